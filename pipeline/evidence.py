@@ -1,0 +1,256 @@
+"""Doc to rows: the cohorts and outcome counts of an article as evidence rows.
+
+``extract`` is the public entry point: a cleaned article in, evidence rows out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .clean import CleanArticle
+from .nlp import load_pipeline
+from .nlp.cohorts import CUES_KEY
+from .nlp.numbers import SPANS_KEY as NUMBERS_KEY
+from .nlp.lexicons import DiseaseEntry, read_lexicon
+from .normalize import summarize
+from .schema import ArticleRecord, EvidenceRow
+from .settings import MODELS_DIR, PIPELINE_VERSION
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What holds for the whole article rather than for one row."""
+
+    disease: str | None
+    drugs: tuple[str, ...]
+    country: str | None
+    followup_months: float | None
+    study_design: str | None
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """One input's outcome: its articles.csv record and its evidence rows."""
+
+    record: ArticleRecord
+    rows: tuple[EvidenceRow, ...] = ()
+
+
+def stable_id(*parts: object) -> str:
+    """A short, stable hash of the parts (article and row identities)."""
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def article_id(article: CleanArticle) -> str:
+    """Hash of the canonical URL, or of the source path when the page has none."""
+    return stable_id(article.url or article.source or article.content_sha256)
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def extract(article: CleanArticle, *, nlp: Language | None = None,
+            extracted_at: dt.datetime | None = None) -> list[EvidenceRow]:
+    """The evidence rows of one cleaned article."""
+    return list(analyse(article, nlp=nlp, extracted_at=extracted_at).rows)
+
+
+def analyse(article: CleanArticle, *, nlp: Language | None = None,
+            extracted_at: dt.datetime | None = None) -> ArticleResult:
+    """Run the NLP stage on an article and build its rows and its articles.csv record."""
+    nlp = nlp or load_pipeline()
+    extracted_at = extracted_at or now_utc()
+    doc = nlp(article.text)
+    facts = article_facts(doc)
+    rows = build_rows(doc, article, facts, extracted_at)
+    citation = article.citation
+    record = ArticleRecord(
+        article_id=article_id(article), source=article.source or article.url or "",
+        url=article.url, status="ok", title=article.title, published=article.published,
+        authors="; ".join(article.authors) or None, site_name=article.site_name,
+        disease=facts.disease, drugs="; ".join(facts.drugs) or None, country=facts.country,
+        followup_months=facts.followup_months, study_design=facts.study_design,
+        citation=citation.short() if citation else None,
+        citation_authors="; ".join(citation.authors) or None if citation else None,
+        citation_title=citation.title if citation else None,
+        citation_journal=citation.journal if citation else None,
+        citation_year=citation.year if citation else None,
+        citation_volume=citation.volume if citation else None,
+        citation_issue=citation.issue if citation else None,
+        citation_pages=citation.pages if citation else None,
+        citation_doi=citation.doi if citation else None,
+        citation_pmid=citation.pmid if citation else None,
+        n_outcome_rows=sum(r.row_type == "outcome" for r in rows),
+        n_cohort_rows=sum(r.row_type == "cohort" for r in rows),
+        n_chars=len(article.text), content_sha256=article.content_sha256,
+        extracted_at=extracted_at, pipeline_version=PIPELINE_VERSION,
+    )
+    return ArticleResult(record=record, rows=tuple(rows))
+
+
+# --------------------------------------------------------------------------- article facts
+
+
+def article_facts(doc: Doc) -> ArticleFacts:
+    """Disease, drugs, country, follow-up and design stated in the article."""
+    sents = list(doc.sents)
+    cues = doc.spans.get(CUES_KEY, [])
+    return ArticleFacts(
+        disease=_main_disease(doc),
+        drugs=tuple(sorted({e.id_ for e in doc.ents if e.label_ == "DRUG" and e.id_})),
+        country=_study_country(doc, sents, cues),
+        followup_months=_followup_months(doc, cues),
+        study_design=next((c.id_ for c in cues if c.label_ == "DESIGN"), None),
+    )
+
+
+@cache
+def _generic_diseases() -> frozenset[str]:
+    entries = read_lexicon(MODELS_DIR / "lexicons" / "diseases.jsonl", DiseaseEntry)
+    return frozenset(e.name for e in entries if e.generic)
+
+
+def _main_disease(doc: Doc) -> str | None:
+    """The most mentioned specific disease (generic ones such as 'carcinoma' only as fallback)."""
+    ids = [e.id_ for e in doc.ents if e.label_ == "DISEASE" and e.id_]
+    specific = [i for i in ids if i not in _generic_diseases()]
+    counts = Counter(specific or ids)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(i for i in (specific or ids) if counts[i] == best)  # first of the most frequent
+
+
+def _study_country(doc: Doc, sents: list[Span], cues: Any) -> str | None:
+    """A country named where the study is described (researchers, patients counted)."""
+    study_sents = {_sent_index(sents, c.start) for c in cues if c.label_ == "STUDY_ACTOR"}
+    study_sents |= {c["sent"] for c in doc._.onco_cohorts or []}
+    found = [e.id_ for e in doc.ents
+             if e.label_ == "COUNTRY" and _sent_index(sents, e.start) in study_sents]
+    return Counter(found).most_common(1)[0][0] if found else None
+
+
+def _sent_index(sents: list[Span], token_i: int) -> int:
+    for n, sent in enumerate(sents):
+        if sent.start <= token_i < sent.end:
+            return n
+    return -1
+
+
+def _followup_months(doc: Doc, cues: Any) -> float | None:
+    """'followed for a median of 12 months', 'median follow-up of 2.5 years' -> months."""
+    numbers = doc.spans.get(NUMBERS_KEY, [])
+    units = _time_units()
+    for cue in cues:
+        if cue.label_ != "FOLLOWUP":
+            continue
+        sent = doc[cue.start].sent
+        for number in numbers:
+            if cue.start <= number.start and number.end < sent.end:
+                unit = doc[number.end].lower_
+                if unit in units:
+                    return round(number[0]._.num_value * units[unit], 1)
+    return None
+
+
+@cache
+def _time_units() -> dict[str, float]:
+    return dict(srsly.read_json(MODELS_DIR / "rules" / "numbers.json")["time_units_in_months"])
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def build_rows(doc: Doc, article: CleanArticle, facts: ArticleFacts,
+               extracted_at: dt.datetime) -> list[EvidenceRow]:
+    """Outcome rows for every event, cohort rows for every cohort stated on its own."""
+    sents = list(doc.sents)
+    cohorts: list[dict[str, Any]] = doc._.onco_cohorts or []
+    events: list[dict[str, Any]] = doc._.onco_events or []
+    art_id = article_id(article)
+    common = {
+        "article_id": art_id,
+        "source": article.source or article.url or "",
+        "title": article.title,
+        "published": article.published,
+        "disease": facts.disease,
+        "followup_months": facts.followup_months,
+        "study_design": facts.study_design,
+        "country": facts.country,
+        "citation": article.citation.short() if article.citation else None,
+        "extracted_at": extracted_at,
+        "pipeline_version": PIPELINE_VERSION,
+    }
+    drafts: list[dict[str, Any]] = []
+    for event in events:
+        cohort = cohorts[event["cohort"]] if event["cohort"] is not None else {}
+        size = cohort.get("size")
+        fields = {
+            "row_type": "outcome",
+            "drug": event["drug"] or cohort.get("drug"),
+            "drug_mention": event["drug_mention"] or cohort.get("drug_mention"),
+            "drug_status": event["drug_status"] or cohort.get("drug_status"),
+            "procedure": event["procedure"] or cohort.get("procedure"),
+            "arm": cohort.get("arm"),
+            "cohort_size": size,
+            "outcome": event["outcome"],
+            "outcome_mention": event["outcome_mention"],
+            "event_count": event["count"],
+            "event_percent": round(100 * event["count"] / size, 1) if size else None,
+            "confidence": event["confidence"],
+        }
+        drafts.append(_with_provenance(fields, sents[event["sent"]], event["start_char"]))
+    for cohort in cohorts:
+        if not cohort["statement"]:
+            continue
+        fields = {
+            "row_type": "cohort",
+            "drug": cohort["drug"],
+            "drug_mention": cohort["drug_mention"],
+            "drug_status": cohort["drug_status"],
+            "procedure": cohort["procedure"],
+            "arm": cohort["arm"],
+            "cohort_size": cohort["size"],
+            "outcome": None,
+            "outcome_mention": None,
+            "event_count": None,
+            "event_percent": None,
+            "confidence": cohort["confidence"],
+        }
+        drafts.append(_with_provenance(fields, sents[cohort["sent"]], cohort["start_char"]))
+
+    drafts.sort(key=lambda d: (d["_at"], d["row_type"]))
+    rows: list[EvidenceRow] = []
+    seen: Counter[str] = Counter()
+    for draft in drafts:
+        draft.pop("_at")
+        identity = stable_id(art_id, draft["row_type"], draft["cohort_size"], draft["arm"],
+                             draft["drug"], draft["drug_status"], draft["procedure"],
+                             draft["outcome"], draft["event_count"])
+        seen[identity] += 1
+        summary = summarize(cohort_size=draft["cohort_size"], drug=draft["drug"],
+                            drug_status=draft["drug_status"], procedure=draft["procedure"],
+                            outcome=draft["outcome"], event_count=draft["event_count"],
+                            event_percent=draft["event_percent"])
+        rows.append(EvidenceRow(row_id=stable_id(identity, seen[identity]), summary=summary,
+                                **common, **draft))
+    return rows
+
+
+def _with_provenance(fields: dict[str, Any], sent: Span, at: int) -> dict[str, Any]:
+    text = sent.text
+    stripped = text.strip()
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return {**fields, "sentence": stripped, "char_start": start,
+            "char_end": start + len(stripped), "_at": at}

@@ -1,0 +1,43 @@
+"""The spaCy + scispaCy pipeline, built from the config and rule files in models/."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+from ..errors import ModelError
+from ..settings import MODELS_DIR
+from .extensions import register_extensions
+
+CONFIG = "onco_en/config.cfg"
+
+
+@cache
+def load_pipeline(name: str | None = None) -> Language:
+    """The pipeline, built once per process.
+
+    ``name`` None builds the embedded rule-and-lexicon pipeline from models/; otherwise it
+    is anything ``spacy.load`` accepts (a saved pipeline folder, an installed package).
+    """
+    register_extensions()
+    if name is not None:
+        return spacy.load(name)
+    return build_pipeline(MODELS_DIR)
+
+
+def build_pipeline(models_dir: Path) -> Language:
+    """Assemble and initialise the pipeline described by models/onco_en/config.cfg."""
+    path = models_dir / CONFIG
+    if not path.exists():
+        raise ModelError(f"missing pipeline config {path}")
+    config = Config().from_disk(path, overrides={"paths.models": str(models_dir)})
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    nlp.initialize()
+    return nlp
+
+
+__all__ = ["build_pipeline", "load_pipeline"]

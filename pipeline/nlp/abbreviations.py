@@ -1,0 +1,60 @@
+"""onco_abbreviations: scispaCy's abbreviation detector, and labels carried to short forms.
+
+"gastrointestinal stromal tumors (GIST)": once the long form is a DISEASE entity, every
+"GIST" in the document becomes the same entity, even when no lexicon lists it.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from scispacy.abbreviation import AbbreviationDetector
+
+
+def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:
+    """Give each short form the label and id of the entity that its long form is."""
+    ents = list(doc.ents)
+    by_range = {(e.start, e.end): e for e in ents}
+    new: list[Span] = []
+    for abbr in abbreviations:
+        long_ents = [e for e in ents
+                     if e.start >= abbr["long_start"] and e.end <= abbr["long_end"]]
+        if not long_ents:
+            continue
+        source = max(long_ents, key=len)
+        start, end = abbr["short_start"], abbr["short_end"]
+        if (start, end) not in by_range:
+            new.append(Span(doc, start, end, label=source.label_, span_id=source.id_))
+    if new:
+        # Existing entities win over propagated ones where they overlap.
+        kept = [s for s in new if not any(s.start < e.end and e.start < s.end for e in ents)]
+        doc.ents = filter_spans(ents + kept)
+
+
+class AbbreviationLinker:
+    """Runs scispaCy's detector with a fresh list per document, then propagates labels."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.detector = AbbreviationDetector(nlp, make_serializable=True)
+
+    def __call__(self, doc: Doc) -> Doc:
+        # scispaCy registers the extension with a shared list as default and appends to it;
+        # a fresh list per document keeps one document's abbreviations out of the next.
+        doc._.abbreviations = []
+        with warnings.catch_warnings():
+            # W036: the detector's second matcher is empty when a text defines no abbreviation.
+            warnings.filterwarnings("ignore", message=r"\[W036\]")
+            doc = self.detector(doc)
+        propagate_labels(doc, doc._.abbreviations)
+        return doc
+
+
+@Language.factory("onco_abbreviations", requires=["doc.ents"],
+                  assigns=["doc.ents", "doc._.abbreviations"])
+def make_abbreviations(nlp: Language, name: str) -> AbbreviationLinker:
+    return AbbreviationLinker(nlp, name)

@@ -1,0 +1,588 @@
+"""onco_cohorts: groups of patients, how many of them had an outcome, and what they received.
+
+Reads the numbers (onco_numbers), the entities (DRUG, ...) and the cues (OUTCOME,
+PROCEDURE, STATUS, ARM, ...) of a document and links them, clause by clause:
+
+- a *count* is a number before a patient noun ("Twenty-four patients") or a bare number
+  before an event verb ("only one experienced ...");
+- a *fraction* is "X of (the) Y" or "X/Y": Y names a cohort, X a part of it;
+- a count whose predicate is an outcome ("had a cancer recurrence") is an *event* of a
+  cohort; any other count in a study clause *defines* a cohort;
+- "All patients ..." and "Of these, ..." refer back to the last cohort.
+
+Cohorts and events are stored as plain dicts on ``doc._.onco_cohorts`` and
+``doc._.onco_events``; pipeline.evidence turns them into rows. The word lists and windows
+live in models/rules/linking.json.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..data import check_keys
+from .extensions import register_extensions
+from .numbers import SPANS_KEY as NUMBERS_KEY
+from .numbers import fraction_parts
+
+CUES_KEY = "onco_cues"
+_BRAND_MARKS = {"®", "™", "(R)", "(TM)"}
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """The word lists, windows and confidences of models/rules/linking.json."""
+
+    clause_breaks_after_comma: frozenset[str]
+    clause_breaks: frozenset[str]
+    ignored_openers: tuple[tuple[str, ...], ...]
+    noun_window: int
+    predicate_window: int
+    reference_words: frozenset[str]
+    determiners: frozenset[str]
+    filler_words: frozenset[str]
+    pre_outcome_words: frozenset[str]
+    anaphora_openers: tuple[tuple[str, ...], ...]
+    status_priority: tuple[str, ...]
+    confidence: dict[str, float]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
+        check_keys(data, set(cls.__dataclass_fields__) | {"_comment"}, "linking.json")
+        values: dict[str, Any] = {}
+        for name, f in cls.__dataclass_fields__.items():
+            value = data[name]
+            if str(f.type).startswith("frozenset"):
+                value = frozenset(value)
+            elif str(f.type).startswith("tuple[tuple"):
+                value = tuple(tuple(v) for v in value)
+            elif str(f.type).startswith("tuple"):
+                value = tuple(value)
+            values[name] = value
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: sorted(v) if isinstance(v, frozenset) else v
+                for k, v in asdict(self).items()}
+
+
+@dataclass
+class Cohort:
+    """A group of patients named in the text."""
+
+    index: int
+    size: int
+    size_text: str
+    sent: int
+    start_char: int
+    end_char: int
+    arm: str | None = None
+    arm_label: str | None = None
+    drug: str | None = None
+    drug_mention: str | None = None
+    drug_status: str | None = None
+    procedure: str | None = None
+    parent: int | None = None
+    statement: bool = True  # the text states something about this cohort alone
+    confidence: float = 0.8
+
+
+@dataclass
+class Event:
+    """A count of patients in a cohort who had an outcome."""
+
+    cohort: int | None
+    count: int
+    outcome: str
+    outcome_mention: str
+    sent: int
+    start_char: int
+    end_char: int
+    drug: str | None = None
+    drug_mention: str | None = None
+    drug_status: str | None = None
+    procedure: str | None = None
+    confidence: float = 0.8
+
+
+@dataclass(frozen=True)
+class Cue:
+    label: str
+    id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class ClauseFacts:
+    """What a clause says besides its counts."""
+
+    start: int
+    end: int
+    cues: list[Cue]
+    drug: str | None = None
+    drug_mention: str | None = None
+    drug_status: str | None = None
+    procedure: str | None = None
+    arm_label: str | None = None
+    setting: str | None = None
+    is_study: bool = False
+    is_incidence: bool = False
+    anaphora: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A count, fraction or back-reference found in a clause."""
+
+    kind: str  # "count" | "bare" | "fraction" | "reference" | "universal"
+    start: int
+    end: int  # end of the noun phrase: where the predicate starts
+    value: int = 0
+    whole: int | None = None
+    size_text: str = ""
+
+
+# --------------------------------------------------------------------------- clauses
+
+
+def split_clauses(doc: Doc, sent: Span, settings: LinkSettings) -> list[tuple[int, int, bool]]:
+    """(start, end, ignored) token ranges of the clauses of a sentence.
+
+    Clauses break at ';' and at a comma before a coordinator (", and", ", whereas"). A
+    leading purpose or source phrase ("To evaluate ..., researchers ...") is ignored: it
+    says what was studied, not what happened to whom.
+    """
+    bounds: list[tuple[int, int, bool]] = []
+    start = sent.start
+    words = [t.lower_ for t in sent]
+    for opener in settings.ignored_openers:
+        if tuple(words[: len(opener)]) == opener:
+            comma = next((t.i for t in sent if t.text == ","), None)
+            if comma is not None:
+                bounds.append((start, comma + 1, True))
+                start = comma + 1
+            break
+    for token in doc[start: sent.end]:
+        nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
+        if token.text in settings.clause_breaks or (
+            token.text == "," and nxt is not None
+            and nxt.lower_ in settings.clause_breaks_after_comma
+        ):
+            if token.i > start:
+                bounds.append((start, token.i + 1, False))
+            start = token.i + 1
+    if start < sent.end:
+        bounds.append((start, sent.end, False))
+    return bounds
+
+
+def clause_facts(doc: Doc, start: int, end: int, cues: list[Cue],
+                 settings: LinkSettings) -> ClauseFacts:
+    """Drug, status, procedure, arm label and setting stated in one clause."""
+    mine = [c for c in cues if c.start >= start and c.end <= end]
+    facts = ClauseFacts(start=start, end=end, cues=mine)
+    drugs = [e for e in doc.ents if e.label_ == "DRUG" and e.start >= start and e.end <= end]
+    if drugs:
+        facts.drug = drugs[0].id_ or drugs[0].text.lower()
+        facts.drug_mention = _with_brand_mark(doc, drugs[0])
+    statuses = {c.id for c in _longest(mine, "STATUS")}
+    for status in settings.status_priority:
+        if status in statuses:
+            facts.drug_status = status
+            break
+    if facts.drug and not facts.drug_status:
+        facts.drug_status = "received"
+    facts.procedure = next((c.id for c in mine if c.label == "PROCEDURE"), None)
+    arm = next((c for c in mine if c.label == "ARM"), None)
+    if arm:
+        facts.arm_label = arm.text[:1].upper() + arm.text[1:]
+    facts.setting = next((c.id for c in mine if c.label == "SETTING"), None)
+    facts.is_study = bool(drugs) or any(
+        c.label in {"STUDY_VERB", "PROCEDURE", "ARM", "OUTCOME", "STATUS"} for c in mine)
+    facts.is_incidence = any(c.label == "INCIDENCE" for c in mine)
+    words = tuple(t.lower_ for t in doc[start:end])
+    facts.anaphora = any(words[: len(o)] == o for o in settings.anaphora_openers)
+    return facts
+
+
+def _longest(cues: list[Cue], label: str) -> list[Cue]:
+    """Cues of one label, without those inside a longer one ("continue" in "did not continue")."""
+    same = [c for c in cues if c.label == label]
+    return [c for c in same
+            if not any(o is not c and o.start <= c.start and c.end <= o.end
+                       and (o.end - o.start) > (c.end - c.start) for o in same)]
+
+
+def _with_brand_mark(doc: Doc, ent: Span) -> str:
+    if ent.end < len(doc) and doc[ent.end].text in _BRAND_MARKS:
+        return doc[ent.start: ent.end + 1].text
+    return ent.text
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def find_mentions(doc: Doc, start: int, end: int, cues: list[Cue],
+                  settings: LinkSettings, units: frozenset[str]) -> list[Mention]:
+    """Counts, fractions and back-references in a clause, in text order."""
+    numbers = [s for s in doc.spans[NUMBERS_KEY] if s.start >= start and s.end <= end]
+    number_at = {s.start: s for s in numbers}
+    patients = {c.start for c in cues if c.label == "PATIENT"}
+    events = {c.start for c in cues if c.label in {"EVENT_VERB", "OUTCOME"}}
+    qualifiers = {c.end: c for c in cues if c.label == "QUALIFIER"}
+    mentions: list[Mention] = []
+    consumed: set[int] = set()
+
+    for c in cues:
+        if c.label == "UNIVERSAL" and c.start >= start and c.end <= end:
+            mentions.append(Mention("universal", c.start, c.end))
+
+    for token in doc[start:end]:
+        parts = fraction_parts(token.text)
+        if parts:  # "3/40"
+            noun = _noun_end(doc, token.i + 1, end, patients, settings)
+            mentions.append(Mention("fraction", token.i, noun or token.i + 1, value=parts[0],
+                                    whole=parts[1], size_text=token.text))
+
+    for number in numbers:
+        if number.start in consumed:
+            continue
+        value = number[0]._.num_value
+        if value is None or value != int(value):
+            continue
+        after = number.end
+        if after < end and doc[after].lower_ in units:
+            continue
+        qualifier = qualifiers.get(number.start)
+        size_text = f"{qualifier.text.lower()} {number.text}" if qualifier else number.text
+        begin = qualifier.start if qualifier else number.start
+
+        whole = _whole_after(doc, after, end, number_at, settings)
+        if whole is not None:  # "four of the five (patients)"
+            consumed.add(whole.start)
+            noun = _noun_end(doc, whole.end, end, patients, settings)
+            mentions.append(Mention("fraction", begin, noun or whole.end, value=int(value),
+                                    whole=int(whole[0]._.num_value), size_text=size_text))
+            continue
+        noun = _noun_end(doc, after, end, patients, settings)
+        if noun is not None:
+            kind = "reference" if _after_reference_word(doc, begin, start, settings) else "count"
+            mentions.append(Mention(kind, begin, noun, value=int(value), size_text=size_text))
+        elif after < end and after in events:  # "only one experienced ..."
+            mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _whole_after(doc: Doc, i: int, end: int, number_at: dict[int, Span],
+                 settings: LinkSettings) -> Span | None:
+    if i >= end or doc[i].lower_ not in settings.reference_words:
+        return None
+    i += 1
+    while i < end and doc[i].lower_ in settings.determiners:
+        i += 1
+    return number_at.get(i)
+
+
+def _noun_end(doc: Doc, i: int, end: int, patients: set[int],
+              settings: LinkSettings) -> int | None:
+    """End of "N [modifiers] patients": the token after the patient noun, if within reach."""
+    for j in range(i, min(end, i + settings.noun_window + 1)):
+        if j in patients:
+            return j + 1
+        if doc[j].is_punct and doc[j].text != "-":
+            return None
+    return None
+
+
+def _after_reference_word(doc: Doc, begin: int, start: int, settings: LinkSettings) -> bool:
+    """True for "of the 19 patients": the count names a cohort already introduced."""
+    i = begin - 1
+    while i >= start and doc[i].lower_ in settings.determiners:
+        i -= 1
+    return i >= start and doc[i].lower_ in settings.reference_words
+
+
+# --------------------------------------------------------------------------- outcomes
+
+
+def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
+                      settings: LinkSettings) -> Cue | None:
+    """The outcome a count's predicate states: "(patients) had a cancer recurrence"."""
+    outcome_at = _by_start(_longest(cues, "OUTCOME"))
+    verb_at = _by_start([c for c in cues if c.label == "EVENT_VERB"])
+    arm_at = _by_start([c for c in cues if c.label == "ARM"])
+    steps = 0
+    while i < end and steps <= settings.predicate_window:
+        if i in outcome_at:
+            return outcome_at[i]
+        skip = verb_at.get(i) or arm_at.get(i)
+        if skip:
+            i = skip.end
+        elif doc[i].lower_ in settings.filler_words:
+            i += 1
+        else:
+            return None
+        steps += 1
+    return None
+
+
+def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
+                      settings: LinkSettings) -> Cue | None:
+    """The outcome named before a count: "recurrence occurred in four of the five"."""
+    outcome_end = {c.end: c for c in _longest(cues, "OUTCOME")}
+    j = i
+    steps = 0
+    while j > start and steps <= settings.predicate_window:
+        if j in outcome_end and j < i:
+            return outcome_end[j]
+        word = doc[j - 1].lower_
+        if word not in settings.pre_outcome_words and word not in settings.filler_words:
+            return outcome_end.get(j) if j < i else None
+        j -= 1
+        steps += 1
+    return None
+
+
+def _by_start(cues: list[Cue]) -> dict[int, Cue]:
+    found: dict[int, Cue] = {}
+    for c in sorted(cues, key=lambda c: c.start - c.end):
+        found.setdefault(c.start, c)
+    return found
+
+
+# --------------------------------------------------------------------------- linking
+
+
+@dataclass
+class _State:
+    cohorts: list[Cohort] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    last_in_sentence: list[int] = field(default_factory=list)
+    last_in_previous: list[int] = field(default_factory=list)
+
+
+def link_document(doc: Doc, settings: LinkSettings,
+                  units: frozenset[str]) -> tuple[list[Cohort], list[Event]]:
+    """All cohorts and events of a document, linked."""
+    cues = [Cue(s.label_, s.id_, s.start, s.end, s.text) for s in doc.spans.get(CUES_KEY, [])]
+    state = _State()
+    for sent_index, sent in enumerate(doc.sents):
+        state.last_in_previous = state.last_in_sentence or state.last_in_previous
+        state.last_in_sentence = []
+        for start, end, ignored in split_clauses(doc, sent, settings):
+            if ignored:
+                continue
+            facts = clause_facts(doc, start, end, cues, settings)
+            if facts.anaphora and state.last_in_previous:
+                state.last_in_sentence.append(state.last_in_previous[-1])
+            for mention in find_mentions(doc, start, end, facts.cues, settings, units):
+                _link(doc, sent, sent_index, mention, facts, state, settings)
+    # A cohort whose own sentence reports an outcome for it is stated through that outcome.
+    for event in state.events:
+        if event.cohort is not None:
+            cohort = state.cohorts[event.cohort]
+            if cohort.sent == event.sent:
+                cohort.statement = False
+    return state.cohorts, state.events
+
+
+def _link(doc: Doc, sent: Span, sent_index: int, m: Mention, facts: ClauseFacts,
+          state: _State, settings: LinkSettings) -> None:
+    conf = settings.confidence
+    outcome = (predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
+               or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
+    span = doc[m.start: m.end]
+
+    if m.kind == "universal":
+        target = _recent(state)
+        if target is None:
+            return
+        _fill(target, facts, override_status=True)
+        if outcome:
+            _add_event(state, target.index, target.size, outcome, facts, sent_index, span,
+                       conf["universal"])
+        return
+
+    if m.kind == "fraction":
+        whole = _find_cohort(state, m.whole or 0, facts.arm_label)
+        if whole is None:
+            whole = _new_cohort(state, m.whole or 0, str(m.whole), sent_index, span, facts,
+                                parent=None, statement=False, confidence=conf["fraction"])
+        _remember(state, whole.index)
+        if outcome:
+            _add_event(state, whole.index, m.value, outcome, facts, sent_index, span,
+                       conf["fraction"])
+        elif facts.is_study and not facts.is_incidence:
+            part = _new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                               parent=whole, statement=True, confidence=conf["subgroup"])
+            _remember(state, part.index)
+        return
+
+    if m.kind == "reference":
+        found = _find_cohort(state, m.value, facts.arm_label)
+        if found is None:
+            found = _new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                                parent=None, statement=not outcome, confidence=conf["cohort"])
+        _remember(state, found.index)
+        return
+
+    if facts.is_incidence or not facts.is_study:
+        return  # "5,000 individuals are diagnosed annually": not a study cohort
+
+    if outcome:
+        cohort, confidence = _implicit_cohort(state, m.value, conf)
+        _add_event(state, cohort, m.value, outcome, facts, sent_index, span, confidence)
+        return
+
+    if m.kind == "count":
+        cohort = _new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                             parent=None, statement=True, confidence=conf["cohort"])
+        _remember(state, cohort.index)
+
+
+def _implicit_cohort(state: _State, count: int, conf: dict[str, float]) -> tuple[int | None, float]:
+    """The cohort a count without "of N" belongs to: the last larger one nearby."""
+    for pool, key in ((state.last_in_sentence, "count_same_sentence"),
+                      (state.last_in_previous, "count_previous_sentence")):
+        for index in reversed(pool):
+            if state.cohorts[index].size >= count:
+                return index, conf[key]
+    return None, conf["unlinked"]
+
+
+def _recent(state: _State) -> Cohort | None:
+    pool = state.last_in_sentence or state.last_in_previous
+    if pool:
+        return state.cohorts[pool[-1]]
+    return state.cohorts[-1] if state.cohorts else None
+
+
+def _remember(state: _State, index: int) -> None:
+    if index in state.last_in_sentence:
+        state.last_in_sentence.remove(index)
+    state.last_in_sentence.append(index)
+
+
+def _find_cohort(state: _State, size: int, arm_label: str | None) -> Cohort | None:
+    """The most recent cohort of this size, preferring one with the clause's arm label."""
+    same = [c for c in reversed(state.cohorts) if c.size == size]
+    if arm_label:
+        labelled = [c for c in same if c.arm_label == arm_label]
+        if labelled:
+            return labelled[0]
+    return same[0] if same else None
+
+
+def _new_cohort(state: _State, size: int, size_text: str, sent_index: int, span: Span,
+                facts: ClauseFacts, *, parent: Cohort | None, statement: bool,
+                confidence: float) -> Cohort:
+    label = facts.arm_label
+    arm: str | None = None
+    arm_label: str | None = None
+    if label:
+        labelled = next((c for c in reversed(state.cohorts) if c.arm_label == label), None)
+        if labelled is not None and labelled.size == size:
+            _fill(labelled, facts, override_status=True)
+            return labelled  # "24 patients in Group 1" again: the same cohort
+        if labelled is not None:  # "the first five patients in Group 1": a subgroup
+            parent = labelled
+            arm = f"{labelled.arm}, {size_text}"
+        else:  # the clause defines the arm
+            arm = f"{label} ({facts.setting})" if facts.setting else label
+            arm_label = label
+    elif parent is not None and parent.arm:
+        arm = f"{parent.arm}, {size_text}"
+    cohort = Cohort(index=len(state.cohorts), size=size, size_text=size_text, sent=sent_index,
+                    start_char=span.start_char, end_char=span.end_char, arm=arm,
+                    arm_label=arm_label, parent=parent.index if parent else None,
+                    statement=statement, confidence=confidence)
+    _fill(cohort, facts, override_status=True)
+    if parent is not None:
+        _inherit(cohort, parent)
+    state.cohorts.append(cohort)
+    return cohort
+
+
+def _fill(cohort: Cohort, facts: ClauseFacts, *, override_status: bool) -> None:
+    """Take what the clause says about the cohort, without erasing what is known."""
+    if facts.drug and not cohort.drug:
+        cohort.drug, cohort.drug_mention = facts.drug, facts.drug_mention
+    if facts.drug_status and (override_status or not cohort.drug_status):
+        cohort.drug_status = facts.drug_status
+    if facts.procedure and not cohort.procedure:
+        cohort.procedure = facts.procedure
+
+
+def _inherit(cohort: Cohort, parent: Cohort) -> None:
+    if not cohort.drug:
+        cohort.drug, cohort.drug_mention = parent.drug, parent.drug_mention
+    if not cohort.drug_status:
+        cohort.drug_status = parent.drug_status
+    if not cohort.procedure:
+        cohort.procedure = parent.procedure
+
+
+def _add_event(state: _State, cohort: int | None, count: int, outcome: Cue, facts: ClauseFacts,
+               sent_index: int, span: Span, confidence: float) -> None:
+    state.events.append(Event(
+        cohort=cohort, count=count, outcome=outcome.id, outcome_mention=outcome.text,
+        sent=sent_index, start_char=span.start_char, end_char=span.end_char,
+        drug=facts.drug, drug_mention=facts.drug_mention,
+        drug_status=facts.drug_status,
+        procedure=facts.procedure, confidence=confidence,
+    ))
+
+
+# --------------------------------------------------------------------------- component
+
+
+class CohortLinker:
+    """Finds cohorts and outcome counts; stores them as plain dicts on the Doc."""
+
+    def __init__(self, nlp: Language, name: str, *, settings_path: str | None,
+                 numbers_path: str | None) -> None:
+        register_extensions()
+        self.name = name
+        self.settings = (LinkSettings.from_dict(srsly.read_json(settings_path))
+                         if settings_path else None)
+        self.units = (frozenset(u.lower() for u in srsly.read_json(numbers_path)["measure_units"])
+                      if numbers_path else frozenset())
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.settings is None:
+            raise ValueError(f"{self.name}: no linking settings loaded")
+        cohorts, events = link_document(doc, self.settings, self.units)
+        doc._.onco_cohorts = [asdict(c) for c in cohorts]
+        doc._.onco_events = [asdict(e) for e in events]
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.settings:
+            srsly.write_json(path / "linking.json", self.settings.to_dict())
+        srsly.write_json(path / "units.json", sorted(self.units))
+
+    def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> CohortLinker:
+        path = Path(path)
+        self.settings = LinkSettings.from_dict(srsly.read_json(path / "linking.json"))
+        self.units = frozenset(srsly.read_json(path / "units.json"))
+        return self
+
+
+@Language.factory(
+    "onco_cohorts",
+    requires=["doc.ents", "doc.spans", "token.is_sent_start"],
+    assigns=["doc._.onco_cohorts", "doc._.onco_events"],
+    default_config={"settings_path": None, "numbers_path": None},
+)
+def make_cohorts(nlp: Language, name: str, settings_path: str | None,
+                 numbers_path: str | None) -> CohortLinker:
+    return CohortLinker(nlp, name, settings_path=settings_path, numbers_path=numbers_path)

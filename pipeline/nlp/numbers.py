@@ -1,0 +1,151 @@
+"""onco_numbers: find numbers written in digits or words and give them a value.
+
+"141", "5,000", "12.5", "five", "Twenty-four", "one hundred and forty-one", "3/40" (a
+fraction: two values). The words come from models/rules/numbers.json.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..data import check_keys
+from .extensions import register_extensions
+
+SPANS_KEY = "onco_numbers"
+_DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_FRACTION = re.compile(r"^(\d+)/(\d+)$")
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """Number words and unit lists, as read from models/rules/numbers.json."""
+
+    units: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, int]
+    measure_units: frozenset[str]
+    time_units_in_months: dict[str, float]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> NumberWords:
+        check_keys(data, set(cls.__dataclass_fields__) | {"_comment"}, "numbers.json")
+        return cls(
+            units=dict(data["units"]),
+            tens=dict(data["tens"]),
+            scales=dict(data["scales"]),
+            measure_units=frozenset(u.lower() for u in data["measure_units"]),
+            time_units_in_months=dict(data["time_units_in_months"]),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"units": self.units, "tens": self.tens, "scales": self.scales,
+                "measure_units": sorted(self.measure_units),
+                "time_units_in_months": self.time_units_in_months}
+
+    def is_word(self, word: str) -> bool:
+        return word in self.units or word in self.tens or word in self.scales
+
+
+def parse_words(words: list[str], table: NumberWords) -> int | None:
+    """Value of a sequence of number words ("one", "hundred", "forty", "one") or None."""
+    total = current = 0
+    seen = False
+    for word in words:
+        if word in table.units:
+            current += table.units[word]
+        elif word in table.tens:
+            current += table.tens[word]
+        elif word in table.scales:
+            current = max(current, 1) * table.scales[word]
+            if table.scales[word] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def find_numbers(doc: Doc, table: NumberWords) -> list[tuple[int, int, float]]:
+    """(start, end, value) of every number in the doc, longest first at each position."""
+    found: list[tuple[int, int, float]] = []
+    i = 0
+    while i < len(doc):
+        text = doc[i].text
+        if _DIGITS.match(text):
+            found.append((i, i + 1, float(text.replace(",", ""))))
+            i += 1
+            continue
+        end, words = i, []
+        while end < len(doc):
+            parts = doc[end].lower_.split("-")
+            if all(table.is_word(p) for p in parts if p) and any(parts):
+                words.extend(p for p in parts if p)
+                end += 1
+            elif (doc[end].lower_ == "and" and words and words[-1] in table.scales
+                  and end + 1 < len(doc) and table.is_word(doc[end + 1].lower_.split("-")[0])):
+                end += 1  # "one hundred and forty-one"
+            else:
+                break
+        value = parse_words(words, table) if words else None
+        if value is not None and not (len(words) == 1 and words[0] in table.scales):
+            found.append((i, end, float(value)))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def fraction_parts(text: str) -> tuple[int, int] | None:
+    """(part, whole) of a "3/40" token."""
+    match = _FRACTION.match(text)
+    if match and 0 < int(match.group(2)) and int(match.group(1)) <= int(match.group(2)):
+        return int(match.group(1)), int(match.group(2))
+    return None
+
+
+class NumberFinder:
+    """Marks number spans in ``doc.spans["onco_numbers"]`` and their value on ``token._.num_value``."""
+
+    def __init__(self, nlp: Language, name: str, *, words_path: str | None) -> None:
+        register_extensions()
+        self.name = name
+        self.table = (NumberWords.from_dict(srsly.read_json(words_path))
+                      if words_path else None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for start, end, value in find_numbers(doc, self.words):
+            span = Span(doc, start, end, label="NUMBER")
+            for token in span:
+                token._.num_value = value
+            spans.append(span)
+        doc.spans[SPANS_KEY] = spans
+        return doc
+
+    @property
+    def words(self) -> NumberWords:
+        if self.table is None:
+            raise ValueError(f"{self.name}: no number words loaded (words_path or from_disk)")
+        return self.table
+
+    def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "numbers.json", self.words.to_dict())
+
+    def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> NumberFinder:
+        self.table = NumberWords.from_dict(srsly.read_json(Path(path) / "numbers.json"))
+        return self
+
+
+@Language.factory("onco_numbers", assigns=["token._.num_value", "doc.spans"],
+                  default_config={"words_path": None})
+def make_numbers(nlp: Language, name: str, words_path: str | None) -> NumberFinder:
+    return NumberFinder(nlp, name, words_path=words_path)

@@ -1,0 +1,28 @@
+"""scispaCy's rule tokenizer, which keeps '5-FU/leucovorin', 'HER2-positive' and 'mg/kg' whole."""
+
+from __future__ import annotations
+
+import warnings
+from types import SimpleNamespace
+from collections.abc import Callable
+
+from scispacy.custom_tokenizer import combined_rule_tokenizer
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import registry
+
+
+@registry.tokenizers("onco.scispacy_tokenizer.v1")
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """Build scispaCy's combined rule tokenizer (its FutureWarning is about its own internals)."""
+
+    def make(nlp: Language) -> Tokenizer:
+        # combined_rule_tokenizer reads nlp.tokenizer.token_match, which does not exist yet
+        # while spaCy builds a pipeline from a config; the language defaults hold the same.
+        view = SimpleNamespace(vocab=nlp.vocab, Defaults=nlp.Defaults,
+                               tokenizer=SimpleNamespace(token_match=nlp.Defaults.token_match))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            return combined_rule_tokenizer(view)
+
+    return make
