@@ -1,0 +1,1 @@
+"""Prefect flows over the pipeline library. Thin: operational policy only, no domain logic."""

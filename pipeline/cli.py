@@ -1,0 +1,128 @@
+"""The ``onco-evidence`` command line.
+
+Exit codes: 0 ok; 1 some inputs were rejected (they are still listed in articles.csv);
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .settings import CORPORA_DIR, PIPELINE_VERSION
+
+EXIT_OK, EXIT_REJECTS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="onco-evidence",
+        description="Turn oncology articles (HTML pages, text dumps, URLs) into evidence rows.",
+        epilog="Exit codes: 0 ok, 1 some inputs rejected (listed in articles.csv), 2 usage error.",
+    )
+    parser.add_argument("-V", "--version", action="version", version=PIPELINE_VERSION)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser(
+        "extract", help="extract evidence from files, folders and URLs",
+        description="Clean each input, extract its evidence rows and write DIR/evidence.csv, "
+                    "DIR/evidence.parquet, DIR/articles.csv and DIR/report.html.")
+    extract.add_argument("inputs", nargs="+", metavar="INPUT",
+                         help=".html/.htm/.txt/.md file, a folder of them, or an http(s) URL")
+    extract.add_argument("--out", required=True, type=Path, metavar="DIR",
+                         help="output folder (created if missing)")
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+
+    clean = commands.add_parser("clean", help="print the cleaned article the NLP stage reads")
+    clean.add_argument("input", metavar="INPUT", help=".html/.txt file or http(s) URL")
+    clean.add_argument("--format", choices=["text", "json"], default="text",
+                       help="plain text (default) or JSON with metadata and citation")
+
+    run = commands.add_parser(
+        "run", help="run the ingestion flow with Prefect (the main job)",
+        description="Run the Prefect ingestion flow in local mode over the bundled corpus "
+                    "(or the given inputs) and write the outputs to --out.")
+    run.add_argument("inputs", nargs="*", metavar="INPUT",
+                     help=f"inputs as for extract (default: the bundled corpus, {CORPORA_DIR})")
+    run.add_argument("--out", type=Path, default=Path("out"), metavar="DIR",
+                     help="output folder (default: ./out)")
+    run.add_argument("-q", "--quiet", action="store_true", help="only print the outputs' paths")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handlers = {"extract": _extract, "clean": _clean, "run": _run}
+    return handlers[args.command](args)
+
+
+def _progress_printer(quiet: bool):  # noqa: ANN202 - a Progress callback or None
+    if quiet:
+        return None
+
+    def show(done: int, total: int, item: str, result) -> None:  # noqa: ANN001
+        record = result.record
+        status = (f"{record.n_outcome_rows} outcome + {record.n_cohort_rows} cohort rows"
+                  if record.status == "ok" else f"REJECTED: {record.reject_reason}")
+        print(f"[{done}/{total}] {item}: {status}", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .process import extract_paths
+
+    summary = extract_paths(args.inputs, args.out, progress=_progress_printer(args.quiet))
+    _print_summary(len(summary.results), summary.n_rejected, len(summary.rows),
+                   {k: str(v) for k, v in summary.outputs.items()}, quiet=args.quiet)
+    return EXIT_REJECTS if summary.n_rejected else EXIT_OK
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from .errors import OncoEvidenceError
+    from .process import load_article
+
+    try:
+        article = load_article(args.input)
+    except OncoEvidenceError as e:
+        print(f"onco-evidence: {e}", file=sys.stderr)
+        return EXIT_REJECTS
+    if args.format == "json":
+        print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(article.text)
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    # Prefect's local mode starts a temporary API server; keep it offline and patient.
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    if args.quiet:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from flows.ingest import ingest
+
+    result = ingest(inputs=list(args.inputs) or None, out_dir=str(args.out))
+    _print_summary(int(result["articles"]) + int(result["rejected"]), int(result["rejected"]),
+                   int(result["rows"]), dict(result["outputs"]), quiet=args.quiet)
+    return EXIT_REJECTS if result["rejected"] else EXIT_OK
+
+
+def _print_summary(n_inputs: int, n_rejected: int, n_rows: int, outputs: dict[str, str],
+                   *, quiet: bool) -> None:
+    if not quiet:
+        print(f"{n_inputs} inputs, {n_rejected} rejected, {n_rows} evidence rows",
+              file=sys.stderr)
+    print(f"evidence CSV: {outputs['evidence.csv']}")
+    if not quiet:
+        for name in ("evidence.parquet", "articles.csv", "report.html"):
+            print(f"{name}: {outputs[name]}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""The batch recipe: inputs -> clean -> extract -> rows, with every failure recorded.
+
+1. ``discover_inputs`` expands folders into article files; URLs and files pass through.
+2. ``load_article`` reads or fetches one input and cleans it.
+3. ``process_inputs`` runs the NLP stage per article; a failing input becomes a reject
+   record with its reason and the batch goes on.
+4. ``extract_paths`` writes the outputs (what ``onco-evidence extract`` calls).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from .clean import CleanArticle, clean_html, clean_text
+from .errors import InputError, OncoEvidenceError
+from .evidence import ArticleResult, analyse, now_utc, stable_id
+from .export import write_outputs
+from .fetch import fetch, is_url
+from .nlp import load_pipeline
+from .schema import ArticleRecord, EvidenceRow
+from .settings import PIPELINE_VERSION
+
+log = logging.getLogger("onco_evidence")
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+ARTICLE_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
+
+Progress = Callable[[int, int, str, ArticleResult], None]
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a batch did: counts, and where the outputs are."""
+
+    results: tuple[ArticleResult, ...]
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> list[EvidenceRow]:
+        return [row for result in self.results for row in result.rows]
+
+    @property
+    def records(self) -> list[ArticleRecord]:
+        return [result.record for result in self.results]
+
+    @property
+    def n_rejected(self) -> int:
+        return sum(r.record.status == "rejected" for r in self.results)
+
+
+def discover_inputs(inputs: Iterable[str | Path]) -> list[str]:
+    """Expand folders into their article files (README files skipped); keep URLs and files."""
+    found: list[str] = []
+    for item in inputs:
+        text = str(item)
+        path = Path(text)
+        if not is_url(text) and path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if (child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES
+                        and not child.stem.upper().startswith("README")
+                        and not any(part.startswith(".") for part in child.parts)):
+                    found.append(child.as_posix())
+        else:
+            found.append(text if is_url(text) else path.as_posix())
+    return list(dict.fromkeys(found))  # the same input twice is read once
+
+
+def load_article(item: str) -> CleanArticle:
+    """Read or fetch one input and clean it; raises an OncoEvidenceError saying why not."""
+    if is_url(item):
+        page = fetch(item)
+        if page.media_type in {"text/plain", "text/markdown"}:
+            return clean_text(page.content.decode(page.encoding or "utf-8", "replace"),
+                              source=item)
+        return clean_html(page.content, url=page.final_url, source=item)
+    path = Path(item)
+    if not path.exists():
+        raise InputError(f"no such file or folder: {item}")
+    suffix = path.suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        raise InputError(f"unsupported input type {suffix or '(none)'}: {item} "
+                         f"(expected {', '.join(sorted(ARTICLE_SUFFIXES))} or a URL)")
+    data = path.read_bytes()
+    if suffix in HTML_SUFFIXES:
+        return clean_html(data, source=item)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", "replace")  # old page dumps saved by Windows browsers
+    return clean_text(text, source=item)
+
+
+def rejected(item: str, reason: str, extracted_at: dt.datetime) -> ArticleResult:
+    """The record of an input that yielded no article, with the reason."""
+    return ArticleResult(record=ArticleRecord(
+        article_id=stable_id(item), source=item, status="rejected", reject_reason=reason,
+        extracted_at=extracted_at, pipeline_version=PIPELINE_VERSION))
+
+
+def process_inputs(items: Sequence[str], *, nlp: Language | None = None,
+                   extracted_at: dt.datetime | None = None,
+                   progress: Progress | None = None) -> list[ArticleResult]:
+    """Clean and extract every input; failures become reject records, never a crash."""
+    nlp = nlp or load_pipeline()
+    extracted_at = extracted_at or now_utc()
+    results: list[ArticleResult] = []
+    seen: dict[str, str] = {}
+    for n, item in enumerate(items, start=1):
+        try:
+            result = analyse(load_article(item), nlp=nlp, extracted_at=extracted_at)
+        except OncoEvidenceError as e:
+            result = rejected(item, e.reason, extracted_at)
+        except Exception as e:  # noqa: BLE001 - the batch boundary: one bad page never stops it
+            log.exception("unexpected error on %s", item)
+            result = rejected(item, f"internal error: {type(e).__name__}: {e}", extracted_at)
+        first = seen.setdefault(result.record.article_id, item)
+        if first != item and result.record.status == "ok":
+            result = rejected(item, f"duplicate of {first} (same canonical URL)", extracted_at)
+        results.append(result)
+        if progress:
+            progress(n, len(items), item, result)
+    return results
+
+
+def extract_paths(paths: Iterable[str | Path], out_dir: str | Path, *,
+                  nlp: Language | None = None,
+                  progress: Progress | None = None) -> RunSummary:
+    """Extract evidence from files, folders and URLs and write the outputs to ``out_dir``."""
+    items = discover_inputs(paths)
+    results = process_inputs(items, nlp=nlp, progress=progress)
+    rows = [row for result in results for row in result.rows]
+    outputs = write_outputs(rows, [r.record for r in results], Path(out_dir))
+    return RunSummary(results=tuple(results), outputs=outputs)
