@@ -42,6 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--format", choices=["text", "json"], default="text",
                        help="plain text (default) or JSON with metadata and citation")
 
+    evaluate = commands.add_parser(
+        "evaluate", help="score extraction against gold annotations",
+        description="Extract the input of every *.gold.json under GOLD_DIR and print "
+                    "precision/recall/F1 for rows and numbers, drug and disease recall, and "
+                    "per-field accuracy on matched rows.")
+    evaluate.add_argument("gold_dir", type=Path, metavar="GOLD_DIR")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+
     run = commands.add_parser(
         "run", help="run the ingestion flow with Prefect (the main job)",
         description="Run the Prefect ingestion flow in local mode over the bundled corpus "
@@ -56,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handlers = {"extract": _extract, "clean": _clean, "run": _run}
+    handlers = {"extract": _extract, "clean": _clean, "evaluate": _evaluate, "run": _run}
     return handlers[args.command](args)
 
 
@@ -95,6 +103,17 @@ def _clean(args: argparse.Namespace) -> int:
         print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(article.text)
+    return EXIT_OK
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, format_report, gold_files
+
+    if not gold_files(args.gold_dir):
+        print(f"onco-evidence: no *.gold.json files under {args.gold_dir}", file=sys.stderr)
+        return EXIT_USAGE
+    result = evaluate(args.gold_dir)
+    print(json.dumps(result.to_dict(), indent=2) if args.json else format_report(result))
     return EXIT_OK
 
 

@@ -7,9 +7,9 @@ docs all derive from it (see ../shared/DESIGN.md, "Output contract").
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 SCHEMA_VERSION = "1"
 
@@ -169,3 +169,34 @@ EVIDENCE_VOCABULARIES: dict[str, tuple[str, ...]] = {
     "outcome": OUTCOMES,
     "study_design": STUDY_DESIGNS,
 }
+
+
+# --------------------------------------------------------------------------- gold files
+# Gold annotations (corpora/**/*.gold.json) use the same models, minus what a run decides
+# (ids, provenance offsets, timestamps, version, the extractor's own confidence).
+
+GOLD_ROW_EXCLUDED = frozenset({"row_id", "article_id", "source", "char_start", "char_end",
+                               "confidence", "extracted_at", "pipeline_version"})
+GOLD_ARTICLE_EXCLUDED = frozenset({"article_id", "source", "status", "reject_reason",
+                                   "n_outcome_rows", "n_cohort_rows", "n_chars",
+                                   "content_sha256", "extracted_at", "pipeline_version"})
+
+
+def _subset_model(name: str, model: type[BaseModel], excluded: frozenset[str]) -> type[BaseModel]:
+    fields: dict[str, Any] = {
+        field: (info.annotation, info)
+        for field, info in model.model_fields.items() if field not in excluded
+    }
+    return create_model(name, __base__=_Record, **fields)
+
+
+GoldRow = _subset_model("GoldRow", EvidenceRow, GOLD_ROW_EXCLUDED)
+GoldArticle = _subset_model("GoldArticle", ArticleRecord, GOLD_ARTICLE_EXCLUDED)
+
+
+class GoldFile(_Record):
+    """One gold file: the input it annotates (relative to the file), the article, the rows."""
+
+    input: str
+    article: GoldArticle  # type: ignore[valid-type]
+    rows: tuple[GoldRow, ...]  # type: ignore[valid-type]

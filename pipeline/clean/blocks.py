@@ -37,7 +37,8 @@ def _end_of_teasers(blocks: Sequence[Block], start: int, rules: ChromeRules) -> 
     """Index of the first block after a run of teaser cards.
 
     A card flattens to an optional image line, a headline (a short line with no sentence
-    punctuation at its end) and at most one short blurb right after the headline. The run
+    punctuation at its end) and at most one short blurb (a few words at least, so that a
+    section heading such as "Results" is not mistaken for one) right after the headline. The run
     ends at the first block that fits none of these: the article resumes there.
     """
     shape = rules.teaser
@@ -54,7 +55,7 @@ def _end_of_teasers(blocks: Sequence[Block], start: int, rules: ChromeRules) -> 
             cards += 1
             after_headline = True
             i += 1
-        elif after_headline and words <= shape.max_blurb_words:
+        elif after_headline and shape.min_blurb_words <= words <= shape.max_blurb_words:
             after_headline = False
             i += 1
         else:

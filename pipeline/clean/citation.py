@@ -22,7 +22,7 @@ _LOCATOR = re.compile(
 _YEAR_ONLY = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 # A segment boundary is a period followed by space, except after an initial ("P.") which
 # belongs to an author list.
-_SEGMENT_END = re.compile(r"(?<![A-Z])\.\s+")
+_SEGMENT_END = re.compile(r"(?<!\b[A-Z])\.\s+")
 _AUTHOR = re.compile(r"^[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)*\s[A-Z]{1,3}$")
 _ET_AL = re.compile(r",?\s*et\s+al\.?$", re.IGNORECASE)
 

@@ -18,6 +18,7 @@ class TeaserShape:
 
     min_headline_words: int
     max_headline_words: int
+    min_blurb_words: int
     max_blurb_words: int
     max_cards: int
 

@@ -1,0 +1,134 @@
+"""Scores against gold annotations (``onco-evidence evaluate GOLD_DIR``).
+
+- rows: a row matches when row type, cohort size, outcome, event count and drug all match;
+- numbers: cohort size and event count alone;
+- fields: on matched rows, the share of each other field that is exactly right;
+- drugs / diseases: recall of the gold article's drugs and disease.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from .evidence import analyse
+from .process import load_article
+from .schema import EVIDENCE_COLUMNS, GOLD_ROW_EXCLUDED, GoldFile
+
+_ROW_KEY = ("row_type", "cohort_size", "outcome", "event_count", "drug")
+_NUMBER_KEY = ("cohort_size", "event_count")
+_FIELDS = tuple(c for c in EVIDENCE_COLUMNS if c not in GOLD_ROW_EXCLUDED and c not in _ROW_KEY)
+
+
+@dataclass
+class Score:
+    """True positives, false positives and false negatives, summed over articles."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: Iterable[Hashable], found: Iterable[Hashable]) -> None:
+        g, f = Counter(gold), Counter(found)
+        matched = sum((g & f).values())
+        self.tp += matched
+        self.fp += sum(f.values()) - matched
+        self.fn += sum(g.values()) - matched
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Evaluation:
+    """All scores of one evaluation run."""
+
+    articles: int = 0
+    rows: Score = field(default_factory=Score)
+    numbers: Score = field(default_factory=Score)
+    drugs: Score = field(default_factory=Score)
+    diseases: Score = field(default_factory=Score)
+    field_hits: Counter[str] = field(default_factory=Counter)
+    field_total: int = 0
+
+    def field_accuracy(self) -> dict[str, float]:
+        return {f: (self.field_hits[f] / self.field_total if self.field_total else 1.0)
+                for f in _FIELDS}
+
+    def to_dict(self) -> dict[str, object]:
+        def score(s: Score) -> dict[str, float]:
+            return {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                    "f1": round(s.f1, 4), "tp": s.tp, "fp": s.fp, "fn": s.fn}
+        return {"articles": self.articles, "rows": score(self.rows),
+                "numbers": score(self.numbers), "drug_recall": round(self.drugs.recall, 4),
+                "disease_recall": round(self.diseases.recall, 4),
+                "field_accuracy": {k: round(v, 4) for k, v in self.field_accuracy().items()}}
+
+
+def gold_files(gold_dir: Path) -> list[Path]:
+    return sorted(Path(gold_dir).rglob("*.gold.json"))
+
+
+def evaluate(gold_dir: str | Path, *, nlp: Language | None = None) -> Evaluation:
+    """Extract every gold file's input and score the result against the gold."""
+    result = Evaluation()
+    for path in gold_files(Path(gold_dir)):
+        gold = GoldFile.model_validate(json.loads(path.read_text(encoding="utf-8")))
+        source = (path.parent / gold.input).as_posix()
+        found = analyse(load_article(source), nlp=nlp)
+        gold_rows = [r.model_dump() for r in gold.rows]
+        found_rows = [r.model_dump() for r in found.rows]
+        result.articles += 1
+        result.rows.add((_key(r, _ROW_KEY) for r in gold_rows),
+                        (_key(r, _ROW_KEY) for r in found_rows))
+        result.numbers.add((_key(r, _NUMBER_KEY) for r in gold_rows),
+                           (_key(r, _NUMBER_KEY) for r in found_rows))
+        gold_drugs = set((gold.article.drugs or "").split("; ")) - {""}
+        found_drugs = set((found.record.drugs or "").split("; ")) - {""}
+        result.drugs.add(gold_drugs, found_drugs)
+        if gold.article.disease:
+            result.diseases.add([gold.article.disease],
+                                [found.record.disease] if found.record.disease else [])
+        _score_fields(result, gold_rows, found_rows)
+    return result
+
+
+def _key(row: dict, names: tuple[str, ...]) -> tuple:
+    return tuple(row.get(n) for n in names)
+
+
+def _score_fields(result: Evaluation, gold_rows: list[dict], found_rows: list[dict]) -> None:
+    pool = list(found_rows)
+    for gold in gold_rows:
+        match = next((f for f in pool if _key(f, _ROW_KEY) == _key(gold, _ROW_KEY)), None)
+        if match is None:
+            continue
+        pool.remove(match)
+        result.field_total += 1
+        for name in _FIELDS:
+            result.field_hits[name] += gold.get(name) == match.get(name)
+
+
+def format_report(ev: Evaluation) -> str:
+    lines = [f"articles: {ev.articles}", f"{'':10}{'precision':>10}{'recall':>10}{'f1':>10}"]
+    for name, s in (("rows", ev.rows), ("numbers", ev.numbers)):
+        lines.append(f"{name:10}{s.precision:10.3f}{s.recall:10.3f}{s.f1:10.3f}")
+    lines.append(f"drug recall: {ev.drugs.recall:.3f}   disease recall: {ev.diseases.recall:.3f}")
+    lines.append("field accuracy on matched rows:")
+    lines += [f"  {k:16}{v:.3f}" for k, v in ev.field_accuracy().items()]
+    return "\n".join(lines)

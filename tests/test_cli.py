@@ -1,0 +1,139 @@
+"""The command line, run as a user runs it: the installed console script, in a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline import load_evidence
+from pipeline.schema import ARTICLE_COLUMNS, DRUG_STATUSES, EVIDENCE_COLUMNS, OUTCOMES
+
+from .conftest import CHROME_SNIPPETS, SEED_DIR, SEED_HTML, SEED_TXT
+
+# The console script installed beside this interpreter (the project's venv), else on PATH.
+_BESIDE = Path(sys.executable).parent / "onco-evidence"
+EXE = str(_BESIDE) if _BESIDE.exists() else shutil.which("onco-evidence")
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None,
+            timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    assert EXE, "the onco-evidence console script is not installed"
+    return subprocess.run([EXE, *args], capture_output=True, text=True, cwd=cwd, env=env,
+                          timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        return list(reader.fieldnames or []), list(reader)
+
+
+def assert_seed_outputs(out: Path, n_articles: int) -> list[dict[str, str]]:
+    columns, rows = read_csv(out / "evidence.csv")
+    assert columns == list(EVIDENCE_COLUMNS)
+    assert len(rows) == 7 * n_articles
+    summaries = sorted(r["summary"] for r in rows if r["row_type"] == "outcome")
+    assert summaries == sorted(["5 discontinued imatinib, 4 recurrences",
+                                "19 continued imatinib, 1 recurrence",
+                                "8 continued imatinib, 5 progressions"] * n_articles)
+    assert sorted(int(r["cohort_size"]) for r in rows if r["row_type"] == "cohort") == sorted(
+        [141, 32, 24, 8] * n_articles)
+    for row in rows:
+        assert row["drug_status"] in DRUG_STATUSES
+        assert row["outcome"] in (*OUTCOMES, "")
+        assert row["outcome"] == "" if row["row_type"] == "cohort" else row["outcome"] != ""
+    raw = (out / "evidence.csv").read_bytes()
+    assert b"\r\n" in raw and not any(s.encode() in raw for s in CHROME_SNIPPETS)
+    article_columns, articles = read_csv(out / "articles.csv")
+    assert article_columns == list(ARTICLE_COLUMNS)
+    assert len(articles) == n_articles and all(a["status"] == "ok" for a in articles)
+    parquet = load_evidence(out / "evidence.parquet")
+    from_csv = load_evidence(out / "evidence.csv")
+    pd.testing.assert_frame_equal(parquet, from_csv)
+    # One header row and seven evidence rows per article.
+    assert (out / "report.html").read_text(encoding="utf-8").count("<tr>") == 8 * n_articles
+    return rows
+
+
+@pytest.mark.parametrize("seed", [SEED_TXT, SEED_HTML], ids=["txt", "html"])
+def test_extract_one_file(seed: Path, tmp_path: Path) -> None:
+    result = run_cli("extract", str(seed), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert f"evidence CSV: {tmp_path / 'out' / 'evidence.csv'}" in result.stdout
+    assert "[1/1]" in result.stderr  # progress
+    assert_seed_outputs(tmp_path / "out", 1)
+
+
+def test_extract_folder_and_url(tmp_path: Path, http_server: str) -> None:
+    url = f"{http_server}/seed/{SEED_HTML.name}"
+    result = run_cli("extract", str(SEED_DIR), "--out", str(tmp_path / "a"), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert_seed_outputs(tmp_path / "a", 2)
+    result = run_cli("extract", url, "--out", str(tmp_path / "b"))
+    assert result.returncode == 0, result.stderr
+    rows = assert_seed_outputs(tmp_path / "b", 1)
+    assert {r["source"] for r in rows} == {url}
+    assert {r["title"] for r in rows} == {
+        "Surgery During Gleevec Therapy May Benefit Patients With Advanced GIST"}
+
+
+def test_bad_inputs_are_recorded_and_the_run_goes_on(tmp_path: Path, http_server: str) -> None:
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body><nav>Menu</nav></body></html>", encoding="utf-8")
+    odd = tmp_path / "data.pdf"
+    odd.write_bytes(b"%PDF-1.4")
+    missing_url = f"{http_server}/seed/no-such-page.html"
+    result = run_cli("extract", str(SEED_TXT), str(empty), str(odd), str(tmp_path / "nope.txt"),
+                     missing_url, "--out", str(tmp_path / "out"))
+    assert result.returncode == 1, result.stderr
+    _, articles = read_csv(tmp_path / "out" / "articles.csv")
+    reasons = {a["source"]: a["reject_reason"] for a in articles}
+    assert reasons[SEED_TXT.as_posix()] == ""
+    assert "no article text" in reasons[empty.as_posix()]
+    assert "unsupported input type .pdf" in reasons[odd.as_posix()]
+    assert "no such file" in reasons[(tmp_path / "nope.txt").as_posix()]
+    assert "HTTP 404" in reasons[missing_url]
+    _, rows = read_csv(tmp_path / "out" / "evidence.csv")
+    assert len(rows) == 7
+    assert "REJECTED" in result.stderr
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run_cli("extract", str(SEED_TXT)).returncode == 2  # --out missing
+    assert run_cli("no-such-command").returncode == 2
+    assert run_cli("evaluate", str(tmp_path)).returncode == 2  # no gold files there
+
+
+def test_clean_prints_text_and_json() -> None:
+    text = run_cli("clean", str(SEED_HTML))
+    assert text.returncode == 0
+    assert text.stdout.startswith("According to a study published")
+    assert "Kisqali" not in text.stdout
+    data = json.loads(run_cli("clean", str(SEED_HTML), "--format", "json").stdout)
+    assert data["title"] == "Surgery During Gleevec Therapy May Benefit Patients With Advanced GIST"
+    assert data["published"] == "2006-04-12"
+    assert data["citation"]["journal"] == "Journal of Surgical Oncology"
+    assert len(data["paragraphs"]) == 9
+
+
+def test_evaluate_on_the_seed_gold() -> None:
+    result = run_cli("evaluate", str(SEED_DIR), "--json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["articles"] == 2
+    assert scores["rows"]["f1"] == 1.0 and scores["numbers"]["f1"] == 1.0
+    assert scores["drug_recall"] == 1.0 and scores["disease_recall"] == 1.0
+
+
+def test_help_lists_the_commands() -> None:
+    result = run_cli("--help")
+    for command in ("extract", "clean", "evaluate", "run"):
+        assert command in result.stdout
