@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span
 from .clean import CleanArticle
 from .nlp import load_pipeline
 from .nlp.cohorts import CUES_KEY
-from .nlp.numbers import SPANS_KEY as NUMBERS_KEY
 from .nlp.lexicons import DiseaseEntry, read_lexicon
+from .nlp.numbers import SPANS_KEY as NUMBERS_KEY
 from .normalize import summarize
 from .schema import ArticleRecord, EvidenceRow
 from .settings import MODELS_DIR, PIPELINE_VERSION

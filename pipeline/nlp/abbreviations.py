@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import warnings
 
+from scispacy.abbreviation import AbbreviationDetector
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
-
-from scispacy.abbreviation import AbbreviationDetector
 
 
 def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:

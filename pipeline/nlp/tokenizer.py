@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import warnings
-from types import SimpleNamespace
 from collections.abc import Callable
+from types import SimpleNamespace
 
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language

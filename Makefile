@@ -1,0 +1,45 @@
+# onco-evidence: set up, run the main job, run the tests.
+#   make run    set up .venv and run the Prefect ingestion flow on the bundled corpus
+#   make test   set up .venv and run lint + the whole test suite (what CI runs)
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= out
+# Prefect's local-mode state (its SQLite database) stays inside the project.
+export PREFECT_HOME ?= $(CURDIR)/.state/prefect
+export DO_NOT_TRACK ?= 1
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
+
+.PHONY: setup run test lint evaluate constraints clean
+
+$(BIN)/.installed: pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "onco-evidence needs Python 3.11 or newer, this is " + sys.version.split()[0]'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	@touch $@
+
+setup: $(BIN)/.installed
+
+run: setup
+	$(BIN)/onco-evidence run --out $(OUT)
+
+lint: setup
+	$(BIN)/ruff check pipeline flows tests bench
+
+test: lint
+	$(BIN)/python -m pytest
+
+evaluate: setup
+	$(BIN)/onco-evidence evaluate corpora
+
+# Pin every dependency to what was tested (run after changing pyproject.toml).
+constraints:
+	rm -rf /tmp/onco-constraints && $(PYTHON) -m venv /tmp/onco-constraints
+	/tmp/onco-constraints/bin/pip install --quiet -e ".[dev]"
+	/tmp/onco-constraints/bin/pip freeze --exclude-editable > constraints.txt
+
+clean:
+	rm -rf $(VENV) $(OUT) .state .pytest_cache
