@@ -124,6 +124,8 @@ def _run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     if args.quiet:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    if os.environ.get("PREFECT_HOME"):  # Prefect creates the folder but not its parents
+        Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
     from flows.ingest import ingest
 
     result = ingest(inputs=list(args.inputs) or None, out_dir=str(args.out))
@@ -137,10 +139,10 @@ def _print_summary(n_inputs: int, n_rejected: int, n_rows: int, outputs: dict[st
     if not quiet:
         print(f"{n_inputs} inputs, {n_rejected} rejected, {n_rows} evidence rows",
               file=sys.stderr)
-    print(f"evidence CSV: {outputs['evidence.csv']}")
+    print(f"evidence CSV: {Path(outputs['evidence.csv']).resolve()}")
     if not quiet:
         for name in ("evidence.parquet", "articles.csv", "report.html"):
-            print(f"{name}: {outputs[name]}")
+            print(f"{name}: {Path(outputs[name]).resolve()}")
 
 
 if __name__ == "__main__":

@@ -61,7 +61,7 @@ def prefect_env(tmp_path: Path) -> dict[str, str]:
     """Environment for a subprocess that runs a Prefect flow in an isolated PREFECT_HOME."""
     env = dict(os.environ)
     env.update({
-        "PREFECT_HOME": str(tmp_path / "prefect-home"),
+        "PREFECT_HOME": str(tmp_path / "state" / "prefect"),  # parent missing, as in a fresh clone
         "DO_NOT_TRACK": "1",
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",

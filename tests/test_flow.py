@@ -16,7 +16,8 @@ def test_run_flow_on_bundled_corpus_matches_extract(tmp_path: Path, prefect_env:
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"evidence CSV: {tmp_path / 'flow' / 'evidence.csv'}" in result.stdout
     assert "Finished in state Completed" in result.stdout + result.stderr
-    assert (Path(prefect_env["PREFECT_HOME"])).exists()  # Prefect's state went to the temp home
+    # Local mode kept its state in SQLite under the isolated PREFECT_HOME.
+    assert (Path(prefect_env["PREFECT_HOME"]) / "prefect.db").exists()
     assert_seed_outputs(tmp_path / "flow", 2)
 
     direct = run_cli("extract", str(SEED_DIR), "--out", str(tmp_path / "direct"), "--quiet")
