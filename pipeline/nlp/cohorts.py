@@ -183,12 +183,12 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings) -> list[tuple[in
     return bounds
 
 
-def clause_facts(doc: Doc, start: int, end: int, cues: list[Cue],
+def clause_facts(doc: Doc, start: int, end: int, cues: list[Cue], drug_ents: list[Span],
                  settings: LinkSettings) -> ClauseFacts:
     """Drug, status, procedure, arm label and setting stated in one clause."""
     mine = [c for c in cues if c.start >= start and c.end <= end]
     facts = ClauseFacts(start=start, end=end, cues=mine)
-    drugs = [e for e in doc.ents if e.label_ == "DRUG" and e.start >= start and e.end <= end]
+    drugs = [e for e in drug_ents if e.start >= start and e.end <= end]
     if drugs:
         facts.drug = drugs[0].id_ or drugs[0].text.lower()
         facts.drug_mention = _with_brand_mark(doc, drugs[0])
@@ -372,14 +372,23 @@ def link_document(doc: Doc, settings: LinkSettings,
                   units: frozenset[str]) -> tuple[list[Cohort], list[Event]]:
     """All cohorts and events of a document, linked."""
     cues = [Cue(s.label_, s.id_, s.start, s.end, s.text) for s in doc.spans.get(CUES_KEY, [])]
+    drugs = [e for e in doc.ents if e.label_ == "DRUG"]
+    # Only sentences with a number or an "all patients" can hold a count: skip the rest.
+    anchors = {s.start for s in doc.spans.get(NUMBERS_KEY, [])}
+    anchors |= {c.start for c in cues if c.label == "UNIVERSAL"}
+    anchors |= {t.i for t in doc if "/" in t.text and fraction_parts(t.text)}
     state = _State()
     for sent_index, sent in enumerate(doc.sents):
         state.last_in_previous = state.last_in_sentence or state.last_in_previous
         state.last_in_sentence = []
+        if not any(sent.start <= i < sent.end for i in anchors):
+            continue
+        sent_cues = [c for c in cues if sent.start <= c.start < sent.end]
+        sent_drugs = [e for e in drugs if sent.start <= e.start < sent.end]
         for start, end, ignored in split_clauses(doc, sent, settings):
             if ignored:
                 continue
-            facts = clause_facts(doc, start, end, cues, settings)
+            facts = clause_facts(doc, start, end, sent_cues, sent_drugs, settings)
             if facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
             for mention in find_mentions(doc, start, end, facts.cues, settings, units):

@@ -93,15 +93,24 @@ def plurals(term: str) -> list[str]:
     return [term]
 
 
+def is_case_sensitive(text: str) -> bool:
+    return bool(_CASE_SENSITIVE.match(text)) and any(c.isalpha() for c in text)
+
+
 def phrase_pattern(label: str, text: str, kb_id: str) -> dict[str, Any]:
-    """A span_ruler pattern: case-insensitive phrase, or exact tokens for short caps."""
-    if _CASE_SENSITIVE.match(text) and any(c.isalpha() for c in text):
-        return {"label": label, "pattern": [{"TEXT": text}], "id": kb_id}
     return {"label": label, "pattern": text, "id": kb_id}
 
 
-def entity_patterns(lexicons: Path) -> list[dict[str, Any]]:
-    """DRUG, DISEASE and COUNTRY patterns from the lexicons folder."""
+def entity_patterns(lexicons: Path, *, cased: bool) -> list[dict[str, Any]]:
+    """DRUG, DISEASE and COUNTRY phrase patterns from the lexicons folder.
+
+    ``cased`` selects the short all-caps forms, which a second ruler matches on exact text
+    (phrase matching either way: token patterns are ~500x slower for a lexicon this size).
+    """
+    return [p for p in _all_entity_patterns(lexicons) if is_case_sensitive(p["pattern"]) == cased]
+
+
+def _all_entity_patterns(lexicons: Path) -> list[dict[str, Any]]:
     patterns: list[dict[str, Any]] = []
     for drug in read_lexicon(lexicons / "drugs.jsonl", DrugEntry):
         patterns += [phrase_pattern("DRUG", s, drug.name) for s in drug.surface_forms()]
@@ -134,8 +143,8 @@ def cue_patterns(cues: Path, token_patterns: Path) -> list[dict[str, Any]]:
 
 
 @registry.misc("onco.entity_patterns.v1")
-def create_entity_patterns(lexicons: str) -> list[dict[str, Any]]:
-    return entity_patterns(Path(lexicons))
+def create_entity_patterns(lexicons: str, cased: bool) -> list[dict[str, Any]]:
+    return entity_patterns(Path(lexicons), cased=cased)
 
 
 @registry.misc("onco.cue_patterns.v1")

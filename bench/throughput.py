@@ -1,0 +1,52 @@
+"""Throughput of the NLP stage and of clean+extract, on one core, with peak memory.
+
+    .venv/bin/python bench/throughput.py [--copies 200]
+
+The batch is every article under corpora/ (cleaned once), repeated --copies times. Prints
+tokens/second for the spaCy pipeline alone, articles/second for clean + NLP + rows, and
+the process's peak resident memory. Record the figures in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+
+from pipeline.evidence import analyse
+from pipeline.nlp import load_pipeline
+from pipeline.process import discover_inputs, load_article
+from pipeline.settings import CORPORA_DIR
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=200, help="times the corpus is repeated")
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    nlp = load_pipeline()
+    load_s = time.perf_counter() - t0
+    articles = [load_article(p) for p in discover_inputs([CORPORA_DIR])]
+    texts = [a.text for a in articles] * args.copies
+
+    t0 = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=64))
+    nlp_s = time.perf_counter() - t0
+
+    batch = articles * max(1, args.copies // 4)
+    t0 = time.perf_counter()
+    rows = sum(len(analyse(a, nlp=nlp).rows) for a in batch)
+    extract_s = time.perf_counter() - t0
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"pipeline load: {load_s:.2f} s")
+    print(f"NLP stage: {len(texts)} docs, {tokens} tokens in {nlp_s:.2f} s = "
+          f"{tokens / nlp_s:,.0f} tokens/s")
+    print(f"extract (NLP + rows): {len(batch)} articles, {rows} rows in {extract_s:.2f} s = "
+          f"{len(batch) / extract_s:,.1f} articles/s")
+    print(f"peak RSS: {peak_mb:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
