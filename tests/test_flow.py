@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline import load_evidence
+from pipeline.settings import CORPORA_DIR
 
-from .conftest import SEED_DIR
-from .test_cli import assert_seed_outputs, run_cli
+from .conftest import SEED_HTML, SEED_TXT
+from .test_cli import run_cli
 
 
 def test_run_flow_on_bundled_corpus_matches_extract(tmp_path: Path, prefect_env: dict) -> None:
@@ -18,12 +19,21 @@ def test_run_flow_on_bundled_corpus_matches_extract(tmp_path: Path, prefect_env:
     assert "Finished in state Completed" in result.stdout + result.stderr
     # Local mode kept its state in SQLite under the isolated PREFECT_HOME.
     assert (Path(prefect_env["PREFECT_HOME"]) / "prefect.db").exists()
-    assert_seed_outputs(tmp_path / "flow", 2)
 
-    direct = run_cli("extract", str(SEED_DIR), "--out", str(tmp_path / "direct"), "--quiet")
-    assert direct.returncode == 0
-    flow_rows = load_evidence(tmp_path / "flow" / "evidence.csv").drop(columns="extracted_at")
-    direct_rows = load_evidence(tmp_path / "direct" / "evidence.csv").drop(columns="extracted_at")
+    flow_rows = load_evidence(tmp_path / "flow" / "evidence.csv")
+    for seed in (SEED_TXT, SEED_HTML):
+        seed_rows = flow_rows[flow_rows.source == seed.as_posix()]
+        assert sorted(seed_rows.summary) == sorted([
+            "5 discontinued imatinib, 4 recurrences", "19 continued imatinib, 1 recurrence",
+            "8 continued imatinib, 5 progressions", "141 received imatinib",
+            "32 received imatinib and had surgery", "24 received imatinib and had surgery",
+            "8 received imatinib and had surgery"])
+
+    direct = run_cli("extract", str(CORPORA_DIR), "--out", str(tmp_path / "direct"), "--quiet")
+    assert direct.returncode == 0, direct.stderr
+    direct_rows = load_evidence(tmp_path / "direct" / "evidence.csv")
     key = ["row_id"]
-    assert flow_rows.sort_values(key).reset_index(drop=True).equals(
-        direct_rows.sort_values(key).reset_index(drop=True))
+    assert flow_rows.drop(columns="extracted_at").sort_values(key).reset_index(drop=True).equals(
+        direct_rows.drop(columns="extracted_at").sort_values(key).reset_index(drop=True))
+    assert (tmp_path / "flow" / "articles.csv").read_text(encoding="utf-8").count("\n") == (
+        tmp_path / "direct" / "articles.csv").read_text(encoding="utf-8").count("\n")
