@@ -12,7 +12,7 @@ export DO_NOT_TRACK ?= 1
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 
-.PHONY: setup run test lint evaluate constraints clean
+.PHONY: setup run test lint docs evaluate constraints clean
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "onco-evidence needs Python 3.11 or newer, this is " + sys.version.split()[0]'
@@ -31,6 +31,9 @@ lint: setup
 
 test: lint
 	$(BIN)/python -m pytest
+
+docs: setup
+	$(BIN)/onco-evidence dictionary > docs/data-dictionary.md
 
 evaluate: setup
 	$(BIN)/onco-evidence evaluate corpora

@@ -1,12 +1,15 @@
-"""The ingestion flow: discover inputs -> clean + extract in batches -> write outputs.
+"""The ingestion flow: discover inputs -> clean + extract in batches -> store -> export.
 
 Run it with ``onco-evidence run`` (Prefect's local mode: a temporary API server with its
-SQLite database under PREFECT_HOME) or schedule it against a Prefect server.
+SQLite database under PREFECT_HOME) or schedule it against a Prefect server. Evidence is
+kept in the SQLite store (pipeline.store); the outputs are exported from it, so a re-run
+over unchanged pages changes nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -15,7 +18,8 @@ from prefect.cache_policies import NO_CACHE
 from pipeline.evidence import ArticleResult, now_utc
 from pipeline.export import write_outputs
 from pipeline.process import discover_inputs, process_inputs
-from pipeline.settings import CORPORA_DIR
+from pipeline.settings import CORPORA_DIR, STORE_PATH
+from pipeline.store import IngestCounts, Store
 
 #: Articles per task: per-task overhead is tens of milliseconds, an article a few.
 BATCH_SIZE = 50
@@ -32,32 +36,43 @@ def extract_batch(items: list[str], extracted_at: dt.datetime) -> list[ArticleRe
     return process_inputs(items, extracted_at=extracted_at)
 
 
-@task(name="write outputs", cache_policy=NO_CACHE)
-def write(results: list[ArticleResult], out_dir: str) -> dict[str, str]:
-    rows = [row for result in results for row in result.rows]
-    outputs = write_outputs(rows, [r.record for r in results], Path(out_dir))
+@task(name="store results", cache_policy=NO_CACHE)
+def store_results(results: list[ArticleResult], db: str, run_id: str) -> IngestCounts:
+    with Store(db) as store:
+        return store.ingest(run_id, results)
+
+
+@task(name="export outputs", cache_policy=NO_CACHE)
+def export(db: str, run_id: str, out_dir: str, jsonl: bool) -> dict[str, str]:
+    with Store(db) as store:
+        outputs = write_outputs(store.rows(), store.articles(), Path(out_dir),
+                                rejects=store.rejects(run_id=run_id), jsonl=jsonl)
     return {name: str(path) for name, path in outputs.items()}
 
 
 @flow(name="onco-evidence-ingest")
-def ingest(inputs: list[str] | None = None, out_dir: str = "out",
-           batch_size: int = BATCH_SIZE) -> dict[str, object]:
-    """Extract evidence from the inputs (default: the bundled corpus) into ``out_dir``."""
+def ingest(inputs: list[str] | None = None, out_dir: str = "out", db: str | None = None,
+           batch_size: int = BATCH_SIZE, jsonl: bool = False) -> dict[str, object]:
+    """Extract evidence from the inputs (default: the bundled corpus) into the store and
+    export the store's current evidence to ``out_dir``."""
     logger = get_run_logger()
+    db = db or str(STORE_PATH)
+    with Store(db) as store:
+        run_id = store.start_run()
     items = discover(inputs or [str(CORPORA_DIR)])
     extracted_at = now_utc()
+    counts = IngestCounts()
     results: list[ArticleResult] = []
     for start in range(0, len(items), batch_size):
-        results += extract_batch(items[start: start + batch_size], extracted_at)
-    outputs = write(results, out_dir)
-    counts = {
-        "inputs": len(items),
-        "articles": sum(r.record.status == "ok" for r in results),
-        "rejected": sum(r.record.status == "rejected" for r in results),
-        "rows": sum(len(r.rows) for r in results),
-    }
+        batch = extract_batch(items[start: start + batch_size], extracted_at)
+        counts += store_results(batch, db, run_id)
+        results += batch
+    with Store(db) as store:
+        store.finish_run(run_id, counts)
+    outputs = export(db, run_id, out_dir, jsonl)
     for result in results:
         if result.record.status == "rejected":
             logger.warning("rejected %s: %s", result.record.source, result.record.reject_reason)
-    logger.info("ingested %s", counts)
-    return {**counts, "outputs": outputs}
+    summary = {"run_id": run_id, "inputs": len(items), **asdict(counts)}
+    logger.info("ingested %s", summary)
+    return {**summary, "outputs": outputs}

@@ -7,13 +7,14 @@ Exit codes: 0 ok; 1 some inputs were rejected (they are still listed in articles
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .settings import CORPORA_DIR, PIPELINE_VERSION
+from .settings import CORPORA_DIR, PIPELINE_VERSION, STORE_PATH
 
 EXIT_OK, EXIT_REJECTS, EXIT_USAGE = 0, 1, 2
 
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help=".html/.htm/.txt/.md file, a folder of them, or an http(s) URL")
     extract.add_argument("--out", required=True, type=Path, metavar="DIR",
                          help="output folder (created if missing)")
+    extract.add_argument("--jsonl", action="store_true", help="also write DIR/evidence.jsonl")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress output")
 
     clean = commands.add_parser("clean", help="print the cleaned article the NLP stage reads")
@@ -53,18 +55,48 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser(
         "run", help="run the ingestion flow with Prefect (the main job)",
         description="Run the Prefect ingestion flow in local mode over the bundled corpus "
-                    "(or the given inputs) and write the outputs to --out.")
+                    "(or the given inputs): new and changed articles go into the SQLite store, "
+                    "then the store's current evidence is exported to --out.")
     run.add_argument("inputs", nargs="*", metavar="INPUT",
                      help=f"inputs as for extract (default: the bundled corpus, {CORPORA_DIR})")
     run.add_argument("--out", type=Path, default=Path("out"), metavar="DIR",
                      help="output folder (default: ./out)")
+    run.add_argument("--db", type=Path, default=STORE_PATH, metavar="PATH",
+                     help=f"the SQLite store (default: {STORE_PATH})")
+    run.add_argument("--jsonl", action="store_true", help="also write DIR/evidence.jsonl")
     run.add_argument("-q", "--quiet", action="store_true", help="only print the outputs' paths")
+
+    export = commands.add_parser(
+        "export", help="export evidence rows from the store",
+        description="Write the store's current evidence rows (optionally only those extracted "
+                    "on or after --since) to DIR/evidence.<format>.")
+    export.add_argument("--db", type=Path, default=STORE_PATH, metavar="PATH",
+                        help=f"the SQLite store (default: {STORE_PATH})")
+    export.add_argument("--out", type=Path, default=Path("out"), metavar="DIR",
+                        help="output folder (default: ./out)")
+    export.add_argument("--since", type=_date, metavar="DATE",
+                        help="only rows extracted on or after DATE (YYYY-MM-DD, UTC)")
+    export.add_argument("--format", choices=["csv", "parquet", "jsonl"], default="csv")
+
+    commands.add_parser(
+        "dictionary", help="print the data dictionary of evidence.csv (Markdown)",
+        description="Print every evidence.csv column with its meaning, type, allowed values "
+                    "and an example, generated from pipeline/schema.py.")
     return parser
+
+
+def _date(text: str) -> dt.datetime:
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from e
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handlers = {"extract": _extract, "clean": _clean, "evaluate": _evaluate, "run": _run}
+    handlers = {"extract": _extract, "clean": _clean, "evaluate": _evaluate, "run": _run,
+                "export": _export, "dictionary": _dictionary}
     return handlers[args.command](args)
 
 
@@ -84,7 +116,8 @@ def _progress_printer(quiet: bool):  # noqa: ANN202 - a Progress callback or Non
 def _extract(args: argparse.Namespace) -> int:
     from .process import extract_paths
 
-    summary = extract_paths(args.inputs, args.out, progress=_progress_printer(args.quiet))
+    summary = extract_paths(args.inputs, args.out, progress=_progress_printer(args.quiet),
+                            jsonl=args.jsonl)
     _print_summary(len(summary.results), summary.n_rejected, len(summary.rows),
                    {k: str(v) for k, v in summary.outputs.items()}, quiet=args.quiet)
     return EXIT_REJECTS if summary.n_rejected else EXIT_OK
@@ -128,10 +161,43 @@ def _run(args: argparse.Namespace) -> int:
         Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
     from flows.ingest import ingest
 
-    result = ingest(inputs=list(args.inputs) or None, out_dir=str(args.out))
-    _print_summary(int(result["articles"]) + int(result["rejected"]), int(result["rejected"]),
-                   int(result["rows"]), dict(result["outputs"]), quiet=args.quiet)
+    result = ingest(inputs=list(args.inputs) or None, out_dir=str(args.out), db=str(args.db),
+                    jsonl=args.jsonl)
+    if not args.quiet:
+        print(f"run {result['run_id']}: {result['new']} new, {result['changed']} changed, "
+              f"{result['unchanged']} unchanged, {result['rejected']} rejected articles; "
+              f"{result['rows_added']} rows added, {result['rows_superseded']} superseded; "
+              f"store {Path(args.db).resolve()}", file=sys.stderr)
+    _print_outputs(dict(result["outputs"]), quiet=args.quiet)
     return EXIT_REJECTS if result["rejected"] else EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import evidence_frame, write_csv, write_jsonl, write_parquet
+    from .store import Store
+
+    if not args.db.exists():
+        print(f"onco-evidence: no store at {args.db} (run `onco-evidence run` first)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    with Store(args.db) as store:
+        rows = store.rows(since=args.since)
+    target = args.out / f"evidence.{args.format}"
+    if args.format == "jsonl":
+        write_jsonl(rows, target)
+    elif args.format == "parquet":
+        write_parquet(evidence_frame(rows), target)
+    else:
+        write_csv(evidence_frame(rows), target)
+    print(f"{len(rows)} rows: {target.resolve()}")
+    return EXIT_OK
+
+
+def _dictionary(args: argparse.Namespace) -> int:
+    from .docs import data_dictionary
+
+    print(data_dictionary(), end="")
+    return EXIT_OK
 
 
 def _print_summary(n_inputs: int, n_rejected: int, n_rows: int, outputs: dict[str, str],
@@ -139,10 +205,15 @@ def _print_summary(n_inputs: int, n_rejected: int, n_rows: int, outputs: dict[st
     if not quiet:
         print(f"{n_inputs} inputs, {n_rejected} rejected, {n_rows} evidence rows",
               file=sys.stderr)
+    _print_outputs(outputs, quiet=quiet)
+
+
+def _print_outputs(outputs: dict[str, str], *, quiet: bool) -> None:
     print(f"evidence CSV: {Path(outputs['evidence.csv']).resolve()}")
     if not quiet:
-        for name in ("evidence.parquet", "articles.csv", "report.html"):
-            print(f"{name}: {Path(outputs[name]).resolve()}")
+        for name, path in outputs.items():
+            if name != "evidence.csv":
+                print(f"{name}: {Path(path).resolve()}")
 
 
 if __name__ == "__main__":

@@ -8,22 +8,31 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import typing
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
+import pandera.pandas as pandera
 import pyarrow as pa
 import pyarrow.parquet as pq
+from annotated_types import Ge, Le
+from pandera.errors import SchemaError as PanderaError
+from pandera.errors import SchemaErrors as PanderaErrors
 
 from .errors import SchemaError
 from .schema import (
     ARTICLE_COLUMNS,
     EVIDENCE_COLUMNS,
     EVIDENCE_VOCABULARIES,
+    REJECT_COLUMNS,
     ArticleRecord,
     EvidenceRow,
+    RejectRecord,
 )
 
 _INT_COLUMNS = ("cohort_size", "event_count", "char_start", "char_end")
@@ -71,8 +80,50 @@ def articles_frame(records: Iterable[ArticleRecord]) -> pd.DataFrame:
     return frame
 
 
+def rejects_frame(rejects: Iterable[RejectRecord]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records([r.model_dump() for r in rejects],
+                                      columns=list(REJECT_COLUMNS))
+    frame["rejected_at"] = pd.to_datetime(frame["rejected_at"], utc=True)
+    return frame
+
+
+def rejects_of(records: Iterable[ArticleRecord], run_id: str | None = None) -> list[RejectRecord]:
+    """The reject records of the rejected articles of a batch."""
+    return [RejectRecord(source=r.source, article_id=r.article_id, reason=r.reject_reason or "",
+                         run_id=run_id, rejected_at=r.extracted_at,
+                         pipeline_version=r.pipeline_version)
+            for r in records if r.status == "rejected"]
+
+
+# Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_GUARD = "'"
+
+
+def _needs_guard(value: str) -> bool:
+    if value[:1] in _FORMULA_START:
+        return not _NUMBER.match(value)  # "-5" stays a number
+    return value[:1] == _GUARD and len(value) > 1 and _needs_guard(value[1:])
+
+
+def neutralize(value: object) -> object:
+    """Prefix text that a spreadsheet would run as a formula with an apostrophe."""
+    if isinstance(value, str) and _needs_guard(value):
+        return _GUARD + value
+    return value
+
+
+def unneutralize(value: object) -> object:
+    """Undo ``neutralize`` (what load_evidence does on CSV input)."""
+    if isinstance(value, str) and value[:1] == _GUARD and _needs_guard(value[1:]):
+        return value[1:]
+    return value
+
+
 def write_csv(frame: pd.DataFrame, target: Path) -> Path:
-    """RFC 4180 CSV (UTF-8, CRLF, quotes where needed, empty cells for unknowns)."""
+    """RFC 4180 CSV: UTF-8, CRLF, quotes where needed, empty cells for unknowns, ISO dates,
+    and text cells that a spreadsheet would run as a formula neutralised."""
     out = frame.copy()
     for col in out.columns:
         if isinstance(out[col].dtype, pd.DatetimeTZDtype):
@@ -81,6 +132,8 @@ def write_csv(frame: pd.DataFrame, target: Path) -> Path:
             out[col] = out[col].dt.strftime("%Y-%m-%d")
         elif col in _DATE_COLUMNS:
             out[col] = out[col].map(lambda d: d.isoformat() if pd.notna(d) else None)
+        elif not pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = out[col].astype(object).map(neutralize)
     with atomic_path(target) as tmp:
         out.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\r\n")
     return target
@@ -90,6 +143,14 @@ def write_parquet(frame: pd.DataFrame, target: Path) -> Path:
     table = pa.Table.from_pandas(_for_arrow(frame), schema=_PARQUET_SCHEMA, preserve_index=False)
     with atomic_path(target) as tmp:
         pq.write_table(table, tmp)
+    return target
+
+
+def write_jsonl(rows: Iterable[EvidenceRow], target: Path) -> Path:
+    """One JSON object per row, in contract column order."""
+    with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(row.model_dump_json() + "\n")
     return target
 
 
@@ -124,23 +185,31 @@ def write_report(rows: Sequence[EvidenceRow], records: Sequence[ArticleRecord],
 
 
 def write_outputs(rows: Sequence[EvidenceRow], records: Sequence[ArticleRecord],
-                  out_dir: Path) -> dict[str, Path]:
-    """evidence.csv, evidence.parquet, articles.csv and report.html in ``out_dir``."""
+                  out_dir: Path, *, rejects: Sequence[RejectRecord] | None = None,
+                  jsonl: bool = False) -> dict[str, Path]:
+    """evidence.csv, evidence.parquet, articles.csv, rejects.csv, report.html (and
+    evidence.jsonl on request) in ``out_dir``."""
     out_dir = Path(out_dir)
     evidence = evidence_frame(rows)
-    return {
+    written = {
         "evidence.csv": write_csv(evidence, out_dir / "evidence.csv"),
         "evidence.parquet": write_parquet(evidence, out_dir / "evidence.parquet"),
         "articles.csv": write_csv(articles_frame(records), out_dir / "articles.csv"),
+        "rejects.csv": write_csv(rejects_frame(rejects if rejects is not None
+                                               else rejects_of(records)), out_dir / "rejects.csv"),
         "report.html": write_report(rows, records, out_dir / "report.html"),
     }
+    if jsonl:
+        written["evidence.jsonl"] = write_jsonl(rows, out_dir / "evidence.jsonl")
+    return written
 
 
 def load_evidence(path: str | Path) -> pd.DataFrame:
-    """evidence.csv or evidence.parquet as a typed, validated DataFrame.
+    """evidence.csv, evidence.parquet or evidence.jsonl as a typed, validated DataFrame.
 
     Counts are nullable Int64, vocabularies categoricals, ``published`` a datetime64 day and
-    ``extracted_at`` a UTC datetime; a file that does not match the contract raises SchemaError.
+    ``extracted_at`` a UTC datetime. The frame is validated with the pandera schema derived
+    from pipeline.schema; a file off the contract raises SchemaError.
     """
     path = Path(path)
     if path.suffix == ".parquet":
@@ -148,12 +217,21 @@ def load_evidence(path: str | Path) -> pd.DataFrame:
     elif path.suffix == ".csv":
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
                             encoding="utf-8")
+        frame = frame.map(unneutralize)
+    elif path.suffix == ".jsonl":
+        frame = pd.read_json(path, lines=True, dtype=False)
+        frame = frame.reindex(columns=list(EVIDENCE_COLUMNS)) if len(frame) else \
+            pd.DataFrame(columns=list(EVIDENCE_COLUMNS))
     else:
-        raise SchemaError(f"{path}: expected a .csv or .parquet evidence file")
+        raise SchemaError(f"{path}: expected a .csv, .parquet or .jsonl evidence file")
     if list(frame.columns) != list(EVIDENCE_COLUMNS):
         raise SchemaError(f"{path}: columns {list(frame.columns)} are not the contract's "
                           f"{list(EVIDENCE_COLUMNS)}")
-    return _validated(_typed(frame), path)
+    typed = _typed(frame)
+    try:
+        return evidence_schema().validate(typed, lazy=True)
+    except (PanderaErrors, PanderaError) as e:
+        raise SchemaError(f"{path}: {_first_failures(e)}") from e
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -170,34 +248,55 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
         if unknown:
             raise SchemaError(f"{col} has values outside its vocabulary: {sorted(unknown)}")
         frame[col] = pd.Categorical(frame[col], categories=list(values))
-    for col in EVIDENCE_COLUMNS:
-        if col not in _INT_COLUMNS + _FLOAT_COLUMNS + _DATE_COLUMNS + _DATETIME_COLUMNS \
-                and col not in EVIDENCE_VOCABULARIES:
-            frame[col] = frame[col].astype("string")
+    for col in _TEXT_COLUMNS:
+        frame[col] = frame[col].astype("string")
     return frame
 
 
-def _validated(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
-    checks: list[tuple[str, Callable[[pd.DataFrame], pd.Series]]] = [
-        ("row_id is missing", lambda f: f["row_id"].isna()),
-        ("row_type is missing or outside the vocabulary", lambda f: f["row_type"].isna()),
-        ("outcome rows need an outcome",
-         lambda f: (f["row_type"] == "outcome") & f["outcome"].isna()),
-        ("cohort rows have no outcome",
-         lambda f: (f["row_type"] == "cohort") & f["outcome"].notna()),
-        ("event_count exceeds cohort_size", lambda f: (f["event_count"] > f["cohort_size"])
-         .fillna(False).astype(bool)),
-        ("char_end before char_start", lambda f: (f["char_end"] < f["char_start"])
-         .fillna(False).astype(bool)),
-    ]
-    for message, check in checks:
-        bad = check(frame)
-        if bool(bad.any()):
-            rows = list(frame.index[bad][:5])
-            raise SchemaError(f"{path}: {message} (rows {rows})")
-    if frame["row_id"].duplicated().any():
-        raise SchemaError(f"{path}: duplicate row_id values")
-    return frame
+_TEXT_COLUMNS = tuple(c for c in EVIDENCE_COLUMNS
+                      if c not in _INT_COLUMNS + _FLOAT_COLUMNS + _DATE_COLUMNS
+                      + _DATETIME_COLUMNS and c not in EVIDENCE_VOCABULARIES)
+
+
+@cache
+def evidence_schema() -> pandera.DataFrameSchema:
+    """The pandera schema of a loaded evidence table, derived from pipeline.schema."""
+    columns: dict[str, pandera.Column] = {}
+    for name, info in EvidenceRow.model_fields.items():
+        if name in EVIDENCE_VOCABULARIES:
+            dtype: object = pd.CategoricalDtype(list(EVIDENCE_VOCABULARIES[name]))
+        elif name in _INT_COLUMNS:
+            dtype = "Int64"
+        elif name in _FLOAT_COLUMNS:
+            dtype = "Float64"
+        elif name in _DATE_COLUMNS:
+            dtype = "datetime64[s]"
+        elif name in _DATETIME_COLUMNS:
+            dtype = pd.DatetimeTZDtype("s", "UTC")
+        else:
+            dtype = "string"
+        checks = [pandera.Check.ge(m.ge) for m in info.metadata if isinstance(m, Ge)]
+        checks += [pandera.Check.le(m.le) for m in info.metadata if isinstance(m, Le)]
+        nullable = not info.is_required() or type(None) in typing.get_args(info.annotation)
+        columns[name] = pandera.Column(dtype, checks, nullable=nullable, unique=name == "row_id")
+    return pandera.DataFrameSchema(columns, strict=True, ordered=True, checks=[
+        pandera.Check(lambda f: (f["row_type"] != "outcome") | f["outcome"].notna(),
+                      name="outcome rows have an outcome"),
+        pandera.Check(lambda f: (f["row_type"] != "cohort") | f["outcome"].isna(),
+                      name="cohort rows have no outcome"),
+        pandera.Check(lambda f: ~(f["event_count"] > f["cohort_size"]).fillna(False).astype(bool),
+                      name="event_count <= cohort_size"),
+        pandera.Check(lambda f: (f["char_start"] <= f["char_end"]).fillna(True).astype(bool),
+                      name="char_start <= char_end"),
+    ])
+
+
+def _first_failures(error: Exception) -> str:
+    cases = getattr(error, "failure_cases", None)
+    if cases is None or not len(cases):
+        return str(error).splitlines()[0]
+    found = cases.head(5)[["column", "check", "failure_case"]].to_dict(orient="records")
+    return f"{len(cases)} failures, first: {found}"
 
 
 def _for_arrow(frame: pd.DataFrame) -> pd.DataFrame:

@@ -130,11 +130,11 @@ def process_inputs(items: Sequence[str], *, nlp: Language | None = None,
 
 
 def extract_paths(paths: Iterable[str | Path], out_dir: str | Path, *,
-                  nlp: Language | None = None,
-                  progress: Progress | None = None) -> RunSummary:
+                  nlp: Language | None = None, progress: Progress | None = None,
+                  jsonl: bool = False) -> RunSummary:
     """Extract evidence from files, folders and URLs and write the outputs to ``out_dir``."""
     items = discover_inputs(paths)
     results = process_inputs(items, nlp=nlp, progress=progress)
     rows = [row for result in results for row in result.rows]
-    outputs = write_outputs(rows, [r.record for r in results], Path(out_dir))
+    outputs = write_outputs(rows, [r.record for r in results], Path(out_dir), jsonl=jsonl)
     return RunSummary(results=tuple(results), outputs=outputs)

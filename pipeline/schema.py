@@ -94,34 +94,69 @@ class Citation(_Record):
 class EvidenceRow(_Record):
     """One row of evidence.csv: an (article, cohort/arm, outcome) triple, or a cohort alone."""
 
-    row_id: str
-    row_type: RowType
-    article_id: str
-    source: str
-    title: str | None = None
-    published: dt.date | None = None
-    disease: str | None = None
-    drug: str | None = None
-    drug_mention: str | None = None
-    drug_status: DrugStatus | None = None
-    procedure: str | None = None
-    arm: str | None = None
-    cohort_size: int | None = Field(default=None, ge=0)
-    outcome: Outcome | None = None
-    outcome_mention: str | None = None
-    event_count: int | None = Field(default=None, ge=0)
-    event_percent: float | None = Field(default=None, ge=0, le=100)
-    followup_months: float | None = Field(default=None, ge=0)
-    study_design: StudyDesign | None = None
-    country: str | None = None
-    citation: str | None = None
-    summary: str
-    sentence: str
-    char_start: int = Field(ge=0)
-    char_end: int = Field(ge=0)
-    confidence: float = Field(ge=0, le=1)
-    extracted_at: dt.datetime
-    pipeline_version: str
+    row_id: str = Field(
+        description="Stable hash of the article and the row's identity: re-runs give the same id.",
+        examples=["8ee46717a7a8691c"])
+    row_type: RowType = Field(
+        description="'outcome': a count of patients with an outcome; 'cohort': a group of "
+                    "patients stated without an outcome.", examples=["outcome"])
+    article_id: str = Field(
+        description="Stable hash of the article's canonical URL (or of its input path).",
+        examples=["1cff4fcc938e1750"])
+    source: str = Field(description="The URL, or the input path as given.",
+                        examples=["https://news.example.org/gist-surgery"])
+    title: str | None = Field(default=None, description="Article title.",
+                              examples=["Surgery During Gleevec Therapy May Benefit Patients"])
+    published: dt.date | None = Field(default=None, description="Publication date (ISO).",
+                                      examples=["2006-04-12"])
+    disease: str | None = Field(default=None, description="Main cancer type of the article, "
+                                "normalised (models/lexicons/diseases.jsonl).",
+                                examples=["gastrointestinal stromal tumor"])
+    drug: str | None = Field(default=None, description="Generic name, lower case; combinations "
+                             "sorted and joined with ' + '.", examples=["imatinib"])
+    drug_mention: str | None = Field(default=None, description="The words the text used for "
+                                     "the drug.", examples=["Gleevec"])
+    drug_status: DrugStatus | None = Field(default=None, description="What the group did with "
+                                           "the drug.", examples=["continued"])
+    procedure: str | None = Field(default=None, description="A procedure the group had.",
+                                  examples=["surgery"])
+    arm: str | None = Field(default=None, description="Arm or group label as the text gives it; "
+                            "subgroups after a comma.", examples=["Group 1, next 19"])
+    cohort_size: int | None = Field(default=None, ge=0, description="Number of patients in the "
+                                    "group.", examples=[19])
+    outcome: Outcome | None = Field(default=None, description="Outcome, normalised; empty on "
+                                    "cohort rows.", examples=["recurrence"])
+    outcome_mention: str | None = Field(default=None, description="The words the text used for "
+                                        "the outcome.", examples=["cancer recurrence"])
+    event_count: int | None = Field(default=None, ge=0, description="Patients of the group who "
+                                    "had the outcome.", examples=[1])
+    event_percent: float | None = Field(default=None, ge=0, le=100, description="Percentage as "
+                                        "stated, else 100 * event_count / cohort_size to one "
+                                        "decimal.", examples=[5.3])
+    followup_months: float | None = Field(default=None, ge=0, description="Follow-up (median "
+                                          "when stated), in months.", examples=[12.0])
+    study_design: StudyDesign | None = Field(default=None, description="Study design when the "
+                                             "article states it.", examples=["randomized_trial"])
+    country: str | None = Field(default=None, description="Country where the study was done.",
+                                examples=["Poland"])
+    citation: str | None = Field(default=None, description="Short form of the cited study.",
+                                 examples=["Rutkowski P et al. Journal of Surgical Oncology "
+                                           "2006;93:304-311"])
+    summary: str = Field(description="The row in one sentence.",
+                         examples=["19 continued imatinib, 1 recurrence"])
+    sentence: str = Field(description="The sentence of the cleaned article the row comes from.",
+                          examples=["The next 19 patients in Group 1 did continue Gleevec after "
+                                    "surgery, and only one experienced a cancer recurrence."])
+    char_start: int = Field(ge=0, description="Offset of the sentence in the cleaned text.",
+                            examples=[1740])
+    char_end: int = Field(ge=0, description="End offset of the sentence in the cleaned text.",
+                          examples=[1853])
+    confidence: float = Field(ge=0, le=1, description="How firmly the count was linked to its "
+                              "group (a rank, not a calibrated probability).", examples=[0.9])
+    extracted_at: dt.datetime = Field(description="When the row was extracted (UTC).",
+                                      examples=["2026-11-26T23:41:28Z"])
+    pipeline_version: str = Field(description="onco-evidence version that extracted the row.",
+                                  examples=["0.1.0"])
 
 
 class ArticleRecord(_Record):
@@ -159,7 +194,19 @@ class ArticleRecord(_Record):
     pipeline_version: str
 
 
+class RejectRecord(_Record):
+    """One row of rejects.csv: an input that yielded no article, and why."""
+
+    source: str
+    article_id: str
+    reason: str
+    run_id: str | None = None
+    rejected_at: dt.datetime
+    pipeline_version: str
+
+
 EVIDENCE_COLUMNS: tuple[str, ...] = tuple(EvidenceRow.model_fields)
+REJECT_COLUMNS: tuple[str, ...] = tuple(RejectRecord.model_fields)
 ARTICLE_COLUMNS: tuple[str, ...] = tuple(ArticleRecord.model_fields)
 
 # Columns whose values come from a closed vocabulary (categoricals in pandas).

@@ -135,5 +135,42 @@ def test_evaluate_on_the_seed_gold() -> None:
 
 def test_help_lists_the_commands() -> None:
     result = run_cli("--help")
-    for command in ("extract", "clean", "evaluate", "run"):
+    for command in ("extract", "clean", "evaluate", "run", "export", "dictionary"):
         assert command in result.stdout
+
+
+def test_export_from_the_store(nlp, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+    from pipeline.store import Store
+
+    db = tmp_path / "store.sqlite"
+    old = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    with Store(db) as store:
+        article = clean_text(SEED_TXT.read_text(encoding="utf-8"), source="seed.txt")
+        store.ingest(store.start_run(), [analyse(article, nlp=nlp, extracted_at=old)])
+        other = clean_text("Of 80 patients treated with nivolumab, 53 responded.", source="b.txt")
+        store.ingest(store.start_run(), [analyse(other, nlp=nlp)])
+    for fmt in ("csv", "parquet", "jsonl"):
+        result = run_cli("export", "--db", str(db), "--out", str(tmp_path / fmt), "--format", fmt)
+        assert result.returncode == 0, result.stderr
+        assert len(load_evidence(tmp_path / fmt / f"evidence.{fmt}")) == 8
+    since = run_cli("export", "--db", str(db), "--out", str(tmp_path / "since"),
+                    "--since", "2026-01-01")
+    assert since.stdout.startswith("1 rows")
+    assert list(load_evidence(tmp_path / "since" / "evidence.csv").summary) == [
+        "80 received nivolumab, 53 responses"]
+    assert run_cli("export", "--db", str(tmp_path / "none.sqlite")).returncode == 2
+    assert run_cli("export", "--db", str(db), "--since", "yesterday").returncode == 2
+
+
+def test_data_dictionary_in_docs_is_current() -> None:
+    result = run_cli("dictionary")
+    assert result.returncode == 0
+    committed = (Path(__file__).parent.parent / "docs" / "data-dictionary.md").read_text(
+        encoding="utf-8")
+    assert result.stdout == committed, "regenerate it: make docs"
+    for column in EVIDENCE_COLUMNS:
+        assert f"| `{column}` |" in committed

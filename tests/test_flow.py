@@ -37,3 +37,14 @@ def test_run_flow_on_bundled_corpus_matches_extract(tmp_path: Path, prefect_env:
         direct_rows.drop(columns="extracted_at").sort_values(key).reset_index(drop=True))
     assert (tmp_path / "flow" / "articles.csv").read_text(encoding="utf-8").count("\n") == (
         tmp_path / "direct" / "articles.csv").read_text(encoding="utf-8").count("\n")
+
+    # A second run over unchanged pages adds nothing and rewrites the same evidence.
+    first_csv = (tmp_path / "flow" / "evidence.csv").read_bytes()
+    again = run_cli("run", "--out", str(tmp_path / "flow"), env=prefect_env, cwd=tmp_path,
+                    timeout=600)
+    assert again.returncode == 0, again.stdout + again.stderr
+    n_articles = len(flow_rows.article_id.unique())
+    assert f"0 new, 0 changed, {n_articles} unchanged" in again.stderr
+    assert "0 rows added" in again.stderr
+    assert (tmp_path / "flow" / "evidence.csv").read_bytes() == first_csv
+    assert (tmp_path / ".state" / "onco-evidence.sqlite").exists()
