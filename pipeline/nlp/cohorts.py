@@ -3,12 +3,17 @@
 Reads the numbers (onco_numbers), the entities (DRUG, ...) and the cues (OUTCOME,
 PROCEDURE, STATUS, ARM, ...) of a document and links them, clause by clause:
 
-- a *count* is a number before a patient noun ("Twenty-four patients") or a bare number
-  before an event verb ("only one experienced ...");
+- a *count* is a number before a patient noun ("Twenty-four patients"), before an
+  assignment ("106 were assigned to placebo", "121 to TCH") or a bare number before an
+  event verb ("only one experienced ...");
 - a *fraction* is "X of (the) Y" or "X/Y": Y names a cohort, X a part of it;
-- a count whose predicate is an outcome ("had a cancer recurrence") is an *event* of a
-  cohort; any other count in a study clause *defines* a cohort;
-- "All patients ..." and "Of these, ..." refer back to the last cohort.
+- a count whose predicate is an outcome ("had a cancer recurrence", "recurrence occurred
+  in four of the five") is an *event* of a cohort; any other count in a study clause
+  *defines* a cohort;
+- "All patients ..." and "Of these, ..." refer back to the last cohort;
+- a clause that compares ("..., compared with 47 of the 106", "and in 14 (13%)") takes
+  the outcome of the clause before it;
+- a placebo or control arm is the experimental drug, not received.
 
 Cohorts and events are stored as plain dicts on ``doc._.onco_cohorts`` and
 ``doc._.onco_events``; pipeline.evidence turns them into rows. The word lists and windows
@@ -32,6 +37,7 @@ from .numbers import fraction_parts
 
 CUES_KEY = "onco_cues"
 _BRAND_MARKS = {"®", "™", "(R)", "(TM)"}
+_YEARS = range(1900, 2101)
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,8 @@ class LinkSettings:
 
     clause_breaks_after_comma: frozenset[str]
     clause_breaks: frozenset[str]
+    comparators: frozenset[str]
+    comparator_reach: int
     ignored_openers: tuple[tuple[str, ...], ...]
     noun_window: int
     predicate_window: int
@@ -47,7 +55,10 @@ class LinkSettings:
     determiners: frozenset[str]
     filler_words: frozenset[str]
     pre_outcome_words: frozenset[str]
+    assignment_words: frozenset[str]
     anaphora_openers: tuple[tuple[str, ...], ...]
+    drug_connectors: frozenset[str]
+    control_drugs: frozenset[str]
     status_priority: tuple[str, ...]
     confidence: dict[str, float]
 
@@ -103,6 +114,7 @@ class Event:
     sent: int
     start_char: int
     end_char: int
+    percent: float | None = None
     drug: str | None = None
     drug_mention: str | None = None
     drug_status: str | None = None
@@ -119,6 +131,16 @@ class Cue:
     text: str
 
 
+@dataclass(frozen=True)
+class Clause:
+    """A token range of a sentence. ``elliptical``: it begins a comparison ("and in 14")."""
+
+    start: int
+    end: int
+    ignored: bool = False
+    elliptical: bool = False
+
+
 @dataclass
 class ClauseFacts:
     """What a clause says besides its counts."""
@@ -129,12 +151,14 @@ class ClauseFacts:
     drug: str | None = None
     drug_mention: str | None = None
     drug_status: str | None = None
+    control: bool = False  # the clause's treatment is placebo / a control
     procedure: str | None = None
     arm_label: str | None = None
     setting: str | None = None
     is_study: bool = False
     is_incidence: bool = False
     anaphora: bool = False
+    elliptical: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,56 +171,99 @@ class Mention:
     value: int = 0
     whole: int | None = None
     size_text: str = ""
+    percent: float | None = None
 
 
 # --------------------------------------------------------------------------- clauses
 
 
-def split_clauses(doc: Doc, sent: Span, settings: LinkSettings) -> list[tuple[int, int, bool]]:
-    """(start, end, ignored) token ranges of the clauses of a sentence.
+def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
+                  anchors: set[int]) -> list[Clause]:
+    """The clauses of a sentence.
 
-    Clauses break at ';' and at a comma before a coordinator (", and", ", whereas"). A
-    leading purpose or source phrase ("To evaluate ..., researchers ...") is ignored: it
-    says what was studied, not what happened to whom.
+    Clauses break at ';' and ':', at a comma before a coordinator (", and", ", whereas"),
+    and before a comparator that introduces a new count when the clause already has one
+    ("in 21 patients ... and in 14", "11 of 106 ... versus 47 of 106"). A leading purpose
+    or source phrase ("To evaluate ..., researchers ...") is ignored: it says what was
+    studied, not what happened to whom.
     """
-    bounds: list[tuple[int, int, bool]] = []
+    clauses: list[Clause] = []
     start = sent.start
     words = [t.lower_ for t in sent]
     for opener in settings.ignored_openers:
         if tuple(words[: len(opener)]) == opener:
             comma = next((t.i for t in sent if t.text == ","), None)
             if comma is not None:
-                bounds.append((start, comma + 1, True))
+                clauses.append(Clause(start, comma + 1, ignored=True))
                 start = comma + 1
             break
+    elliptical = False
     for token in doc[start: sent.end]:
         nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
-        if token.text in settings.clause_breaks or (
-            token.text == "," and nxt is not None
-            and nxt.lower_ in settings.clause_breaks_after_comma
-        ):
+        comma_break = (token.text == "," and nxt is not None
+                       and nxt.lower_ in settings.clause_breaks_after_comma)
+        if token.text in settings.clause_breaks or comma_break:
             if token.i > start:
-                bounds.append((start, token.i + 1, False))
+                clauses.append(Clause(start, token.i + 1, elliptical=elliptical))
             start = token.i + 1
+            elliptical = comma_break and nxt is not None and nxt.lower_ in settings.comparators
+        elif (token.lower_ in settings.comparators and token.i > start
+              and any(start <= a < token.i for a in anchors)
+              and any(token.i < a <= token.i + settings.comparator_reach for a in anchors)):
+            clauses.append(Clause(start, token.i, elliptical=elliptical))
+            start = token.i
+            elliptical = True
     if start < sent.end:
-        bounds.append((start, sent.end, False))
-    return bounds
+        clauses.append(Clause(start, sent.end, elliptical=elliptical))
+    return clauses
 
 
-def clause_facts(doc: Doc, start: int, end: int, cues: list[Cue], drug_ents: list[Span],
+def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list[tuple[str, str, int, int]]:
+    """(normalised drug, mention, start, end) with combinations joined.
+
+    Drugs separated only by connectors ("docetaxel, carboplatin and trastuzumab",
+    "nivolumab plus ipilimumab", "TCH plus pertuzumab") are one combined treatment, written
+    as the sorted generic names joined with " + ".
+    """
+    groups: list[list[Span]] = []
+    for ent in drug_ents:
+        if groups and all(t.lower_ in settings.drug_connectors or t.text in _BRAND_MARKS
+                          for t in doc[groups[-1][-1].end: ent.start]) \
+                and ent.start - groups[-1][-1].end <= 3:
+            groups[-1].append(ent)
+        else:
+            groups.append([ent])
+    found = []
+    for group in groups:
+        names = sorted({part for e in group for part in (e.id_ or e.text.lower()).split(" + ")})
+        mention = _with_brand_mark(doc, doc[group[0].start: group[-1].end])
+        found.append((" + ".join(names), mention, group[0].start, group[-1].end))
+    return found
+
+
+def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span],
                  settings: LinkSettings) -> ClauseFacts:
     """Drug, status, procedure, arm label and setting stated in one clause."""
+    start, end = clause.start, clause.end
     mine = [c for c in cues if c.start >= start and c.end <= end]
-    facts = ClauseFacts(start=start, end=end, cues=mine)
+    facts = ClauseFacts(start=start, end=end, cues=mine, elliptical=clause.elliptical)
     drugs = [e for e in drug_ents if e.start >= start and e.end <= end]
-    if drugs:
-        facts.drug = drugs[0].id_ or drugs[0].text.lower()
-        facts.drug_mention = _with_brand_mark(doc, drugs[0])
+    groups = drug_groups(doc, drugs, settings)
+    if groups:
+        active = [g for g in groups if g[0] not in settings.control_drugs]
+        if active:
+            facts.drug, facts.drug_mention = active[0][0], active[0][1]
+        else:
+            facts.control, facts.drug_mention = True, groups[0][1]
     statuses = {c.id for c in _longest(mine, "STATUS")}
     for status in settings.status_priority:
         if status in statuses:
             facts.drug_status = status
             break
+    if facts.control and not facts.drug:
+        facts.drug_status = "not_received"
+    elif facts.drug_status == "not_received" and facts.drug and not facts.control:
+        facts.control = True  # "without X", "observation alone"
     if facts.drug and not facts.drug_status:
         facts.drug_status = "received"
     facts.procedure = next((c.id for c in mine if c.label == "PROCEDURE"), None)
@@ -220,22 +287,24 @@ def _longest(cues: list[Cue], label: str) -> list[Cue]:
                        and (o.end - o.start) > (c.end - c.start) for o in same)]
 
 
-def _with_brand_mark(doc: Doc, ent: Span) -> str:
-    if ent.end < len(doc) and doc[ent.end].text in _BRAND_MARKS:
-        return doc[ent.start: ent.end + 1].text
-    return ent.text
+def _with_brand_mark(doc: Doc, span: Span) -> str:
+    if span.end < len(doc) and doc[span.end].text in _BRAND_MARKS:
+        return doc[span.start: span.end + 1].text
+    return span.text
 
 
 # --------------------------------------------------------------------------- mentions
 
 
-def find_mentions(doc: Doc, start: int, end: int, cues: list[Cue],
+def find_mentions(doc: Doc, clause: Clause, cues: list[Cue], drug_starts: set[int],
                   settings: LinkSettings, units: frozenset[str]) -> list[Mention]:
     """Counts, fractions and back-references in a clause, in text order."""
+    start, end = clause.start, clause.end
     numbers = [s for s in doc.spans[NUMBERS_KEY] if s.start >= start and s.end <= end]
     number_at = {s.start: s for s in numbers}
     patients = {c.start for c in cues if c.label == "PATIENT"}
     events = {c.start for c in cues if c.label in {"EVENT_VERB", "OUTCOME"}}
+    study_verbs = {c.start for c in cues if c.label == "STUDY_VERB"}
     qualifiers = {c.end: c for c in cues if c.label == "QUALIFIER"}
     mentions: list[Mention] = []
     consumed: set[int] = set()
@@ -249,7 +318,8 @@ def find_mentions(doc: Doc, start: int, end: int, cues: list[Cue],
         if parts:  # "3/40"
             noun = _noun_end(doc, token.i + 1, end, patients, settings)
             mentions.append(Mention("fraction", token.i, noun or token.i + 1, value=parts[0],
-                                    whole=parts[1], size_text=token.text))
+                                    whole=parts[1], size_text=token.text,
+                                    percent=_stated_percent(doc, token.i + 1, end, number_at)))
 
     for number in numbers:
         if number.start in consumed:
@@ -269,14 +339,25 @@ def find_mentions(doc: Doc, start: int, end: int, cues: list[Cue],
             consumed.add(whole.start)
             noun = _noun_end(doc, whole.end, end, patients, settings)
             mentions.append(Mention("fraction", begin, noun or whole.end, value=int(value),
-                                    whole=int(whole[0]._.num_value), size_text=size_text))
+                                    whole=int(whole[0]._.num_value), size_text=size_text,
+                                    percent=_stated_percent(doc, noun or whole.end, end,
+                                                            number_at)))
             continue
+        percent = _stated_percent(doc, after, end, number_at)
         noun = _noun_end(doc, after, end, patients, settings)
         if noun is not None:
             kind = "reference" if _after_reference_word(doc, begin, start, settings) else "count"
-            mentions.append(Mention(kind, begin, noun, value=int(value), size_text=size_text))
+            mentions.append(Mention(kind, begin, noun, value=int(value), size_text=size_text,
+                                    percent=percent or _stated_percent(doc, noun, end, number_at)))
         elif after < end and after in events:  # "only one experienced ..."
-            mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text))
+            mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
+                                    percent=percent))
+        elif _assigned_after(doc, after, end, study_verbs, drug_starts, settings):
+            # "106 were assigned to placebo", "121 to TCH": the patient noun is understood.
+            mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
+        elif clause.elliptical and int(value) not in _YEARS:  # "and in 14 (13%)"
+            mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
+                                    percent=percent))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -298,6 +379,28 @@ def _noun_end(doc: Doc, i: int, end: int, patients: set[int],
             return j + 1
         if doc[j].is_punct and doc[j].text != "-":
             return None
+    return None
+
+
+def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_starts: set[int],
+                    settings: LinkSettings) -> bool:
+    """'N were assigned / were randomized / received ...', 'N to <drug>'."""
+    if i < end and doc[i].lower_ in {"were", "was"}:
+        i += 1
+    if i < end and i in study_verbs:
+        return True
+    return (i + 1 < end and doc[i].lower_ in settings.assignment_words
+            and (i + 1 in drug_starts or (doc[i + 1].lower_ in settings.determiners
+                                          and i + 2 in drug_starts)))
+
+
+def _stated_percent(doc: Doc, i: int, end: int, number_at: dict[int, Span]) -> float | None:
+    """The percentage right after a count: '21 patients (20%)', '55 of 121 (45.5%)'."""
+    if i < end and doc[i].text in {"(", "["}:
+        i += 1
+    number = number_at.get(i)
+    if number is not None and number.end < end and doc[number.end].text in {"%", "percent"}:
+        return number[0]._.num_value
     return None
 
 
@@ -366,6 +469,9 @@ class _State:
     events: list[Event] = field(default_factory=list)
     last_in_sentence: list[int] = field(default_factory=list)
     last_in_previous: list[int] = field(default_factory=list)
+    last_outcome: Cue | None = None  # of the sentence, for elliptical comparisons
+    experimental: tuple[str, str] | None = None  # last active drug and its mention
+    sentence_drug: tuple[str, str] | None = None  # first active drug of the sentence
 
 
 def link_document(doc: Doc, settings: LinkSettings,
@@ -375,24 +481,33 @@ def link_document(doc: Doc, settings: LinkSettings,
     drugs = [e for e in doc.ents if e.label_ == "DRUG"]
     # Only sentences with a number or an "all patients" can hold a count: skip the rest.
     anchors = {s.start for s in doc.spans.get(NUMBERS_KEY, [])}
-    anchors |= {c.start for c in cues if c.label == "UNIVERSAL"}
     anchors |= {t.i for t in doc if "/" in t.text and fraction_parts(t.text)}
+    universal = {c.start for c in cues if c.label == "UNIVERSAL"}
     state = _State()
     for sent_index, sent in enumerate(doc.sents):
         state.last_in_previous = state.last_in_sentence or state.last_in_previous
         state.last_in_sentence = []
-        if not any(sent.start <= i < sent.end for i in anchors):
+        state.last_outcome = None
+        sent_drugs = [e for e in drugs if sent.start <= e.start < sent.end]
+        active = [g for g in drug_groups(doc, sent_drugs, settings)
+                  if g[0] not in settings.control_drugs]
+        state.sentence_drug = (active[0][0], active[0][1]) if active else None
+        if not any(sent.start <= i < sent.end for i in anchors | universal):
+            if state.sentence_drug:
+                state.experimental = state.sentence_drug
             continue
         sent_cues = [c for c in cues if sent.start <= c.start < sent.end]
-        sent_drugs = [e for e in drugs if sent.start <= e.start < sent.end]
-        for start, end, ignored in split_clauses(doc, sent, settings):
-            if ignored:
+        drug_starts = {e.start for e in sent_drugs}
+        for clause in split_clauses(doc, sent, settings, anchors):
+            if clause.ignored:
                 continue
-            facts = clause_facts(doc, start, end, sent_cues, sent_drugs, settings)
+            facts = clause_facts(doc, clause, sent_cues, sent_drugs, settings)
             if facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
-            for mention in find_mentions(doc, start, end, facts.cues, settings, units):
-                _link(doc, sent, sent_index, mention, facts, state, settings)
+            for mention in find_mentions(doc, clause, facts.cues, drug_starts, settings, units):
+                _link(doc, sent_index, mention, facts, state, settings)
+        if state.sentence_drug:
+            state.experimental = state.sentence_drug
     # A cohort whose own sentence reports an outcome for it is stated through that outcome.
     for event in state.events:
         if event.cohort is not None:
@@ -402,52 +517,57 @@ def link_document(doc: Doc, settings: LinkSettings,
     return state.cohorts, state.events
 
 
-def _link(doc: Doc, sent: Span, sent_index: int, m: Mention, facts: ClauseFacts,
+def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
           state: _State, settings: LinkSettings) -> None:
     conf = settings.confidence
     outcome = (predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
                or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
+    if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count"}:
+        outcome = state.last_outcome  # "... compared with 47 of the 106 (44.3%)"
     span = doc[m.start: m.end]
 
     if m.kind == "universal":
         target = _recent(state)
         if target is None:
             return
-        _fill(target, facts, override_status=True)
+        _fill(target, facts, state)
         if outcome:
-            _add_event(state, target.index, target.size, outcome, facts, sent_index, span,
+            _add_event(state, target.index, target.size, None, outcome, facts, sent_index, span,
                        conf["universal"])
         return
 
     if m.kind == "fraction":
-        whole = _find_cohort(state, m.whole or 0, facts.arm_label)
+        whole = _find_cohort(state, m.whole or 0, facts)
         if whole is None:
             whole = _new_cohort(state, m.whole or 0, str(m.whole), sent_index, span, facts,
                                 parent=None, statement=False, confidence=conf["fraction"])
         _remember(state, whole.index)
         if outcome:
-            _add_event(state, whole.index, m.value, outcome, facts, sent_index, span,
+            _add_event(state, whole.index, m.value, m.percent, outcome, facts, sent_index, span,
                        conf["fraction"])
-        elif facts.is_study and not facts.is_incidence:
+        elif facts.is_study and not facts.is_incidence and not facts.elliptical:
             part = _new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                                parent=whole, statement=True, confidence=conf["subgroup"])
             _remember(state, part.index)
         return
 
     if m.kind == "reference":
-        found = _find_cohort(state, m.value, facts.arm_label)
+        found = _find_cohort(state, m.value, facts)
         if found is None:
             found = _new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                                 parent=None, statement=not outcome, confidence=conf["cohort"])
         _remember(state, found.index)
+        if outcome and m.value:  # "all 60 patients responded"-like: the whole group
+            return
         return
 
-    if facts.is_incidence or not facts.is_study:
+    if facts.is_incidence or not (facts.is_study or facts.elliptical):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if outcome:
-        cohort, confidence = _implicit_cohort(state, m.value, conf)
-        _add_event(state, cohort, m.value, outcome, facts, sent_index, span, confidence)
+        cohort, confidence = _implicit_cohort(state, m.value, facts, conf)
+        _add_event(state, cohort, m.value, m.percent, outcome, facts, sent_index, span,
+                   confidence)
         return
 
     if m.kind == "count":
@@ -456,8 +576,34 @@ def _link(doc: Doc, sent: Span, sent_index: int, m: Mention, facts: ClauseFacts,
         _remember(state, cohort.index)
 
 
-def _implicit_cohort(state: _State, count: int, conf: dict[str, float]) -> tuple[int | None, float]:
-    """The cohort a count without "of N" belongs to: the last larger one nearby."""
+def _score(cohort: Cohort, facts: ClauseFacts) -> int:
+    """How well a cohort fits what a clause says about its group (arm, drug, control)."""
+    score = 0
+    if facts.arm_label and cohort.arm_label == facts.arm_label:
+        score += 4
+    if facts.drug and cohort.drug == facts.drug and cohort.drug_status != "not_received":
+        score += 2
+    if facts.control and cohort.drug_status == "not_received":
+        score += 2
+    if facts.control and cohort.drug_status not in (None, "not_received"):
+        score -= 2
+    if facts.drug and not facts.control and cohort.drug_status == "not_received":
+        score -= 2
+    return score
+
+
+def _implicit_cohort(state: _State, count: int, facts: ClauseFacts,
+                     conf: dict[str, float]) -> tuple[int | None, float]:
+    """The cohort a count without "of N" belongs to.
+
+    With an arm, drug or control named in the clause, the best fitting cohort of the
+    article; otherwise the last larger cohort of this or the previous sentence.
+    """
+    if facts.arm_label or facts.drug or facts.control:
+        fitting = [c for c in reversed(state.cohorts) if c.size >= count and _score(c, facts) > 0]
+        if fitting:
+            best = max(fitting, key=lambda c: _score(c, facts))
+            return best.index, conf["count_same_sentence"]
     for pool, key in ((state.last_in_sentence, "count_same_sentence"),
                       (state.last_in_previous, "count_previous_sentence")):
         for index in reversed(pool):
@@ -479,14 +625,12 @@ def _remember(state: _State, index: int) -> None:
     state.last_in_sentence.append(index)
 
 
-def _find_cohort(state: _State, size: int, arm_label: str | None) -> Cohort | None:
-    """The most recent cohort of this size, preferring one with the clause's arm label."""
+def _find_cohort(state: _State, size: int, facts: ClauseFacts) -> Cohort | None:
+    """The cohort of this size that best fits the clause; the most recent on a tie."""
     same = [c for c in reversed(state.cohorts) if c.size == size]
-    if arm_label:
-        labelled = [c for c in same if c.arm_label == arm_label]
-        if labelled:
-            return labelled[0]
-    return same[0] if same else None
+    if not same:
+        return None
+    return max(same, key=lambda c: _score(c, facts))  # max keeps the first (most recent) tie
 
 
 def _new_cohort(state: _State, size: int, size_text: str, sent_index: int, span: Span,
@@ -498,7 +642,7 @@ def _new_cohort(state: _State, size: int, size_text: str, sent_index: int, span:
     if label:
         labelled = next((c for c in reversed(state.cohorts) if c.arm_label == label), None)
         if labelled is not None and labelled.size == size:
-            _fill(labelled, facts, override_status=True)
+            _fill(labelled, facts, state)
             return labelled  # "24 patients in Group 1" again: the same cohort
         if labelled is not None:  # "the first five patients in Group 1": a subgroup
             parent = labelled
@@ -512,18 +656,24 @@ def _new_cohort(state: _State, size: int, size_text: str, sent_index: int, span:
                     start_char=span.start_char, end_char=span.end_char, arm=arm,
                     arm_label=arm_label, parent=parent.index if parent else None,
                     statement=statement, confidence=confidence)
-    _fill(cohort, facts, override_status=True)
+    _fill(cohort, facts, state)
     if parent is not None:
         _inherit(cohort, parent)
     state.cohorts.append(cohort)
     return cohort
 
 
-def _fill(cohort: Cohort, facts: ClauseFacts, *, override_status: bool) -> None:
+def _fill(cohort: Cohort, facts: ClauseFacts, state: _State) -> None:
     """Take what the clause says about the cohort, without erasing what is known."""
-    if facts.drug and not cohort.drug:
+    if facts.control and not cohort.drug:
+        # A placebo or observation arm: the experimental drug, not received.
+        experimental = state.sentence_drug or state.experimental
+        if experimental:
+            cohort.drug = experimental[0]
+        cohort.drug_mention = facts.drug_mention
+    elif facts.drug and not cohort.drug:
         cohort.drug, cohort.drug_mention = facts.drug, facts.drug_mention
-    if facts.drug_status and (override_status or not cohort.drug_status):
+    if facts.drug_status:
         cohort.drug_status = facts.drug_status
     if facts.procedure and not cohort.procedure:
         cohort.procedure = facts.procedure
@@ -538,14 +688,19 @@ def _inherit(cohort: Cohort, parent: Cohort) -> None:
         cohort.procedure = parent.procedure
 
 
-def _add_event(state: _State, cohort: int | None, count: int, outcome: Cue, facts: ClauseFacts,
-               sent_index: int, span: Span, confidence: float) -> None:
+def _add_event(state: _State, cohort: int | None, count: int, percent: float | None,
+               outcome: Cue, facts: ClauseFacts, sent_index: int, span: Span,
+               confidence: float) -> None:
+    state.last_outcome = outcome
+    group = state.cohorts[cohort] if cohort is not None else None
+    drug, mention, status = facts.drug, facts.drug_mention, facts.drug_status
+    if facts.control:  # the control arm's own drug is the experimental one, not received
+        drug = group.drug if group else (state.sentence_drug or state.experimental or (None,))[0]
     state.events.append(Event(
         cohort=cohort, count=count, outcome=outcome.id, outcome_mention=outcome.text,
-        sent=sent_index, start_char=span.start_char, end_char=span.end_char,
-        drug=facts.drug, drug_mention=facts.drug_mention,
-        drug_status=facts.drug_status,
-        procedure=facts.procedure, confidence=confidence,
+        sent=sent_index, start_char=span.start_char, end_char=span.end_char, percent=percent,
+        drug=drug, drug_mention=mention, drug_status=status, procedure=facts.procedure,
+        confidence=confidence,
     ))
 
 
