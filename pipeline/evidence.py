@@ -108,7 +108,8 @@ def article_facts(doc: Doc) -> ArticleFacts:
     cues = doc.spans.get(CUES_KEY, [])
     return ArticleFacts(
         disease=_main_disease(doc),
-        drugs=tuple(sorted({e.id_ for e in doc.ents if e.label_ == "DRUG" and e.id_})),
+        drugs=tuple(sorted({part for e in doc.ents if e.label_ == "DRUG" and e.id_
+                            for part in e.id_.split(" + ")})),
         country=_study_country(doc, sents, cues),
         followup_months=_followup_months(doc, cues),
         study_design=next((c.id_ for c in cues if c.label_ == "DESIGN"), None),

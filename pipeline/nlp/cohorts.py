@@ -349,12 +349,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue], drug_starts: set[in
             kind = "reference" if _after_reference_word(doc, begin, start, settings) else "count"
             mentions.append(Mention(kind, begin, noun, value=int(value), size_text=size_text,
                                     percent=percent or _stated_percent(doc, noun, end, number_at)))
-        elif after < end and after in events:  # "only one experienced ..."
-            mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
-                                    percent=percent))
         elif _assigned_after(doc, after, end, study_verbs, drug_starts, settings):
             # "106 were assigned to placebo", "121 to TCH": the patient noun is understood.
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
+        elif after < end and after in events:  # "only one experienced ..."
+            mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
+                                    percent=percent))
         elif clause.elliptical and int(value) not in _YEARS:  # "and in 14 (13%)"
             mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
@@ -446,6 +446,13 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
         if j in outcome_end and j < i:
             return outcome_end[j]
         word = doc[j - 1].lower_
+        if word == "," and j - 1 > start:
+            # Step over an apposition: "recurrence, a frequent problem in ..., occurred in".
+            comma = next((k for k in range(j - 2, max(start, j - 14) - 1, -1)
+                          if doc[k].text == ","), None)
+            if comma is not None and comma in outcome_end:
+                return outcome_end[comma]
+            return None
         if word not in settings.pre_outcome_words and word not in settings.filler_words:
             return outcome_end.get(j) if j < i else None
         j -= 1
@@ -478,7 +485,8 @@ def link_document(doc: Doc, settings: LinkSettings,
                   units: frozenset[str]) -> tuple[list[Cohort], list[Event]]:
     """All cohorts and events of a document, linked."""
     cues = [Cue(s.label_, s.id_, s.start, s.end, s.text) for s in doc.spans.get(CUES_KEY, [])]
-    drugs = [e for e in doc.ents if e.label_ == "DRUG"]
+    drugs = [e for e in doc.ents if e.label_ == "DRUG"
+             or (e.label_ == "DRUG_CLASS" and e.id_ in settings.control_drugs)]
     # Only sentences with a number or an "all patients" can hold a count: skip the rest.
     anchors = {s.start for s in doc.spans.get(NUMBERS_KEY, [])}
     anchors |= {t.i for t in doc if "/" in t.text and fraction_parts(t.text)}

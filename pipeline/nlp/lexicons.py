@@ -102,7 +102,7 @@ def phrase_pattern(label: str, text: str, kb_id: str) -> dict[str, Any]:
 
 
 def entity_patterns(lexicons: Path, *, cased: bool) -> list[dict[str, Any]]:
-    """DRUG, DISEASE and COUNTRY phrase patterns from the lexicons folder.
+    """DRUG, DRUG_CLASS, DISEASE and COUNTRY phrase patterns from the lexicons folder.
 
     ``cased`` selects the short all-caps forms, which a second ruler matches on exact text
     (phrase matching either way: token patterns are ~500x slower for a lexicon this size).
@@ -115,7 +115,9 @@ def _all_entity_patterns(lexicons: Path) -> list[dict[str, Any]]:
     for drug in read_lexicon(lexicons / "drugs.jsonl", DrugEntry):
         patterns += [phrase_pattern("DRUG", s, drug.name) for s in drug.surface_forms()]
     for regimen in read_lexicon(lexicons / "regimens.jsonl", RegimenEntry):
-        patterns += [phrase_pattern("DRUG", s, regimen.normalized)
+        # "chemotherapy", "placebo": a kind of treatment, not a drug an analyst can filter on.
+        label = "DRUG" if regimen.components else "DRUG_CLASS"
+        patterns += [phrase_pattern(label, s, regimen.normalized)
                      for s in (regimen.name, *regimen.synonyms)]
     for disease in read_lexicon(lexicons / "diseases.jsonl", DiseaseEntry):
         for term in (disease.name, *disease.synonyms):
