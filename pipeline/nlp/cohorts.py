@@ -56,6 +56,7 @@ class LinkSettings:
     filler_words: frozenset[str]
     pre_outcome_words: frozenset[str]
     assignment_words: frozenset[str]
+    not_count_after: frozenset[str]
     anaphora_openers: tuple[tuple[str, ...], ...]
     drug_connectors: frozenset[str]
     control_drugs: frozenset[str]
@@ -201,12 +202,17 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
     for token in doc[start: sent.end]:
         nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
         comma_break = (token.text == "," and nxt is not None
-                       and nxt.lower_ in settings.clause_breaks_after_comma)
+                       and (nxt.lower_ in settings.clause_breaks_after_comma
+                            or (any(start <= a < token.i for a in anchors)
+                                and any(token.i < a <= token.i + settings.comparator_reach
+                                        for a in anchors))))
         if token.text in settings.clause_breaks or comma_break:
             if token.i > start:
                 clauses.append(Clause(start, token.i + 1, elliptical=elliptical))
             start = token.i + 1
-            elliptical = comma_break and nxt is not None and nxt.lower_ in settings.comparators
+            elliptical = comma_break and nxt is not None and (
+                nxt.lower_ in settings.comparators or nxt.i in anchors
+                or any(nxt.i < a <= nxt.i + settings.comparator_reach for a in anchors))
         elif (token.lower_ in settings.comparators and token.i > start
               and any(start <= a < token.i for a in anchors)
               and any(token.i < a <= token.i + settings.comparator_reach for a in anchors)):
@@ -269,7 +275,7 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     facts.procedure = next((c.id for c in mine if c.label == "PROCEDURE"), None)
     arm = next((c for c in mine if c.label == "ARM"), None)
     if arm:
-        facts.arm_label = arm.text[:1].upper() + arm.text[1:]
+        facts.arm_label = arm.text  # as written: "Group 1", "cohort A"
     facts.setting = next((c.id for c in mine if c.label == "SETTING"), None)
     facts.is_study = bool(drugs) or any(
         c.label in {"STUDY_VERB", "PROCEDURE", "ARM", "OUTCOME", "STATUS"} for c in mine)
@@ -306,6 +312,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue], drug_starts: set[in
     events = {c.start for c in cues if c.label in {"EVENT_VERB", "OUTCOME"}}
     study_verbs = {c.start for c in cues if c.label == "STUDY_VERB"}
     qualifiers = {c.end: c for c in cues if c.label == "QUALIFIER"}
+    arm_starts = {c.start for c in cues if c.label == "ARM"}
     mentions: list[Mention] = []
     consumed: set[int] = set()
 
@@ -330,26 +337,28 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue], drug_starts: set[in
         after = number.end
         if after < end and doc[after].lower_ in units:
             continue
+        if _is_label_number(doc, number.start, start, settings):
+            continue  # "grade 3 or 4", "stage II", "cohort 2"
         qualifier = qualifiers.get(number.start)
         size_text = f"{qualifier.text.lower()} {number.text}" if qualifier else number.text
         begin = qualifier.start if qualifier else number.start
 
-        whole = _whole_after(doc, after, end, number_at, settings)
-        if whole is not None:  # "four of the five (patients)"
+        percent = _stated_percent(doc, after, end, number_at)
+        whole = _whole_after(doc, _after_percent(doc, after, end), end, number_at, settings)
+        if whole is not None:  # "four of the five (patients)", "20 (54%) of 37"
             consumed.add(whole.start)
             noun = _noun_end(doc, whole.end, end, patients, settings)
             mentions.append(Mention("fraction", begin, noun or whole.end, value=int(value),
                                     whole=int(whole[0]._.num_value), size_text=size_text,
-                                    percent=_stated_percent(doc, noun or whole.end, end,
-                                                            number_at)))
+                                    percent=percent or _stated_percent(doc, noun or whole.end,
+                                                                       end, number_at)))
             continue
-        percent = _stated_percent(doc, after, end, number_at)
         noun = _noun_end(doc, after, end, patients, settings)
         if noun is not None:
             kind = "reference" if _after_reference_word(doc, begin, start, settings) else "count"
             mentions.append(Mention(kind, begin, noun, value=int(value), size_text=size_text,
                                     percent=percent or _stated_percent(doc, noun, end, number_at)))
-        elif _assigned_after(doc, after, end, study_verbs, drug_starts, settings):
+        elif _assigned_after(doc, after, end, study_verbs, drug_starts, arm_starts, settings):
             # "106 were assigned to placebo", "121 to TCH": the patient noun is understood.
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
         elif after < end and after in events:  # "only one experienced ..."
@@ -359,6 +368,15 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue], drug_starts: set[in
             mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
+    """A number that names a grade, stage, arm or day rather than counting patients."""
+    j = i - 1
+    while j >= start and (doc[j].lower_ in {"or", "and", "to", "-", "/", ","}
+                          or doc[j]._.num_value is not None):
+        j -= 1
+    return j >= start and j < i and doc[j].lower_ in settings.not_count_after
 
 
 def _whole_after(doc: Doc, i: int, end: int, number_at: dict[int, Span],
@@ -383,15 +401,25 @@ def _noun_end(doc: Doc, i: int, end: int, patients: set[int],
 
 
 def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_starts: set[int],
-                    settings: LinkSettings) -> bool:
+                    arm_starts: set[int], settings: LinkSettings) -> bool:
     """'N were assigned / were randomized / received ...', 'N to <drug>'."""
     if i < end and doc[i].lower_ in {"were", "was"}:
         i += 1
     if i < end and i in study_verbs:
         return True
+    if i + 1 < end and doc[i].lower_ == "in" and (i + 1 in arm_starts or (
+            doc[i + 1].lower_ in settings.determiners and i + 2 in arm_starts)):
+        return True  # "38 in cohort A"
     return (i + 1 < end and doc[i].lower_ in settings.assignment_words
             and (i + 1 in drug_starts or (doc[i + 1].lower_ in settings.determiners
                                           and i + 2 in drug_starts)))
+
+
+def _after_percent(doc: Doc, i: int, end: int) -> int:
+    """Index after a '(54%)' that follows a count, or ``i`` when there is none."""
+    if i + 3 < end and doc[i].text == "(" and doc[i + 2].text == "%" and doc[i + 3].text == ")":
+        return i + 4
+    return i
 
 
 def _stated_percent(doc: Doc, i: int, end: int, number_at: dict[int, Span]) -> float | None:
@@ -478,6 +506,7 @@ class _State:
     last_in_previous: list[int] = field(default_factory=list)
     last_outcome: Cue | None = None  # of the sentence, for elliptical comparisons
     experimental: tuple[str, str] | None = None  # last active drug and its mention
+    arm_drugs: dict[str, tuple[str, str]] = field(default_factory=dict)  # "cohort a" -> drug
     sentence_drug: tuple[str, str] | None = None  # first active drug of the sentence
 
 
@@ -500,11 +529,14 @@ def link_document(doc: Doc, settings: LinkSettings,
         active = [g for g in drug_groups(doc, sent_drugs, settings)
                   if g[0] not in settings.control_drugs]
         state.sentence_drug = (active[0][0], active[0][1]) if active else None
+        sent_cues = [c for c in cues if sent.start <= c.start < sent.end]
+        state.arm_drugs.update(arm_definitions(
+            doc, sent, drug_groups(doc, sent_drugs, settings),
+            [c for c in sent_cues if c.label == "ARM"]))
         if not any(sent.start <= i < sent.end for i in anchors | universal):
             if state.sentence_drug:
                 state.experimental = state.sentence_drug
             continue
-        sent_cues = [c for c in cues if sent.start <= c.start < sent.end]
         drug_starts = {e.start for e in sent_drugs}
         for clause in split_clauses(doc, sent, settings, anchors):
             if clause.ignored:
@@ -548,7 +580,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         whole = _find_cohort(state, m.whole or 0, facts)
         if whole is None:
             whole = _new_cohort(state, m.whole or 0, str(m.whole), sent_index, span, facts,
-                                parent=None, statement=False, confidence=conf["fraction"])
+                                parent=None, statement=False, confidence=conf["fraction"],
+                                same_arm=True)
         _remember(state, whole.index)
         if outcome:
             _add_event(state, whole.index, m.value, m.percent, outcome, facts, sent_index, span,
@@ -584,10 +617,29 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         _remember(state, cohort.index)
 
 
+def _same_label(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and a.lower() == b.lower()  # type: ignore[union-attr]
+
+
+def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]],
+                    arms: list[Cue]) -> dict[str, tuple[str, str]]:
+    """'nivolumab plus ipilimumab (cohort A)': the drug a labelled arm received."""
+    found: dict[str, tuple[str, str]] = {}
+    for arm in arms:
+        before = arm.start - 1
+        if before < sent.start or doc[before].text not in {"(", "["}:
+            continue
+        # The drug right before the parenthesis, or before "alone" / "only" there.
+        group = next((g for g in groups if g[3] in (before, before - 1)), None)
+        if group is not None:
+            found[arm.text.lower()] = (group[0], group[1])
+    return found
+
+
 def _score(cohort: Cohort, facts: ClauseFacts) -> int:
     """How well a cohort fits what a clause says about its group (arm, drug, control)."""
     score = 0
-    if facts.arm_label and cohort.arm_label == facts.arm_label:
+    if _same_label(cohort.arm_label, facts.arm_label):
         score += 4
     if facts.drug and cohort.drug == facts.drug and cohort.drug_status != "not_received":
         score += 2
@@ -643,16 +695,21 @@ def _find_cohort(state: _State, size: int, facts: ClauseFacts) -> Cohort | None:
 
 def _new_cohort(state: _State, size: int, size_text: str, sent_index: int, span: Span,
                 facts: ClauseFacts, *, parent: Cohort | None, statement: bool,
-                confidence: float) -> Cohort:
+                confidence: float, same_arm: bool = False) -> Cohort:
+    """A new cohort. With ``same_arm`` a labelled clause names its arm again with another
+    denominator ("20 (54%) of 37 treated patients in cohort A"), not a subgroup of it."""
     label = facts.arm_label
     arm: str | None = None
     arm_label: str | None = None
     if label:
-        labelled = next((c for c in reversed(state.cohorts) if c.arm_label == label), None)
+        labelled = next((c for c in reversed(state.cohorts) if _same_label(c.arm_label, label)),
+                        None)
         if labelled is not None and labelled.size == size:
             _fill(labelled, facts, state)
             return labelled  # "24 patients in Group 1" again: the same cohort
-        if labelled is not None:  # "the first five patients in Group 1": a subgroup
+        if labelled is not None and same_arm:
+            parent, arm = labelled, labelled.arm
+        elif labelled is not None:  # "the first five patients in Group 1": a subgroup
             parent = labelled
             arm = f"{labelled.arm}, {size_text}"
         else:  # the clause defines the arm
@@ -681,6 +738,9 @@ def _fill(cohort: Cohort, facts: ClauseFacts, state: _State) -> None:
         cohort.drug_mention = facts.drug_mention
     elif facts.drug and not cohort.drug:
         cohort.drug, cohort.drug_mention = facts.drug, facts.drug_mention
+    elif not cohort.drug and facts.arm_label and facts.arm_label.lower() in state.arm_drugs:
+        cohort.drug, cohort.drug_mention = state.arm_drugs[facts.arm_label.lower()]
+        cohort.drug_status = cohort.drug_status or "received"
     if facts.drug_status:
         cohort.drug_status = facts.drug_status
     if facts.procedure and not cohort.procedure:

@@ -1,0 +1,60 @@
+"""onco_labels: "cohort C." at the end of a sentence is a label and a full stop, not an initial.
+
+scispaCy's tokenizer keeps a capital letter and its period together ("C.") so that "Smith
+J." stays whole; after a label word the period ends the sentence. This component splits such
+tokens before the sentencizer runs. The label words are in models/rules/labels.json.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..data import check_keys
+
+_LETTER_PERIOD = re.compile(r"^(?:[A-Z]|[IVX]{1,4}|\d{1,2}[A-Za-z]?)\.$")
+
+
+def split_label_periods(doc: Doc, label_words: frozenset[str]) -> Doc:
+    """Split "C." into "C" + "." where the word before is a label word."""
+    targets = [t for t in doc[1:] if _LETTER_PERIOD.match(t.text)
+               and doc[t.i - 1].lower_ in label_words]
+    if targets:
+        with doc.retokenize() as retokenizer:
+            for token in targets:
+                retokenizer.split(token, [token.text[:-1], "."],
+                                  heads=[(token, 0), (token, 0)])
+    return doc
+
+
+class LabelPeriodSplitter:
+    def __init__(self, nlp: Language, name: str, *, labels_path: str | None) -> None:
+        self.name = name
+        self.label_words = frozenset()
+        if labels_path:
+            self._load(srsly.read_json(labels_path))
+
+    def _load(self, data: dict) -> None:
+        check_keys(data, {"label_words", "_comment"}, "labels.json")
+        self.label_words = frozenset(w.lower() for w in data["label_words"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        return split_label_periods(doc, self.label_words)
+
+    def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "labels.json", {"label_words": sorted(self.label_words)})
+
+    def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> LabelPeriodSplitter:
+        self._load(srsly.read_json(Path(path) / "labels.json"))
+        return self
+
+
+@Language.factory("onco_labels", default_config={"labels_path": None})
+def make_labels(nlp: Language, name: str, labels_path: str | None) -> LabelPeriodSplitter:
+    return LabelPeriodSplitter(nlp, name, labels_path=labels_path)
