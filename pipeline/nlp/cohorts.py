@@ -242,7 +242,7 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     found = []
     for group in groups:
         names = sorted({part for e in group for part in (e.id_ or e.text.lower()).split(" + ")})
-        mention = _with_brand_mark(doc, doc[group[0].start: group[-1].end])
+        mention = doc[group[0].start: group[-1].end].text  # without a trailing ® or ™
         found.append((" + ".join(names), mention, group[0].start, group[-1].end))
     return found
 
@@ -293,12 +293,6 @@ def _longest(cues: list[Cue], label: str) -> list[Cue]:
                        and (o.end - o.start) > (c.end - c.start) for o in same)]
 
 
-def _with_brand_mark(doc: Doc, span: Span) -> str:
-    if span.end < len(doc) and doc[span.end].text in _BRAND_MARKS:
-        return doc[span.start: span.end + 1].text
-    return span.text
-
-
 # --------------------------------------------------------------------------- mentions
 
 
@@ -339,6 +333,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue], drug_starts: set[in
             continue
         if _is_label_number(doc, number.start, start, settings):
             continue  # "grade 3 or 4", "stage II", "cohort 2"
+        if after + 1 < end and doc[after].lower_ == "in" and doc[after + 1]._.num_value is not None:
+            consumed.add(after + 1)
+            continue  # "1 in 4 adults": a ratio
         qualifier = qualifiers.get(number.start)
         size_text = f"{qualifier.text.lower()} {number.text}" if qualifier else number.text
         begin = qualifier.start if qualifier else number.start
@@ -507,6 +504,7 @@ class _State:
     last_outcome: Cue | None = None  # of the sentence, for elliptical comparisons
     experimental: tuple[str, str] | None = None  # last active drug and its mention
     arm_drugs: dict[str, tuple[str, str]] = field(default_factory=dict)  # "cohort a" -> drug
+    only_drug: tuple[str, str] | None = None  # the one drug of a single-treatment study
     sentence_drug: tuple[str, str] | None = None  # first active drug of the sentence
 
 
@@ -521,6 +519,11 @@ def link_document(doc: Doc, settings: LinkSettings,
     anchors |= {t.i for t in doc if "/" in t.text and fraction_parts(t.text)}
     universal = {c.start for c in cues if c.label == "UNIVERSAL"}
     state = _State()
+    groups = drug_groups(doc, drugs, settings)
+    active = {g[0] for g in groups if g[0] not in settings.control_drugs}
+    if len(active) == 1 and len(active) == len({g[0] for g in groups}):
+        # One treatment and no control arm: every group studied received it.
+        state.only_drug = next((g[0], g[1]) for g in groups)
     for sent_index, sent in enumerate(doc.sents):
         state.last_in_previous = state.last_in_sentence or state.last_in_previous
         state.last_in_sentence = []
@@ -741,6 +744,9 @@ def _fill(cohort: Cohort, facts: ClauseFacts, state: _State) -> None:
     elif not cohort.drug and facts.arm_label and facts.arm_label.lower() in state.arm_drugs:
         cohort.drug, cohort.drug_mention = state.arm_drugs[facts.arm_label.lower()]
         cohort.drug_status = cohort.drug_status or "received"
+    elif not cohort.drug and state.only_drug:
+        cohort.drug, cohort.drug_mention = state.only_drug
+        cohort.drug_status = cohort.drug_status or facts.drug_status or "received"
     if facts.drug_status:
         cohort.drug_status = facts.drug_status
     if facts.procedure and not cohort.procedure:
@@ -764,6 +770,9 @@ def _add_event(state: _State, cohort: int | None, count: int, percent: float | N
     drug, mention, status = facts.drug, facts.drug_mention, facts.drug_status
     if facts.control:  # the control arm's own drug is the experimental one, not received
         drug = group.drug if group else (state.sentence_drug or state.experimental or (None,))[0]
+    elif drug is None and group is None and state.only_drug:
+        drug, mention = state.only_drug
+        status = status or "received"
     state.events.append(Event(
         cohort=cohort, count=count, outcome=outcome.id, outcome_mention=outcome.text,
         sent=sent_index, start_char=span.start_char, end_char=span.end_char, percent=percent,
