@@ -22,7 +22,7 @@ live in models/rules/linking.json.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +173,7 @@ class Mention:
     whole: int | None = None
     size_text: str = ""
     percent: float | None = None
+    drug: tuple[str, str] | None = None  # "Pola-R-CHP (n = 152)": the drug named right before
 
 
 # --------------------------------------------------------------------------- clauses
@@ -242,7 +243,10 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     found = []
     for group in groups:
         names = sorted({part for e in group for part in (e.id_ or e.text.lower()).split(" + ")})
-        mention = doc[group[0].start: group[-1].end].text  # without a trailing ® or ™
+        # The words used, up to the last drug not given in parentheses ("Gleevec®
+        # (imatinib mesylate)" -> "Gleevec"); a trailing ® or ™ is left out.
+        outside = [e for e in group if e.start == 0 or doc[e.start - 1].text != "("]
+        mention = doc[group[0].start: (outside or group)[-1].end].text
         found.append((" + ".join(names), mention, group[0].start, group[-1].end))
     return found
 
@@ -257,7 +261,9 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     groups = drug_groups(doc, drugs, settings)
     if groups:
         active = [g for g in groups if g[0] not in settings.control_drugs]
-        if active:
+        if len({g[0] for g in active}) > 1 or (active and len(active) < len(groups)):
+            pass  # "randomized to X or Y": the clause's group as a whole had neither
+        elif active:
             facts.drug, facts.drug_mention = active[0][0], active[0][1]
         else:
             facts.control, facts.drug_mention = True, groups[0][1]
@@ -266,7 +272,9 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
         if status in statuses:
             facts.drug_status = status
             break
-    if facts.control and not facts.drug:
+    if len(groups) > 1 and not facts.drug and not facts.control:
+        facts.drug_status = None
+    elif facts.control and not facts.drug:
         facts.drug_status = "not_received"
     elif facts.drug_status == "not_received" and facts.drug and not facts.control:
         facts.control = True  # "without X", "observation alone"
@@ -296,10 +304,12 @@ def _longest(cues: list[Cue], label: str) -> list[Cue]:
 # --------------------------------------------------------------------------- mentions
 
 
-def find_mentions(doc: Doc, clause: Clause, cues: list[Cue], drug_starts: set[int],
-                  settings: LinkSettings, units: frozenset[str]) -> list[Mention]:
+def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
+                  groups: list[tuple[str, str, int, int]], settings: LinkSettings,
+                  units: frozenset[str]) -> list[Mention]:
     """Counts, fractions and back-references in a clause, in text order."""
     start, end = clause.start, clause.end
+    drug_starts = {g[2] for g in groups}
     numbers = [s for s in doc.spans[NUMBERS_KEY] if s.start >= start and s.end <= end]
     number_at = {s.start: s for s in numbers}
     patients = {c.start for c in cues if c.label == "PATIENT"}
@@ -340,6 +350,14 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue], drug_starts: set[in
         size_text = f"{qualifier.text.lower()} {number.text}" if qualifier else number.text
         begin = qualifier.start if qualifier else number.start
 
+        if number.start - 2 >= start and doc[number.start - 1].text == "=" \
+                and doc[number.start - 2].lower_ == "n":
+            # "Pola-R-CHP (n = 152)": a group of N, with the drug named just before it.
+            paren = number.start - 3
+            local = next(((g[0], g[1]) for g in groups if g[3] == paren), None)
+            mentions.append(Mention("count", number.start, number.end, value=int(value),
+                                    size_text=number.text, drug=local))
+            continue
         percent = _stated_percent(doc, after, end, number_at)
         whole = _whole_after(doc, _after_percent(doc, after, end), end, number_at, settings)
         if whole is not None:  # "four of the five (patients)", "20 (54%) of 37"
@@ -446,6 +464,7 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
     outcome_at = _by_start(_longest(cues, "OUTCOME"))
     verb_at = _by_start([c for c in cues if c.label == "EVENT_VERB"])
     arm_at = _by_start([c for c in cues if c.label == "ARM"])
+    i = _after_percent(doc, i, end)  # "121 patients (38.8%) had stable disease"
     steps = 0
     while i < end and steps <= settings.predicate_window:
         if i in outcome_at:
@@ -540,14 +559,14 @@ def link_document(doc: Doc, settings: LinkSettings,
             if state.sentence_drug:
                 state.experimental = state.sentence_drug
             continue
-        drug_starts = {e.start for e in sent_drugs}
+        sent_groups = drug_groups(doc, sent_drugs, settings)
         for clause in split_clauses(doc, sent, settings, anchors):
             if clause.ignored:
                 continue
             facts = clause_facts(doc, clause, sent_cues, sent_drugs, settings)
             if facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
-            for mention in find_mentions(doc, clause, facts.cues, drug_starts, settings, units):
+            for mention in find_mentions(doc, clause, facts.cues, sent_groups, settings, units):
                 _link(doc, sent_index, mention, facts, state, settings)
         if state.sentence_drug:
             state.experimental = state.sentence_drug
@@ -609,15 +628,27 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if outcome:
-        cohort, confidence = _implicit_cohort(state, m.value, facts, conf)
+        cohort, confidence = _implicit_cohort(state, m.value, m.percent, facts, conf)
         _add_event(state, cohort, m.value, m.percent, outcome, facts, sent_index, span,
                    confidence)
         return
 
     if m.kind == "count":
+        if m.drug is not None:
+            control = m.drug[0] in settings.control_drugs
+            facts = replace(facts, drug=None if control else m.drug[0], drug_mention=m.drug[1],
+                            control=control,
+                            drug_status="not_received" if control else "received")
         cohort = _new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                              parent=None, statement=True, confidence=conf["cohort"])
         _remember(state, cohort.index)
+    elif m.kind == "bare" and (facts.anaphora or facts.elliptical):
+        # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
+        parent = _recent(state)
+        if parent is not None and parent.size > m.value:
+            part = _new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                               parent=parent, statement=True, confidence=conf["subgroup"])
+            _remember(state, part.index)
 
 
 def _same_label(a: str | None, b: str | None) -> bool:
@@ -655,13 +686,20 @@ def _score(cohort: Cohort, facts: ClauseFacts) -> int:
     return score
 
 
-def _implicit_cohort(state: _State, count: int, facts: ClauseFacts,
+def _implicit_cohort(state: _State, count: int, percent: float | None, facts: ClauseFacts,
                      conf: dict[str, float]) -> tuple[int | None, float]:
     """The cohort a count without "of N" belongs to.
 
     With an arm, drug or control named in the clause, the best fitting cohort of the
     article; otherwise the last larger cohort of this or the previous sentence.
     """
+    if percent:
+        # "72 patients (23%)": the group whose size gives that percentage.
+        fitting = [c for c in reversed(state.cohorts) if c.size >= count
+                   and abs(100 * count / c.size - percent) <= 0.5 and _score(c, facts) >= 0]
+        if fitting:
+            best = max(fitting, key=lambda c: _score(c, facts))
+            return best.index, conf["count_same_sentence"]
     if facts.arm_label or facts.drug or facts.control:
         fitting = [c for c in reversed(state.cohorts) if c.size >= count and _score(c, facts) > 0]
         if fitting:
@@ -672,6 +710,10 @@ def _implicit_cohort(state: _State, count: int, facts: ClauseFacts,
         for index in reversed(pool):
             if state.cohorts[index].size >= count:
                 return index, conf[key]
+    # Otherwise the study population: the first group large enough.
+    first = next((c for c in state.cohorts if c.size >= count and c.parent is None), None)
+    if first is not None:
+        return first.index, conf["count_previous_sentence"]
     return None, conf["unlinked"]
 
 
