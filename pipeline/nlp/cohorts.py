@@ -306,9 +306,10 @@ def _longest(cues: list[Cue], label: str) -> list[Cue]:
 
 def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                   groups: list[tuple[str, str, int, int]], settings: LinkSettings,
-                  units: frozenset[str]) -> list[Mention]:
+                  units: frozenset[str], *, sent_end: int | None = None) -> list[Mention]:
     """Counts, fractions and back-references in a clause, in text order."""
     start, end = clause.start, clause.end
+    sent_end = sent_end or end
     drug_starts = {g[2] for g in groups}
     numbers = [s for s in doc.spans[NUMBERS_KEY] if s.start >= start and s.end <= end]
     number_at = {s.start: s for s in numbers}
@@ -369,6 +370,13 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                                                        end, number_at)))
             continue
         noun = _noun_end(doc, after, end, patients, settings)
+        if noun is None and _in_count_list(doc, after, sent_end):
+            # "in 29, 17 and 16 patients": every number of the list counts patients.
+            listed = _noun_end(doc, _list_end(doc, after, sent_end), sent_end, patients, settings)
+            if listed is not None:
+                mentions.append(Mention("count", begin, after, value=int(value),
+                                        size_text=size_text, percent=percent))
+                continue
         if noun is not None:
             kind = "reference" if _after_reference_word(doc, begin, start, settings) else "count"
             mentions.append(Mention(kind, begin, noun, value=int(value), size_text=size_text,
@@ -380,9 +388,28 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
         elif clause.elliptical and int(value) not in _YEARS:  # "and in 14 (13%)"
-            mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
+            mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _in_count_list(doc: Doc, i: int, end: int) -> bool:
+    """Is the number before ``i`` followed by more numbers of a list ("29, 17 and 16")?"""
+    i = _after_percent(doc, i, end)
+    return (i + 1 < end and doc[i].lower_ in {",", "and", "or"}
+            and doc[i + 1]._.num_value is not None)
+
+
+def _list_end(doc: Doc, i: int, end: int) -> int:
+    """Index after the last number of a list that starts at ``i``."""
+    while True:
+        i = _after_percent(doc, i, end)
+        if i + 1 < end and doc[i].lower_ in {",", "and", "or"} and doc[i + 1]._.num_value is not None:
+            i += 1
+            while i < end and doc[i]._.num_value is not None:
+                i += 1
+        else:
+            return i
 
 
 def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
@@ -524,6 +551,8 @@ class _State:
     experimental: tuple[str, str] | None = None  # last active drug and its mention
     arm_drugs: dict[str, tuple[str, str]] = field(default_factory=dict)  # "cohort a" -> drug
     only_drug: tuple[str, str] | None = None  # the one drug of a single-treatment study
+    arms: list[int] = field(default_factory=list)  # the arms last defined, in text order
+    table: list[int | None] | None = None  # cohorts of the columns of the current table
     sentence_drug: tuple[str, str] | None = None  # first active drug of the sentence
 
 
@@ -560,14 +589,24 @@ def link_document(doc: Doc, settings: LinkSettings,
                 state.experimental = state.sentence_drug
             continue
         sent_groups = drug_groups(doc, sent_drugs, settings)
+        n_cohorts, n_events = len(state.cohorts), len(state.events)
+        if any(t.text == "|" for t in sent):
+            link_table_row(doc, sent, sent_index, sent_cues, sent_drugs, state, settings)
+            continue
+        state.table = None
         for clause in split_clauses(doc, sent, settings, anchors):
             if clause.ignored:
                 continue
             facts = clause_facts(doc, clause, sent_cues, sent_drugs, settings)
             if facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
-            for mention in find_mentions(doc, clause, facts.cues, sent_groups, settings, units):
+            for mention in find_mentions(doc, clause, facts.cues, sent_groups, settings, units,
+                                         sent_end=sent.end):
                 _link(doc, sent_index, mention, facts, state, settings)
+        _assign_respectively(state, n_events)
+        siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
+        if len(siblings) >= 2 and len({state.cohorts[i].parent for i in siblings}) == 1:
+            state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
         if state.sentence_drug:
             state.experimental = state.sentence_drug
     # A cohort whose own sentence reports an outcome for it is stated through that outcome.
@@ -584,7 +623,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     conf = settings.confidence
     outcome = (predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
                or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
-    if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count"}:
+    if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count", "loose"}:
         outcome = state.last_outcome  # "... compared with 47 of the 106 (44.3%)"
     span = doc[m.start: m.end]
 
@@ -821,6 +860,97 @@ def _add_event(state: _State, cohort: int | None, count: int, percent: float | N
         drug=drug, drug_mention=mention, drug_status=status, procedure=facts.procedure,
         confidence=confidence,
     ))
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _cells(doc: Doc, sent: Span) -> list[tuple[int, int]]:
+    """Token ranges of the cells of a flattened table row ("a | b | c")."""
+    cells, start = [], sent.start
+    for token in sent:
+        if token.text == "|":
+            cells.append((start, token.i))
+            start = token.i + 1
+    cells.append((start, sent.end))
+    return [(a, b) for a, b in cells if b > a and not all(t.is_space for t in doc[a:b])]
+
+
+def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
+                   drug_ents: list[Span], state: _State, settings: LinkSettings) -> None:
+    """A header row names the arms of the columns; a data row gives an outcome per column.
+
+    Header: "Outcome | Arm A (n = 124) | Arm B (n = 126)". Data: "Alive | 78 (62.9%) | 91 (72.2%)".
+    """
+    cells = _cells(doc, sent)
+    if len(cells) < 2:
+        return
+    sizes = [_cell_size(doc, a, b) for a, b in cells[1:]]
+    if sum(s is not None for s in sizes) >= 2:
+        columns: list[int | None] = []
+        for (a, b), size in zip(cells[1:], sizes, strict=True):
+            facts = clause_facts(doc, Clause(a, b), cues, drug_ents, settings)
+            found = _find_cohort(state, size, facts) if size is not None else None
+            if found is None and size is not None:
+                found = _new_cohort(state, size, str(size), sent_index, doc[a:b], facts,
+                                    parent=None, statement=False, confidence=settings.confidence["fraction"],
+                                    same_arm=True)
+            columns.append(found.index if found else None)
+        state.table = columns
+        state.arms = [c for c in columns if c is not None]
+        return
+    if state.table is None:
+        return
+    first = cells[0]
+    outcomes = _longest([c for c in cues if first[0] <= c.start and c.end <= first[1]], "OUTCOME")
+    if not outcomes:
+        return
+    facts = clause_facts(doc, Clause(*first), cues, drug_ents, settings)
+    for (a, b), cohort in zip(cells[1:], state.table, strict=False):
+        numbers = [t for t in doc[a:b] if t._.num_value is not None]
+        if not numbers or cohort is None or numbers[0]._.num_value != int(numbers[0]._.num_value):
+            continue
+        count = int(numbers[0]._.num_value)
+        percent = _stated_percent(doc, numbers[0].i + 1, b,
+                                  {s.start: s for s in doc.spans[NUMBERS_KEY] if a <= s.start < b})
+        _add_event(state, cohort, count, percent, outcomes[0], facts, sent_index, doc[a:b],
+                   settings.confidence["fraction"])
+
+
+def _cell_size(doc: Doc, a: int, b: int) -> int | None:
+    """N of a header cell: "(n = 124)", "n=124", "(N = 98)"."""
+    for t in doc[a:b]:
+        if t.lower_ == "=" and t.i - 1 >= a and doc[t.i - 1].lower_ == "n" and t.i + 1 < b:
+            value = doc[t.i + 1]._.num_value
+            if value is not None and value == int(value):
+                return int(value)
+    return None
+
+
+def _assign_respectively(state: _State, first_event: int) -> None:
+    """'... in 29, 17 and 16 patients' after three arms: one count per arm, in order.
+
+    When a sentence gives as many counts of one outcome as there are arms, and the counts
+    were not tied to a group by the text itself, they go to the arms in the order given.
+    """
+    if len(state.arms) < 2:
+        return
+    events = state.events[first_event:]
+    by_outcome: dict[str, list[Event]] = {}
+    for event in events:
+        by_outcome.setdefault(event.outcome, []).append(event)
+    for group in by_outcome.values():
+        if len(group) != len(state.arms) or len({e.cohort for e in group}) == len(state.arms) \
+                and [e.cohort for e in group] == state.arms:
+            continue
+        if any(e.confidence >= 0.9 for e in group):  # fractions already name their group
+            continue
+        for event, arm in zip(group, state.arms, strict=True):
+            cohort = state.cohorts[arm]
+            event.cohort = arm
+            if not event.drug or event.drug != cohort.drug:
+                event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
+                event.drug_status = cohort.drug_status
 
 
 # --------------------------------------------------------------------------- component
