@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from ..data import check_keys
 from .extensions import register_extensions
 from .numbers import SPANS_KEY as NUMBERS_KEY
-from .numbers import fraction_parts
+from .numbers import fraction_parts, is_group_size
 
 CUES_KEY = "onco_cues"
 _BRAND_MARKS = {"®", "™", "(R)", "(TM)"}
@@ -153,6 +153,7 @@ class ClauseFacts:
     drug_mention: str | None = None
     drug_status: str | None = None
     control: bool = False  # the clause's treatment is placebo / a control
+    background: frozenset[str] = frozenset()  # drugs given with the control ("placebo plus X")
     procedure: str | None = None
     arm_label: str | None = None
     setting: str | None = None
@@ -243,6 +244,9 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     found = []
     for group in groups:
         names = sorted({part for e in group for part in (e.id_ or e.text.lower()).split(" + ")})
+        controls = [n for n in names if n in settings.control_drugs]
+        if controls:  # "placebo plus letrozole": the control arm of the comparison
+            names = controls[:1]
         # The words used, up to the last drug not given in parentheses ("Gleevec®
         # (imatinib mesylate)" -> "Gleevec"); a trailing ® or ™ is left out.
         outside = [e for e in group if e.start == 0 or doc[e.start - 1].text != "("]
@@ -267,6 +271,7 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
             facts.drug, facts.drug_mention = active[0][0], active[0][1]
         else:
             facts.control, facts.drug_mention = True, groups[0][1]
+            facts.background = _background(drugs, groups[0], settings)
     statuses = {c.id for c in _longest(mine, "STATUS")}
     for status in settings.status_priority:
         if status in statuses:
@@ -293,6 +298,14 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     return facts
 
 
+def _background(drugs: list[Span], group: tuple[str, str, int, int],
+                settings: LinkSettings) -> frozenset[str]:
+    """Drugs a control arm received with its placebo ("placebo plus letrozole")."""
+    return frozenset(part for e in drugs if group[2] <= e.start < group[3]
+                     for part in (e.id_ or e.text.lower()).split(" + ")
+                     if part not in settings.control_drugs)
+
+
 def _longest(cues: list[Cue], label: str) -> list[Cue]:
     """Cues of one label, without those inside a longer one ("continue" in "did not continue")."""
     same = [c for c in cues if c.label == label]
@@ -317,7 +330,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     events = {c.start for c in cues if c.label in {"EVENT_VERB", "OUTCOME"}}
     study_verbs = {c.start for c in cues if c.label == "STUDY_VERB"}
     qualifiers = {c.end: c for c in cues if c.label == "QUALIFIER"}
-    arm_starts = {c.start for c in cues if c.label == "ARM"}
+    arm_starts = {c.start for c in cues if c.label in {"ARM", "ARM_NAME"}}
     mentions: list[Mention] = []
     consumed: set[int] = set()
 
@@ -351,10 +364,11 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         size_text = f"{qualifier.text.lower()} {number.text}" if qualifier else number.text
         begin = qualifier.start if qualifier else number.start
 
-        if number.start - 2 >= start and doc[number.start - 1].text == "=" \
-                and doc[number.start - 2].lower_ == "n":
+        n_equals = number.start - 2 >= start and doc[number.start - 1].text == "=" \
+            and doc[number.start - 2].lower_ == "n"
+        if n_equals or is_group_size(number.text):
             # "Pola-R-CHP (n = 152)": a group of N, with the drug named just before it.
-            paren = number.start - 3
+            paren = number.start - (3 if n_equals else 1)
             local = next(((g[0], g[1]) for g in groups if g[3] == paren), None)
             mentions.append(Mention("count", number.start, number.end, value=int(value),
                                     size_text=number.text, drug=local))
@@ -490,7 +504,7 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
     """The outcome a count's predicate states: "(patients) had a cancer recurrence"."""
     outcome_at = _by_start(_longest(cues, "OUTCOME"))
     verb_at = _by_start([c for c in cues if c.label == "EVENT_VERB"])
-    arm_at = _by_start([c for c in cues if c.label == "ARM"])
+    arm_at = _by_start([c for c in cues if c.label in {"ARM", "ARM_NAME"}])
     i = _after_percent(doc, i, end)  # "121 patients (38.8%) had stable disease"
     steps = 0
     while i < end and steps <= settings.predicate_window:
@@ -499,7 +513,7 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
         skip = verb_at.get(i) or arm_at.get(i)
         if skip:
             i = skip.end
-        elif doc[i].lower_ in settings.filler_words:
+        elif doc[i].lower_ in settings.filler_words or doc[i].ent_type_ in {"DRUG", "DRUG_CLASS"}:
             i += 1
         else:
             return None
@@ -518,12 +532,18 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
             return outcome_end[j]
         word = doc[j - 1].lower_
         if word == "," and j - 1 > start:
-            # Step over an apposition: "recurrence, a frequent problem in ..., occurred in".
-            comma = next((k for k in range(j - 2, max(start, j - 14) - 1, -1)
-                          if doc[k].text == ","), None)
-            if comma is not None and comma in outcome_end:
-                return outcome_end[comma]
+            # Step back over an apposition or a comment to the outcome it is about:
+            # "recurrence, a frequent problem in ..., occurred in"; "Serious side effects
+            # were about equally common, occurring in 37 and 35 patients".
+            for k in range(j - 1, max(start, j - 15), -1):
+                if k in outcome_end:
+                    return outcome_end[k]
             return None
+        if doc[j - 1].ent_type_ in {"DRUG", "DRUG_CLASS"} or word == "%" or (
+                j < len(doc) and doc[j].text == "%" and doc[j - 1]._.num_value is not None):
+            j -= 1  # "55.3% with IBRANCE plus letrozole (152 of 275)"
+            steps += 1
+            continue
         if word not in settings.pre_outcome_words and word not in settings.filler_words:
             return outcome_end.get(j) if j < i else None
         j -= 1
@@ -818,7 +838,9 @@ def _fill(cohort: Cohort, facts: ClauseFacts, state: _State) -> None:
         # A placebo or observation arm: the experimental drug, not received.
         experimental = state.sentence_drug or state.experimental
         if experimental:
-            cohort.drug = experimental[0]
+            # What the experimental arm had beyond the control's background drugs.
+            tested = [p for p in experimental[0].split(" + ") if p not in facts.background]
+            cohort.drug = " + ".join(tested or experimental[0].split(" + "))
         cohort.drug_mention = facts.drug_mention
     elif facts.drug and not cohort.drug:
         cohort.drug, cohort.drug_mention = facts.drug, facts.drug_mention
@@ -851,6 +873,9 @@ def _add_event(state: _State, cohort: int | None, count: int, percent: float | N
     drug, mention, status = facts.drug, facts.drug_mention, facts.drug_status
     if facts.control:  # the control arm's own drug is the experimental one, not received
         drug = group.drug if group else (state.sentence_drug or state.experimental or (None,))[0]
+    elif drug and group is not None and group.drug and group.drug_status != "not_received" \
+            and set(drug.split(" + ")) < set(group.drug.split(" + ")):
+        drug, mention = group.drug, group.drug_mention  # "IBRANCE" of "IBRANCE plus letrozole"
     elif drug is None and group is None and state.only_drug:
         drug, mention = state.only_drug
         status = status or "received"

@@ -21,6 +21,7 @@ from .extensions import register_extensions
 SPANS_KEY = "onco_numbers"
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
+_GROUP_SIZE = re.compile(r"^[nN]=(\d+)$")  # "n=360" kept whole by the tokenizer
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,10 @@ def find_numbers(doc: Doc, table: NumberWords) -> list[tuple[int, int, float]]:
             found.append((i, i + 1, float(text.replace(",", ""))))
             i += 1
             continue
+        if (size := _GROUP_SIZE.match(text)):
+            found.append((i, i + 1, float(size.group(1))))
+            i += 1
+            continue
         end, words = i, []
         while end < len(doc):
             parts = doc[end].lower_.split("-")
@@ -100,6 +105,11 @@ def find_numbers(doc: Doc, table: NumberWords) -> list[tuple[int, int, float]]:
         else:
             i += 1
     return found
+
+
+def is_group_size(text: str) -> bool:
+    """'n=360' written as one token."""
+    return bool(_GROUP_SIZE.match(text))
 
 
 def fraction_parts(text: str) -> tuple[int, int] | None:
