@@ -196,6 +196,8 @@ def build_rows(doc: Doc, article: CleanArticle, facts: ArticleFacts,
     drafts: list[dict[str, Any]] = []
     for event in events:
         cohort = cohorts[event["cohort"]] if event["cohort"] is not None else {}
+        if cohort and cohort["size"] < event["count"]:
+            cohort = {}  # a count larger than its group was linked wrongly: keep it unlinked
         size = cohort.get("size")
         fields = {
             "row_type": "outcome",
@@ -208,7 +210,8 @@ def build_rows(doc: Doc, article: CleanArticle, facts: ArticleFacts,
             "outcome": event["outcome"],
             "outcome_mention": event["outcome_mention"],
             "event_count": event["count"],
-            "event_percent": round(100 * event["count"] / size, 1) if size else None,
+            "event_percent": event["percent"] if event["percent"] is not None and
+            event["percent"] <= 100 else (round(100 * event["count"] / size, 1) if size else None),
             "confidence": event["confidence"],
         }
         drafts.append(_with_provenance(fields, sents[event["sent"]], event["start_char"]))

@@ -658,7 +658,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return
 
     if m.kind == "fraction":
-        whole = _find_cohort(state, m.whole or 0, facts)
+        if m.whole is None or m.value > m.whole:
+            return  # "12 of 5" is no part of a whole
+        whole = _find_cohort(state, m.whole, facts)
         if whole is None:
             whole = _new_cohort(state, m.whole or 0, str(m.whole), sent_index, span, facts,
                                 parent=None, statement=False, confidence=conf["fraction"],
