@@ -116,6 +116,7 @@ class Event:
     start_char: int
     end_char: int
     percent: float | None = None
+    from_percent: bool = False  # the text gave only the percentage; count = percent x size
     drug: str | None = None
     drug_mention: str | None = None
     drug_status: str | None = None
@@ -369,9 +370,16 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if n_equals or is_group_size(number.text):
             # "Pola-R-CHP (n = 152)": a group of N, with the drug named just before it.
             paren = number.start - (3 if n_equals else 1)
-            local = next(((g[0], g[1]) for g in groups if g[3] == paren), None)
+            before = [g for g in groups if start <= g[2] and g[3] <= paren]
+            local = (before[-1][0], before[-1][1]) if before else None
             mentions.append(Mention("count", number.start, number.end, value=int(value),
                                     size_text=number.text, drug=local))
+            continue
+        if after < end and doc[after].text == "%":
+            # "reported in 74.2% of patients receiving LENVIMA", "in 3%, 17% and 14% of patients"
+            if _percent_of_patients(doc, after + 1, sent_end, patients, settings):
+                mentions.append(Mention("percent", begin, after + 1, value=0,
+                                        size_text=number.text, percent=value))
             continue
         percent = _stated_percent(doc, after, end, number_at)
         whole = _whole_after(doc, _after_percent(doc, after, end), end, number_at, settings)
@@ -405,6 +413,20 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _percent_of_patients(doc: Doc, i: int, end: int, patients: set[int],
+                         settings: LinkSettings) -> bool:
+    """After 'N%': '[, M% and K%] of (the) patients'."""
+    while i + 2 < end and doc[i].lower_ in {",", "and", "or"} and doc[i + 1]._.num_value is not None \
+            and doc[i + 2].text == "%":
+        i += 3
+    if i < end and doc[i].lower_ == "of":
+        i += 1
+        while i < end and doc[i].lower_ in settings.determiners:
+            i += 1
+        return _noun_end(doc, i, end, patients, settings) is not None
+    return False
 
 
 def _in_count_list(doc: Doc, i: int, end: int) -> bool:
@@ -643,9 +665,21 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     conf = settings.confidence
     outcome = (predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
                or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
-    if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count", "loose"}:
+    if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count", "loose",
+                                                           "percent"}:
         outcome = state.last_outcome  # "... compared with 47 of the 106 (44.3%)"
     span = doc[m.start: m.end]
+
+    if m.kind == "percent":
+        if outcome is None:
+            return
+        cohort, confidence = _implicit_cohort(state, 0, None, facts, conf)
+        if cohort is not None and m.percent is not None:
+            count = round(m.percent * state.cohorts[cohort].size / 100)
+            _add_event(state, cohort, count, m.percent, outcome, facts, sent_index, span,
+                       confidence)
+            state.events[-1].from_percent = True
+        return
 
     if m.kind == "universal":
         target = _recent(state)
@@ -661,6 +695,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         if m.whole is None or m.value > m.whole:
             return  # "12 of 5" is no part of a whole
         whole = _find_cohort(state, m.whole, facts)
+        if whole is not None and facts.arm_label and not _same_label(whole.arm_label,
+                                                                     facts.arm_label):
+            labelled = [c for c in state.cohorts if _same_label(c.arm_label, facts.arm_label)]
+            whole = labelled[-1] if labelled else None  # "28/62 in Arm A": Arm A's 62
         if whole is None:
             whole = _new_cohort(state, m.whole or 0, str(m.whole), sent_index, span, facts,
                                 parent=None, statement=False, confidence=conf["fraction"],
@@ -975,6 +1013,8 @@ def _assign_respectively(state: _State, first_event: int) -> None:
         for event, arm in zip(group, state.arms, strict=True):
             cohort = state.cohorts[arm]
             event.cohort = arm
+            if event.from_percent and event.percent is not None:
+                event.count = round(event.percent * cohort.size / 100)
             if not event.drug or event.drug != cohort.drug:
                 event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
                 event.drug_status = cohort.drug_status
