@@ -162,6 +162,7 @@ class ClauseFacts:
     is_incidence: bool = False
     anaphora: bool = False
     elliptical: bool = False
+    shared_outcome: Cue | None = None  # "Five patients in arm A and one in arm B died"
 
 
 @dataclass(frozen=True)
@@ -636,10 +637,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             link_table_row(doc, sent, sent_index, sent_cues, sent_drugs, state, settings)
             continue
         state.table = None
-        for clause in split_clauses(doc, sent, settings, anchors):
-            if clause.ignored:
-                continue
-            facts = clause_facts(doc, clause, sent_cues, sent_drugs, settings)
+        clauses = [c for c in split_clauses(doc, sent, settings, anchors) if not c.ignored]
+        all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
+        _share_predicates(all_facts)
+        for clause, facts in zip(clauses, all_facts, strict=True):
             if facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
             for mention in find_mentions(doc, clause, facts.cues, sent_groups, settings, units,
@@ -668,6 +669,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count", "loose",
                                                            "percent"}:
         outcome = state.last_outcome  # "... compared with 47 of the 106 (44.3%)"
+    if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent"}:
+        outcome = facts.shared_outcome
     span = doc[m.start: m.end]
 
     if m.kind == "percent":
@@ -748,6 +751,17 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             part = _new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                                parent=parent, statement=True, confidence=conf["subgroup"])
             _remember(state, part.index)
+
+
+def _share_predicates(facts: list[ClauseFacts]) -> None:
+    """'Five patients (4.0%) in the LENVIMA arm and one patient (1.6%) in the placebo arm
+    died': a clause with no verb of its own shares the outcome of the comparison after it."""
+    verbs = {"OUTCOME", "EVENT_VERB", "STUDY_VERB", "STATUS"}
+    for here, after in zip(facts, facts[1:], strict=False):
+        if after.elliptical and not any(c.label in verbs for c in here.cues):
+            outcomes = _longest(after.cues, "OUTCOME")
+            if outcomes:
+                here.shared_outcome = outcomes[-1]
 
 
 def _same_label(a: str | None, b: str | None) -> bool:
