@@ -60,6 +60,7 @@ class LinkSettings:
     anaphora_openers: tuple[tuple[str, ...], ...]
     drug_connectors: frozenset[str]
     control_drugs: frozenset[str]
+    alone_words: frozenset[str]
     status_priority: tuple[str, ...]
     confidence: dict[str, float]
 
@@ -279,6 +280,16 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
         if status in statuses:
             facts.drug_status = status
             break
+    alone = next((t for t in doc[start:end]
+                  if t.lower_ in settings.alone_words or t.lower_.endswith("-alone")), None)
+    if alone is not None and facts.drug:
+        # "radiotherapy alone or radiotherapy plus temozolomide": a comparison, no one drug
+        facts.drug = facts.drug_mention = facts.drug_status = None
+    elif alone is not None and not facts.control:
+        # "radiotherapy alone", "the chemotherapy-alone group": the comparison's control arm.
+        facts.control = True
+        before = doc[alone.i - 1] if alone.i > start and alone.lower_ in settings.alone_words else None
+        facts.drug_mention = f"{before.text} {alone.text}" if before is not None else alone.text
     if len(groups) > 1 and not facts.drug and not facts.control:
         facts.drug_status = None
     elif facts.control and not facts.drug:
@@ -371,8 +382,14 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if n_equals or is_group_size(number.text):
             # "Pola-R-CHP (n = 152)": a group of N, with the drug named just before it.
             paren = number.start - (3 if n_equals else 1)
-            before = [g for g in groups if start <= g[2] and g[3] <= paren]
+            segment_start = max([start] + [m.end for m in mentions if m.drug is not None
+                                           or m.kind == "count"])
+            before = [g for g in groups if segment_start <= g[2] and g[3] <= paren]
             local = (before[-1][0], before[-1][1]) if before else None
+            if local is None and any(t.lower_ in settings.alone_words or t.lower_ == "placebo"
+                                     for t in doc[segment_start:paren]):
+                local = ("placebo", doc[segment_start:paren].text.strip(" ,;(")
+                         .removeprefix("or ").removeprefix("to "))
             mentions.append(Mention("count", number.start, number.end, value=int(value),
                                     size_text=number.text, drug=local))
             continue
@@ -474,8 +491,8 @@ def _noun_end(doc: Doc, i: int, end: int, patients: set[int],
     for j in range(i, min(end, i + settings.noun_window + 1)):
         if j in patients:
             return j + 1
-        if doc[j].is_punct and doc[j].text != "-":
-            return None
+        if (doc[j].is_punct and doc[j].text != "-") or doc[j]._.num_value is not None:
+            return None  # "26 German hospitals enrolled 356 patients": not 26 patients
     return None
 
 
@@ -567,7 +584,8 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
             j -= 1  # "55.3% with IBRANCE plus letrozole (152 of 275)"
             steps += 1
             continue
-        if word not in settings.pre_outcome_words and word not in settings.filler_words:
+        if word not in settings.pre_outcome_words and word not in settings.filler_words \
+                and not (word.endswith("ly") and doc[j - 1].is_alpha):  # "documented radiologically in"
             return outcome_end.get(j) if j < i else None
         j -= 1
         steps += 1
