@@ -56,6 +56,7 @@ class LinkSettings:
     filler_words: frozenset[str]
     pre_outcome_words: frozenset[str]
     assignment_words: frozenset[str]
+    assignment_verbs: frozenset[str]
     not_count_after: frozenset[str]
     anaphora_openers: tuple[tuple[str, ...], ...]
     drug_connectors: frozenset[str]
@@ -441,6 +442,8 @@ def _percent_of_patients(doc: Doc, i: int, end: int, patients: set[int],
         i += 3
     if i < end and doc[i].lower_ == "of":
         i += 1
+        if i < end and doc[i].lower_ in {"those", "them"}:
+            return True  # "2% of those receiving placebo"
         while i < end and doc[i].lower_ in settings.determiners:
             i += 1
         return _noun_end(doc, i, end, patients, settings) is not None
@@ -506,9 +509,12 @@ def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_star
     if i + 1 < end and doc[i].lower_ == "in" and (i + 1 in arm_starts or (
             doc[i + 1].lower_ in settings.determiners and i + 2 in arm_starts)):
         return True  # "38 in cohort A"
-    return (i + 1 < end and doc[i].lower_ in settings.assignment_words
-            and (i + 1 in drug_starts or (doc[i + 1].lower_ in settings.determiners
-                                          and i + 2 in drug_starts)))
+    if not (i + 1 < end and doc[i].lower_ in settings.assignment_words):
+        return False
+    i += 1
+    if doc[i].lower_ in settings.assignment_verbs and i + 1 < end:
+        i += 1  # "103 to take sunitinib"
+    return i in drug_starts or (doc[i].lower_ in settings.determiners and i + 1 in drug_starts)
 
 
 def _after_percent(doc: Doc, i: int, end: int) -> int:
@@ -657,6 +663,9 @@ def link_document(doc: Doc, settings: LinkSettings,
         state.table = None
         clauses = [c for c in split_clauses(doc, sent, settings, anchors) if not c.ignored]
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
+        if any(c.label == "INCIDENCE" for c in sent_cues):
+            for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
+                facts.is_incidence = True
         _share_predicates(all_facts)
         for clause, facts in zip(clauses, all_facts, strict=True):
             if facts.anaphora and state.last_in_previous:
