@@ -395,10 +395,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     size_text=number.text, drug=local))
             continue
         if after < end and doc[after].text == "%":
-            # "reported in 74.2% of patients receiving LENVIMA", "in 3%, 17% and 14% of patients"
-            if _percent_of_patients(doc, after + 1, sent_end, patients, settings):
-                mentions.append(Mention("percent", begin, after + 1, value=0,
-                                        size_text=number.text, percent=value))
+            # "reported in 74.2% of patients receiving LENVIMA", "in 3%, 17% and 14% of
+            # patients", "response rate was 30.4% vs 38.0%": a share of a group. It becomes a
+            # count only if an outcome goes with it (checked when linking).
+            noun = _percent_of_patients(doc, after + 1, sent_end, patients, settings)
+            mentions.append(Mention("percent", begin, noun or after + 1, value=0,
+                                    size_text=number.text, percent=value))
             continue
         percent = _stated_percent(doc, after, end, number_at)
         whole = _whole_after(doc, _after_percent(doc, after, end), end, number_at, settings)
@@ -435,19 +437,19 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
 
 
 def _percent_of_patients(doc: Doc, i: int, end: int, patients: set[int],
-                         settings: LinkSettings) -> bool:
-    """After 'N%': '[, M% and K%] of (the) patients'."""
+                         settings: LinkSettings) -> int | None:
+    """After 'N%': the end of '[, M% and K%] of (the) patients', or None."""
     while i + 2 < end and doc[i].lower_ in {",", "and", "or"} and doc[i + 1]._.num_value is not None \
             and doc[i + 2].text == "%":
         i += 3
     if i < end and doc[i].lower_ == "of":
         i += 1
         if i < end and doc[i].lower_ in {"those", "them"}:
-            return True  # "2% of those receiving placebo"
+            return i + 1  # "2% of those receiving placebo"
         while i < end and doc[i].lower_ in settings.determiners:
             i += 1
-        return _noun_end(doc, i, end, patients, settings) is not None
-    return False
+        return _noun_end(doc, i, end, patients, settings)
+    return None
 
 
 def _in_count_list(doc: Doc, i: int, end: int) -> bool:
