@@ -369,7 +369,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         after = number.end
         if after < end and doc[after].lower_ in units:
             continue
-        if _is_label_number(doc, number.start, start, settings):
+        if _is_label_number(doc, number.start, doc[start].sent.start, settings):
             continue  # "grade 3 or 4", "stage II", "cohort 2"
         if after + 1 < end and doc[after].lower_ == "in" and doc[after + 1]._.num_value is not None:
             consumed.add(after + 1)
@@ -473,11 +473,20 @@ def _list_end(doc: Doc, i: int, end: int) -> int:
 
 def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
     """A number that names a grade, stage, arm or day rather than counting patients."""
+    digits = doc[i].is_digit
+    connectors = {"or", "and", "to", "-", "/", ","}
     j = i - 1
-    while j >= start and (doc[j].lower_ in {"or", "and", "to", "-", "/", ","}
-                          or doc[j]._.num_value is not None):
-        j -= 1
-    return j >= start and j < i and doc[j].lower_ in settings.not_count_after
+    # Walk back over a list of the same kind of numbers: "grade 3, 4, or 5" (but not
+    # "In Group 2, five of the eight", nor "every day and 103 to ...").
+    while True:
+        k = j
+        while k >= start and doc[k].lower_ in connectors:
+            k -= 1
+        if k < j and k >= start and doc[k]._.num_value is not None and doc[k].is_digit == digits:
+            j = k - 1
+        else:
+            break
+    return start <= j < i and doc[j].lower_ in settings.not_count_after
 
 
 def _whole_after(doc: Doc, i: int, end: int, number_at: dict[int, Span],
@@ -587,6 +596,14 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                 if k in outcome_end:
                     return outcome_end[k]
             return None
+        if word == ")":
+            # Step over a parenthesis: "complete response (ypT0/is ypN0) was achieved in".
+            opening = next((k for k in range(j - 2, max(start, j - 12) - 1, -1)
+                            if doc[k].text == "("), None)
+            if opening is not None:
+                j = opening
+                steps += 1
+                continue
         if doc[j - 1].ent_type_ in {"DRUG", "DRUG_CLASS"} or word == "%" or (
                 j < len(doc) and doc[j].text == "%" and doc[j - 1]._.num_value is not None):
             j -= 1  # "55.3% with IBRANCE plus letrozole (152 of 275)"
@@ -598,6 +615,14 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
         j -= 1
         steps += 1
     return None
+
+
+def _clause_outcome(facts: ClauseFacts, m: Mention) -> Cue | None:
+    """The outcome of the clause nearest to a mention, after it first."""
+    outcomes = _longest(facts.cues, "OUTCOME")
+    after = [c for c in outcomes if c.start >= m.end]
+    before = [c for c in outcomes if c.end <= m.start]
+    return after[0] if after else (before[-1] if before else None)
 
 
 def _by_start(cues: list[Cue]) -> dict[int, Cue]:
@@ -700,6 +725,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = state.last_outcome  # "... compared with 47 of the 106 (44.3%)"
     if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent"}:
         outcome = facts.shared_outcome
+    if outcome is None and m.kind in {"fraction", "percent"}:
+        # "A pathological complete response (ypT0/is ypN0) was achieved in 55 of 121": a
+        # part of a group in a clause that names an outcome is a count of that outcome.
+        outcome = _clause_outcome(facts, m)
     span = doc[m.start: m.end]
 
     if m.kind == "percent":
