@@ -367,6 +367,16 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if value is None or value != int(value):
             continue
         after = number.end
+        if after < end and doc[after].text == "%" and _stated_after_count(doc, number.start, start):
+            continue  # "21 patients (20%)", "(2/124, 1.6%)", "(95% CI": said of a count already
+        if after < end and doc[after].text == "%":
+            # "reported in 74.2% of patients receiving LENVIMA", "in 3%, 17% and 14% of
+            # patients", "response rate was 30.4% vs 38.0%": a share of a group. It becomes a
+            # count only if an outcome goes with it (checked when linking).
+            noun = _percent_of_patients(doc, after + 1, sent_end, patients, settings)
+            mentions.append(Mention("percent", number.start, noun or after + 1, value=0,
+                                    size_text=number.text, percent=value))
+            continue
         if after < end and doc[after].lower_ in units:
             continue
         if _is_label_number(doc, number.start, doc[start].sent.start, settings):
@@ -393,14 +403,6 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                          .removeprefix("or ").removeprefix("to "))
             mentions.append(Mention("count", number.start, number.end, value=int(value),
                                     size_text=number.text, drug=local))
-            continue
-        if after < end and doc[after].text == "%":
-            # "reported in 74.2% of patients receiving LENVIMA", "in 3%, 17% and 14% of
-            # patients", "response rate was 30.4% vs 38.0%": a share of a group. It becomes a
-            # count only if an outcome goes with it (checked when linking).
-            noun = _percent_of_patients(doc, after + 1, sent_end, patients, settings)
-            mentions.append(Mention("percent", begin, noun or after + 1, value=0,
-                                    size_text=number.text, percent=value))
             continue
         percent = _stated_percent(doc, after, end, number_at)
         whole = _whole_after(doc, _after_percent(doc, after, end), end, number_at, settings)
@@ -434,6 +436,17 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _stated_after_count(doc: Doc, i: int, start: int) -> bool:
+    """Is the percentage at ``i`` written in parentheses or after a comma next to a count?"""
+    before = doc[i - 1] if i - 1 >= start else None
+    if before is None:
+        return False
+    if before.text in {"(", "["}:
+        return True
+    return before.text == "," and i - 2 >= start and (
+        doc[i - 2]._.num_value is not None or bool(fraction_parts(doc[i - 2].text)))
 
 
 def _percent_of_patients(doc: Doc, i: int, end: int, patients: set[int],
