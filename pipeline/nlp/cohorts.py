@@ -321,11 +321,13 @@ def _background(drugs: list[Span], group: tuple[str, str, int, int],
 
 
 def _longest(cues: list[Cue], label: str) -> list[Cue]:
-    """Cues of one label, without those inside a longer one ("continue" in "did not continue")."""
-    same = [c for c in cues if c.label == label]
-    return [c for c in same
-            if not any(o is not c and o.start <= c.start and c.end <= o.end
-                       and (o.end - o.start) > (c.end - c.start) for o in same)]
+    """Cues of one label, the longest where they overlap ("did not continue" over "continue",
+    "alive and free of progression" over "were alive"), in text order."""
+    kept: list[Cue] = []
+    for cue in sorted((c for c in cues if c.label == label), key=lambda c: (c.start - c.end, c.start)):
+        if all(cue.end <= k.start or k.end <= cue.start for k in kept):
+            kept.append(cue)
+    return sorted(kept, key=lambda c: c.start)
 
 
 # --------------------------------------------------------------------------- mentions

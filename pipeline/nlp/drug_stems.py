@@ -41,22 +41,37 @@ class DrugStems:
                 and not word.isupper() and lower.endswith(self.stems))
 
 
-def find_stem_drugs(doc: Doc, stems: DrugStems) -> list[Span]:
-    """DRUG spans for words with a drug stem that no other entity covers."""
+def find_stem_drugs(doc: Doc, stems: DrugStems,
+                    first_words: dict[str, str] | None = None) -> list[Span]:
+    """DRUG spans for words with a drug stem that no other entity covers.
+
+    A word that is the first word of a known two-word name ("brentuximab" of "brentuximab
+    vedotin") is that drug; any other is an unseen agent, named by its lower-case form.
+    """
+    first_words = first_words or {}
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    return [Span(doc, t.i, t.i + 1, label="DRUG", span_id=t.lower_)
+    return [Span(doc, t.i, t.i + 1, label="DRUG", span_id=first_words.get(t.lower_, t.lower_))
             for t in doc if t.i not in covered and stems.is_drug_name(t.text)]
 
 
 class StemDrugFinder:
-    def __init__(self, nlp: Language, name: str, *, stems_path: str | None) -> None:
+    def __init__(self, nlp: Language, name: str, *, stems_path: str | None,
+                 drugs_path: str | None) -> None:
         self.name = name
         self.stems = DrugStems.from_dict(srsly.read_json(stems_path)) if stems_path else None
+        self.first_words: dict[str, str] = {}
+        if drugs_path:
+            names = [rec["name"] for rec in srsly.read_jsonl(drugs_path)]
+            singles = {n for n in names if " " not in n}
+            for n in names:
+                head = n.split(" ")[0]
+                if " " in n and head not in singles:
+                    self.first_words.setdefault(head, n)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.stems is None:
             raise ValueError(f"{self.name}: no stems loaded (stems_path or from_disk)")
-        found = find_stem_drugs(doc, self.stems)
+        found = find_stem_drugs(doc, self.stems, self.first_words)
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
         return doc
@@ -66,13 +81,16 @@ class StemDrugFinder:
         path.mkdir(parents=True, exist_ok=True)
         if self.stems:
             srsly.write_json(path / "drug_stems.json", self.stems.to_dict())
+        srsly.write_json(path / "first_words.json", self.first_words)
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> StemDrugFinder:
         self.stems = DrugStems.from_dict(srsly.read_json(Path(path) / "drug_stems.json"))
+        self.first_words = srsly.read_json(Path(path) / "first_words.json")
         return self
 
 
 @Language.factory("onco_drug_stems", requires=["doc.ents"], assigns=["doc.ents"],
-                  default_config={"stems_path": None})
-def make_drug_stems(nlp: Language, name: str, stems_path: str | None) -> StemDrugFinder:
-    return StemDrugFinder(nlp, name, stems_path=stems_path)
+                  default_config={"stems_path": None, "drugs_path": None})
+def make_drug_stems(nlp: Language, name: str, stems_path: str | None,
+                    drugs_path: str | None) -> StemDrugFinder:
+    return StemDrugFinder(nlp, name, stems_path=stems_path, drugs_path=drugs_path)
