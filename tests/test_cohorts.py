@@ -51,3 +51,45 @@ def test_negated_continuation_is_discontinued(nlp) -> None:
         "patients had a relapse."), nlp=nlp).rows
     assert [(r.drug, r.drug_status, r.cohort_size, r.event_count, r.outcome) for r in rows] == [
         ("pembrolizumab", "discontinued", 10, 3, "recurrence")]
+
+
+MORE_CASES = [
+    # Arms defined with "n =" and a comparison clause carrying the outcome over.
+    ("Patients were randomly assigned to nivolumab (n = 120) or placebo (n = 118). "
+     "Disease progression occurred in 40 of the 120 patients in the nivolumab group, "
+     "compared with 70 of the 118 in the placebo group.",
+     {"120 received nivolumab", "118 did not receive nivolumab",
+      "120 received nivolumab, 40 progressions", "118 did not receive nivolumab, 70 progressions"}),
+    # A flattened table: header arms with n =, then one outcome per row.
+    ("A total of 80 patients were enrolled.\n\n"
+     "Outcome | Arm A (n = 40) | Arm B (n = 40)\n\n"
+     "Objective response | 12 (30%) | 20 (50%)",
+     {"80 patients", "40 patients, 12 responses", "40 patients, 20 responses"}),
+    # Percentages of a group become counts; counts given per arm "respectively".
+    ("In all, 200 were assigned to olaparib and 100 to placebo. Grade 3 anemia occurred in "
+     "20% of patients receiving olaparib. Deaths occurred in 12 patients in the olaparib "
+     "group and in 9 patients in the placebo group.",
+     {"200 received olaparib", "100 did not receive olaparib",
+      "200 received olaparib, 40 with adverse events", "200 received olaparib, 12 deaths",
+      "100 did not receive olaparib, 9 deaths"}),
+    # A numbered grade is not a count; a ratio is not a count.
+    ("About 1 in 4 adults relapse. Of 50 patients treated with sotorasib, grade 3 or 4 "
+     "adverse events occurred in 10.",
+     {"50 received sotorasib, 10 with adverse events"}),
+]
+
+
+@pytest.mark.parametrize(("text", "summaries"), MORE_CASES)
+def test_arms_tables_percentages_and_lists(nlp, text: str, summaries: set[str]) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {r.summary for r in rows} == summaries
+
+
+def test_unseen_agent_by_its_inn_stem_and_label_periods(nlp) -> None:
+    result = analyse(clean_text(
+        "Thirty patients received zanzalintinib in cohort C. Twelve of the 30 patients "
+        "responded."), nlp=nlp)
+    assert result.record.drugs == "zanzalintinib"
+    assert {r.summary for r in result.rows} == {"30 received zanzalintinib",
+                                                 "30 received zanzalintinib, 12 responses"}
+    assert {r.arm for r in result.rows} == {"cohort C"}

@@ -1,0 +1,33 @@
+"""The quality gate: extraction scores on the gold corpora stay above the pinned floors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluate import evaluate
+from pipeline.settings import PROJECT_ROOT
+
+FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text(encoding="utf-8"))
+SPLITS = [name for name in FLOORS if not name.startswith("_")]
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_scores_stay_above_their_floors(nlp, split: str) -> None:
+    result = evaluate(PROJECT_ROOT / split, nlp=nlp)
+    assert result.articles >= 1
+    scores = {"rows_f1": result.rows.f1, "numbers_f1": result.numbers.f1,
+              "drug_recall": result.drugs.recall, "disease_recall": result.diseases.recall}
+    floors = FLOORS[split]
+    below = {k: (round(scores[k], 4), floor) for k, floor in floors.items() if scores[k] < floor}
+    assert not below, f"{split}: below the floor (score, floor): {below}"
+
+
+def test_dev_corpus_is_large_enough_and_split() -> None:
+    tune = list((PROJECT_ROOT / "corpora/dev/tune").glob("*.gold.json"))
+    holdout = list((PROJECT_ROOT / "corpora/dev/holdout").glob("*.gold.json"))
+    assert len(tune) + len(holdout) >= 40
+    assert len(holdout) >= 15
+    assert not {p.name for p in tune} & {p.name for p in holdout}
