@@ -205,8 +205,9 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
                 start = comma + 1
             break
     elliptical = False
-    for token in doc[start: sent.end]:
-        nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
+    tokens = list(doc[start: sent.end])
+    for k, token in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         comma_break = (token.text == "," and nxt is not None
                        and (nxt.lower_ in settings.clause_breaks_after_comma
                             or (any(start <= a < token.i for a in anchors)
@@ -281,8 +282,11 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
         if status in statuses:
             facts.drug_status = status
             break
-    alone = next((t for t in doc[start:end]
-                  if t.lower_ in settings.alone_words or t.lower_.endswith("-alone")), None)
+    clause_text = doc[start:end].text.lower()
+    alone = None
+    if any(word in clause_text for word in settings.alone_words):
+        alone = next((t for t in doc[start:end]
+                      if t.lower_ in settings.alone_words or t.lower_.endswith("-alone")), None)
     if alone is not None and facts.drug:
         # "radiotherapy alone or radiotherapy plus temozolomide": a comparison, no one drug
         facts.drug = facts.drug_mention = facts.drug_status = None
@@ -335,12 +339,18 @@ def _longest(cues: list[Cue], label: str) -> list[Cue]:
 
 def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                   groups: list[tuple[str, str, int, int]], settings: LinkSettings,
-                  units: frozenset[str], *, sent_end: int | None = None) -> list[Mention]:
-    """Counts, fractions and back-references in a clause, in text order."""
+                  units: frozenset[str], *, sent: Span | None = None,
+                  numbers: list[Span] | None = None) -> list[Mention]:
+    """Counts, fractions and back-references in a clause, in text order.
+
+    ``sent`` and ``numbers`` (the sentence and its number spans) save a search per clause.
+    """
     start, end = clause.start, clause.end
-    sent_end = sent_end or end
+    sent = sent or doc[start].sent
+    sent_end = sent.end
     drug_starts = {g[2] for g in groups}
-    numbers = [s for s in doc.spans[NUMBERS_KEY] if s.start >= start and s.end <= end]
+    numbers = [s for s in (numbers if numbers is not None else doc.spans[NUMBERS_KEY])
+               if s.start >= start and s.end <= end]
     number_at = {s.start: s for s in numbers}
     patients = {c.start for c in cues if c.label == "PATIENT"}
     events = {c.start for c in cues if c.label in {"EVENT_VERB", "OUTCOME"}}
@@ -354,7 +364,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if c.label == "UNIVERSAL" and c.start >= start and c.end <= end:
             mentions.append(Mention("universal", c.start, c.end))
 
-    for token in doc[start:end]:
+    for token in doc[start:end] if "/" in doc[start:end].text else ():
         parts = fraction_parts(token.text)
         if parts:  # "3/40"
             noun = _noun_end(doc, token.i + 1, end, patients, settings)
@@ -381,7 +391,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         if after < end and doc[after].lower_ in units:
             continue
-        if _is_label_number(doc, number.start, doc[start].sent.start, settings):
+        if _is_label_number(doc, number.start, sent.start, settings):
             continue  # "grade 3 or 4", "stage II", "cohort 2"
         if after + 1 < end and doc[after].lower_ == "in" and doc[after + 1]._.num_value is not None:
             consumed.add(after + 1)
@@ -674,7 +684,8 @@ def link_document(doc: Doc, settings: LinkSettings,
     drugs = [e for e in doc.ents if e.label_ == "DRUG"
              or (e.label_ == "DRUG_CLASS" and e.id_ in settings.control_drugs)]
     # Only sentences with a number or an "all patients" can hold a count: skip the rest.
-    anchors = {s.start for s in doc.spans.get(NUMBERS_KEY, [])}
+    numbers = list(doc.spans.get(NUMBERS_KEY, []))
+    anchors = {s.start for s in numbers}
     anchors |= {t.i for t in doc if "/" in t.text and fraction_parts(t.text)}
     universal = {c.start for c in cues if c.label == "UNIVERSAL"}
     state = _State()
@@ -683,25 +694,39 @@ def link_document(doc: Doc, settings: LinkSettings,
     if len(active) == 1 and len(active) == len({g[0] for g in groups}):
         # One treatment and no control arm: every group studied received it.
         state.only_drug = next((g[0], g[1]) for g in groups)
-    for sent_index, sent in enumerate(doc.sents):
+    sents = list(doc.sents)
+    sent_of = [0] * len(doc)  # token -> sentence index, to bucket everything in one pass
+    for n, sent in enumerate(sents):
+        sent_of[sent.start: sent.end] = [n] * len(sent)
+    cues_by: list[list[Cue]] = [[] for _ in sents]
+    for cue in cues:
+        cues_by[sent_of[cue.start]].append(cue)
+    drugs_by: list[list[Span]] = [[] for _ in sents]
+    for ent in drugs:
+        drugs_by[sent_of[ent.start]].append(ent)
+    numbers_by: list[list[Span]] = [[] for _ in sents]
+    for number in numbers:
+        numbers_by[sent_of[number.start]].append(number)
+    anchored = {sent_of[i] for i in anchors | universal}
+    for sent_index, sent in enumerate(sents):
         state.last_in_previous = state.last_in_sentence or state.last_in_previous
         state.last_in_sentence = []
         state.last_outcome = None
-        sent_drugs = [e for e in drugs if sent.start <= e.start < sent.end]
-        active = [g for g in drug_groups(doc, sent_drugs, settings)
-                  if g[0] not in settings.control_drugs]
+        sent_drugs = drugs_by[sent_index]
+        sent_groups = drug_groups(doc, sent_drugs, settings)
+        active = [g for g in sent_groups if g[0] not in settings.control_drugs]
         state.sentence_drug = (active[0][0], active[0][1]) if active else None
-        sent_cues = [c for c in cues if sent.start <= c.start < sent.end]
+        sent_cues = cues_by[sent_index]
         state.arm_drugs.update(arm_definitions(
-            doc, sent, drug_groups(doc, sent_drugs, settings),
+            doc, sent, sent_groups,
             [c for c in sent_cues if c.label == "ARM"]))
-        if not any(sent.start <= i < sent.end for i in anchors | universal):
+        if sent_index not in anchored:
             if state.sentence_drug:
                 state.experimental = state.sentence_drug
             continue
-        sent_groups = drug_groups(doc, sent_drugs, settings)
+        sent_numbers = numbers_by[sent_index]
         n_cohorts, n_events = len(state.cohorts), len(state.events)
-        if any(t.text == "|" for t in sent):
+        if "|" in sent.text:
             link_table_row(doc, sent, sent_index, sent_cues, sent_drugs, state, settings)
             continue
         state.table = None
@@ -715,7 +740,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             if facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
             for mention in find_mentions(doc, clause, facts.cues, sent_groups, settings, units,
-                                         sent_end=sent.end):
+                                         sent=sent, numbers=sent_numbers):
                 _link(doc, sent_index, mention, facts, state, settings)
         _assign_respectively(state, n_events)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
