@@ -38,6 +38,8 @@ from .numbers import fraction_parts, is_group_size
 CUES_KEY = "onco_cues"
 _BRAND_MARKS = {"®", "™", "(R)", "(TM)"}
 _YEARS = range(1900, 2101)
+#: Mention.drug of a total over several arms: it received no single treatment.
+_SEVERAL_ARMS = ("", "")
 
 
 @dataclass(frozen=True)
@@ -376,7 +378,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if number.start in consumed:
             continue
         value = number[0]._.num_value
-        if value is None or value != int(value):
+        if value is None:
             continue
         after = number.end
         if after < end and doc[after].text == "%" and _stated_after_count(doc, number.start, start):
@@ -389,6 +391,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("percent", number.start, noun or after + 1, value=0,
                                     size_text=number.text, percent=value))
             continue
+        if value != int(value):
+            continue  # 12.5 of something is a measure, not a count of patients
         if after < end and doc[after].lower_ in units:
             continue
         if _is_label_number(doc, number.start, sent.start, settings):
@@ -739,8 +743,14 @@ def link_document(doc: Doc, settings: LinkSettings,
         for clause, facts in zip(clauses, all_facts, strict=True):
             if facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
-            for mention in find_mentions(doc, clause, facts.cues, sent_groups, settings, units,
-                                         sent=sent, numbers=sent_numbers):
+            mentions = find_mentions(doc, clause, facts.cues, sent_groups, settings, units,
+                                     sent=sent, numbers=sent_numbers)
+            if any(m.drug is not None for m in mentions):
+                # "306 patients were randomized to A (n = 152) or B (n = 154)": the other
+                # counts of the clause are the total, which received neither as such.
+                mentions = [m if m.drug is not None or m.kind != "count"
+                            else replace(m, drug=_SEVERAL_ARMS) for m in mentions]
+            for mention in mentions:
                 _link(doc, sent_index, mention, facts, state, settings)
         _assign_respectively(state, n_events)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
@@ -836,7 +846,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return
 
     if m.kind == "count":
-        if m.drug is not None:
+        if m.drug == _SEVERAL_ARMS:
+            facts = replace(facts, drug=None, drug_mention=None, drug_status=None,
+                            control=False)
+        elif m.drug is not None:
             control = m.drug[0] in settings.control_drugs
             facts = replace(facts, drug=None if control else m.drug[0], drug_mention=m.drug[1],
                             control=control,
