@@ -395,8 +395,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # 12.5 of something is a measure, not a count of patients
         if after < end and doc[after].lower_ in units:
             continue
-        if _is_label_number(doc, number.start, sent.start, settings):
-            continue  # "grade 3 or 4", "stage II", "cohort 2"
+        if _is_label_number(doc, number.start, sent.start, settings) and _whole_after(
+                doc, _after_percent(doc, after, end), end, number_at, settings) is None:
+            continue  # "grade 3 or 4", "stage II", "cohort 2" (but "group 1, 39 of 96" counts)
         if after + 1 < end and doc[after].lower_ == "in" and doc[after + 1]._.num_value is not None:
             consumed.add(after + 1)
             continue  # "1 in 4 adults": a ratio
@@ -870,11 +871,13 @@ def _share_predicates(facts: list[ClauseFacts]) -> None:
     """'Five patients (4.0%) in the LENVIMA arm and one patient (1.6%) in the placebo arm
     died': a clause with no verb of its own shares the outcome of the comparison after it."""
     verbs = {"OUTCOME", "EVENT_VERB", "STUDY_VERB", "STATUS"}
-    for here, after in zip(facts, facts[1:], strict=False):
+    # From the end, so that "9 in group 1, 7 in group 2, and 8 in group 3 died" reaches back.
+    for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
         if after.elliptical and not any(c.label in verbs for c in here.cues):
             outcomes = _longest(after.cues, "OUTCOME")
-            if outcomes:
-                here.shared_outcome = outcomes[-1]
+            shared = outcomes[-1] if outcomes else after.shared_outcome
+            if shared is not None:
+                here.shared_outcome = shared
 
 
 def _same_label(a: str | None, b: str | None) -> bool:
@@ -1135,7 +1138,13 @@ def _assign_respectively(state: _State, first_event: int) -> None:
         if len(group) != len(state.arms) or len({e.cohort for e in group}) == len(state.arms) \
                 and [e.cohort for e in group] == state.arms:
             continue
-        if any(e.confidence >= 0.9 for e in group):  # fractions already name their group
+        if any(e.confidence >= 0.9 for e in group):
+            # Fractions name their group's size; "respectively" still says which arm it is.
+            for event, arm in zip(group, state.arms, strict=True):
+                if event.drug is None and event.cohort is not None:
+                    cohort = state.cohorts[arm]
+                    event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
+                    event.drug_status = cohort.drug_status
             continue
         for event, arm in zip(group, state.arms, strict=True):
             cohort = state.cohorts[arm]
