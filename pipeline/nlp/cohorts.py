@@ -342,7 +342,7 @@ def _longest(cues: list[Cue], label: str) -> list[Cue]:
 def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                   groups: list[tuple[str, str, int, int]], settings: LinkSettings,
                   units: frozenset[str], *, sent: Span | None = None,
-                  numbers: list[Span] | None = None) -> list[Mention]:
+                  numbers: list[Span] | None = None, anaphora: bool = False) -> list[Mention]:
     """Counts, fractions and back-references in a clause, in text order.
 
     ``sent`` and ``numbers`` (the sentence and its number spans) save a search per clause.
@@ -448,7 +448,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         elif _assigned_after(doc, after, end, study_verbs, drug_starts, arm_starts, settings):
             # "106 were assigned to placebo", "121 to TCH": the patient noun is understood.
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
-        elif after < end and after in events:  # "only one experienced ..."
+        elif after < end and (after in events or (
+                anaphora and doc[after].is_alpha and doc[after].is_lower)):
+            # "only one experienced ...", "Of those 118, 112 completed the treatment"
             mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
         elif clause.elliptical and int(value) not in _YEARS:  # "and in 14 (13%)"
@@ -745,7 +747,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             if facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
             mentions = find_mentions(doc, clause, facts.cues, sent_groups, settings, units,
-                                     sent=sent, numbers=sent_numbers)
+                                     sent=sent, numbers=sent_numbers, anaphora=facts.anaphora)
             if any(m.drug is not None for m in mentions):
                 # "306 patients were randomized to A (n = 152) or B (n = 154)": the other
                 # counts of the clause are the total, which received neither as such.
