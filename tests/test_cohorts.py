@@ -87,3 +87,11 @@ def test_unseen_agent_by_its_inn_stem_and_label_periods(nlp) -> None:
 def test_summaries(nlp, text: str, summaries: set[str]) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {r.summary for r in rows} == summaries
+
+
+def test_misspelt_drug_names_are_linked_by_the_scispacy_candidate_generator(nlp) -> None:
+    doc = nlp("Patients received Keytrudda or osimertnib; Dr. Sunita Rao in Japan gave "
+              "Imbruvika plus Opdivio. Radioactive tracers were not used.")
+    drugs = {(e.text, e.id_) for e in doc.ents if e.label_ == "DRUG"}
+    assert drugs == {("Keytrudda", "pembrolizumab"), ("osimertnib", "osimertinib"),
+                     ("Imbruvika", "ibrutinib"), ("Opdivio", "nivolumab")}
