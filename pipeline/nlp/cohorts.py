@@ -643,6 +643,10 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
             j -= 1  # "55.3% with IBRANCE plus letrozole (152 of 275)"
             steps += 1
             continue
+        if j - 2 > start and doc[j - 2].lower_ == "by" and word not in settings.pre_outcome_words:
+            j -= 2  # "documented by PET-CT in", "assessed by investigators in"
+            steps += 1
+            continue
         if word not in settings.pre_outcome_words and word not in settings.filler_words \
                 and not (word.endswith("ly") and doc[j - 1].is_alpha):  # "documented radiologically in"
             return outcome_end.get(j) if j < i else None
