@@ -1,0 +1,31 @@
+"""The spaCy pipeline as a whole: built from models/, saved, and loaded back with spacy.load."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+EXPECTED = ["onco_labels", "sentencizer", "onco_paragraphs", "onco_numbers", "onco_entities",
+            "onco_entities_cased", "onco_drug_stems", "onco_drug_linker", "onco_abbreviations",
+            "onco_cues", "onco_cohorts"]
+
+
+def test_pipeline_components(nlp) -> None:
+    assert nlp.pipe_names == EXPECTED
+
+
+def test_saved_pipeline_loads_in_a_fresh_process_without_our_imports(nlp, tmp_path: Path) -> None:
+    nlp.to_disk(tmp_path / "onco_en")
+    # spacy.load finds our factories through the spacy_factories entry points.
+    code = (
+        "import spacy, sys; nlp = spacy.load(sys.argv[1]); "
+        "doc = nlp('Twenty patients received Keytrudda; four of the twenty patients had a "
+        "recurrence.'); "
+        "print([(e['count'], e['outcome']) for e in doc._.onco_events], "
+        "[e.id_ for e in doc.ents if e.label_ == 'DRUG'])"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "onco_en")],
+                         capture_output=True, text=True, timeout=300, check=True,
+                         cwd=tmp_path).stdout
+    assert out.strip() == "[(4, 'recurrence')] ['pembrolizumab']"
