@@ -181,6 +181,7 @@ class Mention:
     size_text: str = ""
     percent: float | None = None
     drug: tuple[str, str] | None = None  # "Pola-R-CHP (n = 152)": the drug named right before
+    drug_span: tuple[int, int] | None = None  # where that drug is named
 
 
 # --------------------------------------------------------------------------- clauses
@@ -211,6 +212,7 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
     for k, token in enumerate(tokens):
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         comma_break = (token.text == "," and nxt is not None
+                       and not _names_group_size(tokens, k + 1)
                        and (nxt.lower_ in settings.clause_breaks_after_comma
                             or (any(start <= a < token.i for a in anchors)
                                 and any(token.i < a <= token.i + settings.comparator_reach
@@ -231,6 +233,15 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
     if start < sent.end:
         clauses.append(Clause(start, sent.end, elliptical=elliptical))
     return clauses
+
+
+def _names_group_size(tokens: list, k: int) -> bool:
+    """'cisplatin, n = 151': the comma introduces the size of the group before it."""
+    if k >= len(tokens):
+        return False
+    if is_group_size(tokens[k].text):
+        return True
+    return tokens[k].lower_ == "n" and k + 1 < len(tokens) and tokens[k + 1].text == "="
 
 
 def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list[tuple[str, str, int, int]]:
@@ -414,12 +425,13 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                            or m.kind == "count"])
             before = [g for g in groups if segment_start <= g[2] and g[3] <= paren]
             local = (before[-1][0], before[-1][1]) if before else None
+            span_of = (before[-1][2], before[-1][3]) if before else None
             if local is None and any(t.lower_ in settings.alone_words or t.lower_ == "placebo"
                                      for t in doc[segment_start:paren]):
                 local = ("placebo", doc[segment_start:paren].text.strip(" ,;(")
                          .removeprefix("or ").removeprefix("to "))
             mentions.append(Mention("count", number.start, number.end, value=int(value),
-                                    size_text=number.text, drug=local))
+                                    size_text=number.text, drug=local, drug_span=span_of))
             continue
         percent = _stated_percent(doc, after, end, number_at)
         whole = _whole_after(doc, _after_percent(doc, after, end), end, number_at, settings)
@@ -580,11 +592,13 @@ def _stated_percent(doc: Doc, i: int, end: int, number_at: dict[int, Span]) -> f
 
 
 def _after_reference_word(doc: Doc, begin: int, start: int, settings: LinkSettings) -> bool:
-    """True for "of the 19 patients": the count names a cohort already introduced."""
+    """True for "of the 19 patients": the count names a cohort already introduced
+    (but not "a total of 303 patients")."""
     i = begin - 1
     while i >= start and doc[i].lower_ in settings.determiners:
         i -= 1
-    return i >= start and doc[i].lower_ in settings.reference_words
+    return (i >= start and doc[i].lower_ in settings.reference_words
+            and not (i - 1 >= start and doc[i - 1].lower_ == "total"))
 
 
 # --------------------------------------------------------------------------- outcomes
@@ -858,8 +872,13 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                             control=False)
         elif m.drug is not None:
             control = m.drug[0] in settings.control_drugs
+            background = facts.background
+            if control and m.drug_span is not None:  # "placebo plus letrozole (n=180)"
+                a, b = m.drug_span
+                named = [e for e in doc.ents if a <= e.start < b and e.label_ in {"DRUG", "DRUG_CLASS"}]
+                background = _background(named, (m.drug[0], m.drug[1], a, b), settings)
             facts = replace(facts, drug=None if control else m.drug[0], drug_mention=m.drug[1],
-                            control=control,
+                            control=control, background=background,
                             drug_status="not_received" if control else "received")
         cohort = _new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                              parent=None, statement=True, confidence=conf["cohort"])
