@@ -314,6 +314,11 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
         facts.drug_status = "not_received"
     elif facts.drug_status == "not_received" and facts.drug and not facts.control:
         facts.control = True  # "without X", "observation alone"
+    elif facts.drug_status == "not_received" and not facts.control:
+        # "89 were assigned to observation": a control arm named by what it got instead.
+        facts.control = True
+        facts.drug_mention = next((c.text for c in _longest(mine, "STATUS")
+                                   if c.id == "not_received"), None)
     if facts.drug and not facts.drug_status:
         facts.drug_status = "received"
     facts.procedure = next((c.id for c in mine if c.label == "PROCEDURE"), None)
@@ -432,6 +437,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                          .removeprefix("or ").removeprefix("to "))
             mentions.append(Mention("count", number.start, number.end, value=int(value),
                                     size_text=number.text, drug=local, drug_span=span_of))
+            continue
+        if after + 1 < end and doc[after].lower_ in settings.reference_words \
+                and doc[after + 1].lower_ in {"them", "these", "those", "whom"}:
+            # "Ninety-eight of them received ...": a part of the group just named.
+            mentions.append(Mention("part", begin, after + 2, value=int(value),
+                                    size_text=size_text))
             continue
         percent = _stated_percent(doc, after, end, number_at)
         whole = _whole_after(doc, _after_percent(doc, after, end), end, number_at, settings)
@@ -864,6 +875,19 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         cohort, confidence = _implicit_cohort(state, m.value, m.percent, facts, conf)
         _add_event(state, cohort, m.value, m.percent, outcome, facts, sent_index, span,
                    confidence)
+        return
+
+    if m.kind == "part":  # "Ninety-eight of them received ...": a subgroup, or its outcome
+        parent = _recent(state)
+        if parent is None or parent.size < m.value:
+            return
+        if outcome:
+            _add_event(state, parent.index, m.value, None, outcome, facts, sent_index, span,
+                       conf["count_same_sentence"])
+        else:
+            part = _new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                               parent=parent, statement=True, confidence=conf["subgroup"])
+            _remember(state, part.index)
         return
 
     if m.kind == "count":
