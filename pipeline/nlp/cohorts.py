@@ -60,6 +60,9 @@ class LinkSettings:
     assignment_words: frozenset[str]
     assignment_verbs: frozenset[str]
     not_count_after: frozenset[str]
+    group_pronouns: frozenset[str]
+    auxiliaries: frozenset[str]
+    total_words: frozenset[str]
     anaphora_openers: tuple[tuple[str, ...], ...]
     drug_connectors: frozenset[str]
     control_drugs: frozenset[str]
@@ -439,7 +442,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     size_text=number.text, drug=local, drug_span=span_of))
             continue
         if after + 1 < end and doc[after].lower_ in settings.reference_words \
-                and doc[after + 1].lower_ in {"them", "these", "those", "whom"}:
+                and doc[after + 1].lower_ in settings.group_pronouns:
             # "Ninety-eight of them received ...": a part of the group just named.
             mentions.append(Mention("part", begin, after + 2, value=int(value),
                                     size_text=size_text))
@@ -501,7 +504,7 @@ def _percent_of_patients(doc: Doc, i: int, end: int, patients: set[int],
         i += 3
     if i < end and doc[i].lower_ == "of":
         i += 1
-        if i < end and doc[i].lower_ in {"those", "them"}:
+        if i < end and doc[i].lower_ in settings.group_pronouns:
             return i + 1  # "2% of those receiving placebo"
         while i < end and doc[i].lower_ in settings.determiners:
             i += 1
@@ -570,7 +573,7 @@ def _noun_end(doc: Doc, i: int, end: int, patients: set[int],
 def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_starts: set[int],
                     arm_starts: set[int], settings: LinkSettings) -> bool:
     """'N were assigned / were randomized / received ...', 'N to <drug>'."""
-    if i < end and doc[i].lower_ in {"were", "was"}:
+    if i < end and doc[i].lower_ in settings.auxiliaries:
         i += 1
     if i < end and i in study_verbs:
         return True
@@ -609,7 +612,7 @@ def _after_reference_word(doc: Doc, begin: int, start: int, settings: LinkSettin
     while i >= start and doc[i].lower_ in settings.determiners:
         i -= 1
     return (i >= start and doc[i].lower_ in settings.reference_words
-            and not (i - 1 >= start and doc[i - 1].lower_ == "total"))
+            and not (i - 1 >= start and doc[i - 1].lower_ in settings.total_words))
 
 
 # --------------------------------------------------------------------------- outcomes
@@ -863,9 +866,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         if found is None:
             found = _new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                                 parent=None, statement=not outcome, confidence=conf["cohort"])
-        _remember(state, found.index)
-        if outcome and m.value:  # "all 60 patients responded"-like: the whole group
-            return
+        _remember(state, found.index)  # "Of the 19 patients, ...": later counts refer to it
         return
 
     if facts.is_incidence or not (facts.is_study or facts.elliptical):
