@@ -63,6 +63,7 @@ class LinkSettings:
     group_pronouns: frozenset[str]
     auxiliaries: frozenset[str]
     total_words: frozenset[str]
+    definite_words: frozenset[str]
     anaphora_openers: tuple[tuple[str, ...], ...]
     drug_connectors: frozenset[str]
     control_drugs: frozenset[str]
@@ -611,8 +612,10 @@ def _after_reference_word(doc: Doc, begin: int, start: int, settings: LinkSettin
     i = begin - 1
     while i >= start and doc[i].lower_ in settings.determiners:
         i -= 1
-    return (i >= start and doc[i].lower_ in settings.reference_words
-            and not (i - 1 >= start and doc[i - 1].lower_ in settings.total_words))
+    if i >= start and doc[i].lower_ in settings.reference_words:
+        return not (i - 1 >= start and doc[i - 1].lower_ in settings.total_words)
+    # "All 240 patients proceeded to surgery", "the 121 patients": a group already named.
+    return begin - 1 >= start and doc[begin - 1].lower_ in settings.definite_words
 
 
 # --------------------------------------------------------------------------- outcomes
@@ -789,6 +792,10 @@ def link_document(doc: Doc, settings: LinkSettings,
                 _link(doc, sent_index, mention, facts, state, settings)
         _assign_respectively(state, n_events)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
+        sizes = {i: state.cohorts[i].size for i in siblings}
+        # "240 women were randomly assigned: 121 to TCH and 119 to TCHP": the total is
+        # not an arm.
+        siblings = [i for i in siblings if sizes[i] < sum(sizes.values()) - sizes[i]]
         if len(siblings) >= 2 and len({state.cohorts[i].parent for i in siblings}) == 1:
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
         if state.sentence_drug:
