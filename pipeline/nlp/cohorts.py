@@ -163,6 +163,7 @@ class ClauseFacts:
     drug_status: str | None = None
     control: bool = False  # the clause's treatment is placebo / a control
     background: frozenset[str] = frozenset()  # drugs given with the control ("placebo plus X")
+    experimental: bool = False  # "in the experimental arm": the drug under test, by role
     procedure: str | None = None
     arm_label: str | None = None
     setting: str | None = None
@@ -325,6 +326,8 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
                                    if c.id == "not_received"), None)
     if facts.drug and not facts.drug_status:
         facts.drug_status = "received"
+    facts.experimental = not facts.drug and not facts.control and any(
+        c.label == "EXPERIMENTAL_ARM" for c in mine)
     facts.procedure = next((c.id for c in mine if c.label == "PROCEDURE"), None)
     arm = next((c for c in mine if c.label == "ARM"), None)
     if arm:
@@ -965,6 +968,8 @@ def _score(cohort: Cohort, facts: ClauseFacts) -> int:
         score += 2
     if facts.control and cohort.drug_status == "not_received":
         score += 2
+    if facts.experimental and cohort.drug and cohort.drug_status not in (None, "not_received"):
+        score += 2
     if facts.control and cohort.drug_status not in (None, "not_received"):
         score -= 2
     if facts.drug and not facts.control and cohort.drug_status == "not_received":
@@ -986,7 +991,7 @@ def _implicit_cohort(state: _State, count: int, percent: float | None, facts: Cl
         if fitting:
             best = max(fitting, key=lambda c: _score(c, facts))
             return best.index, conf["count_same_sentence"]
-    if facts.arm_label or facts.drug or facts.control:
+    if facts.arm_label or facts.drug or facts.control or facts.experimental:
         fitting = [c for c in reversed(state.cohorts) if c.size >= count and _score(c, facts) > 0]
         if fitting:
             best = max(fitting, key=lambda c: _score(c, facts))
@@ -1071,6 +1076,9 @@ def _fill(cohort: Cohort, facts: ClauseFacts, state: _State) -> None:
         cohort.drug_mention = facts.drug_mention
     elif facts.drug and not cohort.drug:
         cohort.drug, cohort.drug_mention = facts.drug, facts.drug_mention
+    elif not cohort.drug and facts.experimental and (state.sentence_drug or state.experimental):
+        cohort.drug, cohort.drug_mention = state.sentence_drug or state.experimental  # type: ignore[misc]
+        cohort.drug_status = "received"
     elif not cohort.drug and facts.arm_label and facts.arm_label.lower() in state.arm_drugs:
         cohort.drug, cohort.drug_mention = state.arm_drugs[facts.arm_label.lower()]
         cohort.drug_status = cohort.drug_status or "received"
