@@ -365,7 +365,8 @@ def _longest(cues: list[Cue], label: str) -> list[Cue]:
 def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                   groups: list[tuple[str, str, int, int]], settings: LinkSettings,
                   units: frozenset[str], *, sent: Span | None = None,
-                  numbers: list[Span] | None = None, anaphora: bool = False) -> list[Mention]:
+                  numbers: list[Span] | None = None, anaphora: bool = False,
+                  arm_count: int = 0, sent_cues: list[Cue] | None = None) -> list[Mention]:
     """Counts, fractions and back-references in a clause, in text order.
 
     ``sent`` and ``numbers`` (the sentence and its number spans) save a search per clause.
@@ -463,10 +464,15 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         noun = _noun_end(doc, after, end, patients, settings)
         if noun is None and _in_count_list(doc, after, sent_end):
-            # "in 29, 17 and 16 patients": every number of the list counts patients.
-            # The noun must be in this clause: across clauses, lists without known arms
-            # gave more wrong rows than right ones on the dev corpus.
-            listed = _noun_end(doc, _list_end(doc, after, sent_end), sent_end, patients, settings)
+            # "in 29, 17 and 16 patients": every number of the list counts patients. The
+            # noun may end a later clause only for "..., respectively" with one number per
+            # known arm: other lists gave more wrong rows than right ones on the dev corpus.
+            list_end = _list_end(doc, after, sent_end)
+            across = (arm_count >= 2 and "respectively" in sent.text.lower()
+                      and _list_length(doc, number.start, list_end) == arm_count)
+            nouns = {c.start for c in (sent_cues or cues) if c.label == "PATIENT"} \
+                if across else patients
+            listed = _noun_end(doc, list_end, sent_end, nouns, settings)
             if listed is not None:
                 mentions.append(Mention("count", begin, after, value=int(value),
                                         size_text=size_text, percent=percent))
@@ -521,6 +527,18 @@ def _in_count_list(doc: Doc, i: int, end: int) -> bool:
     i = _after_percent(doc, i, end)
     return (i + 1 < end and doc[i].lower_ in {",", "and", "or"}
             and doc[i + 1]._.num_value is not None)
+
+
+def _list_length(doc: Doc, start: int, end: int) -> int:
+    """How many counts a list has ("29, 17 and 16" -> 3; percentages in brackets skipped)."""
+    count, i = 0, start
+    while i < end:
+        if doc[i]._.num_value is not None and not (i > start and doc[i - 1].text == "("):
+            count += 1
+            while i < end and doc[i]._.num_value is not None:
+                i += 1
+        i += 1
+    return count
 
 
 def _list_end(doc: Doc, i: int, end: int) -> int:
@@ -785,7 +803,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             if facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
             mentions = find_mentions(doc, clause, facts.cues, sent_groups, settings, units,
-                                     sent=sent, numbers=sent_numbers, anaphora=facts.anaphora)
+                                     sent=sent, numbers=sent_numbers, anaphora=facts.anaphora,
+                                     arm_count=len(state.arms), sent_cues=sent_cues)
             if any(m.drug is not None for m in mentions):
                 # "306 patients were randomized to A (n = 152) or B (n = 154)": the other
                 # counts of the clause are the total, which received neither as such.
