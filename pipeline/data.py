@@ -21,9 +21,20 @@ def model_path(relative: str) -> Path:
 
 def read_json(relative: str) -> Any:
     """Parse one JSON file under models/."""
-    path = model_path(relative)
+    return read_json_file(model_path(relative))
+
+
+def read_json_file(path: str | Path) -> Any:
+    """Parse a JSON file with the standard library.
+
+    Not srsly.read_json: its ujson reads 0.7 as 0.7000000000000001, which then shows in
+    the confidence column.
+    """
+    path = Path(path)
     try:
         return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise ModelError(f"missing model file {path}") from e
     except json.JSONDecodeError as e:
         raise ModelError(f"{path}: invalid JSON ({e})") from e
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .clean import CleanArticle
+from .data import read_json_file
 from .nlp import load_pipeline
 from .nlp.cohorts import CUES_KEY
 from .nlp.lexicons import DiseaseEntry, read_lexicon
@@ -167,7 +167,7 @@ def _followup_months(doc: Doc, cues: Any) -> float | None:
 
 @cache
 def _time_units() -> dict[str, float]:
-    return dict(srsly.read_json(MODELS_DIR / "rules" / "numbers.json")["time_units_in_months"])
+    return dict(read_json_file(MODELS_DIR / "rules" / "numbers.json")["time_units_in_months"])
 
 
 # --------------------------------------------------------------------------- rows

@@ -30,7 +30,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..data import check_keys
+from ..data import check_keys, read_json_file
 from .extensions import register_extensions
 from .numbers import SPANS_KEY as NUMBERS_KEY
 from .numbers import fraction_parts, is_group_size
@@ -1250,9 +1250,9 @@ class CohortLinker:
                  numbers_path: str | None) -> None:
         register_extensions()
         self.name = name
-        self.settings = (LinkSettings.from_dict(srsly.read_json(settings_path))
+        self.settings = (LinkSettings.from_dict(read_json_file(settings_path))
                          if settings_path else None)
-        self.units = (frozenset(u.lower() for u in srsly.read_json(numbers_path)["measure_units"])
+        self.units = (frozenset(u.lower() for u in read_json_file(numbers_path)["measure_units"])
                       if numbers_path else frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
@@ -1272,8 +1272,8 @@ class CohortLinker:
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> CohortLinker:
         path = Path(path)
-        self.settings = LinkSettings.from_dict(srsly.read_json(path / "linking.json"))
-        self.units = frozenset(srsly.read_json(path / "units.json"))
+        self.settings = LinkSettings.from_dict(read_json_file(path / "linking.json"))
+        self.units = frozenset(read_json_file(path / "units.json"))
         return self
 
 

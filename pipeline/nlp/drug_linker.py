@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..data import check_keys
+from ..data import check_keys, read_json_file
 
 #: Words remembered between documents (cleared when full); a word costs a TF-IDF transform
 #: and an index query the first time only.
@@ -118,7 +118,7 @@ class DrugLinker:
     def __init__(self, nlp: Language, name: str, *, drugs_path: str | None,
                  settings_path: str | None) -> None:
         self.name = name
-        self.settings_data = srsly.read_json(settings_path) if settings_path else None
+        self.settings_data = read_json_file(settings_path) if settings_path else None
         self.settings = LinkerSettings.from_dict(self.settings_data) if self.settings_data else None
         self.drugs = list(srsly.read_jsonl(drugs_path)) if drugs_path else None
         self.generator = self._generator()
@@ -138,7 +138,7 @@ class DrugLinker:
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> DrugLinker:
         path = Path(path)
         self.drugs = list(srsly.read_jsonl(path / "drugs.jsonl"))
-        self.settings_data = srsly.read_json(path / "drug_linker.json")
+        self.settings_data = read_json_file(path / "drug_linker.json")
         self.settings = LinkerSettings.from_dict(self.settings_data)
         self.generator = self._generator()
         return self

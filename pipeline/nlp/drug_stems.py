@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..data import check_keys
+from ..data import check_keys, read_json_file
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class StemDrugFinder:
     def __init__(self, nlp: Language, name: str, *, stems_path: str | None,
                  drugs_path: str | None) -> None:
         self.name = name
-        self.stems = DrugStems.from_dict(srsly.read_json(stems_path)) if stems_path else None
+        self.stems = DrugStems.from_dict(read_json_file(stems_path)) if stems_path else None
         self.first_words: dict[str, str] = {}
         if drugs_path:
             names = [rec["name"] for rec in srsly.read_jsonl(drugs_path)]
@@ -84,8 +84,8 @@ class StemDrugFinder:
         srsly.write_json(path / "first_words.json", self.first_words)
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> StemDrugFinder:
-        self.stems = DrugStems.from_dict(srsly.read_json(Path(path) / "drug_stems.json"))
-        self.first_words = srsly.read_json(Path(path) / "first_words.json")
+        self.stems = DrugStems.from_dict(read_json_file(Path(path) / "drug_stems.json"))
+        self.first_words = read_json_file(Path(path) / "first_words.json")
         return self
 
 

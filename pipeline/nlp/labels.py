@@ -14,7 +14,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..data import check_keys
+from ..data import check_keys, read_json_file
 
 _LETTER_PERIOD = re.compile(r"^(?:[A-Z]|[IVX]{1,4}|\d{1,2}[A-Za-z]?)\.$")
 
@@ -36,7 +36,7 @@ class LabelPeriodSplitter:
         self.name = name
         self.label_words = frozenset()
         if labels_path:
-            self._load(srsly.read_json(labels_path))
+            self._load(read_json_file(labels_path))
 
     def _load(self, data: dict) -> None:
         check_keys(data, {"label_words", "_comment"}, "labels.json")
@@ -51,7 +51,7 @@ class LabelPeriodSplitter:
         srsly.write_json(path / "labels.json", {"label_words": sorted(self.label_words)})
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> LabelPeriodSplitter:
-        self._load(srsly.read_json(Path(path) / "labels.json"))
+        self._load(read_json_file(Path(path) / "labels.json"))
         return self
 
 

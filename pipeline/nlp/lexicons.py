@@ -12,10 +12,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
-import srsly
 from spacy.util import registry
 
-from ..data import check_keys, read_jsonl
+from ..data import check_keys, read_json_file, read_jsonl
 from ..errors import ModelError
 
 # Short all-caps forms ("ALL", "US", "MM", "GIST") are matched case-sensitively: in lower
@@ -131,7 +130,7 @@ def _all_entity_patterns(lexicons: Path) -> list[dict[str, Any]]:
 
 def cue_patterns(cues: Path, token_patterns: Path) -> list[dict[str, Any]]:
     """Cue phrases (outcomes, procedures, statuses, ...) and hand-written token patterns."""
-    data = srsly.read_json(cues)
+    data = read_json_file(cues)
     patterns: list[dict[str, Any]] = []
     for label, ids in data.items():
         if label.startswith("_"):

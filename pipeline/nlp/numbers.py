@@ -15,7 +15,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..data import check_keys
+from ..data import check_keys, read_json_file
 from .extensions import register_extensions
 
 SPANS_KEY = "onco_numbers"
@@ -126,7 +126,7 @@ class NumberFinder:
     def __init__(self, nlp: Language, name: str, *, words_path: str | None) -> None:
         register_extensions()
         self.name = name
-        self.table = (NumberWords.from_dict(srsly.read_json(words_path))
+        self.table = (NumberWords.from_dict(read_json_file(words_path))
                       if words_path else None)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -151,7 +151,7 @@ class NumberFinder:
         srsly.write_json(path / "numbers.json", self.words.to_dict())
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> NumberFinder:
-        self.table = NumberWords.from_dict(srsly.read_json(Path(path) / "numbers.json"))
+        self.table = NumberWords.from_dict(read_json_file(Path(path) / "numbers.json"))
         return self
 
 
