@@ -1,4 +1,18 @@
-"""HTML pages to a CleanArticle: metadata, main content, chrome removal, blocks."""
+"""HTML pages to a CleanArticle: metadata, main content, chrome removal, blocks.
+
+The recipe, in order:
+
+1. parse the page with lxml (bytes are decoded by ``encoding.decode_html``);
+2. read the metadata (title, date, authors, canonical URL, site name) from meta tags,
+   JSON-LD and microdata, before anything is removed;
+3. prune what ``models/rules/chrome.json`` calls chrome: tags (nav, footer, aside...),
+   hidden elements, and elements whose class or id has a chrome token (share, related...);
+4. find the main content with trafilatura (the strongest public extractor; its fast mode,
+   since our pruning already does what its fallbacks would) and flatten it to blocks;
+   pages where it finds nothing fall back to our own walk of the ``<article>``/``<main>``;
+5. drop chrome lines and inline teaser blocks ("Recommended Articles" + cards) that survive
+   inside the article body, and pull out the study reference line.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +20,16 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+import lxml.html
+import trafilatura
 from dateutil import parser as dateparser
+from lxml import etree
 
 from ..errors import EmptyArticleError
 from .article import Block, BlockKind, CleanArticle
 from .blocks import drop_chrome, split_reference
-from .rules import ChromeRules, load_chrome_rules
+from .encoding import decode_html
+from .rules import ChromeGuard, ChromeRules, load_chrome_rules
 
 _BLOCK_KINDS: dict[str, BlockKind] = {
     **{f"h{n}": "heading" for n in range(1, 7)},
@@ -24,32 +41,39 @@ _INLINE = {"a", "abbr", "b", "bdi", "cite", "code", "data", "dfn", "em", "i", "k
            "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
            "br", "wbr", "font"}
 # Tags that make an inline element (a card wrapped in <a>) a container to walk into.
-_CONTAINERS = [*_BLOCK_KINDS, "div", "section", "article", "ul", "ol", "table", "dl"]
-# Where the article body usually is, best first (schema.org markup, HTML5, common ids).
-_MAIN_SELECTORS = ('[itemprop="articleBody"]', "article", "main", '[role="main"]',
-                   "#content", ".content")
-# An element holding more than this share of the body's text is never chrome, whatever its
-# class says (guards against wrappers named "content-with-sidebar" and the like).
-_MAX_CHROME_SHARE = 0.5
+_CONTAINERS = frozenset([*_BLOCK_KINDS, "div", "section", "article", "ul", "ol", "table", "dl"])
+# Where the article body usually is, best first (schema.org markup, HTML5, common ids);
+# used only when trafilatura finds no main content.
+_MAIN_XPATHS = ('//*[@itemprop="articleBody"]', "//article", "//main", '//*[@role="main"]',
+                '//*[@id="content"]', '//*[contains(concat(" ", @class, " "), " content ")]')
 # A main-content candidate needs at least this much text to beat the next selector.
 _MIN_MAIN_CHARS = 200
+# trafilatura's fast mode skips its readability/jusText fallbacks: on the Zyte benchmark
+# it scores as well as the full mode (0.955 vs 0.953 F1) at 1.5x the speed.
+_TRAFILATURA_OPTIONS = {"fast": True, "include_comments": False, "include_tables": True,
+                        "include_images": False, "include_links": False,
+                        "include_formatting": False, "with_metadata": False,
+                        "deduplicate": False}
 
 
-def clean_html(html: str | bytes, *, url: str | None = None,
-               source: str | None = None) -> CleanArticle:
-    """Clean an HTML page: strip site chrome and return the article with its metadata."""
+def clean_html(html: str | bytes, *, url: str | None = None, source: str | None = None,
+               charset: str | None = None) -> CleanArticle:
+    """Clean an HTML page: strip site chrome and return the article with its metadata.
+
+    ``charset`` is the one the server declared, if any; bytes are decoded by trusting a BOM,
+    then it, then the page's ``<meta charset>``, then detection.
+    """
     rules = load_chrome_rules()
-    soup = BeautifulSoup(html, "lxml")
-    title = _title(soup)
-    published = _published(soup)
-    authors = _authors(soup)
-    canonical = _canonical(soup) or url
-    site_name = _meta(soup, "og:site_name")
+    tree = parse_html(html, charset=charset)
+    title = _title(tree)
+    published = _published(tree)
+    authors = _authors(tree)
+    canonical = _canonical(tree) or url
+    site_name = _meta(tree, "og:site_name")
 
-    root = _main_content(soup)
-    _strip_chrome(root, rules)
-    blocks = drop_chrome(list(_blocks(root)), rules)
-    body, citation = split_reference(blocks, rules)
+    prune_chrome(tree, rules)
+    blocks = list(main_content_blocks(tree, url=url))
+    body, citation = split_reference(drop_chrome(blocks, rules), rules)
     if body and body[0].kind == "heading" and title and body[0].text == title:
         body.pop(0)
     if not any(b.kind != "heading" for b in body):
@@ -59,43 +83,120 @@ def clean_html(html: str | bytes, *, url: str | None = None,
                         citation=citation)
 
 
-def _main_content(soup: BeautifulSoup) -> Tag:
-    for selector in _MAIN_SELECTORS:
-        candidates = soup.select(selector)
-        if candidates:
-            best = max(candidates, key=lambda el: len(el.get_text(" ", strip=True)))
-            if len(best.get_text(" ", strip=True)) >= _MIN_MAIN_CHARS:
-                return best
-    return soup.body or soup
+def parse_html(html: str | bytes, *, charset: str | None = None) -> lxml.html.HtmlElement:
+    """An lxml tree of the page (comments and processing instructions dropped)."""
+    text = html if isinstance(html, str) else decode_html(html, header_charset=charset)[0]
+    # lxml refuses str input that carries an XML encoding declaration; hand it UTF-8 bytes.
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    data = text.encode("utf-8", "replace")
+    if not data.strip():
+        raise EmptyArticleError("empty page")
+    try:
+        return lxml.html.document_fromstring(data, parser=parser)
+    except etree.ParserError as e:
+        raise EmptyArticleError(f"unparseable page: {e}") from e
 
 
-def _strip_chrome(root: Tag, rules: ChromeRules) -> None:
-    for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for el in root.find_all(True):
-        if el.decomposed:
-            continue
-        if el.name in rules.drop_tags or _hidden(el):
-            el.decompose()
-    total = len(root.get_text(" ", strip=True)) or 1
-    for el in root.find_all(True):
-        if el.decomposed:
-            continue
-        names = list(el.get("class") or []) + [el.get("id") or ""]
-        if rules.has_chrome_class(names):
-            if len(el.get_text(" ", strip=True)) / total <= _MAX_CHROME_SHARE:
-                el.decompose()
+def prune_chrome(tree: lxml.html.HtmlElement, rules: ChromeRules) -> None:
+    """Remove chrome: scripts and media always; navigation, footers and elements whose class
+    or id says chrome when the guard agrees they are too small to hold the article."""
+    _remove([el for el in tree.iter()
+             if isinstance(el.tag, str) and (el.tag.lower() in rules.drop_tags or _hidden(el))])
+    body = tree.find("body")
+    total = len((body if body is not None else tree).text_content()) or 1
+    marked = [el for el in tree.iter()
+              if isinstance(el.tag, str) and el.tag not in {"html", "body"}
+              and (el.tag.lower() in rules.chrome_tags
+                   or rules.has_chrome_class([el.get("class") or "", el.get("id") or ""]))]
+    _remove([el for el in marked if _is_small_chrome(el, total, rules.guard)])
 
 
-def _hidden(el: Tag) -> bool:
+def _is_small_chrome(el: lxml.html.HtmlElement, total: int, guard: ChromeGuard) -> bool:
+    size = len(el.text_content())
+    if size <= guard.max_share * total:
+        return True
+    if size > guard.link_heavy_max_share * total:
+        return False
+    links = sum(len(a.text_content()) for a in el.iter("a"))
+    return links >= guard.link_density * size
+
+
+def _remove(elements: list[lxml.html.HtmlElement]) -> None:
+    for el in elements:
+        if el.getparent() is not None:  # the root cannot be dropped
+            el.drop_tree()  # keeps the text that follows the element in its parent
+
+
+def _hidden(el: lxml.html.HtmlElement) -> bool:
     style = (el.get("style") or "").replace(" ", "").lower()
-    return (el.has_attr("hidden") or el.get("aria-hidden") == "true"
+    return (el.get("hidden") is not None or el.get("aria-hidden") == "true"
             or "display:none" in style or "visibility:hidden" in style)
 
 
-def _blocks(root: Tag) -> Iterator[Block]:
-    """Flatten the content tree to blocks, in document order."""
-    inline: list[str] = []
+def main_content_blocks(tree: lxml.html.HtmlElement, *, url: str | None = None) -> Iterator[Block]:
+    """The article body as blocks: trafilatura's main content, else our own walk."""
+    document = trafilatura.bare_extraction(tree, url=url, **_TRAFILATURA_OPTIONS)
+    body = getattr(document, "body", None)
+    blocks = list(_trafilatura_blocks(body)) if body is not None else []
+    if any(b.kind != "heading" for b in blocks):
+        yield from blocks
+    else:
+        yield from _walk(_main_element(tree))
+
+
+def _trafilatura_blocks(body: etree._Element) -> Iterator[Block]:
+    """Flatten trafilatura's XML (head, p, list/item, table/row/cell, quote) to blocks."""
+    for lb in body.iter("lb"):
+        lb.tail = " " + (lb.tail or "")
+    for el in body:
+        if el.tag == "head":
+            yield from _block("heading", el)
+        elif el.tag == "list":
+            for item in el.iter("item"):
+                yield from _block("item", item, skip=("list",))
+        elif el.tag == "table":
+            for row in el.iter("row"):
+                cells = [_text(cell) for cell in row.iterchildren("cell")]
+                text = " | ".join(c for c in cells if c)
+                if text:
+                    yield Block("row", text)
+        elif el.tag == "quote" and len(el):
+            yield from _trafilatura_blocks(el)
+        elif el.tag != "graphic":
+            yield from _block("paragraph", el)
+
+
+def _block(kind: BlockKind, el: etree._Element, *, skip: tuple[str, ...] = ()) -> Iterator[Block]:
+    text = _text(el, skip=skip)
+    if text:
+        yield Block(kind, text)
+
+
+def _text(el: etree._Element, *, skip: tuple[str, ...] = ()) -> str:
+    if skip:
+        parts = [el.text or ""]
+        for child in el:
+            if child.tag not in skip:
+                parts.append("".join(child.itertext()))
+            parts.append(child.tail or "")
+        return " ".join("".join(parts).split())
+    return " ".join("".join(el.itertext()).split())
+
+
+def _main_element(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    for xpath in _MAIN_XPATHS:
+        candidates = tree.xpath(xpath)
+        if candidates:
+            best = max(candidates, key=lambda el: len(el.text_content()))
+            if len(" ".join(best.text_content().split())) >= _MIN_MAIN_CHARS:
+                return best
+    body = tree.find("body")
+    return body if body is not None else tree
+
+
+def _walk(root: lxml.html.HtmlElement) -> Iterator[Block]:
+    """Flatten a content tree to blocks, in document order."""
+    inline: list[str] = [root.text or ""]
 
     def flush() -> Iterator[Block]:
         text = " ".join("".join(inline).split())
@@ -103,66 +204,74 @@ def _blocks(root: Tag) -> Iterator[Block]:
         if text:
             yield Block("paragraph", text)
 
-    for child in root.children:
-        if isinstance(child, NavigableString):
-            inline.append(str(child))
-        elif not isinstance(child, Tag):
-            continue
-        elif child.name in _BLOCK_KINDS:
-            yield from flush()
-            kind = _BLOCK_KINDS[child.name]
-            if kind == "row":
-                cells = [" ".join(c.get_text(" ").split()) for c in child.find_all(["td", "th"])]
-                text = " | ".join(c for c in cells if c)
+    for child in root:
+        if isinstance(child.tag, str):
+            name = child.tag.lower()
+            if name in _BLOCK_KINDS:
+                yield from flush()
+                kind = _BLOCK_KINDS[name]
+                if kind == "row":
+                    cells = [" ".join(c.text_content().split()) for c in child if c.tag in {"td", "th"}]
+                    text = " | ".join(c for c in cells if c)
+                else:
+                    text = " ".join(child.text_content().split())
+                if text:
+                    yield Block(kind, text)
+            elif name in _INLINE and not any(d.tag in _CONTAINERS for d in child.iterdescendants()):
+                inline.append(" " if name == "br" else child.text_content())
             else:
-                text = " ".join(child.get_text("").split())
-            if text:
-                yield Block(kind, text)
-        elif child.name in _INLINE and not child.find(_CONTAINERS):
-            inline.append(" " if child.name == "br" else child.get_text(""))
-        else:
-            yield from flush()
-            yield from _blocks(child)
+                yield from flush()
+                yield from _walk(child)
+        inline.append(child.tail or "")
     yield from flush()
 
 
-def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+# --- metadata -----------------------------------------------------------------------------
+
+def _meta(tree: lxml.html.HtmlElement, *names: str) -> str | None:
     for name in names:
-        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-        if tag and tag.get("content", "").strip():
-            return " ".join(tag["content"].split())
+        for value in tree.xpath("//meta[@property=$n or @name=$n]/@content", n=name):
+            if value.strip():
+                return " ".join(value.split())
     return None
 
 
-def _json_ld(soup: BeautifulSoup) -> Iterator[dict]:
-    for script in soup.find_all("script", type="application/ld+json"):
+def _json_ld(tree: lxml.html.HtmlElement) -> Iterator[dict]:
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
-            data = json.loads(script.string or "")
+            data = json.loads(script.text or "")
         except json.JSONDecodeError:
             continue  # broken JSON-LD is common; the other metadata sources still apply
-        items = data if isinstance(data, list) else data.get("@graph", [data])
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(
+            data, dict) else []
         yield from (item for item in items if isinstance(item, dict))
 
 
-def _title(soup: BeautifulSoup) -> str | None:
-    title = _meta(soup, "og:title", "citation_title", "twitter:title")
-    if not title and (h1 := soup.find("h1")):
-        title = " ".join(h1.get_text(" ").split()) or None
-    if not title and soup.title and soup.title.string:
-        title = soup.title.string.split(" | ")[0].strip() or None
+def _title(tree: lxml.html.HtmlElement) -> str | None:
+    title = _meta(tree, "og:title", "citation_title", "dc.title", "twitter:title")
+    if not title:
+        for item in _json_ld(tree):
+            if isinstance(item.get("headline"), str) and item["headline"].strip():
+                title = " ".join(item["headline"].split())
+                break
+    if not title:
+        h1 = tree.find(".//h1")
+        if h1 is not None:
+            title = " ".join(h1.text_content().split()) or None
+    if not title:
+        element = tree.find(".//title")
+        if element is not None and element.text:
+            title = element.text.split(" | ")[0].strip() or None
     return title
 
 
-def _published(soup: BeautifulSoup) -> dt.date | None:
-    candidates = [_meta(soup, "article:published_time", "citation_publication_date",
-                        "citation_date", "dc.date", "date", "pubdate")]
-    candidates += [item.get("datePublished") for item in _json_ld(soup)]
-    itemprop = soup.find(attrs={"itemprop": "datePublished"})
-    if itemprop:
-        candidates.append(itemprop.get("content") or itemprop.get("datetime"))
-    time = soup.find("time", attrs={"datetime": True})
-    if time:
-        candidates.append(time["datetime"])
+def _published(tree: lxml.html.HtmlElement) -> dt.date | None:
+    candidates = [_meta(tree, "article:published_time", "citation_publication_date",
+                        "citation_date", "dc.date", "DC.date", "date", "pubdate")]
+    candidates += [item.get("datePublished") for item in _json_ld(tree)]
+    candidates += tree.xpath('//*[@itemprop="datePublished"]/@content'
+                             ' | //*[@itemprop="datePublished"]/@datetime')
+    candidates += tree.xpath("//time/@datetime")[:1]
     for value in candidates:
         if isinstance(value, str) and value.strip():
             try:
@@ -172,29 +281,29 @@ def _published(soup: BeautifulSoup) -> dt.date | None:
     return None
 
 
-def _authors(soup: BeautifulSoup) -> tuple[str, ...]:
-    names = [m["content"].strip() for m in soup.find_all("meta", attrs={"name": "citation_author"})]
-    if not names and (author := _meta(soup, "author", "article:author")):
+def _authors(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
+    names = [v.strip() for v in tree.xpath('//meta[@name="citation_author"]/@content')]
+    if not names and (author := _meta(tree, "author", "article:author")):
         names = [author]
     if not names:
-        for item in _json_ld(soup):
+        for item in _json_ld(tree):
             author = item.get("author")
             for a in author if isinstance(author, list) else [author]:
-                if isinstance(a, dict) and a.get("name"):
+                if isinstance(a, dict) and isinstance(a.get("name"), str):
                     names.append(a["name"])
     if not names:
-        for el in soup.select('[rel="author"], [itemprop="author"]'):
-            names.append(" ".join(el.get_text(" ").split()))
+        for el in tree.xpath('//*[@rel="author"] | //*[@itemprop="author"]'):
+            names.append(" ".join(el.text_content().split()))
     cleaned = []
     for name in names:
         name = name.removeprefix("By ").removeprefix("by ").strip()
-        if name and name not in cleaned:
+        if name and not name.startswith(("http://", "https://")) and name not in cleaned:
             cleaned.append(name)
     return tuple(cleaned)
 
 
-def _canonical(soup: BeautifulSoup) -> str | None:
-    link = soup.find("link", rel="canonical")
-    if link and link.get("href", "").startswith(("http://", "https://")):
-        return link["href"].strip()
-    return _meta(soup, "og:url")
+def _canonical(tree: lxml.html.HtmlElement) -> str | None:
+    for href in tree.xpath('//link[@rel="canonical"]/@href'):
+        if href.strip().startswith(("http://", "https://")):
+            return href.strip()
+    return _meta(tree, "og:url")

@@ -24,11 +24,26 @@ class TeaserShape:
 
 
 @dataclass(frozen=True)
+class ChromeGuard:
+    """When an element tagged or classed as chrome is small enough to be chrome.
+
+    Shares are of the page's text; link density is the share of the element's text that
+    is link text (navigation and teaser lists are mostly links, article wrappers are not).
+    """
+
+    max_share: float
+    link_heavy_max_share: float
+    link_density: float
+
+
+@dataclass(frozen=True)
 class ChromeRules:
     """Which tags, class tokens and lines are site chrome rather than article."""
 
     drop_tags: frozenset[str]
+    chrome_tags: frozenset[str]
     class_tokens: frozenset[str]
+    guard: ChromeGuard
     chrome_lines: frozenset[str]
     teaser_block_headings: frozenset[str]
     reference_prefixes: tuple[str, ...]
@@ -36,14 +51,18 @@ class ChromeRules:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ChromeRules:
-        fields = {"drop_tags", "class_tokens", "chrome_lines", "teaser_block_headings",
-                  "reference_prefixes", "teaser"}
+        fields = {"drop_tags", "chrome_tags", "class_tokens", "guard", "chrome_lines",
+                  "teaser_block_headings", "reference_prefixes", "teaser"}
         check_keys(data, fields | {"_comment"}, RULES_FILE)
         teaser = dict(data["teaser"])
         check_keys(teaser, set(TeaserShape.__dataclass_fields__), f"{RULES_FILE} teaser")
+        guard = dict(data["guard"])
+        check_keys(guard, set(ChromeGuard.__dataclass_fields__), f"{RULES_FILE} guard")
         return cls(
             drop_tags=frozenset(t.lower() for t in data["drop_tags"]),
+            chrome_tags=frozenset(t.lower() for t in data["chrome_tags"]),
             class_tokens=frozenset(t.lower() for t in data["class_tokens"]),
+            guard=ChromeGuard(**guard),
             chrome_lines=frozenset(normalize_line(t) for t in data["chrome_lines"]),
             teaser_block_headings=frozenset(normalize_line(t) for t in data["teaser_block_headings"]),
             # Longest first, so "study reference" wins over "reference".
@@ -55,7 +74,9 @@ class ChromeRules:
     def to_dict(self) -> dict[str, Any]:
         return {
             "drop_tags": sorted(self.drop_tags),
+            "chrome_tags": sorted(self.chrome_tags),
             "class_tokens": sorted(self.class_tokens),
+            "guard": asdict(self.guard),
             "chrome_lines": sorted(self.chrome_lines),
             "teaser_block_headings": sorted(self.teaser_block_headings),
             "reference_prefixes": list(self.reference_prefixes),
