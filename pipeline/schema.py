@@ -247,3 +247,16 @@ class GoldFile(_Record):
     input: str
     article: GoldArticle  # type: ignore[valid-type]
     rows: tuple[GoldRow, ...]  # type: ignore[valid-type]
+
+
+class SnippetFile(_Record):
+    """Cleaning gold for one HTML page (``<page>.snippets.json``): what the cleaned text must
+    and must not contain, and the metadata a good cleaner reports."""
+
+    input: str
+    template: str = Field(description="The site template the page belongs to.")
+    title: str | None = None
+    published: dt.date | None = None
+    authors: tuple[str, ...] = ()
+    must: tuple[str, ...] = Field(description="Article text that must survive cleaning.")
+    must_not: tuple[str, ...] = Field(description="Chrome text that must not survive cleaning.")

@@ -15,10 +15,11 @@ from .citation import parse_citation
 from .rules import ChromeRules, normalize_line
 
 _SENTENCE_END = (".", ";", ":", "!")
+_HEADING_WORDS = 8
 
 
 def drop_chrome(blocks: Sequence[Block], rules: ChromeRules) -> list[Block]:
-    """Remove chrome lines and teaser blocks, keeping the article blocks in order."""
+    """Remove chrome lines, teaser blocks and boilerplate sections, keeping the article."""
     kept: list[Block] = []
     i = 0
     while i < len(blocks):
@@ -27,10 +28,24 @@ def drop_chrome(blocks: Sequence[Block], rules: ChromeRules) -> list[Block]:
             i += 1
         elif rules.is_teaser_heading(text):
             i = _end_of_teasers(blocks, i + 1, rules)
+        elif _is_heading_like(blocks[i]) and rules.boilerplate_section(
+                text, blocks[i + 1].text if i + 1 < len(blocks) else ""):
+            i += 1
+            while i < len(blocks) and not _is_heading_like(blocks[i]):
+                i += 1
         else:
             kept.append(blocks[i])
             i += 1
     return kept
+
+
+def _is_heading_like(block: Block) -> bool:
+    """A heading, or a short line with no sentence end (press releases bold a <p>)."""
+    if block.kind == "heading":
+        return True
+    text = block.text.rstrip()
+    return (block.kind == "paragraph" and len(text.split()) <= _HEADING_WORDS
+            and not text.endswith(_SENTENCE_END))
 
 
 def _end_of_teasers(blocks: Sequence[Block], start: int, rules: ChromeRules) -> int:

@@ -46,6 +46,8 @@ _CONTAINERS = frozenset([*_BLOCK_KINDS, "div", "section", "article", "ul", "ol",
 # used only when trafilatura finds no main content.
 _MAIN_XPATHS = ('//*[@itemprop="articleBody"]', "//article", "//main", '//*[@role="main"]',
                 '//*[@id="content"]', '//*[contains(concat(" ", @class, " "), " content ")]')
+# Elements that can be a list of links standing on its own.
+_LINK_LIST_TAGS = ("div", "section", "ul", "ol", "dl", "p", "table", "td", "span")
 # A main-content candidate needs at least this much text to beat the next selector.
 _MIN_MAIN_CHARS = 200
 # trafilatura's fast mode skips its readability/jusText fallbacks: on the Zyte benchmark
@@ -72,6 +74,7 @@ def clean_html(html: str | bytes, *, url: str | None = None, source: str | None 
     site_name = _meta(tree, "og:site_name")
 
     prune_chrome(tree, rules)
+    unwrap_layout_tables(tree, rules)
     blocks = list(main_content_blocks(tree, url=url))
     body, citation = split_reference(drop_chrome(blocks, rules), rules)
     if body and body[0].kind == "heading" and title and body[0].text == title:
@@ -98,17 +101,80 @@ def parse_html(html: str | bytes, *, charset: str | None = None) -> lxml.html.Ht
 
 
 def prune_chrome(tree: lxml.html.HtmlElement, rules: ChromeRules) -> None:
-    """Remove chrome: scripts and media always; navigation, footers and elements whose class
-    or id says chrome when the guard agrees they are too small to hold the article."""
+    """Remove chrome: scripts and media always; navigation, footers, sign-up boxes, link
+    lists and elements whose class or id says chrome when the guard agrees they are too
+    small to hold the article."""
+    markers = _region_markers(tree, rules)  # before drop_tags takes the form controls away
     _remove([el for el in tree.iter()
              if isinstance(el.tag, str) and (el.tag.lower() in rules.drop_tags or _hidden(el))])
     body = tree.find("body")
     total = len((body if body is not None else tree).text_content()) or 1
+    _remove([_chrome_region(el, total, rules.guard) for el in markers])
     marked = [el for el in tree.iter()
               if isinstance(el.tag, str) and el.tag not in {"html", "body"}
               and (el.tag.lower() in rules.chrome_tags
                    or rules.has_chrome_class([el.get("class") or "", el.get("id") or ""]))]
     _remove([el for el in marked if _is_small_chrome(el, total, rules.guard)])
+    # Unlabelled link lists (teasers, "Related:" lines, menus) on sites whose markup says
+    # nothing (hashed CSS-in-JS class names, table layouts).
+    _remove([el for el in tree.iter(*_LINK_LIST_TAGS) if _is_link_list(el, total, rules.guard)])
+
+
+def _region_markers(tree: lxml.html.HtmlElement, rules: ChromeRules) -> list[lxml.html.HtmlElement]:
+    """Elements inside chrome regions: form controls, copyright notices, links home."""
+    markers = rules.region_markers
+    found = [el.getparent() for el in tree.iter(*markers.tags) if el.getparent() is not None]
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in {"script", "style", "html", "body"}:
+            continue
+        own = (el.text or "").lower()
+        if own and any(text in own for text in markers.texts):
+            found.append(el)
+        elif markers.home_link and el.tag == "a" and (el.get("href") or "").strip() in {"/", "./"}:
+            found.append(el)
+    return found
+
+
+def _chrome_region(el: lxml.html.HtmlElement, total: int, guard: ChromeGuard) -> lxml.html.HtmlElement:
+    """The largest ancestor of a marker that is small and holds no article paragraph."""
+    region = el
+    parent = el.getparent()
+    while (parent is not None and parent.tag not in {"html", "body"}
+           and len(parent.text_content()) <= guard.max_share * total
+           and not _has_long_paragraph(parent, guard.article_paragraph_words)):
+        region, parent = parent, parent.getparent()
+    return region if region.tag not in {"html", "body"} and _is_small_chrome(
+        region, total, guard) else None
+
+
+def _has_long_paragraph(el: lxml.html.HtmlElement, words: int) -> bool:
+    for node in el.iter():
+        if isinstance(node.tag, str):
+            text = (node.text or "") + "".join(child.tail or "" for child in node)
+            if len(text.split()) >= words:
+                return True
+    return False
+
+
+def unwrap_layout_tables(tree: lxml.html.HtmlElement, rules: ChromeRules) -> None:
+    """Turn tables that lay out the page (cells holding paragraphs, nested tables, long
+    text) into plain blocks, so the article in a cell is not flattened into a table row."""
+    layout = rules.layout_tables
+    for table in list(tree.iter("table")):
+        cells = [c for c in table.iter("td", "th") if _owner_table(c) is table]
+        if any(_is_layout_cell(c, layout.block_tags, layout.max_cell_words) for c in cells):
+            for el in [table, *(e for e in table.iter("tbody", "thead", "tfoot", "tr", "td", "th")
+                                if _owner_table(e) is table)]:
+                el.tag = "div"
+
+
+def _owner_table(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    return next(el.iterancestors("table"), None)
+
+
+def _is_layout_cell(cell: lxml.html.HtmlElement, block_tags: frozenset[str], max_words: int) -> bool:
+    return (any(isinstance(d.tag, str) and d.tag in block_tags for d in cell.iterdescendants())
+            or len(cell.text_content().split()) > max_words)
 
 
 def _is_small_chrome(el: lxml.html.HtmlElement, total: int, guard: ChromeGuard) -> bool:
@@ -121,9 +187,17 @@ def _is_small_chrome(el: lxml.html.HtmlElement, total: int, guard: ChromeGuard) 
     return links >= guard.link_density * size
 
 
-def _remove(elements: list[lxml.html.HtmlElement]) -> None:
+def _is_link_list(el: lxml.html.HtmlElement, total: int, guard: ChromeGuard) -> bool:
+    size = len(el.text_content().strip())
+    if not size or size > guard.max_share * total:
+        return False
+    links = sum(len(a.text_content().strip()) for a in el.iter("a"))
+    return links >= guard.link_density * size
+
+
+def _remove(elements: list[lxml.html.HtmlElement | None]) -> None:
     for el in elements:
-        if el.getparent() is not None:  # the root cannot be dropped
+        if el is not None and el.getparent() is not None:  # the root cannot be dropped
             el.drop_tree()  # keeps the text that follows the element in its parent
 
 
@@ -167,20 +241,27 @@ def _trafilatura_blocks(body: etree._Element) -> Iterator[Block]:
 
 
 def _block(kind: BlockKind, el: etree._Element, *, skip: tuple[str, ...] = ()) -> Iterator[Block]:
-    text = _text(el, skip=skip)
-    if text:
-        yield Block(kind, text)
+    # trafilatura collapses the white space inside a paragraph; a newline in its output is
+    # where it flattened separate elements into one (unlabelled <div> soup), so each line
+    # is a block of its own and the chrome-line rules see it alone.
+    for line in _text(el, skip=skip, lines=True).split("\n"):
+        if line:
+            yield Block(kind, line)
 
 
-def _text(el: etree._Element, *, skip: tuple[str, ...] = ()) -> str:
+def _text(el: etree._Element, *, skip: tuple[str, ...] = (), lines: bool = False) -> str:
     if skip:
         parts = [el.text or ""]
         for child in el:
             if child.tag not in skip:
                 parts.append("".join(child.itertext()))
             parts.append(child.tail or "")
-        return " ".join("".join(parts).split())
-    return " ".join("".join(el.itertext()).split())
+        raw = "".join(parts)
+    else:
+        raw = "".join(el.itertext())
+    if lines:
+        return "\n".join(" ".join(line.split()) for line in raw.split("\n"))
+    return " ".join(raw.split())
 
 
 def _main_element(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:

@@ -34,6 +34,32 @@ class ChromeGuard:
     max_share: float
     link_heavy_max_share: float
     link_density: float
+    article_paragraph_words: int
+
+
+@dataclass(frozen=True)
+class RegionMarkers:
+    """Elements found only in chrome regions: form controls, copyright notices, home links."""
+
+    tags: frozenset[str]
+    texts: tuple[str, ...]
+    home_link: bool
+
+
+@dataclass(frozen=True)
+class BoilerplateSection:
+    """A trailing section of a press release ("About <Company>", "Forward-Looking Statements")."""
+
+    heading: re.Pattern[str]
+    first_sentence: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class LayoutTables:
+    """When a <table> lays out the page rather than holding data."""
+
+    block_tags: frozenset[str]
+    max_cell_words: int
 
 
 @dataclass(frozen=True)
@@ -44,26 +70,54 @@ class ChromeRules:
     chrome_tags: frozenset[str]
     class_tokens: frozenset[str]
     guard: ChromeGuard
+    region_markers: RegionMarkers
+    layout_tables: LayoutTables
     chrome_lines: frozenset[str]
+    chrome_line_patterns: tuple[re.Pattern[str], ...]
+    chrome_line_pattern_max_words: int
+    chrome_paragraph_patterns: tuple[re.Pattern[str], ...]
+    boilerplate_sections: tuple[BoilerplateSection, ...]
     teaser_block_headings: frozenset[str]
     reference_prefixes: tuple[str, ...]
     teaser: TeaserShape
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ChromeRules:
-        fields = {"drop_tags", "chrome_tags", "class_tokens", "guard", "chrome_lines",
-                  "teaser_block_headings", "reference_prefixes", "teaser"}
+        fields = {"drop_tags", "chrome_tags", "class_tokens", "guard", "region_markers",
+                  "layout_tables", "chrome_lines", "chrome_line_patterns",
+                  "chrome_line_pattern_max_words", "chrome_paragraph_patterns",
+                  "boilerplate_sections", "teaser_block_headings", "reference_prefixes", "teaser"}
         check_keys(data, fields | {"_comment"}, RULES_FILE)
         teaser = dict(data["teaser"])
         check_keys(teaser, set(TeaserShape.__dataclass_fields__), f"{RULES_FILE} teaser")
         guard = dict(data["guard"])
         check_keys(guard, set(ChromeGuard.__dataclass_fields__), f"{RULES_FILE} guard")
+        layout = dict(data["layout_tables"])
+        check_keys(layout, {"block_tags", "max_cell_words", "_comment"}, f"{RULES_FILE} layout_tables")
+        for section in data["boilerplate_sections"]:
+            check_keys(section, {"heading", "first_sentence"}, f"{RULES_FILE} boilerplate_sections")
+        markers = dict(data["region_markers"])
+        check_keys(markers, set(RegionMarkers.__dataclass_fields__) | {"_comment"},
+                   f"{RULES_FILE} region_markers")
         return cls(
             drop_tags=frozenset(t.lower() for t in data["drop_tags"]),
             chrome_tags=frozenset(t.lower() for t in data["chrome_tags"]),
             class_tokens=frozenset(t.lower() for t in data["class_tokens"]),
             guard=ChromeGuard(**guard),
+            region_markers=RegionMarkers(
+                tags=frozenset(t.lower() for t in markers["tags"]),
+                texts=tuple(t.lower() for t in markers["texts"]),
+                home_link=bool(markers["home_link"])),
             chrome_lines=frozenset(normalize_line(t) for t in data["chrome_lines"]),
+            chrome_line_patterns=tuple(re.compile(p) for p in data["chrome_line_patterns"]),
+            chrome_line_pattern_max_words=int(data["chrome_line_pattern_max_words"]),
+            chrome_paragraph_patterns=tuple(re.compile(p) for p in data["chrome_paragraph_patterns"]),
+            boilerplate_sections=tuple(
+                BoilerplateSection(re.compile(b["heading"]),
+                                   re.compile(b["first_sentence"]) if b.get("first_sentence") else None)
+                for b in data["boilerplate_sections"]),
+            layout_tables=LayoutTables(frozenset(t.lower() for t in layout["block_tags"]),
+                                       int(layout["max_cell_words"])),
             teaser_block_headings=frozenset(normalize_line(t) for t in data["teaser_block_headings"]),
             # Longest first, so "study reference" wins over "reference".
             reference_prefixes=tuple(sorted((p.lower() for p in data["reference_prefixes"]),
@@ -77,14 +131,40 @@ class ChromeRules:
             "chrome_tags": sorted(self.chrome_tags),
             "class_tokens": sorted(self.class_tokens),
             "guard": asdict(self.guard),
+            "region_markers": {"tags": sorted(self.region_markers.tags),
+                               "texts": list(self.region_markers.texts),
+                               "home_link": self.region_markers.home_link},
             "chrome_lines": sorted(self.chrome_lines),
+            "chrome_line_patterns": [p.pattern for p in self.chrome_line_patterns],
+            "chrome_line_pattern_max_words": self.chrome_line_pattern_max_words,
+            "chrome_paragraph_patterns": [p.pattern for p in self.chrome_paragraph_patterns],
+            "boilerplate_sections": [
+                {"heading": b.heading.pattern,
+                 **({"first_sentence": b.first_sentence.pattern} if b.first_sentence else {})}
+                for b in self.boilerplate_sections],
+            "layout_tables": {"block_tags": sorted(self.layout_tables.block_tags),
+                              "max_cell_words": self.layout_tables.max_cell_words},
             "teaser_block_headings": sorted(self.teaser_block_headings),
             "reference_prefixes": list(self.reference_prefixes),
             "teaser": asdict(self.teaser),
         }
 
     def is_chrome_line(self, text: str) -> bool:
-        return normalize_line(text) in self.chrome_lines
+        if normalize_line(text) in self.chrome_lines:
+            return True
+        lowered = " ".join(text.lower().split())
+        if any(p.search(lowered) for p in self.chrome_paragraph_patterns):
+            return True
+        if len(text.split()) > self.chrome_line_pattern_max_words:
+            return False
+        return any(p.search(lowered) for p in self.chrome_line_patterns)
+
+    def boilerplate_section(self, heading: str, first_sentence: str) -> bool:
+        """Whether a section with this heading and opening sentence is boilerplate."""
+        heading = " ".join(heading.lower().split()).rstrip(":")
+        return any(b.heading.search(heading)
+                   and (b.first_sentence is None or b.first_sentence.search(first_sentence.lower()))
+                   for b in self.boilerplate_sections)
 
     def is_teaser_heading(self, text: str) -> bool:
         return normalize_line(text) in self.teaser_block_headings
