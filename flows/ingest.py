@@ -17,7 +17,7 @@ from prefect.cache_policies import NO_CACHE
 
 from pipeline.evidence import ArticleResult, now_utc
 from pipeline.export import write_outputs
-from pipeline.process import discover_inputs, process_inputs
+from pipeline.process import discover_inputs, discover_sources, process_inputs, rejected
 from pipeline.settings import CORPORA_DIR, STORE_PATH
 from pipeline.store import IngestCounts, Store
 
@@ -26,8 +26,12 @@ BATCH_SIZE = 50
 
 
 @task(name="discover inputs", cache_policy=NO_CACHE)
-def discover(inputs: list[str]) -> list[str]:
-    return discover_inputs(inputs)
+def discover(inputs: list[str], sources: str | None) -> tuple[list[str], list[tuple[str, str]]]:
+    items = discover_inputs(inputs)
+    if sources is None:
+        return items, []
+    named, failed = discover_sources(sources)
+    return list(dict.fromkeys([*items, *named])), failed
 
 
 @task(name="clean and extract", cache_policy=NO_CACHE)
@@ -52,17 +56,23 @@ def export(db: str, run_id: str, out_dir: str, jsonl: bool) -> dict[str, str]:
 
 @flow(name="onco-evidence-ingest")
 def ingest(inputs: list[str] | None = None, out_dir: str = "out", db: str | None = None,
-           batch_size: int = BATCH_SIZE, jsonl: bool = False) -> dict[str, object]:
-    """Extract evidence from the inputs (default: the bundled corpus) into the store and
-    export the store's current evidence to ``out_dir``."""
+           batch_size: int = BATCH_SIZE, jsonl: bool = False,
+           sources: str | None = None) -> dict[str, object]:
+    """Extract evidence from the inputs and the pages a sources file names (default: the
+    bundled corpus) into the store and export the store's current evidence to ``out_dir``."""
     logger = get_run_logger()
     db = db or str(STORE_PATH)
     with Store(db) as store:
         run_id = store.start_run()
-    items = discover(inputs or [str(CORPORA_DIR)])
+    default = [] if sources else [str(CORPORA_DIR)]
+    items, failed_sources = discover(inputs or default, sources)
     extracted_at = now_utc()
     counts = IngestCounts()
     results: list[ArticleResult] = []
+    if failed_sources:
+        failures = [rejected(name, reason, extracted_at) for name, reason in failed_sources]
+        counts += store_results(failures, db, run_id)
+        results += failures
     for start in range(0, len(items), batch_size):
         batch = extract_batch(items[start: start + batch_size], extracted_at)
         counts += store_results(batch, db, run_id)

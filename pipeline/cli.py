@@ -32,8 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
         "extract", help="extract evidence from files, folders and URLs",
         description="Clean each input, extract its evidence rows and write DIR/evidence.csv, "
                     "DIR/evidence.parquet, DIR/articles.csv and DIR/report.html.")
-    extract.add_argument("inputs", nargs="+", metavar="INPUT",
+    extract.add_argument("inputs", nargs="*", metavar="INPUT",
                          help=".html/.htm/.txt/.md file, a folder of them, or an http(s) URL")
+    extract.add_argument("--sources", type=Path, metavar="FILE",
+                         help="a sources file (TOML or YAML: feeds, sitemaps, URL lists, "
+                              "folders; see corpora/sources.example.toml)")
     extract.add_argument("--out", required=True, type=Path, metavar="DIR",
                          help="output folder (created if missing)")
     extract.add_argument("--jsonl", action="store_true", help="also write DIR/evidence.jsonl")
@@ -59,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "then the store's current evidence is exported to --out.")
     run.add_argument("inputs", nargs="*", metavar="INPUT",
                      help=f"inputs as for extract (default: the bundled corpus, {CORPORA_DIR})")
+    run.add_argument("--sources", type=Path, metavar="FILE",
+                     help="a sources file (TOML or YAML), read instead of or beside INPUTs")
     run.add_argument("--out", type=Path, default=Path("out"), metavar="DIR",
                      help="output folder (default: ./out)")
     run.add_argument("--db", type=Path, default=STORE_PATH, metavar="PATH",
@@ -114,10 +119,18 @@ def _progress_printer(quiet: bool):  # noqa: ANN202 - a Progress callback or Non
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from .errors import OncoEvidenceError
     from .process import extract_paths
 
-    summary = extract_paths(args.inputs, args.out, progress=_progress_printer(args.quiet),
-                            jsonl=args.jsonl)
+    if not args.inputs and not args.sources:
+        print("onco-evidence extract: give INPUTs, --sources FILE, or both", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        summary = extract_paths(args.inputs, args.out, progress=_progress_printer(args.quiet),
+                                jsonl=args.jsonl, sources=args.sources)
+    except OncoEvidenceError as e:  # a sources file that cannot be read at all
+        print(f"onco-evidence: {e}", file=sys.stderr)
+        return EXIT_USAGE
     _print_summary(len(summary.results), summary.n_rejected, len(summary.rows),
                    {k: str(v) for k, v in summary.outputs.items()}, quiet=args.quiet)
     return EXIT_REJECTS if summary.n_rejected else EXIT_OK
@@ -161,8 +174,14 @@ def _run(args: argparse.Namespace) -> int:
         Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
     from flows.ingest import ingest
 
-    result = ingest(inputs=list(args.inputs) or None, out_dir=str(args.out), db=str(args.db),
-                    jsonl=args.jsonl)
+    from .errors import OncoEvidenceError
+
+    try:
+        result = ingest(inputs=list(args.inputs) or None, out_dir=str(args.out), db=str(args.db),
+                        jsonl=args.jsonl, sources=str(args.sources) if args.sources else None)
+    except OncoEvidenceError as e:  # a sources file that cannot be read at all
+        print(f"onco-evidence: {e}", file=sys.stderr)
+        return EXIT_USAGE
     if not args.quiet:
         print(f"run {result['run_id']}: {result['new']} new, {result['changed']} changed, "
               f"{result['unchanged']} unchanged, {result['rejected']} rejected articles; "

@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from .clean import CleanArticle, clean_html, clean_text
+from .encoding import decode
 from .errors import InputError, OncoEvidenceError
 from .evidence import ArticleResult, analyse, now_utc, stable_id
 from .export import write_outputs
@@ -72,14 +73,24 @@ def discover_inputs(inputs: Iterable[str | Path]) -> list[str]:
     return list(dict.fromkeys(found))  # the same input twice is read once
 
 
+def discover_sources(path: str | Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The pages a sources file names (feeds, sitemaps, URL lists, folders), and the sources
+    that could not be read as (source, reason) pairs: a broken feed never stops the others."""
+    from .fetch import default_fetcher
+    from .sources import discover_all, load_sources
+
+    found, failures = discover_all(load_sources(path), default_fetcher())
+    items = list(dict.fromkeys(item.location for item in found))
+    return items, [(f"source {name}", error.reason) for name, error in failures]
+
+
 def load_article(item: str) -> CleanArticle:
     """Read or fetch one input and clean it; raises an OncoEvidenceError saying why not."""
     if is_url(item):
         page = fetch(item)
         if page.media_type in {"text/plain", "text/markdown"}:
-            return clean_text(page.content.decode(page.encoding or "utf-8", "replace"),
-                              source=item)
-        return clean_html(page.content, url=page.final_url, source=item)
+            return clean_text(page.text(), source=item)
+        return clean_html(page.content, url=page.final_url, source=item, charset=page.encoding)
     path = Path(item)
     if not path.exists():
         raise InputError(f"no such file or folder: {item}")
@@ -90,11 +101,7 @@ def load_article(item: str) -> CleanArticle:
     data = path.read_bytes()
     if suffix in HTML_SUFFIXES:
         return clean_html(data, source=item)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", "replace")  # old page dumps saved by Windows browsers
-    return clean_text(text, source=item)
+    return clean_text(decode(data, media_type="text/plain")[0], source=item)
 
 
 def rejected(item: str, reason: str, extracted_at: dt.datetime) -> ArticleResult:
@@ -131,10 +138,17 @@ def process_inputs(items: Sequence[str], *, nlp: Language | None = None,
 
 def extract_paths(paths: Iterable[str | Path], out_dir: str | Path, *,
                   nlp: Language | None = None, progress: Progress | None = None,
-                  jsonl: bool = False) -> RunSummary:
-    """Extract evidence from files, folders and URLs and write the outputs to ``out_dir``."""
+                  jsonl: bool = False, sources: str | Path | None = None) -> RunSummary:
+    """Extract evidence from files, folders, URLs and the pages a sources file names, and
+    write the outputs to ``out_dir``."""
     items = discover_inputs(paths)
+    failed: list[tuple[str, str]] = []
+    if sources is not None:
+        named, failed = discover_sources(sources)
+        items = list(dict.fromkeys([*items, *named]))
     results = process_inputs(items, nlp=nlp, progress=progress)
+    extracted_at = results[0].record.extracted_at if results else now_utc()
+    results += [rejected(name, reason, extracted_at) for name, reason in failed]
     rows = [row for result in results for row in result.rows]
     outputs = write_outputs(rows, [r.record for r in results], Path(out_dir), jsonl=jsonl)
     return RunSummary(results=tuple(results), outputs=outputs)

@@ -17,6 +17,10 @@ from pipeline.nlp import load_pipeline
 from pipeline.schema import GoldFile
 from pipeline.settings import CORPORA_DIR
 
+# The test servers listen on 127.0.0.1, which the fetcher refuses by default; the tests
+# allow it explicitly (subprocesses inherit it).
+os.environ.setdefault("ONCO_EVIDENCE_ALLOW_PRIVATE", "1")
+
 SEED_DIR = CORPORA_DIR / "seed"
 SEED_TXT = SEED_DIR / "gist-imatinib-surgery.txt"
 SEED_HTML = SEED_DIR / "gist-imatinib-surgery.html"

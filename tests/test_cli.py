@@ -71,6 +71,37 @@ def test_extract_one_file(seed: Path, tmp_path: Path) -> None:
     assert_seed_outputs(tmp_path / "out", 1)
 
 
+def test_extract_from_a_sources_file(tmp_path: Path, http_server: str) -> None:
+    """A feed naming pages on a real local server, a page that 404s and a source that cannot
+    be read: the pages are extracted, the other two become rejects with their reasons."""
+    pages = [f"{http_server}/seed/{SEED_HTML.name}",
+             f"{http_server}/pages/t05-press-release/halcyon-hlc-305-platinum-resistant-ovarian.html",
+             f"{http_server}/pages/no-such-page.html"]
+    items = "".join(f"<item><title>t</title><link>{url}</link></item>" for url in pages)
+    (tmp_path / "feed.xml").write_text(f'<?xml version="1.0"?><rss version="2.0"><channel>'
+                                       f"{items}</channel></rss>", encoding="utf-8")
+    (tmp_path / "sources.toml").write_text(
+        '[[source]]\nname = "local-feed"\nkind = "feed"\nlocation = "feed.xml"\n\n'
+        '[[source]]\nname = "gone"\nkind = "urls"\nlocation = "missing.txt"\n', encoding="utf-8")
+    result = run_cli("extract", "--sources", str(tmp_path / "sources.toml"),
+                     "--out", str(tmp_path / "out"))
+    assert result.returncode == 1, result.stderr
+    _, articles = read_csv(tmp_path / "out" / "articles.csv")
+    status = {a["source"]: (a["status"], a["reject_reason"]) for a in articles}
+    assert status[pages[0]][0] == status[pages[1]][0] == "ok"
+    assert "HTTP 404" in status[pages[2]][1]
+    assert status["source gone"][0] == "rejected" and "missing.txt" in status["source gone"][1]
+    _, rows = read_csv(tmp_path / "out" / "evidence.csv")
+    assert {r["source"] for r in rows} == set(pages[:2])
+    assert not any("forward-looking" in r["sentence"].lower() for r in rows)
+
+
+def test_extract_needs_inputs_or_sources(tmp_path: Path) -> None:
+    result = run_cli("extract", "--out", str(tmp_path))
+    assert result.returncode == 2
+    assert "--sources" in result.stderr
+
+
 def test_extract_folder_and_url(tmp_path: Path, http_server: str) -> None:
     url = f"{http_server}/seed/{SEED_HTML.name}"
     result = run_cli("extract", str(SEED_DIR), "--out", str(tmp_path / "a"), "--quiet")

@@ -2,7 +2,7 @@
 
 The recipe, in order:
 
-1. parse the page with lxml (bytes are decoded by ``encoding.decode_html``);
+1. parse the page with lxml (bytes are decoded by ``pipeline.encoding.decode``);
 2. read the metadata (title, date, authors, canonical URL, site name) from meta tags,
    JSON-LD and microdata, before anything is removed;
 3. prune what ``models/rules/chrome.json`` calls chrome: tags (nav, footer, aside...),
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 
 import lxml.html
@@ -25,10 +26,10 @@ import trafilatura
 from dateutil import parser as dateparser
 from lxml import etree
 
+from ..encoding import decode
 from ..errors import EmptyArticleError
 from .article import Block, BlockKind, CleanArticle
 from .blocks import drop_chrome, split_reference
-from .encoding import decode_html
 from .rules import ChromeGuard, ChromeRules, load_chrome_rules
 
 _BLOCK_KINDS: dict[str, BlockKind] = {
@@ -88,7 +89,7 @@ def clean_html(html: str | bytes, *, url: str | None = None, source: str | None 
 
 def parse_html(html: str | bytes, *, charset: str | None = None) -> lxml.html.HtmlElement:
     """An lxml tree of the page (comments and processing instructions dropped)."""
-    text = html if isinstance(html, str) else decode_html(html, header_charset=charset)[0]
+    text = html if isinstance(html, str) else decode(html, declared=charset)[0]
     # lxml refuses str input that carries an XML encoding declaration; hand it UTF-8 bytes.
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     data = text.encode("utf-8", "replace")
@@ -342,8 +343,12 @@ def _title(tree: lxml.html.HtmlElement) -> str | None:
     if not title:
         element = tree.find(".//title")
         if element is not None and element.text:
-            title = element.text.split(" | ")[0].strip() or None
+            # "Site | Headline" or "Headline - Site": the headline is the longest part.
+            title = max(_TITLE_SEPARATORS.split(element.text), key=len).strip() or None
     return title
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014:]\s+")
 
 
 def _published(tree: lxml.html.HtmlElement) -> dt.date | None:
@@ -363,24 +368,69 @@ def _published(tree: lxml.html.HtmlElement) -> dt.date | None:
 
 
 def _authors(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
-    names = [v.strip() for v in tree.xpath('//meta[@name="citation_author"]/@content')]
-    if not names and (author := _meta(tree, "author", "article:author")):
-        names = [author]
-    if not names:
-        for item in _json_ld(tree):
-            author = item.get("author")
-            for a in author if isinstance(author, list) else [author]:
-                if isinstance(a, dict) and isinstance(a.get("name"), str):
-                    names.append(a["name"])
-    if not names:
-        for el in tree.xpath('//*[@rel="author"] | //*[@itemprop="author"]'):
-            names.append(" ".join(el.text_content().split()))
-    cleaned = []
-    for name in names:
-        name = name.removeprefix("By ").removeprefix("by ").strip()
-        if name and not name.startswith(("http://", "https://")) and name not in cleaned:
-            cleaned.append(name)
-    return tuple(cleaned)
+    """Person authors, from the first source that names any: citation meta tags, author
+    meta tags, JSON-LD Person entries, rel/itemprop author links. Organisations (the site,
+    a company signing a press release) are not authors."""
+    organisations = {o.lower() for o in _organisations(tree)}
+    sources = [
+        tree.xpath('//meta[@name="citation_author"]/@content'),
+        tree.xpath('//meta[@name="author" or @property="author" or @property="article:author"]'
+                   "/@content"),
+        [a["name"] for item in _json_ld(tree) for a in _as_list(item.get("author"))
+         if isinstance(a, dict) and isinstance(a.get("name"), str)
+         and a.get("@type", "Person") == "Person"],
+        [" ".join(el.text_content().split())
+         for el in tree.xpath('//*[@rel="author"] | //*[@itemprop="author"]')],
+    ]
+    for names in sources:
+        people = _people(names, organisations)
+        if people:
+            return people
+    return ()
+
+
+def _people(names: list[str], organisations: set[str]) -> tuple[str, ...]:
+    found: list[str] = []
+    for raw in names:
+        name = " ".join(raw.split())
+        for prefix in _BYLINE_PREFIXES:
+            if name.lower().startswith(prefix):
+                name = name[len(prefix):].strip()
+        parts = [p.strip() for p in _NAME_LIST.split(name)]
+        if len(parts) > 1 and all(_looks_like_name(p) for p in parts):
+            candidates = parts
+        else:
+            candidates = [name]
+        for candidate in candidates:
+            if (candidate and candidate.lower() not in organisations
+                    and not candidate.startswith(("http://", "https://"))
+                    and not _CORPORATE.search(candidate) and candidate not in found):
+                found.append(candidate)
+    return tuple(found)
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def _organisations(tree: lxml.html.HtmlElement) -> list[str]:
+    names = [n for n in (_meta(tree, "og:site_name"),) if n]
+    for item in _json_ld(tree):
+        for org in _as_list(item.get("publisher")):
+            if isinstance(org, dict) and isinstance(org.get("name"), str):
+                names.append(org["name"])
+    return names
+
+
+def _as_list(value: object) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+_BYLINE_PREFIXES = ("view all posts by ", "posts by ", "more by ", "written by ", "by ")
+_NAME_LIST = re.compile(r",\s*|\s+and\s+|\s*&\s*")
+# Company suffixes: a press release "by Acme Therapeutics, Inc." is not a person's byline.
+_CORPORATE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|plc|s\.a|ag)\b\.?$", re.IGNORECASE)
 
 
 def _canonical(tree: lxml.html.HtmlElement) -> str | None:
