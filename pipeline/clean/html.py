@@ -110,7 +110,8 @@ def prune_chrome(tree: lxml.html.HtmlElement, rules: ChromeRules) -> None:
              if isinstance(el.tag, str) and (el.tag.lower() in rules.drop_tags or _hidden(el))])
     body = tree.find("body")
     total = len((body if body is not None else tree).text_content()) or 1
-    _remove([_chrome_region(el, total, rules.guard) for el in markers])
+    holding_article = _holding_long_paragraphs(tree, rules.guard.article_paragraph_words)
+    _remove([_chrome_region(el, total, rules.guard, holding_article) for el in markers])
     marked = [el for el in tree.iter()
               if isinstance(el.tag, str) and el.tag not in {"html", "body"}
               and (el.tag.lower() in rules.chrome_tags
@@ -136,25 +137,33 @@ def _region_markers(tree: lxml.html.HtmlElement, rules: ChromeRules) -> list[lxm
     return found
 
 
-def _chrome_region(el: lxml.html.HtmlElement, total: int, guard: ChromeGuard) -> lxml.html.HtmlElement:
+def _chrome_region(el: lxml.html.HtmlElement, total: int, guard: ChromeGuard,
+                   holding_article: set[lxml.html.HtmlElement]) -> lxml.html.HtmlElement | None:
     """The largest ancestor of a marker that is small and holds no article paragraph."""
     region = el
     parent = el.getparent()
     while (parent is not None and parent.tag not in {"html", "body"}
-           and len(parent.text_content()) <= guard.max_share * total
-           and not _has_long_paragraph(parent, guard.article_paragraph_words)):
+           and parent not in holding_article
+           and len(parent.text_content()) <= guard.max_share * total):
         region, parent = parent, parent.getparent()
-    return region if region.tag not in {"html", "body"} and _is_small_chrome(
-        region, total, guard) else None
+    if region.tag in {"html", "body"} or region in holding_article:
+        return None
+    return region if _is_small_chrome(region, total, guard) else None
 
 
-def _has_long_paragraph(el: lxml.html.HtmlElement, words: int) -> bool:
-    for node in el.iter():
-        if isinstance(node.tag, str):
-            text = (node.text or "") + "".join(child.tail or "" for child in node)
-            if len(text.split()) >= words:
-                return True
-    return False
+def _holding_long_paragraphs(tree: lxml.html.HtmlElement, words: int) -> set[lxml.html.HtmlElement]:
+    """Every element whose own text, or a descendant's, runs to an article-length paragraph."""
+    holding: set[lxml.html.HtmlElement] = set()
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node in holding:
+            continue
+        text = (node.text or "") + "".join(child.tail or "" for child in node)
+        if len(text.split()) >= words:
+            for el in (node, *node.iterancestors()):
+                if el in holding:
+                    break
+                holding.add(el)
+    return holding
 
 
 def unwrap_layout_tables(tree: lxml.html.HtmlElement, rules: ChromeRules) -> None:
