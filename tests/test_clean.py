@@ -96,3 +96,34 @@ def test_parse_citation(raw: str, expected: dict) -> None:
     citation = parse_citation(raw)
     for field, value in expected.items():
         assert getattr(citation, field) == value, field
+
+
+SITE_PAGE = b"""<html><body><article><h1>Trial news</h1>
+<div data-module="sponsor-message"><p>This coverage is supported by an educational grant from a
+company that makes nivolumab and wants you to read about its trial results today.</p></div>
+<p class="story-kicker">Lung cancer</p>
+<p>Of the 120 patients randomised, 60 received nivolumab and 60 received docetaxel; responses
+occurred in 12 of the 60 patients given nivolumab and in 6 of the 60 given docetaxel.</p>
+<p>Presented by our partners</p>
+<p>The investigators said a larger confirmatory trial is under way at 40 centres in Europe.</p>
+</article></body></html>"""
+
+
+def test_a_site_profile_adds_rules_for_its_host_only() -> None:
+    generic = clean_html(SITE_PAGE, url="https://other.example/news/1").text
+    profiled = clean_html(SITE_PAGE, url="https://www.site-profile.example/news/1").text
+    assert "educational grant" in generic and "Presented by our partners" in generic
+    for chrome in ("educational grant", "Presented by our partners", "Lung cancer"):
+        assert chrome not in profiled
+    assert "responses occurred in 12 of the 60" in " ".join(profiled.split())
+    assert "confirmatory trial" in profiled
+
+
+def test_site_profiles_are_checked() -> None:
+    from pipeline.clean.rules import SiteProfile
+    from pipeline.errors import ModelError
+
+    with pytest.raises(ModelError, match="unknown keys"):
+        SiteProfile.from_dict("bad", {"hosts": ["a.example"], "drop_xpath": []})
+    with pytest.raises(ModelError, match="bad XPath"):
+        SiteProfile.from_dict("bad", {"hosts": ["a.example"], "drop_xpaths": ["//div[@"]})

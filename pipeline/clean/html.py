@@ -66,7 +66,7 @@ def clean_html(html: str | bytes, *, url: str | None = None, source: str | None 
     ``charset`` is the one the server declared, if any; bytes are decoded by trusting a BOM,
     then it, then the page's ``<meta charset>``, then detection.
     """
-    rules = load_chrome_rules()
+    rules = load_chrome_rules().for_url(url)
     tree = parse_html(html, charset=charset)
     title = _title(tree)
     published = _published(tree)
@@ -105,6 +105,8 @@ def prune_chrome(tree: lxml.html.HtmlElement, rules: ChromeRules) -> None:
     """Remove chrome: scripts and media always; navigation, footers, sign-up boxes, link
     lists and elements whose class or id says chrome when the guard agrees they are too
     small to hold the article."""
+    for xpath in rules.drop_xpaths:  # a site profile's own chrome (models/rules/sites/)
+        _remove([el for el in tree.xpath(xpath) if isinstance(el, etree._Element)])
     markers = _region_markers(tree, rules)  # before drop_tags takes the form controls away
     _remove([el for el in tree.iter()
              if isinstance(el.tag, str) and (el.tag.lower() in rules.drop_tags or _hidden(el))])

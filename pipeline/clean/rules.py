@@ -1,15 +1,22 @@
-"""Chrome rules: the data in models/rules/chrome.json, read once into a frozen object."""
+"""Chrome rules: the data in models/rules/chrome.json, read once into a frozen object, and
+optional per-site profiles in models/rules/sites/*.json that add to it for one site's pages."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
-from ..data import check_keys, read_json
+from lxml import etree
+
+from ..data import check_keys, read_json, read_json_file
+from ..errors import ModelError
+from ..settings import MODELS_DIR
 
 RULES_FILE = "rules/chrome.json"
+SITES_DIR = "rules/sites"
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,7 @@ class ChromeRules:
     region_markers: RegionMarkers
     layout_tables: LayoutTables
     chrome_lines: frozenset[str]
+    drop_xpaths: tuple[str, ...]
     chrome_line_patterns: tuple[re.Pattern[str], ...]
     chrome_line_pattern_max_words: int
     chrome_paragraph_patterns: tuple[re.Pattern[str], ...]
@@ -109,6 +117,7 @@ class ChromeRules:
                 texts=tuple(t.lower() for t in markers["texts"]),
                 home_link=bool(markers["home_link"])),
             chrome_lines=frozenset(normalize_line(t) for t in data["chrome_lines"]),
+            drop_xpaths=(),
             chrome_line_patterns=tuple(re.compile(p) for p in data["chrome_line_patterns"]),
             chrome_line_pattern_max_words=int(data["chrome_line_pattern_max_words"]),
             chrome_paragraph_patterns=tuple(re.compile(p) for p in data["chrome_paragraph_patterns"]),
@@ -166,6 +175,19 @@ class ChromeRules:
                    and (b.first_sentence is None or b.first_sentence.search(first_sentence.lower()))
                    for b in self.boilerplate_sections)
 
+    def for_url(self, url: str | None) -> ChromeRules:
+        """These rules plus the site profile (models/rules/sites/) for the URL's host, if any."""
+        host = (urlsplit(url).hostname or "").lower() if url else ""
+        profile = load_site_profiles().get(host.removeprefix("www."))
+        if profile is None:
+            return self
+        return replace(
+            self,
+            class_tokens=self.class_tokens | profile.class_tokens,
+            chrome_lines=self.chrome_lines | profile.chrome_lines,
+            drop_xpaths=self.drop_xpaths + profile.drop_xpaths,
+        )
+
     def is_teaser_heading(self, text: str) -> bool:
         return normalize_line(text) in self.teaser_block_headings
 
@@ -181,6 +203,48 @@ _NOT_WORD = re.compile(r"[^\w+]+")
 def normalize_line(text: str) -> str:
     """Lowercase, with punctuation and runs of space folded, for whole-line comparisons."""
     return _NOT_WORD.sub(" ", text.lower()).strip()
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """Extra chrome rules for one site, added to the generic ones for its pages."""
+
+    name: str
+    hosts: tuple[str, ...]
+    drop_xpaths: tuple[str, ...]
+    class_tokens: frozenset[str]
+    chrome_lines: frozenset[str]
+
+    @classmethod
+    def from_dict(cls, name: str, data: dict[str, Any]) -> SiteProfile:
+        where = f"{SITES_DIR}/{name}.json"
+        check_keys(data, {"_comment", "hosts", "drop_xpaths", "class_tokens", "chrome_lines"}, where)
+        if not data.get("hosts"):
+            raise ModelError(f"{where}: a site profile needs at least one host")
+        for xpath in data.get("drop_xpaths", []):
+            try:
+                etree.XPath(xpath)
+            except etree.XPathSyntaxError as e:
+                raise ModelError(f"{where}: bad XPath {xpath!r}: {e}") from e
+        return cls(
+            name=name,
+            hosts=tuple(h.lower().removeprefix("www.") for h in data["hosts"]),
+            drop_xpaths=tuple(data.get("drop_xpaths", [])),
+            class_tokens=frozenset(t.lower() for t in data.get("class_tokens", [])),
+            chrome_lines=frozenset(normalize_line(t) for t in data.get("chrome_lines", [])),
+        )
+
+
+@cache
+def load_site_profiles() -> dict[str, SiteProfile]:
+    """Site profiles by host (without "www."), from models/rules/sites/*.json."""
+    folder = MODELS_DIR / SITES_DIR
+    profiles: dict[str, SiteProfile] = {}
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        profile = SiteProfile.from_dict(path.stem, read_json_file(path))
+        for host in profile.hosts:
+            profiles[host] = profile
+    return profiles
 
 
 @cache
