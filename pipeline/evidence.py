@@ -43,6 +43,13 @@ class ArticleResult:
 
     record: ArticleRecord
     rows: tuple[EvidenceRow, ...] = ()
+    #: Why nothing was extracted again, when the input is as stored: "not-modified" (the
+    #: server answered 304) or "same-text" (the cleaned text hashes as before). ``record``
+    #: is then the stored one and ``rows`` is empty: the store keeps what it has.
+    unchanged: str | None = None
+    #: The page's HTTP validators, kept for a conditional request next time.
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def stable_id(*parts: object) -> str:
