@@ -95,3 +95,33 @@ def test_misspelt_drug_names_are_linked_by_the_scispacy_candidate_generator(nlp)
     drugs = {(e.text, e.id_) for e in doc.ents if e.label_ == "DRUG"}
     assert drugs == {("Keytrudda", "pembrolizumab"), ("osimertnib", "osimertinib"),
                      ("Imbruvika", "ibrutinib"), ("Opdivio", "nivolumab")}
+
+
+# Patterns added for issue #4 (hand-written sentences, several phrasings each).
+ARM_CASES = [
+    # "Arm X (treatment; n = N)": the size belongs to the arm just named, not to the next
+    # clause, and the total over the arms received no one treatment.
+    ("We randomised 200 patients to group 1 (observation alone; n = 98) or group 2 "
+     "(adjuvant sunitinib; n = 102). Relapse occurred in 30 of 98 and 20 of 102 patients, "
+     "respectively.",
+     {"200 patients", "98 did not receive sunitinib", "102 received sunitinib",
+      "98 did not receive sunitinib, 30 recurrences", "102 received sunitinib, 20 recurrences"}),
+    ("In total, 150 women were randomly assigned to cohort A (letrozole plus ribociclib; "
+     "n=76) and cohort B (letrozole plus placebo; n=74). Disease progression was seen in 21 "
+     "of the 76 women in cohort A and 33 of the 74 in cohort B.",
+     {"150 patients", "76 received letrozole + ribociclib", "74 did not receive ribociclib",
+      "76 received letrozole + ribociclib, 21 progressions",
+      "74 did not receive ribociclib, 33 progressions"}),
+    ("A total of 120 patients were enrolled and randomly assigned to arm A (gemcitabine "
+     "alone; n = 60) or arm B (gemcitabine plus erlotinib; n = 60). Objective responses "
+     "were seen in 6 of 60 patients in arm A and 14 of 60 in arm B.",
+     {"120 patients", "60 received gemcitabine", "60 received erlotinib + gemcitabine",
+      "60 received gemcitabine, 6 responses", "60 received erlotinib + gemcitabine, 14 responses"}),
+]
+
+
+@pytest.mark.parametrize(("text", "summaries"), ARM_CASES)
+def test_arm_patterns(nlp, text: str, summaries: set[str]) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {r.summary for r in rows} == summaries
+

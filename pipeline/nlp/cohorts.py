@@ -187,6 +187,8 @@ class Mention:
     percent: float | None = None
     drug: tuple[str, str] | None = None  # "Pola-R-CHP (n = 152)": the drug named right before
     drug_span: tuple[int, int] | None = None  # where that drug is named
+    arm: str | None = None  # "Arm B (cisplatin; n = 126)": the arm label named right before
+    setting: str | None = None  # and the setting named with it ("adjuvant sunitinib")
 
 
 # --------------------------------------------------------------------------- clauses
@@ -216,6 +218,8 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
     tokens = list(doc[start: sent.end])
     for k, token in enumerate(tokens):
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if token.text in settings.clause_breaks and _names_group_size(tokens, k + 1):
+            continue  # "Arm A (radiotherapy alone; n = 124)": the size of the arm just named
         comma_break = (token.text == "," and nxt is not None
                        and not _names_group_size(tokens, k + 1)
                        and (nxt.lower_ in settings.clause_breaks_after_comma
@@ -439,12 +443,15 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             before = [g for g in groups if segment_start <= g[2] and g[3] <= paren]
             local = (before[-1][0], before[-1][1]) if before else None
             span_of = (before[-1][2], before[-1][3]) if before else None
-            if local is None and any(t.lower_ in settings.alone_words or t.lower_ == "placebo"
-                                     for t in doc[segment_start:paren]):
-                local = ("placebo", doc[segment_start:paren].text.strip(" ,;(")
-                         .removeprefix("or ").removeprefix("to "))
+            if local is None:
+                local = _control_named(doc, segment_start, paren, settings)
+            arm = next((c.text for c in reversed(cues) if c.label == "ARM"
+                        and segment_start <= c.start and c.end <= paren), None)
+            setting = next((c.id for c in cues if c.label == "SETTING"
+                            and segment_start <= c.start and c.end <= paren), None)
             mentions.append(Mention("count", number.start, number.end, value=int(value),
-                                    size_text=number.text, drug=local, drug_span=span_of))
+                                    size_text=number.text, drug=local, drug_span=span_of,
+                                    arm=arm, setting=setting))
             continue
         if after + 1 < end and doc[after].lower_ in settings.reference_words \
                 and doc[after + 1].lower_ in settings.group_pronouns:
@@ -493,6 +500,18 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _control_named(doc: Doc, start: int, end: int,
+                   settings: LinkSettings) -> tuple[str, str] | None:
+    """'placebo (n = 118)', 'radiotherapy alone; n = 124': a control arm and its words."""
+    for t in doc[start:end]:
+        if t.lower_ == "placebo":
+            return ("placebo", t.text)
+        if t.lower_ in settings.alone_words or t.lower_.endswith("-alone"):
+            before = doc[t.i - 1] if t.i > start and t.lower_ in settings.alone_words else None
+            return ("placebo", f"{before.text} {t.text}" if before is not None else t.text)
+    return None
 
 
 def _stated_after_count(doc: Doc, i: int, start: int) -> bool:
@@ -923,7 +942,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if m.kind == "count":
         if m.drug == _SEVERAL_ARMS:
             facts = replace(facts, drug=None, drug_mention=None, drug_status=None,
-                            control=False)
+                            control=False, arm_label=None, setting=None)
         elif m.drug is not None:
             control = m.drug[0] in settings.control_drugs
             background = facts.background
@@ -934,8 +953,13 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             facts = replace(facts, drug=None if control else m.drug[0], drug_mention=m.drug[1],
                             control=control, background=background,
                             drug_status="not_received" if control else "received")
+        if m.arm is not None:
+            facts = replace(facts, arm_label=m.arm, setting=m.setting)
         cohort = _new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                              parent=None, statement=True, confidence=conf["cohort"])
+        if m.drug == _SEVERAL_ARMS and cohort.index == len(state.cohorts) - 1:
+            # The total over the arms received no one treatment, even in a one-drug study.
+            cohort.drug = cohort.drug_mention = cohort.drug_status = None
         _remember(state, cohort.index)
     elif m.kind == "bare" and (facts.anaphora or facts.elliptical):
         # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
