@@ -1,9 +1,17 @@
-"""The ingestion flow: discover inputs -> clean + extract in batches -> store -> export.
+"""The ingestion flow: discover -> fetch + clean + extract in batches -> store -> export.
 
 Run it with ``onco-evidence run`` (Prefect's local mode: a temporary API server with its
-SQLite database under PREFECT_HOME) or schedule it against a Prefect server. Evidence is
-kept in the SQLite store (pipeline.store); the outputs are exported from it, so a re-run
-over unchanged pages changes nothing.
+SQLite database under PREFECT_HOME), serve it on its schedule with ``onco-evidence serve``
+(flows/prefect.yaml), or deploy it to a work pool. Evidence is kept in the SQLite store
+(pipeline.store); the outputs are exported from it.
+
+Incremental: the store remembers each page's HTTP validators and the hash of its cleaned
+text, so a re-run fetches with conditional requests (unchanged pages cost a 304), skips
+pages whose text did not change, and extracts only new or changed articles.
+
+Operational policy only lives here: batching, task names, artifacts, the task runner. The
+fetcher retries transient errors itself (5xx, 429, timeouts; pipeline.fetch); anything that
+still fails becomes a recorded reject, so the tasks have no retries of their own.
 """
 
 from __future__ import annotations
@@ -13,16 +21,22 @@ from dataclasses import asdict
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from pipeline.evidence import ArticleResult, now_utc
 from pipeline.export import write_outputs
 from pipeline.process import discover_inputs, discover_sources, process_inputs, rejected
 from pipeline.settings import CORPORA_DIR, STORE_PATH
-from pipeline.store import IngestCounts, Store
+from pipeline.store import IngestCounts, KnownPage, Store
 
 #: Articles per task: per-task overhead is tens of milliseconds, an article a few.
 BATCH_SIZE = 50
+#: New rows shown in the run's table artifact (the CSV has them all).
+ARTIFACT_ROWS = 500
+_ARTIFACT_COLUMNS = ("source", "arm", "drug", "drug_status", "outcome", "cohort_size",
+                     "event_count", "summary", "confidence")
 
 
 @task(name="discover inputs", cache_policy=NO_CACHE)
@@ -34,10 +48,11 @@ def discover(inputs: list[str], sources: str | None) -> tuple[list[str], list[tu
     return list(dict.fromkeys([*items, *named])), failed
 
 
-@task(name="clean and extract", cache_policy=NO_CACHE)
-def extract_batch(items: list[str], extracted_at: dt.datetime) -> list[ArticleResult]:
+@task(name="fetch, clean and extract", cache_policy=NO_CACHE)
+def extract_batch(items: list[str], extracted_at: dt.datetime,
+                  known: dict[str, KnownPage]) -> list[ArticleResult]:
     # The spaCy pipeline is loaded once per worker process (pipeline.nlp.load_pipeline).
-    return process_inputs(items, extracted_at=extracted_at)
+    return process_inputs(items, extracted_at=extracted_at, known=known)
 
 
 @task(name="store results", cache_policy=NO_CACHE)
@@ -54,7 +69,9 @@ def export(db: str, run_id: str, out_dir: str, jsonl: bool) -> dict[str, str]:
     return {name: str(path) for name, path in outputs.items()}
 
 
-@flow(name="onco-evidence-ingest")
+# One worker thread by default: the spaCy pipeline is shared within a process and is not
+# meant for concurrent calls. Scale out with DaskTaskRunner processes (flows/runners.py).
+@flow(name="onco-evidence-ingest", task_runner=ThreadPoolTaskRunner(max_workers=1))
 def ingest(inputs: list[str] | None = None, out_dir: str = "out", db: str | None = None,
            batch_size: int = BATCH_SIZE, jsonl: bool = False,
            sources: str | None = None) -> dict[str, object]:
@@ -64,6 +81,7 @@ def ingest(inputs: list[str] | None = None, out_dir: str = "out", db: str | None
     db = db or str(STORE_PATH)
     with Store(db) as store:
         run_id = store.start_run()
+        known = store.known_pages()
     default = [] if sources else [str(CORPORA_DIR)]
     items, failed_sources = discover(inputs or default, sources)
     extracted_at = now_utc()
@@ -73,16 +91,55 @@ def ingest(inputs: list[str] | None = None, out_dir: str = "out", db: str | None
         failures = [rejected(name, reason, extracted_at) for name, reason in failed_sources]
         counts += store_results(failures, db, run_id)
         results += failures
-    for start in range(0, len(items), batch_size):
-        batch = extract_batch(items[start: start + batch_size], extracted_at)
-        counts += store_results(batch, db, run_id)
-        results += batch
+    batches = [items[start: start + batch_size] for start in range(0, len(items), batch_size)]
+    futures = [extract_batch.submit(batch, extracted_at, {i: known[i] for i in batch if i in known})
+               for batch in batches]
+    for future in futures:  # stored in order, one writer, each article in its own transaction
+        batch_results = future.result()
+        counts += store_results(batch_results, db, run_id)
+        results += batch_results
+        logger.info("stored %d of %d inputs", len(results), len(items) + len(failed_sources))
     with Store(db) as store:
         store.finish_run(run_id, counts)
     outputs = export(db, run_id, out_dir, jsonl)
-    for result in results:
-        if result.record.status == "rejected":
-            logger.warning("rejected %s: %s", result.record.source, result.record.reject_reason)
-    summary = {"run_id": run_id, "inputs": len(items), **asdict(counts)}
+    rejects = [r.record for r in results if r.record.status == "rejected"]
+    for record in rejects:
+        logger.warning("rejected %s: %s", record.source, record.reject_reason)
+    summary = {"run_id": run_id, "discovered": len(items),
+               "fetched": len(items) - counts.not_modified, **asdict(counts)}
     logger.info("ingested %s", summary)
+    _publish_artifacts(summary, results, rejects, outputs)
     return {**summary, "outputs": outputs}
+
+
+def _publish_artifacts(summary: dict[str, object], results: list[ArticleResult],
+                       rejects: list, outputs: dict[str, str]) -> None:
+    """A markdown summary of the run and a table of the rows it added, in Prefect's UI."""
+    new_rows = [row for r in results if not r.unchanged for row in r.rows]
+    create_table_artifact(
+        key="onco-evidence-new-rows",
+        table=[{c: getattr(row, c) for c in _ARTIFACT_COLUMNS} for row in new_rows[:ARTIFACT_ROWS]],
+        description=f"Evidence rows added by run {summary['run_id']}"
+                    + (f" (first {ARTIFACT_ROWS} of {len(new_rows)})"
+                       if len(new_rows) > ARTIFACT_ROWS else f" ({len(new_rows)})"))
+    lines = [f"# onco-evidence run {summary['run_id']}", "",
+             "| discovered | fetched | not modified | unchanged | new | changed | rejected "
+             "| rows added | rows superseded |", "|---|---|---|---|---|---|---|---|---|",
+             "| {discovered} | {fetched} | {not_modified} | {unchanged} | {new} | {changed} "
+             "| {rejected} | {rows_added} | {rows_superseded} |".format(**summary), ""]
+    report = outputs.get("report.html")
+    if report:
+        lines += [f"Review the rows in their sentences: [report.html]"
+                  f"({Path(report).resolve().as_uri()})", ""]
+    lines += [f"Evidence CSV: `{Path(outputs['evidence.csv']).resolve()}`", ""]
+    if rejects:
+        lines += ["## Rejects", "", "| input | reason |", "|---|---|"]
+        lines += [f"| {_cell(r.source)} | {_cell(r.reject_reason or '')} |" for r in rejects]
+    else:
+        lines.append("No rejects.")
+    create_markdown_artifact(key="onco-evidence-run-summary", markdown="\n".join(lines),
+                             description=f"Counts and rejects of run {summary['run_id']}")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")

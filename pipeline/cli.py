@@ -69,7 +69,21 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--db", type=Path, default=STORE_PATH, metavar="PATH",
                      help=f"the SQLite store (default: {STORE_PATH})")
     run.add_argument("--jsonl", action="store_true", help="also write DIR/evidence.jsonl")
+    run.add_argument("--dask", metavar="ADDRESS",
+                     help="run the extraction tasks on this Dask scheduler (tcp://host:8786); "
+                          "default: $ONCO_EVIDENCE_DASK_ADDRESS, else one local worker")
     run.add_argument("-q", "--quiet", action="store_true", help="only print the outputs' paths")
+
+    serve = commands.add_parser(
+        "serve", help="serve the ingestion flow on its schedule (flows/prefect.yaml)",
+        description="Serve the deployment in flows/prefect.yaml on its cron schedule. When "
+                    "PREFECT_API_URL is not set, a local Prefect server is started first "
+                    "(SQLite under PREFECT_HOME) and stopped again on SIGTERM or Ctrl-C.")
+    serve.add_argument("--prefect-file", type=Path, default=None, metavar="FILE",
+                       help="the prefect.yaml to serve (default: flows/prefect.yaml)")
+    serve.add_argument("--port", type=int, default=4200,
+                       help="port of the local Prefect server, when one is started (default 4200)")
+    serve.add_argument("--dask", metavar="ADDRESS", help="as for run")
 
     export = commands.add_parser(
         "export", help="export evidence rows from the store",
@@ -101,7 +115,7 @@ def _date(text: str) -> dt.datetime:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"extract": _extract, "clean": _clean, "evaluate": _evaluate, "run": _run,
-                "export": _export, "dictionary": _dictionary}
+                "serve": _serve, "export": _export, "dictionary": _dictionary}
     return handlers[args.command](args)
 
 
@@ -163,32 +177,55 @@ def _evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run(args: argparse.Namespace) -> int:
+def _prefect_environment(*, quiet: bool = False) -> None:
     # Prefect's local mode starts a temporary API server; keep it offline and patient.
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-    if args.quiet:
+    if quiet:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     if os.environ.get("PREFECT_HOME"):  # Prefect creates the folder but not its parents
         Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
+
+
+def _run(args: argparse.Namespace) -> int:
+    _prefect_environment(quiet=args.quiet)
     from flows.ingest import ingest
+    from flows.runners import task_runner
 
     from .errors import OncoEvidenceError
 
+    runner = task_runner(args.dask)
+    flow = ingest.with_options(task_runner=runner) if runner else ingest
     try:
-        result = ingest(inputs=list(args.inputs) or None, out_dir=str(args.out), db=str(args.db),
-                        jsonl=args.jsonl, sources=str(args.sources) if args.sources else None)
+        result = flow(inputs=list(args.inputs) or None, out_dir=str(args.out), db=str(args.db),
+                      jsonl=args.jsonl, sources=str(args.sources) if args.sources else None)
     except OncoEvidenceError as e:  # a sources file that cannot be read at all
         print(f"onco-evidence: {e}", file=sys.stderr)
         return EXIT_USAGE
     if not args.quiet:
-        print(f"run {result['run_id']}: {result['new']} new, {result['changed']} changed, "
-              f"{result['unchanged']} unchanged, {result['rejected']} rejected articles; "
+        print(f"run {result['run_id']}: {result['discovered']} discovered, "
+              f"{result['not_modified']} not modified (304); {result['new']} new, "
+              f"{result['changed']} changed, {result['unchanged']} unchanged, "
+              f"{result['rejected']} rejected articles; "
               f"{result['rows_added']} rows added, {result['rows_superseded']} superseded; "
               f"store {Path(args.db).resolve()}", file=sys.stderr)
     _print_outputs(dict(result["outputs"]), quiet=args.quiet)
     return EXIT_REJECTS if result["rejected"] else EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    _prefect_environment()
+    from flows.serve import PREFECT_YAML, serve
+
+    from .errors import OncoEvidenceError
+
+    try:
+        serve(args.prefect_file or PREFECT_YAML, port=args.port, dask_address=args.dask)
+    except OncoEvidenceError as e:
+        print(f"onco-evidence: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:

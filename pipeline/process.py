@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -22,12 +22,13 @@ from .encoding import decode
 from .errors import InputError, OncoEvidenceError
 from .evidence import ArticleResult, analyse, now_utc, stable_id
 from .export import write_outputs
-from .fetch import fetch, is_url
+from .fetch import NotModified, fetch, is_url
 from .nlp import load_pipeline
 from .schema import ArticleRecord, EvidenceRow
 from .settings import PIPELINE_VERSION
+from .store import KnownPage
 
-log = logging.getLogger("onco_evidence")
+log = logging.getLogger(__name__)
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -86,11 +87,26 @@ def discover_sources(path: str | Path) -> tuple[list[str], list[tuple[str, str]]
 
 def load_article(item: str) -> CleanArticle:
     """Read or fetch one input and clean it; raises an OncoEvidenceError saying why not."""
+    loaded = _read(item, None)
+    assert loaded is not None  # no validators were sent, so no 304
+    return loaded[0]
+
+
+def _read(item: str, known: KnownPage | None) -> tuple[CleanArticle, str | None, str | None] | None:
+    """The cleaned article and the page's validators, or None when the server says the page
+    is as ``known`` holds it (304 to a conditional request)."""
     if is_url(item):
-        page = fetch(item)
+        conditional = known is not None and known.pipeline_version == PIPELINE_VERSION
+        page = fetch(item, etag=known.etag if conditional else None,
+                     last_modified=known.last_modified if conditional else None)
+        if isinstance(page, NotModified):
+            return None
         if page.media_type in {"text/plain", "text/markdown"}:
-            return clean_text(page.text(), source=item)
-        return clean_html(page.content, url=page.final_url, source=item, charset=page.encoding)
+            article = clean_text(page.text(), source=item)
+        else:
+            article = clean_html(page.content, url=page.final_url, source=item,
+                                 charset=page.encoding)
+        return article, page.etag, page.last_modified
     path = Path(item)
     if not path.exists():
         raise InputError(f"no such file or folder: {item}")
@@ -100,8 +116,25 @@ def load_article(item: str) -> CleanArticle:
                          f"(expected {', '.join(sorted(ARTICLE_SUFFIXES))} or a URL)")
     data = path.read_bytes()
     if suffix in HTML_SUFFIXES:
-        return clean_html(data, source=item)
-    return clean_text(decode(data, media_type="text/plain")[0], source=item)
+        return clean_html(data, source=item), None, None
+    return clean_text(decode(data, media_type="text/plain")[0], source=item), None, None
+
+
+def process_one(item: str, *, nlp: Language, extracted_at: dt.datetime,
+                known: KnownPage | None = None) -> ArticleResult:
+    """Read, clean and extract one input. With what the store ``known``s of it, a page the
+    server reports unmodified, or whose cleaned text is unchanged, is not extracted again."""
+    loaded = _read(item, known)
+    if loaded is None:
+        assert known is not None
+        return ArticleResult(record=known.record, unchanged="not-modified")
+    article, etag, last_modified = loaded
+    if (known is not None and known.content_sha256 == article.content_sha256
+            and known.pipeline_version == PIPELINE_VERSION):
+        return ArticleResult(record=known.record, unchanged="same-text", etag=etag,
+                             last_modified=last_modified)
+    result = analyse(article, nlp=nlp, extracted_at=extracted_at)
+    return replace(result, etag=etag, last_modified=last_modified)
 
 
 def rejected(item: str, reason: str, extracted_at: dt.datetime) -> ArticleResult:
@@ -112,23 +145,28 @@ def rejected(item: str, reason: str, extracted_at: dt.datetime) -> ArticleResult
 
 
 def process_inputs(items: Sequence[str], *, nlp: Language | None = None,
-                   extracted_at: dt.datetime | None = None,
-                   progress: Progress | None = None) -> list[ArticleResult]:
-    """Clean and extract every input; failures become reject records, never a crash."""
+                   extracted_at: dt.datetime | None = None, progress: Progress | None = None,
+                   known: Mapping[str, KnownPage] | None = None) -> list[ArticleResult]:
+    """Clean and extract every input; failures become reject records, never a crash.
+
+    ``known`` (from ``Store.known_pages``) makes the run incremental: what is unchanged since
+    the store last saw it comes back marked ``unchanged`` instead of being extracted again.
+    """
+    known = known or {}
     nlp = nlp or load_pipeline()
     extracted_at = extracted_at or now_utc()
     results: list[ArticleResult] = []
     seen: dict[str, str] = {}
     for n, item in enumerate(items, start=1):
         try:
-            result = analyse(load_article(item), nlp=nlp, extracted_at=extracted_at)
+            result = process_one(item, nlp=nlp, extracted_at=extracted_at, known=known.get(item))
         except OncoEvidenceError as e:
             result = rejected(item, e.reason, extracted_at)
         except Exception as e:  # noqa: BLE001 - the batch boundary: one bad page never stops it
             log.exception("unexpected error on %s", item)
             result = rejected(item, f"internal error: {type(e).__name__}: {e}", extracted_at)
         first = seen.setdefault(result.record.article_id, item)
-        if first != item and result.record.status == "ok":
+        if first != item and result.record.status == "ok" and not result.unchanged:
             result = rejected(item, f"duplicate of {first} (same canonical URL)", extracted_at)
         results.append(result)
         if progress:

@@ -62,6 +62,13 @@ CREATE TABLE IF NOT EXISTS row_history (
     row_json TEXT NOT NULL,
     PRIMARY KEY (row_id, superseded_run)
 );
+CREATE TABLE IF NOT EXISTS pages (
+    source TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    last_run TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS rejects (
     source TEXT NOT NULL,
     run_id TEXT NOT NULL,
@@ -80,13 +87,25 @@ class IngestCounts:
 
     new: int = 0
     changed: int = 0
-    unchanged: int = 0
+    unchanged: int = 0  # as stored: not re-extracted (a 304, or the same cleaned text)
+    not_modified: int = 0  # of those, the server answered 304: not even downloaded
     rejected: int = 0
     rows_added: int = 0
     rows_superseded: int = 0
 
     def __add__(self, other: IngestCounts) -> IngestCounts:
         return IngestCounts(**{k: v + getattr(other, k) for k, v in asdict(self).items()})
+
+
+@dataclass(frozen=True)
+class KnownPage:
+    """A source as the store last extracted it."""
+
+    record: ArticleRecord
+    content_sha256: str | None
+    pipeline_version: str
+    etag: str | None
+    last_modified: str | None
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -139,6 +158,11 @@ class Store:
     def _ingest_one(self, run_id: str, result: ArticleResult) -> IngestCounts:
         record = result.record
         with self._transaction() as cur:
+            if result.unchanged:
+                cur.execute("UPDATE articles SET last_run = ? WHERE article_id = ?",
+                            (run_id, record.article_id))
+                cur.execute("UPDATE pages SET last_run = ? WHERE source = ?", (run_id, record.source))
+                return IngestCounts(unchanged=1, not_modified=int(result.unchanged == "not-modified"))
             if record.status == "rejected":
                 cur.execute(
                     "INSERT OR REPLACE INTO rejects VALUES (?, ?, ?, ?, ?, ?)",
@@ -153,6 +177,9 @@ class Store:
             # A source that failed before and now works: its reject entry is replaced.
             cur.execute("DELETE FROM articles WHERE source = ? AND status = 'rejected'",
                         (record.source,))
+            cur.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?)",
+                        (record.source, record.article_id, result.etag, result.last_modified,
+                         run_id))
             row = cur.execute("SELECT content_sha256, pipeline_version FROM articles "
                               "WHERE article_id = ?", (record.article_id,)).fetchone()
             if row and (row[0], row[1]) == (record.content_sha256, record.pipeline_version):
@@ -189,6 +216,16 @@ class Store:
         return _Transaction(self.conn)
 
     # ----------------------------------------------------------------- reading
+
+    def known_pages(self) -> dict[str, KnownPage]:
+        """What the store holds for each source it has extracted: the article's record, the
+        hash of its cleaned text, the pipeline version, and the page's HTTP validators."""
+        query = ("SELECT p.source, a.record_json, a.content_sha256, a.pipeline_version, p.etag, "
+                 "p.last_modified FROM pages p JOIN articles a ON a.article_id = p.article_id "
+                 "WHERE a.status = 'ok'")
+        return {source: KnownPage(ArticleRecord.model_validate_json(record), sha, version, etag,
+                                  modified)
+                for source, record, sha, version, etag, modified in self.conn.execute(query)}
 
     def rows(self, *, since: dt.datetime | None = None) -> list[EvidenceRow]:
         """Current evidence rows (extracted at or after ``since``), in article order."""
