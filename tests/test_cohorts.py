@@ -117,6 +117,28 @@ ARM_CASES = [
      "were seen in 6 of 60 patients in arm A and 14 of 60 in arm B.",
      {"120 patients", "60 received gemcitabine", "60 received erlotinib + gemcitabine",
       "60 received gemcitabine, 6 responses", "60 received erlotinib + gemcitabine, 14 responses"}),
+    # "N ... each arm / per arm": one cohort per labelled arm; a percentage restated by the
+    # count in brackets ("20.0% (11/55)") is one row, not two.
+    ("Eligible patients were randomized to docetaxel (group A), docetaxel plus ramucirumab "
+     "(group B) or docetaxel plus nintedanib (group C), and 55 patients were allocated to each "
+     "group. The objective response rate was 20.0% (11/55) in group A, 32.7% (18/55) in group "
+     "B and 29.1% (16/55) in group C.",
+     {"55 received docetaxel", "55 received docetaxel + ramucirumab",
+      "55 received docetaxel + nintedanib", "55 received docetaxel, 11 responses",
+      "55 received docetaxel + ramucirumab, 18 responses",
+      "55 received docetaxel + nintedanib, 16 responses"}),
+    # Per-arm lists without "respectively", and two lists of one outcome in one sentence.
+    ("Women were randomly assigned to letrozole alone (arm 1) or letrozole plus abemaciclib "
+     "(arm 2); 90 women were enrolled per arm. Grade 3 diarrhoea occurred in 2 (2.2%) and 12 "
+     "(13.3%) women, and neutropenia in 1 and 20 women.",
+     {"90 received letrozole", "90 received abemaciclib + letrozole",
+      "90 received letrozole, 2 with adverse events",
+      "90 received abemaciclib + letrozole, 12 with adverse events",
+      "90 received letrozole, 1 with an adverse event",
+      "90 received abemaciclib + letrozole, 20 with adverse events"}),
+    ("Of 240 patients, 80 were assigned to each cohort: cisplatin (cohort 1), carboplatin "
+     "(cohort 2) or oxaliplatin (cohort 3).",
+     {"240 patients", "80 received cisplatin", "80 received carboplatin", "80 received oxaliplatin"}),
 ]
 
 

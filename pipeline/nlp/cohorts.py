@@ -64,6 +64,8 @@ class LinkSettings:
     auxiliaries: frozenset[str]
     total_words: frozenset[str]
     definite_words: frozenset[str]
+    each_words: frozenset[str]
+    arm_nouns: frozenset[str]
     anaphora_openers: tuple[tuple[str, ...], ...]
     drug_connectors: frozenset[str]
     control_drugs: frozenset[str]
@@ -130,6 +132,7 @@ class Event:
     drug_status: str | None = None
     procedure: str | None = None
     confidence: float = 0.8
+    outcome_at: int = -1  # token where the outcome is named: counts of one list share it
 
 
 @dataclass(frozen=True)
@@ -370,7 +373,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                   groups: list[tuple[str, str, int, int]], settings: LinkSettings,
                   units: frozenset[str], *, sent: Span | None = None,
                   numbers: list[Span] | None = None, anaphora: bool = False,
-                  arm_count: int = 0, sent_cues: list[Cue] | None = None) -> list[Mention]:
+                  arm_count: int = 0, sent_cues: list[Cue] | None = None,
+                  labelled_arms: int = 0) -> list[Mention]:
     """Counts, fractions and back-references in a clause, in text order.
 
     ``sent`` and ``numbers`` (the sentence and its number spans) save a search per clause.
@@ -411,6 +415,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         after = number.end
         if after < end and doc[after].text == "%" and _stated_after_count(doc, number.start, start):
             continue  # "21 patients (20%)", "(2/124, 1.6%)", "(95% CI": said of a count already
+        if after < end and doc[after].text == "%" and _count_follows(doc, after + 1, end, settings):
+            continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
         if after < end and doc[after].text == "%":
             # "reported in 74.2% of patients receiving LENVIMA", "in 3%, 17% and 14% of
             # patients", "response rate was 30.4% vs 38.0%": a share of a group. It becomes a
@@ -469,14 +475,18 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     percent=percent or _stated_percent(doc, noun or whole.end,
                                                                        end, number_at)))
             continue
+        if labelled_arms >= 2 and _per_arm(doc, after, end, settings):
+            # "62 were assigned to each arm", "50 patients per group": one cohort per arm.
+            mentions.append(Mention("each", begin, after, value=int(value), size_text=size_text))
+            continue
         noun = _noun_end(doc, after, end, patients, settings)
         if noun is None and _in_count_list(doc, after, sent_end):
             # "in 29, 17 and 16 patients": every number of the list counts patients. The
-            # noun may end a later clause only for "..., respectively" with one number per
-            # known arm: other lists gave more wrong rows than right ones on the dev corpus.
+            # noun may end a later clause only when the list has one number per known arm
+            # (with or without "respectively"): other lists gave more wrong rows than right
+            # ones on the dev corpus.
             list_end = _list_end(doc, after, sent_end)
-            across = (arm_count >= 2 and "respectively" in sent.text.lower()
-                      and _list_length(doc, number.start, list_end) == arm_count)
+            across = (arm_count >= 2 and _list_length(doc, number.start, list_end) == arm_count)
             nouns = {c.start for c in (sent_cues or cues) if c.label == "PATIENT"} \
                 if across else patients
             listed = _noun_end(doc, list_end, sent_end, nouns, settings)
@@ -500,6 +510,27 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _count_follows(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
+    """Is a count of a whole given in brackets at ``i`` ("(28/62)", "(12 of 40)")?"""
+    if not (i + 1 < end and doc[i].text in {"(", "["}):
+        return False
+    if fraction_parts(doc[i + 1].text):
+        return True
+    return (i + 3 < end and doc[i + 1]._.num_value is not None
+            and doc[i + 2].lower_ in settings.reference_words | {"/"}
+            and doc[i + 3]._.num_value is not None)
+
+
+def _per_arm(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
+    """Do the words after a count say it holds for each arm ("were assigned to each arm")?"""
+    for j in range(i, min(end - 1, i + settings.noun_window + 2)):
+        if doc[j].is_punct or doc[j]._.num_value is not None:
+            return False
+        if doc[j].lower_ in settings.each_words and doc[j + 1].lower_ in settings.arm_nouns:
+            return True
+    return False
 
 
 def _control_named(doc: Doc, start: int, end: int,
@@ -753,6 +784,7 @@ class _State:
     last_outcome: Cue | None = None  # of the sentence, for elliptical comparisons
     experimental: tuple[str, str] | None = None  # last active drug and its mention
     arm_drugs: dict[str, tuple[str, str]] = field(default_factory=dict)  # "cohort a" -> drug
+    arm_labels: dict[str, str] = field(default_factory=dict)  # "cohort a" -> "Cohort A", in order
     only_drug: tuple[str, str] | None = None  # the one drug of a single-treatment study
     arms: list[int] = field(default_factory=list)  # the arms last defined, in text order
     table: list[int | None] | None = None  # cohorts of the columns of the current table
@@ -799,9 +831,10 @@ def link_document(doc: Doc, settings: LinkSettings,
         active = [g for g in sent_groups if g[0] not in settings.control_drugs]
         state.sentence_drug = (active[0][0], active[0][1]) if active else None
         sent_cues = cues_by[sent_index]
-        state.arm_drugs.update(arm_definitions(
-            doc, sent, sent_groups,
-            [c for c in sent_cues if c.label == "ARM"]))
+        defined = arm_definitions(doc, sent, sent_groups,
+                                  [c for c in sent_cues if c.label == "ARM"])
+        state.arm_drugs.update({k: (v[0], v[1]) for k, v in defined.items()})
+        state.arm_labels.update({k: v[2] for k, v in defined.items()})
         if sent_index not in anchored:
             if state.sentence_drug:
                 state.experimental = state.sentence_drug
@@ -823,7 +856,8 @@ def link_document(doc: Doc, settings: LinkSettings,
                 state.last_in_sentence.append(state.last_in_previous[-1])
             mentions = find_mentions(doc, clause, facts.cues, sent_groups, settings, units,
                                      sent=sent, numbers=sent_numbers, anaphora=facts.anaphora,
-                                     arm_count=len(state.arms), sent_cues=sent_cues)
+                                     arm_count=len(state.arms), sent_cues=sent_cues,
+                                     labelled_arms=len(state.arm_labels))
             if any(m.drug is not None for m in mentions):
                 # "306 patients were randomized to A (n = 152) or B (n = 154)": the other
                 # counts of the clause are the total, which received neither as such.
@@ -875,6 +909,18 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             _add_event(state, cohort, count, m.percent, outcome, facts, sent_index, span,
                        confidence)
             state.events[-1].from_percent = True
+        return
+
+    if m.kind == "each":
+        if outcome is None:
+            made = [_new_cohort(state, m.value, m.size_text, sent_index, span,
+                                replace(facts, arm_label=label, drug=None, drug_mention=None,
+                                        drug_status=None, control=False),
+                                parent=None, statement=True, confidence=conf["cohort"])
+                    for label in state.arm_labels.values()]
+            for cohort in made:
+                _remember(state, cohort.index)
+            state.arms = [c.index for c in made]
         return
 
     if m.kind == "universal":
@@ -988,9 +1034,10 @@ def _same_label(a: str | None, b: str | None) -> bool:
 
 
 def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]],
-                    arms: list[Cue]) -> dict[str, tuple[str, str]]:
-    """'nivolumab plus ipilimumab (cohort A)': the drug a labelled arm received."""
-    found: dict[str, tuple[str, str]] = {}
+                    arms: list[Cue]) -> dict[str, tuple[str, str, str]]:
+    """'nivolumab plus ipilimumab (cohort A)': the drug a labelled arm received, its words
+    and the label as written."""
+    found: dict[str, tuple[str, str, str]] = {}
     for arm in arms:
         before = arm.start - 1
         if before < sent.start or doc[before].text not in {"(", "["}:
@@ -998,7 +1045,7 @@ def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]
         # The drug right before the parenthesis, or before "alone" / "only" there.
         group = next((g for g in groups if g[3] in (before, before - 1)), None)
         if group is not None:
-            found[arm.text.lower()] = (group[0], group[1])
+            found[arm.text.lower()] = (group[0], group[1], arm.text)
     return found
 
 
@@ -1161,7 +1208,7 @@ def _add_event(state: _State, cohort: int | None, count: int, percent: float | N
         cohort=cohort, count=count, outcome=outcome.id, outcome_mention=outcome.text,
         sent=sent_index, start_char=span.start_char, end_char=span.end_char, percent=percent,
         drug=drug, drug_mention=mention, drug_status=status, procedure=facts.procedure,
-        confidence=confidence,
+        confidence=confidence, outcome_at=outcome.start,
     ))
 
 
@@ -1239,9 +1286,11 @@ def _assign_respectively(state: _State, first_event: int) -> None:
     if len(state.arms) < 2:
         return
     events = state.events[first_event:]
-    by_outcome: dict[str, list[Event]] = {}
+    # One list per naming of an outcome: "recurrence in 29, 17 and 16 patients and distant
+    # metastases in 24, 19 and 11" are two lists, even when both map to one outcome.
+    by_outcome: dict[tuple[str, int], list[Event]] = {}
     for event in events:
-        by_outcome.setdefault(event.outcome, []).append(event)
+        by_outcome.setdefault((event.outcome, event.outcome_at), []).append(event)
     for group in by_outcome.values():
         if len(group) != len(state.arms) or len({e.cohort for e in group}) == len(state.arms) \
                 and [e.cohort for e in group] == state.arms:
