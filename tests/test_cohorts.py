@@ -139,6 +139,15 @@ ARM_CASES = [
     ("Of 240 patients, 80 were assigned to each cohort: cisplatin (cohort 1), carboplatin "
      "(cohort 2) or oxaliplatin (cohort 3).",
      {"240 patients", "80 received cisplatin", "80 received carboplatin", "80 received oxaliplatin"}),
+    # A group split into arms right after is the total over them: no one treatment.
+    ("The study tested pembrolizumab in 300 patients with melanoma. Of these, 150 were "
+     "assigned to pembrolizumab and 150 to placebo. Relapse occurred in 40 patients in the "
+     "pembrolizumab group and 61 in the placebo group.",
+     {"300 patients", "150 received pembrolizumab", "150 did not receive pembrolizumab",
+      "150 received pembrolizumab, 40 recurrences", "150 did not receive pembrolizumab, 61 recurrences"}),
+    ("A total of 410 patients with myelofibrosis were treated with JAK inhibitors at 30 "
+     "centres: 205 received momelotinib and 205 received ruxolitinib.",
+     {"410 patients", "205 received momelotinib", "205 received ruxolitinib"}),
 ]
 
 

@@ -875,6 +875,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
         if state.sentence_drug:
             state.experimental = state.sentence_drug
+    _clear_totals(state)
     # A cohort whose own sentence reports an outcome for it is stated through that outcome.
     for event in state.events:
         if event.cohort is not None:
@@ -1014,6 +1015,25 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             part = _new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                                parent=parent, statement=True, confidence=conf["subgroup"])
             _remember(state, part.index)
+
+
+def _clear_totals(state: _State) -> None:
+    """'238 patients ... Of these, 119 were assigned to azacitidine and 119 to placebo': a
+    group split right after into arms that received different things is the total over
+    those arms, which received no one treatment."""
+    cohorts = state.cohorts
+    for total in cohorts:
+        if not total.drug:
+            continue
+        k, parts = total.index + 1, 0
+        signatures = set()
+        while k < len(cohorts) and parts < total.size and cohorts[k].sent <= total.sent + 1:
+            part = cohorts[k]
+            parts += part.size
+            signatures.add((part.drug, part.drug_status == "not_received"))
+            k += 1
+        if parts == total.size and k - total.index > 2 and len(signatures) >= 2:
+            total.drug = total.drug_mention = total.drug_status = None
 
 
 def _share_predicates(facts: list[ClauseFacts]) -> None:
