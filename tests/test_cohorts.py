@@ -148,6 +148,13 @@ ARM_CASES = [
     ("A total of 410 patients with myelofibrosis were treated with JAK inhibitors at 30 "
      "centres: 205 received momelotinib and 205 received ruxolitinib.",
      {"410 patients", "205 received momelotinib", "205 received ruxolitinib"}),
+    # Two arms of unequal size (2:1) are still the arms a "respectively" list follows.
+    ("Patients with follicular lymphoma were randomly assigned 2:1 to zanubrutinib plus "
+     "obinutuzumab (N = 145) or obinutuzumab alone (N = 72). Complete responses were seen in "
+     "57 and 14 patients, respectively.",
+     {"145 received obinutuzumab + zanubrutinib", "72 received obinutuzumab",
+      "145 received obinutuzumab + zanubrutinib, 57 complete responses",
+      "72 received obinutuzumab, 14 complete responses"}),
 ]
 
 

@@ -870,7 +870,10 @@ def link_document(doc: Doc, settings: LinkSettings,
         sizes = {i: state.cohorts[i].size for i in siblings}
         # "240 women were randomly assigned: 121 to TCH and 119 to TCHP": the total is
         # not an arm.
-        siblings = [i for i in siblings if sizes[i] < sum(sizes.values()) - sizes[i]]
+        # Two groups told apart by label or treatment are both arms, whatever their sizes
+        # ("randomized 2:1 to A (N = 145) or B (N = 72)").
+        if len(siblings) != 2 or len({_arm_signature(state.cohorts[i]) for i in siblings}) < 2:
+            siblings = [i for i in siblings if sizes[i] < sum(sizes.values()) - sizes[i]]
         if len(siblings) >= 2 and len({state.cohorts[i].parent for i in siblings}) == 1:
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
         if state.sentence_drug:
@@ -1015,6 +1018,13 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             part = _new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                                parent=parent, statement=True, confidence=conf["subgroup"])
             _remember(state, part.index)
+
+
+def _arm_signature(cohort: Cohort) -> tuple[str | None, str | None, bool]:
+    """What tells an arm from another: its label, or its treatment and whether it got it."""
+    if cohort.arm_label:
+        return (cohort.arm_label.lower(), None, False)
+    return (None, cohort.drug, cohort.drug_status == "not_received")
 
 
 def _clear_totals(state: _State) -> None:
