@@ -155,6 +155,28 @@ ARM_CASES = [
      {"145 received obinutuzumab + zanubrutinib", "72 received obinutuzumab",
       "145 received obinutuzumab + zanubrutinib, 57 complete responses",
       "72 received obinutuzumab, 14 complete responses"}),
+    # A group named by what it was taking ("of those on X", "people taking X died").
+    ("In the study, 120 people received belzutifan and 118 got everolimus. After two years, "
+     "the cancer had worsened in 61 of those on belzutifan and in 79 of those on everolimus. "
+     "Eight people taking belzutifan died, versus 12 taking everolimus.",
+     {"120 received belzutifan", "118 received everolimus",
+      "120 received belzutifan, 61 progressions", "118 received everolimus, 79 progressions",
+      "120 received belzutifan, 8 deaths", "118 received everolimus, 12 deaths"}),
+    ("Researchers assigned 64 patients to cabozantinib and 62 to placebo. Tumours shrank in "
+     "18 of those treated with cabozantinib, compared with 2 of those given placebo.",
+     {"64 received cabozantinib", "62 did not receive cabozantinib",
+      "64 received cabozantinib, 18 responses", "62 did not receive cabozantinib, 2 responses"}),
+    # Outcome words in the plural although the lexicon lists the singular.
+    ("Of 50 patients treated with acalabrutinib, 9 achieved complete molecular responses.",
+     {"50 received acalabrutinib, 9 complete responses"}),
+    # Adverse events named by their form (-itis, -penia, -emia, ...), but not diseases.
+    ("Forty patients with urothelial carcinoma were treated with erdafitinib. Grade 3 "
+     "hypophosphatemia occurred in 7 of the 40 patients and stomatitis in 5.",
+     {"40 received erdafitinib", "40 received erdafitinib, 7 with adverse events",
+      "40 received erdafitinib, 5 with adverse events"}),
+    ("We treated 30 patients with chronic lymphocytic leukemia with zanubrutinib; 4 had "
+     "arthralgia.",
+     {"30 received zanubrutinib, 4 with adverse events"}),
 ]
 
 

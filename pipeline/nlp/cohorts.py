@@ -65,6 +65,7 @@ class LinkSettings:
     total_words: frozenset[str]
     definite_words: frozenset[str]
     each_words: frozenset[str]
+    treatment_words: frozenset[str]
     arm_nouns: frozenset[str]
     anaphora_openers: tuple[tuple[str, ...], ...]
     drug_connectors: frozenset[str]
@@ -461,9 +462,11 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         if after + 1 < end and doc[after].lower_ in settings.reference_words \
                 and doc[after + 1].lower_ in settings.group_pronouns:
-            # "Ninety-eight of them received ...": a part of the group just named.
-            mentions.append(Mention("part", begin, after + 2, value=int(value),
-                                    size_text=size_text))
+            # "Ninety-eight of them received ...": a part of the group just named; but "94
+            # of those taking placebo" names its group by what it received.
+            named = _treatment_end(doc, after + 2, end, settings)
+            mentions.append(Mention("part" if named is None else "named", begin,
+                                    named or after + 2, value=int(value), size_text=size_text))
             continue
         percent = _stated_percent(doc, after, end, number_at)
         whole = _whole_after(doc, _after_percent(doc, after, end), end, number_at, settings)
@@ -704,14 +707,33 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
         if i in outcome_at:
             return outcome_at[i]
         skip = verb_at.get(i) or arm_at.get(i)
+        treated = _treatment_end(doc, i, end, settings)
         if skip:
             i = skip.end
+        elif treated is not None:
+            i = treated  # "Eight people taking belzutifan died"
         elif doc[i].lower_ in settings.filler_words or doc[i].ent_type_ in {"DRUG", "DRUG_CLASS"}:
             i += 1
         else:
             return None
         steps += 1
     return None
+
+
+def _treatment_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int | None:
+    """End of 'taking X', 'on X', 'treated with the X': what a group received, or None."""
+    if i >= end or doc[i].lower_ not in settings.treatment_words:
+        return None
+    j = i + 1
+    while j < end and (doc[j].lower_ in settings.treatment_words
+                       or doc[j].lower_ in settings.determiners):
+        j += 1
+    if j >= end or doc[j].ent_type_ not in {"DRUG", "DRUG_CLASS"}:
+        return None
+    while j < end and (doc[j].ent_type_ in {"DRUG", "DRUG_CLASS"}
+                       or doc[j].lower_ in settings.drug_connectors):
+        j += 1
+    return j
 
 
 def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
@@ -894,9 +916,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     outcome = (predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
                or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
     if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count", "loose",
-                                                           "percent"}:
+                                                           "percent", "named"}:
         outcome = state.last_outcome  # "... compared with 47 of the 106 (44.3%)"
-    if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent"}:
+    if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:
         outcome = facts.shared_outcome
     if outcome is None and m.kind in {"fraction", "percent"}:
         # "A pathological complete response (ypT0/is ypN0) was achieved in 55 of 121": a
@@ -976,7 +998,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                    confidence)
         return
 
-    if m.kind == "part":  # "Ninety-eight of them received ...": a subgroup, or its outcome
+    if m.kind in {"part", "named"}:  # "Ninety-eight of them received ...": a subgroup
         parent = _recent(state)
         if parent is None or parent.size < m.value:
             return

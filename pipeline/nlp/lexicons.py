@@ -136,6 +136,8 @@ def cue_patterns(cues: Path, token_patterns: Path) -> list[dict[str, Any]]:
         if label.startswith("_"):
             continue
         for kb_id, phrases in ids.items():
+            if label == "OUTCOME":  # "complete metabolic responses": lists give singulars
+                phrases = list(dict.fromkeys(f for p in phrases for f in plurals(p)))
             patterns += [{"label": label, "pattern": p, "id": kb_id} for p in phrases]
     for n, rec in enumerate(read_jsonl(token_patterns), 1):
         check_keys(rec, {"label", "id", "pattern"}, f"{token_patterns}:{n}")
