@@ -22,6 +22,7 @@ from .nlp.cohorts import CUES_KEY
 from .nlp.lexicons import DiseaseEntry, read_lexicon
 from .nlp.numbers import SPANS_KEY as NUMBERS_KEY
 from .normalize import summarize
+from .report import doc_highlights
 from .schema import ArticleRecord, EvidenceRow
 from .settings import MODELS_DIR, PIPELINE_VERSION
 
@@ -50,6 +51,10 @@ class ArticleResult:
     #: The page's HTTP validators, kept for a conditional request next time.
     etag: str | None = None
     last_modified: str | None = None
+    #: The cleaned text the rows' offsets point into, and what the pipeline found in it as
+    #: (start_char, end_char, label) spans: what the review report shows (pipeline.report).
+    text: str = ""
+    highlights: tuple[tuple[int, int, str], ...] = ()
 
 
 def stable_id(*parts: object) -> str:
@@ -103,7 +108,8 @@ def analyse(article: CleanArticle, *, nlp: Language | None = None,
         n_chars=len(article.text), content_sha256=article.content_sha256,
         extracted_at=extracted_at, pipeline_version=PIPELINE_VERSION,
     )
-    return ArticleResult(record=record, rows=tuple(rows))
+    return ArticleResult(record=record, rows=tuple(rows), text=article.text,
+                         highlights=doc_highlights(doc))
 
 
 # --------------------------------------------------------------------------- article facts
