@@ -24,6 +24,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from pipeline.evidence import ArticleResult, now_utc
 from pipeline.export import write_outputs
@@ -65,7 +66,8 @@ def store_results(results: list[ArticleResult], db: str, run_id: str) -> IngestC
 def export(db: str, run_id: str, out_dir: str, jsonl: bool) -> dict[str, str]:
     with Store(db) as store:
         outputs = write_outputs(store.rows(), store.articles(), Path(out_dir),
-                                rejects=store.rejects(run_id=run_id), jsonl=jsonl)
+                                rejects=store.rejects(run_id=run_id), jsonl=jsonl,
+                                texts=store.article_texts())
     return {name: str(path) for name, path in outputs.items()}
 
 
@@ -89,14 +91,16 @@ def ingest(inputs: list[str] | None = None, out_dir: str = "out", db: str | None
     results: list[ArticleResult] = []
     if failed_sources:
         failures = [rejected(name, reason, extracted_at) for name, reason in failed_sources]
-        counts += store_results(failures, db, run_id)
+        counts += store_results(quote(failures), db, run_id)
         results += failures
     batches = [items[start: start + batch_size] for start in range(0, len(items), batch_size)]
-    futures = [extract_batch.submit(batch, extracted_at, {i: known[i] for i in batch if i in known})
+    # quote(): Prefect would otherwise walk these structures looking for futures to wait on.
+    futures = [extract_batch.submit(batch, extracted_at,
+                                    quote({i: known[i] for i in batch if i in known}))
                for batch in batches]
     for future in futures:  # stored in order, one writer, each article in its own transaction
         batch_results = future.result()
-        counts += store_results(batch_results, db, run_id)
+        counts += store_results(quote(batch_results), db, run_id)
         results += batch_results
         logger.info("stored %d of %d inputs", len(results), len(items) + len(failed_sources))
     with Store(db) as store:
