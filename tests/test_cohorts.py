@@ -177,6 +177,29 @@ ARM_CASES = [
     ("We treated 30 patients with chronic lymphocytic leukemia with zanubrutinib; 4 had "
      "arthralgia.",
      {"30 received zanubrutinib, 4 with adverse events"}),
+    # "n = N for X": the group named after its size.
+    ("A total of 81 patients were randomized (n = 40 for selpercatinib, n = 41 for placebo). "
+     "Disease progression was observed in 3/40 vs 9/41 patients.",
+     {"81 patients", "40 received selpercatinib", "41 did not receive selpercatinib",
+      "40 received selpercatinib, 3 progressions", "41 did not receive selpercatinib, 9 progressions"}),
+    # A table whose caption gives the one N and whose header gives none; rows of an
+    # adverse-event table name the event in their own words.
+    ("Sixty-two patients received tepotinib.\n\nTable 2. Adverse events (N = 62)\n\n"
+     "Event | Grade 1-2 | Grade 3-4\n\nPeripheral swelling | 20 (32%) | 4 (6%)\n\n"
+     "Nausea | 15 (24%) | 1 (2%)",
+     {"62 received tepotinib", "62 received tepotinib, 20 with adverse events",
+      "62 received tepotinib, 4 with adverse events", "62 received tepotinib, 15 with adverse events",
+      "62 received tepotinib, 1 with an adverse event"}),
+    # A header that names the arms by their treatment, with no sizes.
+    ("In total, 200 patients were assigned to nivolumab and 100 to placebo.\n\n"
+     "Outcome | Nivolumab | Placebo\n\nObjective response | 60 (30%) | 5 (5%)",
+     {"200 received nivolumab", "100 did not receive nivolumab",
+      "200 received nivolumab, 60 responses", "100 did not receive nivolumab, 5 responses"}),
+    # A threshold is no count ("in at least 10% of patients"), and does not hide the
+    # outcome named before it.
+    ("Forty patients were treated with sotorasib. Table 3 lists adverse events occurring in "
+     "at least 10% of patients. Tumours shrank by at least 30% in 14 of the 40 patients.",
+     {"40 received sotorasib", "40 received sotorasib, 14 responses"}),
 ]
 
 

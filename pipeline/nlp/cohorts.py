@@ -66,6 +66,8 @@ class LinkSettings:
     definite_words: frozenset[str]
     each_words: frozenset[str]
     treatment_words: frozenset[str]
+    size_for_words: frozenset[str]
+    threshold_words: frozenset[str]
     arm_nouns: frozenset[str]
     anaphora_openers: tuple[tuple[str, ...], ...]
     drug_connectors: frozenset[str]
@@ -418,6 +420,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "21 patients (20%)", "(2/124, 1.6%)", "(95% CI": said of a count already
         if after < end and doc[after].text == "%" and _count_follows(doc, after + 1, end, settings):
             continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
+        if after < end and doc[after].text == "%" and number.start > start \
+                and doc[number.start - 1].lower_ in settings.threshold_words:
+            continue  # "events occurring in at least 10% of patients": a threshold
         if after < end and doc[after].text == "%":
             # "reported in 74.2% of patients receiving LENVIMA", "in 3%, 17% and 14% of
             # patients", "response rate was 30.4% vs 38.0%": a share of a group. It becomes a
@@ -456,7 +461,20 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                         and segment_start <= c.start and c.end <= paren), None)
             setting = next((c.id for c in cues if c.label == "SETTING"
                             and segment_start <= c.start and c.end <= paren), None)
-            mentions.append(Mention("count", number.start, number.end, value=int(value),
+            named_end = number.end
+            if after < end and doc[after].lower_ in settings.size_for_words:
+                # "n = 40 for selpercatinib, n = 41 for placebo": the group named after it.
+                j = after + 1
+                while j < end and doc[j].lower_ in settings.determiners:
+                    j += 1
+                following = next((g for g in groups if g[2] == j and g[3] <= end), None)
+                label = next((c for c in cues if c.label == "ARM" and c.start == j), None)
+                if following is not None:
+                    local, span_of = (following[0], following[1]), (following[2], following[3])
+                    named_end = following[3]
+                elif label is not None:
+                    arm, named_end = label.text, label.end
+            mentions.append(Mention("count", number.start, named_end, value=int(value),
                                     size_text=number.text, drug=local, drug_span=span_of,
                                     arm=arm, setting=setting))
             continue
@@ -762,6 +780,10 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                 j = opening
                 steps += 1
                 continue
+        if word in settings.threshold_words or (word == "at" and j < i and doc[j].lower_ == "least"):
+            j -= 1  # "shrank by at least 30% in 82"
+            steps += 1
+            continue
         if doc[j - 1].ent_type_ in {"DRUG", "DRUG_CLASS"} or word == "%" or (
                 j < len(doc) and doc[j].text == "%" and doc[j - 1]._.num_value is not None):
             j -= 1  # "55.3% with IBRANCE plus letrozole (152 of 275)"
@@ -810,6 +832,7 @@ class _State:
     only_drug: tuple[str, str] | None = None  # the one drug of a single-treatment study
     arms: list[int] = field(default_factory=list)  # the arms last defined, in text order
     table: list[int | None] | None = None  # cohorts of the columns of the current table
+    table_outcome: Cue | None = None  # "Adverse events (N = 48)": what every row counts
     sentence_drug: tuple[str, str] | None = None  # first active drug of the sentence
 
 
@@ -857,15 +880,17 @@ def link_document(doc: Doc, settings: LinkSettings,
                                   [c for c in sent_cues if c.label == "ARM"])
         state.arm_drugs.update({k: (v[0], v[1]) for k, v in defined.items()})
         state.arm_labels.update({k: v[2] for k, v in defined.items()})
+        if "|" in sent.text:  # a header may have no number: "Event | Nivolumab | Placebo"
+            previous = sents[sent_index - 1] if sent_index else None
+            link_table_row(doc, sent, sent_index, sent_cues, sent_drugs, state, settings,
+                           title=previous, title_cues=cues_by[sent_index - 1] if sent_index else [])
+            continue
         if sent_index not in anchored:
             if state.sentence_drug:
                 state.experimental = state.sentence_drug
             continue
         sent_numbers = numbers_by[sent_index]
         n_cohorts, n_events = len(state.cohorts), len(state.events)
-        if "|" in sent.text:
-            link_table_row(doc, sent, sent_index, sent_cues, sent_drugs, state, settings)
-            continue
         state.table = None
         clauses = [c for c in split_clauses(doc, sent, settings, anchors) if not c.ignored]
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
@@ -1279,15 +1304,23 @@ def _cells(doc: Doc, sent: Span) -> list[tuple[int, int]]:
 
 
 def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
-                   drug_ents: list[Span], state: _State, settings: LinkSettings) -> None:
+                   drug_ents: list[Span], state: _State, settings: LinkSettings, *,
+                   title: Span | None = None, title_cues: list[Cue] | None = None) -> None:
     """A header row names the arms of the columns; a data row gives an outcome per column.
 
     Header: "Outcome | Arm A (n = 124) | Arm B (n = 126)". Data: "Alive | 78 (62.9%) | 91 (72.2%)".
+    A header without sizes takes its columns' groups from the treatments they name
+    ("Event | Nivolumab | Placebo"), or all from the one size of the title above it
+    ("Table 3. Adverse events (N = 48)" / "Event | Any grade | Grade 3").
     """
     cells = _cells(doc, sent)
     if len(cells) < 2:
         return
     sizes = [_cell_size(doc, a, b) for a, b in cells[1:]]
+    if not any(sizes) and not any(_starts_with_count(doc, a, b) for a, b in cells[1:]):
+        _link_plain_header(doc, sent, sent_index, cells, cues, drug_ents, state, settings,
+                           title, title_cues or [])
+        return
     if sum(s is not None for s in sizes) >= 2:
         columns: list[int | None] = []
         for (a, b), size in zip(cells[1:], sizes, strict=True):
@@ -1305,6 +1338,10 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         return
     first = cells[0]
     outcomes = _longest([c for c in cues if first[0] <= c.start and c.end <= first[1]], "OUTCOME")
+    if not outcomes and state.table_outcome is not None:
+        # A row of an adverse-event table names the event in its own words.
+        outcomes = [Cue("OUTCOME", state.table_outcome.id, first[0], first[1],
+                        doc[first[0]:first[1]].text.strip())]
     if not outcomes:
         return
     facts = clause_facts(doc, Clause(*first), cues, drug_ents, settings)
@@ -1317,6 +1354,41 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
                                   {s.start: s for s in doc.spans[NUMBERS_KEY] if a <= s.start < b})
         _add_event(state, cohort, count, percent, outcomes[0], facts, sent_index, doc[a:b],
                    settings.confidence["fraction"])
+
+
+def _starts_with_count(doc: Doc, a: int, b: int) -> bool:
+    first = next((t for t in doc[a:b] if not t.is_space), None)
+    return first is not None and (first._.num_value is not None or bool(fraction_parts(first.text)))
+
+
+def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[int, int]],
+                       cues: list[Cue], drug_ents: list[Span], state: _State,
+                       settings: LinkSettings, title: Span | None, title_cues: list[Cue]) -> None:
+    """Columns of a header row that gives no sizes (see link_table_row)."""
+    state.table, state.table_outcome = None, None
+    title_sizes = [] if title is None else [
+        size for t in title if (size := _cell_size(doc, t.i, min(t.i + 3, title.end))) is not None
+        and t.lower_ == "n"]
+    columns: list[int | None] = []
+    for a, b in cells[1:]:
+        facts = clause_facts(doc, Clause(a, b), cues, drug_ents, settings)
+        found = None
+        if facts.drug or facts.control or facts.arm_label:
+            fitting = [c for c in reversed(state.cohorts) if _score(c, facts) > 0]
+            found = max(fitting, key=lambda c: _score(c, facts)) if fitting else None
+        elif len(title_sizes) == 1:
+            found = _find_cohort(state, title_sizes[0], facts)
+            if found is None:
+                found = _new_cohort(state, title_sizes[0], str(title_sizes[0]), sent_index,
+                                    doc[a:b], facts, parent=None, statement=False,
+                                    confidence=settings.confidence["fraction"])
+            if title is not None and found.sent == sent_index - 1:
+                found.statement = False  # a caption, not a statement about the group
+        columns.append(found.index if found else None)
+    if any(c is not None for c in columns):
+        state.table = columns
+        outcomes = _longest([c for c in title_cues + cues if c.label == "OUTCOME"], "OUTCOME")
+        state.table_outcome = next((c for c in outcomes if c.id == "adverse_event"), None)
 
 
 def _cell_size(doc: Doc, a: int, b: int) -> int | None:
