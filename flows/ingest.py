@@ -17,6 +17,7 @@ still fails becomes a recorded reject, so the tasks have no retries of their own
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import asdict
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from prefect.utilities.annotations import quote
 
 from pipeline.evidence import ArticleResult, now_utc
 from pipeline.export import write_outputs
+from pipeline.locking import exclusive_run
 from pipeline.process import discover_inputs, discover_sources, process_inputs, rejected
 from pipeline.settings import CORPORA_DIR, STORE_PATH
 from pipeline.store import IngestCounts, KnownPage, Store
@@ -81,6 +83,12 @@ def ingest(inputs: list[str] | None = None, out_dir: str = "out", db: str | None
     bundled corpus) into the store and export the store's current evidence to ``out_dir``."""
     logger = get_run_logger()
     db = db or str(STORE_PATH)
+    with exclusive_run(db):  # a second run on the same store is refused, not interleaved
+        return _ingest(logger, inputs, out_dir, db, batch_size, jsonl, sources)
+
+
+def _ingest(logger: logging.Logger | logging.LoggerAdapter, inputs: list[str] | None, out_dir: str,
+            db: str, batch_size: int, jsonl: bool, sources: str | None) -> dict[str, object]:
     with Store(db) as store:
         run_id = store.start_run()
         known = store.known_pages()

@@ -1,7 +1,7 @@
 """The ``onco-evidence`` command line.
 
 Exit codes: 0 ok; 1 some inputs were rejected (they are still listed in articles.csv);
-2 usage error.
+2 usage error; 3 another run is writing the same store.
 """
 
 from __future__ import annotations
@@ -16,14 +16,15 @@ from pathlib import Path
 
 from .settings import CORPORA_DIR, PIPELINE_VERSION, STORE_PATH
 
-EXIT_OK, EXIT_REJECTS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_REJECTS, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="onco-evidence",
         description="Turn oncology articles (HTML pages, text dumps, URLs) into evidence rows.",
-        epilog="Exit codes: 0 ok, 1 some inputs rejected (listed in articles.csv), 2 usage error.",
+        epilog="Exit codes: 0 ok, 1 some inputs rejected (listed in articles.csv), 2 usage error, "
+               "3 another run is writing the same store.",
     )
     parser.add_argument("-V", "--version", action="version", version=PIPELINE_VERSION)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -97,6 +98,24 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only rows extracted on or after DATE (YYYY-MM-DD, UTC)")
     export.add_argument("--format", choices=["csv", "parquet", "jsonl"], default="csv")
 
+    gold = commands.add_parser(
+        "gold", help="gold annotations: import a curator's judgements from the review report",
+        description="Work with gold annotations (corpora/README.md).")
+    gold_commands = gold.add_subparsers(dest="gold_command", required=True, metavar="COMMAND")
+    gold_import = gold_commands.add_parser(
+        "import", help="turn a judgement CSV exported from report.html into gold files",
+        description="Read a judgement CSV (the 'Export judgements' button of report.html; "
+                    "columns in pipeline.report.JUDGEMENT_COLUMNS) and write one "
+                    "<input>.gold.json per judged article into DIR with its accepted rows, "
+                    "its input copied beside it, so `onco-evidence evaluate DIR` scores "
+                    "against them. An existing gold file of the same input is replaced.")
+    gold_import.add_argument("judgements", type=Path, metavar="JUDGEMENTS.csv")
+    gold_import.add_argument("--out", required=True, type=Path, metavar="DIR",
+                             help="folder for the gold files (created if missing)")
+    gold_import.add_argument("--root", type=Path, default=None, metavar="DIR",
+                             help="where relative input paths are found (default: the "
+                                  "current folder, as for the run that made the report)")
+
     commands.add_parser(
         "dictionary", help="print the data dictionary of evidence.csv (Markdown)",
         description="Print every evidence.csv column with its meaning, type, allowed values "
@@ -115,7 +134,8 @@ def _date(text: str) -> dt.datetime:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"extract": _extract, "clean": _clean, "evaluate": _evaluate, "run": _run,
-                "serve": _serve, "export": _export, "dictionary": _dictionary}
+                "serve": _serve, "export": _export, "dictionary": _dictionary,
+                "gold": _gold}
     return handlers[args.command](args)
 
 
@@ -134,7 +154,9 @@ def _progress_printer(quiet: bool):  # noqa: ANN202 - a Progress callback or Non
 
 def _extract(args: argparse.Namespace) -> int:
     from .errors import OncoEvidenceError
+    from .export import write_report
     from .process import extract_paths
+    from .report import texts_of
 
     if not args.inputs and not args.sources:
         print("onco-evidence extract: give INPUTs, --sources FILE, or both", file=sys.stderr)
@@ -145,6 +167,10 @@ def _extract(args: argparse.Namespace) -> int:
     except OncoEvidenceError as e:  # a sources file that cannot be read at all
         print(f"onco-evidence: {e}", file=sys.stderr)
         return EXIT_USAGE
+    # extract_paths writes the outputs without the articles' texts; the review report is
+    # written again with them, so it shows each article's text and highlights.
+    write_report(summary.rows, summary.records, summary.outputs["report.html"],
+                 texts=texts_of(summary.results))
     _print_summary(len(summary.results), summary.n_rejected, len(summary.rows),
                    {k: str(v) for k, v in summary.outputs.items()}, quiet=args.quiet)
     return EXIT_REJECTS if summary.n_rejected else EXIT_OK
@@ -193,13 +219,16 @@ def _run(args: argparse.Namespace) -> int:
     from flows.ingest import ingest
     from flows.runners import task_runner
 
-    from .errors import OncoEvidenceError
+    from .errors import OncoEvidenceError, StoreBusyError
 
     runner = task_runner(args.dask)
     flow = ingest.with_options(task_runner=runner) if runner else ingest
     try:
         result = flow(inputs=list(args.inputs) or None, out_dir=str(args.out), db=str(args.db),
                       jsonl=args.jsonl, sources=str(args.sources) if args.sources else None)
+    except StoreBusyError as e:
+        print(f"onco-evidence: {e}", file=sys.stderr)
+        return EXIT_BUSY
     except OncoEvidenceError as e:  # a sources file that cannot be read at all
         print(f"onco-evidence: {e}", file=sys.stderr)
         return EXIT_USAGE
@@ -246,6 +275,20 @@ def _export(args: argparse.Namespace) -> int:
     else:
         write_csv(evidence_frame(rows), target)
     print(f"{len(rows)} rows: {target.resolve()}")
+    return EXIT_OK
+
+
+def _gold(args: argparse.Namespace) -> int:
+    from .errors import OncoEvidenceError
+    from .report import import_judgements
+
+    try:
+        summary = import_judgements(args.judgements, args.out, root=args.root)
+    except (OncoEvidenceError, OSError) as e:
+        print(f"onco-evidence: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{summary.accepted} accepted, {summary.rejected} rejected rows; "
+          f"{len(summary.gold_files)} gold files in {args.out.resolve()}")
     return EXIT_OK
 
 

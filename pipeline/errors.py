@@ -115,3 +115,9 @@ class DiscoveryError(OncoEvidenceError):
     """A source whose pages cannot be listed: a missing file or folder, a feed or sitemap we cannot parse."""
 
     code = "E016"
+
+
+class StoreBusyError(OncoEvidenceError):
+    """Another run is writing the same store; runs on one store go one at a time."""
+
+    code = "E017"

@@ -59,3 +59,18 @@ def test_a_run_killed_mid_extraction_then_rerun_loses_and_duplicates_nothing(
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT COUNT(*) FROM rows").fetchone()[0] == len(expected)
+
+
+def test_a_second_run_on_a_busy_store_is_refused_clearly(tmp_path: Path, prefect_env: dict) -> None:
+    from pipeline.locking import exclusive_run
+
+    db = tmp_path / "store.sqlite"
+    with exclusive_run(db):  # as a run in progress holds it
+        busy = run_cli("run", str(CORPORA_DIR / "seed"), "--out", str(tmp_path / "out"), "--db",
+                       str(db), env=prefect_env, cwd=tmp_path, timeout=600)
+    assert busy.returncode == 3, busy.stdout + busy.stderr
+    assert f"another run (pid {os.getpid()}) is writing {db}" in busy.stderr
+    assert not (tmp_path / "out").exists()
+    after = run_cli("run", str(CORPORA_DIR / "seed"), "--out", str(tmp_path / "out"), "--db",
+                    str(db), env=prefect_env, cwd=tmp_path, timeout=600)
+    assert after.returncode == 0, after.stdout + after.stderr  # the lock went with its holder
