@@ -200,6 +200,18 @@ ARM_CASES = [
     ("Forty patients were treated with sotorasib. Table 3 lists adverse events occurring in "
      "at least 10% of patients. Tumours shrank by at least 30% in 14 of the 40 patients.",
      {"40 received sotorasib", "40 received sotorasib, 14 responses"}),
+    # A relative change is no share of patients; "X or better" still names the outcome.
+    ("Adults with myeloma were randomised to daratumumab, lenalidomide and dexamethasone "
+     "(n=368) or lenalidomide and dexamethasone (n=369). The combination reduced the risk of "
+     "progression by 44%. Complete response or better was achieved by 175 (47.6%) and 92 "
+     "(24.9%) patients.",
+     {"368 received daratumumab + dexamethasone + lenalidomide",
+      "369 received dexamethasone + lenalidomide",
+      "368 received daratumumab + dexamethasone + lenalidomide, 175 complete responses",
+      "369 received dexamethasone + lenalidomide, 92 complete responses"}),
+    # A drug offered against a class of treatment: the group as a whole had neither.
+    ("The trial randomized 312 patients to sotorasib or investigator's choice of "
+     "chemotherapy.", {"312 patients"}),
 ]
 
 

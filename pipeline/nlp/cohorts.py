@@ -68,6 +68,8 @@ class LinkSettings:
     treatment_words: frozenset[str]
     size_for_words: frozenset[str]
     threshold_words: frozenset[str]
+    change_words: frozenset[str]
+    alternative_words: frozenset[str]
     arm_nouns: frozenset[str]
     anaphora_openers: tuple[tuple[str, ...], ...]
     drug_connectors: frozenset[str]
@@ -170,6 +172,7 @@ class ClauseFacts:
     control: bool = False  # the clause's treatment is placebo / a control
     background: frozenset[str] = frozenset()  # drugs given with the control ("placebo plus X")
     experimental: bool = False  # "in the experimental arm": the drug under test, by role
+    comparison: bool = False  # "randomized to X or Y": the group as a whole had neither
     procedure: str | None = None
     arm_label: str | None = None
     setting: str | None = None
@@ -240,6 +243,7 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
                 nxt.lower_ in settings.comparators or nxt.i in anchors
                 or any(nxt.i < a <= nxt.i + settings.comparator_reach for a in anchors))
         elif (token.lower_ in settings.comparators and token.i > start
+              and token.ent_iob_ != "I"  # "lenalidomide and dexamethasone (n=369)": one name
               and any(start <= a < token.i for a in anchors)
               and any(token.i < a <= token.i + settings.comparator_reach for a in anchors)):
             clauses.append(Clause(start, token.i, elliptical=elliptical))
@@ -299,7 +303,9 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     if groups:
         active = [g for g in groups if g[0] not in settings.control_drugs]
         if len({g[0] for g in active}) > 1 or (active and len(active) < len(groups)):
-            pass  # "randomized to X or Y": the clause's group as a whole had neither
+            facts.comparison = True  # "randomized to X or Y": the group as a whole had neither
+        elif active and _class_alternative(doc, start, end, active[0], settings):
+            facts.comparison = True  # "randomized to X or investigator's choice of chemotherapy"
         elif active:
             facts.drug, facts.drug_mention = active[0][0], active[0][1]
         else:
@@ -349,6 +355,18 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     words = tuple(t.lower_ for t in doc[start:end])
     facts.anaphora = any(words[: len(o)] == o for o in settings.anaphora_openers)
     return facts
+
+
+def _class_alternative(doc: Doc, start: int, end: int, group: tuple[str, str, int, int],
+                       settings: LinkSettings) -> bool:
+    """Is a class of treatment offered as the alternative to a drug ("X or chemotherapy")?"""
+    between = False
+    for t in doc[group[3]:end]:
+        if t.lower_ in settings.alternative_words:
+            between = True
+        elif between and t.ent_type_ == "DRUG_CLASS" and t.ent_id_ not in settings.control_drugs:
+            return True
+    return False
 
 
 def _background(drugs: list[Span], group: tuple[str, str, int, int],
@@ -423,6 +441,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if after < end and doc[after].text == "%" and number.start > start \
                 and doc[number.start - 1].lower_ in settings.threshold_words:
             continue  # "events occurring in at least 10% of patients": a threshold
+        if after < end and doc[after].text == "%" and number.start > start \
+                and doc[number.start - 1].lower_ in settings.change_words \
+                and not (after + 1 < end and doc[after + 1].lower_ in settings.reference_words):
+            continue  # "reduced the risk by 42%": a change, not a share of patients
         if after < end and doc[after].text == "%":
             # "reported in 74.2% of patients receiving LENVIMA", "in 3%, 17% and 14% of
             # patients", "response rate was 30.4% vs 38.0%": a share of a group. It becomes a
@@ -1249,7 +1271,7 @@ def _fill(cohort: Cohort, facts: ClauseFacts, state: _State) -> None:
     elif not cohort.drug and facts.arm_label and facts.arm_label.lower() in state.arm_drugs:
         cohort.drug, cohort.drug_mention = state.arm_drugs[facts.arm_label.lower()]
         cohort.drug_status = cohort.drug_status or "received"
-    elif not cohort.drug and state.only_drug:
+    elif not cohort.drug and state.only_drug and not facts.comparison:
         cohort.drug, cohort.drug_mention = state.only_drug
         cohort.drug_status = cohort.drug_status or facts.drug_status or "received"
     if facts.drug_status:
