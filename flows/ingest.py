@@ -34,6 +34,24 @@ from pipeline.process import discover_inputs, discover_sources, process_inputs, 
 from pipeline.settings import CORPORA_DIR, STORE_PATH
 from pipeline.store import IngestCounts, KnownPage, Store
 
+
+def _forward_library_logs() -> None:
+    """Send the library's logs ("pipeline.*": fetch retries, refusals, rejects) to the run's
+    logs in Prefect, as PREFECT_LOGGING_EXTRA_LOGGERS would had it been set before Prefect
+    configured logging in this process."""
+    library = logging.getLogger("pipeline")
+    handlers = logging.getLogger("prefect.extra").handlers
+    for handler in handlers:
+        if handler not in library.handlers:
+            library.addHandler(handler)
+    if handlers:
+        library.propagate = False  # the root's console handler would print each line twice
+    if library.level == logging.NOTSET:
+        library.setLevel(logging.INFO)
+
+
+_forward_library_logs()
+
 #: Articles per task: per-task overhead is tens of milliseconds, an article a few.
 BATCH_SIZE = 50
 #: New rows shown in the run's table artifact (the CSV has them all).

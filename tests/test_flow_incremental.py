@@ -102,6 +102,14 @@ def test_incremental_runs_against_a_live_site(tmp_path: Path, prefect_harness: N
         async with get_client() as client:
             return await client.read_artifacts()
 
+    async def logs() -> list[str]:
+        async with get_client() as client:
+            return [f"{log.name}: {log.message}" for log in await client.read_logs()]
+
+    # The library's own logs (here the fetcher's retries) reach the flow run's logs.
+    assert any(line.startswith("pipeline.fetch: HTTP 500") and "retry 1 of 3" in line
+               for line in asyncio.run(logs()))
+
     published = sorted(asyncio.run(artifacts()), key=lambda a: a.created)
     summaries = [a.data for a in published if a.key == "onco-evidence-run-summary"]
     tables = [a.data for a in published if a.key == "onco-evidence-new-rows"]
