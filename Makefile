@@ -21,7 +21,18 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	@touch $@
 
-setup: $(BIN)/.installed
+# Debian's Chromium, for the review report's browser test (tests/test_report.py); Playwright
+# drives it and never downloads a browser of its own. Needs root (CI runs as root); no prompt.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+$(CHROMIUM):
+	@if command -v apt-get >/dev/null; then \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+	else echo "warning: no apt-get; install Chromium as $(CHROMIUM) for tests/test_report.py" >&2; fi
+
+setup: $(BIN)/.installed $(CHROMIUM)
 
 run: setup
 	$(BIN)/onco-evidence run --out $(OUT)

@@ -6,12 +6,11 @@ crash never leaves half a file. Column order, dtypes and vocabularies come from 
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import tempfile
 import typing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -25,6 +24,7 @@ from pandera.errors import SchemaError as PanderaError
 from pandera.errors import SchemaErrors as PanderaErrors
 
 from .errors import SchemaError
+from .report import ArticleText, render_report
 from .schema import (
     ARTICLE_COLUMNS,
     EVIDENCE_COLUMNS,
@@ -155,49 +155,34 @@ def write_jsonl(rows: Iterable[EvidenceRow], target: Path) -> Path:
 
 
 def write_report(rows: Sequence[EvidenceRow], records: Sequence[ArticleRecord],
-                 target: Path) -> Path:
-    """A small HTML page: each article, its rows, and the sentence each row came from."""
-    parts = ["<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-             "<title>onco-evidence report</title><style>body{font-family:sans-serif;margin:2em}"
-             "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;"
-             "vertical-align:top}.rejected{color:#a00}</style></head><body>",
-             f"<h1>onco-evidence report</h1><p>{len(records)} articles, {len(rows)} rows.</p>"]
-    for record in records:
-        title = html.escape(record.title or record.source)
-        parts.append(f"<h2>{title}</h2><p>{html.escape(record.source)}</p>")
-        if record.status == "rejected":
-            reason = html.escape(record.reject_reason or "")
-            parts.append(f"<p class='rejected'>Rejected: {reason}</p>")
-            continue
-        mine = [r for r in rows if r.article_id == record.article_id]
-        parts.append("<table><tr><th>summary</th><th>type</th><th>arm</th>"
-                     "<th>confidence</th><th>sentence</th></tr>")
-        for row in mine:
-            parts.append(
-                f"<tr><td>{html.escape(row.summary)}</td><td>{row.row_type}</td>"
-                f"<td>{html.escape(row.arm or '')}</td><td>{row.confidence:.2f}</td>"
-                f"<td>{html.escape(row.sentence)}</td></tr>")
-        parts.append("</table>")
-    parts.append("</body></html>")
+                 target: Path, *, texts: Mapping[str, ArticleText] | None = None,
+                 rejects: Sequence[RejectRecord] | None = None) -> Path:
+    """The curator review page (pipeline.report): the run overview, each article's text with
+    its highlights, its rows linked to their sentences, filters and accept/reject buttons."""
+    page = render_report(rows, records, texts=texts, rejects=rejects)
     with atomic_path(target) as tmp:
-        tmp.write_text("\n".join(parts), encoding="utf-8")
+        tmp.write_text(page, encoding="utf-8")
     return target
 
 
 def write_outputs(rows: Sequence[EvidenceRow], records: Sequence[ArticleRecord],
                   out_dir: Path, *, rejects: Sequence[RejectRecord] | None = None,
-                  jsonl: bool = False) -> dict[str, Path]:
+                  jsonl: bool = False,
+                  texts: Mapping[str, ArticleText] | None = None) -> dict[str, Path]:
     """evidence.csv, evidence.parquet, articles.csv, rejects.csv, report.html (and
-    evidence.jsonl on request) in ``out_dir``."""
+    evidence.jsonl on request) in ``out_dir``. ``texts`` (by article id, from
+    ``pipeline.report.texts_of`` or ``Store.article_texts``) lets the report show each
+    article's text with its highlights."""
     out_dir = Path(out_dir)
     evidence = evidence_frame(rows)
+    rejects = rejects if rejects is not None else rejects_of(records)
     written = {
         "evidence.csv": write_csv(evidence, out_dir / "evidence.csv"),
         "evidence.parquet": write_parquet(evidence, out_dir / "evidence.parquet"),
         "articles.csv": write_csv(articles_frame(records), out_dir / "articles.csv"),
-        "rejects.csv": write_csv(rejects_frame(rejects if rejects is not None
-                                               else rejects_of(records)), out_dir / "rejects.csv"),
-        "report.html": write_report(rows, records, out_dir / "report.html"),
+        "rejects.csv": write_csv(rejects_frame(rejects), out_dir / "rejects.csv"),
+        "report.html": write_report(rows, records, out_dir / "report.html", texts=texts,
+                                    rejects=rejects),
     }
     if jsonl:
         written["evidence.jsonl"] = write_jsonl(rows, out_dir / "evidence.jsonl")

@@ -84,7 +84,16 @@ def doc_highlights(doc: Doc) -> tuple[Highlight, ...]:
     found |= {(e["start_char"], e["end_char"], "COUNT") for e in doc._.onco_events or []}
     found |= {(s.start_char, s.end_char, "OUTCOME") for s in doc.spans.get(CUES_KEY, [])
               if s.label_ == "OUTCOME"}
-    return tuple(sorted(h for h in found if h[0] < h[1]))
+    # Overlapping spans of one label ("cancer recurrence" and "recurrence") are shown as one.
+    merged: list[Highlight] = []
+    for start, end, label in sorted(found, key=lambda h: (h[2], h[0], -h[1])):
+        if start >= end:
+            continue
+        if merged and merged[-1][2] == label and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), label)
+        else:
+            merged.append((start, end, label))
+    return tuple(sorted(merged))
 
 
 def texts_of(results: Iterable[ArticleResult]) -> dict[str, ArticleText]:
@@ -449,7 +458,7 @@ th{background:#eee}.counts td{font-size:1.3em;text-align:center}
 .hl-COHORT{background:var(--cohort)}.hl-COUNT{background:var(--count)}
 .hl-OUTCOME{background:var(--outcome)}
 .legend .hl::after{content:none}
-.sent{border-bottom:2px dotted #9e9e9e}
+.sent{border-bottom:2px dotted #9e9e9e;scroll-margin-top:7em}
 .sent.marked,.sent:target{background:#fff59d;outline:2px solid #fbc02d;border-radius:3px}
 tr.row.accepted{background:#e8f5e9}tr.row.rejected{background:#fbe9e7;color:#777}
 tr.row.rejected .c-summary{text-decoration:line-through}

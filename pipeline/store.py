@@ -22,6 +22,7 @@ from pathlib import Path
 from types import TracebackType
 
 from .evidence import ArticleResult, now_utc
+from .report import ArticleText
 from .schema import ArticleRecord, EvidenceRow, RejectRecord
 from .settings import PIPELINE_VERSION
 
@@ -77,6 +78,12 @@ CREATE TABLE IF NOT EXISTS rejects (
     rejected_at TEXT NOT NULL,
     pipeline_version TEXT NOT NULL,
     PRIMARY KEY (source, run_id)
+);
+-- The cleaned text and highlights of each article's current rows, for the review report.
+CREATE TABLE IF NOT EXISTS article_texts (
+    article_id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    highlights_json TEXT NOT NULL
 );
 """
 
@@ -185,6 +192,8 @@ class Store:
             if row and (row[0], row[1]) == (record.content_sha256, record.pipeline_version):
                 cur.execute("UPDATE articles SET last_run = ? WHERE article_id = ?",
                             (run_id, record.article_id))
+                # The same text: fills in a store made before texts were kept.
+                self._store_text(cur, result, replace=False)
                 return IngestCounts(unchanged=1)
 
             superseded = 0
@@ -207,10 +216,19 @@ class Store:
                 "INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?, ?)",
                 [(r.row_id, r.article_id, run_id, _iso(r.extracted_at), r.model_dump_json())
                  for r in result.rows])
+            self._store_text(cur, result, replace=True)
             if row:
                 return IngestCounts(changed=1, rows_added=len(result.rows),
                                     rows_superseded=superseded)
             return IngestCounts(new=1, rows_added=len(result.rows))
+
+    @staticmethod
+    def _store_text(cur: sqlite3.Cursor, result: ArticleResult, *, replace: bool) -> None:
+        if not result.text:
+            return
+        cur.execute(f"INSERT OR {'REPLACE' if replace else 'IGNORE'} INTO article_texts "
+                    "VALUES (?, ?, ?)", (result.record.article_id, result.text,
+                                         json.dumps([list(h) for h in result.highlights])))
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self.conn)
@@ -241,6 +259,13 @@ class Store:
         records = [ArticleRecord.model_validate_json(r[0])
                    for r in self.conn.execute("SELECT record_json FROM articles")]
         return sorted(records, key=lambda r: r.source)
+
+    def article_texts(self) -> dict[str, ArticleText]:
+        """The cleaned text and highlights of each extracted article, by article id."""
+        return {article_id: ArticleText(text, tuple((s, e, label)
+                                                    for s, e, label in json.loads(spans)))
+                for article_id, text, spans in self.conn.execute(
+                    "SELECT article_id, text, highlights_json FROM article_texts")}
 
     def rejects(self, *, run_id: str | None = None,
                 since: dt.datetime | None = None) -> list[RejectRecord]:
