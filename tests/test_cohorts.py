@@ -212,6 +212,24 @@ ARM_CASES = [
     # A drug offered against a class of treatment: the group as a whole had neither.
     ("The trial randomized 312 patients to sotorasib or investigator's choice of "
      "chemotherapy.", {"312 patients"}),
+    # Arms offered in one sentence are named later by a part ("the durvalumab group") or by
+    # "alone": the treatment they received in full.
+    ("In the trial, 300 adults were randomly assigned to gemcitabine plus cisplatin with "
+     "durvalumab (n = 151), or gemcitabine plus cisplatin alone (n = 149). At two years, 60 "
+     "patients in the durvalumab group were alive, compared with 41 in the chemotherapy-alone "
+     "group.",
+     {"300 patients", "151 received cisplatin + durvalumab + gemcitabine",
+      "149 received cisplatin + gemcitabine",
+      "151 received cisplatin + durvalumab + gemcitabine, 60 survived",
+      "149 received cisplatin + gemcitabine, 41 survived"}),
+    ("The trial randomized 450 women 2:1 to KISQALI plus letrozole (n=300) or placebo plus "
+     "letrozole (n=150). Grade 3 neutropenia occurred in 150 of the 300 patients who received "
+     "KISQALI. The response rate was 40.0% with KISQALI plus letrozole (120 of 300) versus "
+     "30.0% with placebo plus letrozole (45 of 150).",
+     {"450 patients", "300 received letrozole + ribociclib", "150 did not receive ribociclib",
+      "300 received letrozole + ribociclib, 150 with adverse events",
+      "300 received letrozole + ribociclib, 120 responses",
+      "150 did not receive ribociclib, 45 responses"}),
 ]
 
 

@@ -173,6 +173,7 @@ class ClauseFacts:
     background: frozenset[str] = frozenset()  # drugs given with the control ("placebo plus X")
     experimental: bool = False  # "in the experimental arm": the drug under test, by role
     comparison: bool = False  # "randomized to X or Y": the group as a whole had neither
+    alone: bool = False  # the control arm is named by "alone" ("the chemotherapy-alone group")
     procedure: str | None = None
     arm_label: str | None = None
     setting: str | None = None
@@ -324,9 +325,9 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     if alone is not None and facts.drug:
         # "radiotherapy alone or radiotherapy plus temozolomide": a comparison, no one drug
         facts.drug = facts.drug_mention = facts.drug_status = None
-    elif alone is not None and not facts.control:
+    elif alone is not None and not facts.control and not facts.comparison:
         # "radiotherapy alone", "the chemotherapy-alone group": the comparison's control arm.
-        facts.control = True
+        facts.control = facts.alone = True
         before = doc[alone.i - 1] if alone.i > start and alone.lower_ in settings.alone_words else None
         facts.drug_mention = f"{before.text} {alone.text}" if before is not None else alone.text
     if len(groups) > 1 and not facts.drug and not facts.control:
@@ -556,14 +557,19 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
 
 
 def _count_follows(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
-    """Is a count of a whole given in brackets at ``i`` ("(28/62)", "(12 of 40)")?"""
-    if not (i + 1 < end and doc[i].text in {"(", "["}):
-        return False
-    if fraction_parts(doc[i + 1].text):
-        return True
-    return (i + 3 < end and doc[i + 1]._.num_value is not None
-            and doc[i + 2].lower_ in settings.reference_words | {"/"}
-            and doc[i + 3]._.num_value is not None)
+    """Is a count of a whole given in brackets after a percentage ("(28/62)", "(12 of 40)",
+    "55.3% with X plus Y (152 of 275)"), before any other number?"""
+    for j in range(i, min(end - 1, i + settings.noun_window + 4)):
+        if doc[j]._.num_value is not None:
+            return False
+        if doc[j].text not in {"(", "["}:
+            continue
+        if fraction_parts(doc[j + 1].text):
+            return True
+        return (j + 3 < end and doc[j + 1]._.num_value is not None
+                and doc[j + 2].lower_ in settings.reference_words | {"/"}
+                and doc[j + 3]._.num_value is not None)
+    return False
 
 
 def _per_arm(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
@@ -856,6 +862,9 @@ class _State:
     table: list[int | None] | None = None  # cohorts of the columns of the current table
     table_outcome: Cue | None = None  # "Adverse events (N = 48)": what every row counts
     sentence_drug: tuple[str, str] | None = None  # first active drug of the sentence
+    # The treatments a group was randomized between ("to X plus Y, or Y alone"): later
+    # clauses name them by a part ("the X group") or by "alone". (drug, alone?)
+    options: list[tuple[str, bool]] = field(default_factory=list)
 
 
 def link_document(doc: Doc, settings: LinkSettings,
@@ -920,6 +929,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
         _share_predicates(all_facts)
+        if state.options:
+            for facts in all_facts:
+                _name_option(facts, state.options)
+        options = _options(doc, clauses, all_facts, sent_groups, settings)
         for clause, facts in zip(clauses, all_facts, strict=True):
             if facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
@@ -947,6 +960,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
         if state.sentence_drug:
             state.experimental = state.sentence_drug
+        if options:
+            state.options = options
     _clear_totals(state)
     # A cohort whose own sentence reports an outcome for it is stated through that outcome.
     for event in state.events:
@@ -1094,6 +1109,39 @@ def _arm_signature(cohort: Cohort) -> tuple[str | None, str | None, bool]:
     if cohort.arm_label:
         return (cohort.arm_label.lower(), None, False)
     return (None, cohort.drug, cohort.drug_status == "not_received")
+
+
+def _options(doc: Doc, clauses: list[Clause], all_facts: list[ClauseFacts],
+             groups: list[tuple[str, str, int, int]],
+             settings: LinkSettings) -> list[tuple[str, bool]]:
+    """The treatments a clause that compares offers ("to X plus Y, or Y alone")."""
+    for clause, facts in zip(clauses, all_facts, strict=True):
+        if not facts.comparison:
+            continue
+        found = []
+        for g in groups:
+            if clause.start <= g[2] and g[3] <= clause.end:
+                after = doc[g[3]] if g[3] < clause.end else None
+                found.append((g[0], after is not None and after.lower_ in settings.alone_words))
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def _name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
+    """'the durvalumab group' after 'randomized to etoposide plus carboplatin with
+    durvalumab, or etoposide plus carboplatin alone': the option it names, in full."""
+    names = {o[0] for o in options}
+    if facts.drug and facts.drug not in names:
+        parts = set(facts.drug.split(" + "))
+        wider = [o for o in options if parts < set(o[0].split(" + "))]
+        if len(wider) == 1:
+            facts.drug = wider[0][0]
+    elif facts.alone and not facts.drug:
+        alone = [o for o in options if o[1]]
+        if len(alone) == 1:
+            facts.drug, facts.control, facts.alone = alone[0][0], False, False
+            facts.drug_status = "received"
 
 
 def _clear_totals(state: _State) -> None:
