@@ -10,6 +10,8 @@ import re
 
 from charset_normalizer import from_bytes
 
+from .errors import BinaryContentError
+
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -94,3 +96,25 @@ def _detect(content: bytes) -> str | None:
     if "cp1252" in tied | set(best.could_be_from_charset):
         return "cp1252"
     return _codec(best.encoding)
+
+
+# Text has almost no control characters and, decoded right, no replacement characters.
+_BINARY_SAMPLE = 20_000
+_MAX_BINARY_SHARE = 0.05
+
+
+def binary_share(text: str) -> float:
+    """The share of control and replacement characters at the start of a decoded text."""
+    sample = text[:_BINARY_SAMPLE]
+    if not sample:
+        return 0.0
+    odd = sum(1 for c in sample if (c < " " and c not in "\t\n\r\f") or c == "\ufffd")
+    return odd / len(sample)
+
+
+def check_text(text: str, source: str | None = None) -> None:
+    """Raise BinaryContentError when ``text`` is decoded binary rather than a page."""
+    share = binary_share(text)
+    if share > _MAX_BINARY_SHARE:
+        raise BinaryContentError(f"{source or 'input'} is not text: {share:.0%} of its first "
+                                 f"characters are control or undecodable bytes")

@@ -121,3 +121,9 @@ class StoreBusyError(OncoEvidenceError):
     """Another run is writing the same store; runs on one store go one at a time."""
 
     code = "E017"
+
+
+class BinaryContentError(OncoEvidenceError):
+    """An input that is not text at all (an image, a PDF, random bytes) whatever its name says."""
+
+    code = "E018"

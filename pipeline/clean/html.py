@@ -26,7 +26,7 @@ import trafilatura
 from dateutil import parser as dateparser
 from lxml import etree
 
-from ..encoding import decode
+from ..encoding import check_text, decode
 from ..errors import EmptyArticleError
 from .article import Block, BlockKind, CleanArticle
 from .blocks import drop_chrome, split_reference
@@ -67,7 +67,7 @@ def clean_html(html: str | bytes, *, url: str | None = None, source: str | None 
     then it, then the page's ``<meta charset>``, then detection.
     """
     rules = load_chrome_rules().for_url(url)
-    tree = parse_html(html, charset=charset)
+    tree = parse_html(html, charset=charset, source=source or url)
     title = _title(tree)
     published = _published(tree)
     authors = _authors(tree)
@@ -87,10 +87,14 @@ def clean_html(html: str | bytes, *, url: str | None = None, source: str | None 
                         citation=citation)
 
 
-def parse_html(html: str | bytes, *, charset: str | None = None) -> lxml.html.HtmlElement:
+def parse_html(html: str | bytes, *, charset: str | None = None,
+               source: str | None = None) -> lxml.html.HtmlElement:
     """An lxml tree of the page (comments and processing instructions dropped)."""
     text = html if isinstance(html, str) else decode(html, declared=charset)[0]
+    check_text(text, source)
     # lxml refuses str input that carries an XML encoding declaration; hand it UTF-8 bytes.
+    # No huge_tree: libxml2's depth cap (256) keeps pathological nesting from reaching
+    # recursive code (ours and trafilatura's); real pages stay far below it.
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     data = text.encode("utf-8", "replace")
     if not data.strip():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..encoding import check_text
 from ..errors import EmptyArticleError
 from .article import Block, CleanArticle
 from .blocks import drop_chrome, split_reference
@@ -16,6 +17,7 @@ _SENTENCE_END = (".", "!", "?", ":", ";", "\u201d", '"', ")")
 
 def clean_text(text: str, *, source: str | None = None) -> CleanArticle:
     """Clean a plain-text page dump: drop chrome lines and teaser blocks, keep the article."""
+    check_text(text, source)
     rules = load_chrome_rules()
     blocks = drop_chrome(text_to_blocks(text), rules)
     body, citation = split_reference(blocks, rules)
