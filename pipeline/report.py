@@ -463,6 +463,7 @@ th{background:#eee}.counts td{font-size:1.3em;text-align:center}
 tr.row.accepted{background:#e8f5e9}tr.row.rejected{background:#fbe9e7;color:#777}
 tr.row.rejected .c-summary{text-decoration:line-through}
 tr.row.current{outline:2px solid #fbc02d}
+.review{white-space:nowrap}
 .review button{border:1px solid #bbb;background:#fff;border-radius:3px;cursor:pointer;
  padding:0 .45em;margin-right:2px}
 tr.accepted .accept{background:#43a047;color:#fff;border-color:#43a047}

@@ -256,7 +256,8 @@ def test_filters_narrow_the_rows(page, corpus: Rendered, tmp_path: Path) -> None
     first = next(r for r in rows if r.source == seed.source and r.row_type == "outcome")
     page.click(f"tr[data-row-id='{first.row_id}'] button.accept")
     page.click(f"tr[data-row-id='{first.row_id}'] a.to-sentence")
-    page.screenshot(path=str(tmp_path / "report.png"))
+    page.evaluate("() => window.scrollTo(0, 0)")  # the sticky toolbar in its own place
+    page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
     assert (tmp_path / "report.png").stat().st_size > 10_000
     if os.environ.get("ONCO_EVIDENCE_UPDATE_SCREENSHOT"):  # the README's picture, on request
         shutil.copyfile(tmp_path / "report.png", SCREENSHOT)
@@ -278,6 +279,8 @@ def test_judgements_round_trip_into_gold_files(page, corpus: Rendered, nlp, tmp_
     undone = by_article[others[0]][2]  # a second click takes a judgement back
     page.click(f"tr[data-row-id='{undone.row_id}'] button.reject")
     rejected.remove(undone)
+    assert page.inner_text("#judged") == f"{len(accepted)} accepted, {len(rejected)} rejected."
+    page.reload()  # the judgements are kept in the browser's storage
     assert page.inner_text("#judged") == f"{len(accepted)} accepted, {len(rejected)} rejected."
     page.select_option("#f-judgement", "accepted")
     assert visible_row_ids(page) == {r.row_id for r in accepted}
