@@ -23,8 +23,9 @@ import shutil
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .errors import InputError, SchemaError
 from .schema import ArticleRecord, EvidenceRow, GoldArticle, GoldFile, GoldRow, RejectRecord
@@ -162,6 +163,18 @@ def _overview(ok: Sequence[ArticleRecord], rows: Sequence[EvidenceRow],
            f"<tr><td id='n-articles'>{len(ok)}</td><td id='n-rows'>{len(rows)}</td>"
            f"<td>{kinds['outcome']}</td><td>{kinds['cohort']}</td>"
            f"<td id='n-rejects'>{len(rejects)}</td></tr></table>"]
+    groups: dict[str, Counter[str]] = {}
+    for record in ok:
+        group = groups.setdefault(_source_group(record.source), Counter())
+        group["articles"] += 1
+        group["rows"] += len(by_article.get(record.article_id, []))
+    for reject in rejects:
+        groups.setdefault(_source_group(reject.source), Counter())["rejects"] += 1
+    out.append("<table class='by-group'><tr><th>site or folder</th><th>articles</th><th>rows</th>"
+               "<th>rejects</th></tr>")
+    out += [f"<tr><td>{_e(name)}</td><td>{c['articles']}</td><td>{c['rows']}</td>"
+            f"<td>{c['rejects']}</td></tr>" for name, c in sorted(groups.items())]
+    out.append("</table>")
     out.append("<details><summary>By source</summary><table class='by-source'><tr><th>source</th>"
                "<th>title</th><th>rows</th></tr>")
     for record in ok:
@@ -177,6 +190,15 @@ def _overview(ok: Sequence[ArticleRecord], rows: Sequence[EvidenceRow],
         out.append("<p>No rejects.</p>")
     out.append("</section></header>")
     return "\n".join(out)
+
+
+def _source_group(source: str) -> str:
+    """The site of a URL, the folder of a path, or the source itself ('source feed-x')."""
+    if source.startswith(("http://", "https://")):
+        return urlsplit(source).netloc or source
+    if source.startswith("source "):
+        return source
+    return PurePosixPath(source).parent.as_posix()
 
 
 def _filters(rows: Sequence[EvidenceRow], ok: Sequence[ArticleRecord]) -> str:

@@ -21,7 +21,7 @@ from pipeline import clean_html, clean_text
 from pipeline.evaluate import evaluate
 from pipeline.evidence import ArticleResult, analyse
 from pipeline.export import write_outputs
-from pipeline.process import discover_inputs, process_inputs
+from pipeline.process import discover_inputs, process_inputs, rejected
 from pipeline.report import (
     JUDGEMENT_COLUMNS,
     ArticleText,
@@ -104,6 +104,18 @@ def test_hostile_text_is_escaped(nlp) -> None:
     # The embedded data cannot close its <script> element.
     data = page.split("id='report-data'>", 1)[1].split("</script>", 1)[0]
     assert "<" not in data and json.loads(data)["rows"]
+
+
+def test_overview_counts_rows_and_rejects_by_source(nlp) -> None:
+    result = analyse(clean_text(SEED_TXT.read_text(encoding="utf-8"), source="seed/a.txt"), nlp=nlp)
+    failed = rejected("https://news.example.org/x", "HTTP 503 <after> 4 attempts",
+                      result.record.extracted_at)
+    page = render_report(list(result.rows), [result.record, failed.record],
+                         texts=texts_of([result, failed]))
+    assert "<td id='n-articles'>1</td><td id='n-rows'>7</td>" in page
+    assert "<td id='n-rejects'>1</td>" in page and "HTTP 503 &lt;after&gt; 4 attempts" in page
+    assert "<tr><td>seed</td><td>1</td><td>7</td><td>0</td></tr>" in page
+    assert "<tr><td>news.example.org</td><td>0</td><td>0</td><td>1</td></tr>" in page
 
 
 def test_extract_writes_the_report_with_text(tmp_path: Path) -> None:
