@@ -230,6 +230,17 @@ ARM_CASES = [
       "300 received letrozole + ribociclib, 150 with adverse events",
       "300 received letrozole + ribociclib, 120 responses",
       "150 did not receive ribociclib, 45 responses"}),
+    # Baseline characteristics and interval bounds are no counts; "grade 3 or higher" does
+    # not hide the outcome; "neutropenia (n = 20)" counts that outcome.
+    ("A total of 150 patients received tislelizumab. The median age was 64 years, and 98 "
+     "(65.3%) were men. The objective response rate was 40.0% (95% CI, 32.1-48.3), with "
+     "complete responses in 9 patients. Adverse events of grade 3 or higher occurred in 61 "
+     "patients; the most common were neutropenia (n = 20) and anaemia (n = 11).",
+     {"150 received tislelizumab", "150 received tislelizumab, 60 responses",
+      "150 received tislelizumab, 9 complete responses",
+      "150 received tislelizumab, 61 with adverse events",
+      "150 received tislelizumab, 20 with adverse events",
+      "150 received tislelizumab, 11 with adverse events"}),
 ]
 
 

@@ -69,6 +69,7 @@ class LinkSettings:
     size_for_words: frozenset[str]
     threshold_words: frozenset[str]
     change_words: frozenset[str]
+    interval_words: frozenset[str]
     alternative_words: frozenset[str]
     arm_nouns: frozenset[str]
     anaphora_openers: tuple[tuple[str, ...], ...]
@@ -199,6 +200,7 @@ class Mention:
     drug_span: tuple[int, int] | None = None  # where that drug is named
     arm: str | None = None  # "Arm B (cisplatin; n = 126)": the arm label named right before
     setting: str | None = None  # and the setting named with it ("adjuvant sunitinib")
+    outcome: Cue | None = None  # "neutropenia (n = 41)": the outcome the count is of
 
 
 # --------------------------------------------------------------------------- clauses
@@ -456,6 +458,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         if value != int(value):
             continue  # 12.5 of something is a measure, not a count of patients
+        if _in_interval(doc, number.start, sent.start, settings):
+            continue  # "(95% CI, 47.0-62.7)", "(range, 38-81)": bounds, not counts
         if after < end and doc[after].lower_ in units:
             continue
         if _is_label_number(doc, number.start, sent.start, settings) and _whole_after(
@@ -473,6 +477,15 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if n_equals or is_group_size(number.text):
             # "Pola-R-CHP (n = 152)": a group of N, with the drug named just before it.
             paren = number.start - (3 if n_equals else 1)
+            # "the most common were neutropenia (n = 41)": a count of that outcome (a lower-case
+            # n counts part of a sample; "Adverse events (N = 62)" gives the sample's size).
+            lower_n = doc[number.start - 2].text == "n" if n_equals else number.text[:1] == "n"
+            named = next((c for c in _longest(cues, "OUTCOME") if c.end == paren), None) \
+                if lower_n else None
+            if named is not None:
+                mentions.append(Mention("count", number.start, number.end, value=int(value),
+                                        size_text=number.text, outcome=named))
+                continue
             segment_start = max([start] + [m.end for m in mentions if m.drug is not None
                                            or m.kind == "count"])
             before = [g for g in groups if segment_start <= g[2] and g[3] <= paren]
@@ -652,6 +665,16 @@ def _list_end(doc: Doc, i: int, end: int) -> int:
             return i
 
 
+def _in_interval(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
+    """Is the number at ``i`` inside brackets that give an interval or a statistic?"""
+    for j in range(i - 1, max(start, i - 8) - 1, -1):
+        if doc[j].text in {")", "]"}:
+            return False
+        if doc[j].text in {"(", "["}:
+            return any(t.lower_ in settings.interval_words for t in doc[j + 1:i])
+    return False
+
+
 def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
     """A number that names a grade, stage, arm or day rather than counting patients."""
     digits = doc[i].is_digit
@@ -808,6 +831,11 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                 j = opening
                 steps += 1
                 continue
+        if doc[j - 1]._.num_value is not None and j - 2 > start \
+                and doc[j - 2].lower_ in settings.not_count_after:
+            j -= 2  # "adverse events of grade 3 or higher occurred in"
+            steps += 1
+            continue
         if word in settings.threshold_words or (word == "at" and j < i and doc[j].lower_ == "least"):
             j -= 1  # "shrank by at least 30% in 82"
             steps += 1
@@ -975,7 +1003,7 @@ def link_document(doc: Doc, settings: LinkSettings,
 def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
           state: _State, settings: LinkSettings) -> None:
     conf = settings.confidence
-    outcome = (predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
+    outcome = (m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
                or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
     if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count", "loose",
                                                            "percent", "named"}:
