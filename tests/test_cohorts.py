@@ -241,6 +241,14 @@ ARM_CASES = [
       "150 received tislelizumab, 61 with adverse events",
       "150 received tislelizumab, 20 with adverse events",
       "150 received tislelizumab, 11 with adverse events"}),
+    # "No X occurred in ...": a count of zero for each group named, even with no digit.
+    ("Patients were randomized to olaparib (n = 274) or placebo (n = 138). No deaths "
+     "occurred in the placebo group.",
+     {"274 received olaparib", "138 did not receive olaparib",
+      "138 did not receive olaparib, 0 deaths"}),
+    ("Patients were assigned to arm A (n = 40) or arm B (n = 42); there were no "
+     "treatment-related deaths in arm A or arm B.",
+     {"40 patients, 0 deaths", "42 patients, 0 deaths"}),
 ]
 
 

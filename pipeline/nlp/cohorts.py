@@ -70,6 +70,7 @@ class LinkSettings:
     threshold_words: frozenset[str]
     change_words: frozenset[str]
     interval_words: frozenset[str]
+    none_words: frozenset[str]
     alternative_words: frozenset[str]
     arm_nouns: frozenset[str]
     anaphora_openers: tuple[tuple[str, ...], ...]
@@ -926,6 +927,8 @@ def link_document(doc: Doc, settings: LinkSettings,
     for number in numbers:
         numbers_by[sent_of[number.start]].append(number)
     anchored = {sent_of[i] for i in anchors | universal}
+    # "No deaths occurred in the placebo group": a count of zero without a number.
+    anchored |= {sent_of[t.i] for t in doc if t.lower_ in settings.none_words}
     for sent_index, sent in enumerate(sents):
         state.last_in_previous = state.last_in_sentence or state.last_in_previous
         state.last_in_sentence = []
@@ -975,7 +978,8 @@ def link_document(doc: Doc, settings: LinkSettings,
                             else replace(m, drug=_SEVERAL_ARMS) for m in mentions]
             for mention in mentions:
                 _link(doc, sent_index, mention, facts, state, settings)
-        _assign_respectively(state, n_events)
+            if not mentions:
+                _link_zero_events(doc, sent_index, clause, facts, state, settings)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
         sizes = {i: state.cohorts[i].size for i in siblings}
         # "240 women were randomly assigned: 121 to TCH and 119 to TCHP": the total is
@@ -986,6 +990,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             siblings = [i for i in siblings if sizes[i] < sum(sizes.values()) - sizes[i]]
         if len(siblings) >= 2 and len({state.cohorts[i].parent for i in siblings}) == 1:
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
+        _assign_respectively(state, n_events)  # (after the arms this sentence defines)
         if state.sentence_drug:
             state.experimental = state.sentence_drug
         if options:
@@ -1189,6 +1194,32 @@ def _clear_totals(state: _State) -> None:
             k += 1
         if parts == total.size and k - total.index > 2 and len(signatures) >= 2:
             total.drug = total.drug_mention = total.drug_status = None
+
+
+def _link_zero_events(doc: Doc, sent_index: int, clause: Clause, facts: ClauseFacts,
+                      state: _State, settings: LinkSettings) -> None:
+    """'No treatment-related deaths occurred in Arm A or Arm B', 'there were no deaths with
+    X': a count of zero for each group the clause names."""
+    for cue in _longest(facts.cues, "OUTCOME"):
+        before = [t.lower_ for t in doc[max(clause.start, cue.start - 2):cue.start]]
+        if not any(w in settings.none_words for w in before):
+            continue
+        labels = [c.text for c in facts.cues if c.label == "ARM" and c.start >= cue.end]
+        targets: list[Cohort] = []
+        for label in labels:
+            found = next((c for c in reversed(state.cohorts) if _same_label(c.arm_label, label)), None)
+            if found is not None and found not in targets:
+                targets.append(found)
+        if not labels and (facts.drug or facts.control):
+            fitting = [c for c in reversed(state.cohorts) if _score(c, facts) > 0]
+            if fitting:
+                targets.append(max(fitting, key=lambda c: _score(c, facts)))
+        for target in targets:
+            _add_event(state, target.index, 0, None, cue,
+                       replace(facts, drug=None, drug_mention=None, drug_status=None,
+                               control=False),
+                       sent_index, doc[cue.start:cue.end], settings.confidence["fraction"])
+        return
 
 
 def _share_predicates(facts: list[ClauseFacts]) -> None:
