@@ -154,9 +154,7 @@ def _progress_printer(quiet: bool):  # noqa: ANN202 - a Progress callback or Non
 
 def _extract(args: argparse.Namespace) -> int:
     from .errors import OncoEvidenceError
-    from .export import write_report
     from .process import extract_paths
-    from .report import texts_of
 
     if not args.inputs and not args.sources:
         print("onco-evidence extract: give INPUTs, --sources FILE, or both", file=sys.stderr)
@@ -167,10 +165,6 @@ def _extract(args: argparse.Namespace) -> int:
     except OncoEvidenceError as e:  # a sources file that cannot be read at all
         print(f"onco-evidence: {e}", file=sys.stderr)
         return EXIT_USAGE
-    # extract_paths writes the outputs without the articles' texts; the review report is
-    # written again with them, so it shows each article's text and highlights.
-    write_report(summary.rows, summary.records, summary.outputs["report.html"],
-                 texts=texts_of(summary.results))
     _print_summary(len(summary.results), summary.n_rejected, len(summary.rows),
                    {k: str(v) for k, v in summary.outputs.items()}, quiet=args.quiet)
     return EXIT_REJECTS if summary.n_rejected else EXIT_OK

@@ -50,6 +50,11 @@ _PARQUET_SCHEMA = pa.schema([
 ])
 
 
+#: Every file write_outputs may write.
+OUTPUT_FILES = ("evidence.csv", "evidence.parquet", "articles.csv", "rejects.csv", "report.html",
+                "evidence.jsonl")
+
+
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path beside ``target`` that replaces it only if the block succeeds."""
@@ -62,6 +67,14 @@ def atomic_path(target: Path) -> Iterator[Path]:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def remove_stale_temporaries(out_dir: Path) -> None:
+    """Delete the temporary files a writer killed mid-write (SIGKILL, power loss) left
+    beside its target; the targets themselves were never touched."""
+    for name in OUTPUT_FILES:
+        for stale in out_dir.glob(f".{name}.*.tmp"):
+            stale.unlink(missing_ok=True)
 
 
 def evidence_frame(rows: Iterable[EvidenceRow]) -> pd.DataFrame:
@@ -174,6 +187,7 @@ def write_outputs(rows: Sequence[EvidenceRow], records: Sequence[ArticleRecord],
     ``pipeline.report.texts_of`` or ``Store.article_texts``) lets the report show each
     article's text with its highlights."""
     out_dir = Path(out_dir)
+    remove_stale_temporaries(out_dir)
     evidence = evidence_frame(rows)
     rejects = rejects if rejects is not None else rejects_of(records)
     written = {

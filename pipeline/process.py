@@ -24,6 +24,7 @@ from .evidence import ArticleResult, analyse, now_utc, stable_id
 from .export import write_outputs
 from .fetch import NotModified, fetch, is_url
 from .nlp import load_pipeline
+from .report import texts_of
 from .schema import ArticleRecord, EvidenceRow
 from .settings import PIPELINE_VERSION
 from .store import KnownPage
@@ -188,5 +189,6 @@ def extract_paths(paths: Iterable[str | Path], out_dir: str | Path, *,
     extracted_at = results[0].record.extracted_at if results else now_utc()
     results += [rejected(name, reason, extracted_at) for name, reason in failed]
     rows = [row for result in results for row in result.rows]
-    outputs = write_outputs(rows, [r.record for r in results], Path(out_dir), jsonl=jsonl)
+    outputs = write_outputs(rows, [r.record for r in results], Path(out_dir), jsonl=jsonl,
+                            texts=texts_of(results))
     return RunSummary(results=tuple(results), outputs=outputs)

@@ -10,6 +10,8 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from pipeline import load_evidence
 from pipeline.settings import CORPORA_DIR
 
@@ -26,33 +28,47 @@ def stored_rows(db: Path) -> int:
         return 0
 
 
-def test_a_run_killed_mid_extraction_then_rerun_loses_and_duplicates_nothing(
-        tmp_path: Path, prefect_env: dict) -> None:
+def temporaries(out: Path) -> list[Path]:
+    return list(out.glob(".*.tmp")) if out.exists() else []
+
+
+@pytest.mark.parametrize("phase", ["extraction", "export"])
+def test_a_run_killed_hard_then_rerun_loses_and_duplicates_nothing(
+        tmp_path: Path, prefect_env: dict, phase: str) -> None:
     db, out = tmp_path / "store.sqlite", tmp_path / "out"
     args = [EXE, "run", str(CORPORA_DIR), "--out", str(out), "--db", str(db), "--quiet"]
     process = subprocess.Popen(args, env=prefect_env, cwd=tmp_path, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
                                start_new_session=True)
+    # extraction: as soon as the first batch is stored; export: while an output is being
+    # written to its temporary file.
+    caught = (lambda: stored_rows(db) > 0) if phase == "extraction" else (
+        lambda: bool(temporaries(out)))
     deadline = time.monotonic() + 300
-    while stored_rows(db) == 0 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+    while not caught() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
     os.killpg(process.pid, signal.SIGKILL)  # the flow and Prefect's temporary server with it
     process.wait()
+    assert process.returncode == -signal.SIGKILL, f"the run ended before the {phase} was caught"
     partial = stored_rows(db)
-    assert partial > 0, "the run was not caught mid-way"
-    assert not (out / "evidence.csv").exists()  # killed before the export: nothing half-written
+    assert partial > 0
+    if phase == "extraction":
+        assert not (out / "evidence.csv").exists()  # killed before the export
+    elif (out / "evidence.csv").exists():  # written whole before the kill, never in part
+        load_evidence(out / "evidence.csv")
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
     rerun = run_cli("run", str(CORPORA_DIR), "--out", str(out), "--db", str(db), env=prefect_env,
                     cwd=tmp_path, timeout=600)
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    assert temporaries(out) == []  # what the killed writer left behind is gone
     direct = run_cli("extract", str(CORPORA_DIR), "--out", str(tmp_path / "direct"), "--quiet")
     assert direct.returncode == 0, direct.stderr
 
     resumed = load_evidence(out / "evidence.csv")  # validates: unique row ids, the contract
     expected = load_evidence(tmp_path / "direct" / "evidence.csv")
-    assert len(resumed) == len(expected) > partial
+    assert len(resumed) == len(expected) >= partial
     key = ["row_id"]
     assert resumed.drop(columns="extracted_at").sort_values(key).reset_index(drop=True).equals(
         expected.drop(columns="extracted_at").sort_values(key).reset_index(drop=True))
