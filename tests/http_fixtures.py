@@ -38,6 +38,8 @@ class Reply:
     delay: float = 0.0  # seconds to wait before answering
     reset: bool = False
     content_length: bool = True  # False: no Content-Length, the body ends when the connection closes
+    truncate: int | None = None  # send only this many bytes of the body, then hang up
+    drip: float = 0.0  # seconds between body chunks of 64 bytes (a slow-drip server)
 
 
 Route = Reply | Callable[[Request], Reply]
@@ -92,7 +94,16 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if reply.content_length:
             self.send_header("Content-Length", str(len(reply.body)))
         self.end_headers()
-        self.wfile.write(reply.body)
+        body = reply.body if reply.truncate is None else reply.body[:reply.truncate]
+        if reply.drip:
+            for start in range(0, len(body), 64):
+                self.wfile.write(body[start:start + 64])
+                self.wfile.flush()
+                time.sleep(reply.drip)
+        else:
+            self.wfile.write(body)
+        if reply.truncate is not None:
+            self.close_connection = True
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
