@@ -31,6 +31,7 @@ from pipeline.evidence import ArticleResult, now_utc
 from pipeline.export import write_outputs
 from pipeline.locking import exclusive_run
 from pipeline.process import discover_inputs, discover_sources, process_inputs, rejected
+from pipeline.redaction import redact
 from pipeline.settings import CORPORA_DIR, STORE_PATH
 from pipeline.store import IngestCounts, KnownPage, Store
 
@@ -134,7 +135,7 @@ def _ingest(logger: logging.Logger | logging.LoggerAdapter, inputs: list[str] | 
     outputs = export(db, run_id, out_dir, jsonl)
     rejects = [r.record for r in results if r.record.status == "rejected"]
     for record in rejects:
-        logger.warning("rejected %s: %s", record.source, record.reject_reason)
+        logger.warning("rejected %s: %s", redact(record.source), record.reject_reason)
     summary = {"run_id": run_id, "discovered": len(items),
                "fetched": len(items) - counts.not_modified, **asdict(counts)}
     logger.info("ingested %s", summary)
@@ -164,7 +165,7 @@ def _publish_artifacts(summary: dict[str, object], results: list[ArticleResult],
     lines += [f"Evidence CSV: `{Path(outputs['evidence.csv']).resolve()}`", ""]
     if rejects:
         lines += ["## Rejects", "", "| input | reason |", "|---|---|"]
-        lines += [f"| {_cell(r.source)} | {_cell(r.reject_reason or '')} |" for r in rejects]
+        lines += [f"| {_cell(redact(r.source))} | {_cell(r.reject_reason or '')} |" for r in rejects]
     else:
         lines.append("No rejects.")
     create_markdown_artifact(key="onco-evidence-run-summary", markdown="\n".join(lines),

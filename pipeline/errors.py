@@ -6,6 +6,8 @@ per-article error into a recorded reject whose reason is the message, so nothing
 
 from __future__ import annotations
 
+from .redaction import redact
+
 
 class OncoEvidenceError(Exception):
     """Base class of every error this package raises on purpose."""
@@ -13,6 +15,7 @@ class OncoEvidenceError(Exception):
     code = "E000"
 
     def __init__(self, message: str) -> None:
+        message = redact(message)  # a URL's user and password never reach a reject reason
         super().__init__(f"[{self.code}] {message}")
         self.reason = message
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import atexit
 import email.utils
 import ipaddress
-import logging
 import math
 import os
 import socket
@@ -44,9 +43,10 @@ from .errors import (
     UnsupportedContentError,
     UnsupportedURLError,
 )
+from .redaction import redacting_logger
 from .settings import PIPELINE_VERSION
 
-log = logging.getLogger(__name__)
+log = redacting_logger(__name__)
 
 USER_AGENT = f"onco-evidence/{PIPELINE_VERSION} (+oncology evidence text-mining; polite crawler)"
 MAX_BYTES = 5 * 1024 * 1024

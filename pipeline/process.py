@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,12 +23,13 @@ from .evidence import ArticleResult, analyse, now_utc, stable_id
 from .export import write_outputs
 from .fetch import NotModified, fetch, is_url
 from .nlp import load_pipeline
+from .redaction import redacting_logger
 from .report import texts_of
 from .schema import ArticleRecord, EvidenceRow
 from .settings import PIPELINE_VERSION
 from .store import KnownPage
 
-log = logging.getLogger(__name__)
+log = redacting_logger(__name__)
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".md"})

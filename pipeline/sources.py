@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import logging
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -30,8 +29,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import DiscoveryError, OncoEvidenceError, SourcesError
 from .fetch import PAGE_TYPES, XML_TYPES, Fetcher, decode, gunzip, is_url
+from .redaction import redacting_logger
 
-log = logging.getLogger(__name__)
+log = redacting_logger(__name__)
 
 SourceKind = Literal["feed", "sitemap", "urls", "folder", "url"]
 #: The files a folder source lists (README files and hidden folders are skipped).

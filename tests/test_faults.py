@@ -90,3 +90,15 @@ def test_an_empty_200_is_an_empty_article() -> None:
 
     with pytest.raises(EmptyArticleError):
         clean_html(b"")
+
+
+def test_credentials_in_a_url_never_reach_logs_or_reasons(server: Server,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    server.route("/private.html", Reply(503, b"busy"))
+    url = server.url("/private.html").replace("http://", "http://curator:s3cr3t-token@")
+    caplog.set_level("DEBUG", logger="pipeline")
+    with Fetcher(settings(retries=1)) as fetcher, pytest.raises(TransientFetchError) as caught:
+        fetcher.fetch(url)
+    assert "s3cr3t-token" not in caught.value.reason
+    assert "s3cr3t-token" not in caplog.text
+    assert "/private.html" in caught.value.reason  # the page is still named
