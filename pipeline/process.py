@@ -10,7 +10,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import functools
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -145,27 +147,28 @@ def rejected(item: str, reason: str, extracted_at: dt.datetime) -> ArticleResult
         extracted_at=extracted_at, pipeline_version=PIPELINE_VERSION))
 
 
+#: Below this many inputs one process is faster than starting workers (each builds the
+#: spaCy pipeline, ~2-4 s); measured with bench/scale.py.
+MIN_PARALLEL = 200
+
+
 def process_inputs(items: Sequence[str], *, nlp: Language | None = None,
                    extracted_at: dt.datetime | None = None, progress: Progress | None = None,
-                   known: Mapping[str, KnownPage] | None = None) -> list[ArticleResult]:
+                   known: Mapping[str, KnownPage] | None = None,
+                   workers: int = 1) -> list[ArticleResult]:
     """Clean and extract every input; failures become reject records, never a crash.
 
     ``known`` (from ``Store.known_pages``) makes the run incremental: what is unchanged since
     the store last saw it comes back marked ``unchanged`` instead of being extracted again.
+    ``workers`` > 1 spreads the inputs over that many processes (each loads the pipeline
+    once) when there are at least MIN_PARALLEL of them; results keep the inputs' order.
     """
     known = known or {}
-    nlp = nlp or load_pipeline()
     extracted_at = extracted_at or now_utc()
     results: list[ArticleResult] = []
     seen: dict[str, str] = {}
-    for n, item in enumerate(items, start=1):
-        try:
-            result = process_one(item, nlp=nlp, extracted_at=extracted_at, known=known.get(item))
-        except OncoEvidenceError as e:
-            result = rejected(item, e.reason, extracted_at)
-        except Exception as e:  # noqa: BLE001 - the batch boundary: one bad page never stops it
-            log.exception("unexpected error on %s", item)
-            result = rejected(item, f"internal error: {type(e).__name__}: {e}", extracted_at)
+    for n, (item, result) in enumerate(
+            zip(items, _results(items, nlp, extracted_at, known, workers), strict=True), start=1):
         first = seen.setdefault(result.record.article_id, item)
         if first != item and result.record.status == "ok" and not result.unchanged:
             result = rejected(item, f"duplicate of {first} (same canonical URL)", extracted_at)
@@ -175,9 +178,42 @@ def process_inputs(items: Sequence[str], *, nlp: Language | None = None,
     return results
 
 
+def _results(items: Sequence[str], nlp: Language | None, extracted_at: dt.datetime,
+             known: Mapping[str, KnownPage], workers: int) -> Iterator[ArticleResult]:
+    if workers <= 1 or len(items) < MIN_PARALLEL:
+        nlp = nlp or load_pipeline()
+        for item in items:
+            yield _process_guarded(item, nlp, extracted_at, known.get(item))
+        return
+    # spawn, not fork: the parent may hold threads (Prefect, httpx) that fork would copy
+    # mid-state. Each worker builds its own pipeline on its first input.
+    context = multiprocessing.get_context("spawn")
+    work = functools.partial(_work, extracted_at=extracted_at)
+    with context.Pool(workers) as pool:
+        yield from pool.imap(work, [(item, known.get(item)) for item in items], chunksize=4)
+
+
+def _work(task: tuple[str, KnownPage | None], *, extracted_at: dt.datetime) -> ArticleResult:
+    item, known = task
+    return _process_guarded(item, load_pipeline(), extracted_at, known)
+
+
+def _process_guarded(item: str, nlp: Language, extracted_at: dt.datetime,
+                     known: KnownPage | None) -> ArticleResult:
+    """process_one, with every failure turned into a reject: the batch boundary."""
+    try:
+        return process_one(item, nlp=nlp, extracted_at=extracted_at, known=known)
+    except OncoEvidenceError as e:
+        return rejected(item, e.reason, extracted_at)
+    except Exception as e:  # noqa: BLE001 - one bad page never stops a batch
+        log.exception("unexpected error on %s", item)
+        return rejected(item, f"internal error: {type(e).__name__}: {e}", extracted_at)
+
+
 def extract_paths(paths: Iterable[str | Path], out_dir: str | Path, *,
                   nlp: Language | None = None, progress: Progress | None = None,
-                  jsonl: bool = False, sources: str | Path | None = None) -> RunSummary:
+                  jsonl: bool = False, sources: str | Path | None = None,
+                  workers: int = 1) -> RunSummary:
     """Extract evidence from files, folders, URLs and the pages a sources file names, and
     write the outputs to ``out_dir``."""
     items = discover_inputs(paths)
@@ -185,7 +221,7 @@ def extract_paths(paths: Iterable[str | Path], out_dir: str | Path, *,
     if sources is not None:
         named, failed = discover_sources(sources)
         items = list(dict.fromkeys([*items, *named]))
-    results = process_inputs(items, nlp=nlp, progress=progress)
+    results = process_inputs(items, nlp=nlp, progress=progress, workers=workers)
     extracted_at = results[0].record.extracted_at if results else now_utc()
     results += [rejected(name, reason, extracted_at) for name, reason in failed]
     rows = [row for result in results for row in result.rows]
