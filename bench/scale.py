@@ -1,0 +1,161 @@
+"""Throughput, scaling and memory on a large generated corpus in the dev corpus's site templates.
+
+    .venv/bin/python bench/scale.py [--articles 1000] [--words 300-3000] [--workers 2]
+
+Generates N HTML articles: each is one of the cleaning corpus's pages (corpora/pages, ten
+site templates with their chrome) with paragraphs from the tuning corpus and the seed
+added to its body until it reaches a word count drawn from --words, and its own canonical
+URL. Then reports, on this machine:
+
+- cleaning pages/second, ours and trafilatura's, on the same pages (first 500);
+- NLP tokens/second on one core (the spaCy pipeline alone, on the cleaned texts);
+- end-to-end `extract` (read, clean, extract, write every output) in articles/second with
+  --workers processes and with one;
+- where one process spends its time (clean / NLP + rows / writing), on the first 300;
+- peak resident memory of this process and of its worker processes.
+
+Run it with --articles 1000 and --articles 10000 to see how time grows. Record the figures
+in the README. --articles 20 is the smoke run CI does (tests/test_bench.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+PAGES_SAMPLE = 500
+PROFILE_SAMPLE = 300
+
+
+def donor_paragraphs() -> list[str]:
+    """Paragraphs of the tuning corpus and the seed (never the held-out split)."""
+    from pipeline.process import discover_inputs, load_article
+    from pipeline.settings import CORPORA_DIR
+
+    paragraphs = []
+    for path in discover_inputs([CORPORA_DIR / "dev" / "tune", CORPORA_DIR / "seed"]):
+        paragraphs += [p for p in load_article(path).paragraphs if len(p.split()) >= 25]
+    return paragraphs
+
+
+def generate(folder: Path, n: int, words: tuple[int, int], seed: int = 7) -> list[Path]:
+    """N pages in the cleaning corpus's templates, each with its own URL and length."""
+    import html
+
+    from pipeline.clean.scoring import snippet_files
+    from pipeline.schema import SnippetFile
+    from pipeline.settings import CORPORA_DIR
+
+    rng = random.Random(seed)
+    templates = []
+    for gold_path in snippet_files(CORPORA_DIR / "pages"):
+        gold = SnippetFile.model_validate_json(gold_path.read_text(encoding="utf-8"))
+        page = (gold_path.parent / gold.input).read_bytes().decode("utf-8", "replace")
+        anchor = html.escape(gold.must[0][:40], quote=False)
+        at = page.find(anchor)
+        close = page.find("</p>", at)
+        if at >= 0 and close >= 0:  # paragraphs go in after the article's first paragraph
+            templates.append((page, close + len("</p>"), len(" ".join(gold.must).split())))
+    donors = donor_paragraphs()
+    paths = []
+    for i in range(n):
+        page, cut, base_words = templates[i % len(templates)]
+        target = rng.randint(*words)
+        extra, count = [], base_words
+        while count < target:
+            paragraph = rng.choice(donors)
+            extra.append(f"<p>{html.escape(paragraph, quote=False)}</p>")
+            count += len(paragraph.split())
+        body = page[:cut] + "\n" + "\n".join(extra) + page[cut:]
+        body = re.sub(r'(<link rel="canonical" href="[^"]*)"', rf'\1?copy={i}"', body)
+        body = re.sub(r'(<meta property="og:url" content="[^"]*)"', rf'\1?copy={i}"', body)
+        path = folder / f"page-{i:05d}.html"
+        path.write_text(body, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def rss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--words", default="300-3000", help="range of article lengths in words")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    low, high = (int(w) for w in args.words.split("-"))
+
+    import trafilatura
+
+    from pipeline.clean import clean_html
+    from pipeline.evidence import analyse
+    from pipeline.export import write_outputs
+    from pipeline.nlp import load_pipeline
+    from pipeline.process import extract_paths, load_article
+
+    tmp = Path(tempfile.mkdtemp(prefix="onco-scale-"))
+    try:
+        (tmp / "corpus").mkdir()
+        t0 = time.perf_counter()
+        paths = generate(tmp / "corpus", args.articles, (low, high))
+        print(f"generated {len(paths)} pages of {low}-{high} words in "
+              f"{time.perf_counter() - t0:.1f} s ({sum(p.stat().st_size for p in paths) / 1e6:.0f} MB)")
+
+        sample = [p.read_bytes() for p in paths[:PAGES_SAMPLE]]
+        for name, clean in (("ours", lambda d: clean_html(d).text),
+                            ("trafilatura", lambda d: trafilatura.extract(d, include_comments=False))):
+            t0 = time.perf_counter()
+            for data in sample:
+                clean(data)
+            print(f"cleaning, {name:12}: {len(sample) / (time.perf_counter() - t0):7.1f} pages/s "
+                  f"({len(sample)} pages)")
+
+        nlp = load_pipeline()
+        texts = [clean_html(d).text for d in sample]
+        t0 = time.perf_counter()
+        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32))
+        seconds = time.perf_counter() - t0
+        words = statistics.mean(len(t.split()) for t in texts)
+        print(f"NLP, one core      : {tokens / seconds:9,.0f} tokens/s ({len(texts)} articles, "
+              f"mean {words:.0f} words)")
+
+        stages = {"read + clean": 0.0, "NLP + rows": 0.0, "write outputs": 0.0}
+        results = []
+        for path in paths[:PROFILE_SAMPLE]:
+            t0 = time.perf_counter()
+            article = load_article(str(path))
+            t1 = time.perf_counter()
+            results.append(analyse(article, nlp=nlp))
+            stages["read + clean"] += t1 - t0
+            stages["NLP + rows"] += time.perf_counter() - t1
+        t0 = time.perf_counter()
+        write_outputs([r for res in results for r in res.rows], [r.record for r in results],
+                      tmp / "profile-out")
+        stages["write outputs"] = time.perf_counter() - t0
+        total = sum(stages.values())
+        print("where one process spends its time: " + ", ".join(
+            f"{k} {v / total:.0%}" for k, v in stages.items()) + f" ({len(results)} articles)")
+
+        for workers in sorted({args.workers, 1}, reverse=True):
+            t0 = time.perf_counter()
+            summary = extract_paths([tmp / "corpus"], tmp / f"out-{workers}", workers=workers)
+            seconds = time.perf_counter() - t0
+            print(f"extract, {workers} worker(s): {len(paths) / seconds:7.1f} articles/s "
+                  f"({len(paths)} articles, {len(summary.rows)} rows, {seconds:.1f} s)")
+        print(f"peak RSS: this process {rss_mb(resource.RUSAGE_SELF):.0f} MB, "
+              f"largest worker {rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
