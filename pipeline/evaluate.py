@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,39 +18,11 @@ from spacy.language import Language
 from .evidence import analyse
 from .process import load_article
 from .schema import EVIDENCE_COLUMNS, GOLD_ROW_EXCLUDED, GoldFile
+from .scores import Score
 
 _ROW_KEY = ("row_type", "cohort_size", "outcome", "event_count", "drug")
 _NUMBER_KEY = ("cohort_size", "event_count")
 _FIELDS = tuple(c for c in EVIDENCE_COLUMNS if c not in GOLD_ROW_EXCLUDED and c not in _ROW_KEY)
-
-
-@dataclass
-class Score:
-    """True positives, false positives and false negatives, summed over articles."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, gold: Iterable[Hashable], found: Iterable[Hashable]) -> None:
-        g, f = Counter(gold), Counter(found)
-        matched = sum((g & f).values())
-        self.tp += matched
-        self.fp += sum(f.values()) - matched
-        self.fn += sum(g.values()) - matched
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass

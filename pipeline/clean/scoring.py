@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..schema import SnippetFile
+from ..scores import Score
 from .article import CleanArticle
 
 #: A cleaner under test: page bytes in, article text (or our CleanArticle) out.
@@ -32,31 +33,16 @@ SHINGLE = 4
 
 
 @dataclass
-class SnippetScore:
-    """Snippet counts summed over pages, plus the metadata our cleaner reports."""
+class SnippetScore(Score):
+    """Snippet counts summed over pages (tp: must found, fn: must missed, fp: must-not
+    leaked, tn: must-not absent), plus the metadata our cleaner reports."""
 
     pages: int = 0
-    tp: int = 0
-    fn: int = 0
-    fp: int = 0
     tn: int = 0
     missed: list[tuple[str, str]] = field(default_factory=list)
     leaked: list[tuple[str, str]] = field(default_factory=list)
     metadata_hits: Counter[str] = field(default_factory=Counter)
     metadata_total: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def metadata_accuracy(self) -> dict[str, float]:
         total = self.metadata_total or 1

@@ -1,0 +1,36 @@
+"""Precision, recall and F1 from summed counts, shared by the extraction and cleaning scores."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
+
+@dataclass
+class Score:
+    """True positives, false positives and false negatives, summed over articles."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: Iterable[Hashable], found: Iterable[Hashable]) -> None:
+        g, f = Counter(gold), Counter(found)
+        matched = sum((g & f).values())
+        self.tp += matched
+        self.fp += sum(f.values()) - matched
+        self.fn += sum(g.values()) - matched
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
