@@ -32,6 +32,7 @@ from pipeline.export import write_outputs
 from pipeline.locking import exclusive_run
 from pipeline.process import discover_inputs, discover_sources, process_inputs, rejected
 from pipeline.redaction import redact
+from pipeline.schema import ArticleRecord, EvidenceRow
 from pipeline.settings import CORPORA_DIR, STORE_PATH
 from pipeline.store import IngestCounts, KnownPage, Store
 
@@ -115,44 +116,52 @@ def _ingest(logger: logging.Logger | logging.LoggerAdapter, inputs: list[str] | 
     items, failed_sources = discover(inputs or default, sources)
     extracted_at = now_utc()
     counts = IngestCounts()
-    results: list[ArticleResult] = []
+    # Only what the artifacts show is kept, not every result: memory stays flat however
+    # many articles a run takes.
+    rejects: list[ArticleRecord] = []
+    new_rows: list[EvidenceRow] = []
     if failed_sources:
         failures = [rejected(name, reason, extracted_at) for name, reason in failed_sources]
         counts += store_results(quote(failures), db, run_id)
-        results += failures
+        rejects += [r.record for r in failures]
     batches = [items[start: start + batch_size] for start in range(0, len(items), batch_size)]
     # quote(): Prefect would otherwise walk these structures looking for futures to wait on.
     futures = [extract_batch.submit(batch, extracted_at,
                                     quote({i: known[i] for i in batch if i in known}))
                for batch in batches]
-    for future in futures:  # stored in order, one writer, each article in its own transaction
+    done = 0
+    for n, future in enumerate(futures):  # stored in order by one writer, an article a transaction
         batch_results = future.result()
+        futures[n] = None  # let the batch's results go once stored
         counts += store_results(quote(batch_results), db, run_id)
-        results += batch_results
-        logger.info("stored %d of %d inputs", len(results), len(items) + len(failed_sources))
+        rejects += [r.record for r in batch_results if r.record.status == "rejected"]
+        for result in batch_results:
+            if not result.unchanged and len(new_rows) < ARTIFACT_ROWS:
+                new_rows += result.rows[:ARTIFACT_ROWS - len(new_rows)]
+        done += len(batch_results)
+        logger.info("stored %d of %d inputs", done, len(items))
     with Store(db) as store:
         store.finish_run(run_id, counts)
     outputs = export(db, run_id, out_dir, jsonl)
-    rejects = [r.record for r in results if r.record.status == "rejected"]
     for record in rejects:
         logger.warning("rejected %s: %s", redact(record.source), record.reject_reason)
     summary = {"run_id": run_id, "discovered": len(items),
                "fetched": len(items) - counts.not_modified, **asdict(counts)}
     logger.info("ingested %s", summary)
-    _publish_artifacts(summary, results, rejects, outputs)
+    _publish_artifacts(summary, new_rows, rejects, outputs)
     return {**summary, "outputs": outputs}
 
 
-def _publish_artifacts(summary: dict[str, object], results: list[ArticleResult],
-                       rejects: list, outputs: dict[str, str]) -> None:
+def _publish_artifacts(summary: dict[str, object], new_rows: list[EvidenceRow],
+                       rejects: list[ArticleRecord], outputs: dict[str, str]) -> None:
     """A markdown summary of the run and a table of the rows it added, in Prefect's UI."""
-    new_rows = [row for r in results if not r.unchanged for row in r.rows]
+    added = int(summary["rows_added"])  # type: ignore[call-overload]
     create_table_artifact(
         key="onco-evidence-new-rows",
-        table=[{c: getattr(row, c) for c in _ARTIFACT_COLUMNS} for row in new_rows[:ARTIFACT_ROWS]],
+        table=[{c: getattr(row, c) for c in _ARTIFACT_COLUMNS} for row in new_rows],
         description=f"Evidence rows added by run {summary['run_id']}"
-                    + (f" (first {ARTIFACT_ROWS} of {len(new_rows)})"
-                       if len(new_rows) > ARTIFACT_ROWS else f" ({len(new_rows)})"))
+                    + (f" (first {len(new_rows)} of {added})" if added > len(new_rows)
+                       else f" ({added})"))
     lines = [f"# onco-evidence run {summary['run_id']}", "",
              "| discovered | fetched | not modified | unchanged | new | changed | rejected "
              "| rows added | rows superseded |", "|---|---|---|---|---|---|---|---|---|",
