@@ -90,3 +90,43 @@ def test_a_second_run_on_a_busy_store_is_refused_clearly(tmp_path: Path, prefect
     after = run_cli("run", str(CORPORA_DIR / "seed"), "--out", str(tmp_path / "out"), "--db",
                     str(db), env=prefect_env, cwd=tmp_path, timeout=600)
     assert after.returncode == 0, after.stdout + after.stderr  # the lock went with its holder
+
+
+def test_a_run_killed_after_fetching_then_rerun_loses_and_duplicates_nothing(
+        tmp_path: Path, prefect_env: dict) -> None:
+    """Pages from a live server: killed once some pages were fetched and none stored."""
+    from .http_fixtures import Reply, serve
+
+    pages = sorted((CORPORA_DIR / "dev" / "tune").glob("*.html")) + [
+        CORPORA_DIR / "seed" / "gist-imatinib-surgery.html"]
+    with serve() as server:
+        urls = []
+        for page in pages:
+            server.route(f"/{page.name}", Reply(body=page.read_bytes()))
+            urls.append(server.url(f"/{page.name}"))
+        db, out = tmp_path / "store.sqlite", tmp_path / "out"
+        process = subprocess.Popen([EXE, "run", *urls, "--out", str(out), "--db", str(db), "--quiet"],
+                                   env=prefect_env, cwd=tmp_path, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                                   start_new_session=True)
+        fetched = lambda: sum(len(server.hits(f"/{p.name}")) for p in pages)  # noqa: E731
+        deadline = time.monotonic() + 300
+        while fetched() < 2 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.killpg(process.pid, signal.SIGKILL)  # pages are one second apart: mid-fetch
+        process.wait()
+        assert process.returncode == -signal.SIGKILL and 2 <= fetched() < len(pages)
+        assert stored_rows(db) == 0
+
+        rerun = run_cli("run", *urls, "--out", str(out), "--db", str(db), env=prefect_env,
+                        cwd=tmp_path, timeout=600)
+        assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+        direct = run_cli("extract", *urls, "--out", str(tmp_path / "direct"), "--quiet")
+        assert direct.returncode == 0, direct.stderr
+
+    resumed = load_evidence(out / "evidence.csv")
+    expected = load_evidence(tmp_path / "direct" / "evidence.csv")
+    assert len(resumed) == len(expected) > 0
+    key = ["row_id"]
+    assert resumed.drop(columns="extracted_at").sort_values(key).reset_index(drop=True).equals(
+        expected.drop(columns="extracted_at").sort_values(key).reset_index(drop=True))
