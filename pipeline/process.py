@@ -130,12 +130,13 @@ def process_one(item: str, *, nlp: Language, extracted_at: dt.datetime,
     loaded = _read(item, known)
     if loaded is None:
         assert known is not None
-        return ArticleResult(record=known.record, unchanged="not-modified")
+        return ArticleResult(record=known.record.model_copy(update={"source": item}),
+                             unchanged="not-modified")
     article, etag, last_modified = loaded
     if (known is not None and known.content_sha256 == article.content_sha256
             and known.pipeline_version == PIPELINE_VERSION):
-        return ArticleResult(record=known.record, unchanged="same-text", etag=etag,
-                             last_modified=last_modified)
+        return ArticleResult(record=known.record.model_copy(update={"source": item}),
+                             unchanged="same-text", etag=etag, last_modified=last_modified)
     result = analyse(article, nlp=nlp, extracted_at=extracted_at)
     return replace(result, etag=etag, last_modified=last_modified)
 

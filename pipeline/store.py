@@ -168,7 +168,11 @@ class Store:
             if result.unchanged:
                 cur.execute("UPDATE articles SET last_run = ? WHERE article_id = ?",
                             (run_id, record.article_id))
-                cur.execute("UPDATE pages SET last_run = ? WHERE source = ?", (run_id, record.source))
+                # The text is as stored; the page's validators may still be new (a server
+                # that changed its ETag but not the article): keep them for next time.
+                cur.execute("UPDATE pages SET last_run = ?, etag = coalesce(?, etag), "
+                            "last_modified = coalesce(?, last_modified) WHERE source = ?",
+                            (run_id, result.etag, result.last_modified, record.source))
                 return IngestCounts(unchanged=1, not_modified=int(result.unchanged == "not-modified"))
             if record.status == "rejected":
                 cur.execute(
