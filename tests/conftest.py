@@ -20,6 +20,9 @@ from pipeline.settings import CORPORA_DIR
 # The test servers listen on 127.0.0.1, which the fetcher refuses by default; the tests
 # allow it explicitly (subprocesses inherit it).
 os.environ.setdefault("ONCO_EVIDENCE_ALLOW_PRIVATE", "1")
+# Library code runs outside flow runs here too, in a process where Prefect already set up
+# its logging: those lines stay local without a warning.
+os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
 # `make test` points PREFECT_HOME into .state/, which a fresh clone does not have yet.
 if os.environ.get("PREFECT_HOME"):
     Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
