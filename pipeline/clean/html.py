@@ -70,7 +70,7 @@ def clean_html(html: str | bytes, *, url: str | None = None, source: str | None 
     tree = parse_html(html, charset=charset, source=source or url)
     title = _title(tree)
     published = _published(tree)
-    authors = _authors(tree)
+    authors = _authors(tree, rules)
     canonical = _canonical(tree) or url
     site_name = _meta(tree, "og:site_name")
 
@@ -382,7 +382,7 @@ def _published(tree: lxml.html.HtmlElement) -> dt.date | None:
     return None
 
 
-def _authors(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
+def _authors(tree: lxml.html.HtmlElement, rules: ChromeRules) -> tuple[str, ...]:
     """Person authors, from the first source that names any: citation meta tags, author
     meta tags, JSON-LD Person entries, rel/itemprop author links. Organisations (the site,
     a company signing a press release) are not authors."""
@@ -398,19 +398,18 @@ def _authors(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
          for el in tree.xpath('//*[@rel="author"] | //*[@itemprop="author"]')],
     ]
     for names in sources:
-        people = _people(names, organisations)
+        people = _people(names, organisations, rules)
         if people:
             return people
     return ()
 
 
-def _people(names: list[str], organisations: set[str]) -> tuple[str, ...]:
+def _people(names: list[str], organisations: set[str], rules: ChromeRules) -> tuple[str, ...]:
     found: list[str] = []
     for raw in names:
         name = " ".join(raw.split())
-        for prefix in _BYLINE_PREFIXES:
-            if name.lower().startswith(prefix):
-                name = name[len(prefix):].strip()
+        prefix = next((p for p in rules.byline_prefixes if name.lower().startswith(p)), "")
+        name = name[len(prefix):].strip()
         parts = [p.strip() for p in _NAME_LIST.split(name)]
         if len(parts) > 1 and all(_looks_like_name(p) for p in parts):
             candidates = parts
@@ -419,7 +418,8 @@ def _people(names: list[str], organisations: set[str]) -> tuple[str, ...]:
         for candidate in candidates:
             if (candidate and candidate.lower() not in organisations
                     and not candidate.startswith(("http://", "https://"))
-                    and not _CORPORATE.search(candidate) and candidate not in found):
+                    and candidate.split()[-1].lower().rstrip(".,") not in rules.corporate_suffixes
+                    and candidate not in found):
                 found.append(candidate)
     return tuple(found)
 
@@ -442,10 +442,7 @@ def _as_list(value: object) -> list:
     return value if isinstance(value, list) else [value]
 
 
-_BYLINE_PREFIXES = ("view all posts by ", "posts by ", "more by ", "written by ", "by ")
 _NAME_LIST = re.compile(r",\s*|\s+and\s+|\s*&\s*")
-# Company suffixes: a press release "by Acme Therapeutics, Inc." is not a person's byline.
-_CORPORATE = re.compile(r"\b(inc|llc|ltd|gmbh|corp|plc|s\.a|ag)\b\.?$", re.IGNORECASE)
 
 
 def _canonical(tree: lxml.html.HtmlElement) -> str | None:

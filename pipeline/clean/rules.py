@@ -87,6 +87,8 @@ class ChromeRules:
     boilerplate_sections: tuple[BoilerplateSection, ...]
     teaser_block_headings: frozenset[str]
     reference_prefixes: tuple[str, ...]
+    byline_prefixes: tuple[str, ...]
+    corporate_suffixes: frozenset[str]
     teaser: TeaserShape
 
     @classmethod
@@ -94,12 +96,16 @@ class ChromeRules:
         fields = {"drop_tags", "chrome_tags", "class_tokens", "guard", "region_markers",
                   "layout_tables", "chrome_lines", "chrome_line_patterns",
                   "chrome_line_pattern_max_words", "chrome_paragraph_patterns",
-                  "boilerplate_sections", "teaser_block_headings", "reference_prefixes", "teaser"}
+                  "boilerplate_sections", "teaser_block_headings", "reference_prefixes",
+                  "authors", "teaser"}
         check_keys(data, fields | {"_comment"}, RULES_FILE)
         teaser = dict(data["teaser"])
         check_keys(teaser, set(TeaserShape.__dataclass_fields__), f"{RULES_FILE} teaser")
         guard = dict(data["guard"])
         check_keys(guard, set(ChromeGuard.__dataclass_fields__), f"{RULES_FILE} guard")
+        authors = dict(data["authors"])
+        check_keys(authors, {"byline_prefixes", "corporate_suffixes", "_comment"},
+                   f"{RULES_FILE} authors")
         layout = dict(data["layout_tables"])
         check_keys(layout, {"block_tags", "max_cell_words", "_comment"}, f"{RULES_FILE} layout_tables")
         for section in data["boilerplate_sections"]:
@@ -131,6 +137,10 @@ class ChromeRules:
             # Longest first, so "study reference" wins over "reference".
             reference_prefixes=tuple(sorted((p.lower() for p in data["reference_prefixes"]),
                                             key=len, reverse=True)),
+            # Longest first, so "view all posts by" wins over "by".
+            byline_prefixes=tuple(sorted((p.lower() + " " for p in authors["byline_prefixes"]),
+                                         key=len, reverse=True)),
+            corporate_suffixes=frozenset(s.lower() for s in authors["corporate_suffixes"]),
             teaser=TeaserShape(**teaser),
         )
 
@@ -155,6 +165,8 @@ class ChromeRules:
                               "max_cell_words": self.layout_tables.max_cell_words},
             "teaser_block_headings": sorted(self.teaser_block_headings),
             "reference_prefixes": list(self.reference_prefixes),
+            "authors": {"byline_prefixes": [p.strip() for p in self.byline_prefixes],
+                        "corporate_suffixes": sorted(self.corporate_suffixes)},
             "teaser": asdict(self.teaser),
         }
 

@@ -608,7 +608,7 @@ def _control_named(doc: Doc, start: int, end: int,
                    settings: LinkSettings) -> tuple[str, str] | None:
     """'placebo (n = 118)', 'radiotherapy alone; n = 124': a control arm and its words."""
     for t in doc[start:end]:
-        if t.lower_ == "placebo":
+        if t.ent_id_ in settings.control_drugs or t.lower_ in settings.control_drugs:
             return ("placebo", t.text)
         if t.lower_ in settings.alone_words or t.lower_.endswith("-alone"):
             before = doc[t.i - 1] if t.i > start and t.lower_ in settings.alone_words else None
