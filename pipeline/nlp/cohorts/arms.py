@@ -1,0 +1,119 @@
+"""Arms of a trial: labels defined by treatment, options compared, totals over arms, 'respectively'."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .groups import LinkState
+from .records import Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings
+
+
+def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]],
+                    arms: list[Cue]) -> dict[str, tuple[str, str, str]]:
+    """'nivolumab plus ipilimumab (cohort A)': the drug a labelled arm received, its words
+    and the label as written."""
+    found: dict[str, tuple[str, str, str]] = {}
+    for arm in arms:
+        before = arm.start - 1
+        if before < sent.start or doc[before].text not in {"(", "["}:
+            continue
+        # The drug right before the parenthesis, or before "alone" / "only" there.
+        group = next((g for g in groups if g[3] in (before, before - 1)), None)
+        if group is not None:
+            found[arm.text.lower()] = (group[0], group[1], arm.text)
+    return found
+
+
+def arm_signature(cohort: Cohort) -> tuple[str | None, str | None, bool]:
+    """What tells an arm from another: its label, or its treatment and whether it got it."""
+    if cohort.arm_label:
+        return (cohort.arm_label.lower(), None, False)
+    return (None, cohort.drug, cohort.drug_status == "not_received")
+
+
+def compared_options(doc: Doc, clauses: list[Clause], all_facts: list[ClauseFacts],
+             groups: list[tuple[str, str, int, int]],
+             settings: LinkSettings) -> list[tuple[str, bool]]:
+    """The treatments a clause that compares offers ("to X plus Y, or Y alone")."""
+    for clause, facts in zip(clauses, all_facts, strict=True):
+        if not facts.comparison:
+            continue
+        found = []
+        for g in groups:
+            if clause.start <= g[2] and g[3] <= clause.end:
+                after = doc[g[3]] if g[3] < clause.end else None
+                found.append((g[0], after is not None and after.lower_ in settings.alone_words))
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
+    """'the durvalumab group' after 'randomized to etoposide plus carboplatin with
+    durvalumab, or etoposide plus carboplatin alone': the option it names, in full."""
+    names = {o[0] for o in options}
+    if facts.drug and facts.drug not in names:
+        parts = set(facts.drug.split(" + "))
+        wider = [o for o in options if parts < set(o[0].split(" + "))]
+        if len(wider) == 1:
+            facts.drug = wider[0][0]
+    elif facts.alone and not facts.drug:
+        alone = [o for o in options if o[1]]
+        if len(alone) == 1:
+            facts.drug, facts.control, facts.alone = alone[0][0], False, False
+            facts.drug_status = "received"
+
+
+def clear_totals(state: LinkState) -> None:
+    """'238 patients ... Of these, 119 were assigned to azacitidine and 119 to placebo': a
+    group split right after into arms that received different things is the total over
+    those arms, which received no one treatment."""
+    cohorts = state.cohorts
+    for total in cohorts:
+        if not total.drug:
+            continue
+        k, parts = total.index + 1, 0
+        signatures = set()
+        while k < len(cohorts) and parts < total.size and cohorts[k].sent <= total.sent + 1:
+            part = cohorts[k]
+            parts += part.size
+            signatures.add((part.drug, part.drug_status == "not_received"))
+            k += 1
+        if parts == total.size and k - total.index > 2 and len(signatures) >= 2:
+            total.drug = total.drug_mention = total.drug_status = None
+
+
+def assign_respectively(state: LinkState, first_event: int) -> None:
+    """'... in 29, 17 and 16 patients' after three arms: one count per arm, in order.
+
+    When a sentence gives as many counts of one outcome as there are arms, and the counts
+    were not tied to a group by the text itself, they go to the arms in the order given.
+    """
+    if len(state.arms) < 2:
+        return
+    events = state.events[first_event:]
+    # One list per naming of an outcome: "recurrence in 29, 17 and 16 patients and distant
+    # metastases in 24, 19 and 11" are two lists, even when both map to one outcome.
+    by_outcome: dict[tuple[str, int], list[Event]] = {}
+    for event in events:
+        by_outcome.setdefault((event.outcome, event.outcome_at), []).append(event)
+    for group in by_outcome.values():
+        if len(group) != len(state.arms) or len({e.cohort for e in group}) == len(state.arms) \
+                and [e.cohort for e in group] == state.arms:
+            continue
+        if any(e.confidence >= 0.9 for e in group):
+            # Fractions name their group's size; "respectively" still says which arm it is.
+            for event, arm in zip(group, state.arms, strict=True):
+                if event.drug is None and event.cohort is not None:
+                    cohort = state.cohorts[arm]
+                    event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
+                    event.drug_status = cohort.drug_status
+            continue
+        for event, arm in zip(group, state.arms, strict=True):
+            cohort = state.cohorts[arm]
+            event.cohort = arm
+            if event.from_percent and event.percent is not None:
+                event.count = round(event.percent * cohort.size / 100)
+            if not event.drug or event.drug != cohort.drug:
+                event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
+                event.drug_status = cohort.drug_status

@@ -1,0 +1,197 @@
+"""Clauses of a sentence and what each says besides its counts (drug, status, arm, setting)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..numbers import is_group_size
+from .records import BRAND_MARKS, Clause, ClauseFacts, Cue, LinkSettings
+from .spans import longest_cues
+
+
+def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
+                  anchors: set[int]) -> list[Clause]:
+    """The clauses of a sentence.
+
+    Clauses break at ';' and ':', at a comma before a coordinator (", and", ", whereas"),
+    and before a comparator that introduces a new count when the clause already has one
+    ("in 21 patients ... and in 14", "11 of 106 ... versus 47 of 106"). A leading purpose
+    or source phrase ("To evaluate ..., researchers ...") is ignored: it says what was
+    studied, not what happened to whom.
+    """
+    clauses: list[Clause] = []
+    start = sent.start
+    words = [t.lower_ for t in sent]
+    for opener in settings.ignored_openers:
+        if tuple(words[: len(opener)]) == opener:
+            comma = next((t.i for t in sent if t.text == ","), None)
+            if comma is not None:
+                clauses.append(Clause(start, comma + 1, ignored=True))
+                start = comma + 1
+            break
+    elliptical = False
+    tokens = list(doc[start: sent.end])
+    for k, token in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if token.text in settings.clause_breaks and _names_group_size(tokens, k + 1):
+            continue  # "Arm A (radiotherapy alone; n = 124)": the size of the arm just named
+        comma_break = (token.text == "," and nxt is not None
+                       and not _names_group_size(tokens, k + 1)
+                       and (nxt.lower_ in settings.clause_breaks_after_comma
+                            or (any(start <= a < token.i for a in anchors)
+                                and any(token.i < a <= token.i + settings.comparator_reach
+                                        for a in anchors))))
+        if token.text in settings.clause_breaks or comma_break:
+            if token.i > start:
+                clauses.append(Clause(start, token.i + 1, elliptical=elliptical))
+            start = token.i + 1
+            elliptical = comma_break and nxt is not None and (
+                nxt.lower_ in settings.comparators or nxt.i in anchors
+                or any(nxt.i < a <= nxt.i + settings.comparator_reach for a in anchors))
+        elif (token.lower_ in settings.comparators and token.i > start
+              and token.ent_iob_ != "I"  # "lenalidomide and dexamethasone (n=369)": one name
+              and any(start <= a < token.i for a in anchors)
+              and any(token.i < a <= token.i + settings.comparator_reach for a in anchors)):
+            clauses.append(Clause(start, token.i, elliptical=elliptical))
+            start = token.i
+            elliptical = True
+    if start < sent.end:
+        clauses.append(Clause(start, sent.end, elliptical=elliptical))
+    return clauses
+
+
+def _names_group_size(tokens: list, k: int) -> bool:
+    """'cisplatin, n = 151': the comma introduces the size of the group before it."""
+    if k >= len(tokens):
+        return False
+    if is_group_size(tokens[k].text):
+        return True
+    return tokens[k].lower_ == "n" and k + 1 < len(tokens) and tokens[k + 1].text == "="
+
+
+def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list[tuple[str, str, int, int]]:
+    """(normalised drug, mention, start, end) with combinations joined.
+
+    Drugs separated only by connectors ("docetaxel, carboplatin and trastuzumab",
+    "nivolumab plus ipilimumab", "TCH plus pertuzumab") are one combined treatment, written
+    as the sorted generic names joined with " + ".
+    """
+    groups: list[list[Span]] = []
+    for ent in drug_ents:
+        if groups and all(t.lower_ in settings.drug_connectors or t.text in BRAND_MARKS
+                          for t in doc[groups[-1][-1].end: ent.start]) \
+                and ent.start - groups[-1][-1].end <= 3:
+            groups[-1].append(ent)
+        else:
+            groups.append([ent])
+    found = []
+    for group in groups:
+        names = sorted({part for e in group for part in (e.id_ or e.text.lower()).split(" + ")})
+        controls = [n for n in names if n in settings.control_drugs]
+        if controls:  # "placebo plus letrozole": the control arm of the comparison
+            names = controls[:1]
+        # The words used, up to the last drug not given in parentheses ("Gleevec®
+        # (imatinib mesylate)" -> "Gleevec"); a trailing ® or ™ is left out.
+        outside = [e for e in group if e.start == 0 or doc[e.start - 1].text != "("]
+        mention = doc[group[0].start: (outside or group)[-1].end].text
+        found.append((" + ".join(names), mention, group[0].start, group[-1].end))
+    return found
+
+
+def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span],
+                 settings: LinkSettings) -> ClauseFacts:
+    """Drug, status, procedure, arm label and setting stated in one clause."""
+    start, end = clause.start, clause.end
+    mine = [c for c in cues if c.start >= start and c.end <= end]
+    facts = ClauseFacts(start=start, end=end, cues=mine, elliptical=clause.elliptical)
+    drugs = [e for e in drug_ents if e.start >= start and e.end <= end]
+    groups = drug_groups(doc, drugs, settings)
+    if groups:
+        active = [g for g in groups if g[0] not in settings.control_drugs]
+        if len({g[0] for g in active}) > 1 or (active and len(active) < len(groups)):
+            facts.comparison = True  # "randomized to X or Y": the group as a whole had neither
+        elif active and _class_alternative(doc, start, end, active[0], settings):
+            facts.comparison = True  # "randomized to X or investigator's choice of chemotherapy"
+        elif active:
+            facts.drug, facts.drug_mention = active[0][0], active[0][1]
+        else:
+            facts.control, facts.drug_mention = True, groups[0][1]
+            facts.background = background_drugs(drugs, groups[0], settings)
+    statuses = {c.id for c in longest_cues(mine, "STATUS")}
+    for status in settings.status_priority:
+        if status in statuses:
+            facts.drug_status = status
+            break
+    clause_text = doc[start:end].text.lower()
+    alone = None
+    if any(word in clause_text for word in settings.alone_words):
+        alone = next((t for t in doc[start:end]
+                      if t.lower_ in settings.alone_words or t.lower_.endswith("-alone")), None)
+    if alone is not None and facts.drug:
+        # "radiotherapy alone or radiotherapy plus temozolomide": a comparison, no one drug
+        facts.drug = facts.drug_mention = facts.drug_status = None
+    elif alone is not None and not facts.control and not facts.comparison:
+        # "radiotherapy alone", "the chemotherapy-alone group": the comparison's control arm.
+        facts.control = facts.alone = True
+        before = doc[alone.i - 1] if alone.i > start and alone.lower_ in settings.alone_words else None
+        facts.drug_mention = f"{before.text} {alone.text}" if before is not None else alone.text
+    if len(groups) > 1 and not facts.drug and not facts.control:
+        facts.drug_status = None
+    elif facts.control and not facts.drug:
+        facts.drug_status = "not_received"
+    elif facts.drug_status == "not_received" and facts.drug and not facts.control:
+        facts.control = True  # "without X", "observation alone"
+    elif facts.drug_status == "not_received" and not facts.control:
+        # "89 were assigned to observation": a control arm named by what it got instead.
+        facts.control = True
+        facts.drug_mention = next((c.text for c in longest_cues(mine, "STATUS")
+                                   if c.id == "not_received"), None)
+    if facts.drug and not facts.drug_status:
+        facts.drug_status = "received"
+    facts.experimental = not facts.drug and not facts.control and any(
+        c.label == "EXPERIMENTAL_ARM" for c in mine)
+    facts.procedure = next((c.id for c in mine if c.label == "PROCEDURE"), None)
+    arm = next((c for c in mine if c.label == "ARM"), None)
+    if arm:
+        facts.arm_label = arm.text  # as written: "Group 1", "cohort A"
+    facts.setting = next((c.id for c in mine if c.label == "SETTING"), None)
+    facts.is_study = bool(drugs) or any(
+        c.label in {"STUDY_VERB", "PROCEDURE", "ARM", "OUTCOME", "STATUS"} for c in mine)
+    facts.is_incidence = any(c.label == "INCIDENCE" for c in mine)
+    longest = max((len(o) for o in settings.anaphora_openers), default=0)
+    words = tuple(t.lower_ for t in doc[start:min(end, start + longest)])
+    facts.anaphora = any(words[: len(o)] == o for o in settings.anaphora_openers)
+    return facts
+
+
+def _class_alternative(doc: Doc, start: int, end: int, group: tuple[str, str, int, int],
+                       settings: LinkSettings) -> bool:
+    """Is a class of treatment offered as the alternative to a drug ("X or chemotherapy")?"""
+    between = False
+    for t in doc[group[3]:end]:
+        if t.lower_ in settings.alternative_words:
+            between = True
+        elif between and t.ent_type_ == "DRUG_CLASS" and t.ent_id_ not in settings.control_drugs:
+            return True
+    return False
+
+
+def background_drugs(drugs: list[Span], group: tuple[str, str, int, int],
+                settings: LinkSettings) -> frozenset[str]:
+    """Drugs a control arm received with its placebo ("placebo plus letrozole")."""
+    return frozenset(part for e in drugs if group[2] <= e.start < group[3]
+                     for part in (e.id_ or e.text.lower()).split(" + ")
+                     if part not in settings.control_drugs)
+
+
+def share_predicates(facts: list[ClauseFacts]) -> None:
+    """'Five patients (4.0%) in the LENVIMA arm and one patient (1.6%) in the placebo arm
+    died': a clause with no verb of its own shares the outcome of the comparison after it."""
+    verbs = {"OUTCOME", "EVENT_VERB", "STUDY_VERB", "STATUS"}
+    # From the end, so that "9 in group 1, 7 in group 2, and 8 in group 3 died" reaches back.
+    for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
+        if after.elliptical and not any(c.label in verbs for c in here.cues):
+            outcomes = longest_cues(after.cues, "OUTCOME")
+            shared = outcomes[-1] if outcomes else after.shared_outcome
+            if shared is not None:
+                here.shared_outcome = shared

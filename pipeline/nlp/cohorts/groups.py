@@ -1,0 +1,193 @@
+"""The linker's memory of cohorts: finding, creating and filling them, and adding events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from .records import ClauseFacts, Cohort, Cue, Event
+from .spans import same_label
+
+
+@dataclass
+class LinkState:
+    cohorts: list[Cohort] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    last_in_sentence: list[int] = field(default_factory=list)
+    last_in_previous: list[int] = field(default_factory=list)
+    last_outcome: Cue | None = None  # of the sentence, for elliptical comparisons
+    experimental: tuple[str, str] | None = None  # last active drug and its mention
+    arm_drugs: dict[str, tuple[str, str]] = field(default_factory=dict)  # "cohort a" -> drug
+    arm_labels: dict[str, str] = field(default_factory=dict)  # "cohort a" -> "Cohort A", in order
+    only_drug: tuple[str, str] | None = None  # the one drug of a single-treatment study
+    arms: list[int] = field(default_factory=list)  # the arms last defined, in text order
+    table: list[int | None] | None = None  # cohorts of the columns of the current table
+    table_outcome: Cue | None = None  # "Adverse events (N = 48)": what every row counts
+    sentence_drug: tuple[str, str] | None = None  # first active drug of the sentence
+    # The treatments a group was randomized between ("to X plus Y, or Y alone"): later
+    # clauses name them by a part ("the X group") or by "alone". (drug, alone?)
+    options: list[tuple[str, bool]] = field(default_factory=list)
+
+
+def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:
+    """How well a cohort fits what a clause says about its group (arm, drug, control)."""
+    score = 0
+    if same_label(cohort.arm_label, facts.arm_label):
+        score += 4
+    if facts.drug and cohort.drug == facts.drug and cohort.drug_status != "not_received":
+        score += 2
+    if facts.control and cohort.drug_status == "not_received":
+        score += 2
+    if facts.experimental and cohort.drug and cohort.drug_status not in (None, "not_received"):
+        score += 2
+    if facts.control and cohort.drug_status not in (None, "not_received"):
+        score -= 2
+    if facts.drug and not facts.control and cohort.drug_status == "not_received":
+        score -= 2
+    return score
+
+
+def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: ClauseFacts,
+                     conf: dict[str, float]) -> tuple[int | None, float]:
+    """The cohort a count without "of N" belongs to.
+
+    With an arm, drug or control named in the clause, the best fitting cohort of the
+    article; otherwise the last larger cohort of this or the previous sentence.
+    """
+    if percent:
+        # "72 patients (23%)": the group whose size gives that percentage.
+        fitting = [c for c in reversed(state.cohorts) if c.size >= count
+                   and abs(100 * count / c.size - percent) <= 0.5 and fit_score(c, facts) >= 0]
+        if fitting:
+            best = max(fitting, key=lambda c: fit_score(c, facts))
+            return best.index, conf["count_same_sentence"]
+    if facts.arm_label or facts.drug or facts.control or facts.experimental:
+        fitting = [c for c in reversed(state.cohorts) if c.size >= count and fit_score(c, facts) > 0]
+        if fitting:
+            best = max(fitting, key=lambda c: fit_score(c, facts))
+            return best.index, conf["count_same_sentence"]
+    for pool, key in ((state.last_in_sentence, "count_same_sentence"),
+                      (state.last_in_previous, "count_previous_sentence")):
+        for index in reversed(pool):
+            if state.cohorts[index].size >= count:
+                return index, conf[key]
+    # Otherwise the study population: the first group large enough.
+    first = next((c for c in state.cohorts if c.size >= count and c.parent is None), None)
+    if first is not None:
+        return first.index, conf["count_previous_sentence"]
+    return None, conf["unlinked"]
+
+
+def recent_cohort(state: LinkState) -> Cohort | None:
+    pool = state.last_in_sentence or state.last_in_previous
+    if pool:
+        return state.cohorts[pool[-1]]
+    return state.cohorts[-1] if state.cohorts else None
+
+
+def remember(state: LinkState, index: int) -> None:
+    if index in state.last_in_sentence:
+        state.last_in_sentence.remove(index)
+    state.last_in_sentence.append(index)
+
+
+def find_cohort(state: LinkState, size: int, facts: ClauseFacts) -> Cohort | None:
+    """The cohort of this size that best fits the clause; the most recent on a tie."""
+    same = [c for c in reversed(state.cohorts) if c.size == size]
+    if not same:
+        return None
+    return max(same, key=lambda c: fit_score(c, facts))  # max keeps the first (most recent) tie
+
+
+def new_cohort(state: LinkState, size: int, size_text: str, sent_index: int, span: Span,
+                facts: ClauseFacts, *, parent: Cohort | None, statement: bool,
+                confidence: float, same_arm: bool = False) -> Cohort:
+    """A new cohort. With ``same_arm`` a labelled clause names its arm again with another
+    denominator ("20 (54%) of 37 treated patients in cohort A"), not a subgroup of it."""
+    label = facts.arm_label
+    arm: str | None = None
+    arm_label: str | None = None
+    if label:
+        labelled = next((c for c in reversed(state.cohorts) if same_label(c.arm_label, label)),
+                        None)
+        if labelled is not None and labelled.size == size:
+            fill_cohort(labelled, facts, state)
+            return labelled  # "24 patients in Group 1" again: the same cohort
+        if labelled is not None and same_arm:
+            parent, arm = labelled, labelled.arm
+        elif labelled is not None:  # "the first five patients in Group 1": a subgroup
+            parent = labelled
+            arm = f"{labelled.arm}, {size_text}"
+        else:  # the clause defines the arm
+            arm = f"{label} ({facts.setting})" if facts.setting else label
+            arm_label = label
+    elif parent is not None and parent.arm:
+        arm = f"{parent.arm}, {size_text}"
+    cohort = Cohort(index=len(state.cohorts), size=size, size_text=size_text, sent=sent_index,
+                    start_char=span.start_char, end_char=span.end_char, arm=arm,
+                    arm_label=arm_label, parent=parent.index if parent else None,
+                    statement=statement, confidence=confidence)
+    fill_cohort(cohort, facts, state)
+    if parent is not None:
+        _inherit(cohort, parent)
+    state.cohorts.append(cohort)
+    return cohort
+
+
+def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
+    """Take what the clause says about the cohort, without erasing what is known."""
+    if facts.control and not cohort.drug:
+        # A placebo or observation arm: the experimental drug, not received.
+        experimental = state.sentence_drug or state.experimental
+        if experimental:
+            # What the experimental arm had beyond the control's background drugs.
+            tested = [p for p in experimental[0].split(" + ") if p not in facts.background]
+            cohort.drug = " + ".join(tested or experimental[0].split(" + "))
+        cohort.drug_mention = facts.drug_mention
+    elif facts.drug and not cohort.drug:
+        cohort.drug, cohort.drug_mention = facts.drug, facts.drug_mention
+    elif not cohort.drug and facts.experimental and (state.sentence_drug or state.experimental):
+        cohort.drug, cohort.drug_mention = state.sentence_drug or state.experimental  # type: ignore[misc]
+        cohort.drug_status = "received"
+    elif not cohort.drug and facts.arm_label and facts.arm_label.lower() in state.arm_drugs:
+        cohort.drug, cohort.drug_mention = state.arm_drugs[facts.arm_label.lower()]
+        cohort.drug_status = cohort.drug_status or "received"
+    elif not cohort.drug and state.only_drug and not facts.comparison:
+        cohort.drug, cohort.drug_mention = state.only_drug
+        cohort.drug_status = cohort.drug_status or facts.drug_status or "received"
+    if facts.drug_status:
+        cohort.drug_status = facts.drug_status
+    if facts.procedure and not cohort.procedure:
+        cohort.procedure = facts.procedure
+
+
+def _inherit(cohort: Cohort, parent: Cohort) -> None:
+    if not cohort.drug:
+        cohort.drug, cohort.drug_mention = parent.drug, parent.drug_mention
+    if not cohort.drug_status:
+        cohort.drug_status = parent.drug_status
+    if not cohort.procedure:
+        cohort.procedure = parent.procedure
+
+
+def add_event(state: LinkState, cohort: int | None, count: int, percent: float | None,
+               outcome: Cue, facts: ClauseFacts, sent_index: int, span: Span,
+               confidence: float) -> None:
+    state.last_outcome = outcome
+    group = state.cohorts[cohort] if cohort is not None else None
+    drug, mention, status = facts.drug, facts.drug_mention, facts.drug_status
+    if facts.control:  # the control arm's own drug is the experimental one, not received
+        drug = group.drug if group else (state.sentence_drug or state.experimental or (None,))[0]
+    elif drug and group is not None and group.drug and group.drug_status != "not_received" \
+            and set(drug.split(" + ")) < set(group.drug.split(" + ")):
+        drug, mention = group.drug, group.drug_mention  # "IBRANCE" of "IBRANCE plus letrozole"
+    elif drug is None and group is None and state.only_drug:
+        drug, mention = state.only_drug
+        status = status or "received"
+    state.events.append(Event(
+        cohort=cohort, count=count, outcome=outcome.id, outcome_mention=outcome.text,
+        sent=sent_index, start_char=span.start_char, end_char=span.end_char, percent=percent,
+        drug=drug, drug_mention=mention, drug_status=status, procedure=facts.procedure,
+        confidence=confidence, outcome_at=outcome.start,
+    ))

@@ -1,0 +1,356 @@
+"""Linking a document: sentence by sentence, each count to its cohort and outcome."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
+
+from ..numbers import SPANS_KEY as NUMBERS_KEY
+from ..numbers import fraction_parts
+from .arms import (
+    arm_definitions,
+    arm_signature,
+    assign_respectively,
+    clear_totals,
+    compared_options,
+    name_option,
+)
+from .clauses import background_drugs, clause_facts, drug_groups, share_predicates, split_clauses
+from .groups import (
+    LinkState,
+    add_event,
+    fill_cohort,
+    find_cohort,
+    fit_score,
+    implicit_cohort,
+    new_cohort,
+    recent_cohort,
+    remember,
+)
+from .mentions import find_mentions
+from .outcomes import clause_outcome, preceding_outcome, predicate_outcome
+from .records import CUES_KEY, SEVERAL_ARMS, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings, Mention
+from .spans import longest_cues, same_label
+from .tables import link_table_row
+
+
+def link_document(doc: Doc, settings: LinkSettings,
+                  units: frozenset[str]) -> tuple[list[Cohort], list[Event]]:
+    """All cohorts and events of a document, linked."""
+    cues = [Cue(s.label_, s.id_, s.start, s.end, s.text) for s in doc.spans.get(CUES_KEY, [])]
+    lowers = doc.to_array([LOWER])
+    ae_words, fractions = _scan_words(doc, lowers, cues, settings)
+    cues += ae_words
+    drugs = [e for e in doc.ents if e.label_ == "DRUG"
+             or (e.label_ == "DRUG_CLASS" and e.id_ in settings.control_drugs)]
+    # Only sentences with a number or an "all patients" can hold a count: skip the rest.
+    numbers = list(doc.spans.get(NUMBERS_KEY, []))
+    anchors = {s.start for s in numbers}
+    anchors |= fractions
+    universal = {c.start for c in cues if c.label == "UNIVERSAL"}
+    state = LinkState()
+    groups = drug_groups(doc, drugs, settings)
+    active = {g[0] for g in groups if g[0] not in settings.control_drugs}
+    if len(active) == 1 and len(active) == len({g[0] for g in groups}):
+        # One treatment and no control arm: every group studied received it.
+        state.only_drug = next((g[0], g[1]) for g in groups)
+    sents = list(doc.sents)
+    sent_of = [0] * len(doc)  # token -> sentence index, to bucket everything in one pass
+    for n, sent in enumerate(sents):
+        sent_of[sent.start: sent.end] = [n] * len(sent)
+    cues_by: list[list[Cue]] = [[] for _ in sents]
+    for cue in cues:
+        cues_by[sent_of[cue.start]].append(cue)
+    drugs_by: list[list[Span]] = [[] for _ in sents]
+    for ent in drugs:
+        drugs_by[sent_of[ent.start]].append(ent)
+    numbers_by: list[list[Span]] = [[] for _ in sents]
+    for number in numbers:
+        numbers_by[sent_of[number.start]].append(number)
+    anchored = {sent_of[i] for i in anchors | universal}
+    # "No deaths occurred in the placebo group": a count of zero without a number.
+    none_at = [int(i) for i in numpy.flatnonzero(numpy.isin(lowers, _word_ids(settings.none_words)))]
+    anchored |= {sent_of[i] for i in none_at}
+    intervals_by: dict[int, list[int]] = {}  # "CI", "range": where bounds may follow
+    for i in numpy.flatnonzero(numpy.isin(lowers, _word_ids(settings.interval_words))):
+        intervals_by.setdefault(sent_of[int(i)], []).append(int(i))
+    for sent_index, sent in enumerate(sents):
+        state.last_in_previous = state.last_in_sentence or state.last_in_previous
+        state.last_in_sentence = []
+        state.last_outcome = None
+        sent_drugs = drugs_by[sent_index]
+        sent_groups = drug_groups(doc, sent_drugs, settings)
+        active = [g for g in sent_groups if g[0] not in settings.control_drugs]
+        state.sentence_drug = (active[0][0], active[0][1]) if active else None
+        sent_cues = cues_by[sent_index]
+        defined = arm_definitions(doc, sent, sent_groups,
+                                  [c for c in sent_cues if c.label == "ARM"])
+        state.arm_drugs.update({k: (v[0], v[1]) for k, v in defined.items()})
+        state.arm_labels.update({k: v[2] for k, v in defined.items()})
+        if "|" in sent.text:  # a header may have no number: "Event | Nivolumab | Placebo"
+            previous = sents[sent_index - 1] if sent_index else None
+            link_table_row(doc, sent, sent_index, sent_cues, sent_drugs, state, settings,
+                           numbers=numbers_by[sent_index], title=previous,
+                           title_cues=cues_by[sent_index - 1] if sent_index else [])
+            continue
+        if sent_index not in anchored:
+            if state.sentence_drug:
+                state.experimental = state.sentence_drug
+            continue
+        sent_numbers = numbers_by[sent_index]
+        n_cohorts, n_events = len(state.cohorts), len(state.events)
+        state.table = None
+        clauses = [c for c in split_clauses(doc, sent, settings, anchors) if not c.ignored]
+        all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
+        if any(c.label == "INCIDENCE" for c in sent_cues):
+            for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
+                facts.is_incidence = True
+        share_predicates(all_facts)
+        if state.options:
+            for facts in all_facts:
+                name_option(facts, state.options)
+        options = compared_options(doc, clauses, all_facts, sent_groups, settings)
+        for clause, facts in zip(clauses, all_facts, strict=True):
+            if facts.anaphora and state.last_in_previous:
+                state.last_in_sentence.append(state.last_in_previous[-1])
+            mentions = find_mentions(doc, clause, facts.cues, sent_groups, settings, units,
+                                     sent=sent, numbers=sent_numbers, anaphora=facts.anaphora,
+                                     arm_count=len(state.arms), sent_cues=sent_cues,
+                                     labelled_arms=len(state.arm_labels),
+                                     interval_at=intervals_by.get(sent_index))
+            if any(m.drug is not None for m in mentions):
+                # "306 patients were randomized to A (n = 152) or B (n = 154)": the other
+                # counts of the clause are the total, which received neither as such.
+                mentions = [m if m.drug is not None or m.kind != "count"
+                            else replace(m, drug=SEVERAL_ARMS) for m in mentions]
+            for mention in mentions:
+                _link(doc, sent_index, mention, facts, state, settings)
+            if not mentions and any(clause.start <= i < clause.end for i in none_at):
+                _link_zero_events(doc, sent_index, clause, facts, state, settings)
+        siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
+        sizes = {i: state.cohorts[i].size for i in siblings}
+        # "240 women were randomly assigned: 121 to TCH and 119 to TCHP": the total is
+        # not an arm.
+        # Two groups told apart by label or treatment are both arms, whatever their sizes
+        # ("randomized 2:1 to A (N = 145) or B (N = 72)").
+        if len(siblings) != 2 or len({arm_signature(state.cohorts[i]) for i in siblings}) < 2:
+            siblings = [i for i in siblings if sizes[i] < sum(sizes.values()) - sizes[i]]
+        if len(siblings) >= 2 and len({state.cohorts[i].parent for i in siblings}) == 1:
+            state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
+        assign_respectively(state, n_events)  # (after the arms this sentence defines)
+        if state.sentence_drug:
+            state.experimental = state.sentence_drug
+        if options:
+            state.options = options
+    clear_totals(state)
+    # A cohort whose own sentence reports an outcome for it is stated through that outcome.
+    for event in state.events:
+        if event.cohort is not None:
+            cohort = state.cohorts[event.cohort]
+            if cohort.sent == event.sent:
+                cohort.statement = False
+    return state.cohorts, state.events
+
+
+@cache
+def _word_kinds(suffixes: tuple[str, ...], exceptions: frozenset[str]) -> dict[int, tuple[bool, bool]]:
+    """word id -> (names an adverse event by its form, is a fraction such as "3/40")."""
+    return {}
+
+
+@cache
+def _word_ids(words: frozenset[str]) -> numpy.ndarray:
+    return numpy.array(sorted(get_string_id(w) for w in words), dtype=numpy.uint64)
+
+
+def _scan_words(doc: Doc, lowers: numpy.ndarray, cues: list[Cue],
+                settings: LinkSettings) -> tuple[list[Cue], set[int]]:
+    """One pass over the words: adverse events named by their form where no cue names
+    them ("hypophosphatemia", "pancreatitis"; diseases and drugs are not events), and the
+    fractions ("3/40").
+
+    Each test runs once per distinct word, a dict lookup per token after that: a REGEX
+    token pattern in the cue ruler cost ~15% of that component on the dev corpus.
+    """
+    found: list[Cue] = []
+    fractions: set[int] = set()
+    covered = {i for c in cues if c.label == "OUTCOME" for i in range(c.start, c.end)}
+    known = _word_kinds(settings.adverse_event_suffixes, settings.adverse_event_exceptions)
+    for i, word_id in enumerate(lowers.tolist()):
+        kinds = known.get(word_id)
+        if kinds is None:
+            word = doc.vocab.strings[word_id]
+            kinds = (len(word) > 6 and word.isalpha()
+                     and word.endswith(settings.adverse_event_suffixes)
+                     and word not in settings.adverse_event_exceptions,
+                     "/" in word and fraction_parts(word) is not None)
+            known[word_id] = kinds
+        if kinds[1]:
+            fractions.add(i)
+        elif kinds[0] and i not in covered \
+                and doc[i].ent_type_ not in {"DISEASE", "DRUG", "DRUG_CLASS"}:
+            found.append(Cue("OUTCOME", "adverse_event", i, i + 1, doc[i].text))
+    return found, fractions
+
+
+def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
+          state: LinkState, settings: LinkSettings) -> None:
+    conf = settings.confidence
+    outcome = (m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
+               or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
+    if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count", "loose",
+                                                           "percent", "named"}:
+        outcome = state.last_outcome  # "... compared with 47 of the 106 (44.3%)"
+    if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:
+        outcome = facts.shared_outcome
+    if outcome is None and m.kind in {"fraction", "percent"}:
+        # "A pathological complete response (ypT0/is ypN0) was achieved in 55 of 121": a
+        # part of a group in a clause that names an outcome is a count of that outcome.
+        outcome = clause_outcome(facts, m)
+    span = doc[m.start: m.end]
+
+    if m.kind == "percent":
+        if outcome is None:
+            return
+        cohort, confidence = implicit_cohort(state, 0, None, facts, conf)
+        if cohort is not None and m.percent is not None:
+            count = round(m.percent * state.cohorts[cohort].size / 100)
+            add_event(state, cohort, count, m.percent, outcome, facts, sent_index, span,
+                       confidence)
+            state.events[-1].from_percent = True
+        return
+
+    if m.kind == "each":
+        if outcome is None:
+            made = [new_cohort(state, m.value, m.size_text, sent_index, span,
+                                replace(facts, arm_label=label, drug=None, drug_mention=None,
+                                        drug_status=None, control=False),
+                                parent=None, statement=True, confidence=conf["cohort"])
+                    for label in state.arm_labels.values()]
+            for cohort in made:
+                remember(state, cohort.index)
+            state.arms = [c.index for c in made]
+        return
+
+    if m.kind == "universal":
+        target = recent_cohort(state)
+        if target is None:
+            return
+        fill_cohort(target, facts, state)
+        if outcome:
+            add_event(state, target.index, target.size, None, outcome, facts, sent_index, span,
+                       conf["universal"])
+        return
+
+    if m.kind == "fraction":
+        if m.whole is None or m.value > m.whole:
+            return  # "12 of 5" is no part of a whole
+        whole = find_cohort(state, m.whole, facts)
+        if whole is not None and facts.arm_label and not same_label(whole.arm_label,
+                                                                     facts.arm_label):
+            labelled = [c for c in state.cohorts if same_label(c.arm_label, facts.arm_label)]
+            whole = labelled[-1] if labelled else None  # "28/62 in Arm A": Arm A's 62
+        if whole is None:
+            whole = new_cohort(state, m.whole or 0, str(m.whole), sent_index, span, facts,
+                                parent=None, statement=False, confidence=conf["fraction"],
+                                same_arm=True)
+        remember(state, whole.index)
+        if outcome:
+            add_event(state, whole.index, m.value, m.percent, outcome, facts, sent_index, span,
+                       conf["fraction"])
+        elif facts.is_study and not facts.is_incidence and not facts.elliptical:
+            part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                               parent=whole, statement=True, confidence=conf["subgroup"])
+            remember(state, part.index)
+        return
+
+    if m.kind == "reference":
+        found = find_cohort(state, m.value, facts)
+        if found is None:
+            found = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                                parent=None, statement=not outcome, confidence=conf["cohort"])
+        remember(state, found.index)  # "Of the 19 patients, ...": later counts refer to it
+        return
+
+    if facts.is_incidence or not (facts.is_study or facts.elliptical):
+        return  # "5,000 individuals are diagnosed annually": not a study cohort
+
+    if outcome:
+        cohort, confidence = implicit_cohort(state, m.value, m.percent, facts, conf)
+        add_event(state, cohort, m.value, m.percent, outcome, facts, sent_index, span,
+                   confidence)
+        return
+
+    if m.kind in {"part", "named"}:  # "Ninety-eight of them received ...": a subgroup
+        parent = recent_cohort(state)
+        if parent is None or parent.size < m.value:
+            return
+        if outcome:
+            add_event(state, parent.index, m.value, None, outcome, facts, sent_index, span,
+                       conf["count_same_sentence"])
+        else:
+            part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                               parent=parent, statement=True, confidence=conf["subgroup"])
+            remember(state, part.index)
+        return
+
+    if m.kind == "count":
+        if m.drug == SEVERAL_ARMS:
+            facts = replace(facts, drug=None, drug_mention=None, drug_status=None,
+                            control=False, arm_label=None, setting=None)
+        elif m.drug is not None:
+            control = m.drug[0] in settings.control_drugs
+            background = facts.background
+            if control and m.drug_span is not None:  # "placebo plus letrozole (n=180)"
+                a, b = m.drug_span
+                named = [e for e in doc.ents if a <= e.start < b and e.label_ in {"DRUG", "DRUG_CLASS"}]
+                background = background_drugs(named, (m.drug[0], m.drug[1], a, b), settings)
+            facts = replace(facts, drug=None if control else m.drug[0], drug_mention=m.drug[1],
+                            control=control, background=background,
+                            drug_status="not_received" if control else "received")
+        if m.arm is not None:
+            facts = replace(facts, arm_label=m.arm, setting=m.setting)
+        cohort = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                             parent=None, statement=True, confidence=conf["cohort"])
+        if m.drug == SEVERAL_ARMS and cohort.index == len(state.cohorts) - 1:
+            # The total over the arms received no one treatment, even in a one-drug study.
+            cohort.drug = cohort.drug_mention = cohort.drug_status = None
+        remember(state, cohort.index)
+    elif m.kind == "bare" and (facts.anaphora or facts.elliptical):
+        # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
+        parent = recent_cohort(state)
+        if parent is not None and parent.size > m.value:
+            part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                               parent=parent, statement=True, confidence=conf["subgroup"])
+            remember(state, part.index)
+
+
+def _link_zero_events(doc: Doc, sent_index: int, clause: Clause, facts: ClauseFacts,
+                      state: LinkState, settings: LinkSettings) -> None:
+    """'No treatment-related deaths occurred in Arm A or Arm B', 'there were no deaths with
+    X': a count of zero for each group the clause names."""
+    for cue in longest_cues(facts.cues, "OUTCOME"):
+        before = [t.lower_ for t in doc[max(clause.start, cue.start - 2):cue.start]]
+        if not any(w in settings.none_words for w in before):
+            continue
+        labels = [c.text for c in facts.cues if c.label == "ARM" and c.start >= cue.end]
+        targets: list[Cohort] = []
+        for label in labels:
+            found = next((c for c in reversed(state.cohorts) if same_label(c.arm_label, label)), None)
+            if found is not None and found not in targets:
+                targets.append(found)
+        if not labels and (facts.drug or facts.control):
+            fitting = [c for c in reversed(state.cohorts) if fit_score(c, facts) > 0]
+            if fitting:
+                targets.append(max(fitting, key=lambda c: fit_score(c, facts)))
+        for target in targets:
+            add_event(state, target.index, 0, None, cue,
+                       replace(facts, drug=None, drug_mention=None, drug_status=None,
+                               control=False),
+                       sent_index, doc[cue.start:cue.end], settings.confidence["fraction"])
+        return

@@ -1,0 +1,362 @@
+"""Counts, fractions, percentages and back-references in a clause ("12 of 40", "n = 45", "3/40")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..numbers import SPANS_KEY as NUMBERS_KEY
+from ..numbers import fraction_parts, is_group_size
+from .records import YEARS, Clause, Cue, LinkSettings, Mention
+from .spans import after_percent, longest_cues, stated_percent, treatment_end
+
+
+def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
+                  groups: list[tuple[str, str, int, int]], settings: LinkSettings,
+                  units: frozenset[str], *, sent: Span | None = None,
+                  numbers: list[Span] | None = None, anaphora: bool = False,
+                  arm_count: int = 0, sent_cues: list[Cue] | None = None,
+                  labelled_arms: int = 0, interval_at: list[int] | None = None) -> list[Mention]:
+    """Counts, fractions and back-references in a clause, in text order.
+
+    ``sent`` and ``numbers`` (the sentence and its number spans) save a search per clause.
+    """
+    start, end = clause.start, clause.end
+    sent = sent or doc[start].sent
+    sent_end = sent.end
+    drug_starts = {g[2] for g in groups}
+    numbers = [s for s in (numbers if numbers is not None else doc.spans[NUMBERS_KEY])
+               if s.start >= start and s.end <= end]
+    number_at = {s.start: s for s in numbers}
+    patients = {c.start for c in cues if c.label == "PATIENT"}
+    events = {c.start for c in cues if c.label in {"EVENT_VERB", "OUTCOME"}}
+    study_verbs = {c.start for c in cues if c.label == "STUDY_VERB"}
+    qualifiers = {c.end: c for c in cues if c.label == "QUALIFIER"}
+    arm_starts = {c.start for c in cues if c.label in {"ARM", "ARM_NAME"}}
+    mentions: list[Mention] = []
+    consumed: set[int] = set()
+
+    for c in cues:
+        if c.label == "UNIVERSAL" and c.start >= start and c.end <= end:
+            mentions.append(Mention("universal", c.start, c.end))
+
+    for token in doc[start:end] if "/" in doc[start:end].text else ():
+        parts = fraction_parts(token.text)
+        if parts:  # "3/40"
+            noun = _noun_end(doc, token.i + 1, end, patients, settings)
+            mentions.append(Mention("fraction", token.i, noun or token.i + 1, value=parts[0],
+                                    whole=parts[1], size_text=token.text,
+                                    percent=stated_percent(doc, token.i + 1, end, number_at)))
+
+    for number in numbers:
+        if number.start in consumed:
+            continue
+        value = number[0]._.num_value
+        if value is None:
+            continue
+        after = number.end
+        if after < end and doc[after].text == "%" and _stated_after_count(doc, number.start, start):
+            continue  # "21 patients (20%)", "(2/124, 1.6%)", "(95% CI": said of a count already
+        if after < end and doc[after].text == "%" and _count_follows(doc, after + 1, end, settings):
+            continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
+        if after < end and doc[after].text == "%" and number.start > start \
+                and doc[number.start - 1].lower_ in settings.threshold_words:
+            continue  # "events occurring in at least 10% of patients": a threshold
+        if after < end and doc[after].text == "%" and number.start > start \
+                and doc[number.start - 1].lower_ in settings.change_words \
+                and not (after + 1 < end and doc[after + 1].lower_ in settings.reference_words):
+            continue  # "reduced the risk by 42%": a change, not a share of patients
+        if after < end and doc[after].text == "%":
+            # "reported in 74.2% of patients receiving LENVIMA", "in 3%, 17% and 14% of
+            # patients", "response rate was 30.4% vs 38.0%": a share of a group. It becomes a
+            # count only if an outcome goes with it (checked when linking).
+            noun = _percent_of_patients(doc, after + 1, sent_end, patients, settings)
+            mentions.append(Mention("percent", number.start, noun or after + 1, value=0,
+                                    size_text=number.text, percent=value))
+            continue
+        if value != int(value):
+            continue  # 12.5 of something is a measure, not a count of patients
+        if interval_at and interval_at[0] < number.start \
+                and _in_interval(doc, number.start, sent.start, settings):
+            continue  # "(95% CI, 47.0-62.7)", "(range, 38-81)": bounds, not counts
+        if after < end and doc[after].lower_ in units:
+            continue
+        if _is_label_number(doc, number.start, sent.start, settings) and _whole_after(
+                doc, after_percent(doc, after, end), end, number_at, settings) is None:
+            continue  # "grade 3 or 4", "stage II", "cohort 2" (but "group 1, 39 of 96" counts)
+        if after + 1 < end and doc[after].lower_ == "in" and doc[after + 1]._.num_value is not None:
+            consumed.add(after + 1)
+            continue  # "1 in 4 adults": a ratio
+        qualifier = qualifiers.get(number.start)
+        size_text = f"{qualifier.text.lower()} {number.text}" if qualifier else number.text
+        begin = qualifier.start if qualifier else number.start
+
+        n_equals = number.start - 2 >= start and doc[number.start - 1].text == "=" \
+            and doc[number.start - 2].lower_ == "n"
+        if n_equals or is_group_size(number.text):
+            # "Pola-R-CHP (n = 152)": a group of N, with the drug named just before it.
+            paren = number.start - (3 if n_equals else 1)
+            # "the most common were neutropenia (n = 41)": a count of that outcome (a lower-case
+            # n counts part of a sample; "Adverse events (N = 62)" gives the sample's size).
+            lower_n = doc[number.start - 2].text == "n" if n_equals else number.text[:1] == "n"
+            named = next((c for c in longest_cues(cues, "OUTCOME") if c.end == paren), None) \
+                if lower_n else None
+            if named is not None:
+                mentions.append(Mention("count", number.start, number.end, value=int(value),
+                                        size_text=number.text, outcome=named))
+                continue
+            segment_start = max([start] + [m.end for m in mentions if m.drug is not None
+                                           or m.kind == "count"])
+            before = [g for g in groups if segment_start <= g[2] and g[3] <= paren]
+            local = (before[-1][0], before[-1][1]) if before else None
+            span_of = (before[-1][2], before[-1][3]) if before else None
+            if local is None:
+                local = _control_named(doc, segment_start, paren, settings)
+            arm = next((c.text for c in reversed(cues) if c.label == "ARM"
+                        and segment_start <= c.start and c.end <= paren), None)
+            setting = next((c.id for c in cues if c.label == "SETTING"
+                            and segment_start <= c.start and c.end <= paren), None)
+            named_end = number.end
+            if after < end and doc[after].lower_ in settings.size_for_words:
+                # "n = 40 for selpercatinib, n = 41 for placebo": the group named after it.
+                j = after + 1
+                while j < end and doc[j].lower_ in settings.determiners:
+                    j += 1
+                following = next((g for g in groups if g[2] == j and g[3] <= end), None)
+                label = next((c for c in cues if c.label == "ARM" and c.start == j), None)
+                if following is not None:
+                    local, span_of = (following[0], following[1]), (following[2], following[3])
+                    named_end = following[3]
+                elif label is not None:
+                    arm, named_end = label.text, label.end
+            mentions.append(Mention("count", number.start, named_end, value=int(value),
+                                    size_text=number.text, drug=local, drug_span=span_of,
+                                    arm=arm, setting=setting))
+            continue
+        if after + 1 < end and doc[after].lower_ in settings.reference_words \
+                and doc[after + 1].lower_ in settings.group_pronouns:
+            # "Ninety-eight of them received ...": a part of the group just named; but "94
+            # of those taking placebo" names its group by what it received.
+            named = treatment_end(doc, after + 2, end, settings)
+            mentions.append(Mention("part" if named is None else "named", begin,
+                                    named or after + 2, value=int(value), size_text=size_text))
+            continue
+        percent = stated_percent(doc, after, end, number_at)
+        whole = _whole_after(doc, after_percent(doc, after, end), end, number_at, settings)
+        if whole is not None:  # "four of the five (patients)", "20 (54%) of 37"
+            consumed.add(whole.start)
+            noun = _noun_end(doc, whole.end, end, patients, settings)
+            mentions.append(Mention("fraction", begin, noun or whole.end, value=int(value),
+                                    whole=int(whole[0]._.num_value), size_text=size_text,
+                                    percent=percent or stated_percent(doc, noun or whole.end,
+                                                                       end, number_at)))
+            continue
+        if labelled_arms >= 2 and _per_arm(doc, after, end, settings):
+            # "62 were assigned to each arm", "50 patients per group": one cohort per arm.
+            mentions.append(Mention("each", begin, after, value=int(value), size_text=size_text))
+            continue
+        noun = _noun_end(doc, after, end, patients, settings)
+        if noun is None and _in_count_list(doc, after, sent_end):
+            # "in 29, 17 and 16 patients": every number of the list counts patients. The
+            # noun may end a later clause only when the list has one number per known arm
+            # (with or without "respectively"): other lists gave more wrong rows than right
+            # ones on the dev corpus.
+            list_end = _list_end(doc, after, sent_end)
+            across = (arm_count >= 2 and _list_length(doc, number.start, list_end) == arm_count)
+            nouns = {c.start for c in (sent_cues or cues) if c.label == "PATIENT"} \
+                if across else patients
+            listed = _noun_end(doc, list_end, sent_end, nouns, settings)
+            if listed is not None:
+                mentions.append(Mention("count", begin, after, value=int(value),
+                                        size_text=size_text, percent=percent))
+                continue
+        if noun is not None:
+            kind = "reference" if _after_reference_word(doc, begin, start, settings) else "count"
+            mentions.append(Mention(kind, begin, noun, value=int(value), size_text=size_text,
+                                    percent=percent or stated_percent(doc, noun, end, number_at)))
+        elif _assigned_after(doc, after, end, study_verbs, drug_starts, arm_starts, settings):
+            # "106 were assigned to placebo", "121 to TCH": the patient noun is understood.
+            mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
+        elif after < end and (after in events or (
+                anaphora and doc[after].is_alpha and doc[after].is_lower)):
+            # "only one experienced ...", "Of those 118, 112 completed the treatment"
+            mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
+                                    percent=percent))
+        elif clause.elliptical and int(value) not in YEARS:  # "and in 14 (13%)"
+            mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
+                                    percent=percent))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _count_follows(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
+    """Is a count of a whole given in brackets after a percentage ("(28/62)", "(12 of 40)",
+    "55.3% with X plus Y (152 of 275)"), before any other number?"""
+    for j in range(i, min(end - 1, i + settings.noun_window + 4)):
+        if doc[j]._.num_value is not None:
+            return False
+        if doc[j].text not in {"(", "["}:
+            continue
+        if fraction_parts(doc[j + 1].text):
+            return True
+        return (j + 3 < end and doc[j + 1]._.num_value is not None
+                and doc[j + 2].lower_ in settings.reference_words | {"/"}
+                and doc[j + 3]._.num_value is not None)
+    return False
+
+
+def _per_arm(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
+    """Do the words after a count say it holds for each arm ("were assigned to each arm")?"""
+    for j in range(i, min(end - 1, i + settings.noun_window + 2)):
+        if doc[j].is_punct or doc[j]._.num_value is not None:
+            return False
+        if doc[j].lower_ in settings.each_words and doc[j + 1].lower_ in settings.arm_nouns:
+            return True
+    return False
+
+
+def _control_named(doc: Doc, start: int, end: int,
+                   settings: LinkSettings) -> tuple[str, str] | None:
+    """'placebo (n = 118)', 'radiotherapy alone; n = 124': a control arm and its words."""
+    for t in doc[start:end]:
+        if t.ent_id_ in settings.control_drugs or t.lower_ in settings.control_drugs:
+            return ("placebo", t.text)
+        if t.lower_ in settings.alone_words or t.lower_.endswith("-alone"):
+            before = doc[t.i - 1] if t.i > start and t.lower_ in settings.alone_words else None
+            return ("placebo", f"{before.text} {t.text}" if before is not None else t.text)
+    return None
+
+
+def _stated_after_count(doc: Doc, i: int, start: int) -> bool:
+    """Is the percentage at ``i`` written in parentheses or after a comma next to a count?"""
+    before = doc[i - 1] if i - 1 >= start else None
+    if before is None:
+        return False
+    if before.text in {"(", "["}:
+        return True
+    return before.text == "," and i - 2 >= start and (
+        doc[i - 2]._.num_value is not None or bool(fraction_parts(doc[i - 2].text)))
+
+
+def _percent_of_patients(doc: Doc, i: int, end: int, patients: set[int],
+                         settings: LinkSettings) -> int | None:
+    """After 'N%': the end of '[, M% and K%] of (the) patients', or None."""
+    while i + 2 < end and doc[i].lower_ in {",", "and", "or"} and doc[i + 1]._.num_value is not None \
+            and doc[i + 2].text == "%":
+        i += 3
+    if i < end and doc[i].lower_ == "of":
+        i += 1
+        if i < end and doc[i].lower_ in settings.group_pronouns:
+            return i + 1  # "2% of those receiving placebo"
+        while i < end and doc[i].lower_ in settings.determiners:
+            i += 1
+        return _noun_end(doc, i, end, patients, settings)
+    return None
+
+
+def _in_count_list(doc: Doc, i: int, end: int) -> bool:
+    """Is the number before ``i`` followed by more numbers of a list ("29, 17 and 16")?"""
+    i = after_percent(doc, i, end)
+    return (i + 1 < end and doc[i].lower_ in {",", "and", "or"}
+            and doc[i + 1]._.num_value is not None)
+
+
+def _list_length(doc: Doc, start: int, end: int) -> int:
+    """How many counts a list has ("29, 17 and 16" -> 3; percentages in brackets skipped)."""
+    count, i = 0, start
+    while i < end:
+        if doc[i]._.num_value is not None and not (i > start and doc[i - 1].text == "("):
+            count += 1
+            while i < end and doc[i]._.num_value is not None:
+                i += 1
+        i += 1
+    return count
+
+
+def _list_end(doc: Doc, i: int, end: int) -> int:
+    """Index after the last number of a list that starts at ``i``."""
+    while True:
+        i = after_percent(doc, i, end)
+        if i + 1 < end and doc[i].lower_ in {",", "and", "or"} and doc[i + 1]._.num_value is not None:
+            i += 1
+            while i < end and doc[i]._.num_value is not None:
+                i += 1
+        else:
+            return i
+
+
+def _in_interval(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
+    """Is the number at ``i`` inside brackets that give an interval or a statistic?"""
+    for j in range(i - 1, max(start, i - 8) - 1, -1):
+        if doc[j].text in {")", "]"}:
+            return False
+        if doc[j].text in {"(", "["}:
+            return any(t.lower_ in settings.interval_words for t in doc[j + 1:i])
+    return False
+
+
+def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
+    """A number that names a grade, stage, arm or day rather than counting patients."""
+    digits = doc[i].is_digit
+    connectors = {"or", "and", "to", "-", "/", ","}
+    j = i - 1
+    # Walk back over a list of the same kind of numbers: "grade 3, 4, or 5" (but not
+    # "In Group 2, five of the eight", nor "every day and 103 to ...").
+    while True:
+        k = j
+        while k >= start and doc[k].lower_ in connectors:
+            k -= 1
+        if k < j and k >= start and doc[k]._.num_value is not None and doc[k].is_digit == digits:
+            j = k - 1
+        else:
+            break
+    return start <= j < i and doc[j].lower_ in settings.not_count_after
+
+
+def _whole_after(doc: Doc, i: int, end: int, number_at: dict[int, Span],
+                 settings: LinkSettings) -> Span | None:
+    if i >= end or doc[i].lower_ not in settings.reference_words:
+        return None
+    i += 1
+    while i < end and doc[i].lower_ in settings.determiners:
+        i += 1
+    return number_at.get(i)
+
+
+def _noun_end(doc: Doc, i: int, end: int, patients: set[int],
+              settings: LinkSettings) -> int | None:
+    """End of "N [modifiers] patients": the token after the patient noun, if within reach."""
+    for j in range(i, min(end, i + settings.noun_window + 1)):
+        if j in patients:
+            return j + 1
+        if (doc[j].is_punct and doc[j].text != "-") or doc[j]._.num_value is not None:
+            return None  # "26 German hospitals enrolled 356 patients": not 26 patients
+    return None
+
+
+def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_starts: set[int],
+                    arm_starts: set[int], settings: LinkSettings) -> bool:
+    """'N were assigned / were randomized / received ...', 'N to <drug>'."""
+    if i < end and doc[i].lower_ in settings.auxiliaries:
+        i += 1
+    if i < end and i in study_verbs:
+        return True
+    if i + 1 < end and doc[i].lower_ == "in" and (i + 1 in arm_starts or (
+            doc[i + 1].lower_ in settings.determiners and i + 2 in arm_starts)):
+        return True  # "38 in cohort A"
+    if not (i + 1 < end and doc[i].lower_ in settings.assignment_words):
+        return False
+    i += 1
+    if doc[i].lower_ in settings.assignment_verbs and i + 1 < end:
+        i += 1  # "103 to take sunitinib"
+    return i in drug_starts or (doc[i].lower_ in settings.determiners and i + 1 in drug_starts)
+
+
+def _after_reference_word(doc: Doc, begin: int, start: int, settings: LinkSettings) -> bool:
+    """True for "of the 19 patients": the count names a cohort already introduced
+    (but not "a total of 303 patients")."""
+    i = begin - 1
+    while i >= start and doc[i].lower_ in settings.determiners:
+        i -= 1
+    if i >= start and doc[i].lower_ in settings.reference_words:
+        return not (i - 1 >= start and doc[i - 1].lower_ in settings.total_words)
+    # "All 240 patients proceeded to surgery", "the 121 patients": a group already named.
+    return begin - 1 >= start and doc[begin - 1].lower_ in settings.definite_words

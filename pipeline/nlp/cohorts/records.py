@@ -1,0 +1,184 @@
+"""Settings and plain records of the cohort linker: cohorts, events, cues, clauses, mentions."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ...data import check_keys
+
+CUES_KEY = "onco_cues"
+
+
+BRAND_MARKS = {"®", "™", "(R)", "(TM)"}
+
+
+YEARS = range(1900, 2101)
+
+
+#: Mention.drug of a total over several arms: it received no single treatment.
+SEVERAL_ARMS = ("", "")
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """The word lists, windows and confidences of models/rules/linking.json."""
+
+    clause_breaks_after_comma: frozenset[str]
+    clause_breaks: frozenset[str]
+    comparators: frozenset[str]
+    comparator_reach: int
+    ignored_openers: tuple[tuple[str, ...], ...]
+    noun_window: int
+    predicate_window: int
+    reference_words: frozenset[str]
+    determiners: frozenset[str]
+    filler_words: frozenset[str]
+    pre_outcome_words: frozenset[str]
+    assignment_words: frozenset[str]
+    assignment_verbs: frozenset[str]
+    not_count_after: frozenset[str]
+    group_pronouns: frozenset[str]
+    auxiliaries: frozenset[str]
+    total_words: frozenset[str]
+    definite_words: frozenset[str]
+    each_words: frozenset[str]
+    treatment_words: frozenset[str]
+    size_for_words: frozenset[str]
+    threshold_words: frozenset[str]
+    change_words: frozenset[str]
+    interval_words: frozenset[str]
+    none_words: frozenset[str]
+    adverse_event_suffixes: tuple[str, ...]
+    adverse_event_exceptions: frozenset[str]
+    alternative_words: frozenset[str]
+    arm_nouns: frozenset[str]
+    anaphora_openers: tuple[tuple[str, ...], ...]
+    drug_connectors: frozenset[str]
+    control_drugs: frozenset[str]
+    alone_words: frozenset[str]
+    status_priority: tuple[str, ...]
+    confidence: dict[str, float]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
+        check_keys(data, set(cls.__dataclass_fields__) | {"_comment"}, "linking.json")
+        values: dict[str, Any] = {}
+        for name, f in cls.__dataclass_fields__.items():
+            value = data[name]
+            if str(f.type).startswith("frozenset"):
+                value = frozenset(value)
+            elif str(f.type).startswith("tuple[tuple"):
+                value = tuple(tuple(v) for v in value)
+            elif str(f.type).startswith("tuple"):
+                value = tuple(value)
+            values[name] = value
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: sorted(v) if isinstance(v, frozenset) else v
+                for k, v in asdict(self).items()}
+
+
+@dataclass
+class Cohort:
+    """A group of patients named in the text."""
+
+    index: int
+    size: int
+    size_text: str
+    sent: int
+    start_char: int
+    end_char: int
+    arm: str | None = None
+    arm_label: str | None = None
+    drug: str | None = None
+    drug_mention: str | None = None
+    drug_status: str | None = None
+    procedure: str | None = None
+    parent: int | None = None
+    statement: bool = True  # the text states something about this cohort alone
+    confidence: float = 0.8
+
+
+@dataclass
+class Event:
+    """A count of patients in a cohort who had an outcome."""
+
+    cohort: int | None
+    count: int
+    outcome: str
+    outcome_mention: str
+    sent: int
+    start_char: int
+    end_char: int
+    percent: float | None = None
+    from_percent: bool = False  # the text gave only the percentage; count = percent x size
+    drug: str | None = None
+    drug_mention: str | None = None
+    drug_status: str | None = None
+    procedure: str | None = None
+    confidence: float = 0.8
+    outcome_at: int = -1  # token where the outcome is named: counts of one list share it
+
+
+@dataclass(frozen=True)
+class Cue:
+    label: str
+    id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A token range of a sentence. ``elliptical``: it begins a comparison ("and in 14")."""
+
+    start: int
+    end: int
+    ignored: bool = False
+    elliptical: bool = False
+
+
+@dataclass
+class ClauseFacts:
+    """What a clause says besides its counts."""
+
+    start: int
+    end: int
+    cues: list[Cue]
+    drug: str | None = None
+    drug_mention: str | None = None
+    drug_status: str | None = None
+    control: bool = False  # the clause's treatment is placebo / a control
+    background: frozenset[str] = frozenset()  # drugs given with the control ("placebo plus X")
+    experimental: bool = False  # "in the experimental arm": the drug under test, by role
+    comparison: bool = False  # "randomized to X or Y": the group as a whole had neither
+    alone: bool = False  # the control arm is named by "alone" ("the chemotherapy-alone group")
+    procedure: str | None = None
+    arm_label: str | None = None
+    setting: str | None = None
+    is_study: bool = False
+    is_incidence: bool = False
+    anaphora: bool = False
+    elliptical: bool = False
+    shared_outcome: Cue | None = None  # "Five patients in arm A and one in arm B died"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A count, fraction or back-reference found in a clause."""
+
+    kind: str  # "count" | "bare" | "fraction" | "reference" | "universal"
+    start: int
+    end: int  # end of the noun phrase: where the predicate starts
+    value: int = 0
+    whole: int | None = None
+    size_text: str = ""
+    percent: float | None = None
+    drug: tuple[str, str] | None = None  # "Pola-R-CHP (n = 152)": the drug named right before
+    drug_span: tuple[int, int] | None = None  # where that drug is named
+    arm: str | None = None  # "Arm B (cisplatin; n = 126)": the arm label named right before
+    setting: str | None = None  # and the setting named with it ("adjuvant sunitinib")
+    outcome: Cue | None = None  # "neutropenia (n = 41)": the outcome the count is of

@@ -1,0 +1,61 @@
+"""Small readings of tokens and cues shared by the linker's modules."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .records import Cue, LinkSettings
+
+
+def longest_cues(cues: list[Cue], label: str) -> list[Cue]:
+    """Cues of one label, the longest where they overlap ("did not continue" over "continue",
+    "alive and free of progression" over "were alive"), in text order."""
+    kept: list[Cue] = []
+    for cue in sorted((c for c in cues if c.label == label), key=lambda c: (c.start - c.end, c.start)):
+        if all(cue.end <= k.start or k.end <= cue.start for k in kept):
+            kept.append(cue)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def by_start(cues: list[Cue]) -> dict[int, Cue]:
+    found: dict[int, Cue] = {}
+    for c in sorted(cues, key=lambda c: c.start - c.end):
+        found.setdefault(c.start, c)
+    return found
+
+
+def same_label(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and a.lower() == b.lower()  # type: ignore[union-attr]
+
+
+def after_percent(doc: Doc, i: int, end: int) -> int:
+    """Index after a '(54%)' that follows a count, or ``i`` when there is none."""
+    if i + 3 < end and doc[i].text == "(" and doc[i + 2].text == "%" and doc[i + 3].text == ")":
+        return i + 4
+    return i
+
+
+def treatment_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int | None:
+    """End of 'taking X', 'on X', 'treated with the X': what a group received, or None."""
+    if i >= end or doc[i].lower_ not in settings.treatment_words:
+        return None
+    j = i + 1
+    while j < end and (doc[j].lower_ in settings.treatment_words
+                       or doc[j].lower_ in settings.determiners):
+        j += 1
+    if j >= end or doc[j].ent_type_ not in {"DRUG", "DRUG_CLASS"}:
+        return None
+    while j < end and (doc[j].ent_type_ in {"DRUG", "DRUG_CLASS"}
+                       or doc[j].lower_ in settings.drug_connectors):
+        j += 1
+    return j
+
+
+def stated_percent(doc: Doc, i: int, end: int, number_at: dict[int, Span]) -> float | None:
+    """The percentage right after a count: '21 patients (20%)', '55 of 121 (45.5%)'."""
+    if i < end and doc[i].text in {"(", "["}:
+        i += 1
+    number = number_at.get(i)
+    if number is not None and number.end < end and doc[number.end].text in {"%", "percent"}:
+        return number[0]._.num_value
+    return None

@@ -1,0 +1,121 @@
+"""Flattened tables ("cell | cell"): header rows name the arms, data rows give counts per arm."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..numbers import fraction_parts
+from .clauses import clause_facts
+from .groups import LinkState, add_event, find_cohort, fit_score, new_cohort
+from .records import Clause, Cue, LinkSettings
+from .spans import longest_cues, stated_percent
+
+
+def _cells(doc: Doc, sent: Span) -> list[tuple[int, int]]:
+    """Token ranges of the cells of a flattened table row ("a | b | c")."""
+    cells, start = [], sent.start
+    for token in sent:
+        if token.text == "|":
+            cells.append((start, token.i))
+            start = token.i + 1
+    cells.append((start, sent.end))
+    return [(a, b) for a, b in cells if b > a and not all(t.is_space for t in doc[a:b])]
+
+
+def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
+                   drug_ents: list[Span], state: LinkState, settings: LinkSettings, *,
+                   numbers: list[Span], title: Span | None = None,
+                   title_cues: list[Cue] | None = None) -> None:
+    """A header row names the arms of the columns; a data row gives an outcome per column.
+
+    Header: "Outcome | Arm A (n = 124) | Arm B (n = 126)". Data: "Alive | 78 (62.9%) | 91 (72.2%)".
+    A header without sizes takes its columns' groups from the treatments they name
+    ("Event | Nivolumab | Placebo"), or all from the one size of the title above it
+    ("Table 3. Adverse events (N = 48)" / "Event | Any grade | Grade 3").
+    """
+    cells = _cells(doc, sent)
+    if len(cells) < 2:
+        return
+    sizes = [_cell_size(doc, a, b) for a, b in cells[1:]]
+    if not any(sizes) and not any(_starts_with_count(doc, a, b) for a, b in cells[1:]):
+        _link_plain_header(doc, sent, sent_index, cells, cues, drug_ents, state, settings,
+                           title, title_cues or [])
+        return
+    if sum(s is not None for s in sizes) >= 2:
+        columns: list[int | None] = []
+        for (a, b), size in zip(cells[1:], sizes, strict=True):
+            facts = clause_facts(doc, Clause(a, b), cues, drug_ents, settings)
+            found = find_cohort(state, size, facts) if size is not None else None
+            if found is None and size is not None:
+                found = new_cohort(state, size, str(size), sent_index, doc[a:b], facts,
+                                    parent=None, statement=False, confidence=settings.confidence["fraction"],
+                                    same_arm=True)
+            columns.append(found.index if found else None)
+        state.table = columns
+        state.arms = [c for c in columns if c is not None]
+        return
+    if state.table is None:
+        return
+    first = cells[0]
+    outcomes = longest_cues([c for c in cues if first[0] <= c.start and c.end <= first[1]], "OUTCOME")
+    if not outcomes and state.table_outcome is not None:
+        # A row of an adverse-event table names the event in its own words.
+        outcomes = [Cue("OUTCOME", state.table_outcome.id, first[0], first[1],
+                        doc[first[0]:first[1]].text.strip())]
+    if not outcomes:
+        return
+    facts = clause_facts(doc, Clause(*first), cues, drug_ents, settings)
+    number_at = {s.start: s for s in numbers if sent.start <= s.start < sent.end}
+    for (a, b), cohort in zip(cells[1:], state.table, strict=False):
+        numbers = [t for t in doc[a:b] if t._.num_value is not None]
+        if not numbers or cohort is None or numbers[0]._.num_value != int(numbers[0]._.num_value):
+            continue
+        count = int(numbers[0]._.num_value)
+        percent = stated_percent(doc, numbers[0].i + 1, b, number_at)
+        add_event(state, cohort, count, percent, outcomes[0], facts, sent_index, doc[a:b],
+                   settings.confidence["fraction"])
+
+
+def _starts_with_count(doc: Doc, a: int, b: int) -> bool:
+    first = next((t for t in doc[a:b] if not t.is_space), None)
+    return first is not None and (first._.num_value is not None or bool(fraction_parts(first.text)))
+
+
+def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[int, int]],
+                       cues: list[Cue], drug_ents: list[Span], state: LinkState,
+                       settings: LinkSettings, title: Span | None, title_cues: list[Cue]) -> None:
+    """Columns of a header row that gives no sizes (see link_table_row)."""
+    state.table, state.table_outcome = None, None
+    title_sizes = [] if title is None else [
+        size for t in title if t.lower_ == "n"
+        and (size := _cell_size(doc, t.i, min(t.i + 3, title.end))) is not None]
+    columns: list[int | None] = []
+    for a, b in cells[1:]:
+        facts = clause_facts(doc, Clause(a, b), cues, drug_ents, settings)
+        found = None
+        if facts.drug or facts.control or facts.arm_label:
+            fitting = [c for c in reversed(state.cohorts) if fit_score(c, facts) > 0]
+            found = max(fitting, key=lambda c: fit_score(c, facts)) if fitting else None
+        elif len(title_sizes) == 1:
+            found = find_cohort(state, title_sizes[0], facts)
+            if found is None:
+                found = new_cohort(state, title_sizes[0], str(title_sizes[0]), sent_index,
+                                    doc[a:b], facts, parent=None, statement=False,
+                                    confidence=settings.confidence["fraction"])
+            if title is not None and found.sent == sent_index - 1:
+                found.statement = False  # a caption, not a statement about the group
+        columns.append(found.index if found else None)
+    if any(c is not None for c in columns):
+        state.table = columns
+        outcomes = longest_cues([c for c in title_cues + cues if c.label == "OUTCOME"], "OUTCOME")
+        state.table_outcome = next((c for c in outcomes if c.id == "adverse_event"), None)
+
+
+def _cell_size(doc: Doc, a: int, b: int) -> int | None:
+    """N of a header cell: "(n = 124)", "n=124", "(N = 98)"."""
+    for t in doc[a:b]:
+        if t.lower_ == "=" and t.i - 1 >= a and doc[t.i - 1].lower_ == "n" and t.i + 1 < b:
+            value = doc[t.i + 1]._.num_value
+            if value is not None and value == int(value):
+                return int(value)
+    return None
