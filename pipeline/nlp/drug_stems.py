@@ -21,24 +21,45 @@ from ..data import check_keys, read_json_file
 @dataclass(frozen=True)
 class DrugStems:
     stems: tuple[str, ...]
+    prefixes: tuple[str, ...]
     min_length: int
     not_drugs: frozenset[str]
+    not_partners: tuple[str, ...]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugStems:
-        check_keys(data, {"stems", "min_length", "not_drugs", "_comment"}, "drug_stems.json")
+        check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners", "_comment"},
+                   "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
+                   prefixes=tuple(data["prefixes"]),
                    min_length=int(data["min_length"]),
-                   not_drugs=frozenset(w.lower() for w in data["not_drugs"]))
+                   not_drugs=frozenset(w.lower() for w in data["not_drugs"]),
+                   not_partners=tuple(data["not_partners"]))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"stems": list(self.stems), "min_length": self.min_length,
-                "not_drugs": sorted(self.not_drugs)}
+        return {"stems": list(self.stems), "prefixes": list(self.prefixes),
+                "min_length": self.min_length, "not_drugs": sorted(self.not_drugs),
+                "not_partners": list(self.not_partners)}
 
     def is_drug_name(self, word: str) -> bool:
         lower = word.lower()
         return (len(lower) >= self.min_length and lower.isalpha() and lower not in self.not_drugs
-                and not word.isupper() and lower.endswith(self.stems))
+                and not word.isupper()
+                and (lower.endswith(self.stems) or lower.startswith(self.prefixes)))
+
+    def combination(self, word: str) -> str | None:
+        """'sacubitril-valsartan': a fixed-dose pair written with a hyphen, as "a + b".
+
+        One part must carry a stem; the other must look like a name too (long, and not an
+        English suffix word such as "-based", "-related", "-naive").
+        """
+        parts = word.lower().split("-")
+        if len(parts) < 2 or not any(self.is_drug_name(p) for p in parts):
+            return None
+        if any(not (p.isalpha() and len(p) >= self.min_length) or p.endswith(self.not_partners)
+               or p in self.not_drugs for p in parts):
+            return None
+        return " + ".join(sorted(parts))
 
 
 def find_stem_drugs(doc: Doc, stems: DrugStems,
@@ -50,8 +71,16 @@ def find_stem_drugs(doc: Doc, stems: DrugStems,
     """
     first_words = first_words or {}
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    return [Span(doc, t.i, t.i + 1, label="DRUG", span_id=first_words.get(t.lower_, t.lower_))
-            for t in doc if t.i not in covered and stems.is_drug_name(t.text)]
+    found = []
+    for t in doc:
+        if t.i in covered:
+            continue
+        if stems.is_drug_name(t.text):
+            found.append(Span(doc, t.i, t.i + 1, label="DRUG",
+                              span_id=first_words.get(t.lower_, t.lower_)))
+        elif "-" in t.text and (pair := stems.combination(t.text)) is not None:
+            found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=pair))
+    return found
 
 
 class StemDrugFinder:

@@ -1,0 +1,50 @@
+"""Unseen agents of every specialty by their WHO INN stem, guarded against English words."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.data import read_json_file
+from pipeline.nlp.drug_stems import DrugStems
+from pipeline.settings import MODELS_DIR
+
+STEMS = DrugStems.from_dict(read_json_file(MODELS_DIR / "lexicons" / "drug_stems.json"))
+
+
+@pytest.mark.parametrize("word", [
+    "quinapril", "Telmisartan", "rosuvastatin", "bisoprolol", "nifedipine", "edoxaban",
+    "dabigatran", "tinzaparin", "ertugliflozin", "linagliptin", "semaglutide", "oseltamivir",
+    "fluconazole", "amoxicillin", "moxifloxacin", "azithromycin", "minocycline", "esomeprazole",
+    "famotidine", "granisetron", "fluoxetine", "lorazepam", "hydrocortisone", "prednisolone",
+    "anakinra", "etanercept", "zafirlukast", "celecoxib", "cefuroxime", "tacrolimus",
+])
+def test_stems_of_other_classes_name_drugs(word: str) -> None:
+    assert STEMS.is_drug_name(word)
+
+
+@pytest.mark.parametrize("word", [
+    "concept", "intercept", "cholesterol", "April", "NSAID", "approval", "patients", "severe",
+])
+def test_english_words_are_not_drugs(word: str) -> None:
+    assert not STEMS.is_drug_name(word)
+
+
+@pytest.mark.parametrize(("word", "pair"), [
+    ("sacubitril-valsartan", "sacubitril + valsartan"),
+    ("ezetimibe-simvastatin", "ezetimibe + simvastatin"),
+    ("zorbamab-treated", None),
+    ("rosuvastatin-based", None),
+])
+def test_hyphenated_fixed_dose_pairs(word: str, pair: str | None) -> None:
+    assert STEMS.combination(word) == pair
+
+
+def test_unseen_cardiology_agent_reaches_the_rows(nlp) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    result = analyse(clean_text(
+        "We enrolled 212 adults with hypertension who received olmesartan. "
+        "Dizziness was reported in 9 of the 212 patients."), nlp=nlp)
+    assert result.record.drugs == "olmesartan"
+    assert {r.drug for r in result.rows} == {"olmesartan"}
