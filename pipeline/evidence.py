@@ -19,6 +19,7 @@ from .clean import CleanArticle
 from .data import read_json_file
 from .nlp import load_pipeline
 from .nlp.cohorts import CUES_KEY
+from .nlp.conditions import ConditionRules, find_condition
 from .nlp.lexicons import DiseaseEntry, read_lexicon
 from .nlp.numbers import SPANS_KEY as NUMBERS_KEY
 from .normalize import summarize
@@ -120,13 +121,18 @@ def article_facts(doc: Doc) -> ArticleFacts:
     sents = list(doc.sents)
     cues = doc.spans.get(CUES_KEY, [])
     return ArticleFacts(
-        disease=_main_disease(doc),
+        disease=_main_disease(doc) or find_condition(doc, _condition_rules()),
         drugs=tuple(sorted({part for e in doc.ents if e.label_ == "DRUG" and e.id_
                             for part in e.id_.split(" + ")})),
         country=_study_country(doc, sents, cues),
         followup_months=_followup_months(doc, cues),
         study_design=next((c.id_ for c in cues if c.label_ == "DESIGN"), None),
     )
+
+
+@cache
+def _condition_rules() -> ConditionRules:
+    return ConditionRules.from_dict(read_json_file(MODELS_DIR / "rules" / "conditions.json"))
 
 
 @cache
