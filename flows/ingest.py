@@ -28,7 +28,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from pipeline.evidence import ArticleResult, now_utc
-from pipeline.export import write_outputs
+from pipeline.export import OutputWriter
 from pipeline.locking import exclusive_run
 from pipeline.process import discover_inputs, discover_sources, process_inputs, rejected
 from pipeline.redaction import redact
@@ -87,10 +87,11 @@ def store_results(results: list[ArticleResult], db: str, run_id: str) -> IngestC
 @task(name="export outputs", cache_policy=NO_CACHE)
 def export(db: str, run_id: str, out_dir: str, jsonl: bool) -> dict[str, str]:
     with Store(db) as store:
-        outputs = write_outputs(store.rows(), store.articles(), Path(out_dir),
-                                rejects=store.rejects(run_id=run_id), jsonl=jsonl,
-                                texts=store.article_texts())
-    return {name: str(path) for name, path in outputs.items()}
+        with OutputWriter(Path(out_dir), rejects=store.rejects(run_id=run_id),
+                          jsonl=jsonl) as out:
+            for records, rows, texts in store.export_batches():
+                out.add(rows, records, texts)
+    return {name: str(path) for name, path in out.outputs.items()}
 
 
 # One worker thread by default: the spaCy pipeline is shared within a process and is not

@@ -169,7 +169,7 @@ def _extract(args: argparse.Namespace) -> int:
     except OncoEvidenceError as e:  # a sources file that cannot be read at all
         print(f"onco-evidence: {e}", file=sys.stderr)
         return EXIT_USAGE
-    _print_summary(len(summary.results), summary.n_rejected, len(summary.rows),
+    _print_summary(summary.n_inputs, summary.n_rejected, summary.n_rows,
                    {k: str(v) for k, v in summary.outputs.items()}, quiet=args.quiet)
     return EXIT_REJECTS if summary.n_rejected else EXIT_OK
 
@@ -256,23 +256,17 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .export import evidence_frame, write_csv, write_jsonl, write_parquet
+    from .export import write_rows
     from .store import Store
 
     if not args.db.exists():
         print(f"onco-evidence: no store at {args.db} (run `onco-evidence run` first)",
               file=sys.stderr)
         return EXIT_USAGE
-    with Store(args.db) as store:
-        rows = store.rows(since=args.since)
     target = args.out / f"evidence.{args.format}"
-    if args.format == "jsonl":
-        write_jsonl(rows, target)
-    elif args.format == "parquet":
-        write_parquet(evidence_frame(rows), target)
-    else:
-        write_csv(evidence_frame(rows), target)
-    print(f"{len(rows)} rows: {target.resolve()}")
+    with Store(args.db) as store:
+        n_rows = write_rows(store.iter_rows(since=args.since), target, args.format)
+    print(f"{n_rows} rows: {target.resolve()}")
     return EXIT_OK
 
 

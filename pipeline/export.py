@@ -6,6 +6,8 @@ crash never leaves half a file. Column order, dtypes and vocabularies come from 
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
 import re
 import tempfile
@@ -24,7 +26,7 @@ from pandera.errors import SchemaError as PanderaError
 from pandera.errors import SchemaErrors as PanderaErrors
 
 from .errors import SchemaError
-from .report import ArticleText, render_report
+from .report import ArticleText, ReportWriter
 from .schema import (
     ARTICLE_COLUMNS,
     EVIDENCE_COLUMNS,
@@ -55,6 +57,22 @@ OUTPUT_FILES = ("evidence.csv", "evidence.parquet", "articles.csv", "rejects.csv
                 "evidence.jsonl")
 
 
+def _read_umask() -> int:
+    mask = os.umask(0o022)  # read once, at import, before any thread could create files
+    os.umask(mask)
+    return mask
+
+
+#: Outputs get the permissions of any file the user creates (mkstemp makes them 0600).
+_FILE_MODE = 0o666 & ~_read_umask()
+
+
+def publish(tmp: str | Path, target: Path) -> None:
+    """Move a finished temporary file onto ``target`` in one step, readable as usual."""
+    os.chmod(tmp, _FILE_MODE)
+    os.replace(tmp, target)
+
+
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path beside ``target`` that replaces it only if the block succeeds."""
@@ -63,7 +81,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
-        os.replace(tmp, target)
+        publish(tmp, target)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -72,7 +90,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
 def remove_stale_temporaries(out_dir: Path) -> None:
     """Delete the temporary files a writer killed mid-write (SIGKILL, power loss) left
     beside its target; the targets themselves were never touched."""
-    for name in OUTPUT_FILES:
+    for name in (*OUTPUT_FILES, "report-*.html"):  # report-2.html...: the report's pages
         for stale in out_dir.glob(f".{name}.*.tmp"):
             stale.unlink(missing_ok=True)
 
@@ -134,9 +152,8 @@ def unneutralize(value: object) -> object:
     return value
 
 
-def write_csv(frame: pd.DataFrame, target: Path) -> Path:
-    """RFC 4180 CSV: UTF-8, CRLF, quotes where needed, empty cells for unknowns, ISO dates,
-    and text cells that a spreadsheet would run as a formula neutralised."""
+def _csv_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as CSV cells: ISO dates and times, formula-like text neutralised."""
     out = frame.copy()
     for col in out.columns:
         if isinstance(out[col].dtype, pd.DatetimeTZDtype):
@@ -147,8 +164,18 @@ def write_csv(frame: pd.DataFrame, target: Path) -> Path:
             out[col] = out[col].map(lambda d: d.isoformat() if pd.notna(d) else None)
         elif not pd.api.types.is_numeric_dtype(out[col]):
             out[col] = out[col].astype(object).map(neutralize)
-    with atomic_path(target) as tmp:
-        out.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\r\n")
+    return out
+
+
+def _write_csv_part(frame: pd.DataFrame, handle: typing.TextIO, *, header: bool) -> None:
+    _csv_cells(frame).to_csv(handle, index=False, header=header, lineterminator="\r\n")
+
+
+def write_csv(frame: pd.DataFrame, target: Path) -> Path:
+    """RFC 4180 CSV: UTF-8, CRLF, quotes where needed, empty cells for unknowns, ISO dates,
+    and text cells that a spreadsheet would run as a formula neutralised."""
+    with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
+        _write_csv_part(frame, out, header=True)
     return target
 
 
@@ -167,15 +194,67 @@ def write_jsonl(rows: Iterable[EvidenceRow], target: Path) -> Path:
     return target
 
 
+class _ParquetParts:
+    """A Parquet file written a row group at a time, with the pandas metadata of a
+    one-shot ``write_parquet`` (so ``pd.read_parquet`` gives the same dtypes)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.writer: pq.ParquetWriter | None = None
+
+    def write(self, frame: pd.DataFrame) -> None:
+        table = pa.Table.from_pandas(_for_arrow(frame), schema=_PARQUET_SCHEMA,
+                                     preserve_index=False)
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(self.path, table.schema)
+        self.writer.write_table(table)
+
+    def close(self) -> None:
+        if self.writer is None:
+            self.write(evidence_frame([]))
+        assert self.writer is not None
+        self.writer.close()
+
+    def discard(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
+def write_rows(rows: Iterable[EvidenceRow], target: Path, fmt: str) -> int:
+    """Stream rows to one evidence file (``fmt`` csv, parquet or jsonl), ``CHUNK_ROWS`` at a
+    time, atomically; returns the number of rows written."""
+    n_rows = 0
+    it = iter(rows)
+    with atomic_path(target) as tmp:
+        parquet = _ParquetParts(tmp) if fmt == "parquet" else None
+        with (contextlib.nullcontext() if parquet else
+              tmp.open("w", encoding="utf-8", newline="")) as text:
+            if fmt == "csv":
+                text.write(",".join(EVIDENCE_COLUMNS) + "\r\n")
+            for chunk in iter(lambda: list(itertools.islice(it, OutputWriter.CHUNK_ROWS)), []):
+                n_rows += len(chunk)
+                if fmt == "jsonl":
+                    text.writelines(row.model_dump_json() + "\n" for row in chunk)
+                    continue
+                frame = evidence_frame(chunk)
+                if parquet:
+                    parquet.write(frame)
+                else:
+                    _write_csv_part(frame, text, header=False)
+        if parquet:
+            parquet.close()
+    return n_rows
+
+
 def write_report(rows: Sequence[EvidenceRow], records: Sequence[ArticleRecord],
                  target: Path, *, texts: Mapping[str, ArticleText] | None = None,
-                 rejects: Sequence[RejectRecord] | None = None) -> Path:
-    """The curator review page (pipeline.report): the run overview, each article's text with
-    its highlights, its rows linked to their sentences, filters and accept/reject buttons."""
-    page = render_report(rows, records, texts=texts, rejects=rejects)
-    with atomic_path(target) as tmp:
-        tmp.write_text(page, encoding="utf-8")
-    return target
+                 rejects: Sequence[RejectRecord] | None = None) -> list[Path]:
+    """The curator review pages (pipeline.report): the run overview, each article's text
+    with its highlights, its rows linked to their sentences, filters and accept/reject
+    buttons; report.html, then report-2.html... past REPORT_PAGE_ARTICLES articles."""
+    report = ReportWriter(target)
+    report.add(records, rows, texts or {})
+    return report.close(rejects if rejects is not None else rejects_of(records))
 
 
 def write_outputs(rows: Sequence[EvidenceRow], records: Sequence[ArticleRecord],
@@ -185,22 +264,131 @@ def write_outputs(rows: Sequence[EvidenceRow], records: Sequence[ArticleRecord],
     """evidence.csv, evidence.parquet, articles.csv, rejects.csv, report.html (and
     evidence.jsonl on request) in ``out_dir``. ``texts`` (by article id, from
     ``pipeline.report.texts_of`` or ``Store.article_texts``) lets the report show each
-    article's text with its highlights."""
-    out_dir = Path(out_dir)
-    remove_stale_temporaries(out_dir)
-    evidence = evidence_frame(rows)
-    rejects = rejects if rejects is not None else rejects_of(records)
-    written = {
-        "evidence.csv": write_csv(evidence, out_dir / "evidence.csv"),
-        "evidence.parquet": write_parquet(evidence, out_dir / "evidence.parquet"),
-        "articles.csv": write_csv(articles_frame(records), out_dir / "articles.csv"),
-        "rejects.csv": write_csv(rejects_frame(rejects), out_dir / "rejects.csv"),
-        "report.html": write_report(rows, records, out_dir / "report.html", texts=texts,
-                                    rejects=rejects),
-    }
-    if jsonl:
-        written["evidence.jsonl"] = write_jsonl(rows, out_dir / "evidence.jsonl")
-    return written
+    article's text with its highlights. ``OutputWriter`` does the same from batches."""
+    with OutputWriter(out_dir, jsonl=jsonl, rejects=rejects) as out:
+        out.add(rows, records, texts or {})
+    return out.outputs
+
+
+class OutputWriter:
+    """Writes a run's outputs from batches of results as they come, so memory stays flat
+    whatever the number of articles.
+
+    Rows and records are buffered up to ``CHUNK_ROWS`` / ``CHUNK_RECORDS`` and appended to
+    temporary files beside their targets (CSV parts, Parquet row groups, JSONL lines; the
+    report spills each article's section). Leaving the ``with`` block renames every file
+    into place; an error instead removes the temporaries and leaves earlier outputs as they
+    were. ``rejects`` given up front (a store's, for one run) replace the rejects of the
+    records added.
+    """
+
+    CHUNK_ROWS = 5_000
+    CHUNK_RECORDS = 1_000
+
+    def __init__(self, out_dir: str | Path, *, jsonl: bool = False,
+                 rejects: Sequence[RejectRecord] | None = None) -> None:
+        self.out_dir = Path(out_dir)
+        self.jsonl = jsonl
+        self.given_rejects = list(rejects) if rejects is not None else None
+        self.outputs: dict[str, Path] = {}
+        self.n_rows = 0
+        self.n_records = 0
+        self._rows: list[EvidenceRow] = []
+        self._records: list[ArticleRecord] = []
+        self._rejects: list[RejectRecord] = []
+        self._temporaries: dict[str, Path] = {}
+        self._handles: dict[str, typing.TextIO] = {}
+        self._parquet: _ParquetParts | None = None
+        self._report: ReportWriter | None = None
+
+    def __enter__(self) -> OutputWriter:
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(self.out_dir)
+        names = ["evidence.csv", "evidence.parquet", "articles.csv"]
+        names += ["evidence.jsonl"] if self.jsonl else []
+        for name in names:
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.out_dir)
+            os.close(fd)
+            self._temporaries[name] = Path(tmp)
+        for name, columns in (("evidence.csv", EVIDENCE_COLUMNS),
+                              ("articles.csv", ARTICLE_COLUMNS)):
+            handle = self._temporaries[name].open("w", encoding="utf-8", newline="")
+            self._handles[name] = handle
+            handle.write(",".join(columns) + "\r\n")
+        if self.jsonl:
+            self._handles["evidence.jsonl"] = self._temporaries["evidence.jsonl"].open(
+                "w", encoding="utf-8")
+        self._parquet = _ParquetParts(self._temporaries["evidence.parquet"])
+        self._report = ReportWriter(self.out_dir / "report.html")
+        return self
+
+    def add(self, rows: Iterable[EvidenceRow], records: Iterable[ArticleRecord],
+            texts: Mapping[str, ArticleText] | None = None) -> None:
+        """A batch: its rows, its articles' records, and their texts for the report."""
+        assert self._report is not None, "use OutputWriter in a with block"
+        rows, records = list(rows), list(records)
+        self._report.add(records, rows, texts or {})
+        self._rows += rows
+        self._records += records
+        if self.given_rejects is None:
+            self._rejects += rejects_of(records)
+        if len(self._rows) >= self.CHUNK_ROWS or len(self._records) >= self.CHUNK_RECORDS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._rows:
+            frame = evidence_frame(self._rows)
+            _write_csv_part(frame, self._handles["evidence.csv"], header=False)
+            assert self._parquet is not None
+            self._parquet.write(frame)
+            if self.jsonl:
+                self._handles["evidence.jsonl"].writelines(
+                    row.model_dump_json() + "\n" for row in self._rows)
+        if self._records:
+            _write_csv_part(articles_frame(self._records), self._handles["articles.csv"],
+                            header=False)
+        self.n_rows += len(self._rows)
+        self.n_records += len(self._records)
+        self._rows, self._records = [], []
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: object) -> None:
+        try:
+            if exc_type is None:
+                self._close()
+        finally:
+            self._discard()
+
+    def _close(self) -> None:
+        self._flush()
+        assert self._parquet is not None and self._report is not None
+        self._parquet.close()
+        self._parquet = None
+        for handle in self._handles.values():
+            handle.close()
+        rejects = self.given_rejects if self.given_rejects is not None else self._rejects
+        pages = self._report.close(rejects)
+        self._report = None
+        write_csv(rejects_frame(rejects), self.out_dir / "rejects.csv")
+        for name, tmp in self._temporaries.items():
+            publish(tmp, self.out_dir / name)
+            self.outputs[name] = self.out_dir / name
+        self._temporaries.clear()
+        self.outputs["rejects.csv"] = self.out_dir / "rejects.csv"
+        self.outputs["report.html"] = pages[0]
+        for page in pages[1:]:
+            self.outputs[page.name] = page
+
+    def _discard(self) -> None:
+        """Close and delete whatever was not renamed into place (after an error)."""
+        if self._parquet is not None:
+            self._parquet.discard()
+        for handle in self._handles.values():
+            handle.close()
+        if self._report is not None:
+            self._report.abort()
+        for tmp in self._temporaries.values():
+            tmp.unlink(missing_ok=True)
 
 
 def load_evidence(path: str | Path) -> pd.DataFrame:

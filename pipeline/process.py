@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -22,12 +23,12 @@ from .clean import CleanArticle, clean_html, clean_text
 from .encoding import decode
 from .errors import InputError, OncoEvidenceError
 from .evidence import ArticleResult, analyse, now_utc, stable_id
-from .export import write_outputs
+from .export import OutputWriter
 from .fetch import NotModified, fetch, is_url
 from .nlp import load_pipeline
 from .redaction import redacting_logger
 from .report import texts_of
-from .schema import ArticleRecord, EvidenceRow
+from .schema import ArticleRecord
 from .settings import PIPELINE_VERSION
 from .store import KnownPage
 
@@ -42,22 +43,13 @@ Progress = Callable[[int, int, str, ArticleResult], None]
 
 @dataclass(frozen=True)
 class RunSummary:
-    """What a batch did: counts, and where the outputs are."""
+    """What a batch did: counts, and where the outputs are. The results themselves went to
+    the outputs as they came (``extract_paths`` holds no more than a chunk of them)."""
 
-    results: tuple[ArticleResult, ...]
+    n_inputs: int
+    n_rejected: int
+    n_rows: int
     outputs: dict[str, Path] = field(default_factory=dict)
-
-    @property
-    def rows(self) -> list[EvidenceRow]:
-        return [row for result in self.results for row in result.rows]
-
-    @property
-    def records(self) -> list[ArticleRecord]:
-        return [result.record for result in self.results]
-
-    @property
-    def n_rejected(self) -> int:
-        return sum(r.record.status == "rejected" for r in self.results)
 
 
 def discover_inputs(inputs: Iterable[str | Path]) -> list[str]:
@@ -163,20 +155,28 @@ def process_inputs(items: Sequence[str], *, nlp: Language | None = None,
     the store last saw it comes back marked ``unchanged`` instead of being extracted again.
     ``workers`` > 1 spreads the inputs over that many processes (each loads the pipeline
     once) when there are at least MIN_PARALLEL of them; results keep the inputs' order.
+    ``iter_results`` is the same one result at a time.
     """
+    return list(iter_results(items, nlp=nlp, extracted_at=extracted_at, progress=progress,
+                             known=known, workers=workers))
+
+
+def iter_results(items: Sequence[str], *, nlp: Language | None = None,
+                 extracted_at: dt.datetime | None = None, progress: Progress | None = None,
+                 known: Mapping[str, KnownPage] | None = None,
+                 workers: int = 1) -> Iterator[ArticleResult]:
+    """``process_inputs``, yielding each input's result in order as soon as it is ready."""
     known = known or {}
     extracted_at = extracted_at or now_utc()
-    results: list[ArticleResult] = []
     seen: dict[str, str] = {}
     for n, (item, result) in enumerate(
             zip(items, _results(items, nlp, extracted_at, known, workers), strict=True), start=1):
         first = seen.setdefault(result.record.article_id, item)
         if first != item and result.record.status == "ok" and not result.unchanged:
             result = rejected(item, f"duplicate of {first} (same canonical URL)", extracted_at)
-        results.append(result)
         if progress:
             progress(n, len(items), item, result)
-    return results
+        yield result
 
 
 def _results(items: Sequence[str], nlp: Language | None, extracted_at: dt.datetime,
@@ -216,16 +216,20 @@ def extract_paths(paths: Iterable[str | Path], out_dir: str | Path, *,
                   jsonl: bool = False, sources: str | Path | None = None,
                   workers: int = 1) -> RunSummary:
     """Extract evidence from files, folders, URLs and the pages a sources file names, and
-    write the outputs to ``out_dir``."""
+    write the outputs to ``out_dir`` as the results come (memory stays flat)."""
     items = discover_inputs(paths)
     failed: list[tuple[str, str]] = []
     if sources is not None:
         named, failed = discover_sources(sources)
         items = list(dict.fromkeys([*items, *named]))
-    results = process_inputs(items, nlp=nlp, progress=progress, workers=workers)
-    extracted_at = results[0].record.extracted_at if results else now_utc()
-    results += [rejected(name, reason, extracted_at) for name, reason in failed]
-    rows = [row for result in results for row in result.rows]
-    outputs = write_outputs(rows, [r.record for r in results], Path(out_dir), jsonl=jsonl,
-                            texts=texts_of(results))
-    return RunSummary(results=tuple(results), outputs=outputs)
+    extracted_at = now_utc()
+    n_rejected = 0
+    with OutputWriter(out_dir, jsonl=jsonl) as out:
+        results = iter_results(items, nlp=nlp, extracted_at=extracted_at, progress=progress,
+                               workers=workers)
+        failures = (rejected(name, reason, extracted_at) for name, reason in failed)
+        for result in itertools.chain(results, failures):
+            n_rejected += result.record.status == "rejected"
+            out.add(result.rows, [result.record], texts_of([result]))
+    return RunSummary(n_inputs=len(items) + len(failed), n_rejected=n_rejected,
+                      n_rows=out.n_rows, outputs=out.outputs)

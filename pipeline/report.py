@@ -18,8 +18,11 @@ import csv
 import datetime as dt
 import heapq
 import html
+import io
 import json
 import shutil
+import tempfile
+import typing
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -106,39 +109,217 @@ def texts_of(results: Iterable[ArticleResult]) -> dict[str, ArticleText]:
 # --------------------------------------------------------------------------- rendering
 
 
+#: Articles per report page: a browser stays responsive with a few hundred articles of text
+#: and rows on one page. Page 1 is report.html, the next report-2.html, and so on.
+REPORT_PAGE_ARTICLES = 500
+
+
 def render_report(rows: Sequence[EvidenceRow], records: Sequence[ArticleRecord], *,
                   texts: Mapping[str, ArticleText] | None = None,
                   rejects: Sequence[RejectRecord] | None = None,
                   generated_at: dt.datetime | None = None) -> str:
-    """The review page as one HTML string (inline CSS and script, no external asset)."""
-    texts = texts or {}
-    generated_at = generated_at or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    by_article: dict[str, list[EvidenceRow]] = {}
-    for row in rows:
-        by_article.setdefault(row.article_id, []).append(row)
-    ok = [r for r in records if r.status == "ok"]
-    if rejects is None:
-        rejects = [RejectRecord(source=r.source, article_id=r.article_id,
-                                reason=r.reject_reason or "", rejected_at=r.extracted_at,
-                                pipeline_version=r.pipeline_version)
-                   for r in records if r.status == "rejected"]
-    data = {
-        "columns": list(JUDGEMENT_COLUMNS),
-        "articles": {r.article_id: {"source": r.source,
-                                    **r.model_dump(mode="json", include=set(GOLD_ARTICLE_FIELDS))}
-                     for r in ok},
-        "rows": {row.row_id: {"article_id": row.article_id,
-                              **row.model_dump(mode="json", include=set(GOLD_ROW_FIELDS))}
-                 for row in rows},
-    }
-    parts = [_HEAD, _overview(ok, rows, rejects, by_article, generated_at), _filters(rows, ok)]
-    parts += [_article(record, by_article.get(record.article_id, []), texts.get(record.article_id))
-              for record in ok]
-    parts.append("<p id='no-match' hidden>No row matches the filters.</p></main>")
-    parts.append(f"<script type='application/json' id='report-data'>{_json_for_script(data)}"
-                 "</script>")
-    parts.append(f"<script>{_SCRIPT}</script></body></html>")
-    return "\n".join(parts)
+    """The review page as one HTML string (inline CSS and script, no external asset), every
+    article on it. ``ReportWriter`` writes the same page, paged, from batches."""
+    report = ReportWriter(None, page_size=None, generated_at=generated_at)
+    report.add(records, rows, texts or {})
+    return report.render(rejects if rejects is not None else _rejects_of(records))[0]
+
+
+def _rejects_of(records: Iterable[ArticleRecord]) -> list[RejectRecord]:
+    return [RejectRecord(source=r.source, article_id=r.article_id, reason=r.reject_reason or "",
+                         rejected_at=r.extracted_at, pipeline_version=r.pipeline_version)
+            for r in records if r.status == "rejected"]
+
+
+@dataclass
+class _Page:
+    """One report page while it is built: its article sections and its part of the page's
+    data, in spill files (or in memory), and the values its filters offer."""
+
+    spill: bool
+    n_articles: int = 0
+    drugs: set[str] = field(default_factory=set)
+    outcomes: set[str] = field(default_factory=set)
+    sources: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        def buffer() -> typing.TextIO:
+            return (tempfile.TemporaryFile("w+", encoding="utf-8") if self.spill  # noqa: SIM115
+                    else io.StringIO())
+        self.sections, self.articles_json, self.rows_json = buffer(), buffer(), buffer()
+
+    def close(self) -> None:
+        for part in (self.sections, self.articles_json, self.rows_json):
+            part.close()
+
+
+def _append_json(buffer: typing.TextIO, key: str, value: object) -> None:
+    if buffer.tell():
+        buffer.write(",")
+    buffer.write(f"{_json_for_script(key)}:{_json_for_script(value)}")
+
+
+def _copy(buffer: typing.TextIO, out: typing.TextIO) -> None:
+    buffer.seek(0)
+    shutil.copyfileobj(buffer, out)
+
+
+class ReportWriter:
+    """The review report built from batches of results, holding only small aggregates.
+
+    ``add`` renders each article's section as it comes and spills it to a temporary file;
+    ``close`` writes the pages: report.html, then report-2.html... with ``page_size``
+    articles each, every page with the whole run's overview, links to the other pages, its
+    own filters, articles and judgement data. An article's rows come in the same ``add``
+    call as its record.
+    """
+
+    def __init__(self, target: Path | None, *, page_size: int | None = REPORT_PAGE_ARTICLES,
+                 generated_at: dt.datetime | None = None) -> None:
+        self.target = target
+        self.page_size = page_size
+        self.generated_at = generated_at or dt.datetime.now(dt.UTC).replace(microsecond=0)
+        self.pages: list[_Page] = []
+        self.kinds: Counter[str] = Counter()
+        self.listed: list[tuple[str, str, str, int, int]] = []  # id, source, title, rows, page
+        self.groups: dict[str, Counter[str]] = {}
+
+    def add(self, records: Iterable[ArticleRecord], rows: Iterable[EvidenceRow],
+            texts: Mapping[str, ArticleText]) -> None:
+        by_article: dict[str, list[EvidenceRow]] = {}
+        for row in rows:
+            by_article.setdefault(row.article_id, []).append(row)
+        for record in records:
+            if record.status != "ok":
+                continue
+            page = self._page()
+            article_rows = by_article.pop(record.article_id, [])
+            page.n_articles += 1
+            page.sources.append(record.source)
+            page.sections.write(_article(record, article_rows, texts.get(record.article_id)))
+            page.sections.write("\n")
+            _append_json(page.articles_json, record.article_id, {
+                "source": record.source,
+                **record.model_dump(mode="json", include=set(GOLD_ARTICLE_FIELDS))})
+            self._add_rows(page, article_rows)
+            self.listed.append((record.article_id, record.source, record.title or "",
+                                len(article_rows), len(self.pages) - 1))
+            group = self.groups.setdefault(_source_group(record.source), Counter())
+            group["articles"] += 1
+            group["rows"] += len(article_rows)
+        for stray in by_article.values():  # rows whose article is not in this batch
+            self._add_rows(self._page(), stray)
+
+    def _page(self) -> _Page:
+        if not self.pages or (self.page_size and self.pages[-1].n_articles >= self.page_size):
+            self.pages.append(_Page(spill=self.target is not None))
+        return self.pages[-1]
+
+    def _add_rows(self, page: _Page, rows: Sequence[EvidenceRow]) -> None:
+        for row in rows:
+            self.kinds[row.row_type] += 1
+            page.drugs.update(row.drug.split(" + ") if row.drug else ())
+            if row.outcome:
+                page.outcomes.add(row.outcome)
+            _append_json(page.rows_json, row.row_id, {
+                "article_id": row.article_id,
+                **row.model_dump(mode="json", include=set(GOLD_ROW_FIELDS))})
+
+    def page_names(self) -> list[str]:
+        name = self.target.name if self.target else "report.html"
+        stem, dot, suffix = name.rpartition(".")
+        return [name] + [f"{stem}-{n}{dot}{suffix}" for n in range(2, len(self.pages) + 1)]
+
+    def render(self, rejects: Sequence[RejectRecord]) -> list[str]:
+        """Every page as a string (for small reports and tests)."""
+        out = []
+        for index in range(max(1, len(self.pages))):
+            buffer = io.StringIO()
+            self._write_page(index, rejects, buffer)
+            out.append(buffer.getvalue())
+        return out
+
+    def close(self, rejects: Sequence[RejectRecord]) -> list[Path]:
+        """Write the pages beside ``target``, each atomically; remove pages of an earlier,
+        longer report. Returns the page paths, report.html first."""
+        from .export import atomic_path
+
+        assert self.target is not None
+        written = []
+        try:
+            for index, name in enumerate(self.page_names()[:max(1, len(self.pages))]):
+                target = self.target.with_name(name)
+                with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8") as out:
+                    self._write_page(index, rejects, out)
+                written.append(target)
+        finally:
+            self.abort()
+        stem, _, suffix = self.target.name.rpartition(".")
+        for old in self.target.parent.glob(f"{stem}-*.{suffix}"):
+            if old not in written and old.stem.rpartition("-")[2].isdigit():
+                old.unlink(missing_ok=True)
+        return written
+
+    def abort(self) -> None:
+        for page in self.pages:
+            page.close()
+
+    def _write_page(self, index: int, rejects: Sequence[RejectRecord], out: typing.TextIO) -> None:
+        page = self.pages[index] if self.pages else _Page(spill=False)
+        names = self.page_names()
+        out.write(_HEAD + "\n")
+        out.write(self._overview(index, rejects, names) + "\n")
+        out.write(_filters(sorted(page.drugs), sorted(page.outcomes), page.sources) + "\n")
+        _copy(page.sections, out)
+        out.write("<p id='no-match' hidden>No row matches the filters.</p></main>\n")
+        out.write(f"<script type='application/json' id='report-data'>"
+                  f"{{\"columns\":{_json_for_script(list(JUDGEMENT_COLUMNS))},\"articles\":{{")
+        _copy(page.articles_json, out)
+        out.write("},\"rows\":{")
+        _copy(page.rows_json, out)
+        out.write("}}</script>\n")
+        out.write(f"<script>{_SCRIPT}</script></body></html>")
+
+    def _overview(self, index: int, rejects: Sequence[RejectRecord], names: Sequence[str]) -> str:
+        n_rows = sum(self.kinds.values())
+        out = ["<header><h1>onco-evidence review report</h1>",
+               f"<p class='meta'>Generated "
+               f"{_e(self.generated_at.strftime('%Y-%m-%d %H:%M UTC'))}</p>"]
+        if len(self.pages) > 1:
+            links = " ".join(f"<b>{n}</b>" if n - 1 == index else f"<a href='{_e(name)}'>{n}</a>"
+                             for n, name in enumerate(names, start=1))
+            out.append(f"<nav class='pages'>Page {index + 1} of {len(self.pages)} "
+                       f"({self.page_size} articles a page): {links}</nav>")
+        out += ["<section id='overview'><h2>Run overview</h2><table class='counts'><tr>"
+                "<th>articles</th><th>rows</th><th>outcome rows</th><th>cohort rows</th>"
+                "<th>rejects</th></tr>",
+                f"<tr><td id='n-articles'>{len(self.listed)}</td><td id='n-rows'>{n_rows}</td>"
+                f"<td>{self.kinds['outcome']}</td><td>{self.kinds['cohort']}</td>"
+                f"<td id='n-rejects'>{len(rejects)}</td></tr></table>"]
+        groups = {name: Counter(c) for name, c in self.groups.items()}
+        for reject in rejects:
+            groups.setdefault(_source_group(reject.source), Counter())["rejects"] += 1
+        out.append("<table class='by-group'><tr><th>site or folder</th><th>articles</th>"
+                   "<th>rows</th><th>rejects</th></tr>")
+        out += [f"<tr><td>{_e(name)}</td><td>{c['articles']}</td><td>{c['rows']}</td>"
+                f"<td>{c['rejects']}</td></tr>" for name, c in sorted(groups.items())]
+        out.append("</table>")
+        out.append("<details><summary>By source</summary><table class='by-source'><tr>"
+                   "<th>source</th><th>title</th><th>rows</th></tr>")
+        for article_id, source, title, n, page in self.listed:
+            where = "" if page == index else names[page]
+            out.append(f"<tr><td><a href='{_e(where)}#a-{_e(article_id)}'>{_e(source)}</a></td>"
+                       f"<td>{_e(title)}</td><td>{n}</td></tr>")
+        out.append("</table></details>")
+        if rejects:
+            out.append("<h3>Rejects</h3><table class='rejects'><tr><th>input</th>"
+                       "<th>reason</th></tr>")
+            out += [f"<tr><td>{_e(r.source)}</td><td>{_e(r.reason)}</td></tr>" for r in rejects]
+            out.append("</table>")
+        else:
+            out.append("<p>No rejects.</p>")
+        out.append("</section></header>")
+        return "\n".join(out)
 
 
 def _e(value: object) -> str:
@@ -151,47 +332,6 @@ def _json_for_script(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _overview(ok: Sequence[ArticleRecord], rows: Sequence[EvidenceRow],
-              rejects: Sequence[RejectRecord], by_article: Mapping[str, list[EvidenceRow]],
-              generated_at: dt.datetime) -> str:
-    kinds = Counter(r.row_type for r in rows)
-    out = ["<header><h1>onco-evidence review report</h1>",
-           f"<p class='meta'>Generated {_e(generated_at.strftime('%Y-%m-%d %H:%M UTC'))}</p>",
-           "<section id='overview'><h2>Run overview</h2><table class='counts'><tr>"
-           "<th>articles</th><th>rows</th><th>outcome rows</th><th>cohort rows</th>"
-           "<th>rejects</th></tr>",
-           f"<tr><td id='n-articles'>{len(ok)}</td><td id='n-rows'>{len(rows)}</td>"
-           f"<td>{kinds['outcome']}</td><td>{kinds['cohort']}</td>"
-           f"<td id='n-rejects'>{len(rejects)}</td></tr></table>"]
-    groups: dict[str, Counter[str]] = {}
-    for record in ok:
-        group = groups.setdefault(_source_group(record.source), Counter())
-        group["articles"] += 1
-        group["rows"] += len(by_article.get(record.article_id, []))
-    for reject in rejects:
-        groups.setdefault(_source_group(reject.source), Counter())["rejects"] += 1
-    out.append("<table class='by-group'><tr><th>site or folder</th><th>articles</th><th>rows</th>"
-               "<th>rejects</th></tr>")
-    out += [f"<tr><td>{_e(name)}</td><td>{c['articles']}</td><td>{c['rows']}</td>"
-            f"<td>{c['rejects']}</td></tr>" for name, c in sorted(groups.items())]
-    out.append("</table>")
-    out.append("<details><summary>By source</summary><table class='by-source'><tr><th>source</th>"
-               "<th>title</th><th>rows</th></tr>")
-    for record in ok:
-        out.append(f"<tr><td><a href='#a-{_e(record.article_id)}'>{_e(record.source)}</a></td>"
-                   f"<td>{_e(record.title or '')}</td>"
-                   f"<td>{len(by_article.get(record.article_id, []))}</td></tr>")
-    out.append("</table></details>")
-    if rejects:
-        out.append("<h3>Rejects</h3><table class='rejects'><tr><th>input</th><th>reason</th></tr>")
-        out += [f"<tr><td>{_e(r.source)}</td><td>{_e(r.reason)}</td></tr>" for r in rejects]
-        out.append("</table>")
-    else:
-        out.append("<p>No rejects.</p>")
-    out.append("</section></header>")
-    return "\n".join(out)
-
-
 def _source_group(source: str) -> str:
     """The site of a URL, the folder of a path, or the source itself ('source feed-x')."""
     if source.startswith(("http://", "https://")):
@@ -201,11 +341,7 @@ def _source_group(source: str) -> str:
     return PurePosixPath(source).parent.as_posix()
 
 
-def _filters(rows: Sequence[EvidenceRow], ok: Sequence[ArticleRecord]) -> str:
-    drugs = sorted({part for r in rows if r.drug for part in r.drug.split(" + ")})
-    outcomes = sorted({r.outcome for r in rows if r.outcome})
-    sources = [r.source for r in ok]
-
+def _filters(drugs: Sequence[str], outcomes: Sequence[str], sources: Sequence[str]) -> str:
     def options(values: Iterable[str]) -> str:
         return "".join(f"<option value='{_e(v)}'>{_e(v)}</option>" for v in values)
 

@@ -13,10 +13,11 @@ committed and a re-run finishes the rest without duplicating anything.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
@@ -251,25 +252,56 @@ class Store:
 
     def rows(self, *, since: dt.datetime | None = None) -> list[EvidenceRow]:
         """Current evidence rows (extracted at or after ``since``), in article order."""
-        query = "SELECT row_json FROM rows"
-        params: tuple = ()
-        if since is not None:
-            query += " WHERE extracted_at >= ?"
-            params = (_iso(since),)
-        rows = [EvidenceRow.model_validate_json(r[0]) for r in self.conn.execute(query, params)]
-        return sorted(rows, key=lambda r: (r.source, r.char_start, r.row_type, r.row_id))
+        return list(self.iter_rows(since=since))
+
+    def iter_rows(self, *, since: dt.datetime | None = None) -> Iterator[EvidenceRow]:
+        """``rows``, one article's rows in memory at a time."""
+        for _, rows in self._rows_by_article(since=since):
+            yield from rows
 
     def articles(self) -> list[ArticleRecord]:
-        records = [ArticleRecord.model_validate_json(r[0])
-                   for r in self.conn.execute("SELECT record_json FROM articles")]
-        return sorted(records, key=lambda r: r.source)
+        return [ArticleRecord.model_validate_json(r[0]) for r in self.conn.execute(
+            "SELECT record_json FROM articles ORDER BY source, article_id")]
 
     def article_texts(self) -> dict[str, ArticleText]:
         """The cleaned text and highlights of each extracted article, by article id."""
+        return self._texts("SELECT article_id, text, highlights_json FROM article_texts", ())
+
+    def export_batches(self, size: int = 500) -> Iterator[
+            tuple[list[ArticleRecord], list[EvidenceRow], dict[str, ArticleText]]]:
+        """Every article with its current rows and text, ``size`` articles at a time, in the
+        order of ``articles()`` and ``rows()``: what an export streams through OutputWriter."""
+        cursor = self.conn.execute("SELECT article_id, record_json FROM articles "
+                                   "ORDER BY source, article_id")
+        while batch := cursor.fetchmany(size):
+            ids = [article_id for article_id, _ in batch]
+            marks = ",".join("?" * len(ids))
+            by_article = dict(self._rows_by_article(where=f"r.article_id IN ({marks})",
+                                                    params=ids))
+            records = [ArticleRecord.model_validate_json(j) for _, j in batch]
+            texts = self._texts("SELECT article_id, text, highlights_json FROM article_texts "
+                                f"WHERE article_id IN ({marks})", ids)
+            yield records, [row for i in ids for row in by_article.get(i, [])], texts
+
+    def _rows_by_article(self, *, since: dt.datetime | None = None, where: str = "1=1",
+                         params: Sequence[str] = ()) -> Iterator[tuple[str, list[EvidenceRow]]]:
+        """Rows grouped by article, articles by source, rows by place in the text."""
+        query = (f"SELECT r.article_id, r.row_json FROM rows r JOIN articles a "
+                 f"ON a.article_id = r.article_id WHERE {where}")
+        params = list(params)
+        if since is not None:
+            query += " AND r.extracted_at >= ?"
+            params.append(_iso(since))
+        cursor = self.conn.execute(query + " ORDER BY a.source, r.article_id", params)
+        for article_id, group in itertools.groupby(cursor, key=lambda r: r[0]):
+            rows = [EvidenceRow.model_validate_json(j) for _, j in group]
+            yield article_id, sorted(rows, key=lambda r: (r.source, r.char_start, r.row_type,
+                                                          r.row_id))
+
+    def _texts(self, query: str, params: Sequence[str]) -> dict[str, ArticleText]:
         return {article_id: ArticleText(text, tuple((s, e, label)
                                                     for s, e, label in json.loads(spans)))
-                for article_id, text, spans in self.conn.execute(
-                    "SELECT article_id, text, highlights_json FROM article_texts")}
+                for article_id, text, spans in self.conn.execute(query, params)}
 
     def rejects(self, *, run_id: str | None = None,
                 since: dt.datetime | None = None) -> list[RejectRecord]:
