@@ -12,7 +12,8 @@ URL. Then reports, on this machine:
 - end-to-end `extract` (read, clean, extract, write every output) in articles/second with
   --workers processes and with one;
 - where one process spends its time (clean / NLP + rows / writing), on the first 300;
-- peak resident memory of this process and of its worker processes.
+- peak resident memory of `onco-evidence extract` (run as a subprocess) and of its largest
+  worker process; outputs are streamed, so it should not grow with --articles.
 
 Run it with --articles 1000 and --articles 10000 to see how time grows. Record the figures
 in the README. --articles 20 is the smoke run CI does (tests/test_bench.py).
@@ -26,6 +27,8 @@ import re
 import resource
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -82,6 +85,33 @@ def generate(folder: Path, n: int, words: tuple[int, int], seed: int = 7) -> lis
     return paths
 
 
+#: ``onco-evidence extract`` in a fresh interpreter that reports its own peak RSS and its
+#: largest child's (the workers) on its last stderr line.
+_EXTRACT = ("import resource, sys\n"
+            "from pipeline.cli import main\n"
+            "rc = main(sys.argv[1:])\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,\n"
+            "      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+            "sys.exit(rc)\n")
+
+
+def run_extract(corpus: Path, out: Path, workers: int) -> tuple[float, int, float, float]:
+    """Seconds, rows written, and peak RSS in MB of the extract process and of its largest
+    worker, for `onco-evidence extract CORPUS --out OUT --workers N`."""
+    import pyarrow.parquet as pq
+
+    t0 = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _EXTRACT, "extract", str(corpus), "--out",
+                           str(out), "--workers", str(workers), "--quiet"],
+                          capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - t0
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"extract failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    main_kb, worker_kb = (int(v) for v in done.stderr.strip().splitlines()[-1].split())
+    n_rows = pq.ParquetFile(out / "evidence.parquet").metadata.num_rows
+    return seconds, n_rows, main_kb / 1024, worker_kb / 1024
+
+
 def rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
@@ -100,7 +130,7 @@ def main() -> None:
     from pipeline.evidence import analyse
     from pipeline.export import write_outputs
     from pipeline.nlp import load_pipeline
-    from pipeline.process import extract_paths, load_article
+    from pipeline.process import load_article
 
     tmp = Path(tempfile.mkdtemp(prefix="onco-scale-"))
     try:
@@ -146,13 +176,14 @@ def main() -> None:
             f"{k} {v / total:.0%}" for k, v in stages.items()) + f" ({len(results)} articles)")
 
         for workers in sorted({args.workers, 1}, reverse=True):
-            t0 = time.perf_counter()
-            summary = extract_paths([tmp / "corpus"], tmp / f"out-{workers}", workers=workers)
-            seconds = time.perf_counter() - t0
+            seconds, n_rows, main_mb, worker_mb = run_extract(tmp / "corpus",
+                                                              tmp / f"out-{workers}", workers)
             print(f"extract, {workers} worker(s): {len(paths) / seconds:7.1f} articles/s "
-                  f"({len(paths)} articles, {len(summary.rows)} rows, {seconds:.1f} s)")
-        print(f"peak RSS: this process {rss_mb(resource.RUSAGE_SELF):.0f} MB, "
-              f"largest worker {rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+                  f"({len(paths)} articles, {n_rows} rows, {seconds:.1f} s); peak RSS "
+                  f"{main_mb:.0f} MB" + (f" + {workers} x {worker_mb:.0f} MB (workers)"
+                                         if workers > 1 else ""))
+        print(f"peak RSS of this process (cleaning, NLP and profile above): "
+              f"{rss_mb(resource.RUSAGE_SELF):.0f} MB")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

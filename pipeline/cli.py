@@ -232,7 +232,8 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not args.quiet:
         print(f"run {result['run_id']}: {result['discovered']} discovered, "
-              f"{result['not_modified']} not modified (304); {result['new']} new, "
+              f"{result['not_modified']} not modified (304, or same file bytes); "
+              f"{result['new']} new, "
               f"{result['changed']} changed, {result['unchanged']} unchanged, "
               f"{result['rejected']} rejected articles; "
               f"{result['rows_added']} rows added, {result['rows_superseded']} superseded; "

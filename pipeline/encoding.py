@@ -101,6 +101,7 @@ def _detect(content: bytes) -> str | None:
 # Text has almost no control characters and, decoded right, no replacement characters.
 _BINARY_SAMPLE = 20_000
 _MAX_BINARY_SHARE = 0.05
+_ODD = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")  # controls but tab, LF, FF, CR
 
 
 def binary_share(text: str) -> float:
@@ -108,8 +109,7 @@ def binary_share(text: str) -> float:
     sample = text[:_BINARY_SAMPLE]
     if not sample:
         return 0.0
-    odd = sum(1 for c in sample if (c < " " and c not in "\t\n\r\f") or c == "\ufffd")
-    return odd / len(sample)
+    return len(_ODD.findall(sample)) / len(sample)
 
 
 def check_text(text: str, source: str | None = None) -> None:

@@ -46,10 +46,12 @@ class ArticleResult:
     record: ArticleRecord
     rows: tuple[EvidenceRow, ...] = ()
     #: Why nothing was extracted again, when the input is as stored: "not-modified" (the
-    #: server answered 304) or "same-text" (the cleaned text hashes as before). ``record``
+    #: server answered 304, or a file's bytes hash as before: not cleaned either) or
+    #: "same-text" (the cleaned text hashes as before). ``record``
     #: is then the stored one and ``rows`` is empty: the store keeps what it has.
     unchanged: str | None = None
-    #: The page's HTTP validators, kept for a conditional request next time.
+    #: The page's validators, kept for next time: HTTP ETag and Last-Modified for a
+    #: conditional request; for a file, the hash of its bytes as a strong ETag.
     etag: str | None = None
     last_modified: str | None = None
     #: The cleaned text the rows' offsets point into, and what the pipeline found in it as

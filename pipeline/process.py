@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import itertools
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -83,13 +84,14 @@ def discover_sources(path: str | Path) -> tuple[list[str], list[tuple[str, str]]
 def load_article(item: str) -> CleanArticle:
     """Read or fetch one input and clean it; raises an OncoEvidenceError saying why not."""
     loaded = _read(item, None)
-    assert loaded is not None  # no validators were sent, so no 304
+    assert loaded is not None  # nothing was known, so nothing is unchanged
     return loaded[0]
 
 
 def _read(item: str, known: KnownPage | None) -> tuple[CleanArticle, str | None, str | None] | None:
-    """The cleaned article and the page's validators, or None when the server says the page
-    is as ``known`` holds it (304 to a conditional request)."""
+    """The cleaned article and the page's validators, or None when the page is as ``known``
+    holds it: the server answered 304 to a conditional request, or a file's bytes hash to
+    the validator stored for it."""
     if is_url(item):
         conditional = known is not None and known.pipeline_version == PIPELINE_VERSION
         page = fetch(item, etag=known.etag if conditional else None,
@@ -110,9 +112,13 @@ def _read(item: str, known: KnownPage | None) -> tuple[CleanArticle, str | None,
         raise InputError(f"unsupported input type {suffix or '(none)'}: {item} "
                          f"(expected {', '.join(sorted(ARTICLE_SUFFIXES))} or a URL)")
     data = path.read_bytes()
+    # A file's validator is the hash of its bytes: an unchanged file is not even cleaned.
+    etag = f'"sha256:{hashlib.sha256(data).hexdigest()}"'
+    if known is not None and known.etag == etag and known.pipeline_version == PIPELINE_VERSION:
+        return None
     if suffix in HTML_SUFFIXES:
-        return clean_html(data, source=item), None, None
-    return clean_text(decode(data, media_type="text/plain")[0], source=item), None, None
+        return clean_html(data, source=item), etag, None
+    return clean_text(decode(data, media_type="text/plain")[0], source=item), etag, None
 
 
 def process_one(item: str, *, nlp: Language, extracted_at: dt.datetime,

@@ -96,7 +96,7 @@ class IngestCounts:
     new: int = 0
     changed: int = 0
     unchanged: int = 0  # as stored: not re-extracted (a 304, or the same cleaned text)
-    not_modified: int = 0  # of those, the server answered 304: not even downloaded
+    not_modified: int = 0  # of those, a 304 or a file's same bytes: not even cleaned
     rejected: int = 0
     rows_added: int = 0
     rows_superseded: int = 0

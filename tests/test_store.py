@@ -111,3 +111,26 @@ def test_rows_since(nlp, store: Store) -> None:
     store.ingest(store.start_run(), [other_result(nlp)])
     assert len(store.rows()) == 9
     assert len(store.rows(since=dt.datetime(2026, 6, 1, tzinfo=dt.UTC))) == 2
+
+
+def test_an_unchanged_file_is_not_cleaned_again(nlp, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import process
+
+    page = tmp_path / "article.txt"
+    page.write_text(SEED_TXT.read_text(encoding="utf-8"), encoding="utf-8")
+    at = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    with Store(tmp_path / "store.sqlite") as store:
+        first = process.process_one(page.as_posix(), nlp=nlp, extracted_at=at)
+        assert first.etag and first.etag.startswith('"sha256:') and first.rows
+        store.ingest(store.start_run(), [first])
+        known = store.known_pages()[page.as_posix()]
+        cleaned: list[str] = []
+        monkeypatch.setattr(process, "clean_text",
+                            lambda text, source: cleaned.append(source) or clean_text(text))
+        again = process.process_one(page.as_posix(), nlp=nlp, extracted_at=at, known=known)
+        assert (again.unchanged, again.rows, cleaned) == ("not-modified", (), [])
+        page.write_text(page.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
+        same_text = process.process_one(page.as_posix(), nlp=nlp, extracted_at=at, known=known)
+        assert (same_text.unchanged, len(cleaned)) == ("same-text", 1)
+        assert same_text.etag != first.etag  # the new bytes' validator is kept
