@@ -11,7 +11,8 @@ URL. Then reports, on this machine:
 - NLP tokens/second on one core (the spaCy pipeline alone, on the cleaned texts);
 - end-to-end `extract` (read, clean, extract, write every output) in articles/second with
   --workers processes and with one;
-- where one process spends its time (clean / NLP + rows / writing), on the first 300;
+- where one process spends its time (clean / NLP + rows / writing), and the NLP stage's
+  time by spaCy component, on the first 300;
 - peak resident memory of `onco-evidence extract` (run as a subprocess) and of its largest
   worker process; outputs are streamed, so it should not grow with --articles.
 
@@ -157,6 +158,20 @@ def main() -> None:
         words = statistics.mean(len(t.split()) for t in texts)
         print(f"NLP, one core      : {tokens / seconds:9,.0f} tokens/s ({len(texts)} articles, "
               f"mean {words:.0f} words)")
+
+        components = {"tokenizer": 0.0, **{name: 0.0 for name in nlp.pipe_names}}
+        for text in texts[:PROFILE_SAMPLE]:
+            t0 = time.perf_counter()
+            doc = nlp.make_doc(text)
+            components["tokenizer"] += time.perf_counter() - t0
+            for name, proc in nlp.pipeline:
+                t0 = time.perf_counter()
+                doc = proc(doc)
+                components[name] += time.perf_counter() - t0
+        total = sum(components.values())
+        print("where the NLP stage spends its time: " + ", ".join(
+            f"{k} {v / total:.0%}" for k, v in sorted(components.items(), key=lambda kv: -kv[1])
+            if v / total >= 0.01) + f" ({min(len(texts), PROFILE_SAMPLE)} articles)")
 
         stages = {"read + clean": 0.0, "NLP + rows": 0.0, "write outputs": 0.0}
         results = []

@@ -28,9 +28,16 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from pipeline.evidence import ArticleResult, now_utc
-from pipeline.export import OutputWriter
+from pipeline.export import export_store
 from pipeline.locking import exclusive_run
-from pipeline.process import discover_inputs, discover_sources, process_inputs, rejected
+from pipeline.process import (
+    discover_inputs,
+    discover_sources,
+    not_modified,
+    process_inputs,
+    rejected,
+    unchanged_files,
+)
 from pipeline.redaction import redact
 from pipeline.schema import ArticleRecord, EvidenceRow
 from pipeline.settings import CORPORA_DIR, STORE_PATH
@@ -71,6 +78,12 @@ def discover(inputs: list[str], sources: str | None) -> tuple[list[str], list[tu
     return list(dict.fromkeys([*items, *named])), failed
 
 
+@task(name="pass unchanged files by", cache_policy=NO_CACHE)
+def pass_unchanged(items: list[str], known: dict[str, KnownPage]) -> list[str]:
+    # One task for a re-run's unchanged files rather than a batch task for every 50 of them.
+    return unchanged_files(items, known)
+
+
 @task(name="fetch, clean and extract", cache_policy=NO_CACHE)
 def extract_batch(items: list[str], extracted_at: dt.datetime,
                   known: dict[str, KnownPage]) -> list[ArticleResult]:
@@ -87,11 +100,8 @@ def store_results(results: list[ArticleResult], db: str, run_id: str) -> IngestC
 @task(name="export outputs", cache_policy=NO_CACHE)
 def export(db: str, run_id: str, out_dir: str, jsonl: bool) -> dict[str, str]:
     with Store(db) as store:
-        with OutputWriter(Path(out_dir), rejects=store.rejects(run_id=run_id),
-                          jsonl=jsonl) as out:
-            for records, rows, texts in store.export_batches():
-                out.add(rows, records, texts)
-    return {name: str(path) for name, path in out.outputs.items()}
+        outputs = export_store(store, out_dir, run_id=run_id, jsonl=jsonl)
+    return {name: str(path) for name, path in outputs.items()}
 
 
 # One worker thread by default: the spaCy pipeline is shared within a process and is not
@@ -125,7 +135,12 @@ def _ingest(logger: logging.Logger | logging.LoggerAdapter, inputs: list[str] | 
         failures = [rejected(name, reason, extracted_at) for name, reason in failed_sources]
         counts += store_results(quote(failures), db, run_id)
         rejects += [r.record for r in failures]
-    batches = [items[start: start + batch_size] for start in range(0, len(items), batch_size)]
+    same = set(pass_unchanged(items, quote({i: known[i] for i in items if i in known})))
+    if same:
+        counts += store_results(quote([not_modified(i, known[i]) for i in items if i in same]),
+                                db, run_id)
+    todo = [i for i in items if i not in same]
+    batches = [todo[start: start + batch_size] for start in range(0, len(todo), batch_size)]
     futures = [extract_batch.submit(batch, extracted_at, {i: known[i] for i in batch if i in known})
                for batch in batches]
     done = 0
@@ -141,7 +156,7 @@ def _ingest(logger: logging.Logger | logging.LoggerAdapter, inputs: list[str] | 
             if not result.unchanged and len(new_rows) < ARTIFACT_ROWS:
                 new_rows += result.rows[:ARTIFACT_ROWS - len(new_rows)]
         done += len(batch_results)
-        logger.info("stored %d of %d inputs", done, len(items))
+        logger.info("stored %d of %d inputs to extract", done, len(todo))
     with Store(db) as store:
         store.finish_run(run_id, counts)
     outputs = export(db, run_id, out_dir, jsonl)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import os
 import re
 import tempfile
@@ -16,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pandera.pandas as pandera
@@ -37,6 +39,9 @@ from .schema import (
     RejectRecord,
 )
 
+if TYPE_CHECKING:
+    from .store import Store
+
 _INT_COLUMNS = ("cohort_size", "event_count", "char_start", "char_end")
 _FLOAT_COLUMNS = ("event_percent", "followup_months", "confidence")
 _DATE_COLUMNS = ("published",)
@@ -51,6 +56,9 @@ _PARQUET_SCHEMA = pa.schema([
     for name in EVIDENCE_COLUMNS
 ])
 
+
+#: Beside the outputs of a store's export: what they were exported from (``export_store``).
+EXPORT_STATE = ".onco-evidence-export.json"
 
 #: Every file write_outputs may write.
 OUTPUT_FILES = ("evidence.csv", "evidence.parquet", "articles.csv", "rejects.csv", "report.html",
@@ -90,7 +98,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
 def remove_stale_temporaries(out_dir: Path) -> None:
     """Delete the temporary files a writer killed mid-write (SIGKILL, power loss) left
     beside its target; the targets themselves were never touched."""
-    for name in (*OUTPUT_FILES, "report-*.html"):  # report-2.html...: the report's pages
+    for name in (*OUTPUT_FILES, "report-*.html", EXPORT_STATE):  # report-2.html...: pages
         for stale in out_dir.glob(f".{name}.*.tmp"):
             stale.unlink(missing_ok=True)
 
@@ -389,6 +397,34 @@ class OutputWriter:
             self._report.abort()
         for tmp in self._temporaries.values():
             tmp.unlink(missing_ok=True)
+
+
+def export_store(store: Store, out_dir: str | Path, *, run_id: str | None = None,
+                 jsonl: bool = False) -> dict[str, Path]:
+    """Export the store's current rows, articles and texts (streamed through OutputWriter)
+    with the rejects of ``run_id``. When ``out_dir`` already holds the export of the store
+    as it is now (an unchanged re-run), the files are left as they are."""
+    out_dir = Path(out_dir)
+    rejects = store.rejects(run_id=run_id)
+    state = {"store": str(store.path.resolve()), "fingerprint": store.fingerprint(),
+             "rejects": [r.model_dump(mode="json") for r in rejects], "jsonl": jsonl}
+    marker = out_dir / EXPORT_STATE
+    try:
+        previous = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = {}
+    outputs = {name: out_dir / path for name, path in previous.get("outputs", {}).items()}
+    if ({k: v for k, v in previous.items() if k != "outputs"} == state and outputs
+            and all(path.exists() for path in outputs.values())):
+        return outputs
+    marker.unlink(missing_ok=True)  # outputs about to change: no stale claim meanwhile
+    with OutputWriter(out_dir, jsonl=jsonl, rejects=rejects) as out:
+        for records, rows, texts in store.export_batches():
+            out.add(rows, records, texts)
+    state["outputs"] = {name: path.name for name, path in out.outputs.items()}
+    with atomic_path(marker) as tmp:
+        tmp.write_text(json.dumps(state), encoding="utf-8")
+    return out.outputs
 
 
 def load_evidence(path: str | Path) -> pd.DataFrame:

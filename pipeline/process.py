@@ -113,12 +113,38 @@ def _read(item: str, known: KnownPage | None) -> tuple[CleanArticle, str | None,
                          f"(expected {', '.join(sorted(ARTICLE_SUFFIXES))} or a URL)")
     data = path.read_bytes()
     # A file's validator is the hash of its bytes: an unchanged file is not even cleaned.
-    etag = f'"sha256:{hashlib.sha256(data).hexdigest()}"'
+    etag = _file_etag(data)
     if known is not None and known.etag == etag and known.pipeline_version == PIPELINE_VERSION:
         return None
     if suffix in HTML_SUFFIXES:
         return clean_html(data, source=item), etag, None
     return clean_text(decode(data, media_type="text/plain")[0], source=item), etag, None
+
+
+def _file_etag(data: bytes) -> str:
+    return f'"sha256:{hashlib.sha256(data).hexdigest()}"'
+
+
+def unchanged_files(items: Iterable[str], known: Mapping[str, KnownPage]) -> list[str]:
+    """The local files among ``items`` whose bytes hash as the store last saw them (with the
+    same pipeline version): a re-run can pass them by without cleaning or extracting."""
+    same = []
+    for item in items:
+        page = known.get(item)
+        if page is None or page.pipeline_version != PIPELINE_VERSION or is_url(item):
+            continue
+        try:
+            if page.etag == _file_etag(Path(item).read_bytes()):
+                same.append(item)
+        except OSError:
+            continue  # process_one will say why
+    return same
+
+
+def not_modified(item: str, known: KnownPage) -> ArticleResult:
+    """The result of an input that is as the store holds it (a 304, or a file's same bytes)."""
+    return ArticleResult(record=known.record.model_copy(update={"source": item}),
+                         unchanged="not-modified")
 
 
 def process_one(item: str, *, nlp: Language, extracted_at: dt.datetime,
@@ -128,8 +154,7 @@ def process_one(item: str, *, nlp: Language, extracted_at: dt.datetime,
     loaded = _read(item, known)
     if loaded is None:
         assert known is not None
-        return ArticleResult(record=known.record.model_copy(update={"source": item}),
-                             unchanged="not-modified")
+        return not_modified(item, known)
     article, etag, last_modified = loaded
     if (known is not None and known.content_sha256 == article.content_sha256
             and known.pipeline_version == PIPELINE_VERSION):

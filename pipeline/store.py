@@ -267,6 +267,14 @@ class Store:
         """The cleaned text and highlights of each extracted article, by article id."""
         return self._texts("SELECT article_id, text, highlights_json FROM article_texts", ())
 
+    def fingerprint(self) -> list[object]:
+        """Changes whenever what an export writes would: articles added, changed or
+        re-recorded, rows added or replaced."""
+        return list(self.conn.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT max(changed_run) FROM articles), "
+            "(SELECT total(length(record_json)) FROM articles), (SELECT count(*) FROM rows), "
+            "(SELECT max(rowid) FROM rows), (SELECT count(*) FROM article_texts)").fetchone())
+
     def export_batches(self, size: int = 500) -> Iterator[
             tuple[list[ArticleRecord], list[EvidenceRow], dict[str, ArticleText]]]:
         """Every article with its current rows and text, ``size`` articles at a time, in the

@@ -13,7 +13,7 @@ import pytest
 
 from pipeline import load_evidence
 from pipeline.evidence import ArticleResult
-from pipeline.export import OutputWriter, write_outputs, write_rows
+from pipeline.export import OutputWriter, export_store, write_outputs, write_rows
 from pipeline.process import discover_inputs, process_inputs, rejected
 from pipeline.report import ReportWriter, texts_of
 from pipeline.settings import CORPORA_DIR
@@ -131,3 +131,22 @@ def test_store_batches_stream_what_rows_and_articles_return(results: list[Articl
         n_rows = len(store.rows())
     for fmt in ("csv", "parquet", "jsonl"):
         assert len(load_evidence(tmp_path / f"e.{fmt}")) == n_rows
+
+
+def test_an_unchanged_store_is_not_exported_again(results: list[ArticleResult], nlp,
+                                                  tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with Store(tmp_path / "store.sqlite") as store:
+        store.ingest(store.start_run(), results[:4])
+        first = export_store(store, out)
+        stamps = {name: path.stat().st_mtime_ns for name, path in first.items()}
+        run_id = store.start_run()
+        store.ingest(run_id, results[:4])  # the same articles again: nothing changes
+        assert export_store(store, out, run_id=run_id) == first
+        assert {name: path.stat().st_mtime_ns for name, path in first.items()} == stamps
+        (out / "report.html").unlink()  # a missing output is written again
+        assert export_store(store, out, run_id=run_id)["report.html"].exists()
+        store.ingest(store.start_run(), results[4:6])  # new articles: a new export
+        again = export_store(store, out)
+        assert again["evidence.csv"].stat().st_mtime_ns != stamps["evidence.csv"]
+        assert len(load_evidence(again["evidence.csv"])) == len(store.rows())
