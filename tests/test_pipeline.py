@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pipeline.settings import CORPORA_DIR
+
 EXPECTED = ["onco_labels", "sentencizer", "onco_paragraphs", "onco_numbers", "onco_entities",
             "onco_entities_cased", "onco_drug_stems", "onco_drug_linker", "onco_abbreviations",
             "onco_cues", "onco_cohorts"]
@@ -44,3 +46,21 @@ def test_row_confidences_are_exactly_the_configured_ranks(nlp) -> None:
             "Of the 80 patients, 30 responded.")
     confidences = {r.confidence for r in analyse(clean_text(text), nlp=nlp).rows}
     assert confidences and confidences <= ranks  # no 0.7000000000000001 from a JSON reader
+
+
+def test_bracket_matches_are_the_scispacy_matchers_that_its_filter_keeps(nlp) -> None:
+    from spacy.matcher import Matcher
+
+    from pipeline.nlp.abbreviations import BracketMatches
+    from pipeline.process import discover_inputs, load_article
+
+    matcher = Matcher(nlp.vocab)  # scispaCy's own pattern (scispacy.abbreviation)
+    matcher.add("parenthesis", [[{"ORTH": "("}, {"OP": "+"}, {"ORTH": ")"}]])
+    texts = [load_article(p).text for p in discover_inputs([CORPORA_DIR / "dev" / "tune"])]
+    texts += ["( ( a ) b ) c ) (", "x (a) (b (c) d) (e f g h i j k l) (m n o p q r s t) ()",
+              "Rates were 12 (30%) vs 20 (49%) (P = 0.04) in arm A (n = 40) (ITT)."]
+    brackets = BracketMatches(nlp)
+    for text in texts:
+        doc = nlp.make_doc(text)
+        kept = [m for m in matcher(doc) if (m[2] - 1) - (m[1] + 1) <= 8]
+        assert brackets(doc) == kept, text[:80]
