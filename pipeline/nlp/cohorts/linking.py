@@ -33,7 +33,13 @@ from .groups import (
     remember,
 )
 from .mentions import find_mentions
-from .outcomes import clause_outcome, preceding_outcome, predicate_outcome
+from .outcomes import (
+    clause_outcome,
+    heading_outcome,
+    other_outcome,
+    preceding_outcome,
+    predicate_outcome,
+)
 from .records import CUES_KEY, SEVERAL_ARMS, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings, Mention
 from .spans import longest_cues, same_label
 from .tables import link_table_row
@@ -118,11 +124,16 @@ def link_document(doc: Doc, settings: LinkSettings,
         for clause, facts in zip(clauses, all_facts, strict=True):
             if facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
+            headed = _headed(doc, sent, clause, facts, sent_cues, settings)
+            if headed is not None:  # "Major bleeding: 2 (1.7%) vs 5 (4.2%)"
+                facts.shared_outcome = headed
+                facts.is_study = True
             mentions = find_mentions(doc, clause, facts.cues, sent_groups, settings, units,
                                      sent=sent, numbers=sent_numbers, anaphora=facts.anaphora,
                                      arm_count=len(state.arms), sent_cues=sent_cues,
                                      labelled_arms=len(state.arm_labels),
-                                     interval_at=intervals_by.get(sent_index))
+                                     interval_at=intervals_by.get(sent_index),
+                                     headed=headed is not None)
             if any(m.drug is not None for m in mentions):
                 # "306 patients were randomized to A (n = 152) or B (n = 154)": the other
                 # counts of the clause are the total, which received neither as such.
@@ -198,6 +209,19 @@ def _scan_words(doc: Doc, lowers: numpy.ndarray, cues: list[Cue],
     return found, fractions
 
 
+#: Cue labels that make a clause a statement of its own, not figures under a heading.
+_VERBS = frozenset({"EVENT_VERB", "STUDY_VERB", "STATUS"})
+
+
+def _headed(doc: Doc, sent: Span, clause: Clause, facts: ClauseFacts, sent_cues: list[Cue],
+            settings: LinkSettings) -> Cue | None:
+    """The outcome a heading names for the verbless clause after its colon, or None."""
+    if clause.start <= sent.start or doc[clause.start - 1].text != ":" \
+            or any(c.label in _VERBS for c in facts.cues):
+        return None
+    return heading_outcome(doc, sent.start, clause.start, sent_cues, settings)
+
+
 def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
           state: LinkState, settings: LinkSettings) -> None:
     conf = settings.confidence
@@ -212,6 +236,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         # "A pathological complete response (ypT0/is ypN0) was achieved in 55 of 121": a
         # part of a group in a clause that names an outcome is a count of that outcome.
         outcome = clause_outcome(facts, m)
+    if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:
+        # "Clinical cure was achieved in 64 of 80": an event outside the vocabulary.
+        outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
+                                subject_only=m.kind == "percent")
     span = doc[m.start: m.end]
 
     if m.kind == "percent":

@@ -15,7 +15,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                   units: frozenset[str], *, sent: Span | None = None,
                   numbers: list[Span] | None = None, anaphora: bool = False,
                   arm_count: int = 0, sent_cues: list[Cue] | None = None,
-                  labelled_arms: int = 0, interval_at: list[int] | None = None) -> list[Mention]:
+                  labelled_arms: int = 0, interval_at: list[int] | None = None,
+                  headed: bool = False) -> list[Mention]:
     """Counts, fractions and back-references in a clause, in text order.
 
     ``sent`` and ``numbers`` (the sentence and its number spans) save a search per clause.
@@ -181,7 +182,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             # "only one experienced ...", "Of those 118, 112 completed the treatment"
             mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
-        elif clause.elliptical and int(value) not in YEARS:  # "and in 14 (13%)"
+        elif (clause.elliptical or headed or percent is not None) and int(value) not in YEARS:
+            # "and in 14 (13%)"; "Major bleeding: 2 (1.7%) vs 5 (4.2%)"; "12 (30%)" counts
+            # patients wherever it stands. It becomes an event only with an outcome.
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
     return sorted(mentions, key=lambda m: m.start)

@@ -59,6 +59,15 @@ class LinkSettings:
     alone_words: frozenset[str]
     status_priority: tuple[str, ...]
     confidence: dict[str, float]
+    frame_verbs: frozenset[str]
+    frame_prepositions: frozenset[str]
+    frame_auxiliaries: frozenset[str]
+    object_verbs: frozenset[str]
+    article_verbs: frozenset[str]
+    phrase_stops: frozenset[str]
+    not_outcomes: frozenset[str]
+    max_outcome_words: int
+    max_heading_words: int
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:

@@ -1,0 +1,53 @@
+"""Results sections of randomised trials of any specialty: number forms, outcomes outside
+the oncology vocabulary ("other", words kept), headings with figures, arms in order."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import clean_text
+from pipeline.evidence import analyse
+
+
+def _rows(nlp, text: str) -> set[tuple]:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    return {(r.row_type, r.cohort_size, r.drug, r.drug_status, r.outcome, r.outcome_mention,
+             r.event_count) for r in rows if r.row_type == "outcome"}
+
+
+def test_subject_of_an_event_frame_is_an_other_outcome(nlp) -> None:
+    rows = _rows(nlp, "Adults with otitis media were assigned to cefdinir (n = 70) or "
+                      "amoxicillin (n = 72). Clinical cure was achieved in 52 of 70 (74%) "
+                      "vs 49 of 72 (68%).")
+    assert rows == {("outcome", 70, "cefdinir", "received", "other", "Clinical cure", 52),
+                    ("outcome", 72, "amoxicillin", "received", "other", "Clinical cure", 49)}
+
+
+def test_object_of_an_event_verb_is_an_other_outcome(nlp) -> None:
+    rows = _rows(nlp, "In the rosuvastatin group, 11 of 250 participants had a stroke, "
+                      "compared with 19 of 248 in the placebo group.")
+    assert {(r[1], r[4], r[5], r[6]) for r in rows} == {(250, "other", "stroke", 11),
+                                                         (248, "other", "stroke", 19)}
+
+
+def test_a_cue_inside_the_frame_wins_over_other(nlp) -> None:
+    rows = _rows(nlp, "Overall, 90 patients received zibotinib. Disease progression had "
+                      "been documented in 31 patients.")
+    assert {(r[4], r[6]) for r in rows} == {("progression", 31)}
+
+
+def test_heading_names_the_outcome_of_verbless_figures(nlp) -> None:
+    rows = _rows(nlp, "The trial randomly assigned 100 adults to dapagliflozin (N = 51) or "
+                      "placebo (N = 49). Gout flares: 4 (7.8%) vs 9 (18.4%).")
+    assert {(r[1], r[3], r[4], r[5], r[6]) for r in rows} == {
+        (51, "received", "other", "Gout flares", 4),
+        (49, "not_received", "other", "Gout flares", 9)}
+
+
+@pytest.mark.parametrize("text", [
+    "Of 200 adults who received lisinopril, 64% had an elevated blood pressure at baseline.",
+    "Baseline characteristics did not differ between groups: 40 (40%) were women.",
+    "doi: 10.1000/abc-123. PMID: 30000001. A total of 80 patients received metformin.",
+])
+def test_baseline_features_and_references_give_no_outcome(nlp, text: str) -> None:
+    assert _rows(nlp, text) == set()
