@@ -51,3 +51,19 @@ def test_heading_names_the_outcome_of_verbless_figures(nlp) -> None:
 ])
 def test_baseline_features_and_references_give_no_outcome(nlp, text: str) -> None:
     assert _rows(nlp, text) == set()
+
+
+def test_respectively_keeps_counts_whose_share_names_another_group(nlp) -> None:
+    # The last arms defined (a subgroup of 30 and 30) cannot hold 70 (46.7%) and 90 (60.0%):
+    # the stated shares point at the arms of 150.
+    rows = _rows(nlp, "In all, 300 adults were randomized: 150 to bempedoic acid and 150 to "
+                      "placebo. In the diabetic subgroup, 30 were assigned to bempedoic acid "
+                      "and 30 to placebo. Myalgia was reported in 70 (46.7%) and 90 (60.0%) "
+                      "patients, respectively.")
+    assert {(r[1], r[6]) for r in rows} == {(150, 70), (150, 90)}
+
+
+def test_respectively_gives_counts_to_the_arms_in_order(nlp) -> None:
+    rows = _rows(nlp, "We randomly assigned 96 children to budesonide (n = 48) or placebo "
+                      "(n = 48). Exacerbations occurred in 7 and 15 children, respectively.")
+    assert {(r[1], r[3], r[6]) for r in rows} == {(48, "received", 7), (48, "not_received", 15)}

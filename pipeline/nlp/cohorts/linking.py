@@ -236,10 +236,12 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         # "A pathological complete response (ypT0/is ypN0) was achieved in 55 of 121": a
         # part of a group in a clause that names an outcome is a count of that outcome.
         outcome = clause_outcome(facts, m)
+    framed = False
     if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:
         # "Clinical cure was achieved in 64 of 80": an event outside the vocabulary.
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
                                 subject_only=m.kind == "percent")
+        framed = outcome is not None
     span = doc[m.start: m.end]
 
     if m.kind == "percent":
@@ -305,7 +307,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         remember(state, found.index)  # "Of the 19 patients, ...": later counts refer to it
         return
 
-    if facts.is_incidence or not (facts.is_study or facts.elliptical):
+    if facts.is_incidence or not (facts.is_study or facts.elliptical or framed):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if outcome:

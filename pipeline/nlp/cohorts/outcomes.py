@@ -191,6 +191,8 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings) -> Cue | Non
     cut = start
     while cut < end and not _ends_phrase(doc[cut], settings):
         cut += 1
+    while cut > start and doc[cut - 1].lower_ in settings.determiners | {"of", "a", "an"}:
+        cut -= 1  # "decline of [at least 10 points]"
     words = doc[start:cut]
     if not len(words) or len(words) > settings.max_outcome_words:
         return None
