@@ -67,3 +67,12 @@ def test_respectively_gives_counts_to_the_arms_in_order(nlp) -> None:
     rows = _rows(nlp, "We randomly assigned 96 children to budesonide (n = 48) or placebo "
                       "(n = 48). Exacerbations occurred in 7 and 15 children, respectively.")
     assert {(r[1], r[3], r[6]) for r in rows} == {(48, "received", 7), (48, "not_received", 15)}
+
+
+def test_a_part_of_a_combination_named_again_is_no_alternative(nlp) -> None:
+    rows = analyse(clean_text(
+        "Arm A (80 patients) received zanubrutinib plus venetoclax for 12 cycles after a "
+        "two-cycle zanubrutinib lead-in; Arm B (79 patients) received bendamustine. "
+        "Progression occurred in 5 patients in Arm A and 17 in Arm B."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
+        (80, "venetoclax + zanubrutinib", 5), (79, "bendamustine", 17)}

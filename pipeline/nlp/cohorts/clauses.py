@@ -108,7 +108,12 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     groups = drug_groups(doc, drugs, settings)
     if groups:
         active = [g for g in groups if g[0] not in settings.control_drugs]
-        if len({g[0] for g in active}) > 1 or (active and len(active) < len(groups)):
+        again = [g for g in active if _part_named_again(doc, g, active, settings)]
+        if again:
+            active = [g for g in active if g not in again]
+            facts.named_again = True
+        if len({g[0] for g in active}) > 1 or (
+                active and any(g[0] in settings.control_drugs for g in groups)):
             facts.comparison = True  # "randomized to X or Y": the group as a whole had neither
         elif active and _class_alternative(doc, start, end, active[0], settings):
             facts.comparison = True  # "randomized to X or investigator's choice of chemotherapy"
@@ -162,6 +167,19 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     words = tuple(t.lower_ for t in doc[start:min(end, start + longest)])
     facts.anaphora = any(words[: len(o)] == o for o in settings.anaphora_openers)
     return facts
+
+
+def _part_named_again(doc: Doc, group: tuple[str, str, int, int],
+                      groups: list[tuple[str, str, int, int]], settings: LinkSettings) -> bool:
+    """'ibrutinib plus venetoclax for 12 cycles after a three-cycle ibrutinib lead-in': a
+    later mention of part of a treatment named before, with no alternative between them."""
+    parts = set(group[0].split(" + "))
+    for other in groups:
+        if other[3] <= group[2] and parts < set(other[0].split(" + ")) and not any(
+                t.lower_ in settings.alternative_words or t.lower_ in settings.comparators
+                for t in doc[other[3]:group[2]]):
+            return True
+    return False
 
 
 def _class_alternative(doc: Doc, start: int, end: int, group: tuple[str, str, int, int],

@@ -121,6 +121,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             for facts in all_facts:
                 name_option(facts, state.options)
         options = compared_options(doc, clauses, all_facts, sent_groups, settings)
+        if not options:
+            # "ponatinib plus blinatumomab, ..., ponatinib continued": the combination is
+            # the treatment a later "blinatumomab" alone names a part of.
+            options = [(f.drug, False) for f in all_facts if f.named_again and f.drug][:1]
         for clause, facts in zip(clauses, all_facts, strict=True):
             if facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])

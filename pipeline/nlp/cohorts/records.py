@@ -173,6 +173,7 @@ class ClauseFacts:
     anaphora: bool = False
     elliptical: bool = False
     shared_outcome: Cue | None = None  # "Five patients in arm A and one in arm B died"
+    named_again: bool = False  # "X plus Y ... after a Y lead-in": a part of the treatment again
 
 
 @dataclass(frozen=True)
