@@ -76,3 +76,19 @@ def test_a_part_of_a_combination_named_again_is_no_alternative(nlp) -> None:
         "Progression occurred in 5 patients in Arm A and 17 in Arm B."), nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
         (80, "venetoclax + zanubrutinib", 5), (79, "bendamustine", 17)}
+
+
+def test_table_cells_that_give_their_own_denominator(nlp) -> None:
+    text = ("In total, 180 adults were randomly assigned to tirzepatide (n = 90) or placebo "
+            "(n = 90).\n\n"
+            "Subgroup and end point | Tirzepatide | Placebo\n"
+            "obese, remission | 14/40 (35.0%) | 4/41 (9.8%)\n")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status, r.outcome, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(40, "tirzepatide", "received", "remission", 14),
+                                            (41, "tirzepatide", "not_received", "remission", 4)}
+
+
+def test_lower_case_table_row_is_not_joined_to_the_header() -> None:
+    text = clean_text("Group | Drug | Placebo\nmen, death | 3/40 | 9/41\n").text
+    assert "Placebo men" not in text

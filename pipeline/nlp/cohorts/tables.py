@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from ..numbers import fraction_parts
 from .clauses import clause_facts
 from .groups import LinkState, add_event, find_cohort, fit_score, new_cohort
-from .records import Clause, Cue, LinkSettings
+from .records import Clause, ClauseFacts, Cohort, Cue, LinkSettings
 from .spans import longest_cues, stated_percent
 
 
@@ -67,6 +69,17 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     facts = clause_facts(doc, Clause(*first), cues, drug_ents, settings)
     number_at = {s.start: s for s in numbers if sent.start <= s.start < sent.end}
     for (a, b), cohort in zip(cells[1:], state.table, strict=False):
+        lead = next((t for t in doc[a:b] if not t.is_space), None)
+        parts = fraction_parts(lead.text) if lead is not None else None
+        if parts and cohort is not None and parts[0] <= parts[1]:
+            # "dMMR, progression | 12/53 (22.6%) | 31/51": the cell names its own
+            # denominator, a part of the column's arm (a subgroup, or the evaluable patients).
+            whole = _column_part(state, state.cohorts[cohort], parts[1], sent_index, doc[a:b],
+                                 facts, settings)
+            percent = stated_percent(doc, lead.i + 1, b, number_at)
+            add_event(state, whole, parts[0], percent, outcomes[0], facts, sent_index, doc[a:b],
+                      settings.confidence["fraction"])
+            continue
         numbers = [t for t in doc[a:b] if t._.num_value is not None]
         if not numbers or cohort is None or numbers[0]._.num_value != int(numbers[0]._.num_value):
             continue
@@ -74,6 +87,22 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         percent = stated_percent(doc, numbers[0].i + 1, b, number_at)
         add_event(state, cohort, count, percent, outcomes[0], facts, sent_index, doc[a:b],
                    settings.confidence["fraction"])
+
+
+def _column_part(state: LinkState, column: Cohort, size: int, sent_index: int, span: Span,
+                 facts: ClauseFacts, settings: LinkSettings) -> int:
+    """The cohort of ``size`` patients of a column's arm: known, or new with its treatment."""
+    if column.size == size:
+        return column.index
+    found = next((c for c in reversed(state.cohorts) if c.size == size and c.drug == column.drug
+                  and c.drug_status == column.drug_status), None)
+    if found is not None:
+        return found.index
+    part = new_cohort(state, size, str(size), sent_index, span, replace(facts, arm_label=None),
+                      parent=None, statement=False, confidence=settings.confidence["fraction"])
+    part.drug, part.drug_mention, part.drug_status = column.drug, column.drug_mention, column.drug_status
+    part.arm = column.arm
+    return part.index
 
 
 def _starts_with_count(doc: Doc, a: int, b: int) -> bool:
