@@ -92,3 +92,19 @@ def test_table_cells_that_give_their_own_denominator(nlp) -> None:
 def test_lower_case_table_row_is_not_joined_to_the_header() -> None:
     text = clean_text("Group | Drug | Placebo\nmen, death | 3/40 | 9/41\n").text
     assert "Placebo men" not in text
+
+
+def test_rows_of_an_outcome_table_count_events_in_their_own_words(nlp) -> None:
+    text = ("Outcome | Edoxaban (n = 300) | Warfarin (n = 296)\n"
+            "Systemic embolism | 6 (2.0%) | 11 (3.7%)\n"
+            "Hazard ratio (95% CI) | 0.54 (0.20-1.46) | 1 (reference)\n")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.outcome, r.outcome_mention, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(300, "edoxaban", "other", "Systemic embolism", 6),
+                                            (296, "warfarin", "other", "Systemic embolism", 11)}
+
+
+def test_rows_of_a_baseline_table_count_nothing(nlp) -> None:
+    text = ("Characteristic | Edoxaban (n = 300) | Warfarin (n = 296)\n"
+            "Current smoker | 61 (20.3%) | 57 (19.3%)\n")
+    assert not [r for r in analyse(clean_text(text), nlp=nlp).rows if r.row_type == "outcome"]

@@ -36,6 +36,7 @@ class ArmHeads:
     alternatives: frozenset[str]  # "or", "versus": a second name follows
     group_nouns: frozenset[str]  # "group", "arm"
     not_treatments: frozenset[str]  # "control", "standard", "usual": no treatment's name
+    column_openers: frozenset[str]  # what may stand before "X (n = 296)": "|", "or", "to"
     min_length: int
 
     @classmethod
@@ -48,6 +49,7 @@ class ArmHeads:
                    skip=frozenset(data["skip"]), alternatives=frozenset(data["alternatives"]),
                    group_nouns=frozenset(data["group_nouns"]),
                    not_treatments=frozenset(data["not_treatments"]),
+                   column_openers=frozenset(data["column_openers"]),
                    min_length=int(data["min_length"]))
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,7 +58,8 @@ class ArmHeads:
                 "interrupters": sorted(self.interrupters),
                 "receipts": [" ".join(p) for p in self.receipts], "skip": sorted(self.skip),
                 "alternatives": sorted(self.alternatives), "group_nouns": sorted(self.group_nouns),
-                "not_treatments": sorted(self.not_treatments), "min_length": self.min_length}
+                "not_treatments": sorted(self.not_treatments),
+                "column_openers": sorted(self.column_openers), "min_length": self.min_length}
 
     def could_name(self, token: Token) -> bool:
         """A word that could be a treatment's name: a word, no entity, no known role."""
@@ -81,6 +84,9 @@ def find_arm_heads(doc: Doc, heads: ArmHeads) -> list[Span]:
                 j = i + len(phrase)
                 if j < len(doc) and heads.could_name(doc[j]):
                     received.add(lowers[j])
+        if lowers[i:i + 4] == [lowers[i], "(", "n", "="] and i + 4 < len(doc) \
+                and heads.could_name(doc[i]) and (i == 0 or lowers[i - 1] in heads.column_openers):
+            assigned.add(i)  # "Warfarin (n = 296)": a column or arm named with its size
     named = {doc[i].lower_ for i in assigned} | received
     for i in range(1, len(doc) - 1):
         if lowers[i] in named and lowers[i + 1] in heads.group_nouns and lowers[i - 1] == "the" \

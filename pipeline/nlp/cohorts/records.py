@@ -68,6 +68,7 @@ class LinkSettings:
     not_outcomes: frozenset[str]
     max_outcome_words: int
     max_heading_words: int
+    outcome_headers: tuple[tuple[str, ...], ...]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:

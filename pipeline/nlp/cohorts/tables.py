@@ -55,12 +55,19 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
             columns.append(found.index if found else None)
         state.table = columns
         state.arms = [c for c in columns if c is not None]
+        named = next((c for c in longest_cues([c for c in (title_cues or []) + cues
+                                               if c.label == "OUTCOME"], "OUTCOME")
+                      if c.id == "adverse_event"), None) or _outcome_header(doc, cells[0], settings)
+        if named is not None:
+            state.table_outcome = named
         return
     if state.table is None:
         return
     first = cells[0]
     outcomes = longest_cues([c for c in cues if first[0] <= c.start and c.end <= first[1]], "OUTCOME")
-    if not outcomes and state.table_outcome is not None:
+    label = next((t for t in doc[first[0]:first[1]] if not t.is_space), None)
+    if not outcomes and state.table_outcome is not None and label is not None \
+            and label.lower_ not in settings.not_outcomes:
         # A row of an adverse-event table names the event in its own words.
         outcomes = [Cue("OUTCOME", state.table_outcome.id, first[0], first[1],
                         doc[first[0]:first[1]].text.strip())]
@@ -87,6 +94,15 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         percent = stated_percent(doc, numbers[0].i + 1, b, number_at)
         add_event(state, cohort, count, percent, outcomes[0], facts, sent_index, doc[a:b],
                    settings.confidence["fraction"])
+
+
+def _outcome_header(doc: Doc, cell: tuple[int, int], settings: LinkSettings) -> Cue | None:
+    """'Outcome | Rivaroxaban (n = 200) | Warfarin (n = 198)': every row below counts an
+    event, named in the row's own words (outcome "other" when no cue names it)."""
+    words = tuple(t.lower_ for t in doc[cell[0]:cell[1]] if not t.is_space)
+    if any(words[:len(h)] == h for h in settings.outcome_headers):
+        return Cue("OUTCOME", "other", cell[0], cell[1], doc[cell[0]:cell[1]].text.strip())
+    return None
 
 
 def _column_part(state: LinkState, column: Cohort, size: int, sent_index: int, span: Span,
@@ -137,7 +153,8 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
     if any(c is not None for c in columns):
         state.table = columns
         outcomes = longest_cues([c for c in title_cues + cues if c.label == "OUTCOME"], "OUTCOME")
-        state.table_outcome = next((c for c in outcomes if c.id == "adverse_event"), None)
+        state.table_outcome = next((c for c in outcomes if c.id == "adverse_event"), None) \
+            or _outcome_header(doc, cells[0], settings)
 
 
 def _cell_size(doc: Doc, a: int, b: int) -> int | None:
