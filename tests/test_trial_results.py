@@ -108,3 +108,13 @@ def test_rows_of_a_baseline_table_count_nothing(nlp) -> None:
     text = ("Characteristic | Edoxaban (n = 300) | Warfarin (n = 296)\n"
             "Current smoker | 61 (20.3%) | 57 (19.3%)\n")
     assert not [r for r in analyse(clean_text(text), nlp=nlp).rows if r.row_type == "outcome"]
+
+
+def test_a_bracketed_count_of_patients_sizes_the_arm_named_before_it(nlp) -> None:
+    rows = analyse(clean_text(
+        "The trial randomized 300 adults 2:1 to ticagrelor (200 patients) or placebo "
+        "(100 patients). Bleeding occurred in 12 patients (6.0%) in the ticagrelor group and "
+        "in 3 (3.0%) in the placebo group."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug_status, r.event_count) for r in rows} >= {
+        ("cohort", 200, "received", None), ("cohort", 100, "not_received", None),
+        ("outcome", 200, "received", 12), ("outcome", 100, "not_received", 3)}

@@ -93,12 +93,16 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
 
         n_equals = number.start - 2 >= start and doc[number.start - 1].text == "=" \
             and doc[number.start - 2].lower_ == "n"
-        if n_equals or is_group_size(number.text):
-            # "Pola-R-CHP (n = 152)": a group of N, with the drug named just before it.
+        bracketed = _bracketed_size(doc, number.start, after, start, end, groups, cues, patients,
+                                    settings)
+        if n_equals or bracketed is not None or is_group_size(number.text):
+            # "Pola-R-CHP (n = 152)", "niraparib (264 patients)": a group of N, with the drug
+            # named just before it.
             paren = number.start - (3 if n_equals else 1)
             # "the most common were neutropenia (n = 41)": a count of that outcome (a lower-case
             # n counts part of a sample; "Adverse events (N = 62)" gives the sample's size).
-            lower_n = doc[number.start - 2].text == "n" if n_equals else number.text[:1] == "n"
+            lower_n = doc[number.start - 2].text == "n" if n_equals else (
+                bracketed is not None or number.text[:1] == "n")
             named = next((c for c in longest_cues(cues, "OUTCOME") if c.end == paren), None) \
                 if lower_n else None
             if named is not None:
@@ -116,7 +120,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                         and segment_start <= c.start and c.end <= paren), None)
             setting = next((c.id for c in cues if c.label == "SETTING"
                             and segment_start <= c.start and c.end <= paren), None)
-            named_end = number.end
+            named_end = number.end if bracketed is None else bracketed
             if after < end and doc[after].lower_ in settings.size_for_words:
                 # "n = 40 for selpercatinib, n = 41 for placebo": the group named after it.
                 j = after + 1
@@ -188,6 +192,23 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _bracketed_size(doc: Doc, i: int, after: int, start: int, end: int,
+                    groups: list[tuple[str, str, int, int]], cues: list[Cue], patients: set[int],
+                    settings: LinkSettings) -> int | None:
+    """'niraparib (264 patients)', 'Arm B (148 patients)': the size of the group named right
+    before the brackets. The end of the brackets, or None."""
+    if i - 1 <= start or doc[i - 1].text != "(":
+        return None
+    noun = _noun_end(doc, after, end, patients, settings)
+    if noun is None or noun >= end or doc[noun].text != ")":
+        return None
+    paren = i - 1
+    named = any(g[3] == paren for g in groups) or any(
+        c.end == paren and c.label in {"ARM", "OUTCOME"} for c in cues) \
+        or doc[paren - 1].lower_ in settings.control_drugs
+    return noun + 1 if named else None
 
 
 def _count_follows(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
