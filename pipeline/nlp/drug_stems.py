@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import srsly
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -61,6 +62,15 @@ class ArmHeads:
                 "not_treatments": sorted(self.not_treatments),
                 "column_openers": sorted(self.column_openers), "min_length": self.min_length}
 
+    @property
+    def triggers(self) -> frozenset[str]:
+        """The words that open a pattern: first words of the phrases, "to" and "("."""
+        return self._triggers
+
+    def __post_init__(self) -> None:
+        first = {p[0] for p in self.assignments + self.receipts} | {"to", "("}
+        object.__setattr__(self, "_triggers", frozenset(first))
+
     def could_name(self, token: Token) -> bool:
         """A word that could be a treatment's name: a word, no entity, no known role."""
         return (token.is_alpha and len(token) >= self.min_length and not token.ent_type_
@@ -70,39 +80,49 @@ class ArmHeads:
 
 def find_arm_heads(doc: Doc, heads: ArmHeads) -> list[Span]:
     """DRUG spans for the unlisted names a trial assigns its arms to (see ArmHeads)."""
-    lowers = [t.lower_ for t in doc]
+    strings = doc.vocab.strings
+    lowers = [strings[w] for w in doc.to_array(LOWER).tolist()]  # no Token objects: cheaper
+    n = len(lowers)
     assigned: set[int] = set()
     received: set[str] = set()
-    for i in range(len(doc)):
+    # Only the words that can open a pattern are looked at (a few per sentence): this runs
+    # on every document, most of which assign nothing.
+    for i in [k for k, w in enumerate(lowers) if w in heads.triggers]:
+        word = lowers[i]
         for phrase in heads.assignments:
-            if tuple(lowers[i:i + len(phrase)]) == phrase:
+            if phrase[0] == word and tuple(lowers[i:i + len(phrase)]) == phrase:
                 assigned |= _names_after(doc, i + len(phrase), heads)
-        if lowers[i] == "to" and _assigned_before(lowers, i, doc[i].sent.start, heads):
+        if word == "to" and _assigned_before(doc, lowers, i, heads):
             assigned |= _names_after(doc, i + 1, heads)  # "randomised 120 adults with gout to X"
         for phrase in heads.receipts:
-            if tuple(lowers[i:i + len(phrase)]) == phrase:
+            if phrase[0] == word and tuple(lowers[i:i + len(phrase)]) == phrase:
                 j = i + len(phrase)
-                if j < len(doc) and heads.could_name(doc[j]):
+                if j < n and heads.could_name(doc[j]):
                     received.add(lowers[j])
-        if lowers[i:i + 4] == [lowers[i], "(", "n", "="] and i + 4 < len(doc) \
-                and heads.could_name(doc[i]) and (i == 0 or lowers[i - 1] in heads.column_openers):
-            assigned.add(i)  # "Warfarin (n = 296)": a column or arm named with its size
-    named = {doc[i].lower_ for i in assigned} | received
-    for i in range(1, len(doc) - 1):
+        if word == "(" and 0 < i and i + 3 < n and lowers[i + 1] == "n" and lowers[i + 2] == "=" \
+                and heads.could_name(doc[i - 1]) \
+                and (i == 1 or lowers[i - 2] in heads.column_openers):
+            assigned.add(i - 1)  # "Warfarin (n = 296)": a column or arm named with its size
+    if not assigned and not received:
+        return []
+    named = {lowers[i] for i in assigned} | received
+    for i in range(1, n - 1):
         if lowers[i] in named and lowers[i + 1] in heads.group_nouns and lowers[i - 1] == "the" \
                 and heads.could_name(doc[i]):
             assigned.add(i)  # "in the colchicine group"
-    for i in range(len(doc)):
-        if i not in assigned and lowers[i] in named and heads.could_name(doc[i]) \
-                and lowers[i] in {doc[k].lower_ for k in assigned}:
+    names = {lowers[k] for k in assigned}
+    for i in range(n):
+        if i not in assigned and lowers[i] in names and heads.could_name(doc[i]):
             assigned.add(i)  # every other mention of an assigned name
     return [Span(doc, i, i + 1, label="DRUG", span_id=lowers[i]) for i in sorted(assigned)]
 
 
-def _assigned_before(lowers: list[str], i: int, start: int, heads: ArmHeads) -> bool:
+def _assigned_before(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> bool:
     """Is the "to" at ``i`` the end of "randomised [120 adults with gout] to"? Not when a
     clause or a study noun comes between ("a randomized trial that led to approval")."""
-    for k in range(i - 1, max(start, i - heads.reach) - 1, -1):
+    for k in range(i - 1, max(-1, i - heads.reach - 1), -1):
+        if doc[k + 1].is_sent_start:
+            return False  # the sentence began after k
         if lowers[k] in heads.assignment_verbs:
             return True
         if lowers[k] in heads.interrupters:
@@ -180,8 +200,8 @@ class DrugStems:
         return " + ".join(sorted(parts))
 
 
-def find_stem_drugs(doc: Doc, stems: DrugStems,
-                    first_words: dict[str, str] | None = None) -> list[Span]:
+def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | None = None,
+                    known: dict[int, bool] | None = None) -> list[Span]:
     """DRUG spans for words with a drug stem that no other entity covers.
 
     A word that is the first word of a known two-word name ("brentuximab" of "brentuximab
@@ -190,13 +210,22 @@ def find_stem_drugs(doc: Doc, stems: DrugStems,
     first_words = first_words or {}
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found = []
-    for t in doc:
-        if t.i in covered:
+    known = {} if known is None else known  # word -> is a drug name: one test per word
+    strings = doc.vocab.strings
+    # Token objects cost more than the test itself: read the words as ids.
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        is_drug = known.get(orth)
+        if is_drug is None:
+            word = strings[orth]
+            is_drug = known[orth] = stems.is_drug_name(word) or (
+                "-" in word and stems.combination(word) is not None)
+        if not is_drug or i in covered:
             continue
+        t = doc[i]
         if stems.is_drug_name(t.text):
             found.append(Span(doc, t.i, t.i + 1, label="DRUG",
                               span_id=first_words.get(t.lower_, t.lower_)))
-        elif "-" in t.text and (pair := stems.combination(t.text)) is not None:
+        elif (pair := stems.combination(t.text)) is not None:
             found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=pair))
     return found
 
@@ -207,6 +236,7 @@ class StemDrugFinder:
         self.name = name
         self.stems = DrugStems.from_dict(read_json_file(stems_path)) if stems_path else None
         self.first_words: dict[str, str] = {}
+        self._known: dict[int, bool] = {}  # word id -> drug name; bounded by the vocabulary
         if drugs_path:
             names = [rec["name"] for rec in srsly.read_jsonl(drugs_path)]
             singles = {n for n in names if " " not in n}
@@ -218,7 +248,7 @@ class StemDrugFinder:
     def __call__(self, doc: Doc) -> Doc:
         if self.stems is None:
             raise ValueError(f"{self.name}: no stems loaded (stems_path or from_disk)")
-        found = find_stem_drugs(doc, self.stems, self.first_words)
+        found = find_stem_drugs(doc, self.stems, self.first_words, self._known)
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
         found = find_arm_heads(doc, self.stems.arm_heads) if self.stems.arm_heads else []
@@ -236,6 +266,7 @@ class StemDrugFinder:
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> StemDrugFinder:
         self.stems = DrugStems.from_dict(read_json_file(Path(path) / "drug_stems.json"))
         self.first_words = read_json_file(Path(path) / "first_words.json")
+        self._known = {}
         return self
 
 

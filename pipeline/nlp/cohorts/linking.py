@@ -58,6 +58,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     numbers = list(doc.spans.get(NUMBERS_KEY, []))
     anchors = {s.start for s in numbers}
     anchors |= fractions
+    anchor_list = sorted(anchors)
     universal = {c.start for c in cues if c.label == "UNIVERSAL"}
     state = LinkState()
     groups = drug_groups(doc, drugs, settings)
@@ -111,7 +112,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         sent_numbers = numbers_by[sent_index]
         n_cohorts, n_events = len(state.cohorts), len(state.events)
         state.table = None
-        clauses = [c for c in split_clauses(doc, sent, settings, anchors) if not c.ignored]
+        clauses = [c for c in split_clauses(doc, sent, settings, anchor_list) if not c.ignored]
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
         if any(c.label == "INCIDENCE" for c in sent_cues):
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
