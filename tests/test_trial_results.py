@@ -118,3 +118,15 @@ def test_a_bracketed_count_of_patients_sizes_the_arm_named_before_it(nlp) -> Non
     assert {(r.row_type, r.cohort_size, r.drug_status, r.event_count) for r in rows} >= {
         ("cohort", 200, "received", None), ("cohort", 100, "not_received", None),
         ("outcome", 200, "received", 12), ("outcome", 100, "not_received", 3)}
+
+
+def test_counts_after_a_label_list_and_range_bounds(nlp) -> None:
+    rows = analyse(clean_text(
+        "Adults with a frailty score of 40 to 60 were randomly assigned to Group 1 or Group 2. "
+        "In total, 120 patients were enrolled, 61 in Group 1 and 59 in Group 2. "
+        "At 6 months, 20 patients (32.8%) in Group 1 and 9 (15.3%) in Group 2 were admitted "
+        "to hospital, and one patient in Group 2 died."), nlp=nlp).rows
+    found = {(r.row_type, r.cohort_size, r.outcome, r.event_count) for r in rows}
+    assert {r.cohort_size for r in rows} >= {120, 61, 59}
+    assert ("outcome", 59, "death", 1) in found
+    assert not any(r.cohort_size in (40, 60) for r in rows)

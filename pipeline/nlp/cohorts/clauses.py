@@ -222,6 +222,6 @@ def share_predicates(facts: list[ClauseFacts]) -> None:
     for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
         if after.elliptical and not any(c.label in verbs for c in here.cues):
             outcomes = longest_cues(after.cues, "OUTCOME")
-            shared = outcomes[-1] if outcomes else after.shared_outcome
+            shared = outcomes[0] if outcomes else after.shared_outcome
             if shared is not None:
                 here.shared_outcome = shared

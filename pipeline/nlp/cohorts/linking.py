@@ -232,6 +232,13 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     conf = settings.confidence
     outcome = (m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
                or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
+    framed = False
+    if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:
+        # "Clinical cure was achieved in 64 of 80": the frame that states the event names it,
+        # before any outcome borrowed from another clause.
+        outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
+                                subject_only=m.kind == "percent")
+        framed = outcome is not None
     if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count", "loose",
                                                            "percent", "named"}:
         outcome = state.last_outcome  # "... compared with 47 of the 106 (44.3%)"
@@ -241,12 +248,6 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         # "A pathological complete response (ypT0/is ypN0) was achieved in 55 of 121": a
         # part of a group in a clause that names an outcome is a count of that outcome.
         outcome = clause_outcome(facts, m)
-    framed = False
-    if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:
-        # "Clinical cure was achieved in 64 of 80": an event outside the vocabulary.
-        outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
-                                subject_only=m.kind == "percent")
-        framed = outcome is not None
     span = doc[m.start: m.end]
 
     if m.kind == "percent":

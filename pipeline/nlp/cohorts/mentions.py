@@ -82,8 +82,11 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if after < end and doc[after].lower_ in units:
             continue
         if _is_label_number(doc, number.start, sent.start, settings) and _whole_after(
-                doc, after_percent(doc, after, end), end, number_at, settings) is None:
+                doc, after_percent(doc, after, end), end, number_at, settings) is None \
+                and not _counted_in_arm(doc, number.start, after, end, arm_starts, settings):
             continue  # "grade 3 or 4", "stage II", "cohort 2" (but "group 1, 39 of 96" counts)
+        if _in_range(doc, number.start, after, start, end, settings):
+            continue  # "a performance status of 50 to 70": bounds, not counts
         if after + 1 < end and doc[after].lower_ == "in" and doc[after + 1]._.num_value is not None:
             consumed.add(after + 1)
             continue  # "1 in 4 adults": a ratio
@@ -315,6 +318,30 @@ def _in_interval(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
         if doc[j].text in {"(", "["}:
             return any(t.lower_ in settings.interval_words for t in doc[j + 1:i])
     return False
+
+
+def _counted_in_arm(doc: Doc, i: int, after: int, end: int, arm_starts: set[int],
+                    settings: LinkSettings) -> bool:
+    """'83 in Group 1 and 81 in Group 2': the number after a label's list says how many
+    patients an arm has (it follows "and", not the label word itself)."""
+    if i == 0 or doc[i - 1].lower_ in settings.not_count_after:
+        return False
+    j = after_percent(doc, after, end)
+    if j >= end or doc[j].lower_ != "in":
+        return False
+    j += 1
+    while j < end and doc[j].lower_ in settings.determiners:
+        j += 1
+    return j in arm_starts
+
+
+def _in_range(doc: Doc, i: int, after: int, start: int, end: int, settings: LinkSettings) -> bool:
+    """Is the number at ``i`` a bound of a range ("50 to 70", "from 12 to 15 months")?"""
+    before = i - 2 >= start and doc[i - 1].lower_ in settings.range_words \
+        and doc[i - 2]._.num_value is not None
+    following = after + 1 < end and doc[after].lower_ in settings.range_words \
+        and doc[after + 1]._.num_value is not None
+    return before or following
 
 
 def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:

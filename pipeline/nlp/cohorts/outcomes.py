@@ -23,6 +23,8 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
         treated = treatment_end(doc, i, end, settings)
         if skip:
             i = skip.end
+            # "in Group 1" and "Group 1" overlap: step to the end of the longer one.
+            i = max([i] + [c.end for c in arm_at.values() if c.start < i < c.end])
         elif treated is not None:
             i = treated  # "Eight people taking belzutifan died"
         elif doc[i].lower_ in settings.filler_words or doc[i].ent_type_ in {"DRUG", "DRUG_CLASS"}:

@@ -69,6 +69,7 @@ class LinkSettings:
     max_outcome_words: int
     max_heading_words: int
     outcome_headers: tuple[tuple[str, ...], ...]
+    range_words: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
