@@ -130,3 +130,12 @@ def test_counts_after_a_label_list_and_range_bounds(nlp) -> None:
     assert {r.cohort_size for r in rows} >= {120, 61, 59}
     assert ("outcome", 59, "death", 1) in found
     assert not any(r.cohort_size in (40, 60) for r in rows)
+
+
+def test_a_drug_given_alone_is_that_drug(nlp) -> None:
+    rows = analyse(clean_text(
+        "Cohort 1 (n = 40) received relatlimab plus nivolumab; Cohort 2 (n = 38) received "
+        "nivolumab alone. Responses occurred in 18 patients in Cohort 1 and 9 in Cohort 2."),
+        nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
+        (40, "nivolumab + relatlimab", 18), (38, "nivolumab", 9)}

@@ -144,7 +144,10 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     if any(word in clause_text for word in settings.alone_words):
         alone = next((t for t in doc[start:end]
                       if t.lower_ in settings.alone_words or t.lower_.endswith("-alone")), None)
-    if alone is not None and facts.drug:
+    if alone is not None and facts.drug and len(groups) == 1 and groups[0][3] == alone.i \
+            and groups[0][0] == facts.drug:
+        pass  # "received nivolumab alone": that drug without the others, as monotherapy
+    elif alone is not None and facts.drug:
         # "radiotherapy alone or radiotherapy plus temozolomide": a comparison, no one drug
         facts.drug = facts.drug_mention = facts.drug_status = None
     elif alone is not None and not facts.control and not facts.comparison:
