@@ -139,3 +139,15 @@ def test_a_drug_given_alone_is_that_drug(nlp) -> None:
         nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
         (40, "nivolumab + relatlimab", 18), (38, "nivolumab", 9)}
+
+
+@pytest.mark.parametrize(("text", "drugs"), [
+    ("Patients received sotatercept plus bosentan in an open-label extension. Of the 90 who "
+     "started the combination, 12 developed anaemia.", {"bosentan + sotatercept"}),
+    ("Arm A (60 patients) received dapagliflozin plus finerenone; Arm B (58 patients) got the "
+     "same doublet with semaglutide added. Hyperkalaemia occurred in 7 patients in Arm A and "
+     "9 in Arm B.", {"dapagliflozin + finerenone", "dapagliflozin + finerenone + semaglutide"}),
+])
+def test_the_combination_named_again_by_a_word(nlp, text: str, drugs: set[str]) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {r.drug for r in rows if r.row_type == "outcome"} == drugs

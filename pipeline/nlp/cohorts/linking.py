@@ -108,6 +108,9 @@ def link_document(doc: Doc, settings: LinkSettings,
         if sent_index not in anchored:
             if state.sentence_drug:
                 state.experimental = state.sentence_drug
+            several = [g for g in active if " + " in g[0]]
+            if several:
+                state.combination = (several[-1][0], several[-1][1])
             continue
         sent_numbers = numbers_by[sent_index]
         n_cohorts, n_events = len(state.cohorts), len(state.events)
@@ -127,6 +130,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             # the treatment a later "blinatumomab" alone names a part of.
             options = [(f.drug, False) for f in all_facts if f.named_again and f.drug][:1]
         for clause, facts in zip(clauses, all_facts, strict=True):
+            if state.combination and _names_combination(doc, clause, settings):
+                _take_combination(facts, state.combination)
+            if facts.drug and " + " in facts.drug and not facts.control:
+                state.combination = (facts.drug, facts.drug_mention or facts.drug)
             if facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
             headed = _headed(doc, sent, clause, facts, sent_cues, settings)
@@ -212,6 +219,29 @@ def _scan_words(doc: Doc, lowers: numpy.ndarray, cues: list[Cue],
                 and doc[i].ent_type_ not in {"DISEASE", "DRUG", "DRUG_CLASS"}:
             found.append(Cue("OUTCOME", "adverse_event", i, i + 1, doc[i].text))
     return found, fractions
+
+
+def _names_combination(doc: Doc, clause: Clause, settings: LinkSettings) -> bool:
+    """Does the clause name the last combination by a word ("the combination", "the same
+    doublet")?"""
+    words = [t.lower_ for t in doc[clause.start:clause.end]]
+    return any(words[k:k + len(a)] == list(a) for a in settings.combination_anaphors
+               for k in range(len(words) - len(a) + 1) if words[k] == a[0])
+
+
+def _take_combination(facts: ClauseFacts, combination: tuple[str, str]) -> None:
+    """'got the same doublet with obinutuzumab added': the combination, plus what the clause
+    adds to it; 'who started the combination': the combination itself."""
+    if facts.control or facts.comparison:
+        return
+    parts = set(combination[0].split(" + "))
+    if facts.drug:
+        parts |= set(facts.drug.split(" + "))
+        facts.drug_mention = f"{combination[1]} + {facts.drug_mention}"
+    else:
+        facts.drug_mention = combination[1]
+    facts.drug = " + ".join(sorted(parts))
+    facts.drug_status = facts.drug_status or "received"
 
 
 #: Cue labels that make a clause a statement of its own, not figures under a heading.

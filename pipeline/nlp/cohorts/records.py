@@ -70,6 +70,7 @@ class LinkSettings:
     max_heading_words: int
     outcome_headers: tuple[tuple[str, ...], ...]
     range_words: frozenset[str]
+    combination_anaphors: tuple[tuple[str, ...], ...]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
