@@ -151,3 +151,10 @@ def test_a_drug_given_alone_is_that_drug(nlp) -> None:
 def test_the_combination_named_again_by_a_word(nlp, text: str, drugs: set[str]) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {r.drug for r in rows if r.row_type == "outcome"} == drugs
+
+
+def test_a_defined_short_form_names_its_combination_at_every_use(nlp) -> None:
+    doc = nlp("Sacubitril plus valsartan (SV) was compared with enalapril. In all, 412 received "
+              "SV and 409 received enalapril; 40 patients on SV died.")
+    ids = [e.id_ for e in doc.ents if e.text.rstrip(".") == "SV"]
+    assert len(ids) == 3 and set(ids) == {"sacubitril + valsartan"}
