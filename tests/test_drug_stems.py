@@ -48,3 +48,19 @@ def test_unseen_cardiology_agent_reaches_the_rows(nlp) -> None:
         "Dizziness was reported in 9 of the 212 patients."), nlp=nlp)
     assert result.record.drugs == "olmesartan"
     assert {r.drug for r in result.rows} == {"olmesartan"}
+
+
+@pytest.mark.parametrize(("text", "drugs"), [
+    ("Adults were randomly assigned to receive warfarin or placebo. Bleeding was rare in "
+     "the warfarin group.", "warfarin"),
+    ("We randomised 88 adults with gout to colchicine or naproxen.", "colchicine; naproxen"),
+    ("Participants were randomized to escitalopram or sertraline for eight weeks.",
+     "escitalopram; sertraline"),
+    ("A randomized trial that led to approval enrolled 50 adults.", None),
+    ("Patients were randomly assigned to the intervention or usual care.", None),
+])
+def test_unlisted_names_an_assignment_gives(nlp, text: str, drugs: str | None) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    assert analyse(clean_text(text), nlp=nlp).record.drugs == drugs

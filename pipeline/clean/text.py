@@ -29,11 +29,16 @@ def clean_text(text: str, *, source: str | None = None) -> CleanArticle:
     return CleanArticle(source=source, blocks=tuple(body), title=title, citation=citation)
 
 
+#: Cell separator of flattened table rows, as the HTML cleaner writes them.
+_TABLE_CELL = " | "
+
+
 def text_to_blocks(text: str) -> list[Block]:
     """One block per line; bullets become items, Markdown '#' lines headings.
 
     A line that continues a hard-wrapped paragraph (the previous line has no sentence end
-    and this one starts in lower case) is joined to it.
+    and this one starts in lower case) is joined to it; rows of a flattened table
+    ("dMMR, progression | 12/53 | 31/51") never are, nor is a line joined to one.
     """
     blocks: list[Block] = []
     previous_blank = True
@@ -47,7 +52,8 @@ def text_to_blocks(text: str) -> list[Block]:
         elif _BULLET.match(line):
             blocks.append(Block("item", _BULLET.sub("", line)))
         elif (blocks and not previous_blank and line[0].islower()
-              and not blocks[-1].text.endswith(_SENTENCE_END)):
+              and not blocks[-1].text.endswith(_SENTENCE_END)
+              and _TABLE_CELL not in line and _TABLE_CELL not in blocks[-1].text):
             blocks[-1] = Block(blocks[-1].kind, f"{blocks[-1].text} {line}")
         else:
             blocks.append(Block("paragraph", line))

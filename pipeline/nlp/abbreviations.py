@@ -26,8 +26,19 @@ def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:
             continue
         source = max(long_ents, key=len)
         start, end = abbr["short_start"], abbr["short_end"]
+        span_id = source.id_
+        drugs = [e for e in long_ents if e.label_ == "DRUG" and e.id_]
+        if source.label_ == "DRUG" and len(drugs) > 1:
+            # "gemcitabine plus nab-paclitaxel (GnP)": the short form names the combination.
+            span_id = " + ".join(sorted({p for e in drugs for p in e.id_.split(" + ")}))
         if (start, end) not in by_range:
-            new.append(Span(doc, start, end, label=source.label_, span_id=source.id_))
+            new.append(Span(doc, start, end, label=source.label_, span_id=span_id))
+        if end - start == 1:
+            # Every later use of the short form names the same thing ("371 received GnP");
+            # the detector does not always list them.
+            new += [Span(doc, t.i, t.i + 1, label=source.label_, span_id=span_id)
+                    for t in doc[end:] if t.text.rstrip(".") == abbr["short_text"]
+                    and (t.i, t.i + 1) not in by_range]
     if new:
         # Existing entities win over propagated ones where they overlap.
         kept = [s for s in new if not any(s.start < e.end and e.start < s.end for e in ents)]

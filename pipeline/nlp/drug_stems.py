@@ -11,11 +11,144 @@ from pathlib import Path
 from typing import Any
 
 import srsly
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..data import check_keys, read_json_file
+
+
+@dataclass(frozen=True)
+class ArmHeads:
+    """What a trial assigns its arms to, when the name is in no lexicon and has no stem.
+
+    "randomly assigned to receive warfarin or placebo": the word after an assignment is the
+    arm's treatment; "the colchicine group" names an arm by its treatment when the same word
+    is also what patients received ("received colchicine") or were assigned to.
+    """
+
+    assignments: tuple[tuple[str, ...], ...]  # "randomly assigned to", "allocated to"
+    assignment_verbs: frozenset[str]  # "randomised [120 adults with gout] to"
+    reach: int  # how many words may stand between such a verb and its "to"
+    interrupters: frozenset[str]  # words that end that reach ("that", "trial")
+    receipts: tuple[tuple[str, ...], ...]  # "received", "treated with"
+    skip: frozenset[str]  # words between the assignment and the name ("receive", "either")
+    alternatives: frozenset[str]  # "or", "versus": a second name follows
+    group_nouns: frozenset[str]  # "group", "arm"
+    not_treatments: frozenset[str]  # "control", "standard", "usual": no treatment's name
+    column_openers: frozenset[str]  # what may stand before "X (n = 296)": "|", "or", "to"
+    min_length: int
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
+        check_keys(data, set(cls.__dataclass_fields__) | {"_comment"}, "drug_stems.json arm_heads")
+        return cls(assignments=tuple(tuple(p.split()) for p in data["assignments"]),
+                   assignment_verbs=frozenset(data["assignment_verbs"]), reach=int(data["reach"]),
+                   interrupters=frozenset(data["interrupters"]),
+                   receipts=tuple(tuple(p.split()) for p in data["receipts"]),
+                   skip=frozenset(data["skip"]), alternatives=frozenset(data["alternatives"]),
+                   group_nouns=frozenset(data["group_nouns"]),
+                   not_treatments=frozenset(data["not_treatments"]),
+                   column_openers=frozenset(data["column_openers"]),
+                   min_length=int(data["min_length"]))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"assignments": [" ".join(p) for p in self.assignments],
+                "assignment_verbs": sorted(self.assignment_verbs), "reach": self.reach,
+                "interrupters": sorted(self.interrupters),
+                "receipts": [" ".join(p) for p in self.receipts], "skip": sorted(self.skip),
+                "alternatives": sorted(self.alternatives), "group_nouns": sorted(self.group_nouns),
+                "not_treatments": sorted(self.not_treatments),
+                "column_openers": sorted(self.column_openers), "min_length": self.min_length}
+
+    @property
+    def triggers(self) -> frozenset[str]:
+        """The words that open a pattern: first words of the phrases, "to" and "("."""
+        return self._triggers
+
+    def __post_init__(self) -> None:
+        first = {p[0] for p in self.assignments + self.receipts} | {"to", "("}
+        object.__setattr__(self, "_triggers", frozenset(first))
+
+    def could_name(self, token: Token) -> bool:
+        """A word that could be a treatment's name: a word, no entity, no known role."""
+        return (token.is_alpha and len(token) >= self.min_length and not token.ent_type_
+                and not token.is_upper and token.lower_ not in self.not_treatments
+                and not token.is_stop)
+
+
+def find_arm_heads(doc: Doc, heads: ArmHeads) -> list[Span]:
+    """DRUG spans for the unlisted names a trial assigns its arms to (see ArmHeads)."""
+    strings = doc.vocab.strings
+    lowers = [strings[w] for w in doc.to_array(LOWER).tolist()]  # no Token objects: cheaper
+    n = len(lowers)
+    assigned: set[int] = set()
+    received: set[str] = set()
+    # Only the words that can open a pattern are looked at (a few per sentence): this runs
+    # on every document, most of which assign nothing.
+    for i in [k for k, w in enumerate(lowers) if w in heads.triggers]:
+        word = lowers[i]
+        for phrase in heads.assignments:
+            if phrase[0] == word and tuple(lowers[i:i + len(phrase)]) == phrase:
+                assigned |= _names_after(doc, i + len(phrase), heads)
+        if word == "to" and _assigned_before(doc, lowers, i, heads):
+            assigned |= _names_after(doc, i + 1, heads)  # "randomised 120 adults with gout to X"
+        for phrase in heads.receipts:
+            if phrase[0] == word and tuple(lowers[i:i + len(phrase)]) == phrase:
+                j = i + len(phrase)
+                if j < n and heads.could_name(doc[j]):
+                    received.add(lowers[j])
+        if word == "(" and 0 < i and i + 3 < n and lowers[i + 1] == "n" and lowers[i + 2] == "=" \
+                and heads.could_name(doc[i - 1]) \
+                and (i == 1 or lowers[i - 2] in heads.column_openers):
+            assigned.add(i - 1)  # "Warfarin (n = 296)": a column or arm named with its size
+    if not assigned and not received:
+        return []
+    named = {lowers[i] for i in assigned} | received
+    for i in range(1, n - 1):
+        if lowers[i] in named and lowers[i + 1] in heads.group_nouns and lowers[i - 1] == "the" \
+                and heads.could_name(doc[i]):
+            assigned.add(i)  # "in the colchicine group"
+    names = {lowers[k] for k in assigned}
+    for i in range(n):
+        if i not in assigned and lowers[i] in names and heads.could_name(doc[i]):
+            assigned.add(i)  # every other mention of an assigned name
+    return [Span(doc, i, i + 1, label="DRUG", span_id=lowers[i]) for i in sorted(assigned)]
+
+
+def _assigned_before(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> bool:
+    """Is the "to" at ``i`` the end of "randomised [120 adults with gout] to"? Not when a
+    clause or a study noun comes between ("a randomized trial that led to approval")."""
+    for k in range(i - 1, max(-1, i - heads.reach - 1), -1):
+        if doc[k + 1].is_sent_start:
+            return False  # the sentence began after k
+        if lowers[k] in heads.assignment_verbs:
+            return True
+        if lowers[k] in heads.interrupters:
+            return False
+    return False
+
+
+def _names_after(doc: Doc, j: int, heads: ArmHeads) -> set[int]:
+    """'to (receive) (either) X or Y': the token indices of X and Y that could be names."""
+    while j < len(doc) and doc[j].lower_ in heads.skip:
+        j += 1
+    found: set[int] = set()
+    while j < len(doc) and (heads.could_name(doc[j]) or doc[j].ent_type_ == "DRUG"):
+        if doc[j].ent_type_ == "DRUG":  # "to escitalopram or sertraline": a known name first
+            while j < len(doc) and doc[j].ent_type_ == "DRUG":
+                j += 1
+        else:
+            found.add(j)
+            j += 1
+        if j + 1 < len(doc) and doc[j].lower_ in heads.alternatives:
+            j += 1
+            while j < len(doc) and doc[j].lower_ in heads.skip:
+                j += 1
+        else:
+            break
+    return found
 
 
 @dataclass(frozen=True)
@@ -25,21 +158,26 @@ class DrugStems:
     min_length: int
     not_drugs: frozenset[str]
     not_partners: tuple[str, ...]
+    arm_heads: ArmHeads | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugStems:
-        check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners", "_comment"},
-                   "drug_stems.json")
+        check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners",
+                          "arm_heads", "_comment"}, "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
                    prefixes=tuple(data["prefixes"]),
                    min_length=int(data["min_length"]),
                    not_drugs=frozenset(w.lower() for w in data["not_drugs"]),
-                   not_partners=tuple(data["not_partners"]))
+                   not_partners=tuple(data["not_partners"]),
+                   arm_heads=ArmHeads.from_dict(data["arm_heads"]) if "arm_heads" in data else None)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"stems": list(self.stems), "prefixes": list(self.prefixes),
-                "min_length": self.min_length, "not_drugs": sorted(self.not_drugs),
-                "not_partners": list(self.not_partners)}
+        found = {"stems": list(self.stems), "prefixes": list(self.prefixes),
+                 "min_length": self.min_length, "not_drugs": sorted(self.not_drugs),
+                 "not_partners": list(self.not_partners)}
+        if self.arm_heads is not None:
+            found["arm_heads"] = self.arm_heads.to_dict()
+        return found
 
     def is_drug_name(self, word: str) -> bool:
         lower = word.lower()
@@ -62,8 +200,8 @@ class DrugStems:
         return " + ".join(sorted(parts))
 
 
-def find_stem_drugs(doc: Doc, stems: DrugStems,
-                    first_words: dict[str, str] | None = None) -> list[Span]:
+def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | None = None,
+                    known: dict[int, bool] | None = None) -> list[Span]:
     """DRUG spans for words with a drug stem that no other entity covers.
 
     A word that is the first word of a known two-word name ("brentuximab" of "brentuximab
@@ -72,13 +210,22 @@ def find_stem_drugs(doc: Doc, stems: DrugStems,
     first_words = first_words or {}
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found = []
-    for t in doc:
-        if t.i in covered:
+    known = {} if known is None else known  # word -> is a drug name: one test per word
+    strings = doc.vocab.strings
+    # Token objects cost more than the test itself: read the words as ids.
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        is_drug = known.get(orth)
+        if is_drug is None:
+            word = strings[orth]
+            is_drug = known[orth] = stems.is_drug_name(word) or (
+                "-" in word and stems.combination(word) is not None)
+        if not is_drug or i in covered:
             continue
+        t = doc[i]
         if stems.is_drug_name(t.text):
             found.append(Span(doc, t.i, t.i + 1, label="DRUG",
                               span_id=first_words.get(t.lower_, t.lower_)))
-        elif "-" in t.text and (pair := stems.combination(t.text)) is not None:
+        elif (pair := stems.combination(t.text)) is not None:
             found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=pair))
     return found
 
@@ -89,6 +236,7 @@ class StemDrugFinder:
         self.name = name
         self.stems = DrugStems.from_dict(read_json_file(stems_path)) if stems_path else None
         self.first_words: dict[str, str] = {}
+        self._known: dict[int, bool] = {}  # word id -> drug name; bounded by the vocabulary
         if drugs_path:
             names = [rec["name"] for rec in srsly.read_jsonl(drugs_path)]
             singles = {n for n in names if " " not in n}
@@ -100,7 +248,10 @@ class StemDrugFinder:
     def __call__(self, doc: Doc) -> Doc:
         if self.stems is None:
             raise ValueError(f"{self.name}: no stems loaded (stems_path or from_disk)")
-        found = find_stem_drugs(doc, self.stems, self.first_words)
+        found = find_stem_drugs(doc, self.stems, self.first_words, self._known)
+        if found:
+            doc.ents = filter_spans(list(doc.ents) + found)
+        found = find_arm_heads(doc, self.stems.arm_heads) if self.stems.arm_heads else []
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
         return doc
@@ -115,6 +266,7 @@ class StemDrugFinder:
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> StemDrugFinder:
         self.stems = DrugStems.from_dict(read_json_file(Path(path) / "drug_stems.json"))
         self.first_words = read_json_file(Path(path) / "first_words.json")
+        self._known = {}
         return self
 
 

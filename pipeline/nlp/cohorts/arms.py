@@ -109,6 +109,8 @@ def assign_respectively(state: LinkState, first_event: int) -> None:
                     event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
                     event.drug_status = cohort.drug_status
             continue
+        if not all(_fits(event, state.cohorts[arm]) for event, arm in zip(group, state.arms, strict=True)):
+            continue  # "101 patients (48.8%)" is no part of an arm of 53: another group
         for event, arm in zip(group, state.arms, strict=True):
             cohort = state.cohorts[arm]
             event.cohort = arm
@@ -117,3 +119,12 @@ def assign_respectively(state: LinkState, first_event: int) -> None:
             if not event.drug or event.drug != cohort.drug:
                 event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
                 event.drug_status = cohort.drug_status
+
+
+def _fits(event: Event, cohort: Cohort) -> bool:
+    """Can the event be a count of this cohort: no larger, and its stated share of it?"""
+    if event.from_percent:
+        return True
+    if event.count > cohort.size:
+        return False
+    return event.percent is None or abs(100 * event.count / cohort.size - event.percent) <= 0.6

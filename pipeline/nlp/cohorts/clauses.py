@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span
 
 from ..numbers import is_group_size
@@ -10,48 +12,58 @@ from .spans import longest_cues
 
 
 def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
-                  anchors: set[int]) -> list[Clause]:
+                  anchors: set[int] | list[int]) -> list[Clause]:
     """The clauses of a sentence.
 
     Clauses break at ';' and ':', at a comma before a coordinator (", and", ", whereas"),
     and before a comparator that introduces a new count when the clause already has one
     ("in 21 patients ... and in 14", "11 of 106 ... versus 47 of 106"). A leading purpose
     or source phrase ("To evaluate ..., researchers ...") is ignored: it says what was
-    studied, not what happened to whom.
+    studied, not what happened to whom. ``anchors``: where numbers start (sorted is faster).
     """
     clauses: list[Clause] = []
     start = sent.start
-    words = [t.lower_ for t in sent]
+    # The anchors of this sentence, sorted: "is there one in [lo, hi)" is a bisection, not
+    # a walk over every number of the document at every comma.
+    ordered = anchors if isinstance(anchors, list) else sorted(anchors)
+    here = ordered[bisect_left(ordered, sent.start):bisect_left(ordered, sent.end)]
+
+    def anchored(lo: int, hi: int) -> bool:
+        k = bisect_left(here, lo)
+        return k < len(here) and here[k] < hi
+
+    every = list(sent)
+    words = [t.lower_ for t in every]
     for opener in settings.ignored_openers:
         if tuple(words[: len(opener)]) == opener:
-            comma = next((t.i for t in sent if t.text == ","), None)
+            comma = next((t.i for t in every if t.text == ","), None)
             if comma is not None:
                 clauses.append(Clause(start, comma + 1, ignored=True))
                 start = comma + 1
             break
     elliptical = False
-    tokens = list(doc[start: sent.end])
+    tokens = every[start - sent.start:]
+    reach = settings.comparator_reach
     for k, token in enumerate(tokens):
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        if token.text in settings.clause_breaks and _names_group_size(tokens, k + 1):
+        text = token.text
+        if text in settings.clause_breaks and _names_group_size(tokens, k + 1):
             continue  # "Arm A (radiotherapy alone; n = 124)": the size of the arm just named
-        comma_break = (token.text == "," and nxt is not None
+        comma_break = (text == "," and nxt is not None
                        and not _names_group_size(tokens, k + 1)
                        and (nxt.lower_ in settings.clause_breaks_after_comma
-                            or (any(start <= a < token.i for a in anchors)
-                                and any(token.i < a <= token.i + settings.comparator_reach
-                                        for a in anchors))))
-        if token.text in settings.clause_breaks or comma_break:
+                            or (anchored(start, token.i)
+                                and anchored(token.i + 1, token.i + reach + 1))))
+        if text in settings.clause_breaks or comma_break:
             if token.i > start:
                 clauses.append(Clause(start, token.i + 1, elliptical=elliptical))
             start = token.i + 1
             elliptical = comma_break and nxt is not None and (
-                nxt.lower_ in settings.comparators or nxt.i in anchors
-                or any(nxt.i < a <= nxt.i + settings.comparator_reach for a in anchors))
-        elif (token.lower_ in settings.comparators and token.i > start
+                nxt.lower_ in settings.comparators or anchored(nxt.i, nxt.i + reach + 1))
+        elif (words[token.i - sent.start] in settings.comparators and token.i > start
               and token.ent_iob_ != "I"  # "lenalidomide and dexamethasone (n=369)": one name
-              and any(start <= a < token.i for a in anchors)
-              and any(token.i < a <= token.i + settings.comparator_reach for a in anchors)):
+              and anchored(start, token.i)
+              and anchored(token.i + 1, token.i + reach + 1)):
             clauses.append(Clause(start, token.i, elliptical=elliptical))
             start = token.i
             elliptical = True
@@ -108,7 +120,12 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     groups = drug_groups(doc, drugs, settings)
     if groups:
         active = [g for g in groups if g[0] not in settings.control_drugs]
-        if len({g[0] for g in active}) > 1 or (active and len(active) < len(groups)):
+        again = [g for g in active if _part_named_again(doc, g, active, settings)]
+        if again:
+            active = [g for g in active if g not in again]
+            facts.named_again = True
+        if len({g[0] for g in active}) > 1 or (
+                active and any(g[0] in settings.control_drugs for g in groups)):
             facts.comparison = True  # "randomized to X or Y": the group as a whole had neither
         elif active and _class_alternative(doc, start, end, active[0], settings):
             facts.comparison = True  # "randomized to X or investigator's choice of chemotherapy"
@@ -127,7 +144,10 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     if any(word in clause_text for word in settings.alone_words):
         alone = next((t for t in doc[start:end]
                       if t.lower_ in settings.alone_words or t.lower_.endswith("-alone")), None)
-    if alone is not None and facts.drug:
+    if alone is not None and facts.drug and len(groups) == 1 and groups[0][3] == alone.i \
+            and groups[0][0] == facts.drug:
+        pass  # "received nivolumab alone": that drug without the others, as monotherapy
+    elif alone is not None and facts.drug:
         # "radiotherapy alone or radiotherapy plus temozolomide": a comparison, no one drug
         facts.drug = facts.drug_mention = facts.drug_status = None
     elif alone is not None and not facts.control and not facts.comparison:
@@ -164,6 +184,19 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     return facts
 
 
+def _part_named_again(doc: Doc, group: tuple[str, str, int, int],
+                      groups: list[tuple[str, str, int, int]], settings: LinkSettings) -> bool:
+    """'ibrutinib plus venetoclax for 12 cycles after a three-cycle ibrutinib lead-in': a
+    later mention of part of a treatment named before, with no alternative between them."""
+    parts = set(group[0].split(" + "))
+    for other in groups:
+        if other[3] <= group[2] and parts < set(other[0].split(" + ")) and not any(
+                t.lower_ in settings.alternative_words or t.lower_ in settings.comparators
+                for t in doc[other[3]:group[2]]):
+            return True
+    return False
+
+
 def _class_alternative(doc: Doc, start: int, end: int, group: tuple[str, str, int, int],
                        settings: LinkSettings) -> bool:
     """Is a class of treatment offered as the alternative to a drug ("X or chemotherapy")?"""
@@ -192,6 +225,6 @@ def share_predicates(facts: list[ClauseFacts]) -> None:
     for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
         if after.elliptical and not any(c.label in verbs for c in here.cues):
             outcomes = longest_cues(after.cues, "OUTCOME")
-            shared = outcomes[-1] if outcomes else after.shared_outcome
+            shared = outcomes[0] if outcomes else after.shared_outcome
             if shared is not None:
                 here.shared_outcome = shared

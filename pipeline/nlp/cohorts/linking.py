@@ -33,7 +33,13 @@ from .groups import (
     remember,
 )
 from .mentions import find_mentions
-from .outcomes import clause_outcome, preceding_outcome, predicate_outcome
+from .outcomes import (
+    clause_outcome,
+    heading_outcome,
+    other_outcome,
+    preceding_outcome,
+    predicate_outcome,
+)
 from .records import CUES_KEY, SEVERAL_ARMS, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings, Mention
 from .spans import longest_cues, same_label
 from .tables import link_table_row
@@ -52,6 +58,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     numbers = list(doc.spans.get(NUMBERS_KEY, []))
     anchors = {s.start for s in numbers}
     anchors |= fractions
+    anchor_list = sorted(anchors)
     universal = {c.start for c in cues if c.label == "UNIVERSAL"}
     state = LinkState()
     groups = drug_groups(doc, drugs, settings)
@@ -101,11 +108,14 @@ def link_document(doc: Doc, settings: LinkSettings,
         if sent_index not in anchored:
             if state.sentence_drug:
                 state.experimental = state.sentence_drug
+            several = [g for g in active if " + " in g[0]]
+            if several:
+                state.combination = (several[-1][0], several[-1][1])
             continue
         sent_numbers = numbers_by[sent_index]
         n_cohorts, n_events = len(state.cohorts), len(state.events)
         state.table = None
-        clauses = [c for c in split_clauses(doc, sent, settings, anchors) if not c.ignored]
+        clauses = [c for c in split_clauses(doc, sent, settings, anchor_list) if not c.ignored]
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
         if any(c.label == "INCIDENCE" for c in sent_cues):
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
@@ -115,14 +125,27 @@ def link_document(doc: Doc, settings: LinkSettings,
             for facts in all_facts:
                 name_option(facts, state.options)
         options = compared_options(doc, clauses, all_facts, sent_groups, settings)
+        if not options:
+            # "ponatinib plus blinatumomab, ..., ponatinib continued": the combination is
+            # the treatment a later "blinatumomab" alone names a part of.
+            options = [(f.drug, False) for f in all_facts if f.named_again and f.drug][:1]
         for clause, facts in zip(clauses, all_facts, strict=True):
+            if state.combination and _names_combination(doc, clause, settings):
+                _take_combination(facts, state.combination)
+            if facts.drug and " + " in facts.drug and not facts.control:
+                state.combination = (facts.drug, facts.drug_mention or facts.drug)
             if facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
+            headed = _headed(doc, sent, clause, facts, sent_cues, settings)
+            if headed is not None:  # "Major bleeding: 2 (1.7%) vs 5 (4.2%)"
+                facts.shared_outcome = headed
+                facts.is_study = True
             mentions = find_mentions(doc, clause, facts.cues, sent_groups, settings, units,
                                      sent=sent, numbers=sent_numbers, anaphora=facts.anaphora,
                                      arm_count=len(state.arms), sent_cues=sent_cues,
                                      labelled_arms=len(state.arm_labels),
-                                     interval_at=intervals_by.get(sent_index))
+                                     interval_at=intervals_by.get(sent_index),
+                                     headed=headed is not None)
             if any(m.drug is not None for m in mentions):
                 # "306 patients were randomized to A (n = 152) or B (n = 154)": the other
                 # counts of the clause are the total, which received neither as such.
@@ -198,11 +221,54 @@ def _scan_words(doc: Doc, lowers: numpy.ndarray, cues: list[Cue],
     return found, fractions
 
 
+def _names_combination(doc: Doc, clause: Clause, settings: LinkSettings) -> bool:
+    """Does the clause name the last combination by a word ("the combination", "the same
+    doublet")?"""
+    words = [t.lower_ for t in doc[clause.start:clause.end]]
+    return any(words[k:k + len(a)] == list(a) for a in settings.combination_anaphors
+               for k in range(len(words) - len(a) + 1) if words[k] == a[0])
+
+
+def _take_combination(facts: ClauseFacts, combination: tuple[str, str]) -> None:
+    """'got the same doublet with obinutuzumab added': the combination, plus what the clause
+    adds to it; 'who started the combination': the combination itself."""
+    if facts.control or facts.comparison:
+        return
+    parts = set(combination[0].split(" + "))
+    if facts.drug:
+        parts |= set(facts.drug.split(" + "))
+        facts.drug_mention = f"{combination[1]} + {facts.drug_mention}"
+    else:
+        facts.drug_mention = combination[1]
+    facts.drug = " + ".join(sorted(parts))
+    facts.drug_status = facts.drug_status or "received"
+
+
+#: Cue labels that make a clause a statement of its own, not figures under a heading.
+_VERBS = frozenset({"EVENT_VERB", "STUDY_VERB", "STATUS"})
+
+
+def _headed(doc: Doc, sent: Span, clause: Clause, facts: ClauseFacts, sent_cues: list[Cue],
+            settings: LinkSettings) -> Cue | None:
+    """The outcome a heading names for the verbless clause after its colon, or None."""
+    if clause.start <= sent.start or doc[clause.start - 1].text != ":" \
+            or any(c.label in _VERBS for c in facts.cues):
+        return None
+    return heading_outcome(doc, sent.start, clause.start, sent_cues, settings)
+
+
 def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
           state: LinkState, settings: LinkSettings) -> None:
     conf = settings.confidence
     outcome = (m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
                or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
+    framed = False
+    if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:
+        # "Clinical cure was achieved in 64 of 80": the frame that states the event names it,
+        # before any outcome borrowed from another clause.
+        outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
+                                subject_only=m.kind == "percent")
+        framed = outcome is not None
     if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count", "loose",
                                                            "percent", "named"}:
         outcome = state.last_outcome  # "... compared with 47 of the 106 (44.3%)"
@@ -277,7 +343,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         remember(state, found.index)  # "Of the 19 patients, ...": later counts refer to it
         return
 
-    if facts.is_incidence or not (facts.is_study or facts.elliptical):
+    if facts.is_incidence or not (facts.is_study or facts.elliptical or framed):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if outcome:

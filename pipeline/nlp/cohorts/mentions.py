@@ -15,7 +15,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                   units: frozenset[str], *, sent: Span | None = None,
                   numbers: list[Span] | None = None, anaphora: bool = False,
                   arm_count: int = 0, sent_cues: list[Cue] | None = None,
-                  labelled_arms: int = 0, interval_at: list[int] | None = None) -> list[Mention]:
+                  labelled_arms: int = 0, interval_at: list[int] | None = None,
+                  headed: bool = False) -> list[Mention]:
     """Counts, fractions and back-references in a clause, in text order.
 
     ``sent`` and ``numbers`` (the sentence and its number spans) save a search per clause.
@@ -81,8 +82,11 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if after < end and doc[after].lower_ in units:
             continue
         if _is_label_number(doc, number.start, sent.start, settings) and _whole_after(
-                doc, after_percent(doc, after, end), end, number_at, settings) is None:
+                doc, after_percent(doc, after, end), end, number_at, settings) is None \
+                and not _counted_in_arm(doc, number.start, after, end, arm_starts, settings):
             continue  # "grade 3 or 4", "stage II", "cohort 2" (but "group 1, 39 of 96" counts)
+        if _in_range(doc, number.start, after, start, end, settings):
+            continue  # "a performance status of 50 to 70": bounds, not counts
         if after + 1 < end and doc[after].lower_ == "in" and doc[after + 1]._.num_value is not None:
             consumed.add(after + 1)
             continue  # "1 in 4 adults": a ratio
@@ -92,12 +96,16 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
 
         n_equals = number.start - 2 >= start and doc[number.start - 1].text == "=" \
             and doc[number.start - 2].lower_ == "n"
-        if n_equals or is_group_size(number.text):
-            # "Pola-R-CHP (n = 152)": a group of N, with the drug named just before it.
+        bracketed = _bracketed_size(doc, number.start, after, start, end, groups, cues, patients,
+                                    settings)
+        if n_equals or bracketed is not None or is_group_size(number.text):
+            # "Pola-R-CHP (n = 152)", "niraparib (264 patients)": a group of N, with the drug
+            # named just before it.
             paren = number.start - (3 if n_equals else 1)
             # "the most common were neutropenia (n = 41)": a count of that outcome (a lower-case
             # n counts part of a sample; "Adverse events (N = 62)" gives the sample's size).
-            lower_n = doc[number.start - 2].text == "n" if n_equals else number.text[:1] == "n"
+            lower_n = doc[number.start - 2].text == "n" if n_equals else (
+                bracketed is not None or number.text[:1] == "n")
             named = next((c for c in longest_cues(cues, "OUTCOME") if c.end == paren), None) \
                 if lower_n else None
             if named is not None:
@@ -115,7 +123,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                         and segment_start <= c.start and c.end <= paren), None)
             setting = next((c.id for c in cues if c.label == "SETTING"
                             and segment_start <= c.start and c.end <= paren), None)
-            named_end = number.end
+            named_end = number.end if bracketed is None else bracketed
             if after < end and doc[after].lower_ in settings.size_for_words:
                 # "n = 40 for selpercatinib, n = 41 for placebo": the group named after it.
                 j = after + 1
@@ -181,10 +189,29 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             # "only one experienced ...", "Of those 118, 112 completed the treatment"
             mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
-        elif clause.elliptical and int(value) not in YEARS:  # "and in 14 (13%)"
+        elif (clause.elliptical or headed or percent is not None) and int(value) not in YEARS:
+            # "and in 14 (13%)"; "Major bleeding: 2 (1.7%) vs 5 (4.2%)"; "12 (30%)" counts
+            # patients wherever it stands. It becomes an event only with an outcome.
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _bracketed_size(doc: Doc, i: int, after: int, start: int, end: int,
+                    groups: list[tuple[str, str, int, int]], cues: list[Cue], patients: set[int],
+                    settings: LinkSettings) -> int | None:
+    """'niraparib (264 patients)', 'Arm B (148 patients)': the size of the group named right
+    before the brackets. The end of the brackets, or None."""
+    if i - 1 <= start or doc[i - 1].text != "(":
+        return None
+    noun = _noun_end(doc, after, end, patients, settings)
+    if noun is None or noun >= end or doc[noun].text != ")":
+        return None
+    paren = i - 1
+    named = any(g[3] == paren for g in groups) or any(
+        c.end == paren and c.label in {"ARM", "OUTCOME"} for c in cues) \
+        or doc[paren - 1].lower_ in settings.control_drugs
+    return noun + 1 if named else None
 
 
 def _count_follows(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
@@ -291,6 +318,30 @@ def _in_interval(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
         if doc[j].text in {"(", "["}:
             return any(t.lower_ in settings.interval_words for t in doc[j + 1:i])
     return False
+
+
+def _counted_in_arm(doc: Doc, i: int, after: int, end: int, arm_starts: set[int],
+                    settings: LinkSettings) -> bool:
+    """'83 in Group 1 and 81 in Group 2': the number after a label's list says how many
+    patients an arm has (it follows "and", not the label word itself)."""
+    if i == 0 or doc[i - 1].lower_ in settings.not_count_after:
+        return False
+    j = after_percent(doc, after, end)
+    if j >= end or doc[j].lower_ != "in":
+        return False
+    j += 1
+    while j < end and doc[j].lower_ in settings.determiners:
+        j += 1
+    return j in arm_starts
+
+
+def _in_range(doc: Doc, i: int, after: int, start: int, end: int, settings: LinkSettings) -> bool:
+    """Is the number at ``i`` a bound of a range ("50 to 70", "from 12 to 15 months")?"""
+    before = i - 2 >= start and doc[i - 1].lower_ in settings.range_words \
+        and doc[i - 2]._.num_value is not None
+    following = after + 1 < end and doc[after].lower_ in settings.range_words \
+        and doc[after + 1]._.num_value is not None
+    return before or following
 
 
 def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .records import ClauseFacts, Cue, LinkSettings, Mention
 from .spans import after_percent, by_start, longest_cues, treatment_end
@@ -23,6 +23,8 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
         treated = treatment_end(doc, i, end, settings)
         if skip:
             i = skip.end
+            # "in Group 1" and "Group 1" overlap: step to the end of the longer one.
+            i = max([i] + [c.end for c in arm_at.values() if c.start < i < c.end])
         elif treated is not None:
             i = treated  # "Eight people taking belzutifan died"
         elif doc[i].lower_ in settings.filler_words or doc[i].ent_type_ in {"DRUG", "DRUG_CLASS"}:
@@ -91,3 +93,114 @@ def clause_outcome(facts: ClauseFacts, m: Mention) -> Cue | None:
     after = [c for c in outcomes if c.start >= m.end]
     before = [c for c in outcomes if c.end <= m.start]
     return after[0] if after else (before[-1] if before else None)
+
+
+# Outcomes outside the vocabulary ("other"): trials of every specialty count events the
+# oncology cue lists do not name ("Clinical cure was achieved in 64 of 80", "15 had a
+# stroke"). They are read from the frame that states an event, not from a word list, and
+# keep the words used (DESIGN.md: outcome "other", outcome_mention the words).
+
+
+def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end: int,
+                  cues: list[Cue], settings: LinkSettings, *, subject_only: bool = False) -> Cue | None:
+    """The event a count's frame names: before it ("X was achieved in N") or after it
+    ("N developed X", "N had a X"). A cue inside the phrase names it ("disease progression
+    had been documented in"); otherwise it is "other" with its words. ``subject_only``: a
+    share ("71% had an ECOG status of 0") is a baseline feature more often than an event."""
+    found = _subject_outcome(doc, start, clause_start, settings)
+    if found is None and not subject_only:
+        found = _object_outcome(doc, end, clause_end, settings)
+    if found is None:
+        return None
+    named = [c for c in longest_cues(cues, "OUTCOME") if found.start <= c.start < found.end]
+    if named:
+        return named[0]
+    if any(t.ent_type_ == "DISEASE" for t in doc[found.start:found.end]):
+        # "Myelodysplastic syndrome or acute myeloid leukemia was reported in three": a
+        # disease that arises during a trial is an adverse event of it.
+        return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
+    return found
+
+
+def _subject_outcome(doc: Doc, start: int, clause_start: int,
+                     settings: LinkSettings) -> Cue | None:
+    """'Clinical cure was achieved in 64 of 80': the subject of an event frame."""
+    j = start - 1
+    if j <= clause_start or doc[j].lower_ not in settings.frame_prepositions:
+        return None
+    j -= 1
+    while j > clause_start and doc[j].lower_.endswith("ly") and doc[j].is_alpha:
+        j -= 1  # "was observed only in", "occurred significantly more often in" is not read
+    if doc[j].lower_ not in settings.frame_verbs:
+        return None
+    while j > clause_start and doc[j - 1].lower_ in settings.frame_auxiliaries:
+        j -= 1
+    first = clause_start
+    for k in range(clause_start, j):
+        if doc[k].text in {",", ":", ";", "(", ")"}:
+            first = k + 1
+    return _phrase(doc, first, j, settings)
+
+
+def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings) -> Cue | None:
+    """'12 (10%) developed pneumonia', '15 of 200 patients had a stroke': the object."""
+    i = after_percent(doc, end, clause_end)
+    if i >= clause_end:
+        return None
+    word = doc[i].lower_
+    if word in settings.article_verbs:
+        if not (i + 1 < clause_end and doc[i + 1].lower_ in {"a", "an"}):
+            return None  # "41 had unmutated IGHV": a feature that defines a subgroup
+        i += 1
+    elif word not in settings.object_verbs:
+        return None
+    i += 1
+    while i < clause_end and doc[i].lower_ in settings.determiners | {"a", "an", "any", "new"}:
+        i += 1
+    stop = i
+    while stop < clause_end and not _ends_phrase(doc[stop], settings):
+        stop += 1
+    return _phrase(doc, i, stop, settings)
+
+
+def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue],
+                    settings: LinkSettings) -> Cue | None:
+    """'Major bleeding: 2 (1.7%) vs 5 (4.2%)': what a heading before a colon names."""
+    colon = clause_start - 1
+    if colon <= sent_start or doc[colon].text != ":" \
+            or colon - sent_start > settings.max_heading_words:
+        return None
+    if any(c.label in {"EVENT_VERB", "STUDY_VERB", "STATUS"} and c.start < colon for c in cues) \
+            or any(t.lower_ in settings.frame_auxiliaries for t in doc[sent_start:colon]):
+        return None  # "Survival did not differ among the groups: ...": a statement, no heading
+    named = [c for c in longest_cues(cues, "OUTCOME") if sent_start <= c.start and c.end <= colon]
+    if named:
+        return named[0]
+    stop = sent_start
+    while stop < colon and not _ends_phrase(doc[stop], settings) and doc[stop].text != "(":
+        stop += 1
+    return _phrase(doc, sent_start, stop, settings)
+
+
+def _ends_phrase(token: Token, settings: LinkSettings) -> bool:
+    return token.lower_ in settings.phrase_stops or (token.is_punct and token.text not in {"-", "/"})
+
+
+def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings) -> Cue | None:
+    """An outcome phrase: words, not too many, none that open no outcome."""
+    while start < end and doc[start].lower_ in settings.determiners | {"a", "an", "and", "but"}:
+        start += 1
+    cut = start
+    while cut < end and not _ends_phrase(doc[cut], settings):
+        cut += 1
+    while cut > start and doc[cut - 1].lower_ in settings.determiners | {"of", "a", "an"}:
+        cut -= 1  # "decline of [at least 10 points]"
+    words = doc[start:cut]
+    if not len(words) or len(words) > settings.max_outcome_words:
+        return None
+    if not words[0].is_alpha or words[0].lower_ in settings.not_outcomes:
+        return None
+    if any(t.ent_type_ in {"DRUG", "DRUG_CLASS", "COUNTRY"} or t.like_num and t.i == start
+           for t in words):
+        return None
+    return Cue("OUTCOME", "other", start, cut, words.text)

@@ -59,6 +59,18 @@ class LinkSettings:
     alone_words: frozenset[str]
     status_priority: tuple[str, ...]
     confidence: dict[str, float]
+    frame_verbs: frozenset[str]
+    frame_prepositions: frozenset[str]
+    frame_auxiliaries: frozenset[str]
+    object_verbs: frozenset[str]
+    article_verbs: frozenset[str]
+    phrase_stops: frozenset[str]
+    not_outcomes: frozenset[str]
+    max_outcome_words: int
+    max_heading_words: int
+    outcome_headers: tuple[tuple[str, ...], ...]
+    range_words: frozenset[str]
+    combination_anaphors: tuple[tuple[str, ...], ...]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
@@ -164,6 +176,7 @@ class ClauseFacts:
     anaphora: bool = False
     elliptical: bool = False
     shared_outcome: Cue | None = None  # "Five patients in arm A and one in arm B died"
+    named_again: bool = False  # "X plus Y ... after a Y lead-in": a part of the treatment again
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from ..numbers import fraction_parts
 from .clauses import clause_facts
 from .groups import LinkState, add_event, find_cohort, fit_score, new_cohort
-from .records import Clause, Cue, LinkSettings
+from .records import Clause, ClauseFacts, Cohort, Cue, LinkSettings
 from .spans import longest_cues, stated_percent
 
 
@@ -53,12 +55,19 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
             columns.append(found.index if found else None)
         state.table = columns
         state.arms = [c for c in columns if c is not None]
+        named = next((c for c in longest_cues([c for c in (title_cues or []) + cues
+                                               if c.label == "OUTCOME"], "OUTCOME")
+                      if c.id == "adverse_event"), None) or _outcome_header(doc, cells[0], settings)
+        if named is not None:
+            state.table_outcome = named
         return
     if state.table is None:
         return
     first = cells[0]
     outcomes = longest_cues([c for c in cues if first[0] <= c.start and c.end <= first[1]], "OUTCOME")
-    if not outcomes and state.table_outcome is not None:
+    label = next((t for t in doc[first[0]:first[1]] if not t.is_space), None)
+    if not outcomes and state.table_outcome is not None and label is not None \
+            and label.lower_ not in settings.not_outcomes:
         # A row of an adverse-event table names the event in its own words.
         outcomes = [Cue("OUTCOME", state.table_outcome.id, first[0], first[1],
                         doc[first[0]:first[1]].text.strip())]
@@ -67,6 +76,17 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     facts = clause_facts(doc, Clause(*first), cues, drug_ents, settings)
     number_at = {s.start: s for s in numbers if sent.start <= s.start < sent.end}
     for (a, b), cohort in zip(cells[1:], state.table, strict=False):
+        lead = next((t for t in doc[a:b] if not t.is_space), None)
+        parts = fraction_parts(lead.text) if lead is not None else None
+        if parts and cohort is not None and parts[0] <= parts[1]:
+            # "dMMR, progression | 12/53 (22.6%) | 31/51": the cell names its own
+            # denominator, a part of the column's arm (a subgroup, or the evaluable patients).
+            whole = _column_part(state, state.cohorts[cohort], parts[1], sent_index, doc[a:b],
+                                 facts, settings)
+            percent = stated_percent(doc, lead.i + 1, b, number_at)
+            add_event(state, whole, parts[0], percent, outcomes[0], facts, sent_index, doc[a:b],
+                      settings.confidence["fraction"])
+            continue
         numbers = [t for t in doc[a:b] if t._.num_value is not None]
         if not numbers or cohort is None or numbers[0]._.num_value != int(numbers[0]._.num_value):
             continue
@@ -74,6 +94,31 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         percent = stated_percent(doc, numbers[0].i + 1, b, number_at)
         add_event(state, cohort, count, percent, outcomes[0], facts, sent_index, doc[a:b],
                    settings.confidence["fraction"])
+
+
+def _outcome_header(doc: Doc, cell: tuple[int, int], settings: LinkSettings) -> Cue | None:
+    """'Outcome | Rivaroxaban (n = 200) | Warfarin (n = 198)': every row below counts an
+    event, named in the row's own words (outcome "other" when no cue names it)."""
+    words = tuple(t.lower_ for t in doc[cell[0]:cell[1]] if not t.is_space)
+    if any(words[:len(h)] == h for h in settings.outcome_headers):
+        return Cue("OUTCOME", "other", cell[0], cell[1], doc[cell[0]:cell[1]].text.strip())
+    return None
+
+
+def _column_part(state: LinkState, column: Cohort, size: int, sent_index: int, span: Span,
+                 facts: ClauseFacts, settings: LinkSettings) -> int:
+    """The cohort of ``size`` patients of a column's arm: known, or new with its treatment."""
+    if column.size == size:
+        return column.index
+    found = next((c for c in reversed(state.cohorts) if c.size == size and c.drug == column.drug
+                  and c.drug_status == column.drug_status), None)
+    if found is not None:
+        return found.index
+    part = new_cohort(state, size, str(size), sent_index, span, replace(facts, arm_label=None),
+                      parent=None, statement=False, confidence=settings.confidence["fraction"])
+    part.drug, part.drug_mention, part.drug_status = column.drug, column.drug_mention, column.drug_status
+    part.arm = column.arm
+    return part.index
 
 
 def _starts_with_count(doc: Doc, a: int, b: int) -> bool:
@@ -108,7 +153,8 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
     if any(c is not None for c in columns):
         state.table = columns
         outcomes = longest_cues([c for c in title_cues + cues if c.label == "OUTCOME"], "OUTCOME")
-        state.table_outcome = next((c for c in outcomes if c.id == "adverse_event"), None)
+        state.table_outcome = next((c for c in outcomes if c.id == "adverse_event"), None) \
+            or _outcome_header(doc, cells[0], settings)
 
 
 def _cell_size(doc: Doc, a: int, b: int) -> int | None:
