@@ -86,13 +86,15 @@ def generate(folder: Path, n: int, words: tuple[int, int], seed: int = 7) -> lis
     return paths
 
 
-#: ``onco-evidence extract`` in a fresh interpreter that reports its own peak RSS and its
-#: largest child's (the workers) on its last stderr line.
-_EXTRACT = ("import resource, sys\n"
+#: ``onco-evidence extract`` in a fresh interpreter that reports, on its last stderr line,
+#: its own peak RSS (VmHWM: ru_maxrss would count this bench's memory, inherited through
+#: fork and exec) and its largest child's (the workers, forked while it was still small).
+_EXTRACT = ("import re, resource, sys\n"
             "from pipeline.cli import main\n"
             "rc = main(sys.argv[1:])\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,\n"
-            "      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+            "with open('/proc/self/status') as status:\n"
+            "    hwm = re.search(r'VmHWM:\\s+(\\d+)', status.read()).group(1)\n"
+            "print(hwm, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
             "sys.exit(rc)\n")
 
 
