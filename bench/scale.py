@@ -124,6 +124,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--words", default="300-3000", help="range of article lengths in words")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-single", action="store_true",
+                        help="skip the one-worker extract run (for the largest corpora)")
     args = parser.parse_args()
     low, high = (int(w) for w in args.words.split("-"))
 
@@ -192,7 +194,7 @@ def main() -> None:
         print("where one process spends its time: " + ", ".join(
             f"{k} {v / total:.0%}" for k, v in stages.items()) + f" ({len(results)} articles)")
 
-        for workers in sorted({args.workers, 1}, reverse=True):
+        for workers in sorted({args.workers} | (set() if args.no_single else {1}), reverse=True):
             seconds, n_rows, main_mb, worker_mb = run_extract(tmp / "corpus",
                                                               tmp / f"out-{workers}", workers)
             print(f"extract, {workers} worker(s): {len(paths) / seconds:7.1f} articles/s "
