@@ -158,3 +158,16 @@ def test_a_defined_short_form_names_its_combination_at_every_use(nlp) -> None:
               "SV and 409 received enalapril; 40 patients on SV died.")
     ids = [e.id_ for e in doc.ents if e.text.rstrip(".") == "SV"]
     assert len(ids) == 3 and set(ids) == {"sacubitril + valsartan"}
+
+
+def test_in_each_group(nlp) -> None:
+    rows = analyse(clean_text(
+        "Of 300 eligible adults, 160 received apixaban and 140 received enoxaparin. After "
+        "matching, 120 patients remained in each group. Major bleeding occurred in four "
+        "patients in each group."), nlp=nlp).rows
+    found = {(r.row_type, r.cohort_size, r.drug, r.outcome, r.event_count) for r in rows}
+    assert ("cohort", 120, "apixaban", None, None) in found
+    assert ("cohort", 120, "enoxaparin", None, None) in found
+    assert {f for f in found if f[0] == "outcome"} == {
+        ("outcome", 120, "apixaban", "adverse_event", 4),
+        ("outcome", 120, "enoxaparin", "adverse_event", 4)}

@@ -257,13 +257,47 @@ def _headed(doc: Doc, sent: Span, clause: Clause, facts: ClauseFacts, sent_cues:
     return heading_outcome(doc, sent.start, clause.start, sent_cues, settings)
 
 
+def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcome: Cue | None,
+               span: Span, state: LinkState, settings: LinkSettings) -> None:
+    """'62 were assigned to each arm', '150 patients remained in each group': one cohort per
+    arm; 'occurred in three patients in each group': one event per arm (of the arms the
+    words pick: "in each of the two ibrutinib-containing arms")."""
+    conf = settings.confidence
+    plain = replace(facts, drug=None, drug_mention=None, drug_status=None, control=False)
+    if outcome is not None:
+        words = doc[m.end:facts.end].text.lower()
+        arms = [state.cohorts[i] for i in state.arms]
+        picked = [c for c in arms if c.drug and any(p in words for p in c.drug.split(" + "))]
+        for cohort in (picked if 0 < len(picked) < len(arms) else arms):
+            add_event(state, cohort.index, m.value, None, outcome, plain, sent_index, span,
+                      conf["count_same_sentence"])
+        return
+    if len(state.arm_labels) >= 2:
+        made = [new_cohort(state, m.value, m.size_text, sent_index, span,
+                           replace(plain, arm_label=label), parent=None, statement=True,
+                           confidence=conf["cohort"])
+                for label in state.arm_labels.values()]
+    else:  # arms told apart by treatment ("167 received mFFX and 371 received GnP")
+        made = []
+        for arm in [state.cohorts[i] for i in state.arms]:
+            cohort = new_cohort(state, m.value, m.size_text, sent_index, span, plain,
+                                parent=None, statement=True, confidence=conf["cohort"])
+            cohort.drug, cohort.drug_mention = arm.drug, arm.drug_mention
+            cohort.drug_status, cohort.arm = arm.drug_status, arm.arm
+            made.append(cohort)
+    for cohort in made:
+        remember(state, cohort.index)
+    state.arms = [c.index for c in made]
+
+
 def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
           state: LinkState, settings: LinkSettings) -> None:
     conf = settings.confidence
     outcome = (m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
                or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
     framed = False
-    if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:
+    if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named",
+                                      "each"}:
         # "Clinical cure was achieved in 64 of 80": the frame that states the event names it,
         # before any outcome borrowed from another clause.
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
@@ -292,15 +326,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return
 
     if m.kind == "each":
-        if outcome is None:
-            made = [new_cohort(state, m.value, m.size_text, sent_index, span,
-                                replace(facts, arm_label=label, drug=None, drug_mention=None,
-                                        drug_status=None, control=False),
-                                parent=None, statement=True, confidence=conf["cohort"])
-                    for label in state.arm_labels.values()]
-            for cohort in made:
-                remember(state, cohort.index)
-            state.arms = [c.index for c in made]
+        _link_each(doc, sent_index, m, facts, outcome, span, state, settings)
         return
 
     if m.kind == "universal":

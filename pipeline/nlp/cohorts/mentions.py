@@ -158,7 +158,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     percent=percent or stated_percent(doc, noun or whole.end,
                                                                        end, number_at)))
             continue
-        if labelled_arms >= 2 and _per_arm(doc, after, end, settings):
+        if (labelled_arms >= 2 or arm_count >= 2) and _per_arm(doc, after, end, settings):
             # "62 were assigned to each arm", "50 patients per group": one cohort per arm.
             mentions.append(Mention("each", begin, after, value=int(value), size_text=size_text))
             continue
