@@ -171,3 +171,11 @@ def test_in_each_group(nlp) -> None:
     assert {f for f in found if f[0] == "outcome"} == {
         ("outcome", 120, "apixaban", "adverse_event", 4),
         ("outcome", 120, "enoxaparin", "adverse_event", 4)}
+
+
+def test_harms_in_a_later_sentence_count_over_everyone_treated(nlp) -> None:
+    rows = analyse(clean_text(
+        "A total of 90 adults received zoliflodacin. Of those 90, 80 completed the planned "
+        "course and were followed up. Two patients had a serious adverse event."), nlp=nlp).rows
+    events = {(r.cohort_size, r.outcome, r.event_count) for r in rows if r.row_type == "outcome"}
+    assert events == {(90, "adverse_event", 2)}

@@ -373,7 +373,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if outcome:
-        cohort, confidence = implicit_cohort(state, m.value, m.percent, facts, conf)
+        cohort, confidence = implicit_cohort(
+            state, m.value, m.percent, facts, conf,
+            safety=outcome.id in settings.safety_outcomes and not facts.anaphora)
         add_event(state, cohort, m.value, m.percent, outcome, facts, sent_index, span,
                    confidence)
         return

@@ -71,6 +71,7 @@ class LinkSettings:
     outcome_headers: tuple[tuple[str, ...], ...]
     range_words: frozenset[str]
     combination_anaphors: tuple[tuple[str, ...], ...]
+    safety_outcomes: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
