@@ -179,3 +179,27 @@ def test_harms_in_a_later_sentence_count_over_everyone_treated(nlp) -> None:
         "course and were followed up. Two patients had a serious adverse event."), nlp=nlp).rows
     events = {(r.cohort_size, r.outcome, r.event_count) for r in rows if r.row_type == "outcome"}
     assert events == {(90, "adverse_event", 2)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the trial, 81 children were assigned to dexamethasone (n = 40) or placebo (n = 41). "
+     "Treatment failure: 12 of 40 (30%) vs 20 of 41 (49%).",
+     {(40, "other", "Treatment failure", 12), (41, "other", "Treatment failure", 20)}),
+    ("In all, 220 adults were randomised to erenumab or placebo; N = 110 for erenumab and "
+     "N = 110 for placebo. A 50% reduction in migraine days was achieved by 44 (40.0%) and "
+     "22 (20.0%) participants, respectively.",
+     {(110, "other", "50% reduction in migraine days", 44),
+      (110, "other", "50% reduction in migraine days", 22)}),
+])
+def test_outcome_phrases_keep_their_complements(nlp, text: str, expected: set) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.outcome_mention, r.event_count) for r in rows
+            if r.row_type == "outcome"} == expected
+
+
+def test_predicate_after_respectively(nlp) -> None:
+    rows = analyse(clean_text(
+        "We randomly assigned 160 adults with sepsis to vasopressin (n = 80) or norepinephrine "
+        "(n = 80). By day 28, 12 and 19 patients, respectively, had died."), nlp=nlp).rows
+    assert {(r.drug, r.outcome, r.event_count) for r in rows if r.row_type == "outcome"} == {
+        ("vasopressin", "death", 12), ("norepinephrine", "death", 19)}

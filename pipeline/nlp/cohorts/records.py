@@ -72,6 +72,9 @@ class LinkSettings:
     range_words: frozenset[str]
     combination_anaphors: tuple[tuple[str, ...], ...]
     safety_outcomes: frozenset[str]
+    subject_complements: frozenset[str]
+    not_outcomes_alone: frozenset[str]
+    respectively_words: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
