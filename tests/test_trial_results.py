@@ -203,3 +203,12 @@ def test_predicate_after_respectively(nlp) -> None:
         "(n = 80). By day 28, 12 and 19 patients, respectively, had died."), nlp=nlp).rows
     assert {(r.drug, r.outcome, r.event_count) for r in rows if r.row_type == "outcome"} == {
         ("vasopressin", "death", 12), ("norepinephrine", "death", 19)}
+
+
+def test_fractions_right_after_the_options_follow_their_order(nlp) -> None:
+    rows = analyse(clean_text(
+        "Patients with bronchiectasis were randomized to azithromycin or placebo. "
+        "Exacerbations occurred in 3/40 vs 9/41 patients."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(40, "azithromycin", "received", 3),
+                                            (41, "azithromycin", "not_received", 9)}

@@ -28,6 +28,7 @@ class LinkState:
     # The treatments a group was randomized between ("to X plus Y, or Y alone"): later
     # clauses name them by a part ("the X group") or by "alone". (drug, alone?)
     options: list[tuple[str, bool]] = field(default_factory=list)
+    options_sent: int = -1  # the sentence that gave them
     combination: tuple[str, str] | None = None  # the last treatment of several drugs named
 
 

@@ -111,6 +111,13 @@ def link_document(doc: Doc, settings: LinkSettings,
             several = [g for g in active if " + " in g[0]]
             if several:
                 state.combination = (several[-1][0], several[-1][1])
+            if len(sent_groups) >= 2 and any(c.label == "STUDY_VERB" for c in sent_cues) and any(
+                    t.lower_ in settings.alternative_words
+                    for t in doc[sent_groups[0][3]:sent_groups[-1][2]]):
+                # "Patients were randomized to roflumilast or placebo.": the options compared.
+                state.options = [(g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words)
+                                 for g in sent_groups]
+                state.options_sent = sent_index
             continue
         sent_numbers = numbers_by[sent_index]
         n_cohorts, n_events = len(state.cohorts), len(state.events)
@@ -166,10 +173,12 @@ def link_document(doc: Doc, settings: LinkSettings,
         if len(siblings) >= 2 and len({state.cohorts[i].parent for i in siblings}) == 1:
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
+        if state.options and not options and state.options_sent == sent_index - 1:
+            _name_by_options(state, n_cohorts, n_events, settings)
         if state.sentence_drug:
             state.experimental = state.sentence_drug
         if options:
-            state.options = options
+            state.options, state.options_sent = options, sent_index
     clear_totals(state)
     # A cohort whose own sentence reports an outcome for it is stated through that outcome.
     for event in state.events:
@@ -219,6 +228,28 @@ def _scan_words(doc: Doc, lowers: numpy.ndarray, cues: list[Cue],
                 and doc[i].ent_type_ not in {"DISEASE", "DRUG", "DRUG_CLASS"}:
             found.append(Cue("OUTCOME", "adverse_event", i, i + 1, doc[i].text))
     return found, fractions
+
+
+def _name_by_options(state: LinkState, n_cohorts: int, n_events: int,
+                     settings: LinkSettings) -> None:
+    """'randomized to roflumilast or placebo. Exacerbations occurred in 3/40 vs 9/41': one
+    count per option, in the order the options were given, each naming its own group."""
+    events = state.events[n_events:]
+    if len(events) != len(state.options) or len({e.outcome_at for e in events}) != 1:
+        return
+    groups = [state.cohorts[e.cohort] if e.cohort is not None else None for e in events]
+    if any(g is None or g.index < n_cohorts or g.drug for g in groups):
+        return  # only groups this sentence introduced, with no treatment of their own
+    active = [o[0] for o in state.options if o[0] not in settings.control_drugs]
+    for event, group, (drug, _) in zip(events, groups, state.options, strict=True):
+        if drug in settings.control_drugs:
+            if len(active) != 1:
+                return
+            group.drug, group.drug_mention, group.drug_status = active[0], drug, "not_received"
+        else:
+            group.drug, group.drug_mention, group.drug_status = drug, drug, "received"
+        event.drug, event.drug_mention, event.drug_status = (group.drug, group.drug_mention,
+                                                             group.drug_status)
 
 
 def _names_combination(doc: Doc, clause: Clause, settings: LinkSettings) -> bool:
