@@ -212,3 +212,12 @@ def test_fractions_right_after_the_options_follow_their_order(nlp) -> None:
     assert {(r.cohort_size, r.drug, r.drug_status, r.event_count) for r in rows
             if r.row_type == "outcome"} == {(40, "azithromycin", "received", 3),
                                             (41, "azithromycin", "not_received", 9)}
+
+
+def test_a_count_whose_predicate_is_a_status_verb_is_a_subgroup(nlp) -> None:
+    rows = analyse(clean_text(
+        "Overall, 300 adults were randomized to tofacitinib (n = 150) or methotrexate "
+        "(n = 150). Nausea was common, and 17 taking methotrexate stopped treatment early."),
+        nlp=nlp).rows
+    assert ("cohort", 17, "methotrexate", "discontinued") in {
+        (r.row_type, r.cohort_size, r.drug, r.drug_status) for r in rows}

@@ -41,7 +41,7 @@ from .outcomes import (
     predicate_outcome,
 )
 from .records import CUES_KEY, SEVERAL_ARMS, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings, Mention
-from .spans import longest_cues, same_label
+from .spans import longest_cues, same_label, treatment_end
 from .tables import link_table_row
 
 
@@ -228,6 +228,13 @@ def _scan_words(doc: Doc, lowers: numpy.ndarray, cues: list[Cue],
                 and doc[i].ent_type_ not in {"DISEASE", "DRUG", "DRUG_CLASS"}:
             found.append(Cue("OUTCOME", "adverse_event", i, i + 1, doc[i].text))
     return found, fractions
+
+
+def _status_follows(doc: Doc, i: int, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """Is the predicate right after a count a change of treatment ("stopped", "continued")?"""
+    i = treatment_end(doc, i, facts.end, settings) or i  # "14 taking sunitinib stopped"
+    return any(c.label == "STATUS" and c.start == i and c.id in {"discontinued", "continued"}
+               for c in facts.cues)
 
 
 def _name_by_options(state: LinkState, n_cohorts: int, n_events: int,
@@ -452,6 +459,15 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         if parent is not None and parent.size > m.value:
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                                parent=parent, statement=True, confidence=conf["subgroup"])
+            remember(state, part.index)
+    elif m.kind in {"loose", "bare"} and _status_follows(doc, m.end, facts, settings):
+        # "and 14 stopped brentuximab early", "14 taking sunitinib stopped treatment": the
+        # part of a group whose treatment changed (status verb), a subgroup of that group.
+        fitting = [c for c in reversed(state.cohorts) if c.size > m.value and fit_score(c, facts) > 0]
+        parent = max(fitting, key=lambda c: fit_score(c, facts)) if fitting else recent_cohort(state)
+        if parent is not None and parent.size > m.value:
+            part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                              parent=parent, statement=True, confidence=conf["subgroup"])
             remember(state, part.index)
 
 
