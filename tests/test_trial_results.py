@@ -221,3 +221,11 @@ def test_a_count_whose_predicate_is_a_status_verb_is_a_subgroup(nlp) -> None:
         nlp=nlp).rows
     assert ("cohort", 17, "methotrexate", "discontinued") in {
         (r.row_type, r.cohort_size, r.drug, r.drug_status) for r in rows}
+
+
+def test_groups_given_respectively_take_the_arms_in_order(nlp) -> None:
+    rows = analyse(clean_text(
+        "In total, 300 adults were randomized to semaglutide (n = 150) or placebo (n = 150). "
+        "In all, 148 and 145 patients, respectively, received at least one dose."), nlp=nlp).rows
+    found = {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"}
+    assert {(148, "semaglutide", "received"), (145, "semaglutide", "not_received")} <= found

@@ -128,6 +128,12 @@ def link_document(doc: Doc, settings: LinkSettings,
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
         share_predicates(all_facts)
+        respectively = any(t.lower_ in settings.respectively_words for t in sent)
+        if respectively:
+            # "148 and 145 patients, respectively, received ...": the list shares its verb.
+            for here, after in zip(all_facts, all_facts[1:], strict=False):
+                if after.elliptical and not any(c.label in _VERBS for c in here.cues):
+                    here.is_study = here.is_study or after.is_study
         if state.options:
             for facts in all_facts:
                 name_option(facts, state.options)
@@ -170,8 +176,12 @@ def link_document(doc: Doc, settings: LinkSettings,
         # ("randomized 2:1 to A (N = 145) or B (N = 72)").
         if len(siblings) != 2 or len({arm_signature(state.cohorts[i]) for i in siblings}) < 2:
             siblings = [i for i in siblings if sizes[i] < sum(sizes.values()) - sizes[i]]
+        previous_arms = list(state.arms)
         if len(siblings) >= 2 and len({state.cohorts[i].parent for i in siblings}) == 1:
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
+        made = [c.index for c in state.cohorts[n_cohorts:] if c.statement and c.parent is None]
+        if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
+            _cohorts_respectively(state, made, previous_arms)
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
         if state.options and not options and state.options_sent == sent_index - 1:
             _name_by_options(state, n_cohorts, n_events, settings)
@@ -228,6 +238,21 @@ def _scan_words(doc: Doc, lowers: numpy.ndarray, cues: list[Cue],
                 and doc[i].ent_type_ not in {"DISEASE", "DRUG", "DRUG_CLASS"}:
             found.append(Cue("OUTCOME", "adverse_event", i, i + 1, doc[i].text))
     return found, fractions
+
+
+def _cohorts_respectively(state: LinkState, cohorts: list[int], arms: list[int]) -> None:
+    """'161 and 160 patients, respectively, received at least one dose': one group per arm,
+    in order, each a part of its arm with its treatment."""
+    if any(state.cohorts[c].size > state.cohorts[a].size for c, a in zip(cohorts, arms, strict=True)):
+        return
+    if len({state.cohorts[a].drug for a in arms} | {None}) < 2:
+        return  # the arms are not told apart by treatment
+    for c, a in zip(cohorts, arms, strict=True):
+        cohort, arm = state.cohorts[c], state.cohorts[a]
+        cohort.drug, cohort.drug_mention = arm.drug, arm.drug_mention
+        cohort.drug_status = arm.drug_status if cohort.drug_status in (None, "received") \
+            else cohort.drug_status
+        cohort.arm = cohort.arm or arm.arm
 
 
 def _status_follows(doc: Doc, i: int, facts: ClauseFacts, settings: LinkSettings) -> bool:
