@@ -229,3 +229,20 @@ def test_groups_given_respectively_take_the_arms_in_order(nlp) -> None:
         "In all, 148 and 145 patients, respectively, received at least one dose."), nlp=nlp).rows
     found = {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"}
     assert {(148, "semaglutide", "received"), (145, "semaglutide", "not_received")} <= found
+
+
+def test_counts_compared_with_versus_share_the_later_predicate(nlp) -> None:
+    rows = analyse(clean_text(
+        "Overall, 240 adults were randomized to baricitinib (n = 120) or placebo (n = 120). "
+        "Twenty patients in the baricitinib group and 31 in the placebo group needed "
+        "mechanical ventilation, and 9 versus 17 died."), nlp=nlp).rows
+    deaths = {(r.drug_status, r.event_count) for r in rows if r.outcome == "death"}
+    assert deaths == {("received", 9), ("not_received", 17)}
+
+
+def test_secondary_outcomes_are_outcomes_but_headings_are_not(nlp) -> None:
+    rows = analyse(clean_text(
+        "A total of 62 adults received rifapentine. Secondary resection was possible in 7 "
+        "(11.3%) patients. Secondary end point: 40 of 62."), nlp=nlp).rows
+    assert {(r.outcome, r.outcome_mention, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {("other", "Secondary resection", 7)}

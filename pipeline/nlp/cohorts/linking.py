@@ -128,6 +128,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
         share_predicates(all_facts)
+        for here, after in zip(all_facts, all_facts[1:], strict=False):
+            if after.elliptical and doc[after.start].lower_ in settings.versus_words \
+                    and here.shared_outcome is not None:
+                here.shares_comparison = True
         respectively = any(t.lower_ in settings.respectively_words for t in sent)
         if respectively:
             # "148 and 145 patients, respectively, received ...": the list shares its verb.
@@ -366,6 +370,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
                                 subject_only=m.kind == "percent")
         framed = outcome is not None
+    if outcome is None and facts.shares_comparison:
+        outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
     if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count", "loose",
                                                            "percent", "named"}:
         outcome = state.last_outcome  # "... compared with 47 of the 106 (44.3%)"

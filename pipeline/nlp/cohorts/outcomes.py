@@ -215,6 +215,8 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
     share = len(words) > 2 and words[0].like_num and words[1].text == "%"
     if not (words[0].is_alpha or share) or words[0].lower_ in settings.not_outcomes:
         return None
+    if words[-1].lower_ in settings.generic_heads:
+        return None  # "Primary end point: ...", "Secondary outcomes: ...": a heading, no event
     if len(words) == 1 and words[0].lower_ in settings.not_outcomes_alone:
         return None  # "Treatment: ..." (but "Treatment failure: ...")
     if any(t.ent_type_ in {"DRUG", "DRUG_CLASS", "COUNTRY"} or (t.like_num and t.i == start
