@@ -158,3 +158,91 @@ def test_a_defined_short_form_names_its_combination_at_every_use(nlp) -> None:
               "SV and 409 received enalapril; 40 patients on SV died.")
     ids = [e.id_ for e in doc.ents if e.text.rstrip(".") == "SV"]
     assert len(ids) == 3 and set(ids) == {"sacubitril + valsartan"}
+
+
+def test_in_each_group(nlp) -> None:
+    rows = analyse(clean_text(
+        "Of 300 eligible adults, 160 received apixaban and 140 received enoxaparin. After "
+        "matching, 120 patients remained in each group. Major bleeding occurred in four "
+        "patients in each group."), nlp=nlp).rows
+    found = {(r.row_type, r.cohort_size, r.drug, r.outcome, r.event_count) for r in rows}
+    assert ("cohort", 120, "apixaban", None, None) in found
+    assert ("cohort", 120, "enoxaparin", None, None) in found
+    assert {f for f in found if f[0] == "outcome"} == {
+        ("outcome", 120, "apixaban", "adverse_event", 4),
+        ("outcome", 120, "enoxaparin", "adverse_event", 4)}
+
+
+def test_harms_in_a_later_sentence_count_over_everyone_treated(nlp) -> None:
+    rows = analyse(clean_text(
+        "A total of 90 adults received zoliflodacin. Of those 90, 80 completed the planned "
+        "course and were followed up. Two patients had a serious adverse event."), nlp=nlp).rows
+    events = {(r.cohort_size, r.outcome, r.event_count) for r in rows if r.row_type == "outcome"}
+    assert events == {(90, "adverse_event", 2)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the trial, 81 children were assigned to dexamethasone (n = 40) or placebo (n = 41). "
+     "Treatment failure: 12 of 40 (30%) vs 20 of 41 (49%).",
+     {(40, "other", "Treatment failure", 12), (41, "other", "Treatment failure", 20)}),
+    ("In all, 220 adults were randomised to erenumab or placebo; N = 110 for erenumab and "
+     "N = 110 for placebo. A 50% reduction in migraine days was achieved by 44 (40.0%) and "
+     "22 (20.0%) participants, respectively.",
+     {(110, "other", "50% reduction in migraine days", 44),
+      (110, "other", "50% reduction in migraine days", 22)}),
+])
+def test_outcome_phrases_keep_their_complements(nlp, text: str, expected: set) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.outcome_mention, r.event_count) for r in rows
+            if r.row_type == "outcome"} == expected
+
+
+def test_predicate_after_respectively(nlp) -> None:
+    rows = analyse(clean_text(
+        "We randomly assigned 160 adults with sepsis to vasopressin (n = 80) or norepinephrine "
+        "(n = 80). By day 28, 12 and 19 patients, respectively, had died."), nlp=nlp).rows
+    assert {(r.drug, r.outcome, r.event_count) for r in rows if r.row_type == "outcome"} == {
+        ("vasopressin", "death", 12), ("norepinephrine", "death", 19)}
+
+
+def test_fractions_right_after_the_options_follow_their_order(nlp) -> None:
+    rows = analyse(clean_text(
+        "Patients with bronchiectasis were randomized to azithromycin or placebo. "
+        "Exacerbations occurred in 3/40 vs 9/41 patients."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(40, "azithromycin", "received", 3),
+                                            (41, "azithromycin", "not_received", 9)}
+
+
+def test_a_count_whose_predicate_is_a_status_verb_is_a_subgroup(nlp) -> None:
+    rows = analyse(clean_text(
+        "Overall, 300 adults were randomized to tofacitinib (n = 150) or methotrexate "
+        "(n = 150). Nausea was common, and 17 taking methotrexate stopped treatment early."),
+        nlp=nlp).rows
+    assert ("cohort", 17, "methotrexate", "discontinued") in {
+        (r.row_type, r.cohort_size, r.drug, r.drug_status) for r in rows}
+
+
+def test_groups_given_respectively_take_the_arms_in_order(nlp) -> None:
+    rows = analyse(clean_text(
+        "In total, 300 adults were randomized to semaglutide (n = 150) or placebo (n = 150). "
+        "In all, 148 and 145 patients, respectively, received at least one dose."), nlp=nlp).rows
+    found = {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"}
+    assert {(148, "semaglutide", "received"), (145, "semaglutide", "not_received")} <= found
+
+
+def test_counts_compared_with_versus_share_the_later_predicate(nlp) -> None:
+    rows = analyse(clean_text(
+        "Overall, 240 adults were randomized to baricitinib (n = 120) or placebo (n = 120). "
+        "Twenty patients in the baricitinib group and 31 in the placebo group needed "
+        "mechanical ventilation, and 9 versus 17 died."), nlp=nlp).rows
+    deaths = {(r.drug_status, r.event_count) for r in rows if r.outcome == "death"}
+    assert deaths == {("received", 9), ("not_received", 17)}
+
+
+def test_secondary_outcomes_are_outcomes_but_headings_are_not(nlp) -> None:
+    rows = analyse(clean_text(
+        "A total of 62 adults received rifapentine. Secondary resection was possible in 7 "
+        "(11.3%) patients. Secondary end point: 40 of 62."), nlp=nlp).rows
+    assert {(r.outcome, r.outcome_mention, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {("other", "Secondary resection", 7)}

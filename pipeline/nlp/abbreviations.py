@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import warnings
 
+import numpy
 from scispacy.abbreviation import AbbreviationDetector
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -19,6 +22,7 @@ def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:
     ents = list(doc.ents)
     by_range = {(e.start, e.end): e for e in ents}
     new: list[Span] = []
+    orths = None
     for abbr in abbreviations:
         long_ents = [e for e in ents
                      if e.start >= abbr["long_start"] and e.end <= abbr["long_end"]]
@@ -35,10 +39,14 @@ def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:
             new.append(Span(doc, start, end, label=source.label_, span_id=span_id))
         if end - start == 1:
             # Every later use of the short form names the same thing ("371 received GnP");
-            # the detector does not always list them.
-            new += [Span(doc, t.i, t.i + 1, label=source.label_, span_id=span_id)
-                    for t in doc[end:] if t.text.rstrip(".") == abbr["short_text"]
-                    and (t.i, t.i + 1) not in by_range]
+            # the detector does not always list them. Found by word id, not token by token.
+            if orths is None:
+                orths = doc.to_array(ORTH)
+            short = abbr["short_text"]
+            ids = [get_string_id(short), get_string_id(short + ".")]
+            new += [Span(doc, i, i + 1, label=source.label_, span_id=span_id)
+                    for i in numpy.flatnonzero(numpy.isin(orths, ids)).tolist()
+                    if i >= end and (i, i + 1) not in by_range]
     if new:
         # Existing entities win over propagated ones where they overlap.
         kept = [s for s in new if not any(s.start < e.end and e.start < s.end for e in ents)]

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from ..data import check_keys
@@ -42,10 +43,12 @@ def find_condition(doc: Doc, rules: ConditionRules) -> str | None:
     """The most frequent condition named after '<population> with', as written first."""
     found: Counter[str] = Counter()
     written: dict[str, str] = {}
-    for token in doc[:-2]:
-        if token.lower_ not in rules.population_nouns or doc[token.i + 1].lower_ not in rules.with_words:
+    strings = doc.vocab.strings
+    lowers = [strings[w] for w in doc.to_array(LOWER).tolist()]  # no Token objects: cheaper
+    for i in range(len(lowers) - 2):
+        if lowers[i] not in rules.population_nouns or lowers[i + 1] not in rules.with_words:
             continue
-        phrase = condition_after(doc, token.i + 2, rules)
+        phrase = condition_after(doc, i + 2, rules)
         if phrase:
             key = phrase.lower()
             found[key] += 1

@@ -142,6 +142,9 @@ def _names_after(doc: Doc, j: int, heads: ArmHeads) -> set[int]:
         else:
             found.add(j)
             j += 1
+        if j < len(doc) and doc[j].text == "(":  # "vasopressin (n = 80) or ..."
+            close = next((k for k in range(j + 1, min(len(doc), j + 12)) if doc[k].text == ")"), None)
+            j = close + 1 if close is not None else j
         if j + 1 < len(doc) and doc[j].lower_ in heads.alternatives:
             j += 1
             while j < len(doc) and doc[j].lower_ in heads.skip:

@@ -28,6 +28,7 @@ class LinkState:
     # The treatments a group was randomized between ("to X plus Y, or Y alone"): later
     # clauses name them by a part ("the X group") or by "alone". (drug, alone?)
     options: list[tuple[str, bool]] = field(default_factory=list)
+    options_sent: int = -1  # the sentence that gave them
     combination: tuple[str, str] | None = None  # the last treatment of several drugs named
 
 
@@ -50,7 +51,7 @@ def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:
 
 
 def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: ClauseFacts,
-                     conf: dict[str, float]) -> tuple[int | None, float]:
+                     conf: dict[str, float], *, safety: bool = False) -> tuple[int | None, float]:
     """The cohort a count without "of N" belongs to.
 
     With an arm, drug or control named in the clause, the best fitting cohort of the
@@ -72,6 +73,12 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
                       (state.last_in_previous, "count_previous_sentence")):
         for index in reversed(pool):
             if state.cohorts[index].size >= count:
+                if safety and key == "count_previous_sentence":
+                    # "Of those 118, 112 went on to surgery. Nobody died from treatment": harms
+                    # of a treatment are counted over everyone who had it, not the subgroup
+                    # named last.
+                    while state.cohorts[index].parent is not None:
+                        index = state.cohorts[index].parent  # type: ignore[assignment]
                 return index, conf[key]
     # Otherwise the study population: the first group large enough.
     first = next((c for c in state.cohorts if c.size >= count and c.parent is None), None)

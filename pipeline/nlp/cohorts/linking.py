@@ -41,7 +41,7 @@ from .outcomes import (
     predicate_outcome,
 )
 from .records import CUES_KEY, SEVERAL_ARMS, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings, Mention
-from .spans import longest_cues, same_label
+from .spans import longest_cues, same_label, treatment_end
 from .tables import link_table_row
 
 
@@ -111,6 +111,13 @@ def link_document(doc: Doc, settings: LinkSettings,
             several = [g for g in active if " + " in g[0]]
             if several:
                 state.combination = (several[-1][0], several[-1][1])
+            if len(sent_groups) >= 2 and any(c.label == "STUDY_VERB" for c in sent_cues) and any(
+                    t.lower_ in settings.alternative_words
+                    for t in doc[sent_groups[0][3]:sent_groups[-1][2]]):
+                # "Patients were randomized to roflumilast or placebo.": the options compared.
+                state.options = [(g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words)
+                                 for g in sent_groups]
+                state.options_sent = sent_index
             continue
         sent_numbers = numbers_by[sent_index]
         n_cohorts, n_events = len(state.cohorts), len(state.events)
@@ -121,6 +128,16 @@ def link_document(doc: Doc, settings: LinkSettings,
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
         share_predicates(all_facts)
+        for here, after in zip(all_facts, all_facts[1:], strict=False):
+            if after.elliptical and doc[after.start].lower_ in settings.versus_words \
+                    and here.shared_outcome is not None:
+                here.shares_comparison = True
+        respectively = any(t.lower_ in settings.respectively_words for t in sent)
+        if respectively:
+            # "148 and 145 patients, respectively, received ...": the list shares its verb.
+            for here, after in zip(all_facts, all_facts[1:], strict=False):
+                if after.elliptical and not any(c.label in _VERBS for c in here.cues):
+                    here.is_study = here.is_study or after.is_study
         if state.options:
             for facts in all_facts:
                 name_option(facts, state.options)
@@ -163,13 +180,19 @@ def link_document(doc: Doc, settings: LinkSettings,
         # ("randomized 2:1 to A (N = 145) or B (N = 72)").
         if len(siblings) != 2 or len({arm_signature(state.cohorts[i]) for i in siblings}) < 2:
             siblings = [i for i in siblings if sizes[i] < sum(sizes.values()) - sizes[i]]
+        previous_arms = list(state.arms)
         if len(siblings) >= 2 and len({state.cohorts[i].parent for i in siblings}) == 1:
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
+        made = [c.index for c in state.cohorts[n_cohorts:] if c.statement and c.parent is None]
+        if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
+            _cohorts_respectively(state, made, previous_arms)
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
+        if state.options and not options and state.options_sent == sent_index - 1:
+            _name_by_options(state, n_cohorts, n_events, settings)
         if state.sentence_drug:
             state.experimental = state.sentence_drug
         if options:
-            state.options = options
+            state.options, state.options_sent = options, sent_index
     clear_totals(state)
     # A cohort whose own sentence reports an outcome for it is stated through that outcome.
     for event in state.events:
@@ -221,6 +244,50 @@ def _scan_words(doc: Doc, lowers: numpy.ndarray, cues: list[Cue],
     return found, fractions
 
 
+def _cohorts_respectively(state: LinkState, cohorts: list[int], arms: list[int]) -> None:
+    """'161 and 160 patients, respectively, received at least one dose': one group per arm,
+    in order, each a part of its arm with its treatment."""
+    if any(state.cohorts[c].size > state.cohorts[a].size for c, a in zip(cohorts, arms, strict=True)):
+        return
+    if len({state.cohorts[a].drug for a in arms} | {None}) < 2:
+        return  # the arms are not told apart by treatment
+    for c, a in zip(cohorts, arms, strict=True):
+        cohort, arm = state.cohorts[c], state.cohorts[a]
+        cohort.drug, cohort.drug_mention = arm.drug, arm.drug_mention
+        cohort.drug_status = arm.drug_status if cohort.drug_status in (None, "received") \
+            else cohort.drug_status
+        cohort.arm = cohort.arm or arm.arm
+
+
+def _status_follows(doc: Doc, i: int, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """Is the predicate right after a count a change of treatment ("stopped", "continued")?"""
+    i = treatment_end(doc, i, facts.end, settings) or i  # "14 taking sunitinib stopped"
+    return any(c.label == "STATUS" and c.start == i and c.id in {"discontinued", "continued"}
+               for c in facts.cues)
+
+
+def _name_by_options(state: LinkState, n_cohorts: int, n_events: int,
+                     settings: LinkSettings) -> None:
+    """'randomized to roflumilast or placebo. Exacerbations occurred in 3/40 vs 9/41': one
+    count per option, in the order the options were given, each naming its own group."""
+    events = state.events[n_events:]
+    if len(events) != len(state.options) or len({e.outcome_at for e in events}) != 1:
+        return
+    groups = [state.cohorts[e.cohort] if e.cohort is not None else None for e in events]
+    if any(g is None or g.index < n_cohorts or g.drug for g in groups):
+        return  # only groups this sentence introduced, with no treatment of their own
+    active = [o[0] for o in state.options if o[0] not in settings.control_drugs]
+    for event, group, (drug, _) in zip(events, groups, state.options, strict=True):
+        if drug in settings.control_drugs:
+            if len(active) != 1:
+                return
+            group.drug, group.drug_mention, group.drug_status = active[0], drug, "not_received"
+        else:
+            group.drug, group.drug_mention, group.drug_status = drug, drug, "received"
+        event.drug, event.drug_mention, event.drug_status = (group.drug, group.drug_mention,
+                                                             group.drug_status)
+
+
 def _names_combination(doc: Doc, clause: Clause, settings: LinkSettings) -> bool:
     """Does the clause name the last combination by a word ("the combination", "the same
     doublet")?"""
@@ -257,18 +324,54 @@ def _headed(doc: Doc, sent: Span, clause: Clause, facts: ClauseFacts, sent_cues:
     return heading_outcome(doc, sent.start, clause.start, sent_cues, settings)
 
 
+def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcome: Cue | None,
+               span: Span, state: LinkState, settings: LinkSettings) -> None:
+    """'62 were assigned to each arm', '150 patients remained in each group': one cohort per
+    arm; 'occurred in three patients in each group': one event per arm (of the arms the
+    words pick: "in each of the two ibrutinib-containing arms")."""
+    conf = settings.confidence
+    plain = replace(facts, drug=None, drug_mention=None, drug_status=None, control=False)
+    if outcome is not None:
+        words = doc[m.end:facts.end].text.lower()
+        arms = [state.cohorts[i] for i in state.arms]
+        picked = [c for c in arms if c.drug and any(p in words for p in c.drug.split(" + "))]
+        for cohort in (picked if 0 < len(picked) < len(arms) else arms):
+            add_event(state, cohort.index, m.value, None, outcome, plain, sent_index, span,
+                      conf["count_same_sentence"])
+        return
+    if len(state.arm_labels) >= 2:
+        made = [new_cohort(state, m.value, m.size_text, sent_index, span,
+                           replace(plain, arm_label=label), parent=None, statement=True,
+                           confidence=conf["cohort"])
+                for label in state.arm_labels.values()]
+    else:  # arms told apart by treatment ("167 received mFFX and 371 received GnP")
+        made = []
+        for arm in [state.cohorts[i] for i in state.arms]:
+            cohort = new_cohort(state, m.value, m.size_text, sent_index, span, plain,
+                                parent=None, statement=True, confidence=conf["cohort"])
+            cohort.drug, cohort.drug_mention = arm.drug, arm.drug_mention
+            cohort.drug_status, cohort.arm = arm.drug_status, arm.arm
+            made.append(cohort)
+    for cohort in made:
+        remember(state, cohort.index)
+    state.arms = [c.index for c in made]
+
+
 def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
           state: LinkState, settings: LinkSettings) -> None:
     conf = settings.confidence
     outcome = (m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
                or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
     framed = False
-    if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:
+    if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named",
+                                      "each"}:
         # "Clinical cure was achieved in 64 of 80": the frame that states the event names it,
         # before any outcome borrowed from another clause.
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
                                 subject_only=m.kind == "percent")
         framed = outcome is not None
+    if outcome is None and facts.shares_comparison:
+        outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
     if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count", "loose",
                                                            "percent", "named"}:
         outcome = state.last_outcome  # "... compared with 47 of the 106 (44.3%)"
@@ -292,15 +395,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return
 
     if m.kind == "each":
-        if outcome is None:
-            made = [new_cohort(state, m.value, m.size_text, sent_index, span,
-                                replace(facts, arm_label=label, drug=None, drug_mention=None,
-                                        drug_status=None, control=False),
-                                parent=None, statement=True, confidence=conf["cohort"])
-                    for label in state.arm_labels.values()]
-            for cohort in made:
-                remember(state, cohort.index)
-            state.arms = [c.index for c in made]
+        _link_each(doc, sent_index, m, facts, outcome, span, state, settings)
         return
 
     if m.kind == "universal":
@@ -347,7 +442,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if outcome:
-        cohort, confidence = implicit_cohort(state, m.value, m.percent, facts, conf)
+        cohort, confidence = implicit_cohort(
+            state, m.value, m.percent, facts, conf,
+            safety=outcome.id in settings.safety_outcomes and not facts.anaphora)
         add_event(state, cohort, m.value, m.percent, outcome, facts, sent_index, span,
                    confidence)
         return
@@ -393,6 +490,15 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         if parent is not None and parent.size > m.value:
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                                parent=parent, statement=True, confidence=conf["subgroup"])
+            remember(state, part.index)
+    elif m.kind in {"loose", "bare"} and _status_follows(doc, m.end, facts, settings):
+        # "and 14 stopped brentuximab early", "14 taking sunitinib stopped treatment": the
+        # part of a group whose treatment changed (status verb), a subgroup of that group.
+        fitting = [c for c in reversed(state.cohorts) if c.size > m.value and fit_score(c, facts) > 0]
+        parent = max(fitting, key=lambda c: fit_score(c, facts)) if fitting else recent_cohort(state)
+        if parent is not None and parent.size > m.value:
+            part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                              parent=parent, statement=True, confidence=conf["subgroup"])
             remember(state, part.index)
 
 

@@ -83,7 +83,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         if _is_label_number(doc, number.start, sent.start, settings) and _whole_after(
                 doc, after_percent(doc, after, end), end, number_at, settings) is None \
-                and not _counted_in_arm(doc, number.start, after, end, arm_starts, settings):
+                and not _counted_in_arm(doc, number.start, after, end, arm_starts, settings) \
+                and not _list_of_patients(doc, number.start, after, sent_end, sent_cues or cues,
+                                          settings):
             continue  # "grade 3 or 4", "stage II", "cohort 2" (but "group 1, 39 of 96" counts)
         if _in_range(doc, number.start, after, start, end, settings):
             continue  # "a performance status of 50 to 70": bounds, not counts
@@ -158,7 +160,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     percent=percent or stated_percent(doc, noun or whole.end,
                                                                        end, number_at)))
             continue
-        if labelled_arms >= 2 and _per_arm(doc, after, end, settings):
+        if (labelled_arms >= 2 or arm_count >= 2) and _per_arm(doc, after, end, settings):
             # "62 were assigned to each arm", "50 patients per group": one cohort per arm.
             mentions.append(Mention("each", begin, after, value=int(value), size_text=size_text))
             continue
@@ -333,6 +335,17 @@ def _counted_in_arm(doc: Doc, i: int, after: int, end: int, arm_starts: set[int]
     while j < end and doc[j].lower_ in settings.determiners:
         j += 1
     return j in arm_starts
+
+
+def _list_of_patients(doc: Doc, i: int, after: int, sent_end: int, cues: list[Cue],
+                      settings: LinkSettings) -> bool:
+    """'By day 28, 12 and 19 patients had died': numbers after a label's number and a comma
+    that end in a patient noun count patients (the label is "day 28" alone)."""
+    if i == 0 or doc[i - 1].lower_ in settings.not_count_after or doc[i - 1].text != "," \
+            and doc[i - 1].lower_ not in {"and", "or"}:
+        return False
+    nouns = {c.start for c in cues if c.label == "PATIENT"}
+    return _noun_end(doc, _list_end(doc, after, sent_end), sent_end, nouns, settings) is not None
 
 
 def _in_range(doc: Doc, i: int, after: int, start: int, end: int, settings: LinkSettings) -> bool:

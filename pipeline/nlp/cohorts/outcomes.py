@@ -19,6 +19,11 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
     while i < end and steps <= settings.predicate_window:
         if i in outcome_at:
             return outcome_at[i]
+        if doc[i].text == "," and i + 1 < end and doc[i + 1].lower_ in settings.respectively_words:
+            # "19 and 27 patients, respectively, died": the verb comes after the adverb.
+            i += 3 if i + 2 < end and doc[i + 2].text == "," else 2
+            steps += 1
+            continue
         skip = verb_at.get(i) or arm_at.get(i)
         treated = treatment_end(doc, i, end, settings)
         if skip:
@@ -139,7 +144,7 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     for k in range(clause_start, j):
         if doc[k].text in {",", ":", ";", "(", ")"}:
             first = k + 1
-    return _phrase(doc, first, j, settings)
+    return _phrase(doc, first, j, settings, subject=True)
 
 
 def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings) -> Cue | None:
@@ -177,30 +182,45 @@ def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue
     if named:
         return named[0]
     stop = sent_start
-    while stop < colon and not _ends_phrase(doc[stop], settings) and doc[stop].text != "(":
+    while stop < colon and not _ends_phrase(doc[stop], settings, subject=True) \
+            and doc[stop].text != "(":
         stop += 1
-    return _phrase(doc, sent_start, stop, settings)
+    return _phrase(doc, sent_start, stop, settings, subject=True)
 
 
-def _ends_phrase(token: Token, settings: LinkSettings) -> bool:
-    return token.lower_ in settings.phrase_stops or (token.is_punct and token.text not in {"-", "/"})
+def _ends_phrase(token: Token, settings: LinkSettings, *, subject: bool = False) -> bool:
+    """Does the token end an outcome phrase? A subject keeps its complements ("reduction in
+    migraine days", "hospitalisation for heart failure"); an object stops before them
+    ("developed pneumonia | in the first month")."""
+    word = token.lower_
+    if word in settings.phrase_stops and not (subject and word in settings.subject_complements):
+        return True
+    return token.is_punct and token.text not in {"-", "/", "%"}
 
 
-def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings) -> Cue | None:
+def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
+            subject: bool = False) -> Cue | None:
     """An outcome phrase: words, not too many, none that open no outcome."""
     while start < end and doc[start].lower_ in settings.determiners | {"a", "an", "and", "but"}:
         start += 1
     cut = start
-    while cut < end and not _ends_phrase(doc[cut], settings):
+    while cut < end and not _ends_phrase(doc[cut], settings, subject=subject):
         cut += 1
     while cut > start and doc[cut - 1].lower_ in settings.determiners | {"of", "a", "an"}:
         cut -= 1  # "decline of [at least 10 points]"
     words = doc[start:cut]
     if not len(words) or len(words) > settings.max_outcome_words:
         return None
-    if not words[0].is_alpha or words[0].lower_ in settings.not_outcomes:
+    # "A 50% reduction in migraine days was achieved by 44": a responder threshold leads.
+    share = len(words) > 2 and words[0].like_num and words[1].text == "%"
+    if not (words[0].is_alpha or share) or words[0].lower_ in settings.not_outcomes:
         return None
-    if any(t.ent_type_ in {"DRUG", "DRUG_CLASS", "COUNTRY"} or t.like_num and t.i == start
+    if words[-1].lower_ in settings.generic_heads:
+        return None  # "Primary end point: ...", "Secondary outcomes: ...": a heading, no event
+    if len(words) == 1 and words[0].lower_ in settings.not_outcomes_alone:
+        return None  # "Treatment: ..." (but "Treatment failure: ...")
+    if any(t.ent_type_ in {"DRUG", "DRUG_CLASS", "COUNTRY"} or (t.like_num and t.i == start
+                                                                  and not share)
            for t in words):
         return None
     return Cue("OUTCOME", "other", start, cut, words.text)

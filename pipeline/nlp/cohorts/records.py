@@ -71,6 +71,12 @@ class LinkSettings:
     outcome_headers: tuple[tuple[str, ...], ...]
     range_words: frozenset[str]
     combination_anaphors: tuple[tuple[str, ...], ...]
+    safety_outcomes: frozenset[str]
+    subject_complements: frozenset[str]
+    not_outcomes_alone: frozenset[str]
+    respectively_words: frozenset[str]
+    versus_words: frozenset[str]
+    generic_heads: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
@@ -176,6 +182,7 @@ class ClauseFacts:
     anaphora: bool = False
     elliptical: bool = False
     shared_outcome: Cue | None = None  # "Five patients in arm A and one in arm B died"
+    shares_comparison: bool = False  # "6 versus 16 died": the predicate after "versus" is its
     named_again: bool = False  # "X plus Y ... after a Y lead-in": a part of the treatment again
 
 
