@@ -38,7 +38,7 @@ from pipeline.process import (
     rejected,
     unchanged_files,
 )
-from pipeline.redaction import redact
+from pipeline.redaction import public, redact
 from pipeline.schema import ArticleRecord, EvidenceRow
 from pipeline.settings import CORPORA_DIR, STORE_PATH
 from pipeline.store import IngestCounts, KnownPage, Store
@@ -175,7 +175,7 @@ def _publish_artifacts(summary: dict[str, object], new_rows: list[EvidenceRow],
     added = int(summary["rows_added"])  # type: ignore[call-overload]
     create_table_artifact(
         key="onco-evidence-new-rows",
-        table=[{c: getattr(row, c) for c in _ARTIFACT_COLUMNS} for row in new_rows],
+        table=[{c: getattr(public(row), c) for c in _ARTIFACT_COLUMNS} for row in new_rows],
         description=f"Evidence rows added by run {summary['run_id']}"
                     + (f" (first {len(new_rows)} of {added})" if added > len(new_rows)
                        else f" ({added})"))

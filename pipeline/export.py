@@ -28,6 +28,7 @@ from pandera.errors import SchemaError as PanderaError
 from pandera.errors import SchemaErrors as PanderaErrors
 
 from .errors import SchemaError
+from .redaction import public
 from .report import ArticleText, ReportWriter
 from .schema import (
     ARTICLE_COLUMNS,
@@ -232,7 +233,7 @@ def write_rows(rows: Iterable[EvidenceRow], target: Path, fmt: str) -> int:
     """Stream rows to one evidence file (``fmt`` csv, parquet or jsonl), ``CHUNK_ROWS`` at a
     time, atomically; returns the number of rows written."""
     n_rows = 0
-    it = iter(rows)
+    it = (public(row) for row in rows)
     with atomic_path(target) as tmp:
         parquet = _ParquetParts(tmp) if fmt == "parquet" else None
         with (contextlib.nullcontext() if parquet else
@@ -297,7 +298,7 @@ class OutputWriter:
                  rejects: Sequence[RejectRecord] | None = None) -> None:
         self.out_dir = Path(out_dir)
         self.jsonl = jsonl
-        self.given_rejects = list(rejects) if rejects is not None else None
+        self.given_rejects = [public(r) for r in rejects] if rejects is not None else None
         self.outputs: dict[str, Path] = {}
         self.n_rows = 0
         self.n_records = 0
@@ -334,7 +335,7 @@ class OutputWriter:
             texts: Mapping[str, ArticleText] | None = None) -> None:
         """A batch: its rows, its articles' records, and their texts for the report."""
         assert self._report is not None, "use OutputWriter in a with block"
-        rows, records = list(rows), list(records)
+        rows, records = [public(r) for r in rows], [public(r) for r in records]
         self._report.add(records, rows, texts or {})
         self._rows += rows
         self._records += records

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .errors import InputError, SchemaError
+from .redaction import public
 from .schema import ArticleRecord, EvidenceRow, GoldArticle, GoldFile, GoldRow, RejectRecord
 
 if TYPE_CHECKING:
@@ -188,8 +189,8 @@ class ReportWriter:
             texts: Mapping[str, ArticleText]) -> None:
         by_article: dict[str, list[EvidenceRow]] = {}
         for row in rows:
-            by_article.setdefault(row.article_id, []).append(row)
-        for record in records:
+            by_article.setdefault(row.article_id, []).append(public(row))
+        for record in map(public, records):
             if record.status != "ok":
                 continue
             page = self._page()
@@ -297,6 +298,7 @@ class ReportWriter:
                 f"<td>{self.kinds['outcome']}</td><td>{self.kinds['cohort']}</td>"
                 f"<td id='n-rejects'>{len(rejects)}</td></tr></table>"]
         groups = {name: Counter(c) for name, c in self.groups.items()}
+        rejects = [public(r) for r in rejects]
         for reject in rejects:
             groups.setdefault(_source_group(reject.source), Counter())["rejects"] += 1
         out.append("<table class='by-group'><tr><th>site or folder</th><th>articles</th>"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pandas as pd
 import pytest
 
 from pipeline.errors import EmptyArticleError, FetchError, TransientFetchError
@@ -102,3 +103,22 @@ def test_credentials_in_a_url_never_reach_logs_or_reasons(server: Server,
     assert "s3cr3t-token" not in caught.value.reason
     assert "s3cr3t-token" not in caplog.text
     assert "/private.html" in caught.value.reason  # the page is still named
+
+
+def test_credentials_in_a_url_never_reach_the_output_files(server: Server, tmp_path) -> None:
+    from pipeline.process import extract_paths
+
+    server.route("/private.html", Reply(body=PAGE, headers={"Content-Type": "text/html"}))
+    server.route("/gone.html", Reply(404, b"gone"))
+    secret = "curator:s3cr3t-token@"
+    urls = [server.url(p).replace("http://", f"http://{secret}")
+            for p in ("/private.html", "/gone.html")]
+    summary = extract_paths(urls, tmp_path, jsonl=True)
+    assert summary.n_rows >= 1 and summary.n_rejected == 1
+    for path in summary.outputs.values():
+        if path.suffix == ".parquet":
+            text = "\n".join(pd.read_parquet(path)["source"])
+        else:
+            text = path.read_text(encoding="utf-8")
+        assert "s3cr3t-token" not in text, path.name
+        assert "http://***@127.0.0.1" in text, path.name  # the page is still named
