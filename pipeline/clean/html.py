@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import lxml.html
 import trafilatura
@@ -68,11 +69,12 @@ def clean_html(html: str | bytes, *, url: str | None = None, source: str | None 
     """
     rules = load_chrome_rules().for_url(url)
     tree = parse_html(html, charset=charset, source=source or url)
-    title = _title(tree)
-    published = _published(tree)
-    authors = _authors(tree, rules)
-    canonical = _canonical(tree) or url
-    site_name = _meta(tree, "og:site_name")
+    head = _Head.of(tree)
+    title = _title(tree, head)
+    published = _published(tree, head)
+    authors = _authors(tree, head, rules)
+    canonical = _canonical(tree, head) or url
+    site_name = head.meta("og:site_name")
 
     prune_chrome(tree, rules)
     unwrap_layout_tables(tree, rules)
@@ -325,12 +327,28 @@ def _walk(root: lxml.html.HtmlElement) -> Iterator[Block]:
 
 # --- metadata -----------------------------------------------------------------------------
 
-def _meta(tree: lxml.html.HtmlElement, *names: str) -> str | None:
-    for name in names:
-        for value in tree.xpath("//meta[@property=$n or @name=$n]/@content", n=name):
-            if value.strip():
-                return " ".join(value.split())
-    return None
+@dataclass(frozen=True)
+class _Head:
+    """The page's meta tags (name, property, content; in document order) and its JSON-LD
+    items, read once for every metadata field."""
+
+    metas: tuple[tuple[str | None, str | None, str | None], ...]
+    json_ld: tuple[dict, ...]
+
+    @classmethod
+    def of(cls, tree: lxml.html.HtmlElement) -> _Head:
+        metas = tuple((el.get("name"), el.get("property"), el.get("content"))
+                      for el in tree.iter("meta"))
+        return cls(metas, tuple(_json_ld(tree)))
+
+    def meta(self, *names: str) -> str | None:
+        """The first non-blank content of a meta tag with one of ``names`` as its property
+        or name, trying the names in order."""
+        for wanted in names:
+            for name, prop, content in self.metas:
+                if content is not None and wanted in (prop, name) and content.strip():
+                    return " ".join(content.split())
+        return None
 
 
 def _json_ld(tree: lxml.html.HtmlElement) -> Iterator[dict]:
@@ -344,10 +362,10 @@ def _json_ld(tree: lxml.html.HtmlElement) -> Iterator[dict]:
         yield from (item for item in items if isinstance(item, dict))
 
 
-def _title(tree: lxml.html.HtmlElement) -> str | None:
-    title = _meta(tree, "og:title", "citation_title", "dc.title", "twitter:title")
+def _title(tree: lxml.html.HtmlElement, head: _Head) -> str | None:
+    title = head.meta("og:title", "citation_title", "dc.title", "twitter:title")
     if not title:
-        for item in _json_ld(tree):
+        for item in head.json_ld:
             if isinstance(item.get("headline"), str) and item["headline"].strip():
                 title = " ".join(item["headline"].split())
                 break
@@ -366,10 +384,10 @@ def _title(tree: lxml.html.HtmlElement) -> str | None:
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014:]\s+")
 
 
-def _published(tree: lxml.html.HtmlElement) -> dt.date | None:
-    candidates = [_meta(tree, "article:published_time", "citation_publication_date",
-                        "citation_date", "dc.date", "DC.date", "date", "pubdate")]
-    candidates += [item.get("datePublished") for item in _json_ld(tree)]
+def _published(tree: lxml.html.HtmlElement, head: _Head) -> dt.date | None:
+    candidates = [head.meta("article:published_time", "citation_publication_date",
+                            "citation_date", "dc.date", "DC.date", "date", "pubdate")]
+    candidates += [item.get("datePublished") for item in head.json_ld]
     candidates += tree.xpath('//*[@itemprop="datePublished"]/@content'
                              ' | //*[@itemprop="datePublished"]/@datetime')
     candidates += tree.xpath("//time/@datetime")[:1]
@@ -382,16 +400,16 @@ def _published(tree: lxml.html.HtmlElement) -> dt.date | None:
     return None
 
 
-def _authors(tree: lxml.html.HtmlElement, rules: ChromeRules) -> tuple[str, ...]:
+def _authors(tree: lxml.html.HtmlElement, head: _Head, rules: ChromeRules) -> tuple[str, ...]:
     """Person authors, from the first source that names any: citation meta tags, author
     meta tags, JSON-LD Person entries, rel/itemprop author links. Organisations (the site,
     a company signing a press release) are not authors."""
-    organisations = {o.lower() for o in _organisations(tree)}
+    organisations = {o.lower() for o in _organisations(head)}
     sources = [
-        tree.xpath('//meta[@name="citation_author"]/@content'),
-        tree.xpath('//meta[@name="author" or @property="author" or @property="article:author"]'
-                   "/@content"),
-        [a["name"] for item in _json_ld(tree) for a in _as_list(item.get("author"))
+        [c for name, _, c in head.metas if name == "citation_author" and c is not None],
+        [c for name, prop, c in head.metas
+         if c is not None and (name == "author" or prop in ("author", "article:author"))],
+        [a["name"] for item in head.json_ld for a in _as_list(item.get("author"))
          if isinstance(a, dict) and isinstance(a.get("name"), str)
          and a.get("@type", "Person") == "Person"],
         [" ".join(el.text_content().split())
@@ -429,9 +447,9 @@ def _looks_like_name(text: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
-def _organisations(tree: lxml.html.HtmlElement) -> list[str]:
-    names = [n for n in (_meta(tree, "og:site_name"),) if n]
-    for item in _json_ld(tree):
+def _organisations(head: _Head) -> list[str]:
+    names = [n for n in (head.meta("og:site_name"),) if n]
+    for item in head.json_ld:
         for org in _as_list(item.get("publisher")):
             if isinstance(org, dict) and isinstance(org.get("name"), str):
                 names.append(org["name"])
@@ -445,8 +463,8 @@ def _as_list(value: object) -> list:
 _NAME_LIST = re.compile(r",\s*|\s+and\s+|\s*&\s*")
 
 
-def _canonical(tree: lxml.html.HtmlElement) -> str | None:
+def _canonical(tree: lxml.html.HtmlElement, head: _Head) -> str | None:
     for href in tree.xpath('//link[@rel="canonical"]/@href'):
         if href.strip().startswith(("http://", "https://")):
             return href.strip()
-    return _meta(tree, "og:url")
+    return head.meta("og:url")
