@@ -246,3 +246,10 @@ def test_secondary_outcomes_are_outcomes_but_headings_are_not(nlp) -> None:
         "(11.3%) patients. Secondary end point: 40 of 62."), nlp=nlp).rows
     assert {(r.outcome, r.outcome_mention, r.event_count) for r in rows
             if r.row_type == "outcome"} == {("other", "Secondary resection", 7)}
+
+
+def test_baseline_statistics_silence_what_follows_them_only(nlp) -> None:
+    rows = analyse(clean_text(
+        "Eighty adults received inclisiran at six centres, with a median age of 66 years and "
+        "40 (50%) with diabetes."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size) for r in rows} == {("cohort", 80)}

@@ -124,7 +124,12 @@ def link_document(doc: Doc, settings: LinkSettings,
         state.table = None
         clauses = [c for c in split_clauses(doc, sent, settings, anchor_list) if not c.ignored]
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
-        if any(c.label == "INCIDENCE" for c in sent_cues):
+        baseline = min((c.start for c in sent_cues if c.label == "INCIDENCE"
+                        and c.id == "baseline"), default=None)
+        if baseline is not None:
+            for facts in all_facts:  # "the median age was 68, and fewer than ... over 65"
+                facts.baseline_at = baseline
+        if any(c.label == "INCIDENCE" and c.id != "baseline" for c in sent_cues):
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
         share_predicates(all_facts)
@@ -257,6 +262,11 @@ def _cohorts_respectively(state: LinkState, cohorts: list[int], arms: list[int])
         cohort.drug_status = arm.drug_status if cohort.drug_status in (None, "received") \
             else cohort.drug_status
         cohort.arm = cohort.arm or arm.arm
+
+
+def _after_baseline(facts: ClauseFacts, m: Mention) -> bool:
+    """Is the count said after a baseline statistic of its clause ("median age", "at baseline")?"""
+    return facts.baseline_at is not None and facts.baseline_at < m.start
 
 
 def _status_follows(doc: Doc, i: int, facts: ClauseFacts, settings: LinkSettings) -> bool:
@@ -424,7 +434,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         if outcome:
             add_event(state, whole.index, m.value, m.percent, outcome, facts, sent_index, span,
                        conf["fraction"])
-        elif facts.is_study and not facts.is_incidence and not facts.elliptical:
+        elif facts.is_study and not facts.is_incidence and not facts.elliptical \
+                and not _after_baseline(facts, m):
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                                parent=whole, statement=True, confidence=conf["subgroup"])
             remember(state, part.index)
@@ -438,7 +449,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         remember(state, found.index)  # "Of the 19 patients, ...": later counts refer to it
         return
 
-    if facts.is_incidence or not (facts.is_study or facts.elliptical or framed):
+    if facts.is_incidence or _after_baseline(facts, m) \
+            or not (facts.is_study or facts.elliptical or framed):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if outcome:
