@@ -253,3 +253,10 @@ def test_baseline_statistics_silence_what_follows_them_only(nlp) -> None:
         "Eighty adults received inclisiran at six centres, with a median age of 66 years and "
         "40 (50%) with diabetes."), nlp=nlp).rows
     assert {(r.row_type, r.cohort_size) for r in rows} == {("cohort", 80)}
+
+
+def test_of_those_n_comma_then_a_subgroup(nlp) -> None:
+    rows = analyse(clean_text(
+        "We followed 140 adults who received tezepelumab. Of those 140, 131 completed the "
+        "planned course."), nlp=nlp).rows
+    assert ("cohort", 131, "tezepelumab") in {(r.row_type, r.cohort_size, r.drug) for r in rows}

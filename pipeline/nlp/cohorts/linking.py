@@ -133,6 +133,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
         share_predicates(all_facts)
+        for k in range(1, len(all_facts)):
+            if all_facts[k - 1].anaphora and doc[clauses[k - 1].end - 1].text == "," \
+                    and clauses[k - 1].end - clauses[k - 1].start <= 4:
+                all_facts[k].anaphora = True  # "Of those 118, | 112 completed ...": still of them
         for here, after in zip(all_facts, all_facts[1:], strict=False):
             if after.elliptical and doc[after.start].lower_ in settings.versus_words \
                     and here.shared_outcome is not None:
@@ -496,7 +500,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             # The total over the arms received no one treatment, even in a one-drug study.
             cohort.drug = cohort.drug_mention = cohort.drug_status = None
         remember(state, cohort.index)
-    elif m.kind == "bare" and (facts.anaphora or facts.elliptical):
+    elif (m.kind == "bare" and (facts.anaphora or facts.elliptical)) or (
+            m.kind == "loose" and facts.anaphora and m.end < facts.end and doc[m.end].is_lower):
         # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
         parent = recent_cohort(state)
         if parent is not None and parent.size > m.value:
