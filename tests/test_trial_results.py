@@ -260,3 +260,14 @@ def test_of_those_n_comma_then_a_subgroup(nlp) -> None:
         "We followed 140 adults who received tezepelumab. Of those 140, 131 completed the "
         "planned course."), nlp=nlp).rows
     assert ("cohort", 131, "tezepelumab") in {(r.row_type, r.cohort_size, r.drug) for r in rows}
+
+
+def test_subgroup_table_with_a_size_column_and_a_count_column(nlp) -> None:
+    text = ("A total of 150 adults received dupilumab.\n\n"
+            "Subgroup | Patients, n | Remission, n (%)\n"
+            "Age < 40 years | 64 | 30 (46.9)\n"
+            "Age >= 40 years | 86 | 25 (29.1)\n")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.event_count, r.drug) for r in rows
+            if r.row_type == "outcome"} == {(64, "remission", 30, "dupilumab"),
+                                            (86, "remission", 25, "dupilumab")}

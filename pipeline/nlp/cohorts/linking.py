@@ -121,7 +121,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             continue
         sent_numbers = numbers_by[sent_index]
         n_cohorts, n_events = len(state.cohorts), len(state.events)
-        state.table = None
+        state.table, state.table_sizes = None, None
         clauses = [c for c in split_clauses(doc, sent, settings, anchor_list) if not c.ignored]
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
         baseline = min((c.start for c in sent_cues if c.label == "INCIDENCE"
