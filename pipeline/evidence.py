@@ -151,7 +151,12 @@ def _main_disease(doc: Doc) -> str | None:
     if not counts:
         return None
     best = max(counts.values())
-    return next(i for i in (specific or ids) if counts[i] == best)  # first of the most frequent
+    main = next(i for i in (specific or ids) if counts[i] == best)  # first of the most frequent
+    # "ovarian cancer" named often, "high-grade serous ovarian cancer" once: the subtype
+    # the article studies is the more specific name of the same organ's disease.
+    narrower = [i for i in counts if len(i) > len(main)
+                and (main in i or i.split()[0] == main.split()[0])]
+    return max(narrower, key=len) if narrower else main
 
 
 def _study_country(doc: Doc, sents: list[Span], cues: Any) -> str | None:

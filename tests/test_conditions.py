@@ -39,3 +39,11 @@ def test_condition_is_the_disease_of_a_non_cancer_trial(nlp) -> None:
         "In total, 310 patients with chronic kidney disease were randomly assigned to "
         "finerenone or placebo."), nlp=nlp)
     assert result.record.disease == "chronic kidney disease"
+
+
+def test_the_subtype_named_once_wins_over_the_organ_named_often(nlp) -> None:
+    result = analyse(clean_text(
+        "Ovarian cancer is common. In this trial of maintenance therapy, 120 women with "
+        "high-grade serous ovarian cancer received rucaparib; ovarian cancer relapses were "
+        "counted."), nlp=nlp)
+    assert result.record.disease == "high-grade serous ovarian cancer"

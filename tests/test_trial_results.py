@@ -246,3 +246,28 @@ def test_secondary_outcomes_are_outcomes_but_headings_are_not(nlp) -> None:
         "(11.3%) patients. Secondary end point: 40 of 62."), nlp=nlp).rows
     assert {(r.outcome, r.outcome_mention, r.event_count) for r in rows
             if r.row_type == "outcome"} == {("other", "Secondary resection", 7)}
+
+
+def test_baseline_statistics_silence_what_follows_them_only(nlp) -> None:
+    rows = analyse(clean_text(
+        "Eighty adults received inclisiran at six centres, with a median age of 66 years and "
+        "40 (50%) with diabetes."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size) for r in rows} == {("cohort", 80)}
+
+
+def test_of_those_n_comma_then_a_subgroup(nlp) -> None:
+    rows = analyse(clean_text(
+        "We followed 140 adults who received tezepelumab. Of those 140, 131 completed the "
+        "planned course."), nlp=nlp).rows
+    assert ("cohort", 131, "tezepelumab") in {(r.row_type, r.cohort_size, r.drug) for r in rows}
+
+
+def test_subgroup_table_with_a_size_column_and_a_count_column(nlp) -> None:
+    text = ("A total of 150 adults received dupilumab.\n\n"
+            "Subgroup | Patients, n | Remission, n (%)\n"
+            "Age < 40 years | 64 | 30 (46.9)\n"
+            "Age >= 40 years | 86 | 25 (29.1)\n")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.event_count, r.drug) for r in rows
+            if r.row_type == "outcome"} == {(64, "remission", 30, "dupilumab"),
+                                            (86, "remission", 25, "dupilumab")}

@@ -177,7 +177,11 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     facts.setting = next((c.id for c in mine if c.label == "SETTING"), None)
     facts.is_study = bool(drugs) or any(
         c.label in {"STUDY_VERB", "PROCEDURE", "ARM", "OUTCOME", "STATUS"} for c in mine)
-    facts.is_incidence = any(c.label == "INCIDENCE" for c in mine)
+    facts.is_incidence = any(c.label == "INCIDENCE" and c.id != "baseline" for c in mine)
+    # "..., with a median age of 61 years": a baseline statistic silences what follows it,
+    # not the count the clause opened with ("Sixty-two adults were treated, with ...").
+    facts.baseline_at = min((c.start for c in mine if c.label == "INCIDENCE"
+                             and c.id == "baseline"), default=None)
     longest = max((len(o) for o in settings.anaphora_openers), default=0)
     words = tuple(t.lower_ for t in doc[start:min(end, start + longest)])
     facts.anaphora = any(words[: len(o)] == o for o in settings.anaphora_openers)

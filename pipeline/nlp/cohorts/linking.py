@@ -121,13 +121,22 @@ def link_document(doc: Doc, settings: LinkSettings,
             continue
         sent_numbers = numbers_by[sent_index]
         n_cohorts, n_events = len(state.cohorts), len(state.events)
-        state.table = None
+        state.table, state.table_sizes = None, None
         clauses = [c for c in split_clauses(doc, sent, settings, anchor_list) if not c.ignored]
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
-        if any(c.label == "INCIDENCE" for c in sent_cues):
+        baseline = min((c.start for c in sent_cues if c.label == "INCIDENCE"
+                        and c.id == "baseline"), default=None)
+        if baseline is not None:
+            for facts in all_facts:  # "the median age was 68, and fewer than ... over 65"
+                facts.baseline_at = baseline
+        if any(c.label == "INCIDENCE" and c.id != "baseline" for c in sent_cues):
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
         share_predicates(all_facts)
+        for k in range(1, len(all_facts)):
+            if all_facts[k - 1].anaphora and doc[clauses[k - 1].end - 1].text == "," \
+                    and clauses[k - 1].end - clauses[k - 1].start <= 4:
+                all_facts[k].anaphora = True  # "Of those 118, | 112 completed ...": still of them
         for here, after in zip(all_facts, all_facts[1:], strict=False):
             if after.elliptical and doc[after.start].lower_ in settings.versus_words \
                     and here.shared_outcome is not None:
@@ -257,6 +266,11 @@ def _cohorts_respectively(state: LinkState, cohorts: list[int], arms: list[int])
         cohort.drug_status = arm.drug_status if cohort.drug_status in (None, "received") \
             else cohort.drug_status
         cohort.arm = cohort.arm or arm.arm
+
+
+def _after_baseline(facts: ClauseFacts, m: Mention) -> bool:
+    """Is the count said after a baseline statistic of its clause ("median age", "at baseline")?"""
+    return facts.baseline_at is not None and facts.baseline_at < m.start
 
 
 def _status_follows(doc: Doc, i: int, facts: ClauseFacts, settings: LinkSettings) -> bool:
@@ -424,7 +438,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         if outcome:
             add_event(state, whole.index, m.value, m.percent, outcome, facts, sent_index, span,
                        conf["fraction"])
-        elif facts.is_study and not facts.is_incidence and not facts.elliptical:
+        elif facts.is_study and not facts.is_incidence and not facts.elliptical \
+                and not _after_baseline(facts, m):
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                                parent=whole, statement=True, confidence=conf["subgroup"])
             remember(state, part.index)
@@ -438,7 +453,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         remember(state, found.index)  # "Of the 19 patients, ...": later counts refer to it
         return
 
-    if facts.is_incidence or not (facts.is_study or facts.elliptical or framed):
+    if facts.is_incidence or _after_baseline(facts, m) \
+            or not (facts.is_study or facts.elliptical or framed):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if outcome:
@@ -484,7 +500,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             # The total over the arms received no one treatment, even in a one-drug study.
             cohort.drug = cohort.drug_mention = cohort.drug_status = None
         remember(state, cohort.index)
-    elif m.kind == "bare" and (facts.anaphora or facts.elliptical):
+    elif (m.kind == "bare" and (facts.anaphora or facts.elliptical)) or (
+            m.kind == "loose" and facts.anaphora and m.end < facts.end and doc[m.end].is_lower):
         # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
         parent = recent_cohort(state)
         if parent is not None and parent.size > m.value:

@@ -179,6 +179,7 @@ class ClauseFacts:
     setting: str | None = None
     is_study: bool = False
     is_incidence: bool = False
+    baseline_at: int | None = None  # where a baseline statistic is named ("median age")
     anaphora: bool = False
     elliptical: bool = False
     shared_outcome: Cue | None = None  # "Five patients in arm A and one in arm B died"

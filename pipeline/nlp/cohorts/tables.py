@@ -40,9 +40,15 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         return
     sizes = [_cell_size(doc, a, b) for a, b in cells[1:]]
     if not any(sizes) and not any(_starts_with_count(doc, a, b) for a, b in cells[1:]):
-        _link_plain_header(doc, sent, sent_index, cells, cues, drug_ents, state, settings,
-                           title, title_cues or [])
+        state.table_sizes = _size_and_outcome_columns(doc, cells, cues)
+        if state.table_sizes is None:
+            _link_plain_header(doc, sent, sent_index, cells, cues, drug_ents, state, settings,
+                               title, title_cues or [])
         return
+    if state.table_sizes is not None and not any(sizes):
+        _link_subgroup_row(doc, sent_index, cells, cues, drug_ents, state, settings)
+        return
+    state.table_sizes = None
     if sum(s is not None for s in sizes) >= 2:
         columns: list[int | None] = []
         for (a, b), size in zip(cells[1:], sizes, strict=True):
@@ -94,6 +100,56 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         percent = stated_percent(doc, numbers[0].i + 1, b, number_at)
         add_event(state, cohort, count, percent, outcomes[0], facts, sent_index, doc[a:b],
                    settings.confidence["fraction"])
+
+
+def _size_and_outcome_columns(doc: Doc, cells: list[tuple[int, int]],
+                              cues: list[Cue]) -> tuple[int, int, Cue] | None:
+    """'Factor | Patients, n | Molecular relapse, n (%)': one column gives each row's group
+    size, another its count of an outcome (subgroup tables). (size column, count column,
+    outcome), or None."""
+    size_col = count_col = None
+    outcome: Cue | None = None
+    for k, (a, b) in enumerate(cells[1:], start=1):
+        inside = [c for c in cues if a <= c.start and c.end <= b]
+        named = longest_cues(inside, "OUTCOME")
+        if named and count_col is None:
+            count_col, outcome = k, named[0]
+        elif any(c.label == "PATIENT" for c in inside) and size_col is None:
+            size_col = k
+    if size_col is None or count_col is None or outcome is None:
+        return None
+    return size_col, count_col, outcome
+
+
+def _link_subgroup_row(doc: Doc, sent_index: int, cells: list[tuple[int, int]],
+                       cues: list[Cue], drug_ents: list[Span], state: LinkState,
+                       settings: LinkSettings) -> None:
+    """'Nilotinib duration >= 5 years | 88 | 29 (33.0)': a group of 88 of whom 29 had the
+    outcome of the count column."""
+    if state.table_sizes is None:
+        return
+    size_col, count_col, outcome = state.table_sizes
+    if max(size_col, count_col) >= len(cells):
+        return
+    size = _first_count(doc, *cells[size_col])
+    count = _first_count(doc, *cells[count_col])
+    if size is None or count is None or count > size:
+        return
+    facts = clause_facts(doc, Clause(*cells[0]), cues, drug_ents, settings)
+    group = new_cohort(state, size, str(size), sent_index, doc[cells[0][0]:cells[size_col][1]],
+                       facts, parent=None, statement=False, confidence=settings.confidence["fraction"])
+    a, b = cells[count_col]
+    lead = next(t for t in doc[a:b] if t._.num_value is not None)
+    number_at = {t.i: doc[t.i:t.i + 1] for t in doc[a:b] if t._.num_value is not None}
+    add_event(state, group.index, count, stated_percent(doc, lead.i + 1, b, number_at), outcome,
+              facts, sent_index, doc[a:b], settings.confidence["fraction"])
+
+
+def _first_count(doc: Doc, a: int, b: int) -> int | None:
+    first = next((t for t in doc[a:b] if not t.is_space), None)
+    if first is None or first._.num_value is None or first._.num_value != int(first._.num_value):
+        return None
+    return int(first._.num_value)
 
 
 def _outcome_header(doc: Doc, cell: tuple[int, int], settings: LinkSettings) -> Cue | None:
