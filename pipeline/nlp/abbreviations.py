@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import warnings
 
-import numpy
 from scispacy.abbreviation import AbbreviationDetector
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -22,7 +21,7 @@ def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:
     ents = list(doc.ents)
     by_range = {(e.start, e.end): e for e in ents}
     new: list[Span] = []
-    orths = None
+    positions: dict[int, list[int]] | None = None
     for abbr in abbreviations:
         long_ents = [e for e in ents
                      if e.start >= abbr["long_start"] and e.end <= abbr["long_end"]]
@@ -40,13 +39,15 @@ def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:
         if end - start == 1:
             # Every later use of the short form names the same thing ("371 received GnP");
             # the detector does not always list them. Found by word id, not token by token.
-            if orths is None:
-                orths = doc.to_array(ORTH)
+            if positions is None:  # word id -> where it stands, built once per document
+                positions = {}
+                for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+                    positions.setdefault(orth, []).append(i)
             short = abbr["short_text"]
-            ids = [get_string_id(short), get_string_id(short + ".")]
+            found = positions.get(get_string_id(short), []) + positions.get(
+                get_string_id(short + "."), [])
             new += [Span(doc, i, i + 1, label=source.label_, span_id=span_id)
-                    for i in numpy.flatnonzero(numpy.isin(orths, ids)).tolist()
-                    if i >= end and (i, i + 1) not in by_range]
+                    for i in found if i >= end and (i, i + 1) not in by_range]
     if new:
         # Existing entities win over propagated ones where they overlap.
         kept = [s for s in new if not any(s.start < e.end and e.start < s.end for e in ents)]

@@ -83,6 +83,11 @@ def link_document(doc: Doc, settings: LinkSettings,
     # "No deaths occurred in the placebo group": a count of zero without a number.
     none_at = [int(i) for i in numpy.flatnonzero(numpy.isin(lowers, _word_ids(settings.none_words)))]
     anchored |= {sent_of[i] for i in none_at}
+    # Words looked for in every sentence, found once per document (Token objects cost more).
+    respectively_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
+        numpy.isin(lowers, _word_ids(settings.respectively_words)))}
+    anaphor_heads = frozenset(a[-1] for a in settings.combination_anaphors)
+    anaphor_at = {int(i) for i in numpy.flatnonzero(numpy.isin(lowers, _word_ids(anaphor_heads)))}
     intervals_by: dict[int, list[int]] = {}  # "CI", "range": where bounds may follow
     for i in numpy.flatnonzero(numpy.isin(lowers, _word_ids(settings.interval_words))):
         intervals_by.setdefault(sent_of[int(i)], []).append(int(i))
@@ -141,7 +146,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             if after.elliptical and doc[after.start].lower_ in settings.versus_words \
                     and here.shared_outcome is not None:
                 here.shares_comparison = True
-        respectively = any(t.lower_ in settings.respectively_words for t in sent)
+        respectively = sent_index in respectively_sents
         if respectively:
             # "148 and 145 patients, respectively, received ...": the list shares its verb.
             for here, after in zip(all_facts, all_facts[1:], strict=False):
@@ -156,7 +161,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             # the treatment a later "blinatumomab" alone names a part of.
             options = [(f.drug, False) for f in all_facts if f.named_again and f.drug][:1]
         for clause, facts in zip(clauses, all_facts, strict=True):
-            if state.combination and _names_combination(doc, clause, settings):
+            if state.combination and any(clause.start <= i < clause.end for i in anaphor_at) \
+                    and _names_combination(doc, clause, settings):
                 _take_combination(facts, state.combination)
             if facts.drug and " + " in facts.drug and not facts.control:
                 state.combination = (facts.drug, facts.drug_mention or facts.drug)
