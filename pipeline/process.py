@@ -24,7 +24,6 @@ from .clean import CleanArticle, clean_html, clean_text
 from .encoding import decode
 from .errors import InputError, OncoEvidenceError
 from .evidence import ArticleResult, analyse, now_utc, stable_id
-from .export import OutputWriter
 from .fetch import NotModified, fetch, is_url
 from .nlp import load_pipeline
 from .redaction import redacting_logger
@@ -253,6 +252,8 @@ def extract_paths(paths: Iterable[str | Path], out_dir: str | Path, *,
     if sources is not None:
         named, failed = discover_sources(sources)
         items = list(dict.fromkeys([*items, *named]))
+    from .export import OutputWriter  # pandas and pyarrow: only the writing process needs them
+
     extracted_at = now_utc()
     n_rejected = 0
     with OutputWriter(out_dir, jsonl=jsonl) as out:
