@@ -14,7 +14,8 @@ URL. Then reports, on this machine:
 - where one process spends its time (clean / NLP + rows / writing), and the NLP stage's
   time by spaCy component, on the first 300;
 - peak resident memory of `onco-evidence extract` (run as a subprocess) and of its largest
-  worker process; outputs are streamed, so it should not grow with --articles.
+  worker process, and the peak PSS of the whole process tree (shared pages counted once);
+  outputs are streamed, so none of them should grow with --articles.
 
 Run it with --articles 1000 and --articles 10000 to see how time grows. Record the figures
 in the README. --articles 20 is the smoke run CI does (tests/test_bench.py).
@@ -98,21 +99,52 @@ _EXTRACT = ("import re, resource, sys\n"
             "sys.exit(rc)\n")
 
 
-def run_extract(corpus: Path, out: Path, workers: int) -> tuple[float, int, float, float]:
-    """Seconds, rows written, and peak RSS in MB of the extract process and of its largest
-    worker, for `onco-evidence extract CORPUS --out OUT --workers N`."""
+def run_extract(corpus: Path, out: Path, workers: int) -> tuple[float, int, float, float, float]:
+    """Seconds, rows written, peak RSS in MB of the extract process and of its largest
+    worker, and the peak of the whole process tree's PSS (proportional set size: pages
+    shared between the processes, such as libraries, counted once), for
+    `onco-evidence extract CORPUS --out OUT --workers N`."""
     import pyarrow.parquet as pq
 
     t0 = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _EXTRACT, "extract", str(corpus), "--out",
-                           str(out), "--workers", str(workers), "--quiet"],
-                          capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - t0
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"extract failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    main_kb, worker_kb = (int(v) for v in done.stderr.strip().splitlines()[-1].split())
+    with tempfile.TemporaryFile("w+") as err:
+        process = subprocess.Popen([sys.executable, "-c", _EXTRACT, "extract", str(corpus),
+                                    "--out", str(out), "--workers", str(workers), "--quiet"],
+                                   stdout=subprocess.DEVNULL, stderr=err, text=True)
+        peak_pss = 0
+        while process.poll() is None:
+            peak_pss = max(peak_pss, tree_pss_kb(process.pid))
+            time.sleep(0.25)
+        seconds = time.perf_counter() - t0
+        err.seek(0)
+        stderr = err.read()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"extract failed ({process.returncode}):\n{stderr[-2000:]}")
+    main_kb, worker_kb = (int(v) for v in stderr.strip().splitlines()[-1].split())
     n_rows = pq.ParquetFile(out / "evidence.parquet").metadata.num_rows
-    return seconds, n_rows, main_kb / 1024, worker_kb / 1024
+    return seconds, n_rows, main_kb / 1024, worker_kb / 1024, peak_pss / 1024
+
+
+def tree_pss_kb(pid: int) -> int:
+    """The summed PSS of a process and its descendants now (Linux /proc), in kB."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo += children.get(current, [])
+        try:
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        found = re.search(r"^Pss:\s+(\d+) kB", rollup, re.M)
+        total += int(found.group(1)) if found else 0
+    return total
 
 
 def rss_mb(who: int) -> float:
@@ -195,12 +227,13 @@ def main() -> None:
             f"{k} {v / total:.0%}" for k, v in stages.items()) + f" ({len(results)} articles)")
 
         for workers in sorted({args.workers} | (set() if args.no_single else {1}), reverse=True):
-            seconds, n_rows, main_mb, worker_mb = run_extract(tmp / "corpus",
-                                                              tmp / f"out-{workers}", workers)
+            seconds, n_rows, main_mb, worker_mb, pss_mb = run_extract(
+                tmp / "corpus", tmp / f"out-{workers}", workers)
             print(f"extract, {workers} worker(s): {len(paths) / seconds:7.1f} articles/s "
                   f"({len(paths)} articles, {n_rows} rows, {seconds:.1f} s); peak RSS "
                   f"{main_mb:.0f} MB" + (f" + {workers} x {worker_mb:.0f} MB (workers)"
-                                         if workers > 1 else ""))
+                                         if workers > 1 else "")
+                  + f"; peak PSS of the whole run {pss_mb:.0f} MB")
         print(f"peak RSS of this process (cleaning, NLP and profile above): "
               f"{rss_mb(resource.RUSAGE_SELF):.0f} MB")
     finally:
