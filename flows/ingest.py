@@ -5,9 +5,11 @@ SQLite database under PREFECT_HOME), serve it on its schedule with ``onco-eviden
 (flows/prefect.yaml), or deploy it to a work pool. Evidence is kept in the SQLite store
 (pipeline.store); the outputs are exported from it.
 
-Incremental: the store remembers each page's HTTP validators and the hash of its cleaned
-text, so a re-run fetches with conditional requests (unchanged pages cost a 304), skips
-pages whose text did not change, and extracts only new or changed articles.
+Incremental: the store remembers each page's HTTP validators (for a file, the hash of its
+bytes) and the hash of its cleaned text, so a re-run fetches with conditional requests
+(unchanged pages cost a 304), passes unchanged files by without cleaning them, skips pages
+whose text did not change, extracts only new or changed articles, and leaves the outputs
+as they are when the store did not change.
 
 Operational policy only lives here: batching, task names, artifacts, the task runner. The
 fetcher retries transient errors itself (5xx, 429, timeouts; pipeline.fetch); anything that
@@ -175,7 +177,7 @@ def _publish_artifacts(summary: dict[str, object], new_rows: list[EvidenceRow],
     added = int(summary["rows_added"])  # type: ignore[call-overload]
     create_table_artifact(
         key="onco-evidence-new-rows",
-        table=[{c: getattr(public(row), c) for c in _ARTIFACT_COLUMNS} for row in new_rows],
+        table=[{c: getattr(row, c) for c in _ARTIFACT_COLUMNS} for row in map(public, new_rows)],
         description=f"Evidence rows added by run {summary['run_id']}"
                     + (f" (first {len(new_rows)} of {added})" if added > len(new_rows)
                        else f" ({added})"))
