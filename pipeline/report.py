@@ -5,7 +5,9 @@ with its cleaned text (drugs, diseases, cohorts, counts and outcomes highlighted
 sentences rows came from marked) and its rows, each linked to its sentence. Filters,
 accept/reject buttons and the CSV export run in the page's own script: no server, no
 external asset, nothing fetched (a Content-Security-Policy forbids it). Everything from
-the articles is escaped: the text comes from the open web.
+the articles is escaped: the text comes from the open web. ``ReportWriter`` builds the
+same page from batches of results, spilling each article's section to a temporary file,
+and pages it past ``REPORT_PAGE_ARTICLES`` articles (report.html, report-2.html...).
 
 The judgement CSV (``JUDGEMENT_COLUMNS``) carries each judged row with its gold fields and
 its article's, so ``import_judgements`` (``onco-evidence gold import``) can write gold files
