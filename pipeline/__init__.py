@@ -40,6 +40,7 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 - PEP 562 lazy attributes
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 __all__ = [
     "ArticleRecord",
     "Citation",
