@@ -165,12 +165,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("each", begin, after, value=int(value), size_text=size_text))
             continue
         noun = _noun_end(doc, after, end, patients, settings)
-        if noun is None and _in_count_list(doc, after, sent_end):
+        if noun is None and _in_count_list(doc, after, sent_end, settings):
             # "in 29, 17 and 16 patients": every number of the list counts patients. The
             # noun may end a later clause only when the list has one number per known arm
             # (with or without "respectively"): other lists gave more wrong rows than right
             # ones on the dev corpus.
-            list_end = _list_end(doc, after, sent_end)
+            list_end = _list_end(doc, after, sent_end, settings)
             across = (arm_count >= 2 and _list_length(doc, number.start, list_end) == arm_count)
             nouns = {c.start for c in (sent_cues or cues) if c.label == "PATIENT"} \
                 if across else patients
@@ -268,7 +268,7 @@ def _stated_after_count(doc: Doc, i: int, start: int) -> bool:
 def _percent_of_patients(doc: Doc, i: int, end: int, patients: set[int],
                          settings: LinkSettings) -> int | None:
     """After 'N%': the end of '[, M% and K%] of (the) patients', or None."""
-    while i + 2 < end and doc[i].lower_ in {",", "and", "or"} and doc[i + 1]._.num_value is not None \
+    while i + 2 < end and doc[i].lower_ in settings.list_separators and doc[i + 1]._.num_value is not None \
             and doc[i + 2].text == "%":
         i += 3
     if i < end and doc[i].lower_ == "of":
@@ -281,11 +281,22 @@ def _percent_of_patients(doc: Doc, i: int, end: int, patients: set[int],
     return None
 
 
-def _in_count_list(doc: Doc, i: int, end: int) -> bool:
+def _in_count_list(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
     """Is the number before ``i`` followed by more numbers of a list ("29, 17 and 16")?"""
-    i = after_percent(doc, i, end)
-    return (i + 1 < end and doc[i].lower_ in {",", "and", "or"}
-            and doc[i + 1]._.num_value is not None)
+    return _next_in_list(doc, after_percent(doc, i, end), end, settings) is not None
+
+
+def _next_in_list(doc: Doc, i: int, end: int, settings: LinkSettings) -> int | None:
+    """Start of the next number of a list after its separator at ``i`` (", ", " and ",
+    or the serial ", and " of "30, 22, and 15"), or None when no number follows."""
+    separators = settings.list_separators
+    if i < end and doc[i].lower_ in separators:
+        j = i + 1
+        if doc[i].text == "," and j < end and doc[j].lower_ in separators - {","}:
+            j += 1
+        if j < end and doc[j]._.num_value is not None:
+            return j
+    return None
 
 
 def _list_length(doc: Doc, start: int, end: int) -> int:
@@ -300,12 +311,13 @@ def _list_length(doc: Doc, start: int, end: int) -> int:
     return count
 
 
-def _list_end(doc: Doc, i: int, end: int) -> int:
+def _list_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
     """Index after the last number of a list that starts at ``i``."""
     while True:
         i = after_percent(doc, i, end)
-        if i + 1 < end and doc[i].lower_ in {",", "and", "or"} and doc[i + 1]._.num_value is not None:
-            i += 1
+        following = _next_in_list(doc, i, end, settings)
+        if following is not None:
+            i = following
             while i < end and doc[i]._.num_value is not None:
                 i += 1
         else:
@@ -345,7 +357,7 @@ def _list_of_patients(doc: Doc, i: int, after: int, sent_end: int, cues: list[Cu
             and doc[i - 1].lower_ not in {"and", "or"}:
         return False
     nouns = {c.start for c in cues if c.label == "PATIENT"}
-    return _noun_end(doc, _list_end(doc, after, sent_end), sent_end, nouns, settings) is not None
+    return _noun_end(doc, _list_end(doc, after, sent_end, settings), sent_end, nouns, settings) is not None
 
 
 def _in_range(doc: Doc, i: int, after: int, start: int, end: int, settings: LinkSettings) -> bool:

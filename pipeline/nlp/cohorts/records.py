@@ -75,6 +75,7 @@ class LinkSettings:
     subject_complements: frozenset[str]
     not_outcomes_alone: frozenset[str]
     respectively_words: frozenset[str]
+    list_separators: frozenset[str]
     versus_words: frozenset[str]
     generic_heads: frozenset[str]
 

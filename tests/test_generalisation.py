@@ -1,0 +1,53 @@
+"""Invented Results passages in forms real randomised trials use (any specialty): counts
+with their arm in the same clause, three-arm lists with a serial comma, "the remaining N",
+counts of a subgroup named again ("Of the 98, 54 ...")."""
+
+from __future__ import annotations
+
+from pipeline import clean_text
+from pipeline.evidence import analyse
+
+
+def _outcomes(nlp, text: str) -> set[tuple]:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    return {(r.cohort_size, r.drug, r.drug_status, r.outcome, r.event_count)
+            for r in rows if r.row_type == "outcome"}
+
+
+def test_counts_of_two_arms_named_in_one_sentence(nlp) -> None:
+    rows = _outcomes(nlp, "Patients with chronic migraine were randomly assigned to erenumab "
+                          "(n = 120) or placebo (n = 118). Adverse events occurred in 45 of "
+                          "120 patients (37.5%) in the erenumab group and 52 of 118 (44.1%) "
+                          "in the placebo group.")
+    assert rows == {(120, "erenumab", "received", "adverse_event", 45),
+                    (118, "erenumab", "not_received", "adverse_event", 52)}
+
+
+def test_three_arm_list_with_a_serial_comma_goes_to_the_arms_in_order(nlp) -> None:
+    rows = _outcomes(nlp, "Patients with rheumatoid arthritis were randomized to tofacitinib "
+                          "plus methotrexate (n = 100), tofacitinib alone (n = 101), or "
+                          "methotrexate alone (n = 99). Remission occurred in 30, 22, and 15 "
+                          "patients, respectively.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {
+        (100, "methotrexate + tofacitinib", 30), (101, "tofacitinib", 22),
+        (99, "methotrexate", 15)}
+
+
+def test_a_serial_comma_list_makes_no_cohort_of_its_last_number(nlp) -> None:
+    rows = analyse(clean_text(
+        "Patients were randomized to tofacitinib (n = 101), methotrexate (n = 99), or "
+        "adalimumab (n = 98). Remission occurred in 22, 15, and 19 patients, respectively."),
+        nlp=nlp).rows
+    assert {r.cohort_size for r in rows if r.row_type == "cohort"} == {101, 99, 98}
+
+
+def test_the_remaining_patients_of_a_group(nlp) -> None:
+    rows = _outcomes(nlp, "In total, 80 patients with sepsis received hydrocortisone. Death "
+                          "occurred in 12 patients; the remaining 68 survived.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(80, "death", 12), (80, "survival", 68)}
+
+
+def test_a_subgroup_named_again_by_its_size(nlp) -> None:
+    rows = _outcomes(nlp, "Of 210 patients with atrial fibrillation, 98 received apixaban. "
+                          "Of the 98, 54 developed bleeding.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(98, "apixaban", 54)}
