@@ -16,6 +16,7 @@ in the corpora/README.md format without the report, the store or the run's outpu
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import heapq
@@ -464,11 +465,17 @@ def render_text(article_id: str, text: ArticleText, sentences: Sequence[tuple[in
         at = end
     if at < len(body):
         cuts.append((at, len(body), None))
+    # Highlights by start; a segment looks only at those that start before its end and
+    # after its start minus the longest highlight (not at every highlight of the text).
+    by_start = sorted((s, e, label, i) for i, (s, e, label) in enumerate(text.highlights))
+    starts = [h[0] for h in by_start]
+    longest = max((e - s for s, e, _, _ in by_start), default=0)
     out: list[str] = []
     for seg_start, seg_end, sid in cuts:
+        lo = bisect.bisect_left(starts, seg_start - longest)
+        hi = bisect.bisect_left(starts, seg_end)
         pieces = [(max(s, seg_start), min(e, seg_end), label, i)
-                  for i, (s, e, label) in enumerate(text.highlights)
-                  if s < seg_end and e > seg_start]
+                  for s, e, label, i in by_start[lo:hi] if e > seg_start]
         inner = _render_nodes(body, seg_start, seg_end, _nest(pieces), article_id)
         if sid:
             out.append(f"<span class='sent' id='{_e(sid)}'>{inner}</span>")
