@@ -51,3 +51,21 @@ def test_a_subgroup_named_again_by_its_size(nlp) -> None:
     rows = _outcomes(nlp, "Of 210 patients with atrial fibrillation, 98 received apixaban. "
                           "Of the 98, 54 developed bleeding.")
     assert {(r[0], r[1], r[4]) for r in rows} == {(98, "apixaban", 54)}
+
+
+def test_a_listing_of_harms_with_shares_counts_the_arm(nlp) -> None:
+    rows = _outcomes(nlp, "A total of 150 patients with myelofibrosis received ruxolitinib. "
+                          "The most common adverse events were anemia (24%), "
+                          "thrombocytopenia (19%), and diarrhea (12%).")
+    assert {(r[0], r[3], r[4]) for r in rows} == {
+        (150, "adverse_event", 36), (150, "adverse_event", 28), (150, "adverse_event", 18)}
+
+
+def test_shares_of_harms_with_the_drug_named_count_the_whole_arm_not_a_subgroup(nlp) -> None:
+    rows = _outcomes(nlp, "In all, 300 adults with asthma were randomized to tezepelumab "
+                          "(200 patients) or placebo (100 patients). Among the 80 patients "
+                          "with high eosinophil counts, 50 received tezepelumab and 30 "
+                          "received placebo. The most frequent adverse events with "
+                          "tezepelumab were headache (10%) and nausea (5%).")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (200, "tezepelumab", "received", 20), (200, "tezepelumab", "received", 10)}

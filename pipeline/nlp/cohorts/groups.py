@@ -52,7 +52,8 @@ def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:
 
 
 def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: ClauseFacts,
-                     conf: dict[str, float], *, safety: bool = False) -> tuple[int | None, float]:
+                     conf: dict[str, float], *, safety: bool = False,
+                     widest: bool = False) -> tuple[int | None, float]:
     """The cohort a count without "of N" belongs to.
 
     With an arm, drug or control named in the clause, the best fitting cohort of the
@@ -68,7 +69,10 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
     if facts.arm_label or facts.drug or facts.control or facts.experimental:
         fitting = [c for c in reversed(state.cohorts) if c.size >= count and fit_score(c, facts) > 0]
         if fitting:
-            best = max(fitting, key=lambda c: fit_score(c, facts))
+            # A share of a harm with a drug named and no group after it ("adverse events
+            # with niraparib were anemia (24%)") is counted over everyone who had the drug:
+            # of equally fitting groups the largest, not a subgroup.
+            best = max(fitting, key=lambda c: (fit_score(c, facts), c.size if widest else 0))
             return best.index, conf["count_same_sentence"]
     for pool, key in ((state.last_in_sentence, "count_same_sentence"),
                       (state.last_in_previous, "count_previous_sentence")):

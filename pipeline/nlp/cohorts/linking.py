@@ -406,7 +406,17 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if m.kind == "percent":
         if outcome is None:
             return
-        cohort, confidence = implicit_cohort(state, 0, None, facts, conf)
+        previous = state.events[-1] if state.events else None
+        bracketed = m.start > 0 and doc[m.start - 1].text == "("
+        if bracketed and previous is not None and previous.from_percent \
+                and previous.sent == sent_index and previous.cohort is not None \
+                and not (facts.drug or facts.control or facts.arm_label or facts.experimental):
+            # "anemia (24%), thrombocytopenia (19%) and neutropenia (12%)": one group's shares.
+            cohort, confidence = previous.cohort, previous.confidence
+        else:
+            harm = outcome.id in settings.safety_outcomes and not facts.anaphora
+            cohort, confidence = implicit_cohort(state, 0, None, facts, conf, safety=harm,
+                                                 widest=harm and bracketed)
         if cohort is not None and m.percent is not None:
             count = round(m.percent * state.cohorts[cohort].size / 100)
             add_event(state, cohort, count, m.percent, outcome, facts, sent_index, span,

@@ -33,6 +33,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     study_verbs = {c.start for c in cues if c.label == "STUDY_VERB"}
     qualifiers = {c.end: c for c in cues if c.label == "QUALIFIER"}
     arm_starts = {c.start for c in cues if c.label in {"ARM", "ARM_NAME"}}
+    outcome_ends = {c.end for c in cues if c.label == "OUTCOME"}
     mentions: list[Mention] = []
     consumed: set[int] = set()
 
@@ -55,7 +56,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if value is None:
             continue
         after = number.end
-        if after < end and doc[after].text == "%" and _stated_after_count(doc, number.start, start):
+        if after < end and doc[after].text == "%" and _stated_after_count(doc, number.start, start) \
+                and not _share_of_outcome(doc, number.start, after, end, outcome_ends):
             continue  # "21 patients (20%)", "(2/124, 1.6%)", "(95% CI": said of a count already
         if after < end and doc[after].text == "%" and _count_follows(doc, after + 1, end, settings):
             continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
@@ -252,6 +254,13 @@ def _control_named(doc: Doc, start: int, end: int,
             before = doc[t.i - 1] if t.i > start and t.lower_ in settings.alone_words else None
             return ("placebo", f"{before.text} {t.text}" if before is not None else t.text)
     return None
+
+
+def _share_of_outcome(doc: Doc, i: int, after: int, end: int, outcome_ends: set[int]) -> bool:
+    """'anemia (24%), thrombocytopenia (19%)': a lone share in brackets right after an outcome
+    is the share of the group with that outcome, not a count's share said again."""
+    return i >= 2 and doc[i - 1].text == "(" and i - 1 in outcome_ends \
+        and after + 1 < end and doc[after + 1].text == ")"
 
 
 def _stated_after_count(doc: Doc, i: int, start: int) -> bool:
