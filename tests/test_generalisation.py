@@ -69,3 +69,12 @@ def test_shares_of_harms_with_the_drug_named_count_the_whole_arm_not_a_subgroup(
                           "tezepelumab were headache (10%) and nausea (5%).")
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
         (200, "tezepelumab", "received", 20), (200, "tezepelumab", "received", 10)}
+
+
+def test_a_count_in_each_group_with_a_verb_after_it_is_an_event_per_arm(nlp) -> None:
+    rows = _outcomes(nlp, "We enrolled 90 adults with pneumonia; 45 received ceftriaxone and "
+                          "45 received levofloxacin. Treatment failure occurred in 6 and 9 "
+                          "patients, respectively, and 2 patients in each group died.")
+    assert {(r[0], r[1], r[3], r[4]) for r in rows} == {
+        (45, "ceftriaxone", "other", 6), (45, "levofloxacin", "other", 9),
+        (45, "ceftriaxone", "death", 2), (45, "levofloxacin", "death", 2)}

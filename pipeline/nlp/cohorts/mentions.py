@@ -164,7 +164,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         if (labelled_arms >= 2 or arm_count >= 2) and _per_arm(doc, after, end, settings):
             # "62 were assigned to each arm", "50 patients per group": one cohort per arm.
-            mentions.append(Mention("each", begin, after, value=int(value), size_text=size_text))
+            # The predicate of "2 patients in each group died" starts after the noun.
+            noun = _noun_end(doc, after, end, patients, settings)
+            mentions.append(Mention("each", begin, noun or after, value=int(value),
+                                    size_text=size_text))
             continue
         noun = _noun_end(doc, after, end, patients, settings)
         if noun is None and _in_count_list(doc, after, sent_end, settings):

@@ -32,6 +32,9 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i = max([i] + [c.end for c in arm_at.values() if c.start < i < c.end])
         elif treated is not None:
             i = treated  # "Eight people taking belzutifan died"
+        elif doc[i].lower_ in settings.each_words and i + 1 < end \
+                and doc[i + 1].lower_ in settings.arm_nouns:
+            i += 2  # "2 patients in each group died"
         elif doc[i].lower_ in settings.filler_words or doc[i].ent_type_ in {"DRUG", "DRUG_CLASS"}:
             i += 1
         else:
