@@ -78,3 +78,16 @@ def test_a_count_in_each_group_with_a_verb_after_it_is_an_event_per_arm(nlp) -> 
     assert {(r[0], r[1], r[3], r[4]) for r in rows} == {
         (45, "ceftriaxone", "other", 6), (45, "levofloxacin", "other", 9),
         (45, "ceftriaxone", "death", 2), (45, "levofloxacin", "death", 2)}
+
+
+def test_a_size_per_group_after_the_options_compared_makes_one_arm_per_option(nlp) -> None:
+    rows = analyse(clean_text(
+        "A total of 240 patients with COPD were randomly assigned to roflumilast or placebo "
+        "(120 patients per group). Exacerbations occurred in 30 and 45 patients, "
+        "respectively."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug, r.drug_status, r.event_count) for r in rows
+            if r.cohort_size == 120} == {
+        ("cohort", 120, "roflumilast", "received", None),
+        ("cohort", 120, "roflumilast", "not_received", None),
+        ("outcome", 120, "roflumilast", "received", 30),
+        ("outcome", 120, "roflumilast", "not_received", 45)}

@@ -29,6 +29,7 @@ class LinkState:
     # clauses name them by a part ("the X group") or by "alone". (drug, alone?)
     options: list[tuple[str, bool]] = field(default_factory=list)
     options_sent: int = -1  # the sentence that gave them
+    sentence_options: list[tuple[str, bool]] = field(default_factory=list)  # compared here
     table_sizes: tuple[int, int, Cue] | None = None  # subgroup table: size col, count col
     combination: tuple[str, str] | None = None  # the last treatment of several drugs named
 

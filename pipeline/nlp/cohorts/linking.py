@@ -160,6 +160,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             # "ponatinib plus blinatumomab, ..., ponatinib continued": the combination is
             # the treatment a later "blinatumomab" alone names a part of.
             options = [(f.drug, False) for f in all_facts if f.named_again and f.drug][:1]
+        state.sentence_options = options
         for clause, facts in zip(clauses, all_facts, strict=True):
             if state.combination and any(clause.start <= i < clause.end for i in anaphor_at) \
                     and _names_combination(doc, clause, settings):
@@ -175,6 +176,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             mentions = find_mentions(doc, clause, facts.cues, sent_groups, settings, units,
                                      sent=sent, numbers=sent_numbers, anaphora=facts.anaphora,
                                      arm_count=len(state.arms), sent_cues=sent_cues,
+                                     options_count=len(options),
                                      labelled_arms=len(state.arm_labels),
                                      interval_at=intervals_by.get(sent_index),
                                      headed=headed is not None)
@@ -364,6 +366,16 @@ def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcom
                            replace(plain, arm_label=label), parent=None, statement=True,
                            confidence=conf["cohort"])
                 for label in state.arm_labels.values()]
+    elif len(state.arms) < 2 and len(state.sentence_options) >= 2:
+        # "randomized to roflumilast or placebo (120 per group)": one arm per option.
+        made = []
+        for drug, _ in state.sentence_options:
+            control = drug in settings.control_drugs
+            named = replace(plain, drug=None if control else drug, drug_mention=drug,
+                            control=control,
+                            drug_status="not_received" if control else "received")
+            made.append(new_cohort(state, m.value, m.size_text, sent_index, span, named,
+                                   parent=None, statement=True, confidence=conf["cohort"]))
     else:  # arms told apart by treatment ("167 received mFFX and 371 received GnP")
         made = []
         for arm in [state.cohorts[i] for i in state.arms]:

@@ -16,7 +16,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                   numbers: list[Span] | None = None, anaphora: bool = False,
                   arm_count: int = 0, sent_cues: list[Cue] | None = None,
                   labelled_arms: int = 0, interval_at: list[int] | None = None,
-                  headed: bool = False) -> list[Mention]:
+                  headed: bool = False, options_count: int = 0) -> list[Mention]:
     """Counts, fractions and back-references in a clause, in text order.
 
     ``sent`` and ``numbers`` (the sentence and its number spans) save a search per clause.
@@ -162,8 +162,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     percent=percent or stated_percent(doc, noun or whole.end,
                                                                        end, number_at)))
             continue
-        if (labelled_arms >= 2 or arm_count >= 2) and _per_arm(doc, after, end, settings):
-            # "62 were assigned to each arm", "50 patients per group": one cohort per arm.
+        if (labelled_arms >= 2 or arm_count >= 2 or options_count >= 2) \
+                and _per_arm(doc, after, end, settings):
+            # "62 were assigned to each arm", "50 patients per group": one cohort per arm
+            # (or per option compared: "randomized to A or B (120 per group)").
             # The predicate of "2 patients in each group died" starts after the noun.
             noun = _noun_end(doc, after, end, patients, settings)
             mentions.append(Mention("each", begin, noun or after, value=int(value),
