@@ -4,6 +4,8 @@ counts of a subgroup named again ("Of the 98, 54 ...")."""
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline import clean_text
 from pipeline.evidence import analyse
 
@@ -91,3 +93,17 @@ def test_a_size_per_group_after_the_options_compared_makes_one_arm_per_option(nl
         ("cohort", 120, "roflumilast", "not_received", None),
         ("outcome", 120, "roflumilast", "received", 30),
         ("outcome", 120, "roflumilast", "not_received", 45)}
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    ("We enrolled 400 patients hospitalized with COVID-19 and assigned 200 to remdesivir.",
+     "COVID-19"),
+    ("A total of 300 people living with HIV were enrolled; 150 received cabotegravir.", "HIV"),
+    ("A total of 300 patients presenting with acute appendicitis underwent randomization; "
+     "150 received ertapenem.", "acute appendicitis"),
+    ("We enrolled 300 patients with a diagnosis of Parkinson's disease; 150 received "
+     "levodopa.", "Parkinson's disease"),
+])
+def test_the_condition_after_a_participle_or_a_diagnosis_of(nlp, text: str, disease: str) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert rows and {r.disease for r in rows} == {disease}

@@ -24,6 +24,7 @@ class ConditionRules:
 
     population_nouns: frozenset[str]
     with_words: frozenset[str]
+    participles: frozenset[str]
     leading_words: frozenset[str]
     stop_words: frozenset[str]
     not_conditions: frozenset[str]
@@ -46,9 +47,14 @@ def find_condition(doc: Doc, rules: ConditionRules) -> str | None:
     strings = doc.vocab.strings
     lowers = [strings[w] for w in doc.to_array(LOWER).tolist()]  # no Token objects: cheaper
     for i in range(len(lowers) - 2):
-        if lowers[i] not in rules.population_nouns or lowers[i + 1] not in rules.with_words:
+        if lowers[i] not in rules.population_nouns:
             continue
-        phrase = condition_after(doc, i + 2, rules)
+        after = i + 1
+        if lowers[after] in rules.participles and after + 2 < len(lowers):
+            after += 1  # "patients hospitalized with COVID-19", "people living with HIV"
+        if lowers[after] not in rules.with_words:
+            continue
+        phrase = condition_after(doc, after + 1, rules)
         if phrase:
             key = phrase.lower()
             found[key] += 1
@@ -70,7 +76,8 @@ def condition_after(doc: Doc, i: int, rules: ConditionRules) -> str | None:
     words = doc[i:j]
     if not len(words) or len(words) > rules.max_words or words[0].lower_ in rules.not_conditions:
         return None
-    if words[0].like_num or not any(t.is_alpha and len(t) > 2 for t in words):
+    if words[0].like_num or not any(sum(c.isalpha() for c in t.text) > 2 for t in words):
+        # (a word of three letters at least: "COVID-19" and "SARS-CoV-2" count)
         return None
     if any(t.ent_type_ in {"DRUG", "DRUG_CLASS"} for t in words):
         return None
