@@ -107,3 +107,10 @@ def test_a_size_per_group_after_the_options_compared_makes_one_arm_per_option(nl
 def test_the_condition_after_a_participle_or_a_diagnosis_of(nlp, text: str, disease: str) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert rows and {r.disease for r in rows} == {disease}
+
+
+def test_the_object_of_an_event_verb_after_the_group_of_the_count(nlp) -> None:
+    rows = _outcomes(nlp, "Of 500 randomized patients, 251 received colchicine and 249 "
+                          "received placebo. During follow-up, 28 patients in the placebo "
+                          "group (11.2%) had a stroke.")
+    assert {(r[0], r[2], r[3], r[4]) for r in rows} == {(249, "not_received", "other", 28)}

@@ -117,7 +117,16 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
     share ("71% had an ECOG status of 0") is a baseline feature more often than an event."""
     found = _subject_outcome(doc, start, clause_start, settings)
     if found is None and not subject_only:
-        found = _object_outcome(doc, end, clause_end, settings)
+        # "28 in the placebo group (11.2%) had a major cardiovascular event": the object
+        # comes after the group the count is of.
+        arm_at = by_start([c for c in cues if c.label in {"ARM", "ARM_NAME"}])
+        i = after_percent(doc, end, clause_end)
+        j = i
+        while j < clause_end and j - i < 3 and doc[j].lower_ in settings.filler_words:
+            j += 1  # "in the"
+        if j in arm_at and arm_at[j].end <= clause_end:
+            i = after_percent(doc, arm_at[j].end, clause_end)
+        found = _object_outcome(doc, i, clause_end, settings)
     if found is None:
         return None
     named = [c for c in longest_cues(cues, "OUTCOME") if found.start <= c.start < found.end]
@@ -227,3 +236,4 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
            for t in words):
         return None
     return Cue("OUTCOME", "other", start, cut, words.text)
+
