@@ -114,3 +114,16 @@ def test_the_object_of_an_event_verb_after_the_group_of_the_count(nlp) -> None:
                           "received placebo. During follow-up, 28 patients in the placebo "
                           "group (11.2%) had a stroke.")
     assert {(r[0], r[2], r[3], r[4]) for r in rows} == {(249, "not_received", "other", 28)}
+
+
+def test_the_primary_outcome_as_the_subject_of_an_event_frame_is_an_outcome(nlp) -> None:
+    rows = _outcomes(nlp, "A total of 412 patients underwent randomization: 206 were assigned "
+                          "to tranexamic acid and 206 to placebo. The primary outcome occurred "
+                          "in 36 patients (17.5%) in the tranexamic acid group and in 52 "
+                          "patients (25.2%) in the placebo group.")
+    assert {(r[0], r[2], r[3], r[4]) for r in rows} == {(206, "received", "other", 36),
+                                                         (206, "not_received", "other", 52)}
+    cohorts = analyse(clean_text("The trial randomly assigned 100 adults to dapagliflozin "
+                                 "(N = 51) or placebo (N = 49). Primary end point: 4 (7.8%) "
+                                 "vs 9 (18.4%)."), nlp=nlp).rows
+    assert not [r for r in cohorts if r.row_type == "outcome"]  # a heading names no event

@@ -156,7 +156,7 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     for k in range(clause_start, j):
         if doc[k].text in {",", ":", ";", "(", ")"}:
             first = k + 1
-    return _phrase(doc, first, j, settings, subject=True)
+    return _phrase(doc, first, j, settings, subject=True, framed=True)
 
 
 def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings) -> Cue | None:
@@ -211,7 +211,7 @@ def _ends_phrase(token: Token, settings: LinkSettings, *, subject: bool = False)
 
 
 def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
-            subject: bool = False) -> Cue | None:
+            subject: bool = False, framed: bool = False) -> Cue | None:
     """An outcome phrase: words, not too many, none that open no outcome."""
     while start < end and doc[start].lower_ in settings.determiners | {"a", "an", "and", "but"}:
         start += 1
@@ -227,8 +227,10 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
     share = len(words) > 2 and words[0].like_num and words[1].text == "%"
     if not (words[0].is_alpha or share) or words[0].lower_ in settings.not_outcomes:
         return None
-    if words[-1].lower_ in settings.generic_heads:
-        return None  # "Primary end point: ...", "Secondary outcomes: ...": a heading, no event
+    if words[-1].lower_ in settings.generic_heads and not framed:
+        # "Primary end point: ...", "Secondary outcomes: ...": a heading, no event (but
+        # "The primary outcome occurred in 36" names the event the trial counts).
+        return None
     if len(words) == 1 and words[0].lower_ in settings.not_outcomes_alone:
         return None  # "Treatment: ..." (but "Treatment failure: ...")
     if any(t.ent_type_ in {"DRUG", "DRUG_CLASS", "COUNTRY"} or (t.like_num and t.i == start
