@@ -197,9 +197,7 @@ def write_parquet(frame: pd.DataFrame, target: Path) -> Path:
 
 def write_jsonl(rows: Iterable[EvidenceRow], target: Path) -> Path:
     """One JSON object per row, in contract column order."""
-    with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(row.model_dump_json() + "\n")
+    write_rows(rows, target, "jsonl")
     return target
 
 

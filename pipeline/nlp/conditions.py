@@ -28,6 +28,7 @@ class ConditionRules:
     leading_words: frozenset[str]
     stop_words: frozenset[str]
     not_conditions: frozenset[str]
+    number_words: frozenset[str]
     max_words: int
 
     @classmethod
@@ -91,4 +92,4 @@ def _ends_phrase(doc: Doc, j: int, start: int, rules: ConditionRules) -> bool:
     if token.is_punct and token.text not in {"-", "'", "’"}:
         return True
     # "type 2 diabetes" keeps its number; "with 3 or more ..." starts with one (rejected).
-    return token.like_num and j > start and doc[j - 1].lower_ not in {"type", "stage", "class", "grade"}
+    return token.like_num and j > start and doc[j - 1].lower_ not in rules.number_words

@@ -172,7 +172,7 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     elif word not in settings.object_verbs:
         return None
     i += 1
-    while i < clause_end and doc[i].lower_ in settings.determiners | {"a", "an", "any", "new"}:
+    while i < clause_end and doc[i].lower_ in settings.determiners | {"any", "new"}:
         i += 1
     stop = i
     while stop < clause_end and not _ends_phrase(doc[stop], settings):
@@ -213,12 +213,12 @@ def _ends_phrase(token: Token, settings: LinkSettings, *, subject: bool = False)
 def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
             subject: bool = False, framed: bool = False) -> Cue | None:
     """An outcome phrase: words, not too many, none that open no outcome."""
-    while start < end and doc[start].lower_ in settings.determiners | {"a", "an", "and", "but"}:
+    while start < end and doc[start].lower_ in settings.determiners | {"and", "but"}:
         start += 1
     cut = start
     while cut < end and not _ends_phrase(doc[cut], settings, subject=subject):
         cut += 1
-    while cut > start and doc[cut - 1].lower_ in settings.determiners | {"of", "a", "an"}:
+    while cut > start and doc[cut - 1].lower_ in settings.determiners | {"of"}:
         cut -= 1  # "decline of [at least 10 points]"
     words = doc[start:cut]
     if not len(words) or len(words) > settings.max_outcome_words:
