@@ -3,7 +3,9 @@
 - rows: a row matches when row type, cohort size, outcome, event count and drug all match;
 - numbers: cohort size and event count alone;
 - fields: on matched rows, the share of each other field that is exactly right;
-- drugs / diseases: recall of the gold article's drugs and disease.
+- drugs / diseases: recall of the gold article's drugs and disease;
+- misses: why each unmatched gold row missed, as counts only (no text), so a held-out split
+  can say where extraction fails without anyone reading it.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class Evaluation:
     diseases: Score = field(default_factory=Score)
     field_hits: Counter[str] = field(default_factory=Counter)
     field_total: int = 0
+    misses: Counter[str] = field(default_factory=Counter)
 
     def field_accuracy(self) -> dict[str, float]:
         return {f: (self.field_hits[f] / self.field_total if self.field_total else 1.0)
@@ -48,7 +51,8 @@ class Evaluation:
         return {"articles": self.articles, "rows": score(self.rows),
                 "numbers": score(self.numbers), "drug_recall": round(self.drugs.recall, 4),
                 "disease_recall": round(self.diseases.recall, 4),
-                "field_accuracy": {k: round(v, 4) for k, v in self.field_accuracy().items()}}
+                "field_accuracy": {k: round(v, 4) for k, v in self.field_accuracy().items()},
+                "misses": dict(self.misses.most_common())}
 
 
 def gold_files(gold_dir: Path) -> list[Path]:
@@ -85,14 +89,43 @@ def _key(row: dict, names: tuple[str, ...]) -> tuple:
 
 def _score_fields(result: Evaluation, gold_rows: list[dict], found_rows: list[dict]) -> None:
     pool = list(found_rows)
+    missed = []
     for gold in gold_rows:
         match = next((f for f in pool if _key(f, _ROW_KEY) == _key(gold, _ROW_KEY)), None)
         if match is None:
+            missed.append(gold)
             continue
         pool.remove(match)
         result.field_total += 1
         for name in _FIELDS:
             result.field_hits[name] += gold.get(name) == match.get(name)
+    for gold in missed:
+        result.misses[_miss_reason(gold, pool)] += 1
+
+
+def _miss_reason(gold: dict, unmatched_found: list[dict]) -> str:
+    """Why a gold row found no match: the key fields in which the closest found row differs."""
+    same_numbers = [f for f in unmatched_found if _key(f, _NUMBER_KEY) == _key(gold, _NUMBER_KEY)]
+    if same_numbers:
+        diffs = min((tuple(n for n in ("row_type", "outcome", "drug") if f.get(n) != gold.get(n))
+                     for f in same_numbers), key=len)
+        kind = f"numbers right, {' and '.join(diffs)} wrong"
+        if diffs == ("drug",):
+            gold_drugs = set((gold.get("drug") or "").split(" + ")) - {""}
+            found_drugs = [set((f.get("drug") or "").split(" + ")) - {""} for f in same_numbers]
+            kind += (" (no drug found)" if not any(found_drugs) else
+                     " (gold has none)" if not gold_drugs else
+                     " (part of a combination)" if any(d < gold_drugs for d in found_drugs) else
+                     " (extra drugs)" if any(gold_drugs < d for d in found_drugs) else
+                     " (another drug)")
+        return f"{gold['row_type']}: {kind}"
+    size = any(f.get("cohort_size") == gold.get("cohort_size") for f in unmatched_found)
+    count = gold.get("event_count") is not None and any(
+        f.get("event_count") == gold.get("event_count") for f in unmatched_found)
+    kind = ("size right, count wrong" if size and not count else
+            "count right, size wrong" if count and not size else
+            "size and count each elsewhere" if size else "not found")
+    return f"{gold['row_type']}: {kind}"
 
 
 def format_report(ev: Evaluation) -> str:
@@ -102,4 +135,7 @@ def format_report(ev: Evaluation) -> str:
     lines.append(f"drug recall: {ev.drugs.recall:.3f}   disease recall: {ev.diseases.recall:.3f}")
     lines.append("field accuracy on matched rows:")
     lines += [f"  {k:16}{v:.3f}" for k, v in ev.field_accuracy().items()]
+    if ev.misses:
+        lines.append("missed gold rows, by reason:")
+        lines += [f"  {n:5}  {reason}" for reason, n in ev.misses.most_common()]
     return "\n".join(lines)

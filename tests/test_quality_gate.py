@@ -31,3 +31,25 @@ def test_dev_corpus_is_large_enough_and_split() -> None:
     assert len(tune) + len(holdout) >= 40
     assert len(holdout) >= 15
     assert not {p.name for p in tune} & {p.name for p in holdout}
+
+
+def test_missed_rows_are_counted_by_reason() -> None:
+    from pipeline.evaluate import Evaluation, _score_fields
+
+    def row(size, count, drug="imatinib", outcome="recurrence", row_type="outcome"):
+        return {"row_type": row_type, "cohort_size": size, "event_count": count,
+                "outcome": outcome, "drug": drug}
+
+    gold = [row(19, 1), row(19, 2, drug="imatinib + sunitinib"), row(40, 3), row(8, 5),
+            row(60, 7)]
+    found = [row(19, 1), row(19, 2, drug="sunitinib"), row(40, 3, drug=None), row(8, 4),
+             row(70, 7)]
+    result = Evaluation()
+    _score_fields(result, gold, found)
+    assert result.field_total == 1
+    assert result.misses == {
+        "outcome: numbers right, drug wrong (part of a combination)": 1,
+        "outcome: numbers right, drug wrong (no drug found)": 1,
+        "outcome: size right, count wrong": 1,
+        "outcome: count right, size wrong": 1,
+    }
