@@ -28,9 +28,11 @@ def test_scores_stay_above_their_floors(nlp, split: str) -> None:
 def test_dev_corpus_is_large_enough_and_split() -> None:
     tune = list((PROJECT_ROOT / "corpora/dev/tune").glob("*.gold.json"))
     holdout = list((PROJECT_ROOT / "corpora/dev/holdout").glob("*.gold.json"))
+    sealed = list((PROJECT_ROOT / "corpora/dev/sealed").glob("*.gold.json"))
     assert len(tune) + len(holdout) >= 40
-    assert len(holdout) >= 15
-    assert not {p.name for p in tune} & {p.name for p in holdout}
+    assert len(holdout) >= 15 and len(sealed) >= 10
+    names = [{p.name for p in split} for split in (tune, holdout, sealed)]
+    assert not (names[0] & names[1] or names[0] & names[2] or names[1] & names[2])
 
 
 def test_missed_rows_are_counted_by_reason() -> None:
