@@ -127,3 +127,18 @@ def test_the_primary_outcome_as_the_subject_of_an_event_frame_is_an_outcome(nlp)
                                  "(N = 51) or placebo (N = 49). Primary end point: 4 (7.8%) "
                                  "vs 9 (18.4%)."), nlp=nlp).rows
     assert not [r for r in cohorts if r.row_type == "outcome"]  # a heading names no event
+
+
+@pytest.mark.parametrize(("first", "second", "drugs"), [
+    ("warfarin", "aspirin", ("warfarin", "aspirin")),
+    ("Xcopri", "lacosamide", ("cenobamate", "lacosamide")),
+    ("sertraline", "bupropion", ("sertraline", "bupropion")),
+    ("rifampin", "levofloxacin", ("rifampicin", "levofloxacin")),
+    ("Entresto", "enalapril", ("sacubitril + valsartan", "enalapril")),
+])
+def test_agents_of_other_specialties_and_their_brands_name_the_arms(nlp, first: str, second: str,
+                                                                    drugs: tuple[str, str]) -> None:
+    rows = _outcomes(nlp, f"Adults were randomly assigned to {first} (n = 150) or {second} "
+                          f"(n = 148). Treatment failure occurred in 21 of 150 patients in the "
+                          f"{first} group and in 30 of 148 patients in the {second} group.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(150, drugs[0], 21), (148, drugs[1], 30)}
