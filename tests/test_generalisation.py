@@ -142,3 +142,30 @@ def test_agents_of_other_specialties_and_their_brands_name_the_arms(nlp, first: 
                           f"(n = 148). Treatment failure occurred in 21 of 150 patients in the "
                           f"{first} group and in 30 of 148 patients in the {second} group.")
     assert {(r[0], r[1], r[4]) for r in rows} == {(150, drugs[0], 21), (148, drugs[1], 30)}
+
+
+@pytest.mark.parametrize("design", [
+    "Patients were randomly assigned to Arm A (mepolizumab 100 mg every 4 weeks) or Arm B "
+    "(placebo).",
+    "Two arms were compared. Arm A: mepolizumab 100 mg every 4 weeks; Arm B: placebo.",
+    "Patients were randomly assigned to mepolizumab (Arm A) or placebo (Arm B).",
+    "In Arm A, patients received mepolizumab every 4 weeks. Arm B received placebo.",
+])
+def test_an_arm_label_defined_by_its_treatment_names_the_drug_of_its_counts(nlp, design: str) -> None:
+    rows = _outcomes(nlp, design + "\nEvent | Arm A (n = 140) | Arm B (n = 139)\n"
+                                   "Severe exacerbation | 18 (12.9%) | 35 (25.2%)")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (140, "mepolizumab", "received", 18), (139, "mepolizumab", "not_received", 35)}
+
+
+def test_each_count_of_a_clause_that_names_two_labelled_arms_is_of_its_own_arm(nlp) -> None:
+    rows = analyse(clean_text(
+        "Adults with gout were randomized to Group 1 (febuxostat) or Group 2 (allopurinol). "
+        "Group 1 enrolled 210 patients and Group 2 enrolled 205 patients. A gout flare "
+        "occurred in 40 of 210 patients in Group 1 and 61 of 205 in Group 2."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug, r.arm, r.event_count) for r in rows
+            if r.cohort_size in (205, 210)} == {
+        ("cohort", 210, "febuxostat", "Group 1", None),
+        ("cohort", 205, "allopurinol", "Group 2", None),
+        ("outcome", 210, "febuxostat", "Group 1", 40),
+        ("outcome", 205, "allopurinol", "Group 2", 61)}

@@ -101,9 +101,10 @@ def link_document(doc: Doc, settings: LinkSettings,
         state.sentence_drug = (active[0][0], active[0][1]) if active else None
         sent_cues = cues_by[sent_index]
         defined = arm_definitions(doc, sent, sent_groups,
-                                  [c for c in sent_cues if c.label == "ARM"])
+                                  [c for c in sent_cues if c.label == "ARM"], settings)
         state.arm_drugs.update({k: (v[0], v[1]) for k, v in defined.items()})
         state.arm_labels.update({k: v[2] for k, v in defined.items()})
+        state.arm_controls |= {k for k, v in defined.items() if v[0] in settings.control_drugs}
         if "|" in sent.text:  # a header may have no number: "Event | Nivolumab | Placebo"
             previous = sents[sent_index - 1] if sent_index else None
             link_table_row(doc, sent, sent_index, sent_cues, sent_drugs, state, settings,
@@ -389,9 +390,27 @@ def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcom
     state.arms = [c.index for c in made]
 
 
+def _own_arm(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> ClauseFacts:
+    """'Arm A enrolled 150 patients and Arm B enrolled 148', '19 of 150 in Arm A and 3 of 148
+    in Arm B': in a clause that names several labelled arms, a count belongs to the arm
+    named right after its group ("in Arm B"), else to the nearest one named before it."""
+    arms = [c for c in facts.cues if c.label == "ARM"]
+    if m.arm is not None or len({a.text.lower() for a in arms}) < 2:
+        return facts
+    after = [a for a in arms if m.end <= a.start <= m.end + 2 and all(
+        t.lower_ in settings.reference_words | settings.size_for_words
+        for t in doc[m.end:a.start])]
+    before = [a for a in arms if a.end <= m.start]
+    own = after[0] if after else before[-1] if before else None
+    if own is None or same_label(own.text, facts.arm_label):
+        return facts
+    return replace(facts, arm_label=own.text)
+
+
 def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
           state: LinkState, settings: LinkSettings) -> None:
     conf = settings.confidence
+    facts = _own_arm(doc, m, facts, settings)
     outcome = (m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
                or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
     framed = False
