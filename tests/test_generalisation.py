@@ -169,3 +169,25 @@ def test_each_count_of_a_clause_that_names_two_labelled_arms_is_of_its_own_arm(n
         ("cohort", 205, "allopurinol", "Group 2", None),
         ("outcome", 210, "febuxostat", "Group 1", 40),
         ("outcome", 205, "allopurinol", "Group 2", 61)}
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("In this single-arm study, 80 adults with refractory lupus nephritis received voclosporin "
+     "plus mycophenolate. Voclosporin was stopped early in 9 patients. Among the 30 patients "
+     "with proteinuria above 3 g, 12 had a complete renal response.",
+     "mycophenolate + voclosporin"),
+    ("The cohort comprised 64 children treated with nusinersen. Of the 20 infants who "
+     "started before six months of age, 14 achieved independent sitting.", "nusinersen"),
+])
+def test_a_study_of_one_regimen_gives_it_to_every_group_even_when_a_part_is_named_alone(
+        nlp, text: str, drug: str) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert rows and all(r.drug == drug for r in rows if r.drug_status != "discontinued")
+
+
+def test_a_part_offered_as_an_alternative_is_no_single_regimen(nlp) -> None:
+    rows = analyse(clean_text(
+        "Adults with asthma were randomized to budesonide plus formoterol or budesonide. "
+        "Among the 90 patients with eosinophilia, 12 had a severe exacerbation."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
+        (90, None, 12)}

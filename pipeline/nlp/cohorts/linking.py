@@ -62,10 +62,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     universal = {c.start for c in cues if c.label == "UNIVERSAL"}
     state = LinkState()
     groups = drug_groups(doc, drugs, settings)
-    active = {g[0] for g in groups if g[0] not in settings.control_drugs}
-    if len(active) == 1 and len(active) == len({g[0] for g in groups}):
-        # One treatment and no control arm: every group studied received it.
-        state.only_drug = next((g[0], g[1]) for g in groups)
+    state.only_drug = _only_treatment(doc, groups, settings)
     sents = list(doc.sents)
     sent_of = [0] * len(doc)  # token -> sentence index, to bucket everything in one pass
     for n, sent in enumerate(sents):
@@ -260,6 +257,33 @@ def _scan_words(doc: Doc, lowers: numpy.ndarray, cues: list[Cue],
                 and doc[i].ent_type_ not in {"DISEASE", "DRUG", "DRUG_CLASS"}:
             found.append(Cue("OUTCOME", "adverse_event", i, i + 1, doc[i].text))
     return found, fractions
+
+
+def _only_treatment(doc: Doc, groups: list[tuple[str, str, int, int]],
+                    settings: LinkSettings) -> tuple[str, str] | None:
+    """The one treatment of a study without a control arm, which every group received.
+
+    'venetoclax plus azacitidine' named later as 'venetoclax' or 'azacitidine' alone is
+    still one regimen: every treatment named is a part of the widest one. Not when two
+    are offered as alternatives ('X plus Y or Y', 'Y alone') or a control is named.
+    """
+    if not groups or any(g[0] in settings.control_drugs for g in groups):
+        return None
+    widest = max(groups, key=lambda g: len(g[0].split(" + ")))
+    parts = set(widest[0].split(" + "))
+    if any(not set(g[0].split(" + ")) <= parts for g in groups):
+        return None
+    if len({g[0] for g in groups}) > 1:
+        for g in groups:
+            if g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words:
+                return None  # "azacitidine alone": a control arm of the comparison
+        for here, after in zip(groups, groups[1:], strict=False):
+            between = doc[here[3]:after[2]]
+            if len(between) <= settings.noun_window and any(
+                    t.lower_ in settings.alternative_words for t in between):
+                return None  # "to venetoclax plus azacitidine or azacitidine"
+    first = next(g for g in groups if g[0] == widest[0])
+    return first[0], first[1]
 
 
 def _cohorts_respectively(state: LinkState, cohorts: list[int], arms: list[int]) -> None:
