@@ -191,3 +191,22 @@ def test_a_part_offered_as_an_alternative_is_no_single_regimen(nlp) -> None:
         "Among the 90 patients with eosinophilia, 12 had a severe exacerbation."), nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
         (90, None, 12)}
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("the intervention group", "the control group"),
+    ("the dabigatran group", "the control group"),
+    ("the experimental arm", "the placebo arm"),
+])
+def test_each_count_of_a_clause_that_names_two_groups_is_of_the_group_after_it(
+        nlp, first: str, second: str) -> None:
+    rows = analyse(clean_text(
+        "Patients with atrial fibrillation were randomized to dabigatran or placebo. "
+        f"{first.capitalize()} included 250 patients and {second} included 248 patients. "
+        f"Stroke occurred in 9 patients in {first} and 17 patients in {second}."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug, r.drug_status, r.event_count) for r in rows
+            if r.cohort_size in (248, 250)} == {
+        ("cohort", 250, "dabigatran", "received", None),
+        ("cohort", 248, "dabigatran", "not_received", None),
+        ("outcome", 250, "dabigatran", "received", 9),
+        ("outcome", 248, "dabigatran", "not_received", 17)}

@@ -184,7 +184,7 @@ def link_document(doc: Doc, settings: LinkSettings,
                 mentions = [m if m.drug is not None or m.kind != "count"
                             else replace(m, drug=SEVERAL_ARMS) for m in mentions]
             for mention in mentions:
-                _link(doc, sent_index, mention, facts, state, settings)
+                _link(doc, sent_index, mention, facts, state, settings, sent_groups)
             if not mentions and any(clause.start <= i < clause.end for i in none_at):
                 _link_zero_events(doc, sent_index, clause, facts, state, settings)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
@@ -414,27 +414,58 @@ def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcom
     state.arms = [c.index for c in made]
 
 
-def _own_arm(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> ClauseFacts:
-    """'Arm A enrolled 150 patients and Arm B enrolled 148', '19 of 150 in Arm A and 3 of 148
-    in Arm B': in a clause that names several labelled arms, a count belongs to the arm
-    named right after its group ("in Arm B"), else to the nearest one named before it."""
-    arms = [c for c in facts.cues if c.label == "ARM"]
-    if m.arm is not None or len({a.text.lower() for a in arms}) < 2:
+def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str, str, int, int]],
+               settings: LinkSettings) -> ClauseFacts:
+    """'Arm A enrolled 150 patients and Arm B enrolled 148', '9 patients in the intervention
+    group and 17 in the control group': in a clause that names several groups (labels,
+    roles, treatments), a count belongs to the group named right after it ("in Arm B"),
+    else to the nearest one named before it."""
+    if m.arm is not None or m.drug is not None:
         return facts
-    after = [a for a in arms if m.end <= a.start <= m.end + 2 and all(
-        t.lower_ in settings.reference_words | settings.size_for_words
-        for t in doc[m.end:a.start])]
-    before = [a for a in arms if a.end <= m.start]
+    named: list[tuple[int, int, str, str]] = []  # start, end, kind, text
+    for c in facts.cues:
+        if c.label == "ARM":
+            named.append((c.start, c.end, "arm", c.text))
+        elif c.label == "EXPERIMENTAL_ARM":
+            named.append((c.start, c.end, "experimental", c.text))
+        elif c.label == "STATUS" and c.id == "not_received":
+            named.append((c.start, c.end, "control", c.text))
+    for g in groups:
+        if facts.start <= g[2] and g[3] <= facts.end:
+            kind = "control" if g[0] in settings.control_drugs else "drug"
+            named.append((g[2], g[3], kind, g[0]))
+    if len({(k, t.lower()) for _, _, k, t in named}) < 2:
+        return facts
+    named.sort()
+    links = settings.reference_words | settings.size_for_words | settings.determiners
+    after = [n for n in named if m.end <= n[0] <= m.end + 3 and all(
+        t.lower_ in links for t in doc[m.end:n[0]])]
+    before = [n for n in named if n[1] <= m.start]
     own = after[0] if after else before[-1] if before else None
-    if own is None or same_label(own.text, facts.arm_label):
+    if own is None:
         return facts
-    return replace(facts, arm_label=own.text)
+    start, end, kind, text = own
+    if kind == "arm":
+        return facts if same_label(text, facts.arm_label) else replace(facts, arm_label=text)
+    if any(n[2] == "arm" for n in named):
+        return facts  # labelled arms tell the groups apart; their treatments come with them
+    if kind == "experimental":
+        return replace(facts, experimental=True, control=False, drug=None, drug_mention=None,
+                       drug_status=None)
+    if kind == "control":
+        return replace(facts, experimental=False, control=True, drug=None,
+                       drug_mention=doc[start:end].text, drug_status="not_received")
+    return replace(facts, experimental=False, control=False, drug=text,
+                   drug_mention=next(g[1] for g in groups if g[2] == start),
+                   drug_status=facts.drug_status if facts.drug_status != "not_received"
+                   else "received")
 
 
 def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
-          state: LinkState, settings: LinkSettings) -> None:
+          state: LinkState, settings: LinkSettings,
+          groups: list[tuple[str, str, int, int]] = ()) -> None:  # type: ignore[assignment]
     conf = settings.confidence
-    facts = _own_arm(doc, m, facts, settings)
+    facts = _own_group(doc, m, facts, list(groups), settings)
     outcome = (m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
                or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
     framed = False
