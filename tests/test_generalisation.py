@@ -210,3 +210,17 @@ def test_each_count_of_a_clause_that_names_two_groups_is_of_the_group_after_it(
         ("cohort", 248, "dabigatran", "not_received", None),
         ("outcome", 250, "dabigatran", "received", 9),
         ("outcome", 248, "dabigatran", "not_received", 17)}
+
+
+@pytest.mark.parametrize(("active", "control"), [
+    ("the study drug", "usual care"),
+    ("active drug", "standard care"),
+    ("the active-treatment group", "the usual-care group"),
+    ("the treatment arm", "the sham group"),
+])
+def test_groups_named_by_their_role_take_the_tested_drug(nlp, active: str, control: str) -> None:
+    rows = _outcomes(nlp, "Adults with hypertension were randomized to aprocitentan or usual "
+                          f"care. A cardiovascular event occurred in 61 of 150 patients given "
+                          f"{active}, compared with 40 of 149 patients on {control}.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (150, "aprocitentan", "received", 61), (149, "aprocitentan", "not_received", 40)}
