@@ -224,3 +224,20 @@ def test_groups_named_by_their_role_take_the_tested_drug(nlp, active: str, contr
                           f"{active}, compared with 40 of 149 patients on {control}.")
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
         (150, "aprocitentan", "received", 61), (149, "aprocitentan", "not_received", 40)}
+
+
+@pytest.mark.parametrize(("route", "first", "second", "drugs"), [
+    ("intravenous", "ferric carboxymaltose", "oral iron sulfate", ("ferric carboxymaltose", None)),
+    ("subcutaneous", "teriparatide", "oral alendronate", ("teriparatide", "alendronate")),
+    ("inhaled", "budesonide", "inhaled fluticasone", ("budesonide", "fluticasone")),
+])
+def test_an_arm_assigned_by_route_or_dose_before_its_drug(nlp, route: str, first: str,
+                                                          second: str, drugs: tuple) -> None:
+    rows = analyse(clean_text(
+        f"Of 300 adults enrolled, 152 were randomized to {route} {first} and 148 to {second}. "
+        f"A serious adverse event occurred in 11 patients in the {first} arm and 19 in the "
+        f"other arm."), nlp=nlp).rows
+    cohorts = {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"}
+    assert (152, drugs[0]) in cohorts
+    if drugs[1]:
+        assert (148, drugs[1]) in cohorts

@@ -80,6 +80,7 @@ class LinkSettings:
     generic_heads: frozenset[str]
     arm_definition_links: frozenset[str]
     arm_definition_reach: int
+    treatment_modifiers: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
