@@ -241,3 +241,14 @@ def test_an_arm_assigned_by_route_or_dose_before_its_drug(nlp, route: str, first
     assert (152, drugs[0]) in cohorts
     if drugs[1]:
         assert (148, drugs[1]) in cohorts
+
+
+@pytest.mark.parametrize(("active", "control"), [
+    ("Intervention", "Control"), ("Active", "Control"), ("Experimental", "Usual care"),
+])
+def test_table_columns_named_by_role_take_the_tested_drug(nlp, active: str, control: str) -> None:
+    rows = _outcomes(nlp, "Adults with chronic cough were randomized to gefapixant or placebo.\n"
+                          f"Outcome | {active} (n = 210) | {control} (n = 205)\n"
+                          "Serious adverse events | 9 (4.3) | 12 (5.9)")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (210, "gefapixant", "received", 9), (205, "gefapixant", "not_received", 12)}

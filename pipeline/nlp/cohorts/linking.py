@@ -48,7 +48,7 @@ from .tables import link_table_row
 def link_document(doc: Doc, settings: LinkSettings,
                   units: frozenset[str]) -> tuple[list[Cohort], list[Event]]:
     """All cohorts and events of a document, linked."""
-    cues = [Cue(s.label_, s.id_, s.start, s.end, s.text) for s in doc.spans.get(CUES_KEY, [])]
+    cues = [_cue(s) for s in doc.spans.get(CUES_KEY, [])]
     lowers = doc.to_array([LOWER])
     ae_words, fractions = _scan_words(doc, lowers, cues, settings)
     cues += ae_words
@@ -216,6 +216,13 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _cue(span: Span) -> Cue:
+    """A cue as plain data. A role told by the group size after it ("Control (n = 198)",
+    models/rules/token_patterns.jsonl) ends before the size."""
+    end = next((t.i for t in span[1:] if t.text in {"(", "["}), span.end)
+    return Cue(span.label_, span.id_, span.start, end, span.doc[span.start:end].text)
 
 
 @cache
