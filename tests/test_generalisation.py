@@ -252,3 +252,11 @@ def test_table_columns_named_by_role_take_the_tested_drug(nlp, active: str, cont
                           "Serious adverse events | 9 (4.3) | 12 (5.9)")
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
         (210, "gefapixant", "received", 9), (205, "gefapixant", "not_received", 12)}
+
+
+def test_the_drug_offered_beside_placebo_is_tested_not_the_background_drug_before_it(nlp) -> None:
+    rows = _outcomes(nlp, "Adults with type 2 diabetes on stable metformin were randomized to "
+                          "sitagliptin or placebo. Hypoglycaemia occurred in 12 of 180 patients "
+                          "in the active group and 7 of 178 patients in the control group.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (180, "sitagliptin", "received", 12), (178, "sitagliptin", "not_received", 7)}

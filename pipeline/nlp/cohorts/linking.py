@@ -95,7 +95,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         sent_drugs = drugs_by[sent_index]
         sent_groups = drug_groups(doc, sent_drugs, settings)
         active = [g for g in sent_groups if g[0] not in settings.control_drugs]
-        state.sentence_drug = (active[0][0], active[0][1]) if active else None
+        state.sentence_drug = _tested_drug(doc, sent_groups, active, settings)
         sent_cues = cues_by[sent_index]
         defined = arm_definitions(doc, sent, sent_groups,
                                   [c for c in sent_cues if c.label == "ARM"], settings)
@@ -264,6 +264,23 @@ def _scan_words(doc: Doc, lowers: numpy.ndarray, cues: list[Cue],
                 and doc[i].ent_type_ not in {"DISEASE", "DRUG", "DRUG_CLASS"}:
             found.append(Cue("OUTCOME", "adverse_event", i, i + 1, doc[i].text))
     return found, fractions
+
+
+def _tested_drug(doc: Doc, groups: list[tuple[str, str, int, int]],
+                 active: list[tuple[str, str, int, int]],
+                 settings: LinkSettings) -> tuple[str, str] | None:
+    """The drug a sentence tests: its first active treatment, or the one offered as the
+    alternative to its placebo ('patients on background metformin were randomized to X or
+    placebo': X)."""
+    if not active:
+        return None
+    for control in (g for g in groups if g[0] in settings.control_drugs):
+        offered = [g for g in active if g[3] < control[2] and any(
+            t.lower_ in settings.alternative_words for t in doc[g[3]:control[2]])
+            and control[2] - g[3] <= 2]
+        if offered:
+            return offered[-1][0], offered[-1][1]
+    return active[0][0], active[0][1]
 
 
 def _only_treatment(doc: Doc, groups: list[tuple[str, str, int, int]],
