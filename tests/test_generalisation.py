@@ -260,3 +260,19 @@ def test_the_drug_offered_beside_placebo_is_tested_not_the_background_drug_befor
                           "in the active group and 7 of 178 patients in the control group.")
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
         (180, "sitagliptin", "received", 12), (178, "sitagliptin", "not_received", 7)}
+
+
+@pytest.mark.parametrize("name", ["GnP", "SoC", "EC-T", "nab-P"])
+def test_a_sentence_ends_after_a_mixed_case_name_with_a_final_capital(nlp, name: str) -> None:
+    doc = nlp(f"Of 210 patients, 104 received {name}. After matching, 90 patients remained.")
+    assert [t.text for t in doc].count(name) == 1 and len(list(doc.sents)) == 2
+
+
+def test_counts_after_a_regimen_named_at_a_sentence_end(nlp) -> None:
+    rows = analyse(clean_text(
+        "Gemcitabine plus nab-paclitaxel (GnP) and modified FOLFIRINOX (mFFX) were compared. "
+        "Of 400 patients, 180 received mFFX and 220 received GnP. Febrile neutropenia occurred "
+        "in 14 of 180 patients with mFFX and 9 of 220 with GnP."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
+        (180, "fluorouracil + irinotecan + leucovorin + oxaliplatin", 14),
+        (220, "gemcitabine + nab-paclitaxel", 9)}
