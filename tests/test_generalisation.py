@@ -276,3 +276,14 @@ def test_counts_after_a_regimen_named_at_a_sentence_end(nlp) -> None:
     assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
         (180, "fluorouracil + irinotecan + leucovorin + oxaliplatin", 14),
         (220, "gemcitabine + nab-paclitaxel", 9)}
+
+
+@pytest.mark.parametrize("prior", [
+    "after failure of methotrexate", "previously treated with methotrexate",
+    "after methotrexate",
+])
+def test_a_drug_the_patients_had_before_is_no_group_s_treatment(nlp, prior: str) -> None:
+    rows = _outcomes(nlp, f"In this single-arm study, 90 adults with rheumatoid arthritis "
+                          f"received upadacitinib {prior}. Among the 40 seropositive patients, "
+                          f"22 achieved remission.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(40, "upadacitinib", 22)}

@@ -52,7 +52,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     lowers = doc.to_array([LOWER])
     ae_words, fractions = _scan_words(doc, lowers, cues, settings)
     cues += ae_words
-    drugs = [e for e in doc.ents if e.label_ == "DRUG"
+    drugs = [e for e in doc.ents if (e.label_ == "DRUG" and not _prior_therapy(doc, e, settings))
              or (e.label_ == "DRUG_CLASS" and e.id_ in settings.control_drugs)]
     # Only sentences with a number or an "all patients" can hold a count: skip the rest.
     numbers = list(doc.spans.get(NUMBERS_KEY, []))
@@ -216,6 +216,18 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _prior_therapy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
+    """'nilotinib given after imatinib', 'previously treated with sunitinib', 'after progression
+    on osimertinib': a treatment the patients had before, which no group of the study
+    received in it."""
+    k = ent.start - 1
+    sent_start = ent.sent.start
+    while k >= sent_start and ent.start - k <= settings.prior_reach \
+            and doc[k].lower_ in settings.prior_links:
+        k -= 1
+    return k >= sent_start and doc[k].lower_ in settings.prior_words
 
 
 def _cue(span: Span) -> Cue:

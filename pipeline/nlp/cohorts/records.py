@@ -81,6 +81,9 @@ class LinkSettings:
     arm_definition_links: frozenset[str]
     arm_definition_reach: int
     treatment_modifiers: frozenset[str]
+    prior_words: frozenset[str]
+    prior_links: frozenset[str]
+    prior_reach: int
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
