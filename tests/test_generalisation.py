@@ -287,3 +287,16 @@ def test_a_drug_the_patients_had_before_is_no_group_s_treatment(nlp, prior: str)
                           f"received upadacitinib {prior}. Among the 40 seropositive patients, "
                           f"22 achieved remission.")
     assert {(r[0], r[1], r[4]) for r in rows} == {(40, "upadacitinib", 22)}
+
+
+@pytest.mark.parametrize(("code", "drug"), [("XYZ-4821", "xyz-4821"), ("BGT2209", "bgt2209")])
+def test_a_research_code_a_group_received_is_its_drug(nlp, code: str, drug: str) -> None:
+    rows = _outcomes(nlp, f"In the phase 1 study, 58 adults with refractory psoriasis received "
+                          f"{code} at three dose levels. A response was seen in 21 patients.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(58, drug, 21)}
+
+
+@pytest.mark.parametrize("trial", ["RTOG-0617", "NCT0412345"])
+def test_a_trial_id_of_the_same_shape_is_no_drug(nlp, trial: str) -> None:
+    doc = nlp(f"Patients who received {trial} protocol therapy were eligible.")
+    assert not [e for e in doc.ents if e.label_ == "DRUG"]

@@ -6,6 +6,7 @@ International Nonproprietary Name says what it is. Stems live in models/lexicons
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,8 @@ class ArmHeads:
     not_treatments: frozenset[str]  # "control", "standard", "usual": no treatment's name
     column_openers: frozenset[str]  # what may stand before "X (n = 296)": "|", "or", "to"
     min_length: int
+    code_pattern: re.Pattern[str]  # a research code ("RMC-6291", "ABBV400")
+    not_code_prefixes: frozenset[str]  # trial and registry ids of the same shape ("NCT", "RTOG")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -51,7 +54,9 @@ class ArmHeads:
                    group_nouns=frozenset(data["group_nouns"]),
                    not_treatments=frozenset(data["not_treatments"]),
                    column_openers=frozenset(data["column_openers"]),
-                   min_length=int(data["min_length"]))
+                   min_length=int(data["min_length"]),
+                   code_pattern=re.compile(data["code_pattern"]),
+                   not_code_prefixes=frozenset(p.upper() for p in data["not_code_prefixes"]))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -60,7 +65,9 @@ class ArmHeads:
                 "receipts": [" ".join(p) for p in self.receipts], "skip": sorted(self.skip),
                 "alternatives": sorted(self.alternatives), "group_nouns": sorted(self.group_nouns),
                 "not_treatments": sorted(self.not_treatments),
-                "column_openers": sorted(self.column_openers), "min_length": self.min_length}
+                "column_openers": sorted(self.column_openers), "min_length": self.min_length,
+                "code_pattern": self.code_pattern.pattern,
+                "not_code_prefixes": sorted(self.not_code_prefixes)}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -72,10 +79,18 @@ class ArmHeads:
         object.__setattr__(self, "_triggers", frozenset(first))
 
     def could_name(self, token: Token) -> bool:
-        """A word that could be a treatment's name: a word, no entity, no known role."""
+        """A word that could be a treatment's name: a word, no entity, no known role; or a
+        research code."""
         return (token.is_alpha and len(token) >= self.min_length and not token.ent_type_
                 and not token.is_upper and token.lower_ not in self.not_treatments
-                and not token.is_stop)
+                and not token.is_stop) or self.is_code(token)
+
+    def is_code(self, token: Token) -> bool:
+        """'RMC-6291', 'ABBV-400': letters and digits as companies name agents in development
+        (a trial id such as 'RTOG-0617' has the same shape: its prefixes are listed)."""
+        match = self.code_pattern.match(token.text)
+        return (match is not None and not token.ent_type_
+                and match.group(1).upper() not in self.not_code_prefixes)
 
 
 def find_arm_heads(doc: Doc, heads: ArmHeads) -> list[Span]:
@@ -97,7 +112,9 @@ def find_arm_heads(doc: Doc, heads: ArmHeads) -> list[Span]:
         for phrase in heads.receipts:
             if phrase[0] == word and tuple(lowers[i:i + len(phrase)]) == phrase:
                 j = i + len(phrase)
-                if j < n and heads.could_name(doc[j]):
+                if j < n and heads.is_code(doc[j]):
+                    assigned.add(j)  # "received ABBV-400": a code names nothing but an agent
+                elif j < n and heads.could_name(doc[j]):
                     received.add(lowers[j])
         if word == "(" and 0 < i and i + 3 < n and lowers[i + 1] == "n" and lowers[i + 2] == "=" \
                 and heads.could_name(doc[i - 1]) \
