@@ -300,3 +300,13 @@ def test_a_research_code_a_group_received_is_its_drug(nlp, code: str, drug: str)
 def test_a_trial_id_of_the_same_shape_is_no_drug(nlp, trial: str) -> None:
     doc = nlp(f"Patients who received {trial} protocol therapy were eligible.")
     assert not [e for e in doc.ents if e.label_ == "DRUG"]
+
+
+def test_a_group_named_by_its_drug_before_a_number_is_no_labelled_group(nlp) -> None:
+    rows = analyse(clean_text(
+        "We randomly assigned 180 adults with septic shock to receive terlipressin or "
+        "norepinephrine. The terlipressin group had 90 patients and the norepinephrine "
+        "group 90."), nlp=nlp).rows
+    assert (90, "terlipressin", "received", None) in {
+        (r.cohort_size, r.drug, r.drug_status, r.arm) for r in rows}
+    assert not [r for r in rows if r.arm]

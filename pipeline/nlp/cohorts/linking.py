@@ -48,7 +48,9 @@ from .tables import link_table_row
 def link_document(doc: Doc, settings: LinkSettings,
                   units: frozenset[str]) -> tuple[list[Cohort], list[Event]]:
     """All cohorts and events of a document, linked."""
-    cues = [_cue(s) for s in doc.spans.get(CUES_KEY, [])]
+    # "the vasopressin group 90": a group named by its drug, then a number, is no label.
+    cues = [_cue(s) for s in doc.spans.get(CUES_KEY, []) if not (
+        s.label_ == "ARM" and s.start > 0 and doc[s.start - 1].ent_type_ == "DRUG")]
     lowers = doc.to_array([LOWER])
     ae_words, fractions = _scan_words(doc, lowers, cues, settings)
     cues += ae_words
@@ -493,7 +495,7 @@ def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str,
                        drug_mention=doc[start:end].text, drug_status="not_received")
     return replace(facts, experimental=False, control=False, drug=text,
                    drug_mention=next(g[1] for g in groups if g[2] == start),
-                   drug_status=facts.drug_status if facts.drug_status != "not_received"
+                   drug_status=facts.drug_status if facts.drug_status not in (None, "not_received")
                    else "received")
 
 
