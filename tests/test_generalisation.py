@@ -310,3 +310,15 @@ def test_a_group_named_by_its_drug_before_a_number_is_no_labelled_group(nlp) -> 
     assert (90, "terlipressin", "received", None) in {
         (r.cohort_size, r.drug, r.drug_status, r.arm) for r in rows}
     assert not [r for r in rows if r.arm]
+
+
+@pytest.mark.parametrize(("active", "control"), [
+    ("taking the drug", "on the dummy pill"),
+    ("given the experimental drug", "given a sugar pill"),
+])
+def test_news_words_for_the_tested_drug_and_its_placebo(nlp, active: str, control: str) -> None:
+    rows = _outcomes(nlp, "The trial randomly assigned 800 people with gout to olokizumab or "
+                          f"placebo. A flare occurred in 40 of 400 people {active} and in 90 of "
+                          f"400 people {control}.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (400, "olokizumab", "received", 40), (400, "olokizumab", "not_received", 90)}
