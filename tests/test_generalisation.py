@@ -322,3 +322,14 @@ def test_news_words_for_the_tested_drug_and_its_placebo(nlp, active: str, contro
                           f"400 people {control}.")
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
         (400, "olokizumab", "received", 40), (400, "olokizumab", "not_received", 90)}
+
+
+@pytest.mark.parametrize("header", [
+    "Outcome | Olezarsen, n = 120 | Placebo, n = 118",
+    "Outcome | Olezarsen group (n = 120) | Placebo group (n = 118)",
+    "Outcome | Olezarsen N = 120 | Placebo N = 118",
+])
+def test_a_header_cell_that_opens_with_a_name_and_gives_a_size_names_an_arm(nlp, header: str) -> None:
+    rows = _outcomes(nlp, header + "\nAcute pancreatitis | 2 (1.7) | 9 (7.6)")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (120, "olezarsen", "received", 2), (118, "olezarsen", "not_received", 9)}
