@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 
@@ -211,6 +212,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         if options:
             state.options, state.options_sent = options, sent_index
     clear_totals(state)
+    _count_main_treatment(state, groups, settings)
     # A cohort whose own sentence reports an outcome for it is stated through that outcome.
     for event in state.events:
         if event.cohort is not None:
@@ -278,6 +280,40 @@ def _scan_words(doc: Doc, lowers: numpy.ndarray, cues: list[Cue],
                 and doc[i].ent_type_ not in {"DISEASE", "DRUG", "DRUG_CLASS"}:
             found.append(Cue("OUTCOME", "adverse_event", i, i + 1, doc[i].text))
     return found, fractions
+
+
+def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, int]],
+                          settings: LinkSettings) -> None:
+    """'The drug, obicetrapib, was given to 1,200 people ... 48 had a heart attack': an event
+    the text ties to no treatment, in a group with none, is of the treatment the article is
+    about, the one it names most often. Not a total split into arms that received different
+    things ("None of the 240 patients died" after "121 to TCH and 119 to TCHP")."""
+    counts = Counter(g[0] for g in groups if g[0] not in settings.control_drugs)
+    if not counts:
+        return
+    main = next(g for g in groups if g[0] == counts.most_common(1)[0][0])
+    totals = _split_totals(state)
+    for event in state.events:
+        cohort = state.cohorts[event.cohort] if event.cohort is not None else None
+        if event.drug or (cohort is not None and (cohort.drug or cohort.index in totals)):
+            continue
+        event.drug, event.drug_mention = main[0], main[1]
+        event.drug_status = event.drug_status or "received"
+
+
+def _split_totals(state: LinkState) -> set[int]:
+    """Cohorts split right after into parts that received different things."""
+    found = set()
+    cohorts = state.cohorts
+    for total in cohorts:
+        k, parts, signatures = total.index + 1, 0, set()
+        while k < len(cohorts) and parts < total.size and cohorts[k].sent <= total.sent + 1:
+            parts += cohorts[k].size
+            signatures.add((cohorts[k].drug, cohorts[k].drug_status == "not_received"))
+            k += 1
+        if parts == total.size and k - total.index > 2 and len(signatures) >= 2:
+            found.add(total.index)
+    return found
 
 
 def _tested_drug(doc: Doc, groups: list[tuple[str, str, int, int]],
