@@ -346,3 +346,13 @@ def test_a_total_split_into_arms_keeps_no_treatment_for_its_events(nlp) -> None:
                           "tezepelumab and 100 to dupilumab. Tezepelumab was given monthly. "
                           "None of the 200 patients died.")
     assert {(r[0], r[1], r[4]) for r in rows} == {(200, None, 0)}
+
+
+@pytest.mark.parametrize("comparator", ["the chemotherapy arm", "the standard-of-care group"])
+def test_a_comparator_arm_named_by_its_class_of_treatment_did_not_get_the_tested_drug(
+        nlp, comparator: str) -> None:
+    rows = _outcomes(nlp, "In all, 500 patients were randomized to cemiplimab or chemotherapy. "
+                          f"A response occurred in 80 of 250 patients in the cemiplimab arm and "
+                          f"in 50 of 250 patients in {comparator}.")
+    assert {(r[1], r[2], r[4]) for r in rows} == {
+        ("cemiplimab", "received", 80), ("cemiplimab", "not_received", 50)}
