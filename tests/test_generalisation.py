@@ -356,3 +356,12 @@ def test_a_comparator_arm_named_by_its_class_of_treatment_did_not_get_the_tested
                           f"in 50 of 250 patients in {comparator}.")
     assert {(r[1], r[2], r[4]) for r in rows} == {
         ("cemiplimab", "received", 80), ("cemiplimab", "not_received", 50)}
+
+
+def test_a_group_named_without_its_treatment_is_of_the_article_s_treatment(nlp) -> None:
+    rows = analyse(clean_text(
+        "We enrolled 320 adults with plaque psoriasis. Bimekizumab was given every 4 weeks, "
+        "with topical betamethasone allowed; bimekizumab was stopped in 12 patients. Among the "
+        "120 patients with nail disease, 30 were smokers."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"
+            and r.cohort_size in (320, 120)} == {(320, None), (120, "bimekizumab")}

@@ -33,6 +33,7 @@ class LinkState:
     sentence_options: list[tuple[str, bool]] = field(default_factory=list)  # compared here
     table_sizes: tuple[int, int, Cue] | None = None  # subgroup table: size col, count col
     combination: tuple[str, str] | None = None  # the last treatment of several drugs named
+    spanning: set[int] = field(default_factory=set)  # totals over arms ("randomized to A or B")
 
 
 def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:

@@ -293,6 +293,14 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
         return
     main = next(g for g in groups if g[0] == counts.most_common(1)[0][0])
     totals = _split_totals(state)
+    # The first group an article counts is its study population: in a comparison, everyone
+    # randomized, who received no one treatment.
+    first = next((c.index for c in state.cohorts if c.parent is None), None)
+    for cohort in state.cohorts:
+        if not cohort.drug and cohort.index not in totals | state.spanning \
+                and cohort.index != first:
+            cohort.drug, cohort.drug_mention = main[0], main[1]
+            cohort.drug_status = cohort.drug_status or "received"
     for event in state.events:
         cohort = state.cohorts[event.cohort] if event.cohort is not None else None
         if event.drug or (cohort is not None and (cohort.drug or cohort.index in totals)):
@@ -675,6 +683,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         if m.drug == SEVERAL_ARMS and cohort.index == len(state.cohorts) - 1:
             # The total over the arms received no one treatment, even in a one-drug study.
             cohort.drug = cohort.drug_mention = cohort.drug_status = None
+            state.spanning.add(cohort.index)
         remember(state, cohort.index)
     elif (m.kind == "bare" and (facts.anaphora or facts.elliptical)) or (
             m.kind == "loose" and facts.anaphora and m.end < facts.end and doc[m.end].is_lower):
