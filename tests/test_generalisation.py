@@ -128,3 +128,241 @@ def test_the_primary_outcome_as_the_subject_of_an_event_frame_is_an_outcome(nlp)
                                  "(N = 51) or placebo (N = 49). Primary end point: 4 (7.8%) "
                                  "vs 9 (18.4%)."), nlp=nlp).rows
     assert not [r for r in cohorts if r.row_type == "outcome"]  # a heading names no event
+
+
+@pytest.mark.parametrize(("first", "second", "drugs"), [
+    ("warfarin", "aspirin", ("warfarin", "aspirin")),
+    ("Xcopri", "lacosamide", ("cenobamate", "lacosamide")),
+    ("sertraline", "bupropion", ("sertraline", "bupropion")),
+    ("rifampin", "levofloxacin", ("rifampicin", "levofloxacin")),
+    ("Entresto", "enalapril", ("sacubitril + valsartan", "enalapril")),
+])
+def test_agents_of_other_specialties_and_their_brands_name_the_arms(nlp, first: str, second: str,
+                                                                    drugs: tuple[str, str]) -> None:
+    rows = _outcomes(nlp, f"Adults were randomly assigned to {first} (n = 150) or {second} "
+                          f"(n = 148). Treatment failure occurred in 21 of 150 patients in the "
+                          f"{first} group and in 30 of 148 patients in the {second} group.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(150, drugs[0], 21), (148, drugs[1], 30)}
+
+
+@pytest.mark.parametrize("design", [
+    "Patients were randomly assigned to Arm A (mepolizumab 100 mg every 4 weeks) or Arm B "
+    "(placebo).",
+    "Two arms were compared. Arm A: mepolizumab 100 mg every 4 weeks; Arm B: placebo.",
+    "Patients were randomly assigned to mepolizumab (Arm A) or placebo (Arm B).",
+    "In Arm A, patients received mepolizumab every 4 weeks. Arm B received placebo.",
+])
+def test_an_arm_label_defined_by_its_treatment_names_the_drug_of_its_counts(nlp, design: str) -> None:
+    rows = _outcomes(nlp, design + "\nEvent | Arm A (n = 140) | Arm B (n = 139)\n"
+                                   "Severe exacerbation | 18 (12.9%) | 35 (25.2%)")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (140, "mepolizumab", "received", 18), (139, "mepolizumab", "not_received", 35)}
+
+
+def test_each_count_of_a_clause_that_names_two_labelled_arms_is_of_its_own_arm(nlp) -> None:
+    rows = analyse(clean_text(
+        "Adults with gout were randomized to Group 1 (febuxostat) or Group 2 (allopurinol). "
+        "Group 1 enrolled 210 patients and Group 2 enrolled 205 patients. A gout flare "
+        "occurred in 40 of 210 patients in Group 1 and 61 of 205 in Group 2."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug, r.arm, r.event_count) for r in rows
+            if r.cohort_size in (205, 210)} == {
+        ("cohort", 210, "febuxostat", "Group 1", None),
+        ("cohort", 205, "allopurinol", "Group 2", None),
+        ("outcome", 210, "febuxostat", "Group 1", 40),
+        ("outcome", 205, "allopurinol", "Group 2", 61)}
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("In this single-arm study, 80 adults with refractory lupus nephritis received voclosporin "
+     "plus mycophenolate. Voclosporin was stopped early in 9 patients. Among the 30 patients "
+     "with proteinuria above 3 g, 12 had a complete renal response.",
+     "mycophenolate + voclosporin"),
+    ("The cohort comprised 64 children treated with nusinersen. Of the 20 infants who "
+     "started before six months of age, 14 achieved independent sitting.", "nusinersen"),
+])
+def test_a_study_of_one_regimen_gives_it_to_every_group_even_when_a_part_is_named_alone(
+        nlp, text: str, drug: str) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert rows and all(r.drug == drug for r in rows if r.drug_status != "discontinued")
+
+
+def test_a_part_offered_as_an_alternative_is_no_single_regimen(nlp) -> None:
+    rows = analyse(clean_text(
+        "Adults with asthma were randomized to budesonide plus formoterol or budesonide. "
+        "In all, 90 patients with eosinophilia were enrolled."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"} == {(90, None)}
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("the intervention group", "the control group"),
+    ("the dabigatran group", "the control group"),
+    ("the experimental arm", "the placebo arm"),
+])
+def test_each_count_of_a_clause_that_names_two_groups_is_of_the_group_after_it(
+        nlp, first: str, second: str) -> None:
+    rows = analyse(clean_text(
+        "Patients with atrial fibrillation were randomized to dabigatran or placebo. "
+        f"{first.capitalize()} included 250 patients and {second} included 248 patients. "
+        f"Stroke occurred in 9 patients in {first} and 17 patients in {second}."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug, r.drug_status, r.event_count) for r in rows
+            if r.cohort_size in (248, 250)} == {
+        ("cohort", 250, "dabigatran", "received", None),
+        ("cohort", 248, "dabigatran", "not_received", None),
+        ("outcome", 250, "dabigatran", "received", 9),
+        ("outcome", 248, "dabigatran", "not_received", 17)}
+
+
+@pytest.mark.parametrize(("active", "control"), [
+    ("the study drug", "usual care"),
+    ("active drug", "standard care"),
+    ("the active-treatment group", "the usual-care group"),
+    ("the treatment arm", "the sham group"),
+])
+def test_groups_named_by_their_role_take_the_tested_drug(nlp, active: str, control: str) -> None:
+    rows = _outcomes(nlp, "Adults with hypertension were randomized to aprocitentan or usual "
+                          f"care. A cardiovascular event occurred in 61 of 150 patients given "
+                          f"{active}, compared with 40 of 149 patients on {control}.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (150, "aprocitentan", "received", 61), (149, "aprocitentan", "not_received", 40)}
+
+
+@pytest.mark.parametrize(("route", "first", "second", "drugs"), [
+    ("intravenous", "ferric carboxymaltose", "oral iron sulfate", ("ferric carboxymaltose", None)),
+    ("subcutaneous", "teriparatide", "oral alendronate", ("teriparatide", "alendronate")),
+    ("inhaled", "budesonide", "inhaled fluticasone", ("budesonide", "fluticasone")),
+])
+def test_an_arm_assigned_by_route_or_dose_before_its_drug(nlp, route: str, first: str,
+                                                          second: str, drugs: tuple) -> None:
+    rows = analyse(clean_text(
+        f"Of 300 adults enrolled, 152 were randomized to {route} {first} and 148 to {second}. "
+        f"A serious adverse event occurred in 11 patients in the {first} arm and 19 in the "
+        f"other arm."), nlp=nlp).rows
+    cohorts = {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"}
+    assert (152, drugs[0]) in cohorts
+    if drugs[1]:
+        assert (148, drugs[1]) in cohorts
+
+
+@pytest.mark.parametrize(("active", "control"), [
+    ("Intervention", "Control"), ("Active", "Control"), ("Experimental", "Usual care"),
+])
+def test_table_columns_named_by_role_take_the_tested_drug(nlp, active: str, control: str) -> None:
+    rows = _outcomes(nlp, "Adults with chronic cough were randomized to gefapixant or placebo.\n"
+                          f"Outcome | {active} (n = 210) | {control} (n = 205)\n"
+                          "Serious adverse events | 9 (4.3) | 12 (5.9)")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (210, "gefapixant", "received", 9), (205, "gefapixant", "not_received", 12)}
+
+
+def test_the_drug_offered_beside_placebo_is_tested_not_the_background_drug_before_it(nlp) -> None:
+    rows = _outcomes(nlp, "Adults with type 2 diabetes on stable metformin were randomized to "
+                          "sitagliptin or placebo. Hypoglycaemia occurred in 12 of 180 patients "
+                          "in the active group and 7 of 178 patients in the control group.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (180, "sitagliptin", "received", 12), (178, "sitagliptin", "not_received", 7)}
+
+
+@pytest.mark.parametrize("name", ["GnP", "SoC", "EC-T", "nab-P"])
+def test_a_sentence_ends_after_a_mixed_case_name_with_a_final_capital(nlp, name: str) -> None:
+    doc = nlp(f"Of 210 patients, 104 received {name}. After matching, 90 patients remained.")
+    assert [t.text for t in doc].count(name) == 1 and len(list(doc.sents)) == 2
+
+
+def test_counts_after_a_regimen_named_at_a_sentence_end(nlp) -> None:
+    rows = analyse(clean_text(
+        "Gemcitabine plus nab-paclitaxel (GnP) and modified FOLFIRINOX (mFFX) were compared. "
+        "Of 400 patients, 180 received mFFX and 220 received GnP. Febrile neutropenia occurred "
+        "in 14 of 180 patients with mFFX and 9 of 220 with GnP."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
+        (180, "fluorouracil + irinotecan + leucovorin + oxaliplatin", 14),
+        (220, "gemcitabine + nab-paclitaxel", 9)}
+
+
+@pytest.mark.parametrize("prior", [
+    "after failure of methotrexate", "previously treated with methotrexate",
+    "after methotrexate",
+])
+def test_a_drug_the_patients_had_before_is_no_group_s_treatment(nlp, prior: str) -> None:
+    rows = _outcomes(nlp, f"In this single-arm study, 90 adults with rheumatoid arthritis "
+                          f"received upadacitinib {prior}. Among the 40 seropositive patients, "
+                          f"22 achieved remission.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(40, "upadacitinib", 22)}
+
+
+@pytest.mark.parametrize(("code", "drug"), [("XYZ-4821", "xyz-4821"), ("BGT2209", "bgt2209")])
+def test_a_research_code_a_group_received_is_its_drug(nlp, code: str, drug: str) -> None:
+    rows = _outcomes(nlp, f"In the phase 1 study, 58 adults with refractory psoriasis received "
+                          f"{code} at three dose levels. A response was seen in 21 patients.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(58, drug, 21)}
+
+
+@pytest.mark.parametrize("trial", ["RTOG-0617", "NCT0412345"])
+def test_a_trial_id_of_the_same_shape_is_no_drug(nlp, trial: str) -> None:
+    doc = nlp(f"Patients who received {trial} protocol therapy were eligible.")
+    assert not [e for e in doc.ents if e.label_ == "DRUG"]
+
+
+def test_a_group_named_by_its_drug_before_a_number_is_no_labelled_group(nlp) -> None:
+    rows = analyse(clean_text(
+        "We randomly assigned 180 adults with septic shock to receive terlipressin or "
+        "norepinephrine. The terlipressin group had 90 patients and the norepinephrine "
+        "group 90."), nlp=nlp).rows
+    assert (90, "terlipressin", "received", None) in {
+        (r.cohort_size, r.drug, r.drug_status, r.arm) for r in rows}
+    assert not [r for r in rows if r.arm]
+
+
+@pytest.mark.parametrize(("active", "control"), [
+    ("taking the drug", "on the dummy pill"),
+    ("given the experimental drug", "given a sugar pill"),
+])
+def test_news_words_for_the_tested_drug_and_its_placebo(nlp, active: str, control: str) -> None:
+    rows = _outcomes(nlp, "The trial randomly assigned 800 people with gout to olokizumab or "
+                          f"placebo. A flare occurred in 40 of 400 people {active} and in 90 of "
+                          f"400 people {control}.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (400, "olokizumab", "received", 40), (400, "olokizumab", "not_received", 90)}
+
+
+@pytest.mark.parametrize("header", [
+    "Outcome | Olezarsen, n = 120 | Placebo, n = 118",
+    "Outcome | Olezarsen group (n = 120) | Placebo group (n = 118)",
+    "Outcome | Olezarsen N = 120 | Placebo N = 118",
+])
+def test_a_header_cell_that_opens_with_a_name_and_gives_a_size_names_an_arm(nlp, header: str) -> None:
+    rows = _outcomes(nlp, header + "\nAcute pancreatitis | 2 (1.7) | 9 (7.6)")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (120, "olezarsen", "received", 2), (118, "olezarsen", "not_received", 9)}
+
+
+def test_an_event_tied_to_no_treatment_is_of_the_treatment_the_article_is_about(nlp) -> None:
+    rows = _outcomes(nlp, "Inclisiran Halves Heart Attacks in Veterans\n\nThe study enrolled "
+                          "900 patients with heart disease. Inclisiran was injected twice a year "
+                          "on top of atorvastatin. A stroke occurred in 31 patients.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(900, "inclisiran", 31)}
+
+
+def test_a_total_split_into_arms_keeps_no_treatment_for_its_events(nlp) -> None:
+    rows = _outcomes(nlp, "A total of 200 adults with asthma were randomly assigned: 100 to "
+                          "tezepelumab and 100 to dupilumab. Tezepelumab was given monthly. "
+                          "None of the 200 patients died.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(200, None, 0)}
+
+
+@pytest.mark.parametrize("comparator", ["the chemotherapy arm", "the standard-of-care group"])
+def test_a_comparator_arm_named_by_its_class_of_treatment_did_not_get_the_tested_drug(
+        nlp, comparator: str) -> None:
+    rows = _outcomes(nlp, "In all, 500 patients were randomized to cemiplimab or chemotherapy. "
+                          f"A response occurred in 80 of 250 patients in the cemiplimab arm and "
+                          f"in 50 of 250 patients in {comparator}.")
+    assert {(r[1], r[2], r[4]) for r in rows} == {
+        ("cemiplimab", "received", 80), ("cemiplimab", "not_received", 50)}
+
+
+def test_a_group_named_without_its_treatment_is_of_the_article_s_treatment(nlp) -> None:
+    rows = analyse(clean_text(
+        "We enrolled 320 adults with plaque psoriasis. Bimekizumab was given every 4 weeks, "
+        "with topical betamethasone allowed; bimekizumab was stopped in 12 patients. Among the "
+        "120 patients with nail disease, 30 were smokers."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"
+            and r.cohort_size in (320, 120)} == {(320, None), (120, "bimekizumab")}

@@ -6,6 +6,7 @@ International Nonproprietary Name says what it is. Stems live in models/lexicons
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,9 @@ class ArmHeads:
     not_treatments: frozenset[str]  # "control", "standard", "usual": no treatment's name
     column_openers: frozenset[str]  # what may stand before "X (n = 296)": "|", "or", "to"
     min_length: int
+    cell_reach: int  # how far a table cell may give its size after the name
+    code_pattern: re.Pattern[str]  # a research code ("RMC-6291", "ABBV400")
+    not_code_prefixes: frozenset[str]  # trial and registry ids of the same shape ("NCT", "RTOG")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -51,7 +55,10 @@ class ArmHeads:
                    group_nouns=frozenset(data["group_nouns"]),
                    not_treatments=frozenset(data["not_treatments"]),
                    column_openers=frozenset(data["column_openers"]),
-                   min_length=int(data["min_length"]))
+                   min_length=int(data["min_length"]),
+                   cell_reach=int(data["cell_reach"]),
+                   code_pattern=re.compile(data["code_pattern"]),
+                   not_code_prefixes=frozenset(p.upper() for p in data["not_code_prefixes"]))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -60,7 +67,10 @@ class ArmHeads:
                 "receipts": [" ".join(p) for p in self.receipts], "skip": sorted(self.skip),
                 "alternatives": sorted(self.alternatives), "group_nouns": sorted(self.group_nouns),
                 "not_treatments": sorted(self.not_treatments),
-                "column_openers": sorted(self.column_openers), "min_length": self.min_length}
+                "column_openers": sorted(self.column_openers), "min_length": self.min_length,
+                "cell_reach": self.cell_reach,
+                "code_pattern": self.code_pattern.pattern,
+                "not_code_prefixes": sorted(self.not_code_prefixes)}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -68,14 +78,22 @@ class ArmHeads:
         return self._triggers
 
     def __post_init__(self) -> None:
-        first = {p[0] for p in self.assignments + self.receipts} | {"to", "("}
+        first = {p[0] for p in self.assignments + self.receipts} | {"to", "(", "|"}
         object.__setattr__(self, "_triggers", frozenset(first))
 
     def could_name(self, token: Token) -> bool:
-        """A word that could be a treatment's name: a word, no entity, no known role."""
+        """A word that could be a treatment's name: a word, no entity, no known role; or a
+        research code."""
         return (token.is_alpha and len(token) >= self.min_length and not token.ent_type_
                 and not token.is_upper and token.lower_ not in self.not_treatments
-                and not token.is_stop)
+                and not token.is_stop) or self.is_code(token)
+
+    def is_code(self, token: Token) -> bool:
+        """'RMC-6291', 'ABBV-400': letters and digits as companies name agents in development
+        (a trial id such as 'RTOG-0617' has the same shape: its prefixes are listed)."""
+        match = self.code_pattern.match(token.text)
+        return (match is not None and not token.ent_type_
+                and match.group(1).upper() not in self.not_code_prefixes)
 
 
 def find_arm_heads(doc: Doc, heads: ArmHeads) -> list[Span]:
@@ -97,12 +115,17 @@ def find_arm_heads(doc: Doc, heads: ArmHeads) -> list[Span]:
         for phrase in heads.receipts:
             if phrase[0] == word and tuple(lowers[i:i + len(phrase)]) == phrase:
                 j = i + len(phrase)
-                if j < n and heads.could_name(doc[j]):
+                if j < n and heads.is_code(doc[j]):
+                    assigned.add(j)  # "received ABBV-400": a code names nothing but an agent
+                elif j < n and heads.could_name(doc[j]):
                     received.add(lowers[j])
         if word == "(" and 0 < i and i + 3 < n and lowers[i + 1] == "n" and lowers[i + 2] == "=" \
                 and heads.could_name(doc[i - 1]) \
                 and (i == 1 or lowers[i - 2] in heads.column_openers):
             assigned.add(i - 1)  # "Warfarin (n = 296)": a column or arm named with its size
+        if word == "|" and i + 2 < n and heads.could_name(doc[i + 1]) \
+                and _cell_has_size(lowers, i + 2, heads):
+            assigned.add(i + 1)  # "| Warfarin, n = 296 |", "| Warfarin group (n=296) |"
     if not assigned and not received:
         return []
     named = {lowers[i] for i in assigned} | received
@@ -115,6 +138,19 @@ def find_arm_heads(doc: Doc, heads: ArmHeads) -> list[Span]:
         if i not in assigned and lowers[i] in names and heads.could_name(doc[i]):
             assigned.add(i)  # every other mention of an assigned name
     return [Span(doc, i, i + 1, label="DRUG", span_id=lowers[i]) for i in sorted(assigned)]
+
+
+def _cell_has_size(lowers: list[str], j: int, heads: ArmHeads) -> bool:
+    """Does the table cell from ``j`` on give a group size ("(n = 296)", ", n=296", "N = 296")
+    within a few words?"""
+    for k in range(j, min(len(lowers), j + heads.cell_reach)):
+        word = lowers[k]
+        if word in {"|", "\n"}:
+            return False
+        if (word == "n" and k + 1 < len(lowers) and lowers[k + 1] == "=") or (
+                word.startswith("n=") and word[2:].replace(",", "").isdigit()):
+            return True
+    return False
 
 
 def _assigned_before(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> bool:

@@ -1,4 +1,4 @@
-"""onco_labels: "cohort C." at the end of a sentence is a label and a full stop, not an initial.
+"""onco_labels: "cohort C." or "GnP." at the end of a sentence is a name and a full stop, not an initial.
 
 scispaCy's tokenizer keeps a capital letter and its period together ("C.") so that "Smith
 J." stays whole; after a label word the period ends the sentence. This component splits such
@@ -18,11 +18,18 @@ from ..data import check_keys, read_json_file
 
 _LETTER_PERIOD = re.compile(r"^(?:[A-Z]|[IVX]{1,4}|\d{1,2}[A-Za-z]?)\.$")
 
+#: A name in mixed case or with a hyphen that ends in a capital ("GnP.", "AC-T.", "nab-P.",
+#: "SoC."): the tokenizer keeps its period as it would an initial's.
+_NAME_PERIOD = re.compile(r"^(?=[^.]*[a-z-])[A-Za-z0-9][A-Za-z0-9-]*[A-Z]\.$")
+
 
 def split_label_periods(doc: Doc, label_words: frozenset[str]) -> Doc:
-    """Split "C." into "C" + "." where the word before is a label word."""
-    targets = [t for t in doc[1:] if _LETTER_PERIOD.match(t.text)
-               and doc[t.i - 1].lower_ in label_words]
+    """Split "C." into "C" + "." where the word before is a label word, and "GnP." into
+    "GnP" + "." where a capitalised word or a line break follows (the sentence ends)."""
+    targets = [t for t in doc[1:] if t.text[-1:] == "." and (
+        (_LETTER_PERIOD.match(t.text) and doc[t.i - 1].lower_ in label_words)
+        or (_NAME_PERIOD.match(t.text) and (t.i + 1 == len(doc) or doc[t.i + 1].is_space
+                                             or doc[t.i + 1].is_title or doc[t.i + 1].is_upper)))]
     if targets:
         with doc.retokenize() as retokenizer:
             for token in targets:

@@ -9,19 +9,36 @@ from .records import Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings
 
 
 def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]],
-                    arms: list[Cue]) -> dict[str, tuple[str, str, str]]:
-    """'nivolumab plus ipilimumab (cohort A)': the drug a labelled arm received, its words
-    and the label as written."""
+                    arms: list[Cue], settings: LinkSettings) -> dict[str, tuple[str, str, str]]:
+    """'nivolumab plus ipilimumab (cohort A)', 'Arm A (apixaban 5 mg)', 'Cohort 2: X plus Y',
+    'Group 1 received X': the drug a labelled arm received, its words and the label as
+    written."""
     found: dict[str, tuple[str, str, str]] = {}
     for arm in arms:
         before = arm.start - 1
-        if before < sent.start or doc[before].text not in {"(", "["}:
-            continue
-        # The drug right before the parenthesis, or before "alone" / "only" there.
-        group = next((g for g in groups if g[3] in (before, before - 1)), None)
+        if before >= sent.start and doc[before].text in {"(", "["}:
+            # The drug right before the parenthesis, or before "alone" / "only" there.
+            group = next((g for g in groups if g[3] in (before, before - 1)), None)
+        else:
+            group = _named_after(doc, sent, arm, groups, arms, settings)
         if group is not None:
-            found[arm.text.lower()] = (group[0], group[1], arm.text)
+            found.setdefault(arm.text.lower(), (group[0], group[1], arm.text))
     return found
+
+
+def _named_after(doc: Doc, sent: Span, arm: Cue, groups: list[tuple[str, str, int, int]],
+                 arms: list[Cue], settings: LinkSettings) -> tuple[str, str, int, int] | None:
+    """The treatment a label is defined by right after it ('Arm A (apixaban)', 'Arm B:
+    placebo', 'Cohort 1 received X'), with only linking words between."""
+    end = min(sent.end, arm.end + settings.arm_definition_reach + 1)
+    for i in range(arm.end, end):
+        group = next((g for g in groups if g[2] == i), None)
+        if group is not None:
+            return group
+        word = doc[i]
+        if word.lower_ not in settings.arm_definition_links or any(a.start == i for a in arms):
+            return None
+    return None
 
 
 def arm_signature(cohort: Cohort) -> tuple[str | None, str | None, bool]:

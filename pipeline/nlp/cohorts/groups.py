@@ -20,6 +20,7 @@ class LinkState:
     experimental: tuple[str, str] | None = None  # last active drug and its mention
     arm_drugs: dict[str, tuple[str, str]] = field(default_factory=dict)  # "cohort a" -> drug
     arm_labels: dict[str, str] = field(default_factory=dict)  # "cohort a" -> "Cohort A", in order
+    arm_controls: set[str] = field(default_factory=set)  # labels of placebo / control arms
     only_drug: tuple[str, str] | None = None  # the one drug of a single-treatment study
     arms: list[int] = field(default_factory=list)  # the arms last defined, in text order
     table: list[int | None] | None = None  # cohorts of the columns of the current table
@@ -32,6 +33,7 @@ class LinkState:
     sentence_options: list[tuple[str, bool]] = field(default_factory=list)  # compared here
     table_sizes: tuple[int, int, Cue] | None = None  # subgroup table: size col, count col
     combination: tuple[str, str] | None = None  # the last treatment of several drugs named
+    spanning: set[int] = field(default_factory=set)  # totals over arms ("randomized to A or B")
 
 
 def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:
@@ -164,6 +166,12 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
     elif not cohort.drug and facts.experimental and (state.sentence_drug or state.experimental):
         cohort.drug, cohort.drug_mention = state.sentence_drug or state.experimental  # type: ignore[misc]
         cohort.drug_status = "received"
+    elif not cohort.drug and facts.arm_label and facts.arm_label.lower() in state.arm_controls:
+        # "placebo (Arm B)", "Arm B (placebo)": the experimental drug, not received.
+        if state.experimental:
+            cohort.drug = state.experimental[0]
+        cohort.drug_mention = state.arm_drugs[facts.arm_label.lower()][1]
+        cohort.drug_status = "not_received"
     elif not cohort.drug and facts.arm_label and facts.arm_label.lower() in state.arm_drugs:
         cohort.drug, cohort.drug_mention = state.arm_drugs[facts.arm_label.lower()]
         cohort.drug_status = cohort.drug_status or "received"

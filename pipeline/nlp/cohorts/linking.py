@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 
@@ -48,11 +49,13 @@ from .tables import link_table_row
 def link_document(doc: Doc, settings: LinkSettings,
                   units: frozenset[str]) -> tuple[list[Cohort], list[Event]]:
     """All cohorts and events of a document, linked."""
-    cues = [Cue(s.label_, s.id_, s.start, s.end, s.text) for s in doc.spans.get(CUES_KEY, [])]
+    # "the vasopressin group 90": a group named by its drug, then a number, is no label.
+    cues = [_cue(s) for s in doc.spans.get(CUES_KEY, []) if not (
+        s.label_ == "ARM" and s.start > 0 and doc[s.start - 1].ent_type_ == "DRUG")]
     lowers = doc.to_array([LOWER])
     ae_words, fractions = _scan_words(doc, lowers, cues, settings)
     cues += ae_words
-    drugs = [e for e in doc.ents if e.label_ == "DRUG"
+    drugs = [e for e in doc.ents if (e.label_ == "DRUG" and not _prior_therapy(doc, e, settings))
              or (e.label_ == "DRUG_CLASS" and e.id_ in settings.control_drugs)]
     # Only sentences with a number or an "all patients" can hold a count: skip the rest.
     numbers = list(doc.spans.get(NUMBERS_KEY, []))
@@ -62,10 +65,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     universal = {c.start for c in cues if c.label == "UNIVERSAL"}
     state = LinkState()
     groups = drug_groups(doc, drugs, settings)
-    active = {g[0] for g in groups if g[0] not in settings.control_drugs}
-    if len(active) == 1 and len(active) == len({g[0] for g in groups}):
-        # One treatment and no control arm: every group studied received it.
-        state.only_drug = next((g[0], g[1]) for g in groups)
+    state.only_drug = _only_treatment(doc, groups, settings)
     sents = list(doc.sents)
     sent_of = [0] * len(doc)  # token -> sentence index, to bucket everything in one pass
     for n, sent in enumerate(sents):
@@ -98,12 +98,13 @@ def link_document(doc: Doc, settings: LinkSettings,
         sent_drugs = drugs_by[sent_index]
         sent_groups = drug_groups(doc, sent_drugs, settings)
         active = [g for g in sent_groups if g[0] not in settings.control_drugs]
-        state.sentence_drug = (active[0][0], active[0][1]) if active else None
+        state.sentence_drug = _tested_drug(doc, sent_groups, active, settings)
         sent_cues = cues_by[sent_index]
         defined = arm_definitions(doc, sent, sent_groups,
-                                  [c for c in sent_cues if c.label == "ARM"])
+                                  [c for c in sent_cues if c.label == "ARM"], settings)
         state.arm_drugs.update({k: (v[0], v[1]) for k, v in defined.items()})
         state.arm_labels.update({k: v[2] for k, v in defined.items()})
+        state.arm_controls |= {k for k, v in defined.items() if v[0] in settings.control_drugs}
         if "|" in sent.text:  # a header may have no number: "Event | Nivolumab | Placebo"
             previous = sents[sent_index - 1] if sent_index else None
             link_table_row(doc, sent, sent_index, sent_cues, sent_drugs, state, settings,
@@ -186,7 +187,7 @@ def link_document(doc: Doc, settings: LinkSettings,
                 mentions = [m if m.drug is not None or m.kind != "count"
                             else replace(m, drug=SEVERAL_ARMS) for m in mentions]
             for mention in mentions:
-                _link(doc, sent_index, mention, facts, state, settings)
+                _link(doc, sent_index, mention, facts, state, settings, sent_groups)
             if not mentions and any(clause.start <= i < clause.end for i in none_at):
                 _link_zero_events(doc, sent_index, clause, facts, state, settings)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
@@ -211,6 +212,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         if options:
             state.options, state.options_sent = options, sent_index
     clear_totals(state)
+    _count_main_treatment(state, groups, settings)
     # A cohort whose own sentence reports an outcome for it is stated through that outcome.
     for event in state.events:
         if event.cohort is not None:
@@ -218,6 +220,25 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _prior_therapy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
+    """'nilotinib given after imatinib', 'previously treated with sunitinib', 'after progression
+    on osimertinib': a treatment the patients had before, which no group of the study
+    received in it."""
+    k = ent.start - 1
+    sent_start = ent.sent.start
+    while k >= sent_start and ent.start - k <= settings.prior_reach \
+            and doc[k].lower_ in settings.prior_links:
+        k -= 1
+    return k >= sent_start and doc[k].lower_ in settings.prior_words
+
+
+def _cue(span: Span) -> Cue:
+    """A cue as plain data. A role told by the group size after it ("Control (n = 198)",
+    models/rules/token_patterns.jsonl) ends before the size."""
+    end = next((t.i for t in span[1:] if t.text in {"(", "["}), span.end)
+    return Cue(span.label_, span.id_, span.start, end, span.doc[span.start:end].text)
 
 
 @cache
@@ -259,6 +280,92 @@ def _scan_words(doc: Doc, lowers: numpy.ndarray, cues: list[Cue],
                 and doc[i].ent_type_ not in {"DISEASE", "DRUG", "DRUG_CLASS"}:
             found.append(Cue("OUTCOME", "adverse_event", i, i + 1, doc[i].text))
     return found, fractions
+
+
+def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, int]],
+                          settings: LinkSettings) -> None:
+    """'The drug, obicetrapib, was given to 1,200 people ... 48 had a heart attack': an event
+    the text ties to no treatment, in a group with none, is of the treatment the article is
+    about, the one it names most often. Not a total split into arms that received different
+    things ("None of the 240 patients died" after "121 to TCH and 119 to TCHP")."""
+    counts = Counter(g[0] for g in groups if g[0] not in settings.control_drugs)
+    if not counts:
+        return
+    main = next(g for g in groups if g[0] == counts.most_common(1)[0][0])
+    totals = _split_totals(state)
+    # The first group an article counts is its study population: in a comparison, everyone
+    # randomized, who received no one treatment.
+    first = next((c.index for c in state.cohorts if c.parent is None), None)
+    for cohort in state.cohorts:
+        if not cohort.drug and cohort.index not in totals | state.spanning \
+                and cohort.index != first:
+            cohort.drug, cohort.drug_mention = main[0], main[1]
+            cohort.drug_status = cohort.drug_status or "received"
+    for event in state.events:
+        cohort = state.cohorts[event.cohort] if event.cohort is not None else None
+        if event.drug or (cohort is not None and (cohort.drug or cohort.index in totals)):
+            continue
+        event.drug, event.drug_mention = main[0], main[1]
+        event.drug_status = event.drug_status or "received"
+
+
+def _split_totals(state: LinkState) -> set[int]:
+    """Cohorts split right after into parts that received different things."""
+    found = set()
+    cohorts = state.cohorts
+    for total in cohorts:
+        k, parts, signatures = total.index + 1, 0, set()
+        while k < len(cohorts) and parts < total.size and cohorts[k].sent <= total.sent + 1:
+            parts += cohorts[k].size
+            signatures.add((cohorts[k].drug, cohorts[k].drug_status == "not_received"))
+            k += 1
+        if parts == total.size and k - total.index > 2 and len(signatures) >= 2:
+            found.add(total.index)
+    return found
+
+
+def _tested_drug(doc: Doc, groups: list[tuple[str, str, int, int]],
+                 active: list[tuple[str, str, int, int]],
+                 settings: LinkSettings) -> tuple[str, str] | None:
+    """The drug a sentence tests: its first active treatment, or the one offered as the
+    alternative to its placebo ('patients on background metformin were randomized to X or
+    placebo': X)."""
+    if not active:
+        return None
+    for control in (g for g in groups if g[0] in settings.control_drugs):
+        offered = [g for g in active if g[3] < control[2] and any(
+            t.lower_ in settings.alternative_words for t in doc[g[3]:control[2]])
+            and control[2] - g[3] <= 2]
+        if offered:
+            return offered[-1][0], offered[-1][1]
+    return active[0][0], active[0][1]
+
+
+def _only_treatment(doc: Doc, groups: list[tuple[str, str, int, int]],
+                    settings: LinkSettings) -> tuple[str, str] | None:
+    """The one treatment of a study without a control arm, which every group received.
+
+    'venetoclax plus azacitidine' named later as 'venetoclax' or 'azacitidine' alone is
+    still one regimen: every treatment named is a part of the widest one. Not when two
+    are offered as alternatives ('X plus Y or Y', 'Y alone') or a control is named.
+    """
+    if not groups or any(g[0] in settings.control_drugs for g in groups):
+        return None
+    widest = max(groups, key=lambda g: len(g[0].split(" + ")))
+    parts = set(widest[0].split(" + "))
+    if any(not set(g[0].split(" + ")) <= parts for g in groups):
+        return None
+    if len({g[0] for g in groups}) > 1:
+        for g in groups:
+            if g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words:
+                return None  # "azacitidine alone": a control arm of the comparison
+        for here, after in zip(groups, groups[1:], strict=False):
+            between = doc[here[3]:after[2]]
+            if len(between) <= settings.noun_window and any(
+                    t.lower_ in settings.alternative_words for t in between):
+                return None  # "to venetoclax plus azacitidine or azacitidine"
+    first = next(g for g in groups if g[0] == widest[0])
+    return first[0], first[1]
 
 
 def _cohorts_respectively(state: LinkState, cohorts: list[int], arms: list[int]) -> None:
@@ -389,9 +496,58 @@ def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcom
     state.arms = [c.index for c in made]
 
 
+def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str, str, int, int]],
+               settings: LinkSettings) -> ClauseFacts:
+    """'Arm A enrolled 150 patients and Arm B enrolled 148', '9 patients in the intervention
+    group and 17 in the control group': in a clause that names several groups (labels,
+    roles, treatments), a count belongs to the group named right after it ("in Arm B"),
+    else to the nearest one named before it."""
+    if m.arm is not None or m.drug is not None:
+        return facts
+    named: list[tuple[int, int, str, str]] = []  # start, end, kind, text
+    for c in facts.cues:
+        if c.label == "ARM":
+            named.append((c.start, c.end, "arm", c.text))
+        elif c.label == "EXPERIMENTAL_ARM":
+            named.append((c.start, c.end, "experimental", c.text))
+        elif c.label == "STATUS" and c.id == "not_received":
+            named.append((c.start, c.end, "control", c.text))
+    for g in groups:
+        if facts.start <= g[2] and g[3] <= facts.end:
+            kind = "control" if g[0] in settings.control_drugs else "drug"
+            named.append((g[2], g[3], kind, g[0]))
+    if len({(k, t.lower()) for _, _, k, t in named}) < 2:
+        return facts
+    named.sort()
+    links = settings.reference_words | settings.size_for_words | settings.determiners
+    after = [n for n in named if m.end <= n[0] <= m.end + 3 and all(
+        t.lower_ in links for t in doc[m.end:n[0]])]
+    before = [n for n in named if n[1] <= m.start]
+    own = after[0] if after else before[-1] if before else None
+    if own is None:
+        return facts
+    start, end, kind, text = own
+    if kind == "arm":
+        return facts if same_label(text, facts.arm_label) else replace(facts, arm_label=text)
+    if any(n[2] == "arm" for n in named):
+        return facts  # labelled arms tell the groups apart; their treatments come with them
+    if kind == "experimental":
+        return replace(facts, experimental=True, control=False, drug=None, drug_mention=None,
+                       drug_status=None)
+    if kind == "control":
+        return replace(facts, experimental=False, control=True, drug=None,
+                       drug_mention=doc[start:end].text, drug_status="not_received")
+    return replace(facts, experimental=False, control=False, drug=text,
+                   drug_mention=next(g[1] for g in groups if g[2] == start),
+                   drug_status=facts.drug_status if facts.drug_status not in (None, "not_received")
+                   else "received")
+
+
 def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
-          state: LinkState, settings: LinkSettings) -> None:
+          state: LinkState, settings: LinkSettings,
+          groups: list[tuple[str, str, int, int]] = ()) -> None:  # type: ignore[assignment]
     conf = settings.confidence
+    facts = _own_group(doc, m, facts, list(groups), settings)
     outcome = (m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
                or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
     framed = False
@@ -527,6 +683,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         if m.drug == SEVERAL_ARMS and cohort.index == len(state.cohorts) - 1:
             # The total over the arms received no one treatment, even in a one-drug study.
             cohort.drug = cohort.drug_mention = cohort.drug_status = None
+            state.spanning.add(cohort.index)
         remember(state, cohort.index)
     elif (m.kind == "bare" and (facts.anaphora or facts.elliptical)) or (
             m.kind == "loose" and facts.anaphora and m.end < facts.end and doc[m.end].is_lower):

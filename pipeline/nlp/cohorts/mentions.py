@@ -437,7 +437,10 @@ def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_star
     i += 1
     if doc[i].lower_ in settings.assignment_verbs and i + 1 < end:
         i += 1  # "103 to take sunitinib"
-    return i in drug_starts or (doc[i].lower_ in settings.determiners and i + 1 in drug_starts)
+    while i + 1 < end and (doc[i].lower_ in settings.determiners
+                           or doc[i].lower_ in settings.treatment_modifiers):
+        i += 1  # "164 to intravenous quinine", "120 to the high-dose regimen of X"
+    return i in drug_starts
 
 
 def _after_reference_word(doc: Doc, begin: int, start: int, settings: LinkSettings) -> bool:

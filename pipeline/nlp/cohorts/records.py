@@ -78,6 +78,12 @@ class LinkSettings:
     list_separators: frozenset[str]
     versus_words: frozenset[str]
     generic_heads: frozenset[str]
+    arm_definition_links: frozenset[str]
+    arm_definition_reach: int
+    treatment_modifiers: frozenset[str]
+    prior_words: frozenset[str]
+    prior_links: frozenset[str]
+    prior_reach: int
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
