@@ -271,3 +271,29 @@ def test_subgroup_table_with_a_size_column_and_a_count_column(nlp) -> None:
     assert {(r.cohort_size, r.outcome, r.event_count, r.drug) for r in rows
             if r.row_type == "outcome"} == {(64, "remission", 30, "dupilumab"),
                                             (86, "remission", 25, "dupilumab")}
+
+
+# Counts of patients as results sections state them (branch num): the noun of a count in
+# any number ("one participant", "3 recipients"), event frames with a verb of need.
+
+
+def _counts(nlp, text: str) -> set[tuple]:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    return {(r.cohort_size, r.drug_status, r.outcome, r.event_count)
+            for r in rows if r.row_type == "outcome"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Children with malaria were assigned to artesunate (n = 150) or quinine (n = 148). "
+     "Hypoglycaemia was diagnosed in 4 artesunate recipients and 11 quinine recipients.",
+     {(150, "received", "adverse_event", 4), (148, "received", "adverse_event", 11)}),
+    ("A total of 96 adults with gout received febuxostat. Gout flares were reported by one "
+     "participant in the first month.", {(96, "received", "other", 1)}),
+    ("We enrolled 64 women with preeclampsia who received nifedipine. A caesarean delivery "
+     "was needed in 21 women.", {(64, "received", "other", 21)}),
+    ("Patients with septic shock were randomized to vasopressin (n = 200) or norepinephrine "
+     "(n = 204). Renal replacement therapy was required in 25 and 38 patients, respectively.",
+     {(200, "received", "other", 25), (204, "received", "other", 38)}),
+])
+def test_counts_with_any_patient_noun_and_a_verb_of_need(nlp, text: str, expected: set) -> None:
+    assert _counts(nlp, text) == expected
