@@ -297,3 +297,22 @@ def _counts(nlp, text: str) -> set[tuple]:
 ])
 def test_counts_with_any_patient_noun_and_a_verb_of_need(nlp, text: str, expected: set) -> None:
     assert _counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # sizes written as one token, counts as shares of the column's arm
+    ("Adults with psoriasis were randomized to secukinumab or placebo.\n\n"
+     "Outcome | Secukinumab (n=88) | Placebo N=90\nPASI 90 response | 50.0% | 4.4%",
+     {(88, "response", 44), (90, "response", 4)}),
+    # a header whose label cell is empty counts what the title above it names
+    ("Adults with gout were randomized to colchicine or naproxen.\n\nTable 2. Outcomes at "
+     "day 7\n | Colchicine, n = 200 | Naproxen, n = 199\nPain resolution | 120 (60.0) | 111 "
+     "(55.8)", {(200, "other", 120), (199, "other", 111)}),
+    # sizes as 'N patients' in brackets; a measure row (larger than the arm) gives no count
+    ("Infants with bronchiolitis were assigned to nebulised saline or salbutamol.\n\n"
+     "Outcome | Saline (64 patients) | Salbutamol (66 patients)\nHigh-flow oxygen started "
+     "| 5 (7.8) | 9 (13.6)\nLength of stay, hours | 72 | 80",
+     {(64, "other", 5), (66, "other", 9)}),
+])
+def test_table_headers_and_cells_in_other_forms(nlp, text: str, expected: set) -> None:
+    assert {(r[0], r[2], r[3]) for r in _counts(nlp, text)} == expected

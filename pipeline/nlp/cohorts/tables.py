@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from ..numbers import fraction_parts
+from ..numbers import fraction_parts, is_group_size
 from .clauses import clause_facts
 from .groups import LinkState, add_event, find_cohort, fit_score, new_cohort
 from .records import Clause, ClauseFacts, Cohort, Cue, LinkSettings
@@ -38,7 +38,17 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     cells = _cells(doc, sent)
     if len(cells) < 2:
         return
-    sizes = [_cell_size(doc, a, b) for a, b in cells[1:]]
+    if title is not None and title_cues and any(
+            c.label in {"STUDY_VERB", "EVENT_VERB"} for c in title_cues):
+        # "Infants with bronchiolitis were assigned to ...": a statement before the table,
+        # no caption; what it names ("bronchiolitis") is not what the rows count.
+        title_cues = []
+    patients = frozenset(c.start for c in cues if c.label == "PATIENT")
+    if _cell_size(doc, *cells[0], patients) is not None:
+        # " | Dupilumab, n = 120 | Placebo, n = 118": a header whose label cell is empty (or
+        # left out) names an arm in every cell it has; the data rows keep their label cell.
+        cells = [(cells[0][0], cells[0][0]), *cells]
+    sizes = [_cell_size(doc, a, b, patients) for a, b in cells[1:]]
     if not any(sizes) and not any(_starts_with_count(doc, a, b) for a, b in cells[1:]):
         state.table_sizes = _size_and_outcome_columns(doc, cells, cues)
         if state.table_sizes is None:
@@ -63,7 +73,8 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         state.arms = [c for c in columns if c is not None]
         named = next((c for c in longest_cues([c for c in (title_cues or []) + cues
                                                if c.label == "OUTCOME"], "OUTCOME")
-                      if c.id == "adverse_event"), None) or _outcome_header(doc, cells[0], settings)
+                      if c.id == "adverse_event"), None) or _outcome_header(doc, cells[0], settings) \
+            or _titled_outcomes(doc, cells[0], title, settings)
         if named is not None:
             state.table_outcome = named
         return
@@ -94,9 +105,21 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
                       settings.confidence["fraction"])
             continue
         numbers = [t for t in doc[a:b] if t._.num_value is not None]
+        if numbers and cohort is not None and numbers[0].i + 1 < b \
+                and doc[numbers[0].i + 1].text == "%":
+            # "Exacerbation | 24.8% | 37.8%": a share of the column's arm, whose size the
+            # header gives (count = share x size, the share as stated).
+            share = numbers[0]._.num_value
+            if share <= 100:
+                add_event(state, cohort, round(share * state.cohorts[cohort].size / 100), share,
+                          outcomes[0], facts, sent_index, doc[a:b], settings.confidence["fraction"])
+                state.events[-1].from_percent = True
+            continue
         if not numbers or cohort is None or numbers[0]._.num_value != int(numbers[0]._.num_value):
             continue
         count = int(numbers[0]._.num_value)
+        if count > state.cohorts[cohort].size:
+            continue  # "Time to first exacerbation, days | 210 | 150": a measure, no count
         percent = stated_percent(doc, numbers[0].i + 1, b, number_at)
         add_event(state, cohort, count, percent, outcomes[0], facts, sent_index, doc[a:b],
                    settings.confidence["fraction"])
@@ -161,6 +184,19 @@ def _outcome_header(doc: Doc, cell: tuple[int, int], settings: LinkSettings) -> 
     return None
 
 
+def _titled_outcomes(doc: Doc, cell: tuple[int, int], title: Span | None,
+                     settings: LinkSettings) -> Cue | None:
+    """'Table 2. Outcomes at 52 weeks' / ' | A, n = 121 | B, n = 119': a header with no label
+    of its own counts what the title above it names (outcomes, events, end points)."""
+    if title is None or any(not t.is_space for t in doc[cell[0]:cell[1]]):
+        return None
+    words = [t.lower_ for t in title]
+    if any(tuple(words[k:k + len(h)]) == h for h in settings.outcome_headers
+           for k in range(len(words) - len(h) + 1)):
+        return Cue("OUTCOME", "other", cell[0], cell[1], "")
+    return None
+
+
 def _column_part(state: LinkState, column: Cohort, size: int, sent_index: int, span: Span,
                  facts: ClauseFacts, settings: LinkSettings) -> int:
     """The cohort of ``size`` patients of a column's arm: known, or new with its treatment."""
@@ -188,7 +224,7 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
     """Columns of a header row that gives no sizes (see link_table_row)."""
     state.table, state.table_outcome = None, None
     title_sizes = [] if title is None else [
-        size for t in title if t.lower_ == "n"
+        size for t in title if (t.lower_ == "n" or is_group_size(t.text))
         and (size := _cell_size(doc, t.i, min(t.i + 3, title.end))) is not None]
     columns: list[int | None] = []
     for a, b in cells[1:]:
@@ -213,9 +249,16 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
             or _outcome_header(doc, cells[0], settings)
 
 
-def _cell_size(doc: Doc, a: int, b: int) -> int | None:
-    """N of a header cell: "(n = 124)", "n=124", "(N = 98)"."""
+def _cell_size(doc: Doc, a: int, b: int, patients: frozenset[int] = frozenset()) -> int | None:
+    """N of a header cell: "(n = 124)", "n=124", "(N = 98)", "Placebo (98 patients)"."""
     for t in doc[a:b]:
+        if is_group_size(t.text):
+            return int(t._.num_value)
+        if t.text == "(" and t.i + 3 < b and t.i > a and t.i + 2 in patients \
+                and doc[t.i + 3].text == ")" and doc[t.i + 1].like_num:
+            value = doc[t.i + 1]._.num_value
+            if value is not None and value == int(value):
+                return int(value)
         if t.lower_ == "=" and t.i - 1 >= a and doc[t.i - 1].lower_ == "n" and t.i + 1 < b:
             value = doc[t.i + 1]._.num_value
             if value is not None and value == int(value):
