@@ -316,3 +316,18 @@ def test_counts_with_any_patient_noun_and_a_verb_of_need(nlp, text: str, expecte
 ])
 def test_table_headers_and_cells_in_other_forms(nlp, text: str, expected: set) -> None:
     assert {(r[0], r[2], r[3]) for r in _counts(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Adults with panic disorder were randomized to escitalopram (n = 110) or placebo "
+     "(n = 108). Response, defined as a fall of at least 40% in the PDSS score, occurred in "
+     "52 patients (47.3%) in the escitalopram group and in 31 (28.7%) in the placebo group.",
+     {(110, "received", "response", 52), (108, "not_received", "response", 31)}),
+    ("Patients with heart failure were randomized to sacubitril (n = 300) or enalapril "
+     "(n = 302). The primary end point, a composite of cardiovascular hospitalisation or "
+     "an urgent visit, occurred in 41 patients (13.7%) in the sacubitril group and 58 "
+     "patients (19.2%) in the enalapril group.",
+     {(300, "received", "other", 41), (302, "received", "other", 58)}),
+])
+def test_a_subject_with_an_apposition_before_its_event_frame(nlp, text: str, expected: set) -> None:
+    assert _counts(nlp, text) == expected

@@ -51,6 +51,10 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
             continue  # "Arm A (radiotherapy alone; n = 124)": the size of the arm just named
         comma_break = (text == "," and nxt is not None
                        and not _names_group_size(tokens, k + 1)
+                       # "Response, defined as a fall of 50% or more, occurred in 66": the
+                       # comma closes an apposition, the subject's verb follows.
+                       and nxt.lower_ not in settings.frame_verbs
+                       and nxt.lower_ not in settings.frame_auxiliaries
                        and (nxt.lower_ in settings.clause_breaks_after_comma
                             or (anchored(start, token.i)
                                 and anchored(token.i + 1, token.i + reach + 1))))

@@ -57,6 +57,15 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
             # Step back over an apposition or a comment to the outcome it is about:
             # "recurrence, a frequent problem in ..., occurred in"; "Serious side effects
             # were about equally common, occurring in 37 and 35 patients".
+            head = _apposition_head(doc, start, j - 1)
+            named = [] if head is None else [
+                c for c in outcome_end.values() if head[0] <= c.start and c.end <= head[1]]
+            if named:
+                # "Response, defined as a fall of at least 50% in the score, occurred in":
+                # the subject before the apposition, not a word inside it.
+                return named[-1]
+            if head is not None and doc[head[1] - 1].lower_ in settings.generic_heads:
+                return None  # "The primary end point, a composite of ...": 'other' (below)
             for k in range(j - 1, max(start, j - 15), -1):
                 if k in outcome_end:
                     return outcome_end[k]
@@ -156,7 +165,24 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     for k in range(clause_start, j):
         if doc[k].text in {",", ":", ";", "(", ")"}:
             first = k + 1
+    head = _apposition_head(doc, clause_start, j - 1) if first == j else None
+    if head is not None and doc[head[1] - 1].lower_ in settings.generic_heads:
+        # "The primary outcome, a composite of ..., occurred in": what the trial counts.
+        return _phrase(doc, head[0], head[1], settings, subject=True, framed=True)
     return _phrase(doc, first, j, settings, subject=True, framed=True)
+
+
+def _apposition_head(doc: Doc, clause_start: int, comma: int) -> tuple[int, int] | None:
+    """'X, <apposition>, occurred in': the range of X when the comma at ``comma`` closes an
+    apposition that opened after X (the clause's first comma), or None."""
+    if comma <= clause_start or doc[comma].text != ",":
+        return None
+    first = next((k for k in range(clause_start, comma) if doc[k].text == ","), None)
+    if first is None or first == clause_start or first + 1 >= comma:
+        return None
+    if any(doc[k].text in {":", ";"} for k in range(clause_start, comma)):
+        return None
+    return clause_start, first
 
 
 def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings) -> Cue | None:
