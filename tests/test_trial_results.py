@@ -331,3 +331,27 @@ def test_table_headers_and_cells_in_other_forms(nlp, text: str, expected: set) -
 ])
 def test_a_subject_with_an_apposition_before_its_event_frame(nlp, text: str, expected: set) -> None:
     assert _counts(nlp, text) == expected
+
+
+_GOUT = ("Adults with gout were randomized to allopurinol (n = 160) or febuxostat (n = 158). ")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a number right after an event frame's preposition counts patients
+    (_GOUT + "A rise in serum creatinine occurred in 14 vs 6 patients.",
+     {(160, "received", "other", 14), (158, "received", "other", 6)}),
+    # counts in brackets after a statement that names the outcome
+    (_GOUT + "Remission was more frequent with allopurinol than with febuxostat (44 [27.5%] "
+     "vs 30 [19.0%]).", {(160, "received", "remission", 44), (158, "received", "remission", 30)}),
+    # the subject of a share names what it is the rate of
+    (_GOUT + "The incidence of tophus resolution was 25.0% with allopurinol and 19.0% with "
+     "febuxostat.", {(160, "received", "other", 40), (158, "received", "other", 30)}),
+    # a share said again after the count, or its count given as 'n =': one row each
+    (_GOUT + "Thirty-two allopurinol recipients relapsed (20.0%), as did twenty febuxostat "
+     "recipients (12.7%).", {(160, "received", "recurrence", 32), (158, "received", "recurrence", 20)}),
+    (_GOUT + "Skin rash occurred in 5.0% of allopurinol patients (n = 8) and 1.9% of "
+     "febuxostat patients (n = 3).",
+     {(160, "received", "adverse_event", 8), (158, "received", "adverse_event", 3)}),
+])
+def test_counts_around_frames_brackets_and_rates(nlp, text: str, expected: set) -> None:
+    assert _counts(nlp, text) == expected

@@ -59,6 +59,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if after < end and doc[after].text == "%" and _stated_after_count(doc, number.start, start) \
                 and not _share_of_outcome(doc, number.start, after, end, outcome_ends):
             continue  # "21 patients (20%)", "(2/124, 1.6%)", "(95% CI": said of a count already
+        if after < end and doc[after].text == "%" and number.start > start \
+                and doc[number.start - 1].text == "(" and any(
+                    m.kind in {"count", "fraction", "bare", "loose"} and m.end < number.start
+                    for m in mentions) \
+                and _share_of_outcome(doc, number.start, after, end, outcome_ends):
+            continue  # "Forty-two recipients responded (28.0%)": the share of that count
         if after < end and doc[after].text == "%" and _count_follows(doc, after + 1, end, settings):
             continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
         if after < end and doc[after].text == "%" and number.start > start \
@@ -102,6 +108,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             and doc[number.start - 2].lower_ == "n"
         bracketed = _bracketed_size(doc, number.start, after, start, end, groups, cues, patients,
                                     settings)
+        if (n_equals or is_group_size(number.text)) and mentions \
+                and mentions[-1].kind == "percent" \
+                and mentions[-1].end == number.start - (3 if n_equals else 1):
+            continue  # "28.0% of sertraline patients (n = 42)": the count of that share
         if n_equals or bracketed is not None or is_group_size(number.text):
             # "Pola-R-CHP (n = 152)", "niraparib (264 patients)": a group of N, with the drug
             # named just before it.
@@ -198,12 +208,26 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             # "only one experienced ...", "Of those 118, 112 completed the treatment"
             mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
-        elif (clause.elliptical or headed or percent is not None) and int(value) not in YEARS:
+        elif (clause.elliptical or headed or percent is not None
+              or _after_frame(doc, begin, start, settings)) and int(value) not in YEARS:
             # "and in 14 (13%)"; "Major bleeding: 2 (1.7%) vs 5 (4.2%)"; "12 (30%)" counts
             # patients wherever it stands. It becomes an event only with an outcome.
+            named = None
+            if percent is not None and not clause.elliptical and not headed \
+                    and begin > start and doc[begin - 1].text in {"(", "["}:
+                # "Remission was more frequent with X than with Y (42 [28.0%] vs 26
+                # [17.3%])": counts in brackets after a statement count what it names.
+                named = next(iter(longest_cues([c for c in cues if c.end <= begin], "OUTCOME")), None)
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
-                                    percent=percent))
+                                    percent=percent, outcome=named))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _after_frame(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
+    """'Weight gain occurred in 12 vs 3 patients': a number right after the preposition of
+    an event frame counts patients, with or without a noun of its own."""
+    return i - 2 >= start and doc[i - 1].lower_ in settings.frame_prepositions \
+        and doc[i - 2].lower_ in settings.frame_verbs
 
 
 def _bracketed_size(doc: Doc, i: int, after: int, start: int, end: int,

@@ -152,6 +152,8 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
                      settings: LinkSettings) -> Cue | None:
     """'Clinical cure was achieved in 64 of 80': the subject of an event frame."""
     j = start - 1
+    if j > clause_start and doc[j].lower_ in settings.auxiliaries:
+        return _rate_subject(doc, clause_start, j, settings)
     if j <= clause_start or doc[j].lower_ not in settings.frame_prepositions:
         return None
     j -= 1
@@ -170,6 +172,32 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
         # "The primary outcome, a composite of ..., occurred in": what the trial counts.
         return _phrase(doc, head[0], head[1], settings, subject=True, framed=True)
     return _phrase(doc, first, j, settings, subject=True, framed=True)
+
+
+def _rate_subject(doc: Doc, clause_start: int, verb: int, settings: LinkSettings) -> Cue | None:
+    """'The incidence of delirium was 12.0%', 'Rates of clinical cure were 85% and 80%',
+    'The proportion of patients with a flare was 21%': what the share is the rate of."""
+    first = clause_start
+    for k in range(clause_start, verb):
+        if doc[k].text in {",", ":", ";", "(", ")"}:
+            first = k + 1
+    k = first
+    while k < verb and doc[k].lower_ in settings.determiners:
+        k += 1
+    while k < verb and doc[k].lower_ not in settings.rate_words:
+        if not doc[k].is_alpha or k - first > 3:
+            return None  # "The 30-day rate of ...", "Overall rates of ..." (a few words)
+        k += 1
+    if k + 1 >= verb or doc[k + 1].lower_ != "of":
+        return None
+    k += 2
+    if k + 1 < verb and doc[k].lower_ in settings.not_outcomes \
+            and doc[k + 1].lower_ in {"with", "who", "having", "experiencing"}:
+        k += 2  # "the proportion of patients with ..."
+        while k < verb and (doc[k].lower_ in settings.article_verbs
+                            or doc[k].lower_ in {"at", "least", "one", "any", "a", "an"}):
+            k += 1
+    return _phrase(doc, k, verb, settings, subject=True, framed=True)
 
 
 def _apposition_head(doc: Doc, clause_start: int, comma: int) -> tuple[int, int] | None:
