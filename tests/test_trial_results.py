@@ -355,3 +355,23 @@ _GOUT = ("Adults with gout were randomized to allopurinol (n = 160) or febuxosta
 ])
 def test_counts_around_frames_brackets_and_rates(nlp, text: str, expected: set) -> None:
     assert _counts(nlp, text) == expected
+
+
+def test_a_table_row_of_shares_counts_from_the_columns_sizes(nlp) -> None:
+    text = ("Adults with plaque psoriasis were randomized to bimekizumab or ustekinumab.\n\n"
+            "Outcome | Bimekizumab (n = 320) | Ustekinumab (n = 160)\n"
+            "PASI 100 response rate, % (95% CI) | 61.3 (55.9-66.5) | 48.1 (40.3-56.0)\n"
+            "Serious infections, n (%) | 5 (1.6) | 2 (1.3)\n"
+            "Mean change in DLQI score | 10.0 | 8.0")
+    assert {(r[0], r[2], r[3]) for r in _counts(nlp, text)} == {
+        (320, "response", 196), (160, "response", 77),
+        (320, "adverse_event", 5), (160, "adverse_event", 2)}
+
+
+def test_an_outcome_with_its_verb_understood_after_a_semicolon(nlp) -> None:
+    rows = _counts(nlp, "Adults with myasthenia gravis were randomized to efgartigimod (n = 84) "
+                        "or placebo (n = 83). Clinical responses were seen in 57 of 84 patients "
+                        "with efgartigimod and 25 of 83 with placebo; complete remissions in 9 "
+                        "and 2, respectively.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {
+        (84, "response", 57), (83, "response", 25), (84, "remission", 9), (83, "remission", 2)}

@@ -209,7 +209,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
         elif (clause.elliptical or headed or percent is not None
-              or _after_frame(doc, begin, start, settings)) and int(value) not in YEARS:
+              or _after_frame(doc, begin, start, outcome_ends, settings)) and int(value) not in YEARS:
             # "and in 14 (13%)"; "Major bleeding: 2 (1.7%) vs 5 (4.2%)"; "12 (30%)" counts
             # patients wherever it stands. It becomes an event only with an outcome.
             named = None
@@ -223,11 +223,13 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _after_frame(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
-    """'Weight gain occurred in 12 vs 3 patients': a number right after the preposition of
-    an event frame counts patients, with or without a noun of its own."""
+def _after_frame(doc: Doc, i: int, start: int, outcome_ends: set[int],
+                 settings: LinkSettings) -> bool:
+    """'Weight gain occurred in 12 vs 3 patients', '...; complete responses in 24 and 15,
+    respectively': a number right after the preposition of an event frame (or of an outcome
+    whose verb is understood) counts patients, with or without a noun of its own."""
     return i - 2 >= start and doc[i - 1].lower_ in settings.frame_prepositions \
-        and doc[i - 2].lower_ in settings.frame_verbs
+        and (doc[i - 2].lower_ in settings.frame_verbs or i - 1 in outcome_ends)
 
 
 def _bracketed_size(doc: Doc, i: int, after: int, start: int, end: int,

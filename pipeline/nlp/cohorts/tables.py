@@ -92,6 +92,10 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         return
     facts = clause_facts(doc, Clause(*first), cues, drug_ents, settings)
     number_at = {s.start: s for s in numbers if sent.start <= s.start < sent.end}
+    # "Objective response rate, % (95% CI) | 45.3 (37.2-53.6) | 30.0 (...)": the row gives
+    # shares of the columns' arms (but "Responders, n (%)" gives counts).
+    label_words = {t.lower_ for t in doc[first[0]:first[1]]}
+    shares = "%" in label_words and not label_words & _COUNT_WORDS
     for (a, b), cohort in zip(cells[1:], state.table, strict=False):
         lead = next((t for t in doc[a:b] if not t.is_space), None)
         parts = fraction_parts(lead.text) if lead is not None else None
@@ -105,8 +109,9 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
                       settings.confidence["fraction"])
             continue
         numbers = [t for t in doc[a:b] if t._.num_value is not None]
-        if numbers and cohort is not None and numbers[0].i + 1 < b \
-                and doc[numbers[0].i + 1].text == "%":
+        if numbers and cohort is not None and (
+                shares and ("." in numbers[0].text or len(numbers) == 1)
+                or numbers[0].i + 1 < b and doc[numbers[0].i + 1].text == "%"):
             # "Exacerbation | 24.8% | 37.8%": a share of the column's arm, whose size the
             # header gives (count = share x size, the share as stated).
             share = numbers[0]._.num_value
@@ -115,14 +120,19 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
                           outcomes[0], facts, sent_index, doc[a:b], settings.confidence["fraction"])
                 state.events[-1].from_percent = True
             continue
-        if not numbers or cohort is None or numbers[0]._.num_value != int(numbers[0]._.num_value):
-            continue
+        if not numbers or cohort is None or numbers[0]._.num_value != int(numbers[0]._.num_value) \
+                or "." in numbers[0].text:
+            continue  # "30.0" is a measure, not a count of patients
         count = int(numbers[0]._.num_value)
         if count > state.cohorts[cohort].size:
             continue  # "Time to first exacerbation, days | 210 | 150": a measure, no count
         percent = stated_percent(doc, numbers[0].i + 1, b, number_at)
         add_event(state, cohort, count, percent, outcomes[0], facts, sent_index, doc[a:b],
                    settings.confidence["fraction"])
+
+
+#: Words of a row label that say its cells are counts ("n (%)", "no. (%)").
+_COUNT_WORDS = frozenset({"n", "no", "no.", "number", "patients"})
 
 
 def _size_and_outcome_columns(doc: Doc, cells: list[tuple[int, int]],
