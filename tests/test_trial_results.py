@@ -375,3 +375,24 @@ def test_an_outcome_with_its_verb_understood_after_a_semicolon(nlp) -> None:
                         "and 2, respectively.")
     assert {(r[0], r[2], r[3]) for r in rows} == {
         (84, "response", 57), (83, "response", 25), (84, "remission", 9), (83, "remission", 2)}
+
+
+def test_a_second_header_row_splits_each_arms_column(nlp) -> None:
+    text = ("Adults with lupus nephritis were randomized to voclosporin or placebo.\n\n"
+            "Adverse event | Voclosporin (n = 178) | Placebo (n = 176)\n"
+            " | Any grade | Grade 3 or 4 | Any grade | Grade 3 or 4\n"
+            "Hypertension | 34 (19.1) | 5 (2.8) | 16 (9.0) | 2 (1.1)")
+    assert {(r[0], r[1], r[3]) for r in _counts(nlp, text)} == {
+        (178, "received", 34), (178, "received", 5), (176, "not_received", 16),
+        (176, "not_received", 2)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 140 men with prostate cancer received apalutamide. Biochemical "
+     "recurrences were recorded for 18 men (12.9%), and progressions for 9 (6.4%).",
+     {(140, "received", "recurrence", 18), (140, "received", "progression", 9)}),
+    ("A total of 140 men with prostate cancer received apalutamide. Eleven men's cancer "
+     "progressed within 12 months.", {(140, "received", "progression", 11)}),
+])
+def test_counts_recorded_for_patients_and_a_possessive_subject(nlp, text: str, expected: set) -> None:
+    assert _counts(nlp, text) == expected

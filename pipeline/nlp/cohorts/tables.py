@@ -50,6 +50,8 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         cells = [(cells[0][0], cells[0][0]), *cells]
     sizes = [_cell_size(doc, a, b, patients) for a, b in cells[1:]]
     if not any(sizes) and not any(_starts_with_count(doc, a, b) for a, b in cells[1:]):
+        if _split_columns(doc, cells, cues, drug_ents, state):
+            return
         state.table_sizes = _size_and_outcome_columns(doc, cells, cues)
         if state.table_sizes is None:
             _link_plain_header(doc, sent, sent_index, cells, cues, drug_ents, state, settings,
@@ -192,6 +194,23 @@ def _outcome_header(doc: Doc, cell: tuple[int, int], settings: LinkSettings) -> 
     if any(words[:len(h)] == h for h in settings.outcome_headers):
         return Cue("OUTCOME", "other", cell[0], cell[1], doc[cell[0]:cell[1]].text.strip())
     return None
+
+
+def _split_columns(doc: Doc, cells: list[tuple[int, int]], cues: list[Cue],
+                   drug_ents: list[Span], state: LinkState) -> bool:
+    """'Event | A (n = 150) | B (n = 149)' / ' | Any grade | Grade 3-4 | Any grade | Grade 3-4':
+    a second header row that splits each arm's column into as many sub-columns (grades,
+    time points), each a count of the arm. True when the row is such a header."""
+    if not state.table or drug_ents or any(c.label in {"ARM", "ARM_NAME"} for c in cues):
+        return False
+    labels = [(a, b) for a, b in cells if any(not t.is_space for t in doc[a:b])]
+    arms = len(state.table)
+    for named in (labels, labels[1:]):  # with or without a label cell of its own
+        if len(named) > arms and len(named) % arms == 0:
+            per_arm = len(named) // arms
+            state.table = [c for c in state.table for _ in range(per_arm)]
+            return True
+    return False
 
 
 def _titled_outcomes(doc: Doc, cell: tuple[int, int], title: Span | None,
