@@ -396,3 +396,15 @@ def test_a_second_header_row_splits_each_arms_column(nlp) -> None:
 ])
 def test_counts_recorded_for_patients_and_a_possessive_subject(nlp, text: str, expected: set) -> None:
     assert _counts(nlp, text) == expected
+
+
+def test_a_table_whose_columns_are_outcomes_and_rows_are_arms(nlp) -> None:
+    text = ("The study enrolled 150 adults with hepatitis C in two arms of sofosbuvir.\n\n"
+            "Arm | Sustained virological response, n (%) | Relapse, n (%)\n"
+            "8 weeks (n = 75) | 66 (88.0) | 7 (9.3)\n"
+            "12 weeks (n = 75) | 72 (96.0) | 2 (2.7)\n"
+            "Subgroup | Patients, n | Relapse, n (%)\n"
+            "Cirrhosis | 30 | 4 (13.3)")
+    assert {(r[0], r[2], r[3]) for r in _counts(nlp, text)} == {
+        (75, "response", 66), (75, "recurrence", 7), (75, "response", 72), (75, "recurrence", 2),
+        (30, "recurrence", 4)}

@@ -44,7 +44,8 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         # no caption; what it names ("bronchiolitis") is not what the rows count.
         title_cues = []
     patients = frozenset(c.start for c in cues if c.label == "PATIENT")
-    if _cell_size(doc, *cells[0], patients) is not None:
+    if _cell_size(doc, *cells[0], patients) is not None \
+            and sum(_cell_size(doc, a, b, patients) is not None for a, b in cells) >= 2:
         # " | Dupilumab, n = 120 | Placebo, n = 118": a header whose label cell is empty (or
         # left out) names an arm in every cell it has; the data rows keep their label cell.
         cells = [(cells[0][0], cells[0][0]), *cells]
@@ -52,7 +53,7 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     if not any(sizes) and not any(_starts_with_count(doc, a, b) for a, b in cells[1:]):
         if _split_columns(doc, cells, cues, drug_ents, state):
             return
-        state.table_sizes = _size_and_outcome_columns(doc, cells, cues)
+        state.table_sizes = _size_and_outcome_columns(doc, cells, cues, settings)
         if state.table_sizes is None:
             _link_plain_header(doc, sent, sent_index, cells, cues, drug_ents, state, settings,
                                title, title_cues or [])
@@ -137,47 +138,66 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
 _COUNT_WORDS = frozenset({"n", "no", "no.", "number", "patients"})
 
 
-def _size_and_outcome_columns(doc: Doc, cells: list[tuple[int, int]],
-                              cues: list[Cue]) -> tuple[int, int, Cue] | None:
-    """'Factor | Patients, n | Molecular relapse, n (%)': one column gives each row's group
-    size, another its count of an outcome (subgroup tables). (size column, count column,
-    outcome), or None."""
-    size_col = count_col = None
-    outcome: Cue | None = None
+def _size_and_outcome_columns(doc: Doc, cells: list[tuple[int, int]], cues: list[Cue],
+                              settings: LinkSettings
+                              ) -> tuple[int | None, tuple[tuple[int, Cue], ...]] | None:
+    """Columns that each count an outcome, the groups in the rows: 'Factor | Patients, n |
+    Molecular relapse, n (%)' (a column gives each row's group size) or 'Arm | Objective
+    response | Death' (each row's label gives its size: 'Drug A (n = 60) | 21 (35.0) | 4').
+    (size column or None, ((column, outcome), ...)), or None."""
+    size_col: int | None = None
+    outcome_cols: list[tuple[int, Cue]] = []
     for k, (a, b) in enumerate(cells[1:], start=1):
         inside = [c for c in cues if a <= c.start and c.end <= b]
         named = longest_cues(inside, "OUTCOME")
-        if named and count_col is None:
-            count_col, outcome = k, named[0]
+        if named:
+            outcome_cols.append((k, named[0]))
         elif any(c.label == "PATIENT" for c in inside) and size_col is None:
             size_col = k
-    if size_col is None or count_col is None or outcome is None:
+    if not outcome_cols:
         return None
-    return size_col, count_col, outcome
+    if size_col is None:
+        label = [t.lower_ for t in doc[cells[0][0]:cells[0][1]] if not t.is_space]
+        if not label or label[0] not in settings.arm_nouns:
+            return None
+    return size_col, tuple(outcome_cols)
 
 
 def _link_subgroup_row(doc: Doc, sent_index: int, cells: list[tuple[int, int]],
                        cues: list[Cue], drug_ents: list[Span], state: LinkState,
                        settings: LinkSettings) -> None:
     """'Nilotinib duration >= 5 years | 88 | 29 (33.0)': a group of 88 of whom 29 had the
-    outcome of the count column."""
+    outcome of the count column; 'Cohort B (n = 40) | 12 (30.0) | 3': an arm of 40 with a
+    count of each column's outcome."""
     if state.table_sizes is None:
         return
-    size_col, count_col, outcome = state.table_sizes
-    if max(size_col, count_col) >= len(cells):
-        return
-    size = _first_count(doc, *cells[size_col])
-    count = _first_count(doc, *cells[count_col])
-    if size is None or count is None or count > size:
-        return
+    size_col, outcome_cols = state.table_sizes
     facts = clause_facts(doc, Clause(*cells[0]), cues, drug_ents, settings)
-    group = new_cohort(state, size, str(size), sent_index, doc[cells[0][0]:cells[size_col][1]],
-                       facts, parent=None, statement=False, confidence=settings.confidence["fraction"])
-    a, b = cells[count_col]
-    lead = next(t for t in doc[a:b] if t._.num_value is not None)
-    number_at = {t.i: doc[t.i:t.i + 1] for t in doc[a:b] if t._.num_value is not None}
-    add_event(state, group.index, count, stated_percent(doc, lead.i + 1, b, number_at), outcome,
-              facts, sent_index, doc[a:b], settings.confidence["fraction"])
+    if size_col is not None:
+        size = _first_count(doc, *cells[size_col]) if size_col < len(cells) else None
+        if size is None:
+            return
+        group = new_cohort(state, size, str(size), sent_index,
+                           doc[cells[0][0]:cells[size_col][1]], facts, parent=None,
+                           statement=False, confidence=settings.confidence["fraction"])
+    else:
+        size = _cell_size(doc, *cells[0])
+        if size is None:
+            return
+        group = find_cohort(state, size, facts) or new_cohort(
+            state, size, str(size), sent_index, doc[cells[0][0]:cells[0][1]], facts,
+            parent=None, statement=False, confidence=settings.confidence["fraction"])
+    for col, outcome in outcome_cols:
+        if col >= len(cells):
+            continue
+        a, b = cells[col]
+        count = _first_count(doc, a, b)
+        if count is None or count > size:
+            continue
+        lead = next(t for t in doc[a:b] if t._.num_value is not None)
+        number_at = {t.i: doc[t.i:t.i + 1] for t in doc[a:b] if t._.num_value is not None}
+        add_event(state, group.index, count, stated_percent(doc, lead.i + 1, b, number_at),
+                  outcome, facts, sent_index, doc[a:b], settings.confidence["fraction"])
 
 
 def _first_count(doc: Doc, a: int, b: int) -> int | None:
