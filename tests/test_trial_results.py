@@ -408,3 +408,16 @@ def test_a_table_whose_columns_are_outcomes_and_rows_are_arms(nlp) -> None:
     assert {(r[0], r[2], r[3]) for r in _counts(nlp, text)} == {
         (75, "response", 66), (75, "recurrence", 7), (75, "response", 72), (75, "recurrence", 2),
         (30, "recurrence", 4)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # hospitalisation named as an end point is an event of its own ('other'); patients
+    # who "were hospitalized" for a harm of treatment had an adverse event
+    ("Adults with COPD were randomized to roflumilast (n = 210) or placebo (n = 205). "
+     "Hospitalisation occurred in 14 and 25 patients, respectively.",
+     {(210, "other", 14), (205, "other", 25)}),
+    ("A total of 90 children with leukaemia received blinatumomab. Eight were hospitalized "
+     "for neutropenic fever.", {(90, "adverse_event", 8)}),
+])
+def test_hospitalisation_as_an_end_point_or_as_a_harm(nlp, text: str, expected: set) -> None:
+    assert {(r[0], r[2], r[3]) for r in _counts(nlp, text)} == expected
