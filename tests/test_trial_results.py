@@ -421,3 +421,20 @@ def test_a_table_whose_columns_are_outcomes_and_rows_are_arms(nlp) -> None:
 ])
 def test_hospitalisation_as_an_end_point_or_as_a_harm(nlp, text: str, expected: set) -> None:
     assert {(r[0], r[2], r[3]) for r in _counts(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Adults with epilepsy were randomized to cenobamate (n = 113) or placebo (n = 108). No "
+     "patient in the cenobamate group died, whereas two participants in the placebo group "
+     "died.", {(113, "received", "death", 0), (108, "not_received", "death", 2)}),
+    ("A total of 64 adults with lupus received anifrolumab. No patients treated with "
+     "anifrolumab developed tuberculosis.", {(64, "received", "other", 0)}),
+])
+def test_no_patient_with_an_outcome_is_a_count_of_zero(nlp, text: str, expected: set) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_no_patients_without_an_outcome_make_no_group(nlp) -> None:
+    rows = analyse(clean_text("A total of 64 adults with lupus received anifrolumab. No "
+                              "patients were lost to follow-up."), nlp=nlp).rows
+    assert {r.cohort_size for r in rows} == {64}

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts, is_group_size
+from .outcomes import other_outcome, predicate_outcome
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
 from .spans import after_percent, longest_cues, stated_percent, treatment_end
 
@@ -48,6 +49,19 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("fraction", token.i, noun or token.i + 1, value=parts[0],
                                     whole=parts[1], size_text=token.text,
                                     percent=stated_percent(doc, token.i + 1, end, number_at)))
+
+    for token in doc[start:end]:
+        if token.lower_ in settings.none_words and token.i + 1 < end:
+            # "No patient in the sertraline group died": a count of zero, when its
+            # predicate names what no one had (otherwise "no patients" is no group).
+            noun = _noun_end(doc, token.i + 1, end, patients, settings)
+            named = None if noun is None else (
+                predicate_outcome(doc, noun, end, cues, settings)
+                or other_outcome(doc, token.i, treatment_end(doc, noun, end, settings) or noun,
+                                 start, end, cues, settings))
+            if named is not None:
+                mentions.append(Mention("loose", token.i, noun, value=0, size_text=token.text,
+                                        outcome=named))
 
     for number in numbers:
         if number.start in consumed:
