@@ -438,3 +438,14 @@ def test_no_patients_without_an_outcome_make_no_group(nlp) -> None:
     rows = analyse(clean_text("A total of 64 adults with lupus received anifrolumab. No "
                               "patients were lost to follow-up."), nlp=nlp).rows
     assert {r.cohort_size for r in rows} == {64}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Adults with bronchiectasis were randomized to brensocatib (n = 256) or placebo "
+     "(n = 250). Ninety patients receiving brensocatib had at least one exacerbation, as did "
+     "121 receiving placebo.", {(256, "received", "other", 90), (250, "not_received", "other", 121)}),
+    ("A total of 75 children with asthma received mepolizumab. Twelve experienced one or "
+     "more severe attacks.", {(75, "received", "other", 12)}),
+])
+def test_an_event_counted_once_per_patient_at_least_one(nlp, text: str, expected: set) -> None:
+    assert _counts(nlp, text) == expected

@@ -135,6 +135,8 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
             j += 1  # "in the"
         if j in arm_at and arm_at[j].end <= clause_end:
             i = after_percent(doc, arm_at[j].end, clause_end)
+        else:  # "30 patients receiving tiotropium had at least one exacerbation"
+            i = after_percent(doc, treatment_end(doc, i, clause_end, settings) or i, clause_end)
         found = _object_outcome(doc, i, clause_end, settings)
     if found is None:
         return None
@@ -219,12 +221,15 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     if i >= clause_end:
         return None
     word = doc[i].lower_
+    quantified = _at_least_one(doc, i + 1, clause_end, settings)
     if word in settings.article_verbs:
-        if not (i + 1 < clause_end and doc[i + 1].lower_ in {"a", "an"}):
+        if not (i + 1 < clause_end and doc[i + 1].lower_ in {"a", "an"}) and quantified == i + 1:
             return None  # "41 had unmutated IGHV": a feature that defines a subgroup
-        i += 1
+        i = max(i + 1, quantified - 1)
     elif word not in settings.object_verbs:
         return None
+    else:
+        i = quantified - 1  # "experienced at least one exacerbation"
     i += 1
     while i < clause_end and doc[i].lower_ in settings.determiners | {"any", "new"}:
         i += 1
@@ -232,6 +237,18 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     while stop < clause_end and not _ends_phrase(doc[stop], settings):
         stop += 1
     return _phrase(doc, i, stop, settings)
+
+
+def _at_least_one(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
+    """Index after 'at least one' / 'one or more' at ``i`` (an event counted once per
+    patient: 'had at least one exacerbation'), or ``i`` when there is none."""
+    j = i
+    while j < end and (doc[j].lower_ == "at" or doc[j].lower_ in settings.threshold_words):
+        j += 1
+    if j < end and doc[j]._.num_value == 1 and (j > i or j + 2 < end and doc[j + 1].lower_ == "or"
+                                                 and doc[j + 2].lower_ in {"more", "several"}):
+        return j + 3 if j == i else j + 1
+    return i
 
 
 def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue],
