@@ -449,3 +449,17 @@ def test_no_patients_without_an_outcome_make_no_group(nlp) -> None:
 ])
 def test_an_event_counted_once_per_patient_at_least_one(nlp, text: str, expected: set) -> None:
     assert _counts(nlp, text) == expected
+
+
+def test_a_list_of_harms_with_counts_in_brackets(nlp) -> None:
+    rows = _counts(nlp, "A total of 120 adults with narcolepsy received pitolisant. The most "
+                        "frequent adverse events were dysgeusia (18 patients [15.0%]), "
+                        "irritability (9 [7.5%]) and anxiety (6 [5.0%]).")
+    assert rows == {(120, "received", "adverse_event", 18), (120, "received", "adverse_event", 9),
+                    (120, "received", "adverse_event", 6)}
+
+
+def test_a_group_and_its_size_in_brackets_is_no_event(nlp) -> None:
+    rows = analyse(clean_text("Patients with gout were randomized to Arm A (62 patients) or "
+                              "Arm B (60 patients)."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size) for r in rows} == {("cohort", 62), ("cohort", 60)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .records import ClauseFacts, Cue, LinkSettings, Mention
+from .records import CUES_KEY, ClauseFacts, Cue, LinkSettings, Mention
 from .spans import after_percent, by_start, longest_cues, treatment_end
 
 
@@ -124,7 +124,8 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
     ("N developed X", "N had a X"). A cue inside the phrase names it ("disease progression
     had been documented in"); otherwise it is "other" with its words. ``subject_only``: a
     share ("71% had an ECOG status of 0") is a baseline feature more often than an event."""
-    found = _subject_outcome(doc, start, clause_start, settings)
+    found = _subject_outcome(doc, start, clause_start, settings) \
+        or _listed_outcome(doc, start, clause_start, cues, settings)
     if found is None and not subject_only:
         # "28 in the placebo group (11.2%) had a major cardiovascular event": the object
         # comes after the group the count is of.
@@ -174,6 +175,36 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
         # "The primary outcome, a composite of ..., occurred in": what the trial counts.
         return _phrase(doc, head[0], head[1], settings, subject=True, framed=True)
     return _phrase(doc, first, j, settings, subject=True, framed=True)
+
+
+def _listed_outcome(doc: Doc, start: int, clause_start: int, cues: list[Cue],
+                    settings: LinkSettings) -> Cue | None:
+    """'The most common events were dissociation (41 patients [27.0%]) and vertigo (17
+    [11.2%])': a count in brackets right after the event it counts, in a list."""
+    paren = start - 1
+    if paren <= clause_start or doc[paren].text != "(" or not doc[paren - 1].is_alpha:
+        return None
+    first = clause_start
+    for k in range(paren - 1, clause_start - 1, -1):
+        if doc[k].is_punct or doc[k].lower_ in settings.list_separators \
+                or doc[k].lower_ in settings.frame_auxiliaries:
+            first = k + 1
+            break
+    if any(c.label in _GROUP_LABELS and first <= c.start < paren for c in cues):
+        return None  # "Arm B (148 patients)", "placebo (n = 118)": a group and its size
+    found = _phrase(doc, first, paren, settings)
+    sent_start = doc[start].sent.start
+    if found is not None and any(c.label_ == "OUTCOME" and c.id_ == "adverse_event"
+                                 and sent_start <= c.start and c.end <= first
+                                 for c in doc.spans.get(CUES_KEY, [])):
+        # "The most common adverse events were dissociation (41 ...)": items of harms
+        return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
+    return found
+
+
+#: Cues that name a group or what it received, not an event.
+_GROUP_LABELS = frozenset({"ARM", "ARM_NAME", "PATIENT", "STATUS", "STUDY_VERB", "PROCEDURE",
+                           "EXPERIMENTAL_ARM"})
 
 
 def _rate_subject(doc: Doc, clause_start: int, verb: int, settings: LinkSettings) -> Cue | None:
