@@ -463,3 +463,10 @@ def test_a_group_and_its_size_in_brackets_is_no_event(nlp) -> None:
     rows = analyse(clean_text("Patients with gout were randomized to Arm A (62 patients) or "
                               "Arm B (60 patients)."), nlp=nlp).rows
     assert {(r.row_type, r.cohort_size) for r in rows} == {("cohort", 62), ("cohort", 60)}
+
+
+def test_events_said_to_exist_in_each_group(nlp) -> None:
+    rows = _counts(nlp, "Adults with schizophrenia were randomized to brexpiprazole (n = 180) or "
+                        "placebo (n = 178). There were 6 psychiatric admissions in the "
+                        "brexpiprazole group and 15 in the placebo group.")
+    assert rows == {(180, "received", "other", 6), (178, "not_received", "other", 15)}

@@ -223,7 +223,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
         elif (clause.elliptical or headed or percent is not None
-              or _after_frame(doc, begin, start, outcome_ends, settings)) and int(value) not in YEARS:
+              or _after_frame(doc, begin, start, outcome_ends, settings)
+              or _after_there(doc, begin, start, settings)) and int(value) not in YEARS:
             # "and in 14 (13%)"; "Major bleeding: 2 (1.7%) vs 5 (4.2%)"; "12 (30%)" counts
             # patients wherever it stands. It becomes an event only with an outcome.
             named = None
@@ -235,6 +236,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent, outcome=named))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _after_there(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
+    """'There were 4 suicide attempts': a number of events said to exist."""
+    return i - 2 >= start and doc[i - 1].lower_ in settings.auxiliaries \
+        and doc[i - 2].lower_ == "there"
 
 
 def _after_frame(doc: Doc, i: int, start: int, outcome_ends: set[int],

@@ -125,7 +125,8 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
     had been documented in"); otherwise it is "other" with its words. ``subject_only``: a
     share ("71% had an ECOG status of 0") is a baseline feature more often than an event."""
     found = _subject_outcome(doc, start, clause_start, settings) \
-        or _listed_outcome(doc, start, clause_start, cues, settings)
+        or _listed_outcome(doc, start, clause_start, cues, settings) \
+        or _existential_outcome(doc, start, end, clause_start, clause_end, settings)
     if found is None and not subject_only:
         # "28 in the placebo group (11.2%) had a major cardiovascular event": the object
         # comes after the group the count is of.
@@ -175,6 +176,18 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
         # "The primary outcome, a composite of ..., occurred in": what the trial counts.
         return _phrase(doc, head[0], head[1], settings, subject=True, framed=True)
     return _phrase(doc, first, j, settings, subject=True, framed=True)
+
+
+def _existential_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end: int,
+                         settings: LinkSettings) -> Cue | None:
+    """'There were 4 suicide attempts in the X group': the events the number counts."""
+    if start - 2 < clause_start or doc[start - 2].lower_ != "there" \
+            or doc[start - 1].lower_ not in settings.auxiliaries or end >= clause_end:
+        return None
+    stop = end
+    while stop < clause_end and not _ends_phrase(doc[stop], settings):
+        stop += 1
+    return _phrase(doc, end, stop, settings)
 
 
 def _listed_outcome(doc: Doc, start: int, clause_start: int, cues: list[Cue],
