@@ -470,3 +470,10 @@ def test_events_said_to_exist_in_each_group(nlp) -> None:
                         "placebo (n = 178). There were 6 psychiatric admissions in the "
                         "brexpiprazole group and 15 in the placebo group.")
     assert rows == {(180, "received", "other", 6), (178, "not_received", "other", 15)}
+
+
+def test_a_share_of_a_group_of_n_is_a_part_of_that_group(nlp) -> None:
+    rows = _counts(nlp, "Adults with ulcerative colitis were randomized to etrasimod or placebo. "
+                        "Clinical remission rates were 27.5% (n = 80) with etrasimod and 7.5% "
+                        "(n = 40) with placebo.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(80, "remission", 22), (40, "remission", 3)}

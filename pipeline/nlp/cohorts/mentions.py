@@ -123,8 +123,15 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         bracketed = _bracketed_size(doc, number.start, after, start, end, groups, cues, patients,
                                     settings)
         if (n_equals or is_group_size(number.text)) and mentions \
-                and mentions[-1].kind == "percent" \
+                and mentions[-1].kind == "percent" and mentions[-1].percent is not None \
                 and mentions[-1].end == number.start - (3 if n_equals else 1):
+            share = mentions[-1].percent
+            part = round(share * value / 100)
+            if value > 0 and abs(100 * part / value - share) < 0.05:
+                # "the rates were 55.0% (n = 40)": the share of a group of n (55% of 40 is
+                # 22 exactly), a part of it.
+                mentions[-1] = Mention("fraction", mentions[-1].start, after, value=part,
+                                       whole=int(value), size_text=number.text, percent=share)
             continue  # "28.0% of sertraline patients (n = 42)": the count of that share
         if n_equals or bracketed is not None or is_group_size(number.text):
             # "Pola-R-CHP (n = 152)", "niraparib (264 patients)": a group of N, with the drug
