@@ -477,3 +477,11 @@ def test_a_share_of_a_group_of_n_is_a_part_of_that_group(nlp) -> None:
                         "Clinical remission rates were 27.5% (n = 80) with etrasimod and 7.5% "
                         "(n = 40) with placebo.")
     assert {(r[0], r[2], r[3]) for r in rows} == {(80, "remission", 22), (40, "remission", 3)}
+
+
+def test_the_subject_of_a_copula_names_the_event_not_its_class(nlp) -> None:
+    rows = _counts(nlp, "Patients with thyroid cancer were randomized to cabozantinib (n = 125) "
+                        "or placebo (n = 62). Partial response was the best overall response in "
+                        "19 (15.2%) and 0 patients, respectively.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(125, "partial_response", 19),
+                                                  (62, "partial_response", 0)}

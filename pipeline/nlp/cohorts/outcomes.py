@@ -51,7 +51,7 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
     steps = 0
     while j > start and steps <= settings.predicate_window:
         if j in outcome_end and j < i:
-            return outcome_end[j]
+            return _copula_subject(doc, outcome_end[j], start, outcome_end, settings)
         word = doc[j - 1].lower_
         if word == "," and j - 1 > start:
             # Step back over an apposition or a comment to the outcome it is about:
@@ -98,10 +98,25 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
             continue
         if word not in settings.pre_outcome_words and word not in settings.filler_words \
                 and not (word.endswith("ly") and doc[j - 1].is_alpha):  # "documented radiologically in"
-            return outcome_end.get(j) if j < i else None
+            found = outcome_end.get(j) if j < i else None
+            return found and _copula_subject(doc, found, start, outcome_end, settings)
         j -= 1
         steps += 1
     return None
+
+
+def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
+                    settings: LinkSettings) -> Cue:
+    """'Stable disease was the best response in 94': an outcome that is the complement of
+    a copula names the class; the subject before the copula names the event."""
+    j = cue.start
+    while j > start and j > cue.start - 4 and doc[j - 1].lower_ not in settings.auxiliaries:
+        if not doc[j - 1].is_alpha:
+            return cue
+        j -= 1
+    if j - 1 > start and doc[j - 1].lower_ in settings.auxiliaries and j - 1 in outcome_end:
+        return outcome_end[j - 1]
+    return cue
 
 
 def clause_outcome(facts: ClauseFacts, m: Mention) -> Cue | None:
