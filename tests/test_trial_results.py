@@ -485,3 +485,17 @@ def test_the_subject_of_a_copula_names_the_event_not_its_class(nlp) -> None:
                         "19 (15.2%) and 0 patients, respectively.")
     assert {(r[0], r[2], r[3]) for r in rows} == {(125, "partial_response", 19),
                                                   (62, "partial_response", 0)}
+
+
+def test_a_participle_of_treatment_is_no_verb_of_its_clause(nlp) -> None:
+    rows = _counts(nlp, "Adults with alopecia areata were randomized to baricitinib (n = 150) or "
+                        "placebo (n = 100). By week 36, 58 patients treated with baricitinib "
+                        "(38.7%) and 6 patients receiving placebo (6.0%) relapsed.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(150, "recurrence", 58), (100, "recurrence", 6)}
+
+
+def test_a_change_of_treatment_shares_no_outcome_named_as_its_reason(nlp) -> None:
+    rows = analyse(clean_text("Adults with psoriasis were randomized to apremilast (n = 140) or "
+                              "placebo (n = 70). Nine patients taking apremilast and 2 taking "
+                              "placebo stopped treatment because of diarrhoea."), nlp=nlp).rows
+    assert not [r for r in rows if r.row_type == "outcome"]

@@ -225,13 +225,20 @@ def background_drugs(drugs: list[Span], group: tuple[str, str, int, int],
                      if part not in settings.control_drugs)
 
 
-def share_predicates(facts: list[ClauseFacts]) -> None:
+def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = None) -> None:
     """'Five patients (4.0%) in the LENVIMA arm and one patient (1.6%) in the placebo arm
-    died': a clause with no verb of its own shares the outcome of the comparison after it."""
+    died': a clause with no verb of its own shares the outcome of the comparison after it
+    ('11 of 52 treated with A and 9 of 44 treated with B responded': a participle that
+    says what a group received is no verb of the clause)."""
     verbs = {"OUTCOME", "EVENT_VERB", "STUDY_VERB", "STATUS"}
+    participles = settings.treatment_words if settings is not None else frozenset()
     # From the end, so that "9 in group 1, 7 in group 2, and 8 in group 3 died" reaches back.
     for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
-        if after.elliptical and not any(c.label in verbs for c in here.cues):
+        if after.elliptical and not any(c.label in verbs
+                                        and c.text.lower().split()[0] not in participles
+                                        for c in here.cues) \
+                and not any(c.label == "STATUS" and c.id in {"discontinued", "continued"}
+                            for c in after.cues):  # "... stopped treatment because of X"
             outcomes = longest_cues(after.cues, "OUTCOME")
             shared = outcomes[0] if outcomes else after.shared_outcome
             if shared is not None:
