@@ -499,3 +499,13 @@ def test_a_change_of_treatment_shares_no_outcome_named_as_its_reason(nlp) -> Non
                               "placebo (n = 70). Nine patients taking apremilast and 2 taking "
                               "placebo stopped treatment because of diarrhoea."), nlp=nlp).rows
     assert not [r for r in rows if r.row_type == "outcome"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The study enrolled 90 women with endometriosis who took relugolix. Pain relief was reported in 54 "
+     "out of 90 women.", {(90, "received", "other", 54)}),
+    ("The study enrolled 90 women with endometriosis who took relugolix. Three (3.3 per cent) "
+     "died.", {(90, "received", "death", 3)}),
+])
+def test_out_of_and_per_cent_in_news_wording(nlp, text: str, expected: set) -> None:
+    assert _counts(nlp, text) == expected

@@ -457,6 +457,8 @@ def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bo
 
 def _whole_after(doc: Doc, i: int, end: int, number_at: dict[int, Span],
                  settings: LinkSettings) -> Span | None:
+    if i + 1 < end and doc[i].lower_ == "out" and doc[i + 1].lower_ in settings.reference_words:
+        i += 1  # "12 out of 40"
     if i >= end or doc[i].lower_ not in settings.reference_words:
         return None
     i += 1
