@@ -510,3 +510,10 @@ def test_a_change_of_treatment_shares_no_outcome_named_as_its_reason(nlp) -> Non
 ])
 def test_out_of_and_per_cent_in_news_wording(nlp, text: str, expected: set) -> None:
     assert _counts(nlp, text) == expected
+
+
+def test_reference_numbers_in_brackets_are_no_counts(nlp) -> None:
+    rows = analyse(clean_text("A study of 120 adults with obesity tested semaglutide. Protein "
+                              "raises levels of peptide YY, a hormone that curbs appetite (35). "
+                              "More research is needed (38, 39)."), nlp=nlp).rows
+    assert not [r for r in rows if r.row_type == "outcome"]

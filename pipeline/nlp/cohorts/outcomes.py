@@ -212,6 +212,10 @@ def _listed_outcome(doc: Doc, start: int, clause_start: int, cues: list[Cue],
     paren = start - 1
     if paren <= clause_start or doc[paren].text != "(" or not doc[paren - 1].is_alpha:
         return None
+    closing = next((k for k in range(start, min(len(doc), start + 8)) if doc[k].text == ")"), None)
+    if closing is not None and all(doc[k].like_num or doc[k].text in {",", "-", "–"}
+                                   for k in range(start, closing)):
+        return None  # "... a hormone known to curb appetite (35)", "(38, 39)": references
     first = clause_start
     for k in range(paren - 1, clause_start - 1, -1):
         if doc[k].is_punct or doc[k].lower_ in settings.list_separators \
