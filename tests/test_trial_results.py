@@ -517,3 +517,14 @@ def test_reference_numbers_in_brackets_are_no_counts(nlp) -> None:
                               "raises levels of peptide YY, a hormone that curbs appetite (35). "
                               "More research is needed (38, 39)."), nlp=nlp).rows
     assert not [r for r in rows if r.row_type == "outcome"]
+
+
+def test_a_subgroup_table_with_count_columns_of_other_outcomes(nlp) -> None:
+    text = ("A total of 210 adults with hepatitis B received entecavir.\n\n"
+            "Table 2. Outcomes by baseline viral load\n"
+            "Viral load | Patients, n | Seroconversion, n (%) | Breakthrough, n\n"
+            "High | 90 | 51 (56.7) | 4\n"
+            "Low | 120 | 88 (73.3) | 2")
+    assert _counts(nlp, text) == {
+        (90, "received", "other", 51), (90, "received", "other", 4),
+        (120, "received", "other", 88), (120, "received", "other", 2)}

@@ -147,6 +147,7 @@ def _size_and_outcome_columns(doc: Doc, cells: list[tuple[int, int]], cues: list
     (size column or None, ((column, outcome), ...)), or None."""
     size_col: int | None = None
     outcome_cols: list[tuple[int, Cue]] = []
+    counted: list[tuple[int, Cue]] = []  # 'SVR12, n (%)': a count column of an 'other' outcome
     for k, (a, b) in enumerate(cells[1:], start=1):
         inside = [c for c in cues if a <= c.start and c.end <= b]
         named = longest_cues(inside, "OUTCOME")
@@ -154,6 +155,13 @@ def _size_and_outcome_columns(doc: Doc, cells: list[tuple[int, int]], cues: list
             outcome_cols.append((k, named[0]))
         elif any(c.label == "PATIENT" for c in inside) and size_col is None:
             size_col = k
+        elif any(t.lower_ in _COUNT_WORDS for t in doc[a:b]):
+            stop = next((t.i for t in doc[a:b] if t.text in {",", "("}), b)
+            words = doc[a:stop]
+            if len(words) and not any(t.lower_ in settings.not_outcomes for t in words):
+                counted.append((k, Cue("OUTCOME", "other", a, stop, words.text.strip())))
+    if size_col is not None:
+        outcome_cols = sorted(outcome_cols + counted, key=lambda c: c[0])
     if not outcome_cols:
         return None
     if size_col is None:
@@ -173,6 +181,10 @@ def _link_subgroup_row(doc: Doc, sent_index: int, cells: list[tuple[int, int]],
         return
     size_col, outcome_cols = state.table_sizes
     facts = clause_facts(doc, Clause(*cells[0]), cues, drug_ents, settings)
+    if not (facts.drug or facts.control) and state.only_drug:
+        # 'Genotype 1a | 74 | 72 (97.3)': a subgroup of the one treatment studied
+        facts = replace(facts, drug=state.only_drug[0], drug_mention=state.only_drug[1],
+                        drug_status=facts.drug_status or "received")
     if size_col is not None:
         size = _first_count(doc, *cells[size_col]) if size_col < len(cells) else None
         if size is None:
