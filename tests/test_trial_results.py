@@ -272,3 +272,259 @@ def test_subgroup_table_with_a_size_column_and_a_count_column(nlp) -> None:
     assert {(r.cohort_size, r.outcome, r.event_count, r.drug) for r in rows
             if r.row_type == "outcome"} == {(64, "remission", 30, "dupilumab"),
                                             (86, "remission", 25, "dupilumab")}
+
+
+# Counts of patients as results sections state them (branch num): the noun of a count in
+# any number ("one participant", "3 recipients"), event frames with a verb of need.
+
+
+def _counts(nlp, text: str) -> set[tuple]:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    return {(r.cohort_size, r.drug_status, r.outcome, r.event_count)
+            for r in rows if r.row_type == "outcome"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Children with malaria were assigned to artesunate (n = 150) or quinine (n = 148). "
+     "Hypoglycaemia was diagnosed in 4 artesunate recipients and 11 quinine recipients.",
+     {(150, "received", "adverse_event", 4), (148, "received", "adverse_event", 11)}),
+    ("A total of 96 adults with gout received febuxostat. Gout flares were reported by one "
+     "participant in the first month.", {(96, "received", "other", 1)}),
+    ("We enrolled 64 women with preeclampsia who received nifedipine. A caesarean delivery "
+     "was needed in 21 women.", {(64, "received", "other", 21)}),
+    ("Patients with septic shock were randomized to vasopressin (n = 200) or norepinephrine "
+     "(n = 204). Renal replacement therapy was required in 25 and 38 patients, respectively.",
+     {(200, "received", "other", 25), (204, "received", "other", 38)}),
+])
+def test_counts_with_any_patient_noun_and_a_verb_of_need(nlp, text: str, expected: set) -> None:
+    assert _counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # sizes written as one token, counts as shares of the column's arm
+    ("Adults with psoriasis were randomized to secukinumab or placebo.\n\n"
+     "Outcome | Secukinumab (n=88) | Placebo N=90\nPASI 90 response | 50.0% | 4.4%",
+     {(88, "response", 44), (90, "response", 4)}),
+    # a header whose label cell is empty counts what the title above it names
+    ("Adults with gout were randomized to colchicine or naproxen.\n\nTable 2. Outcomes at "
+     "day 7\n | Colchicine, n = 200 | Naproxen, n = 199\nPain resolution | 120 (60.0) | 111 "
+     "(55.8)", {(200, "other", 120), (199, "other", 111)}),
+    # sizes as 'N patients' in brackets; a measure row (larger than the arm) gives no count
+    ("Infants with bronchiolitis were assigned to nebulised saline or salbutamol.\n\n"
+     "Outcome | Saline (64 patients) | Salbutamol (66 patients)\nHigh-flow oxygen started "
+     "| 5 (7.8) | 9 (13.6)\nLength of stay, hours | 72 | 80",
+     {(64, "other", 5), (66, "other", 9)}),
+])
+def test_table_headers_and_cells_in_other_forms(nlp, text: str, expected: set) -> None:
+    assert {(r[0], r[2], r[3]) for r in _counts(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Adults with panic disorder were randomized to escitalopram (n = 110) or placebo "
+     "(n = 108). Response, defined as a fall of at least 40% in the PDSS score, occurred in "
+     "52 patients (47.3%) in the escitalopram group and in 31 (28.7%) in the placebo group.",
+     {(110, "received", "response", 52), (108, "not_received", "response", 31)}),
+    ("Patients with heart failure were randomized to sacubitril (n = 300) or enalapril "
+     "(n = 302). The primary end point, a composite of cardiovascular hospitalisation or "
+     "an urgent visit, occurred in 41 patients (13.7%) in the sacubitril group and 58 "
+     "patients (19.2%) in the enalapril group.",
+     {(300, "received", "other", 41), (302, "received", "other", 58)}),
+])
+def test_a_subject_with_an_apposition_before_its_event_frame(nlp, text: str, expected: set) -> None:
+    assert _counts(nlp, text) == expected
+
+
+_GOUT = ("Adults with gout were randomized to allopurinol (n = 160) or febuxostat (n = 158). ")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a number right after an event frame's preposition counts patients
+    (_GOUT + "A rise in serum creatinine occurred in 14 vs 6 patients.",
+     {(160, "received", "other", 14), (158, "received", "other", 6)}),
+    # counts in brackets after a statement that names the outcome
+    (_GOUT + "Remission was more frequent with allopurinol than with febuxostat (44 [27.5%] "
+     "vs 30 [19.0%]).", {(160, "received", "remission", 44), (158, "received", "remission", 30)}),
+    # the subject of a share names what it is the rate of
+    (_GOUT + "The incidence of tophus resolution was 25.0% with allopurinol and 19.0% with "
+     "febuxostat.", {(160, "received", "other", 40), (158, "received", "other", 30)}),
+    # a share said again after the count, or its count given as 'n =': one row each
+    (_GOUT + "Thirty-two allopurinol recipients relapsed (20.0%), as did twenty febuxostat "
+     "recipients (12.7%).", {(160, "received", "recurrence", 32), (158, "received", "recurrence", 20)}),
+    (_GOUT + "Skin rash occurred in 5.0% of allopurinol patients (n = 8) and 1.9% of "
+     "febuxostat patients (n = 3).",
+     {(160, "received", "adverse_event", 8), (158, "received", "adverse_event", 3)}),
+])
+def test_counts_around_frames_brackets_and_rates(nlp, text: str, expected: set) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_a_table_row_of_shares_counts_from_the_columns_sizes(nlp) -> None:
+    text = ("Adults with plaque psoriasis were randomized to bimekizumab or ustekinumab.\n\n"
+            "Outcome | Bimekizumab (n = 320) | Ustekinumab (n = 160)\n"
+            "PASI 100 response rate, % (95% CI) | 61.3 (55.9-66.5) | 48.1 (40.3-56.0)\n"
+            "Serious infections, n (%) | 5 (1.6) | 2 (1.3)\n"
+            "Mean change in DLQI score | 10.0 | 8.0")
+    assert {(r[0], r[2], r[3]) for r in _counts(nlp, text)} == {
+        (320, "response", 196), (160, "response", 77),
+        (320, "adverse_event", 5), (160, "adverse_event", 2)}
+
+
+def test_an_outcome_with_its_verb_understood_after_a_semicolon(nlp) -> None:
+    rows = _counts(nlp, "Adults with myasthenia gravis were randomized to efgartigimod (n = 84) "
+                        "or placebo (n = 83). Clinical responses were seen in 57 of 84 patients "
+                        "with efgartigimod and 25 of 83 with placebo; complete remissions in 9 "
+                        "and 2, respectively.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {
+        (84, "response", 57), (83, "response", 25), (84, "remission", 9), (83, "remission", 2)}
+
+
+def test_a_second_header_row_splits_each_arms_column(nlp) -> None:
+    text = ("Adults with lupus nephritis were randomized to voclosporin or placebo.\n\n"
+            "Adverse event | Voclosporin (n = 178) | Placebo (n = 176)\n"
+            " | Any grade | Grade 3 or 4 | Any grade | Grade 3 or 4\n"
+            "Hypertension | 34 (19.1) | 5 (2.8) | 16 (9.0) | 2 (1.1)")
+    assert {(r[0], r[1], r[3]) for r in _counts(nlp, text)} == {
+        (178, "received", 34), (178, "received", 5), (176, "not_received", 16),
+        (176, "not_received", 2)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 140 men with prostate cancer received apalutamide. Biochemical "
+     "recurrences were recorded for 18 men (12.9%), and progressions for 9 (6.4%).",
+     {(140, "received", "recurrence", 18), (140, "received", "progression", 9)}),
+    ("A total of 140 men with prostate cancer received apalutamide. Eleven men's cancer "
+     "progressed within 12 months.", {(140, "received", "progression", 11)}),
+])
+def test_counts_recorded_for_patients_and_a_possessive_subject(nlp, text: str, expected: set) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_a_table_whose_columns_are_outcomes_and_rows_are_arms(nlp) -> None:
+    text = ("The study enrolled 150 adults with hepatitis C in two arms of sofosbuvir.\n\n"
+            "Arm | Sustained virological response, n (%) | Relapse, n (%)\n"
+            "8 weeks (n = 75) | 66 (88.0) | 7 (9.3)\n"
+            "12 weeks (n = 75) | 72 (96.0) | 2 (2.7)\n"
+            "Subgroup | Patients, n | Relapse, n (%)\n"
+            "Cirrhosis | 30 | 4 (13.3)")
+    assert {(r[0], r[2], r[3]) for r in _counts(nlp, text)} == {
+        (75, "response", 66), (75, "recurrence", 7), (75, "response", 72), (75, "recurrence", 2),
+        (30, "recurrence", 4)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # hospitalisation named as an end point is an event of its own ('other'); patients
+    # who "were hospitalized" for a harm of treatment had an adverse event
+    ("Adults with COPD were randomized to roflumilast (n = 210) or placebo (n = 205). "
+     "Hospitalisation occurred in 14 and 25 patients, respectively.",
+     {(210, "other", 14), (205, "other", 25)}),
+    ("A total of 90 children with leukaemia received blinatumomab. Eight were hospitalized "
+     "for neutropenic fever.", {(90, "adverse_event", 8)}),
+])
+def test_hospitalisation_as_an_end_point_or_as_a_harm(nlp, text: str, expected: set) -> None:
+    assert {(r[0], r[2], r[3]) for r in _counts(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Adults with epilepsy were randomized to cenobamate (n = 113) or placebo (n = 108). No "
+     "patient in the cenobamate group died, whereas two participants in the placebo group "
+     "died.", {(113, "received", "death", 0), (108, "not_received", "death", 2)}),
+    ("A total of 64 adults with lupus received anifrolumab. No patients treated with "
+     "anifrolumab developed tuberculosis.", {(64, "received", "other", 0)}),
+])
+def test_no_patient_with_an_outcome_is_a_count_of_zero(nlp, text: str, expected: set) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_no_patients_without_an_outcome_make_no_group(nlp) -> None:
+    rows = analyse(clean_text("A total of 64 adults with lupus received anifrolumab. No "
+                              "patients were lost to follow-up."), nlp=nlp).rows
+    assert {r.cohort_size for r in rows} == {64}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Adults with bronchiectasis were randomized to brensocatib (n = 256) or placebo "
+     "(n = 250). Ninety patients receiving brensocatib had at least one exacerbation, as did "
+     "121 receiving placebo.", {(256, "received", "other", 90), (250, "not_received", "other", 121)}),
+    ("A total of 75 children with asthma received mepolizumab. Twelve experienced one or "
+     "more severe attacks.", {(75, "received", "other", 12)}),
+])
+def test_an_event_counted_once_per_patient_at_least_one(nlp, text: str, expected: set) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_a_list_of_harms_with_counts_in_brackets(nlp) -> None:
+    rows = _counts(nlp, "A total of 120 adults with narcolepsy received pitolisant. The most "
+                        "frequent adverse events were dysgeusia (18 patients [15.0%]), "
+                        "irritability (9 [7.5%]) and anxiety (6 [5.0%]).")
+    assert rows == {(120, "received", "adverse_event", 18), (120, "received", "adverse_event", 9),
+                    (120, "received", "adverse_event", 6)}
+
+
+def test_a_group_and_its_size_in_brackets_is_no_event(nlp) -> None:
+    rows = analyse(clean_text("Patients with gout were randomized to Arm A (62 patients) or "
+                              "Arm B (60 patients)."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size) for r in rows} == {("cohort", 62), ("cohort", 60)}
+
+
+def test_events_said_to_exist_in_each_group(nlp) -> None:
+    rows = _counts(nlp, "Adults with schizophrenia were randomized to brexpiprazole (n = 180) or "
+                        "placebo (n = 178). There were 6 psychiatric admissions in the "
+                        "brexpiprazole group and 15 in the placebo group.")
+    assert rows == {(180, "received", "other", 6), (178, "not_received", "other", 15)}
+
+
+def test_a_share_of_a_group_of_n_is_a_part_of_that_group(nlp) -> None:
+    rows = _counts(nlp, "Adults with ulcerative colitis were randomized to etrasimod or placebo. "
+                        "Clinical remission rates were 27.5% (n = 80) with etrasimod and 7.5% "
+                        "(n = 40) with placebo.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(80, "remission", 22), (40, "remission", 3)}
+
+
+def test_the_subject_of_a_copula_names_the_event_not_its_class(nlp) -> None:
+    rows = _counts(nlp, "Patients with thyroid cancer were randomized to cabozantinib (n = 125) "
+                        "or placebo (n = 62). Partial response was the best overall response in "
+                        "19 (15.2%) and 0 patients, respectively.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(125, "partial_response", 19),
+                                                  (62, "partial_response", 0)}
+
+
+def test_a_participle_of_treatment_is_no_verb_of_its_clause(nlp) -> None:
+    rows = _counts(nlp, "Adults with alopecia areata were randomized to baricitinib (n = 150) or "
+                        "placebo (n = 100). By week 36, 58 patients treated with baricitinib "
+                        "(38.7%) and 6 patients receiving placebo (6.0%) relapsed.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(150, "recurrence", 58), (100, "recurrence", 6)}
+
+
+def test_a_change_of_treatment_shares_no_outcome_named_as_its_reason(nlp) -> None:
+    rows = analyse(clean_text("Adults with psoriasis were randomized to apremilast (n = 140) or "
+                              "placebo (n = 70). Nine patients taking apremilast and 2 taking "
+                              "placebo stopped treatment because of diarrhoea."), nlp=nlp).rows
+    assert not [r for r in rows if r.row_type == "outcome"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The study enrolled 90 women with endometriosis who took relugolix. Pain relief was reported in 54 "
+     "out of 90 women.", {(90, "received", "other", 54)}),
+    ("The study enrolled 90 women with endometriosis who took relugolix. Three (3.3 per cent) "
+     "died.", {(90, "received", "death", 3)}),
+])
+def test_out_of_and_per_cent_in_news_wording(nlp, text: str, expected: set) -> None:
+    assert _counts(nlp, text) == expected
+
+
+def test_reference_numbers_in_brackets_are_no_counts(nlp) -> None:
+    rows = analyse(clean_text("A study of 120 adults with obesity tested semaglutide. Protein "
+                              "raises levels of peptide YY, a hormone that curbs appetite (35). "
+                              "More research is needed (38, 39)."), nlp=nlp).rows
+    assert not [r for r in rows if r.row_type == "outcome"]
+
+
+def test_a_subgroup_table_with_count_columns_of_other_outcomes(nlp) -> None:
+    text = ("A total of 210 adults with hepatitis B received entecavir.\n\n"
+            "Table 2. Outcomes by baseline viral load\n"
+            "Viral load | Patients, n | Seroconversion, n (%) | Breakthrough, n\n"
+            "High | 90 | 51 (56.7) | 4\n"
+            "Low | 120 | 88 (73.3) | 2")
+    assert _counts(nlp, text) == {
+        (90, "received", "other", 51), (90, "received", "other", 4),
+        (120, "received", "other", 88), (120, "received", "other", 2)}

@@ -51,6 +51,10 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
             continue  # "Arm A (radiotherapy alone; n = 124)": the size of the arm just named
         comma_break = (text == "," and nxt is not None
                        and not _names_group_size(tokens, k + 1)
+                       # "Response, defined as a fall of 50% or more, occurred in 66": the
+                       # comma closes an apposition, the subject's verb follows.
+                       and nxt.lower_ not in settings.frame_verbs
+                       and nxt.lower_ not in settings.frame_auxiliaries
                        and (nxt.lower_ in settings.clause_breaks_after_comma
                             or (anchored(start, token.i)
                                 and anchored(token.i + 1, token.i + reach + 1))))
@@ -221,13 +225,20 @@ def background_drugs(drugs: list[Span], group: tuple[str, str, int, int],
                      if part not in settings.control_drugs)
 
 
-def share_predicates(facts: list[ClauseFacts]) -> None:
+def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = None) -> None:
     """'Five patients (4.0%) in the LENVIMA arm and one patient (1.6%) in the placebo arm
-    died': a clause with no verb of its own shares the outcome of the comparison after it."""
+    died': a clause with no verb of its own shares the outcome of the comparison after it
+    ('11 of 52 treated with A and 9 of 44 treated with B responded': a participle that
+    says what a group received is no verb of the clause)."""
     verbs = {"OUTCOME", "EVENT_VERB", "STUDY_VERB", "STATUS"}
+    participles = settings.treatment_words if settings is not None else frozenset()
     # From the end, so that "9 in group 1, 7 in group 2, and 8 in group 3 died" reaches back.
     for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
-        if after.elliptical and not any(c.label in verbs for c in here.cues):
+        if after.elliptical and not any(c.label in verbs
+                                        and c.text.lower().split()[0] not in participles
+                                        for c in here.cues) \
+                and not any(c.label == "STATUS" and c.id in {"discontinued", "continued"}
+                            for c in after.cues):  # "... stopped treatment because of X"
             outcomes = longest_cues(after.cues, "OUTCOME")
             shared = outcomes[0] if outcomes else after.shared_outcome
             if shared is not None:

@@ -31,7 +31,8 @@ class LinkState:
     options: list[tuple[str, bool]] = field(default_factory=list)
     options_sent: int = -1  # the sentence that gave them
     sentence_options: list[tuple[str, bool]] = field(default_factory=list)  # compared here
-    table_sizes: tuple[int, int, Cue] | None = None  # subgroup table: size col, count col
+    # subgroup table: size col (or None: the size is in the row's label), outcome columns
+    table_sizes: tuple[int | None, tuple[tuple[int, Cue], ...]] | None = None
     combination: tuple[str, str] | None = None  # the last treatment of several drugs named
     spanning: set[int] = field(default_factory=set)  # totals over arms ("randomized to A or B")
 

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts, is_group_size
+from .outcomes import other_outcome, predicate_outcome
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
 from .spans import after_percent, longest_cues, stated_percent, treatment_end
 
@@ -49,6 +50,19 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     whole=parts[1], size_text=token.text,
                                     percent=stated_percent(doc, token.i + 1, end, number_at)))
 
+    for token in doc[start:end]:
+        if token.lower_ in settings.none_words and token.i + 1 < end:
+            # "No patient in the sertraline group died": a count of zero, when its
+            # predicate names what no one had (otherwise "no patients" is no group).
+            noun = _noun_end(doc, token.i + 1, end, patients, settings)
+            named = None if noun is None else (
+                predicate_outcome(doc, noun, end, cues, settings)
+                or other_outcome(doc, token.i, treatment_end(doc, noun, end, settings) or noun,
+                                 start, end, cues, settings))
+            if named is not None:
+                mentions.append(Mention("loose", token.i, noun, value=0, size_text=token.text,
+                                        outcome=named))
+
     for number in numbers:
         if number.start in consumed:
             continue
@@ -59,6 +73,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if after < end and doc[after].text == "%" and _stated_after_count(doc, number.start, start) \
                 and not _share_of_outcome(doc, number.start, after, end, outcome_ends):
             continue  # "21 patients (20%)", "(2/124, 1.6%)", "(95% CI": said of a count already
+        if after < end and doc[after].text == "%" and number.start > start \
+                and doc[number.start - 1].text == "(" and any(
+                    m.kind in {"count", "fraction", "bare", "loose"} and m.end < number.start
+                    for m in mentions) \
+                and _share_of_outcome(doc, number.start, after, end, outcome_ends):
+            continue  # "Forty-two recipients responded (28.0%)": the share of that count
         if after < end and doc[after].text == "%" and _count_follows(doc, after + 1, end, settings):
             continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
         if after < end and doc[after].text == "%" and number.start > start \
@@ -102,6 +122,17 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             and doc[number.start - 2].lower_ == "n"
         bracketed = _bracketed_size(doc, number.start, after, start, end, groups, cues, patients,
                                     settings)
+        if (n_equals or is_group_size(number.text)) and mentions \
+                and mentions[-1].kind == "percent" and mentions[-1].percent is not None \
+                and mentions[-1].end == number.start - (3 if n_equals else 1):
+            share = mentions[-1].percent
+            part = round(share * value / 100)
+            if value > 0 and abs(100 * part / value - share) < 0.05:
+                # "the rates were 55.0% (n = 40)": the share of a group of n (55% of 40 is
+                # 22 exactly), a part of it.
+                mentions[-1] = Mention("fraction", mentions[-1].start, after, value=part,
+                                       whole=int(value), size_text=number.text, percent=share)
+            continue  # "28.0% of sertraline patients (n = 42)": the count of that share
         if n_equals or bracketed is not None or is_group_size(number.text):
             # "Pola-R-CHP (n = 152)", "niraparib (264 patients)": a group of N, with the drug
             # named just before it.
@@ -198,12 +229,35 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             # "only one experienced ...", "Of those 118, 112 completed the treatment"
             mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
-        elif (clause.elliptical or headed or percent is not None) and int(value) not in YEARS:
+        elif (clause.elliptical or headed or percent is not None
+              or _after_frame(doc, begin, start, outcome_ends, settings)
+              or _after_there(doc, begin, start, settings)) and int(value) not in YEARS:
             # "and in 14 (13%)"; "Major bleeding: 2 (1.7%) vs 5 (4.2%)"; "12 (30%)" counts
             # patients wherever it stands. It becomes an event only with an outcome.
+            named = None
+            if percent is not None and not clause.elliptical and not headed \
+                    and begin > start and doc[begin - 1].text in {"(", "["}:
+                # "Remission was more frequent with X than with Y (42 [28.0%] vs 26
+                # [17.3%])": counts in brackets after a statement count what it names.
+                named = next(iter(longest_cues([c for c in cues if c.end <= begin], "OUTCOME")), None)
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
-                                    percent=percent))
+                                    percent=percent, outcome=named))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _after_there(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
+    """'There were 4 suicide attempts': a number of events said to exist."""
+    return i - 2 >= start and doc[i - 1].lower_ in settings.auxiliaries \
+        and doc[i - 2].lower_ == "there"
+
+
+def _after_frame(doc: Doc, i: int, start: int, outcome_ends: set[int],
+                 settings: LinkSettings) -> bool:
+    """'Weight gain occurred in 12 vs 3 patients', '...; complete responses in 24 and 15,
+    respectively': a number right after the preposition of an event frame (or of an outcome
+    whose verb is understood) counts patients, with or without a noun of its own."""
+    return i - 2 >= start and doc[i - 1].lower_ in settings.frame_prepositions \
+        and (doc[i - 2].lower_ in settings.frame_verbs or i - 1 in outcome_ends)
 
 
 def _bracketed_size(doc: Doc, i: int, after: int, start: int, end: int,
@@ -403,6 +457,8 @@ def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bo
 
 def _whole_after(doc: Doc, i: int, end: int, number_at: dict[int, Span],
                  settings: LinkSettings) -> Span | None:
+    if i + 1 < end and doc[i].lower_ == "out" and doc[i + 1].lower_ in settings.reference_words:
+        i += 1  # "12 out of 40"
     if i >= end or doc[i].lower_ not in settings.reference_words:
         return None
     i += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .records import ClauseFacts, Cue, LinkSettings, Mention
+from .records import CUES_KEY, ClauseFacts, Cue, LinkSettings, Mention
 from .spans import after_percent, by_start, longest_cues, treatment_end
 
 
@@ -51,12 +51,21 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
     steps = 0
     while j > start and steps <= settings.predicate_window:
         if j in outcome_end and j < i:
-            return outcome_end[j]
+            return _copula_subject(doc, outcome_end[j], start, outcome_end, settings)
         word = doc[j - 1].lower_
         if word == "," and j - 1 > start:
             # Step back over an apposition or a comment to the outcome it is about:
             # "recurrence, a frequent problem in ..., occurred in"; "Serious side effects
             # were about equally common, occurring in 37 and 35 patients".
+            head = _apposition_head(doc, start, j - 1)
+            named = [] if head is None else [
+                c for c in outcome_end.values() if head[0] <= c.start and c.end <= head[1]]
+            if named:
+                # "Response, defined as a fall of at least 50% in the score, occurred in":
+                # the subject before the apposition, not a word inside it.
+                return named[-1]
+            if head is not None and doc[head[1] - 1].lower_ in settings.generic_heads:
+                return None  # "The primary end point, a composite of ...": 'other' (below)
             for k in range(j - 1, max(start, j - 15), -1):
                 if k in outcome_end:
                     return outcome_end[k]
@@ -89,10 +98,25 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
             continue
         if word not in settings.pre_outcome_words and word not in settings.filler_words \
                 and not (word.endswith("ly") and doc[j - 1].is_alpha):  # "documented radiologically in"
-            return outcome_end.get(j) if j < i else None
+            found = outcome_end.get(j) if j < i else None
+            return found and _copula_subject(doc, found, start, outcome_end, settings)
         j -= 1
         steps += 1
     return None
+
+
+def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
+                    settings: LinkSettings) -> Cue:
+    """'Stable disease was the best response in 94': an outcome that is the complement of
+    a copula names the class; the subject before the copula names the event."""
+    j = cue.start
+    while j > start and j > cue.start - 4 and doc[j - 1].lower_ not in settings.auxiliaries:
+        if not doc[j - 1].is_alpha:
+            return cue
+        j -= 1
+    if j - 1 > start and doc[j - 1].lower_ in settings.auxiliaries and j - 1 in outcome_end:
+        return outcome_end[j - 1]
+    return cue
 
 
 def clause_outcome(facts: ClauseFacts, m: Mention) -> Cue | None:
@@ -115,7 +139,9 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
     ("N developed X", "N had a X"). A cue inside the phrase names it ("disease progression
     had been documented in"); otherwise it is "other" with its words. ``subject_only``: a
     share ("71% had an ECOG status of 0") is a baseline feature more often than an event."""
-    found = _subject_outcome(doc, start, clause_start, settings)
+    found = _subject_outcome(doc, start, clause_start, settings) \
+        or _listed_outcome(doc, start, clause_start, cues, settings) \
+        or _existential_outcome(doc, start, end, clause_start, clause_end, settings)
     if found is None and not subject_only:
         # "28 in the placebo group (11.2%) had a major cardiovascular event": the object
         # comes after the group the count is of.
@@ -126,6 +152,8 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
             j += 1  # "in the"
         if j in arm_at and arm_at[j].end <= clause_end:
             i = after_percent(doc, arm_at[j].end, clause_end)
+        else:  # "30 patients receiving tiotropium had at least one exacerbation"
+            i = after_percent(doc, treatment_end(doc, i, clause_end, settings) or i, clause_end)
         found = _object_outcome(doc, i, clause_end, settings)
     if found is None:
         return None
@@ -143,6 +171,8 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
                      settings: LinkSettings) -> Cue | None:
     """'Clinical cure was achieved in 64 of 80': the subject of an event frame."""
     j = start - 1
+    if j > clause_start and doc[j].lower_ in settings.auxiliaries:
+        return _rate_subject(doc, clause_start, j, settings)
     if j <= clause_start or doc[j].lower_ not in settings.frame_prepositions:
         return None
     j -= 1
@@ -156,7 +186,96 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     for k in range(clause_start, j):
         if doc[k].text in {",", ":", ";", "(", ")"}:
             first = k + 1
+    head = _apposition_head(doc, clause_start, j - 1) if first == j else None
+    if head is not None and doc[head[1] - 1].lower_ in settings.generic_heads:
+        # "The primary outcome, a composite of ..., occurred in": what the trial counts.
+        return _phrase(doc, head[0], head[1], settings, subject=True, framed=True)
     return _phrase(doc, first, j, settings, subject=True, framed=True)
+
+
+def _existential_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end: int,
+                         settings: LinkSettings) -> Cue | None:
+    """'There were 4 suicide attempts in the X group': the events the number counts."""
+    if start - 2 < clause_start or doc[start - 2].lower_ != "there" \
+            or doc[start - 1].lower_ not in settings.auxiliaries or end >= clause_end:
+        return None
+    stop = end
+    while stop < clause_end and not _ends_phrase(doc[stop], settings):
+        stop += 1
+    return _phrase(doc, end, stop, settings)
+
+
+def _listed_outcome(doc: Doc, start: int, clause_start: int, cues: list[Cue],
+                    settings: LinkSettings) -> Cue | None:
+    """'The most common events were dissociation (41 patients [27.0%]) and vertigo (17
+    [11.2%])': a count in brackets right after the event it counts, in a list."""
+    paren = start - 1
+    if paren <= clause_start or doc[paren].text != "(" or not doc[paren - 1].is_alpha:
+        return None
+    closing = next((k for k in range(start, min(len(doc), start + 8)) if doc[k].text == ")"), None)
+    if closing is not None and all(doc[k].like_num or doc[k].text in {",", "-", "–"}
+                                   for k in range(start, closing)):
+        return None  # "... a hormone known to curb appetite (35)", "(38, 39)": references
+    first = clause_start
+    for k in range(paren - 1, clause_start - 1, -1):
+        if doc[k].is_punct or doc[k].lower_ in settings.list_separators \
+                or doc[k].lower_ in settings.frame_auxiliaries:
+            first = k + 1
+            break
+    if any(c.label in _GROUP_LABELS and first <= c.start < paren for c in cues):
+        return None  # "Arm B (148 patients)", "placebo (n = 118)": a group and its size
+    found = _phrase(doc, first, paren, settings)
+    sent_start = doc[start].sent.start
+    if found is not None and any(c.label_ == "OUTCOME" and c.id_ == "adverse_event"
+                                 and sent_start <= c.start and c.end <= first
+                                 for c in doc.spans.get(CUES_KEY, [])):
+        # "The most common adverse events were dissociation (41 ...)": items of harms
+        return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
+    return found
+
+
+#: Cues that name a group or what it received, not an event.
+_GROUP_LABELS = frozenset({"ARM", "ARM_NAME", "PATIENT", "STATUS", "STUDY_VERB", "PROCEDURE",
+                           "EXPERIMENTAL_ARM"})
+
+
+def _rate_subject(doc: Doc, clause_start: int, verb: int, settings: LinkSettings) -> Cue | None:
+    """'The incidence of delirium was 12.0%', 'Rates of clinical cure were 85% and 80%',
+    'The proportion of patients with a flare was 21%': what the share is the rate of."""
+    first = clause_start
+    for k in range(clause_start, verb):
+        if doc[k].text in {",", ":", ";", "(", ")"}:
+            first = k + 1
+    k = first
+    while k < verb and doc[k].lower_ in settings.determiners:
+        k += 1
+    while k < verb and doc[k].lower_ not in settings.rate_words:
+        if not doc[k].is_alpha or k - first > 3:
+            return None  # "The 30-day rate of ...", "Overall rates of ..." (a few words)
+        k += 1
+    if k + 1 >= verb or doc[k + 1].lower_ != "of":
+        return None
+    k += 2
+    if k + 1 < verb and doc[k].lower_ in settings.not_outcomes \
+            and doc[k + 1].lower_ in {"with", "who", "having", "experiencing"}:
+        k += 2  # "the proportion of patients with ..."
+        while k < verb and (doc[k].lower_ in settings.article_verbs
+                            or doc[k].lower_ in {"at", "least", "one", "any", "a", "an"}):
+            k += 1
+    return _phrase(doc, k, verb, settings, subject=True, framed=True)
+
+
+def _apposition_head(doc: Doc, clause_start: int, comma: int) -> tuple[int, int] | None:
+    """'X, <apposition>, occurred in': the range of X when the comma at ``comma`` closes an
+    apposition that opened after X (the clause's first comma), or None."""
+    if comma <= clause_start or doc[comma].text != ",":
+        return None
+    first = next((k for k in range(clause_start, comma) if doc[k].text == ","), None)
+    if first is None or first == clause_start or first + 1 >= comma:
+        return None
+    if any(doc[k].text in {":", ";"} for k in range(clause_start, comma)):
+        return None
+    return clause_start, first
 
 
 def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings) -> Cue | None:
@@ -165,12 +284,15 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     if i >= clause_end:
         return None
     word = doc[i].lower_
+    quantified = _at_least_one(doc, i + 1, clause_end, settings)
     if word in settings.article_verbs:
-        if not (i + 1 < clause_end and doc[i + 1].lower_ in {"a", "an"}):
+        if not (i + 1 < clause_end and doc[i + 1].lower_ in {"a", "an"}) and quantified == i + 1:
             return None  # "41 had unmutated IGHV": a feature that defines a subgroup
-        i += 1
+        i = max(i + 1, quantified - 1)
     elif word not in settings.object_verbs:
         return None
+    else:
+        i = quantified - 1  # "experienced at least one exacerbation"
     i += 1
     while i < clause_end and doc[i].lower_ in settings.determiners | {"any", "new"}:
         i += 1
@@ -178,6 +300,18 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     while stop < clause_end and not _ends_phrase(doc[stop], settings):
         stop += 1
     return _phrase(doc, i, stop, settings)
+
+
+def _at_least_one(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
+    """Index after 'at least one' / 'one or more' at ``i`` (an event counted once per
+    patient: 'had at least one exacerbation'), or ``i`` when there is none."""
+    j = i
+    while j < end and (doc[j].lower_ == "at" or doc[j].lower_ in settings.threshold_words):
+        j += 1
+    if j < end and doc[j]._.num_value == 1 and (j > i or j + 2 < end and doc[j + 1].lower_ == "or"
+                                                 and doc[j + 2].lower_ in {"more", "several"}):
+        return j + 3 if j == i else j + 1
+    return i
 
 
 def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue],

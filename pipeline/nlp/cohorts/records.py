@@ -64,6 +64,7 @@ class LinkSettings:
     frame_auxiliaries: frozenset[str]
     object_verbs: frozenset[str]
     article_verbs: frozenset[str]
+    rate_words: frozenset[str]
     phrase_stops: frozenset[str]
     not_outcomes: frozenset[str]
     max_outcome_words: int

@@ -30,8 +30,12 @@ def same_label(a: str | None, b: str | None) -> bool:
 
 def after_percent(doc: Doc, i: int, end: int) -> int:
     """Index after a '(54%)' that follows a count, or ``i`` when there is none."""
-    if i + 3 < end and doc[i].text == "(" and doc[i + 2].text == "%" and doc[i + 3].text == ")":
+    if i + 3 < end and doc[i].text == "(" and doc[i + 2].text in {"%", "percent"} \
+            and doc[i + 3].text == ")":
         return i + 4
+    if i + 4 < end and doc[i].text == "(" and doc[i + 2].lower_ == "per" \
+            and doc[i + 3].lower_ == "cent" and doc[i + 4].text == ")":
+        return i + 5  # "(8.8 per cent)"
     return i
 
 
@@ -56,6 +60,9 @@ def stated_percent(doc: Doc, i: int, end: int, number_at: dict[int, Span]) -> fl
     if i < end and doc[i].text in {"(", "["}:
         i += 1
     number = number_at.get(i)
-    if number is not None and number.end < end and doc[number.end].text in {"%", "percent"}:
+    if number is not None and number.end < end and (
+            doc[number.end].text in {"%", "percent"}
+            or number.end + 1 < end and doc[number.end].lower_ == "per"
+            and doc[number.end + 1].lower_ == "cent"):
         return number[0]._.num_value
     return None

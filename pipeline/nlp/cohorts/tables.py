@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from ..numbers import fraction_parts
+from ..numbers import fraction_parts, is_group_size
 from .clauses import clause_facts
 from .groups import LinkState, add_event, find_cohort, fit_score, new_cohort
 from .records import Clause, ClauseFacts, Cohort, Cue, LinkSettings
@@ -38,9 +38,22 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     cells = _cells(doc, sent)
     if len(cells) < 2:
         return
-    sizes = [_cell_size(doc, a, b) for a, b in cells[1:]]
+    if title is not None and title_cues and any(
+            c.label in {"STUDY_VERB", "EVENT_VERB"} for c in title_cues):
+        # "Infants with bronchiolitis were assigned to ...": a statement before the table,
+        # no caption; what it names ("bronchiolitis") is not what the rows count.
+        title_cues = []
+    patients = frozenset(c.start for c in cues if c.label == "PATIENT")
+    if _cell_size(doc, *cells[0], patients) is not None \
+            and sum(_cell_size(doc, a, b, patients) is not None for a, b in cells) >= 2:
+        # " | Dupilumab, n = 120 | Placebo, n = 118": a header whose label cell is empty (or
+        # left out) names an arm in every cell it has; the data rows keep their label cell.
+        cells = [(cells[0][0], cells[0][0]), *cells]
+    sizes = [_cell_size(doc, a, b, patients) for a, b in cells[1:]]
     if not any(sizes) and not any(_starts_with_count(doc, a, b) for a, b in cells[1:]):
-        state.table_sizes = _size_and_outcome_columns(doc, cells, cues)
+        if _split_columns(doc, cells, cues, drug_ents, state):
+            return
+        state.table_sizes = _size_and_outcome_columns(doc, cells, cues, settings)
         if state.table_sizes is None:
             _link_plain_header(doc, sent, sent_index, cells, cues, drug_ents, state, settings,
                                title, title_cues or [])
@@ -63,7 +76,8 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         state.arms = [c for c in columns if c is not None]
         named = next((c for c in longest_cues([c for c in (title_cues or []) + cues
                                                if c.label == "OUTCOME"], "OUTCOME")
-                      if c.id == "adverse_event"), None) or _outcome_header(doc, cells[0], settings)
+                      if c.id == "adverse_event"), None) or _outcome_header(doc, cells[0], settings) \
+            or _titled_outcomes(doc, cells[0], title, settings)
         if named is not None:
             state.table_outcome = named
         return
@@ -81,6 +95,10 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         return
     facts = clause_facts(doc, Clause(*first), cues, drug_ents, settings)
     number_at = {s.start: s for s in numbers if sent.start <= s.start < sent.end}
+    # "Objective response rate, % (95% CI) | 45.3 (37.2-53.6) | 30.0 (...)": the row gives
+    # shares of the columns' arms (but "Responders, n (%)" gives counts).
+    label_words = {t.lower_ for t in doc[first[0]:first[1]]}
+    shares = "%" in label_words and not label_words & _COUNT_WORDS
     for (a, b), cohort in zip(cells[1:], state.table, strict=False):
         lead = next((t for t in doc[a:b] if not t.is_space), None)
         parts = fraction_parts(lead.text) if lead is not None else None
@@ -94,55 +112,104 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
                       settings.confidence["fraction"])
             continue
         numbers = [t for t in doc[a:b] if t._.num_value is not None]
-        if not numbers or cohort is None or numbers[0]._.num_value != int(numbers[0]._.num_value):
+        if numbers and cohort is not None and (
+                shares and ("." in numbers[0].text or len(numbers) == 1)
+                or numbers[0].i + 1 < b and doc[numbers[0].i + 1].text == "%"):
+            # "Exacerbation | 24.8% | 37.8%": a share of the column's arm, whose size the
+            # header gives (count = share x size, the share as stated).
+            share = numbers[0]._.num_value
+            if share <= 100:
+                add_event(state, cohort, round(share * state.cohorts[cohort].size / 100), share,
+                          outcomes[0], facts, sent_index, doc[a:b], settings.confidence["fraction"])
+                state.events[-1].from_percent = True
             continue
+        if not numbers or cohort is None or numbers[0]._.num_value != int(numbers[0]._.num_value) \
+                or "." in numbers[0].text:
+            continue  # "30.0" is a measure, not a count of patients
         count = int(numbers[0]._.num_value)
+        if count > state.cohorts[cohort].size:
+            continue  # "Time to first exacerbation, days | 210 | 150": a measure, no count
         percent = stated_percent(doc, numbers[0].i + 1, b, number_at)
         add_event(state, cohort, count, percent, outcomes[0], facts, sent_index, doc[a:b],
                    settings.confidence["fraction"])
 
 
-def _size_and_outcome_columns(doc: Doc, cells: list[tuple[int, int]],
-                              cues: list[Cue]) -> tuple[int, int, Cue] | None:
-    """'Factor | Patients, n | Molecular relapse, n (%)': one column gives each row's group
-    size, another its count of an outcome (subgroup tables). (size column, count column,
-    outcome), or None."""
-    size_col = count_col = None
-    outcome: Cue | None = None
+#: Words of a row label that say its cells are counts ("n (%)", "no. (%)").
+_COUNT_WORDS = frozenset({"n", "no", "no.", "number", "patients"})
+
+
+def _size_and_outcome_columns(doc: Doc, cells: list[tuple[int, int]], cues: list[Cue],
+                              settings: LinkSettings
+                              ) -> tuple[int | None, tuple[tuple[int, Cue], ...]] | None:
+    """Columns that each count an outcome, the groups in the rows: 'Factor | Patients, n |
+    Molecular relapse, n (%)' (a column gives each row's group size) or 'Arm | Objective
+    response | Death' (each row's label gives its size: 'Drug A (n = 60) | 21 (35.0) | 4').
+    (size column or None, ((column, outcome), ...)), or None."""
+    size_col: int | None = None
+    outcome_cols: list[tuple[int, Cue]] = []
+    counted: list[tuple[int, Cue]] = []  # 'SVR12, n (%)': a count column of an 'other' outcome
     for k, (a, b) in enumerate(cells[1:], start=1):
         inside = [c for c in cues if a <= c.start and c.end <= b]
         named = longest_cues(inside, "OUTCOME")
-        if named and count_col is None:
-            count_col, outcome = k, named[0]
+        if named:
+            outcome_cols.append((k, named[0]))
         elif any(c.label == "PATIENT" for c in inside) and size_col is None:
             size_col = k
-    if size_col is None or count_col is None or outcome is None:
+        elif any(t.lower_ in _COUNT_WORDS for t in doc[a:b]):
+            stop = next((t.i for t in doc[a:b] if t.text in {",", "("}), b)
+            words = doc[a:stop]
+            if len(words) and not any(t.lower_ in settings.not_outcomes for t in words):
+                counted.append((k, Cue("OUTCOME", "other", a, stop, words.text.strip())))
+    if size_col is not None:
+        outcome_cols = sorted(outcome_cols + counted, key=lambda c: c[0])
+    if not outcome_cols:
         return None
-    return size_col, count_col, outcome
+    if size_col is None:
+        label = [t.lower_ for t in doc[cells[0][0]:cells[0][1]] if not t.is_space]
+        if not label or label[0] not in settings.arm_nouns:
+            return None
+    return size_col, tuple(outcome_cols)
 
 
 def _link_subgroup_row(doc: Doc, sent_index: int, cells: list[tuple[int, int]],
                        cues: list[Cue], drug_ents: list[Span], state: LinkState,
                        settings: LinkSettings) -> None:
     """'Nilotinib duration >= 5 years | 88 | 29 (33.0)': a group of 88 of whom 29 had the
-    outcome of the count column."""
+    outcome of the count column; 'Cohort B (n = 40) | 12 (30.0) | 3': an arm of 40 with a
+    count of each column's outcome."""
     if state.table_sizes is None:
         return
-    size_col, count_col, outcome = state.table_sizes
-    if max(size_col, count_col) >= len(cells):
-        return
-    size = _first_count(doc, *cells[size_col])
-    count = _first_count(doc, *cells[count_col])
-    if size is None or count is None or count > size:
-        return
+    size_col, outcome_cols = state.table_sizes
     facts = clause_facts(doc, Clause(*cells[0]), cues, drug_ents, settings)
-    group = new_cohort(state, size, str(size), sent_index, doc[cells[0][0]:cells[size_col][1]],
-                       facts, parent=None, statement=False, confidence=settings.confidence["fraction"])
-    a, b = cells[count_col]
-    lead = next(t for t in doc[a:b] if t._.num_value is not None)
-    number_at = {t.i: doc[t.i:t.i + 1] for t in doc[a:b] if t._.num_value is not None}
-    add_event(state, group.index, count, stated_percent(doc, lead.i + 1, b, number_at), outcome,
-              facts, sent_index, doc[a:b], settings.confidence["fraction"])
+    if not (facts.drug or facts.control) and state.only_drug:
+        # 'Genotype 1a | 74 | 72 (97.3)': a subgroup of the one treatment studied
+        facts = replace(facts, drug=state.only_drug[0], drug_mention=state.only_drug[1],
+                        drug_status=facts.drug_status or "received")
+    if size_col is not None:
+        size = _first_count(doc, *cells[size_col]) if size_col < len(cells) else None
+        if size is None:
+            return
+        group = new_cohort(state, size, str(size), sent_index,
+                           doc[cells[0][0]:cells[size_col][1]], facts, parent=None,
+                           statement=False, confidence=settings.confidence["fraction"])
+    else:
+        size = _cell_size(doc, *cells[0])
+        if size is None:
+            return
+        group = find_cohort(state, size, facts) or new_cohort(
+            state, size, str(size), sent_index, doc[cells[0][0]:cells[0][1]], facts,
+            parent=None, statement=False, confidence=settings.confidence["fraction"])
+    for col, outcome in outcome_cols:
+        if col >= len(cells):
+            continue
+        a, b = cells[col]
+        count = _first_count(doc, a, b)
+        if count is None or count > size:
+            continue
+        lead = next(t for t in doc[a:b] if t._.num_value is not None)
+        number_at = {t.i: doc[t.i:t.i + 1] for t in doc[a:b] if t._.num_value is not None}
+        add_event(state, group.index, count, stated_percent(doc, lead.i + 1, b, number_at),
+                  outcome, facts, sent_index, doc[a:b], settings.confidence["fraction"])
 
 
 def _first_count(doc: Doc, a: int, b: int) -> int | None:
@@ -158,6 +225,36 @@ def _outcome_header(doc: Doc, cell: tuple[int, int], settings: LinkSettings) -> 
     words = tuple(t.lower_ for t in doc[cell[0]:cell[1]] if not t.is_space)
     if any(words[:len(h)] == h for h in settings.outcome_headers):
         return Cue("OUTCOME", "other", cell[0], cell[1], doc[cell[0]:cell[1]].text.strip())
+    return None
+
+
+def _split_columns(doc: Doc, cells: list[tuple[int, int]], cues: list[Cue],
+                   drug_ents: list[Span], state: LinkState) -> bool:
+    """'Event | A (n = 150) | B (n = 149)' / ' | Any grade | Grade 3-4 | Any grade | Grade 3-4':
+    a second header row that splits each arm's column into as many sub-columns (grades,
+    time points), each a count of the arm. True when the row is such a header."""
+    if not state.table or drug_ents or any(c.label in {"ARM", "ARM_NAME"} for c in cues):
+        return False
+    labels = [(a, b) for a, b in cells if any(not t.is_space for t in doc[a:b])]
+    arms = len(state.table)
+    for named in (labels, labels[1:]):  # with or without a label cell of its own
+        if len(named) > arms and len(named) % arms == 0:
+            per_arm = len(named) // arms
+            state.table = [c for c in state.table for _ in range(per_arm)]
+            return True
+    return False
+
+
+def _titled_outcomes(doc: Doc, cell: tuple[int, int], title: Span | None,
+                     settings: LinkSettings) -> Cue | None:
+    """'Table 2. Outcomes at 52 weeks' / ' | A, n = 121 | B, n = 119': a header with no label
+    of its own counts what the title above it names (outcomes, events, end points)."""
+    if title is None or any(not t.is_space for t in doc[cell[0]:cell[1]]):
+        return None
+    words = [t.lower_ for t in title]
+    if any(tuple(words[k:k + len(h)]) == h for h in settings.outcome_headers
+           for k in range(len(words) - len(h) + 1)):
+        return Cue("OUTCOME", "other", cell[0], cell[1], "")
     return None
 
 
@@ -188,7 +285,7 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
     """Columns of a header row that gives no sizes (see link_table_row)."""
     state.table, state.table_outcome = None, None
     title_sizes = [] if title is None else [
-        size for t in title if t.lower_ == "n"
+        size for t in title if (t.lower_ == "n" or is_group_size(t.text))
         and (size := _cell_size(doc, t.i, min(t.i + 3, title.end))) is not None]
     columns: list[int | None] = []
     for a, b in cells[1:]:
@@ -213,9 +310,16 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
             or _outcome_header(doc, cells[0], settings)
 
 
-def _cell_size(doc: Doc, a: int, b: int) -> int | None:
-    """N of a header cell: "(n = 124)", "n=124", "(N = 98)"."""
+def _cell_size(doc: Doc, a: int, b: int, patients: frozenset[int] = frozenset()) -> int | None:
+    """N of a header cell: "(n = 124)", "n=124", "(N = 98)", "Placebo (98 patients)"."""
     for t in doc[a:b]:
+        if is_group_size(t.text):
+            return int(t._.num_value)
+        if t.text == "(" and t.i + 3 < b and t.i > a and t.i + 2 in patients \
+                and doc[t.i + 3].text == ")" and doc[t.i + 1].like_num:
+            value = doc[t.i + 1]._.num_value
+            if value is not None and value == int(value):
+                return int(value)
         if t.lower_ == "=" and t.i - 1 >= a and doc[t.i - 1].lower_ == "n" and t.i + 1 < b:
             value = doc[t.i + 1]._.num_value
             if value is not None and value == int(value):
