@@ -150,3 +150,16 @@ def test_one_trial_with_a_subtype_named_once_keeps_one_disease(nlp) -> None:
         "We enrolled 140 women with ovarian cancer. Among them, 60 women with high-grade "
         "serous ovarian cancer received niraparib, and 20 of the 60 progressed."), nlp=nlp).rows
     assert rows and len({r.disease for r in rows}) == 1
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    # severity and stage words before the condition, and what follows it, are not its name
+    ("We enrolled 96 adults with severe alcoholic hepatitis; 48 received prednisolone.",
+     "alcoholic hepatitis"),
+    ("Adults with hypothyroidism inadequately controlled on levothyroxine were randomised.",
+     "hypothyroidism"),
+    ("Patients with recurrent pericarditis (n = 86) received rilonacept.", "pericarditis"),
+])
+def test_the_condition_phrase_without_severity_or_control_words(nlp, text: str,
+                                                                condition: str) -> None:
+    assert find_condition(nlp(text), RULES) == condition
