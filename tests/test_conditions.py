@@ -163,3 +163,21 @@ def test_one_trial_with_a_subtype_named_once_keeps_one_disease(nlp) -> None:
 def test_the_condition_phrase_without_severity_or_control_words(nlp, text: str,
                                                                 condition: str) -> None:
     assert find_condition(nlp(text), RULES) == condition
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    # an age between the population and "with" still defines the population
+    ("Overall, 420 children aged 6 to 11 years with eosinophilic bronchitis were enrolled.",
+     "eosinophilic bronchitis"),
+    ("We enrolled 300 adults 18 years of age or older with chronic prurigo.", "chronic prurigo"),
+    ("Patients aged 65 or over with sarcopenia (n = 80) were enrolled.", "sarcopenia"),
+])
+def test_the_condition_after_an_age(nlp, text: str, condition: str) -> None:
+    assert find_condition(nlp(text), RULES) == condition
+
+
+def test_a_lexicon_condition_after_an_age_outweighs_a_passing_mention(nlp) -> None:
+    result = analyse(clean_text(
+        "Obesity is common in this age group and obesity worsens outcomes. In total, 512 "
+        "children aged 2 to 5 years with asthma received budesonide or placebo."), nlp=nlp)
+    assert result.record.disease == "asthma"

@@ -36,7 +36,9 @@ class ConditionRules:
     subgroup_words: frozenset[str]
     baseline_words: frozenset[str]
     instruments: dict[str, str]
+    age_words: frozenset[str]
     max_words: int
+    max_age_words: int
     population_weight: int
     subtype_window: int
 
@@ -51,7 +53,7 @@ class ConditionRules:
 
 
 def condition_starts(doc: Doc, rules: ConditionRules) -> list[int]:
-    """Where a condition may start: the token after '<population> [participle] with'."""
+    """Where a condition may start: after '<population> [age] [participle] with'."""
     strings = doc.vocab.strings
     lowers = [strings[w] for w in doc.to_array(LOWER).tolist()]  # no Token objects: cheaper
     starts = []
@@ -59,6 +61,9 @@ def condition_starts(doc: Doc, rules: ConditionRules) -> list[int]:
         if lowers[i] not in rules.population_nouns:
             continue
         after = i + 1
+        while after + 2 < len(lowers) and after - i <= rules.max_age_words and (
+                lowers[after] in rules.age_words or doc[after].like_num):
+            after += 1  # "children aged 6 to 11 years with asthma"
         if lowers[after] in rules.participles and after + 2 < len(lowers):
             after += 1  # "patients hospitalized with COVID-19", "people living with HIV"
         if lowers[after] in rules.with_words:
