@@ -181,3 +181,16 @@ def test_a_lexicon_condition_after_an_age_outweighs_a_passing_mention(nlp) -> No
         "Obesity is common in this age group and obesity worsens outcomes. In total, 512 "
         "children aged 2 to 5 years with asthma received budesonide or placebo."), nlp=nlp)
     assert result.record.disease == "asthma"
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    # "hospitalized for" names the condition like "hospitalized with"; "presenting for" not
+    ("We randomized 800 adults hospitalized for acute pancreatitis to early feeding or not.",
+     "acute pancreatitis"),
+    ("Patients admitted for diabetic ketoacidosis (n = 300) were enrolled.",
+     "diabetic ketoacidosis"),
+    ("Patients presenting for routine screening were enrolled.", None),
+])
+def test_the_condition_a_population_was_admitted_for(nlp, text: str,
+                                                     condition: str | None) -> None:
+    assert find_condition(nlp(text), RULES) == condition

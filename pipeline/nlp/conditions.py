@@ -28,6 +28,7 @@ class ConditionRules:
     population_nouns: frozenset[str]
     with_words: frozenset[str]
     participles: frozenset[str]
+    admitted_for: frozenset[str]
     leading_words: frozenset[str]
     stop_words: frozenset[str]
     not_conditions: frozenset[str]
@@ -66,6 +67,9 @@ def condition_starts(doc: Doc, rules: ConditionRules) -> list[int]:
             after += 1  # "children aged 6 to 11 years with asthma"
         if lowers[after] in rules.participles and after + 2 < len(lowers):
             after += 1  # "patients hospitalized with COVID-19", "people living with HIV"
+            if lowers[after] == "for" and lowers[after - 1] in rules.admitted_for:
+                starts.append(after + 1)  # "adults hospitalized for COVID-19"
+                continue
         if lowers[after] in rules.with_words:
             starts.append(after + 1)
     return starts
