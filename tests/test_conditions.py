@@ -64,6 +64,12 @@ def test_the_subtype_named_once_wins_over_the_organ_named_often(nlp) -> None:
      "major depressive disorder"),
     ("We enrolled 1,200 adults hospitalised with community-acquired pneumonia; 600 received "
      "ceftaroline.", "community-acquired pneumonia"),
+    ("Overall, 260 patients with aneurysmal subarachnoid haemorrhage received clazosentan.",
+     "aneurysmal subarachnoid hemorrhage"),
+    ("A total of 180 adults with ADPKD were assigned to tolvaptan or placebo.",
+     "autosomal dominant polycystic kidney disease"),
+    ("In all, 95 patients with acute respiratory distress syndrome (ARDS) received "
+     "dexamethasone.", "acute respiratory distress syndrome"),
 ])
 def test_a_condition_outside_oncology_is_named_by_the_lexicon(nlp, text: str,
                                                                disease: str) -> None:
