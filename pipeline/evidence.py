@@ -19,7 +19,15 @@ from .clean import CleanArticle
 from .data import read_json_file
 from .nlp import load_pipeline
 from .nlp.cohorts import CUES_KEY
-from .nlp.conditions import ConditionRules, find_condition
+from .nlp.conditions import (
+    ConditionRules,
+    condition_starts,
+    find_condition,
+    instrument_diseases,
+    name_key,
+    population_weight,
+    subtype_name,
+)
 from .nlp.lexicons import DiseaseEntry, read_lexicon
 from .nlp.numbers import SPANS_KEY as NUMBERS_KEY
 from .normalize import summarize
@@ -33,6 +41,9 @@ class ArticleFacts:
     """What holds for the whole article rather than for one row."""
 
     disease: str | None
+    #: (start_char, disease) where each trial of a report on several trials starts: its rows
+    #: get that trial's disease (empty for an article on one disease).
+    trial_diseases: tuple[tuple[int, str], ...]
     drugs: tuple[str, ...]
     country: str | None
     followup_months: float | None
@@ -135,8 +146,10 @@ def article_facts(doc: Doc) -> ArticleFacts:
     """Disease, drugs, country, follow-up and design stated in the article."""
     sents = list(doc.sents)
     cues = doc.spans.get(CUES_KEY, [])
+    mentions = _disease_mentions(doc)
     return ArticleFacts(
-        disease=_main_disease(doc) or find_condition(doc, _condition_rules()),
+        disease=_main_disease(mentions) or find_condition(doc, _condition_rules()),
+        trial_diseases=_trial_diseases(doc, mentions),
         drugs=tuple(sorted({part for e in doc.ents if e.label_ == "DRUG" and e.id_
                             for part in e.id_.split(" + ")})),
         country=_study_country(doc, sents, cues),
@@ -151,25 +164,86 @@ def _condition_rules() -> ConditionRules:
 
 
 @cache
+def _disease_entries() -> tuple[DiseaseEntry, ...]:
+    return tuple(read_lexicon(MODELS_DIR / "lexicons" / "diseases.jsonl", DiseaseEntry))
+
+
+@cache
 def _generic_diseases() -> frozenset[str]:
-    entries = read_lexicon(MODELS_DIR / "lexicons" / "diseases.jsonl", DiseaseEntry)
-    return frozenset(e.name for e in entries if e.generic)
+    return frozenset(e.name for e in _disease_entries() if e.generic)
 
 
-def _main_disease(doc: Doc) -> str | None:
-    """The most mentioned specific disease (generic ones such as 'carcinoma' only as fallback)."""
-    ids = [e.id_ for e in doc.ents if e.label_ == "DISEASE" and e.id_]
-    specific = [i for i in ids if i not in _generic_diseases()]
-    counts = Counter(specific or ids)
+@cache
+def _disease_names() -> dict[str, str]:
+    """Every name, synonym and short form of the lexicon by its key (conditions.name_key)."""
+    return {name_key(term): e.name for e in _disease_entries()
+            for term in (e.name, *e.synonyms, *e.abbreviations)}
+
+
+#: A cancer (DISEASE) or a condition outside oncology (CONDITION), both from diseases.jsonl.
+_DISEASE_LABELS = frozenset({"DISEASE", "CONDITION"})
+
+
+def _disease_mentions(doc: Doc) -> list[tuple[int, int, str]]:
+    """(token, weight, name) of every disease named: lexicon entities and scores.
+
+    A disease named in the phrase that defines the population weighs more than one named in
+    passing (pipeline.nlp.conditions.population_weight); a subtype written around stage
+    words is named as the lexicon names it ("HR+, HER2- advanced breast cancer"); a
+    disease-specific score ("ACR20") names its disease once.
+    """
+    rules = _condition_rules()
+    starts = condition_starts(doc, rules)
+    spans: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in _DISEASE_LABELS or not ent.id_:
+            continue
+        name, first = subtype_name(doc, ent.start, ent.end, ent.id_, _disease_names(), rules)
+        while spans and spans[-1][0] >= first:
+            spans.pop()  # "gastroesophageal junction (GEJ) adenocarcinoma" is one mention
+        spans.append((first, ent.end, name))
+    mentions = [(first, population_weight(doc, first, end, starts, rules), name)
+                for first, end, name in spans]
+    return mentions + [(len(doc), 1, name) for name in instrument_diseases(doc, rules)]
+
+
+def _main_disease(mentions: list[tuple[int, int, str]]) -> str | None:
+    """The most weighted specific disease (generic ones such as 'carcinoma' only as fallback)."""
+    weights: Counter[str] = Counter()
+    # Population phrases first: a tie goes to the disease whose population is described
+    # first (the first trial of a conference report), then to the first named.
+    for _, weight, name in sorted(mentions, key=lambda m: m[1] == 1):
+        weights[name] += weight
+    specific = Counter({k: w for k, w in weights.items() if k not in _generic_diseases()})
+    counts = specific or weights
     if not counts:
         return None
-    best = max(counts.values())
-    main = next(i for i in (specific or ids) if counts[i] == best)  # first of the most frequent
+    main = max(counts, key=counts.__getitem__)  # first of the most weighted (dicts keep order)
     # "ovarian cancer" named often, "high-grade serous ovarian cancer" once: the subtype
     # the article studies is the more specific name of the same organ's disease.
     narrower = [i for i in counts if len(i) > len(main)
                 and (main in i or i.split()[0] == main.split()[0])]
     return max(narrower, key=len) if narrower else main
+
+
+def _trial_diseases(doc: Doc, mentions: list[tuple[int, int, str]]) -> tuple[tuple[int, str], ...]:
+    """Where each trial of a report on several trials starts, by its population's disease.
+
+    A conference report or news round-up describes one trial after another, each with its
+    own population ("200 patients with resected Merkel cell carcinoma", then "patients with
+    metastatic urothelial carcinoma"): when unrelated specific diseases each define a
+    population and are named again elsewhere, a row belongs to the last one defined before it.
+    """
+    weights: Counter[str] = Counter()
+    for _, weight, name in mentions:
+        weights[name] += weight
+    rules = _condition_rules()
+    defined = [(doc[token].sent.start_char, name) for token, weight, name in mentions
+               if weight > 1 and name not in _generic_diseases()
+               and weights[name] > rules.population_weight]
+    names = list(dict.fromkeys(name for _, name in defined))
+    related = any(a in b or a.split()[0] == b.split()[0] for a in names for b in names if a != b)
+    return tuple(defined) if len(names) > 1 and not related else ()
 
 
 def _study_country(doc: Doc, sents: list[Span], cues: Any) -> str | None:
@@ -224,7 +298,6 @@ def build_rows(doc: Doc, article: CleanArticle, facts: ArticleFacts,
         "source": article.source or article.url or "",
         "title": article.title,
         "published": article.published,
-        "disease": facts.disease,
         "followup_months": facts.followup_months,
         "study_design": facts.study_design,
         "country": facts.country,
@@ -277,6 +350,9 @@ def build_rows(doc: Doc, article: CleanArticle, facts: ArticleFacts,
             "confidence": cohort["confidence"],
         }
         drafts.append(_with_provenance(fields, sents[cohort["sent"]], cohort["start_char"]))
+    for draft in drafts:
+        draft["disease"] = next((d for at, d in reversed(facts.trial_diseases)
+                                 if at <= draft["char_start"]), facts.disease)
 
     drafts.sort(key=lambda d: (d["_at"], d["row_type"]))
     rows: list[EvidenceRow] = []

@@ -47,6 +47,7 @@ Highlight = tuple[int, int, str]
 
 #: What the report highlights, in the order of its legend.
 HIGHLIGHT_LABELS: tuple[str, ...] = ("DRUG", "DISEASE", "COHORT", "COUNT", "OUTCOME")
+_HIGHLIGHT_OF = {"DRUG": "DRUG", "DISEASE": "DISEASE", "CONDITION": "DISEASE"}
 
 # --------------------------------------------------------------------------- judgement CSV
 
@@ -86,8 +87,9 @@ def doc_highlights(doc: Doc) -> tuple[Highlight, ...]:
     """Drugs and diseases (doc.ents), cohorts and counts (the linker's), outcome words (cues)."""
     from .nlp.cohorts import CUES_KEY
 
-    found: set[Highlight] = {(e.start_char, e.end_char, e.label_) for e in doc.ents
-                             if e.label_ in ("DRUG", "DISEASE")}
+    # A condition outside oncology (CONDITION) is shown as a disease.
+    found: set[Highlight] = {(e.start_char, e.end_char, _HIGHLIGHT_OF[e.label_])
+                             for e in doc.ents if e.label_ in _HIGHLIGHT_OF}
     found |= {(c["start_char"], c["end_char"], "COHORT") for c in doc._.onco_cohorts or []}
     found |= {(e["start_char"], e["end_char"], "COUNT") for e in doc._.onco_events or []}
     found |= {(s.start_char, s.end_char, "OUTCOME") for s in doc.spans.get(CUES_KEY, [])

@@ -47,3 +47,156 @@ def test_the_subtype_named_once_wins_over_the_organ_named_often(nlp) -> None:
         "high-grade serous ovarian cancer received rucaparib; ovarian cancer relapses were "
         "counted."), nlp=nlp)
     assert result.record.disease == "high-grade serous ovarian cancer"
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    # a condition outside oncology is a lexicon name, with its short form and synonyms
+    ("Overall, 640 adults with chronic obstructive pulmonary disease (COPD) were randomised to "
+     "tiotropium or placebo. COPD exacerbations were counted.",
+     "chronic obstructive pulmonary disease"),
+    ("In total, 212 children with moderate-to-severe plaque psoriasis received ixekizumab.",
+     "plaque psoriasis"),
+    ("We randomly assigned 900 patients with heart failure with reduced ejection fraction to "
+     "dapagliflozin or placebo.", "heart failure with reduced ejection fraction"),
+    ("Of 480 adults with T2DM, 240 were given tirzepatide and 240 insulin glargine.",
+     "type 2 diabetes"),
+    ("A total of 350 outpatients with major depression received vortioxetine or placebo.",
+     "major depressive disorder"),
+    ("We enrolled 1,200 adults hospitalised with community-acquired pneumonia; 600 received "
+     "ceftaroline.", "community-acquired pneumonia"),
+    ("Overall, 260 patients with aneurysmal subarachnoid haemorrhage received clazosentan.",
+     "aneurysmal subarachnoid hemorrhage"),
+    ("A total of 180 adults with ADPKD were assigned to tolvaptan or placebo.",
+     "autosomal dominant polycystic kidney disease"),
+    ("In all, 95 patients with acute respiratory distress syndrome (ARDS) received "
+     "dexamethasone.", "acute respiratory distress syndrome"),
+])
+def test_a_condition_outside_oncology_is_named_by_the_lexicon(nlp, text: str,
+                                                               disease: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    # the population phrase outweighs diseases named more often in passing
+    ("Hypertension is common and hypertension raises the risk of stroke. We enrolled 300 "
+     "patients with atrial fibrillation; 150 received edoxaban.", "atrial fibrillation"),
+    ("Kidney cancer is rising and kidney cancer trials are few. In this study, 90 people "
+     "with advanced clear cell renal cell carcinoma received axitinib.", "clear cell renal cell carcinoma"),
+    # a subgroup or a baseline characteristic is no population phrase
+    ("Asthma was the condition studied: 400 children with asthma received mepolizumab. "
+     "Among the 60 children with atopic dermatitis, 20 had exacerbations. Of those, 30 "
+     "patients with atopic dermatitis at baseline improved.", "asthma"),
+])
+def test_the_disease_of_the_population_outweighs_one_named_in_passing(nlp, text: str,
+                                                                      disease: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    # a subtype written around stage words and bracketed short forms is its lexicon name
+    ("We treated 150 women with HER2-positive metastatic breast cancer with tucatinib.",
+     "HER2-positive breast cancer"),
+    ("Patients with hormone receptor-positive (HR+), HER2-negative locally advanced breast "
+     "cancer (n = 210) received ribociclib.", "hormone receptor-positive breast cancer"),
+    ("In all, 75 adults with relapsed or refractory multiple myeloma received teclistamab.",
+     "multiple myeloma"),
+])
+def test_a_subtype_around_stage_words_is_named_as_the_lexicon_names_it(nlp, text: str,
+                                                                       disease: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+def test_a_trial_endpoint_named_by_its_condition_stays_an_outcome(nlp) -> None:
+    # "influenza occurred in 31": the condition the trial prevents, not a cancer arising
+    rows = analyse(clean_text(
+        "In total, 1,400 older adults were randomly assigned to baloxavir (n = 700) or "
+        "placebo (n = 700). Laboratory-confirmed influenza occurred in 31 participants in the "
+        "baloxavir group and in 74 in the placebo group."), nlp=nlp).rows
+    assert {r.outcome for r in rows if r.row_type == "outcome"} != {"adverse_event"}
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    # a results section that never restates its condition names it by its scores
+    ("Of 700 randomised patients, 350 received tofacitinib. An ACR50 response occurred in 140 "
+     "and DAS28-ESR remission in 90; pneumonia occurred in 4.", "rheumatoid arthritis"),
+    ("In all, 410 participants received sertraline; the MADRS total score fell by 14 points "
+     "and 150 had a MADRS response. Insomnia was reported by 20.", "major depressive disorder"),
+    ("PASI 90 was reached by 210 of 330 patients given bimekizumab and PASI 75 by 280.",
+     "plaque psoriasis"),
+])
+def test_a_disease_specific_score_names_the_condition(nlp, text: str, disease: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+def test_every_score_names_a_lexicon_disease() -> None:
+    from pipeline.evidence import _disease_entries
+    names = {e.name for e in _disease_entries()}
+    assert set(RULES.instruments.values()) <= names
+
+
+def test_each_trial_of_a_report_on_two_trials_keeps_its_own_disease(nlp) -> None:
+    result = analyse(clean_text(
+        "Two trials in blood cancers were presented.\n\n"
+        "TRIAL-A: zanubrutinib in mantle cell lymphoma\n\n"
+        "Mantle cell lymphoma is rare. The trial enrolled 120 patients with relapsed mantle "
+        "cell lymphoma; 60 received zanubrutinib and 60 ibrutinib. Responses occurred in 45 of "
+        "the 60 patients given zanubrutinib.\n\n"
+        "TRIAL-B: daratumumab in multiple myeloma\n\n"
+        "The second trial enrolled 80 patients with newly diagnosed multiple myeloma, all of "
+        "whom received daratumumab. Progression occurred in 12 of the 80 patients."),
+        nlp=nlp)
+    assert result.record.disease == "mantle cell lymphoma"
+    by_size = {r.cohort_size: r.disease for r in result.rows}
+    assert by_size.get(60) == "mantle cell lymphoma"
+    assert by_size.get(80) == "multiple myeloma"
+
+
+def test_one_trial_with_a_subtype_named_once_keeps_one_disease(nlp) -> None:
+    rows = analyse(clean_text(
+        "We enrolled 140 women with ovarian cancer. Among them, 60 women with high-grade "
+        "serous ovarian cancer received niraparib, and 20 of the 60 progressed."), nlp=nlp).rows
+    assert rows and len({r.disease for r in rows}) == 1
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    # severity and stage words before the condition, and what follows it, are not its name
+    ("We enrolled 96 adults with severe alcoholic hepatitis; 48 received prednisolone.",
+     "alcoholic hepatitis"),
+    ("Adults with hypothyroidism inadequately controlled on levothyroxine were randomised.",
+     "hypothyroidism"),
+    ("Patients with recurrent pericarditis (n = 86) received rilonacept.", "pericarditis"),
+])
+def test_the_condition_phrase_without_severity_or_control_words(nlp, text: str,
+                                                                condition: str) -> None:
+    assert find_condition(nlp(text), RULES) == condition
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    # an age between the population and "with" still defines the population
+    ("Overall, 420 children aged 6 to 11 years with eosinophilic bronchitis were enrolled.",
+     "eosinophilic bronchitis"),
+    ("We enrolled 300 adults 18 years of age or older with chronic prurigo.", "chronic prurigo"),
+    ("Patients aged 65 or over with sarcopenia (n = 80) were enrolled.", "sarcopenia"),
+])
+def test_the_condition_after_an_age(nlp, text: str, condition: str) -> None:
+    assert find_condition(nlp(text), RULES) == condition
+
+
+def test_a_lexicon_condition_after_an_age_outweighs_a_passing_mention(nlp) -> None:
+    result = analyse(clean_text(
+        "Obesity is common in this age group and obesity worsens outcomes. In total, 512 "
+        "children aged 2 to 5 years with asthma received budesonide or placebo."), nlp=nlp)
+    assert result.record.disease == "asthma"
+
+
+@pytest.mark.parametrize(("text", "condition"), [
+    # "hospitalized for" names the condition like "hospitalized with"; "presenting for" not
+    ("We randomized 800 adults hospitalized for acute pancreatitis to early feeding or not.",
+     "acute pancreatitis"),
+    ("Patients admitted for diabetic ketoacidosis (n = 300) were enrolled.",
+     "diabetic ketoacidosis"),
+    ("Patients presenting for routine screening were enrolled.", None),
+])
+def test_the_condition_a_population_was_admitted_for(nlp, text: str,
+                                                     condition: str | None) -> None:
+    assert find_condition(nlp(text), RULES) == condition

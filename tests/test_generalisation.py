@@ -98,7 +98,8 @@ def test_a_size_per_group_after_the_options_compared_makes_one_arm_per_option(nl
 @pytest.mark.parametrize(("text", "disease"), [
     ("We enrolled 400 patients hospitalized with COVID-19 and assigned 200 to remdesivir.",
      "COVID-19"),
-    ("A total of 300 people living with HIV were enrolled; 150 received cabotegravir.", "HIV"),
+    ("A total of 300 people living with HIV were enrolled; 150 received cabotegravir.",
+     "HIV infection"),
     ("A total of 300 patients presenting with acute appendicitis underwent randomization; "
      "150 received ertapenem.", "acute appendicitis"),
     ("We enrolled 300 patients with a diagnosis of Parkinson's disease; 150 received "

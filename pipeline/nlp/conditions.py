@@ -1,13 +1,16 @@
-"""The condition a trial outside oncology studies: "adults with type 2 diabetes".
+"""The condition an article studies: "adults with type 2 diabetes", "HER2-positive breast cancer".
 
-The disease lexicon names cancers. A cardiology or infection trial names its condition in
-the phrase that defines its population ("patients with heart failure", "children with
-asthma"), so when no lexicon disease is found, the most frequent such phrase is the
-article's disease. Word lists live in models/rules/conditions.json.
+A trial names its condition in the phrase that defines its population ("patients with
+heart failure", "children with asthma"): a lexicon disease named there counts more than
+one named in passing (a comorbidity, an adverse event, the background paragraph), and when
+no lexicon disease is named at all, the most frequent such phrase is the article's
+disease. A subtype may be written around stage words ("HR+, HER2- advanced breast
+cancer"): without them it is a lexicon name. Word lists live in models/rules/conditions.json.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -25,11 +28,20 @@ class ConditionRules:
     population_nouns: frozenset[str]
     with_words: frozenset[str]
     participles: frozenset[str]
+    admitted_for: frozenset[str]
     leading_words: frozenset[str]
     stop_words: frozenset[str]
     not_conditions: frozenset[str]
     number_words: frozenset[str]
+    stage_words: frozenset[str]
+    subgroup_words: frozenset[str]
+    baseline_words: frozenset[str]
+    instruments: dict[str, str]
+    age_words: frozenset[str]
     max_words: int
+    max_age_words: int
+    population_weight: int
+    subtype_window: int
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ConditionRules:
@@ -41,21 +53,34 @@ class ConditionRules:
         return {k: sorted(v) if isinstance(v, frozenset) else v for k, v in asdict(self).items()}
 
 
-def find_condition(doc: Doc, rules: ConditionRules) -> str | None:
-    """The most frequent condition named after '<population> with', as written first."""
-    found: Counter[str] = Counter()
-    written: dict[str, str] = {}
+def condition_starts(doc: Doc, rules: ConditionRules) -> list[int]:
+    """Where a condition may start: after '<population> [age] [participle] with'."""
     strings = doc.vocab.strings
     lowers = [strings[w] for w in doc.to_array(LOWER).tolist()]  # no Token objects: cheaper
+    starts = []
     for i in range(len(lowers) - 2):
         if lowers[i] not in rules.population_nouns:
             continue
         after = i + 1
+        while after + 2 < len(lowers) and after - i <= rules.max_age_words and (
+                lowers[after] in rules.age_words or doc[after].like_num):
+            after += 1  # "children aged 6 to 11 years with asthma"
         if lowers[after] in rules.participles and after + 2 < len(lowers):
             after += 1  # "patients hospitalized with COVID-19", "people living with HIV"
-        if lowers[after] not in rules.with_words:
-            continue
-        phrase = condition_after(doc, after + 1, rules)
+            if lowers[after] == "for" and lowers[after - 1] in rules.admitted_for:
+                starts.append(after + 1)  # "adults hospitalized for COVID-19"
+                continue
+        if lowers[after] in rules.with_words:
+            starts.append(after + 1)
+    return starts
+
+
+def find_condition(doc: Doc, rules: ConditionRules) -> str | None:
+    """The most frequent condition named after '<population> with', as written first."""
+    found: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    for start in condition_starts(doc, rules):
+        phrase = condition_after(doc, start, rules)
         if phrase:
             key = phrase.lower()
             found[key] += 1
@@ -93,3 +118,87 @@ def _ends_phrase(doc: Doc, j: int, start: int, rules: ConditionRules) -> bool:
         return True
     # "type 2 diabetes" keeps its number; "with 3 or more ..." starts with one (rejected).
     return token.like_num and j > start and doc[j - 1].lower_ not in rules.number_words
+
+
+def population_weight(doc: Doc, start: int, end: int, starts: list[int],
+                      rules: ConditionRules) -> int:
+    """How much a disease named at tokens [start, end) counts for the article's disease.
+
+    Named in the phrase that defines a population ("patients with relapsed or refractory
+    myeloma") it counts ``population_weight`` times; a subgroup ("among the 40 patients
+    with cirrhosis") or a baseline characteristic ("patients with diabetes at baseline")
+    counts once, like a mention in passing.
+    """
+    sent = doc[start].sent
+    for s in starts:
+        if not s <= start < s + rules.subtype_window or s < sent.start:
+            continue
+        # "or" joins qualifiers of one disease ("relapsed or refractory"), "and" two diseases
+        if any(t.lower_ in rules.stop_words and t.lower_ != "or" for t in doc[s:start]):
+            continue
+        # "among the 118 patients with": the subgroup word stands a few words before "with"
+        if any(t.lower_ in rules.subgroup_words for t in doc[max(sent.start, s - 6):s]):
+            return 1
+        if end + 1 < sent.end and doc[end].lower_ == "at" \
+                and doc[end + 1].lower_ in rules.baseline_words:
+            return 1
+        return rules.population_weight
+    return 1
+
+
+def subtype_name(doc: Doc, start: int, end: int, own: str, names: dict[str, str],
+                 rules: ConditionRules) -> tuple[str, int]:
+    """The name of the disease at tokens [start, end), named ``own``, and where it starts.
+
+    A subtype written around stage words ("HR+, HER2- advanced breast cancer", "hormone
+    receptor-positive (HR+) metastatic breast cancer"): the words before the disease,
+    without stage words and bracketed short forms, are looked up with it in ``names``
+    (keys from ``name_key``); the longest match wins.
+    """
+    sent_start = doc[start].sent.start
+    kept: list[str] = []
+    found = own
+    first = start
+    i = start - 1
+    while i >= max(sent_start, start - rules.subtype_window):
+        token = doc[i]
+        if token.text == ")":
+            while i > sent_start and doc[i].text != "(":
+                i -= 1  # "(HR+)": the short form of what stands before it
+        elif token.lower_ in rules.stage_words or token.is_punct:
+            pass
+        elif (token.lower_ in rules.stop_words or token.lower_ in rules.with_words
+              or token.lower_ in rules.population_nouns):
+            break
+        else:
+            kept.insert(0, token.text)
+            name = _lookup(names, " ".join([*kept, doc[start:end].text]))
+            if name:
+                found, first = name, i
+        i -= 1
+    return found, first
+
+
+def instrument_diseases(doc: Doc, rules: ConditionRules) -> list[str]:
+    """The disease of every disease-specific score named ("ACR20 response": rheumatoid arthritis)."""
+    strings = doc.vocab.strings
+    found = []
+    for word in doc.to_array(LOWER).tolist():  # no Token objects: cheaper
+        match = _LETTERS.match(strings[word])
+        if match and match.group() in rules.instruments:
+            found.append(rules.instruments[match.group()])
+    return found
+
+
+# The letters a score's name starts with: "ACR20" -> "acr", "HAM-D17" -> "ham-d".
+_LETTERS = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _lookup(names: dict[str, str], text: str) -> str | None:
+    key = name_key(text)
+    return names.get(key) or (names.get(key[:-1]) if key.endswith("s") else None)
+
+
+def name_key(text: str) -> str:
+    """A disease name compared without case, spaces and punctuation ("+" kept: HR+)."""
+    return "".join(c for c in text.lower() if c.isalnum() or c == "+")

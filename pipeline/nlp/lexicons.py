@@ -69,6 +69,14 @@ class DiseaseEntry(_Entry):
     synonyms: tuple[str, ...]
     site: str
     generic: bool
+    #: False for a condition outside oncology ("heart failure"): its label is CONDITION, so
+    #: a trial's own endpoint ("RSV infection occurred in 24") is not read as a cancer that
+    #: arose during the trial, an adverse event (pipeline.nlp.cohorts.outcomes).
+    cancer: bool
+
+    @property
+    def label(self) -> str:
+        return "DISEASE" if self.cancer else "CONDITION"
 
 
 @dataclass(frozen=True)
@@ -101,7 +109,7 @@ def phrase_pattern(label: str, text: str, kb_id: str) -> dict[str, Any]:
 
 
 def entity_patterns(lexicons: Path, *, cased: bool) -> list[dict[str, Any]]:
-    """DRUG, DRUG_CLASS, DISEASE and COUNTRY phrase patterns from the lexicons folder.
+    """DRUG, DRUG_CLASS, DISEASE, CONDITION and COUNTRY phrase patterns from the lexicons folder.
 
     ``cased`` selects the short all-caps forms, which a second ruler matches on exact text
     (phrase matching either way: token patterns are ~500x slower for a lexicon this size).
@@ -120,8 +128,9 @@ def _all_entity_patterns(lexicons: Path) -> list[dict[str, Any]]:
                      for s in (regimen.name, *regimen.synonyms)]
     for disease in read_lexicon(lexicons / "diseases.jsonl", DiseaseEntry):
         for term in (disease.name, *disease.synonyms):
-            patterns += [phrase_pattern("DISEASE", t, disease.name) for t in plurals(term)]
-        patterns += [phrase_pattern("DISEASE", a, disease.name) for a in disease.abbreviations]
+            patterns += [phrase_pattern(disease.label, t, disease.name) for t in plurals(term)]
+        patterns += [phrase_pattern(disease.label, a, disease.name)
+                     for a in disease.abbreviations]
     for country in read_lexicon(lexicons / "countries.jsonl", CountryEntry):
         patterns += [phrase_pattern("COUNTRY", s, country.name)
                      for s in (country.name, *country.variants)]
