@@ -109,8 +109,10 @@ class EvidenceRow(_Record):
                               examples=["Surgery During Gleevec Therapy May Benefit Patients"])
     published: dt.date | None = Field(default=None, description="Publication date (ISO).",
                                       examples=["2006-04-12"])
-    disease: str | None = Field(default=None, description="Main cancer type of the article, "
-                                "normalised (models/lexicons/diseases.jsonl).",
+    disease: str | None = Field(default=None, description="The cancer or condition the "
+                                "article's population has, normalised "
+                                "(models/lexicons/diseases.jsonl); in a report on several "
+                                "trials, the row's trial's.",
                                 examples=["gastrointestinal stromal tumor"])
     drug: str | None = Field(default=None, description="Generic name, lower case; combinations "
                              "sorted and joined with ' + '.", examples=["imatinib"])

@@ -200,3 +200,10 @@ def test_a_lexicon_condition_after_an_age_outweighs_a_passing_mention(nlp) -> No
 def test_the_condition_a_population_was_admitted_for(nlp, text: str,
                                                      condition: str | None) -> None:
     assert find_condition(nlp(text), RULES) == condition
+
+
+def test_a_score_is_written_in_capitals(nlp) -> None:
+    doc = nlp("Das Haus ist alt, sagte er; das ist alles. Pasi and Acre are names.")
+    assert find_condition(doc, RULES) is None
+    from pipeline.nlp.conditions import instrument_diseases
+    assert instrument_diseases(doc, RULES) == []

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
 
 from ..data import check_keys
@@ -183,9 +183,11 @@ def instrument_diseases(doc: Doc, rules: ConditionRules) -> list[str]:
     """The disease of every disease-specific score named ("ACR20 response": rheumatoid arthritis)."""
     strings = doc.vocab.strings
     found = []
-    for word in doc.to_array(LOWER).tolist():  # no Token objects: cheaper
-        match = _LETTERS.match(strings[word])
-        if match and match.group() in rules.instruments:
+    for word in doc.to_array(ORTH).tolist():  # no Token objects: cheaper
+        text = strings[word]
+        match = _LETTERS.match(text.lower())
+        # a score is written in capitals ("ACR20", "ADAS-Cog"): German "das" is none
+        if match and match.group() in rules.instruments and text[:2].isupper():
             found.append(rules.instruments[match.group()])
     return found
 
