@@ -528,3 +528,10 @@ def test_a_subgroup_table_with_count_columns_of_other_outcomes(nlp) -> None:
     assert _counts(nlp, text) == {
         (90, "received", "other", 51), (90, "received", "other", 4),
         (120, "received", "other", 88), (120, "received", "other", 2)}
+
+
+def test_a_subject_that_counts_at_least_one_event(nlp) -> None:
+    rows = _counts(nlp, "Adults with asthma were randomized to tezepelumab (n = 528) or placebo "
+                        "(n = 531). At least one severe asthma attack occurred in 120 patients in "
+                        "the tezepelumab group and in 206 in the placebo group.")
+    assert rows == {(528, "received", "other", 120), (531, "not_received", "other", 206)}

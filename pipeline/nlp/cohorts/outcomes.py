@@ -349,6 +349,7 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
     """An outcome phrase: words, not too many, none that open no outcome."""
     while start < end and doc[start].lower_ in settings.determiners | {"and", "but"}:
         start += 1
+    start = _at_least_one(doc, start, end, settings)  # "At least one severe exacerbation"
     cut = start
     while cut < end and not _ends_phrase(doc[cut], settings, subject=subject):
         cut += 1
