@@ -535,3 +535,12 @@ def test_a_subject_that_counts_at_least_one_event(nlp) -> None:
                         "(n = 531). At least one severe asthma attack occurred in 120 patients in "
                         "the tezepelumab group and in 206 in the placebo group.")
     assert rows == {(528, "received", "other", 120), (531, "not_received", "other", 206)}
+
+
+def test_shares_of_harms_after_a_count_of_harms_are_of_the_same_group(nlp) -> None:
+    rows = _counts(nlp, "A total of 300 adults with hepatitis C received glecaprevir. Of the 20 "
+                        "patients with cirrhosis, 18 had a response. Adverse events occurred in "
+                        "150 patients (50.0%); the most common were headache (10.0%) and "
+                        "fatigue (8.0%).")
+    assert {(r[0], r[3]) for r in rows if r[2] == "adverse_event"} == {
+        (300, 150), (300, 30), (300, 24)}
