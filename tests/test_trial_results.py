@@ -544,3 +544,10 @@ def test_shares_of_harms_after_a_count_of_harms_are_of_the_same_group(nlp) -> No
                         "fatigue (8.0%).")
     assert {(r[0], r[3]) for r in rows if r[2] == "adverse_event"} == {
         (300, 150), (300, 30), (300, 24)}
+
+
+def test_fractures_are_an_end_point_not_a_harm_by_their_name(nlp) -> None:
+    rows = _counts(nlp, "Women with osteoporosis were randomized to denosumab (n = 600) or "
+                        "placebo (n = 598). New hip fractures occurred in 7 of 600 women (1.2%) "
+                        "with denosumab versus 15 of 598 (2.5%) with placebo.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(600, "other", 7), (598, "other", 15)}
