@@ -551,3 +551,9 @@ def test_fractures_are_an_end_point_not_a_harm_by_their_name(nlp) -> None:
                         "placebo (n = 598). New hip fractures occurred in 7 of 600 women (1.2%) "
                         "with denosumab versus 15 of 598 (2.5%) with placebo.")
     assert {(r[0], r[2], r[3]) for r in rows} == {(600, "other", 7), (598, "other", 15)}
+
+
+def test_a_share_said_again_in_brackets_after_a_count(nlp) -> None:
+    rows = _counts(nlp, "The trial gave sotorasib to 126 adults with lung cancer. Tumours shrank "
+                        "in 46 of the 126 patients (that's 36.5%).")
+    assert rows == {(126, "received", "response", 46)}
