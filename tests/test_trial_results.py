@@ -557,3 +557,10 @@ def test_a_share_said_again_in_brackets_after_a_count(nlp) -> None:
     rows = _counts(nlp, "The trial gave sotorasib to 126 adults with lung cancer. Tumours shrank "
                         "in 46 of the 126 patients (that's 36.5%).")
     assert rows == {(126, "received", "response", 46)}
+
+
+def test_an_outcome_phrase_may_open_with_a_hyphenated_word(nlp) -> None:
+    rows = _counts(nlp, "Adults with bipolar depression were randomized to lumateperone (n = 188) "
+                        "or placebo (n = 189). Treatment-emergent mania was recorded in 2 "
+                        "participants in the lumateperone group and 3 in the placebo group.")
+    assert rows == {(188, "received", "other", 2), (189, "not_received", "other", 3)}

@@ -360,7 +360,8 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
         return None
     # "A 50% reduction in migraine days was achieved by 44": a responder threshold leads.
     share = len(words) > 2 and words[0].like_num and words[1].text == "%"
-    if not (words[0].is_alpha or share) or words[0].lower_ in settings.not_outcomes:
+    opener = words[0].text.replace("-", "")  # "Treatment-emergent suicidal ideation"
+    if not (opener.isalpha() or share) or words[0].lower_ in settings.not_outcomes:
         return None
     if words[-1].lower_ in settings.generic_heads and not framed:
         # "Primary end point: ...", "Secondary outcomes: ...": a heading, no event (but
