@@ -564,3 +564,11 @@ def test_an_outcome_phrase_may_open_with_a_hyphenated_word(nlp) -> None:
                         "or placebo (n = 189). Treatment-emergent mania was recorded in 2 "
                         "participants in the lumateperone group and 3 in the placebo group.")
     assert rows == {(188, "received", "other", 2), (189, "not_received", "other", 3)}
+
+
+def test_the_event_before_a_time_complement_is_the_outcome(nlp) -> None:
+    rows = _counts(nlp, "Adults with Crohn's disease were randomized to risankizumab (n = 141) or "
+                        "placebo (n = 140). By week 52, relapse after remission had occurred in 9 "
+                        "of the 60 remitters in the risankizumab group and 21 of the 45 in the "
+                        "placebo group.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(60, "recurrence", 9), (45, "recurrence", 21)}

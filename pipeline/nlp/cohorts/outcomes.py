@@ -108,7 +108,11 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
 def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
                     settings: LinkSettings) -> Cue:
     """'Stable disease was the best response in 94': an outcome that is the complement of
-    a copula names the class; the subject before the copula names the event."""
+    a copula names the class; the subject before the copula names the event. And 'relapse
+    after remission had occurred in 14': the event before a time complement."""
+    k = cue.start - 1
+    if k > start and doc[k].lower_ in _TIME_COMPLEMENTS and k in outcome_end:
+        return outcome_end[k]
     j = cue.start
     while j > start and j > cue.start - 4 and doc[j - 1].lower_ not in settings.auxiliaries:
         if not doc[j - 1].is_alpha:
@@ -117,6 +121,10 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
     if j - 1 > start and doc[j - 1].lower_ in settings.auxiliaries and j - 1 in outcome_end:
         return outcome_end[j - 1]
     return cue
+
+
+#: Prepositions after which an outcome only says when the one before it happened.
+_TIME_COMPLEMENTS = frozenset({"after", "following", "before", "during", "since"})
 
 
 def clause_outcome(facts: ClauseFacts, m: Mention) -> Cue | None:
