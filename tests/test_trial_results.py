@@ -528,3 +528,47 @@ def test_a_subgroup_table_with_count_columns_of_other_outcomes(nlp) -> None:
     assert _counts(nlp, text) == {
         (90, "received", "other", 51), (90, "received", "other", 4),
         (120, "received", "other", 88), (120, "received", "other", 2)}
+
+
+def test_a_subject_that_counts_at_least_one_event(nlp) -> None:
+    rows = _counts(nlp, "Adults with asthma were randomized to tezepelumab (n = 528) or placebo "
+                        "(n = 531). At least one severe asthma attack occurred in 120 patients in "
+                        "the tezepelumab group and in 206 in the placebo group.")
+    assert rows == {(528, "received", "other", 120), (531, "not_received", "other", 206)}
+
+
+def test_shares_of_harms_after_a_count_of_harms_are_of_the_same_group(nlp) -> None:
+    rows = _counts(nlp, "A total of 300 adults with hepatitis C received glecaprevir. Of the 20 "
+                        "patients with cirrhosis, 18 had a response. Adverse events occurred in "
+                        "150 patients (50.0%); the most common were headache (10.0%) and "
+                        "fatigue (8.0%).")
+    assert {(r[0], r[3]) for r in rows if r[2] == "adverse_event"} == {
+        (300, 150), (300, 30), (300, 24)}
+
+
+def test_fractures_are_an_end_point_not_a_harm_by_their_name(nlp) -> None:
+    rows = _counts(nlp, "Women with osteoporosis were randomized to denosumab (n = 600) or "
+                        "placebo (n = 598). New hip fractures occurred in 7 of 600 women (1.2%) "
+                        "with denosumab versus 15 of 598 (2.5%) with placebo.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(600, "other", 7), (598, "other", 15)}
+
+
+def test_a_share_said_again_in_brackets_after_a_count(nlp) -> None:
+    rows = _counts(nlp, "The trial gave sotorasib to 126 adults with lung cancer. Tumours shrank "
+                        "in 46 of the 126 patients (that's 36.5%).")
+    assert rows == {(126, "received", "response", 46)}
+
+
+def test_an_outcome_phrase_may_open_with_a_hyphenated_word(nlp) -> None:
+    rows = _counts(nlp, "Adults with bipolar depression were randomized to lumateperone (n = 188) "
+                        "or placebo (n = 189). Treatment-emergent mania was recorded in 2 "
+                        "participants in the lumateperone group and 3 in the placebo group.")
+    assert rows == {(188, "received", "other", 2), (189, "not_received", "other", 3)}
+
+
+def test_the_event_before_a_time_complement_is_the_outcome(nlp) -> None:
+    rows = _counts(nlp, "Adults with Crohn's disease were randomized to risankizumab (n = 141) or "
+                        "placebo (n = 140). By week 52, relapse after remission had occurred in 9 "
+                        "of the 60 remitters in the risankizumab group and 21 of the 45 in the "
+                        "placebo group.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(60, "recurrence", 9), (45, "recurrence", 21)}

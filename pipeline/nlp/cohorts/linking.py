@@ -576,10 +576,13 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             return
         previous = state.events[-1] if state.events else None
         bracketed = m.start > 0 and doc[m.start - 1].text == "("
-        if bracketed and previous is not None and previous.from_percent \
-                and previous.sent == sent_index and previous.cohort is not None \
+        if bracketed and previous is not None and previous.sent == sent_index \
+                and (previous.from_percent or previous.outcome == outcome.id == "adverse_event") \
+                and previous.cohort is not None \
                 and not (facts.drug or facts.control or facts.arm_label or facts.experimental):
-            # "anemia (24%), thrombocytopenia (19%) and neutropenia (12%)": one group's shares.
+            # "anemia (24%), thrombocytopenia (19%) and neutropenia (12%)": one group's shares;
+            # "Adverse events occurred in 187 patients (45.4%); the most common were headache
+            # (12.1%)": shares of the group whose harms were just counted.
             cohort, confidence = previous.cohort, previous.confidence
         else:
             harm = outcome.id in settings.safety_outcomes and not facts.anaphora

@@ -79,6 +79,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                     for m in mentions) \
                 and _share_of_outcome(doc, number.start, after, end, outcome_ends):
             continue  # "Forty-two recipients responded (28.0%)": the share of that count
+        if after < end and doc[after].text == "%" and _restated_share(doc, number.start, start,
+                                                                       mentions):
+            continue  # "39 of the 96 patients (that's 40.6%)": that count's share, said again
         if after < end and doc[after].text == "%" and _count_follows(doc, after + 1, end, settings):
             continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
         if after < end and doc[after].text == "%" and number.start > start \
@@ -243,6 +246,18 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent, outcome=named))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _restated_share(doc: Doc, i: int, start: int, mentions: list[Mention]) -> bool:
+    """Is the share at ``i`` in brackets that open right after a count, with a few words
+    before it ('(that's 40.6%)', '(i.e. 40.6%)')?"""
+    for j in range(i - 1, max(start, i - 4) - 1, -1):
+        if doc[j].text == "(":
+            return j < i - 1 and any(m.kind in {"count", "fraction"} and m.end == j
+                                     for m in mentions)
+        if doc[j]._.num_value is not None or doc[j].text in {")", ";"}:
+            return False
+    return False
 
 
 def _after_there(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:

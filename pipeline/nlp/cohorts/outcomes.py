@@ -108,7 +108,11 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
 def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
                     settings: LinkSettings) -> Cue:
     """'Stable disease was the best response in 94': an outcome that is the complement of
-    a copula names the class; the subject before the copula names the event."""
+    a copula names the class; the subject before the copula names the event. And 'relapse
+    after remission had occurred in 14': the event before a time complement."""
+    k = cue.start - 1
+    if k > start and doc[k].lower_ in _TIME_COMPLEMENTS and k in outcome_end:
+        return outcome_end[k]
     j = cue.start
     while j > start and j > cue.start - 4 and doc[j - 1].lower_ not in settings.auxiliaries:
         if not doc[j - 1].is_alpha:
@@ -117,6 +121,10 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
     if j - 1 > start and doc[j - 1].lower_ in settings.auxiliaries and j - 1 in outcome_end:
         return outcome_end[j - 1]
     return cue
+
+
+#: Prepositions after which an outcome only says when the one before it happened.
+_TIME_COMPLEMENTS = frozenset({"after", "following", "before", "during", "since"})
 
 
 def clause_outcome(facts: ClauseFacts, m: Mention) -> Cue | None:
@@ -349,6 +357,7 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
     """An outcome phrase: words, not too many, none that open no outcome."""
     while start < end and doc[start].lower_ in settings.determiners | {"and", "but"}:
         start += 1
+    start = _at_least_one(doc, start, end, settings)  # "At least one severe exacerbation"
     cut = start
     while cut < end and not _ends_phrase(doc[cut], settings, subject=subject):
         cut += 1
@@ -359,7 +368,8 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
         return None
     # "A 50% reduction in migraine days was achieved by 44": a responder threshold leads.
     share = len(words) > 2 and words[0].like_num and words[1].text == "%"
-    if not (words[0].is_alpha or share) or words[0].lower_ in settings.not_outcomes:
+    opener = words[0].text.replace("-", "")  # "Treatment-emergent suicidal ideation"
+    if not (opener.isalpha() or share) or words[0].lower_ in settings.not_outcomes:
         return None
     if words[-1].lower_ in settings.generic_heads and not framed:
         # "Primary end point: ...", "Secondary outcomes: ...": a heading, no event (but
