@@ -54,8 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser(
         "evaluate", help="score extraction against gold annotations",
         description="Extract the input of every *.gold.json under GOLD_DIR and print "
-                    "precision/recall/F1 for rows and numbers, drug and disease recall, and "
-                    "per-field accuracy on matched rows.")
+                    "precision/recall/F1 for rows and numbers, drug and disease recall, "
+                    "per-field accuracy on matched rows, and the count of missed gold rows "
+                    "by reason (no text is printed).")
     evaluate.add_argument("gold_dir", type=Path, metavar="GOLD_DIR")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
 

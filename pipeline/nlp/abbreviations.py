@@ -69,15 +69,16 @@ class BracketMatches:
 
     def __init__(self, nlp: Language) -> None:
         self.key = nlp.vocab.strings.add("parenthesis")
+        self.open, self.close = nlp.vocab.strings.add("("), nlp.vocab.strings.add(")")
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         found = []
-        for token in doc:
-            if token.text != "(":
+        words = doc.to_array(ORTH).tolist()  # token ids: Token objects cost more
+        for i, word in enumerate(words):
+            if word != self.open:
                 continue
-            i = token.i
-            for j in range(i + 2, min(i + _MAX_BRACKETED + 2, len(doc))):
-                if doc[j].text == ")":
+            for j in range(i + 2, min(i + _MAX_BRACKETED + 2, len(words))):
+                if words[j] == self.close:
                     found.append((self.key, i, j + 1))
         return sorted(found, key=lambda m: (m[2], -m[1]))
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import srsly
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -75,26 +76,30 @@ def parse_words(words: list[str], table: NumberWords) -> int | None:
 
 def find_numbers(doc: Doc, table: NumberWords) -> list[tuple[int, int, float]]:
     """(start, end, value) of every number in the doc, longest first at each position."""
+    # Words read once from the token ids: Token objects cost more than the checks.
+    strings = doc.vocab.strings
+    texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    lowers = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
     found: list[tuple[int, int, float]] = []
-    i = 0
-    while i < len(doc):
-        text = doc[i].text
+    i, size = 0, len(texts)
+    while i < size:
+        text = texts[i]
         if _DIGITS.match(text):
             found.append((i, i + 1, float(text.replace(",", ""))))
             i += 1
             continue
-        if (size := _GROUP_SIZE.match(text)):
-            found.append((i, i + 1, float(size.group(1))))
+        if (group := _GROUP_SIZE.match(text)):
+            found.append((i, i + 1, float(group.group(1))))
             i += 1
             continue
         end, words = i, []
-        while end < len(doc):
-            parts = doc[end].lower_.split("-")
+        while end < size:
+            parts = lowers[end].split("-")
             if all(table.is_word(p) for p in parts if p) and any(parts):
                 words.extend(p for p in parts if p)
                 end += 1
-            elif (doc[end].lower_ == "and" and words and words[-1] in table.scales
-                  and end + 1 < len(doc) and table.is_word(doc[end + 1].lower_.split("-")[0])):
+            elif (lowers[end] == "and" and words and words[-1] in table.scales
+                  and end + 1 < size and table.is_word(lowers[end + 1].split("-")[0])):
                 end += 1  # "one hundred and forty-one"
             else:
                 break

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -11,10 +13,10 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
 
     The break itself stays with the sentence before it, so no sentence is only white space.
     """
-    for token in doc[1:-1]:
-        if token.is_space and "\n" in token.text:
-            token.is_sent_start = False
-            doc[token.i + 1].is_sent_start = True
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():  # only spaces hold breaks
+        if 0 < i < len(doc) - 1 and "\n" in doc[i].text:
+            doc[i].is_sent_start = False
+            doc[i + 1].is_sent_start = True
     return doc
 
 
