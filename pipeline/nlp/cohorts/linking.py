@@ -49,9 +49,10 @@ from .tables import link_table_row
 def link_document(doc: Doc, settings: LinkSettings,
                   units: frozenset[str]) -> tuple[list[Cohort], list[Event]]:
     """All cohorts and events of a document, linked."""
+    cues = [_cue(s) for s in doc.spans.get(CUES_KEY, [])]
     # "the vasopressin group 90": a group named by its drug, then a number, is no label.
-    cues = [_cue(s) for s in doc.spans.get(CUES_KEY, []) if not (
-        s.label_ == "ARM" and s.start > 0 and doc[s.start - 1].ent_type_ == "DRUG")]
+    cues = [c for c in cues if c.label != "ARM" or c.start == 0
+            or doc[c.start - 1].ent_type_ != "DRUG"]
     lowers = doc.to_array([LOWER])
     ae_words, fractions = _scan_words(doc, lowers, cues, settings)
     cues += ae_words
@@ -227,16 +228,18 @@ def _prior_therapy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
     on osimertinib': a treatment the patients had before, which no group of the study
     received in it."""
     k = ent.start - 1
-    sent_start = ent.sent.start
-    while k >= sent_start and ent.start - k <= settings.prior_reach \
+    while k >= 0 and ent.start - k <= settings.prior_reach and not doc[k + 1].is_sent_start \
             and doc[k].lower_ in settings.prior_links:
         k -= 1
-    return k >= sent_start and doc[k].lower_ in settings.prior_words
+    return k >= 0 and not doc[k + 1].is_sent_start and doc[k].lower_ in settings.prior_words
 
 
 def _cue(span: Span) -> Cue:
     """A cue as plain data. A role told by the group size after it ("Control (n = 198)",
     models/rules/token_patterns.jsonl) ends before the size."""
+    text = span.text
+    if "(" not in text and "[" not in text:
+        return Cue(span.label_, span.id_, span.start, span.end, text)
     end = next((t.i for t in span[1:] if t.text in {"(", "["}), span.end)
     return Cue(span.label_, span.id_, span.start, end, span.doc[span.start:end].text)
 
