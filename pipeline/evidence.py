@@ -88,7 +88,7 @@ def analyse(article: CleanArticle, *, nlp: Language | None = None,
     extracted_at = extracted_at or now_utc()
     doc = nlp(article.text)
     facts = article_facts(doc)
-    rows = build_rows(doc, article, facts, extracted_at)
+    rows = build_rows(doc, article, facts, extracted_at) if reports_a_study(doc, facts) else []
     citation = article.citation
     record = ArticleRecord(
         article_id=article_id(article), source=article.source or article.url or "",
@@ -116,6 +116,19 @@ def analyse(article: CleanArticle, *, nlp: Language | None = None,
 
 
 # --------------------------------------------------------------------------- article facts
+
+
+def reports_a_study(doc: Doc, facts: ArticleFacts) -> bool:
+    """Whether the text names a treatment, a disease, a study design or a labelled arm.
+
+    Evidence is about one of them: a page that names none (general news, a recipe, a shop)
+    gives no rows, however many "N people" it counts. A treatment may be known only as
+    what a group was assigned ("90 adults received zoliflodacin").
+    """
+    return bool(facts.drugs or facts.disease or facts.study_design
+                or any(c.label_ in {"ARM", "DESIGN"} for c in doc.spans.get(CUES_KEY, []))
+                or any(group.get("drug") for group in (doc._.onco_cohorts or []))
+                or any(event.get("drug") for event in (doc._.onco_events or [])))
 
 
 def article_facts(doc: Doc) -> ArticleFacts:
@@ -223,8 +236,13 @@ def build_rows(doc: Doc, article: CleanArticle, facts: ArticleFacts,
     for event in events:
         cohort = cohorts[event["cohort"]] if event["cohort"] is not None else {}
         if cohort and cohort["size"] < event["count"]:
-            cohort = {}  # a count larger than its group was linked wrongly: keep it unlinked
+            continue  # a count larger than its group was linked wrongly
         size = cohort.get("size")
+        if size is None:
+            # "26 cases and 11 deaths", "1 Green, 1 Red": a count out of no known group is
+            # no study result (every gold row has its group's size), and on general news
+            # pages, recipes and shop lists it was nearly every row found.
+            continue
         fields = {
             "row_type": "outcome",
             "drug": event["drug"] or cohort.get("drug"),

@@ -142,8 +142,9 @@ def test_a_drug_given_alone_is_that_drug(nlp) -> None:
 
 
 @pytest.mark.parametrize(("text", "drugs"), [
-    ("Patients received sotatercept plus bosentan in an open-label extension. Of the 90 who "
-     "started the combination, 12 developed anaemia.", {"bosentan + sotatercept"}),
+    ("Patients with pulmonary arterial hypertension received sotatercept plus bosentan in an "
+     "open-label extension. Of the 90 patients who started the combination, 12 developed "
+     "anaemia.", {"bosentan + sotatercept"}),
     ("Arm A (60 patients) received dapagliflozin plus finerenone; Arm B (58 patients) got the "
      "same doublet with semaglutide added. Hyperkalaemia occurred in 7 patients in Arm A and "
      "9 in Arm B.", {"dapagliflozin + finerenone", "dapagliflozin + finerenone + semaglutide"}),
@@ -175,7 +176,7 @@ def test_in_each_group(nlp) -> None:
 
 def test_harms_in_a_later_sentence_count_over_everyone_treated(nlp) -> None:
     rows = analyse(clean_text(
-        "A total of 90 adults received zoliflodacin. Of those 90, 80 completed the planned "
+        "A total of 90 adults with gonorrhoea received zoliflodacin. Of those 90, 80 completed the planned "
         "course and were followed up. Two patients had a serious adverse event."), nlp=nlp).rows
     events = {(r.cohort_size, r.outcome, r.event_count) for r in rows if r.row_type == "outcome"}
     assert events == {(90, "adverse_event", 2)}
@@ -242,7 +243,7 @@ def test_counts_compared_with_versus_share_the_later_predicate(nlp) -> None:
 
 def test_secondary_outcomes_are_outcomes_but_headings_are_not(nlp) -> None:
     rows = analyse(clean_text(
-        "A total of 62 adults received rifapentine. Secondary resection was possible in 7 "
+        "A total of 62 adults with tuberculosis received rifapentine. Secondary resection was possible in 7 "
         "(11.3%) patients. Secondary end point: 40 of 62."), nlp=nlp).rows
     assert {(r.outcome, r.outcome_mention, r.event_count) for r in rows
             if r.row_type == "outcome"} == {("other", "Secondary resection", 7)}
@@ -250,8 +251,8 @@ def test_secondary_outcomes_are_outcomes_but_headings_are_not(nlp) -> None:
 
 def test_baseline_statistics_silence_what_follows_them_only(nlp) -> None:
     rows = analyse(clean_text(
-        "Eighty adults received inclisiran at six centres, with a median age of 66 years and "
-        "40 (50%) with diabetes."), nlp=nlp).rows
+        "Eighty adults with hypercholesterolaemia received inclisiran at six centres, with a "
+        "median age of 66 years and 40 (50%) with diabetes."), nlp=nlp).rows
     assert {(r.row_type, r.cohort_size) for r in rows} == {("cohort", 80)}
 
 
