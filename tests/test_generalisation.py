@@ -366,3 +366,19 @@ def test_a_group_named_without_its_treatment_is_of_the_article_s_treatment(nlp) 
         "120 patients with nail disease, 30 were smokers."), nlp=nlp).rows
     assert {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"
             and r.cohort_size in (320, 120)} == {(320, None), (120, "bimekizumab")}
+
+
+def test_a_schedule_word_before_an_unlisted_drug_is_no_drug(nlp) -> None:
+    rows = analyse(clean_text(
+        "Patients were randomised to metronomic vinorelbine or observation. In all, 150 "
+        "patients were assigned to metronomic vinorelbine and 148 to observation."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.cohort_size == 150} == {
+        (150, "vinorelbine")}
+
+
+def test_in_a_list_of_assignments_each_size_takes_the_drug_after_it(nlp) -> None:
+    rows = analyse(clean_text(
+        "Of 900 patients, 450 were assigned to guselkumab 100 mg, 300 to placebo and 150 to "
+        "ustekinumab 45 mg."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.cohort_size < 450} == {
+        (300, "guselkumab", "not_received"), (150, "ustekinumab", "received")}

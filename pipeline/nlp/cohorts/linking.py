@@ -522,8 +522,10 @@ def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str,
     if len({(k, t.lower()) for _, _, k, t in named}) < 2:
         return facts
     named.sort()
-    links = settings.reference_words | settings.size_for_words | settings.determiners
-    after = [n for n in named if m.end <= n[0] <= m.end + 3 and all(
+    # "in the X group", "280 to adalimumab", "450 were assigned to guselkumab"
+    links = settings.reference_words | settings.size_for_words | settings.determiners \
+        | settings.assignment_words | settings.arm_definition_links
+    after = [n for n in named if m.end <= n[0] <= m.end + settings.arm_definition_reach and all(
         t.lower_ in links for t in doc[m.end:n[0]])]
     before = [n for n in named if n[1] <= m.start]
     own = after[0] if after else before[-1] if before else None
