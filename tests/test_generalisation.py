@@ -382,3 +382,13 @@ def test_in_a_list_of_assignments_each_size_takes_the_drug_after_it(nlp) -> None
         "ustekinumab 45 mg."), nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.cohort_size < 450} == {
         (300, "guselkumab", "not_received"), (150, "ustekinumab", "received")}
+
+
+def test_the_tested_drug_of_dose_arms_is_the_drug_before_the_placebo_not_the_background(nlp) -> None:
+    rows = analyse(clean_text(
+        "In all, 600 adults with hypertension uncontrolled on amlodipine were randomly assigned to "
+        "zilebesiran 300 mg (the 300-mg group, n = 200), zilebesiran 600 mg (the 600-mg group, "
+        "n = 201) or placebo (n = 199). Headache occurred in 12 patients in the 300-mg group, "
+        "15 in the 600-mg group and 9 in the placebo group."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.cohort_size == 199} == {
+        (199, "zilebesiran", "not_received")}

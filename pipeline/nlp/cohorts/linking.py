@@ -99,7 +99,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         sent_drugs = drugs_by[sent_index]
         sent_groups = drug_groups(doc, sent_drugs, settings)
         active = [g for g in sent_groups if g[0] not in settings.control_drugs]
-        state.sentence_drug = _tested_drug(doc, sent_groups, active, settings)
+        state.sentence_drug = _tested_drug(doc, sent_groups, active, settings, units)
         sent_cues = cues_by[sent_index]
         defined = arm_definitions(doc, sent, sent_groups,
                                   [c for c in sent_cues if c.label == "ARM"], settings)
@@ -327,18 +327,44 @@ def _split_totals(state: LinkState) -> set[int]:
     return found
 
 
+#: What may stand between an option and the next besides doses: "X 14 mg (n = 236), or".
+_SIZE_PUNCT = frozenset({",", "(", ")", "[", "]", "n", "=", ";"})
+
+
+def _only_doses_between(doc: Doc, start: int, end: int, settings: LinkSettings,
+                        units: frozenset[str]) -> bool:
+    """'X 14 mg (the 14-mg group, n = 236) or': an alternative word, and besides it only
+    doses, routes and what parentheses hold (sizes, labels)."""
+    if end - start > 4 * settings.noun_window:
+        return False
+    depth, alternative = 0, False
+    for t in doc[start:end]:
+        if t.text in {"(", "["}:
+            depth += 1
+        elif t.text in {")", "]"}:
+            depth -= 1
+        elif depth > 0:
+            continue
+        elif t.lower_ in settings.alternative_words:
+            alternative = True
+        elif not (t.lower_ in units or t.like_num or t.lower_ in settings.treatment_modifiers
+                  or t.lower_ in _SIZE_PUNCT):
+            return False
+    return alternative
+
+
 def _tested_drug(doc: Doc, groups: list[tuple[str, str, int, int]],
                  active: list[tuple[str, str, int, int]],
-                 settings: LinkSettings) -> tuple[str, str] | None:
+                 settings: LinkSettings, units: frozenset[str]) -> tuple[str, str] | None:
     """The drug a sentence tests: its first active treatment, or the one offered as the
     alternative to its placebo ('patients on background metformin were randomized to X or
-    placebo': X)."""
+    placebo': X; 'to X 7 mg (n = 235), X 14 mg (n = 236) or placebo (n = 234)': X)."""
     if not active:
         return None
     for control in (g for g in groups if g[0] in settings.control_drugs):
-        offered = [g for g in active if g[3] < control[2] and any(
-            t.lower_ in settings.alternative_words for t in doc[g[3]:control[2]])
-            and control[2] - g[3] <= 2]
+        # "X or placebo", "X 7 mg, X 14 mg, or matching placebo": only doses between them.
+        offered = [g for g in active if g[3] < control[2]
+                   and _only_doses_between(doc, g[3], control[2], settings, units)]
         if offered:
             return offered[-1][0], offered[-1][1]
     return active[0][0], active[0][1]
