@@ -392,3 +392,19 @@ def test_the_tested_drug_of_dose_arms_is_the_drug_before_the_placebo_not_the_bac
         "15 in the 600-mg group and 9 in the placebo group."), nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.cohort_size == 199} == {
         (199, "zilebesiran", "not_received")}
+
+
+@pytest.mark.parametrize("opener", ["All patients received", "Both groups received", "All received"])
+def test_the_therapy_every_arm_got_is_no_arm_s_treatment(nlp, opener: str) -> None:
+    rows = _outcomes(nlp, f"{opener} standard prednisolone. In all, 300 children with nephrotic "
+                          "syndrome were randomly assigned to rituximab (n = 150) or placebo "
+                          "(n = 150). A relapse occurred in 30 patients in the rituximab group and "
+                          "60 in the placebo group.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (150, "rituximab", "received", 30), (150, "rituximab", "not_received", 60)}
+
+
+def test_a_single_treatment_all_patients_received_stays_their_treatment(nlp) -> None:
+    rows = _outcomes(nlp, "All patients received teclistamab. A total of 150 patients with "
+                          "myeloma were treated; 95 had a response.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(150, "teclistamab", 95)}

@@ -58,6 +58,13 @@ def link_document(doc: Doc, settings: LinkSettings,
     cues += ae_words
     drugs = [e for e in doc.ents if (e.label_ == "DRUG" and not _prior_therapy(doc, e, settings))
              or (e.label_ == "DRUG_CLASS" and e.id_ in settings.control_drugs)]
+    sents = list(doc.sents)
+    background = _background_drugs(doc, drugs, cues, [s.start for s in sents], settings)
+    if background and any(e.start not in background and e.id_ not in settings.control_drugs
+                          for e in drugs):
+        # "All received dinutuximab beta ...; 203 were assigned to also receive aldesleukin":
+        # what every arm got is no arm's treatment.
+        drugs = [e for e in drugs if e.start not in background]
     # Only sentences with a number or an "all patients" can hold a count: skip the rest.
     numbers = list(doc.spans.get(NUMBERS_KEY, []))
     anchors = {s.start for s in numbers}
@@ -67,7 +74,6 @@ def link_document(doc: Doc, settings: LinkSettings,
     state = LinkState()
     groups = drug_groups(doc, drugs, settings)
     state.only_drug = _only_treatment(doc, groups, settings)
-    sents = list(doc.sents)
     sent_of = [0] * len(doc)  # token -> sentence index, to bucket everything in one pass
     for n, sent in enumerate(sents):
         sent_of[sent.start: sent.end] = [n] * len(sent)
@@ -221,6 +227,31 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _background_drugs(doc: Doc, drugs: list[Span], cues: list[Cue], sent_starts: list[int],
+                      settings: LinkSettings) -> set[int]:
+    """Starts of the drugs 'All patients received' / 'Both groups received' before the
+    clause ends: the therapy every arm had."""
+    found: set[int] = set()
+    if not drugs:
+        return found
+    openers = [c.end for c in cues if c.label == "UNIVERSAL"] + [
+        i + 1 for i in sent_starts if doc[i].lower_ in settings.definite_words
+        and doc[i].lower_ != "the"]
+    for i in openers:
+        k = i
+        while k < len(doc) and k - i <= settings.noun_window and not doc[k].is_sent_start \
+                and doc[k].lower_ not in settings.assignment_words:
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in settings.assignment_words or doc[k].is_sent_start:
+            continue
+        end = k
+        while end < len(doc) and not doc[end].is_sent_start \
+                and doc[end].text not in settings.clause_breaks:
+            end += 1
+        found |= {e.start for e in drugs if k < e.start < end}
+    return found
 
 
 def _prior_therapy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
