@@ -408,3 +408,12 @@ def test_a_single_treatment_all_patients_received_stays_their_treatment(nlp) -> 
     rows = _outcomes(nlp, "All patients received teclistamab. A total of 150 patients with "
                           "myeloma were treated; 95 had a response.")
     assert {(r[0], r[1], r[4]) for r in rows} == {(150, "teclistamab", 95)}
+
+
+@pytest.mark.parametrize("form", ["the pill", "the injection", "the vaccine"])
+def test_news_names_the_tested_product_by_its_form(nlp, form: str) -> None:
+    rows = _outcomes(nlp, "The trial randomly assigned 600 adults to lenacapavir or placebo. "
+                          f"Infection occurred in 2 of 300 people given {form} and in 15 of 300 "
+                          "people given placebo.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (300, "lenacapavir", "received", 2), (300, "lenacapavir", "not_received", 15)}
