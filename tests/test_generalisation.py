@@ -417,3 +417,10 @@ def test_news_names_the_tested_product_by_its_form(nlp, form: str) -> None:
                           "people given placebo.")
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
         (300, "lenacapavir", "received", 2), (300, "lenacapavir", "not_received", 15)}
+
+
+@pytest.mark.parametrize("procedure", ["chemoradiotherapy", "physiotherapy", "hemodialysis"])
+def test_a_procedure_an_arm_is_assigned_to_is_no_drug(nlp, procedure: str) -> None:
+    doc = nlp(f"Patients were randomly assigned to {procedure} alone or {procedure} plus "
+              "rituximab.")
+    assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {"rituximab"}
