@@ -367,3 +367,61 @@ def test_a_group_named_without_its_treatment_is_of_the_article_s_treatment(nlp) 
         "120 patients with nail disease, 30 were smokers."), nlp=nlp).rows
     assert {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"
             and r.cohort_size in (320, 120)} == {(320, None), (120, "bimekizumab")}
+
+
+def test_a_schedule_word_before_an_unlisted_drug_is_no_drug(nlp) -> None:
+    rows = analyse(clean_text(
+        "Patients were randomised to metronomic vinorelbine or observation. In all, 150 "
+        "patients were assigned to metronomic vinorelbine and 148 to observation."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.cohort_size == 150} == {
+        (150, "vinorelbine")}
+
+
+def test_in_a_list_of_assignments_each_size_takes_the_drug_after_it(nlp) -> None:
+    rows = analyse(clean_text(
+        "Of 900 patients, 450 were assigned to guselkumab 100 mg, 300 to placebo and 150 to "
+        "ustekinumab 45 mg."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.cohort_size < 450} == {
+        (300, "guselkumab", "not_received"), (150, "ustekinumab", "received")}
+
+
+def test_the_tested_drug_of_dose_arms_is_the_drug_before_the_placebo_not_the_background(nlp) -> None:
+    rows = analyse(clean_text(
+        "In all, 600 adults with hypertension uncontrolled on amlodipine were randomly assigned to "
+        "zilebesiran 300 mg (the 300-mg group, n = 200), zilebesiran 600 mg (the 600-mg group, "
+        "n = 201) or placebo (n = 199). Headache occurred in 12 patients in the 300-mg group, "
+        "15 in the 600-mg group and 9 in the placebo group."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.cohort_size == 199} == {
+        (199, "zilebesiran", "not_received")}
+
+
+@pytest.mark.parametrize("opener", ["All patients received", "Both groups received", "All received"])
+def test_the_therapy_every_arm_got_is_no_arm_s_treatment(nlp, opener: str) -> None:
+    rows = _outcomes(nlp, f"{opener} standard prednisolone. In all, 300 children with nephrotic "
+                          "syndrome were randomly assigned to rituximab (n = 150) or placebo "
+                          "(n = 150). A relapse occurred in 30 patients in the rituximab group and "
+                          "60 in the placebo group.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (150, "rituximab", "received", 30), (150, "rituximab", "not_received", 60)}
+
+
+def test_a_single_treatment_all_patients_received_stays_their_treatment(nlp) -> None:
+    rows = _outcomes(nlp, "All patients received teclistamab. A total of 150 patients with "
+                          "myeloma were treated; 95 had a response.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(150, "teclistamab", 95)}
+
+
+@pytest.mark.parametrize("form", ["the pill", "the injection", "the vaccine"])
+def test_news_names_the_tested_product_by_its_form(nlp, form: str) -> None:
+    rows = _outcomes(nlp, "The trial randomly assigned 600 adults to lenacapavir or placebo. "
+                          f"Infection occurred in 2 of 300 people given {form} and in 15 of 300 "
+                          "people given placebo.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (300, "lenacapavir", "received", 2), (300, "lenacapavir", "not_received", 15)}
+
+
+@pytest.mark.parametrize("procedure", ["chemoradiotherapy", "physiotherapy", "hemodialysis"])
+def test_a_procedure_an_arm_is_assigned_to_is_no_drug(nlp, procedure: str) -> None:
+    doc = nlp(f"Patients were randomly assigned to {procedure} alone or {procedure} plus "
+              "rituximab.")
+    assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {"rituximab"}

@@ -49,14 +49,22 @@ from .tables import link_table_row
 def link_document(doc: Doc, settings: LinkSettings,
                   units: frozenset[str]) -> tuple[list[Cohort], list[Event]]:
     """All cohorts and events of a document, linked."""
+    cues = [_cue(s) for s in doc.spans.get(CUES_KEY, [])]
     # "the vasopressin group 90": a group named by its drug, then a number, is no label.
-    cues = [_cue(s) for s in doc.spans.get(CUES_KEY, []) if not (
-        s.label_ == "ARM" and s.start > 0 and doc[s.start - 1].ent_type_ == "DRUG")]
+    cues = [c for c in cues if c.label != "ARM" or c.start == 0
+            or doc[c.start - 1].ent_type_ != "DRUG"]
     lowers = doc.to_array([LOWER])
     ae_words, fractions = _scan_words(doc, lowers, cues, settings)
     cues += ae_words
     drugs = [e for e in doc.ents if (e.label_ == "DRUG" and not _prior_therapy(doc, e, settings))
              or (e.label_ == "DRUG_CLASS" and e.id_ in settings.control_drugs)]
+    sents = list(doc.sents)
+    background = _background_drugs(doc, drugs, cues, [s.start for s in sents], settings)
+    if background and any(e.start not in background and e.id_ not in settings.control_drugs
+                          for e in drugs):
+        # "All received dinutuximab beta ...; 203 were assigned to also receive aldesleukin":
+        # what every arm got is no arm's treatment.
+        drugs = [e for e in drugs if e.start not in background]
     # Only sentences with a number or an "all patients" can hold a count: skip the rest.
     numbers = list(doc.spans.get(NUMBERS_KEY, []))
     anchors = {s.start for s in numbers}
@@ -66,7 +74,6 @@ def link_document(doc: Doc, settings: LinkSettings,
     state = LinkState()
     groups = drug_groups(doc, drugs, settings)
     state.only_drug = _only_treatment(doc, groups, settings)
-    sents = list(doc.sents)
     sent_of = [0] * len(doc)  # token -> sentence index, to bucket everything in one pass
     for n, sent in enumerate(sents):
         sent_of[sent.start: sent.end] = [n] * len(sent)
@@ -98,7 +105,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         sent_drugs = drugs_by[sent_index]
         sent_groups = drug_groups(doc, sent_drugs, settings)
         active = [g for g in sent_groups if g[0] not in settings.control_drugs]
-        state.sentence_drug = _tested_drug(doc, sent_groups, active, settings)
+        state.sentence_drug = _tested_drug(doc, sent_groups, active, settings, units)
         sent_cues = cues_by[sent_index]
         defined = arm_definitions(doc, sent, sent_groups,
                                   [c for c in sent_cues if c.label == "ARM"], settings)
@@ -222,21 +229,48 @@ def link_document(doc: Doc, settings: LinkSettings,
     return state.cohorts, state.events
 
 
+def _background_drugs(doc: Doc, drugs: list[Span], cues: list[Cue], sent_starts: list[int],
+                      settings: LinkSettings) -> set[int]:
+    """Starts of the drugs 'All patients received' / 'Both groups received' before the
+    clause ends: the therapy every arm had."""
+    found: set[int] = set()
+    if not drugs:
+        return found
+    openers = [c.end for c in cues if c.label == "UNIVERSAL"] + [
+        i + 1 for i in sent_starts if doc[i].lower_ in settings.definite_words
+        and doc[i].lower_ != "the"]
+    for i in openers:
+        k = i
+        while k < len(doc) and k - i <= settings.noun_window and not doc[k].is_sent_start \
+                and doc[k].lower_ not in settings.assignment_words:
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in settings.assignment_words or doc[k].is_sent_start:
+            continue
+        end = k
+        while end < len(doc) and not doc[end].is_sent_start \
+                and doc[end].text not in settings.clause_breaks:
+            end += 1
+        found |= {e.start for e in drugs if k < e.start < end}
+    return found
+
+
 def _prior_therapy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
     """'nilotinib given after imatinib', 'previously treated with sunitinib', 'after progression
     on osimertinib': a treatment the patients had before, which no group of the study
     received in it."""
     k = ent.start - 1
-    sent_start = ent.sent.start
-    while k >= sent_start and ent.start - k <= settings.prior_reach \
+    while k >= 0 and ent.start - k <= settings.prior_reach and not doc[k + 1].is_sent_start \
             and doc[k].lower_ in settings.prior_links:
         k -= 1
-    return k >= sent_start and doc[k].lower_ in settings.prior_words
+    return k >= 0 and not doc[k + 1].is_sent_start and doc[k].lower_ in settings.prior_words
 
 
 def _cue(span: Span) -> Cue:
     """A cue as plain data. A role told by the group size after it ("Control (n = 198)",
     models/rules/token_patterns.jsonl) ends before the size."""
+    text = span.text
+    if "(" not in text and "[" not in text:
+        return Cue(span.label_, span.id_, span.start, span.end, text)
     end = next((t.i for t in span[1:] if t.text in {"(", "["}), span.end)
     return Cue(span.label_, span.id_, span.start, end, span.doc[span.start:end].text)
 
@@ -324,18 +358,44 @@ def _split_totals(state: LinkState) -> set[int]:
     return found
 
 
+#: What may stand between an option and the next besides doses: "X 14 mg (n = 236), or".
+_SIZE_PUNCT = frozenset({",", "(", ")", "[", "]", "n", "=", ";"})
+
+
+def _only_doses_between(doc: Doc, start: int, end: int, settings: LinkSettings,
+                        units: frozenset[str]) -> bool:
+    """'X 14 mg (the 14-mg group, n = 236) or': an alternative word, and besides it only
+    doses, routes and what parentheses hold (sizes, labels)."""
+    if end - start > 4 * settings.noun_window:
+        return False
+    depth, alternative = 0, False
+    for t in doc[start:end]:
+        if t.text in {"(", "["}:
+            depth += 1
+        elif t.text in {")", "]"}:
+            depth -= 1
+        elif depth > 0:
+            continue
+        elif t.lower_ in settings.alternative_words:
+            alternative = True
+        elif not (t.lower_ in units or t.like_num or t.lower_ in settings.treatment_modifiers
+                  or t.lower_ in _SIZE_PUNCT):
+            return False
+    return alternative
+
+
 def _tested_drug(doc: Doc, groups: list[tuple[str, str, int, int]],
                  active: list[tuple[str, str, int, int]],
-                 settings: LinkSettings) -> tuple[str, str] | None:
+                 settings: LinkSettings, units: frozenset[str]) -> tuple[str, str] | None:
     """The drug a sentence tests: its first active treatment, or the one offered as the
     alternative to its placebo ('patients on background metformin were randomized to X or
-    placebo': X)."""
+    placebo': X; 'to X 7 mg (n = 235), X 14 mg (n = 236) or placebo (n = 234)': X)."""
     if not active:
         return None
     for control in (g for g in groups if g[0] in settings.control_drugs):
-        offered = [g for g in active if g[3] < control[2] and any(
-            t.lower_ in settings.alternative_words for t in doc[g[3]:control[2]])
-            and control[2] - g[3] <= 2]
+        # "X or placebo", "X 7 mg, X 14 mg, or matching placebo": only doses between them.
+        offered = [g for g in active if g[3] < control[2]
+                   and _only_doses_between(doc, g[3], control[2], settings, units)]
         if offered:
             return offered[-1][0], offered[-1][1]
     return active[0][0], active[0][1]
@@ -519,8 +579,10 @@ def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str,
     if len({(k, t.lower()) for _, _, k, t in named}) < 2:
         return facts
     named.sort()
-    links = settings.reference_words | settings.size_for_words | settings.determiners
-    after = [n for n in named if m.end <= n[0] <= m.end + 3 and all(
+    # "in the X group", "280 to adalimumab", "450 were assigned to guselkumab"
+    links = settings.reference_words | settings.size_for_words | settings.determiners \
+        | settings.assignment_words | settings.arm_definition_links
+    after = [n for n in named if m.end <= n[0] <= m.end + settings.arm_definition_reach and all(
         t.lower_ in links for t in doc[m.end:n[0]])]
     before = [n for n in named if n[1] <= m.start]
     own = after[0] if after else before[-1] if before else None
