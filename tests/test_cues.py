@@ -90,3 +90,16 @@ def test_same_spans_as_span_ruler_on_the_bundled_corpus(nlp) -> None:
             assert _spans(cue_ruler, doc) == expected
             found += sum(1 for s in expected if s[2] in {"ARM_NAME", "STATUS", "UNIVERSAL"})
     assert found > 100  # the token patterns did match: the comparison means something
+
+
+def test_removing_a_label_removes_its_anchored_patterns_too() -> None:
+    nlp = spacy.blank("en")
+    span_ruler, cue_ruler = _rulers(nlp, PATTERNS)
+    for ruler in (span_ruler, cue_ruler):
+        ruler.remove("STATUS")
+        ruler.remove_by_id("complete_response")
+    doc = nlp("They did not continue. CR in 4. All of the patients died.")
+    assert _spans(cue_ruler, doc) == _spans(span_ruler, doc)
+    assert {s[2] for s in _spans(cue_ruler, doc)} == {"UNIVERSAL", "OUTCOME"}
+    with pytest.raises(ValueError):
+        cue_ruler.remove("STATUS")

@@ -131,6 +131,22 @@ class CueRuler(SpanRuler):
         self._anchor_words = {attr: numpy.array(sorted(w), dtype="uint64")
                               for attr, w in words.items()}
 
+    def remove(self, label: str) -> None:
+        """Remove a label's patterns (the others are added again: anchored ones have matchers
+        of their own, which span_ruler's removal does not know)."""
+        self._keep_only(lambda p: p["label"] != label, f"no patterns with label {label!r}")
+
+    def remove_by_id(self, pattern_id: str) -> None:
+        self._keep_only(lambda p: p.get("id") != pattern_id, f"no patterns with id {pattern_id!r}")
+
+    def _keep_only(self, keep: Any, missing: str) -> None:
+        patterns = self.patterns
+        kept = [p for p in patterns if keep(p)]
+        if len(kept) == len(patterns):
+            raise ValueError(missing)
+        self.clear()
+        self.add_patterns(kept)
+
     def match(self, doc: Doc) -> list[Span]:
         matches = super().match(doc)
         if not self._anchored or not len(doc):
