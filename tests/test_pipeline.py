@@ -64,3 +64,23 @@ def test_bracket_matches_are_the_scispacy_matchers_that_its_filter_keeps(nlp) ->
         doc = nlp.make_doc(text)
         kept = [m for m in matcher(doc) if (m[2] - 1) - (m[1] + 1) <= 8]
         assert brackets(doc) == kept, text[:80]
+
+
+def test_the_drug_linker_search_is_exact_and_the_same_in_every_build() -> None:
+    """An HNSW graph gave other borderline neighbours in each process; the search is exact."""
+    import srsly
+
+    from pipeline.nlp.drug_linker import candidate_generator, drug_knowledge_base
+    from pipeline.settings import MODELS_DIR
+
+    drugs = list(srsly.read_jsonl(MODELS_DIR / "lexicons" / "drugs.jsonl"))
+    words = ["Keytrudda", "osimertnib", "Imbruvika", "Opdivio", "platinum", "Whitlock"]
+
+    def found(generator):
+        return [[(c.concept_id, tuple(c.similarities)) for c in batch]
+                for batch in generator(words, 5)]
+
+    first = found(candidate_generator(drug_knowledge_base(drugs)))
+    assert first == found(candidate_generator(drug_knowledge_base(drugs)))
+    best = max((max(c[1]), c[0]) for c in first[0])
+    assert best[1] == "pembrolizumab" and best[0] > 0.9  # Keytruda, misspelt
