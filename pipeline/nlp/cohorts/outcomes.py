@@ -111,7 +111,7 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
     a copula names the class; the subject before the copula names the event. And 'relapse
     after remission had occurred in 14': the event before a time complement."""
     k = cue.start - 1
-    if k > start and doc[k].lower_ in _TIME_COMPLEMENTS and k in outcome_end:
+    if k > start and doc[k].lower_ in settings.time_complements and k in outcome_end:
         return outcome_end[k]
     j = cue.start
     while j > start and j > cue.start - 4 and doc[j - 1].lower_ not in settings.auxiliaries:
@@ -123,8 +123,6 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
     return cue
 
 
-#: Prepositions after which an outcome only says when the one before it happened.
-_TIME_COMPLEMENTS = frozenset({"after", "following", "before", "during", "since"})
 
 
 def clause_outcome(facts: ClauseFacts, m: Mention) -> Cue | None:

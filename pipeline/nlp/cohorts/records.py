@@ -65,6 +65,7 @@ class LinkSettings:
     object_verbs: frozenset[str]
     article_verbs: frozenset[str]
     rate_words: frozenset[str]
+    time_complements: frozenset[str]
     phrase_stops: frozenset[str]
     not_outcomes: frozenset[str]
     max_outcome_words: int

@@ -28,14 +28,21 @@ def same_label(a: str | None, b: str | None) -> bool:
     return bool(a) and bool(b) and a.lower() == b.lower()  # type: ignore[union-attr]
 
 
+def percent_sign_end(doc: Doc, k: int, end: int) -> int | None:
+    """Index after a percent sign at ``k`` ("%", "percent", "per cent"), else None."""
+    if k < end and doc[k].text in {"%", "percent"}:
+        return k + 1
+    if k + 1 < end and doc[k].lower_ == "per" and doc[k + 1].lower_ == "cent":
+        return k + 2
+    return None
+
+
 def after_percent(doc: Doc, i: int, end: int) -> int:
-    """Index after a '(54%)' that follows a count, or ``i`` when there is none."""
-    if i + 3 < end and doc[i].text == "(" and doc[i + 2].text in {"%", "percent"} \
-            and doc[i + 3].text == ")":
-        return i + 4
-    if i + 4 < end and doc[i].text == "(" and doc[i + 2].lower_ == "per" \
-            and doc[i + 3].lower_ == "cent" and doc[i + 4].text == ")":
-        return i + 5  # "(8.8 per cent)"
+    """Index after a '(54%)' or '(8.8 per cent)' that follows a count, or ``i``."""
+    if i + 1 < end and doc[i].text == "(":
+        sign_end = percent_sign_end(doc, i + 2, end)
+        if sign_end is not None and sign_end < end and doc[sign_end].text == ")":
+            return sign_end + 1
     return i
 
 
@@ -60,9 +67,6 @@ def stated_percent(doc: Doc, i: int, end: int, number_at: dict[int, Span]) -> fl
     if i < end and doc[i].text in {"(", "["}:
         i += 1
     number = number_at.get(i)
-    if number is not None and number.end < end and (
-            doc[number.end].text in {"%", "percent"}
-            or number.end + 1 < end and doc[number.end].lower_ == "per"
-            and doc[number.end + 1].lower_ == "cent"):
+    if number is not None and percent_sign_end(doc, number.end, end) is not None:
         return number[0]._.num_value
     return None
