@@ -165,6 +165,8 @@ def test_one_trial_with_a_subtype_named_once_keeps_one_disease(nlp) -> None:
     ("Adults with hypothyroidism inadequately controlled on levothyroxine were randomised.",
      "hypothyroidism"),
     ("Patients with recurrent pericarditis (n = 86) received rilonacept.", "pericarditis"),
+    ("In all, 412 adults with a recent transient ischaemic attack were randomised.",
+     "transient ischaemic attack"),
 ])
 def test_the_condition_phrase_without_severity_or_control_words(nlp, text: str,
                                                                 condition: str) -> None:
