@@ -28,7 +28,7 @@ from .nlp.conditions import (
     population_weight,
     subtype_name,
 )
-from .nlp.lexicons import DiseaseEntry, read_lexicon
+from .nlp.lexicons import CountryEntry, DiseaseEntry, read_lexicon
 from .nlp.numbers import SPANS_KEY as NUMBERS_KEY
 from .normalize import summarize
 from .report import doc_highlights
@@ -247,12 +247,36 @@ def _trial_diseases(doc: Doc, mentions: list[tuple[int, int, str]]) -> tuple[tup
 
 
 def _study_country(doc: Doc, sents: list[Span], cues: Any) -> str | None:
-    """A country named where the study is described (researchers, patients counted)."""
+    """The countries named where the study is described (researchers, patients counted).
+
+    A country is named ("in Germany and Austria") or described ("at 14 Dutch centres", "a
+    Canadian trial": a demonym before a common noun, not in a name like "the American
+    Society of ..."). The most named country wins, with the others its sentence names
+    ("Germany; Austria").
+    """
     study_sents = {_sent_index(sents, c.start) for c in cues if c.label_ == "STUDY_ACTOR"}
     study_sents |= {c["sent"] for c in doc._.onco_cohorts or []}
-    found = [e.id_ for e in doc.ents
+    found = [(e.start, e.id_) for e in doc.ents
              if e.label_ == "COUNTRY" and _sent_index(sents, e.start) in study_sents]
-    return Counter(found).most_common(1)[0][0] if found else None
+    demonyms = _demonyms()
+    for n in sorted(study_sents):
+        if 0 <= n < len(sents):
+            found += [(t.i, demonyms[t.lower_]) for t in sents[n][:-1]
+                      if t.lower_ in demonyms and t.is_title and doc[t.i + 1].is_lower]
+    if not found:
+        return None
+    found.sort()
+    top = Counter(name for _, name in found).most_common(1)[0][0]
+    sent = _sent_index(sents, next(i for i, name in found if name == top))
+    named = [name for i, name in found if _sent_index(sents, i) == sent]
+    return "; ".join(dict.fromkeys(named))
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    return {d.lower(): c.name
+            for c in read_lexicon(MODELS_DIR / "lexicons" / "countries.jsonl", CountryEntry)
+            for d in c.demonyms}
 
 
 def _sent_index(sents: list[Span], token_i: int) -> int:

@@ -1,0 +1,28 @@
+"""The country of the study: named or described where the study's patients are counted."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import clean_text
+from pipeline.evidence import analyse
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # a country named in the sentence that counts the patients
+    ("Between 2019 and 2022, 240 adults with gout were randomised at 31 sites in Spain to "
+     "febuxostat or allopurinol.", "Spain"),
+    # a demonym before a common noun describes the study's country
+    ("At 12 Norwegian hospitals, 96 patients with melanoma received nivolumab; 30 relapsed.",
+     "Norway"),
+    ("In a Brazilian registry study, 410 patients with myeloma received lenalidomide "
+     "maintenance.", "Brazil"),
+    # several countries in that sentence, the most named first
+    ("Researchers in Denmark enrolled 300 patients with lupus at 40 centres in Denmark and "
+     "Sweden; 150 received anifrolumab.", "Denmark; Sweden"),
+    # a demonym in a name ("the American Society of ...") describes no study
+    ("At the American Society of Hematology meeting, researchers reported that 88 patients "
+     "with myelofibrosis received ruxolitinib.", None),
+])
+def test_the_country_of_the_study(nlp, text: str, country: str | None) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.country == country
