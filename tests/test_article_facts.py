@@ -1,4 +1,4 @@
-"""The country of the study: named or described where the study's patients are counted."""
+"""Article facts: the study's country and design."""
 
 from __future__ import annotations
 
@@ -26,3 +26,17 @@ from pipeline.evidence import analyse
 ])
 def test_the_country_of_the_study(nlp, text: str, country: str | None) -> None:
     assert analyse(clean_text(text), nlp=nlp).record.country == country
+
+
+@pytest.mark.parametrize(("text", "design"), [
+    ("Of 512 patients screened, 400 underwent randomization; 200 received tofacitinib.",
+     "randomized_trial"),
+    ("Patients were randomly allocated to dupilumab (n = 120) or placebo (n = 118).",
+     "randomized_trial"),
+    ("In this non-randomised phase 2 study, 64 patients with glioma received vorasidenib.",
+     "nonrandomized_trial"),
+    ("A real-world study of 310 patients with myeloma who received daratumumab found that "
+     "41 relapsed.", "retrospective_cohort"),
+])
+def test_the_design_of_the_study(nlp, text: str, design: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.study_design == design
