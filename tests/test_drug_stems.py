@@ -64,3 +64,55 @@ def test_unlisted_names_an_assignment_gives(nlp, text: str, drugs: str | None) -
     from pipeline.evidence import analyse
 
     assert analyse(clean_text(text), nlp=nlp).record.drugs == drugs
+
+
+@pytest.mark.parametrize("word", [
+    # invented names on WHO stems of classes met in trials of every specialty
+    "velkotinib", "Parsaciclib", "ralnimod", "tofavirine", "elzavudine", "zorinostat",
+    "dulinersen", "temosiran", "pelvaptan", "moxiciguat", "tobigepant", "luvaracetam",
+    "triclesonide", "lotimilast", "bentagrelor", "calofiban", "remoteplase", "pelcarvedilol",
+    "kelozolid", "tormecamten", "lumaperone", "zolidone", "varuprazine", "desfaxine",
+    "lumorexant", "fosrapitant", "oritavancin", "brexucabtagene", "ramoleucel", "danuglipron",
+    "pemvidutide", "ecnoglutide", "dotrutide", "petrelintide", "zanlepatide", "molfamulin",
+])
+def test_new_class_stems_name_drugs(word: str) -> None:
+    assert STEMS.is_drug_name(word)
+
+
+@pytest.mark.parametrize("word", [
+    "thermostat", "hemostat", "coarsen", "chaperone", "palpitant", "precipitant", "interleukin",
+    "magazine", "peptide",
+])
+def test_english_words_on_new_stems_are_not_drugs(word: str) -> None:
+    assert not STEMS.is_drug_name(word)
+
+
+@pytest.mark.parametrize(("word", "aliases", "combination"), [
+    ("raltegravir/lamivudine", {}, "lamivudine + raltegravir"),
+    ("Doravirine/Islatravir", {}, "doravirine + islatravir"),
+    ("budesonide/glycopyrronium/formoterol", {"glycopyrronium": "glycopyrronium"},
+     "budesonide + formoterol + glycopyrronium"),
+    ("ceftolozane/tazobactam", {"ceftolozane": "ceftolozane", "tazobactam": "tazobactam"},
+     "ceftolozane + tazobactam"),
+    ("mg/kg", {}, None),
+    ("and/or", {}, None),
+    ("PD-1/PD-L1", {}, None),
+    ("dolutegravir/day", {}, None),
+])
+def test_slash_combinations(word: str, aliases: dict[str, str], combination: str | None) -> None:
+    assert STEMS.combination(word, aliases) == combination
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Of 140 adults given raltegravir/lamivudine, 126 had undetectable virus at week 48.",
+     "lamivudine + raltegravir"),
+    ("We enrolled 90 patients with asthma on budesonide/formoterol; 12 had an exacerbation.",
+     "budesonide + formoterol"),
+])
+def test_slash_combination_reaches_the_rows(nlp, text: str, drug: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    result = analyse(clean_text(text), nlp=nlp)
+    assert result.record.drugs == "; ".join(drug.split(" + "))
+    assert drug in {r.drug for r in result.rows}

@@ -224,14 +224,24 @@ class DrugStems:
                 and not word.isupper()
                 and (lower.endswith(self.stems) or lower.startswith(self.prefixes)))
 
-    def combination(self, word: str) -> str | None:
-        """'sacubitril-valsartan': a fixed-dose pair written with a hyphen, as "a + b".
+    def combination(self, word: str, aliases: dict[str, str] | None = None) -> str | None:
+        """'sacubitril-valsartan', 'dolutegravir/lamivudine': a fixed-dose combination written
+        with a hyphen or a slash, as "a + b".
 
-        One part must carry a stem; the other must look like a name too (long, and not an
-        English suffix word such as "-based", "-related", "-naive").
+        When every part is a listed name or alias (``aliases``: lower-case word -> generic),
+        the parts are those generics. Otherwise one part must carry a stem and the others
+        look like names too (long, and not an English suffix word such as "-based",
+        "-related", "-naive"); a slash joins only names (not "mg/kg", "and/or").
         """
-        parts = word.lower().split("-")
-        if len(parts) < 2 or not any(self.is_drug_name(p) for p in parts):
+        lower = word.lower()
+        parts = [p for p in re.split(r"[/-]", lower)]
+        if len(parts) < 2:
+            return None
+        aliases = aliases or {}
+        if all(p in aliases or self.is_drug_name(p) for p in parts):
+            names = {n for p in parts for n in aliases.get(p, p).split(" + ")}
+            return " + ".join(sorted(names)) if len(names) > 1 else None
+        if "/" in lower or not any(self.is_drug_name(p) for p in parts):
             return None
         if any(not (p.isalpha() and len(p) >= self.min_length) or p.endswith(self.not_partners)
                or p in self.not_drugs for p in parts):
@@ -240,7 +250,8 @@ class DrugStems:
 
 
 def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | None = None,
-                    known: dict[int, bool] | None = None) -> list[Span]:
+                    known: dict[int, bool] | None = None,
+                    aliases: dict[str, str] | None = None) -> list[Span]:
     """DRUG spans for words with a drug stem that no other entity covers.
 
     A word that is the first word of a known two-word name ("brentuximab" of "brentuximab
@@ -257,14 +268,14 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
         if is_drug is None:
             word = strings[orth]
             is_drug = known[orth] = stems.is_drug_name(word) or (
-                "-" in word and stems.combination(word) is not None)
+                ("-" in word or "/" in word) and stems.combination(word, aliases) is not None)
         if not is_drug or i in covered:
             continue
         t = doc[i]
         if stems.is_drug_name(t.text):
             found.append(Span(doc, t.i, t.i + 1, label="DRUG",
                               span_id=first_words.get(t.lower_, t.lower_)))
-        elif (pair := stems.combination(t.text)) is not None:
+        elif (pair := stems.combination(t.text, aliases)) is not None:
             found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=pair))
     return found
 
@@ -275,9 +286,16 @@ class StemDrugFinder:
         self.name = name
         self.stems = DrugStems.from_dict(read_json_file(stems_path)) if stems_path else None
         self.first_words: dict[str, str] = {}
+        self.aliases: dict[str, str] = {}  # one-word name, brand, synonym or code -> generic
         self._known: dict[int, bool] = {}  # word id -> drug name; bounded by the vocabulary
         if drugs_path:
-            names = [rec["name"] for rec in srsly.read_jsonl(drugs_path)]
+            records = list(srsly.read_jsonl(drugs_path))
+            names = [rec["name"] for rec in records]
+            for rec in records:
+                for alias in (rec["name"], *rec.get("brands", ()), *rec.get("synonyms", ()),
+                              *rec.get("codes", ())):
+                    if re.fullmatch(r"[^\s/-]+", alias):
+                        self.aliases.setdefault(alias.lower(), rec["name"])
             singles = {n for n in names if " " not in n}
             for n in names:
                 head = n.split(" ")[0]
@@ -287,7 +305,7 @@ class StemDrugFinder:
     def __call__(self, doc: Doc) -> Doc:
         if self.stems is None:
             raise ValueError(f"{self.name}: no stems loaded (stems_path or from_disk)")
-        found = find_stem_drugs(doc, self.stems, self.first_words, self._known)
+        found = find_stem_drugs(doc, self.stems, self.first_words, self._known, self.aliases)
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
         found = find_arm_heads(doc, self.stems.arm_heads) if self.stems.arm_heads else []
@@ -301,10 +319,12 @@ class StemDrugFinder:
         if self.stems:
             srsly.write_json(path / "drug_stems.json", self.stems.to_dict())
         srsly.write_json(path / "first_words.json", self.first_words)
+        srsly.write_json(path / "aliases.json", self.aliases)
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> StemDrugFinder:
         self.stems = DrugStems.from_dict(read_json_file(Path(path) / "drug_stems.json"))
         self.first_words = read_json_file(Path(path) / "first_words.json")
+        self.aliases = read_json_file(Path(path) / "aliases.json")
         self._known = {}
         return self
 
