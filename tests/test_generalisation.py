@@ -425,3 +425,17 @@ def test_a_procedure_an_arm_is_assigned_to_is_no_drug(nlp, procedure: str) -> No
     doc = nlp(f"Patients were randomly assigned to {procedure} alone or {procedure} plus "
               "rituximab.")
     assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {"rituximab"}
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Adults with gastric cancer were randomised to cisplatin 80 mg/m2 plus capecitabine "
+     "1000 mg/m2 twice daily (Arm A) or capecitabine alone (Arm B). A response occurred in "
+     "31 of 70 patients in Arm A.", "capecitabine + cisplatin"),
+    ("Patients with psoriatic arthritis received methotrexate 15 mg and tofacitinib 5 mg "
+     "(Group 1). In Group 1, 44 of 90 patients had an ACR20 response.",
+     "methotrexate + tofacitinib"),
+])
+def test_doses_between_the_drugs_of_one_arm_keep_the_combination(nlp, text: str,
+                                                                  drug: str) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert drug in {r.drug for r in rows if r.row_type == "outcome"}

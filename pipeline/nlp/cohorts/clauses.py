@@ -85,6 +85,11 @@ def _names_group_size(tokens: list, k: int) -> bool:
     return tokens[k].lower_ == "n" and k + 1 < len(tokens) and tokens[k + 1].text == "="
 
 
+#: With doses between two drugs, the words that still join them into one treatment ("X 10 mg
+#: plus Y 5 mg"); a comma there separates arms ("X 10 mg, Y 20 mg or placebo").
+_DOSE_JOINERS = frozenset({"plus", "+", "with", "and"})
+
+
 def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list[tuple[str, str, int, int]]:
     """(normalised drug, mention, start, end) with combinations joined.
 
@@ -94,9 +99,13 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     """
     groups: list[list[Span]] = []
     for ent in drug_ents:
+        gap = doc[groups[-1][-1].end: ent.start] if groups else doc[0:0]
+        # "doxorubicin 60 mg/m2 plus trabectedin 1.1 mg/m2": the doses between name no drug
+        doses = [t for t in gap if t.like_num or t.lower_ in settings.dose_units]
         if groups and all(t.lower_ in settings.drug_connectors or t.text in BRAND_MARKS
-                          for t in doc[groups[-1][-1].end: ent.start]) \
-                and ent.start - groups[-1][-1].end <= 3:
+                          or t.like_num or t.lower_ in settings.dose_units for t in gap) \
+                and len(gap) - len(doses) <= 3 \
+                and (not doses or any(t.lower_ in _DOSE_JOINERS for t in gap)):
             groups[-1].append(ent)
         else:
             groups.append([ent])
