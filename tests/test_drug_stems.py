@@ -116,3 +116,18 @@ def test_slash_combination_reaches_the_rows(nlp, text: str, drug: str) -> None:
     result = analyse(clean_text(text), nlp=nlp)
     assert result.record.drugs == "; ".join(drug.split(" + "))
     assert drug in {r.drug for r in result.rows}
+
+
+@pytest.mark.parametrize(("text", "drugs"), [
+    ("We enrolled 60 patients given tisotumab vedotin; 14 of the 60 on tisotumab responded.",
+     {("tisotumab vedotin", "tisotumab vedotin"), ("tisotumab", "tisotumab vedotin")}),
+    ("Of 212 adults who received olmesartan medoxomil, 30 had dizziness.",
+     {("olmesartan medoxomil", "olmesartan medoxomil")}),
+    ("Adults took raltegravir/tenofovir alafenamide or tenofovir disoproxil.",
+     {("raltegravir/tenofovir alafenamide", "raltegravir + tenofovir alafenamide"),
+      ("tenofovir disoproxil", "tenofovir disoproxil")}),
+    ("Certolizumab pegol was given every 4 weeks.", {("Certolizumab pegol", "certolizumab pegol")}),
+])
+def test_two_word_inns_are_one_drug(nlp, text: str, drugs: set[tuple[str, str]]) -> None:
+    doc = nlp(text)
+    assert {(e.text, e.id_) for e in doc.ents if e.label_ == "DRUG"} == drugs

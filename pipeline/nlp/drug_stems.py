@@ -197,23 +197,26 @@ class DrugStems:
     min_length: int
     not_drugs: frozenset[str]
     not_partners: tuple[str, ...]
+    second_words: tuple[str, ...] = ()
     arm_heads: ArmHeads | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugStems:
         check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners",
-                          "arm_heads", "_comment"}, "drug_stems.json")
+                          "second_words", "arm_heads", "_comment"}, "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
                    prefixes=tuple(data["prefixes"]),
                    min_length=int(data["min_length"]),
                    not_drugs=frozenset(w.lower() for w in data["not_drugs"]),
                    not_partners=tuple(data["not_partners"]),
+                   second_words=tuple(data.get("second_words", ())),
                    arm_heads=ArmHeads.from_dict(data["arm_heads"]) if "arm_heads" in data else None)
 
     def to_dict(self) -> dict[str, Any]:
         found = {"stems": list(self.stems), "prefixes": list(self.prefixes),
                  "min_length": self.min_length, "not_drugs": sorted(self.not_drugs),
-                 "not_partners": list(self.not_partners)}
+                 "not_partners": list(self.not_partners),
+                 "second_words": list(self.second_words)}
         if self.arm_heads is not None:
             found["arm_heads"] = self.arm_heads.to_dict()
         return found
@@ -280,6 +283,51 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
     return found
 
 
+def join_second_words(doc: Doc, stems: DrugStems, aliases: dict[str, str]) -> None:
+    """'baloxavir marboxil', 'zelenectide pevedotin', 'tenofovir alafenamide': a drug followed
+    by the second word of a two-word INN (a prodrug ester, a conjugate's payload, a cell
+    therapy) is that two-word drug, and so is every other mention of the first word alone
+    (the article shortens the name it gave in full)."""
+    if not stems.second_words:
+        return
+    ents = list(doc.ents)
+    joined: dict[int, Span] = {}  # index in ents of the first word -> the two-word span
+    renamed: dict[str, set[str]] = {}  # generic of the first word -> two-word names
+    for k, ent in enumerate(ents):
+        j = ent.end
+        if ent.label_ != "DRUG" or not ent.id_ or j >= len(doc):
+            continue
+        word = doc[j]
+        if not (word.is_alpha and word.is_lower and len(word) >= 5
+                and word.lower_.endswith(stems.second_words)):
+            continue
+        if k + 1 < len(ents) and ents[k + 1].start == j and (
+                ents[k + 1].label_ != "DRUG" or len(ents[k + 1]) > 1):
+            continue
+        parts = ent.id_.split(" + ")
+        last = re.split(r"[/-]", ent.text.lower())[-1]
+        first = aliases.get(last, last) if len(parts) > 1 else parts[0]
+        if first not in parts:
+            continue
+        name = f"{first} {word.lower_}"
+        parts = sorted(name if p == first else p for p in parts)
+        joined[k] = Span(doc, ent.start, j + 1, label="DRUG", span_id=" + ".join(parts))
+        renamed.setdefault(first, set()).add(name)
+    if not joined:
+        return
+    found = []
+    for k, ent in enumerate(ents):
+        if k in joined:
+            found.append(joined[k])
+        elif ent.label_ == "DRUG" and len(renamed.get(ent.id_, ())) == 1 \
+                and not any(j.start <= ent.start < j.end for j in joined.values()):
+            found.append(Span(doc, ent.start, ent.end, label="DRUG",
+                              span_id=next(iter(renamed[ent.id_]))))
+        elif not any(j.start <= ent.start < j.end for j in joined.values()):
+            found.append(ent)
+    doc.ents = filter_spans(found)
+
+
 class StemDrugFinder:
     def __init__(self, nlp: Language, name: str, *, stems_path: str | None,
                  drugs_path: str | None) -> None:
@@ -308,6 +356,7 @@ class StemDrugFinder:
         found = find_stem_drugs(doc, self.stems, self.first_words, self._known, self.aliases)
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
+        join_second_words(doc, self.stems, self.aliases)
         found = find_arm_heads(doc, self.stems.arm_heads) if self.stems.arm_heads else []
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
