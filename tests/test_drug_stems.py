@@ -131,3 +131,17 @@ def test_slash_combination_reaches_the_rows(nlp, text: str, drug: str) -> None:
 def test_two_word_inns_are_one_drug(nlp, text: str, drugs: set[tuple[str, str]]) -> None:
     doc = nlp(text)
     assert {(e.text, e.id_) for e in doc.ents if e.label_ == "DRUG"} == drugs
+
+
+@pytest.mark.parametrize(("text", "brand", "drug"), [
+    ("Velquira (tolebrutinib) was tested in 300 adults. Of 150 adults on Velquira, 12 relapsed.",
+     "Velquira", "tolebrutinib"),
+    ("Participants received ozanimod (MOSVELTA®, Nordpharm) once daily; 41 of the 96 on "
+     "MOSVELTA reached remission.", "MOSVELTA", "ozanimod"),
+    ("Results (imatinib) are shown; the results held in 40 patients.", "Results", None),
+])
+def test_a_brand_in_brackets_names_its_generic(nlp, text: str, brand: str,
+                                              drug: str | None) -> None:
+    doc = nlp(text)
+    ids = {e.id_ for e in doc.ents if e.text == brand and e.label_ == "DRUG"}
+    assert ids == ({drug} if drug else set())

@@ -328,6 +328,47 @@ def join_second_words(doc: Doc, stems: DrugStems, aliases: dict[str, str]) -> No
     doc.ents = filter_spans(found)
 
 
+#: What may close a brand written in brackets after the generic: "X (Brand)", "X (Brand®,
+#: Company)", "X (Brand; 200 mg)".
+_BRAND_CLOSERS = frozenset({")", ",", ";", "®", "™"})
+
+
+def alias_brands(doc: Doc, heads: ArmHeads) -> None:
+    """'pelorsertib (Zorvanta)', 'Zorvanta (pelorsertib)': a name in no lexicon written in
+    brackets after a drug, or before a drug in brackets, is its brand; every mention of the
+    brand in the article names that drug."""
+    ents = [e for e in doc.ents if e.label_ == "DRUG" and e.id_]
+    if not ents:
+        return
+    brands: dict[str, str] = {}
+    n = len(doc)
+    for ent in ents:
+        if ent.end + 2 < n and doc[ent.end].text == "(" \
+                and doc[ent.end + 2].text in _BRAND_CLOSERS and _could_be_brand(doc[ent.end + 1], heads):
+            brands.setdefault(doc[ent.end + 1].text, ent.id_)  # "X (Brand)"
+        if ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < n \
+                and doc[ent.end].text in _BRAND_CLOSERS and _could_be_brand(doc[ent.start - 2], heads):
+            brands.setdefault(doc[ent.start - 2].text, ent.id_)  # "Brand (X)"
+    if not brands:
+        return
+    # A brand is no English word: one the article also writes in lower case ("Results
+    # (imatinib)" and "the results") is a heading or a role, not a name.
+    words = [doc.vocab.strings[w] for w in doc.to_array(ORTH).tolist()]
+    lowers = set(words)
+    brands = {b: d for b, d in brands.items() if b.lower() not in lowers}
+    found = [Span(doc, i, i + 1, label="DRUG", span_id=brands[w])
+             for i, w in enumerate(words) if w in brands and not doc[i].ent_type_]
+    if found:
+        doc.ents = filter_spans(list(doc.ents) + found)
+
+
+def _could_be_brand(token: Token, heads: ArmHeads) -> bool:
+    """A capitalised word that no entity covers and no role word is ('Zorvanta', 'KEYMAXA')."""
+    return (token.is_alpha and not token.ent_type_ and not token.is_stop
+            and (token.is_title or (token.is_upper and len(token) >= 6))
+            and len(token) >= heads.min_length and token.lower_ not in heads.not_treatments)
+
+
 class StemDrugFinder:
     def __init__(self, nlp: Language, name: str, *, stems_path: str | None,
                  drugs_path: str | None) -> None:
@@ -357,6 +398,8 @@ class StemDrugFinder:
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
         join_second_words(doc, self.stems, self.aliases)
+        if self.stems.arm_heads:
+            alias_brands(doc, self.stems.arm_heads)
         found = find_arm_heads(doc, self.stems.arm_heads) if self.stems.arm_heads else []
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
