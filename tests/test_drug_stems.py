@@ -145,3 +145,21 @@ def test_a_brand_in_brackets_names_its_generic(nlp, text: str, brand: str,
     doc = nlp(text)
     ids = {e.id_ for e in doc.ents if e.text == brand and e.label_ == "DRUG"}
     assert ids == ({drug} if drug else set())
+
+
+@pytest.mark.parametrize(("text", "drugs"), [
+    ("In the trial, 180 adults with gout were treated with verinurad 12 mg or allopurinol.",
+     "allopurinol; verinurad"),
+    ("Patients took doxaprolant at a dose of 40 mg twice daily. Of 64 taking doxaprolant, "
+     "9 stopped.", "doxaprolant"),
+    ("Participants received tarmelune or placebo for 12 weeks; 20 of 100 improved.",
+     "tarmelune"),
+    ("Patients received standard care 20 mg daily.", None),
+    ("All patients received counselling and follow-up.", None),
+])
+def test_an_unlisted_name_received_with_a_dose_or_against_a_control(
+        nlp, text: str, drugs: str | None) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    assert analyse(clean_text(text), nlp=nlp).record.drugs == drugs

@@ -43,6 +43,8 @@ class ArmHeads:
     cell_reach: int  # how far a table cell may give its size after the name
     code_pattern: re.Pattern[str]  # a research code ("RMC-6291", "ABBV400")
     not_code_prefixes: frozenset[str]  # trial and registry ids of the same shape ("NCT", "RTOG")
+    dose_units: frozenset[str] = frozenset()  # "received X 20 mg": a dose follows a name
+    dose_links: frozenset[str] = frozenset()  # "X at (a dose of) 20 mg"
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -58,7 +60,9 @@ class ArmHeads:
                    min_length=int(data["min_length"]),
                    cell_reach=int(data["cell_reach"]),
                    code_pattern=re.compile(data["code_pattern"]),
-                   not_code_prefixes=frozenset(p.upper() for p in data["not_code_prefixes"]))
+                   not_code_prefixes=frozenset(p.upper() for p in data["not_code_prefixes"]),
+                   dose_units=frozenset(u.lower() for u in data.get("dose_units", ())),
+                   dose_links=frozenset(data.get("dose_links", ())))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -70,7 +74,8 @@ class ArmHeads:
                 "column_openers": sorted(self.column_openers), "min_length": self.min_length,
                 "cell_reach": self.cell_reach,
                 "code_pattern": self.code_pattern.pattern,
-                "not_code_prefixes": sorted(self.not_code_prefixes)}
+                "not_code_prefixes": sorted(self.not_code_prefixes),
+                "dose_units": sorted(self.dose_units), "dose_links": sorted(self.dose_links)}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -118,7 +123,10 @@ def find_arm_heads(doc: Doc, heads: ArmHeads) -> list[Span]:
                 if j < n and heads.is_code(doc[j]):
                     assigned.add(j)  # "received ABBV-400": a code names nothing but an agent
                 elif j < n and heads.could_name(doc[j]):
-                    received.add(lowers[j])
+                    if _dose_after(doc, lowers, j + 1, heads) or _control_after(doc, j + 1, heads):
+                        assigned.add(j)  # "treated with X 20 mg", "received X or placebo"
+                    else:
+                        received.add(lowers[j])
         if word == "(" and 0 < i and i + 3 < n and lowers[i + 1] == "n" and lowers[i + 2] == "=" \
                 and heads.could_name(doc[i - 1]) \
                 and (i == 1 or lowers[i - 2] in heads.column_openers):
@@ -138,6 +146,21 @@ def find_arm_heads(doc: Doc, heads: ArmHeads) -> list[Span]:
         if i not in assigned and lowers[i] in names and heads.could_name(doc[i]):
             assigned.add(i)  # every other mention of an assigned name
     return [Span(doc, i, i + 1, label="DRUG", span_id=lowers[i]) for i in sorted(assigned)]
+
+
+def _dose_after(doc: Doc, lowers: list[str], j: int, heads: ArmHeads) -> bool:
+    """Does a dose follow from ``j`` on ("20 mg", "at 200 mg", "at a dose of 5 mg/kg")?"""
+    k = j
+    while k < len(lowers) and k < j + 4 and lowers[k] in heads.dose_links:
+        k += 1
+    return k + 1 < len(lowers) and doc[k].like_num and lowers[k + 1] in heads.dose_units
+
+
+def _control_after(doc: Doc, j: int, heads: ArmHeads) -> bool:
+    """Is the name at ``j - 1`` compared with a placebo or a known drug ("X or placebo",
+    "X versus warfarin")?"""
+    return (j + 1 < len(doc) and doc[j].lower_ in heads.alternatives - {"and"}
+            and doc[j + 1].ent_type_ in {"DRUG", "DRUG_CLASS"})
 
 
 def _cell_has_size(lowers: list[str], j: int, heads: ArmHeads) -> bool:
