@@ -57,6 +57,9 @@ def test_unseen_cardiology_agent_reaches_the_rows(nlp) -> None:
     ("Participants were randomized to escitalopram or sertraline for eight weeks.",
      "escitalopram; sertraline"),
     ("A randomized trial that led to approval enrolled 50 adults.", None),
+    ("Adults were randomised to flexibly dosed paroxetine or placebo.", "paroxetine"),
+    ("Patients were randomly assigned to weekly escalating colchicine or naproxen.",
+     "colchicine; naproxen"),
     ("Patients were randomly assigned to the intervention or usual care.", None),
 ])
 def test_unlisted_names_an_assignment_gives(nlp, text: str, drugs: str | None) -> None:

@@ -45,6 +45,7 @@ class ArmHeads:
     not_code_prefixes: frozenset[str]  # trial and registry ids of the same shape ("NCT", "RTOG")
     dose_units: frozenset[str] = frozenset()  # "received X 20 mg": a dose follows a name
     dose_links: frozenset[str] = frozenset()  # "X at (a dose of) 20 mg"
+    modifier_endings: tuple[str, ...] = ()  # "flexibly dosed X": adverbs, participles
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -62,7 +63,8 @@ class ArmHeads:
                    code_pattern=re.compile(data["code_pattern"]),
                    not_code_prefixes=frozenset(p.upper() for p in data["not_code_prefixes"]),
                    dose_units=frozenset(u.lower() for u in data.get("dose_units", ())),
-                   dose_links=frozenset(data.get("dose_links", ())))
+                   dose_links=frozenset(data.get("dose_links", ())),
+                   modifier_endings=tuple(data.get("modifier_endings", ())))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -75,7 +77,8 @@ class ArmHeads:
                 "cell_reach": self.cell_reach,
                 "code_pattern": self.code_pattern.pattern,
                 "not_code_prefixes": sorted(self.not_code_prefixes),
-                "dose_units": sorted(self.dose_units), "dose_links": sorted(self.dose_links)}
+                "dose_units": sorted(self.dose_units), "dose_links": sorted(self.dose_links),
+                "modifier_endings": list(self.modifier_endings)}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -91,7 +94,11 @@ class ArmHeads:
         research code."""
         return (token.is_alpha and len(token) >= self.min_length and not token.ent_type_
                 and not token.is_upper and token.lower_ not in self.not_treatments
-                and not token.is_stop) or self.is_code(token)
+                and not token.is_stop and not self.is_modifier(token)) or self.is_code(token)
+
+    def is_modifier(self, token: Token) -> bool:
+        """'flexibly', 'dosed', 'escalating': how a treatment is given, not its name."""
+        return token.is_lower and token.lower_.endswith(self.modifier_endings)
 
     def is_code(self, token: Token) -> bool:
         """'RMC-6291', 'ABBV-400': letters and digits as companies name agents in development
@@ -191,7 +198,7 @@ def _assigned_before(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> bo
 
 def _names_after(doc: Doc, j: int, heads: ArmHeads) -> set[int]:
     """'to (receive) (either) X or Y': the token indices of X and Y that could be names."""
-    while j < len(doc) and doc[j].lower_ in heads.skip:
+    while j < len(doc) and (doc[j].lower_ in heads.skip or heads.is_modifier(doc[j])):
         j += 1
     found: set[int] = set()
     while j < len(doc) and (heads.could_name(doc[j]) or doc[j].ent_type_ == "DRUG"):
