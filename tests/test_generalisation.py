@@ -439,3 +439,18 @@ def test_doses_between_the_drugs_of_one_arm_keep_the_combination(nlp, text: str,
                                                                   drug: str) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert drug in {r.drug for r in rows if r.row_type == "outcome"}
+
+
+@pytest.mark.parametrize(("text", "control"), [
+    ("Adults with lupus nephritis were randomized to voclosporin plus mycophenolate or "
+     "mycophenolate alone. A complete renal response occurred in 73 of 179 patients given "
+     "mycophenolate alone.", (179, "voclosporin", "not_received", 73)),
+    ("Patients with myeloma were randomly assigned to daratumumab plus bortezomib and "
+     "dexamethasone or bortezomib and dexamethasone alone. Progression occurred in 60 of "
+     "247 patients in the bortezomib and dexamethasone alone group.",
+     (247, "daratumumab", "not_received", 60)),
+])
+def test_a_backbone_alone_arm_of_an_add_on_comparison_lacks_the_added_drug(
+        nlp, text: str, control: tuple) -> None:
+    rows = _outcomes(nlp, text)
+    assert any((r[0], r[1], r[2], r[4]) == control for r in rows), rows

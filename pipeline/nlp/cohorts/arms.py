@@ -69,7 +69,13 @@ def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
     """'the durvalumab group' after 'randomized to etoposide plus carboplatin with
     durvalumab, or etoposide plus carboplatin alone': the option it names, in full."""
     names = {o[0] for o in options}
-    if facts.drug and facts.drug not in names:
+    if facts.drug and (facts.drug, True) in options and not facts.control:
+        # "73 of 179 given mycophenolate alone" after "X plus mycophenolate or
+        # mycophenolate alone": the control arm, named by its backbone.
+        added = added_drug(facts.drug, [o[0] for o in options if not o[1]])
+        if added is not None:
+            facts.drug, facts.drug_status, facts.alone = added, "not_received", False
+    elif facts.drug and facts.drug not in names:
         parts = set(facts.drug.split(" + "))
         wider = [o for o in options if parts < set(o[0].split(" + "))]
         if len(wider) == 1:
@@ -77,8 +83,25 @@ def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
     elif facts.alone and not facts.drug:
         alone = [o for o in options if o[1]]
         if len(alone) == 1:
-            facts.drug, facts.control, facts.alone = alone[0][0], False, False
-            facts.drug_status = "received"
+            added = added_drug(alone[0][0], [o[0] for o in options if not o[1]])
+            if added is not None:
+                # "FTD/TPI plus bevacizumab or FTD/TPI alone": the backbone-alone arm is the
+                # control of an add-on comparison, without the added drug (corpora/README).
+                facts.drug, facts.control, facts.alone = added, False, False
+                facts.drug_status = "not_received"
+            else:
+                facts.drug, facts.control, facts.alone = alone[0][0], False, False
+                facts.drug_status = "received"
+
+
+def added_drug(backbone: str, others: list[str]) -> str | None:
+    """The drug every other option adds to the backbone ("X + Y" and "Y": X), or None when
+    they add different drugs ("FOLFOX + bevacizumab", "FOLFOX + cetuximab") or are no add-on."""
+    base = set(backbone.split(" + "))
+    added = {frozenset(set(o.split(" + ")) - base) for o in others if base < set(o.split(" + "))}
+    if len(added) != 1 or not all(base < set(o.split(" + ")) for o in others):
+        return None
+    return " + ".join(sorted(next(iter(added))))
 
 
 def clear_totals(state: LinkState) -> None:
