@@ -72,7 +72,7 @@ def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
     if facts.drug and (facts.drug, True) in options and not facts.control:
         # "73 of 179 given mycophenolate alone" after "X plus mycophenolate or
         # mycophenolate alone": the control arm, named by its backbone.
-        added = added_drug(facts.drug, [o[0] for o in options if not o[1]])
+        added = added_drug(facts.drug, options)
         if added is not None:
             facts.drug, facts.drug_status, facts.alone = added, "not_received", False
     elif facts.drug and facts.drug not in names:
@@ -83,7 +83,7 @@ def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
     elif facts.alone and not facts.drug:
         alone = [o for o in options if o[1]]
         if len(alone) == 1:
-            added = added_drug(alone[0][0], [o[0] for o in options if not o[1]])
+            added = added_drug(alone[0][0], options)
             if added is not None:
                 # "FTD/TPI plus bevacizumab or FTD/TPI alone": the backbone-alone arm is the
                 # control of an add-on comparison, without the added drug (corpora/README).
@@ -94,9 +94,14 @@ def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
                 facts.drug_status = "received"
 
 
-def added_drug(backbone: str, others: list[str]) -> str | None:
-    """The drug every other option adds to the backbone ("X + Y" and "Y": X), or None when
-    they add different drugs ("FOLFOX + bevacizumab", "FOLFOX + cetuximab") or are no add-on."""
+def added_drug(backbone: str, options: list[tuple[str, bool]]) -> str | None:
+    """The drug every other option adds to the one given alone ("X + Y" and "Y alone": X), or
+    None when they add different drugs ("FOLFOX + bevacizumab", "FOLFOX + cetuximab"), are no
+    add-on, or several options are given alone (a factorial design: "X + Y", "X alone", "Y
+    alone")."""
+    if [o[0] for o in options if o[1]] != [backbone]:
+        return None
+    others = [o[0] for o in options if not o[1]]
     base = set(backbone.split(" + "))
     added = {frozenset(set(o.split(" + ")) - base) for o in others if base < set(o.split(" + "))}
     if len(added) != 1 or not all(base < set(o.split(" + ")) for o in others):

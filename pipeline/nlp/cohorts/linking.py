@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts
 from .arms import (
+    added_drug,
     arm_definitions,
     arm_signature,
     assign_respectively,
@@ -741,6 +742,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             facts = replace(facts, drug=None if control else m.drug[0], drug_mention=m.drug[1],
                             control=control, background=background,
                             drug_status="not_received" if control else "received")
+            added = added_drug(m.drug[0], state.sentence_options)
+            if added is not None:  # "X plus Y (n = 151) or Y alone (n = 149)": Y is no arm's drug
+                facts = replace(facts, drug=added, drug_status="not_received")
         if m.arm is not None:
             facts = replace(facts, arm_label=m.arm, setting=m.setting)
         cohort = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
