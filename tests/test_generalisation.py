@@ -449,8 +449,18 @@ def test_doses_between_the_drugs_of_one_arm_keep_the_combination(nlp, text: str,
      "dexamethasone or bortezomib and dexamethasone alone. Progression occurred in 60 of "
      "247 patients in the bortezomib and dexamethasone alone group.",
      (247, "daratumumab", "not_received", 60)),
+    ("In total, 210 adults with COPD were randomised: 106 to tiotropium plus olodaterol and "
+     "104 to tiotropium alone. Exacerbations occurred in 31 of the 104 patients given "
+     "tiotropium alone.", (104, "olodaterol", "not_received", 31)),
 ])
 def test_a_backbone_alone_arm_of_an_add_on_comparison_lacks_the_added_drug(
         nlp, text: str, control: tuple) -> None:
     rows = _outcomes(nlp, text)
     assert any((r[0], r[1], r[2], r[4]) == control for r in rows), rows
+
+
+def test_a_non_randomised_cohort_given_the_backbone_alone_keeps_it(nlp) -> None:
+    rows = _outcomes(nlp, "In this registry, 120 patients received ibrutinib plus rituximab "
+                          "and 80 received rituximab alone. Infections occurred in 20 of the "
+                          "80 patients given rituximab alone.")
+    assert (80, "rituximab", "received", "adverse_event", 20) in rows, rows

@@ -69,12 +69,8 @@ def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
     """'the durvalumab group' after 'randomized to etoposide plus carboplatin with
     durvalumab, or etoposide plus carboplatin alone': the option it names, in full."""
     names = {o[0] for o in options}
-    if facts.drug and (facts.drug, True) in options and not facts.control:
-        # "73 of 179 given mycophenolate alone" after "X plus mycophenolate or
-        # mycophenolate alone": the control arm, named by its backbone.
-        added = added_drug(facts.drug, options)
-        if added is not None:
-            facts.drug, facts.drug_status, facts.alone = added, "not_received", False
+    if name_control(facts, options):
+        pass
     elif facts.drug and facts.drug not in names:
         parts = set(facts.drug.split(" + "))
         wider = [o for o in options if parts < set(o[0].split(" + "))]
@@ -92,6 +88,19 @@ def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
             else:
                 facts.drug, facts.control, facts.alone = alone[0][0], False, False
                 facts.drug_status = "received"
+
+
+def name_control(facts: ClauseFacts, options: list[tuple[str, bool]]) -> bool:
+    """'73 of 179 given mycophenolate alone', '76 to doxorubicin alone' where the options are
+    'X plus mycophenolate or mycophenolate alone': the control arm of an add-on comparison,
+    named by its backbone, did not receive the added drug. Whether it named one."""
+    if not facts.drug or facts.control or (facts.drug, True) not in options:
+        return False
+    added = added_drug(facts.drug, options)
+    if added is None:
+        return False
+    facts.drug, facts.drug_status, facts.alone = added, "not_received", False
+    return True
 
 
 def added_drug(backbone: str, options: list[tuple[str, bool]]) -> str | None:

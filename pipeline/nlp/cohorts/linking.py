@@ -20,6 +20,7 @@ from .arms import (
     assign_respectively,
     clear_totals,
     compared_options,
+    name_control,
     name_option,
 )
 from .clauses import background_drugs, clause_facts, drug_groups, share_predicates, split_clauses
@@ -170,6 +171,16 @@ def link_document(doc: Doc, settings: LinkSettings,
             # the treatment a later "blinatumomab" alone names a part of.
             options = [(f.drug, False) for f in all_facts if f.named_again and f.drug][:1]
         state.sentence_options = options
+        add_on: list[tuple[str, bool]] = []
+        if len(sent_groups) >= 2 and any(_randomises(c) for c in sent_cues):
+            # "74 to X plus Y and 76 to Y alone": the options of the sentence, one per clause
+            offered = options or [(g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words)
+                                  for g in sent_groups]
+            for facts in all_facts:
+                name_control(facts, offered)
+            alone = [o[0] for o in offered if o[1]]
+            if len(alone) == 1 and added_drug(alone[0], offered) is not None:
+                add_on = offered  # later sentences name the control by its backbone
         for clause, facts in zip(clauses, all_facts, strict=True):
             if state.combination and any(clause.start <= i < clause.end for i in anaphor_at) \
                     and _names_combination(doc, clause, settings):
@@ -217,8 +228,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             _name_by_options(state, n_cohorts, n_events, settings)
         if state.sentence_drug:
             state.experimental = state.sentence_drug
-        if options:
-            state.options, state.options_sent = options, sent_index
+        if options or add_on:
+            state.options, state.options_sent = options or add_on, sent_index
     clear_totals(state)
     _count_main_treatment(state, groups, settings)
     # A cohort whose own sentence reports an outcome for it is stated through that outcome.
@@ -383,6 +394,14 @@ def _only_doses_between(doc: Doc, start: int, end: int, settings: LinkSettings,
                   or t.lower_ in _SIZE_PUNCT):
             return False
     return alternative
+
+
+def _randomises(cue: Cue) -> bool:
+    """Does the cue say the patients were randomised ("randomly assigned", "allocated")? An
+    arm given a backbone alone is a control only in a randomised comparison (corpora/README:
+    a non-randomised cohort given X alone keeps its own drugs)."""
+    return (cue.label == "DESIGN" and cue.id == "randomized_trial") or (
+        cue.label == "STUDY_VERB" and cue.text.lower().startswith(("random", "assign", "allocat")))
 
 
 def _tested_drug(doc: Doc, groups: list[tuple[str, str, int, int]],
