@@ -166,3 +166,14 @@ def test_an_unlisted_name_received_with_a_dose_or_against_a_control(
     from pipeline.evidence import analyse
 
     assert analyse(clean_text(text), nlp=nlp).record.drugs == drugs
+
+
+@pytest.mark.parametrize(("brand", "drug"), [
+    ("Skyrizi", "risankizumab"), ("Entyvio", "vedolizumab"),
+    ("Caplyta", "lumateperone"), ("Nuzyra", "omadacycline"), ("Saxenda", "liraglutide"),
+])
+def test_brands_of_widely_used_drugs_of_other_specialties(nlp, brand: str,
+                                                          drug: str | None) -> None:
+    doc = nlp(f"In the trial, 120 adults switched to {brand} and 30 of them improved.")
+    ids = {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+    assert ids == ({drug} if drug else set())
