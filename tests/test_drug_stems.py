@@ -177,3 +177,19 @@ def test_brands_of_widely_used_drugs_of_other_specialties(nlp, brand: str,
     doc = nlp(f"In the trial, 120 adults switched to {brand} and 30 of them improved.")
     ids = {e.id_ for e in doc.ents if e.label_ == "DRUG"}
     assert ids == ({drug} if drug else set())
+
+
+@pytest.mark.parametrize(("text", "word", "drug"), [
+    ("The tablet, finerenone, lowers potassium-sparing load. Of 300 adults, 150 were assigned "
+     "to the tablet plus usual care.", "tablet", "finerenone"),
+    ("Olezarsen, the injection given monthly, cut triglycerides. In all, 40 of 66 patients on "
+     "the injection reached the target.", "injection", "olezarsen"),
+    ("Patients received tirzepatide. Nausea was the most common reason to stop the drug.",
+     "drug", "tirzepatide"),
+    ("Patients received apixaban or warfarin. Bleeding led 12 to stop the drug.", "drug", None),
+])
+def test_the_drug_names_the_drug_set_beside_it(nlp, text: str, word: str,
+                                              drug: str | None) -> None:
+    doc = nlp(text)
+    ids = {e.id_ for e in doc.ents if e.text == word and e.label_ == "DRUG"}
+    assert ids == ({drug} if drug else set())

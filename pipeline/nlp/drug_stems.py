@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy
 import srsly
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -228,25 +230,28 @@ class DrugStems:
     not_drugs: frozenset[str]
     not_partners: tuple[str, ...]
     second_words: tuple[str, ...] = ()
+    anaphors: frozenset[str] = frozenset()
     arm_heads: ArmHeads | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugStems:
         check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners",
-                          "second_words", "arm_heads", "_comment"}, "drug_stems.json")
+                          "second_words", "anaphors", "arm_heads", "_comment"}, "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
                    prefixes=tuple(data["prefixes"]),
                    min_length=int(data["min_length"]),
                    not_drugs=frozenset(w.lower() for w in data["not_drugs"]),
                    not_partners=tuple(data["not_partners"]),
                    second_words=tuple(data.get("second_words", ())),
+                   anaphors=frozenset(data.get("anaphors", ())),
                    arm_heads=ArmHeads.from_dict(data["arm_heads"]) if "arm_heads" in data else None)
 
     def to_dict(self) -> dict[str, Any]:
         found = {"stems": list(self.stems), "prefixes": list(self.prefixes),
                  "min_length": self.min_length, "not_drugs": sorted(self.not_drugs),
                  "not_partners": list(self.not_partners),
-                 "second_words": list(self.second_words)}
+                 "second_words": list(self.second_words),
+                 "anaphors": sorted(self.anaphors)}
         if self.arm_heads is not None:
             found["arm_heads"] = self.arm_heads.to_dict()
         return found
@@ -358,6 +363,44 @@ def join_second_words(doc: Doc, stems: DrugStems, aliases: dict[str, str]) -> No
     doc.ents = filter_spans(found)
 
 
+def resolve_anaphors(doc: Doc, stems: DrugStems, control_ids: frozenset[str]) -> None:
+    """'The pill, zanubrutinib, blocks BTK ... 124 were assigned to the drug plus rituximab':
+    "the pill", "the drug" name the drug the article set beside them ("the pill,
+    zanubrutinib", "zanubrutinib, the pill"), or else the one drug it names; with several
+    drugs and no such apposition they name none."""
+    if not stems.anaphors:
+        return
+    lowers = doc.to_array(LOWER)  # word ids: Token objects cost more, and most texts have none
+    hits = numpy.flatnonzero(numpy.isin(lowers, [get_string_id(a) for a in stems.anaphors]))
+    the = get_string_id("the")
+    at = [int(i) for i in hits if i >= 1 and lowers[i - 1] == the]
+    if not at:
+        return
+    words = {i + k: doc[i + k].lower_ for i in at for k in (-2, 1) if 0 <= i + k < len(doc)}
+    drugs = [e for e in doc.ents if e.label_ == "DRUG" and e.id_ and e.id_ not in control_ids]
+    if not drugs:
+        return
+    starts = {e.start: e for e in drugs}
+    ends = {e.end: e for e in drugs}
+    named: str | None = None
+    for i in at:
+        after = starts.get(i + 2) if words.get(i + 1) == "," else None
+        before = ends.get(i - 2) if i >= 3 and words.get(i - 2) == "," else None
+        apposed = after or before or starts.get(i + 1)
+        if apposed is not None:
+            named = apposed.id_
+            break
+    if named is None:
+        ids = {e.id_ for e in drugs}
+        named = next(iter(ids)) if len(ids) == 1 else None
+    if named is None:
+        return
+    found = [Span(doc, i, i + 1, label="DRUG", span_id=named) for i in at if not doc[i].ent_type_
+             and not (i + 1 < len(doc) and doc[i + 1].ent_type_ == "DRUG")]
+    if found:
+        doc.ents = filter_spans(list(doc.ents) + found)
+
+
 #: What may close a brand written in brackets after the generic: "X (Brand)", "X (Brand®,
 #: Company)", "X (Brand; 200 mg)".
 _BRAND_CLOSERS = frozenset({")", ",", ";", "®", "™"})
@@ -399,6 +442,10 @@ def _could_be_brand(token: Token, heads: ArmHeads) -> bool:
             and len(token) >= heads.min_length and token.lower_ not in heads.not_treatments)
 
 
+#: Drug ids that name a control, never the drug an article is about.
+_CONTROLS = frozenset({"placebo"})
+
+
 class StemDrugFinder:
     def __init__(self, nlp: Language, name: str, *, stems_path: str | None,
                  drugs_path: str | None) -> None:
@@ -430,6 +477,7 @@ class StemDrugFinder:
         join_second_words(doc, self.stems, self.aliases)
         if self.stems.arm_heads:
             alias_brands(doc, self.stems.arm_heads)
+        resolve_anaphors(doc, self.stems, _CONTROLS)
         found = find_arm_heads(doc, self.stems.arm_heads) if self.stems.arm_heads else []
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
