@@ -464,3 +464,11 @@ def test_a_non_randomised_cohort_given_the_backbone_alone_keeps_it(nlp) -> None:
                           "and 80 received rituximab alone. Infections occurred in 20 of the "
                           "80 patients given rituximab alone.")
     assert (80, "rituximab", "received", "adverse_event", 20) in rows, rows
+
+
+def test_an_arm_label_in_the_bracket_of_a_brand(nlp) -> None:
+    rows = _outcomes(nlp, "Adults with bipolar depression were randomised to lurasidone "
+                          "(Latuda; group 1) or quetiapine (Seroquel; group 2). Response occurred "
+                          "in 61 of 120 patients in group 1 and 55 of 118 in group 2.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {
+        (120, "lurasidone", 61), (118, "quetiapine", 55)}

@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy
 import srsly
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -110,16 +108,16 @@ class ArmHeads:
                 and match.group(1).upper() not in self.not_code_prefixes)
 
 
-def find_arm_heads(doc: Doc, heads: ArmHeads) -> list[Span]:
+def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -> list[Span]:
     """DRUG spans for the unlisted names a trial assigns its arms to (see ArmHeads)."""
-    strings = doc.vocab.strings
-    lowers = [strings[w] for w in doc.to_array(LOWER).tolist()]  # no Token objects: cheaper
+    lowers = lowers if lowers is not None else lower_words(doc)
     n = len(lowers)
     assigned: set[int] = set()
     received: set[str] = set()
     # Only the words that can open a pattern are looked at (a few per sentence): this runs
     # on every document, most of which assign nothing.
-    for i in [k for k, w in enumerate(lowers) if w in heads.triggers]:
+    triggers = heads.triggers
+    for i in [k for k, w in enumerate(lowers) if w in triggers]:
         word = lowers[i]
         for phrase in heads.assignments:
             if phrase[0] == word and tuple(lowers[i:i + len(phrase)]) == phrase:
@@ -155,6 +153,12 @@ def find_arm_heads(doc: Doc, heads: ArmHeads) -> list[Span]:
         if i not in assigned and lowers[i] in names and heads.could_name(doc[i]):
             assigned.add(i)  # every other mention of an assigned name
     return [Span(doc, i, i + 1, label="DRUG", span_id=lowers[i]) for i in sorted(assigned)]
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """The lower-case words of the document, read as ids (Token objects cost more)."""
+    strings = doc.vocab.strings
+    return [strings[w] for w in doc.to_array(LOWER).tolist()]
 
 
 def _dose_after(doc: Doc, lowers: list[str], j: int, heads: ArmHeads) -> bool:
@@ -318,23 +322,23 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
     return found
 
 
-def join_second_words(doc: Doc, stems: DrugStems, aliases: dict[str, str]) -> None:
+def join_second_words(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems,
+                      aliases: dict[str, str]) -> list[Span]:
     """'baloxavir marboxil', 'zelenectide pevedotin', 'tenofovir alafenamide': a drug followed
     by the second word of a two-word INN (a prodrug ester, a conjugate's payload, a cell
     therapy) is that two-word drug, and so is every other mention of the first word alone
-    (the article shortens the name it gave in full)."""
+    (the article shortens the name it gave in full). The document's entities after it."""
     if not stems.second_words:
-        return
-    ents = list(doc.ents)
+        return ents
     joined: dict[int, Span] = {}  # index in ents of the first word -> the two-word span
     renamed: dict[str, set[str]] = {}  # generic of the first word -> two-word names
     for k, ent in enumerate(ents):
         j = ent.end
-        if ent.label_ != "DRUG" or not ent.id_ or j >= len(doc):
+        if j >= len(lowers) or not lowers[j].endswith(stems.second_words) \
+                or ent.label_ != "DRUG" or not ent.id_:
             continue
         word = doc[j]
-        if not (word.is_alpha and word.is_lower and len(word) >= 5
-                and word.lower_.endswith(stems.second_words)):
+        if not (word.is_alpha and word.is_lower and len(word) >= 5):
             continue
         if k + 1 < len(ents) and ents[k + 1].start == j and (
                 ents[k + 1].label_ != "DRUG" or len(ents[k + 1]) > 1):
@@ -349,7 +353,7 @@ def join_second_words(doc: Doc, stems: DrugStems, aliases: dict[str, str]) -> No
         joined[k] = Span(doc, ent.start, j + 1, label="DRUG", span_id=" + ".join(parts))
         renamed.setdefault(first, set()).add(name)
     if not joined:
-        return
+        return ents
     found = []
     for k, ent in enumerate(ents):
         if k in joined:
@@ -361,31 +365,28 @@ def join_second_words(doc: Doc, stems: DrugStems, aliases: dict[str, str]) -> No
         elif not any(j.start <= ent.start < j.end for j in joined.values()):
             found.append(ent)
     doc.ents = filter_spans(found)
+    return list(doc.ents)
 
 
-def resolve_anaphors(doc: Doc, stems: DrugStems, control_ids: frozenset[str]) -> None:
+def resolve_anaphors(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems,
+                     control_ids: frozenset[str]) -> None:
     """'The pill, zanubrutinib, blocks BTK ... 124 were assigned to the drug plus rituximab':
     "the pill", "the drug" name the drug the article set beside them ("the pill,
     zanubrutinib", "zanubrutinib, the pill"), or else the one drug it names; with several
     drugs and no such apposition they name none."""
-    if not stems.anaphors:
-        return
-    lowers = doc.to_array(LOWER)  # word ids: Token objects cost more, and most texts have none
-    hits = numpy.flatnonzero(numpy.isin(lowers, [get_string_id(a) for a in stems.anaphors]))
-    the = get_string_id("the")
-    at = [int(i) for i in hits if i >= 1 and lowers[i - 1] == the]
+    anaphors = stems.anaphors
+    at = [i for i, w in enumerate(lowers) if w in anaphors and i and lowers[i - 1] == "the"]
     if not at:
         return
-    words = {i + k: doc[i + k].lower_ for i in at for k in (-2, 1) if 0 <= i + k < len(doc)}
-    drugs = [e for e in doc.ents if e.label_ == "DRUG" and e.id_ and e.id_ not in control_ids]
+    drugs = [e for e in ents if e.label_ == "DRUG" and e.id_ and e.id_ not in control_ids]
     if not drugs:
         return
     starts = {e.start: e for e in drugs}
     ends = {e.end: e for e in drugs}
     named: str | None = None
     for i in at:
-        after = starts.get(i + 2) if words.get(i + 1) == "," else None
-        before = ends.get(i - 2) if i >= 3 and words.get(i - 2) == "," else None
+        after = starts.get(i + 2) if i + 1 < len(lowers) and lowers[i + 1] == "," else None
+        before = ends.get(i - 2) if i >= 3 and lowers[i - 2] == "," else None
         apposed = after or before or starts.get(i + 1)
         if apposed is not None:
             named = apposed.id_
@@ -395,10 +396,11 @@ def resolve_anaphors(doc: Doc, stems: DrugStems, control_ids: frozenset[str]) ->
         named = next(iter(ids)) if len(ids) == 1 else None
     if named is None:
         return
-    found = [Span(doc, i, i + 1, label="DRUG", span_id=named) for i in at if not doc[i].ent_type_
-             and not (i + 1 < len(doc) and doc[i + 1].ent_type_ == "DRUG")]
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    found = [Span(doc, i, i + 1, label="DRUG", span_id=named) for i in at
+             if i not in covered and i + 1 not in starts]
     if found:
-        doc.ents = filter_spans(list(doc.ents) + found)
+        doc.ents = filter_spans(ents + found)
 
 
 #: What may close a brand written in brackets after the generic: "X (Brand)", "X (Brand®,
@@ -406,33 +408,35 @@ def resolve_anaphors(doc: Doc, stems: DrugStems, control_ids: frozenset[str]) ->
 _BRAND_CLOSERS = frozenset({")", ",", ";", "®", "™"})
 
 
-def alias_brands(doc: Doc, heads: ArmHeads) -> None:
+def alias_brands(doc: Doc, ents: list[Span], lowers: list[str], heads: ArmHeads) -> list[Span]:
     """'pelorsertib (Zorvanta)', 'Zorvanta (pelorsertib)': a name in no lexicon written in
     brackets after a drug, or before a drug in brackets, is its brand; every mention of the
-    brand in the article names that drug."""
-    ents = [e for e in doc.ents if e.label_ == "DRUG" and e.id_]
-    if not ents:
-        return
+    brand in the article names that drug. The document's entities after it."""
     brands: dict[str, str] = {}
-    n = len(doc)
+    n = len(lowers)
     for ent in ents:
-        if ent.end + 2 < n and doc[ent.end].text == "(" \
-                and doc[ent.end + 2].text in _BRAND_CLOSERS and _could_be_brand(doc[ent.end + 1], heads):
+        if ent.label_ != "DRUG" or not ent.id_:
+            continue
+        if ent.end + 2 < n and lowers[ent.end] == "(" and lowers[ent.end + 2] in _BRAND_CLOSERS \
+                and _could_be_brand(doc[ent.end + 1], heads):
             brands.setdefault(doc[ent.end + 1].text, ent.id_)  # "X (Brand)"
-        if ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < n \
-                and doc[ent.end].text in _BRAND_CLOSERS and _could_be_brand(doc[ent.start - 2], heads):
+        if ent.start >= 2 and lowers[ent.start - 1] == "(" and ent.end < n \
+                and lowers[ent.end] in _BRAND_CLOSERS and _could_be_brand(doc[ent.start - 2], heads):
             brands.setdefault(doc[ent.start - 2].text, ent.id_)  # "Brand (X)"
     if not brands:
-        return
+        return ents
     # A brand is no English word: one the article also writes in lower case ("Results
     # (imatinib)" and "the results") is a heading or a role, not a name.
     words = [doc.vocab.strings[w] for w in doc.to_array(ORTH).tolist()]
-    lowers = set(words)
-    brands = {b: d for b, d in brands.items() if b.lower() not in lowers}
+    lower_set = set(words)
+    brands = {b: d for b, d in brands.items() if b.lower() not in lower_set}
+    covered = {i for e in ents for i in range(e.start, e.end)}
     found = [Span(doc, i, i + 1, label="DRUG", span_id=brands[w])
-             for i, w in enumerate(words) if w in brands and not doc[i].ent_type_]
-    if found:
-        doc.ents = filter_spans(list(doc.ents) + found)
+             for i, w in enumerate(words) if w in brands and i not in covered]
+    if not found:
+        return ents
+    doc.ents = filter_spans(ents + found)
+    return list(doc.ents)
 
 
 def _could_be_brand(token: Token, heads: ArmHeads) -> bool:
@@ -472,13 +476,16 @@ class StemDrugFinder:
         if self.stems is None:
             raise ValueError(f"{self.name}: no stems loaded (stems_path or from_disk)")
         found = find_stem_drugs(doc, self.stems, self.first_words, self._known, self.aliases)
+        ents = list(doc.ents)
         if found:
-            doc.ents = filter_spans(list(doc.ents) + found)
-        join_second_words(doc, self.stems, self.aliases)
+            doc.ents = filter_spans(ents + found)
+            ents = list(doc.ents)
+        lowers = lower_words(doc)
+        ents = join_second_words(doc, ents, lowers, self.stems, self.aliases)
         if self.stems.arm_heads:
-            alias_brands(doc, self.stems.arm_heads)
-        resolve_anaphors(doc, self.stems, _CONTROLS)
-        found = find_arm_heads(doc, self.stems.arm_heads) if self.stems.arm_heads else []
+            ents = alias_brands(doc, ents, lowers, self.stems.arm_heads)
+        resolve_anaphors(doc, ents, lowers, self.stems, _CONTROLS)
+        found = find_arm_heads(doc, self.stems.arm_heads, lowers) if self.stems.arm_heads else []
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
         return doc

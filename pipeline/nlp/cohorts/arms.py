@@ -19,6 +19,10 @@ def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]
         if before >= sent.start and doc[before].text in {"(", "["}:
             # The drug right before the parenthesis, or before "alone" / "only" there.
             group = next((g for g in groups if g[3] in (before, before - 1)), None)
+        elif before >= sent.start and doc[before].text in {";", ","} and (
+                group := next((g for g in groups if g[3] == before
+                               and any(t.text in {"(", "["} for t in doc[g[2]:g[3]])), None)):
+            pass  # "sertraline (Zoloft; cohort A, n = 162)": the label shares the drug's bracket
         else:
             group = _named_after(doc, sent, arm, groups, arms, settings)
         if group is not None:

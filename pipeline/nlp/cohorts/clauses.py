@@ -90,6 +90,26 @@ def _names_group_size(tokens: list, k: int) -> bool:
 _DOSE_JOINERS = frozenset({"plus", "+", "with", "and"})
 
 
+def _joined(gap: Span, settings: LinkSettings) -> bool:
+    """Do the words between two drugs join them into one treatment ("plus", "and", ", ")?
+    "doxorubicin 60 mg/m2 plus trabectedin 1.1 mg/m2": the doses between name no drug."""
+    connectors = settings.drug_connectors
+    if len(gap) <= 3 and all(t.lower_ in connectors or t.text in BRAND_MARKS for t in gap):
+        return True
+    if not 3 <= len(gap) <= 9:
+        return False
+    doses, joined = 0, False
+    for t in gap:  # stops at the first word that neither joins nor doses
+        word = t.lower_
+        if t.like_num or word in settings.dose_units:
+            doses += 1
+        elif word in connectors or t.text in BRAND_MARKS:
+            joined = joined or word in _DOSE_JOINERS
+        else:
+            return False
+    return doses > 0 and joined and len(gap) - doses <= 3
+
+
 def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list[tuple[str, str, int, int]]:
     """(normalised drug, mention, start, end) with combinations joined.
 
@@ -99,13 +119,7 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     """
     groups: list[list[Span]] = []
     for ent in drug_ents:
-        gap = doc[groups[-1][-1].end: ent.start] if groups else doc[0:0]
-        # "doxorubicin 60 mg/m2 plus trabectedin 1.1 mg/m2": the doses between name no drug
-        doses = [t for t in gap if t.like_num or t.lower_ in settings.dose_units]
-        if groups and all(t.lower_ in settings.drug_connectors or t.text in BRAND_MARKS
-                          or t.like_num or t.lower_ in settings.dose_units for t in gap) \
-                and len(gap) - len(doses) <= 3 \
-                and (not doses or any(t.lower_ in _DOSE_JOINERS for t in gap)):
+        if groups and _joined(doc[groups[-1][-1].end: ent.start], settings):
             groups[-1].append(ent)
         else:
             groups.append([ent])
