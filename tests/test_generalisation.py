@@ -472,3 +472,11 @@ def test_an_arm_label_in_the_bracket_of_a_brand(nlp) -> None:
                           "in 61 of 120 patients in group 1 and 55 of 118 in group 2.")
     assert {(r[0], r[1], r[4]) for r in rows} == {
         (120, "lurasidone", 61), (118, "quetiapine", 55)}
+
+
+@pytest.mark.parametrize("joined", ["together with", "alongside"])
+def test_drugs_given_together_are_one_treatment(nlp, joined: str) -> None:
+    rows = _outcomes(nlp, f"Sixty adults were given Jardiance {joined} metformin, and 58 "
+                          "received metformin plus placebo. Hypoglycaemia occurred in 4 of the "
+                          "60 patients given Jardiance.")
+    assert (60, "empagliflozin + metformin", "received", "adverse_event", 4) in rows, rows
