@@ -133,10 +133,11 @@ ARM_CASES = [
     ("Women were randomly assigned to letrozole alone (arm 1) or letrozole plus abemaciclib "
      "(arm 2); 90 women were enrolled per arm. Grade 3 diarrhoea occurred in 2 (2.2%) and 12 "
      "(13.3%) women, and neutropenia in 1 and 20 women.",
-     {"90 received letrozole", "90 received abemaciclib + letrozole",
-      "90 received letrozole, 2 with adverse events",
+     # the backbone-alone arm of an add-on comparison (corpora/README, settled 2026-11-27)
+     {"90 did not receive abemaciclib", "90 received abemaciclib + letrozole",
+      "90 did not receive abemaciclib, 2 with adverse events",
       "90 received abemaciclib + letrozole, 12 with adverse events",
-      "90 received letrozole, 1 with an adverse event",
+      "90 did not receive abemaciclib, 1 with an adverse event",
       "90 received abemaciclib + letrozole, 20 with adverse events"}),
     ("Of 240 patients, 80 were assigned to each cohort: cisplatin (cohort 1), carboplatin "
      "(cohort 2) or oxaliplatin (cohort 3).",

@@ -480,3 +480,12 @@ def test_drugs_given_together_are_one_treatment(nlp, joined: str) -> None:
                           "received metformin plus placebo. Hypoglycaemia occurred in 4 of the "
                           "60 patients given Jardiance.")
     assert (60, "empagliflozin + metformin", "received", "adverse_event", 4) in rows, rows
+
+
+def test_a_labelled_backbone_alone_arm_of_an_add_on_comparison(nlp) -> None:
+    rows = _outcomes(nlp, "Adults with hypertension were randomly assigned to amlodipine plus "
+                          "perindopril (Arm 1) or perindopril alone (Arm 2). Oedema occurred in "
+                          "14 of 200 patients in Arm 1 and 5 of 198 in Arm 2.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (200, "amlodipine + perindopril", "received", 14),
+        (198, "amlodipine", "not_received", 5)}

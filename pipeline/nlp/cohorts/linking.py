@@ -114,6 +114,13 @@ def link_document(doc: Doc, settings: LinkSettings,
         state.arm_drugs.update({k: (v[0], v[1]) for k, v in defined.items()})
         state.arm_labels.update({k: v[2] for k, v in defined.items()})
         state.arm_controls |= {k for k, v in defined.items() if v[0] in settings.control_drugs}
+        if len(defined) >= 2 and any(_randomises(c) for c in sent_cues):
+            offered = [(g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words)
+                       for g in sent_groups]
+            for label, (drug, _, _) in defined.items():
+                added = added_drug(drug, offered) if (drug, True) in offered else None
+                if added is not None:
+                    state.arm_added[label] = added
         if "|" in sent.text:  # a header may have no number: "Event | Nivolumab | Placebo"
             previous = sents[sent_index - 1] if sent_index else None
             link_table_row(doc, sent, sent_index, sent_cues, sent_drugs, state, settings,
