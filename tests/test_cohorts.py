@@ -115,8 +115,10 @@ ARM_CASES = [
     ("A total of 120 patients were enrolled and randomly assigned to arm A (gemcitabine "
      "alone; n = 60) or arm B (gemcitabine plus erlotinib; n = 60). Objective responses "
      "were seen in 6 of 60 patients in arm A and 14 of 60 in arm B.",
-     {"120 patients", "60 received gemcitabine", "60 received erlotinib + gemcitabine",
-      "60 received gemcitabine, 6 responses", "60 received erlotinib + gemcitabine, 14 responses"}),
+     # the backbone-alone arm of an add-on comparison (corpora/README, settled 2026-11-27)
+     {"120 patients", "60 did not receive erlotinib", "60 received erlotinib + gemcitabine",
+      "60 did not receive erlotinib, 6 responses",
+      "60 received erlotinib + gemcitabine, 14 responses"}),
     # "N ... each arm / per arm": one cohort per labelled arm; a percentage restated by the
     # count in brackets ("20.0% (11/55)") is one row, not two.
     ("Eligible patients were randomized to docetaxel (group A), docetaxel plus ramucirumab "
@@ -131,10 +133,11 @@ ARM_CASES = [
     ("Women were randomly assigned to letrozole alone (arm 1) or letrozole plus abemaciclib "
      "(arm 2); 90 women were enrolled per arm. Grade 3 diarrhoea occurred in 2 (2.2%) and 12 "
      "(13.3%) women, and neutropenia in 1 and 20 women.",
-     {"90 received letrozole", "90 received abemaciclib + letrozole",
-      "90 received letrozole, 2 with adverse events",
+     # the backbone-alone arm of an add-on comparison (corpora/README, settled 2026-11-27)
+     {"90 did not receive abemaciclib", "90 received abemaciclib + letrozole",
+      "90 did not receive abemaciclib, 2 with adverse events",
       "90 received abemaciclib + letrozole, 12 with adverse events",
-      "90 received letrozole, 1 with an adverse event",
+      "90 did not receive abemaciclib, 1 with an adverse event",
       "90 received abemaciclib + letrozole, 20 with adverse events"}),
     ("Of 240 patients, 80 were assigned to each cohort: cisplatin (cohort 1), carboplatin "
      "(cohort 2) or oxaliplatin (cohort 3).",
@@ -152,9 +155,9 @@ ARM_CASES = [
     ("Patients with follicular lymphoma were randomly assigned 2:1 to zanubrutinib plus "
      "obinutuzumab (N = 145) or obinutuzumab alone (N = 72). Complete responses were seen in "
      "57 and 14 patients, respectively.",
-     {"145 received obinutuzumab + zanubrutinib", "72 received obinutuzumab",
+     {"145 received obinutuzumab + zanubrutinib", "72 did not receive zanubrutinib",
       "145 received obinutuzumab + zanubrutinib, 57 complete responses",
-      "72 received obinutuzumab, 14 complete responses"}),
+      "72 did not receive zanubrutinib, 14 complete responses"}),
     # A group named by what it was taking ("of those on X", "people taking X died").
     ("In the study, 120 people received belzutifan and 118 got everolimus. After two years, "
      "the cancer had worsened in 61 of those on belzutifan and in 79 of those on everolimus. "
@@ -213,15 +216,16 @@ ARM_CASES = [
     ("The trial randomized 312 patients to sotorasib or investigator's choice of "
      "chemotherapy.", {"312 patients"}),
     # Arms offered in one sentence are named later by a part ("the durvalumab group") or by
-    # "alone": the treatment they received in full.
+    # "alone": the treatment in full; the backbone-alone arm of an add-on comparison is its
+    # control, without the added drug (corpora/README, settled 2026-11-27).
     ("In the trial, 300 adults were randomly assigned to gemcitabine plus cisplatin with "
      "durvalumab (n = 151), or gemcitabine plus cisplatin alone (n = 149). At two years, 60 "
      "patients in the durvalumab group were alive, compared with 41 in the chemotherapy-alone "
      "group.",
      {"300 patients", "151 received cisplatin + durvalumab + gemcitabine",
-      "149 received cisplatin + gemcitabine",
+      "149 did not receive durvalumab",
       "151 received cisplatin + durvalumab + gemcitabine, 60 survived",
-      "149 received cisplatin + gemcitabine, 41 survived"}),
+      "149 did not receive durvalumab, 41 survived"}),
     ("The trial randomized 450 women 2:1 to KISQALI plus letrozole (n=300) or placebo plus "
      "letrozole (n=150). Grade 3 neutropenia occurred in 150 of the 300 patients who received "
      "KISQALI. The response rate was 40.0% with KISQALI plus letrozole (120 of 300) versus "

@@ -57,6 +57,9 @@ def test_unseen_cardiology_agent_reaches_the_rows(nlp) -> None:
     ("Participants were randomized to escitalopram or sertraline for eight weeks.",
      "escitalopram; sertraline"),
     ("A randomized trial that led to approval enrolled 50 adults.", None),
+    ("Adults were randomised to flexibly dosed paroxetine or placebo.", "paroxetine"),
+    ("Patients were randomly assigned to weekly escalating colchicine or naproxen.",
+     "colchicine; naproxen"),
     ("Patients were randomly assigned to the intervention or usual care.", None),
 ])
 def test_unlisted_names_an_assignment_gives(nlp, text: str, drugs: str | None) -> None:
@@ -64,3 +67,129 @@ def test_unlisted_names_an_assignment_gives(nlp, text: str, drugs: str | None) -
     from pipeline.evidence import analyse
 
     assert analyse(clean_text(text), nlp=nlp).record.drugs == drugs
+
+
+@pytest.mark.parametrize("word", [
+    # invented names on WHO stems of classes met in trials of every specialty
+    "velkotinib", "Parsaciclib", "ralnimod", "tofavirine", "elzavudine", "zorinostat",
+    "dulinersen", "temosiran", "pelvaptan", "moxiciguat", "tobigepant", "luvaracetam",
+    "triclesonide", "lotimilast", "bentagrelor", "calofiban", "remoteplase", "pelcarvedilol",
+    "kelozolid", "tormecamten", "lumaperone", "zolidone", "varuprazine", "desfaxine",
+    "lumorexant", "fosrapitant", "oritavancin", "brexucabtagene", "ramoleucel", "danuglipron",
+    "pemvidutide", "ecnoglutide", "dotrutide", "petrelintide", "zanlepatide", "molfamulin",
+])
+def test_new_class_stems_name_drugs(word: str) -> None:
+    assert STEMS.is_drug_name(word)
+
+
+@pytest.mark.parametrize("word", [
+    "thermostat", "hemostat", "coarsen", "chaperone", "palpitant", "precipitant", "interleukin",
+    "magazine", "peptide",
+])
+def test_english_words_on_new_stems_are_not_drugs(word: str) -> None:
+    assert not STEMS.is_drug_name(word)
+
+
+@pytest.mark.parametrize(("word", "aliases", "combination"), [
+    ("raltegravir/lamivudine", {}, "lamivudine + raltegravir"),
+    ("Doravirine/Islatravir", {}, "doravirine + islatravir"),
+    ("budesonide/glycopyrronium/formoterol", {"glycopyrronium": "glycopyrronium"},
+     "budesonide + formoterol + glycopyrronium"),
+    ("ceftolozane/tazobactam", {"ceftolozane": "ceftolozane", "tazobactam": "tazobactam"},
+     "ceftolozane + tazobactam"),
+    ("mg/kg", {}, None),
+    ("and/or", {}, None),
+    ("PD-1/PD-L1", {}, None),
+    ("dolutegravir/day", {}, None),
+])
+def test_slash_combinations(word: str, aliases: dict[str, str], combination: str | None) -> None:
+    assert STEMS.combination(word, aliases) == combination
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Of 140 adults given raltegravir/lamivudine, 126 had undetectable virus at week 48.",
+     "lamivudine + raltegravir"),
+    ("We enrolled 90 patients with asthma on budesonide/formoterol; 12 had an exacerbation.",
+     "budesonide + formoterol"),
+])
+def test_slash_combination_reaches_the_rows(nlp, text: str, drug: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    result = analyse(clean_text(text), nlp=nlp)
+    assert result.record.drugs == "; ".join(drug.split(" + "))
+    assert drug in {r.drug for r in result.rows}
+
+
+@pytest.mark.parametrize(("text", "drugs"), [
+    ("We enrolled 60 patients given tisotumab vedotin; 14 of the 60 on tisotumab responded.",
+     {("tisotumab vedotin", "tisotumab vedotin"), ("tisotumab", "tisotumab vedotin")}),
+    ("Of 212 adults who received olmesartan medoxomil, 30 had dizziness.",
+     {("olmesartan medoxomil", "olmesartan medoxomil")}),
+    ("Adults took raltegravir/tenofovir alafenamide or tenofovir disoproxil.",
+     {("raltegravir/tenofovir alafenamide", "raltegravir + tenofovir alafenamide"),
+      ("tenofovir disoproxil", "tenofovir disoproxil")}),
+    ("Certolizumab pegol was given every 4 weeks.", {("Certolizumab pegol", "certolizumab pegol")}),
+])
+def test_two_word_inns_are_one_drug(nlp, text: str, drugs: set[tuple[str, str]]) -> None:
+    doc = nlp(text)
+    assert {(e.text, e.id_) for e in doc.ents if e.label_ == "DRUG"} == drugs
+
+
+@pytest.mark.parametrize(("text", "brand", "drug"), [
+    ("Velquira (tolebrutinib) was tested in 300 adults. Of 150 adults on Velquira, 12 relapsed.",
+     "Velquira", "tolebrutinib"),
+    ("Participants received ozanimod (MOSVELTA®, Nordpharm) once daily; 41 of the 96 on "
+     "MOSVELTA reached remission.", "MOSVELTA", "ozanimod"),
+    ("Results (imatinib) are shown; the results held in 40 patients.", "Results", None),
+])
+def test_a_brand_in_brackets_names_its_generic(nlp, text: str, brand: str,
+                                              drug: str | None) -> None:
+    doc = nlp(text)
+    ids = {e.id_ for e in doc.ents if e.text == brand and e.label_ == "DRUG"}
+    assert ids == ({drug} if drug else set())
+
+
+@pytest.mark.parametrize(("text", "drugs"), [
+    ("In the trial, 180 adults with gout were treated with verinurad 12 mg or allopurinol.",
+     "allopurinol; verinurad"),
+    ("Patients took doxaprolant at a dose of 40 mg twice daily. Of 64 taking doxaprolant, "
+     "9 stopped.", "doxaprolant"),
+    ("Participants received tarmelune or placebo for 12 weeks; 20 of 100 improved.",
+     "tarmelune"),
+    ("Patients received standard care 20 mg daily.", None),
+    ("All patients received counselling and follow-up.", None),
+])
+def test_an_unlisted_name_received_with_a_dose_or_against_a_control(
+        nlp, text: str, drugs: str | None) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    assert analyse(clean_text(text), nlp=nlp).record.drugs == drugs
+
+
+@pytest.mark.parametrize(("brand", "drug"), [
+    ("Skyrizi", "risankizumab"), ("Entyvio", "vedolizumab"),
+    ("Caplyta", "lumateperone"), ("Nuzyra", "omadacycline"), ("Saxenda", "liraglutide"),
+])
+def test_brands_of_widely_used_drugs_of_other_specialties(nlp, brand: str,
+                                                          drug: str | None) -> None:
+    doc = nlp(f"In the trial, 120 adults switched to {brand} and 30 of them improved.")
+    ids = {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+    assert ids == ({drug} if drug else set())
+
+
+@pytest.mark.parametrize(("text", "word", "drug"), [
+    ("The tablet, finerenone, lowers potassium-sparing load. Of 300 adults, 150 were assigned "
+     "to the tablet plus usual care.", "tablet", "finerenone"),
+    ("Olezarsen, the injection given monthly, cut triglycerides. In all, 40 of 66 patients on "
+     "the injection reached the target.", "injection", "olezarsen"),
+    ("Patients received tirzepatide. Nausea was the most common reason to stop the drug.",
+     "drug", "tirzepatide"),
+    ("Patients received apixaban or warfarin. Bleeding led 12 to stop the drug.", "drug", None),
+])
+def test_the_drug_names_the_drug_set_beside_it(nlp, text: str, word: str,
+                                              drug: str | None) -> None:
+    doc = nlp(text)
+    ids = {e.id_ for e in doc.ents if e.text == word and e.label_ == "DRUG"}
+    assert ids == ({drug} if drug else set())

@@ -425,3 +425,67 @@ def test_a_procedure_an_arm_is_assigned_to_is_no_drug(nlp, procedure: str) -> No
     doc = nlp(f"Patients were randomly assigned to {procedure} alone or {procedure} plus "
               "rituximab.")
     assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {"rituximab"}
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Adults with gastric cancer were randomised to cisplatin 80 mg/m2 plus capecitabine "
+     "1000 mg/m2 twice daily (Arm A) or capecitabine alone (Arm B). A response occurred in "
+     "31 of 70 patients in Arm A.", "capecitabine + cisplatin"),
+    ("Patients with psoriatic arthritis received methotrexate 15 mg and tofacitinib 5 mg "
+     "(Group 1). In Group 1, 44 of 90 patients had an ACR20 response.",
+     "methotrexate + tofacitinib"),
+])
+def test_doses_between_the_drugs_of_one_arm_keep_the_combination(nlp, text: str,
+                                                                  drug: str) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert drug in {r.drug for r in rows if r.row_type == "outcome"}
+
+
+@pytest.mark.parametrize(("text", "control"), [
+    ("Adults with lupus nephritis were randomized to voclosporin plus mycophenolate or "
+     "mycophenolate alone. A complete renal response occurred in 73 of 179 patients given "
+     "mycophenolate alone.", (179, "voclosporin", "not_received", 73)),
+    ("Patients with myeloma were randomly assigned to daratumumab plus bortezomib and "
+     "dexamethasone or bortezomib and dexamethasone alone. Progression occurred in 60 of "
+     "247 patients in the bortezomib and dexamethasone alone group.",
+     (247, "daratumumab", "not_received", 60)),
+    ("In total, 210 adults with COPD were randomised: 106 to tiotropium plus olodaterol and "
+     "104 to tiotropium alone. Exacerbations occurred in 31 of the 104 patients given "
+     "tiotropium alone.", (104, "olodaterol", "not_received", 31)),
+])
+def test_a_backbone_alone_arm_of_an_add_on_comparison_lacks_the_added_drug(
+        nlp, text: str, control: tuple) -> None:
+    rows = _outcomes(nlp, text)
+    assert any((r[0], r[1], r[2], r[4]) == control for r in rows), rows
+
+
+def test_a_non_randomised_cohort_given_the_backbone_alone_keeps_it(nlp) -> None:
+    rows = _outcomes(nlp, "In this registry, 120 patients received ibrutinib plus rituximab "
+                          "and 80 received rituximab alone. Infections occurred in 20 of the "
+                          "80 patients given rituximab alone.")
+    assert (80, "rituximab", "received", "adverse_event", 20) in rows, rows
+
+
+def test_an_arm_label_in_the_bracket_of_a_brand(nlp) -> None:
+    rows = _outcomes(nlp, "Adults with bipolar depression were randomised to lurasidone "
+                          "(Latuda; group 1) or quetiapine (Seroquel; group 2). Response occurred "
+                          "in 61 of 120 patients in group 1 and 55 of 118 in group 2.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {
+        (120, "lurasidone", 61), (118, "quetiapine", 55)}
+
+
+@pytest.mark.parametrize("joined", ["together with", "alongside"])
+def test_drugs_given_together_are_one_treatment(nlp, joined: str) -> None:
+    rows = _outcomes(nlp, f"Sixty adults were given Jardiance {joined} metformin, and 58 "
+                          "received metformin plus placebo. Hypoglycaemia occurred in 4 of the "
+                          "60 patients given Jardiance.")
+    assert (60, "empagliflozin + metformin", "received", "adverse_event", 4) in rows, rows
+
+
+def test_a_labelled_backbone_alone_arm_of_an_add_on_comparison(nlp) -> None:
+    rows = _outcomes(nlp, "Adults with hypertension were randomly assigned to amlodipine plus "
+                          "perindopril (Arm 1) or perindopril alone (Arm 2). Oedema occurred in "
+                          "14 of 200 patients in Arm 1 and 5 of 198 in Arm 2.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (200, "amlodipine + perindopril", "received", 14),
+        (198, "amlodipine", "not_received", 5)}

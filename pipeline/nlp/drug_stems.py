@@ -43,6 +43,9 @@ class ArmHeads:
     cell_reach: int  # how far a table cell may give its size after the name
     code_pattern: re.Pattern[str]  # a research code ("RMC-6291", "ABBV400")
     not_code_prefixes: frozenset[str]  # trial and registry ids of the same shape ("NCT", "RTOG")
+    dose_units: frozenset[str] = frozenset()  # "received X 20 mg": a dose follows a name
+    dose_links: frozenset[str] = frozenset()  # "X at (a dose of) 20 mg"
+    modifier_endings: tuple[str, ...] = ()  # "flexibly dosed X": adverbs, participles
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -58,7 +61,10 @@ class ArmHeads:
                    min_length=int(data["min_length"]),
                    cell_reach=int(data["cell_reach"]),
                    code_pattern=re.compile(data["code_pattern"]),
-                   not_code_prefixes=frozenset(p.upper() for p in data["not_code_prefixes"]))
+                   not_code_prefixes=frozenset(p.upper() for p in data["not_code_prefixes"]),
+                   dose_units=frozenset(u.lower() for u in data.get("dose_units", ())),
+                   dose_links=frozenset(data.get("dose_links", ())),
+                   modifier_endings=tuple(data.get("modifier_endings", ())))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -70,7 +76,9 @@ class ArmHeads:
                 "column_openers": sorted(self.column_openers), "min_length": self.min_length,
                 "cell_reach": self.cell_reach,
                 "code_pattern": self.code_pattern.pattern,
-                "not_code_prefixes": sorted(self.not_code_prefixes)}
+                "not_code_prefixes": sorted(self.not_code_prefixes),
+                "dose_units": sorted(self.dose_units), "dose_links": sorted(self.dose_links),
+                "modifier_endings": list(self.modifier_endings)}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -86,7 +94,11 @@ class ArmHeads:
         research code."""
         return (token.is_alpha and len(token) >= self.min_length and not token.ent_type_
                 and not token.is_upper and token.lower_ not in self.not_treatments
-                and not token.is_stop) or self.is_code(token)
+                and not token.is_stop and not self.is_modifier(token)) or self.is_code(token)
+
+    def is_modifier(self, token: Token) -> bool:
+        """'flexibly', 'dosed', 'escalating': how a treatment is given, not its name."""
+        return token.is_lower and token.lower_.endswith(self.modifier_endings)
 
     def is_code(self, token: Token) -> bool:
         """'RMC-6291', 'ABBV-400': letters and digits as companies name agents in development
@@ -96,16 +108,16 @@ class ArmHeads:
                 and match.group(1).upper() not in self.not_code_prefixes)
 
 
-def find_arm_heads(doc: Doc, heads: ArmHeads) -> list[Span]:
+def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -> list[Span]:
     """DRUG spans for the unlisted names a trial assigns its arms to (see ArmHeads)."""
-    strings = doc.vocab.strings
-    lowers = [strings[w] for w in doc.to_array(LOWER).tolist()]  # no Token objects: cheaper
+    lowers = lowers if lowers is not None else lower_words(doc)
     n = len(lowers)
     assigned: set[int] = set()
     received: set[str] = set()
     # Only the words that can open a pattern are looked at (a few per sentence): this runs
     # on every document, most of which assign nothing.
-    for i in [k for k, w in enumerate(lowers) if w in heads.triggers]:
+    triggers = heads.triggers
+    for i in [k for k, w in enumerate(lowers) if w in triggers]:
         word = lowers[i]
         for phrase in heads.assignments:
             if phrase[0] == word and tuple(lowers[i:i + len(phrase)]) == phrase:
@@ -118,7 +130,10 @@ def find_arm_heads(doc: Doc, heads: ArmHeads) -> list[Span]:
                 if j < n and heads.is_code(doc[j]):
                     assigned.add(j)  # "received ABBV-400": a code names nothing but an agent
                 elif j < n and heads.could_name(doc[j]):
-                    received.add(lowers[j])
+                    if _dose_after(doc, lowers, j + 1, heads) or _control_after(doc, j + 1, heads):
+                        assigned.add(j)  # "treated with X 20 mg", "received X or placebo"
+                    else:
+                        received.add(lowers[j])
         if word == "(" and 0 < i and i + 3 < n and lowers[i + 1] == "n" and lowers[i + 2] == "=" \
                 and heads.could_name(doc[i - 1]) \
                 and (i == 1 or lowers[i - 2] in heads.column_openers):
@@ -138,6 +153,27 @@ def find_arm_heads(doc: Doc, heads: ArmHeads) -> list[Span]:
         if i not in assigned and lowers[i] in names and heads.could_name(doc[i]):
             assigned.add(i)  # every other mention of an assigned name
     return [Span(doc, i, i + 1, label="DRUG", span_id=lowers[i]) for i in sorted(assigned)]
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """The lower-case words of the document, read as ids (Token objects cost more)."""
+    strings = doc.vocab.strings
+    return [strings[w] for w in doc.to_array(LOWER).tolist()]
+
+
+def _dose_after(doc: Doc, lowers: list[str], j: int, heads: ArmHeads) -> bool:
+    """Does a dose follow from ``j`` on ("20 mg", "at 200 mg", "at a dose of 5 mg/kg")?"""
+    k = j
+    while k < len(lowers) and k < j + 4 and lowers[k] in heads.dose_links:
+        k += 1
+    return k + 1 < len(lowers) and doc[k].like_num and lowers[k + 1] in heads.dose_units
+
+
+def _control_after(doc: Doc, j: int, heads: ArmHeads) -> bool:
+    """Is the name at ``j - 1`` compared with a placebo or a known drug ("X or placebo",
+    "X versus warfarin")?"""
+    return (j + 1 < len(doc) and doc[j].lower_ in heads.alternatives - {"and"}
+            and doc[j + 1].ent_type_ in {"DRUG", "DRUG_CLASS"})
 
 
 def _cell_has_size(lowers: list[str], j: int, heads: ArmHeads) -> bool:
@@ -168,7 +204,7 @@ def _assigned_before(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> bo
 
 def _names_after(doc: Doc, j: int, heads: ArmHeads) -> set[int]:
     """'to (receive) (either) X or Y': the token indices of X and Y that could be names."""
-    while j < len(doc) and doc[j].lower_ in heads.skip:
+    while j < len(doc) and (doc[j].lower_ in heads.skip or heads.is_modifier(doc[j])):
         j += 1
     found: set[int] = set()
     while j < len(doc) and (heads.could_name(doc[j]) or doc[j].ent_type_ == "DRUG"):
@@ -197,23 +233,29 @@ class DrugStems:
     min_length: int
     not_drugs: frozenset[str]
     not_partners: tuple[str, ...]
+    second_words: tuple[str, ...] = ()
+    anaphors: frozenset[str] = frozenset()
     arm_heads: ArmHeads | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugStems:
         check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners",
-                          "arm_heads", "_comment"}, "drug_stems.json")
+                          "second_words", "anaphors", "arm_heads", "_comment"}, "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
                    prefixes=tuple(data["prefixes"]),
                    min_length=int(data["min_length"]),
                    not_drugs=frozenset(w.lower() for w in data["not_drugs"]),
                    not_partners=tuple(data["not_partners"]),
+                   second_words=tuple(data.get("second_words", ())),
+                   anaphors=frozenset(data.get("anaphors", ())),
                    arm_heads=ArmHeads.from_dict(data["arm_heads"]) if "arm_heads" in data else None)
 
     def to_dict(self) -> dict[str, Any]:
         found = {"stems": list(self.stems), "prefixes": list(self.prefixes),
                  "min_length": self.min_length, "not_drugs": sorted(self.not_drugs),
-                 "not_partners": list(self.not_partners)}
+                 "not_partners": list(self.not_partners),
+                 "second_words": list(self.second_words),
+                 "anaphors": sorted(self.anaphors)}
         if self.arm_heads is not None:
             found["arm_heads"] = self.arm_heads.to_dict()
         return found
@@ -224,14 +266,24 @@ class DrugStems:
                 and not word.isupper()
                 and (lower.endswith(self.stems) or lower.startswith(self.prefixes)))
 
-    def combination(self, word: str) -> str | None:
-        """'sacubitril-valsartan': a fixed-dose pair written with a hyphen, as "a + b".
+    def combination(self, word: str, aliases: dict[str, str] | None = None) -> str | None:
+        """'sacubitril-valsartan', 'dolutegravir/lamivudine': a fixed-dose combination written
+        with a hyphen or a slash, as "a + b".
 
-        One part must carry a stem; the other must look like a name too (long, and not an
-        English suffix word such as "-based", "-related", "-naive").
+        When every part is a listed name or alias (``aliases``: lower-case word -> generic),
+        the parts are those generics. Otherwise one part must carry a stem and the others
+        look like names too (long, and not an English suffix word such as "-based",
+        "-related", "-naive"); a slash joins only names (not "mg/kg", "and/or").
         """
-        parts = word.lower().split("-")
-        if len(parts) < 2 or not any(self.is_drug_name(p) for p in parts):
+        lower = word.lower()
+        parts = [p for p in re.split(r"[/-]", lower)]
+        if len(parts) < 2:
+            return None
+        aliases = aliases or {}
+        if all(p in aliases or self.is_drug_name(p) for p in parts):
+            names = {n for p in parts for n in aliases.get(p, p).split(" + ")}
+            return " + ".join(sorted(names)) if len(names) > 1 else None
+        if "/" in lower or not any(self.is_drug_name(p) for p in parts):
             return None
         if any(not (p.isalpha() and len(p) >= self.min_length) or p.endswith(self.not_partners)
                or p in self.not_drugs for p in parts):
@@ -240,7 +292,8 @@ class DrugStems:
 
 
 def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | None = None,
-                    known: dict[int, bool] | None = None) -> list[Span]:
+                    known: dict[int, bool] | None = None,
+                    aliases: dict[str, str] | None = None) -> list[Span]:
     """DRUG spans for words with a drug stem that no other entity covers.
 
     A word that is the first word of a known two-word name ("brentuximab" of "brentuximab
@@ -257,16 +310,144 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
         if is_drug is None:
             word = strings[orth]
             is_drug = known[orth] = stems.is_drug_name(word) or (
-                "-" in word and stems.combination(word) is not None)
+                ("-" in word or "/" in word) and stems.combination(word, aliases) is not None)
         if not is_drug or i in covered:
             continue
         t = doc[i]
         if stems.is_drug_name(t.text):
             found.append(Span(doc, t.i, t.i + 1, label="DRUG",
                               span_id=first_words.get(t.lower_, t.lower_)))
-        elif (pair := stems.combination(t.text)) is not None:
+        elif (pair := stems.combination(t.text, aliases)) is not None:
             found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=pair))
     return found
+
+
+def join_second_words(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems,
+                      aliases: dict[str, str]) -> list[Span]:
+    """'baloxavir marboxil', 'zelenectide pevedotin', 'tenofovir alafenamide': a drug followed
+    by the second word of a two-word INN (a prodrug ester, a conjugate's payload, a cell
+    therapy) is that two-word drug, and so is every other mention of the first word alone
+    (the article shortens the name it gave in full). The document's entities after it."""
+    if not stems.second_words:
+        return ents
+    joined: dict[int, Span] = {}  # index in ents of the first word -> the two-word span
+    renamed: dict[str, set[str]] = {}  # generic of the first word -> two-word names
+    for k, ent in enumerate(ents):
+        j = ent.end
+        if j >= len(lowers) or not lowers[j].endswith(stems.second_words) \
+                or ent.label_ != "DRUG" or not ent.id_:
+            continue
+        word = doc[j]
+        if not (word.is_alpha and word.is_lower and len(word) >= 5):
+            continue
+        if k + 1 < len(ents) and ents[k + 1].start == j and (
+                ents[k + 1].label_ != "DRUG" or len(ents[k + 1]) > 1):
+            continue
+        parts = ent.id_.split(" + ")
+        last = re.split(r"[/-]", ent.text.lower())[-1]
+        first = aliases.get(last, last) if len(parts) > 1 else parts[0]
+        if first not in parts:
+            continue
+        name = f"{first} {word.lower_}"
+        parts = sorted(name if p == first else p for p in parts)
+        joined[k] = Span(doc, ent.start, j + 1, label="DRUG", span_id=" + ".join(parts))
+        renamed.setdefault(first, set()).add(name)
+    if not joined:
+        return ents
+    found = []
+    for k, ent in enumerate(ents):
+        if k in joined:
+            found.append(joined[k])
+        elif ent.label_ == "DRUG" and len(renamed.get(ent.id_, ())) == 1 \
+                and not any(j.start <= ent.start < j.end for j in joined.values()):
+            found.append(Span(doc, ent.start, ent.end, label="DRUG",
+                              span_id=next(iter(renamed[ent.id_]))))
+        elif not any(j.start <= ent.start < j.end for j in joined.values()):
+            found.append(ent)
+    doc.ents = filter_spans(found)
+    return list(doc.ents)
+
+
+def resolve_anaphors(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems,
+                     control_ids: frozenset[str]) -> None:
+    """'The pill, zanubrutinib, blocks BTK ... 124 were assigned to the drug plus rituximab':
+    "the pill", "the drug" name the drug the article set beside them ("the pill,
+    zanubrutinib", "zanubrutinib, the pill"), or else the one drug it names; with several
+    drugs and no such apposition they name none."""
+    anaphors = stems.anaphors
+    at = [i for i, w in enumerate(lowers) if w in anaphors and i and lowers[i - 1] == "the"]
+    if not at:
+        return
+    drugs = [e for e in ents if e.label_ == "DRUG" and e.id_ and e.id_ not in control_ids]
+    if not drugs:
+        return
+    starts = {e.start: e for e in drugs}
+    ends = {e.end: e for e in drugs}
+    named: str | None = None
+    for i in at:
+        after = starts.get(i + 2) if i + 1 < len(lowers) and lowers[i + 1] == "," else None
+        before = ends.get(i - 2) if i >= 3 and lowers[i - 2] == "," else None
+        apposed = after or before or starts.get(i + 1)
+        if apposed is not None:
+            named = apposed.id_
+            break
+    if named is None:
+        ids = {e.id_ for e in drugs}
+        named = next(iter(ids)) if len(ids) == 1 else None
+    if named is None:
+        return
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    found = [Span(doc, i, i + 1, label="DRUG", span_id=named) for i in at
+             if i not in covered and i + 1 not in starts]
+    if found:
+        doc.ents = filter_spans(ents + found)
+
+
+#: What may close a brand written in brackets after the generic: "X (Brand)", "X (Brand®,
+#: Company)", "X (Brand; 200 mg)".
+_BRAND_CLOSERS = frozenset({")", ",", ";", "®", "™"})
+
+
+def alias_brands(doc: Doc, ents: list[Span], lowers: list[str], heads: ArmHeads) -> list[Span]:
+    """'pelorsertib (Zorvanta)', 'Zorvanta (pelorsertib)': a name in no lexicon written in
+    brackets after a drug, or before a drug in brackets, is its brand; every mention of the
+    brand in the article names that drug. The document's entities after it."""
+    brands: dict[str, str] = {}
+    n = len(lowers)
+    for ent in ents:
+        if ent.label_ != "DRUG" or not ent.id_:
+            continue
+        if ent.end + 2 < n and lowers[ent.end] == "(" and lowers[ent.end + 2] in _BRAND_CLOSERS \
+                and _could_be_brand(doc[ent.end + 1], heads):
+            brands.setdefault(doc[ent.end + 1].text, ent.id_)  # "X (Brand)"
+        if ent.start >= 2 and lowers[ent.start - 1] == "(" and ent.end < n \
+                and lowers[ent.end] in _BRAND_CLOSERS and _could_be_brand(doc[ent.start - 2], heads):
+            brands.setdefault(doc[ent.start - 2].text, ent.id_)  # "Brand (X)"
+    if not brands:
+        return ents
+    # A brand is no English word: one the article also writes in lower case ("Results
+    # (imatinib)" and "the results") is a heading or a role, not a name.
+    words = [doc.vocab.strings[w] for w in doc.to_array(ORTH).tolist()]
+    lower_set = set(words)
+    brands = {b: d for b, d in brands.items() if b.lower() not in lower_set}
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    found = [Span(doc, i, i + 1, label="DRUG", span_id=brands[w])
+             for i, w in enumerate(words) if w in brands and i not in covered]
+    if not found:
+        return ents
+    doc.ents = filter_spans(ents + found)
+    return list(doc.ents)
+
+
+def _could_be_brand(token: Token, heads: ArmHeads) -> bool:
+    """A capitalised word that no entity covers and no role word is ('Zorvanta', 'KEYMAXA')."""
+    return (token.is_alpha and not token.ent_type_ and not token.is_stop
+            and (token.is_title or (token.is_upper and len(token) >= 6))
+            and len(token) >= heads.min_length and token.lower_ not in heads.not_treatments)
+
+
+#: Drug ids that name a control, never the drug an article is about.
+_CONTROLS = frozenset({"placebo"})
 
 
 class StemDrugFinder:
@@ -275,9 +456,16 @@ class StemDrugFinder:
         self.name = name
         self.stems = DrugStems.from_dict(read_json_file(stems_path)) if stems_path else None
         self.first_words: dict[str, str] = {}
+        self.aliases: dict[str, str] = {}  # one-word name, brand, synonym or code -> generic
         self._known: dict[int, bool] = {}  # word id -> drug name; bounded by the vocabulary
         if drugs_path:
-            names = [rec["name"] for rec in srsly.read_jsonl(drugs_path)]
+            records = list(srsly.read_jsonl(drugs_path))
+            names = [rec["name"] for rec in records]
+            for rec in records:
+                for alias in (rec["name"], *rec.get("brands", ()), *rec.get("synonyms", ()),
+                              *rec.get("codes", ())):
+                    if re.fullmatch(r"[^\s/-]+", alias):
+                        self.aliases.setdefault(alias.lower(), rec["name"])
             singles = {n for n in names if " " not in n}
             for n in names:
                 head = n.split(" ")[0]
@@ -287,10 +475,17 @@ class StemDrugFinder:
     def __call__(self, doc: Doc) -> Doc:
         if self.stems is None:
             raise ValueError(f"{self.name}: no stems loaded (stems_path or from_disk)")
-        found = find_stem_drugs(doc, self.stems, self.first_words, self._known)
+        found = find_stem_drugs(doc, self.stems, self.first_words, self._known, self.aliases)
+        ents = list(doc.ents)
         if found:
-            doc.ents = filter_spans(list(doc.ents) + found)
-        found = find_arm_heads(doc, self.stems.arm_heads) if self.stems.arm_heads else []
+            doc.ents = filter_spans(ents + found)
+            ents = list(doc.ents)
+        lowers = lower_words(doc)
+        ents = join_second_words(doc, ents, lowers, self.stems, self.aliases)
+        if self.stems.arm_heads:
+            ents = alias_brands(doc, ents, lowers, self.stems.arm_heads)
+        resolve_anaphors(doc, ents, lowers, self.stems, _CONTROLS)
+        found = find_arm_heads(doc, self.stems.arm_heads, lowers) if self.stems.arm_heads else []
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
         return doc
@@ -301,10 +496,12 @@ class StemDrugFinder:
         if self.stems:
             srsly.write_json(path / "drug_stems.json", self.stems.to_dict())
         srsly.write_json(path / "first_words.json", self.first_words)
+        srsly.write_json(path / "aliases.json", self.aliases)
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> StemDrugFinder:
         self.stems = DrugStems.from_dict(read_json_file(Path(path) / "drug_stems.json"))
         self.first_words = read_json_file(Path(path) / "first_words.json")
+        self.aliases = read_json_file(Path(path) / "aliases.json")
         self._known = {}
         return self
 

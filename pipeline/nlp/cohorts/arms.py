@@ -19,6 +19,10 @@ def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]
         if before >= sent.start and doc[before].text in {"(", "["}:
             # The drug right before the parenthesis, or before "alone" / "only" there.
             group = next((g for g in groups if g[3] in (before, before - 1)), None)
+        elif before >= sent.start and doc[before].text in {";", ","} and (
+                group := next((g for g in groups if g[3] == before
+                               and any(t.text in {"(", "["} for t in doc[g[2]:g[3]])), None)):
+            pass  # "sertraline (Zoloft; cohort A, n = 162)": the label shares the drug's bracket
         else:
             group = _named_after(doc, sent, arm, groups, arms, settings)
         if group is not None:
@@ -69,7 +73,9 @@ def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
     """'the durvalumab group' after 'randomized to etoposide plus carboplatin with
     durvalumab, or etoposide plus carboplatin alone': the option it names, in full."""
     names = {o[0] for o in options}
-    if facts.drug and facts.drug not in names:
+    if name_control(facts, options):
+        pass
+    elif facts.drug and facts.drug not in names:
         parts = set(facts.drug.split(" + "))
         wider = [o for o in options if parts < set(o[0].split(" + "))]
         if len(wider) == 1:
@@ -77,8 +83,43 @@ def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
     elif facts.alone and not facts.drug:
         alone = [o for o in options if o[1]]
         if len(alone) == 1:
-            facts.drug, facts.control, facts.alone = alone[0][0], False, False
-            facts.drug_status = "received"
+            added = added_drug(alone[0][0], options)
+            if added is not None:
+                # "FTD/TPI plus bevacizumab or FTD/TPI alone": the backbone-alone arm is the
+                # control of an add-on comparison, without the added drug (corpora/README).
+                facts.drug, facts.control, facts.alone = added, False, False
+                facts.drug_status = "not_received"
+            else:
+                facts.drug, facts.control, facts.alone = alone[0][0], False, False
+                facts.drug_status = "received"
+
+
+def name_control(facts: ClauseFacts, options: list[tuple[str, bool]]) -> bool:
+    """'73 of 179 given mycophenolate alone', '76 to doxorubicin alone' where the options are
+    'X plus mycophenolate or mycophenolate alone': the control arm of an add-on comparison,
+    named by its backbone, did not receive the added drug. Whether it named one."""
+    if not facts.drug or facts.control or (facts.drug, True) not in options:
+        return False
+    added = added_drug(facts.drug, options)
+    if added is None:
+        return False
+    facts.drug, facts.drug_status, facts.alone = added, "not_received", False
+    return True
+
+
+def added_drug(backbone: str, options: list[tuple[str, bool]]) -> str | None:
+    """The drug every other option adds to the one given alone ("X + Y" and "Y alone": X), or
+    None when they add different drugs ("FOLFOX + bevacizumab", "FOLFOX + cetuximab"), are no
+    add-on, or several options are given alone (a factorial design: "X + Y", "X alone", "Y
+    alone")."""
+    if [o[0] for o in options if o[1]] != [backbone]:
+        return None
+    others = [o[0] for o in options if not o[1]]
+    base = set(backbone.split(" + "))
+    added = {frozenset(set(o.split(" + ")) - base) for o in others if base < set(o.split(" + "))}
+    if len(added) != 1 or not all(base < set(o.split(" + ")) for o in others):
+        return None
+    return " + ".join(sorted(next(iter(added))))
 
 
 def clear_totals(state: LinkState) -> None:

@@ -85,6 +85,31 @@ def _names_group_size(tokens: list, k: int) -> bool:
     return tokens[k].lower_ == "n" and k + 1 < len(tokens) and tokens[k + 1].text == "="
 
 
+#: With doses between two drugs, the words that still join them into one treatment ("X 10 mg
+#: plus Y 5 mg"); a comma there separates arms ("X 10 mg, Y 20 mg or placebo").
+_DOSE_JOINERS = frozenset({"plus", "+", "with", "and"})
+
+
+def _joined(gap: Span, settings: LinkSettings) -> bool:
+    """Do the words between two drugs join them into one treatment ("plus", "and", ", ")?
+    "doxorubicin 60 mg/m2 plus trabectedin 1.1 mg/m2": the doses between name no drug."""
+    connectors = settings.drug_connectors
+    if len(gap) <= 3 and all(t.lower_ in connectors or t.text in BRAND_MARKS for t in gap):
+        return True
+    if not 3 <= len(gap) <= 9:
+        return False
+    doses, joined = 0, False
+    for t in gap:  # stops at the first word that neither joins nor doses
+        word = t.lower_
+        if t.like_num or word in settings.dose_units:
+            doses += 1
+        elif word in connectors or t.text in BRAND_MARKS:
+            joined = joined or word in _DOSE_JOINERS
+        else:
+            return False
+    return doses > 0 and joined and len(gap) - doses <= 3
+
+
 def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list[tuple[str, str, int, int]]:
     """(normalised drug, mention, start, end) with combinations joined.
 
@@ -94,9 +119,7 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     """
     groups: list[list[Span]] = []
     for ent in drug_ents:
-        if groups and all(t.lower_ in settings.drug_connectors or t.text in BRAND_MARKS
-                          for t in doc[groups[-1][-1].end: ent.start]) \
-                and ent.start - groups[-1][-1].end <= 3:
+        if groups and _joined(doc[groups[-1][-1].end: ent.start], settings):
             groups[-1].append(ent)
         else:
             groups.append([ent])

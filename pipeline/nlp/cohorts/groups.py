@@ -21,6 +21,7 @@ class LinkState:
     arm_drugs: dict[str, tuple[str, str]] = field(default_factory=dict)  # "cohort a" -> drug
     arm_labels: dict[str, str] = field(default_factory=dict)  # "cohort a" -> "Cohort A", in order
     arm_controls: set[str] = field(default_factory=set)  # labels of placebo / control arms
+    arm_added: dict[str, str] = field(default_factory=dict)  # 'Y alone (cohort B)': X not had
     only_drug: tuple[str, str] | None = None  # the one drug of a single-treatment study
     arms: list[int] = field(default_factory=list)  # the arms last defined, in text order
     table: list[int | None] | None = None  # cohorts of the columns of the current table
@@ -167,6 +168,11 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
     elif not cohort.drug and facts.experimental and (state.sentence_drug or state.experimental):
         cohort.drug, cohort.drug_mention = state.sentence_drug or state.experimental  # type: ignore[misc]
         cohort.drug_status = "received"
+    elif not cohort.drug and facts.arm_label and facts.arm_label.lower() in state.arm_added:
+        # "X plus Y (cohort A) or Y alone (cohort B)": the control of an add-on comparison.
+        cohort.drug = state.arm_added[facts.arm_label.lower()]
+        cohort.drug_mention = state.arm_drugs[facts.arm_label.lower()][1]
+        cohort.drug_status = "not_received"
     elif not cohort.drug and facts.arm_label and facts.arm_label.lower() in state.arm_controls:
         # "placebo (Arm B)", "Arm B (placebo)": the experimental drug, not received.
         if state.experimental:

@@ -14,11 +14,13 @@ from spacy.tokens import Doc, Span
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts
 from .arms import (
+    added_drug,
     arm_definitions,
     arm_signature,
     assign_respectively,
     clear_totals,
     compared_options,
+    name_control,
     name_option,
 )
 from .clauses import background_drugs, clause_facts, drug_groups, share_predicates, split_clauses
@@ -112,6 +114,13 @@ def link_document(doc: Doc, settings: LinkSettings,
         state.arm_drugs.update({k: (v[0], v[1]) for k, v in defined.items()})
         state.arm_labels.update({k: v[2] for k, v in defined.items()})
         state.arm_controls |= {k for k, v in defined.items() if v[0] in settings.control_drugs}
+        if len(defined) >= 2 and any(_randomises(c) for c in sent_cues):
+            offered = [(g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words)
+                       for g in sent_groups]
+            for label, (drug, _, _) in defined.items():
+                added = added_drug(drug, offered) if (drug, True) in offered else None
+                if added is not None:
+                    state.arm_added[label] = added
         if "|" in sent.text:  # a header may have no number: "Event | Nivolumab | Placebo"
             previous = sents[sent_index - 1] if sent_index else None
             link_table_row(doc, sent, sent_index, sent_cues, sent_drugs, state, settings,
@@ -169,6 +178,16 @@ def link_document(doc: Doc, settings: LinkSettings,
             # the treatment a later "blinatumomab" alone names a part of.
             options = [(f.drug, False) for f in all_facts if f.named_again and f.drug][:1]
         state.sentence_options = options
+        add_on: list[tuple[str, bool]] = []
+        if len(sent_groups) >= 2 and any(_randomises(c) for c in sent_cues):
+            # "74 to X plus Y and 76 to Y alone": the options of the sentence, one per clause
+            offered = options or [(g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words)
+                                  for g in sent_groups]
+            for facts in all_facts:
+                name_control(facts, offered)
+            alone = [o[0] for o in offered if o[1]]
+            if len(alone) == 1 and added_drug(alone[0], offered) is not None:
+                add_on = offered  # later sentences name the control by its backbone
         for clause, facts in zip(clauses, all_facts, strict=True):
             if state.combination and any(clause.start <= i < clause.end for i in anaphor_at) \
                     and _names_combination(doc, clause, settings):
@@ -216,8 +235,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             _name_by_options(state, n_cohorts, n_events, settings)
         if state.sentence_drug:
             state.experimental = state.sentence_drug
-        if options:
-            state.options, state.options_sent = options, sent_index
+        if options or add_on:
+            state.options, state.options_sent = options or add_on, sent_index
     clear_totals(state)
     _count_main_treatment(state, groups, settings)
     # A cohort whose own sentence reports an outcome for it is stated through that outcome.
@@ -382,6 +401,14 @@ def _only_doses_between(doc: Doc, start: int, end: int, settings: LinkSettings,
                   or t.lower_ in _SIZE_PUNCT):
             return False
     return alternative
+
+
+def _randomises(cue: Cue) -> bool:
+    """Does the cue say the patients were randomised ("randomly assigned", "allocated")? An
+    arm given a backbone alone is a control only in a randomised comparison (corpora/README:
+    a non-randomised cohort given X alone keeps its own drugs)."""
+    return (cue.label == "DESIGN" and cue.id == "randomized_trial") or (
+        cue.label == "STUDY_VERB" and cue.text.lower().startswith(("random", "assign", "allocat")))
 
 
 def _tested_drug(doc: Doc, groups: list[tuple[str, str, int, int]],
@@ -741,6 +768,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             facts = replace(facts, drug=None if control else m.drug[0], drug_mention=m.drug[1],
                             control=control, background=background,
                             drug_status="not_received" if control else "received")
+            added = added_drug(m.drug[0], state.sentence_options)
+            if added is not None:  # "X plus Y (n = 151) or Y alone (n = 149)": Y is no arm's drug
+                facts = replace(facts, drug=added, drug_status="not_received")
         if m.arm is not None:
             facts = replace(facts, arm_label=m.arm, setting=m.setting)
         cohort = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
