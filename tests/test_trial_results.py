@@ -572,3 +572,74 @@ def test_the_event_before_a_time_complement_is_the_outcome(nlp) -> None:
                         "of the 60 remitters in the risankizumab group and 21 of the 45 in the "
                         "placebo group.")
     assert {(r[0], r[2], r[3]) for r in rows} == {(60, "recurrence", 9), (45, "recurrence", 21)}
+
+
+def _sized(nlp, text: str) -> set[tuple]:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    return {(r.row_type, r.cohort_size, r.arm, r.event_count) for r in rows}
+
+
+@pytest.mark.parametrize(("design", "label"), [
+    ("Of 312 adults with lupus nephritis, 104 were randomised to Arm A, 105 to Arm B and "
+     "103 to Arm C.", "Arm"),
+    ("A total of 240 children were randomly assigned: 81 to Group 1, 80 to Group 2 and 79 "
+     "to Group 3.", "Group"),
+])
+def test_sizes_assigned_to_labelled_arms_are_the_arms_of_a_later_list(nlp, design: str,
+                                                                       label: str) -> None:
+    first, second, third = ("A", "B", "C") if label == "Arm" else ("1", "2", "3")
+    rows = _sized(nlp, f"The trial tested voclosporin. {design} Complete renal response was "
+                       "achieved in 30 (28.8%), 41 (39.0%) and 22 (21.4%) patients, respectively."
+                  if label == "Arm" else
+                  f"The trial tested palivizumab. {design} Hospitalisation occurred in 4 (4.9%) "
+                  "vs 9 (11.3%) vs 12 (15.2%).")
+    sizes = (104, 105, 103) if label == "Arm" else (81, 80, 79)
+    counts = (30, 41, 22) if label == "Arm" else (4, 9, 12)
+    assert {(r[1], r[2], r[3]) for r in rows if r[0] == "outcome"} == {
+        (size, f"{label} {name}", count)
+        for size, name, count in zip(sizes, (first, second, third), counts, strict=True)}
+    assert {(r[1], r[2]) for r in rows if r[0] == "cohort" and r[2]} == {
+        (size, f"{label} {name}") for size, name in zip(sizes, (first, second, third), strict=True)}
+
+
+@pytest.mark.parametrize(("subject", "verb"), [
+    ("A fall of at least 30% in daily pain scores", "was achieved by"),
+    ("An improvement of at least 4 points in the symptom score", "was reported by"),
+    ("The primary composite end point (dialysis, transplantation or renal death)", "occurred in"),
+    ("A major adverse limb event (amputation or urgent revascularisation)", "occurred in"),
+])
+def test_a_subject_with_a_threshold_or_a_definition_in_brackets_names_the_event(
+        nlp, subject: str, verb: str) -> None:
+    rows = _rows(nlp, "Adults were randomly assigned: 150 to Group 1 and 149 to Group 2. "
+                      f"{subject} {verb} 45 participants (30.0%) in Group 1 and 31 (20.8%) in "
+                      "Group 2.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(150, "other", 45), (149, "other", 31)}
+
+
+@pytest.mark.parametrize("sites", ["At 42 dermatology centres in Canada",
+                                   "At 17 asthma clinics", "Across 23 epilepsy sites"])
+def test_a_number_of_centres_named_by_a_specialty_word_counts_no_patients(nlp, sites: str) -> None:
+    rows = _sized(nlp, f"{sites}, 300 adults were randomised: 150 to Group 1 (dupilumab) and "
+                       "150 to Group 2 (placebo).")
+    assert all(r[0] == "cohort" for r in rows)
+    assert {r[1] for r in rows} == {300, 150}
+
+
+@pytest.mark.parametrize(("arm", "drug"), [
+    ("capecitabine 1000 mg/m2 twice daily plus oxaliplatin 130 mg/m2", "capecitabine + oxaliplatin"),
+    ("gemcitabine 1000 mg/m2 on days 1 and 8 plus cisplatin 25 mg/m2", "cisplatin + gemcitabine"),
+    ("nivolumab at 3 mg/kg every 2 weeks with ipilimumab", "ipilimumab + nivolumab"),
+])
+def test_doses_between_the_drugs_of_one_arm_keep_them_one_treatment(nlp, arm: str, drug: str) -> None:
+    rows = analyse(clean_text(f"Patients were assigned to Group A ({arm}) or Group B (placebo). "
+                              "A total of 120 were randomised: 61 to Group A and 59 to Group B."),
+                   nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.arm == "Group A"} == {(61, drug)}
+
+
+def test_a_count_s_share_picks_the_group_whose_size_gives_it_as_written(nlp) -> None:
+    rows = _rows(nlp, "Of the 1,640 adults randomised, 821 were assigned to tirzepatide and 819 "
+                      "to placebo. The safety population comprised 818 patients in the "
+                      "tirzepatide group and 815 in the placebo group. Nausea occurred in 205 "
+                      "patients (25.0%) in the tirzepatide group.")
+    assert {(r[1], r[6]) for r in rows} == {(821, 205)}

@@ -94,9 +94,10 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     """
     groups: list[list[Span]] = []
     for ent in drug_ents:
-        if groups and all(t.lower_ in settings.drug_connectors or t.text in BRAND_MARKS
-                          for t in doc[groups[-1][-1].end: ent.start]) \
-                and ent.start - groups[-1][-1].end <= 3:
+        if groups and (all(t.lower_ in settings.drug_connectors or t.text in BRAND_MARKS
+                           for t in doc[groups[-1][-1].end: ent.start])
+                       and ent.start - groups[-1][-1].end <= 3
+                       or _dosed_connection(doc, groups[-1][-1].end, ent.start, settings)):
             groups[-1].append(ent)
         else:
             groups.append([ent])
@@ -112,6 +113,18 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
         mention = doc[group[0].start: (outside or group)[-1].end].text
         found.append((" + ".join(names), mention, group[0].start, group[-1].end))
     return found
+
+
+def _dosed_connection(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
+    """'ATRA 45 mg/m2 per day plus ATO', 'nivolumab at 1 mg/kg with ipilimumab': two drugs
+    of one treatment with the first one's dose between them."""
+    gap = doc[start:end]
+    if not 2 < len(gap) <= 12 or not (gap[0].like_num or gap[0].lower_ == "at"):
+        return False
+    return all(t.like_num or t.lower_ in settings.dose_words
+               or t.lower_ in settings.drug_connectors and t.text not in {",", "(", ")"}
+               for t in gap) and any(t.is_alpha and t.lower_ in settings.drug_connectors
+                                     or t.text == "+" for t in gap)
 
 
 def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span],

@@ -68,7 +68,10 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
         fitting = [c for c in reversed(state.cohorts) if c.size >= count
                    and abs(100 * count / c.size - percent) <= 0.5 and fit_score(c, facts) >= 0]
         if fitting:
-            best = max(fitting, key=lambda c: fit_score(c, facts))
+            # "412 patients (31.7%)" after groups of 1,301 randomised and 1,297 treated: the
+            # group whose size gives the share as written (412/1,301 = 31.7%, not 31.8%).
+            best = max(fitting, key=lambda c: (fit_score(c, facts),
+                                               *_gives_share(count, c.size, percent)))
             return best.index, conf["count_same_sentence"]
     if facts.arm_label or facts.drug or facts.control or facts.experimental:
         fitting = [c for c in reversed(state.cohorts) if c.size >= count and fit_score(c, facts) > 0]
@@ -94,6 +97,13 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
     if first is not None:
         return first.index, conf["count_previous_sentence"]
     return None, conf["unlinked"]
+
+
+def _gives_share(count: int, size: int, percent: float) -> tuple[bool, bool]:
+    """Does count / size give ``percent`` to one decimal, and to a whole percent? (A share
+    written '25%' fits both ways; '25.0%' only the first.)"""
+    share = 100 * count / size
+    return round(share, 1) == percent, round(share) == percent
 
 
 def recent_cohort(state: LinkState) -> Cohort | None:

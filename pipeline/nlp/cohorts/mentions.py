@@ -32,6 +32,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     patients = {c.start for c in cues if c.label == "PATIENT"}
     events = {c.start for c in cues if c.label in {"EVENT_VERB", "OUTCOME"}}
     study_verbs = {c.start for c in cues if c.label == "STUDY_VERB"}
+    actors = {c.start for c in cues if c.label == "STUDY_ACTOR"}
     qualifiers = {c.end: c for c in cues if c.label == "QUALIFIER"}
     arm_starts = {c.start for c in cues if c.label in {"ARM", "ARM_NAME"}}
     outcome_ends = {c.end for c in cues if c.label == "OUTCOME"}
@@ -106,6 +107,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "(95% CI, 47.0-62.7)", "(range, 38-81)": bounds, not counts
         if after < end and doc[after].lower_ in units:
             continue
+        if after in actors or after + 1 in actors and doc[after].is_alpha:
+            continue  # "at 38 (headache) centres", "12 investigators": not patients
         if _is_label_number(doc, number.start, sent.start, settings) and _whole_after(
                 doc, after_percent(doc, after, end), end, number_at, settings) is None \
                 and not _counted_in_arm(doc, number.start, after, end, arm_starts, settings) \
@@ -419,12 +422,13 @@ def _in_interval(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
 
 def _counted_in_arm(doc: Doc, i: int, after: int, end: int, arm_starts: set[int],
                     settings: LinkSettings) -> bool:
-    """'83 in Group 1 and 81 in Group 2': the number after a label's list says how many
-    patients an arm has (it follows "and", not the label word itself)."""
+    """'83 in Group 1 and 81 in Group 2', '91 to Arm A, 92 to Arm B': the number after a
+    label's list says how many patients an arm has (it follows "and", not the label word
+    itself)."""
     if i == 0 or doc[i - 1].lower_ in settings.not_count_after:
         return False
     j = after_percent(doc, after, end)
-    if j >= end or doc[j].lower_ != "in":
+    if j >= end or doc[j].lower_ not in {"in", "to"}:
         return False
     j += 1
     while j < end and doc[j].lower_ in settings.determiners:
@@ -511,7 +515,7 @@ def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_star
     while i + 1 < end and (doc[i].lower_ in settings.determiners
                            or doc[i].lower_ in settings.treatment_modifiers):
         i += 1  # "164 to intravenous quinine", "120 to the high-dose regimen of X"
-    return i in drug_starts
+    return i in drug_starts or i in arm_starts  # "91 to Arm A, 92 to Arm B"
 
 
 def _after_reference_word(doc: Doc, begin: int, start: int, settings: LinkSettings) -> bool:

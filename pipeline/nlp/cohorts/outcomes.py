@@ -188,6 +188,12 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
         return None
     while j > clause_start and doc[j - 1].lower_ in settings.frame_auxiliaries:
         j -= 1
+    if j - 1 > clause_start and doc[j - 1].text == ")":
+        # "The primary composite outcome (a decline in eGFR, or death) occurred in": the
+        # subject before the brackets that define it.
+        opening = next((k for k in range(j - 2, clause_start, -1) if doc[k].text in {"(", ")"}), None)
+        if opening is not None and doc[opening].text == "(":
+            j = opening
     first = clause_start
     for k in range(clause_start, j):
         if doc[k].text in {",", ":", ";", "(", ")"}:
@@ -340,6 +346,23 @@ def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue
     return _phrase(doc, sent_start, stop, settings, subject=True)
 
 
+def _threshold_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
+    """Index after 'at least 50%' / 'at least 200 mL' at ``i`` inside a subject that goes on
+    after it ('... of at least 50% in monthly migraine days was achieved by'), else ``i``."""
+    if not (i + 2 < end and doc[i].lower_ == "at" and doc[i + 1].lower_ in settings.threshold_words
+            and doc[i + 2]._.num_value is not None):
+        return i
+    j = i + 2
+    while j < end and doc[j]._.num_value is not None:
+        j += 1
+    unit = j + 1 < end and (doc[j].text == "%" or doc[j].is_alpha and (
+        doc[j].lower_ not in settings.phrase_stops
+        and doc[j + 1].lower_ in settings.subject_complements))
+    if unit:
+        j += 1  # the unit: "50%", "4 points"
+    return j if j < end and doc[j].lower_ in settings.subject_complements else i
+
+
 def _ends_phrase(token: Token, settings: LinkSettings, *, subject: bool = False) -> bool:
     """Does the token end an outcome phrase? A subject keeps its complements ("reduction in
     migraine days", "hospitalisation for heart failure"); an object stops before them
@@ -356,13 +379,16 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
     while start < end and doc[start].lower_ in settings.determiners | {"and", "but"}:
         start += 1
     start = _at_least_one(doc, start, end, settings)  # "At least one severe exacerbation"
-    cut = start
+    cut, bounds = start, 0
     while cut < end and not _ends_phrase(doc[cut], settings, subject=subject):
         cut += 1
+        threshold = _threshold_end(doc, cut, end, settings) if subject else cut
+        bounds += threshold - cut
+        cut = threshold  # "A reduction of at least 50% in migraine days": the threshold
     while cut > start and doc[cut - 1].lower_ in settings.determiners | {"of"}:
         cut -= 1  # "decline of [at least 10 points]"
     words = doc[start:cut]
-    if not len(words) or len(words) > settings.max_outcome_words:
+    if not len(words) or len(words) - bounds > settings.max_outcome_words:
         return None
     # "A 50% reduction in migraine days was achieved by 44": a responder threshold leads.
     share = len(words) > 2 and words[0].like_num and words[1].text == "%"

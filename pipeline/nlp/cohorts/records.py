@@ -55,6 +55,7 @@ class LinkSettings:
     arm_nouns: frozenset[str]
     anaphora_openers: tuple[tuple[str, ...], ...]
     drug_connectors: frozenset[str]
+    dose_words: frozenset[str]
     control_drugs: frozenset[str]
     alone_words: frozenset[str]
     status_priority: tuple[str, ...]
