@@ -643,3 +643,29 @@ def test_a_count_s_share_picks_the_group_whose_size_gives_it_as_written(nlp) -> 
                       "tirzepatide group and 815 in the placebo group. Nausea occurred in 205 "
                       "patients (25.0%) in the tirzepatide group.")
     assert {(r[1], r[6]) for r in rows} == {(821, 205)}
+
+
+@pytest.mark.parametrize("subgroup", [
+    "Among participants with prior biologic use (n = 64 in the guselkumab group; n = 61 in the "
+    "placebo group), clinical remission occurred in 20 and 7 participants, respectively.",
+    "Among patients with ileal disease (64 in the guselkumab group and 61 in the placebo group), "
+    "20 and 7 had clinical remission, respectively.",
+])
+def test_a_list_after_a_subgroup_of_each_arm_is_of_the_whole_arms_again(nlp, subgroup: str) -> None:
+    rows = _sized(nlp, "A total of 360 adults with Crohn's disease were randomised: 181 to "
+                       f"guselkumab and 179 to placebo. {subgroup} Serious infections occurred in "
+                       "3.9% and 2.8% of the participants, respectively.")
+    outcomes = {(r[1], r[3]) for r in rows if r[0] == "outcome"}
+    assert {(64, 20), (61, 7)} <= outcomes
+    assert {(181, 7), (179, 5)} <= outcomes
+
+
+@pytest.mark.parametrize(("share", "size", "count"), [
+    ("41.5% with tenecteplase (n = 200)", 200, 83),
+    ("25.0% in the tenecteplase group (n = 120)", 120, 30),
+])
+def test_a_share_followed_by_its_group_and_that_group_s_size(nlp, share: str, size: int,
+                                                               count: int) -> None:
+    rows = _rows(nlp, "Adults with ischaemic stroke were randomised to tenecteplase or alteplase. "
+                      f"Among those treated within 3 hours, mortality was {share}.")
+    assert {(r[1], r[2], r[6]) for r in rows} == {(size, "tenecteplase", count)}

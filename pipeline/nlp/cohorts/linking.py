@@ -206,12 +206,27 @@ def link_document(doc: Doc, settings: LinkSettings,
         if len(siblings) != 2 or len({arm_signature(state.cohorts[i]) for i in siblings}) < 2:
             siblings = [i for i in siblings if sizes[i] < sum(sizes.values()) - sizes[i]]
         previous_arms = list(state.arms)
-        if len(siblings) >= 2 and len({state.cohorts[i].parent for i in siblings}) == 1:
+        # "Among those with diabetes (n = 80 in the A group; n = 77 in the B group), ...":
+        # a part of each arm, in the arms' order.
+        parents = {state.cohorts[i].parent for i in siblings}
+        # ... but "104 had dMMR tumours, of whom 53 were assigned to A and 51 to B": the
+        # arms of a stated subgroup, which later sentences go on about.
+        stated_parent = len(parents) == 1 and None not in parents
+        parts = not stated_parent and len(siblings) == len(previous_arms) >= 2 and all(
+                _part_of_arm(state.cohorts[i], state.cohorts[a])
+                for i, a in zip(siblings, previous_arms, strict=True))
+        if len(siblings) >= 2 and (len(parents) == 1 or parts):
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
         made = [c.index for c in state.cohorts[n_cohorts:] if c.statement and c.parent is None]
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
+        if parts and (len(parents) > 1 or any(e.cohort in siblings
+                                               for e in state.events[n_events:])):
+            # Parts of the arms with their counts in their own sentence ("..., 20 and 9
+            # responded, respectively"), or subgroups of each arm ("39 went on to transplant
+            # (29 in cohort 1 and 10 in cohort 2)"): the next list is of the whole arms again.
+            state.arms = previous_arms
         if state.options and not options and state.options_sent == sent_index - 1:
             _name_by_options(state, n_cohorts, n_events, settings)
         if state.sentence_drug:
@@ -227,6 +242,12 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _part_of_arm(part: Cohort, arm: Cohort) -> bool:
+    """Is ``part`` a smaller group of the same arm (its subgroup, or given the same)?"""
+    return part.size < arm.size and (part.parent == arm.index or (
+        part.drug == arm.drug and part.drug_status == arm.drug_status and part.drug is not None))
 
 
 def _background_drugs(doc: Doc, drugs: list[Span], cues: list[Cue], sent_starts: list[int],

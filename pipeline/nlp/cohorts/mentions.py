@@ -139,6 +139,17 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 mentions[-1] = Mention("fraction", mentions[-1].start, after, value=part,
                                        whole=int(value), size_text=number.text, percent=share)
             continue  # "28.0% of sertraline patients (n = 42)": the count of that share
+        if (n_equals or is_group_size(number.text)) and mentions \
+                and mentions[-1].kind == "percent" and mentions[-1].percent is not None and value > 0 \
+                and _names_group_between(doc, mentions[-1].end, number.start - (3 if n_equals else 1),
+                                         groups, cues, settings):
+            # "mortality was 30.2% with hydrocortisone (n = 205)": the share of the group of
+            # N named between them.
+            share = mentions[-1].percent
+            mentions[-1] = Mention("fraction", mentions[-1].start, after,
+                                   value=round(share * value / 100), whole=int(value),
+                                   size_text=number.text, percent=share)
+            continue
         if n_equals or bracketed is not None or is_group_size(number.text):
             # "Pola-R-CHP (n = 152)", "niraparib (264 patients)": a group of N, with the drug
             # named just before it.
@@ -249,6 +260,24 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent, outcome=named))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _names_group_between(doc: Doc, i: int, paren: int, groups: list[tuple[str, str, int, int]],
+                         cues: list[Cue], settings: LinkSettings) -> bool:
+    """'30.2% | with hydrocortisone | (n = 205)', '12% | in the placebo group | (n = 98)':
+    only a group named by its treatment or label between a share and a size in brackets."""
+    if paren <= i or doc[paren].text not in {"(", "["} or doc[i].lower_ not in settings.size_for_words:
+        return False
+    i += 1
+    while i < paren and doc[i].lower_ in settings.determiners:
+        i += 1
+    named = next((g[3] for g in groups if g[2] == i), None) \
+        or next((c.end for c in cues if c.label == "ARM" and c.start == i), None)
+    if named is None:
+        return False
+    while named < paren and doc[named].lower_ in settings.arm_nouns:
+        named += 1
+    return named == paren
 
 
 def _restated_share(doc: Doc, i: int, start: int, mentions: list[Mention]) -> bool:
