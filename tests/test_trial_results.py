@@ -669,3 +669,33 @@ def test_a_share_followed_by_its_group_and_that_group_s_size(nlp, share: str, si
     rows = _rows(nlp, "Adults with ischaemic stroke were randomised to tenecteplase or alteplase. "
                       f"Among those treated within 3 hours, mortality was {share}.")
     assert {(r[1], r[2], r[6]) for r in rows} == {(size, "tenecteplase", count)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sustained remission occurred in 88 of 120 patients (73.3%; 95% CI, 64.5 to 81.0).",
+    "Sustained remission occurred in 88 of 120 patients (73.3%, 90% confidence interval 66 to 80).",
+])
+def test_the_level_of_a_confidence_interval_is_no_share_of_patients(nlp, sentence: str) -> None:
+    rows = _rows(nlp, f"Adults with lupus received anifrolumab. {sentence}")
+    assert {(r[1], r[6]) for r in rows} == {(120, 88)}
+
+
+@pytest.mark.parametrize("tally", [
+    "The total number of hospital admissions, including repeat admissions, was 311 in the "
+    "sotagliflozin group and 402 in the placebo group.",
+    "The number of urgent visits was 75 in the sotagliflozin group and 98 in the placebo group.",
+])
+def test_a_tally_of_events_is_no_group_of_patients(nlp, tally: str) -> None:
+    rows = analyse(clean_text("Overall, 608 patients were assigned to sotagliflozin and 614 to "
+                              f"placebo. {tally} Hypotension occurred in 6.0% of the patients in "
+                              "the sotagliflozin group and 4.0% of those in the placebo group."),
+                   nlp=nlp).rows
+    assert {r.cohort_size for r in rows} == {608, 614}
+
+
+@pytest.mark.parametrize("opener", ["Between June 2019 and April 2021,", "From January 2018 to May 2020,",
+                                    "In 2022,"])
+def test_a_year_before_a_count_is_no_group(nlp, opener: str) -> None:
+    rows = analyse(clean_text(f"{opener} 64 patients with myeloma received teclistamab."),
+                   nlp=nlp).rows
+    assert {r.cohort_size for r in rows} == {64}

@@ -38,6 +38,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     outcome_ends = {c.end for c in cues if c.label == "OUTCOME"}
     mentions: list[Mention] = []
     consumed: set[int] = set()
+    tallied = _tally_end(doc, sent, sent_cues or cues, settings)
 
     for c in cues:
         if c.label == "UNIVERSAL" and c.start >= start and c.end <= end:
@@ -83,6 +84,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if after < end and doc[after].text == "%" and _restated_share(doc, number.start, start,
                                                                        mentions):
             continue  # "39 of the 96 patients (that's 40.6%)": that count's share, said again
+        if after + 1 < end and doc[after].text == "%" and (
+                doc[after + 1].lower_ in settings.interval_words
+                or doc[after + 1].lower_ == "confidence"):
+            continue  # "96.6%; 95% CI, 94.4 to 98.1": the level of an interval
         if after < end and doc[after].text == "%" and _count_follows(doc, after + 1, end, settings):
             continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
         if after < end and doc[after].text == "%" and number.start > start \
@@ -107,6 +112,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "(95% CI, 47.0-62.7)", "(range, 38-81)": bounds, not counts
         if after < end and doc[after].lower_ in units:
             continue
+        if int(value) in YEARS and number.start > sent.start \
+                and doc[number.start - 1].lower_ in settings.date_words \
+                and _noun_end(doc, after, end, patients, settings) is None:
+            continue  # "Between March 2021 and May 2022, 89 patients": a year
+        if tallied is not None and number.start >= tallied:
+            continue  # "The total number of hospitalisations was 469 in the A group": events
         if after in actors or after + 1 in actors and doc[after].is_alpha:
             continue  # "at 38 (headache) centres", "12 investigators": not patients
         if _is_label_number(doc, number.start, sent.start, settings) and _whole_after(
@@ -278,6 +289,21 @@ def _names_group_between(doc: Doc, i: int, paren: int, groups: list[tuple[str, s
     while named < paren and doc[named].lower_ in settings.arm_nouns:
         named += 1
     return named == paren
+
+
+def _tally_end(doc: Doc, sent: Span, cues: list[Cue], settings: LinkSettings) -> int | None:
+    """'The (total) number of hospitalisations, including recurrent ones, was': where the
+    verb of a sentence that tallies events (not patients, no outcome named) ends, or None."""
+    i = sent.start
+    while i < sent.end and (doc[i].lower_ in settings.determiners
+                            or doc[i].lower_ in settings.total_words):  # "The total number"
+        i += 1
+    if not (i + 1 < sent.end and doc[i].lower_ in settings.tally_words and doc[i + 1].lower_ == "of"):
+        return None
+    verb = next((t.i for t in doc[i + 2:sent.end] if t.lower_ in settings.auxiliaries), None)
+    if verb is None or any(c.label in {"OUTCOME", "PATIENT"} and i < c.start < verb for c in cues):
+        return None
+    return verb + 1
 
 
 def _restated_share(doc: Doc, i: int, start: int, mentions: list[Mention]) -> bool:

@@ -56,6 +56,8 @@ class LinkSettings:
     anaphora_openers: tuple[tuple[str, ...], ...]
     drug_connectors: frozenset[str]
     dose_words: frozenset[str]
+    tally_words: frozenset[str]
+    date_words: frozenset[str]
     control_drugs: frozenset[str]
     alone_words: frozenset[str]
     status_priority: tuple[str, ...]
