@@ -699,3 +699,25 @@ def test_a_year_before_a_count_is_no_group(nlp, opener: str) -> None:
     rows = analyse(clean_text(f"{opener} 64 patients with myeloma received teclistamab."),
                    nlp=nlp).rows
     assert {r.cohort_size for r in rows} == {64}
+
+
+def test_two_lists_of_one_sentence_each_go_round_the_arms(nlp) -> None:
+    rows = _rows(nlp, "Overall, 410 adults were assigned to tezepelumab and 408 to placebo. "
+                      "Pharyngitis occurred in 31 and 18 patients, respectively, and sinusitis in "
+                      "12 and 20.")
+    assert {(r[1], r[6]) for r in rows} == {(410, 31), (408, 18), (410, 12), (408, 20)}
+
+
+def test_a_list_with_shares_goes_to_the_groups_whose_sizes_give_them(nlp) -> None:
+    rows = _rows(nlp, "In total, 950 children were assigned to the vaccine and 948 to placebo. "
+                      "The safety population comprised 941 children in the vaccine group and "
+                      "944 in the placebo group. Fever occurred in 102 (10.7%) and 61 (6.4%) "
+                      "children, respectively.")
+    assert {(r[1], r[6]) for r in rows} == {(950, 102), (948, 61)}
+
+
+def test_counts_after_fractions_in_one_sentence_are_of_the_fractions_groups(nlp) -> None:
+    rows = _rows(nlp, "Overall, 1,210 adults were assigned to nirmatrelvir and 1,205 to "
+                      "placebo. Hospitalisation occurred in 8/1180 (0.7%) versus 66/1175 (5.6%) "
+                      "participants, and admission to intensive care in three versus 14.")
+    assert {(r[1], r[6]) for r in rows} >= {(1180, 8), (1175, 66), (1180, 3), (1175, 14)}

@@ -99,11 +99,18 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
     return None, conf["unlinked"]
 
 
+def gives_share(count: int, size: int, percent: float, *, decimals: int = 0) -> bool:
+    """Does count / size round (half up) to ``percent`` with at most ``decimals`` decimals
+    ("158 (12.1%)" of 1,301 is 12.14%; of 1,297 it would be 12.2%)?"""
+    share = 100 * count / size
+    return any(abs(share - percent) <= 0.5 / 10 ** d + 1e-9
+               and round(percent, d) == percent for d in range(decimals, 3))
+
+
 def _gives_share(count: int, size: int, percent: float) -> tuple[bool, bool]:
     """Does count / size give ``percent`` to one decimal, and to a whole percent? (A share
     written '25%' fits both ways; '25.0%' only the first.)"""
-    share = 100 * count / size
-    return round(share, 1) == percent, round(share) == percent
+    return gives_share(count, size, percent, decimals=1), gives_share(count, size, percent)
 
 
 def recent_cohort(state: LinkState) -> Cohort | None:
