@@ -721,3 +721,18 @@ def test_counts_after_fractions_in_one_sentence_are_of_the_fractions_groups(nlp)
                       "placebo. Hospitalisation occurred in 8/1180 (0.7%) versus 66/1175 (5.6%) "
                       "participants, and admission to intensive care in three versus 14.")
     assert {(r[1], r[6]) for r in rows} >= {(1180, 8), (1175, 66), (1180, 3), (1175, 14)}
+
+
+def test_a_group_named_by_its_treatment_is_the_arm_not_those_who_stopped(nlp) -> None:
+    rows = _rows(nlp, "Overall, 140 adults chose to take ruxolitinib and 90 chose observation. "
+                      "Twenty-two patients stopped ruxolitinib early. Six patients in the "
+                      "ruxolitinib group and 9 in the observation group had died.")
+    assert (140, 6) in {(r[1], r[6]) for r in rows}
+
+
+@pytest.mark.parametrize("event", ["Forty patients (25.0%) achieved remission",
+                                   "Remission was achieved in 40 patients (25.0%)"])
+def test_of_these_after_an_event_is_of_those_who_had_it(nlp, event: str) -> None:
+    rows = _rows(nlp, f"A total of 160 adults with lupus nephritis received obinutuzumab. {event}. "
+                      "Of these, 14 later relapsed.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(160, "remission", 40), (40, "recurrence", 14)}

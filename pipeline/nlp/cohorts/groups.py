@@ -55,6 +55,9 @@ def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:
     return score
 
 
+_CHANGED = frozenset({"discontinued", "continued"})
+
+
 def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: ClauseFacts,
                      conf: dict[str, float], *, safety: bool = False,
                      widest: bool = False) -> tuple[int | None, float]:
@@ -79,7 +82,11 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
             # A share of a harm with a drug named and no group after it ("adverse events
             # with niraparib were anemia (24%)") is counted over everyone who had the drug:
             # of equally fitting groups the largest, not a subgroup.
-            best = max(fitting, key=lambda c: (fit_score(c, facts), c.size if widest else 0))
+            # "Four patients in the X group had died" after "37 stopped X early": the arm, not
+            # the part of it whose treatment changed (unless the clause says so).
+            best = max(fitting, key=lambda c: (fit_score(c, facts), c.drug_status == facts.drug_status
+                                               or c.drug_status not in _CHANGED,
+                                               c.size if widest else 0))
             return best.index, conf["count_same_sentence"]
     for pool, key in ((state.last_in_sentence, "count_same_sentence"),
                       (state.last_in_previous, "count_previous_sentence")):

@@ -175,7 +175,11 @@ def link_document(doc: Doc, settings: LinkSettings,
                 _take_combination(facts, state.combination)
             if facts.drug and " + " in facts.drug and not facts.control:
                 state.combination = (facts.drug, facts.drug_mention or facts.drug)
-            if facts.anaphora and state.last_in_previous:
+            referent = _event_group(doc, sent_index, clause, state, settings) \
+                if facts.anaphora else None
+            if referent is not None:
+                state.last_in_sentence.append(referent)
+            elif facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
             headed = _headed(doc, sent, clause, facts, sent_cues, settings)
             if headed is not None:  # "Major bleeding: 2 (1.7%) vs 5 (4.2%)"
@@ -242,6 +246,35 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _event_group(doc: Doc, sent_index: int, clause: Clause, state: LinkState,
+                 settings: LinkSettings) -> int | None:
+    """'Sixty patients (37.5%) relapsed; of these, 51 regained a response': those who had the
+    event named last are the group "of these" refers to (a part of the event's cohort)."""
+    if not state.events:
+        return None
+    event = state.events[-1]
+    if event.cohort is None or event.count <= 1 or event.sent < sent_index - 1 \
+            or event.end_char > doc[clause.start].idx:
+        return None
+    named = state.last_in_sentence or state.last_in_previous
+    if named and state.cohorts[named[-1]].start_char > event.start_char:
+        return None  # a group named after the event: "of these" is of that group
+    found = next((c for c in state.cohorts if c.start_char == event.start_char
+                  and c.size == event.count), None)
+    if found is not None:
+        return found.index
+    parent = state.cohorts[event.cohort]
+    group = Cohort(index=len(state.cohorts), size=event.count, size_text=str(event.count),
+                   sent=event.sent, start_char=event.start_char, end_char=event.end_char,
+                   arm=parent.arm, drug=event.drug or parent.drug,
+                   drug_mention=event.drug_mention or parent.drug_mention,
+                   drug_status=event.drug_status or parent.drug_status,
+                   procedure=event.procedure or parent.procedure, parent=parent.index,
+                   statement=False, confidence=settings.confidence["subgroup"])
+    state.cohorts.append(group)
+    return group.index
 
 
 def _part_of_arm(part: Cohort, arm: Cohort) -> bool:
