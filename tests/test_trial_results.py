@@ -736,3 +736,15 @@ def test_of_these_after_an_event_is_of_those_who_had_it(nlp, event: str) -> None
     rows = _rows(nlp, f"A total of 160 adults with lupus nephritis received obinutuzumab. {event}. "
                       "Of these, 14 later relapsed.")
     assert {(r[1], r[4], r[6]) for r in rows} == {(160, "remission", 40), (40, "recurrence", 14)}
+
+
+@pytest.mark.parametrize("result", [
+    "Remission rates were 45% in Group 2, 30% in Group 1 and 15% in Group 3.",
+    "Remission was achieved by 45 patients in Group 2 (45%), 30 in Group 1 (30%) and 15 in "
+    "Group 3 (15%).",
+])
+def test_counts_that_name_their_arm_keep_it_whatever_the_order(nlp, result: str) -> None:
+    rows = _sized(nlp, "The trial tested upadacitinib in colitis. A total of 300 adults were "
+                       f"randomised: 100 to Group 1, 100 to Group 2 and 100 to Group 3. {result}")
+    assert {(r[2], r[3]) for r in rows if r[0] == "outcome"} == {
+        ("Group 2", 45), ("Group 1", 30), ("Group 3", 15)}

@@ -124,8 +124,8 @@ def assign_respectively(state: LinkState, first_event: int) -> None:
     named: list[int] | None = None  # the groups a list of fractions of this sentence named
     for group in lists:
         if len(group) != len(state.arms) or len({e.cohort for e in group}) == len(state.arms) \
-                and [e.cohort for e in group] == state.arms:
-            continue
+                and {e.cohort for e in group} == set(state.arms):
+            continue  # one count per arm already ("71% in Arm B, 58% in Arm A and 40% in Arm C")
         if any(e.confidence >= 0.9 for e in group):
             # Fractions name their group's size; "respectively" still says which arm it is.
             for event, arm in zip(group, state.arms, strict=True):
