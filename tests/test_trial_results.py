@@ -748,3 +748,23 @@ def test_counts_that_name_their_arm_keep_it_whatever_the_order(nlp, result: str)
                        f"randomised: 100 to Group 1, 100 to Group 2 and 100 to Group 3. {result}")
     assert {(r[2], r[3]) for r in rows if r[0] == "outcome"} == {
         ("Group 2", 45), ("Group 1", 30), ("Group 3", 15)}
+
+
+@pytest.mark.parametrize(("later", "expected"), [
+    ("Among current smokers, the corresponding rates were 40.0% (n = 50) and 25.0% (n = 48).",
+     {(50, 20), (48, 12)}),
+    ("In patients older than 75 years, the respective figures were 21 of 35 and 11 of 33.",
+     {(35, 21), (33, 11)}),
+])
+def test_the_corresponding_rates_are_of_the_outcome_named_before(nlp, later: str,
+                                                                 expected: set) -> None:
+    rows = _rows(nlp, "Overall, 250 adults were assigned to tiotropium and 246 to placebo. "
+                      "Clinical remission occurred in 110 of 250 (44.0%) and 80 of 246 (32.5%). "
+                      f"{later}")
+    assert expected <= {(r[1], r[6]) for r in rows if r[4] == "remission"}
+
+
+def test_rates_for_an_event_name_it(nlp) -> None:
+    rows = _rows(nlp, "Overall, 500 adults were assigned to semaglutide and 500 to placebo. "
+                      "The rates for gallbladder disease were 2.4% and 1.0%, respectively.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(500, "other", 12), (500, "other", 5)}

@@ -40,6 +40,7 @@ from .outcomes import (
     other_outcome,
     preceding_outcome,
     predicate_outcome,
+    refers_back,
 )
 from .records import CUES_KEY, SEVERAL_ARMS, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings, Mention
 from .spans import longest_cues, same_label, treatment_end
@@ -674,6 +675,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
                                 subject_only=m.kind == "percent")
         framed = outcome is not None
+    if outcome is None and state.events and refers_back(doc, m.start, facts.start, settings):
+        last = state.events[-1]  # "the corresponding rates were 55.0% and 36.4%"
+        outcome = Cue("OUTCOME", last.outcome, last.outcome_at, last.outcome_at + 1,
+                      last.outcome_mention)
     if outcome is None and facts.shares_comparison:
         outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
     if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count", "loose",

@@ -125,6 +125,18 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
 
 
 
+def refers_back(doc: Doc, start: int, clause_start: int, settings: LinkSettings) -> bool:
+    """'the corresponding rates were 55.0% and 36.4%', 'the respective figures were 119 of
+    174 and 43 of 87': shares of the outcome named before, in another group."""
+    sent_start = doc[start].sent.start
+    for k in range(start - 1, max(sent_start, start - 8) - 1, -1):
+        if doc[k].lower_ in settings.figure_words and k > sent_start \
+                and doc[k - 1].lower_ in settings.back_references:
+            return all(t.lower_ in settings.auxiliaries or t.lower_ in settings.threshold_words
+                       for t in doc[k + 1:start])
+    return False
+
+
 def clause_outcome(facts: ClauseFacts, m: Mention) -> Cue | None:
     """The outcome of the clause nearest to a mention, after it first."""
     outcomes = longest_cues(facts.cues, "OUTCOME")
@@ -265,7 +277,7 @@ def _rate_subject(doc: Doc, clause_start: int, verb: int, settings: LinkSettings
         if not doc[k].is_alpha or k - first > 3:
             return None  # "The 30-day rate of ...", "Overall rates of ..." (a few words)
         k += 1
-    if k + 1 >= verb or doc[k + 1].lower_ != "of":
+    if k + 1 >= verb or doc[k + 1].lower_ not in {"of", "for"}:  # "rates of / for stroke"
         return None
     k += 2
     if k + 1 < verb and doc[k].lower_ in settings.not_outcomes \
