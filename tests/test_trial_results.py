@@ -768,3 +768,12 @@ def test_rates_for_an_event_name_it(nlp) -> None:
     rows = _rows(nlp, "Overall, 500 adults were assigned to semaglutide and 500 to placebo. "
                       "The rates for gallbladder disease were 2.4% and 1.0%, respectively.")
     assert {(r[1], r[4], r[6]) for r in rows} == {(500, "other", 12), (500, "other", 5)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "In a subgroup of 150 HLA-B27 carriers, 45 (30.0%) had uveitis.",
+    "Uveitis was seen in 45 (30.0%) of the 150 HLA-B27 carriers tested.",
+])
+def test_a_count_s_share_finds_its_group_among_the_sentence_s_numbers(nlp, sentence: str) -> None:
+    rows = _rows(nlp, f"Overall, 600 adults with spondylitis received secukinumab. {sentence}")
+    assert {(r[1], r[6]) for r in rows} == {(150, 45)}

@@ -28,6 +28,7 @@ from .groups import (
     fill_cohort,
     find_cohort,
     fit_score,
+    gives_share,
     implicit_cohort,
     new_cohort,
     recent_cohort,
@@ -247,6 +248,23 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _size_giving_share(doc: Doc, m: Mention, sent_index: int, state: LinkState) -> int | None:
+    """A whole number before the count in its sentence of which the count is the stated
+    share (and not itself a count already linked), or None."""
+    sent = doc[m.start].sent
+    taken = {e.count for e in state.events if e.sent == sent_index}
+    for number in doc.spans.get(NUMBERS_KEY, []):
+        if not sent.start <= number.start < m.start:
+            continue
+        value = number[0]._.num_value
+        if value is None or value != int(value) or value <= m.value or value in taken \
+                or (number.end < len(doc) and doc[number.end].text == "%"):
+            continue
+        if gives_share(m.value, int(value), m.percent or 0, decimals=1):
+            return int(value)
+    return None
 
 
 def _event_group(doc: Doc, sent_index: int, clause: Clause, state: LinkState,
@@ -769,6 +787,16 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         cohort, confidence = implicit_cohort(
             state, m.value, m.percent, facts, conf,
             safety=outcome.id in settings.safety_outcomes and not facts.anaphora)
+        if m.percent and (cohort is None or not gives_share(m.value, state.cohorts[cohort].size,
+                                                            m.percent)):
+            # "In a subgroup of 210 carriers, 60 (28.6%) had oedema": no known group gives the
+            # share; the number of the sentence that does is the group's size.
+            whole = _size_giving_share(doc, m, sent_index, state)
+            if whole is not None:
+                cohort = new_cohort(state, whole, str(whole), sent_index, span, facts,
+                                    parent=None, statement=False,
+                                    confidence=conf["fraction"]).index
+                confidence = conf["fraction"]
         add_event(state, cohort, m.value, m.percent, outcome, facts, sent_index, span,
                    confidence)
         return
