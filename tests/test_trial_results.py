@@ -777,3 +777,19 @@ def test_rates_for_an_event_name_it(nlp) -> None:
 def test_a_count_s_share_finds_its_group_among_the_sentence_s_numbers(nlp, sentence: str) -> None:
     rows = _rows(nlp, f"Overall, 600 adults with spondylitis received secukinumab. {sentence}")
     assert {(r[1], r[6]) for r in rows} == {(150, 45)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The primary efficacy outcome of myocardial infarction or coronary revascularisation occurred "
+     "in 52 patients in Group 1 (13.0%) and 75 patients in Group 2 (18.8%).",
+     {(400, "other", 52), (400, "other", 75)}),
+    ("Dry cough affected 44 patients in Group 1 and 12 in Group 2.",
+     {(400, "adverse_event", 44), (400, "adverse_event", 12)}),
+    ("Ankle swelling troubled 30 people in Group 1 (7.5%) against 9 (2.3%) in Group 2.",
+     {(400, "other", 30), (400, "other", 9)}),
+])
+def test_events_framed_by_a_long_subject_or_an_affecting_verb(nlp, sentence: str,
+                                                              expected: set) -> None:
+    rows = _rows(nlp, "Adults with hypertension were randomly assigned: 400 to Group 1 "
+                      f"(sacubitril) and 400 to Group 2 (valsartan). {sentence}")
+    assert {(r[1], r[4], r[6]) for r in rows} == expected

@@ -191,12 +191,14 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     j = start - 1
     if j > clause_start and doc[j].lower_ in settings.auxiliaries:
         return _rate_subject(doc, clause_start, j, settings)
-    if j <= clause_start or doc[j].lower_ not in settings.frame_prepositions:
+    if j > clause_start and doc[j].lower_ in settings.affect_verbs:
+        j += 1  # "Skin rash affected 22 of the patients", "Nausea troubled 108 people"
+    elif j <= clause_start or doc[j].lower_ not in settings.frame_prepositions:
         return None
     j -= 1
     while j > clause_start and doc[j].lower_.endswith("ly") and doc[j].is_alpha:
         j -= 1  # "was observed only in", "occurred significantly more often in" is not read
-    if doc[j].lower_ not in settings.frame_verbs:
+    if doc[j].lower_ not in settings.frame_verbs and doc[j].lower_ not in settings.affect_verbs:
         return None
     while j > clause_start and doc[j - 1].lower_ in settings.frame_auxiliaries:
         j -= 1
@@ -400,7 +402,10 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
     while cut > start and doc[cut - 1].lower_ in settings.determiners | {"of"}:
         cut -= 1  # "decline of [at least 10 points]"
     words = doc[start:cut]
-    if not len(words) or len(words) - bounds > settings.max_outcome_words:
+    # The frame of an event ("X occurred in 27") says the subject is one: it may be longer
+    # ("the primary efficacy outcome of ischemic stroke or systemic embolism").
+    longest = settings.max_framed_words if framed else settings.max_outcome_words
+    if not len(words) or len(words) - bounds > longest:
         return None
     # "A 50% reduction in migraine days was achieved by 44": a responder threshold leads.
     share = len(words) > 2 and words[0].like_num and words[1].text == "%"

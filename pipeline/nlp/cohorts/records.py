@@ -58,6 +58,8 @@ class LinkSettings:
     dose_words: frozenset[str]
     tally_words: frozenset[str]
     date_words: frozenset[str]
+    affect_verbs: frozenset[str]
+    max_framed_words: int
     back_references: frozenset[str]
     figure_words: frozenset[str]
     control_drugs: frozenset[str]
