@@ -793,3 +793,31 @@ def test_events_framed_by_a_long_subject_or_an_affecting_verb(nlp, sentence: str
     rows = _rows(nlp, "Adults with hypertension were randomly assigned: 400 to Group 1 "
                       f"(sacubitril) and 400 to Group 2 (valsartan). {sentence}")
     assert {(r[1], r[4], r[6]) for r in rows} == expected
+
+
+@pytest.mark.parametrize("subgroup", [
+    "Among participants with obesity (70 in Arm A and 66 in Arm B), 35 and 20 responded, "
+    "respectively.",
+    "In the subgroup with prior surgery (n = 70 in Arm A, n = 66 in Arm B), response occurred in "
+    "35 and 20 participants, respectively.",
+])
+def test_bracketed_sizes_of_a_subgroup_in_each_arm_take_its_list(nlp, subgroup: str) -> None:
+    rows = _sized(nlp, "The trial tested guselkumab in psoriatic arthritis. A total of 380 adults "
+                       f"were randomised: 190 to Arm A and 190 to Arm B. {subgroup} Death occurred "
+                       "in 2 and 3 participants, respectively.")
+    assert {(r[1], r[3]) for r in rows if r[0] == "outcome"} == {(70, 35), (66, 20), (190, 2),
+                                                                 (190, 3)}
+
+
+def test_a_breakdown_of_an_event_count_in_brackets_is_no_group(nlp) -> None:
+    rows = _rows(nlp, "Overall, 190 were assigned to guselkumab and 190 to placebo. Serious "
+                      "infections (9 in the guselkumab group and 4 in the placebo group) were "
+                      "uncommon.")
+    assert {(r[1], r[6]) for r in rows} == {(190, 9), (190, 4)}
+
+
+@pytest.mark.parametrize("verb", ["resolved", "cleared"])
+def test_verbs_that_end_a_condition_frame_an_event(nlp, verb: str) -> None:
+    rows = _rows(nlp, f"Adults with impetigo received ozenoxacin. The skin lesions {verb} in 88 of "
+                      "the 120 patients.")
+    assert {(r[1], r[6]) for r in rows} == {(120, 88)}

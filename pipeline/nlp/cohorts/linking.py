@@ -34,7 +34,7 @@ from .groups import (
     recent_cohort,
     remember,
 )
-from .mentions import find_mentions
+from .mentions import find_mentions, in_size_brackets
 from .outcomes import (
     clause_outcome,
     heading_outcome,
@@ -204,6 +204,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             if not mentions and any(clause.start <= i < clause.end for i in none_at):
                 _link_zero_events(doc, sent_index, clause, facts, state, settings)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
+        stated = list(siblings)
         sizes = {i: state.cohorts[i].size for i in siblings}
         # "240 women were randomly assigned: 121 to TCH and 119 to TCHP": the total is
         # not an arm.
@@ -214,6 +215,9 @@ def link_document(doc: Doc, settings: LinkSettings,
         previous_arms = list(state.arms)
         # "Among those with diabetes (n = 80 in the A group; n = 77 in the B group), ...":
         # a part of each arm, in the arms' order.
+        if len(stated) == len(previous_arms) >= 2 and len(siblings) < len(stated) and all(
+                state.cohorts[i].parent == a for i, a in zip(stated, previous_arms, strict=True)):
+            siblings = stated  # "(48 in cohort A and 50 in cohort B)": one part of each arm
         parents = {state.cohorts[i].parent for i in siblings}
         # ... but "104 had dMMR tumours, of whom 53 were assigned to A and 51 to B": the
         # arms of a stated subgroup, which later sentences go on about.
@@ -683,11 +687,14 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
           groups: list[tuple[str, str, int, int]] = ()) -> None:  # type: ignore[assignment]
     conf = settings.confidence
     facts = _own_group(doc, m, facts, list(groups), settings)
-    outcome = (m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
-               or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
+    sizes_only = m.kind == "count" and m.outcome is None \
+        and in_size_brackets(doc, m.start, facts.cues, settings)
+    outcome = None if sizes_only else (
+        m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
+        or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
     framed = False
-    if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named",
-                                      "each"}:
+    if outcome is None and not sizes_only and m.kind in {"fraction", "bare", "count", "loose",
+                                                         "percent", "named", "each"}:
         # "Clinical cure was achieved in 64 of 80": the frame that states the event names it,
         # before any outcome borrowed from another clause.
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
@@ -708,6 +715,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         # "A pathological complete response (ypT0/is ypN0) was achieved in 55 of 121": a
         # part of a group in a clause that names an outcome is a count of that outcome.
         outcome = clause_outcome(facts, m)
+    if sizes_only:
+        outcome = None  # "(48 in cohort A and 50 in cohort B)": the sizes of the groups
     span = doc[m.start: m.end]
 
     if m.kind == "percent":

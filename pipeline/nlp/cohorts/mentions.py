@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts, is_group_size
 from .outcomes import other_outcome, predicate_outcome
-from .records import YEARS, Clause, Cue, LinkSettings, Mention
+from .records import CUES_KEY, YEARS, Clause, Cue, LinkSettings, Mention
 from .spans import after_percent, longest_cues, stated_percent, treatment_end
 
 
@@ -271,6 +271,38 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent, outcome=named))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def in_size_brackets(doc: Doc, start: int, cues: list[Cue], settings: LinkSettings) -> bool:
+    """'Among those with anxiety (48 in cohort A and 50 in cohort B), 24 and 27 responded':
+    counts in brackets that hold only groups and their sizes say how large the groups are."""
+    sent = doc[start].sent
+    if start - 1 < sent.start or not any(t.text in {"(", "["}
+                                          for t in doc[max(sent.start, start - 24):start]):
+        return False
+    opening = next((k for k in range(start - 1, max(sent.start, start - 24) - 1, -1)
+                    if doc[k].text in {"(", "[", ")", "]"}), None)
+    if opening is None or doc[opening].text not in {"(", "["} or opening == sent.start \
+            or not doc[opening - 1].is_alpha \
+            or any(t._.num_value is not None for t in doc[max(sent.start, opening - 4):opening]):
+        return False  # "39 patients (27 in the A group and 12 in the B group)": a breakdown
+    closing = next((k for k in range(start, min(sent.end, start + 24)) if doc[k].text in {")", "]"}), None)
+    if closing is None:
+        return False
+    cue_spans = doc.spans.get(CUES_KEY, [])
+    if any(c.label_ in {"OUTCOME", "EVENT_VERB"} and sent.start <= c.start < opening for c in cue_spans):
+        return False  # "Rash (12 in group A and 9 in group B)": counts of the event named
+    named = {i for c in cue_spans if opening < c.start < closing
+             and c.label_ in {"ARM", "ARM_NAME", "PATIENT", "STATUS"} for i in range(c.start, c.end)}
+    words = settings.determiners | settings.size_for_words | settings.list_separators \
+        | settings.arm_nouns | {";", "=", "n", "each"}
+    counts = 0
+    for t in doc[opening + 1:closing]:
+        if t._.num_value is not None:
+            counts += 1
+        elif not (t.i in named or t.ent_type_ in {"DRUG", "DRUG_CLASS"} or t.lower_ in words):
+            return False
+    return counts >= 2
 
 
 def _names_group_between(doc: Doc, i: int, paren: int, groups: list[tuple[str, str, int, int]],
