@@ -821,3 +821,11 @@ def test_verbs_that_end_a_condition_frame_an_event(nlp, verb: str) -> None:
     rows = _rows(nlp, f"Adults with impetigo received ozenoxacin. The skin lesions {verb} in 88 of "
                       "the 120 patients.")
     assert {(r[1], r[6]) for r in rows} == {(120, 88)}
+
+
+@pytest.mark.parametrize("part", ["three of these eight died", "three of those eight died",
+                                  "three of them died"])
+def test_a_part_of_a_group_named_with_its_size(nlp, part: str) -> None:
+    rows = _rows(nlp, "A total of 150 adults received teplizumab. Teplizumab was stopped early "
+                      f"in eight patients with liver injury, and {part}.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(8, "death", 3)}

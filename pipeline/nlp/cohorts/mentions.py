@@ -204,7 +204,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     arm=arm, setting=setting))
             continue
         if after + 1 < end and doc[after].lower_ in settings.reference_words \
-                and doc[after + 1].lower_ in settings.group_pronouns:
+                and doc[after + 1].lower_ in settings.group_pronouns \
+                and not (after + 2 < end and doc[after + 2]._.num_value is not None):
+            # (but "two of these nine" names the whole: a fraction, below)
             # "Ninety-eight of them received ...": a part of the group just named; but "94
             # of those taking placebo" names its group by what it received.
             named = treatment_end(doc, after + 2, end, settings)
