@@ -829,3 +829,18 @@ def test_a_part_of_a_group_named_with_its_size(nlp, part: str) -> None:
     rows = _rows(nlp, "A total of 150 adults received teplizumab. Teplizumab was stopped early "
                       f"in eight patients with liver injury, and {part}.")
     assert {(r[1], r[4], r[6]) for r in rows} == {(8, "death", 3)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Alopecia developed in 41 patients (34.2%), and nail changes in 22 (18.3%).",
+    "Alopecia was reported in 41 patients (34.2%), and nail changes in 22 (18.3%).",
+])
+def test_a_second_event_with_its_verb_said_once_is_counted(nlp, sentence: str) -> None:
+    rows = _rows(nlp, f"A total of 120 women received sacituzumab govitecan. {sentence}")
+    assert {(r[1], r[6]) for r in rows} == {(120, 41), (120, 22)}
+
+
+def test_a_clause_that_says_what_led_to_what_is_no_event_name(nlp) -> None:
+    rows = _rows(nlp, "A total of 120 women received sacituzumab govitecan. Serious adverse events "
+                      "were reported in 30 patients (25.0%), and led to discontinuation in 6.")
+    assert (120, "other", 6) not in {(r[1], r[4], r[6]) for r in rows}

@@ -199,6 +199,15 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     while j > clause_start and doc[j].lower_.endswith("ly") and doc[j].is_alpha:
         j -= 1  # "was observed only in", "occurred significantly more often in" is not read
     if doc[j].lower_ not in settings.frame_verbs and doc[j].lower_ not in settings.affect_verbs:
+        if doc[start - 1].lower_ == "in" and doc[clause_start].lower_ in settings.comparators \
+                and doc[j].is_alpha:
+            # "Neuropathy developed in 29 patients, and skin reactions in 33": the verb is said
+            # once, the clause is a noun phrase and its count (not "and led to X in 48").
+            gapped = _phrase(doc, clause_start + 1, start - 1, settings, subject=True)
+            if gapped is not None and gapped.end == start - 1 and not any(
+                    t.lower_.endswith("ed") or t.lower_ in settings.auxiliaries
+                    for t in doc[gapped.start:gapped.end]):
+                return gapped
         return None
     while j > clause_start and doc[j - 1].lower_ in settings.frame_auxiliaries:
         j -= 1
