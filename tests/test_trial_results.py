@@ -844,3 +844,10 @@ def test_a_clause_that_says_what_led_to_what_is_no_event_name(nlp) -> None:
     rows = _rows(nlp, "A total of 120 women received sacituzumab govitecan. Serious adverse events "
                       "were reported in 30 patients (25.0%), and led to discontinuation in 6.")
     assert (120, "other", 6) not in {(r[1], r[4], r[6]) for r in rows}
+
+
+def test_two_shares_of_the_group_a_clause_names_are_no_list_across_arms(nlp) -> None:
+    rows = _rows(nlp, "Overall, 200 received cabozantinib and 100 received placebo. Diarrhoea was "
+                      "the most common adverse event, reported in 64.0% of patients receiving "
+                      "cabozantinib (grade 3 or higher in 11.0%).")
+    assert {(r[1], r[6]) for r in rows} == {(200, 128), (200, 22)}

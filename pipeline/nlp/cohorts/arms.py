@@ -123,6 +123,11 @@ def assign_respectively(state: LinkState, first_event: int) -> None:
         lists += [group[k:k + step] for k in range(0, len(group), step)]
     named: list[int] | None = None  # the groups a list of fractions of this sentence named
     for group in lists:
+        own = state.cohorts[group[0].cohort] if group[0].cohort is not None else None
+        if own is not None and own.drug_status != "not_received" and all(
+                e.cohort == own.index and e.drug == own.drug and e.drug_status == own.drug_status
+                and e.drug_mention and e.drug_mention == own.drug_mention for e in group):
+            continue  # "in 74.2% of patients receiving X (grade 3 or higher in 42.7%)": one arm
         if len(group) != len(state.arms) or len({e.cohort for e in group}) == len(state.arms) \
                 and {e.cohort for e in group} == set(state.arms):
             continue  # one count per arm already ("71% in Arm B, 58% in Arm A and 40% in Arm C")
