@@ -851,3 +851,14 @@ def test_two_shares_of_the_group_a_clause_names_are_no_list_across_arms(nlp) -> 
                       "the most common adverse event, reported in 64.0% of patients receiving "
                       "cabozantinib (grade 3 or higher in 11.0%).")
     assert {(r[1], r[6]) for r in rows} == {(200, 128), (200, 22)}
+
+
+@pytest.mark.parametrize("label", ["Median time to remission, days", "Mean change in score",
+                                   "Duration of response, weeks"])
+def test_a_table_row_of_measures_gives_no_counts(nlp, label: str) -> None:
+    rows = _rows(nlp, "Adults with psoriasis were randomised to bimekizumab or placebo.\n\n"
+                      "Outcome | Bimekizumab (n = 150) | Placebo (n = 148)\n"
+                      "Remission, n (%) | 90 (60.0) | 30 (20.3)\n"
+                      f"{label} | 42 | 84\n"
+                      "Remission at 16 weeks | 80 (53.3) | 20 (13.5)")
+    assert {(r[1], r[6]) for r in rows} == {(150, 90), (148, 30), (150, 80), (148, 20)}

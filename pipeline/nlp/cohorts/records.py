@@ -57,6 +57,7 @@ class LinkSettings:
     drug_connectors: frozenset[str]
     dose_words: frozenset[str]
     tally_words: frozenset[str]
+    measure_labels: frozenset[str]
     date_words: frozenset[str]
     affect_verbs: frozenset[str]
     max_framed_words: int
