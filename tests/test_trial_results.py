@@ -862,3 +862,14 @@ def test_a_table_row_of_measures_gives_no_counts(nlp, label: str) -> None:
                       f"{label} | 42 | 84\n"
                       "Remission at 16 weeks | 80 (53.3) | 20 (13.5)")
     assert {(r[1], r[6]) for r in rows} == {(150, 90), (148, 30), (150, 80), (148, 20)}
+
+
+@pytest.mark.parametrize("flow", [
+    "Of 900 patients screened, 612 underwent randomisation: 306 were assigned to risankizumab "
+    "and 304 to placebo.",
+    "Of 900 adults assessed, 612 were randomly assigned (306 to risankizumab and 304 to placebo).",
+])
+def test_the_totals_of_a_consort_flow_are_no_arms(nlp, flow: str) -> None:
+    rows = _rows(nlp, f"{flow} Endoscopic response was observed in 40.2% and 21.7% of patients, "
+                      "respectively.")
+    assert {(r[1], r[3], r[6]) for r in rows} == {(306, "received", 123), (304, "not_received", 66)}

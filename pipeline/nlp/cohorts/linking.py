@@ -212,6 +212,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         # ("randomized 2:1 to A (N = 145) or B (N = 72)").
         if len(siblings) != 2 or len({arm_signature(state.cohorts[i]) for i in siblings}) < 2:
             siblings = [i for i in siblings if sizes[i] < sum(sizes.values()) - sizes[i]]
+        if len(siblings) >= 3:
+            siblings = _without_totals(siblings, sizes)
         previous_arms = list(state.arms)
         # "Among those with diabetes (n = 80 in the A group; n = 77 in the B group), ...":
         # a part of each arm, in the arms' order.
@@ -298,6 +300,22 @@ def _event_group(doc: Doc, sent_index: int, clause: Clause, state: LinkState,
                    statement=False, confidence=settings.confidence["subgroup"])
     state.cohorts.append(group)
     return group.index
+
+
+def _without_totals(siblings: list[int], sizes: dict[int, int]) -> list[int]:
+    """'Of 1,200 screened, 771 underwent randomisation: 383 to A and 386 to B': a group that
+    the groups after it split (their sizes add up to it, give or take a few not treated) is
+    their total, and so is any larger group before such a total; the rest are the arms."""
+    kept: list[int] = []
+    total_seen = False
+    for i in reversed(siblings):
+        rest = sum(sizes[j] for j in kept)
+        if len(kept) >= 2 and (0.95 * sizes[i] <= rest <= sizes[i]
+                               or total_seen and sizes[i] > rest):
+            total_seen = True
+            continue
+        kept.append(i)
+    return kept[::-1]
 
 
 def _part_of_arm(part: Cohort, arm: Cohort) -> bool:
