@@ -873,3 +873,10 @@ def test_the_totals_of_a_consort_flow_are_no_arms(nlp, flow: str) -> None:
     rows = _rows(nlp, f"{flow} Endoscopic response was observed in 40.2% and 21.7% of patients, "
                       "respectively.")
     assert {(r[1], r[3], r[6]) for r in rows} == {(306, "received", 123), (304, "not_received", 66)}
+
+
+def test_counts_before_a_shared_verb_take_its_object(nlp) -> None:
+    rows = _rows(nlp, "Overall, 900 adults were assigned to inclisiran and 900 to placebo. The "
+                      "investigators reported that 61 patients in the inclisiran group and 88 in "
+                      "the placebo group had a major adverse limb event.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(900, "other", 61), (900, "other", 88)}

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 from ..numbers import is_group_size
+from .outcomes import verb_object
 from .records import BRAND_MARKS, Clause, ClauseFacts, Cue, LinkSettings
 from .spans import longest_cues
 
@@ -238,7 +239,8 @@ def background_drugs(drugs: list[Span], group: tuple[str, str, int, int],
                      if part not in settings.control_drugs)
 
 
-def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = None) -> None:
+def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = None,
+                     doc: Doc | None = None) -> None:
     """'Five patients (4.0%) in the LENVIMA arm and one patient (1.6%) in the placebo arm
     died': a clause with no verb of its own shares the outcome of the comparison after it
     ('11 of 52 treated with A and 9 of 44 treated with B responded': a participle that
@@ -254,5 +256,11 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = N
                             for c in after.cues):  # "... stopped treatment because of X"
             outcomes = longest_cues(after.cues, "OUTCOME")
             shared = outcomes[0] if outcomes else after.shared_outcome
+            if shared is None and doc is not None and settings is not None:
+                # "1,270 in the A group and 1,521 in the B group had a major cardiovascular
+                # event": the object of the shared verb, in words no cue lists.
+                verb = next((c for c in after.cues if c.label == "EVENT_VERB"), None)
+                shared = None if verb is None else verb_object(doc, verb.start, after.end, settings)
+                after.shared_outcome = after.shared_outcome or shared
             if shared is not None:
                 here.shared_outcome = shared

@@ -313,6 +313,11 @@ def _apposition_head(doc: Doc, clause_start: int, comma: int) -> tuple[int, int]
     return clause_start, first
 
 
+def verb_object(doc: Doc, verb: int, clause_end: int, settings: LinkSettings) -> Cue | None:
+    """The event a verb at ``verb`` takes as its object ('had a stroke'), or None."""
+    return _object_outcome(doc, verb, clause_end, settings)
+
+
 def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings) -> Cue | None:
     """'12 (10%) developed pneumonia', '15 of 200 patients had a stroke': the object."""
     i = after_percent(doc, end, clause_end)
