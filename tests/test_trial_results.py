@@ -880,3 +880,11 @@ def test_counts_before_a_shared_verb_take_its_object(nlp) -> None:
                       "investigators reported that 61 patients in the inclisiran group and 88 in "
                       "the placebo group had a major adverse limb event.")
     assert {(r[1], r[4], r[6]) for r in rows} == {(900, "other", 61), (900, "other", 88)}
+
+
+@pytest.mark.parametrize("control", ["usual care", "observation", "standard care"])
+def test_a_size_assigned_to_a_control_named_by_what_it_got_instead(nlp, control: str) -> None:
+    rows = analyse(clean_text(f"We enrolled 330 adults: 166 were randomly assigned to romosozumab "
+                              f"and 164 to {control}."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug_status) for r in rows if r.row_type == "cohort"} >= {
+        (166, "received"), (164, "not_received")}

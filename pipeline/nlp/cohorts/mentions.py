@@ -36,6 +36,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     qualifiers = {c.end: c for c in cues if c.label == "QUALIFIER"}
     arm_starts = {c.start for c in cues if c.label in {"ARM", "ARM_NAME"}}
     outcome_ends = {c.end for c in cues if c.label == "OUTCOME"}
+    # "208 to usual care", "105 to observation": a control arm named by what it got instead
+    controls = {c.start for c in cues if c.label == "STATUS" and c.id == "not_received"}
     mentions: list[Mention] = []
     consumed: set[int] = set()
     tallied = _tally_end(doc, sent, sent_cues or cues, settings)
@@ -251,7 +253,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             kind = "reference" if _after_reference_word(doc, begin, start, settings) else "count"
             mentions.append(Mention(kind, begin, noun, value=int(value), size_text=size_text,
                                     percent=percent or stated_percent(doc, noun, end, number_at)))
-        elif _assigned_after(doc, after, end, study_verbs, drug_starts, arm_starts, settings):
+        elif _assigned_after(doc, after, end, study_verbs, drug_starts, arm_starts | controls,
+                             settings):
             # "106 were assigned to placebo", "121 to TCH": the patient noun is understood.
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
         elif after < end and (after in events or (
