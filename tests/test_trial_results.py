@@ -888,3 +888,17 @@ def test_a_size_assigned_to_a_control_named_by_what_it_got_instead(nlp, control:
                               f"and 164 to {control}."), nlp=nlp).rows
     assert {(r.cohort_size, r.drug_status) for r in rows if r.row_type == "cohort"} >= {
         (166, "received"), (164, "not_received")}
+
+
+def test_every_item_after_a_heading_colon_counts_its_event(nlp) -> None:
+    rows = _rows(nlp, "Patients were randomly assigned to tirzepatide 5 mg (n = 240), tirzepatide "
+                      "15 mg (n = 238) or placebo (n = 239). Constipation: 5-mg group, 17/240; "
+                      "15-mg group, 29/238; placebo, 8/239.")
+    assert {(r[1], r[6]) for r in rows} == {(240, 17), (238, 29), (239, 8)}
+
+
+def test_shares_reported_by_groups_are_no_change(nlp) -> None:
+    rows = _rows(nlp, "Patients were randomly assigned to tirzepatide 5 mg (n = 240), tirzepatide "
+                      "15 mg (n = 238) or placebo (n = 239). Dyspepsia was reported by 10.0%, "
+                      "15.1% and 2.9% of the 5-mg, 15-mg and placebo groups.")
+    assert {(r[1], r[6]) for r in rows} == {(240, 24), (238, 36), (239, 7)}

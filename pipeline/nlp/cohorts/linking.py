@@ -602,10 +602,17 @@ _VERBS = frozenset({"EVENT_VERB", "STUDY_VERB", "STATUS"})
 def _headed(doc: Doc, sent: Span, clause: Clause, facts: ClauseFacts, sent_cues: list[Cue],
             settings: LinkSettings) -> Cue | None:
     """The outcome a heading names for the verbless clause after its colon, or None."""
-    if clause.start <= sent.start or doc[clause.start - 1].text != ":" \
-            or any(c.label in _VERBS for c in facts.cues):
+    if clause.start <= sent.start or any(c.label in _VERBS and c.id != "not_received"
+                                         for c in facts.cues):  # "placebo, 6/301"
         return None
-    return heading_outcome(doc, sent.start, clause.start, sent_cues, settings)
+    start = clause.start
+    if doc[start - 1].text == ";":
+        # "Vomiting: A, 30/300; B, 45/298; placebo, 6/301": every item of the list after the
+        # heading's colon.
+        start = next((t.i + 1 for t in doc[sent.start:clause.start] if t.text == ":"), start)
+    if doc[start - 1].text != ":":
+        return None
+    return heading_outcome(doc, sent.start, start, sent_cues, settings)
 
 
 def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcome: Cue | None,

@@ -97,8 +97,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "events occurring in at least 10% of patients": a threshold
         if after < end and doc[after].text == "%" and number.start > start \
                 and doc[number.start - 1].lower_ in settings.change_words \
-                and not (after + 1 < end and doc[after + 1].lower_ in settings.reference_words):
-            continue  # "reduced the risk by 42%": a change, not a share of patients
+                and not (after + 1 < end and doc[after + 1].lower_ in settings.reference_words) \
+                and not (number.start - 2 >= start
+                         and doc[number.start - 2].lower_ in settings.frame_verbs):
+            continue  # "reduced the risk by 42%": a change (but "reported by 20.0%": a share)
         if after < end and doc[after].text == "%":
             # "reported in 74.2% of patients receiving LENVIMA", "in 3%, 17% and 14% of
             # patients", "response rate was 30.4% vs 38.0%": a share of a group. It becomes a
