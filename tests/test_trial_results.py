@@ -902,3 +902,10 @@ def test_shares_reported_by_groups_are_no_change(nlp) -> None:
                       "15 mg (n = 238) or placebo (n = 239). Dyspepsia was reported by 10.0%, "
                       "15.1% and 2.9% of the 5-mg, 15-mg and placebo groups.")
     assert {(r[1], r[6]) for r in rows} == {(240, 24), (238, 36), (239, 7)}
+
+
+def test_a_share_after_the_group_of_a_count_is_that_count_s(nlp) -> None:
+    rows = _rows(nlp, "Overall, 700 were randomized: 351 to risankizumab and 349 to placebo. Of the "
+                      "330 risankizumab patients who could be evaluated, 150 remained in the trial. "
+                      "Headache was reported in 21 patients in the risankizumab group (6.0%).")
+    assert {(r[1], r[6]) for r in rows} == {(351, 21)}

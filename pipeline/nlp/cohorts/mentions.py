@@ -253,8 +253,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 continue
         if noun is not None:
             kind = "reference" if _after_reference_word(doc, begin, start, settings) else "count"
+            share = percent or stated_percent(doc, noun, end, number_at) or stated_percent(
+                doc, _group_end(doc, noun, end, cues, settings), end, number_at)
             mentions.append(Mention(kind, begin, noun, value=int(value), size_text=size_text,
-                                    percent=percent or stated_percent(doc, noun, end, number_at)))
+                                    percent=share))
         elif _assigned_after(doc, after, end, study_verbs, drug_starts, arm_starts | controls,
                              settings):
             # "106 were assigned to placebo", "121 to TCH": the patient noun is understood.
@@ -278,6 +280,23 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent, outcome=named))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _group_end(doc: Doc, i: int, end: int, cues: list[Cue], settings: LinkSettings) -> int:
+    """Index after 'in the X group', 'in Group 1', 'receiving X' at ``i``, else ``i``:
+    '32 patients in the X group (5.5%)' gives the share after the group."""
+    names = {c.start: c.end for c in cues if c.label in {"ARM", "ARM_NAME"}}
+    j = i
+    while j < end and j - i < 8:
+        if j in names:
+            j = names[j]
+        elif doc[j].lower_ in settings.size_for_words or doc[j].lower_ in settings.determiners \
+                or doc[j].lower_ in settings.arm_nouns or doc[j].ent_type_ in {"DRUG", "DRUG_CLASS"} \
+                or doc[j].lower_ in settings.treatment_words:
+            j += 1
+        else:
+            break
+    return j if j > i and j < end and doc[j].text in {"(", "["} else i
 
 
 def in_size_brackets(doc: Doc, start: int, cues: list[Cue], settings: LinkSettings) -> bool:
