@@ -909,3 +909,10 @@ def test_a_share_after_the_group_of_a_count_is_that_count_s(nlp) -> None:
                       "330 risankizumab patients who could be evaluated, 150 remained in the trial. "
                       "Headache was reported in 21 patients in the risankizumab group (6.0%).")
     assert {(r[1], r[6]) for r in rows} == {(351, 21)}
+
+
+def test_a_small_excluded_group_is_no_arm(nlp) -> None:
+    rows = _rows(nlp, "After the exclusion of 9 patients who were found to be ineligible, the "
+                      "analysis included 402 patients in the vitamin D group and 399 in the placebo "
+                      "group. Fractures occurred in 5.0% and 7.0% of the patients, respectively.")
+    assert {(r[1], r[6]) for r in rows} == {(402, 20), (399, 28)}

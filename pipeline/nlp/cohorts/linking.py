@@ -315,7 +315,15 @@ def _without_totals(siblings: list[int], sizes: dict[int, int]) -> list[int]:
             total_seen = True
             continue
         kept.append(i)
-    return kept[::-1]
+    kept = kept[::-1]
+    if len(kept) >= 3:
+        # "After the exclusion of 13 patients, the analysis included 761 in the A group and
+        # 758 in the B group": a group far smaller than arms of like size is none of them.
+        big = sorted((sizes[i] for i in kept), reverse=True)
+        if big[1] >= big[0] / 2:
+            kept = [i for i in kept if sizes[i] * 5 >= big[1]] if sum(
+                sizes[i] * 5 < big[1] for i in kept) <= len(kept) - 2 else kept
+    return kept
 
 
 def _part_of_arm(part: Cohort, arm: Cohort) -> bool:
