@@ -916,3 +916,10 @@ def test_a_small_excluded_group_is_no_arm(nlp) -> None:
                       "analysis included 402 patients in the vitamin D group and 399 in the placebo "
                       "group. Fractures occurred in 5.0% and 7.0% of the patients, respectively.")
     assert {(r[1], r[6]) for r in rows} == {(402, 20), (399, 28)}
+
+
+def test_items_of_a_listing_of_harms_with_n_are_counts(nlp) -> None:
+    rows = _rows(nlp, "A total of 240 adults received ruxolitinib. Adverse events occurred in 96 "
+                      "patients (40.0%); the most frequent were somnolence (n = 24), abnormal "
+                      "dreams (n = 12) and sleep paralysis (n = 5).")
+    assert {(r[1], r[6]) for r in rows} == {(240, 96), (240, 24), (240, 12), (240, 5)}

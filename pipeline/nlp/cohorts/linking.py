@@ -822,7 +822,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return
 
     if facts.is_incidence or _after_baseline(facts, m) \
-            or not (facts.is_study or facts.elliptical or framed):
+            or not (facts.is_study or facts.elliptical or framed or m.outcome is not None):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if outcome:

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts, is_group_size
-from .outcomes import other_outcome, predicate_outcome
+from .outcomes import listed_outcome, other_outcome, predicate_outcome
 from .records import CUES_KEY, YEARS, Clause, Cue, LinkSettings, Mention
 from .spans import after_percent, longest_cues, stated_percent, treatment_end
 
@@ -175,6 +175,11 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 bracketed is not None or number.text[:1] == "n")
             named = next((c for c in longest_cues(cues, "OUTCOME") if c.end == paren), None) \
                 if lower_n else None
+            if named is None and n_equals and lower_n and doc[paren].text == "(":
+                # "the most frequent harms were nausea (n = 31), sexual dysfunction (n = 19)":
+                # an item of a listing of harms, in words no cue lists.
+                listed = listed_outcome(doc, paren + 1, start, cues, settings)
+                named = listed if listed is not None and listed.id == "adverse_event" else None
             if named is not None:
                 mentions.append(Mention("count", number.start, number.end, value=int(value),
                                         size_text=number.text, outcome=named))

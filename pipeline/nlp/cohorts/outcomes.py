@@ -240,6 +240,12 @@ def _existential_outcome(doc: Doc, start: int, end: int, clause_start: int, clau
     return _phrase(doc, end, stop, settings)
 
 
+def listed_outcome(doc: Doc, start: int, clause_start: int, cues: list[Cue],
+                   settings: LinkSettings) -> Cue | None:
+    """The event a count in brackets right after it counts, in a listing, or None."""
+    return _listed_outcome(doc, start, clause_start, cues, settings)
+
+
 def _listed_outcome(doc: Doc, start: int, clause_start: int, cues: list[Cue],
                     settings: LinkSettings) -> Cue | None:
     """'The most common events were dissociation (41 patients [27.0%]) and vertigo (17
