@@ -923,3 +923,11 @@ def test_items_of_a_listing_of_harms_with_n_are_counts(nlp) -> None:
                       "patients (40.0%); the most frequent were somnolence (n = 24), abnormal "
                       "dreams (n = 12) and sleep paralysis (n = 5).")
     assert {(r[1], r[6]) for r in rows} == {(240, 96), (240, 24), (240, 12), (240, 5)}
+
+
+@pytest.mark.parametrize("sentence", ["In each group, three patients had a stroke.",
+                                      "In each arm, three patients had a stroke."])
+def test_a_count_after_in_each_group_holds_for_every_arm(nlp, sentence: str) -> None:
+    rows = _rows(nlp, "Patients were randomly assigned to ticagrelor (n = 410) or placebo "
+                      f"(n = 405). {sentence}")
+    assert {(r[1], r[6]) for r in rows} == {(410, 3), (405, 3)}

@@ -233,7 +233,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                                                        end, number_at)))
             continue
         if (labelled_arms >= 2 or arm_count >= 2 or options_count >= 2) \
-                and _per_arm(doc, after, end, settings):
+                and (_per_arm(doc, after, end, settings) or _per_arm_before(doc, begin, sent.start,
+                                                                            settings)):
             # "62 were assigned to each arm", "50 patients per group": one cohort per arm
             # (or per option compared: "randomized to A or B (120 per group)").
             # The predicate of "2 patients in each group died" starts after the noun.
@@ -437,6 +438,15 @@ def _per_arm(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
         if doc[j].lower_ in settings.each_words and doc[j + 1].lower_ in settings.arm_nouns:
             return True
     return False
+
+
+def _per_arm_before(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
+    """'In each group, two patients died': the clause opens with the arms it holds for."""
+    j = i - 1
+    if j >= start and doc[j].text == ",":
+        j -= 1
+    return j - 2 >= start and doc[j].lower_ in settings.arm_nouns \
+        and doc[j - 1].lower_ in settings.each_words and doc[j - 2].lower_ in {"in", "for"}
 
 
 def _control_named(doc: Doc, start: int, end: int,
