@@ -109,9 +109,10 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
 def gives_share(count: int, size: int, percent: float, *, decimals: int = 0) -> bool:
     """Does count / size round (half up) to ``percent`` with at most ``decimals`` decimals
     ("158 (12.1%)" of 1,301 is 12.14%; of 1,297 it would be 12.2%)?"""
-    share = 100 * count / size
-    return any(abs(share - percent) <= 0.5 / 10 ** d + 1e-9
-               and round(percent, d) == percent for d in range(decimals, 3))
+    digits = decimals
+    while digits < 2 and round(percent, digits) != percent:
+        digits += 1  # the decimals the share is written with
+    return abs(100 * count / size - percent) <= 0.5 / 10 ** digits + 1e-9
 
 
 def _gives_share(count: int, size: int, percent: float) -> tuple[bool, bool]:

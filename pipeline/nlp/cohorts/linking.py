@@ -95,6 +95,13 @@ def link_document(doc: Doc, settings: LinkSettings,
     # Words looked for in every sentence, found once per document (Token objects cost more).
     respectively_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
         numpy.isin(lowers, _word_ids(settings.respectively_words)))}
+    # "the corresponding rates", "The number of admissions": words a few readings need
+    back_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
+        numpy.isin(lowers, _word_ids(settings.back_references)))}
+    tally_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
+        numpy.isin(lowers, _word_ids(settings.tally_words)))}
+    bracket_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
+        numpy.isin(lowers, _word_ids(frozenset({"(", "["}))))}
     anaphor_heads = frozenset(a[-1] for a in settings.combination_anaphors)
     anaphor_at = {int(i) for i in numpy.flatnonzero(numpy.isin(lowers, _word_ids(anaphor_heads)))}
     intervals_by: dict[int, list[int]] = {}  # "CI", "range": where bounds may follow
@@ -193,14 +200,17 @@ def link_document(doc: Doc, settings: LinkSettings,
                                      options_count=len(options),
                                      labelled_arms=len(state.arm_labels),
                                      interval_at=intervals_by.get(sent_index),
-                                     headed=headed is not None)
+                                     headed=headed is not None,
+                                     tally=sent_index in tally_sents)
             if any(m.drug is not None for m in mentions):
                 # "306 patients were randomized to A (n = 152) or B (n = 154)": the other
                 # counts of the clause are the total, which received neither as such.
                 mentions = [m if m.drug is not None or m.kind != "count"
                             else replace(m, drug=SEVERAL_ARMS) for m in mentions]
             for mention in mentions:
-                _link(doc, sent_index, mention, facts, state, settings, sent_groups)
+                _link(doc, sent_index, mention, facts, state, settings, sent_groups,
+                      back=sent_index in back_sents, brackets=sent_index in bracket_sents,
+                      sent_cues=sent_cues)
             if not mentions and any(clause.start <= i < clause.end for i in none_at):
                 _link_zero_events(doc, sent_index, clause, facts, state, settings)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
@@ -604,14 +614,18 @@ def _take_combination(facts: ClauseFacts, combination: tuple[str, str]) -> None:
 
 
 #: Cue labels that make a clause a statement of its own, not figures under a heading.
+#: What stands before a size in a bracketed list: "(48 in A and 50 in B)".
+_LIST_OPENERS = frozenset({"(", "[", "and", ",", ";"})
+
 _VERBS = frozenset({"EVENT_VERB", "STUDY_VERB", "STATUS"})
 
 
 def _headed(doc: Doc, sent: Span, clause: Clause, facts: ClauseFacts, sent_cues: list[Cue],
             settings: LinkSettings) -> Cue | None:
     """The outcome a heading names for the verbless clause after its colon, or None."""
-    if clause.start <= sent.start or any(c.label in _VERBS and c.id != "not_received"
-                                         for c in facts.cues):  # "placebo, 6/301"
+    if clause.start <= sent.start or doc[clause.start - 1].text not in {":", ";"} \
+            or any(c.label in _VERBS and c.id != "not_received"
+                   for c in facts.cues):  # "placebo, 6/301"
         return None
     start = clause.start
     if doc[start - 1].text == ";":
@@ -717,11 +731,14 @@ def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str,
 
 def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
           state: LinkState, settings: LinkSettings,
-          groups: list[tuple[str, str, int, int]] = ()) -> None:  # type: ignore[assignment]
+          groups: list[tuple[str, str, int, int]] = (),  # type: ignore[assignment]
+          *, back: bool = False, brackets: bool = False,
+          sent_cues: list[Cue] | None = None) -> None:
     conf = settings.confidence
     facts = _own_group(doc, m, facts, list(groups), settings)
-    sizes_only = m.kind == "count" and m.outcome is None \
-        and in_size_brackets(doc, m.start, facts.cues, settings)
+    sizes_only = brackets and m.kind == "count" and m.outcome is None and m.start > 0 \
+        and doc[m.start - 1].text in _LIST_OPENERS \
+        and in_size_brackets(doc, m.start, sent_cues, settings)
     outcome = None if sizes_only else (
         m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
         or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
@@ -733,7 +750,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
                                 subject_only=m.kind == "percent")
         framed = outcome is not None
-    if outcome is None and state.events and refers_back(doc, m.start, facts.start, settings):
+    if outcome is None and back and state.events and refers_back(doc, m.start, facts.start,
+                                                                 settings):
         last = state.events[-1]  # "the corresponding rates were 55.0% and 36.4%"
         outcome = Cue("OUTCOME", last.outcome, last.outcome_at, last.outcome_at + 1,
                       last.outcome_mention)

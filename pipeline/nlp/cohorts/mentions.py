@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts, is_group_size
 from .outcomes import listed_outcome, other_outcome, predicate_outcome
-from .records import CUES_KEY, YEARS, Clause, Cue, LinkSettings, Mention
+from .records import YEARS, Clause, Cue, LinkSettings, Mention
 from .spans import after_percent, longest_cues, stated_percent, treatment_end
 
 
@@ -17,7 +17,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                   numbers: list[Span] | None = None, anaphora: bool = False,
                   arm_count: int = 0, sent_cues: list[Cue] | None = None,
                   labelled_arms: int = 0, interval_at: list[int] | None = None,
-                  headed: bool = False, options_count: int = 0) -> list[Mention]:
+                  headed: bool = False, options_count: int = 0,
+                  tally: bool = False) -> list[Mention]:
     """Counts, fractions and back-references in a clause, in text order.
 
     ``sent`` and ``numbers`` (the sentence and its number spans) save a search per clause.
@@ -40,7 +41,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     controls = {c.start for c in cues if c.label == "STATUS" and c.id == "not_received"}
     mentions: list[Mention] = []
     consumed: set[int] = set()
-    tallied = _tally_end(doc, sent, sent_cues or cues, settings)
+    tallied = _tally_end(doc, sent, sent_cues or cues, settings) if tally else None
 
     for c in cues:
         if c.label == "UNIVERSAL" and c.start >= start and c.end <= end:
@@ -259,8 +260,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 continue
         if noun is not None:
             kind = "reference" if _after_reference_word(doc, begin, start, settings) else "count"
-            share = percent or stated_percent(doc, noun, end, number_at) or stated_percent(
-                doc, _group_end(doc, noun, end, cues, settings), end, number_at)
+            share = percent or stated_percent(doc, noun, end, number_at) or (
+                stated_percent(doc, _group_end(doc, noun, end, cues, settings), end, number_at)
+                if noun < end and doc[noun].lower_ in settings.size_for_words else None)
             mentions.append(Mention(kind, begin, noun, value=int(value), size_text=size_text,
                                     percent=share))
         elif _assigned_after(doc, after, end, study_verbs, drug_starts, arm_starts | controls,
@@ -305,12 +307,13 @@ def _group_end(doc: Doc, i: int, end: int, cues: list[Cue], settings: LinkSettin
     return j if j > i and j < end and doc[j].text in {"(", "["} else i
 
 
-def in_size_brackets(doc: Doc, start: int, cues: list[Cue], settings: LinkSettings) -> bool:
+def in_size_brackets(doc: Doc, start: int, cues: list[Cue] | None,
+                     settings: LinkSettings) -> bool:
     """'Among those with anxiety (48 in cohort A and 50 in cohort B), 24 and 27 responded':
     counts in brackets that hold only groups and their sizes say how large the groups are."""
     sent = doc[start].sent
-    if start - 1 < sent.start or not any(t.text in {"(", "["}
-                                          for t in doc[max(sent.start, start - 24):start]):
+    if start - 1 < sent.start or not any(doc[k].text in {"(", "["}
+                                          for k in range(max(sent.start, start - 24), start)):
         return False
     opening = next((k for k in range(start - 1, max(sent.start, start - 24) - 1, -1)
                     if doc[k].text in {"(", "[", ")", "]"}), None)
@@ -321,11 +324,11 @@ def in_size_brackets(doc: Doc, start: int, cues: list[Cue], settings: LinkSettin
     closing = next((k for k in range(start, min(sent.end, start + 24)) if doc[k].text in {")", "]"}), None)
     if closing is None:
         return False
-    cue_spans = doc.spans.get(CUES_KEY, [])
-    if any(c.label_ in {"OUTCOME", "EVENT_VERB"} and sent.start <= c.start < opening for c in cue_spans):
+    cue_list = cues or []  # the sentence's cues
+    if any(c.label in {"OUTCOME", "EVENT_VERB"} and sent.start <= c.start < opening for c in cue_list):
         return False  # "Rash (12 in group A and 9 in group B)": counts of the event named
-    named = {i for c in cue_spans if opening < c.start < closing
-             and c.label_ in {"ARM", "ARM_NAME", "PATIENT", "STATUS"} for i in range(c.start, c.end)}
+    named = {i for c in cue_list if opening < c.start < closing
+             and c.label in {"ARM", "ARM_NAME", "PATIENT", "STATUS"} for i in range(c.start, c.end)}
     words = settings.determiners | settings.size_for_words | settings.list_separators \
         | settings.arm_nouns | {";", "=", "n", "each"}
     counts = 0
@@ -358,6 +361,9 @@ def _names_group_between(doc: Doc, i: int, paren: int, groups: list[tuple[str, s
 def _tally_end(doc: Doc, sent: Span, cues: list[Cue], settings: LinkSettings) -> int | None:
     """'The (total) number of hospitalisations, including recurrent ones, was': where the
     verb of a sentence that tallies events (not patients, no outcome named) ends, or None."""
+    if not any(doc[k].lower_ in settings.tally_words
+               for k in range(sent.start, min(sent.end, sent.start + 4))):
+        return None  # "The (total) number of ..." opens the sentence
     i = sent.start
     while i < sent.end and (doc[i].lower_ in settings.determiners
                             or doc[i].lower_ in settings.total_words):  # "The total number"
