@@ -119,9 +119,9 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
 def _dosed_connection(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
     """'ATRA 45 mg/m2 per day plus ATO', 'nivolumab at 1 mg/kg with ipilimumab': two drugs
     of one treatment with the first one's dose between them."""
-    gap = doc[start:end]
-    if not 2 < len(gap) <= 12 or not (gap[0].like_num or gap[0].lower_ == "at"):
+    if not 2 < end - start <= 12 or not (doc[start].like_num or doc[start].lower_ == "at"):
         return False
+    gap = doc[start:end]
     return all(t.like_num or t.lower_ in settings.dose_words
                or t.lower_ in settings.drug_connectors and t.text not in {",", "(", ")"}
                for t in gap) and any(t.is_alpha and t.lower_ in settings.drug_connectors
