@@ -572,3 +572,362 @@ def test_the_event_before_a_time_complement_is_the_outcome(nlp) -> None:
                         "of the 60 remitters in the risankizumab group and 21 of the 45 in the "
                         "placebo group.")
     assert {(r[0], r[2], r[3]) for r in rows} == {(60, "recurrence", 9), (45, "recurrence", 21)}
+
+
+def _sized(nlp, text: str) -> set[tuple]:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    return {(r.row_type, r.cohort_size, r.arm, r.event_count) for r in rows}
+
+
+@pytest.mark.parametrize(("design", "label"), [
+    ("Of 312 adults with lupus nephritis, 104 were randomised to Arm A, 105 to Arm B and "
+     "103 to Arm C.", "Arm"),
+    ("A total of 240 children were randomly assigned: 81 to Group 1, 80 to Group 2 and 79 "
+     "to Group 3.", "Group"),
+])
+def test_sizes_assigned_to_labelled_arms_are_the_arms_of_a_later_list(nlp, design: str,
+                                                                       label: str) -> None:
+    first, second, third = ("A", "B", "C") if label == "Arm" else ("1", "2", "3")
+    rows = _sized(nlp, f"The trial tested voclosporin. {design} Complete renal response was "
+                       "achieved in 30 (28.8%), 41 (39.0%) and 22 (21.4%) patients, respectively."
+                  if label == "Arm" else
+                  f"The trial tested palivizumab. {design} Hospitalisation occurred in 4 (4.9%) "
+                  "vs 9 (11.3%) vs 12 (15.2%).")
+    sizes = (104, 105, 103) if label == "Arm" else (81, 80, 79)
+    counts = (30, 41, 22) if label == "Arm" else (4, 9, 12)
+    assert {(r[1], r[2], r[3]) for r in rows if r[0] == "outcome"} == {
+        (size, f"{label} {name}", count)
+        for size, name, count in zip(sizes, (first, second, third), counts, strict=True)}
+    assert {(r[1], r[2]) for r in rows if r[0] == "cohort" and r[2]} == {
+        (size, f"{label} {name}") for size, name in zip(sizes, (first, second, third), strict=True)}
+
+
+@pytest.mark.parametrize(("subject", "verb"), [
+    ("A fall of at least 30% in daily pain scores", "was achieved by"),
+    ("An improvement of at least 4 points in the symptom score", "was reported by"),
+    ("The primary composite end point (dialysis, transplantation or renal death)", "occurred in"),
+    ("A major adverse limb event (amputation or urgent revascularisation)", "occurred in"),
+])
+def test_a_subject_with_a_threshold_or_a_definition_in_brackets_names_the_event(
+        nlp, subject: str, verb: str) -> None:
+    rows = _rows(nlp, "Adults were randomly assigned: 150 to Group 1 and 149 to Group 2. "
+                      f"{subject} {verb} 45 participants (30.0%) in Group 1 and 31 (20.8%) in "
+                      "Group 2.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(150, "other", 45), (149, "other", 31)}
+
+
+@pytest.mark.parametrize("sites", ["At 42 dermatology centres in Canada",
+                                   "At 17 asthma clinics", "Across 23 epilepsy sites"])
+def test_a_number_of_centres_named_by_a_specialty_word_counts_no_patients(nlp, sites: str) -> None:
+    rows = _sized(nlp, f"{sites}, 300 adults were randomised: 150 to Group 1 (dupilumab) and "
+                       "150 to Group 2 (placebo).")
+    assert all(r[0] == "cohort" for r in rows)
+    assert {r[1] for r in rows} == {300, 150}
+
+
+@pytest.mark.parametrize(("arm", "drug"), [
+    ("capecitabine 1000 mg/m2 twice daily plus oxaliplatin 130 mg/m2", "capecitabine + oxaliplatin"),
+    ("gemcitabine 1000 mg/m2 on days 1 and 8 plus cisplatin 25 mg/m2", "cisplatin + gemcitabine"),
+    ("nivolumab at 3 mg/kg every 2 weeks with ipilimumab", "ipilimumab + nivolumab"),
+])
+def test_doses_between_the_drugs_of_one_arm_keep_them_one_treatment(nlp, arm: str, drug: str) -> None:
+    rows = analyse(clean_text(f"Patients were assigned to Group A ({arm}) or Group B (placebo). "
+                              "A total of 120 were randomised: 61 to Group A and 59 to Group B."),
+                   nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.arm == "Group A"} == {(61, drug)}
+
+
+def test_a_count_s_share_picks_the_group_whose_size_gives_it_as_written(nlp) -> None:
+    rows = _rows(nlp, "Of the 1,640 adults randomised, 821 were assigned to tirzepatide and 819 "
+                      "to placebo. The safety population comprised 818 patients in the "
+                      "tirzepatide group and 815 in the placebo group. Nausea occurred in 205 "
+                      "patients (25.0%) in the tirzepatide group.")
+    assert {(r[1], r[6]) for r in rows} == {(821, 205)}
+
+
+@pytest.mark.parametrize("subgroup", [
+    "Among participants with prior biologic use (n = 64 in the guselkumab group; n = 61 in the "
+    "placebo group), clinical remission occurred in 20 and 7 participants, respectively.",
+    "Among patients with ileal disease (64 in the guselkumab group and 61 in the placebo group), "
+    "20 and 7 had clinical remission, respectively.",
+])
+def test_a_list_after_a_subgroup_of_each_arm_is_of_the_whole_arms_again(nlp, subgroup: str) -> None:
+    rows = _sized(nlp, "A total of 360 adults with Crohn's disease were randomised: 181 to "
+                       f"guselkumab and 179 to placebo. {subgroup} Serious infections occurred in "
+                       "3.9% and 2.8% of the participants, respectively.")
+    outcomes = {(r[1], r[3]) for r in rows if r[0] == "outcome"}
+    assert {(64, 20), (61, 7)} <= outcomes
+    assert {(181, 7), (179, 5)} <= outcomes
+
+
+@pytest.mark.parametrize(("share", "size", "count"), [
+    ("41.5% with tenecteplase (n = 200)", 200, 83),
+    ("25.0% in the tenecteplase group (n = 120)", 120, 30),
+])
+def test_a_share_followed_by_its_group_and_that_group_s_size(nlp, share: str, size: int,
+                                                               count: int) -> None:
+    rows = _rows(nlp, "Adults with ischaemic stroke were randomised to tenecteplase or alteplase. "
+                      f"Among those treated within 3 hours, mortality was {share}.")
+    assert {(r[1], r[2], r[6]) for r in rows} == {(size, "tenecteplase", count)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sustained remission occurred in 88 of 120 patients (73.3%; 95% CI, 64.5 to 81.0).",
+    "Sustained remission occurred in 88 of 120 patients (73.3%, 90% confidence interval 66 to 80).",
+])
+def test_the_level_of_a_confidence_interval_is_no_share_of_patients(nlp, sentence: str) -> None:
+    rows = _rows(nlp, f"Adults with lupus received anifrolumab. {sentence}")
+    assert {(r[1], r[6]) for r in rows} == {(120, 88)}
+
+
+@pytest.mark.parametrize("tally", [
+    "The total number of hospital admissions, including repeat admissions, was 311 in the "
+    "sotagliflozin group and 402 in the placebo group.",
+    "The number of urgent visits was 75 in the sotagliflozin group and 98 in the placebo group.",
+])
+def test_a_tally_of_events_is_no_group_of_patients(nlp, tally: str) -> None:
+    rows = analyse(clean_text("Overall, 608 patients were assigned to sotagliflozin and 614 to "
+                              f"placebo. {tally} Hypotension occurred in 6.0% of the patients in "
+                              "the sotagliflozin group and 4.0% of those in the placebo group."),
+                   nlp=nlp).rows
+    assert {r.cohort_size for r in rows} == {608, 614}
+
+
+@pytest.mark.parametrize("opener", ["Between June 2019 and April 2021,", "From January 2018 to May 2020,",
+                                    "In 2022,"])
+def test_a_year_before_a_count_is_no_group(nlp, opener: str) -> None:
+    rows = analyse(clean_text(f"{opener} 64 patients with myeloma received teclistamab."),
+                   nlp=nlp).rows
+    assert {r.cohort_size for r in rows} == {64}
+
+
+def test_two_lists_of_one_sentence_each_go_round_the_arms(nlp) -> None:
+    rows = _rows(nlp, "Overall, 410 adults were assigned to tezepelumab and 408 to placebo. "
+                      "Pharyngitis occurred in 31 and 18 patients, respectively, and sinusitis in "
+                      "12 and 20.")
+    assert {(r[1], r[6]) for r in rows} == {(410, 31), (408, 18), (410, 12), (408, 20)}
+
+
+def test_a_list_with_shares_goes_to_the_groups_whose_sizes_give_them(nlp) -> None:
+    rows = _rows(nlp, "In total, 950 children were assigned to the vaccine and 948 to placebo. "
+                      "The safety population comprised 941 children in the vaccine group and "
+                      "944 in the placebo group. Fever occurred in 102 (10.7%) and 61 (6.4%) "
+                      "children, respectively.")
+    assert {(r[1], r[6]) for r in rows} == {(950, 102), (948, 61)}
+
+
+def test_counts_after_fractions_in_one_sentence_are_of_the_fractions_groups(nlp) -> None:
+    rows = _rows(nlp, "Overall, 1,210 adults were assigned to nirmatrelvir and 1,205 to "
+                      "placebo. Hospitalisation occurred in 8/1180 (0.7%) versus 66/1175 (5.6%) "
+                      "participants, and admission to intensive care in three versus 14.")
+    assert {(r[1], r[6]) for r in rows} >= {(1180, 8), (1175, 66), (1180, 3), (1175, 14)}
+
+
+def test_a_group_named_by_its_treatment_is_the_arm_not_those_who_stopped(nlp) -> None:
+    rows = _rows(nlp, "Overall, 140 adults chose to take ruxolitinib and 90 chose observation. "
+                      "Twenty-two patients stopped ruxolitinib early. Six patients in the "
+                      "ruxolitinib group and 9 in the observation group had died.")
+    assert (140, 6) in {(r[1], r[6]) for r in rows}
+
+
+@pytest.mark.parametrize("event", ["Forty patients (25.0%) achieved remission",
+                                   "Remission was achieved in 40 patients (25.0%)"])
+def test_of_these_after_an_event_is_of_those_who_had_it(nlp, event: str) -> None:
+    rows = _rows(nlp, f"A total of 160 adults with lupus nephritis received obinutuzumab. {event}. "
+                      "Of these, 14 later relapsed.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(160, "remission", 40), (40, "recurrence", 14)}
+
+
+@pytest.mark.parametrize("result", [
+    "Remission rates were 45% in Group 2, 30% in Group 1 and 15% in Group 3.",
+    "Remission was achieved by 45 patients in Group 2 (45%), 30 in Group 1 (30%) and 15 in "
+    "Group 3 (15%).",
+])
+def test_counts_that_name_their_arm_keep_it_whatever_the_order(nlp, result: str) -> None:
+    rows = _sized(nlp, "The trial tested upadacitinib in colitis. A total of 300 adults were "
+                       f"randomised: 100 to Group 1, 100 to Group 2 and 100 to Group 3. {result}")
+    assert {(r[2], r[3]) for r in rows if r[0] == "outcome"} == {
+        ("Group 2", 45), ("Group 1", 30), ("Group 3", 15)}
+
+
+@pytest.mark.parametrize(("later", "expected"), [
+    ("Among current smokers, the corresponding rates were 40.0% (n = 50) and 25.0% (n = 48).",
+     {(50, 20), (48, 12)}),
+    ("In patients older than 75 years, the respective figures were 21 of 35 and 11 of 33.",
+     {(35, 21), (33, 11)}),
+])
+def test_the_corresponding_rates_are_of_the_outcome_named_before(nlp, later: str,
+                                                                 expected: set) -> None:
+    rows = _rows(nlp, "Overall, 250 adults were assigned to tiotropium and 246 to placebo. "
+                      "Clinical remission occurred in 110 of 250 (44.0%) and 80 of 246 (32.5%). "
+                      f"{later}")
+    assert expected <= {(r[1], r[6]) for r in rows if r[4] == "remission"}
+
+
+def test_rates_for_an_event_name_it(nlp) -> None:
+    rows = _rows(nlp, "Overall, 500 adults were assigned to semaglutide and 500 to placebo. "
+                      "The rates for gallbladder disease were 2.4% and 1.0%, respectively.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(500, "other", 12), (500, "other", 5)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "In a subgroup of 150 HLA-B27 carriers, 45 (30.0%) had uveitis.",
+    "Uveitis was seen in 45 (30.0%) of the 150 HLA-B27 carriers tested.",
+])
+def test_a_count_s_share_finds_its_group_among_the_sentence_s_numbers(nlp, sentence: str) -> None:
+    rows = _rows(nlp, f"Overall, 600 adults with spondylitis received secukinumab. {sentence}")
+    assert {(r[1], r[6]) for r in rows} == {(150, 45)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The primary efficacy outcome of myocardial infarction or coronary revascularisation occurred "
+     "in 52 patients in Group 1 (13.0%) and 75 patients in Group 2 (18.8%).",
+     {(400, "other", 52), (400, "other", 75)}),
+    ("Dry cough affected 44 patients in Group 1 and 12 in Group 2.",
+     {(400, "adverse_event", 44), (400, "adverse_event", 12)}),
+    ("Ankle swelling troubled 30 people in Group 1 (7.5%) against 9 (2.3%) in Group 2.",
+     {(400, "other", 30), (400, "other", 9)}),
+])
+def test_events_framed_by_a_long_subject_or_an_affecting_verb(nlp, sentence: str,
+                                                              expected: set) -> None:
+    rows = _rows(nlp, "Adults with hypertension were randomly assigned: 400 to Group 1 "
+                      f"(sacubitril) and 400 to Group 2 (valsartan). {sentence}")
+    assert {(r[1], r[4], r[6]) for r in rows} == expected
+
+
+@pytest.mark.parametrize("subgroup", [
+    "Among participants with obesity (70 in Arm A and 66 in Arm B), 35 and 20 responded, "
+    "respectively.",
+    "In the subgroup with prior surgery (n = 70 in Arm A, n = 66 in Arm B), response occurred in "
+    "35 and 20 participants, respectively.",
+])
+def test_bracketed_sizes_of_a_subgroup_in_each_arm_take_its_list(nlp, subgroup: str) -> None:
+    rows = _sized(nlp, "The trial tested guselkumab in psoriatic arthritis. A total of 380 adults "
+                       f"were randomised: 190 to Arm A and 190 to Arm B. {subgroup} Death occurred "
+                       "in 2 and 3 participants, respectively.")
+    assert {(r[1], r[3]) for r in rows if r[0] == "outcome"} == {(70, 35), (66, 20), (190, 2),
+                                                                 (190, 3)}
+
+
+def test_a_breakdown_of_an_event_count_in_brackets_is_no_group(nlp) -> None:
+    rows = _rows(nlp, "Overall, 190 were assigned to guselkumab and 190 to placebo. Serious "
+                      "infections (9 in the guselkumab group and 4 in the placebo group) were "
+                      "uncommon.")
+    assert {(r[1], r[6]) for r in rows} == {(190, 9), (190, 4)}
+
+
+@pytest.mark.parametrize("verb", ["resolved", "cleared"])
+def test_verbs_that_end_a_condition_frame_an_event(nlp, verb: str) -> None:
+    rows = _rows(nlp, f"Adults with impetigo received ozenoxacin. The skin lesions {verb} in 88 of "
+                      "the 120 patients.")
+    assert {(r[1], r[6]) for r in rows} == {(120, 88)}
+
+
+@pytest.mark.parametrize("part", ["three of these eight died", "three of those eight died",
+                                  "three of them died"])
+def test_a_part_of_a_group_named_with_its_size(nlp, part: str) -> None:
+    rows = _rows(nlp, "A total of 150 adults received teplizumab. Teplizumab was stopped early "
+                      f"in eight patients with liver injury, and {part}.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(8, "death", 3)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Alopecia developed in 41 patients (34.2%), and nail changes in 22 (18.3%).",
+    "Alopecia was reported in 41 patients (34.2%), and nail changes in 22 (18.3%).",
+])
+def test_a_second_event_with_its_verb_said_once_is_counted(nlp, sentence: str) -> None:
+    rows = _rows(nlp, f"A total of 120 women received sacituzumab govitecan. {sentence}")
+    assert {(r[1], r[6]) for r in rows} == {(120, 41), (120, 22)}
+
+
+def test_a_clause_that_says_what_led_to_what_is_no_event_name(nlp) -> None:
+    rows = _rows(nlp, "A total of 120 women received sacituzumab govitecan. Serious adverse events "
+                      "were reported in 30 patients (25.0%), and led to discontinuation in 6.")
+    assert (120, "other", 6) not in {(r[1], r[4], r[6]) for r in rows}
+
+
+def test_two_shares_of_the_group_a_clause_names_are_no_list_across_arms(nlp) -> None:
+    rows = _rows(nlp, "Overall, 200 received cabozantinib and 100 received placebo. Diarrhoea was "
+                      "the most common adverse event, reported in 64.0% of patients receiving "
+                      "cabozantinib (grade 3 or higher in 11.0%).")
+    assert {(r[1], r[6]) for r in rows} == {(200, 128), (200, 22)}
+
+
+@pytest.mark.parametrize("label", ["Median time to remission, days", "Mean change in score",
+                                   "Duration of response, weeks"])
+def test_a_table_row_of_measures_gives_no_counts(nlp, label: str) -> None:
+    rows = _rows(nlp, "Adults with psoriasis were randomised to bimekizumab or placebo.\n\n"
+                      "Outcome | Bimekizumab (n = 150) | Placebo (n = 148)\n"
+                      "Remission, n (%) | 90 (60.0) | 30 (20.3)\n"
+                      f"{label} | 42 | 84\n"
+                      "Remission at 16 weeks | 80 (53.3) | 20 (13.5)")
+    assert {(r[1], r[6]) for r in rows} == {(150, 90), (148, 30), (150, 80), (148, 20)}
+
+
+@pytest.mark.parametrize("flow", [
+    "Of 900 patients screened, 612 underwent randomisation: 306 were assigned to risankizumab "
+    "and 304 to placebo.",
+    "Of 900 adults assessed, 612 were randomly assigned (306 to risankizumab and 304 to placebo).",
+])
+def test_the_totals_of_a_consort_flow_are_no_arms(nlp, flow: str) -> None:
+    rows = _rows(nlp, f"{flow} Endoscopic response was observed in 40.2% and 21.7% of patients, "
+                      "respectively.")
+    assert {(r[1], r[3], r[6]) for r in rows} == {(306, "received", 123), (304, "not_received", 66)}
+
+
+def test_counts_before_a_shared_verb_take_its_object(nlp) -> None:
+    rows = _rows(nlp, "Overall, 900 adults were assigned to inclisiran and 900 to placebo. The "
+                      "investigators reported that 61 patients in the inclisiran group and 88 in "
+                      "the placebo group had a major adverse limb event.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(900, "other", 61), (900, "other", 88)}
+
+
+@pytest.mark.parametrize("control", ["usual care", "observation", "standard care"])
+def test_a_size_assigned_to_a_control_named_by_what_it_got_instead(nlp, control: str) -> None:
+    rows = analyse(clean_text(f"We enrolled 330 adults: 166 were randomly assigned to romosozumab "
+                              f"and 164 to {control}."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug_status) for r in rows if r.row_type == "cohort"} >= {
+        (166, "received"), (164, "not_received")}
+
+
+def test_every_item_after_a_heading_colon_counts_its_event(nlp) -> None:
+    rows = _rows(nlp, "Patients were randomly assigned to tirzepatide 5 mg (n = 240), tirzepatide "
+                      "15 mg (n = 238) or placebo (n = 239). Constipation: 5-mg group, 17/240; "
+                      "15-mg group, 29/238; placebo, 8/239.")
+    assert {(r[1], r[6]) for r in rows} == {(240, 17), (238, 29), (239, 8)}
+
+
+def test_shares_reported_by_groups_are_no_change(nlp) -> None:
+    rows = _rows(nlp, "Patients were randomly assigned to tirzepatide 5 mg (n = 240), tirzepatide "
+                      "15 mg (n = 238) or placebo (n = 239). Dyspepsia was reported by 10.0%, "
+                      "15.1% and 2.9% of the 5-mg, 15-mg and placebo groups.")
+    assert {(r[1], r[6]) for r in rows} == {(240, 24), (238, 36), (239, 7)}
+
+
+def test_a_share_after_the_group_of_a_count_is_that_count_s(nlp) -> None:
+    rows = _rows(nlp, "Overall, 700 were randomized: 351 to risankizumab and 349 to placebo. Of the "
+                      "330 risankizumab patients who could be evaluated, 150 remained in the trial. "
+                      "Headache was reported in 21 patients in the risankizumab group (6.0%).")
+    assert {(r[1], r[6]) for r in rows} == {(351, 21)}
+
+
+def test_a_small_excluded_group_is_no_arm(nlp) -> None:
+    rows = _rows(nlp, "After the exclusion of 9 patients who were found to be ineligible, the "
+                      "analysis included 402 patients in the vitamin D group and 399 in the placebo "
+                      "group. Fractures occurred in 5.0% and 7.0% of the patients, respectively.")
+    assert {(r[1], r[6]) for r in rows} == {(402, 20), (399, 28)}
+
+
+def test_items_of_a_listing_of_harms_with_n_are_counts(nlp) -> None:
+    rows = _rows(nlp, "A total of 240 adults received ruxolitinib. Adverse events occurred in 96 "
+                      "patients (40.0%); the most frequent were somnolence (n = 24), abnormal "
+                      "dreams (n = 12) and sleep paralysis (n = 5).")
+    assert {(r[1], r[6]) for r in rows} == {(240, 96), (240, 24), (240, 12), (240, 5)}
+
+
+@pytest.mark.parametrize("sentence", ["In each group, three patients had a stroke.",
+                                      "In each arm, three patients had a stroke."])
+def test_a_count_after_in_each_group_holds_for_every_arm(nlp, sentence: str) -> None:
+    rows = _rows(nlp, "Patients were randomly assigned to ticagrelor (n = 410) or placebo "
+                      f"(n = 405). {sentence}")
+    assert {(r[1], r[6]) for r in rows} == {(410, 3), (405, 3)}

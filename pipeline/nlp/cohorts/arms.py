@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .groups import LinkState
+from .groups import LinkState, gives_share
 from .records import Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings
 
 
@@ -155,10 +155,23 @@ def assign_respectively(state: LinkState, first_event: int) -> None:
     by_outcome: dict[tuple[str, int], list[Event]] = {}
     for event in events:
         by_outcome.setdefault((event.outcome, event.outcome_at), []).append(event)
+    arms = len(state.arms)
+    lists: list[list[Event]] = []
     for group in by_outcome.values():
+        # "candidiasis in 27 and 6 patients, respectively, and dysphonia in 19 and 8" when
+        # both lists took the first outcome: one list per round of the arms.
+        step = arms if len(group) > arms and len(group) % arms == 0 else len(group)
+        lists += [group[k:k + step] for k in range(0, len(group), step)]
+    named: list[int] | None = None  # the groups a list of fractions of this sentence named
+    for group in lists:
+        own = state.cohorts[group[0].cohort] if group[0].cohort is not None else None
+        if own is not None and own.drug_status != "not_received" and all(
+                e.cohort == own.index and e.drug == own.drug and e.drug_status == own.drug_status
+                and e.drug_mention and e.drug_mention == own.drug_mention for e in group):
+            continue  # "in 74.2% of patients receiving X (grade 3 or higher in 42.7%)": one arm
         if len(group) != len(state.arms) or len({e.cohort for e in group}) == len(state.arms) \
-                and [e.cohort for e in group] == state.arms:
-            continue
+                and {e.cohort for e in group} == set(state.arms):
+            continue  # one count per arm already ("71% in Arm B, 58% in Arm A and 40% in Arm C")
         if any(e.confidence >= 0.9 for e in group):
             # Fractions name their group's size; "respectively" still says which arm it is.
             for event, arm in zip(group, state.arms, strict=True):
@@ -166,10 +179,17 @@ def assign_respectively(state: LinkState, first_event: int) -> None:
                     cohort = state.cohorts[arm]
                     event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
                     event.drug_status = cohort.drug_status
+            if all(e.cohort is not None for e in group):
+                named = [e.cohort for e in group]  # type: ignore[misc]
             continue
-        if not all(_fits(event, state.cohorts[arm]) for event, arm in zip(group, state.arms, strict=True)):
+        # "in 9/1998 versus 20/996, and very severe disease in four versus 11": the groups
+        # the fractions just named, else the arms.
+        targets = named if named is not None and all(
+            _fits(event, state.cohorts[c]) for event, c in zip(group, named, strict=True)) \
+            else state.arms
+        if not all(_fits(event, state.cohorts[arm]) for event, arm in zip(group, targets, strict=True)):
             continue  # "101 patients (48.8%)" is no part of an arm of 53: another group
-        for event, arm in zip(group, state.arms, strict=True):
+        for event, arm in zip(group, targets, strict=True):
             cohort = state.cohorts[arm]
             event.cohort = arm
             if event.from_percent and event.percent is not None:
@@ -185,4 +205,8 @@ def _fits(event: Event, cohort: Cohort) -> bool:
         return True
     if event.count > cohort.size:
         return False
-    return event.percent is None or abs(100 * event.count / cohort.size - event.percent) <= 0.6
+    if event.percent is None:
+        return True
+    # The share as written is what count / size gives, rounded ("158 (12.1%)" is of 1,301,
+    # not of 1,297: 12.2%).
+    return gives_share(event.count, cohort.size, event.percent)

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 from ..numbers import is_group_size
+from .outcomes import verb_object
 from .records import BRAND_MARKS, Clause, ClauseFacts, Cue, LinkSettings
 from .spans import longest_cues
 
@@ -119,7 +120,8 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     """
     groups: list[list[Span]] = []
     for ent in drug_ents:
-        if groups and _joined(doc[groups[-1][-1].end: ent.start], settings):
+        if groups and (_joined(doc[groups[-1][-1].end: ent.start], settings)
+                       or _dosed_connection(doc, groups[-1][-1].end, ent.start, settings)):
             groups[-1].append(ent)
         else:
             groups.append([ent])
@@ -135,6 +137,18 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
         mention = doc[group[0].start: (outside or group)[-1].end].text
         found.append((" + ".join(names), mention, group[0].start, group[-1].end))
     return found
+
+
+def _dosed_connection(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
+    """'ATRA 45 mg/m2 per day plus ATO', 'nivolumab at 1 mg/kg with ipilimumab': two drugs
+    of one treatment with the first one's dose between them."""
+    if not 2 < end - start <= 12 or not (doc[start].like_num or doc[start].lower_ == "at"):
+        return False
+    gap = doc[start:end]
+    return all(t.like_num or t.lower_ in settings.dose_words
+               or t.lower_ in settings.drug_connectors and t.text not in {",", "(", ")"}
+               for t in gap) and any(t.is_alpha and t.lower_ in settings.drug_connectors
+                                     or t.text == "+" for t in gap)
 
 
 def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span],
@@ -248,7 +262,8 @@ def background_drugs(drugs: list[Span], group: tuple[str, str, int, int],
                      if part not in settings.control_drugs)
 
 
-def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = None) -> None:
+def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = None,
+                     doc: Doc | None = None) -> None:
     """'Five patients (4.0%) in the LENVIMA arm and one patient (1.6%) in the placebo arm
     died': a clause with no verb of its own shares the outcome of the comparison after it
     ('11 of 52 treated with A and 9 of 44 treated with B responded': a participle that
@@ -264,5 +279,11 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = N
                             for c in after.cues):  # "... stopped treatment because of X"
             outcomes = longest_cues(after.cues, "OUTCOME")
             shared = outcomes[0] if outcomes else after.shared_outcome
+            if shared is None and doc is not None and settings is not None:
+                # "1,270 in the A group and 1,521 in the B group had a major cardiovascular
+                # event": the object of the shared verb, in words no cue lists.
+                verb = next((c for c in after.cues if c.label == "EVENT_VERB"), None)
+                shared = None if verb is None else verb_object(doc, verb.start, after.end, settings)
+                after.shared_outcome = after.shared_outcome or shared
             if shared is not None:
                 here.shared_outcome = shared

@@ -56,6 +56,9 @@ def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:
     return score
 
 
+_CHANGED = frozenset({"discontinued", "continued"})
+
+
 def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: ClauseFacts,
                      conf: dict[str, float], *, safety: bool = False,
                      widest: bool = False) -> tuple[int | None, float]:
@@ -69,7 +72,10 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
         fitting = [c for c in reversed(state.cohorts) if c.size >= count
                    and abs(100 * count / c.size - percent) <= 0.5 and fit_score(c, facts) >= 0]
         if fitting:
-            best = max(fitting, key=lambda c: fit_score(c, facts))
+            # "412 patients (31.7%)" after groups of 1,301 randomised and 1,297 treated: the
+            # group whose size gives the share as written (412/1,301 = 31.7%, not 31.8%).
+            best = max(fitting, key=lambda c: (fit_score(c, facts),
+                                               *_gives_share(count, c.size, percent)))
             return best.index, conf["count_same_sentence"]
     if facts.arm_label or facts.drug or facts.control or facts.experimental:
         fitting = [c for c in reversed(state.cohorts) if c.size >= count and fit_score(c, facts) > 0]
@@ -77,7 +83,11 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
             # A share of a harm with a drug named and no group after it ("adverse events
             # with niraparib were anemia (24%)") is counted over everyone who had the drug:
             # of equally fitting groups the largest, not a subgroup.
-            best = max(fitting, key=lambda c: (fit_score(c, facts), c.size if widest else 0))
+            # "Four patients in the X group had died" after "37 stopped X early": the arm, not
+            # the part of it whose treatment changed (unless the clause says so).
+            best = max(fitting, key=lambda c: (fit_score(c, facts), c.drug_status == facts.drug_status
+                                               or c.drug_status not in _CHANGED,
+                                               c.size if widest else 0))
             return best.index, conf["count_same_sentence"]
     for pool, key in ((state.last_in_sentence, "count_same_sentence"),
                       (state.last_in_previous, "count_previous_sentence")):
@@ -95,6 +105,21 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
     if first is not None:
         return first.index, conf["count_previous_sentence"]
     return None, conf["unlinked"]
+
+
+def gives_share(count: int, size: int, percent: float, *, decimals: int = 0) -> bool:
+    """Does count / size round (half up) to ``percent`` with at most ``decimals`` decimals
+    ("158 (12.1%)" of 1,301 is 12.14%; of 1,297 it would be 12.2%)?"""
+    digits = decimals
+    while digits < 2 and round(percent, digits) != percent:
+        digits += 1  # the decimals the share is written with
+    return abs(100 * count / size - percent) <= 0.5 / 10 ** digits + 1e-9
+
+
+def _gives_share(count: int, size: int, percent: float) -> tuple[bool, bool]:
+    """Does count / size give ``percent`` to one decimal, and to a whole percent? (A share
+    written '25%' fits both ways; '25.0%' only the first.)"""
+    return gives_share(count, size, percent, decimals=1), gives_share(count, size, percent)
 
 
 def recent_cohort(state: LinkState) -> Cohort | None:

@@ -30,18 +30,20 @@ from .groups import (
     fill_cohort,
     find_cohort,
     fit_score,
+    gives_share,
     implicit_cohort,
     new_cohort,
     recent_cohort,
     remember,
 )
-from .mentions import find_mentions
+from .mentions import find_mentions, in_size_brackets
 from .outcomes import (
     clause_outcome,
     heading_outcome,
     other_outcome,
     preceding_outcome,
     predicate_outcome,
+    refers_back,
 )
 from .records import CUES_KEY, SEVERAL_ARMS, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings, Mention
 from .spans import longest_cues, same_label, treatment_end
@@ -95,6 +97,13 @@ def link_document(doc: Doc, settings: LinkSettings,
     # Words looked for in every sentence, found once per document (Token objects cost more).
     respectively_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
         numpy.isin(lowers, _word_ids(settings.respectively_words)))}
+    # "the corresponding rates", "The number of admissions": words a few readings need
+    back_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
+        numpy.isin(lowers, _word_ids(settings.back_references)))}
+    tally_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
+        numpy.isin(lowers, _word_ids(settings.tally_words)))}
+    bracket_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
+        numpy.isin(lowers, _word_ids(frozenset({"(", "["}))))}
     anaphor_heads = frozenset(a[-1] for a in settings.combination_anaphors)
     anaphor_at = {int(i) for i in numpy.flatnonzero(numpy.isin(lowers, _word_ids(anaphor_heads)))}
     intervals_by: dict[int, list[int]] = {}  # "CI", "range": where bounds may follow
@@ -154,7 +163,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         if any(c.label == "INCIDENCE" and c.id != "baseline" for c in sent_cues):
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
-        share_predicates(all_facts, settings)
+        share_predicates(all_facts, settings, doc)
         for k in range(1, len(all_facts)):
             if all_facts[k - 1].anaphora and doc[clauses[k - 1].end - 1].text == "," \
                     and clauses[k - 1].end - clauses[k - 1].start <= 4:
@@ -194,7 +203,11 @@ def link_document(doc: Doc, settings: LinkSettings,
                 _take_combination(facts, state.combination)
             if facts.drug and " + " in facts.drug and not facts.control:
                 state.combination = (facts.drug, facts.drug_mention or facts.drug)
-            if facts.anaphora and state.last_in_previous:
+            referent = _event_group(doc, sent_index, clause, state, settings) \
+                if facts.anaphora else None
+            if referent is not None:
+                state.last_in_sentence.append(referent)
+            elif facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
             headed = _headed(doc, sent, clause, facts, sent_cues, settings)
             if headed is not None:  # "Major bleeding: 2 (1.7%) vs 5 (4.2%)"
@@ -206,17 +219,21 @@ def link_document(doc: Doc, settings: LinkSettings,
                                      options_count=len(options),
                                      labelled_arms=len(state.arm_labels),
                                      interval_at=intervals_by.get(sent_index),
-                                     headed=headed is not None)
+                                     headed=headed is not None,
+                                     tally=sent_index in tally_sents)
             if any(m.drug is not None for m in mentions):
                 # "306 patients were randomized to A (n = 152) or B (n = 154)": the other
                 # counts of the clause are the total, which received neither as such.
                 mentions = [m if m.drug is not None or m.kind != "count"
                             else replace(m, drug=SEVERAL_ARMS) for m in mentions]
             for mention in mentions:
-                _link(doc, sent_index, mention, facts, state, settings, sent_groups)
+                _link(doc, sent_index, mention, facts, state, settings, sent_groups,
+                      back=sent_index in back_sents, brackets=sent_index in bracket_sents,
+                      sent_cues=sent_cues)
             if not mentions and any(clause.start <= i < clause.end for i in none_at):
                 _link_zero_events(doc, sent_index, clause, facts, state, settings)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
+        stated = list(siblings)
         sizes = {i: state.cohorts[i].size for i in siblings}
         # "240 women were randomly assigned: 121 to TCH and 119 to TCHP": the total is
         # not an arm.
@@ -224,13 +241,33 @@ def link_document(doc: Doc, settings: LinkSettings,
         # ("randomized 2:1 to A (N = 145) or B (N = 72)").
         if len(siblings) != 2 or len({arm_signature(state.cohorts[i]) for i in siblings}) < 2:
             siblings = [i for i in siblings if sizes[i] < sum(sizes.values()) - sizes[i]]
+        if len(siblings) >= 3:
+            siblings = _without_totals(siblings, sizes)
         previous_arms = list(state.arms)
-        if len(siblings) >= 2 and len({state.cohorts[i].parent for i in siblings}) == 1:
+        # "Among those with diabetes (n = 80 in the A group; n = 77 in the B group), ...":
+        # a part of each arm, in the arms' order.
+        if len(stated) == len(previous_arms) >= 2 and len(siblings) < len(stated) and all(
+                state.cohorts[i].parent == a for i, a in zip(stated, previous_arms, strict=True)):
+            siblings = stated  # "(48 in cohort A and 50 in cohort B)": one part of each arm
+        parents = {state.cohorts[i].parent for i in siblings}
+        # ... but "104 had dMMR tumours, of whom 53 were assigned to A and 51 to B": the
+        # arms of a stated subgroup, which later sentences go on about.
+        stated_parent = len(parents) == 1 and None not in parents
+        parts = not stated_parent and len(siblings) == len(previous_arms) >= 2 and all(
+                _part_of_arm(state.cohorts[i], state.cohorts[a])
+                for i, a in zip(siblings, previous_arms, strict=True))
+        if len(siblings) >= 2 and (len(parents) == 1 or parts):
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
         made = [c.index for c in state.cohorts[n_cohorts:] if c.statement and c.parent is None]
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
+        if parts and (len(parents) > 1 or any(e.cohort in siblings
+                                               for e in state.events[n_events:])):
+            # Parts of the arms with their counts in their own sentence ("..., 20 and 9
+            # responded, respectively"), or subgroups of each arm ("39 went on to transplant
+            # (29 in cohort 1 and 10 in cohort 2)"): the next list is of the whole arms again.
+            state.arms = previous_arms
         if state.options and not options and state.options_sent == sent_index - 1:
             _name_by_options(state, n_cohorts, n_events, settings)
         if state.sentence_drug:
@@ -246,6 +283,82 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _size_giving_share(doc: Doc, m: Mention, sent_index: int, state: LinkState) -> int | None:
+    """A whole number before the count in its sentence of which the count is the stated
+    share (and not itself a count already linked), or None."""
+    sent = doc[m.start].sent
+    taken = {e.count for e in state.events if e.sent == sent_index}
+    for number in doc.spans.get(NUMBERS_KEY, []):
+        if not sent.start <= number.start < m.start:
+            continue
+        value = number[0]._.num_value
+        if value is None or value != int(value) or value <= m.value or value in taken \
+                or (number.end < len(doc) and doc[number.end].text == "%"):
+            continue
+        if gives_share(m.value, int(value), m.percent or 0, decimals=1):
+            return int(value)
+    return None
+
+
+def _event_group(doc: Doc, sent_index: int, clause: Clause, state: LinkState,
+                 settings: LinkSettings) -> int | None:
+    """'Sixty patients (37.5%) relapsed; of these, 51 regained a response': those who had the
+    event named last are the group "of these" refers to (a part of the event's cohort)."""
+    if not state.events:
+        return None
+    event = state.events[-1]
+    if event.cohort is None or event.count <= 1 or event.sent < sent_index - 1 \
+            or event.end_char > doc[clause.start].idx:
+        return None
+    named = state.last_in_sentence or state.last_in_previous
+    if named and state.cohorts[named[-1]].start_char > event.start_char:
+        return None  # a group named after the event: "of these" is of that group
+    found = next((c for c in state.cohorts if c.start_char == event.start_char
+                  and c.size == event.count), None)
+    if found is not None:
+        return found.index
+    parent = state.cohorts[event.cohort]
+    group = Cohort(index=len(state.cohorts), size=event.count, size_text=str(event.count),
+                   sent=event.sent, start_char=event.start_char, end_char=event.end_char,
+                   arm=parent.arm, drug=event.drug or parent.drug,
+                   drug_mention=event.drug_mention or parent.drug_mention,
+                   drug_status=event.drug_status or parent.drug_status,
+                   procedure=event.procedure or parent.procedure, parent=parent.index,
+                   statement=False, confidence=settings.confidence["subgroup"])
+    state.cohorts.append(group)
+    return group.index
+
+
+def _without_totals(siblings: list[int], sizes: dict[int, int]) -> list[int]:
+    """'Of 1,200 screened, 771 underwent randomisation: 383 to A and 386 to B': a group that
+    the groups after it split (their sizes add up to it, give or take a few not treated) is
+    their total, and so is any larger group before such a total; the rest are the arms."""
+    kept: list[int] = []
+    total_seen = False
+    for i in reversed(siblings):
+        rest = sum(sizes[j] for j in kept)
+        if len(kept) >= 2 and (0.95 * sizes[i] <= rest <= sizes[i]
+                               or total_seen and sizes[i] > rest):
+            total_seen = True
+            continue
+        kept.append(i)
+    kept = kept[::-1]
+    if len(kept) >= 3:
+        # "After the exclusion of 13 patients, the analysis included 761 in the A group and
+        # 758 in the B group": a group far smaller than arms of like size is none of them.
+        big = sorted((sizes[i] for i in kept), reverse=True)
+        if big[1] >= big[0] / 2:
+            kept = [i for i in kept if sizes[i] * 5 >= big[1]] if sum(
+                sizes[i] * 5 < big[1] for i in kept) <= len(kept) - 2 else kept
+    return kept
+
+
+def _part_of_arm(part: Cohort, arm: Cohort) -> bool:
+    """Is ``part`` a smaller group of the same arm (its subgroup, or given the same)?"""
+    return part.size < arm.size and (part.parent == arm.index or (
+        part.drug == arm.drug and part.drug_status == arm.drug_status and part.drug is not None))
 
 
 def _background_drugs(doc: Doc, drugs: list[Span], cues: list[Cue], sent_starts: list[int],
@@ -528,16 +641,27 @@ def _take_combination(facts: ClauseFacts, combination: tuple[str, str]) -> None:
 
 
 #: Cue labels that make a clause a statement of its own, not figures under a heading.
+#: What stands before a size in a bracketed list: "(48 in A and 50 in B)".
+_LIST_OPENERS = frozenset({"(", "[", "and", ",", ";"})
+
 _VERBS = frozenset({"EVENT_VERB", "STUDY_VERB", "STATUS"})
 
 
 def _headed(doc: Doc, sent: Span, clause: Clause, facts: ClauseFacts, sent_cues: list[Cue],
             settings: LinkSettings) -> Cue | None:
     """The outcome a heading names for the verbless clause after its colon, or None."""
-    if clause.start <= sent.start or doc[clause.start - 1].text != ":" \
-            or any(c.label in _VERBS for c in facts.cues):
+    if clause.start <= sent.start or doc[clause.start - 1].text not in {":", ";"} \
+            or any(c.label in _VERBS and c.id != "not_received"
+                   for c in facts.cues):  # "placebo, 6/301"
         return None
-    return heading_outcome(doc, sent.start, clause.start, sent_cues, settings)
+    start = clause.start
+    if doc[start - 1].text == ";":
+        # "Vomiting: A, 30/300; B, 45/298; placebo, 6/301": every item of the list after the
+        # heading's colon.
+        start = next((t.i + 1 for t in doc[sent.start:clause.start] if t.text == ":"), start)
+    if doc[start - 1].text != ":":
+        return None
+    return heading_outcome(doc, sent.start, start, sent_cues, settings)
 
 
 def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcome: Cue | None,
@@ -634,19 +758,30 @@ def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str,
 
 def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
           state: LinkState, settings: LinkSettings,
-          groups: list[tuple[str, str, int, int]] = ()) -> None:  # type: ignore[assignment]
+          groups: list[tuple[str, str, int, int]] = (),  # type: ignore[assignment]
+          *, back: bool = False, brackets: bool = False,
+          sent_cues: list[Cue] | None = None) -> None:
     conf = settings.confidence
     facts = _own_group(doc, m, facts, list(groups), settings)
-    outcome = (m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
-               or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
+    sizes_only = brackets and m.kind == "count" and m.outcome is None and m.start > 0 \
+        and doc[m.start - 1].text in _LIST_OPENERS \
+        and in_size_brackets(doc, m.start, sent_cues, settings)
+    outcome = None if sizes_only else (
+        m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
+        or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
     framed = False
-    if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named",
-                                      "each"}:
+    if outcome is None and not sizes_only and m.kind in {"fraction", "bare", "count", "loose",
+                                                         "percent", "named", "each"}:
         # "Clinical cure was achieved in 64 of 80": the frame that states the event names it,
         # before any outcome borrowed from another clause.
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
                                 subject_only=m.kind == "percent")
         framed = outcome is not None
+    if outcome is None and back and state.events and refers_back(doc, m.start, facts.start,
+                                                                 settings):
+        last = state.events[-1]  # "the corresponding rates were 55.0% and 36.4%"
+        outcome = Cue("OUTCOME", last.outcome, last.outcome_at, last.outcome_at + 1,
+                      last.outcome_mention)
     if outcome is None and facts.shares_comparison:
         outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
     if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count", "loose",
@@ -658,6 +793,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         # "A pathological complete response (ypT0/is ypN0) was achieved in 55 of 121": a
         # part of a group in a clause that names an outcome is a count of that outcome.
         outcome = clause_outcome(facts, m)
+    if sizes_only:
+        outcome = None  # "(48 in cohort A and 50 in cohort B)": the sizes of the groups
     span = doc[m.start: m.end]
 
     if m.kind == "percent":
@@ -730,13 +867,23 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return
 
     if facts.is_incidence or _after_baseline(facts, m) \
-            or not (facts.is_study or facts.elliptical or framed):
+            or not (facts.is_study or facts.elliptical or framed or m.outcome is not None):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if outcome:
         cohort, confidence = implicit_cohort(
             state, m.value, m.percent, facts, conf,
             safety=outcome.id in settings.safety_outcomes and not facts.anaphora)
+        if m.percent and (cohort is None or not gives_share(m.value, state.cohorts[cohort].size,
+                                                            m.percent)):
+            # "In a subgroup of 210 carriers, 60 (28.6%) had oedema": no known group gives the
+            # share; the number of the sentence that does is the group's size.
+            whole = _size_giving_share(doc, m, sent_index, state)
+            if whole is not None:
+                cohort = new_cohort(state, whole, str(whole), sent_index, span, facts,
+                                    parent=None, statement=False,
+                                    confidence=conf["fraction"]).index
+                confidence = conf["fraction"]
         add_event(state, cohort, m.value, m.percent, outcome, facts, sent_index, span,
                    confidence)
         return

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts, is_group_size
-from .outcomes import other_outcome, predicate_outcome
+from .outcomes import listed_outcome, other_outcome, predicate_outcome
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
 from .spans import after_percent, longest_cues, stated_percent, treatment_end
 
@@ -17,7 +17,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                   numbers: list[Span] | None = None, anaphora: bool = False,
                   arm_count: int = 0, sent_cues: list[Cue] | None = None,
                   labelled_arms: int = 0, interval_at: list[int] | None = None,
-                  headed: bool = False, options_count: int = 0) -> list[Mention]:
+                  headed: bool = False, options_count: int = 0,
+                  tally: bool = False) -> list[Mention]:
     """Counts, fractions and back-references in a clause, in text order.
 
     ``sent`` and ``numbers`` (the sentence and its number spans) save a search per clause.
@@ -32,11 +33,15 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     patients = {c.start for c in cues if c.label == "PATIENT"}
     events = {c.start for c in cues if c.label in {"EVENT_VERB", "OUTCOME"}}
     study_verbs = {c.start for c in cues if c.label == "STUDY_VERB"}
+    actors = {c.start for c in cues if c.label == "STUDY_ACTOR"}
     qualifiers = {c.end: c for c in cues if c.label == "QUALIFIER"}
     arm_starts = {c.start for c in cues if c.label in {"ARM", "ARM_NAME"}}
     outcome_ends = {c.end for c in cues if c.label == "OUTCOME"}
+    # "208 to usual care", "105 to observation": a control arm named by what it got instead
+    controls = {c.start for c in cues if c.label == "STATUS" and c.id == "not_received"}
     mentions: list[Mention] = []
     consumed: set[int] = set()
+    tallied = _tally_end(doc, sent, sent_cues or cues, settings) if tally else None
 
     for c in cues:
         if c.label == "UNIVERSAL" and c.start >= start and c.end <= end:
@@ -82,6 +87,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if after < end and doc[after].text == "%" and _restated_share(doc, number.start, start,
                                                                        mentions):
             continue  # "39 of the 96 patients (that's 40.6%)": that count's share, said again
+        if after + 1 < end and doc[after].text == "%" and (
+                doc[after + 1].lower_ in settings.interval_words
+                or doc[after + 1].lower_ == "confidence"):
+            continue  # "96.6%; 95% CI, 94.4 to 98.1": the level of an interval
         if after < end and doc[after].text == "%" and _count_follows(doc, after + 1, end, settings):
             continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
         if after < end and doc[after].text == "%" and number.start > start \
@@ -89,8 +98,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "events occurring in at least 10% of patients": a threshold
         if after < end and doc[after].text == "%" and number.start > start \
                 and doc[number.start - 1].lower_ in settings.change_words \
-                and not (after + 1 < end and doc[after + 1].lower_ in settings.reference_words):
-            continue  # "reduced the risk by 42%": a change, not a share of patients
+                and not (after + 1 < end and doc[after + 1].lower_ in settings.reference_words) \
+                and not (number.start - 2 >= start
+                         and doc[number.start - 2].lower_ in settings.frame_verbs):
+            continue  # "reduced the risk by 42%": a change (but "reported by 20.0%": a share)
         if after < end and doc[after].text == "%":
             # "reported in 74.2% of patients receiving LENVIMA", "in 3%, 17% and 14% of
             # patients", "response rate was 30.4% vs 38.0%": a share of a group. It becomes a
@@ -106,6 +117,14 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "(95% CI, 47.0-62.7)", "(range, 38-81)": bounds, not counts
         if after < end and doc[after].lower_ in units:
             continue
+        if int(value) in YEARS and number.start > sent.start \
+                and doc[number.start - 1].lower_ in settings.date_words \
+                and _noun_end(doc, after, end, patients, settings) is None:
+            continue  # "Between March 2021 and May 2022, 89 patients": a year
+        if tallied is not None and number.start >= tallied:
+            continue  # "The total number of hospitalisations was 469 in the A group": events
+        if after in actors or after + 1 in actors and doc[after].is_alpha:
+            continue  # "at 38 (headache) centres", "12 investigators": not patients
         if _is_label_number(doc, number.start, sent.start, settings) and _whole_after(
                 doc, after_percent(doc, after, end), end, number_at, settings) is None \
                 and not _counted_in_arm(doc, number.start, after, end, arm_starts, settings) \
@@ -136,6 +155,17 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 mentions[-1] = Mention("fraction", mentions[-1].start, after, value=part,
                                        whole=int(value), size_text=number.text, percent=share)
             continue  # "28.0% of sertraline patients (n = 42)": the count of that share
+        if (n_equals or is_group_size(number.text)) and mentions \
+                and mentions[-1].kind == "percent" and mentions[-1].percent is not None and value > 0 \
+                and _names_group_between(doc, mentions[-1].end, number.start - (3 if n_equals else 1),
+                                         groups, cues, settings):
+            # "mortality was 30.2% with hydrocortisone (n = 205)": the share of the group of
+            # N named between them.
+            share = mentions[-1].percent
+            mentions[-1] = Mention("fraction", mentions[-1].start, after,
+                                   value=round(share * value / 100), whole=int(value),
+                                   size_text=number.text, percent=share)
+            continue
         if n_equals or bracketed is not None or is_group_size(number.text):
             # "Pola-R-CHP (n = 152)", "niraparib (264 patients)": a group of N, with the drug
             # named just before it.
@@ -146,6 +176,11 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 bracketed is not None or number.text[:1] == "n")
             named = next((c for c in longest_cues(cues, "OUTCOME") if c.end == paren), None) \
                 if lower_n else None
+            if named is None and n_equals and lower_n and doc[paren].text == "(":
+                # "the most frequent harms were nausea (n = 31), sexual dysfunction (n = 19)":
+                # an item of a listing of harms, in words no cue lists.
+                listed = listed_outcome(doc, paren + 1, start, cues, settings)
+                named = listed if listed is not None and listed.id == "adverse_event" else None
             if named is not None:
                 mentions.append(Mention("count", number.start, number.end, value=int(value),
                                         size_text=number.text, outcome=named))
@@ -179,7 +214,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     arm=arm, setting=setting))
             continue
         if after + 1 < end and doc[after].lower_ in settings.reference_words \
-                and doc[after + 1].lower_ in settings.group_pronouns:
+                and doc[after + 1].lower_ in settings.group_pronouns \
+                and not (after + 2 < end and doc[after + 2]._.num_value is not None):
+            # (but "two of these nine" names the whole: a fraction, below)
             # "Ninety-eight of them received ...": a part of the group just named; but "94
             # of those taking placebo" names its group by what it received.
             named = treatment_end(doc, after + 2, end, settings)
@@ -197,7 +234,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                                                        end, number_at)))
             continue
         if (labelled_arms >= 2 or arm_count >= 2 or options_count >= 2) \
-                and _per_arm(doc, after, end, settings):
+                and (_per_arm(doc, after, end, settings) or _per_arm_before(doc, begin, sent.start,
+                                                                            settings)):
             # "62 were assigned to each arm", "50 patients per group": one cohort per arm
             # (or per option compared: "randomized to A or B (120 per group)").
             # The predicate of "2 patients in each group died" starts after the noun.
@@ -222,9 +260,13 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 continue
         if noun is not None:
             kind = "reference" if _after_reference_word(doc, begin, start, settings) else "count"
+            share = percent or stated_percent(doc, noun, end, number_at) or (
+                stated_percent(doc, _group_end(doc, noun, end, cues, settings), end, number_at)
+                if noun < end and doc[noun].lower_ in settings.size_for_words else None)
             mentions.append(Mention(kind, begin, noun, value=int(value), size_text=size_text,
-                                    percent=percent or stated_percent(doc, noun, end, number_at)))
-        elif _assigned_after(doc, after, end, study_verbs, drug_starts, arm_starts, settings):
+                                    percent=share))
+        elif _assigned_after(doc, after, end, study_verbs, drug_starts, arm_starts | controls,
+                             settings):
             # "106 were assigned to placebo", "121 to TCH": the patient noun is understood.
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
         elif after < end and (after in events or (
@@ -246,6 +288,92 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent, outcome=named))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _group_end(doc: Doc, i: int, end: int, cues: list[Cue], settings: LinkSettings) -> int:
+    """Index after 'in the X group', 'in Group 1', 'receiving X' at ``i``, else ``i``:
+    '32 patients in the X group (5.5%)' gives the share after the group."""
+    names = {c.start: c.end for c in cues if c.label in {"ARM", "ARM_NAME"}}
+    j = i
+    while j < end and j - i < 8:
+        if j in names:
+            j = names[j]
+        elif doc[j].lower_ in settings.size_for_words or doc[j].lower_ in settings.determiners \
+                or doc[j].lower_ in settings.arm_nouns or doc[j].ent_type_ in {"DRUG", "DRUG_CLASS"} \
+                or doc[j].lower_ in settings.treatment_words:
+            j += 1
+        else:
+            break
+    return j if j > i and j < end and doc[j].text in {"(", "["} else i
+
+
+def in_size_brackets(doc: Doc, start: int, cues: list[Cue] | None,
+                     settings: LinkSettings) -> bool:
+    """'Among those with anxiety (48 in cohort A and 50 in cohort B), 24 and 27 responded':
+    counts in brackets that hold only groups and their sizes say how large the groups are."""
+    sent = doc[start].sent
+    if start - 1 < sent.start or not any(doc[k].text in {"(", "["}
+                                          for k in range(max(sent.start, start - 24), start)):
+        return False
+    opening = next((k for k in range(start - 1, max(sent.start, start - 24) - 1, -1)
+                    if doc[k].text in {"(", "[", ")", "]"}), None)
+    if opening is None or doc[opening].text not in {"(", "["} or opening == sent.start \
+            or not doc[opening - 1].is_alpha \
+            or any(t._.num_value is not None for t in doc[max(sent.start, opening - 4):opening]):
+        return False  # "39 patients (27 in the A group and 12 in the B group)": a breakdown
+    closing = next((k for k in range(start, min(sent.end, start + 24)) if doc[k].text in {")", "]"}), None)
+    if closing is None:
+        return False
+    cue_list = cues or []  # the sentence's cues
+    if any(c.label in {"OUTCOME", "EVENT_VERB"} and sent.start <= c.start < opening for c in cue_list):
+        return False  # "Rash (12 in group A and 9 in group B)": counts of the event named
+    named = {i for c in cue_list if opening < c.start < closing
+             and c.label in {"ARM", "ARM_NAME", "PATIENT", "STATUS"} for i in range(c.start, c.end)}
+    words = settings.determiners | settings.size_for_words | settings.list_separators \
+        | settings.arm_nouns | {";", "=", "n", "each"}
+    counts = 0
+    for t in doc[opening + 1:closing]:
+        if t._.num_value is not None:
+            counts += 1
+        elif not (t.i in named or t.ent_type_ in {"DRUG", "DRUG_CLASS"} or t.lower_ in words):
+            return False
+    return counts >= 2
+
+
+def _names_group_between(doc: Doc, i: int, paren: int, groups: list[tuple[str, str, int, int]],
+                         cues: list[Cue], settings: LinkSettings) -> bool:
+    """'30.2% | with hydrocortisone | (n = 205)', '12% | in the placebo group | (n = 98)':
+    only a group named by its treatment or label between a share and a size in brackets."""
+    if paren <= i or doc[paren].text not in {"(", "["} or doc[i].lower_ not in settings.size_for_words:
+        return False
+    i += 1
+    while i < paren and doc[i].lower_ in settings.determiners:
+        i += 1
+    named = next((g[3] for g in groups if g[2] == i), None) \
+        or next((c.end for c in cues if c.label == "ARM" and c.start == i), None)
+    if named is None:
+        return False
+    while named < paren and doc[named].lower_ in settings.arm_nouns:
+        named += 1
+    return named == paren
+
+
+def _tally_end(doc: Doc, sent: Span, cues: list[Cue], settings: LinkSettings) -> int | None:
+    """'The (total) number of hospitalisations, including recurrent ones, was': where the
+    verb of a sentence that tallies events (not patients, no outcome named) ends, or None."""
+    if not any(doc[k].lower_ in settings.tally_words
+               for k in range(sent.start, min(sent.end, sent.start + 4))):
+        return None  # "The (total) number of ..." opens the sentence
+    i = sent.start
+    while i < sent.end and (doc[i].lower_ in settings.determiners
+                            or doc[i].lower_ in settings.total_words):  # "The total number"
+        i += 1
+    if not (i + 1 < sent.end and doc[i].lower_ in settings.tally_words and doc[i + 1].lower_ == "of"):
+        return None
+    verb = next((t.i for t in doc[i + 2:sent.end] if t.lower_ in settings.auxiliaries), None)
+    if verb is None or any(c.label in {"OUTCOME", "PATIENT"} and i < c.start < verb for c in cues):
+        return None
+    return verb + 1
 
 
 def _restated_share(doc: Doc, i: int, start: int, mentions: list[Mention]) -> bool:
@@ -316,6 +444,15 @@ def _per_arm(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
         if doc[j].lower_ in settings.each_words and doc[j + 1].lower_ in settings.arm_nouns:
             return True
     return False
+
+
+def _per_arm_before(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
+    """'In each group, two patients died': the clause opens with the arms it holds for."""
+    j = i - 1
+    if j >= start and doc[j].text == ",":
+        j -= 1
+    return j - 2 >= start and doc[j].lower_ in settings.arm_nouns \
+        and doc[j - 1].lower_ in settings.each_words and doc[j - 2].lower_ in {"in", "for"}
 
 
 def _control_named(doc: Doc, start: int, end: int,
@@ -419,12 +556,13 @@ def _in_interval(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
 
 def _counted_in_arm(doc: Doc, i: int, after: int, end: int, arm_starts: set[int],
                     settings: LinkSettings) -> bool:
-    """'83 in Group 1 and 81 in Group 2': the number after a label's list says how many
-    patients an arm has (it follows "and", not the label word itself)."""
+    """'83 in Group 1 and 81 in Group 2', '91 to Arm A, 92 to Arm B': the number after a
+    label's list says how many patients an arm has (it follows "and", not the label word
+    itself)."""
     if i == 0 or doc[i - 1].lower_ in settings.not_count_after:
         return False
     j = after_percent(doc, after, end)
-    if j >= end or doc[j].lower_ != "in":
+    if j >= end or doc[j].lower_ not in {"in", "to"}:
         return False
     j += 1
     while j < end and doc[j].lower_ in settings.determiners:
@@ -511,7 +649,7 @@ def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_star
     while i + 1 < end and (doc[i].lower_ in settings.determiners
                            or doc[i].lower_ in settings.treatment_modifiers):
         i += 1  # "164 to intravenous quinine", "120 to the high-dose regimen of X"
-    return i in drug_starts
+    return i in drug_starts or i in arm_starts  # "91 to Arm A, 92 to Arm B"
 
 
 def _after_reference_word(doc: Doc, begin: int, start: int, settings: LinkSettings) -> bool:

@@ -125,6 +125,18 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
 
 
 
+def refers_back(doc: Doc, start: int, clause_start: int, settings: LinkSettings) -> bool:
+    """'the corresponding rates were 55.0% and 36.4%', 'the respective figures were 119 of
+    174 and 43 of 87': shares of the outcome named before, in another group."""
+    sent_start = doc[start].sent.start
+    for k in range(start - 1, max(sent_start, start - 8) - 1, -1):
+        if doc[k].lower_ in settings.figure_words and k > sent_start \
+                and doc[k - 1].lower_ in settings.back_references:
+            return all(t.lower_ in settings.auxiliaries or t.lower_ in settings.threshold_words
+                       for t in doc[k + 1:start])
+    return False
+
+
 def clause_outcome(facts: ClauseFacts, m: Mention) -> Cue | None:
     """The outcome of the clause nearest to a mention, after it first."""
     outcomes = longest_cues(facts.cues, "OUTCOME")
@@ -179,15 +191,32 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     j = start - 1
     if j > clause_start and doc[j].lower_ in settings.auxiliaries:
         return _rate_subject(doc, clause_start, j, settings)
-    if j <= clause_start or doc[j].lower_ not in settings.frame_prepositions:
+    if j > clause_start and doc[j].lower_ in settings.affect_verbs:
+        j += 1  # "Skin rash affected 22 of the patients", "Nausea troubled 108 people"
+    elif j <= clause_start or doc[j].lower_ not in settings.frame_prepositions:
         return None
     j -= 1
     while j > clause_start and doc[j].lower_.endswith("ly") and doc[j].is_alpha:
         j -= 1  # "was observed only in", "occurred significantly more often in" is not read
-    if doc[j].lower_ not in settings.frame_verbs:
+    if doc[j].lower_ not in settings.frame_verbs and doc[j].lower_ not in settings.affect_verbs:
+        if doc[start - 1].lower_ == "in" and doc[clause_start].lower_ in settings.comparators \
+                and doc[j].is_alpha:
+            # "Neuropathy developed in 29 patients, and skin reactions in 33": the verb is said
+            # once, the clause is a noun phrase and its count (not "and led to X in 48").
+            gapped = _phrase(doc, clause_start + 1, start - 1, settings, subject=True)
+            if gapped is not None and gapped.end == start - 1 and not any(
+                    t.lower_.endswith("ed") or t.lower_ in settings.auxiliaries
+                    for t in doc[gapped.start:gapped.end]):
+                return gapped
         return None
     while j > clause_start and doc[j - 1].lower_ in settings.frame_auxiliaries:
         j -= 1
+    if j - 1 > clause_start and doc[j - 1].text == ")":
+        # "The primary composite outcome (a decline in eGFR, or death) occurred in": the
+        # subject before the brackets that define it.
+        opening = next((k for k in range(j - 2, clause_start, -1) if doc[k].text in {"(", ")"}), None)
+        if opening is not None and doc[opening].text == "(":
+            j = opening
     first = clause_start
     for k in range(clause_start, j):
         if doc[k].text in {",", ":", ";", "(", ")"}:
@@ -209,6 +238,12 @@ def _existential_outcome(doc: Doc, start: int, end: int, clause_start: int, clau
     while stop < clause_end and not _ends_phrase(doc[stop], settings):
         stop += 1
     return _phrase(doc, end, stop, settings)
+
+
+def listed_outcome(doc: Doc, start: int, clause_start: int, cues: list[Cue],
+                   settings: LinkSettings) -> Cue | None:
+    """The event a count in brackets right after it counts, in a listing, or None."""
+    return _listed_outcome(doc, start, clause_start, cues, settings)
 
 
 def _listed_outcome(doc: Doc, start: int, clause_start: int, cues: list[Cue],
@@ -259,7 +294,7 @@ def _rate_subject(doc: Doc, clause_start: int, verb: int, settings: LinkSettings
         if not doc[k].is_alpha or k - first > 3:
             return None  # "The 30-day rate of ...", "Overall rates of ..." (a few words)
         k += 1
-    if k + 1 >= verb or doc[k + 1].lower_ != "of":
+    if k + 1 >= verb or doc[k + 1].lower_ not in {"of", "for"}:  # "rates of / for stroke"
         return None
     k += 2
     if k + 1 < verb and doc[k].lower_ in settings.not_outcomes \
@@ -282,6 +317,11 @@ def _apposition_head(doc: Doc, clause_start: int, comma: int) -> tuple[int, int]
     if any(doc[k].text in {":", ";"} for k in range(clause_start, comma)):
         return None
     return clause_start, first
+
+
+def verb_object(doc: Doc, verb: int, clause_end: int, settings: LinkSettings) -> Cue | None:
+    """The event a verb at ``verb`` takes as its object ('had a stroke'), or None."""
+    return _object_outcome(doc, verb, clause_end, settings)
 
 
 def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings) -> Cue | None:
@@ -340,6 +380,23 @@ def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue
     return _phrase(doc, sent_start, stop, settings, subject=True)
 
 
+def _threshold_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
+    """Index after 'at least 50%' / 'at least 200 mL' at ``i`` inside a subject that goes on
+    after it ('... of at least 50% in monthly migraine days was achieved by'), else ``i``."""
+    if not (i + 2 < end and doc[i].lower_ == "at" and doc[i + 1].lower_ in settings.threshold_words
+            and doc[i + 2]._.num_value is not None):
+        return i
+    j = i + 2
+    while j < end and doc[j]._.num_value is not None:
+        j += 1
+    unit = j + 1 < end and (doc[j].text == "%" or doc[j].is_alpha and (
+        doc[j].lower_ not in settings.phrase_stops
+        and doc[j + 1].lower_ in settings.subject_complements))
+    if unit:
+        j += 1  # the unit: "50%", "4 points"
+    return j if j < end and doc[j].lower_ in settings.subject_complements else i
+
+
 def _ends_phrase(token: Token, settings: LinkSettings, *, subject: bool = False) -> bool:
     """Does the token end an outcome phrase? A subject keeps its complements ("reduction in
     migraine days", "hospitalisation for heart failure"); an object stops before them
@@ -356,13 +413,19 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
     while start < end and doc[start].lower_ in settings.determiners | {"and", "but"}:
         start += 1
     start = _at_least_one(doc, start, end, settings)  # "At least one severe exacerbation"
-    cut = start
+    cut, bounds = start, 0
     while cut < end and not _ends_phrase(doc[cut], settings, subject=subject):
         cut += 1
+        threshold = _threshold_end(doc, cut, end, settings) if subject else cut
+        bounds += threshold - cut
+        cut = threshold  # "A reduction of at least 50% in migraine days": the threshold
     while cut > start and doc[cut - 1].lower_ in settings.determiners | {"of"}:
         cut -= 1  # "decline of [at least 10 points]"
     words = doc[start:cut]
-    if not len(words) or len(words) > settings.max_outcome_words:
+    # The frame of an event ("X occurred in 27") says the subject is one: it may be longer
+    # ("the primary efficacy outcome of ischemic stroke or systemic embolism").
+    longest = settings.max_framed_words if framed else settings.max_outcome_words
+    if not len(words) or len(words) - bounds > longest:
         return None
     # "A 50% reduction in migraine days was achieved by 44": a responder threshold leads.
     share = len(words) > 2 and words[0].like_num and words[1].text == "%"

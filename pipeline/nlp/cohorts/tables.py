@@ -98,6 +98,11 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     # "Objective response rate, % (95% CI) | 45.3 (37.2-53.6) | 30.0 (...)": the row gives
     # shares of the columns' arms (but "Responders, n (%)" gives counts).
     label_words = {t.lower_ for t in doc[first[0]:first[1]]}
+    measured = any(t.lower_ in settings.measure_labels and not (
+        t.i > first[0] and doc[t.i - 1]._.num_value is not None)  # "Alive at 12 months": a time
+        for t in doc[first[0]:first[1]])
+    if measured and not label_words & _COUNT_WORDS:
+        return  # "Median time to response, days | 42 | 84": a measure of each arm, no count
     shares = "%" in label_words and not label_words & _COUNT_WORDS
     for (a, b), cohort in zip(cells[1:], state.table, strict=False):
         lead = next((t for t in doc[a:b] if not t.is_space), None)
