@@ -572,3 +572,28 @@ def test_the_event_before_a_time_complement_is_the_outcome(nlp) -> None:
                         "of the 60 remitters in the risankizumab group and 21 of the 45 in the "
                         "placebo group.")
     assert {(r[0], r[2], r[3]) for r in rows} == {(60, "recurrence", 9), (45, "recurrence", 21)}
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("the oral arm", "the infusion arm"),
+    ("the combination group", "the monotherapy group"),
+    ("the high-dose cohort", "the other cohort"),
+])
+def test_a_count_before_and_shares_the_event_verb_at_the_end(nlp, first: str, second: str) -> None:
+    rows = _counts(nlp, "Adults with lupus nephritis were randomized to voclosporin (n = 90) or "
+                        f"belimumab (n = 88). At the final analysis, 14 patients (15.6%) in {first} and "
+                        f"21 (23.9%) in {second} had died.")
+    assert {(r[2], r[3]) for r in rows} == {("death", 14), ("death", 21)}
+
+
+@pytest.mark.parametrize(("subject", "outcome"), [
+    ("The key secondary end point (a composite of stroke, myocardial infarction or death)", "other"),
+    ("Serious infections (mostly pneumonia and cellulitis)", "adverse_event"),
+    ("Tingling in the fingers and toes (peripheral neuropathy)", "adverse_event"),
+    ("The primary efficacy outcome of a need for revascularisation", "other"),
+])
+def test_a_subject_glossed_in_brackets_names_the_event(nlp, subject: str, outcome: str) -> None:
+    rows = _counts(nlp, "Patients undergoing knee replacement were randomized to rivaroxaban "
+                        f"(n = 410) or enoxaparin (n = 406). {subject} occurred in 12 patients "
+                        "(2.9%) in the rivaroxaban group and in 19 (4.7%) in the enoxaparin group.")
+    assert rows == {(410, "received", outcome, 12), (406, "received", outcome, 19)}

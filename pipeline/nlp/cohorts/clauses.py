@@ -243,3 +243,4 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = N
             shared = outcomes[0] if outcomes else after.shared_outcome
             if shared is not None:
                 here.shared_outcome = shared
+                here.is_study = True  # it states an event, as its comparison does

@@ -163,7 +163,13 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         found = _object_outcome(doc, i, clause_end, settings)
     if found is None:
         return None
-    named = [c for c in longest_cues(cues, "OUTCOME") if found.start <= c.start < found.end]
+    outcomes = longest_cues(cues, "OUTCOME")
+    named = [c for c in outcomes if found.start <= c.start < found.end]
+    if not named and found.end < start:
+        # "Numbness in the feet (peripheral neuropathy) was reported in": a gloss that is
+        # the name of an outcome names it (not one that lists the parts of a composite).
+        named = [c for c in outcomes if found.end < c.start and c.end < start
+                 and doc[c.start - 1].text in {"(", "["} and doc[c.end].text in {")", "]"}]
     if named:
         return named[0]
     if any(t.ent_type_ == "DISEASE" for t in doc[found.start:found.end]):
@@ -188,6 +194,9 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
         return None
     while j > clause_start and doc[j - 1].lower_ in settings.frame_auxiliaries:
         j -= 1
+    # "A primary-outcome event (cardiovascular death or ...) occurred in": the subject is
+    # the phrase before the brackets that gloss it.
+    j = _before_gloss(doc, clause_start, j)
     first = clause_start
     for k in range(clause_start, j):
         if doc[k].text in {",", ":", ";", "(", ")"}:
@@ -196,7 +205,26 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     if head is not None and doc[head[1] - 1].lower_ in settings.generic_heads:
         # "The primary outcome, a composite of ..., occurred in": what the trial counts.
         return _phrase(doc, head[0], head[1], settings, subject=True, framed=True)
-    return _phrase(doc, first, j, settings, subject=True, framed=True)
+    # "The primary efficacy outcome of ischemic stroke or systemic embolism occurred in":
+    # the end point named after its heading.
+    named = next((k + 2 for k in range(first, j - 2) if doc[k].lower_ in settings.generic_heads
+                  and doc[k + 1].lower_ == "of"), None)
+    return (named is not None and _phrase(doc, named, j, settings, subject=True, framed=True)) \
+        or _phrase(doc, first, j, settings, subject=True, framed=True)
+
+
+def _before_gloss(doc: Doc, start: int, end: int) -> int:
+    """Where a phrase ends that is followed by a gloss in brackets up to ``end`` ('Nail
+    problems (sore or lifting nails)'), or ``end`` when no bracket closes right before it."""
+    if end - 1 <= start or doc[end - 1].text not in {")", "]"}:
+        return end
+    depth = 0
+    for k in range(end - 1, start - 1, -1):
+        depth += doc[k].text in {")", "]"}
+        depth -= doc[k].text in {"(", "["}
+        if depth == 0:
+            return k if k > start else end
+    return end
 
 
 def _existential_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end: int,
