@@ -495,11 +495,14 @@ def test_a_participle_of_treatment_is_no_verb_of_its_clause(nlp) -> None:
     assert {(r[0], r[2], r[3]) for r in rows} == {(150, "recurrence", 58), (100, "recurrence", 6)}
 
 
-def test_a_change_of_treatment_shares_no_outcome_named_as_its_reason(nlp) -> None:
+def test_a_stop_because_of_a_named_harm_counts_that_harm_in_each_arm(nlp) -> None:
+    # corpora/README (settled 2026-11-27): stopping because of an adverse event in a group
+    # of known size is an adverse_event row of that group.
     rows = analyse(clean_text("Adults with psoriasis were randomized to apremilast (n = 140) or "
                               "placebo (n = 70). Nine patients taking apremilast and 2 taking "
                               "placebo stopped treatment because of diarrhoea."), nlp=nlp).rows
-    assert not [r for r in rows if r.row_type == "outcome"]
+    assert {(r.cohort_size, r.outcome, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(140, "adverse_event", 9), (70, "adverse_event", 2)}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -597,3 +600,40 @@ def test_a_subject_glossed_in_brackets_names_the_event(nlp, subject: str, outcom
                         f"(n = 410) or enoxaparin (n = 406). {subject} occurred in 12 patients "
                         "(2.9%) in the rivaroxaban group and in 19 (4.7%) in the enoxaparin group.")
     assert rows == {(410, "received", outcome, 12), (406, "received", outcome, 19)}
+
+
+@pytest.mark.parametrize("stop", [
+    "stopped treatment because of side effects",
+    "discontinued the study drug due to adverse events",
+    "quit because of toxicity",
+    "withdrew from treatment owing to an adverse event",
+])
+def test_stopping_because_of_a_harm_is_an_adverse_event(nlp, stop: str) -> None:
+    rows = analyse(clean_text(
+        "Adults with plaque psoriasis were randomized to deucravacitinib (n = 332) or "
+        f"apremilast (n = 168). Eleven patients taking deucravacitinib and 9 taking "
+        f"apremilast {stop}."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.outcome, r.event_count) for r in rows
+            if r.event_count is not None or r.cohort_size in {11, 9}} == {
+        ("outcome", 332, "adverse_event", 11), ("outcome", 168, "adverse_event", 9)}
+
+
+@pytest.mark.parametrize("lead", [
+    "Adverse events led to discontinuation of the trial regimen",
+    "Side effects leading to permanent discontinuation",
+])
+def test_a_harm_that_led_to_stopping_is_an_adverse_event(nlp, lead: str) -> None:
+    rows = _counts(nlp, "Adults with gout were randomized to febuxostat (n = 310) or "
+                        f"allopurinol (n = 305). {lead} occurred in 14 patients taking febuxostat "
+                        "and 8 taking allopurinol.")
+    assert rows == {(310, "received", "adverse_event", 14), (305, "received", "adverse_event", 8)}
+
+
+@pytest.mark.parametrize("reason", ["because of disease progression",
+                                    "early, most often because of rash"])
+def test_stopping_for_another_or_a_listed_reason_stays_a_cohort(nlp, reason: str) -> None:
+    rows = analyse(clean_text(
+        f"In total, 140 adults with myeloma received daratumumab. Twenty patients stopped "
+        f"daratumumab {reason}."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug_status) for r in rows} == {
+        ("cohort", 140, "received"), ("cohort", 20, "discontinued")}

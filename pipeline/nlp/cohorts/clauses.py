@@ -138,7 +138,8 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
         else:
             facts.control, facts.drug_mention = True, groups[0][1]
             facts.background = background_drugs(drugs, groups[0], settings)
-    statuses = {c.id for c in longest_cues(mine, "STATUS")}
+    # "stopped the drug because of side effects" counts a harm of the group, not a stop.
+    statuses = {c.id for c in longest_cues(mine, "STATUS") if not _within_outcome(c, mine)}
     for status in settings.status_priority:
         if status in statuses:
             facts.drug_status = status
@@ -238,9 +239,15 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = N
                                         and c.text.lower().split()[0] not in participles
                                         for c in here.cues) \
                 and not any(c.label == "STATUS" and c.id in {"discontinued", "continued"}
+                            and not _within_outcome(c, after.cues)
                             for c in after.cues):  # "... stopped treatment because of X"
             outcomes = longest_cues(after.cues, "OUTCOME")
             shared = outcomes[0] if outcomes else after.shared_outcome
             if shared is not None:
                 here.shared_outcome = shared
                 here.is_study = True  # it states an event, as its comparison does
+
+
+def _within_outcome(cue: Cue, cues: list[Cue]) -> bool:
+    """Is the cue part of an outcome ("stopped the drug because of side effects")?"""
+    return any(c.label == "OUTCOME" and c.start <= cue.start and cue.end <= c.end for c in cues)

@@ -36,6 +36,7 @@ from .groups import (
 from .mentions import find_mentions
 from .outcomes import (
     clause_outcome,
+    harm_stops,
     heading_outcome,
     other_outcome,
     preceding_outcome,
@@ -56,6 +57,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     lowers = doc.to_array([LOWER])
     ae_words, fractions = _scan_words(doc, lowers, cues, settings)
     cues += ae_words
+    cues += harm_stops(doc, cues, settings)
     drugs = [e for e in doc.ents if (e.label_ == "DRUG" and not _prior_therapy(doc, e, settings))
              or (e.label_ == "DRUG_CLASS" and e.id_ in settings.control_drugs)]
     sents = list(doc.sents)

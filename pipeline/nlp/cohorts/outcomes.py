@@ -125,6 +125,56 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
 
 
 
+def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
+    """Stops of treatment that count a harm (corpora/README: an adverse_event row): "stopped
+    the drug because of side effects", "discontinuation of the trial product due to adverse
+    events", "Adverse events leading to (permanent) discontinuation of the trial drug". A
+    stop for another reason ("because of progression"), or for reasons listed after a comma
+    ("stopped early, most often because of rash"), is no harm count."""
+    harms = [c for c in longest_cues(cues, "OUTCOME") if c.id == "adverse_event"]
+    if not harms:
+        return []
+    harm_at = {c.start: c for c in harms}
+    harm_end = {c.end: c for c in harms}
+    found = []
+    for stop in (c for c in cues if c.label == "STATUS" and c.id == "discontinued"):
+        k = stop.end
+        while k < len(doc) and k - stop.end <= settings.noun_window and doc[k].is_alpha \
+                and _cause_end(doc, k, settings) is None:
+            k += 1
+        cause = _cause_end(doc, k, settings)
+        if cause is not None:
+            while cause < len(doc) and doc[cause].lower_ in settings.determiners:
+                cause += 1
+            harm = harm_at.get(cause)
+            if harm is not None:
+                found.append(Cue("OUTCOME", "adverse_event", stop.start, harm.end,
+                                 doc[stop.start:harm.end].text))
+                continue
+        k = stop.start
+        while k > 0 and stop.start - k < 2 and doc[k - 1].is_alpha and doc[k - 1].lower_ != "to":
+            k -= 1  # "permanent", "premature"
+        if k >= 2 and doc[k - 1].lower_ in {"to", "in"} and doc[k - 2].lower_ in settings.lead_words \
+                and k - 2 in harm_end:
+            end = stop.end
+            if end < len(doc) and doc[end].lower_ == "of":  # "of the trial drug"
+                end += 1
+                while end < len(doc) and end - stop.end <= settings.noun_window \
+                        and doc[end].is_alpha and doc[end].lower_ not in settings.phrase_stops:
+                    end += 1
+            harm = harm_end[k - 2]
+            found.append(Cue("OUTCOME", "adverse_event", harm.start, end, doc[harm.start:end].text))
+    return found
+
+
+def _cause_end(doc: Doc, k: int, settings: LinkSettings) -> int | None:
+    """Index after a phrase that gives a cause ("because of", "due to") at ``k``, or None."""
+    for phrase in settings.cause_phrases:
+        if tuple(t.lower_ for t in doc[k:k + len(phrase)]) == phrase:
+            return k + len(phrase)
+    return None
+
+
 def clause_outcome(facts: ClauseFacts, m: Mention) -> Cue | None:
     """The outcome of the clause nearest to a mention, after it first."""
     outcomes = longest_cues(facts.cues, "OUTCOME")

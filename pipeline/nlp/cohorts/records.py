@@ -74,6 +74,8 @@ class LinkSettings:
     range_words: frozenset[str]
     combination_anaphors: tuple[tuple[str, ...], ...]
     safety_outcomes: frozenset[str]
+    cause_phrases: tuple[tuple[str, ...], ...]
+    lead_words: frozenset[str]
     subject_complements: frozenset[str]
     not_outcomes_alone: frozenset[str]
     respectively_words: frozenset[str]
