@@ -637,3 +637,21 @@ def test_stopping_for_another_or_a_listed_reason_stays_a_cohort(nlp, reason: str
         f"daratumumab {reason}."), nlp=nlp).rows
     assert {(r.row_type, r.cohort_size, r.drug_status) for r in rows} == {
         ("cohort", 140, "received"), ("cohort", 20, "discontinued")}
+
+
+@pytest.mark.parametrize("screening", [
+    "Of 2,310 patients screened at 140 sites, 1,204 underwent randomization",
+    "Of 2,310 patients who were screened, 1,204 underwent randomization",
+    "A total of 2,310 adults with gout were screened at 140 sites, and 1,204 underwent "
+    "randomization",
+    "Of 2,310 adults assessed for eligibility, 1,106 were excluded and 1,204 underwent "
+    "randomization",
+])
+def test_people_screened_or_excluded_are_no_cohort(nlp, screening: str) -> None:
+    rows = analyse(clean_text(f"{screening}; 600 were assigned to febuxostat and 604 to "
+                              "allopurinol. Gout flares occurred in 90 patients taking "
+                              "febuxostat and 110 taking allopurinol."), nlp=nlp).rows
+    sizes = {r.cohort_size for r in rows}
+    assert 2310 not in sizes and 1106 not in sizes
+    assert {(r.cohort_size, r.event_count) for r in rows if r.row_type == "outcome"} == {
+        (600, 90), (604, 110)}

@@ -700,7 +700,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         found = find_cohort(state, m.value, facts)
         if found is None:
             found = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
-                                parent=None, statement=not outcome, confidence=conf["cohort"])
+                                parent=None, statement=not outcome and not _screened(doc, m, facts, settings),
+                                confidence=conf["cohort"])
         remember(state, found.index)  # "Of the 19 patients, ...": later counts refer to it
         return
 
@@ -746,7 +747,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         if m.arm is not None:
             facts = replace(facts, arm_label=m.arm, setting=m.setting)
         cohort = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
-                             parent=None, statement=True, confidence=conf["cohort"])
+                             parent=None, statement=not _screened(doc, m, facts, settings),
+                             confidence=conf["cohort"])
         if m.drug == SEVERAL_ARMS and cohort.index == len(state.cohorts) - 1:
             # The total over the arms received no one treatment, even in a one-drug study.
             cohort.drug = cohort.drug_mention = cohort.drug_status = None
@@ -758,7 +760,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         parent = recent_cohort(state)
         if parent is not None and parent.size > m.value:
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
-                               parent=parent, statement=True, confidence=conf["subgroup"])
+                               parent=parent, statement=not _screened(doc, m, facts, settings),
+                               confidence=conf["subgroup"])
             remember(state, part.index)
     elif m.kind in {"loose", "bare"} and _status_follows(doc, m.end, facts, settings):
         # "and 14 stopped brentuximab early", "14 taking sunitinib stopped treatment": the
@@ -769,6 +772,20 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                               parent=parent, statement=True, confidence=conf["subgroup"])
             remember(state, part.index)
+
+
+def _screened(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """'Of 3,418 patients screened', '1,146 adults ... were screened at 61 sites', 'Of 612
+    adults assessed for eligibility': the people a trial looked at before enrolling, which
+    no row counts (corpora/README: screening counts are hard negatives)."""
+    statuses = {c.start for c in facts.cues if c.label == "STATUS"}
+    for token in doc[m.end:facts.end]:
+        if (token._.num_value is not None and doc[token.i - 1].lower_ not in settings.not_count_after) \
+                or token.i in statuses:
+            return False  # another count, or what the group received ("did not receive")
+        if token.lower_ in settings.screening_words:
+            return True
+    return False
 
 
 def _link_zero_events(doc: Doc, sent_index: int, clause: Clause, facts: ClauseFacts,

@@ -76,6 +76,7 @@ class LinkSettings:
     safety_outcomes: frozenset[str]
     cause_phrases: tuple[tuple[str, ...], ...]
     lead_words: frozenset[str]
+    screening_words: frozenset[str]
     subject_complements: frozenset[str]
     not_outcomes_alone: frozenset[str]
     respectively_words: frozenset[str]
