@@ -655,3 +655,19 @@ def test_people_screened_or_excluded_are_no_cohort(nlp, screening: str) -> None:
     assert 2310 not in sizes and 1106 not in sizes
     assert {(r.cohort_size, r.event_count) for r in rows if r.row_type == "outcome"} == {
         (600, 90), (604, 110)}
+
+
+@pytest.mark.parametrize(("event", "outcome"), [
+    ("Grade 3 or higher lipase increase", "adverse_event"),
+    ("Erectile dysfunction", "adverse_event"),
+    ("Skin problems", "adverse_event"),
+    ("Creatine kinase elevation", "adverse_event"),
+    ("Freedom from migraine attacks", "other"),
+    ("Relief of pain", "other"),
+])
+def test_an_event_named_by_its_kind_or_grade_is_a_harm_but_an_absence_is_not(
+        nlp, event: str, outcome: str) -> None:
+    rows = _counts(nlp, "Adults with chronic prostatitis were randomized to tamsulosin (n = 120) "
+                        f"or placebo (n = 118). {event} was reported in 14 patients in the "
+                        "tamsulosin group and 6 in the placebo group.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(120, outcome, 14), (118, outcome, 6)}

@@ -220,11 +220,17 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         # the name of an outcome names it (not one that lists the parts of a composite).
         named = [c for c in outcomes if found.end < c.start and c.end < start
                  and doc[c.start - 1].text in {"(", "["} and doc[c.end].text in {")", "]"}]
+    words = {t.lower_ for t in doc[found.start:found.end]}
+    if doc[found.start].lower_ in settings.absence_words:
+        return found  # "Freedom from seizures was reported in": no event, an end point
     if named:
         return named[0]
-    if any(t.ent_type_ == "DISEASE" for t in doc[found.start:found.end]):
+    if any(t.ent_type_ == "DISEASE" for t in doc[found.start:found.end]) \
+            or words & settings.harm_words:
         # "Myelodysplastic syndrome or acute myeloid leukemia was reported in three": a
-        # disease that arises during a trial is an adverse event of it.
+        # disease that arises during a trial is an adverse event of it; so is a graded
+        # event or a harm named by its kind ("grade 3 transaminase elevation", "ovarian
+        # dysfunction", "nail problems").
         return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
     return found
 

@@ -77,6 +77,8 @@ class LinkSettings:
     cause_phrases: tuple[tuple[str, ...], ...]
     lead_words: frozenset[str]
     screening_words: frozenset[str]
+    harm_words: frozenset[str]
+    absence_words: frozenset[str]
     subject_complements: frozenset[str]
     not_outcomes_alone: frozenset[str]
     respectively_words: frozenset[str]
