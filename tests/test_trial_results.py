@@ -671,3 +671,16 @@ def test_an_event_named_by_its_kind_or_grade_is_a_harm_but_an_absence_is_not(
                         f"or placebo (n = 118). {event} was reported in 14 patients in the "
                         "tamsulosin group and 6 in the placebo group.")
     assert {(r[0], r[2], r[3]) for r in rows} == {(120, outcome, 14), (118, outcome, 6)}
+
+
+@pytest.mark.parametrize(("phrase", "outcome"), [
+    ("lost their complete response", "recurrence"),
+    ("had a loss of remission", "recurrence"),
+    ("had serious adverse events leading to death", "death"),
+    ("had toxic effects resulting in death", "death"),
+])
+def test_losing_a_response_is_a_relapse_and_a_harm_leading_to_death_a_death(
+        nlp, phrase: str, outcome: str) -> None:
+    rows = _counts(nlp, f"In all, 64 adults with ulcerative colitis received mirikizumab. "
+                        f"Within a year, 9 patients {phrase}.")
+    assert rows == {(64, "received", outcome, 9)}

@@ -41,6 +41,7 @@ from .outcomes import (
     other_outcome,
     preceding_outcome,
     predicate_outcome,
+    turned_outcomes,
 )
 from .records import CUES_KEY, SEVERAL_ARMS, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings, Mention
 from .spans import longest_cues, same_label, treatment_end
@@ -54,10 +55,14 @@ def link_document(doc: Doc, settings: LinkSettings,
     # "the vasopressin group 90": a group named by its drug, then a number, is no label.
     cues = [c for c in cues if c.label != "ARM" or c.start == 0
             or doc[c.start - 1].ent_type_ != "DRUG"]
+    # "Within a year, 9 relapsed": a time window, not a yearly incidence.
+    cues = [c for c in cues if c.label != "INCIDENCE" or c.start == 0
+            or doc[c.start - 1].lower_ not in settings.time_prepositions]
     lowers = doc.to_array([LOWER])
     ae_words, fractions = _scan_words(doc, lowers, cues, settings)
     cues += ae_words
     cues += harm_stops(doc, cues, settings)
+    cues += turned_outcomes(doc, cues, settings)
     drugs = [e for e in doc.ents if (e.label_ == "DRUG" and not _prior_therapy(doc, e, settings))
              or (e.label_ == "DRUG_CLASS" and e.id_ in settings.control_drugs)]
     sents = list(doc.sents)

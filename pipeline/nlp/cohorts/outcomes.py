@@ -167,6 +167,30 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
     return found
 
 
+#: Outcomes a patient can lose: losing one is a relapse ("lost major molecular response").
+_HELD_OUTCOMES = frozenset({"response", "complete_response", "partial_response", "remission"})
+
+
+def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
+    """Outcomes a phrase turns into another: "lost major molecular response", "loss of
+    complete remission" (a relapse: recurrence); "adverse events leading to death" (death)."""
+    outcomes = longest_cues(cues, "OUTCOME")
+    found = []
+    for k, cue in enumerate(outcomes):
+        j = cue.start
+        while j > 0 and cue.start - j < 2 and doc[j - 1].lower_ in {"of", "their", "the", "a"}:
+            j -= 1
+        if cue.id in _HELD_OUTCOMES and j > 0 and doc[j - 1].lower_ in settings.loss_words:
+            found.append(Cue("OUTCOME", "recurrence", j - 1, cue.end, doc[j - 1:cue.end].text))
+        after = outcomes[k + 1] if k + 1 < len(outcomes) else None
+        if cue.id == "adverse_event" and after is not None and after.id == "death" \
+                and after.start == cue.end + 2 and doc[cue.end].lower_ in settings.lead_words \
+                and doc[cue.end + 1].lower_ in {"to", "in"}:
+            found.append(Cue("OUTCOME", "death", cue.start, after.end,
+                             doc[cue.start:after.end].text))
+    return found
+
+
 def _cause_end(doc: Doc, k: int, settings: LinkSettings) -> int | None:
     """Index after a phrase that gives a cause ("because of", "due to") at ``k``, or None."""
     for phrase in settings.cause_phrases:

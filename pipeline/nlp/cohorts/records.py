@@ -79,6 +79,8 @@ class LinkSettings:
     screening_words: frozenset[str]
     harm_words: frozenset[str]
     absence_words: frozenset[str]
+    loss_words: frozenset[str]
+    time_prepositions: frozenset[str]
     subject_complements: frozenset[str]
     not_outcomes_alone: frozenset[str]
     respectively_words: frozenset[str]
