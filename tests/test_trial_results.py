@@ -684,3 +684,27 @@ def test_losing_a_response_is_a_relapse_and_a_harm_leading_to_death_a_death(
     rows = _counts(nlp, f"In all, 64 adults with ulcerative colitis received mirikizumab. "
                         f"Within a year, 9 patients {phrase}.")
     assert rows == {(64, "received", outcome, 9)}
+
+
+def test_a_clause_opened_by_whereas_takes_the_verb_after_it(nlp) -> None:
+    rows = _counts(nlp, "Adults with glioma were randomized to tovorafenib (n = 120) or placebo "
+                        "(n = 118). Partial response was the best response in 40 patients given "
+                        "tovorafenib and 12 given placebo, whereas 18 and 51, respectively, had "
+                        "progressive disease at the first scan.")
+    assert {(r[0], r[2], r[3]) for r in rows if r[2] == "progression"} == {
+        (120, "progression", 18), (118, "progression", 51)}
+
+
+@pytest.mark.parametrize("definition", ["defined as one requiring admission or causing death",
+                                        "i.e. one that led to admission or death"])
+def test_outcomes_named_in_a_definition_are_not_the_event_counted(nlp, definition: str) -> None:
+    rows = _counts(nlp, "Adults with bronchiectasis were randomized to brensocatib (n = 250) or "
+                        f"placebo (n = 252). At least one severe flare, {definition}, occurred "
+                        "in 20 patients in the brensocatib group and 31 in the placebo group.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(250, "other", 20), (252, "other", 31)}
+
+
+def test_a_share_after_a_baseline_statistic_is_no_event(nlp) -> None:
+    rows = _counts(nlp, "In total, 210 adults with cirrhosis received terlipressin. Median age "
+                        "was 61 years and 42% had hepatitis C infection.")
+    assert rows == set()

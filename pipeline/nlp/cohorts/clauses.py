@@ -55,6 +55,7 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
                        # comma closes an apposition, the subject's verb follows.
                        and nxt.lower_ not in settings.frame_verbs
                        and nxt.lower_ not in settings.frame_auxiliaries
+                       and nxt.lower_ not in settings.definition_words  # ", defined as one ..."
                        and (nxt.lower_ in settings.clause_breaks_after_comma
                             or (anchored(start, token.i)
                                 and anchored(token.i + 1, token.i + reach + 1))))

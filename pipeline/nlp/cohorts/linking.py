@@ -161,6 +161,11 @@ def link_document(doc: Doc, settings: LinkSettings,
             if after.elliptical and doc[after.start].lower_ in settings.versus_words \
                     and here.shared_outcome is not None:
                 here.shares_comparison = True
+        for facts in all_facts:
+            if facts.shared_outcome is not None and doc[facts.start].lower_ in settings.contrast_words:
+                # "..., whereas 43 and 71, respectively, had progressive disease": a new
+                # statement, not the outcome of the clause before it.
+                facts.shares_comparison = True
         respectively = sent_index in respectively_sents
         if respectively:
             # "148 and 145 patients, respectively, received ...": the list shares its verb.
@@ -641,8 +646,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     span = doc[m.start: m.end]
 
     if m.kind == "percent":
-        if outcome is None:
-            return
+        if outcome is None or _after_baseline(facts, m):
+            return  # "Median age was 58 years and 83.5% had hepatitis B": a baseline share
         previous = state.events[-1] if state.events else None
         bracketed = m.start > 0 and doc[m.start - 1].text == "("
         if bracketed and previous is not None and previous.sent == sent_index \

@@ -66,6 +66,8 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                 return named[-1]
             if head is not None and doc[head[1] - 1].lower_ in settings.generic_heads:
                 return None  # "The primary end point, a composite of ...": 'other' (below)
+            if head is not None and doc[head[1] + 1].lower_ in settings.definition_words:
+                return None  # "Severe exacerbation, defined as one leading to death, ..."
             for k in range(j - 1, max(start, j - 15), -1):
                 if k in outcome_end:
                     return outcome_end[k]
@@ -282,8 +284,9 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
         if doc[k].text in {",", ":", ";", "(", ")"}:
             first = k + 1
     head = _apposition_head(doc, clause_start, j - 1) if first == j else None
-    if head is not None and doc[head[1] - 1].lower_ in settings.generic_heads:
-        # "The primary outcome, a composite of ..., occurred in": what the trial counts.
+    if head is not None:
+        # "The primary outcome, a composite of ..., occurred in": what the trial counts;
+        # "Severe exacerbation, defined as ..., occurred in": the event defined.
         return _phrase(doc, head[0], head[1], settings, subject=True, framed=True)
     # "The primary efficacy outcome of ischemic stroke or systemic embolism occurred in":
     # the end point named after its heading.

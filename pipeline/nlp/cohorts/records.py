@@ -81,6 +81,8 @@ class LinkSettings:
     absence_words: frozenset[str]
     loss_words: frozenset[str]
     time_prepositions: frozenset[str]
+    contrast_words: frozenset[str]
+    definition_words: frozenset[str]
     subject_complements: frozenset[str]
     not_outcomes_alone: frozenset[str]
     respectively_words: frozenset[str]
