@@ -708,3 +708,23 @@ def test_a_share_after_a_baseline_statistic_is_no_event(nlp) -> None:
     rows = _counts(nlp, "In total, 210 adults with cirrhosis received terlipressin. Median age "
                         "was 61 years and 42% had hepatitis C infection.")
     assert rows == set()
+
+
+@pytest.mark.parametrize(("first", "second", "outcome"), [
+    ("Hypokalaemia developed", "muscle cramps", "other"),
+    ("Insomnia was reported", "night sweats", "other"),
+    ("Rash occurred", "hand-foot syndrome", "adverse_event"),
+])
+def test_a_second_event_whose_verb_is_said_once_is_counted(nlp, first: str, second: str,
+                                                           outcome: str) -> None:
+    rows = _counts(nlp, f"In all, 84 adults with acromegaly received paltusotine. {first} in "
+                        f"11 patients (13%) and {second} in 7 (8%).")
+    assert (84, "received", outcome, 7) in rows and len(rows) == 2
+
+
+@pytest.mark.parametrize("verb", ["was adjudicated", "happened"])
+def test_more_verbs_that_state_an_event(nlp, verb: str) -> None:
+    rows = _counts(nlp, "Adults with atrial fibrillation were randomized to abelacimab (n = 600) "
+                        f"or rivaroxaban (n = 602). Intracranial haemorrhage {verb} in 3 "
+                        "patients in the abelacimab group and 9 in the rivaroxaban group.")
+    assert {(r[0], r[3]) for r in rows} == {(600, 3), (602, 9)}

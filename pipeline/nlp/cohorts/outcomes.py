@@ -273,7 +273,7 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     while j > clause_start and doc[j].lower_.endswith("ly") and doc[j].is_alpha:
         j -= 1  # "was observed only in", "occurred significantly more often in" is not read
     if doc[j].lower_ not in settings.frame_verbs:
-        return None
+        return _gapped_subject(doc, j, doc[start].sent.start, settings)
     while j > clause_start and doc[j - 1].lower_ in settings.frame_auxiliaries:
         j -= 1
     # "A primary-outcome event (cardiovascular death or ...) occurred in": the subject is
@@ -308,6 +308,24 @@ def _before_gloss(doc: Doc, start: int, end: int) -> int:
         if depth == 0:
             return k if k > start else end
     return end
+
+
+def _gapped_subject(doc: Doc, last: int, sent_start: int, settings: LinkSettings) -> Cue | None:
+    """'Peripheral neuropathy developed in 29 patients and skin reactions in 33': the subject
+    of a frame whose verb the sentence says once, before a coordinator. ``last``: the last
+    word before the frame's preposition."""
+    preposition = doc[last + 1].lower_
+    k = last
+    while k > sent_start and last - k < settings.max_outcome_words \
+            and doc[k].lower_ not in settings.list_separators:
+        k -= 1
+    if k == last or doc[k].lower_ not in settings.list_separators or not any(
+            doc[v].lower_ in settings.frame_verbs and doc[v + 1].lower_ == preposition
+            for v in range(sent_start, k - 1)):
+        return None
+    if doc[k + 1].lower_ in settings.lead_words | settings.frame_verbs | settings.object_verbs:
+        return None  # "..., and led to discontinuation in 48": a verb of its own, no subject
+    return _phrase(doc, k + 1, last + 1, settings, subject=True, framed=True)
 
 
 def _existential_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end: int,
