@@ -728,3 +728,12 @@ def test_more_verbs_that_state_an_event(nlp, verb: str) -> None:
                         f"or rivaroxaban (n = 602). Intracranial haemorrhage {verb} in 3 "
                         "patients in the abelacimab group and 9 in the rivaroxaban group.")
     assert {(r[0], r[3]) for r in rows} == {(600, 3), (602, 9)}
+
+
+@pytest.mark.parametrize("opener", ["Among patients who had received prior biologics",
+                                    "In those who were treated before enrolment"])
+def test_a_verb_in_a_fronted_phrase_does_not_stop_a_count_sharing_the_verb(nlp, opener: str) -> None:
+    rows = _counts(nlp, "Adults with Crohn's disease were randomized to guselkumab (n = 300) or "
+                        f"placebo (n = 150). {opener}, 40 of 95 guselkumab recipients and 9 of 48 "
+                        "placebo recipients had a clinical response.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(95, "response", 40), (48, "response", 9)}

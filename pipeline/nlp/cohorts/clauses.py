@@ -227,7 +227,8 @@ def background_drugs(drugs: list[Span], group: tuple[str, str, int, int],
                      if part not in settings.control_drugs)
 
 
-def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = None) -> None:
+def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = None,
+                     doc: Doc | None = None) -> None:
     """'Five patients (4.0%) in the LENVIMA arm and one patient (1.6%) in the placebo arm
     died': a clause with no verb of its own shares the outcome of the comparison after it
     ('11 of 52 treated with A and 9 of 44 treated with B responded': a participle that
@@ -236,7 +237,15 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = N
     participles = settings.treatment_words if settings is not None else frozenset()
     # From the end, so that "9 in group 1, 7 in group 2, and 8 in group 3 died" reaches back.
     for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
-        if after.elliptical and not any(c.label in verbs
+        # "Among patients who had not received X, 29 of 51 ... and 21 of 26 ... had died":
+        # a verb in a phrase set off before the clause's count picks the group.
+        counted = here.start
+        for t in doc[here.start:here.end] if doc is not None else ():
+            if t._.num_value is not None:
+                break
+            if t.text == ",":
+                counted = t.i
+        if after.elliptical and not any(c.label in verbs and c.start >= counted
                                         and c.text.lower().split()[0] not in participles
                                         for c in here.cues) \
                 and not any(c.label == "STATUS" and c.id in {"discontinued", "continued"}

@@ -152,7 +152,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         if any(c.label == "INCIDENCE" and c.id != "baseline" for c in sent_cues):
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
-        share_predicates(all_facts, settings)
+        share_predicates(all_facts, settings, doc)
         for k in range(1, len(all_facts)):
             if all_facts[k - 1].anaphora and doc[clauses[k - 1].end - 1].text == "," \
                     and clauses[k - 1].end - clauses[k - 1].start <= 4:
