@@ -737,3 +737,24 @@ def test_a_verb_in_a_fronted_phrase_does_not_stop_a_count_sharing_the_verb(nlp, 
                         f"placebo (n = 150). {opener}, 40 of 95 guselkumab recipients and 9 of 48 "
                         "placebo recipients had a clinical response.")
     assert {(r[0], r[2], r[3]) for r in rows} == {(95, "response", 40), (48, "response", 9)}
+
+
+def test_a_target_reached_by_a_share_of_each_arm(nlp) -> None:
+    rows = _counts(nlp, "Adults with hypertension were randomized to zilebesiran (n = 200) or "
+                        "placebo (n = 198). A systolic pressure below 130 mm Hg was reached by 88 "
+                        "of 200 patients in the zilebesiran group and 41 of 198 in the placebo group.")
+    assert rows == {(200, "received", "other", 88), (198, "not_received", "other", 41)}
+
+
+def test_a_long_subject_of_an_event_frame_is_read_whole(nlp) -> None:
+    rows = _counts(nlp, "Adults with cystic fibrosis were randomized to vanzacaftor (n = 310) or "
+                        "placebo (n = 305). Pulmonary exacerbations needing intravenous antibiotics "
+                        "or an unplanned hospital stay occurred in 21 and 48 patients, respectively.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(310, "other", 21), (305, "other", 48)}
+
+
+def test_an_event_coordinated_with_a_harm_is_a_harm(nlp) -> None:
+    rows = _counts(nlp, "In all, 140 adults with myeloma received teclistamab. Neutropenia was "
+                        "reported in 40% of patients, and gum swelling serious enough to need "
+                        "surgery occurred in 6 patients.")
+    assert (140, "received", "adverse_event", 6) in rows

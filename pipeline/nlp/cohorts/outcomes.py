@@ -252,7 +252,7 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
     if named:
         return named[0]
     if any(t.ent_type_ == "DISEASE" for t in doc[found.start:found.end]) \
-            or words & settings.harm_words:
+            or words & settings.harm_words or _after_harm(doc, found, settings):
         # "Myelodysplastic syndrome or acute myeloid leukemia was reported in three": a
         # disease that arises during a trial is an adverse event of it; so is a graded
         # event or a harm named by its kind ("grade 3 transaminase elevation", "ovarian
@@ -308,6 +308,20 @@ def _before_gloss(doc: Doc, start: int, end: int) -> int:
         if depth == 0:
             return k if k > start else end
     return end
+
+
+def _after_harm(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
+    """'Fever was reported in 41% ..., and capillary leak syndrome serious enough to need
+    intensive care occurred in 12': an event coordinated with a harm named before it in the
+    sentence is a harm too."""
+    k = found.start - 1
+    while k > 0 and doc[k].lower_ in settings.determiners:
+        k -= 1
+    if k <= 0 or doc[k].lower_ not in settings.list_separators - {","}:
+        return False  # (after a comma it may follow a phrase that only names the group)
+    sent_start = doc[found.start].sent.start
+    return any(c.label_ == "OUTCOME" and c.id_ == "adverse_event" and sent_start <= c.start
+               and c.end <= k for c in doc.spans.get(CUES_KEY, []))
 
 
 def _gapped_subject(doc: Doc, last: int, sent_start: int, settings: LinkSettings) -> Cue | None:
@@ -491,7 +505,9 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
     while cut > start and doc[cut - 1].lower_ in settings.determiners | {"of"}:
         cut -= 1  # "decline of [at least 10 points]"
     words = doc[start:cut]
-    if not len(words) or len(words) > settings.max_outcome_words:
+    # The subject of an event frame ("Exacerbations requiring hospitalisation or an emergency
+    # department visit occurred in") may be longer than a phrase read without one.
+    if not len(words) or len(words) > settings.max_outcome_words * (2 if framed else 1):
         return None
     # "A 50% reduction in migraine days was achieved by 44": a responder threshold leads.
     share = len(words) > 2 and words[0].like_num and words[1].text == "%"
