@@ -758,3 +758,16 @@ def test_an_event_coordinated_with_a_harm_is_a_harm(nlp) -> None:
                         "reported in 40% of patients, and gum swelling serious enough to need "
                         "surgery occurred in 6 patients.")
     assert (140, "received", "adverse_event", 6) in rows
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rate of major bleeding was 1.9% per year with edoxaban and 3.1% per year with warfarin.",
+    "Overall survival data were immature, with 31.5% of the required events observed.",
+    "The mean eGFR was 48 ml per minute, and 412 patients (34.3%) were receiving insulin at baseline.",
+    "Media: Jane Roe, +1 617 555 0142",
+])
+def test_rates_over_time_data_baseline_shares_and_contacts_are_no_rows(nlp, sentence: str) -> None:
+    rows = analyse(clean_text("Adults with atrial fibrillation were randomized to edoxaban "
+                              f"(n = 1200) or warfarin (n = 1201). {sentence}"), nlp=nlp).rows
+    assert {r.cohort_size for r in rows} == {1200, 1201}
+    assert all(r.row_type == "cohort" for r in rows)

@@ -55,6 +55,9 @@ def link_document(doc: Doc, settings: LinkSettings,
     # "the vasopressin group 90": a group named by its drug, then a number, is no label.
     cues = [c for c in cues if c.label != "ARM" or c.start == 0
             or doc[c.start - 1].ent_type_ != "DRUG"]
+    # "Overall survival data were immature": the data, not an event.
+    cues = [c for c in cues if c.label != "OUTCOME" or c.end >= len(doc)
+            or doc[c.end].lower_ not in settings.not_event_after]
     # "Within a year, 9 relapsed": a time window, not a yearly incidence.
     cues = [c for c in cues if c.label != "INCIDENCE" or c.start == 0
             or doc[c.start - 1].lower_ not in settings.time_prepositions]
@@ -456,8 +459,12 @@ def _cohorts_respectively(state: LinkState, cohorts: list[int], arms: list[int])
 
 
 def _after_baseline(facts: ClauseFacts, m: Mention) -> bool:
-    """Is the count said after a baseline statistic of its clause ("median age", "at baseline")?"""
-    return facts.baseline_at is not None and facts.baseline_at < m.start
+    """Is the count said after a baseline statistic of its clause ("median age", "at baseline"),
+    or described as it was at baseline ("1,126 patients were receiving ventilation at
+    baseline")?"""
+    return (facts.baseline_at is not None and facts.baseline_at < m.start) or any(
+        c.label == "INCIDENCE" and c.id == "baseline" and c.start >= m.end
+        and c.text.lower().startswith("at ") for c in facts.cues)
 
 
 def _status_follows(doc: Doc, i: int, facts: ClauseFacts, settings: LinkSettings) -> bool:
@@ -646,8 +653,12 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     span = doc[m.start: m.end]
 
     if m.kind == "percent":
-        if outcome is None or _after_baseline(facts, m):
-            return  # "Median age was 58 years and 83.5% had hepatitis B": a baseline share
+        if outcome is None or _after_baseline(facts, m) or any(
+                c.label == "INCIDENCE" and c.id != "baseline" and c.start == m.end
+                for c in facts.cues):
+            # "Median age was 58 years and 83.5% had hepatitis B": a baseline share; "1.71%
+            # per year": a rate over time, not a share of a group
+            return
         previous = state.events[-1] if state.events else None
         bracketed = m.start > 0 and doc[m.start - 1].text == "("
         if bracketed and previous is not None and previous.sent == sent_index \

@@ -83,6 +83,7 @@ class LinkSettings:
     time_prepositions: frozenset[str]
     contrast_words: frozenset[str]
     definition_words: frozenset[str]
+    not_event_after: frozenset[str]
     subject_complements: frozenset[str]
     not_outcomes_alone: frozenset[str]
     respectively_words: frozenset[str]
