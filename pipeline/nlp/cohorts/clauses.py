@@ -228,7 +228,7 @@ def background_drugs(drugs: list[Span], group: tuple[str, str, int, int],
 
 
 def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = None,
-                     doc: Doc | None = None) -> None:
+                     doc: Doc | None = None, anchors: list[int] | None = None) -> None:
     """'Five patients (4.0%) in the LENVIMA arm and one patient (1.6%) in the placebo arm
     died': a clause with no verb of its own shares the outcome of the comparison after it
     ('11 of 52 treated with A and 9 of 44 treated with B responded': a participle that
@@ -237,17 +237,18 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = N
     participles = settings.treatment_words if settings is not None else frozenset()
     # From the end, so that "9 in group 1, 7 in group 2, and 8 in group 3 died" reaches back.
     for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
-        # "Among patients who had not received X, 29 of 51 ... and 21 of 26 ... had died":
-        # a verb in a phrase set off before the clause's count picks the group.
-        counted = here.start
-        for t in doc[here.start:here.end] if doc is not None else ():
-            if t._.num_value is not None:
-                break
-            if t.text == ",":
-                counted = t.i
-        if after.elliptical and not any(c.label in verbs and c.start >= counted
-                                        and c.text.lower().split()[0] not in participles
-                                        for c in here.cues) \
+        if not after.elliptical:
+            continue
+        own = [c for c in here.cues
+               if c.label in verbs and c.text.lower().split()[0] not in participles]
+        if own and doc is not None and anchors is not None:
+            # "Among patients who had not received X, 29 of 51 ... and 21 of 26 ... had
+            # died": a verb in a phrase set off before the clause's count picks the group.
+            k = bisect_left(anchors, here.start)
+            first = anchors[k] if k < len(anchors) and anchors[k] < here.end else here.end
+            comma = max((t.i for t in doc[here.start:first] if t.text == ","), default=here.start)
+            own = [c for c in own if c.start >= comma]
+        if not own \
                 and not any(c.label == "STATUS" and c.id in {"discontinued", "continued"}
                             and not _within_outcome(c, after.cues)
                             for c in after.cues):  # "... stopped treatment because of X"

@@ -155,7 +155,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         if any(c.label == "INCIDENCE" and c.id != "baseline" for c in sent_cues):
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
-        share_predicates(all_facts, settings, doc)
+        share_predicates(all_facts, settings, doc, anchor_list)
         for k in range(1, len(all_facts)):
             if all_facts[k - 1].anaphora and doc[clauses[k - 1].end - 1].text == "," \
                     and clauses[k - 1].end - clauses[k - 1].start <= 4:
@@ -799,6 +799,8 @@ def _screened(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) 
     """'Of 3,418 patients screened', '1,146 adults ... were screened at 61 sites', 'Of 612
     adults assessed for eligibility': the people a trial looked at before enrolling, which
     no row counts (corpora/README: screening counts are hard negatives)."""
+    if not any(t.lower_ in settings.screening_words for t in doc[m.end:facts.end]):
+        return False
     statuses = {c.start for c in facts.cues if c.label == "STATUS"}
     for token in doc[m.end:facts.end]:
         if (token._.num_value is not None and doc[token.i - 1].lower_ not in settings.not_count_after) \

@@ -133,13 +133,21 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
     events", "Adverse events leading to (permanent) discontinuation of the trial drug". A
     stop for another reason ("because of progression"), or for reasons listed after a comma
     ("stopped early, most often because of rash"), is no harm count."""
-    harms = [c for c in longest_cues(cues, "OUTCOME") if c.id == "adverse_event"]
-    if not harms:
+    stops = [c for c in cues if c.label == "STATUS" and c.id == "discontinued"]
+    if not stops:
         return []
-    harm_at = {c.start: c for c in harms}
-    harm_end = {c.end: c for c in harms}
+    harm_at: dict[int, Cue] = {}
+    harm_end: dict[int, Cue] = {}
+    for c in cues:  # the longest harm that starts or ends at each token
+        if c.label == "OUTCOME" and c.id == "adverse_event":
+            if c.start not in harm_at or harm_at[c.start].end < c.end:
+                harm_at[c.start] = c
+            if c.end not in harm_end or harm_end[c.end].start > c.start:
+                harm_end[c.end] = c
+    if not harm_at:
+        return []
     found = []
-    for stop in (c for c in cues if c.label == "STATUS" and c.id == "discontinued"):
+    for stop in stops:
         k = stop.end
         while k < len(doc) and k - stop.end <= settings.noun_window and doc[k].is_alpha \
                 and _cause_end(doc, k, settings) is None:
@@ -176,18 +184,20 @@ _HELD_OUTCOMES = frozenset({"response", "complete_response", "partial_response",
 def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
     """Outcomes a phrase turns into another: "lost major molecular response", "loss of
     complete remission" (a relapse: recurrence); "adverse events leading to death" (death)."""
-    outcomes = longest_cues(cues, "OUTCOME")
+    outcomes = [c for c in cues if c.label == "OUTCOME"]
+    deaths = {c.start: c for c in outcomes if c.id == "death"}
     found = []
-    for k, cue in enumerate(outcomes):
-        j = cue.start
-        while j > 0 and cue.start - j < 2 and doc[j - 1].lower_ in {"of", "their", "the", "a"}:
-            j -= 1
-        if cue.id in _HELD_OUTCOMES and j > 0 and doc[j - 1].lower_ in settings.loss_words:
-            found.append(Cue("OUTCOME", "recurrence", j - 1, cue.end, doc[j - 1:cue.end].text))
-        after = outcomes[k + 1] if k + 1 < len(outcomes) else None
-        if cue.id == "adverse_event" and after is not None and after.id == "death" \
-                and after.start == cue.end + 2 and doc[cue.end].lower_ in settings.lead_words \
+    for cue in outcomes:
+        if cue.id in _HELD_OUTCOMES:
+            j = cue.start
+            while j > 0 and cue.start - j < 2 and doc[j - 1].lower_ in {"of", "their", "the", "a"}:
+                j -= 1
+            if j > 0 and doc[j - 1].lower_ in settings.loss_words:
+                found.append(Cue("OUTCOME", "recurrence", j - 1, cue.end, doc[j - 1:cue.end].text))
+        elif cue.id == "adverse_event" and cue.end + 2 in deaths \
+                and doc[cue.end].lower_ in settings.lead_words \
                 and doc[cue.end + 1].lower_ in {"to", "in"}:
+            after = deaths[cue.end + 2]
             found.append(Cue("OUTCOME", "death", cue.start, after.end,
                              doc[cue.start:after.end].text))
     return found
@@ -195,8 +205,12 @@ def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[C
 
 def _cause_end(doc: Doc, k: int, settings: LinkSettings) -> int | None:
     """Index after a phrase that gives a cause ("because of", "due to") at ``k``, or None."""
+    if k >= len(doc):
+        return None
+    first = doc[k].lower_
     for phrase in settings.cause_phrases:
-        if tuple(t.lower_ for t in doc[k:k + len(phrase)]) == phrase:
+        if phrase[0] == first and k + len(phrase) <= len(doc) and all(
+                doc[k + n].lower_ == word for n, word in enumerate(phrase)):
             return k + len(phrase)
     return None
 
