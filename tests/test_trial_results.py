@@ -771,3 +771,15 @@ def test_rates_over_time_data_baseline_shares_and_contacts_are_no_rows(nlp, sent
                               f"(n = 1200) or warfarin (n = 1201). {sentence}"), nlp=nlp).rows
     assert {r.cohort_size for r in rows} == {1200, 1201}
     assert all(r.row_type == "cohort" for r in rows)
+
+
+@pytest.mark.parametrize(("statement", "size"), [
+    ("Of the 140 patients who started mitotane, 96 completed the planned two years", 96),
+    ("After counselling, 57 chose to take tamoxifen, while the others declined", 57),
+    ("In the end 38 elected to receive letrozole", 38),
+])
+def test_groups_that_completed_or_chose_a_treatment_are_cohorts(nlp, statement: str,
+                                                                 size: int) -> None:
+    rows = analyse(clean_text("In total, 140 women with adrenal or breast tumours were seen at "
+                              f"the clinic. {statement}."), nlp=nlp).rows
+    assert size in {r.cohort_size for r in rows if r.row_type == "cohort"}

@@ -84,6 +84,7 @@ class LinkSettings:
     contrast_words: frozenset[str]
     definition_words: frozenset[str]
     not_event_after: frozenset[str]
+    choice_verbs: frozenset[str]
     subject_complements: frozenset[str]
     not_outcomes_alone: frozenset[str]
     respectively_words: frozenset[str]
