@@ -783,3 +783,15 @@ def test_groups_that_completed_or_chose_a_treatment_are_cohorts(nlp, statement: 
     rows = analyse(clean_text("In total, 140 women with adrenal or breast tumours were seen at "
                               f"the clinic. {statement}."), nlp=nlp).rows
     assert size in {r.cohort_size for r in rows if r.row_type == "cohort"}
+
+
+@pytest.mark.parametrize("event", ["were hospitalised", "were hospitalized",
+                                   "Hospitalization for heart failure occurred in"])
+def test_hospitalisation_is_an_event_outside_the_vocabulary(nlp, event: str) -> None:
+    if event.startswith("Hospitalization"):
+        text = f"{event} 8 patients in the ensitrelvir group and 19 in the placebo group."
+    else:
+        text = f"By day 28, 8 patients in the ensitrelvir group and 19 in the placebo group {event}."
+    rows = _counts(nlp, "Adults with COVID-19 were randomized to ensitrelvir (n = 600) or placebo "
+                        f"(n = 604). {text}")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(600, "other", 8), (604, "other", 19)}

@@ -18,7 +18,11 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
     steps = 0
     while i < end and steps <= settings.predicate_window:
         if i in outcome_at:
-            return outcome_at[i]
+            found = outcome_at[i]
+            if found.text.lower().endswith("ed") and found.end + 1 < end \
+                    and doc[found.end].lower_ == "for" and found.end + 1 in outcome_at:
+                return outcome_at[found.end + 1]  # "were hospitalized for neutropenic fever"
+            return found
         if doc[i].text == "," and i + 1 < end and doc[i + 1].lower_ in settings.respectively_words:
             # "19 and 27 patients, respectively, died": the verb comes after the adverb.
             i += 3 if i + 2 < end and doc[i + 2].text == "," else 2
@@ -113,7 +117,9 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
     a copula names the class; the subject before the copula names the event. And 'relapse
     after remission had occurred in 14': the event before a time complement."""
     k = cue.start - 1
-    if k > start and doc[k].lower_ in settings.time_complements and k in outcome_end:
+    if k > start and doc[k].lower_ in settings.time_complements and k in outcome_end \
+            and not (doc[k].lower_ == "for" and doc[k - 1].lower_.endswith("ed")):
+        # (but "were hospitalized for neutropenic fever": a participle's reason is the harm)
         return outcome_end[k]
     j = cue.start
     while j > start and j > cue.start - 4 and doc[j - 1].lower_ not in settings.auxiliaries:
