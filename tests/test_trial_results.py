@@ -795,3 +795,15 @@ def test_hospitalisation_is_an_event_outside_the_vocabulary(nlp, event: str) -> 
     rows = _counts(nlp, "Adults with COVID-19 were randomized to ensitrelvir (n = 600) or placebo "
                         f"(n = 604). {text}")
     assert {(r[0], r[2], r[3]) for r in rows} == {(600, "other", 8), (604, "other", 19)}
+
+
+@pytest.mark.parametrize(("statement", "outcome"), [
+    ("Nine patients were free of relapse at one year.", "disease_free_survival"),
+    ("Eight patients went into remission.", "remission"),
+    ("Six patients were readmitted within 30 days.", "other"),
+    ("Eleven patients needed dialysis.", "other"),
+    ("Twelve patients required a blood transfusion.", "other"),
+])
+def test_outcome_words_as_verbs_adjectives_and_objects(nlp, statement: str, outcome: str) -> None:
+    rows = _counts(nlp, f"In all, 60 adults with lupus nephritis received obinutuzumab. {statement}")
+    assert {(r[0], r[2]) for r in rows} == {(60, outcome)}
