@@ -807,3 +807,12 @@ def test_hospitalisation_is_an_event_outside_the_vocabulary(nlp, event: str) -> 
 def test_outcome_words_as_verbs_adjectives_and_objects(nlp, statement: str, outcome: str) -> None:
     rows = _counts(nlp, f"In all, 60 adults with lupus nephritis received obinutuzumab. {statement}")
     assert {(r[0], r[2]) for r in rows} == {(60, outcome)}
+
+
+@pytest.mark.parametrize("joint", [":", ","])
+def test_a_population_that_comprised_its_arms(nlp, joint: str) -> None:
+    rows = analyse(clean_text("Adults with myelofibrosis were studied. The safety population "
+                              f"comprised 455 patients{joint} 228 in the momelotinib group and 227 "
+                              "in the placebo group."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug_status) for r in rows} == {
+        ("cohort", 455, None), ("cohort", 228, "received"), ("cohort", 227, "not_received")}

@@ -491,8 +491,12 @@ def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue
             or colon - sent_start > settings.max_heading_words:
         return None
     if any(c.label in {"EVENT_VERB", "STUDY_VERB", "STATUS"} and c.start < colon for c in cues) \
+            or any(c.label == "PATIENT" and c.start < colon and doc[c.start - 1]._.num_value
+                   is not None for c in cues) \
             or any(t.lower_ in settings.frame_auxiliaries for t in doc[sent_start:colon]):
-        return None  # "Survival did not differ among the groups: ...": a statement, no heading
+        # "Survival did not differ among the groups: ...", "The safety population comprised
+        # 455 patients: ...": a statement, no heading
+        return None
     named = [c for c in longest_cues(cues, "OUTCOME") if sent_start <= c.start and c.end <= colon]
     if named:
         return named[0]
