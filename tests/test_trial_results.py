@@ -816,3 +816,11 @@ def test_a_population_that_comprised_its_arms(nlp, joint: str) -> None:
                               "in the placebo group."), nlp=nlp).rows
     assert {(r.row_type, r.cohort_size, r.drug_status) for r in rows} == {
         ("cohort", 455, None), ("cohort", 228, "received"), ("cohort", 227, "not_received")}
+
+
+def test_a_share_that_fits_two_groups_counts_the_group_the_sentence_names(nlp) -> None:
+    rows = _counts(nlp, "Adults with myelofibrosis were randomized to momelotinib (n = 120) or "
+                        "danazol (n = 119). Of the 120 patients, 40 (33%) had a complete response "
+                        "and 30 (25%) a partial response.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(120, "complete_response", 40),
+                                                  (120, "partial_response", 30)}

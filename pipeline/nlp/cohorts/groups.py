@@ -68,7 +68,9 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
         fitting = [c for c in reversed(state.cohorts) if c.size >= count
                    and abs(100 * count / c.size - percent) <= 0.5 and fit_score(c, facts) >= 0]
         if fitting:
-            best = max(fitting, key=lambda c: fit_score(c, facts))
+            # "Of the 120 patients, ... 30 (25%) a partial response": of groups the share fits
+            # equally, the one the sentence refers to.
+            best = max(fitting, key=lambda c: (fit_score(c, facts), c.index in state.last_in_sentence))
             return best.index, conf["count_same_sentence"]
     if facts.arm_label or facts.drug or facts.control or facts.experimental:
         fitting = [c for c in reversed(state.cohorts) if c.size >= count and fit_score(c, facts) > 0]
