@@ -824,3 +824,12 @@ def test_a_share_that_fits_two_groups_counts_the_group_the_sentence_names(nlp) -
                         "and 30 (25%) a partial response.")
     assert {(r[0], r[2], r[3]) for r in rows} == {(120, "complete_response", 40),
                                                   (120, "partial_response", 30)}
+
+
+def test_an_outcome_that_picks_a_group_is_not_its_event(nlp) -> None:
+    rows = _counts(nlp, "In all, 150 women with breast cancer received neoadjuvant durvalumab, "
+                        "and 140 had surgery. So far 11 women have relapsed after surgery, "
+                        "eight of the 60 without a complete response and three of the "
+                        "80 with a complete response.")
+    assert {(r[0], r[2], r[3]) for r in rows if r[0] in {60, 80}} == {
+        (60, "recurrence", 8), (80, "recurrence", 3)}

@@ -649,7 +649,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if outcome is None and m.kind in {"fraction", "percent"}:
         # "A pathological complete response (ypT0/is ypN0) was achieved in 55 of 121": a
         # part of a group in a clause that names an outcome is a count of that outcome.
-        outcome = clause_outcome(facts, m)
+        outcome = clause_outcome(facts, m, doc)
     span = doc[m.start: m.end]
 
     if m.kind == "percent":

@@ -221,12 +221,23 @@ def _cause_end(doc: Doc, k: int, settings: LinkSettings) -> int | None:
     return None
 
 
-def clause_outcome(facts: ClauseFacts, m: Mention) -> Cue | None:
-    """The outcome of the clause nearest to a mention, after it first."""
-    outcomes = longest_cues(facts.cues, "OUTCOME")
+def clause_outcome(facts: ClauseFacts, m: Mention, doc: Doc | None = None) -> Cue | None:
+    """The outcome of the clause nearest to a mention, after it first; not one that picks a
+    group ("seven of the 41 without a pCR")."""
+    outcomes = [c for c in longest_cues(facts.cues, "OUTCOME") if doc is None
+                or not _picks_group(doc, c.start)]
     after = [c for c in outcomes if c.start >= m.end]
     before = [c for c in outcomes if c.end <= m.start]
     return after[0] if after else (before[-1] if before else None)
+
+
+def _picks_group(doc: Doc, i: int) -> bool:
+    """Is the outcome at ``i`` said of a group ("the 41 without a pCR", "those with a
+    response")?"""
+    k = i - 1
+    while k > 0 and doc[k].lower_ in {"a", "an", "the"}:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in {"with", "without"}
 
 
 # Outcomes outside the vocabulary ("other"): trials of every specialty count events the
