@@ -833,3 +833,11 @@ def test_an_outcome_that_picks_a_group_is_not_its_event(nlp) -> None:
                         "80 with a complete response.")
     assert {(r[0], r[2], r[3]) for r in rows if r[0] in {60, 80}} == {
         (60, "recurrence", 8), (80, "recurrence", 3)}
+
+
+def test_responders_named_as_a_group_share_the_event_after_them(nlp) -> None:
+    rows = _counts(nlp, "Adults with panic disorder were randomized to vortioxetine (cohort A, "
+                        "n = 150) or placebo (cohort B, n = 148). After the taper, 12 of the 80 "
+                        "responders in cohort A and 15 of the 50 in cohort B relapsed within 8 "
+                        "weeks of stopping.")
+    assert {(r[0], r[2], r[3]) for r in rows} == {(80, "recurrence", 12), (50, "recurrence", 15)}

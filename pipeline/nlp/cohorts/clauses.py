@@ -240,7 +240,8 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = N
         if not after.elliptical:
             continue
         own = [c for c in here.cues
-               if c.label in verbs and c.text.lower().split()[0] not in participles]
+               if c.label in verbs and c.text.lower().split()[0] not in participles
+               and not (settings is not None and c.text.lower() in settings.people_outcomes)]
         if own and doc is not None and anchors is not None:
             # "Among patients who had not received X, 29 of 51 ... and 21 of 26 ... had
             # died": a verb in a phrase set off before the clause's count picks the group.
@@ -248,11 +249,12 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = N
             first = anchors[k] if k < len(anchors) and anchors[k] < here.end else here.end
             comma = max((t.i for t in doc[here.start:first] if t.text == ","), default=here.start)
             own = [c for c in own if c.start >= comma]
+        outcomes = longest_cues(after.cues, "OUTCOME")
         if not own \
                 and not any(c.label == "STATUS" and c.id in {"discontinued", "continued"}
                             and not _within_outcome(c, after.cues)
+                            and (not outcomes or c.start < outcomes[0].start)
                             for c in after.cues):  # "... stopped treatment because of X"
-            outcomes = longest_cues(after.cues, "OUTCOME")
             shared = outcomes[0] if outcomes else after.shared_outcome
             if shared is not None:
                 here.shared_outcome = shared

@@ -631,6 +631,11 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     facts = _own_group(doc, m, facts, list(groups), settings)
     outcome = (m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
                or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
+    if outcome is not None and outcome.start == m.end and facts.shared_outcome is not None \
+            and outcome.text.lower() in settings.people_outcomes:
+        # "11 of the 94 responders in cohort A and 9 of the 99 in cohort B relapsed": the
+        # noun names the group; the verb they share names the event.
+        outcome = facts.shared_outcome
     framed = False
     if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named",
                                       "each"}:

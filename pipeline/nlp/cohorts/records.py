@@ -85,6 +85,7 @@ class LinkSettings:
     definition_words: frozenset[str]
     not_event_after: frozenset[str]
     choice_verbs: frozenset[str]
+    people_outcomes: frozenset[str]
     subject_complements: frozenset[str]
     not_outcomes_alone: frozenset[str]
     respectively_words: frozenset[str]
