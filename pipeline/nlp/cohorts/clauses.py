@@ -56,6 +56,7 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
                        # comma closes an apposition, the subject's verb follows.
                        and nxt.lower_ not in settings.frame_verbs
                        and nxt.lower_ not in settings.frame_auxiliaries
+                       and nxt.lower_ not in settings.definition_words  # ", defined as one ..."
                        and (nxt.lower_ in settings.clause_breaks_after_comma
                             or (anchored(start, token.i)
                                 and anchored(token.i + 1, token.i + reach + 1))))
@@ -175,7 +176,8 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
         else:
             facts.control, facts.drug_mention = True, groups[0][1]
             facts.background = background_drugs(drugs, groups[0], settings)
-    statuses = {c.id for c in longest_cues(mine, "STATUS")}
+    # "stopped the drug because of side effects" counts a harm of the group, not a stop.
+    statuses = {c.id for c in longest_cues(mine, "STATUS") if not _within_outcome(c, mine)}
     for status in settings.status_priority:
         if status in statuses:
             facts.drug_status = status
@@ -263,7 +265,7 @@ def background_drugs(drugs: list[Span], group: tuple[str, str, int, int],
 
 
 def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = None,
-                     doc: Doc | None = None) -> None:
+                     doc: Doc | None = None, anchors: list[int] | None = None) -> None:
     """'Five patients (4.0%) in the LENVIMA arm and one patient (1.6%) in the placebo arm
     died': a clause with no verb of its own shares the outcome of the comparison after it
     ('11 of 52 treated with A and 9 of 44 treated with B responded': a participle that
@@ -272,12 +274,24 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = N
     participles = settings.treatment_words if settings is not None else frozenset()
     # From the end, so that "9 in group 1, 7 in group 2, and 8 in group 3 died" reaches back.
     for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
-        if after.elliptical and not any(c.label in verbs
-                                        and c.text.lower().split()[0] not in participles
-                                        for c in here.cues) \
+        if not after.elliptical:
+            continue
+        own = [c for c in here.cues
+               if c.label in verbs and c.text.lower().split()[0] not in participles
+               and not (settings is not None and c.text.lower() in settings.people_outcomes)]
+        if own and doc is not None and anchors is not None:
+            # "Among patients who had not received X, 29 of 51 ... and 21 of 26 ... had
+            # died": a verb in a phrase set off before the clause's count picks the group.
+            k = bisect_left(anchors, here.start)
+            first = anchors[k] if k < len(anchors) and anchors[k] < here.end else here.end
+            comma = max((t.i for t in doc[here.start:first] if t.text == ","), default=here.start)
+            own = [c for c in own if c.start >= comma]
+        outcomes = longest_cues(after.cues, "OUTCOME")
+        if not own \
                 and not any(c.label == "STATUS" and c.id in {"discontinued", "continued"}
+                            and not _within_outcome(c, after.cues)
+                            and (not outcomes or c.start < outcomes[0].start)
                             for c in after.cues):  # "... stopped treatment because of X"
-            outcomes = longest_cues(after.cues, "OUTCOME")
             shared = outcomes[0] if outcomes else after.shared_outcome
             if shared is None and doc is not None and settings is not None:
                 # "1,270 in the A group and 1,521 in the B group had a major cardiovascular
@@ -287,3 +301,9 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = N
                 after.shared_outcome = after.shared_outcome or shared
             if shared is not None:
                 here.shared_outcome = shared
+                here.is_study = True  # it states an event, as its comparison does
+
+
+def _within_outcome(cue: Cue, cues: list[Cue]) -> bool:
+    """Is the cue part of an outcome ("stopped the drug because of side effects")?"""
+    return any(c.label == "OUTCOME" and c.start <= cue.start and cue.end <= c.end for c in cues)

@@ -73,9 +73,12 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
                    and abs(100 * count / c.size - percent) <= 0.5 and fit_score(c, facts) >= 0]
         if fitting:
             # "412 patients (31.7%)" after groups of 1,301 randomised and 1,297 treated: the
-            # group whose size gives the share as written (412/1,301 = 31.7%, not 31.8%).
+            # group whose size gives the share as written (412/1,301 = 31.7%, not 31.8%); of
+            # groups the share fits equally, the one the sentence refers to ("Of the 120
+            # patients, ... 30 (25%) a partial response").
             best = max(fitting, key=lambda c: (fit_score(c, facts),
-                                               *_gives_share(count, c.size, percent)))
+                                               *_gives_share(count, c.size, percent),
+                                               c.index in state.last_in_sentence))
             return best.index, conf["count_same_sentence"]
     if facts.arm_label or facts.drug or facts.control or facts.experimental:
         fitting = [c for c in reversed(state.cohorts) if c.size >= count and fit_score(c, facts) > 0]

@@ -39,11 +39,13 @@ from .groups import (
 from .mentions import find_mentions, in_size_brackets
 from .outcomes import (
     clause_outcome,
+    harm_stops,
     heading_outcome,
     other_outcome,
     preceding_outcome,
     predicate_outcome,
     refers_back,
+    turned_outcomes,
 )
 from .records import CUES_KEY, SEVERAL_ARMS, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings, Mention
 from .spans import longest_cues, same_label, treatment_end
@@ -57,9 +59,17 @@ def link_document(doc: Doc, settings: LinkSettings,
     # "the vasopressin group 90": a group named by its drug, then a number, is no label.
     cues = [c for c in cues if c.label != "ARM" or c.start == 0
             or doc[c.start - 1].ent_type_ != "DRUG"]
+    # "Overall survival data were immature": the data, not an event.
+    cues = [c for c in cues if c.label != "OUTCOME" or c.end >= len(doc)
+            or doc[c.end].lower_ not in settings.not_event_after]
+    # "Within a year, 9 relapsed": a time window, not a yearly incidence.
+    cues = [c for c in cues if c.label != "INCIDENCE" or c.start == 0
+            or doc[c.start - 1].lower_ not in settings.time_prepositions]
     lowers = doc.to_array([LOWER])
     ae_words, fractions = _scan_words(doc, lowers, cues, settings)
     cues += ae_words
+    cues += harm_stops(doc, cues, settings)
+    cues += turned_outcomes(doc, cues, settings)
     drugs = [e for e in doc.ents if (e.label_ == "DRUG" and not _prior_therapy(doc, e, settings))
              or (e.label_ == "DRUG_CLASS" and e.id_ in settings.control_drugs)]
     sents = list(doc.sents)
@@ -163,7 +173,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         if any(c.label == "INCIDENCE" and c.id != "baseline" for c in sent_cues):
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
-        share_predicates(all_facts, settings, doc)
+        share_predicates(all_facts, settings, doc, anchor_list)
         for k in range(1, len(all_facts)):
             if all_facts[k - 1].anaphora and doc[clauses[k - 1].end - 1].text == "," \
                     and clauses[k - 1].end - clauses[k - 1].start <= 4:
@@ -172,6 +182,11 @@ def link_document(doc: Doc, settings: LinkSettings,
             if after.elliptical and doc[after.start].lower_ in settings.versus_words \
                     and here.shared_outcome is not None:
                 here.shares_comparison = True
+        for facts in all_facts:
+            if facts.shared_outcome is not None and doc[facts.start].lower_ in settings.contrast_words:
+                # "..., whereas 43 and 71, respectively, had progressive disease": a new
+                # statement, not the outcome of the clause before it.
+                facts.shares_comparison = True
         respectively = sent_index in respectively_sents
         if respectively:
             # "148 and 145 patients, respectively, received ...": the list shares its verb.
@@ -584,8 +599,12 @@ def _cohorts_respectively(state: LinkState, cohorts: list[int], arms: list[int])
 
 
 def _after_baseline(facts: ClauseFacts, m: Mention) -> bool:
-    """Is the count said after a baseline statistic of its clause ("median age", "at baseline")?"""
-    return facts.baseline_at is not None and facts.baseline_at < m.start
+    """Is the count said after a baseline statistic of its clause ("median age", "at baseline"),
+    or described as it was at baseline ("1,126 patients were receiving ventilation at
+    baseline")?"""
+    return (facts.baseline_at is not None and facts.baseline_at < m.start) or any(
+        c.label == "INCIDENCE" and c.id == "baseline" and c.start >= m.end
+        and c.text.lower().startswith("at ") for c in facts.cues)
 
 
 def _status_follows(doc: Doc, i: int, facts: ClauseFacts, settings: LinkSettings) -> bool:
@@ -769,6 +788,11 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     outcome = None if sizes_only else (
         m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
         or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
+    if outcome is not None and outcome.start == m.end and facts.shared_outcome is not None \
+            and outcome.text.lower() in settings.people_outcomes:
+        # "11 of the 94 responders in cohort A and 9 of the 99 in cohort B relapsed": the
+        # noun names the group; the verb they share names the event.
+        outcome = facts.shared_outcome
     framed = False
     if outcome is None and not sizes_only and m.kind in {"fraction", "bare", "count", "loose",
                                                          "percent", "named", "each"}:
@@ -792,13 +816,17 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if outcome is None and m.kind in {"fraction", "percent"}:
         # "A pathological complete response (ypT0/is ypN0) was achieved in 55 of 121": a
         # part of a group in a clause that names an outcome is a count of that outcome.
-        outcome = clause_outcome(facts, m)
+        outcome = clause_outcome(facts, m, doc)
     if sizes_only:
         outcome = None  # "(48 in cohort A and 50 in cohort B)": the sizes of the groups
     span = doc[m.start: m.end]
 
     if m.kind == "percent":
-        if outcome is None:
+        if outcome is None or _after_baseline(facts, m) or any(
+                c.label == "INCIDENCE" and c.id != "baseline" and c.start == m.end
+                for c in facts.cues):
+            # "Median age was 58 years and 83.5% had hepatitis B": a baseline share; "1.71%
+            # per year": a rate over time, not a share of a group
             return
         previous = state.events[-1] if state.events else None
         bracketed = m.start > 0 and doc[m.start - 1].text == "("
@@ -862,7 +890,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         found = find_cohort(state, m.value, facts)
         if found is None:
             found = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
-                                parent=None, statement=not outcome, confidence=conf["cohort"])
+                                parent=None, statement=not outcome and not _screened(doc, m, facts, settings),
+                                confidence=conf["cohort"])
         remember(state, found.index)  # "Of the 19 patients, ...": later counts refer to it
         return
 
@@ -921,7 +950,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         if m.arm is not None:
             facts = replace(facts, arm_label=m.arm, setting=m.setting)
         cohort = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
-                             parent=None, statement=True, confidence=conf["cohort"])
+                             parent=None, statement=not _screened(doc, m, facts, settings),
+                             confidence=conf["cohort"])
         if m.drug == SEVERAL_ARMS and cohort.index == len(state.cohorts) - 1:
             # The total over the arms received no one treatment, even in a one-drug study.
             cohort.drug = cohort.drug_mention = cohort.drug_status = None
@@ -933,7 +963,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         parent = recent_cohort(state)
         if parent is not None and parent.size > m.value:
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
-                               parent=parent, statement=True, confidence=conf["subgroup"])
+                               parent=parent, statement=not _screened(doc, m, facts, settings),
+                               confidence=conf["subgroup"])
             remember(state, part.index)
     elif m.kind in {"loose", "bare"} and _status_follows(doc, m.end, facts, settings):
         # "and 14 stopped brentuximab early", "14 taking sunitinib stopped treatment": the
@@ -944,6 +975,22 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                               parent=parent, statement=True, confidence=conf["subgroup"])
             remember(state, part.index)
+
+
+def _screened(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """'Of 3,418 patients screened', '1,146 adults ... were screened at 61 sites', 'Of 612
+    adults assessed for eligibility': the people a trial looked at before enrolling, which
+    no row counts (corpora/README: screening counts are hard negatives)."""
+    if not any(t.lower_ in settings.screening_words for t in doc[m.end:facts.end]):
+        return False
+    statuses = {c.start for c in facts.cues if c.label == "STATUS"}
+    for token in doc[m.end:facts.end]:
+        if (token._.num_value is not None and doc[token.i - 1].lower_ not in settings.not_count_after) \
+                or token.i in statuses:
+            return False  # another count, or what the group received ("did not receive")
+        if token.lower_ in settings.screening_words:
+            return True
+    return False
 
 
 def _link_zero_events(doc: Doc, sent_index: int, clause: Clause, facts: ClauseFacts,

@@ -638,6 +638,11 @@ def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_star
         i += 1
     if i < end and i in study_verbs:
         return True
+    if i + 1 < end and doc[i].lower_ in settings.choice_verbs:
+        i += 1  # "131 chose to take osimertinib", "45 opted for surgery"
+        if doc[i].lower_ == "for":
+            return i + 1 < end and (i + 1 in drug_starts or doc[i + 1].lower_ in settings.determiners
+                                    and i + 2 in drug_starts)
     if i + 1 < end and doc[i].lower_ == "in" and (i + 1 in arm_starts or (
             doc[i + 1].lower_ in settings.determiners and i + 2 in arm_starts)):
         return True  # "38 in cohort A"

@@ -18,7 +18,11 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
     steps = 0
     while i < end and steps <= settings.predicate_window:
         if i in outcome_at:
-            return outcome_at[i]
+            found = outcome_at[i]
+            if found.text.lower().endswith("ed") and found.end + 1 < end \
+                    and doc[found.end].lower_ == "for" and found.end + 1 in outcome_at:
+                return outcome_at[found.end + 1]  # "were hospitalized for neutropenic fever"
+            return found
         if doc[i].text == "," and i + 1 < end and doc[i + 1].lower_ in settings.respectively_words:
             # "19 and 27 patients, respectively, died": the verb comes after the adverb.
             i += 3 if i + 2 < end and doc[i + 2].text == "," else 2
@@ -66,6 +70,8 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                 return named[-1]
             if head is not None and doc[head[1] - 1].lower_ in settings.generic_heads:
                 return None  # "The primary end point, a composite of ...": 'other' (below)
+            if head is not None and doc[head[1] + 1].lower_ in settings.definition_words:
+                return None  # "Severe exacerbation, defined as one leading to death, ..."
             for k in range(j - 1, max(start, j - 15), -1):
                 if k in outcome_end:
                     return outcome_end[k]
@@ -111,7 +117,9 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
     a copula names the class; the subject before the copula names the event. And 'relapse
     after remission had occurred in 14': the event before a time complement."""
     k = cue.start - 1
-    if k > start and doc[k].lower_ in settings.time_complements and k in outcome_end:
+    if k > start and doc[k].lower_ in settings.time_complements and k in outcome_end \
+            and not (doc[k].lower_ == "for" and doc[k - 1].lower_.endswith("ed")):
+        # (but "were hospitalized for neutropenic fever": a participle's reason is the harm)
         return outcome_end[k]
     j = cue.start
     while j > start and j > cue.start - 4 and doc[j - 1].lower_ not in settings.auxiliaries:
@@ -137,12 +145,111 @@ def refers_back(doc: Doc, start: int, clause_start: int, settings: LinkSettings)
     return False
 
 
-def clause_outcome(facts: ClauseFacts, m: Mention) -> Cue | None:
-    """The outcome of the clause nearest to a mention, after it first."""
-    outcomes = longest_cues(facts.cues, "OUTCOME")
+def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
+    """Stops of treatment that count a harm (corpora/README: an adverse_event row): "stopped
+    the drug because of side effects", "discontinuation of the trial product due to adverse
+    events", "Adverse events leading to (permanent) discontinuation of the trial drug". A
+    stop for another reason ("because of progression"), or for reasons listed after a comma
+    ("stopped early, most often because of rash"), is no harm count."""
+    stops = [c for c in cues if c.label == "STATUS" and c.id == "discontinued"]
+    if not stops:
+        return []
+    harm_at: dict[int, Cue] = {}
+    harm_end: dict[int, Cue] = {}
+    for c in cues:  # the longest harm that starts or ends at each token
+        if c.label == "OUTCOME" and c.id == "adverse_event":
+            if c.start not in harm_at or harm_at[c.start].end < c.end:
+                harm_at[c.start] = c
+            if c.end not in harm_end or harm_end[c.end].start > c.start:
+                harm_end[c.end] = c
+    if not harm_at:
+        return []
+    found = []
+    for stop in stops:
+        k = stop.end
+        while k < len(doc) and k - stop.end <= settings.noun_window and doc[k].is_alpha \
+                and _cause_end(doc, k, settings) is None:
+            k += 1
+        cause = _cause_end(doc, k, settings)
+        if cause is not None:
+            while cause < len(doc) and doc[cause].lower_ in settings.determiners:
+                cause += 1
+            harm = harm_at.get(cause)
+            if harm is not None:
+                found.append(Cue("OUTCOME", "adverse_event", stop.start, harm.end,
+                                 doc[stop.start:harm.end].text))
+                continue
+        k = stop.start
+        while k > 0 and stop.start - k < 2 and doc[k - 1].is_alpha and doc[k - 1].lower_ != "to":
+            k -= 1  # "permanent", "premature"
+        if k >= 2 and doc[k - 1].lower_ in {"to", "in"} and doc[k - 2].lower_ in settings.lead_words \
+                and k - 2 in harm_end:
+            end = stop.end
+            if end < len(doc) and doc[end].lower_ == "of":  # "of the trial drug"
+                end += 1
+                while end < len(doc) and end - stop.end <= settings.noun_window \
+                        and doc[end].is_alpha and doc[end].lower_ not in settings.phrase_stops:
+                    end += 1
+            harm = harm_end[k - 2]
+            found.append(Cue("OUTCOME", "adverse_event", harm.start, end, doc[harm.start:end].text))
+    return found
+
+
+#: Outcomes a patient can lose: losing one is a relapse ("lost major molecular response").
+_HELD_OUTCOMES = frozenset({"response", "complete_response", "partial_response", "remission"})
+
+
+def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
+    """Outcomes a phrase turns into another: "lost major molecular response", "loss of
+    complete remission" (a relapse: recurrence); "adverse events leading to death" (death)."""
+    outcomes = [c for c in cues if c.label == "OUTCOME"]
+    deaths = {c.start: c for c in outcomes if c.id == "death"}
+    found = []
+    for cue in outcomes:
+        if cue.id in _HELD_OUTCOMES:
+            j = cue.start
+            while j > 0 and cue.start - j < 2 and doc[j - 1].lower_ in {"of", "their", "the", "a"}:
+                j -= 1
+            if j > 0 and doc[j - 1].lower_ in settings.loss_words:
+                found.append(Cue("OUTCOME", "recurrence", j - 1, cue.end, doc[j - 1:cue.end].text))
+        elif cue.id == "adverse_event" and cue.end + 2 in deaths \
+                and doc[cue.end].lower_ in settings.lead_words \
+                and doc[cue.end + 1].lower_ in {"to", "in"}:
+            after = deaths[cue.end + 2]
+            found.append(Cue("OUTCOME", "death", cue.start, after.end,
+                             doc[cue.start:after.end].text))
+    return found
+
+
+def _cause_end(doc: Doc, k: int, settings: LinkSettings) -> int | None:
+    """Index after a phrase that gives a cause ("because of", "due to") at ``k``, or None."""
+    if k >= len(doc):
+        return None
+    first = doc[k].lower_
+    for phrase in settings.cause_phrases:
+        if phrase[0] == first and k + len(phrase) <= len(doc) and all(
+                doc[k + n].lower_ == word for n, word in enumerate(phrase)):
+            return k + len(phrase)
+    return None
+
+
+def clause_outcome(facts: ClauseFacts, m: Mention, doc: Doc | None = None) -> Cue | None:
+    """The outcome of the clause nearest to a mention, after it first; not one that picks a
+    group ("seven of the 41 without a pCR")."""
+    outcomes = [c for c in longest_cues(facts.cues, "OUTCOME") if doc is None
+                or not _picks_group(doc, c.start)]
     after = [c for c in outcomes if c.start >= m.end]
     before = [c for c in outcomes if c.end <= m.start]
     return after[0] if after else (before[-1] if before else None)
+
+
+def _picks_group(doc: Doc, i: int) -> bool:
+    """Is the outcome at ``i`` said of a group ("the 41 without a pCR", "those with a
+    response")?"""
+    k = i - 1
+    while k > 0 and doc[k].lower_ in {"a", "an", "the"}:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in {"with", "without"}
 
 
 # Outcomes outside the vocabulary ("other"): trials of every specialty count events the
@@ -175,12 +282,24 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         found = _object_outcome(doc, i, clause_end, settings)
     if found is None:
         return None
-    named = [c for c in longest_cues(cues, "OUTCOME") if found.start <= c.start < found.end]
+    outcomes = longest_cues(cues, "OUTCOME")
+    named = [c for c in outcomes if found.start <= c.start < found.end]
+    if not named and found.end < start:
+        # "Numbness in the feet (peripheral neuropathy) was reported in": a gloss that is
+        # the name of an outcome names it (not one that lists the parts of a composite).
+        named = [c for c in outcomes if found.end < c.start and c.end < start
+                 and doc[c.start - 1].text in {"(", "["} and doc[c.end].text in {")", "]"}]
+    words = {t.lower_ for t in doc[found.start:found.end]}
+    if doc[found.start].lower_ in settings.absence_words:
+        return found  # "Freedom from seizures was reported in": no event, an end point
     if named:
         return named[0]
-    if any(t.ent_type_ == "DISEASE" for t in doc[found.start:found.end]):
+    if any(t.ent_type_ == "DISEASE" for t in doc[found.start:found.end]) \
+            or words & settings.harm_words or _after_harm(doc, found, settings):
         # "Myelodysplastic syndrome or acute myeloid leukemia was reported in three": a
-        # disease that arises during a trial is an adverse event of it.
+        # disease that arises during a trial is an adverse event of it; so is a graded
+        # event or a harm named by its kind ("grade 3 transaminase elevation", "ovarian
+        # dysfunction", "nail problems").
         return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
     return found
 
@@ -199,33 +318,73 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     while j > clause_start and doc[j].lower_.endswith("ly") and doc[j].is_alpha:
         j -= 1  # "was observed only in", "occurred significantly more often in" is not read
     if doc[j].lower_ not in settings.frame_verbs and doc[j].lower_ not in settings.affect_verbs:
-        if doc[start - 1].lower_ == "in" and doc[clause_start].lower_ in settings.comparators \
-                and doc[j].is_alpha:
-            # "Neuropathy developed in 29 patients, and skin reactions in 33": the verb is said
-            # once, the clause is a noun phrase and its count (not "and led to X in 48").
-            gapped = _phrase(doc, clause_start + 1, start - 1, settings, subject=True)
-            if gapped is not None and gapped.end == start - 1 and not any(
-                    t.lower_.endswith("ed") or t.lower_ in settings.auxiliaries
-                    for t in doc[gapped.start:gapped.end]):
-                return gapped
-        return None
+        return _gapped_subject(doc, j, doc[start].sent.start, settings)
     while j > clause_start and doc[j - 1].lower_ in settings.frame_auxiliaries:
         j -= 1
-    if j - 1 > clause_start and doc[j - 1].text == ")":
-        # "The primary composite outcome (a decline in eGFR, or death) occurred in": the
-        # subject before the brackets that define it.
-        opening = next((k for k in range(j - 2, clause_start, -1) if doc[k].text in {"(", ")"}), None)
-        if opening is not None and doc[opening].text == "(":
-            j = opening
+    # "A primary-outcome event (cardiovascular death or ...) occurred in": the subject is
+    # the phrase before the brackets that gloss it.
+    j = _before_gloss(doc, clause_start, j)
     first = clause_start
     for k in range(clause_start, j):
         if doc[k].text in {",", ":", ";", "(", ")"}:
             first = k + 1
     head = _apposition_head(doc, clause_start, j - 1) if first == j else None
-    if head is not None and doc[head[1] - 1].lower_ in settings.generic_heads:
-        # "The primary outcome, a composite of ..., occurred in": what the trial counts.
+    if head is not None:
+        # "The primary outcome, a composite of ..., occurred in": what the trial counts;
+        # "Severe exacerbation, defined as ..., occurred in": the event defined.
         return _phrase(doc, head[0], head[1], settings, subject=True, framed=True)
-    return _phrase(doc, first, j, settings, subject=True, framed=True)
+    # "The primary efficacy outcome of ischemic stroke or systemic embolism occurred in":
+    # the end point named after its heading.
+    named = next((k + 2 for k in range(first, j - 2) if doc[k].lower_ in settings.generic_heads
+                  and doc[k + 1].lower_ == "of"), None)
+    return (named is not None and _phrase(doc, named, j, settings, subject=True, framed=True)) \
+        or _phrase(doc, first, j, settings, subject=True, framed=True)
+
+
+def _before_gloss(doc: Doc, start: int, end: int) -> int:
+    """Where a phrase ends that is followed by a gloss in brackets up to ``end`` ('Nail
+    problems (sore or lifting nails)'), or ``end`` when no bracket closes right before it."""
+    if end - 1 <= start or doc[end - 1].text not in {")", "]"}:
+        return end
+    depth = 0
+    for k in range(end - 1, start - 1, -1):
+        depth += doc[k].text in {")", "]"}
+        depth -= doc[k].text in {"(", "["}
+        if depth == 0:
+            return k if k > start else end
+    return end
+
+
+def _after_harm(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
+    """'Fever was reported in 41% ..., and capillary leak syndrome serious enough to need
+    intensive care occurred in 12': an event coordinated with a harm named before it in the
+    sentence is a harm too."""
+    k = found.start - 1
+    while k > 0 and doc[k].lower_ in settings.determiners:
+        k -= 1
+    if k <= 0 or doc[k].lower_ not in settings.list_separators - {","}:
+        return False  # (after a comma it may follow a phrase that only names the group)
+    sent_start = doc[found.start].sent.start
+    return any(c.label_ == "OUTCOME" and c.id_ == "adverse_event" and sent_start <= c.start
+               and c.end <= k for c in doc.spans.get(CUES_KEY, []))
+
+
+def _gapped_subject(doc: Doc, last: int, sent_start: int, settings: LinkSettings) -> Cue | None:
+    """'Peripheral neuropathy developed in 29 patients and skin reactions in 33': the subject
+    of a frame whose verb the sentence says once, before a coordinator. ``last``: the last
+    word before the frame's preposition."""
+    preposition = doc[last + 1].lower_
+    k = last
+    while k > sent_start and last - k < settings.max_outcome_words \
+            and doc[k].lower_ not in settings.list_separators:
+        k -= 1
+    if k == last or doc[k].lower_ not in settings.list_separators or not any(
+            doc[v].lower_ in settings.frame_verbs and doc[v + 1].lower_ == preposition
+            for v in range(sent_start, k - 1)):
+        return None
+    if doc[k + 1].lower_ in settings.lead_words | settings.frame_verbs | settings.object_verbs:
+        return None  # "..., and led to discontinuation in 48": a verb of its own, no subject
+    return _phrase(doc, k + 1, last + 1, settings, subject=True, framed=True)
 
 
 def _existential_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end: int,
@@ -368,8 +527,12 @@ def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue
             or colon - sent_start > settings.max_heading_words:
         return None
     if any(c.label in {"EVENT_VERB", "STUDY_VERB", "STATUS"} and c.start < colon for c in cues) \
+            or any(c.label == "PATIENT" and c.start < colon and doc[c.start - 1]._.num_value
+                   is not None for c in cues) \
             or any(t.lower_ in settings.frame_auxiliaries for t in doc[sent_start:colon]):
-        return None  # "Survival did not differ among the groups: ...": a statement, no heading
+        # "Survival did not differ among the groups: ...", "The safety population comprised
+        # 455 patients: ...": a statement, no heading
+        return None
     named = [c for c in longest_cues(cues, "OUTCOME") if sent_start <= c.start and c.end <= colon]
     if named:
         return named[0]
