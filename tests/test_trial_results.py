@@ -640,6 +640,15 @@ def test_doses_between_the_drugs_of_one_arm_keep_them_one_treatment(nlp, arm: st
     assert {(r.cohort_size, r.drug) for r in rows if r.arm == "Group A"} == {(61, drug)}
 
 
+def test_a_comma_after_a_dose_ends_the_treatment(nlp) -> None:
+    """What follows a dose after a comma is no part of the arm's treatment."""
+    rows = analyse(clean_text(
+        "Patients were assigned to Group A (tacrolimus 0.1 mg/kg per day, with prednisone "
+        "allowed for flares) or Group B (placebo). A total of 120 were randomised: 61 to "
+        "Group A and 59 to Group B."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.arm == "Group A"} == {(61, "tacrolimus")}
+
+
 def test_a_count_s_share_picks_the_group_whose_size_gives_it_as_written(nlp) -> None:
     rows = _rows(nlp, "Of the 1,640 adults randomised, 821 were assigned to tirzepatide and 819 "
                       "to placebo. The safety population comprised 818 patients in the "

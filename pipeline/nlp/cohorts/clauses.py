@@ -87,29 +87,31 @@ def _names_group_size(tokens: list, k: int) -> bool:
     return tokens[k].lower_ == "n" and k + 1 < len(tokens) and tokens[k + 1].text == "="
 
 
-#: With doses between two drugs, the words that still join them into one treatment ("X 10 mg
-#: plus Y 5 mg"); a comma there separates arms ("X 10 mg, Y 20 mg or placebo").
-_DOSE_JOINERS = frozenset({"plus", "+", "with", "and"})
+def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
+    """Do the words between two drugs (tokens [start, end)) join them into one treatment
+    ("plus", "and", ", ")?
 
-
-def _joined(gap: Span, settings: LinkSettings) -> bool:
-    """Do the words between two drugs join them into one treatment ("plus", "and", ", ")?
-    "doxorubicin 60 mg/m2 plus trabectedin 1.1 mg/m2": the doses between name no drug."""
+    Doses and schedules may stand between them ("doxorubicin 60 mg/m2 plus trabectedin",
+    "nivolumab at 1 mg/kg every 3 weeks with ipilimumab"): then one of ``dose_joiners`` must
+    be there too, and no comma, which separates arms ("X 10 mg, Y 20 mg or placebo") or adds
+    what is no part of the treatment ("X 15 mg/kg per day, with Y permitted for leukocytosis").
+    """
     connectors = settings.drug_connectors
-    if len(gap) <= 3 and all(t.lower_ in connectors or t.text in BRAND_MARKS for t in gap):
+    if end - start <= 3 and all(doc[k].lower_ in connectors or doc[k].text in BRAND_MARKS
+                                for k in range(start, end)):
         return True
-    if not 3 <= len(gap) <= 9:
+    if not 3 <= end - start <= 12:
         return False
     doses, joined = 0, False
-    for t in gap:  # stops at the first word that neither joins nor doses
+    for t in doc[start:end]:  # stops at the first word that neither joins nor doses
         word = t.lower_
-        if t.like_num or word in settings.dose_units:
+        if t.like_num or word in settings.dose_words:
             doses += 1
-        elif word in connectors or t.text in BRAND_MARKS:
-            joined = joined or word in _DOSE_JOINERS
+        elif word != "," and (word in connectors or t.text in BRAND_MARKS):
+            joined = joined or word in settings.dose_joiners
         else:
             return False
-    return doses > 0 and joined and len(gap) - doses <= 3
+    return doses > 0 and joined and end - start - doses <= 3
 
 
 def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list[tuple[str, str, int, int]]:
@@ -121,8 +123,7 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     """
     groups: list[list[Span]] = []
     for ent in drug_ents:
-        if groups and (_joined(doc[groups[-1][-1].end: ent.start], settings)
-                       or _dosed_connection(doc, groups[-1][-1].end, ent.start, settings)):
+        if groups and _joined(doc, groups[-1][-1].end, ent.start, settings):
             groups[-1].append(ent)
         else:
             groups.append([ent])
@@ -138,18 +139,6 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
         mention = doc[group[0].start: (outside or group)[-1].end].text
         found.append((" + ".join(names), mention, group[0].start, group[-1].end))
     return found
-
-
-def _dosed_connection(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
-    """'ATRA 45 mg/m2 per day plus ATO', 'nivolumab at 1 mg/kg with ipilimumab': two drugs
-    of one treatment with the first one's dose between them."""
-    if not 2 < end - start <= 12 or not (doc[start].like_num or doc[start].lower_ == "at"):
-        return False
-    gap = doc[start:end]
-    return all(t.like_num or t.lower_ in settings.dose_words
-               or t.lower_ in settings.drug_connectors and t.text not in {",", "(", ")"}
-               for t in gap) and any(t.is_alpha and t.lower_ in settings.drug_connectors
-                                     or t.text == "+" for t in gap)
 
 
 def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span],
