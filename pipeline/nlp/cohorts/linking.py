@@ -104,6 +104,9 @@ def link_document(doc: Doc, settings: LinkSettings,
     # "No deaths occurred in the placebo group": a count of zero without a number.
     none_at = [int(i) for i in numpy.flatnonzero(numpy.isin(lowers, _word_ids(settings.none_words)))]
     anchored |= {sent_of[i] for i in none_at}
+    nones_by: dict[int, list[int]] = {}
+    for i in none_at:
+        nones_by.setdefault(sent_of[i], []).append(i)
     # Words looked for in every sentence, found once per document (Token objects cost more).
     respectively_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
         numpy.isin(lowers, _word_ids(settings.respectively_words)))}
@@ -235,7 +238,8 @@ def link_document(doc: Doc, settings: LinkSettings,
                                      labelled_arms=len(state.arm_labels),
                                      interval_at=intervals_by.get(sent_index),
                                      headed=headed is not None,
-                                     tally=sent_index in tally_sents)
+                                     tally=sent_index in tally_sents,
+                                     none_at=nones_by.get(sent_index, []))
             if any(m.drug is not None for m in mentions):
                 # "306 patients were randomized to A (n = 152) or B (n = 154)": the other
                 # counts of the clause are the total, which received neither as such.

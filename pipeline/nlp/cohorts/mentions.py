@@ -18,10 +18,11 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                   arm_count: int = 0, sent_cues: list[Cue] | None = None,
                   labelled_arms: int = 0, interval_at: list[int] | None = None,
                   headed: bool = False, options_count: int = 0,
-                  tally: bool = False) -> list[Mention]:
+                  tally: bool = False, none_at: list[int] | None = None) -> list[Mention]:
     """Counts, fractions and back-references in a clause, in text order.
 
-    ``sent`` and ``numbers`` (the sentence and its number spans) save a search per clause.
+    ``sent``, ``numbers`` and ``none_at`` (the sentence, its number spans and where its
+    ``none_words`` are) save a search per clause.
     """
     start, end = clause.start, clause.end
     sent = sent or doc[start].sent
@@ -55,8 +56,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     whole=parts[1], size_text=token.text,
                                     percent=stated_percent(doc, token.i + 1, end, number_at)))
 
-    for token in doc[start:end]:
-        if token.lower_ in settings.none_words and token.i + 1 < end:
+    if none_at is None:
+        none_at = [t.i for t in doc[start:end] if t.lower_ in settings.none_words]
+    for token in (doc[i] for i in none_at if start <= i < end):
+        if token.i + 1 < end:
             # "No patient in the sertraline group died": a count of zero, when its
             # predicate names what no one had (otherwise "no patients" is no group).
             noun = _noun_end(doc, token.i + 1, end, patients, settings)
@@ -75,34 +78,35 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if value is None:
             continue
         after = number.end
-        if after < end and doc[after].text == "%" and _stated_after_count(doc, number.start, start) \
+        is_share = after < end and doc[after].text == "%"  # "30.2%"
+        if is_share and _stated_after_count(doc, number.start, start) \
                 and not _share_of_outcome(doc, number.start, after, end, outcome_ends):
             continue  # "21 patients (20%)", "(2/124, 1.6%)", "(95% CI": said of a count already
-        if after < end and doc[after].text == "%" and number.start > start \
+        if is_share and number.start > start \
                 and doc[number.start - 1].text == "(" and any(
                     m.kind in {"count", "fraction", "bare", "loose"} and m.end < number.start
                     for m in mentions) \
                 and _share_of_outcome(doc, number.start, after, end, outcome_ends):
             continue  # "Forty-two recipients responded (28.0%)": the share of that count
-        if after < end and doc[after].text == "%" and _restated_share(doc, number.start, start,
+        if is_share and _restated_share(doc, number.start, start,
                                                                        mentions):
             continue  # "39 of the 96 patients (that's 40.6%)": that count's share, said again
-        if after + 1 < end and doc[after].text == "%" and (
+        if is_share and after + 1 < end and (
                 doc[after + 1].lower_ in settings.interval_words
                 or doc[after + 1].lower_ == "confidence"):
             continue  # "96.6%; 95% CI, 94.4 to 98.1": the level of an interval
-        if after < end and doc[after].text == "%" and _count_follows(doc, after + 1, end, settings):
+        if is_share and _count_follows(doc, after + 1, end, settings):
             continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
-        if after < end and doc[after].text == "%" and number.start > start \
+        if is_share and number.start > start \
                 and doc[number.start - 1].lower_ in settings.threshold_words:
             continue  # "events occurring in at least 10% of patients": a threshold
-        if after < end and doc[after].text == "%" and number.start > start \
+        if is_share and number.start > start \
                 and doc[number.start - 1].lower_ in settings.change_words \
                 and not (after + 1 < end and doc[after + 1].lower_ in settings.reference_words) \
                 and not (number.start - 2 >= start
                          and doc[number.start - 2].lower_ in settings.frame_verbs):
             continue  # "reduced the risk by 42%": a change (but "reported by 20.0%": a share)
-        if after < end and doc[after].text == "%":
+        if is_share:
             # "reported in 74.2% of patients receiving LENVIMA", "in 3%, 17% and 14% of
             # patients", "response rate was 30.4% vs 38.0%": a share of a group. It becomes a
             # count only if an outcome goes with it (checked when linking).
