@@ -368,8 +368,7 @@ def join_second_words(doc: Doc, ents: list[Span], lowers: list[str], stems: Drug
     return list(doc.ents)
 
 
-def resolve_anaphors(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems,
-                     control_ids: frozenset[str]) -> None:
+def resolve_anaphors(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems) -> None:
     """'The pill, zanubrutinib, blocks BTK ... 124 were assigned to the drug plus rituximab':
     "the pill", "the drug" name the drug the article set beside them ("the pill,
     zanubrutinib", "zanubrutinib, the pill"), or else the one drug it names; with several
@@ -378,7 +377,7 @@ def resolve_anaphors(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugS
     at = [i for i, w in enumerate(lowers) if w in anaphors and i and lowers[i - 1] == "the"]
     if not at:
         return
-    drugs = [e for e in ents if e.label_ == "DRUG" and e.id_ and e.id_ not in control_ids]
+    drugs = [e for e in ents if e.label_ == "DRUG" and e.id_]  # placebo is a DRUG_CLASS
     if not drugs:
         return
     starts = {e.start: e for e in drugs}
@@ -446,10 +445,6 @@ def _could_be_brand(token: Token, heads: ArmHeads) -> bool:
             and len(token) >= heads.min_length and token.lower_ not in heads.not_treatments)
 
 
-#: Drug ids that name a control, never the drug an article is about.
-_CONTROLS = frozenset({"placebo"})
-
-
 class StemDrugFinder:
     def __init__(self, nlp: Language, name: str, *, stems_path: str | None,
                  drugs_path: str | None) -> None:
@@ -484,7 +479,7 @@ class StemDrugFinder:
         ents = join_second_words(doc, ents, lowers, self.stems, self.aliases)
         if self.stems.arm_heads:
             ents = alias_brands(doc, ents, lowers, self.stems.arm_heads)
-        resolve_anaphors(doc, ents, lowers, self.stems, _CONTROLS)
+        resolve_anaphors(doc, ents, lowers, self.stems)
         found = find_arm_heads(doc, self.stems.arm_heads, lowers) if self.stems.arm_heads else []
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
