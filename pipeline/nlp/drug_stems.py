@@ -276,7 +276,7 @@ class DrugStems:
         "-related", "-naive"); a slash joins only names (not "mg/kg", "and/or").
         """
         lower = word.lower()
-        parts = [p for p in re.split(r"[/-]", lower)]
+        parts = re.split(r"[/-]", lower)
         if len(parts) < 2:
             return None
         aliases = aliases or {}

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import is_group_size
 from .outcomes import verb_object
-from .records import BRAND_MARKS, Clause, ClauseFacts, Cue, LinkSettings
+from .records import BRAND_MARKS, CHANGED_STATUSES, Clause, ClauseFacts, Cue, LinkSettings
 from .spans import longest_cues
 
 
@@ -253,22 +253,22 @@ def background_drugs(drugs: list[Span], group: tuple[str, str, int, int],
                      if part not in settings.control_drugs)
 
 
-def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = None,
-                     doc: Doc | None = None, anchors: list[int] | None = None) -> None:
+def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
+                     anchors: list[int]) -> None:
     """'Five patients (4.0%) in the LENVIMA arm and one patient (1.6%) in the placebo arm
     died': a clause with no verb of its own shares the outcome of the comparison after it
     ('11 of 52 treated with A and 9 of 44 treated with B responded': a participle that
     says what a group received is no verb of the clause)."""
     verbs = {"OUTCOME", "EVENT_VERB", "STUDY_VERB", "STATUS"}
-    participles = settings.treatment_words if settings is not None else frozenset()
+    participles = settings.treatment_words
     # From the end, so that "9 in group 1, 7 in group 2, and 8 in group 3 died" reaches back.
     for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
         if not after.elliptical:
             continue
         own = [c for c in here.cues
                if c.label in verbs and c.text.lower().split()[0] not in participles
-               and not (settings is not None and c.text.lower() in settings.people_outcomes)]
-        if own and doc is not None and anchors is not None:
+               and c.text.lower() not in settings.people_outcomes]
+        if own:
             # "Among patients who had not received X, 29 of 51 ... and 21 of 26 ... had
             # died": a verb in a phrase set off before the clause's count picks the group.
             k = bisect_left(anchors, here.start)
@@ -277,12 +277,12 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings | None = N
             own = [c for c in own if c.start >= comma]
         outcomes = longest_cues(after.cues, "OUTCOME")
         if not own \
-                and not any(c.label == "STATUS" and c.id in {"discontinued", "continued"}
+                and not any(c.label == "STATUS" and c.id in CHANGED_STATUSES
                             and not _within_outcome(c, after.cues)
                             and (not outcomes or c.start < outcomes[0].start)
                             for c in after.cues):  # "... stopped treatment because of X"
             shared = outcomes[0] if outcomes else after.shared_outcome
-            if shared is None and doc is not None and settings is not None:
+            if shared is None:
                 # "1,270 in the A group and 1,521 in the B group had a major cardiovascular
                 # event": the object of the shared verb, in words no cue lists.
                 verb = next((c for c in after.cues if c.label == "EVENT_VERB"), None)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from .records import ClauseFacts, Cohort, Cue, Event
+from .records import CHANGED_STATUSES, ClauseFacts, Cohort, Cue, Event
 from .spans import same_label
 
 
@@ -56,9 +56,6 @@ def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:
     return score
 
 
-_CHANGED = frozenset({"discontinued", "continued"})
-
-
 def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: ClauseFacts,
                      conf: dict[str, float], *, safety: bool = False,
                      widest: bool = False) -> tuple[int | None, float]:
@@ -89,7 +86,7 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
             # "Four patients in the X group had died" after "37 stopped X early": the arm, not
             # the part of it whose treatment changed (unless the clause says so).
             best = max(fitting, key=lambda c: (fit_score(c, facts), c.drug_status == facts.drug_status
-                                               or c.drug_status not in _CHANGED,
+                                               or c.drug_status not in CHANGED_STATUSES,
                                                c.size if widest else 0))
             return best.index, conf["count_same_sentence"]
     for pool, key in ((state.last_in_sentence, "count_same_sentence"),

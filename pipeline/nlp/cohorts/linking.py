@@ -820,7 +820,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if outcome is None and m.kind in {"fraction", "percent"}:
         # "A pathological complete response (ypT0/is ypN0) was achieved in 55 of 121": a
         # part of a group in a clause that names an outcome is a count of that outcome.
-        outcome = clause_outcome(facts, m, doc)
+        outcome = clause_outcome(doc, facts, m, settings)
     if sizes_only:
         outcome = None  # "(48 in cohort A and 50 in cohort B)": the sizes of the groups
     span = doc[m.start: m.end]

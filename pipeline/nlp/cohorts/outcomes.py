@@ -182,8 +182,7 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
         k = stop.start
         while k > 0 and stop.start - k < 2 and doc[k - 1].is_alpha and doc[k - 1].lower_ != "to":
             k -= 1  # "permanent", "premature"
-        if k >= 2 and doc[k - 1].lower_ in {"to", "in"} and doc[k - 2].lower_ in settings.lead_words \
-                and k - 2 in harm_end:
+        if k >= 2 and _leads_to(doc, k - 2, settings) and k - 2 in harm_end:
             end = stop.end
             if end < len(doc) and doc[end].lower_ == "of":  # "of the trial drug"
                 end += 1
@@ -208,17 +207,24 @@ def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[C
     for cue in outcomes:
         if cue.id in _HELD_OUTCOMES:
             j = cue.start
-            while j > 0 and cue.start - j < 2 and doc[j - 1].lower_ in {"of", "their", "the", "a"}:
+            while j > 0 and cue.start - j < 2 and (doc[j - 1].lower_ in settings.determiners
+                                                   or doc[j - 1].lower_ == "of"):
                 j -= 1
             if j > 0 and doc[j - 1].lower_ in settings.loss_words:
                 found.append(Cue("OUTCOME", "recurrence", j - 1, cue.end, doc[j - 1:cue.end].text))
         elif cue.id == "adverse_event" and cue.end + 2 in deaths \
-                and doc[cue.end].lower_ in settings.lead_words \
-                and doc[cue.end + 1].lower_ in {"to", "in"}:
+                and _leads_to(doc, cue.end, settings):
             after = deaths[cue.end + 2]
             found.append(Cue("OUTCOME", "death", cue.start, after.end,
                              doc[cue.start:after.end].text))
     return found
+
+
+def _leads_to(doc: Doc, k: int, settings: LinkSettings) -> bool:
+    """Do the words at ``k`` say that what comes before caused what comes after ("leading
+    to", "resulted in")?"""
+    return k + 1 < len(doc) and doc[k].lower_ in settings.lead_words \
+        and doc[k + 1].lower_ in {"to", "in"}
 
 
 def _cause_end(doc: Doc, k: int, settings: LinkSettings) -> int | None:
@@ -233,21 +239,21 @@ def _cause_end(doc: Doc, k: int, settings: LinkSettings) -> int | None:
     return None
 
 
-def clause_outcome(facts: ClauseFacts, m: Mention, doc: Doc | None = None) -> Cue | None:
+def clause_outcome(doc: Doc, facts: ClauseFacts, m: Mention, settings: LinkSettings) -> Cue | None:
     """The outcome of the clause nearest to a mention, after it first; not one that picks a
     group ("seven of the 41 without a pCR")."""
-    outcomes = [c for c in longest_cues(facts.cues, "OUTCOME") if doc is None
-                or not _picks_group(doc, c.start)]
+    outcomes = [c for c in longest_cues(facts.cues, "OUTCOME")
+                if not _picks_group(doc, c.start, settings)]
     after = [c for c in outcomes if c.start >= m.end]
     before = [c for c in outcomes if c.end <= m.start]
     return after[0] if after else (before[-1] if before else None)
 
 
-def _picks_group(doc: Doc, i: int) -> bool:
+def _picks_group(doc: Doc, i: int, settings: LinkSettings) -> bool:
     """Is the outcome at ``i`` said of a group ("the 41 without a pCR", "those with a
     response")?"""
     k = i - 1
-    while k > 0 and doc[k].lower_ in {"a", "an", "the"}:
+    while k > 0 and doc[k].lower_ in settings.determiners:
         k -= 1
     return k >= 0 and doc[k].lower_ in {"with", "without"}
 

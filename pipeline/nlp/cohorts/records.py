@@ -19,6 +19,9 @@ YEARS = range(1900, 2101)
 #: Mention.drug of a total over several arms: it received no single treatment.
 SEVERAL_ARMS = ("", "")
 
+#: Statuses that say a group's treatment changed ("37 stopped X early").
+CHANGED_STATUSES = frozenset({"discontinued", "continued"})
+
 
 @dataclass(frozen=True)
 class LinkSettings:
