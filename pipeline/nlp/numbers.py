@@ -80,23 +80,26 @@ def find_numbers(doc: Doc, table: NumberWords) -> list[tuple[int, int, float]]:
     strings = doc.vocab.strings
     texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
     lowers = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
+    # Each distinct word is tested once: "twenty-four" -> ["twenty", "four"], "the" -> None.
+    parts_of = {word: _number_parts(word, table) for word in set(lowers)}
     found: list[tuple[int, int, float]] = []
     i, size = 0, len(texts)
     while i < size:
         text = texts[i]
-        if _DIGITS.match(text):
+        first = text[:1]  # the patterns below start with a digit or an n: test that first
+        if first.isdigit() and _DIGITS.match(text):
             found.append((i, i + 1, float(text.replace(",", ""))))
             i += 1
             continue
-        if (group := _GROUP_SIZE.match(text)):
+        if first in ("n", "N") and (group := _GROUP_SIZE.match(text)):
             found.append((i, i + 1, float(group.group(1))))
             i += 1
             continue
         end, words = i, []
         while end < size:
-            parts = lowers[end].split("-")
-            if all(table.is_word(p) for p in parts if p) and any(parts):
-                words.extend(p for p in parts if p)
+            parts = parts_of[lowers[end]]
+            if parts:
+                words.extend(parts)
                 end += 1
             elif (lowers[end] == "and" and words and words[-1] in table.scales
                   and end + 1 < size and table.is_word(lowers[end + 1].split("-")[0])):
@@ -110,6 +113,14 @@ def find_numbers(doc: Doc, table: NumberWords) -> list[tuple[int, int, float]]:
         else:
             i += 1
     return found
+
+
+def _number_parts(word: str, table: NumberWords) -> list[str] | None:
+    """The number words of a word ("twenty-four" -> ["twenty", "four"]), or None."""
+    parts = word.split("-")
+    if all(table.is_word(p) for p in parts if p) and any(parts):
+        return [p for p in parts if p]
+    return None
 
 
 def is_group_size(text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.attrs import (
     ENT_ID,
@@ -30,64 +30,96 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc
 
-_ATTRS = [ORTH, LOWER, ENT_TYPE, ENT_IOB, ENT_ID, IS_PUNCT, IS_ALPHA, IS_LOWER, IS_DIGIT, LIKE_NUM,
-          IS_SPACE, SENT_START, SPACY, IDX]
-
 #: ENT_IOB as token.ent_iob_ gives it.
 _IOB = ("", "I", "O", "B")
 
 
-@dataclass(frozen=True)
 class Words:
-    """Token attributes of a document, by token index (``lower[i]`` is ``doc[i].lower_``)."""
+    """Token attributes of a document, by token index (``lower[i]`` is ``doc[i].lower_``).
 
-    text: list[str]
-    lower: list[str]
-    ent_type: list[str]
-    ent_iob: list[str]
-    ent_id: list[str]
-    num: list[float | None]  # token._.num_value
-    is_punct: list[bool]
-    is_alpha: list[bool]
-    is_lower: list[bool]
-    is_digit: list[bool]
-    like_num: list[bool]
-    is_space: list[bool]
-    sent_start: list[bool]  # token.is_sent_start is True
-    idx: list[int]
-    doc_text: str
+    Each list is read from the document's arrays the first time it is asked for.
+    """
 
-    @classmethod
-    def of(cls, doc: Doc) -> Words:
-        """Read the lists from the document's arrays (no Token object is made)."""
-        strings = doc.vocab.strings
-        if not len(doc):
-            return cls(*([] for _ in range(14)), doc_text=doc.text)  # type: ignore[arg-type]
-        columns = doc.to_array(_ATTRS).T.tolist()
-        orth, lower, ent_type, ent_iob, ent_id, is_punct, is_alpha, is_lower, is_digit, like_num, \
-            is_space, sent_start, spacy, idx = columns
-        text = [strings[k] for k in orth]
-        # token._.num_value lives in doc.user_data under spaCy's Underscore key
-        # ("._.", name, token.idx, None): read it there, without Underscore objects.
-        data = doc.user_data
-        num = [data.get(("._.", "num_value", i, None)) for i in idx] if data else [None] * len(idx)
-        return cls(
-            text=text,
-            lower=[strings[k] for k in lower],
-            ent_type=[strings[k] if k else "" for k in ent_type],
-            ent_iob=[_IOB[k] for k in ent_iob],
-            ent_id=[strings[k] if k else "" for k in ent_id],
-            num=num,
-            is_punct=[k == 1 for k in is_punct],
-            is_alpha=[k == 1 for k in is_alpha],
-            is_lower=[k == 1 for k in is_lower],
-            is_digit=[k == 1 for k in is_digit],
-            like_num=[k == 1 for k in like_num],
-            is_space=[k == 1 for k in is_space],
-            sent_start=[k == 1 for k in sent_start],
-            idx=idx,
-            doc_text="".join(t + " " if s else t for t, s in zip(text, spacy, strict=True)),
-        )
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    def _ids(self, attr: int) -> list[int]:
+        return self.doc.to_array(attr).tolist()
+
+    def _strings(self, attr: int) -> list[str]:
+        strings = self.doc.vocab.strings
+        return [strings[k] for k in self._ids(attr)]
+
+    def _flags(self, attr: int) -> list[bool]:
+        return [k == 1 for k in self._ids(attr)]
+
+    @cached_property
+    def text(self) -> list[str]:
+        return self._strings(ORTH)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return self._strings(LOWER)
+
+    @cached_property
+    def ent_type(self) -> list[str]:
+        return self._strings(ENT_TYPE)
+
+    @cached_property
+    def ent_id(self) -> list[str]:
+        return self._strings(ENT_ID)
+
+    @cached_property
+    def ent_iob(self) -> list[str]:
+        return [_IOB[k] for k in self._ids(ENT_IOB)]
+
+    @cached_property
+    def num(self) -> list[float | None]:
+        """token._.num_value."""
+        # spaCy's Underscore keeps a token's value in doc.user_data under the key
+        # ("._.", name, token.idx, None): read it there, without Token or Underscore objects.
+        values = {key[2]: value for key, value in self.doc.user_data.items()
+                  if isinstance(key, tuple) and len(key) == 4 and key[0] == "._."
+                  and key[1] == "num_value" and key[3] is None}
+        return [values.get(i) for i in self.idx] if values else [None] * len(self.doc)
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        return self._flags(IS_PUNCT)
+
+    @cached_property
+    def is_alpha(self) -> list[bool]:
+        return self._flags(IS_ALPHA)
+
+    @cached_property
+    def is_lower(self) -> list[bool]:
+        return self._flags(IS_LOWER)
+
+    @cached_property
+    def is_digit(self) -> list[bool]:
+        return self._flags(IS_DIGIT)
+
+    @cached_property
+    def like_num(self) -> list[bool]:
+        return self._flags(LIKE_NUM)
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        return self._flags(IS_SPACE)
+
+    @cached_property
+    def sent_start(self) -> list[bool]:
+        """token.is_sent_start is True."""
+        return self._flags(SENT_START)
+
+    @cached_property
+    def idx(self) -> list[int]:
+        return self._ids(IDX)
+
+    @cached_property
+    def doc_text(self) -> str:
+        """doc.text, joined from the words (doc.text makes a Token per word)."""
+        return "".join(t + " " if s else t for t, s in zip(self.text, self._ids(SPACY), strict=True))
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``, sliced from the document's text."""
@@ -108,7 +140,7 @@ def reading(doc: Doc) -> Iterator[Words]:
     if key in _READING:  # already read by an outer block
         yield _READING[key]
         return
-    words = _READING[key] = Words.of(doc)
+    words = _READING[key] = Words(doc)
     try:
         yield words
     finally:
@@ -118,7 +150,7 @@ def reading(doc: Doc) -> Iterator[Words]:
 def words_of(doc: Doc) -> Words:
     """The document's words: the shared reading inside ``reading(doc)``, else read now."""
     found = _READING.get(id(doc))
-    return found if found is not None else Words.of(doc)
+    return found if found is not None else Words(doc)
 
 
 __all__ = ["Words", "reading", "words_of"]
