@@ -28,7 +28,8 @@ def split_label_periods(doc: Doc, label_words: frozenset[str]) -> Doc:
     """Split "C." into "C" + "." where the word before is a label word, and "GnP." into
     "GnP" + "." where a capitalised word or a line break follows (the sentence ends)."""
     # The words read from the token ids: a Token object per word costs more than the test.
-    texts = [doc.vocab.strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    strings = doc.vocab.strings
+    texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
     targets = [t for t in (doc[i] for i in range(1, len(doc)) if texts[i][-1:] == ".") if (
         (_LETTER_PERIOD.match(t.text) and doc[t.i - 1].lower_ in label_words)
         or (_NAME_PERIOD.match(t.text) and (t.i + 1 == len(doc) or doc[t.i + 1].is_space

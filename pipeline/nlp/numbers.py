@@ -117,10 +117,8 @@ def find_numbers(doc: Doc, table: NumberWords) -> list[tuple[int, int, float]]:
 
 def _number_parts(word: str, table: NumberWords) -> list[str] | None:
     """The number words of a word ("twenty-four" -> ["twenty", "four"]), or None."""
-    parts = word.split("-")
-    if all(table.is_word(p) for p in parts if p) and any(parts):
-        return [p for p in parts if p]
-    return None
+    parts = [p for p in word.split("-") if p]
+    return parts if parts and all(table.is_word(p) for p in parts) else None
 
 
 def is_group_size(text: str) -> bool:
