@@ -7,8 +7,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
-import numpy
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from ..numbers import SPANS_KEY as NUMBERS_KEY
@@ -68,8 +66,10 @@ def link_document(doc: Doc, settings: LinkSettings,
     # "Within a year, 9 relapsed": a time window, not a yearly incidence.
     cues = [c for c in cues if c.label != "INCIDENCE" or c.start == 0
             or lower[c.start - 1] not in settings.time_prepositions]
-    lowers = doc.to_array([LOWER])
-    ae_words, fractions = _scan_words(doc, lowers, cues, settings)
+    at: dict[str, list[int]] = {}  # word -> where it stands: word lists found in one pass
+    for i, word in enumerate(lower):
+        at.setdefault(word, []).append(i)
+    ae_words, fractions = _scan_words(doc, at, cues, settings)
     cues += ae_words
     cues += harm_stops(doc, cues, settings)
     cues += turned_outcomes(doc, cues, settings)
@@ -104,9 +104,6 @@ def link_document(doc: Doc, settings: LinkSettings,
     for number in numbers:
         numbers_by[sent_of[number.start]].append(number)
     anchored = {sent_of[i] for i in anchors | universal}
-    at: dict[str, list[int]] = {}  # word -> where it stands: word lists found in one pass
-    for i, word in enumerate(lower):
-        at.setdefault(word, []).append(i)
     # "No deaths occurred in the placebo group": a count of zero without a number.
     none_at = _where(at, settings.none_words)
     anchored |= {sent_of[i] for i in none_at}
@@ -125,7 +122,8 @@ def link_document(doc: Doc, settings: LinkSettings,
     for i in _where(at, settings.interval_words):
         intervals_by.setdefault(sent_of[i], []).append(i)
     # Rows of flattened tables ("a | b"): read from the words, not from each sent.text.
-    table_sents = {sent_of[i] for i, text in enumerate(words.text) if "|" in text}
+    table_sents = {sent_of[i] for i, text in enumerate(words.text) if "|" in text} \
+        if "|" in words.doc_text else set()
     for sent_index, sent in enumerate(sents):
         state.last_in_previous = state.last_in_sentence or state.last_in_previous
         state.last_in_sentence = []
@@ -435,8 +433,8 @@ def _cue(span: Span) -> Cue:
 
 
 @cache
-def _word_kinds(suffixes: tuple[str, ...], exceptions: frozenset[str]) -> dict[int, tuple[bool, bool]]:
-    """word id -> (names an adverse event by its form, is a fraction such as "3/40")."""
+def _word_kinds(suffixes: tuple[str, ...], exceptions: frozenset[str]) -> dict[str, tuple[bool, bool]]:
+    """word -> (names an adverse event by its form, is a fraction such as "3/40")."""
     return {}
 
 
@@ -445,33 +443,35 @@ def _where(at: dict[str, list[int]], words: Iterable[str]) -> list[int]:
     return sorted(i for word in words for i in at.get(word, ()))
 
 
-def _scan_words(doc: Doc, lowers: numpy.ndarray, cues: list[Cue],
+def _scan_words(doc: Doc, at: dict[str, list[int]], cues: list[Cue],
                 settings: LinkSettings) -> tuple[list[Cue], set[int]]:
-    """One pass over the words: adverse events named by their form where no cue names
-    them ("hypophosphatemia", "pancreatitis"; diseases and drugs are not events), and the
-    fractions ("3/40").
+    """One pass over the distinct words (``at``: word -> where it stands): adverse events
+    named by their form where no cue names them ("hypophosphatemia", "pancreatitis";
+    diseases and drugs are not events), and the fractions ("3/40").
 
-    Each test runs once per distinct word, a dict lookup per token after that: a REGEX
-    token pattern in the cue ruler cost ~15% of that component on the dev corpus.
+    Each test runs once per distinct word: a REGEX token pattern in the cue ruler cost
+    ~15% of that component on the dev corpus.
     """
     found: list[Cue] = []
     fractions: set[int] = set()
     covered = {i for c in cues if c.label == "OUTCOME" for i in range(c.start, c.end)}
     known = _word_kinds(settings.adverse_event_suffixes, settings.adverse_event_exceptions)
-    for i, word_id in enumerate(lowers.tolist()):
-        kinds = known.get(word_id)
+    words = words_of(doc)
+    for word, where in at.items():
+        kinds = known.get(word)
         if kinds is None:
-            word = doc.vocab.strings[word_id]
             kinds = (len(word) > 6 and word.isalpha()
                      and word.endswith(settings.adverse_event_suffixes)
                      and word not in settings.adverse_event_exceptions,
                      "/" in word and fraction_parts(word) is not None)
-            known[word_id] = kinds
+            known[word] = kinds
         if kinds[1]:
-            fractions.add(i)
-        elif kinds[0] and i not in covered \
-                and doc[i].ent_type_ not in {"DISEASE", "DRUG", "DRUG_CLASS"}:
-            found.append(Cue("OUTCOME", "adverse_event", i, i + 1, doc[i].text))
+            fractions.update(where)
+        elif kinds[0]:
+            found += [Cue("OUTCOME", "adverse_event", i, i + 1, words.text[i]) for i in where
+                      if i not in covered
+                      and words.ent_type[i] not in {"DISEASE", "DRUG", "DRUG_CLASS"}]
+    found.sort(key=lambda c: c.start)  # in text order
     return found, fractions
 
 
