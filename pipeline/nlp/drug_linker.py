@@ -28,7 +28,6 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..data import check_keys, read_json_file
-from .words import Words
 
 #: Words remembered between documents (cleared when full); a word costs a TF-IDF transform
 #: and an index query the first time only.
@@ -90,16 +89,14 @@ def drug_name_candidates(doc: Doc, settings: LinkerSettings) -> list[int]:
     """Indices of the tokens worth looking up."""
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found = []
-    words = Words(doc)  # words.lower[i] is doc[i].lower_: lists, not a Token per word
-    lower = words.lower
-    for i, alpha in enumerate(words.is_alpha):
-        if (i in covered or not alpha or len(words.text[i]) < settings.min_length
-                or lower[i] in settings.not_drugs or words.is_upper[i]):
+    for token in doc:
+        if (token.i in covered or not token.is_alpha or len(token) < settings.min_length
+                or token.lower_ in settings.not_drugs or token.is_upper):
             continue
-        brand = words.is_title[i] and not words.sent_start[i]
-        after_cue = i > 0 and lower[i - 1] in settings.context_words
-        if brand or (words.is_lower[i] and after_cue):
-            found.append(i)
+        brand = token.is_title and not token.is_sent_start
+        after_cue = token.i > 0 and doc[token.i - 1].lower_ in settings.context_words
+        if brand or (token.is_lower and after_cue):
+            found.append(token.i)
     return found
 
 
