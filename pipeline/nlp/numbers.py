@@ -74,14 +74,20 @@ def parse_words(words: list[str], table: NumberWords) -> int | None:
     return total + current if seen else None
 
 
-def find_numbers(doc: Doc, table: NumberWords) -> list[tuple[int, int, float]]:
-    """(start, end, value) of every number in the doc, longest first at each position."""
+def find_numbers(doc: Doc, table: NumberWords,
+                 known: dict[str, list[str] | None] | None = None) -> list[tuple[int, int, float]]:
+    """(start, end, value) of every number in the doc, longest first at each position.
+
+    ``known``: word -> its number words (or None), kept across documents by the caller.
+    """
     # Words read once from the token ids: Token objects cost more than the checks.
     strings = doc.vocab.strings
     texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
     lowers = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
     # Each distinct word is tested once: "twenty-four" -> ["twenty", "four"], "the" -> None.
-    parts_of = {word: _number_parts(word, table) for word in set(lowers)}
+    parts_of = {} if known is None else known
+    for word in set(lowers).difference(parts_of):
+        parts_of[word] = _number_parts(word, table)
     found: list[tuple[int, int, float]] = []
     i, size = 0, len(texts)
     while i < size:
@@ -142,10 +148,11 @@ class NumberFinder:
         self.name = name
         self.table = (NumberWords.from_dict(read_json_file(words_path))
                       if words_path else None)
+        self._known: dict[str, list[str] | None] = {}  # word -> number words; bounded by the vocabulary
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for start, end, value in find_numbers(doc, self.words):
+        for start, end, value in find_numbers(doc, self.words, self._known):
             span = Span(doc, start, end, label="NUMBER")
             for token in span:
                 token._.num_value = value
@@ -166,6 +173,7 @@ class NumberFinder:
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> NumberFinder:
         self.table = NumberWords.from_dict(read_json_file(Path(path) / "numbers.json"))
+        self._known = {}
         return self
 
 
