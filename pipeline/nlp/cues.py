@@ -156,7 +156,7 @@ class CueRuler(SpanRuler):
         where: dict[int, dict[int, list[int]]] = {}  # attribute -> word id -> positions
         for attr, words in self._anchor_words.items():
             column = table[:, _COLUMN[attr]]
-            hits = numpy.flatnonzero(numpy.isin(column, words))
+            hits = _listed(column, words)
             where[attr] = positions = {}
             for i, word in zip(hits.tolist(), column[hits].tolist(), strict=True):
                 positions.setdefault(word, []).append(i)
@@ -170,6 +170,15 @@ class CueRuler(SpanRuler):
                     found.add(Span(doc, start + s, start + e, label=label["label"],
                                    span_id=label["id"]))
         return sorted(found)
+
+
+def _listed(column: numpy.ndarray, words: numpy.ndarray) -> numpy.ndarray:
+    """Positions in ``column`` of the ids in ``words`` (sorted): numpy.isin, by bisection
+    (isin sorts both arrays again at every call, 5x slower on a document)."""
+    if not len(words):
+        return numpy.flatnonzero(numpy.zeros(len(column), dtype=bool))
+    at = numpy.minimum(numpy.searchsorted(words, column), len(words) - 1)
+    return numpy.flatnonzero(words[at] == column)
 
 
 def _windows(starts: list[int], length: int, size: int) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import srsly
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,7 +27,10 @@ _NAME_PERIOD = re.compile(r"^(?=[^.]*[a-z-])[A-Za-z0-9][A-Za-z0-9-]*[A-Z]\.$")
 def split_label_periods(doc: Doc, label_words: frozenset[str]) -> Doc:
     """Split "C." into "C" + "." where the word before is a label word, and "GnP." into
     "GnP" + "." where a capitalised word or a line break follows (the sentence ends)."""
-    targets = [t for t in doc[1:] if t.text[-1:] == "." and (
+    # The words read from the token ids: a Token object per word costs more than the test.
+    strings = doc.vocab.strings
+    texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    targets = [t for t in (doc[i] for i in range(1, len(doc)) if texts[i][-1:] == ".") if (
         (_LETTER_PERIOD.match(t.text) and doc[t.i - 1].lower_ in label_words)
         or (_NAME_PERIOD.match(t.text) and (t.i + 1 == len(doc) or doc[t.i + 1].is_space
                                              or doc[t.i + 1].is_title or doc[t.i + 1].is_upper)))]

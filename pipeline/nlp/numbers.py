@@ -74,29 +74,38 @@ def parse_words(words: list[str], table: NumberWords) -> int | None:
     return total + current if seen else None
 
 
-def find_numbers(doc: Doc, table: NumberWords) -> list[tuple[int, int, float]]:
-    """(start, end, value) of every number in the doc, longest first at each position."""
+def find_numbers(doc: Doc, table: NumberWords,
+                 known: dict[str, list[str] | None] | None = None) -> list[tuple[int, int, float]]:
+    """(start, end, value) of every number in the doc, longest first at each position.
+
+    ``known``: word -> its number words (or None), kept across documents by the caller.
+    """
     # Words read once from the token ids: Token objects cost more than the checks.
     strings = doc.vocab.strings
     texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
     lowers = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
+    # Each distinct word is tested once: "twenty-four" -> ["twenty", "four"], "the" -> None.
+    parts_of = {} if known is None else known
+    for word in set(lowers).difference(parts_of):
+        parts_of[word] = _number_parts(word, table)
     found: list[tuple[int, int, float]] = []
     i, size = 0, len(texts)
     while i < size:
         text = texts[i]
-        if _DIGITS.match(text):
+        first = text[:1]  # the patterns below start with a digit or an n: test that first
+        if first.isdigit() and _DIGITS.match(text):
             found.append((i, i + 1, float(text.replace(",", ""))))
             i += 1
             continue
-        if (group := _GROUP_SIZE.match(text)):
+        if first in ("n", "N") and (group := _GROUP_SIZE.match(text)):
             found.append((i, i + 1, float(group.group(1))))
             i += 1
             continue
         end, words = i, []
         while end < size:
-            parts = lowers[end].split("-")
-            if all(table.is_word(p) for p in parts if p) and any(parts):
-                words.extend(p for p in parts if p)
+            parts = parts_of[lowers[end]]
+            if parts:
+                words.extend(parts)
                 end += 1
             elif (lowers[end] == "and" and words and words[-1] in table.scales
                   and end + 1 < size and table.is_word(lowers[end + 1].split("-")[0])):
@@ -110,6 +119,12 @@ def find_numbers(doc: Doc, table: NumberWords) -> list[tuple[int, int, float]]:
         else:
             i += 1
     return found
+
+
+def _number_parts(word: str, table: NumberWords) -> list[str] | None:
+    """The number words of a word ("twenty-four" -> ["twenty", "four"]), or None."""
+    parts = [p for p in word.split("-") if p]
+    return parts if parts and all(table.is_word(p) for p in parts) else None
 
 
 def is_group_size(text: str) -> bool:
@@ -133,10 +148,11 @@ class NumberFinder:
         self.name = name
         self.table = (NumberWords.from_dict(read_json_file(words_path))
                       if words_path else None)
+        self._known: dict[str, list[str] | None] = {}  # word -> number words; bounded by the vocabulary
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for start, end, value in find_numbers(doc, self.words):
+        for start, end, value in find_numbers(doc, self.words, self._known):
             span = Span(doc, start, end, label="NUMBER")
             for token in span:
                 token._.num_value = value
@@ -157,6 +173,7 @@ class NumberFinder:
 
     def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> NumberFinder:
         self.table = NumberWords.from_dict(read_json_file(Path(path) / "numbers.json"))
+        self._known = {}
         return self
 
 

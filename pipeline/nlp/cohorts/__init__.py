@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from ...data import read_json_file
 from ..extensions import register_extensions
+from ..words import reading
 from .linking import link_document
 from .records import CUES_KEY, Cohort, Event, LinkSettings
 
@@ -54,7 +55,8 @@ class CohortLinker:
     def __call__(self, doc: Doc) -> Doc:
         if self.settings is None:
             raise ValueError(f"{self.name}: no linking settings loaded")
-        cohorts, events = link_document(doc, self.settings, self.units)
+        with reading(doc):  # one reading of the words for every helper of the linker
+            cohorts, events = link_document(doc, self.settings, self.units)
         # Every field is a plain value, so a shallow copy is the dict asdict() would build
         # (without its recursive deep copies, ~10% of this component's time).
         doc._.onco_cohorts = [dict(vars(c)) for c in cohorts]

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 from ..numbers import is_group_size
+from ..words import Words, words_of
 from .outcomes import verb_object
 from .records import BRAND_MARKS, CHANGED_STATUSES, Clause, ClauseFacts, Cue, LinkSettings
 from .spans import longest_cues
@@ -33,58 +34,60 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
         k = bisect_left(here, lo)
         return k < len(here) and here[k] < hi
 
-    every = list(sent)
-    words = [t.lower_ for t in every]
+    # Token i is read as words.text[i] / lower[i]: no Token objects (pipeline/nlp/words.py).
+    words = words_of(doc)
+    texts, lower = words.text, words.lower
+    end = sent.end
     for opener in settings.ignored_openers:
-        if tuple(words[: len(opener)]) == opener:
-            comma = next((t.i for t in every if t.text == ","), None)
+        if tuple(lower[start: min(end, start + len(opener))]) == opener:
+            comma = next((i for i in range(start, end) if texts[i] == ","), None)
             if comma is not None:
                 clauses.append(Clause(start, comma + 1, ignored=True))
                 start = comma + 1
             break
     elliptical = False
-    tokens = every[start - sent.start:]
     reach = settings.comparator_reach
-    for k, token in enumerate(tokens):
-        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        text = token.text
-        if text in settings.clause_breaks and _names_group_size(tokens, k + 1):
+    for i in range(start, end):
+        nxt = i + 1 if i + 1 < end else None
+        text = texts[i]
+        if text in settings.clause_breaks and _names_group_size(words, i + 1, end):
             continue  # "Arm A (radiotherapy alone; n = 124)": the size of the arm just named
         comma_break = (text == "," and nxt is not None
-                       and not _names_group_size(tokens, k + 1)
+                       and not _names_group_size(words, i + 1, end)
                        # "Response, defined as a fall of 50% or more, occurred in 66": the
                        # comma closes an apposition, the subject's verb follows.
-                       and nxt.lower_ not in settings.frame_verbs
-                       and nxt.lower_ not in settings.frame_auxiliaries
-                       and nxt.lower_ not in settings.definition_words  # ", defined as one ..."
-                       and (nxt.lower_ in settings.clause_breaks_after_comma
-                            or (anchored(start, token.i)
-                                and anchored(token.i + 1, token.i + reach + 1))))
+                       and lower[nxt] not in settings.frame_verbs
+                       and lower[nxt] not in settings.frame_auxiliaries
+                       and lower[nxt] not in settings.definition_words  # ", defined as one ..."
+                       and (lower[nxt] in settings.clause_breaks_after_comma
+                            or (anchored(start, i)
+                                and anchored(i + 1, i + reach + 1))))
         if text in settings.clause_breaks or comma_break:
-            if token.i > start:
-                clauses.append(Clause(start, token.i + 1, elliptical=elliptical))
-            start = token.i + 1
+            if i > start:
+                clauses.append(Clause(start, i + 1, elliptical=elliptical))
+            start = i + 1
             elliptical = comma_break and nxt is not None and (
-                nxt.lower_ in settings.comparators or anchored(nxt.i, nxt.i + reach + 1))
-        elif (words[token.i - sent.start] in settings.comparators and token.i > start
-              and token.ent_iob_ != "I"  # "lenalidomide and dexamethasone (n=369)": one name
-              and anchored(start, token.i)
-              and anchored(token.i + 1, token.i + reach + 1)):
-            clauses.append(Clause(start, token.i, elliptical=elliptical))
-            start = token.i
+                lower[nxt] in settings.comparators or anchored(nxt, nxt + reach + 1))
+        elif (lower[i] in settings.comparators and i > start
+              and words.ent_iob[i] != "I"  # "lenalidomide and dexamethasone (n=369)": one name
+              and anchored(start, i)
+              and anchored(i + 1, i + reach + 1)):
+            clauses.append(Clause(start, i, elliptical=elliptical))
+            start = i
             elliptical = True
     if start < sent.end:
         clauses.append(Clause(start, sent.end, elliptical=elliptical))
     return clauses
 
 
-def _names_group_size(tokens: list, k: int) -> bool:
-    """'cisplatin, n = 151': the comma introduces the size of the group before it."""
-    if k >= len(tokens):
+def _names_group_size(words: Words, k: int, end: int) -> bool:
+    """'cisplatin, n = 151': the comma introduces the size of the group before it (token
+    ``k``, before ``end``, the sentence's end)."""
+    if k >= end:
         return False
-    if is_group_size(tokens[k].text):
+    if is_group_size(words.text[k]):
         return True
-    return tokens[k].lower_ == "n" and k + 1 < len(tokens) and tokens[k + 1].text == "="
+    return words.lower[k] == "n" and k + 1 < end and words.text[k + 1] == "="
 
 
 def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
@@ -97,17 +100,19 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
     what is no part of the treatment ("X 15 mg/kg per day, with Y permitted for leukocytosis").
     """
     connectors = settings.drug_connectors
-    if end - start <= 3 and all(doc[k].lower_ in connectors or doc[k].text in BRAND_MARKS
+    words = words_of(doc)
+    lower, texts = words.lower, words.text
+    if end - start <= 3 and all(lower[k] in connectors or texts[k] in BRAND_MARKS
                                 for k in range(start, end)):
         return True
     if not 3 <= end - start <= 12:
         return False
     doses, joined = 0, False
-    for t in doc[start:end]:  # stops at the first word that neither joins nor doses
-        word = t.lower_
-        if t.like_num or word in settings.dose_words:
+    for k in range(start, end):  # stops at the first word that neither joins nor doses
+        word = lower[k]
+        if words.like_num[k] or word in settings.dose_words:
             doses += 1
-        elif word != "," and (word in connectors or t.text in BRAND_MARKS):
+        elif word != "," and (word in connectors or texts[k] in BRAND_MARKS):
             joined = joined or word in settings.dose_joiners
         else:
             return False
@@ -128,15 +133,17 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
         else:
             groups.append([ent])
     found = []
+    words = words_of(doc)  # span texts sliced from the doc's text, not joined from tokens
     for group in groups:
-        names = sorted({part for e in group for part in (e.id_ or e.text.lower()).split(" + ")})
+        names = sorted({part for e in group
+                        for part in (e.id_ or words.span_text(e.start, e.end).lower()).split(" + ")})
         controls = [n for n in names if n in settings.control_drugs]
         if controls:  # "placebo plus letrozole": the control arm of the comparison
             names = controls[:1]
         # The words used, up to the last drug not given in parentheses ("Gleevec®
         # (imatinib mesylate)" -> "Gleevec"); a trailing ® or ™ is left out.
-        outside = [e for e in group if e.start == 0 or doc[e.start - 1].text != "("]
-        mention = doc[group[0].start: (outside or group)[-1].end].text
+        outside = [e for e in group if e.start == 0 or words.text[e.start - 1] != "("]
+        mention = words.span_text(group[0].start, (outside or group)[-1].end)
         found.append((" + ".join(names), mention, group[0].start, group[-1].end))
     return found
 
@@ -171,12 +178,14 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
         if status in statuses:
             facts.drug_status = status
             break
-    clause_text = doc[start:end].text.lower()
-    alone = None
+    words = words_of(doc)
+    lower = words.lower  # lower[i] is doc[i].lower_ (no Token objects)
+    clause_text = words.span_text(start, end).lower()
+    alone = None  # the index of the word "alone"
     if any(word in clause_text for word in settings.alone_words):
-        alone = next((t for t in doc[start:end]
-                      if t.lower_ in settings.alone_words or t.lower_.endswith("-alone")), None)
-    if alone is not None and facts.drug and len(groups) == 1 and groups[0][3] == alone.i \
+        alone = next((i for i in range(start, end)
+                      if lower[i] in settings.alone_words or lower[i].endswith("-alone")), None)
+    if alone is not None and facts.drug and len(groups) == 1 and groups[0][3] == alone \
             and groups[0][0] == facts.drug:
         pass  # "received nivolumab alone": that drug without the others, as monotherapy
     elif alone is not None and facts.drug:
@@ -185,8 +194,9 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     elif alone is not None and not facts.control and not facts.comparison:
         # "radiotherapy alone", "the chemotherapy-alone group": the comparison's control arm.
         facts.control = facts.alone = True
-        before = doc[alone.i - 1] if alone.i > start and alone.lower_ in settings.alone_words else None
-        facts.drug_mention = f"{before.text} {alone.text}" if before is not None else alone.text
+        before = alone - 1 if alone > start and lower[alone] in settings.alone_words else None
+        facts.drug_mention = f"{words.text[before]} {words.text[alone]}" if before is not None \
+            else words.text[alone]
     if len(groups) > 1 and not facts.drug and not facts.control:
         facts.drug_status = None
     elif facts.control and not facts.drug:
@@ -215,8 +225,8 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     facts.baseline_at = min((c.start for c in mine if c.label == "INCIDENCE"
                              and c.id == "baseline"), default=None)
     longest = max((len(o) for o in settings.anaphora_openers), default=0)
-    words = tuple(t.lower_ for t in doc[start:min(end, start + longest)])
-    facts.anaphora = any(words[: len(o)] == o for o in settings.anaphora_openers)
+    opening = tuple(lower[start:min(end, start + longest)])
+    facts.anaphora = any(opening[: len(o)] == o for o in settings.anaphora_openers)
     return facts
 
 
@@ -237,10 +247,12 @@ def _class_alternative(doc: Doc, start: int, end: int, group: tuple[str, str, in
                        settings: LinkSettings) -> bool:
     """Is a class of treatment offered as the alternative to a drug ("X or chemotherapy")?"""
     between = False
-    for t in doc[group[3]:end]:
-        if t.lower_ in settings.alternative_words:
+    words = words_of(doc)
+    for i in range(group[3], end):
+        if words.lower[i] in settings.alternative_words:
             between = True
-        elif between and t.ent_type_ == "DRUG_CLASS" and t.ent_id_ not in settings.control_drugs:
+        elif between and words.ent_type[i] == "DRUG_CLASS" \
+                and words.ent_id[i] not in settings.control_drugs:
             return True
     return False
 

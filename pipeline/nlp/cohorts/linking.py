@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
-import numpy
-from spacy.attrs import LOWER
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts
+from ..words import words_of
 from .arms import (
     added_drug,
     arm_definitions,
@@ -55,18 +54,22 @@ from .tables import link_table_row
 def link_document(doc: Doc, settings: LinkSettings,
                   units: frozenset[str]) -> tuple[list[Cohort], list[Event]]:
     """All cohorts and events of a document, linked."""
+    words = words_of(doc)
+    lower = words.lower  # lower[i] is doc[i].lower_, without a Token object
     cues = [_cue(s) for s in doc.spans.get(CUES_KEY, [])]
     # "the vasopressin group 90": a group named by its drug, then a number, is no label.
     cues = [c for c in cues if c.label != "ARM" or c.start == 0
-            or doc[c.start - 1].ent_type_ != "DRUG"]
+            or words.ent_type[c.start - 1] != "DRUG"]
     # "Overall survival data were immature": the data, not an event.
     cues = [c for c in cues if c.label != "OUTCOME" or c.end >= len(doc)
-            or doc[c.end].lower_ not in settings.not_event_after]
+            or lower[c.end] not in settings.not_event_after]
     # "Within a year, 9 relapsed": a time window, not a yearly incidence.
     cues = [c for c in cues if c.label != "INCIDENCE" or c.start == 0
-            or doc[c.start - 1].lower_ not in settings.time_prepositions]
-    lowers = doc.to_array([LOWER])
-    ae_words, fractions = _scan_words(doc, lowers, cues, settings)
+            or lower[c.start - 1] not in settings.time_prepositions]
+    at: dict[str, list[int]] = {}  # word -> where it stands: word lists found in one pass
+    for i, word in enumerate(lower):
+        at.setdefault(word, []).append(i)
+    ae_words, fractions = _scan_words(doc, at, cues, settings)
     cues += ae_words
     cues += harm_stops(doc, cues, settings)
     cues += turned_outcomes(doc, cues, settings)
@@ -102,26 +105,25 @@ def link_document(doc: Doc, settings: LinkSettings,
         numbers_by[sent_of[number.start]].append(number)
     anchored = {sent_of[i] for i in anchors | universal}
     # "No deaths occurred in the placebo group": a count of zero without a number.
-    none_at = [int(i) for i in numpy.flatnonzero(numpy.isin(lowers, _word_ids(settings.none_words)))]
+    none_at = _where(at, settings.none_words)
     anchored |= {sent_of[i] for i in none_at}
     nones_by: dict[int, list[int]] = {}
     for i in none_at:
         nones_by.setdefault(sent_of[i], []).append(i)
     # Words looked for in every sentence, found once per document (Token objects cost more).
-    respectively_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
-        numpy.isin(lowers, _word_ids(settings.respectively_words)))}
+    respectively_sents = {sent_of[i] for i in _where(at, settings.respectively_words)}
     # "the corresponding rates", "The number of admissions": words a few readings need
-    back_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
-        numpy.isin(lowers, _word_ids(settings.back_references)))}
-    tally_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
-        numpy.isin(lowers, _word_ids(settings.tally_words)))}
-    bracket_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
-        numpy.isin(lowers, _word_ids(frozenset({"(", "["}))))}
+    back_sents = {sent_of[i] for i in _where(at, settings.back_references)}
+    tally_sents = {sent_of[i] for i in _where(at, settings.tally_words)}
+    bracket_sents = {sent_of[i] for i in _where(at, ("(", "["))}
     anaphor_heads = frozenset(a[-1] for a in settings.combination_anaphors)
-    anaphor_at = {int(i) for i in numpy.flatnonzero(numpy.isin(lowers, _word_ids(anaphor_heads)))}
+    anaphor_at = set(_where(at, anaphor_heads))
     intervals_by: dict[int, list[int]] = {}  # "CI", "range": where bounds may follow
-    for i in numpy.flatnonzero(numpy.isin(lowers, _word_ids(settings.interval_words))):
-        intervals_by.setdefault(sent_of[int(i)], []).append(int(i))
+    for i in _where(at, settings.interval_words):
+        intervals_by.setdefault(sent_of[i], []).append(i)
+    # Rows of flattened tables ("a | b"): read from the words, not from each sent.text.
+    table_sents = {sent_of[i] for i, text in enumerate(words.text) if "|" in text} \
+        if "|" in words.doc_text else set()
     for sent_index, sent in enumerate(sents):
         state.last_in_previous = state.last_in_sentence or state.last_in_previous
         state.last_in_sentence = []
@@ -137,13 +139,13 @@ def link_document(doc: Doc, settings: LinkSettings,
         state.arm_labels.update({k: v[2] for k, v in defined.items()})
         state.arm_controls |= {k for k, v in defined.items() if v[0] in settings.control_drugs}
         if len(defined) >= 2 and any(_randomises(c) for c in sent_cues):
-            offered = [(g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words)
+            offered = [(g[0], g[3] < len(doc) and lower[g[3]] in settings.alone_words)
                        for g in sent_groups]
             for label, (drug, _, _) in defined.items():
                 added = added_drug(drug, offered) if (drug, True) in offered else None
                 if added is not None:
                     state.arm_added[label] = added
-        if "|" in sent.text:  # a header may have no number: "Event | Nivolumab | Placebo"
+        if sent_index in table_sents:  # a header may have no number: "Event | Nivolumab | Placebo"
             previous = sents[sent_index - 1] if sent_index else None
             link_table_row(doc, sent, sent_index, sent_cues, sent_drugs, state, settings,
                            numbers=numbers_by[sent_index], title=previous,
@@ -156,10 +158,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             if several:
                 state.combination = (several[-1][0], several[-1][1])
             if len(sent_groups) >= 2 and any(c.label == "STUDY_VERB" for c in sent_cues) and any(
-                    t.lower_ in settings.alternative_words
-                    for t in doc[sent_groups[0][3]:sent_groups[-1][2]]):
+                    word in settings.alternative_words
+                    for word in lower[sent_groups[0][3]:sent_groups[-1][2]]):
                 # "Patients were randomized to roflumilast or placebo.": the options compared.
-                state.options = [(g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words)
+                state.options = [(g[0], g[3] < len(doc) and lower[g[3]] in settings.alone_words)
                                  for g in sent_groups]
                 state.options_sent = sent_index
             continue
@@ -178,15 +180,15 @@ def link_document(doc: Doc, settings: LinkSettings,
                 facts.is_incidence = True
         share_predicates(all_facts, settings, doc, anchor_list)
         for k in range(1, len(all_facts)):
-            if all_facts[k - 1].anaphora and doc[clauses[k - 1].end - 1].text == "," \
+            if all_facts[k - 1].anaphora and words.text[clauses[k - 1].end - 1] == "," \
                     and clauses[k - 1].end - clauses[k - 1].start <= 4:
                 all_facts[k].anaphora = True  # "Of those 118, | 112 completed ...": still of them
         for here, after in zip(all_facts, all_facts[1:], strict=False):
-            if after.elliptical and doc[after.start].lower_ in settings.versus_words \
+            if after.elliptical and lower[after.start] in settings.versus_words \
                     and here.shared_outcome is not None:
                 here.shares_comparison = True
         for facts in all_facts:
-            if facts.shared_outcome is not None and doc[facts.start].lower_ in settings.contrast_words:
+            if facts.shared_outcome is not None and lower[facts.start] in settings.contrast_words:
                 # "..., whereas 43 and 71, respectively, had progressive disease": a new
                 # statement, not the outcome of the clause before it.
                 facts.shares_comparison = True
@@ -208,7 +210,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         add_on: list[tuple[str, bool]] = []
         if len(sent_groups) >= 2 and any(_randomises(c) for c in sent_cues):
             # "74 to X plus Y and 76 to Y alone": the options of the sentence, one per clause
-            offered = options or [(g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words)
+            offered = options or [(g[0], g[3] < len(doc) and lower[g[3]] in settings.alone_words)
                                   for g in sent_groups]
             for facts in all_facts:
                 name_control(facts, offered)
@@ -409,61 +411,67 @@ def _prior_therapy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
     """'nilotinib given after imatinib', 'previously treated with sunitinib', 'after progression
     on osimertinib': a treatment the patients had before, which no group of the study
     received in it."""
+    words = words_of(doc)
+    lower, sent_start = words.lower, words.sent_start
     k = ent.start - 1
-    while k >= 0 and ent.start - k <= settings.prior_reach and not doc[k + 1].is_sent_start \
-            and doc[k].lower_ in settings.prior_links:
+    while k >= 0 and ent.start - k <= settings.prior_reach and not sent_start[k + 1] \
+            and lower[k] in settings.prior_links:
         k -= 1
-    return k >= 0 and not doc[k + 1].is_sent_start and doc[k].lower_ in settings.prior_words
+    return k >= 0 and not sent_start[k + 1] and lower[k] in settings.prior_words
 
 
 def _cue(span: Span) -> Cue:
     """A cue as plain data. A role told by the group size after it ("Control (n = 198)",
     models/rules/token_patterns.jsonl) ends before the size."""
-    text = span.text
+    words = words_of(span.doc)
+    text = words.span_text(span.start, span.end)  # span.text, without its Token objects
     if "(" not in text and "[" not in text:
         return Cue(span.label_, span.id_, span.start, span.end, text)
-    end = next((t.i for t in span[1:] if t.text in {"(", "["}), span.end)
-    return Cue(span.label_, span.id_, span.start, end, span.doc[span.start:end].text)
+    end = next((i for i in range(span.start + 1, span.end) if words.text[i] in {"(", "["}),
+               span.end)
+    return Cue(span.label_, span.id_, span.start, end, words.span_text(span.start, end))
 
 
 @cache
-def _word_kinds(suffixes: tuple[str, ...], exceptions: frozenset[str]) -> dict[int, tuple[bool, bool]]:
-    """word id -> (names an adverse event by its form, is a fraction such as "3/40")."""
+def _word_kinds(suffixes: tuple[str, ...], exceptions: frozenset[str]) -> dict[str, tuple[bool, bool]]:
+    """word -> (names an adverse event by its form, is a fraction such as "3/40")."""
     return {}
 
 
-@cache
-def _word_ids(words: frozenset[str]) -> numpy.ndarray:
-    return numpy.array(sorted(get_string_id(w) for w in words), dtype=numpy.uint64)
+def _where(at: dict[str, list[int]], words: Iterable[str]) -> list[int]:
+    """Where any of ``words`` stands, in text order (``at``: word -> its positions)."""
+    return sorted(i for word in words for i in at.get(word, ()))
 
 
-def _scan_words(doc: Doc, lowers: numpy.ndarray, cues: list[Cue],
+def _scan_words(doc: Doc, at: dict[str, list[int]], cues: list[Cue],
                 settings: LinkSettings) -> tuple[list[Cue], set[int]]:
-    """One pass over the words: adverse events named by their form where no cue names
-    them ("hypophosphatemia", "pancreatitis"; diseases and drugs are not events), and the
-    fractions ("3/40").
+    """One pass over the distinct words (``at``: word -> where it stands): adverse events
+    named by their form where no cue names them ("hypophosphatemia", "pancreatitis";
+    diseases and drugs are not events), and the fractions ("3/40").
 
-    Each test runs once per distinct word, a dict lookup per token after that: a REGEX
-    token pattern in the cue ruler cost ~15% of that component on the dev corpus.
+    Each test runs once per distinct word: a REGEX token pattern in the cue ruler cost
+    ~15% of that component on the dev corpus.
     """
     found: list[Cue] = []
     fractions: set[int] = set()
     covered = {i for c in cues if c.label == "OUTCOME" for i in range(c.start, c.end)}
     known = _word_kinds(settings.adverse_event_suffixes, settings.adverse_event_exceptions)
-    for i, word_id in enumerate(lowers.tolist()):
-        kinds = known.get(word_id)
+    words = words_of(doc)
+    for word, where in at.items():
+        kinds = known.get(word)
         if kinds is None:
-            word = doc.vocab.strings[word_id]
             kinds = (len(word) > 6 and word.isalpha()
                      and word.endswith(settings.adverse_event_suffixes)
                      and word not in settings.adverse_event_exceptions,
                      "/" in word and fraction_parts(word) is not None)
-            known[word_id] = kinds
+            known[word] = kinds
         if kinds[1]:
-            fractions.add(i)
-        elif kinds[0] and i not in covered \
-                and doc[i].ent_type_ not in {"DISEASE", "DRUG", "DRUG_CLASS"}:
-            found.append(Cue("OUTCOME", "adverse_event", i, i + 1, doc[i].text))
+            fractions.update(where)
+        elif kinds[0]:
+            found += [Cue("OUTCOME", "adverse_event", i, i + 1, words.text[i]) for i in where
+                      if i not in covered
+                      and words.ent_type[i] not in {"DISEASE", "DRUG", "DRUG_CLASS"}]
+    found.sort(key=lambda c: c.start)  # in text order
     return found, fractions
 
 

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts, is_group_size
+from ..words import words_of
 from .outcomes import listed_outcome, other_outcome, predicate_outcome
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
 from .spans import after_percent, longest_cues, stated_percent, treatment_end
@@ -24,6 +25,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     ``sent``, ``numbers`` and ``none_at`` (the sentence, its number spans and where its
     ``none_words`` are) save a search per clause.
     """
+    words = words_of(doc)
     start, end = clause.start, clause.end
     sent = sent or doc[start].sent
     sent_end = sent.end
@@ -48,7 +50,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if c.label == "UNIVERSAL" and c.start >= start and c.end <= end:
             mentions.append(Mention("universal", c.start, c.end))
 
-    for token in doc[start:end] if "/" in doc[start:end].text else ():
+    for token in doc[start:end] if "/" in words.span_text(start, end) else ():
         parts = fraction_parts(token.text)
         if parts:  # "3/40"
             noun = _noun_end(doc, token.i + 1, end, patients, settings)
@@ -74,16 +76,17 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     for number in numbers:
         if number.start in consumed:
             continue
-        value = number[0]._.num_value
+        value = words.num[number.start]
         if value is None:
             continue
+        number_text = words.span_text(number.start, number.end)
         after = number.end
-        is_share = after < end and doc[after].text == "%"  # "30.2%"
+        is_share = after < end and words.text[after] == "%"  # "30.2%"
         if is_share and _stated_after_count(doc, number.start, start) \
                 and not _share_of_outcome(doc, number.start, after, end, outcome_ends):
             continue  # "21 patients (20%)", "(2/124, 1.6%)", "(95% CI": said of a count already
         if is_share and number.start > start \
-                and doc[number.start - 1].text == "(" and any(
+                and words.text[number.start - 1] == "(" and any(
                     m.kind in {"count", "fraction", "bare", "loose"} and m.end < number.start
                     for m in mentions) \
                 and _share_of_outcome(doc, number.start, after, end, outcome_ends):
@@ -92,19 +95,19 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                                                        mentions):
             continue  # "39 of the 96 patients (that's 40.6%)": that count's share, said again
         if is_share and after + 1 < end and (
-                doc[after + 1].lower_ in settings.interval_words
-                or doc[after + 1].lower_ == "confidence"):
+                words.lower[after + 1] in settings.interval_words
+                or words.lower[after + 1] == "confidence"):
             continue  # "96.6%; 95% CI, 94.4 to 98.1": the level of an interval
         if is_share and _count_follows(doc, after + 1, end, settings):
             continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
         if is_share and number.start > start \
-                and doc[number.start - 1].lower_ in settings.threshold_words:
+                and words.lower[number.start - 1] in settings.threshold_words:
             continue  # "events occurring in at least 10% of patients": a threshold
         if is_share and number.start > start \
-                and doc[number.start - 1].lower_ in settings.change_words \
-                and not (after + 1 < end and doc[after + 1].lower_ in settings.reference_words) \
+                and words.lower[number.start - 1] in settings.change_words \
+                and not (after + 1 < end and words.lower[after + 1] in settings.reference_words) \
                 and not (number.start - 2 >= start
-                         and doc[number.start - 2].lower_ in settings.frame_verbs):
+                         and words.lower[number.start - 2] in settings.frame_verbs):
             continue  # "reduced the risk by 42%": a change (but "reported by 20.0%": a share)
         if is_share:
             # "reported in 74.2% of patients receiving LENVIMA", "in 3%, 17% and 14% of
@@ -112,22 +115,22 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             # count only if an outcome goes with it (checked when linking).
             noun = _percent_of_patients(doc, after + 1, sent_end, patients, settings)
             mentions.append(Mention("percent", number.start, noun or after + 1, value=0,
-                                    size_text=number.text, percent=value))
+                                    size_text=number_text, percent=value))
             continue
         if value != int(value):
             continue  # 12.5 of something is a measure, not a count of patients
         if interval_at and interval_at[0] < number.start \
                 and _in_interval(doc, number.start, sent.start, settings):
             continue  # "(95% CI, 47.0-62.7)", "(range, 38-81)": bounds, not counts
-        if after < end and doc[after].lower_ in units:
+        if after < end and words.lower[after] in units:
             continue
         if int(value) in YEARS and number.start > sent.start \
-                and doc[number.start - 1].lower_ in settings.date_words \
+                and words.lower[number.start - 1] in settings.date_words \
                 and _noun_end(doc, after, end, patients, settings) is None:
             continue  # "Between March 2021 and May 2022, 89 patients": a year
         if tallied is not None and number.start >= tallied:
             continue  # "The total number of hospitalisations was 469 in the A group": events
-        if after in actors or after + 1 in actors and doc[after].is_alpha:
+        if after in actors or after + 1 in actors and words.is_alpha[after]:
             continue  # "at 38 (headache) centres", "12 investigators": not patients
         if _is_label_number(doc, number.start, sent.start, settings) and _whole_after(
                 doc, after_percent(doc, after, end), end, number_at, settings) is None \
@@ -137,18 +140,18 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "grade 3 or 4", "stage II", "cohort 2" (but "group 1, 39 of 96" counts)
         if _in_range(doc, number.start, after, start, end, settings):
             continue  # "a performance status of 50 to 70": bounds, not counts
-        if after + 1 < end and doc[after].lower_ == "in" and doc[after + 1]._.num_value is not None:
+        if after + 1 < end and words.lower[after] == "in" and words.num[after + 1] is not None:
             consumed.add(after + 1)
             continue  # "1 in 4 adults": a ratio
         qualifier = qualifiers.get(number.start)
-        size_text = f"{qualifier.text.lower()} {number.text}" if qualifier else number.text
+        size_text = f"{qualifier.text.lower()} {number_text}" if qualifier else number_text
         begin = qualifier.start if qualifier else number.start
 
-        n_equals = number.start - 2 >= start and doc[number.start - 1].text == "=" \
-            and doc[number.start - 2].lower_ == "n"
+        n_equals = number.start - 2 >= start and words.text[number.start - 1] == "=" \
+            and words.lower[number.start - 2] == "n"
         bracketed = _bracketed_size(doc, number.start, after, start, end, groups, cues, patients,
                                     settings)
-        if (n_equals or is_group_size(number.text)) and mentions \
+        if (n_equals or is_group_size(number_text)) and mentions \
                 and mentions[-1].kind == "percent" and mentions[-1].percent is not None \
                 and mentions[-1].end == number.start - (3 if n_equals else 1):
             share = mentions[-1].percent
@@ -157,9 +160,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 # "the rates were 55.0% (n = 40)": the share of a group of n (55% of 40 is
                 # 22 exactly), a part of it.
                 mentions[-1] = Mention("fraction", mentions[-1].start, after, value=part,
-                                       whole=int(value), size_text=number.text, percent=share)
+                                       whole=int(value), size_text=number_text, percent=share)
             continue  # "28.0% of sertraline patients (n = 42)": the count of that share
-        if (n_equals or is_group_size(number.text)) and mentions \
+        if (n_equals or is_group_size(number_text)) and mentions \
                 and mentions[-1].kind == "percent" and mentions[-1].percent is not None and value > 0 \
                 and _names_group_between(doc, mentions[-1].end, number.start - (3 if n_equals else 1),
                                          groups, cues, settings):
@@ -168,26 +171,26 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             share = mentions[-1].percent
             mentions[-1] = Mention("fraction", mentions[-1].start, after,
                                    value=round(share * value / 100), whole=int(value),
-                                   size_text=number.text, percent=share)
+                                   size_text=number_text, percent=share)
             continue
-        if n_equals or bracketed is not None or is_group_size(number.text):
+        if n_equals or bracketed is not None or is_group_size(number_text):
             # "Pola-R-CHP (n = 152)", "niraparib (264 patients)": a group of N, with the drug
             # named just before it.
             paren = number.start - (3 if n_equals else 1)
             # "the most common were neutropenia (n = 41)": a count of that outcome (a lower-case
             # n counts part of a sample; "Adverse events (N = 62)" gives the sample's size).
-            lower_n = doc[number.start - 2].text == "n" if n_equals else (
-                bracketed is not None or number.text[:1] == "n")
+            lower_n = words.text[number.start - 2] == "n" if n_equals else (
+                bracketed is not None or number_text[:1] == "n")
             named = next((c for c in longest_cues(cues, "OUTCOME") if c.end == paren), None) \
                 if lower_n else None
-            if named is None and n_equals and lower_n and doc[paren].text == "(":
+            if named is None and n_equals and lower_n and words.text[paren] == "(":
                 # "the most frequent harms were nausea (n = 31), sexual dysfunction (n = 19)":
                 # an item of a listing of harms, in words no cue lists.
                 listed = listed_outcome(doc, paren + 1, start, cues, settings)
                 named = listed if listed is not None and listed.id == "adverse_event" else None
             if named is not None:
                 mentions.append(Mention("count", number.start, number.end, value=int(value),
-                                        size_text=number.text, outcome=named))
+                                        size_text=number_text, outcome=named))
                 continue
             segment_start = max([start] + [m.end for m in mentions if m.drug is not None
                                            or m.kind == "count"])
@@ -201,10 +204,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             setting = next((c.id for c in cues if c.label == "SETTING"
                             and segment_start <= c.start and c.end <= paren), None)
             named_end = number.end if bracketed is None else bracketed
-            if after < end and doc[after].lower_ in settings.size_for_words:
+            if after < end and words.lower[after] in settings.size_for_words:
                 # "n = 40 for selpercatinib, n = 41 for placebo": the group named after it.
                 j = after + 1
-                while j < end and doc[j].lower_ in settings.determiners:
+                while j < end and words.lower[j] in settings.determiners:
                     j += 1
                 following = next((g for g in groups if g[2] == j and g[3] <= end), None)
                 label = next((c for c in cues if c.label == "ARM" and c.start == j), None)
@@ -214,12 +217,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 elif label is not None:
                     arm, named_end = label.text, label.end
             mentions.append(Mention("count", number.start, named_end, value=int(value),
-                                    size_text=number.text, drug=local, drug_span=span_of,
+                                    size_text=number_text, drug=local, drug_span=span_of,
                                     arm=arm, setting=setting))
             continue
-        if after + 1 < end and doc[after].lower_ in settings.reference_words \
-                and doc[after + 1].lower_ in settings.group_pronouns \
-                and not (after + 2 < end and doc[after + 2]._.num_value is not None):
+        if after + 1 < end and words.lower[after] in settings.reference_words \
+                and words.lower[after + 1] in settings.group_pronouns \
+                and not (after + 2 < end and words.num[after + 2] is not None):
             # (but "two of these nine" names the whole: a fraction, below)
             # "Ninety-eight of them received ...": a part of the group just named; but "94
             # of those taking placebo" names its group by what it received.
@@ -233,7 +236,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             consumed.add(whole.start)
             noun = _noun_end(doc, whole.end, end, patients, settings)
             mentions.append(Mention("fraction", begin, noun or whole.end, value=int(value),
-                                    whole=int(whole[0]._.num_value), size_text=size_text,
+                                    whole=int(words.num[whole.start]), size_text=size_text,
                                     percent=percent or stated_percent(doc, noun or whole.end,
                                                                        end, number_at)))
             continue
@@ -266,7 +269,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             kind = "reference" if _after_reference_word(doc, begin, start, settings) else "count"
             share = percent or stated_percent(doc, noun, end, number_at) or (
                 stated_percent(doc, _group_end(doc, noun, end, cues, settings), end, number_at)
-                if noun < end and doc[noun].lower_ in settings.size_for_words else None)
+                if noun < end and words.lower[noun] in settings.size_for_words else None)
             mentions.append(Mention(kind, begin, noun, value=int(value), size_text=size_text,
                                     percent=share))
         elif _assigned_after(doc, after, end, study_verbs, drug_starts, arm_starts | controls,
@@ -274,7 +277,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             # "106 were assigned to placebo", "121 to TCH": the patient noun is understood.
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
         elif after < end and (after in events or (
-                anaphora and doc[after].is_alpha and doc[after].is_lower)):
+                anaphora and words.is_alpha[after] and words.is_lower[after])):
             # "only one experienced ...", "Of those 118, 112 completed the treatment"
             mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
                                     percent=percent))
@@ -285,7 +288,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             # patients wherever it stands. It becomes an event only with an outcome.
             named = None
             if percent is not None and not clause.elliptical and not headed \
-                    and begin > start and doc[begin - 1].text in {"(", "["}:
+                    and begin > start and words.text[begin - 1] in {"(", "["}:
                 # "Remission was more frequent with X than with Y (42 [28.0%] vs 26
                 # [17.3%])": counts in brackets after a statement count what it names.
                 named = next(iter(longest_cues([c for c in cues if c.end <= begin], "OUTCOME")), None)
@@ -297,35 +300,37 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
 def _group_end(doc: Doc, i: int, end: int, cues: list[Cue], settings: LinkSettings) -> int:
     """Index after 'in the X group', 'in Group 1', 'receiving X' at ``i``, else ``i``:
     '32 patients in the X group (5.5%)' gives the share after the group."""
+    words = words_of(doc)
     names = {c.start: c.end for c in cues if c.label in {"ARM", "ARM_NAME"}}
     j = i
     while j < end and j - i < 8:
         if j in names:
             j = names[j]
-        elif doc[j].lower_ in settings.size_for_words or doc[j].lower_ in settings.determiners \
-                or doc[j].lower_ in settings.arm_nouns or doc[j].ent_type_ in {"DRUG", "DRUG_CLASS"} \
-                or doc[j].lower_ in settings.treatment_words:
+        elif words.lower[j] in settings.size_for_words or words.lower[j] in settings.determiners \
+                or words.lower[j] in settings.arm_nouns or words.ent_type[j] in {"DRUG", "DRUG_CLASS"} \
+                or words.lower[j] in settings.treatment_words:
             j += 1
         else:
             break
-    return j if j > i and j < end and doc[j].text in {"(", "["} else i
+    return j if j > i and j < end and words.text[j] in {"(", "["} else i
 
 
 def in_size_brackets(doc: Doc, start: int, cues: list[Cue] | None,
                      settings: LinkSettings) -> bool:
     """'Among those with anxiety (48 in cohort A and 50 in cohort B), 24 and 27 responded':
     counts in brackets that hold only groups and their sizes say how large the groups are."""
+    words = words_of(doc)
     sent = doc[start].sent
-    if start - 1 < sent.start or not any(doc[k].text in {"(", "["}
+    if start - 1 < sent.start or not any(words.text[k] in {"(", "["}
                                           for k in range(max(sent.start, start - 24), start)):
         return False
     opening = next((k for k in range(start - 1, max(sent.start, start - 24) - 1, -1)
-                    if doc[k].text in {"(", "[", ")", "]"}), None)
-    if opening is None or doc[opening].text not in {"(", "["} or opening == sent.start \
-            or not doc[opening - 1].is_alpha \
-            or any(t._.num_value is not None for t in doc[max(sent.start, opening - 4):opening]):
+                    if words.text[k] in {"(", "[", ")", "]"}), None)
+    if opening is None or words.text[opening] not in {"(", "["} or opening == sent.start \
+            or not words.is_alpha[opening - 1] \
+            or any(words.num[k] is not None for k in range(max(sent.start, opening - 4), opening)):
         return False  # "39 patients (27 in the A group and 12 in the B group)": a breakdown
-    closing = next((k for k in range(start, min(sent.end, start + 24)) if doc[k].text in {")", "]"}), None)
+    closing = next((k for k in range(start, min(sent.end, start + 24)) if words.text[k] in {")", "]"}), None)
     if closing is None:
         return False
     cue_list = cues or []  # the sentence's cues
@@ -333,13 +338,14 @@ def in_size_brackets(doc: Doc, start: int, cues: list[Cue] | None,
         return False  # "Rash (12 in group A and 9 in group B)": counts of the event named
     named = {i for c in cue_list if opening < c.start < closing
              and c.label in {"ARM", "ARM_NAME", "PATIENT", "STATUS"} for i in range(c.start, c.end)}
-    words = settings.determiners | settings.size_for_words | settings.list_separators \
+    linking = settings.determiners | settings.size_for_words | settings.list_separators \
         | settings.arm_nouns | {";", "=", "n", "each"}
     counts = 0
-    for t in doc[opening + 1:closing]:
-        if t._.num_value is not None:
+    for k in range(opening + 1, closing):
+        if words.num[k] is not None:
             counts += 1
-        elif not (t.i in named or t.ent_type_ in {"DRUG", "DRUG_CLASS"} or t.lower_ in words):
+        elif not (k in named or words.ent_type[k] in {"DRUG", "DRUG_CLASS"}
+                  or words.lower[k] in linking):
             return False
     return counts >= 2
 
@@ -348,16 +354,17 @@ def _names_group_between(doc: Doc, i: int, paren: int, groups: list[tuple[str, s
                          cues: list[Cue], settings: LinkSettings) -> bool:
     """'30.2% | with hydrocortisone | (n = 205)', '12% | in the placebo group | (n = 98)':
     only a group named by its treatment or label between a share and a size in brackets."""
-    if paren <= i or doc[paren].text not in {"(", "["} or doc[i].lower_ not in settings.size_for_words:
+    words = words_of(doc)
+    if paren <= i or words.text[paren] not in {"(", "["} or words.lower[i] not in settings.size_for_words:
         return False
     i += 1
-    while i < paren and doc[i].lower_ in settings.determiners:
+    while i < paren and words.lower[i] in settings.determiners:
         i += 1
     named = next((g[3] for g in groups if g[2] == i), None) \
         or next((c.end for c in cues if c.label == "ARM" and c.start == i), None)
     if named is None:
         return False
-    while named < paren and doc[named].lower_ in settings.arm_nouns:
+    while named < paren and words.lower[named] in settings.arm_nouns:
         named += 1
     return named == paren
 
@@ -365,14 +372,15 @@ def _names_group_between(doc: Doc, i: int, paren: int, groups: list[tuple[str, s
 def _tally_end(doc: Doc, sent: Span, cues: list[Cue], settings: LinkSettings) -> int | None:
     """'The (total) number of hospitalisations, including recurrent ones, was': where the
     verb of a sentence that tallies events (not patients, no outcome named) ends, or None."""
-    if not any(doc[k].lower_ in settings.tally_words
+    words = words_of(doc)
+    if not any(words.lower[k] in settings.tally_words
                for k in range(sent.start, min(sent.end, sent.start + 4))):
         return None  # "The (total) number of ..." opens the sentence
     i = sent.start
-    while i < sent.end and (doc[i].lower_ in settings.determiners
-                            or doc[i].lower_ in settings.total_words):  # "The total number"
+    while i < sent.end and (words.lower[i] in settings.determiners
+                            or words.lower[i] in settings.total_words):  # "The total number"
         i += 1
-    if not (i + 1 < sent.end and doc[i].lower_ in settings.tally_words and doc[i + 1].lower_ == "of"):
+    if not (i + 1 < sent.end and words.lower[i] in settings.tally_words and words.lower[i + 1] == "of"):
         return None
     verb = next((t.i for t in doc[i + 2:sent.end] if t.lower_ in settings.auxiliaries), None)
     if verb is None or any(c.label in {"OUTCOME", "PATIENT"} and i < c.start < verb for c in cues):
@@ -383,19 +391,21 @@ def _tally_end(doc: Doc, sent: Span, cues: list[Cue], settings: LinkSettings) ->
 def _restated_share(doc: Doc, i: int, start: int, mentions: list[Mention]) -> bool:
     """Is the share at ``i`` in brackets that open right after a count, with a few words
     before it ('(that's 40.6%)', '(i.e. 40.6%)')?"""
+    words = words_of(doc)
     for j in range(i - 1, max(start, i - 4) - 1, -1):
-        if doc[j].text == "(":
+        if words.text[j] == "(":
             return j < i - 1 and any(m.kind in {"count", "fraction"} and m.end == j
                                      for m in mentions)
-        if doc[j]._.num_value is not None or doc[j].text in {")", ";"}:
+        if words.num[j] is not None or words.text[j] in {")", ";"}:
             return False
     return False
 
 
 def _after_there(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
     """'There were 4 suicide attempts': a number of events said to exist."""
-    return i - 2 >= start and doc[i - 1].lower_ in settings.auxiliaries \
-        and doc[i - 2].lower_ == "there"
+    words = words_of(doc)
+    return i - 2 >= start and words.lower[i - 1] in settings.auxiliaries \
+        and words.lower[i - 2] == "there"
 
 
 def _after_frame(doc: Doc, i: int, start: int, outcome_ends: set[int],
@@ -403,8 +413,9 @@ def _after_frame(doc: Doc, i: int, start: int, outcome_ends: set[int],
     """'Weight gain occurred in 12 vs 3 patients', '...; complete responses in 24 and 15,
     respectively': a number right after the preposition of an event frame (or of an outcome
     whose verb is understood) counts patients, with or without a noun of its own."""
-    return i - 2 >= start and doc[i - 1].lower_ in settings.frame_prepositions \
-        and (doc[i - 2].lower_ in settings.frame_verbs or i - 1 in outcome_ends)
+    words = words_of(doc)
+    return i - 2 >= start and words.lower[i - 1] in settings.frame_prepositions \
+        and (words.lower[i - 2] in settings.frame_verbs or i - 1 in outcome_ends)
 
 
 def _bracketed_size(doc: Doc, i: int, after: int, start: int, end: int,
@@ -412,51 +423,55 @@ def _bracketed_size(doc: Doc, i: int, after: int, start: int, end: int,
                     settings: LinkSettings) -> int | None:
     """'niraparib (264 patients)', 'Arm B (148 patients)': the size of the group named right
     before the brackets. The end of the brackets, or None."""
-    if i - 1 <= start or doc[i - 1].text != "(":
+    words = words_of(doc)
+    if i - 1 <= start or words.text[i - 1] != "(":
         return None
     noun = _noun_end(doc, after, end, patients, settings)
-    if noun is None or noun >= end or doc[noun].text != ")":
+    if noun is None or noun >= end or words.text[noun] != ")":
         return None
     paren = i - 1
     named = any(g[3] == paren for g in groups) or any(
         c.end == paren and c.label in {"ARM", "OUTCOME"} for c in cues) \
-        or doc[paren - 1].lower_ in settings.control_drugs
+        or words.lower[paren - 1] in settings.control_drugs
     return noun + 1 if named else None
 
 
 def _count_follows(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
     """Is a count of a whole given in brackets after a percentage ("(28/62)", "(12 of 40)",
     "55.3% with X plus Y (152 of 275)"), before any other number?"""
+    words = words_of(doc)
     for j in range(i, min(end - 1, i + settings.noun_window + 4)):
-        if doc[j]._.num_value is not None:
+        if words.num[j] is not None:
             return False
-        if doc[j].text not in {"(", "["}:
+        if words.text[j] not in {"(", "["}:
             continue
-        if fraction_parts(doc[j + 1].text):
+        if fraction_parts(words.text[j + 1]):
             return True
-        return (j + 3 < end and doc[j + 1]._.num_value is not None
-                and doc[j + 2].lower_ in settings.reference_words | {"/"}
-                and doc[j + 3]._.num_value is not None)
+        return (j + 3 < end and words.num[j + 1] is not None
+                and words.lower[j + 2] in settings.reference_words | {"/"}
+                and words.num[j + 3] is not None)
     return False
 
 
 def _per_arm(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
     """Do the words after a count say it holds for each arm ("were assigned to each arm")?"""
+    words = words_of(doc)
     for j in range(i, min(end - 1, i + settings.noun_window + 2)):
-        if doc[j].is_punct or doc[j]._.num_value is not None:
+        if words.is_punct[j] or words.num[j] is not None:
             return False
-        if doc[j].lower_ in settings.each_words and doc[j + 1].lower_ in settings.arm_nouns:
+        if words.lower[j] in settings.each_words and words.lower[j + 1] in settings.arm_nouns:
             return True
     return False
 
 
 def _per_arm_before(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
     """'In each group, two patients died': the clause opens with the arms it holds for."""
+    words = words_of(doc)
     j = i - 1
-    if j >= start and doc[j].text == ",":
+    if j >= start and words.text[j] == ",":
         j -= 1
-    return j - 2 >= start and doc[j].lower_ in settings.arm_nouns \
-        and doc[j - 1].lower_ in settings.each_words and doc[j - 2].lower_ in {"in", "for"}
+    return j - 2 >= start and words.lower[j] in settings.arm_nouns \
+        and words.lower[j - 1] in settings.each_words and words.lower[j - 2] in {"in", "for"}
 
 
 def _control_named(doc: Doc, start: int, end: int,
@@ -474,32 +489,34 @@ def _control_named(doc: Doc, start: int, end: int,
 def _share_of_outcome(doc: Doc, i: int, after: int, end: int, outcome_ends: set[int]) -> bool:
     """'anemia (24%), thrombocytopenia (19%)': a lone share in brackets right after an outcome
     is the share of the group with that outcome, not a count's share said again."""
-    return i >= 2 and doc[i - 1].text == "(" and i - 1 in outcome_ends \
-        and after + 1 < end and doc[after + 1].text == ")"
+    words = words_of(doc)
+    return i >= 2 and words.text[i - 1] == "(" and i - 1 in outcome_ends \
+        and after + 1 < end and words.text[after + 1] == ")"
 
 
 def _stated_after_count(doc: Doc, i: int, start: int) -> bool:
     """Is the percentage at ``i`` written in parentheses or after a comma next to a count?"""
-    before = doc[i - 1] if i - 1 >= start else None
-    if before is None:
+    words = words_of(doc)
+    if i - 1 < start:
         return False
-    if before.text in {"(", "["}:
+    if words.text[i - 1] in {"(", "["}:
         return True
-    return before.text == "," and i - 2 >= start and (
-        doc[i - 2]._.num_value is not None or bool(fraction_parts(doc[i - 2].text)))
+    return words.text[i - 1] == "," and i - 2 >= start and (
+        words.num[i - 2] is not None or bool(fraction_parts(words.text[i - 2])))
 
 
 def _percent_of_patients(doc: Doc, i: int, end: int, patients: set[int],
                          settings: LinkSettings) -> int | None:
     """After 'N%': the end of '[, M% and K%] of (the) patients', or None."""
-    while i + 2 < end and doc[i].lower_ in settings.list_separators and doc[i + 1]._.num_value is not None \
-            and doc[i + 2].text == "%":
+    words = words_of(doc)
+    while i + 2 < end and words.lower[i] in settings.list_separators and words.num[i + 1] is not None \
+            and words.text[i + 2] == "%":
         i += 3
-    if i < end and doc[i].lower_ == "of":
+    if i < end and words.lower[i] == "of":
         i += 1
-        if i < end and doc[i].lower_ in settings.group_pronouns:
+        if i < end and words.lower[i] in settings.group_pronouns:
             return i + 1  # "2% of those receiving placebo"
-        while i < end and doc[i].lower_ in settings.determiners:
+        while i < end and words.lower[i] in settings.determiners:
             i += 1
         return _noun_end(doc, i, end, patients, settings)
     return None
@@ -513,23 +530,25 @@ def _in_count_list(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
 def _next_in_list(doc: Doc, i: int, end: int, settings: LinkSettings) -> int | None:
     """Start of the next number of a list after its separator at ``i`` (", ", " and ",
     or the serial ", and " of "30, 22, and 15"), or None when no number follows."""
+    words = words_of(doc)
     separators = settings.list_separators
-    if i < end and doc[i].lower_ in separators:
+    if i < end and words.lower[i] in separators:
         j = i + 1
-        if doc[i].text == "," and j < end and doc[j].lower_ in separators - {","}:
+        if words.text[i] == "," and j < end and words.lower[j] in separators - {","}:
             j += 1
-        if j < end and doc[j]._.num_value is not None:
+        if j < end and words.num[j] is not None:
             return j
     return None
 
 
 def _list_length(doc: Doc, start: int, end: int) -> int:
     """How many counts a list has ("29, 17 and 16" -> 3; percentages in brackets skipped)."""
+    words = words_of(doc)
     count, i = 0, start
     while i < end:
-        if doc[i]._.num_value is not None and not (i > start and doc[i - 1].text == "("):
+        if words.num[i] is not None and not (i > start and words.text[i - 1] == "("):
             count += 1
-            while i < end and doc[i]._.num_value is not None:
+            while i < end and words.num[i] is not None:
                 i += 1
         i += 1
     return count
@@ -537,12 +556,13 @@ def _list_length(doc: Doc, start: int, end: int) -> int:
 
 def _list_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
     """Index after the last number of a list that starts at ``i``."""
+    words = words_of(doc)
     while True:
         i = after_percent(doc, i, end)
         following = _next_in_list(doc, i, end, settings)
         if following is not None:
             i = following
-            while i < end and doc[i]._.num_value is not None:
+            while i < end and words.num[i] is not None:
                 i += 1
         else:
             return i
@@ -550,11 +570,12 @@ def _list_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
 
 def _in_interval(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
     """Is the number at ``i`` inside brackets that give an interval or a statistic?"""
+    words = words_of(doc)
     for j in range(i - 1, max(start, i - 8) - 1, -1):
-        if doc[j].text in {")", "]"}:
+        if words.text[j] in {")", "]"}:
             return False
-        if doc[j].text in {"(", "["}:
-            return any(t.lower_ in settings.interval_words for t in doc[j + 1:i])
+        if words.text[j] in {"(", "["}:
+            return any(word in settings.interval_words for word in words.lower[j + 1:i])
     return False
 
 
@@ -563,13 +584,14 @@ def _counted_in_arm(doc: Doc, i: int, after: int, end: int, arm_starts: set[int]
     """'83 in Group 1 and 81 in Group 2', '91 to Arm A, 92 to Arm B': the number after a
     label's list says how many patients an arm has (it follows "and", not the label word
     itself)."""
-    if i == 0 or doc[i - 1].lower_ in settings.not_count_after:
+    words = words_of(doc)
+    if i == 0 or words.lower[i - 1] in settings.not_count_after:
         return False
     j = after_percent(doc, after, end)
-    if j >= end or doc[j].lower_ not in {"in", "to"}:
+    if j >= end or words.lower[j] not in {"in", "to"}:
         return False
     j += 1
-    while j < end and doc[j].lower_ in settings.determiners:
+    while j < end and words.lower[j] in settings.determiners:
         j += 1
     return j in arm_starts
 
@@ -578,8 +600,9 @@ def _list_of_patients(doc: Doc, i: int, after: int, sent_end: int, cues: list[Cu
                       settings: LinkSettings) -> bool:
     """'By day 28, 12 and 19 patients had died': numbers after a label's number and a comma
     that end in a patient noun count patients (the label is "day 28" alone)."""
-    if i == 0 or doc[i - 1].lower_ in settings.not_count_after or doc[i - 1].text != "," \
-            and doc[i - 1].lower_ not in {"and", "or"}:
+    words = words_of(doc)
+    if i == 0 or words.lower[i - 1] in settings.not_count_after or words.text[i - 1] != "," \
+            and words.lower[i - 1] not in {"and", "or"}:
         return False
     nouns = {c.start for c in cues if c.label == "PATIENT"}
     return _noun_end(doc, _list_end(doc, after, sent_end, settings), sent_end, nouns, settings) is not None
@@ -587,39 +610,42 @@ def _list_of_patients(doc: Doc, i: int, after: int, sent_end: int, cues: list[Cu
 
 def _in_range(doc: Doc, i: int, after: int, start: int, end: int, settings: LinkSettings) -> bool:
     """Is the number at ``i`` a bound of a range ("50 to 70", "from 12 to 15 months")?"""
-    before = i - 2 >= start and doc[i - 1].lower_ in settings.range_words \
-        and doc[i - 2]._.num_value is not None
-    following = after + 1 < end and doc[after].lower_ in settings.range_words \
-        and doc[after + 1]._.num_value is not None
+    words = words_of(doc)
+    before = i - 2 >= start and words.lower[i - 1] in settings.range_words \
+        and words.num[i - 2] is not None
+    following = after + 1 < end and words.lower[after] in settings.range_words \
+        and words.num[after + 1] is not None
     return before or following
 
 
 def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
     """A number that names a grade, stage, arm or day rather than counting patients."""
-    digits = doc[i].is_digit
+    words = words_of(doc)
+    digits = words.is_digit[i]
     connectors = {"or", "and", "to", "-", "/", ","}
     j = i - 1
     # Walk back over a list of the same kind of numbers: "grade 3, 4, or 5" (but not
     # "In Group 2, five of the eight", nor "every day and 103 to ...").
     while True:
         k = j
-        while k >= start and doc[k].lower_ in connectors:
+        while k >= start and words.lower[k] in connectors:
             k -= 1
-        if k < j and k >= start and doc[k]._.num_value is not None and doc[k].is_digit == digits:
+        if k < j and k >= start and words.num[k] is not None and words.is_digit[k] == digits:
             j = k - 1
         else:
             break
-    return start <= j < i and doc[j].lower_ in settings.not_count_after
+    return start <= j < i and words.lower[j] in settings.not_count_after
 
 
 def _whole_after(doc: Doc, i: int, end: int, number_at: dict[int, Span],
                  settings: LinkSettings) -> Span | None:
-    if i + 1 < end and doc[i].lower_ == "out" and doc[i + 1].lower_ in settings.reference_words:
+    words = words_of(doc)
+    if i + 1 < end and words.lower[i] == "out" and words.lower[i + 1] in settings.reference_words:
         i += 1  # "12 out of 40"
-    if i >= end or doc[i].lower_ not in settings.reference_words:
+    if i >= end or words.lower[i] not in settings.reference_words:
         return None
     i += 1
-    while i < end and doc[i].lower_ in settings.determiners:
+    while i < end and words.lower[i] in settings.determiners:
         i += 1
     return number_at.get(i)
 
@@ -627,10 +653,11 @@ def _whole_after(doc: Doc, i: int, end: int, number_at: dict[int, Span],
 def _noun_end(doc: Doc, i: int, end: int, patients: set[int],
               settings: LinkSettings) -> int | None:
     """End of "N [modifiers] patients": the token after the patient noun, if within reach."""
+    words = words_of(doc)
     for j in range(i, min(end, i + settings.noun_window + 1)):
         if j in patients:
             return j + 1
-        if (doc[j].is_punct and doc[j].text != "-") or doc[j]._.num_value is not None:
+        if (words.is_punct[j] and words.text[j] != "-") or words.num[j] is not None:
             return None  # "26 German hospitals enrolled 356 patients": not 26 patients
     return None
 
@@ -638,25 +665,26 @@ def _noun_end(doc: Doc, i: int, end: int, patients: set[int],
 def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_starts: set[int],
                     arm_starts: set[int], settings: LinkSettings) -> bool:
     """'N were assigned / were randomized / received ...', 'N to <drug>'."""
-    if i < end and doc[i].lower_ in settings.auxiliaries:
+    words = words_of(doc)
+    if i < end and words.lower[i] in settings.auxiliaries:
         i += 1
     if i < end and i in study_verbs:
         return True
-    if i + 1 < end and doc[i].lower_ in settings.choice_verbs:
+    if i + 1 < end and words.lower[i] in settings.choice_verbs:
         i += 1  # "131 chose to take osimertinib", "45 opted for surgery"
-        if doc[i].lower_ == "for":
-            return i + 1 < end and (i + 1 in drug_starts or doc[i + 1].lower_ in settings.determiners
+        if words.lower[i] == "for":
+            return i + 1 < end and (i + 1 in drug_starts or words.lower[i + 1] in settings.determiners
                                     and i + 2 in drug_starts)
-    if i + 1 < end and doc[i].lower_ == "in" and (i + 1 in arm_starts or (
-            doc[i + 1].lower_ in settings.determiners and i + 2 in arm_starts)):
+    if i + 1 < end and words.lower[i] == "in" and (i + 1 in arm_starts or (
+            words.lower[i + 1] in settings.determiners and i + 2 in arm_starts)):
         return True  # "38 in cohort A"
-    if not (i + 1 < end and doc[i].lower_ in settings.assignment_words):
+    if not (i + 1 < end and words.lower[i] in settings.assignment_words):
         return False
     i += 1
-    if doc[i].lower_ in settings.assignment_verbs and i + 1 < end:
+    if words.lower[i] in settings.assignment_verbs and i + 1 < end:
         i += 1  # "103 to take sunitinib"
-    while i + 1 < end and (doc[i].lower_ in settings.determiners
-                           or doc[i].lower_ in settings.treatment_modifiers):
+    while i + 1 < end and (words.lower[i] in settings.determiners
+                           or words.lower[i] in settings.treatment_modifiers):
         i += 1  # "164 to intravenous quinine", "120 to the high-dose regimen of X"
     return i in drug_starts or i in arm_starts  # "91 to Arm A, 92 to Arm B"
 
@@ -664,10 +692,11 @@ def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_star
 def _after_reference_word(doc: Doc, begin: int, start: int, settings: LinkSettings) -> bool:
     """True for "of the 19 patients": the count names a cohort already introduced
     (but not "a total of 303 patients")."""
+    words = words_of(doc)
     i = begin - 1
-    while i >= start and doc[i].lower_ in settings.determiners:
+    while i >= start and words.lower[i] in settings.determiners:
         i -= 1
-    if i >= start and doc[i].lower_ in settings.reference_words:
-        return not (i - 1 >= start and doc[i - 1].lower_ in settings.total_words)
+    if i >= start and words.lower[i] in settings.reference_words:
+        return not (i - 1 >= start and words.lower[i - 1] in settings.total_words)
     # "All 240 patients proceeded to surgery", "the 121 patients": a group already named.
-    return begin - 1 >= start and doc[begin - 1].lower_ in settings.definite_words
+    return begin - 1 >= start and words.lower[begin - 1] in settings.definite_words

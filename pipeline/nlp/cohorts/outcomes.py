@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..words import words_of
 from .records import CUES_KEY, ClauseFacts, Cue, LinkSettings, Mention
 from .spans import after_percent, by_start, longest_cues, treatment_end
 
@@ -11,6 +12,7 @@ from .spans import after_percent, by_start, longest_cues, treatment_end
 def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
                       settings: LinkSettings) -> Cue | None:
     """The outcome a count's predicate states: "(patients) had a cancer recurrence"."""
+    words = words_of(doc)
     outcome_at = by_start(longest_cues(cues, "OUTCOME"))
     verb_at = by_start([c for c in cues if c.label == "EVENT_VERB"])
     arm_at = by_start([c for c in cues if c.label in {"ARM", "ARM_NAME"}])
@@ -20,12 +22,12 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
         if i in outcome_at:
             found = outcome_at[i]
             if found.text.lower().endswith("ed") and found.end + 1 < end \
-                    and doc[found.end].lower_ == "for" and found.end + 1 in outcome_at:
+                    and words.lower[found.end] == "for" and found.end + 1 in outcome_at:
                 return outcome_at[found.end + 1]  # "were hospitalized for neutropenic fever"
             return found
-        if doc[i].text == "," and i + 1 < end and doc[i + 1].lower_ in settings.respectively_words:
+        if words.text[i] == "," and i + 1 < end and words.lower[i + 1] in settings.respectively_words:
             # "19 and 27 patients, respectively, died": the verb comes after the adverb.
-            i += 3 if i + 2 < end and doc[i + 2].text == "," else 2
+            i += 3 if i + 2 < end and words.text[i + 2] == "," else 2
             steps += 1
             continue
         skip = verb_at.get(i) or arm_at.get(i)
@@ -36,10 +38,10 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i = max([i] + [c.end for c in arm_at.values() if c.start < i < c.end])
         elif treated is not None:
             i = treated  # "Eight people taking belzutifan died"
-        elif doc[i].lower_ in settings.each_words and i + 1 < end \
-                and doc[i + 1].lower_ in settings.arm_nouns:
+        elif words.lower[i] in settings.each_words and i + 1 < end \
+                and words.lower[i + 1] in settings.arm_nouns:
             i += 2  # "2 patients in each group died"
-        elif doc[i].lower_ in settings.filler_words or doc[i].ent_type_ in {"DRUG", "DRUG_CLASS"}:
+        elif words.lower[i] in settings.filler_words or words.ent_type[i] in {"DRUG", "DRUG_CLASS"}:
             i += 1
         else:
             return None
@@ -50,13 +52,14 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
 def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                       settings: LinkSettings) -> Cue | None:
     """The outcome named before a count: "recurrence occurred in four of the five"."""
+    words = words_of(doc)
     outcome_end = {c.end: c for c in longest_cues(cues, "OUTCOME")}
     j = i
     steps = 0
     while j > start and steps <= settings.predicate_window:
         if j in outcome_end and j < i:
             return _copula_subject(doc, outcome_end[j], start, outcome_end, settings)
-        word = doc[j - 1].lower_
+        word = words.lower[j - 1]
         if word == "," and j - 1 > start:
             # Step back over an apposition or a comment to the outcome it is about:
             # "recurrence, a frequent problem in ..., occurred in"; "Serious side effects
@@ -68,9 +71,9 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                 # "Response, defined as a fall of at least 50% in the score, occurred in":
                 # the subject before the apposition, not a word inside it.
                 return named[-1]
-            if head is not None and doc[head[1] - 1].lower_ in settings.generic_heads:
+            if head is not None and words.lower[head[1] - 1] in settings.generic_heads:
                 return None  # "The primary end point, a composite of ...": 'other' (below)
-            if head is not None and doc[head[1] + 1].lower_ in settings.definition_words:
+            if head is not None and words.lower[head[1] + 1] in settings.definition_words:
                 return None  # "Severe exacerbation, defined as one leading to death, ..."
             for k in range(j - 1, max(start, j - 15), -1):
                 if k in outcome_end:
@@ -79,31 +82,31 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
         if word == ")":
             # Step over a parenthesis: "complete response (ypT0/is ypN0) was achieved in".
             opening = next((k for k in range(j - 2, max(start, j - 12) - 1, -1)
-                            if doc[k].text == "("), None)
+                            if words.text[k] == "("), None)
             if opening is not None:
                 j = opening
                 steps += 1
                 continue
-        if doc[j - 1]._.num_value is not None and j - 2 > start \
-                and doc[j - 2].lower_ in settings.not_count_after:
+        if words.num[j - 1] is not None and j - 2 > start \
+                and words.lower[j - 2] in settings.not_count_after:
             j -= 2  # "adverse events of grade 3 or higher occurred in"
             steps += 1
             continue
-        if word in settings.threshold_words or (word == "at" and j < i and doc[j].lower_ == "least"):
+        if word in settings.threshold_words or (word == "at" and j < i and words.lower[j] == "least"):
             j -= 1  # "shrank by at least 30% in 82"
             steps += 1
             continue
-        if doc[j - 1].ent_type_ in {"DRUG", "DRUG_CLASS"} or word == "%" or (
-                j < len(doc) and doc[j].text == "%" and doc[j - 1]._.num_value is not None):
+        if words.ent_type[j - 1] in {"DRUG", "DRUG_CLASS"} or word == "%" or (
+                j < len(doc) and words.text[j] == "%" and words.num[j - 1] is not None):
             j -= 1  # "55.3% with IBRANCE plus letrozole (152 of 275)"
             steps += 1
             continue
-        if j - 2 > start and doc[j - 2].lower_ == "by" and word not in settings.pre_outcome_words:
+        if j - 2 > start and words.lower[j - 2] == "by" and word not in settings.pre_outcome_words:
             j -= 2  # "documented by PET-CT in", "assessed by investigators in"
             steps += 1
             continue
         if word not in settings.pre_outcome_words and word not in settings.filler_words \
-                and not (word.endswith("ly") and doc[j - 1].is_alpha):  # "documented radiologically in"
+                and not (word.endswith("ly") and words.is_alpha[j - 1]):  # "documented radiologically in"
             found = outcome_end.get(j) if j < i else None
             return found and _copula_subject(doc, found, start, outcome_end, settings)
         j -= 1
@@ -116,17 +119,18 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
     """'Stable disease was the best response in 94': an outcome that is the complement of
     a copula names the class; the subject before the copula names the event. And 'relapse
     after remission had occurred in 14': the event before a time complement."""
+    words = words_of(doc)
     k = cue.start - 1
-    if k > start and doc[k].lower_ in settings.time_complements and k in outcome_end \
-            and not (doc[k].lower_ == "for" and doc[k - 1].lower_.endswith("ed")):
+    if k > start and words.lower[k] in settings.time_complements and k in outcome_end \
+            and not (words.lower[k] == "for" and words.lower[k - 1].endswith("ed")):
         # (but "were hospitalized for neutropenic fever": a participle's reason is the harm)
         return outcome_end[k]
     j = cue.start
-    while j > start and j > cue.start - 4 and doc[j - 1].lower_ not in settings.auxiliaries:
-        if not doc[j - 1].is_alpha:
+    while j > start and j > cue.start - 4 and words.lower[j - 1] not in settings.auxiliaries:
+        if not words.is_alpha[j - 1]:
             return cue
         j -= 1
-    if j - 1 > start and doc[j - 1].lower_ in settings.auxiliaries and j - 1 in outcome_end:
+    if j - 1 > start and words.lower[j - 1] in settings.auxiliaries and j - 1 in outcome_end:
         return outcome_end[j - 1]
     return cue
 
@@ -136,12 +140,13 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
 def refers_back(doc: Doc, start: int, clause_start: int, settings: LinkSettings) -> bool:
     """'the corresponding rates were 55.0% and 36.4%', 'the respective figures were 119 of
     174 and 43 of 87': shares of the outcome named before, in another group."""
+    words = words_of(doc)
     sent_start = doc[start].sent.start
     for k in range(start - 1, max(sent_start, start - 8) - 1, -1):
-        if doc[k].lower_ in settings.figure_words and k > sent_start \
-                and doc[k - 1].lower_ in settings.back_references:
-            return all(t.lower_ in settings.auxiliaries or t.lower_ in settings.threshold_words
-                       for t in doc[k + 1:start])
+        if words.lower[k] in settings.figure_words and k > sent_start \
+                and words.lower[k - 1] in settings.back_references:
+            return all(word in settings.auxiliaries or word in settings.threshold_words
+                       for word in words.lower[k + 1:start])
     return False
 
 
@@ -151,6 +156,7 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
     events", "Adverse events leading to (permanent) discontinuation of the trial drug". A
     stop for another reason ("because of progression"), or for reasons listed after a comma
     ("stopped early, most often because of rash"), is no harm count."""
+    words = words_of(doc)
     stops = [c for c in cues if c.label == "STATUS" and c.id == "discontinued"]
     if not stops:
         return []
@@ -167,12 +173,12 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
     found = []
     for stop in stops:
         k = stop.end
-        while k < len(doc) and k - stop.end <= settings.noun_window and doc[k].is_alpha \
+        while k < len(doc) and k - stop.end <= settings.noun_window and words.is_alpha[k] \
                 and _cause_end(doc, k, settings) is None:
             k += 1
         cause = _cause_end(doc, k, settings)
         if cause is not None:
-            while cause < len(doc) and doc[cause].lower_ in settings.determiners:
+            while cause < len(doc) and words.lower[cause] in settings.determiners:
                 cause += 1
             harm = harm_at.get(cause)
             if harm is not None:
@@ -180,14 +186,14 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
                                  doc[stop.start:harm.end].text))
                 continue
         k = stop.start
-        while k > 0 and stop.start - k < 2 and doc[k - 1].is_alpha and doc[k - 1].lower_ != "to":
+        while k > 0 and stop.start - k < 2 and words.is_alpha[k - 1] and words.lower[k - 1] != "to":
             k -= 1  # "permanent", "premature"
         if k >= 2 and _leads_to(doc, k - 2, settings) and k - 2 in harm_end:
             end = stop.end
-            if end < len(doc) and doc[end].lower_ == "of":  # "of the trial drug"
+            if end < len(doc) and words.lower[end] == "of":  # "of the trial drug"
                 end += 1
                 while end < len(doc) and end - stop.end <= settings.noun_window \
-                        and doc[end].is_alpha and doc[end].lower_ not in settings.phrase_stops:
+                        and words.is_alpha[end] and words.lower[end] not in settings.phrase_stops:
                     end += 1
             harm = harm_end[k - 2]
             found.append(Cue("OUTCOME", "adverse_event", harm.start, end, doc[harm.start:end].text))
@@ -201,16 +207,17 @@ _HELD_OUTCOMES = frozenset({"response", "complete_response", "partial_response",
 def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
     """Outcomes a phrase turns into another: "lost major molecular response", "loss of
     complete remission" (a relapse: recurrence); "adverse events leading to death" (death)."""
+    words = words_of(doc)
     outcomes = [c for c in cues if c.label == "OUTCOME"]
     deaths = {c.start: c for c in outcomes if c.id == "death"}
     found = []
     for cue in outcomes:
         if cue.id in _HELD_OUTCOMES:
             j = cue.start
-            while j > 0 and cue.start - j < 2 and (doc[j - 1].lower_ in settings.determiners
-                                                   or doc[j - 1].lower_ == "of"):
+            while j > 0 and cue.start - j < 2 and (words.lower[j - 1] in settings.determiners
+                                                   or words.lower[j - 1] == "of"):
                 j -= 1
-            if j > 0 and doc[j - 1].lower_ in settings.loss_words:
+            if j > 0 and words.lower[j - 1] in settings.loss_words:
                 found.append(Cue("OUTCOME", "recurrence", j - 1, cue.end, doc[j - 1:cue.end].text))
         elif cue.id == "adverse_event" and cue.end + 2 in deaths \
                 and _leads_to(doc, cue.end, settings):
@@ -223,18 +230,20 @@ def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[C
 def _leads_to(doc: Doc, k: int, settings: LinkSettings) -> bool:
     """Do the words at ``k`` say that what comes before caused what comes after ("leading
     to", "resulted in")?"""
-    return k + 1 < len(doc) and doc[k].lower_ in settings.lead_words \
-        and doc[k + 1].lower_ in {"to", "in"}
+    words = words_of(doc)
+    return k + 1 < len(doc) and words.lower[k] in settings.lead_words \
+        and words.lower[k + 1] in {"to", "in"}
 
 
 def _cause_end(doc: Doc, k: int, settings: LinkSettings) -> int | None:
     """Index after a phrase that gives a cause ("because of", "due to") at ``k``, or None."""
+    words = words_of(doc)
     if k >= len(doc):
         return None
-    first = doc[k].lower_
+    first = words.lower[k]
     for phrase in settings.cause_phrases:
         if phrase[0] == first and k + len(phrase) <= len(doc) and all(
-                doc[k + n].lower_ == word for n, word in enumerate(phrase)):
+                words.lower[k + n] == word for n, word in enumerate(phrase)):
             return k + len(phrase)
     return None
 
@@ -252,10 +261,11 @@ def clause_outcome(doc: Doc, facts: ClauseFacts, m: Mention, settings: LinkSetti
 def _picks_group(doc: Doc, i: int, settings: LinkSettings) -> bool:
     """Is the outcome at ``i`` said of a group ("the 41 without a pCR", "those with a
     response")?"""
+    words = words_of(doc)
     k = i - 1
-    while k > 0 and doc[k].lower_ in settings.determiners:
+    while k > 0 and words.lower[k] in settings.determiners:
         k -= 1
-    return k >= 0 and doc[k].lower_ in {"with", "without"}
+    return k >= 0 and words.lower[k] in {"with", "without"}
 
 
 # Outcomes outside the vocabulary ("other"): trials of every specialty count events the
@@ -270,6 +280,7 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
     ("N developed X", "N had a X"). A cue inside the phrase names it ("disease progression
     had been documented in"); otherwise it is "other" with its words. ``subject_only``: a
     share ("71% had an ECOG status of 0") is a baseline feature more often than an event."""
+    doc_words = words_of(doc)
     found = _subject_outcome(doc, start, clause_start, settings) \
         or _listed_outcome(doc, start, clause_start, cues, settings) \
         or _existential_outcome(doc, start, end, clause_start, clause_end, settings)
@@ -279,7 +290,7 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         arm_at = by_start([c for c in cues if c.label in {"ARM", "ARM_NAME"}])
         i = after_percent(doc, end, clause_end)
         j = i
-        while j < clause_end and j - i < 3 and doc[j].lower_ in settings.filler_words:
+        while j < clause_end and j - i < 3 and doc_words.lower[j] in settings.filler_words:
             j += 1  # "in the"
         if j in arm_at and arm_at[j].end <= clause_end:
             i = after_percent(doc, arm_at[j].end, clause_end)
@@ -294,13 +305,13 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         # "Numbness in the feet (peripheral neuropathy) was reported in": a gloss that is
         # the name of an outcome names it (not one that lists the parts of a composite).
         named = [c for c in outcomes if found.end < c.start and c.end < start
-                 and doc[c.start - 1].text in {"(", "["} and doc[c.end].text in {")", "]"}]
-    words = {t.lower_ for t in doc[found.start:found.end]}
-    if doc[found.start].lower_ in settings.absence_words:
+                 and doc_words.text[c.start - 1] in {"(", "["} and doc_words.text[c.end] in {")", "]"}]
+    words = set(doc_words.lower[found.start:found.end])
+    if doc_words.lower[found.start] in settings.absence_words:
         return found  # "Freedom from seizures was reported in": no event, an end point
     if named:
         return named[0]
-    if any(t.ent_type_ == "DISEASE" for t in doc[found.start:found.end]) \
+    if "DISEASE" in doc_words.ent_type[found.start:found.end] \
             or words & settings.harm_words or _after_harm(doc, found, settings):
         # "Myelodysplastic syndrome or acute myeloid leukemia was reported in three": a
         # disease that arises during a trial is an adverse event of it; so is a graded
@@ -313,26 +324,27 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
 def _subject_outcome(doc: Doc, start: int, clause_start: int,
                      settings: LinkSettings) -> Cue | None:
     """'Clinical cure was achieved in 64 of 80': the subject of an event frame."""
+    words = words_of(doc)
     j = start - 1
-    if j > clause_start and doc[j].lower_ in settings.auxiliaries:
+    if j > clause_start and words.lower[j] in settings.auxiliaries:
         return _rate_subject(doc, clause_start, j, settings)
-    if j > clause_start and doc[j].lower_ in settings.affect_verbs:
+    if j > clause_start and words.lower[j] in settings.affect_verbs:
         j += 1  # "Skin rash affected 22 of the patients", "Nausea troubled 108 people"
-    elif j <= clause_start or doc[j].lower_ not in settings.frame_prepositions:
+    elif j <= clause_start or words.lower[j] not in settings.frame_prepositions:
         return None
     j -= 1
-    while j > clause_start and doc[j].lower_.endswith("ly") and doc[j].is_alpha:
+    while j > clause_start and words.lower[j].endswith("ly") and words.is_alpha[j]:
         j -= 1  # "was observed only in", "occurred significantly more often in" is not read
-    if doc[j].lower_ not in settings.frame_verbs and doc[j].lower_ not in settings.affect_verbs:
+    if words.lower[j] not in settings.frame_verbs and words.lower[j] not in settings.affect_verbs:
         return _gapped_subject(doc, j, doc[start].sent.start, settings)
-    while j > clause_start and doc[j - 1].lower_ in settings.frame_auxiliaries:
+    while j > clause_start and words.lower[j - 1] in settings.frame_auxiliaries:
         j -= 1
     # "A primary-outcome event (cardiovascular death or ...) occurred in": the subject is
     # the phrase before the brackets that gloss it.
     j = _before_gloss(doc, clause_start, j)
     first = clause_start
     for k in range(clause_start, j):
-        if doc[k].text in {",", ":", ";", "(", ")"}:
+        if words.text[k] in {",", ":", ";", "(", ")"}:
             first = k + 1
     head = _apposition_head(doc, clause_start, j - 1) if first == j else None
     if head is not None:
@@ -341,8 +353,8 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
         return _phrase(doc, head[0], head[1], settings, subject=True, framed=True)
     # "The primary efficacy outcome of ischemic stroke or systemic embolism occurred in":
     # the end point named after its heading.
-    named = next((k + 2 for k in range(first, j - 2) if doc[k].lower_ in settings.generic_heads
-                  and doc[k + 1].lower_ == "of"), None)
+    named = next((k + 2 for k in range(first, j - 2) if words.lower[k] in settings.generic_heads
+                  and words.lower[k + 1] == "of"), None)
     return (named is not None and _phrase(doc, named, j, settings, subject=True, framed=True)) \
         or _phrase(doc, first, j, settings, subject=True, framed=True)
 
@@ -350,12 +362,13 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
 def _before_gloss(doc: Doc, start: int, end: int) -> int:
     """Where a phrase ends that is followed by a gloss in brackets up to ``end`` ('Nail
     problems (sore or lifting nails)'), or ``end`` when no bracket closes right before it."""
-    if end - 1 <= start or doc[end - 1].text not in {")", "]"}:
+    words = words_of(doc)
+    if end - 1 <= start or words.text[end - 1] not in {")", "]"}:
         return end
     depth = 0
     for k in range(end - 1, start - 1, -1):
-        depth += doc[k].text in {")", "]"}
-        depth -= doc[k].text in {"(", "["}
+        depth += words.text[k] in {")", "]"}
+        depth -= words.text[k] in {"(", "["}
         if depth == 0:
             return k if k > start else end
     return end
@@ -365,10 +378,11 @@ def _after_harm(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
     """'Fever was reported in 41% ..., and capillary leak syndrome serious enough to need
     intensive care occurred in 12': an event coordinated with a harm named before it in the
     sentence is a harm too."""
+    words = words_of(doc)
     k = found.start - 1
-    while k > 0 and doc[k].lower_ in settings.determiners:
+    while k > 0 and words.lower[k] in settings.determiners:
         k -= 1
-    if k <= 0 or doc[k].lower_ not in settings.list_separators - {","}:
+    if k <= 0 or words.lower[k] not in settings.list_separators - {","}:
         return False  # (after a comma it may follow a phrase that only names the group)
     sent_start = doc[found.start].sent.start
     return any(c.label_ == "OUTCOME" and c.id_ == "adverse_event" and sent_start <= c.start
@@ -379,16 +393,17 @@ def _gapped_subject(doc: Doc, last: int, sent_start: int, settings: LinkSettings
     """'Peripheral neuropathy developed in 29 patients and skin reactions in 33': the subject
     of a frame whose verb the sentence says once, before a coordinator. ``last``: the last
     word before the frame's preposition."""
-    preposition = doc[last + 1].lower_
+    words = words_of(doc)
+    preposition = words.lower[last + 1]
     k = last
     while k > sent_start and last - k < settings.max_outcome_words \
-            and doc[k].lower_ not in settings.list_separators:
+            and words.lower[k] not in settings.list_separators:
         k -= 1
-    if k == last or doc[k].lower_ not in settings.list_separators or not any(
-            doc[v].lower_ in settings.frame_verbs and doc[v + 1].lower_ == preposition
+    if k == last or words.lower[k] not in settings.list_separators or not any(
+            words.lower[v] in settings.frame_verbs and words.lower[v + 1] == preposition
             for v in range(sent_start, k - 1)):
         return None
-    if doc[k + 1].lower_ in settings.lead_words | settings.frame_verbs | settings.object_verbs:
+    if words.lower[k + 1] in settings.lead_words | settings.frame_verbs | settings.object_verbs:
         return None  # "..., and led to discontinuation in 48": a verb of its own, no subject
     return _phrase(doc, k + 1, last + 1, settings, subject=True, framed=True)
 
@@ -396,8 +411,9 @@ def _gapped_subject(doc: Doc, last: int, sent_start: int, settings: LinkSettings
 def _existential_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end: int,
                          settings: LinkSettings) -> Cue | None:
     """'There were 4 suicide attempts in the X group': the events the number counts."""
-    if start - 2 < clause_start or doc[start - 2].lower_ != "there" \
-            or doc[start - 1].lower_ not in settings.auxiliaries or end >= clause_end:
+    words = words_of(doc)
+    if start - 2 < clause_start or words.lower[start - 2] != "there" \
+            or words.lower[start - 1] not in settings.auxiliaries or end >= clause_end:
         return None
     stop = end
     while stop < clause_end and not _ends_phrase(doc[stop], settings):
@@ -415,17 +431,18 @@ def _listed_outcome(doc: Doc, start: int, clause_start: int, cues: list[Cue],
                     settings: LinkSettings) -> Cue | None:
     """'The most common events were dissociation (41 patients [27.0%]) and vertigo (17
     [11.2%])': a count in brackets right after the event it counts, in a list."""
+    words = words_of(doc)
     paren = start - 1
-    if paren <= clause_start or doc[paren].text != "(" or not doc[paren - 1].is_alpha:
+    if paren <= clause_start or words.text[paren] != "(" or not words.is_alpha[paren - 1]:
         return None
-    closing = next((k for k in range(start, min(len(doc), start + 8)) if doc[k].text == ")"), None)
-    if closing is not None and all(doc[k].like_num or doc[k].text in {",", "-", "–"}
+    closing = next((k for k in range(start, min(len(doc), start + 8)) if words.text[k] == ")"), None)
+    if closing is not None and all(words.like_num[k] or words.text[k] in {",", "-", "–"}
                                    for k in range(start, closing)):
         return None  # "... a hormone known to curb appetite (35)", "(38, 39)": references
     first = clause_start
     for k in range(paren - 1, clause_start - 1, -1):
-        if doc[k].is_punct or doc[k].lower_ in settings.list_separators \
-                or doc[k].lower_ in settings.frame_auxiliaries:
+        if words.is_punct[k] or words.lower[k] in settings.list_separators \
+                or words.lower[k] in settings.frame_auxiliaries:
             first = k + 1
             break
     if any(c.label in _GROUP_LABELS and first <= c.start < paren for c in cues):
@@ -448,25 +465,26 @@ _GROUP_LABELS = frozenset({"ARM", "ARM_NAME", "PATIENT", "STATUS", "STUDY_VERB",
 def _rate_subject(doc: Doc, clause_start: int, verb: int, settings: LinkSettings) -> Cue | None:
     """'The incidence of delirium was 12.0%', 'Rates of clinical cure were 85% and 80%',
     'The proportion of patients with a flare was 21%': what the share is the rate of."""
+    doc_words = words_of(doc)
     first = clause_start
     for k in range(clause_start, verb):
-        if doc[k].text in {",", ":", ";", "(", ")"}:
+        if doc_words.text[k] in {",", ":", ";", "(", ")"}:
             first = k + 1
     k = first
-    while k < verb and doc[k].lower_ in settings.determiners:
+    while k < verb and doc_words.lower[k] in settings.determiners:
         k += 1
-    while k < verb and doc[k].lower_ not in settings.rate_words:
-        if not doc[k].is_alpha or k - first > 3:
+    while k < verb and doc_words.lower[k] not in settings.rate_words:
+        if not doc_words.is_alpha[k] or k - first > 3:
             return None  # "The 30-day rate of ...", "Overall rates of ..." (a few words)
         k += 1
-    if k + 1 >= verb or doc[k + 1].lower_ not in {"of", "for"}:  # "rates of / for stroke"
+    if k + 1 >= verb or doc_words.lower[k + 1] not in {"of", "for"}:  # "rates of / for stroke"
         return None
     k += 2
-    if k + 1 < verb and doc[k].lower_ in settings.not_outcomes \
-            and doc[k + 1].lower_ in {"with", "who", "having", "experiencing"}:
+    if k + 1 < verb and doc_words.lower[k] in settings.not_outcomes \
+            and doc_words.lower[k + 1] in {"with", "who", "having", "experiencing"}:
         k += 2  # "the proportion of patients with ..."
-        while k < verb and (doc[k].lower_ in settings.article_verbs
-                            or doc[k].lower_ in {"at", "least", "one", "any", "a", "an"}):
+        while k < verb and (doc_words.lower[k] in settings.article_verbs
+                            or doc_words.lower[k] in {"at", "least", "one", "any", "a", "an"}):
             k += 1
     return _phrase(doc, k, verb, settings, subject=True, framed=True)
 
@@ -474,12 +492,13 @@ def _rate_subject(doc: Doc, clause_start: int, verb: int, settings: LinkSettings
 def _apposition_head(doc: Doc, clause_start: int, comma: int) -> tuple[int, int] | None:
     """'X, <apposition>, occurred in': the range of X when the comma at ``comma`` closes an
     apposition that opened after X (the clause's first comma), or None."""
-    if comma <= clause_start or doc[comma].text != ",":
+    words = words_of(doc)
+    if comma <= clause_start or words.text[comma] != ",":
         return None
-    first = next((k for k in range(clause_start, comma) if doc[k].text == ","), None)
+    first = next((k for k in range(clause_start, comma) if words.text[k] == ","), None)
     if first is None or first == clause_start or first + 1 >= comma:
         return None
-    if any(doc[k].text in {":", ";"} for k in range(clause_start, comma)):
+    if any(words.text[k] in {":", ";"} for k in range(clause_start, comma)):
         return None
     return clause_start, first
 
@@ -491,13 +510,14 @@ def verb_object(doc: Doc, verb: int, clause_end: int, settings: LinkSettings) ->
 
 def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings) -> Cue | None:
     """'12 (10%) developed pneumonia', '15 of 200 patients had a stroke': the object."""
+    words = words_of(doc)
     i = after_percent(doc, end, clause_end)
     if i >= clause_end:
         return None
-    word = doc[i].lower_
+    word = words.lower[i]
     quantified = _at_least_one(doc, i + 1, clause_end, settings)
     if word in settings.article_verbs:
-        if not (i + 1 < clause_end and doc[i + 1].lower_ in {"a", "an"}) and quantified == i + 1:
+        if not (i + 1 < clause_end and words.lower[i + 1] in {"a", "an"}) and quantified == i + 1:
             return None  # "41 had unmutated IGHV": a feature that defines a subgroup
         i = max(i + 1, quantified - 1)
     elif word not in settings.object_verbs:
@@ -505,7 +525,7 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     else:
         i = quantified - 1  # "experienced at least one exacerbation"
     i += 1
-    while i < clause_end and doc[i].lower_ in settings.determiners | {"any", "new"}:
+    while i < clause_end and words.lower[i] in settings.determiners | {"any", "new"}:
         i += 1
     stop = i
     while stop < clause_end and not _ends_phrase(doc[stop], settings):
@@ -516,11 +536,12 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
 def _at_least_one(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
     """Index after 'at least one' / 'one or more' at ``i`` (an event counted once per
     patient: 'had at least one exacerbation'), or ``i`` when there is none."""
+    words = words_of(doc)
     j = i
-    while j < end and (doc[j].lower_ == "at" or doc[j].lower_ in settings.threshold_words):
+    while j < end and (words.lower[j] == "at" or words.lower[j] in settings.threshold_words):
         j += 1
-    if j < end and doc[j]._.num_value == 1 and (j > i or j + 2 < end and doc[j + 1].lower_ == "or"
-                                                 and doc[j + 2].lower_ in {"more", "several"}):
+    if j < end and words.num[j] == 1 and (j > i or j + 2 < end and words.lower[j + 1] == "or"
+                                                 and words.lower[j + 2] in {"more", "several"}):
         return j + 3 if j == i else j + 1
     return i
 
@@ -528,12 +549,13 @@ def _at_least_one(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
 def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue],
                     settings: LinkSettings) -> Cue | None:
     """'Major bleeding: 2 (1.7%) vs 5 (4.2%)': what a heading before a colon names."""
+    words = words_of(doc)
     colon = clause_start - 1
-    if colon <= sent_start or doc[colon].text != ":" \
+    if colon <= sent_start or words.text[colon] != ":" \
             or colon - sent_start > settings.max_heading_words:
         return None
     if any(c.label in {"EVENT_VERB", "STUDY_VERB", "STATUS"} and c.start < colon for c in cues) \
-            or any(c.label == "PATIENT" and c.start < colon and doc[c.start - 1]._.num_value
+            or any(c.label == "PATIENT" and c.start < colon and words.num[c.start - 1]
                    is not None for c in cues) \
             or any(t.lower_ in settings.frame_auxiliaries for t in doc[sent_start:colon]):
         # "Survival did not differ among the groups: ...", "The safety population comprised
@@ -544,7 +566,7 @@ def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue
         return named[0]
     stop = sent_start
     while stop < colon and not _ends_phrase(doc[stop], settings, subject=True) \
-            and doc[stop].text != "(":
+            and words.text[stop] != "(":
         stop += 1
     return _phrase(doc, sent_start, stop, settings, subject=True)
 
@@ -552,18 +574,19 @@ def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue
 def _threshold_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
     """Index after 'at least 50%' / 'at least 200 mL' at ``i`` inside a subject that goes on
     after it ('... of at least 50% in monthly migraine days was achieved by'), else ``i``."""
-    if not (i + 2 < end and doc[i].lower_ == "at" and doc[i + 1].lower_ in settings.threshold_words
-            and doc[i + 2]._.num_value is not None):
+    words = words_of(doc)
+    if not (i + 2 < end and words.lower[i] == "at" and words.lower[i + 1] in settings.threshold_words
+            and words.num[i + 2] is not None):
         return i
     j = i + 2
-    while j < end and doc[j]._.num_value is not None:
+    while j < end and words.num[j] is not None:
         j += 1
-    unit = j + 1 < end and (doc[j].text == "%" or doc[j].is_alpha and (
-        doc[j].lower_ not in settings.phrase_stops
-        and doc[j + 1].lower_ in settings.subject_complements))
+    unit = j + 1 < end and (words.text[j] == "%" or words.is_alpha[j] and (
+        words.lower[j] not in settings.phrase_stops
+        and words.lower[j + 1] in settings.subject_complements))
     if unit:
         j += 1  # the unit: "50%", "4 points"
-    return j if j < end and doc[j].lower_ in settings.subject_complements else i
+    return j if j < end and words.lower[j] in settings.subject_complements else i
 
 
 def _ends_phrase(token: Token, settings: LinkSettings, *, subject: bool = False) -> bool:
@@ -579,7 +602,8 @@ def _ends_phrase(token: Token, settings: LinkSettings, *, subject: bool = False)
 def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
             subject: bool = False, framed: bool = False) -> Cue | None:
     """An outcome phrase: words, not too many, none that open no outcome."""
-    while start < end and doc[start].lower_ in settings.determiners | {"and", "but"}:
+    doc_words = words_of(doc)
+    while start < end and doc_words.lower[start] in settings.determiners | {"and", "but"}:
         start += 1
     start = _at_least_one(doc, start, end, settings)  # "At least one severe exacerbation"
     cut, bounds = start, 0
@@ -588,7 +612,7 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
         threshold = _threshold_end(doc, cut, end, settings) if subject else cut
         bounds += threshold - cut
         cut = threshold  # "A reduction of at least 50% in migraine days": the threshold
-    while cut > start and doc[cut - 1].lower_ in settings.determiners | {"of"}:
+    while cut > start and doc_words.lower[cut - 1] in settings.determiners | {"of"}:
         cut -= 1  # "decline of [at least 10 points]"
     words = doc[start:cut]
     # The frame of an event ("X occurred in 27") says the subject is one: it may be longer

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..words import words_of
 from .records import Cue, LinkSettings
 
 
@@ -30,43 +31,47 @@ def same_label(a: str | None, b: str | None) -> bool:
 
 def percent_sign_end(doc: Doc, k: int, end: int) -> int | None:
     """Index after a percent sign at ``k`` ("%", "percent", "per cent"), else None."""
-    if k < end and doc[k].text in {"%", "percent"}:
+    words = words_of(doc)
+    if k < end and words.text[k] in {"%", "percent"}:
         return k + 1
-    if k + 1 < end and doc[k].lower_ == "per" and doc[k + 1].lower_ == "cent":
+    if k + 1 < end and words.lower[k] == "per" and words.lower[k + 1] == "cent":
         return k + 2
     return None
 
 
 def after_percent(doc: Doc, i: int, end: int) -> int:
     """Index after a '(54%)' or '(8.8 per cent)' that follows a count, or ``i``."""
-    if i + 1 < end and doc[i].text == "(":
+    words = words_of(doc)
+    if i + 1 < end and words.text[i] == "(":
         sign_end = percent_sign_end(doc, i + 2, end)
-        if sign_end is not None and sign_end < end and doc[sign_end].text == ")":
+        if sign_end is not None and sign_end < end and words.text[sign_end] == ")":
             return sign_end + 1
     return i
 
 
 def treatment_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int | None:
     """End of 'taking X', 'on X', 'treated with the X': what a group received, or None."""
-    if i >= end or doc[i].lower_ not in settings.treatment_words:
+    words = words_of(doc)
+    if i >= end or words.lower[i] not in settings.treatment_words:
         return None
     j = i + 1
-    while j < end and (doc[j].lower_ in settings.treatment_words
-                       or doc[j].lower_ in settings.determiners):
+    while j < end and (words.lower[j] in settings.treatment_words
+                       or words.lower[j] in settings.determiners):
         j += 1
-    if j >= end or doc[j].ent_type_ not in {"DRUG", "DRUG_CLASS"}:
+    if j >= end or words.ent_type[j] not in {"DRUG", "DRUG_CLASS"}:
         return None
-    while j < end and (doc[j].ent_type_ in {"DRUG", "DRUG_CLASS"}
-                       or doc[j].lower_ in settings.drug_connectors):
+    while j < end and (words.ent_type[j] in {"DRUG", "DRUG_CLASS"}
+                       or words.lower[j] in settings.drug_connectors):
         j += 1
     return j
 
 
 def stated_percent(doc: Doc, i: int, end: int, number_at: dict[int, Span]) -> float | None:
     """The percentage right after a count: '21 patients (20%)', '55 of 121 (45.5%)'."""
-    if i < end and doc[i].text in {"(", "["}:
+    words = words_of(doc)
+    if i < end and words.text[i] in {"(", "["}:
         i += 1
     number = number_at.get(i)
     if number is not None and percent_sign_end(doc, number.end, end) is not None:
-        return number[0]._.num_value
+        return words.num[number.start]
     return None
