@@ -1209,3 +1209,39 @@ def test_responders_named_as_a_group_share_the_event_after_them(nlp) -> None:
                         "responders in cohort A and 15 of the 50 in cohort B relapsed within 8 "
                         "weeks of stopping.")
     assert {(r[0], r[2], r[3]) for r in rows} == {(80, "recurrence", 12), (50, "recurrence", 15)}
+
+
+# --- Event counts and group sizes (the numbers of a row) ---------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In this single-arm study, pneumonitis was reported in 8% of the 150 patients treated "
+     "with durvalumab.", (150, "adverse_event", 12)),
+    ("A sustained virologic response was achieved by 95% of the 320 participants given "
+     "glecaprevir.", (320, "response", 304)),
+    ("Neutropenia occurred in 25% of the 48 children who received dinutuximab.",
+     (48, "adverse_event", 12)),
+])
+def test_a_share_of_a_group_whose_size_follows_it(nlp, text: str, expected: tuple) -> None:
+    # "N% of the M patients": the count is N% of M, the group the M patients.
+    assert {(r[1], r[4], r[6]) for r in _rows(nlp, text)} == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Overall, 210 patients received vemurafenib. Twenty patients progressed, and eight of "
+     "them died.", (20, "death", 8)),
+    ("In total, 64 adults were given ruxolitinib. Eleven patients stopped ruxolitinib because "
+     "of anaemia, and four of them had a response later.", (11, "response", 4)),
+    ("Overall, 90 women received olaparib. Thirty of the women in remission had surgery, and "
+     "only three of them relapsed.", (30, "recurrence", 3)),
+])
+def test_a_part_of_those_who_had_an_event_counts_over_them(nlp, text: str, expected: tuple) -> None:
+    # "and four of them ...": the people counted by the event just named are the group.
+    assert expected in {(r[1], r[4], r[6]) for r in _rows(nlp, text)}
+
+
+def test_a_finer_response_of_the_responders_counts_over_the_whole_group(nlp) -> None:
+    rows = _rows(nlp, "Overall, 120 patients received selinexor; 40 had a response, and 10 of "
+                      "them had a complete response.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(120, "response", 40),
+                                                  (120, "complete_response", 10)}

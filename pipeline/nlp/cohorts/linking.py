@@ -221,7 +221,7 @@ def link_document(doc: Doc, settings: LinkSettings,
                 _take_combination(facts, state.combination)
             if facts.drug and " + " in facts.drug and not facts.control:
                 state.combination = (facts.drug, facts.drug_mention or facts.drug)
-            referent = _event_group(doc, sent_index, clause, state, settings) \
+            referent = _event_group(doc, sent_index, clause.start, state, settings) \
                 if facts.anaphora else None
             if referent is not None:
                 state.last_in_sentence.append(referent)
@@ -321,15 +321,17 @@ def _size_giving_share(doc: Doc, m: Mention, sent_index: int, state: LinkState) 
     return None
 
 
-def _event_group(doc: Doc, sent_index: int, clause: Clause, state: LinkState,
+def _event_group(doc: Doc, sent_index: int, start: int, state: LinkState,
                  settings: LinkSettings) -> int | None:
-    """'Sixty patients (37.5%) relapsed; of these, 51 regained a response': those who had the
-    event named last are the group "of these" refers to (a part of the event's cohort)."""
+    """'Sixty patients (37.5%) relapsed; of these, 51 regained a response', 'Seven stopped
+    the drug because of neuropathy, and four of them ...': those who had the event named
+    last (before token ``start``) are the group "of these" refers to (a part of the
+    event's cohort)."""
     if not state.events:
         return None
     event = state.events[-1]
     if event.cohort is None or event.count <= 1 or event.sent < sent_index - 1 \
-            or event.end_char > doc[clause.start].idx:
+            or event.end_char > doc[start].idx:
         return None
     named = state.last_in_sentence or state.last_in_previous
     if named and state.cohorts[named[-1]].start_char > event.start_char:
@@ -663,6 +665,10 @@ def _take_combination(facts: ClauseFacts, combination: tuple[str, str]) -> None:
     facts.drug_status = facts.drug_status or "received"
 
 
+#: Outcomes that are a kind of another: "a response in 39 of the 96, and four of them had
+#: a complete response" counts the complete responses over the 96, not over the responders.
+_KINDS_OF = {"response": frozenset({"complete_response", "partial_response"})}
+
 #: Cue labels that make a clause a statement of its own, not figures under a heading.
 #: What stands before a size in a bracketed list: "(48 in A and 50 in B)".
 _LIST_OPENERS = frozenset({"(", "[", "and", ",", ";"})
@@ -903,6 +909,23 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             or not (facts.is_study or facts.elliptical or framed or m.outcome is not None):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
+    if m.kind in {"part", "named"}:  # "Ninety-eight of them received ...": a subgroup
+        referent = _event_group(doc, sent_index, m.start, state, settings) \
+            if m.kind == "part" and not (outcome and state.events and outcome.id
+                                         in _KINDS_OF.get(state.events[-1].outcome, ())) \
+            else None
+        parent = state.cohorts[referent] if referent is not None else recent_cohort(state)
+        if parent is None or parent.size < m.value:
+            return
+        if outcome:
+            add_event(state, parent.index, m.value, None, outcome, facts, sent_index, span,
+                       conf["count_same_sentence"])
+        else:
+            part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                               parent=parent, statement=True, confidence=conf["subgroup"])
+            remember(state, part.index)
+        return
+
     if outcome:
         cohort, confidence = implicit_cohort(
             state, m.value, m.percent, facts, conf,
@@ -919,19 +942,6 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                 confidence = conf["fraction"]
         add_event(state, cohort, m.value, m.percent, outcome, facts, sent_index, span,
                    confidence)
-        return
-
-    if m.kind in {"part", "named"}:  # "Ninety-eight of them received ...": a subgroup
-        parent = recent_cohort(state)
-        if parent is None or parent.size < m.value:
-            return
-        if outcome:
-            add_event(state, parent.index, m.value, None, outcome, facts, sent_index, span,
-                       conf["count_same_sentence"])
-        else:
-            part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
-                               parent=parent, statement=True, confidence=conf["subgroup"])
-            remember(state, part.index)
         return
 
     if m.kind == "count":

@@ -106,6 +106,18 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 and not (number.start - 2 >= start
                          and doc[number.start - 2].lower_ in settings.frame_verbs):
             continue  # "reduced the risk by 42%": a change (but "reported by 20.0%": a share)
+        whole = _whole_after(doc, after + 1, end, number_at, settings) if is_share else None
+        if whole is not None and value <= 100 and whole[0]._.num_value == int(whole[0]._.num_value) \
+                and not (whole.end < end and doc[whole.end].text == "%"):
+            # "in 11% of the 98 patients who started X": the share of a group of a size
+            # given with it, a part of that group.
+            size = int(whole[0]._.num_value)
+            consumed.add(whole.start)
+            noun = _noun_end(doc, whole.end, end, patients, settings)
+            mentions.append(Mention("fraction", number.start, noun or whole.end,
+                                    value=round(value * size / 100), whole=size,
+                                    size_text=whole.text, percent=value))
+            continue
         if is_share:
             # "reported in 74.2% of patients receiving LENVIMA", "in 3%, 17% and 14% of
             # patients", "response rate was 30.4% vs 38.0%": a share of a group. It becomes a
