@@ -1245,3 +1245,34 @@ def test_a_finer_response_of_the_responders_counts_over_the_whole_group(nlp) -> 
                       "them had a complete response.")
     assert {(r[1], r[4], r[6]) for r in rows} == {(120, "response", 40),
                                                   (120, "complete_response", 10)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 398 adults were randomly assigned to tezepelumab (n = 200) or placebo "
+     "(n = 198). Among the 180 and 175 patients with eosinophilia at baseline, respectively, "
+     "exacerbations occurred in 30 (16.7%) and 60 (34.3%) patients.",
+     {(180, "received", 30), (175, "not_received", 60)}),
+    ("The trial randomly assigned 300 adults to ozanimod 0.5 mg (n = 100), ozanimod 1 mg "
+     "(n = 101) or placebo (n = 99). Among the 95, 96 and 94 participants who started "
+     "treatment, nausea occurred in 10 (10.5%), 20 (20.8%) and 5 (5.3%), respectively.",
+     {(95, "received", 10), (96, "received", 20), (94, "not_received", 5)}),
+    ("Participants were assigned to lithium (cohort A, n = 90), quetiapine (cohort B, n = 92) "
+     "or placebo (cohort C, n = 91). Among participants with anxiety (40 in cohort A and 44 in "
+     "cohort B), 20 and 15 responded, respectively.",
+     {(40, "received", 20), (44, "received", 15)}),
+])
+def test_counts_of_the_groups_a_sentence_opens_with_sizing(nlp, text: str, expected: set) -> None:
+    # "Among the 95, 96 and 94 patients who ..., X occurred in 10, 20 and 5": one group per
+    # arm, sized first; the counts go to them in order (not to the arms, not to one group).
+    assert {(r[1], r[3], r[6]) for r in _rows(nlp, text)} == expected
+
+
+def test_a_list_of_these_counts_the_groups_named_just_before(nlp) -> None:
+    rows = _rows(nlp, "Patients were randomized to cemiplimab plus chemotherapy (n = 160) or "
+                      "placebo plus chemotherapy (n = 158). Among 120 and 118 patients with "
+                      "measurable disease, respectively, objective responses were observed in "
+                      "60 (50.0%) and 40 (33.9%) patients. Complete responses were seen in 12 "
+                      "and 5 of these patients.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {
+        (120, "response", 60), (118, "response", 40),
+        (120, "complete_response", 12), (118, "complete_response", 5)}

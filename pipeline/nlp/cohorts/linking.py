@@ -124,6 +124,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         intervals_by.setdefault(sent_of[int(i)], []).append(int(i))
     for sent_index, sent in enumerate(sents):
         state.last_in_previous = state.last_in_sentence or state.last_in_previous
+        previous_groups = list(state.last_in_previous)
         state.last_in_sentence = []
         state.last_outcome = None
         sent_drugs = drugs_by[sent_index]
@@ -168,9 +169,16 @@ def link_document(doc: Doc, settings: LinkSettings,
         state.table, state.table_sizes = None, None
         clauses = [c for c in split_clauses(doc, sent, settings, anchor_list) if not c.ignored]
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
+        # "Among the 88, 90 and 88 patients who started treatment, ...": sizes of groups.
+        lead = _leading_sizes(doc, sent, sent_cues, settings) \
+            if doc[sent.start].lower_ in settings.reference_words else {}
+        # "Among 241 and 238 patients with measurable disease at baseline, ...": what picks
+        # the groups, no baseline statistic.
+        lead_end = next((t.i for t in doc[max(lead):sent.end] if t.text == ","), sent.end) \
+            if lead else sent.start
         baseline = min((c.start for c in sent_cues if c.label == "INCIDENCE"
-                        and c.id == "baseline"), default=None)
-        if baseline is not None:
+                        and c.id == "baseline" and c.start >= lead_end), default=None)
+        if baseline is not None or lead:
             for facts in all_facts:  # "the median age was 68, and fewer than ... over 65"
                 facts.baseline_at = baseline
         if any(c.label == "INCIDENCE" and c.id != "baseline" for c in sent_cues):
@@ -246,6 +254,10 @@ def link_document(doc: Doc, settings: LinkSettings,
                 mentions = [m if m.drug is not None or m.kind != "count"
                             else replace(m, drug=SEVERAL_ARMS) for m in mentions]
             for mention in mentions:
+                if mention.start in lead:
+                    _size_group(doc, sent_index, mention, facts, state, settings,
+                                *lead[mention.start])
+                    continue
                 _link(doc, sent_index, mention, facts, state, settings, sent_groups,
                       back=sent_index in back_sents, brackets=sent_index in bracket_sents,
                       sent_cues=sent_cues)
@@ -281,6 +293,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
+        _count_sized_groups(doc, state, n_cohorts, n_events, previous_groups, settings)
         if parts and (len(parents) > 1 or any(e.cohort in siblings
                                                for e in state.events[n_events:])):
             # Parts of the arms with their counts in their own sentence ("..., 20 and 9
@@ -302,6 +315,117 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _leading_sizes(doc: Doc, sent: Span, cues: list[Cue],
+                   settings: LinkSettings) -> dict[int, tuple[int, int]]:
+    """'Among the 88, 90 and 88 patients who started treatment, ...', 'Of 241 and 238
+    patients with measurable disease, respectively, ...': the sizes of the groups a sentence
+    opens with, before their counts. Token of each size -> (place in the list, length)."""
+    i = sent.start + 1
+    while i < sent.end and doc[i].lower_ in settings.determiners:
+        i += 1
+    found: list[int] = []
+    while i < sent.end and doc[i]._.num_value is not None:
+        found.append(i)
+        while i < sent.end and doc[i]._.num_value is not None:
+            i += 1
+        if i < sent.end and doc[i].text == "%":
+            return {}
+        j = i
+        while j < sent.end and j - i < 2 and doc[j].lower_ in settings.list_separators:
+            j += 1  # ", ", " and ", ", and "
+        if j == i or j >= sent.end or doc[j]._.num_value is None:
+            break
+        i = j
+    if len(found) < 2:
+        return {}
+    patients = {c.start for c in cues if c.label == "PATIENT"}
+    for j in range(i, min(sent.end, i + settings.noun_window + 1)):
+        if j in patients:
+            return {k: (n, len(found)) for n, k in enumerate(found)}
+        if doc[j].is_punct or doc[j]._.num_value is not None:
+            break
+    return {}
+
+
+def _size_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
+                settings: LinkSettings, place: int, length: int) -> None:
+    """A group sized at the opening of a sentence: a part of the arm in the same place of
+    the list when the list has one size per arm."""
+    arm = state.cohorts[state.arms[place]] if len(state.arms) == length else None
+    if arm is not None and arm.size < m.value:
+        arm = None
+    if arm is not None:  # the arm's treatment and label, not the clause's first drug
+        facts = replace(facts, drug=None, drug_mention=None, drug_status=None, control=False,
+                        experimental=False, arm_label=None)
+    cohort = new_cohort(state, m.value, m.size_text, sent_index, doc[m.start:m.end], facts,
+                        parent=arm, statement=True, confidence=settings.confidence["subgroup"])
+    remember(state, cohort.index)
+
+
+def _count_sized_groups(doc: Doc, state: LinkState, n_cohorts: int, n_events: int,
+                        previous: list[int], settings: LinkSettings) -> None:
+    """'Among the 88, 90 and 88 patients who started treatment, pneumonitis occurred in 3
+    (3.4%), 10 (11.1%) and 6 (6.8%), respectively', '(48 in cohort A and 50 in cohort B), 24
+    and 27 responded': a list of counts of one outcome after as many groups the sentence
+    has just sized counts those groups, in order; 'Complete responses were seen in 14 and 6
+    of these patients': so does a list "of these" after the groups the sentence before
+    named (``previous``)."""
+    events = state.events[n_events:]
+    if len(events) < 2:
+        return
+    # Not the wholes of fractions ("33 of the 132"): their event names them already.
+    starts = {e.start_char for e in events}
+    sized = [c for c in state.cohorts[n_cohorts:] if c.start_char not in starts]
+    lists: dict[tuple[str, int], list[Event]] = {}
+    for event in events:
+        lists.setdefault((event.outcome, event.outcome_at), []).append(event)
+    for group in lists.values():
+        if len(group) < 2 or any(e.confidence >= 0.9 for e in group):
+            continue  # (a fraction names its own group)
+        before = [c for c in sized if c.end_char <= group[0].start_char]
+        if len(before) < len(group):
+            if before or len(previous) != len(group) or not _of_these(doc, group[-1], settings):
+                continue
+            before = [state.cohorts[i] for i in previous]  # "14 and 6 of these"
+        targets = before[-len(group):]
+        parents = {t.parent for t in targets}
+        if None in parents or len(parents) < len(targets) or not all(
+                _share_fits(e, t) for e, t in zip(group, targets, strict=True)):
+            continue  # only parts of as many groups ("of the arms"), not a total and its part
+        for event, target in zip(group, targets, strict=True):
+            event.cohort = target.index
+            if event.from_percent and event.percent is not None:
+                event.count = round(event.percent * target.size / 100)
+            if target.drug and (not event.drug or event.drug != target.drug):
+                event.drug, event.drug_mention = target.drug, target.drug_mention
+                event.drug_status = target.drug_status
+
+
+def _nothing_after(doc: Doc, i: int, facts: ClauseFacts) -> bool:
+    """Does the clause end at ``i`` but for a patient noun ('and 6 of these patients.')?"""
+    nouns = {k for c in facts.cues if c.label == "PATIENT" for k in range(c.start, c.end)}
+    return all(t.is_punct or t.is_space or t.i in nouns for t in doc[i:facts.end])
+
+
+def _of_these(doc: Doc, event: Event, settings: LinkSettings) -> bool:
+    """Does the event's count end in 'of these (patients)' and its clause there ('14 and 6
+    of these patients.'; not '53% of those given X')?"""
+    span = doc.char_span(event.start_char, event.end_char, alignment_mode="expand")
+    if span is None or span[-1].lower_ not in settings.group_pronouns:
+        return False
+    k = span.end + 1 if span.end < len(doc) and doc[span.end].is_alpha else span.end
+    return k >= len(doc) or doc[k].is_punct
+
+
+def _share_fits(event: Event, cohort: Cohort) -> bool:
+    """Can the event count a part of the cohort, with the share stated for it?"""
+    if event.from_percent:
+        return True
+    if event.count > cohort.size:
+        return False
+    return event.percent is None or gives_share(event.count, cohort.size, event.percent)
 
 
 def _size_giving_share(doc: Doc, m: Mention, sent_index: int, state: LinkState) -> int | None:
@@ -818,9 +942,11 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                       last.outcome_mention)
     if outcome is None and facts.shares_comparison:
         outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
-    if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count", "loose",
-                                                           "percent", "named"}:
-        outcome = state.last_outcome  # "... compared with 47 of the 106 (44.3%)"
+    if outcome is None and facts.elliptical and (
+            m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}
+            or m.kind == "part" and _nothing_after(doc, m.end, facts)):
+        # "... compared with 47 of the 106 (44.3%)", "... in 14 and 6 of these."
+        outcome = state.last_outcome
     if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:
         outcome = facts.shared_outcome
     if outcome is None and m.kind in {"fraction", "percent"}:
