@@ -1276,3 +1276,45 @@ def test_a_list_of_these_counts_the_groups_named_just_before(nlp) -> None:
     assert {(r[1], r[4], r[6]) for r in rows} == {
         (120, "response", 60), (118, "response", 40),
         (120, "complete_response", 12), (118, "complete_response", 5)}
+
+
+def test_a_small_group_before_the_arms_does_not_make_an_arm_a_total(nlp) -> None:
+    rows = _rows(nlp, "Adults were randomly assigned to etrasimod (n = 305) or placebo (n = 155). "
+                      "Five participants did not receive any dose and were excluded, so the "
+                      "analysis comprised 300 participants in the etrasimod group and 155 in the "
+                      "placebo group. Pneumonia occurred in six participants receiving etrasimod "
+                      "and two receiving placebo.")
+    assert {(r[1], r[3], r[6]) for r in rows} == {(300, "received", 6), (155, "not_received", 2)}
+
+
+def test_shares_of_each_arm_in_brackets_after_an_outcome(nlp) -> None:
+    rows = _rows(nlp, "Patients were randomized to brivaracetam (n = 200) or placebo (n = 100). "
+                      "The most common adverse events were headache (10.0% vs 4.0%) and "
+                      "dizziness (6.0% vs 2.0%).")
+    assert {(r[1], r[4], r[6]) for r in rows} == {
+        (200, "adverse_event", 20), (100, "adverse_event", 4),
+        (200, "adverse_event", 12), (100, "adverse_event", 2)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Participants were randomized to finerenone (n = 400) or placebo (n = 398). In "
+     "participants without type 1 diabetes (n = 150 in the finerenone group; n = 148 in the "
+     "placebo group), the primary outcome occurred in 15 and 30 participants, respectively.",
+     {(150, 15), (148, 30)}),
+    ("In all, 240 patients were randomized to aripiprazole (N = 120) or placebo (N = 120). "
+     "Among adolescents aged 13 to 17 years (N = 60; N = 30 for the LAI and N = 30 for "
+     "placebo), relapse rates were 10.0% and 30.0%, respectively.",
+     {(30, 3), (30, 9)}),
+])
+def test_sizes_in_brackets_after_a_subgroup_take_its_counts(nlp, text: str, expected: set) -> None:
+    # "without type 1 diabetes (n = 150 ...)" picks a group: no count of diabetes; "aged 13
+    # to 17 years (N = 60; ...)" holds no count before the brackets.
+    assert {(r[1], r[6]) for r in _rows(nlp, text)} == expected
+
+
+@pytest.mark.parametrize("threshold", ["50% or more", "50% or greater", "30% or higher"])
+def test_a_share_before_or_more_is_a_threshold(nlp, threshold: str) -> None:
+    rows = _rows(nlp, "Patients were randomized to cenobamate (n = 110) or placebo (n = 108). A "
+                      f"reduction in seizure frequency of {threshold} occurred in 44 of 110 "
+                      "patients with cenobamate.")
+    assert {(r[1], r[6]) for r in rows} == {(110, 44)}

@@ -271,7 +271,11 @@ def link_document(doc: Doc, settings: LinkSettings,
         # Two groups told apart by label or treatment are both arms, whatever their sizes
         # ("randomized 2:1 to A (N = 145) or B (N = 72)").
         if len(siblings) != 2 or len({arm_signature(state.cohorts[i]) for i in siblings}) < 2:
-            siblings = [i for i in siblings if sizes[i] < sum(sizes.values()) - sizes[i]]
+            # A total comes first; a small group before the arms ("Four did not receive any
+            # dose, and the analysis comprised 278 in the A group and 139 in the B group")
+            # does not make the larger arm a total.
+            siblings = [i for i in siblings if sizes[i] < sum(sizes.values()) - sizes[i]
+                        or len(siblings) >= 3 and i != siblings[0]]
         if len(siblings) >= 3:
             siblings = _without_totals(siblings, sizes)
         previous_arms = list(state.arms)
@@ -391,9 +395,12 @@ def _count_sized_groups(doc: Doc, state: LinkState, n_cohorts: int, n_events: in
             before = [state.cohorts[i] for i in previous]  # "14 and 6 of these"
         targets = before[-len(group):]
         parents = {t.parent for t in targets}
-        if None in parents or len(parents) < len(targets) or not all(
-                _share_fits(e, t) for e, t in zip(group, targets, strict=True)):
-            continue  # only parts of as many groups ("of the arms"), not a total and its part
+        told_apart = len({arm_signature(t) for t in targets}) == len(targets) \
+            if parents == {None} else None not in parents and len(parents) == len(targets)
+        if not told_apart or not all(_share_fits(e, t) for e, t in zip(group, targets, strict=True)):
+            # Only groups told apart: parts of as many groups ("of the arms"), or groups
+            # given different treatments, not a total and its part.
+            continue
         for event, target in zip(group, targets, strict=True):
             event.cohort = target.index
             if event.from_percent and event.percent is not None:
@@ -917,7 +924,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     conf = settings.confidence
     facts = _own_group(doc, m, facts, list(groups), settings)
     sizes_only = brackets and m.kind == "count" and m.outcome is None and m.start > 0 \
-        and doc[m.start - 1].text in _LIST_OPENERS \
+        and (doc[m.start - 1].text in _LIST_OPENERS or doc[m.start - 1].text == "=") \
         and in_size_brackets(doc, m.start, sent_cues, settings)
     outcome = None if sizes_only else (
         m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)

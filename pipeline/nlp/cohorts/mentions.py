@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts, is_group_size
-from .outcomes import listed_outcome, other_outcome, predicate_outcome
+from .outcomes import listed_outcome, other_outcome, picks_group, predicate_outcome
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
 from .spans import after_percent, longest_cues, stated_percent, treatment_end
 
@@ -80,13 +80,13 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         after = number.end
         is_share = after < end and doc[after].text == "%"  # "30.2%"
         if is_share and _stated_after_count(doc, number.start, start) \
-                and not _share_of_outcome(doc, number.start, after, end, outcome_ends):
+                and not _share_of_outcome(doc, number.start, after, sent_end, outcome_ends, settings):
             continue  # "21 patients (20%)", "(2/124, 1.6%)", "(95% CI": said of a count already
         if is_share and number.start > start \
                 and doc[number.start - 1].text == "(" and any(
                     m.kind in {"count", "fraction", "bare", "loose"} and m.end < number.start
                     for m in mentions) \
-                and _share_of_outcome(doc, number.start, after, end, outcome_ends):
+                and _share_of_outcome(doc, number.start, after, sent_end, outcome_ends, settings):
             continue  # "Forty-two recipients responded (28.0%)": the share of that count
         if is_share and _restated_share(doc, number.start, start,
                                                                        mentions):
@@ -97,9 +97,13 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "96.6%; 95% CI, 94.4 to 98.1": the level of an interval
         if is_share and _count_follows(doc, after + 1, end, settings):
             continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
-        if is_share and number.start > start \
-                and doc[number.start - 1].lower_ in settings.threshold_words:
-            continue  # "events occurring in at least 10% of patients": a threshold
+        if is_share and (number.start > start
+                         and doc[number.start - 1].lower_ in settings.threshold_words
+                         or after + 2 < sent_end and doc[after + 1].lower_ == "or"
+                         and doc[after + 2].lower_ in settings.threshold_tails):
+            # "events occurring in at least 10% of patients", "an increase of 25% or more": a
+            # threshold
+            continue
         if is_share and number.start > start \
                 and doc[number.start - 1].lower_ in settings.change_words \
                 and not (after + 1 < end and doc[after + 1].lower_ in settings.reference_words) \
@@ -190,7 +194,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             # n counts part of a sample; "Adverse events (N = 62)" gives the sample's size).
             lower_n = doc[number.start - 2].text == "n" if n_equals else (
                 bracketed is not None or number.text[:1] == "n")
-            named = next((c for c in longest_cues(cues, "OUTCOME") if c.end == paren), None) \
+            # (but "patients without diabetes (n = 187 in the A group)": a group and its size)
+            named = next((c for c in longest_cues(cues, "OUTCOME") if c.end == paren
+                          and not picks_group(doc, c.start, settings)), None) \
                 if lower_n else None
             if named is None and n_equals and lower_n and doc[paren].text == "(":
                 # "the most frequent harms were nausea (n = 31), sexual dysfunction (n = 19)":
@@ -335,8 +341,12 @@ def in_size_brackets(doc: Doc, start: int, cues: list[Cue] | None,
                     if doc[k].text in {"(", "[", ")", "]"}), None)
     if opening is None or doc[opening].text not in {"(", "["} or opening == sent.start \
             or not doc[opening - 1].is_alpha \
-            or any(t._.num_value is not None for t in doc[max(sent.start, opening - 4):opening]):
-        return False  # "39 patients (27 in the A group and 12 in the B group)": a breakdown
+            or any(t._.num_value is not None and (t.i + 1 == opening or t.i + 2 == opening
+                                                  and doc[t.i + 1].lower_ not in settings.measure_labels)
+                   for t in doc[max(sent.start, opening - 2):opening]):
+        # "39 patients (27 in the A group and 12 in the B group)": a breakdown (but "aged
+        # 18 to 25 years (N = 41; ...)" names no count before the brackets)
+        return False
     closing = next((k for k in range(start, min(sent.end, start + 24)) if doc[k].text in {")", "]"}), None)
     if closing is None:
         return False
@@ -347,12 +357,16 @@ def in_size_brackets(doc: Doc, start: int, cues: list[Cue] | None,
              and c.label in {"ARM", "ARM_NAME", "PATIENT", "STATUS"} for i in range(c.start, c.end)}
     words = settings.determiners | settings.size_for_words | settings.list_separators \
         | settings.arm_nouns | {";", "=", "n", "each"}
-    counts = 0
+    counts, unnamed = 0, 3
     for t in doc[opening + 1:closing]:
         if t._.num_value is not None:
             counts += 1
+        elif t.lower_ in settings.size_for_words:
+            unnamed = 0  # "N = 21 for PP3M": a few words after it name the group
         elif not (t.i in named or t.ent_type_ in {"DRUG", "DRUG_CLASS"} or t.lower_ in words):
-            return False
+            unnamed += 1
+            if unnamed > 2:
+                return False
     return counts >= 2
 
 
@@ -483,11 +497,18 @@ def _control_named(doc: Doc, start: int, end: int,
     return None
 
 
-def _share_of_outcome(doc: Doc, i: int, after: int, end: int, outcome_ends: set[int]) -> bool:
+def _share_of_outcome(doc: Doc, i: int, after: int, end: int, outcome_ends: set[int],
+                      settings: LinkSettings) -> bool:
     """'anemia (24%), thrombocytopenia (19%)': a lone share in brackets right after an outcome
-    is the share of the group with that outcome, not a count's share said again."""
-    return i >= 2 and doc[i - 1].text == "(" and i - 1 in outcome_ends \
-        and after + 1 < end and doc[after + 1].text == ")"
+    is the share of the group with that outcome, not a count's share said again; so are
+    the shares of each arm, 'nausea (7.5% vs 2.8%)'."""
+    if i < 2 or doc[i - 1].text != "(" or i - 1 not in outcome_ends or after + 1 >= end:
+        return False
+    if doc[after + 1].text == ")":
+        return True
+    k = after + 1  # "(7.5% vs 2.8%)", "(12%, 9% and 4%)"
+    return doc[k].lower_ in settings.versus_words | settings.list_separators \
+        and k + 2 < end and doc[k + 1]._.num_value is not None and doc[k + 2].text == "%"
 
 
 def _stated_after_count(doc: Doc, i: int, start: int) -> bool:

@@ -243,18 +243,20 @@ def clause_outcome(doc: Doc, facts: ClauseFacts, m: Mention, settings: LinkSetti
     """The outcome of the clause nearest to a mention, after it first; not one that picks a
     group ("seven of the 41 without a pCR")."""
     outcomes = [c for c in longest_cues(facts.cues, "OUTCOME")
-                if not _picks_group(doc, c.start, settings)]
+                if not picks_group(doc, c.start, settings)]
     after = [c for c in outcomes if c.start >= m.end]
     before = [c for c in outcomes if c.end <= m.start]
     return after[0] if after else (before[-1] if before else None)
 
 
-def _picks_group(doc: Doc, i: int, settings: LinkSettings) -> bool:
+def picks_group(doc: Doc, i: int, settings: LinkSettings) -> bool:
     """Is the outcome at ``i`` said of a group ("the 41 without a pCR", "those with a
     response")?"""
     k = i - 1
     while k > 0 and doc[k].lower_ in settings.determiners:
         k -= 1
+    if k > 1 and doc[k].like_num and doc[k - 1].is_alpha:
+        k -= 2  # "without type 2 diabetes", "with grade 3 neutropenia"
     return k >= 0 and doc[k].lower_ in {"with", "without"}
 
 

@@ -49,6 +49,7 @@ class LinkSettings:
     treatment_words: frozenset[str]
     size_for_words: frozenset[str]
     threshold_words: frozenset[str]
+    threshold_tails: frozenset[str]
     change_words: frozenset[str]
     interval_words: frozenset[str]
     none_words: frozenset[str]
