@@ -1318,3 +1318,22 @@ def test_a_share_before_or_more_is_a_threshold(nlp, threshold: str) -> None:
                       f"reduction in seizure frequency of {threshold} occurred in 44 of 110 "
                       "patients with cenobamate.")
     assert {(r[1], r[6]) for r in rows} == {(110, 44)}
+
+
+_SUBGROUP_ARMS = ("A total of 600 adults were randomly assigned: 300 to tirzepatide and 300 to "
+                  "placebo. {middle} Pancreatitis occurred in 12 participants in the tirzepatide "
+                  "group and 6 in the placebo group.")
+
+
+@pytest.mark.parametrize(("middle", "sizes"), [
+    # A subgroup's arms hold for the sentences that refer back to them, then the whole arms.
+    ("The 180 participants with diabetes comprised 110 given tirzepatide and 70 given "
+     "placebo. In this group, 30 participants receiving tirzepatide and 10 receiving placebo "
+     "had a remission.", {300}),
+    # The arms restated as those treated are what later harms are counted over.
+    ("The safety population comprised 296 participants in the tirzepatide group and 298 in "
+     "the placebo group. The mean age was 52 years.", {296, 298}),
+])
+def test_the_arms_a_later_count_of_each_arm_goes_to(nlp, middle: str, sizes: set) -> None:
+    rows = _rows(nlp, _SUBGROUP_ARMS.format(middle=middle))
+    assert {r[1] for r in rows if r[5] == "Pancreatitis"} == sizes

@@ -86,6 +86,9 @@ def link_document(doc: Doc, settings: LinkSettings,
     anchor_list = sorted(anchors)
     universal = {c.start for c in cues if c.label == "UNIVERSAL"}
     state = LinkState()
+    # Arms of a subgroup ("158 were HRD, of whom 106 received X and 52 placebo"): the
+    # sentence that defined them, its arms and the whole arms they are parts of.
+    subgroup_arms: tuple[int, list[int], list[int]] | None = None
     groups = drug_groups(doc, drugs, settings)
     state.only_drug = _only_treatment(doc, groups, settings)
     sent_of = [0] * len(doc)  # token -> sentence index, to bucket everything in one pass
@@ -185,6 +188,11 @@ def link_document(doc: Doc, settings: LinkSettings,
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
         share_predicates(all_facts, settings, doc, anchor_list)
+        if subgroup_arms is not None and state.arms == subgroup_arms[1] \
+                and sent_index > subgroup_arms[0] + 1 and not all_facts[0].anaphora:
+            # The sentence after next that does not refer back ("In this group, ...") is of
+            # the whole arms again.
+            state.arms, subgroup_arms = subgroup_arms[2], None
         for k in range(1, len(all_facts)):
             if all_facts[k - 1].anaphora and doc[clauses[k - 1].end - 1].text == "," \
                     and clauses[k - 1].end - clauses[k - 1].start <= 4:
@@ -304,6 +312,11 @@ def link_document(doc: Doc, settings: LinkSettings,
             # responded, respectively"), or subgroups of each arm ("39 went on to transplant
             # (29 in cohort 1 and 10 in cohort 2)"): the next list is of the whole arms again.
             state.arms = previous_arms
+        elif parts and state.arms == siblings and not any(
+                t.lower_ in settings.safety_population_words for t in sent):
+            # (not the arms restated as those treated: "The safety population comprised
+            # 1,297 patients in the A group and 1,300 in the B group", whose harms follow)
+            subgroup_arms = (sent_index, siblings, previous_arms)
         if state.options and not options and state.options_sent == sent_index - 1:
             _name_by_options(state, n_cohorts, n_events, settings)
         if state.sentence_drug:

@@ -87,6 +87,7 @@ class LinkSettings:
     range_words: frozenset[str]
     combination_anaphors: tuple[tuple[str, ...], ...]
     safety_outcomes: frozenset[str]
+    safety_population_words: frozenset[str]
     cause_phrases: tuple[tuple[str, ...], ...]
     lead_words: frozenset[str]
     screening_words: frozenset[str]
