@@ -1337,3 +1337,22 @@ _SUBGROUP_ARMS = ("A total of 600 adults were randomly assigned: 300 to tirzepat
 def test_the_arms_a_later_count_of_each_arm_goes_to(nlp, middle: str, sizes: set) -> None:
     rows = _rows(nlp, _SUBGROUP_ARMS.format(middle=middle))
     assert {r[1] for r in rows if r[5] == "Pancreatitis"} == sizes
+
+
+def test_harms_of_each_arm_go_to_those_treated_deaths_to_those_randomized(nlp) -> None:
+    rows = _rows(nlp, "A total of 200 patients were randomly assigned: 100 to Arm A and 100 to "
+                      "Arm B. Four did not start treatment, so 196 patients received at least one "
+                      "dose (96 in Arm A and 100 in Arm B). By the cut-off, 30 patients in Arm A "
+                      "and 40 in Arm B had died. Rash occurred in 20 patients in Arm A and 10 in "
+                      "Arm B.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {
+        (100, "death", 30), (100, "death", 40), (96, "adverse_event", 20),
+        (100, "adverse_event", 10)}
+
+
+def test_an_arm_restated_with_its_size_is_one_of_the_treated_groups(nlp) -> None:
+    rows = _rows(nlp, "A total of 612 patients were randomized: 205 to Arm A, 204 to Arm B and "
+                      "203 to Arm C. A total of 608 patients received at least one dose of study "
+                      "treatment: 204 in Arm A, 204 in Arm B and 200 in Arm C. Any-grade nausea "
+                      "occurred in 82.4%, 86.3% and 60.6% of them.")
+    assert {(r[1], r[6]) for r in rows} == {(204, 168), (204, 176), (200, 121)}

@@ -89,6 +89,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     # Arms of a subgroup ("158 were HRD, of whom 106 received X and 52 placebo"): the
     # sentence that defined them, its arms and the whole arms they are parts of.
     subgroup_arms: tuple[int, list[int], list[int]] | None = None
+    safety_arms: tuple[list[int], list[int]] | None = None  # the treated parts of the arms
     groups = drug_groups(doc, drugs, settings)
     state.only_drug = _only_treatment(doc, groups, settings)
     sent_of = [0] * len(doc)  # token -> sentence index, to bucket everything in one pass
@@ -272,6 +273,13 @@ def link_document(doc: Doc, settings: LinkSettings,
             if not mentions and any(clause.start <= i < clause.end for i in none_at):
                 _link_zero_events(doc, sent_index, clause, facts, state, settings)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
+        # "...: 204 in Arm A, 204 in Arm B and 200 in Arm C": an arm restated with the size
+        # it had is one of the sentence's groups too, in its place.
+        restated = [i for i in state.last_in_sentence if i < n_cohorts
+                    and state.cohorts[i].arm_label and state.cohorts[i].statement]
+        if restated and siblings:
+            siblings = sorted(siblings + restated, key=lambda i: state.cohorts[i].start_char
+                              if i >= n_cohorts else _restated_at(doc, sent, state.cohorts[i]))
         stated = list(siblings)
         sizes = {i: state.cohorts[i].size for i in siblings}
         # "240 women were randomly assigned: 121 to TCH and 119 to TCHP": the total is
@@ -306,14 +314,19 @@ def link_document(doc: Doc, settings: LinkSettings,
             _cohorts_respectively(state, made, previous_arms)
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
         _count_sized_groups(doc, state, n_cohorts, n_events, previous_groups, settings)
+        treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
+        if treated and n_events == len(state.events) and len(parents) > 1:
+            # "196 received at least one dose (66 in Arm A, 65 in Arm B and 65 in Arm C)":
+            # the groups later harms of each arm are counted over.
+            safety_arms = (siblings, previous_arms)
+        _count_harms_over_treated(state, n_events, safety_arms)
         if parts and (len(parents) > 1 or any(e.cohort in siblings
                                                for e in state.events[n_events:])):
             # Parts of the arms with their counts in their own sentence ("..., 20 and 9
             # responded, respectively"), or subgroups of each arm ("39 went on to transplant
             # (29 in cohort 1 and 10 in cohort 2)"): the next list is of the whole arms again.
             state.arms = previous_arms
-        elif parts and state.arms == siblings and not any(
-                t.lower_ in settings.safety_population_words for t in sent):
+        elif parts and state.arms == siblings and not treated:
             # (not the arms restated as those treated: "The safety population comprised
             # 1,297 patients in the A group and 1,300 in the B group", whose harms follow)
             subgroup_arms = (sent_index, siblings, previous_arms)
@@ -332,6 +345,31 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _count_harms_over_treated(state: LinkState, n_events: int,
+                              safety_arms: tuple[list[int], list[int]] | None) -> None:
+    """Harms counted of each of the whole arms, in order, after the arms were restated as
+    those treated: the treated groups' counts (efficacy stays with the whole arms)."""
+    if safety_arms is None:
+        return
+    treated, whole = safety_arms
+    for event in state.events[n_events:]:
+        # (deaths of any cause are counted over everyone randomized, as efficacy is)
+        if event.outcome == "adverse_event" and event.cohort in whole:
+            target = state.cohorts[treated[whole.index(event.cohort)]]
+            if event.from_percent and event.percent is not None:
+                event.count = round(event.percent * target.size / 100)
+            elif event.count > target.size or event.percent is not None and not gives_share(
+                    event.count, target.size, event.percent):
+                continue
+            event.cohort = target.index
+
+
+def _restated_at(doc: Doc, sent: Span, cohort: Cohort) -> int:
+    """Where the sentence names a labelled arm again (its label), as a character offset."""
+    at = sent.text.lower().find((cohort.arm_label or "").lower())
+    return sent.start_char + at if at >= 0 else sent.end_char
 
 
 def _leading_sizes(doc: Doc, sent: Span, cues: list[Cue],
@@ -522,6 +560,8 @@ def _without_totals(siblings: list[int], sizes: dict[int, int]) -> list[int]:
 
 def _part_of_arm(part: Cohort, arm: Cohort) -> bool:
     """Is ``part`` a smaller group of the same arm (its subgroup, or given the same)?"""
+    if part.index == arm.index:
+        return True  # the arm restated with its size ("204 in Arm B" of an arm of 204)
     return part.size < arm.size and (part.parent == arm.index or (
         part.drug == arm.drug and part.drug_status == arm.drug_status and part.drug is not None))
 
