@@ -1356,3 +1356,14 @@ def test_an_arm_restated_with_its_size_is_one_of_the_treated_groups(nlp) -> None
                       "treatment: 204 in Arm A, 204 in Arm B and 200 in Arm C. Any-grade nausea "
                       "occurred in 82.4%, 86.3% and 60.6% of them.")
     assert {(r[1], r[6]) for r in rows} == {(204, 168), (204, 176), (200, 121)}
+
+
+def test_efficacy_over_the_arms_randomized_harms_over_the_safety_population(nlp) -> None:
+    rows = _rows(nlp, "Of the 1,000 adults randomised, 500 were assigned to semaglutide and 500 "
+                      "to placebo. The safety population comprised 496 patients in the "
+                      "semaglutide group and 498 in the placebo group. The primary outcome "
+                      "occurred in 40 and 60 patients, respectively. Vomiting occurred in 50 and "
+                      "10 patients, respectively.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {
+        (500, "other", 40), (500, "other", 60), (496, "adverse_event", 50),
+        (498, "adverse_event", 10)}

@@ -315,20 +315,20 @@ def link_document(doc: Doc, settings: LinkSettings,
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
         _count_sized_groups(doc, state, n_cohorts, n_events, previous_groups, settings)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
-        if treated and n_events == len(state.events) and len(parents) > 1:
-            # "196 received at least one dose (66 in Arm A, 65 in Arm B and 65 in Arm C)":
-            # the groups later harms of each arm are counted over.
+        if treated and n_events == len(state.events):
+            # "196 received at least one dose (66 in Arm A, 65 in Arm B and 65 in Arm C)",
+            # "The safety population comprised 1,297 patients in the A group and 1,300 in
+            # the B group": the groups later harms of each arm are counted over; efficacy
+            # stays with the arms as randomized.
             safety_arms = (siblings, previous_arms)
         _count_harms_over_treated(state, n_events, safety_arms)
-        if parts and (len(parents) > 1 or any(e.cohort in siblings
-                                               for e in state.events[n_events:])):
+        if parts and (len(parents) > 1 or treated or any(e.cohort in siblings
+                                                         for e in state.events[n_events:])):
             # Parts of the arms with their counts in their own sentence ("..., 20 and 9
             # responded, respectively"), or subgroups of each arm ("39 went on to transplant
             # (29 in cohort 1 and 10 in cohort 2)"): the next list is of the whole arms again.
             state.arms = previous_arms
-        elif parts and state.arms == siblings and not treated:
-            # (not the arms restated as those treated: "The safety population comprised
-            # 1,297 patients in the A group and 1,300 in the B group", whose harms follow)
+        elif parts and state.arms == siblings:
             subgroup_arms = (sent_index, siblings, previous_arms)
         if state.options and not options and state.options_sent == sent_index - 1:
             _name_by_options(state, n_cohorts, n_events, settings)
@@ -360,9 +360,12 @@ def _count_harms_over_treated(state: LinkState, n_events: int,
             target = state.cohorts[treated[whole.index(event.cohort)]]
             if event.from_percent and event.percent is not None:
                 event.count = round(event.percent * target.size / 100)
-            elif event.count > target.size or event.percent is not None and not gives_share(
-                    event.count, target.size, event.percent):
-                continue
+            elif event.count > target.size or event.percent is not None and (
+                    not gives_share(event.count, target.size, event.percent)
+                    or gives_share(event.count, state.cohorts[event.cohort].size, event.percent,
+                                   decimals=1)
+                    and not gives_share(event.count, target.size, event.percent, decimals=1)):
+                continue  # the share as written is of the arm as randomized
             event.cohort = target.index
 
 
