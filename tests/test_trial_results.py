@@ -1367,3 +1367,12 @@ def test_efficacy_over_the_arms_randomized_harms_over_the_safety_population(nlp)
     assert {(r[1], r[4], r[6]) for r in rows} == {
         (500, "other", 40), (500, "other", 60), (496, "adverse_event", 50),
         (498, "adverse_event", 10)}
+
+
+@pytest.mark.parametrize("item", ["an increase of 20 points in the total score",
+                                  "emergency visits"])
+def test_shares_compared_in_brackets_are_of_each_arm_whatever_names_them(nlp, item: str) -> None:
+    # "X (5.0% vs 12.0%)": no count's share is compared with another; one per arm.
+    rows = _rows(nlp, "Patients were randomized to lurasidone (n = 200) or placebo (n = 100). "
+                      f"The most frequent relapse events were {item} (5.0% vs 12.0%).")
+    assert {(r[1], r[6]) for r in rows} == {(200, 10), (100, 12)}

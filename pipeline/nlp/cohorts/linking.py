@@ -566,7 +566,8 @@ def _part_of_arm(part: Cohort, arm: Cohort) -> bool:
     if part.index == arm.index:
         return True  # the arm restated with its size ("204 in Arm B" of an arm of 204)
     return part.size < arm.size and (part.parent == arm.index or (
-        part.drug == arm.drug and part.drug_status == arm.drug_status and part.drug is not None))
+        part.drug == arm.drug and part.drug_status == arm.drug_status and part.drug is not None)
+        or part.drug is None and part.arm_label is None)  # "N = 21 for <unnamed>"
 
 
 def _background_drugs(doc: Doc, drugs: list[Span], cues: list[Cue], sent_starts: list[int],

@@ -502,12 +502,13 @@ def _share_of_outcome(doc: Doc, i: int, after: int, end: int, outcome_ends: set[
     """'anemia (24%), thrombocytopenia (19%)': a lone share in brackets right after an outcome
     is the share of the group with that outcome, not a count's share said again; so are
     the shares of each arm, 'nausea (7.5% vs 2.8%)'."""
-    if i < 2 or doc[i - 1].text != "(" or i - 1 not in outcome_ends or after + 1 >= end:
+    if i < 2 or doc[i - 1].text != "(" or after + 1 >= end:
         return False
     if doc[after + 1].text == ")":
-        return True
-    k = after + 1  # "(7.5% vs 2.8%)", "(12%, 9% and 4%)"
-    return doc[k].lower_ in settings.versus_words | settings.list_separators \
+        return i - 1 in outcome_ends
+    k = after + 1  # "(7.5% vs 2.8%)", "(12%, 9% and 4%)": no count's share is compared so
+    return (doc[k].lower_ in settings.versus_words or doc[k].lower_ in settings.list_separators
+            and i - 1 in outcome_ends) \
         and k + 2 < end and doc[k + 1]._.num_value is not None and doc[k + 2].text == "%"
 
 
