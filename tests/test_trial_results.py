@@ -1376,3 +1376,14 @@ def test_shares_compared_in_brackets_are_of_each_arm_whatever_names_them(nlp, it
     rows = _rows(nlp, "Patients were randomized to lurasidone (n = 200) or placebo (n = 100). "
                       f"The most frequent relapse events were {item} (5.0% vs 12.0%).")
     assert {(r[1], r[6]) for r in rows} == {(200, 10), (100, 12)}
+
+
+def test_fractions_listed_in_brackets_count_what_the_statement_names(nlp) -> None:
+    # "(Arm A 2/120, 1.7%; Arm B 18/118, 15.3%; ...)": one count per item, no share of a
+    # count read as a new count, no item read as a subgroup.
+    rows = _rows(nlp, "Patients were randomized to Arm A (placebo; n = 120), Arm B (olaparib; "
+                      "n = 118) or Arm C (olaparib plus cediranib; n = 119). Grade 3 anaemia was "
+                      "more frequent with olaparib (Arm A 2/120, 1.7%; Arm B 18/118, 15.3%; "
+                      "Arm C 30/119, 25.2%).")
+    assert {(r[1], r[4], r[6]) for r in rows} == {
+        (120, "adverse_event", 2), (118, "adverse_event", 18), (119, "adverse_event", 30)}

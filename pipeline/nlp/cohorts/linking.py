@@ -369,6 +369,17 @@ def _count_harms_over_treated(state: LinkState, n_events: int,
             event.cohort = target.index
 
 
+def _in_brackets(doc: Doc, i: int) -> bool:
+    """Is token ``i`` inside brackets opened earlier in its sentence?"""
+    start = doc[i].sent.start
+    for k in range(i - 1, start - 1, -1):
+        if doc[k].text in {")", "]"}:
+            return False
+        if doc[k].text in {"(", "["}:
+            return True
+    return False
+
+
 def _restated_at(doc: Doc, sent: Span, cohort: Cohort) -> int:
     """Where the sentence names a labelled arm again (its label), as a character offset."""
     at = sent.text.lower().find((cohort.arm_label or "").lower())
@@ -1013,6 +1024,11 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = state.last_outcome
     if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:
         outcome = facts.shared_outcome
+    if outcome is None and m.kind == "fraction" and state.last_outcome is not None \
+            and _in_brackets(doc, m.start):
+        # "Toxicity was more frequent with chemotherapy (Arm A 2/124, 1.6%; Arm B 19/126,
+        # 15.1%)": every item in the brackets counts what the statement before them names.
+        outcome = state.last_outcome
     if outcome is None and m.kind in {"fraction", "percent"}:
         # "A pathological complete response (ypT0/is ypN0) was achieved in 55 of 121": a
         # part of a group in a clause that names an outcome is a count of that outcome.

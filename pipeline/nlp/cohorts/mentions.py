@@ -82,6 +82,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if is_share and _stated_after_count(doc, number.start, start) \
                 and not _share_of_outcome(doc, number.start, after, sent_end, outcome_ends, settings):
             continue  # "21 patients (20%)", "(2/124, 1.6%)", "(95% CI": said of a count already
+        if is_share and number.start == start and start - 2 >= sent.start \
+                and doc[start - 1].text == "," and fraction_parts(doc[start - 2].text):
+            continue  # "Arm B 19/126, | 15.1%": the share of the fraction the clause before ends in
         if is_share and number.start > start \
                 and doc[number.start - 1].text == "(" and any(
                     m.kind in {"count", "fraction", "bare", "loose"} and m.end < number.start
