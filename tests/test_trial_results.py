@@ -1387,3 +1387,20 @@ def test_fractions_listed_in_brackets_count_what_the_statement_names(nlp) -> Non
                       "Arm C 30/119, 25.2%).")
     assert {(r[1], r[4], r[6]) for r in rows} == {
         (120, "adverse_event", 2), (118, "adverse_event", 18), (119, "adverse_event", 30)}
+
+
+@pytest.mark.parametrize(("clause", "outcome"), [
+    ("Twelve patients who stopped ibrutinib early died.", "death"),
+    ("Twelve patients who had a response later relapsed.", "recurrence"),
+    ("Twelve patients who had surgery have relapsed.", "recurrence"),
+])
+def test_the_predicate_after_a_relative_clause_names_the_event(nlp, clause: str,
+                                                                outcome: str) -> None:
+    rows = _rows(nlp, f"A total of 150 patients received ibrutinib. {clause}")
+    assert {(r[4], r[6]) for r in rows} == {(outcome, 12)}
+
+
+def test_reasons_after_a_relative_clause_are_no_event(nlp) -> None:
+    rows = _rows(nlp, "A total of 150 patients received ibrutinib. The 20 patients who were not "
+                      "treated either progressed or declined.")
+    assert rows == set()

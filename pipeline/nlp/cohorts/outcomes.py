@@ -23,6 +23,9 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
                     and doc[found.end].lower_ == "for" and found.end + 1 in outcome_at:
                 return outcome_at[found.end + 1]  # "were hospitalized for neutropenic fever"
             return found
+        if doc[i].lower_ in settings.relative_pronouns:
+            # "13 who stopped it died": the predicate after the clause that picks the group.
+            return _after_relative(doc, i, end, outcome_at, settings)
         if doc[i].text == "," and i + 1 < end and doc[i + 1].lower_ in settings.respectively_words:
             # "19 and 27 patients, respectively, died": the verb comes after the adverb.
             i += 3 if i + 2 < end and doc[i + 2].text == "," else 2
@@ -44,6 +47,31 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
         else:
             return None
         steps += 1
+    return None
+
+
+def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
+                    settings: LinkSettings) -> Cue | None:
+    """The outcome of the predicate after a relative clause at ``i`` ('who had surgery have
+    relapsed'), not the one the clause's verb takes as its object ('who had a response')."""
+    verb = i + 1
+    if verb < end and doc[verb].lower_ in settings.frame_auxiliaries:
+        verb += 1  # "who had been treated"
+    k = verb + 1
+    while k < end and k - i <= settings.predicate_window:
+        if doc[k].is_punct:
+            return None
+        cue = outcome_at.get(k)
+        if cue is not None:
+            j = k - 1
+            while j > verb and doc[j].lower_ in settings.determiners:
+                j -= 1
+            if j > verb:
+                # (but "who were not randomised either progressed, ... or declined": reasons)
+                return None if doc[k - 1].lower_ == "either" else cue
+            k = cue.end  # the object of the clause's verb: the group's feature
+            continue
+        k += 1
     return None
 
 

@@ -70,6 +70,7 @@ class LinkSettings:
     figure_words: frozenset[str]
     control_drugs: frozenset[str]
     alone_words: frozenset[str]
+    relative_pronouns: frozenset[str]
     status_priority: tuple[str, ...]
     confidence: dict[str, float]
     frame_verbs: frozenset[str]
