@@ -1404,3 +1404,14 @@ def test_reasons_after_a_relative_clause_are_no_event(nlp) -> None:
     rows = _rows(nlp, "A total of 150 patients received ibrutinib. The 20 patients who were not "
                       "treated either progressed or declined.")
     assert rows == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Adults were randomized to lebrikizumab (n = 280) or placebo (n = 140). An EASI 75 "
+    "response was achieved by 140 patients (50.0%) with lebrikizumab and 25 (17.9%) with "
+    "placebo.",
+    "Patients were assigned to upadacitinib (n = 300) or placebo (n = 150). An ACR 50 response "
+    "occurred in 140 of 300 and 25 of 150.",
+])
+def test_the_number_of_a_named_score_is_no_count(nlp, text: str) -> None:
+    assert {r[6] for r in _rows(nlp, text)} == {140, 25}

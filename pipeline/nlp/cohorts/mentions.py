@@ -148,6 +148,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "The total number of hospitalisations was 469 in the A group": events
         if after in actors or after + 1 in actors and doc[after].is_alpha:
             continue  # "at 38 (headache) centres", "12 investigators": not patients
+        if number.start > start and _names_a_score(doc[number.start - 1].text) \
+                and _noun_end(doc, after, end, patients, settings) is None:
+            continue  # "a PASI 90 response", "ACR 20": the number names a score's threshold
         if _is_label_number(doc, number.start, sent.start, settings) and _whole_after(
                 doc, after_percent(doc, after, end), end, number_at, settings) is None \
                 and not _counted_in_arm(doc, number.start, after, end, arm_starts, settings) \
@@ -629,6 +632,11 @@ def _in_range(doc: Doc, i: int, after: int, start: int, end: int, settings: Link
     following = after + 1 < end and doc[after].lower_ in settings.range_words \
         and doc[after + 1]._.num_value is not None
     return before or following
+
+
+def _names_a_score(word: str) -> bool:
+    """Is the word an acronym a number after it completes ('PASI 90', 'EASI 75')?"""
+    return len(word) >= 3 and word.isalpha() and word.isupper()
 
 
 def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
