@@ -1415,3 +1415,10 @@ def test_reasons_after_a_relative_clause_are_no_event(nlp) -> None:
 ])
 def test_the_number_of_a_named_score_is_no_count(nlp, text: str) -> None:
     assert {r[6] for r in _rows(nlp, text)} == {140, 25}
+
+
+@pytest.mark.parametrize("share", ["10% to 15%", "10% - 15%", "10%–15%"])
+def test_the_bounds_of_a_range_of_shares_are_no_count(nlp, share: str) -> None:
+    rows = _rows(nlp, "A total of 300 patients received dostarlimab. Brain metastases developed "
+                      f"in {share} of patients.")
+    assert rows == set()

@@ -98,6 +98,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 doc[after + 1].lower_ in settings.interval_words
                 or doc[after + 1].lower_ == "confidence"):
             continue  # "96.6%; 95% CI, 94.4 to 98.1": the level of an interval
+        if is_share and (after + 2 < sent_end and doc[after + 1].lower_ in settings.range_words
+                         and doc[after + 2]._.num_value is not None
+                         or number.start - 3 >= sent.start
+                         and doc[number.start - 1].lower_ in settings.range_words
+                         and doc[number.start - 2].text == "%"):
+            continue  # "15% to 20% of patients": the bounds of a range, no count
         if is_share and _count_follows(doc, after + 1, end, settings):
             continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
         if is_share and (number.start > start
