@@ -1422,3 +1422,12 @@ def test_the_bounds_of_a_range_of_shares_are_no_count(nlp, share: str) -> None:
     rows = _rows(nlp, "A total of 300 patients received dostarlimab. Brain metastases developed "
                       f"in {share} of patients.")
     assert rows == set()
+
+
+def test_a_later_count_of_an_arm_is_not_of_an_older_subgroup_of_it(nlp) -> None:
+    rows = _rows(nlp, "Patients were randomized to tezepelumab (n = 300) or placebo (n = 150). "
+                      "Among patients taking oral steroids, 40 of 90 in the tezepelumab group and "
+                      "10 of 45 in the placebo group stopped them. Exacerbations occurred in 60 "
+                      "patients in the tezepelumab group and 70 in the placebo group. One patient "
+                      "in the placebo group died.")
+    assert (150, "death", 1) in {(r[1], r[4], r[6]) for r in rows}

@@ -1135,7 +1135,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if outcome:
         cohort, confidence = implicit_cohort(
             state, m.value, m.percent, facts, conf,
-            safety=outcome.id in settings.safety_outcomes and not facts.anaphora)
+            safety=outcome.id in settings.safety_outcomes and not facts.anaphora, sent=sent_index)
         if m.percent and (cohort is None or not gives_share(m.value, state.cohorts[cohort].size,
                                                             m.percent)):
             # "In a subgroup of 210 carriers, 60 (28.6%) had oedema": no known group gives the
