@@ -121,6 +121,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         numpy.isin(lowers, _word_ids(settings.tally_words)))}
     bracket_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
         numpy.isin(lowers, _word_ids(frozenset({"(", "["}))))}
+    reference_ids = set(_word_ids(settings.reference_words).tolist())  # "Among", "Of"
     anaphor_heads = frozenset(a[-1] for a in settings.combination_anaphors)
     anaphor_at = {int(i) for i in numpy.flatnonzero(numpy.isin(lowers, _word_ids(anaphor_heads)))}
     intervals_by: dict[int, list[int]] = {}  # "CI", "range": where bounds may follow
@@ -175,7 +176,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
         # "Among the 88, 90 and 88 patients who started treatment, ...": sizes of groups.
         lead = _leading_sizes(doc, sent, sent_cues, settings) \
-            if doc[sent.start].lower_ in settings.reference_words else {}
+            if int(lowers[sent.start]) in reference_ids else {}
         # "Among 241 and 238 patients with measurable disease at baseline, ...": what picks
         # the groups, no baseline statistic.
         lead_end = next((t.i for t in doc[max(lead):sent.end] if t.text == ","), sent.end) \

@@ -154,9 +154,6 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "The total number of hospitalisations was 469 in the A group": events
         if after in actors or after + 1 in actors and doc[after].is_alpha:
             continue  # "at 38 (headache) centres", "12 investigators": not patients
-        if number.start > start and _names_a_score(doc[number.start - 1].text) \
-                and _noun_end(doc, after, end, patients, settings) is None:
-            continue  # "a PASI 90 response", "ACR 20": the number names a score's threshold
         if _is_label_number(doc, number.start, sent.start, settings) and _whole_after(
                 doc, after_percent(doc, after, end), end, number_at, settings) is None \
                 and not _counted_in_arm(doc, number.start, after, end, arm_starts, settings) \
@@ -278,6 +275,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     size_text=size_text))
             continue
         noun = _noun_end(doc, after, end, patients, settings)
+        if noun is None and number.start > start and _names_a_score(doc[number.start - 1].text):
+            continue  # "a PASI 90 response", "ACR 20": the number names a score's threshold
         if noun is None and _in_count_list(doc, after, sent_end, settings):
             # "in 29, 17 and 16 patients": every number of the list counts patients. The
             # noun may end a later clause only when the list has one number per known arm

@@ -23,9 +23,6 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
                     and doc[found.end].lower_ == "for" and found.end + 1 in outcome_at:
                 return outcome_at[found.end + 1]  # "were hospitalized for neutropenic fever"
             return found
-        if doc[i].lower_ in settings.relative_pronouns:
-            # "13 who stopped it died": the predicate after the clause that picks the group.
-            return _after_relative(doc, i, end, outcome_at, settings)
         if doc[i].text == "," and i + 1 < end and doc[i + 1].lower_ in settings.respectively_words:
             # "19 and 27 patients, respectively, died": the verb comes after the adverb.
             i += 3 if i + 2 < end and doc[i + 2].text == "," else 2
@@ -44,6 +41,9 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i += 2  # "2 patients in each group died"
         elif doc[i].lower_ in settings.filler_words or doc[i].ent_type_ in {"DRUG", "DRUG_CLASS"}:
             i += 1
+        elif doc[i].lower_ in settings.relative_pronouns:
+            # "13 who stopped it died": the predicate after the clause that picks the group.
+            return _after_relative(doc, i, end, outcome_at, settings)
         else:
             return None
         steps += 1
