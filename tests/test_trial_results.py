@@ -1431,3 +1431,13 @@ def test_a_later_count_of_an_arm_is_not_of_an_older_subgroup_of_it(nlp) -> None:
                       "patients in the tezepelumab group and 70 in the placebo group. One patient "
                       "in the placebo group died.")
     assert (150, "death", 1) in {(r[1], r[4], r[6]) for r in rows}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("No participant in either group developed pancreatitis.", 0),
+    ("Two participants died, one in each group.", 1),
+])
+def test_a_count_said_of_each_arm_is_one_row_per_arm(nlp, sentence: str, count: int) -> None:
+    rows = _rows(nlp, "Adults were randomly assigned to tirzepatide (n = 300) or placebo "
+                      f"(n = 298). {sentence}")
+    assert {(r[1], r[6]) for r in rows} == {(300, count), (298, count)}

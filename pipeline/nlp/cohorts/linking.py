@@ -904,7 +904,12 @@ def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcom
         words = doc[m.end:facts.end].text.lower()
         arms = [state.cohorts[i] for i in state.arms]
         picked = [c for c in arms if c.drug and any(p in words for p in c.drug.split(" + "))]
-        for cohort in (picked if 0 < len(picked) < len(arms) else arms):
+        targets = picked if 0 < len(picked) < len(arms) else arms
+        last = state.events[-1] if state.events else None
+        if targets and last is not None and last.sent == sent_index and last.outcome == outcome.id \
+                and last.count == m.value * len(targets) and last.end_char <= span.start_char:
+            state.events.pop()  # "Two participants died, one in each group": not the total
+        for cohort in targets:
             add_event(state, cohort.index, m.value, None, outcome, plain, sent_index, span,
                       conf["count_same_sentence"])
         return
@@ -1019,7 +1024,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if outcome is None and facts.shares_comparison:
         outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
     if outcome is None and facts.elliptical and (
-            m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}
+            m.kind in {"fraction", "bare", "count", "loose", "percent", "named", "each"}
             or m.kind == "part" and _nothing_after(doc, m.end, facts)):
         # "... compared with 47 of the 106 (44.3%)", "... in 14 and 6 of these."
         outcome = state.last_outcome

@@ -67,9 +67,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 predicate_outcome(doc, noun, end, cues, settings)
                 or other_outcome(doc, token.i, treatment_end(doc, noun, end, settings) or noun,
                                  start, end, cues, settings))
+            each = noun is not None and (labelled_arms >= 2 or arm_count >= 2) \
+                and _per_arm(doc, noun, end, settings)
             if named is not None:
-                mentions.append(Mention("loose", token.i, noun, value=0, size_text=token.text,
-                                        outcome=named))
+                # "No patient in either group developed X": a zero for each arm.
+                mentions.append(Mention("each" if each else "loose", token.i, noun, value=0,
+                                        size_text=token.text, outcome=named))
 
     for number in numbers:
         if number.start in consumed:
