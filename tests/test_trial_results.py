@@ -1441,3 +1441,11 @@ def test_a_count_said_of_each_arm_is_one_row_per_arm(nlp, sentence: str, count: 
     rows = _rows(nlp, "Adults were randomly assigned to tirzepatide (n = 300) or placebo "
                       f"(n = 298). {sentence}")
     assert {(r[1], r[6]) for r in rows} == {(300, count), (298, count)}
+
+
+def test_a_subgroup_named_sentences_ago_is_not_the_arm_of_a_later_count(nlp) -> None:
+    rows = _rows(nlp, "Patients were randomized to tezepelumab (n = 300) or placebo (n = 150). Of "
+                      "the 90 patients taking oral steroids in the tezepelumab group, 40 stopped "
+                      "them. The mean age was 51 years. Lung function improved by 120 mL. One "
+                      "patient in the tezepelumab group died.")
+    assert {(r[1], r[6]) for r in rows} == {(300, 1)}

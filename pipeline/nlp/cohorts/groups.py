@@ -16,6 +16,7 @@ class LinkState:
     events: list[Event] = field(default_factory=list)
     last_in_sentence: list[int] = field(default_factory=list)
     last_in_previous: list[int] = field(default_factory=list)
+    previous_at: int = -1  # the sentence that named the groups of last_in_previous
     last_outcome: Cue | None = None  # of the sentence, for elliptical comparisons
     experimental: tuple[str, str] | None = None  # last active drug and its mention
     arm_drugs: dict[str, tuple[str, str]] = field(default_factory=dict)  # "cohort a" -> drug
@@ -92,6 +93,7 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
                                                or c.drug_status not in CHANGED_STATUSES,
                                                c.index in state.arms or sent is None
                                                or c.sent >= sent - 1 or c.statement
+                                               and state.previous_at >= sent - 1
                                                and c.index in state.last_in_previous,
                                                c.size if widest else 0))
             return best.index, conf["count_same_sentence"]

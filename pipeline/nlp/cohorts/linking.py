@@ -128,6 +128,8 @@ def link_document(doc: Doc, settings: LinkSettings,
     for i in numpy.flatnonzero(numpy.isin(lowers, _word_ids(settings.interval_words))):
         intervals_by.setdefault(sent_of[int(i)], []).append(int(i))
     for sent_index, sent in enumerate(sents):
+        if state.last_in_sentence:
+            state.previous_at = sent_index - 1
         state.last_in_previous = state.last_in_sentence or state.last_in_previous
         previous_groups = list(state.last_in_previous)
         state.last_in_sentence = []
