@@ -1449,3 +1449,13 @@ def test_a_subgroup_named_sentences_ago_is_not_the_arm_of_a_later_count(nlp) -> 
                       "them. The mean age was 51 years. Lung function improved by 120 mL. One "
                       "patient in the tezepelumab group died.")
     assert {(r[1], r[6]) for r in rows} == {(300, 1)}
+
+
+@pytest.mark.parametrize(("between", "size"), [
+    ("", 112),  # the group the sentence before named
+    (" The median age was 49 years.", 118),  # sentences later: the study population
+])
+def test_a_count_without_a_group_in_a_single_arm_study(nlp, between: str, size: int) -> None:
+    rows = _rows(nlp, "A total of 118 women received pembrolizumab. Of those 118, 112 went on to "
+                      f"surgery.{between} Four women progressed during treatment.")
+    assert {(r[1], r[6]) for r in rows} == {(size, 4)}

@@ -97,8 +97,12 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
                                                and c.index in state.last_in_previous,
                                                c.size if widest else 0))
             return best.index, conf["count_same_sentence"]
+    # (in a study without arms, the groups of an older sentence with sentences between
+    # give way to the study population)
+    previous = state.last_in_previous if sent is None or state.previous_at >= sent - 1 \
+        or len(state.arms) >= 2 else []
     for pool, key in ((state.last_in_sentence, "count_same_sentence"),
-                      (state.last_in_previous, "count_previous_sentence")):
+                      (previous, "count_previous_sentence")):
         for index in reversed(pool):
             if state.cohorts[index].size >= count:
                 if safety and key == "count_previous_sentence":
