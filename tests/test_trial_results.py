@@ -1459,3 +1459,11 @@ def test_a_count_without_a_group_in_a_single_arm_study(nlp, between: str, size: 
     rows = _rows(nlp, "A total of 118 women received pembrolizumab. Of those 118, 112 went on to "
                       f"surgery.{between} Four women progressed during treatment.")
     assert {(r[1], r[6]) for r in rows} == {(size, 4)}
+
+
+@pytest.mark.parametrize("predicate", ["have since had a response", "has already had a response",
+                                       "had a response"])
+def test_a_perfect_before_the_event_keeps_it_the_count_s_predicate(nlp, predicate: str) -> None:
+    rows = _rows(nlp, "A total of 27 patients crossed over to nirogacestat. Ten of them "
+                      f"{predicate}.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(27, "response", 10)}
