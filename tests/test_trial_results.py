@@ -1467,3 +1467,12 @@ def test_a_perfect_before_the_event_keeps_it_the_count_s_predicate(nlp, predicat
     rows = _rows(nlp, "A total of 27 patients crossed over to nirogacestat. Ten of them "
                       f"{predicate}.")
     assert {(r[1], r[4], r[6]) for r in rows} == {(27, "response", 10)}
+
+
+@pytest.mark.parametrize("verb", ["numbered", "totalled", "totaled"])
+def test_an_event_that_numbered_counts_each_arm(nlp, verb: str) -> None:
+    rows = _rows(nlp, "Patients were randomized: 200 to Arm A, 198 to Arm B and 201 to Arm C. "
+                      f"Complete responses {verb} 12 (6.0%), 14 (7.1%) and 7 (3.5%), respectively.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {
+        (200, "complete_response", 12), (198, "complete_response", 14),
+        (201, "complete_response", 7)}
