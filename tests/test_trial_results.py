@@ -1476,3 +1476,15 @@ def test_an_event_that_numbered_counts_each_arm(nlp, verb: str) -> None:
     assert {(r[1], r[4], r[6]) for r in rows} == {
         (200, "complete_response", 12), (198, "complete_response", 14),
         (201, "complete_response", 7)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Two out of three ... (68.1%)": a paraphrase of the share; the count is 68.1% of the arm.
+    ("Patients were randomly assigned to nivolumab (n = 210) or placebo (n = 208). Two out of "
+     "three patients in the nivolumab group (68.1%) had a response.", {(210, 143)}),
+    # "Three of the four patients (75%)": a count of a small group, as written.
+    ("Four patients received nivolumab. Three of the four patients (75%) had a response.",
+     {(4, 3)}),
+])
+def test_a_paraphrased_share_with_a_stated_percent(nlp, text: str, expected: set) -> None:
+    assert {(r[1], r[6]) for r in _rows(nlp, text)} == expected

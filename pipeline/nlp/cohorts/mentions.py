@@ -262,6 +262,16 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if whole is not None:  # "four of the five (patients)", "20 (54%) of 37"
             consumed.add(whole.start)
             noun = _noun_end(doc, whole.end, end, patients, settings)
+            parts = int(whole[0]._.num_value)
+            share = percent or (stated_percent(doc, _group_end(doc, noun, end, cues, settings), end,
+                                               number_at) if noun is not None and parts <= 10 else None)
+            if share is not None and parts <= 10 and abs(100 * value / parts - share) > (
+                    0.5 if share == int(share) else 0.05):
+                # "Three out of four patients in the X group (75.8%)": a paraphrase of the
+                # share stated with it, of a group of unstated size.
+                mentions.append(Mention("percent", begin, noun or whole.end, value=0,
+                                        size_text=size_text, percent=share))
+                continue
             mentions.append(Mention("fraction", begin, noun or whole.end, value=int(value),
                                     whole=int(whole[0]._.num_value), size_text=size_text,
                                     percent=percent or stated_percent(doc, noun or whole.end,
