@@ -131,7 +131,6 @@ def link_document(doc: Doc, settings: LinkSettings,
         if state.last_in_sentence:
             state.previous_at = sent_index - 1
         state.last_in_previous = state.last_in_sentence or state.last_in_previous
-        previous_groups = list(state.last_in_previous)
         state.last_in_sentence = []
         state.last_outcome = None
         sent_drugs = drugs_by[sent_index]
@@ -316,7 +315,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
-        _count_sized_groups(doc, state, n_cohorts, n_events, previous_groups, settings)
+        _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
         if treated and n_events == len(state.events):
             # "196 received at least one dose (66 in Arm A, 65 in Arm B and 65 in Arm C)",
