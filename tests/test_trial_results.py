@@ -1209,3 +1209,282 @@ def test_responders_named_as_a_group_share_the_event_after_them(nlp) -> None:
                         "responders in cohort A and 15 of the 50 in cohort B relapsed within 8 "
                         "weeks of stopping.")
     assert {(r[0], r[2], r[3]) for r in rows} == {(80, "recurrence", 12), (50, "recurrence", 15)}
+
+
+# --- Event counts and group sizes (the numbers of a row) ---------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In this single-arm study, pneumonitis was reported in 8% of the 150 patients treated "
+     "with durvalumab.", (150, "adverse_event", 12)),
+    ("A sustained virologic response was achieved by 95% of the 320 participants given "
+     "glecaprevir.", (320, "response", 304)),
+    ("Neutropenia occurred in 25% of the 48 children who received dinutuximab.",
+     (48, "adverse_event", 12)),
+])
+def test_a_share_of_a_group_whose_size_follows_it(nlp, text: str, expected: tuple) -> None:
+    # "N% of the M patients": the count is N% of M, the group the M patients.
+    assert {(r[1], r[4], r[6]) for r in _rows(nlp, text)} == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Overall, 210 patients received vemurafenib. Twenty patients progressed, and eight of "
+     "them died.", (20, "death", 8)),
+    ("In total, 64 adults were given ruxolitinib. Eleven patients stopped ruxolitinib because "
+     "of anaemia, and four of them had a response later.", (11, "response", 4)),
+    ("Overall, 90 women received olaparib. Thirty of the women in remission had surgery, and "
+     "only three of them relapsed.", (30, "recurrence", 3)),
+])
+def test_a_part_of_those_who_had_an_event_counts_over_them(nlp, text: str, expected: tuple) -> None:
+    # "and four of them ...": the people counted by the event just named are the group.
+    assert expected in {(r[1], r[4], r[6]) for r in _rows(nlp, text)}
+
+
+def test_a_finer_response_of_the_responders_counts_over_the_whole_group(nlp) -> None:
+    rows = _rows(nlp, "Overall, 120 patients received selinexor; 40 had a response, and 10 of "
+                      "them had a complete response.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(120, "response", 40),
+                                                  (120, "complete_response", 10)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 398 adults were randomly assigned to tezepelumab (n = 200) or placebo "
+     "(n = 198). Among the 180 and 175 patients with eosinophilia at baseline, respectively, "
+     "exacerbations occurred in 30 (16.7%) and 60 (34.3%) patients.",
+     {(180, "received", 30), (175, "not_received", 60)}),
+    ("The trial randomly assigned 300 adults to ozanimod 0.5 mg (n = 100), ozanimod 1 mg "
+     "(n = 101) or placebo (n = 99). Among the 95, 96 and 94 participants who started "
+     "treatment, nausea occurred in 10 (10.5%), 20 (20.8%) and 5 (5.3%), respectively.",
+     {(95, "received", 10), (96, "received", 20), (94, "not_received", 5)}),
+    ("Participants were assigned to lithium (cohort A, n = 90), quetiapine (cohort B, n = 92) "
+     "or placebo (cohort C, n = 91). Among participants with anxiety (40 in cohort A and 44 in "
+     "cohort B), 20 and 15 responded, respectively.",
+     {(40, "received", 20), (44, "received", 15)}),
+])
+def test_counts_of_the_groups_a_sentence_opens_with_sizing(nlp, text: str, expected: set) -> None:
+    # "Among the 95, 96 and 94 patients who ..., X occurred in 10, 20 and 5": one group per
+    # arm, sized first; the counts go to them in order (not to the arms, not to one group).
+    assert {(r[1], r[3], r[6]) for r in _rows(nlp, text)} == expected
+
+
+def test_a_list_of_these_counts_the_groups_named_just_before(nlp) -> None:
+    rows = _rows(nlp, "Patients were randomized to cemiplimab plus chemotherapy (n = 160) or "
+                      "placebo plus chemotherapy (n = 158). Among 120 and 118 patients with "
+                      "measurable disease, respectively, objective responses were observed in "
+                      "60 (50.0%) and 40 (33.9%) patients. Complete responses were seen in 12 "
+                      "and 5 of these patients.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {
+        (120, "response", 60), (118, "response", 40),
+        (120, "complete_response", 12), (118, "complete_response", 5)}
+
+
+def test_a_small_group_before_the_arms_does_not_make_an_arm_a_total(nlp) -> None:
+    rows = _rows(nlp, "Adults were randomly assigned to etrasimod (n = 305) or placebo (n = 155). "
+                      "Five participants did not receive any dose and were excluded, so the "
+                      "analysis comprised 300 participants in the etrasimod group and 155 in the "
+                      "placebo group. Pneumonia occurred in six participants receiving etrasimod "
+                      "and two receiving placebo.")
+    assert {(r[1], r[3], r[6]) for r in rows} == {(300, "received", 6), (155, "not_received", 2)}
+
+
+def test_shares_of_each_arm_in_brackets_after_an_outcome(nlp) -> None:
+    rows = _rows(nlp, "Patients were randomized to brivaracetam (n = 200) or placebo (n = 100). "
+                      "The most common adverse events were headache (10.0% vs 4.0%) and "
+                      "dizziness (6.0% vs 2.0%).")
+    assert {(r[1], r[4], r[6]) for r in rows} == {
+        (200, "adverse_event", 20), (100, "adverse_event", 4),
+        (200, "adverse_event", 12), (100, "adverse_event", 2)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Participants were randomized to finerenone (n = 400) or placebo (n = 398). In "
+     "participants without type 1 diabetes (n = 150 in the finerenone group; n = 148 in the "
+     "placebo group), the primary outcome occurred in 15 and 30 participants, respectively.",
+     {(150, 15), (148, 30)}),
+    ("In all, 240 patients were randomized to aripiprazole (N = 120) or placebo (N = 120). "
+     "Among adolescents aged 13 to 17 years (N = 60; N = 30 for the LAI and N = 30 for "
+     "placebo), relapse rates were 10.0% and 30.0%, respectively.",
+     {(30, 3), (30, 9)}),
+])
+def test_sizes_in_brackets_after_a_subgroup_take_its_counts(nlp, text: str, expected: set) -> None:
+    # "without type 1 diabetes (n = 150 ...)" picks a group: no count of diabetes; "aged 13
+    # to 17 years (N = 60; ...)" holds no count before the brackets.
+    assert {(r[1], r[6]) for r in _rows(nlp, text)} == expected
+
+
+@pytest.mark.parametrize("threshold", ["50% or more", "50% or greater", "30% or higher"])
+def test_a_share_before_or_more_is_a_threshold(nlp, threshold: str) -> None:
+    rows = _rows(nlp, "Patients were randomized to cenobamate (n = 110) or placebo (n = 108). A "
+                      f"reduction in seizure frequency of {threshold} occurred in 44 of 110 "
+                      "patients with cenobamate.")
+    assert {(r[1], r[6]) for r in rows} == {(110, 44)}
+
+
+_SUBGROUP_ARMS = ("A total of 600 adults were randomly assigned: 300 to tirzepatide and 300 to "
+                  "placebo. {middle} Pancreatitis occurred in 12 participants in the tirzepatide "
+                  "group and 6 in the placebo group.")
+
+
+@pytest.mark.parametrize(("middle", "sizes"), [
+    # A subgroup's arms hold for the sentences that refer back to them, then the whole arms.
+    ("The 180 participants with diabetes comprised 110 given tirzepatide and 70 given "
+     "placebo. In this group, 30 participants receiving tirzepatide and 10 receiving placebo "
+     "had a remission.", {300}),
+    # The arms restated as those treated are what later harms are counted over.
+    ("The safety population comprised 296 participants in the tirzepatide group and 298 in "
+     "the placebo group. The mean age was 52 years.", {296, 298}),
+])
+def test_the_arms_a_later_count_of_each_arm_goes_to(nlp, middle: str, sizes: set) -> None:
+    rows = _rows(nlp, _SUBGROUP_ARMS.format(middle=middle))
+    assert {r[1] for r in rows if r[5] == "Pancreatitis"} == sizes
+
+
+def test_harms_of_each_arm_go_to_those_treated_deaths_to_those_randomized(nlp) -> None:
+    rows = _rows(nlp, "A total of 200 patients were randomly assigned: 100 to Arm A and 100 to "
+                      "Arm B. Four did not start treatment, so 196 patients received at least one "
+                      "dose (96 in Arm A and 100 in Arm B). By the cut-off, 30 patients in Arm A "
+                      "and 40 in Arm B had died. Rash occurred in 20 patients in Arm A and 10 in "
+                      "Arm B.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {
+        (100, "death", 30), (100, "death", 40), (96, "adverse_event", 20),
+        (100, "adverse_event", 10)}
+
+
+def test_an_arm_restated_with_its_size_is_one_of_the_treated_groups(nlp) -> None:
+    rows = _rows(nlp, "A total of 612 patients were randomized: 205 to Arm A, 204 to Arm B and "
+                      "203 to Arm C. A total of 608 patients received at least one dose of study "
+                      "treatment: 204 in Arm A, 204 in Arm B and 200 in Arm C. Any-grade nausea "
+                      "occurred in 82.4%, 86.3% and 60.6% of them.")
+    assert {(r[1], r[6]) for r in rows} == {(204, 168), (204, 176), (200, 121)}
+
+
+def test_efficacy_over_the_arms_randomized_harms_over_the_safety_population(nlp) -> None:
+    rows = _rows(nlp, "Of the 1,000 adults randomised, 500 were assigned to semaglutide and 500 "
+                      "to placebo. The safety population comprised 496 patients in the "
+                      "semaglutide group and 498 in the placebo group. The primary outcome "
+                      "occurred in 40 and 60 patients, respectively. Vomiting occurred in 50 and "
+                      "10 patients, respectively.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {
+        (500, "other", 40), (500, "other", 60), (496, "adverse_event", 50),
+        (498, "adverse_event", 10)}
+
+
+@pytest.mark.parametrize("item", ["an increase of 20 points in the total score",
+                                  "emergency visits"])
+def test_shares_compared_in_brackets_are_of_each_arm_whatever_names_them(nlp, item: str) -> None:
+    # "X (5.0% vs 12.0%)": no count's share is compared with another; one per arm.
+    rows = _rows(nlp, "Patients were randomized to lurasidone (n = 200) or placebo (n = 100). "
+                      f"The most frequent relapse events were {item} (5.0% vs 12.0%).")
+    assert {(r[1], r[6]) for r in rows} == {(200, 10), (100, 12)}
+
+
+def test_fractions_listed_in_brackets_count_what_the_statement_names(nlp) -> None:
+    # "(Arm A 2/120, 1.7%; Arm B 18/118, 15.3%; ...)": one count per item, no share of a
+    # count read as a new count, no item read as a subgroup.
+    rows = _rows(nlp, "Patients were randomized to Arm A (placebo; n = 120), Arm B (olaparib; "
+                      "n = 118) or Arm C (olaparib plus cediranib; n = 119). Grade 3 anaemia was "
+                      "more frequent with olaparib (Arm A 2/120, 1.7%; Arm B 18/118, 15.3%; "
+                      "Arm C 30/119, 25.2%).")
+    assert {(r[1], r[4], r[6]) for r in rows} == {
+        (120, "adverse_event", 2), (118, "adverse_event", 18), (119, "adverse_event", 30)}
+
+
+@pytest.mark.parametrize(("clause", "outcome"), [
+    ("Twelve patients who stopped ibrutinib early died.", "death"),
+    ("Twelve patients who had a response later relapsed.", "recurrence"),
+    ("Twelve patients who had surgery have relapsed.", "recurrence"),
+])
+def test_the_predicate_after_a_relative_clause_names_the_event(nlp, clause: str,
+                                                                outcome: str) -> None:
+    rows = _rows(nlp, f"A total of 150 patients received ibrutinib. {clause}")
+    assert {(r[4], r[6]) for r in rows} == {(outcome, 12)}
+
+
+def test_reasons_after_a_relative_clause_are_no_event(nlp) -> None:
+    rows = _rows(nlp, "A total of 150 patients received ibrutinib. The 20 patients who were not "
+                      "treated either progressed or declined.")
+    assert rows == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Adults were randomized to lebrikizumab (n = 280) or placebo (n = 140). An EASI 75 "
+    "response was achieved by 140 patients (50.0%) with lebrikizumab and 25 (17.9%) with "
+    "placebo.",
+    "Patients were assigned to upadacitinib (n = 300) or placebo (n = 150). An ACR 50 response "
+    "occurred in 140 of 300 and 25 of 150.",
+])
+def test_the_number_of_a_named_score_is_no_count(nlp, text: str) -> None:
+    assert {r[6] for r in _rows(nlp, text)} == {140, 25}
+
+
+@pytest.mark.parametrize("share", ["10% to 15%", "10% - 15%", "10%–15%"])
+def test_the_bounds_of_a_range_of_shares_are_no_count(nlp, share: str) -> None:
+    rows = _rows(nlp, "A total of 300 patients received dostarlimab. Brain metastases developed "
+                      f"in {share} of patients.")
+    assert rows == set()
+
+
+def test_a_later_count_of_an_arm_is_not_of_an_older_subgroup_of_it(nlp) -> None:
+    rows = _rows(nlp, "Patients were randomized to tezepelumab (n = 300) or placebo (n = 150). "
+                      "Among patients taking oral steroids, 40 of 90 in the tezepelumab group and "
+                      "10 of 45 in the placebo group stopped them. Exacerbations occurred in 60 "
+                      "patients in the tezepelumab group and 70 in the placebo group. One patient "
+                      "in the placebo group died.")
+    assert (150, "death", 1) in {(r[1], r[4], r[6]) for r in rows}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("No participant in either group developed pancreatitis.", 0),
+    ("Two participants died, one in each group.", 1),
+])
+def test_a_count_said_of_each_arm_is_one_row_per_arm(nlp, sentence: str, count: int) -> None:
+    rows = _rows(nlp, "Adults were randomly assigned to tirzepatide (n = 300) or placebo "
+                      f"(n = 298). {sentence}")
+    assert {(r[1], r[6]) for r in rows} == {(300, count), (298, count)}
+
+
+def test_a_subgroup_named_sentences_ago_is_not_the_arm_of_a_later_count(nlp) -> None:
+    rows = _rows(nlp, "Patients were randomized to tezepelumab (n = 300) or placebo (n = 150). Of "
+                      "the 90 patients taking oral steroids in the tezepelumab group, 40 stopped "
+                      "them. The mean age was 51 years. Lung function improved by 120 mL. One "
+                      "patient in the tezepelumab group died.")
+    assert {(r[1], r[6]) for r in rows} == {(300, 1)}
+
+
+@pytest.mark.parametrize(("between", "size"), [
+    ("", 112),  # the group the sentence before named
+    (" The median age was 49 years.", 118),  # sentences later: the study population
+])
+def test_a_count_without_a_group_in_a_single_arm_study(nlp, between: str, size: int) -> None:
+    rows = _rows(nlp, "A total of 118 women received pembrolizumab. Of those 118, 112 went on to "
+                      f"surgery.{between} Four women progressed during treatment.")
+    assert {(r[1], r[6]) for r in rows} == {(size, 4)}
+
+
+@pytest.mark.parametrize("predicate", ["have since had a response", "has already had a response",
+                                       "had a response"])
+def test_a_perfect_before_the_event_keeps_it_the_count_s_predicate(nlp, predicate: str) -> None:
+    rows = _rows(nlp, "A total of 27 patients crossed over to nirogacestat. Ten of them "
+                      f"{predicate}.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(27, "response", 10)}
+
+
+@pytest.mark.parametrize("verb", ["numbered", "totalled", "totaled"])
+def test_an_event_that_numbered_counts_each_arm(nlp, verb: str) -> None:
+    rows = _rows(nlp, "Patients were randomized: 200 to Arm A, 198 to Arm B and 201 to Arm C. "
+                      f"Complete responses {verb} 12 (6.0%), 14 (7.1%) and 7 (3.5%), respectively.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {
+        (200, "complete_response", 12), (198, "complete_response", 14),
+        (201, "complete_response", 7)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Two out of three ... (68.1%)": a paraphrase of the share; the count is 68.1% of the arm.
+    ("Patients were randomly assigned to nivolumab (n = 210) or placebo (n = 208). Two out of "
+     "three patients in the nivolumab group (68.1%) had a response.", {(210, 143)}),
+    # "Three of the four patients (75%)": a count of a small group, as written.
+    ("Four patients received nivolumab. Three of the four patients (75%) had a response.",
+     {(4, 3)}),
+])
+def test_a_paraphrased_share_with_a_stated_percent(nlp, text: str, expected: set) -> None:
+    assert {(r[1], r[6]) for r in _rows(nlp, text)} == expected

@@ -279,7 +279,8 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
             continue
         own = [c for c in here.cues
                if c.label in verbs and c.text.lower().split()[0] not in participles
-               and c.text.lower() not in settings.people_outcomes]
+               and c.text.lower() not in settings.people_outcomes
+               and not _relative(doc, c.start, here.start, settings)]
         if own:
             # "Among patients who had not received X, 29 of 51 ... and 21 of 26 ... had
             # died": a verb in a phrase set off before the clause's count picks the group.
@@ -291,6 +292,7 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
         if not own \
                 and not any(c.label == "STATUS" and c.id in CHANGED_STATUSES
                             and not _within_outcome(c, after.cues)
+                            and not _relative(doc, c.start, after.start, settings)
                             and (not outcomes or c.start < outcomes[0].start)
                             for c in after.cues):  # "... stopped treatment because of X"
             shared = outcomes[0] if outcomes else after.shared_outcome
@@ -303,6 +305,11 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
             if shared is not None:
                 here.shared_outcome = shared
                 here.is_study = True  # it states an event, as its comparison does
+
+
+def _relative(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
+    """Is the verb at ``i`` that of a relative clause ('9 patients who continued X')?"""
+    return i - 1 >= start and doc[i - 1].lower_ in settings.relative_pronouns
 
 
 def _within_outcome(cue: Cue, cues: list[Cue]) -> bool:

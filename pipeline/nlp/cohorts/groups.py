@@ -16,6 +16,7 @@ class LinkState:
     events: list[Event] = field(default_factory=list)
     last_in_sentence: list[int] = field(default_factory=list)
     last_in_previous: list[int] = field(default_factory=list)
+    previous_at: int = -1  # the sentence that named the groups of last_in_previous
     last_outcome: Cue | None = None  # of the sentence, for elliptical comparisons
     experimental: tuple[str, str] | None = None  # last active drug and its mention
     arm_drugs: dict[str, tuple[str, str]] = field(default_factory=dict)  # "cohort a" -> drug
@@ -58,11 +59,12 @@ def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:
 
 def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: ClauseFacts,
                      conf: dict[str, float], *, safety: bool = False,
-                     widest: bool = False) -> tuple[int | None, float]:
+                     widest: bool = False, sent: int | None = None) -> tuple[int | None, float]:
     """The cohort a count without "of N" belongs to.
 
     With an arm, drug or control named in the clause, the best fitting cohort of the
-    article; otherwise the last larger cohort of this or the previous sentence.
+    article (of equals, an arm or a group of this or the previous sentence ``sent``, then the
+    latest); otherwise the last larger cohort of this or the previous sentence.
     """
     if percent:
         # "72 patients (23%)": the group whose size gives that percentage.
@@ -85,12 +87,22 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
             # of equally fitting groups the largest, not a subgroup.
             # "Four patients in the X group had died" after "37 stopped X early": the arm, not
             # the part of it whose treatment changed (unless the clause says so).
+            # A group named only in an older sentence's subgroup ("17 of 81 in the placebo
+            # group" among those on steroids) gives way to the arms.
             best = max(fitting, key=lambda c: (fit_score(c, facts), c.drug_status == facts.drug_status
                                                or c.drug_status not in CHANGED_STATUSES,
+                                               c.index in state.arms or sent is None
+                                               or c.sent >= sent - 1 or c.statement
+                                               and state.previous_at >= sent - 1
+                                               and c.index in state.last_in_previous,
                                                c.size if widest else 0))
             return best.index, conf["count_same_sentence"]
+    # (in a study without arms, the groups of an older sentence with sentences between
+    # give way to the study population)
+    previous = state.last_in_previous if sent is None or state.previous_at >= sent - 1 \
+        or len(state.arms) >= 2 else []
     for pool, key in ((state.last_in_sentence, "count_same_sentence"),
-                      (state.last_in_previous, "count_previous_sentence")):
+                      (previous, "count_previous_sentence")):
         for index in reversed(pool):
             if state.cohorts[index].size >= count:
                 if safety and key == "count_previous_sentence":

@@ -89,6 +89,10 @@ def link_document(doc: Doc, settings: LinkSettings,
     anchor_list = sorted(anchors)
     universal = {c.start for c in cues if c.label == "UNIVERSAL"}
     state = LinkState()
+    # Arms of a subgroup ("158 were HRD, of whom 106 received X and 52 placebo"): the
+    # sentence that defined them, its arms and the whole arms they are parts of.
+    subgroup_arms: tuple[int, list[int], list[int]] | None = None
+    safety_arms: tuple[list[int], list[int]] | None = None  # the treated parts of the arms
     groups = drug_groups(doc, drugs, settings)
     state.only_drug = _only_treatment(doc, groups, settings)
     sent_of = [0] * len(doc)  # token -> sentence index, to bucket everything in one pass
@@ -125,6 +129,8 @@ def link_document(doc: Doc, settings: LinkSettings,
     table_sents = {sent_of[i] for i, text in enumerate(words.text) if "|" in text} \
         if "|" in words.doc_text else set()
     for sent_index, sent in enumerate(sents):
+        if state.last_in_sentence:
+            state.previous_at = sent_index - 1
         state.last_in_previous = state.last_in_sentence or state.last_in_previous
         state.last_in_sentence = []
         state.last_outcome = None
@@ -170,15 +176,27 @@ def link_document(doc: Doc, settings: LinkSettings,
         state.table, state.table_sizes = None, None
         clauses = [c for c in split_clauses(doc, sent, settings, anchor_list) if not c.ignored]
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
+        # "Among the 88, 90 and 88 patients who started treatment, ...": sizes of groups.
+        lead = _leading_sizes(doc, sent, sent_cues, settings) \
+            if words.lower[sent.start] in settings.reference_words else {}
+        # "Among 241 and 238 patients with measurable disease at baseline, ...": what picks
+        # the groups, no baseline statistic.
+        lead_end = next((t.i for t in doc[max(lead):sent.end] if t.text == ","), sent.end) \
+            if lead else sent.start
         baseline = min((c.start for c in sent_cues if c.label == "INCIDENCE"
-                        and c.id == "baseline"), default=None)
-        if baseline is not None:
+                        and c.id == "baseline" and c.start >= lead_end), default=None)
+        if baseline is not None or lead:
             for facts in all_facts:  # "the median age was 68, and fewer than ... over 65"
                 facts.baseline_at = baseline
         if any(c.label == "INCIDENCE" and c.id != "baseline" for c in sent_cues):
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
         share_predicates(all_facts, settings, doc, anchor_list)
+        if subgroup_arms is not None and state.arms == subgroup_arms[1] \
+                and sent_index > subgroup_arms[0] + 1 and not all_facts[0].anaphora:
+            # The sentence after next that does not refer back ("In this group, ...") is of
+            # the whole arms again.
+            state.arms, subgroup_arms = subgroup_arms[2], None
         for k in range(1, len(all_facts)):
             if all_facts[k - 1].anaphora and words.text[clauses[k - 1].end - 1] == "," \
                     and clauses[k - 1].end - clauses[k - 1].start <= 4:
@@ -223,7 +241,7 @@ def link_document(doc: Doc, settings: LinkSettings,
                 _take_combination(facts, state.combination)
             if facts.drug and " + " in facts.drug and not facts.control:
                 state.combination = (facts.drug, facts.drug_mention or facts.drug)
-            referent = _event_group(doc, sent_index, clause, state, settings) \
+            referent = _event_group(doc, sent_index, clause.start, state, settings) \
                 if facts.anaphora else None
             if referent is not None:
                 state.last_in_sentence.append(referent)
@@ -248,12 +266,23 @@ def link_document(doc: Doc, settings: LinkSettings,
                 mentions = [m if m.drug is not None or m.kind != "count"
                             else replace(m, drug=SEVERAL_ARMS) for m in mentions]
             for mention in mentions:
+                if mention.start in lead:
+                    _size_group(doc, sent_index, mention, facts, state, settings,
+                                *lead[mention.start])
+                    continue
                 _link(doc, sent_index, mention, facts, state, settings, sent_groups,
                       back=sent_index in back_sents, brackets=sent_index in bracket_sents,
                       sent_cues=sent_cues)
             if not mentions and any(clause.start <= i < clause.end for i in none_at):
                 _link_zero_events(doc, sent_index, clause, facts, state, settings)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
+        # "...: 204 in Arm A, 204 in Arm B and 200 in Arm C": an arm restated with the size
+        # it had is one of the sentence's groups too, in its place.
+        restated = [i for i in state.last_in_sentence if i < n_cohorts
+                    and state.cohorts[i].arm_label and state.cohorts[i].statement]
+        if restated and siblings:
+            siblings = sorted(siblings + restated, key=lambda i: state.cohorts[i].start_char
+                              if i >= n_cohorts else _restated_at(doc, sent, state.cohorts[i]))
         stated = list(siblings)
         sizes = {i: state.cohorts[i].size for i in siblings}
         # "240 women were randomly assigned: 121 to TCH and 119 to TCHP": the total is
@@ -261,7 +290,11 @@ def link_document(doc: Doc, settings: LinkSettings,
         # Two groups told apart by label or treatment are both arms, whatever their sizes
         # ("randomized 2:1 to A (N = 145) or B (N = 72)").
         if len(siblings) != 2 or len({arm_signature(state.cohorts[i]) for i in siblings}) < 2:
-            siblings = [i for i in siblings if sizes[i] < sum(sizes.values()) - sizes[i]]
+            # A total comes first; a small group before the arms ("Four did not receive any
+            # dose, and the analysis comprised 278 in the A group and 139 in the B group")
+            # does not make the larger arm a total.
+            siblings = [i for i in siblings if sizes[i] < sum(sizes.values()) - sizes[i]
+                        or len(siblings) >= 3 and i != siblings[0]]
         if len(siblings) >= 3:
             siblings = _without_totals(siblings, sizes)
         previous_arms = list(state.arms)
@@ -283,12 +316,23 @@ def link_document(doc: Doc, settings: LinkSettings,
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
-        if parts and (len(parents) > 1 or any(e.cohort in siblings
-                                               for e in state.events[n_events:])):
+        _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
+        treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
+        if treated and n_events == len(state.events):
+            # "196 received at least one dose (66 in Arm A, 65 in Arm B and 65 in Arm C)",
+            # "The safety population comprised 1,297 patients in the A group and 1,300 in
+            # the B group": the groups later harms of each arm are counted over; efficacy
+            # stays with the arms as randomized.
+            safety_arms = (siblings, previous_arms)
+        _count_harms_over_treated(state, n_events, safety_arms)
+        if parts and (len(parents) > 1 or treated or any(e.cohort in siblings
+                                                         for e in state.events[n_events:])):
             # Parts of the arms with their counts in their own sentence ("..., 20 and 9
             # responded, respectively"), or subgroups of each arm ("39 went on to transplant
             # (29 in cohort 1 and 10 in cohort 2)"): the next list is of the whole arms again.
             state.arms = previous_arms
+        elif parts and state.arms == siblings:
+            subgroup_arms = (sent_index, siblings, previous_arms)
         if state.options and not options and state.options_sent == sent_index - 1:
             _name_by_options(state, n_cohorts, n_events, settings)
         if state.sentence_drug:
@@ -304,6 +348,159 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _count_harms_over_treated(state: LinkState, n_events: int,
+                              safety_arms: tuple[list[int], list[int]] | None) -> None:
+    """Harms counted of each of the whole arms, in order, after the arms were restated as
+    those treated: the treated groups' counts (efficacy stays with the whole arms)."""
+    if safety_arms is None:
+        return
+    treated, whole = safety_arms
+    for event in state.events[n_events:]:
+        # (deaths of any cause are counted over everyone randomized, as efficacy is)
+        if event.outcome == "adverse_event" and event.cohort in whole:
+            target = state.cohorts[treated[whole.index(event.cohort)]]
+            if event.from_percent and event.percent is not None:
+                event.count = round(event.percent * target.size / 100)
+            elif event.count > target.size or event.percent is not None and (
+                    not gives_share(event.count, target.size, event.percent)
+                    or gives_share(event.count, state.cohorts[event.cohort].size, event.percent,
+                                   decimals=1)
+                    and not gives_share(event.count, target.size, event.percent, decimals=1)):
+                continue  # the share as written is of the arm as randomized
+            event.cohort = target.index
+
+
+def _in_brackets(doc: Doc, i: int) -> bool:
+    """Is token ``i`` inside brackets opened earlier in its sentence?"""
+    start = doc[i].sent.start
+    for k in range(i - 1, start - 1, -1):
+        if doc[k].text in {")", "]"}:
+            return False
+        if doc[k].text in {"(", "["}:
+            return True
+    return False
+
+
+def _restated_at(doc: Doc, sent: Span, cohort: Cohort) -> int:
+    """Where the sentence names a labelled arm again (its label), as a character offset."""
+    at = sent.text.lower().find((cohort.arm_label or "").lower())
+    return sent.start_char + at if at >= 0 else sent.end_char
+
+
+def _leading_sizes(doc: Doc, sent: Span, cues: list[Cue],
+                   settings: LinkSettings) -> dict[int, tuple[int, int]]:
+    """'Among the 88, 90 and 88 patients who started treatment, ...', 'Of 241 and 238
+    patients with measurable disease, respectively, ...': the sizes of the groups a sentence
+    opens with, before their counts. Token of each size -> (place in the list, length)."""
+    i = sent.start + 1
+    while i < sent.end and doc[i].lower_ in settings.determiners:
+        i += 1
+    found: list[int] = []
+    while i < sent.end and doc[i]._.num_value is not None:
+        found.append(i)
+        while i < sent.end and doc[i]._.num_value is not None:
+            i += 1
+        if i < sent.end and doc[i].text == "%":
+            return {}
+        j = i
+        while j < sent.end and j - i < 2 and doc[j].lower_ in settings.list_separators:
+            j += 1  # ", ", " and ", ", and "
+        if j == i or j >= sent.end or doc[j]._.num_value is None:
+            break
+        i = j
+    if len(found) < 2:
+        return {}
+    patients = {c.start for c in cues if c.label == "PATIENT"}
+    for j in range(i, min(sent.end, i + settings.noun_window + 1)):
+        if j in patients:
+            return {k: (n, len(found)) for n, k in enumerate(found)}
+        if doc[j].is_punct or doc[j]._.num_value is not None:
+            break
+    return {}
+
+
+def _size_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
+                settings: LinkSettings, place: int, length: int) -> None:
+    """A group sized at the opening of a sentence: a part of the arm in the same place of
+    the list when the list has one size per arm."""
+    arm = state.cohorts[state.arms[place]] if len(state.arms) == length else None
+    if arm is not None and arm.size < m.value:
+        arm = None
+    if arm is not None:  # the arm's treatment and label, not the clause's first drug
+        facts = replace(facts, drug=None, drug_mention=None, drug_status=None, control=False,
+                        experimental=False, arm_label=None)
+    cohort = new_cohort(state, m.value, m.size_text, sent_index, doc[m.start:m.end], facts,
+                        parent=arm, statement=True, confidence=settings.confidence["subgroup"])
+    remember(state, cohort.index)
+
+
+def _count_sized_groups(doc: Doc, state: LinkState, n_cohorts: int, n_events: int,
+                        previous: list[int], settings: LinkSettings) -> None:
+    """'Among the 88, 90 and 88 patients who started treatment, pneumonitis occurred in 3
+    (3.4%), 10 (11.1%) and 6 (6.8%), respectively', '(48 in cohort A and 50 in cohort B), 24
+    and 27 responded': a list of counts of one outcome after as many groups the sentence
+    has just sized counts those groups, in order; 'Complete responses were seen in 14 and 6
+    of these patients': so does a list "of these" after the groups the sentence before
+    named (``previous``)."""
+    events = state.events[n_events:]
+    if len(events) < 2:
+        return
+    # Not the wholes of fractions ("33 of the 132"): their event names them already.
+    starts = {e.start_char for e in events}
+    sized = [c for c in state.cohorts[n_cohorts:] if c.start_char not in starts]
+    lists: dict[tuple[str, int], list[Event]] = {}
+    for event in events:
+        lists.setdefault((event.outcome, event.outcome_at), []).append(event)
+    for group in lists.values():
+        if len(group) < 2 or any(e.confidence >= 0.9 for e in group):
+            continue  # (a fraction names its own group)
+        before = [c for c in sized if c.end_char <= group[0].start_char]
+        if len(before) < len(group):
+            if before or len(previous) != len(group) or not _of_these(doc, group[-1], settings):
+                continue
+            before = [state.cohorts[i] for i in previous]  # "14 and 6 of these"
+        targets = before[-len(group):]
+        parents = {t.parent for t in targets}
+        told_apart = len({arm_signature(t) for t in targets}) == len(targets) \
+            if parents == {None} else None not in parents and len(parents) == len(targets)
+        if not told_apart or not all(_share_fits(e, t) for e, t in zip(group, targets, strict=True)):
+            # Only groups told apart: parts of as many groups ("of the arms"), or groups
+            # given different treatments, not a total and its part.
+            continue
+        for event, target in zip(group, targets, strict=True):
+            event.cohort = target.index
+            if event.from_percent and event.percent is not None:
+                event.count = round(event.percent * target.size / 100)
+            if target.drug and (not event.drug or event.drug != target.drug):
+                event.drug, event.drug_mention = target.drug, target.drug_mention
+                event.drug_status = target.drug_status
+
+
+def _nothing_after(doc: Doc, i: int, facts: ClauseFacts) -> bool:
+    """Does the clause end at ``i`` but for a patient noun ('and 6 of these patients.')?"""
+    nouns = {k for c in facts.cues if c.label == "PATIENT" for k in range(c.start, c.end)}
+    return all(t.is_punct or t.is_space or t.i in nouns for t in doc[i:facts.end])
+
+
+def _of_these(doc: Doc, event: Event, settings: LinkSettings) -> bool:
+    """Does the event's count end in 'of these (patients)' and its clause there ('14 and 6
+    of these patients.'; not '53% of those given X')?"""
+    span = doc.char_span(event.start_char, event.end_char, alignment_mode="expand")
+    if span is None or span[-1].lower_ not in settings.group_pronouns:
+        return False
+    k = span.end + 1 if span.end < len(doc) and doc[span.end].is_alpha else span.end
+    return k >= len(doc) or doc[k].is_punct
+
+
+def _share_fits(event: Event, cohort: Cohort) -> bool:
+    """Can the event count a part of the cohort, with the share stated for it?"""
+    if event.from_percent:
+        return True
+    if event.count > cohort.size:
+        return False
+    return event.percent is None or gives_share(event.count, cohort.size, event.percent)
 
 
 def _size_giving_share(doc: Doc, m: Mention, sent_index: int, state: LinkState) -> int | None:
@@ -323,15 +520,17 @@ def _size_giving_share(doc: Doc, m: Mention, sent_index: int, state: LinkState) 
     return None
 
 
-def _event_group(doc: Doc, sent_index: int, clause: Clause, state: LinkState,
+def _event_group(doc: Doc, sent_index: int, start: int, state: LinkState,
                  settings: LinkSettings) -> int | None:
-    """'Sixty patients (37.5%) relapsed; of these, 51 regained a response': those who had the
-    event named last are the group "of these" refers to (a part of the event's cohort)."""
+    """'Sixty patients (37.5%) relapsed; of these, 51 regained a response', 'Seven stopped
+    the drug because of neuropathy, and four of them ...': those who had the event named
+    last (before token ``start``) are the group "of these" refers to (a part of the
+    event's cohort)."""
     if not state.events:
         return None
     event = state.events[-1]
     if event.cohort is None or event.count <= 1 or event.sent < sent_index - 1 \
-            or event.end_char > doc[clause.start].idx:
+            or event.end_char > doc[start].idx:
         return None
     named = state.last_in_sentence or state.last_in_previous
     if named and state.cohorts[named[-1]].start_char > event.start_char:
@@ -378,8 +577,11 @@ def _without_totals(siblings: list[int], sizes: dict[int, int]) -> list[int]:
 
 def _part_of_arm(part: Cohort, arm: Cohort) -> bool:
     """Is ``part`` a smaller group of the same arm (its subgroup, or given the same)?"""
+    if part.index == arm.index:
+        return True  # the arm restated with its size ("204 in Arm B" of an arm of 204)
     return part.size < arm.size and (part.parent == arm.index or (
-        part.drug == arm.drug and part.drug_status == arm.drug_status and part.drug is not None))
+        part.drug == arm.drug and part.drug_status == arm.drug_status and part.drug is not None)
+        or part.drug is None and part.arm_label is None)  # "N = 21 for <unnamed>"
 
 
 def _background_drugs(doc: Doc, drugs: list[Span], cues: list[Cue], sent_starts: list[int],
@@ -671,6 +873,10 @@ def _take_combination(facts: ClauseFacts, combination: tuple[str, str]) -> None:
     facts.drug_status = facts.drug_status or "received"
 
 
+#: Outcomes that are a kind of another: "a response in 39 of the 96, and four of them had
+#: a complete response" counts the complete responses over the 96, not over the responders.
+_KINDS_OF = {"response": frozenset({"complete_response", "partial_response"})}
+
 #: Cue labels that make a clause a statement of its own, not figures under a heading.
 #: What stands before a size in a bracketed list: "(48 in A and 50 in B)".
 _LIST_OPENERS = frozenset({"(", "[", "and", ",", ";"})
@@ -706,7 +912,12 @@ def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcom
         words = doc[m.end:facts.end].text.lower()
         arms = [state.cohorts[i] for i in state.arms]
         picked = [c for c in arms if c.drug and any(p in words for p in c.drug.split(" + "))]
-        for cohort in (picked if 0 < len(picked) < len(arms) else arms):
+        targets = picked if 0 < len(picked) < len(arms) else arms
+        last = state.events[-1] if state.events else None
+        if targets and last is not None and last.sent == sent_index and last.outcome == outcome.id \
+                and last.count == m.value * len(targets) and last.end_char <= span.start_char:
+            state.events.pop()  # "Two participants died, one in each group": not the total
+        for cohort in targets:
             add_event(state, cohort.index, m.value, None, outcome, plain, sent_index, span,
                       conf["count_same_sentence"])
         return
@@ -795,7 +1006,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     conf = settings.confidence
     facts = _own_group(doc, m, facts, list(groups), settings)
     sizes_only = brackets and m.kind == "count" and m.outcome is None and m.start > 0 \
-        and doc[m.start - 1].text in _LIST_OPENERS \
+        and (doc[m.start - 1].text in _LIST_OPENERS or doc[m.start - 1].text == "=") \
         and in_size_brackets(doc, m.start, sent_cues, settings)
     outcome = None if sizes_only else (
         m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
@@ -820,11 +1031,18 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                       last.outcome_mention)
     if outcome is None and facts.shares_comparison:
         outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
-    if outcome is None and facts.elliptical and m.kind in {"fraction", "bare", "count", "loose",
-                                                           "percent", "named"}:
-        outcome = state.last_outcome  # "... compared with 47 of the 106 (44.3%)"
+    if outcome is None and facts.elliptical and (
+            m.kind in {"fraction", "bare", "count", "loose", "percent", "named", "each"}
+            or m.kind == "part" and _nothing_after(doc, m.end, facts)):
+        # "... compared with 47 of the 106 (44.3%)", "... in 14 and 6 of these."
+        outcome = state.last_outcome
     if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:
         outcome = facts.shared_outcome
+    if outcome is None and m.kind == "fraction" and state.last_outcome is not None \
+            and _in_brackets(doc, m.start):
+        # "Toxicity was more frequent with chemotherapy (Arm A 2/124, 1.6%; Arm B 19/126,
+        # 15.1%)": every item in the brackets counts what the statement before them names.
+        outcome = state.last_outcome
     if outcome is None and m.kind in {"fraction", "percent"}:
         # "A pathological complete response (ypT0/is ypN0) was achieved in 55 of 121": a
         # part of a group in a clause that names an outcome is a count of that outcome.
@@ -911,10 +1129,27 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             or not (facts.is_study or facts.elliptical or framed or m.outcome is not None):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
+    if m.kind in {"part", "named"}:  # "Ninety-eight of them received ...": a subgroup
+        referent = _event_group(doc, sent_index, m.start, state, settings) \
+            if m.kind == "part" and not (outcome and state.events and outcome.id
+                                         in _KINDS_OF.get(state.events[-1].outcome, ())) \
+            else None
+        parent = state.cohorts[referent] if referent is not None else recent_cohort(state)
+        if parent is None or parent.size < m.value:
+            return
+        if outcome:
+            add_event(state, parent.index, m.value, None, outcome, facts, sent_index, span,
+                       conf["count_same_sentence"])
+        else:
+            part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                               parent=parent, statement=True, confidence=conf["subgroup"])
+            remember(state, part.index)
+        return
+
     if outcome:
         cohort, confidence = implicit_cohort(
             state, m.value, m.percent, facts, conf,
-            safety=outcome.id in settings.safety_outcomes and not facts.anaphora)
+            safety=outcome.id in settings.safety_outcomes and not facts.anaphora, sent=sent_index)
         if m.percent and (cohort is None or not gives_share(m.value, state.cohorts[cohort].size,
                                                             m.percent)):
             # "In a subgroup of 210 carriers, 60 (28.6%) had oedema": no known group gives the
@@ -927,19 +1162,6 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                 confidence = conf["fraction"]
         add_event(state, cohort, m.value, m.percent, outcome, facts, sent_index, span,
                    confidence)
-        return
-
-    if m.kind in {"part", "named"}:  # "Ninety-eight of them received ...": a subgroup
-        parent = recent_cohort(state)
-        if parent is None or parent.size < m.value:
-            return
-        if outcome:
-            add_event(state, parent.index, m.value, None, outcome, facts, sent_index, span,
-                       conf["count_same_sentence"])
-        else:
-            part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
-                               parent=parent, statement=True, confidence=conf["subgroup"])
-            remember(state, part.index)
         return
 
     if m.kind == "count":

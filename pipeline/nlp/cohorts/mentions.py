@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts, is_group_size
 from ..words import words_of
-from .outcomes import listed_outcome, other_outcome, predicate_outcome
+from .outcomes import listed_outcome, other_outcome, picks_group, predicate_outcome
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
 from .spans import after_percent, longest_cues, stated_percent, treatment_end
 
@@ -69,9 +69,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 predicate_outcome(doc, noun, end, cues, settings)
                 or other_outcome(doc, token.i, treatment_end(doc, noun, end, settings) or noun,
                                  start, end, cues, settings))
+            each = noun is not None and (labelled_arms >= 2 or arm_count >= 2) \
+                and _per_arm(doc, noun, end, settings)
             if named is not None:
-                mentions.append(Mention("loose", token.i, noun, value=0, size_text=token.text,
-                                        outcome=named))
+                # "No patient in either group developed X": a zero for each arm.
+                mentions.append(Mention("each" if each else "loose", token.i, noun, value=0,
+                                        size_text=token.text, outcome=named))
 
     for number in numbers:
         if number.start in consumed:
@@ -83,13 +86,16 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         after = number.end
         is_share = after < end and words.text[after] == "%"  # "30.2%"
         if is_share and _stated_after_count(doc, number.start, start) \
-                and not _share_of_outcome(doc, number.start, after, end, outcome_ends):
+                and not _share_of_outcome(doc, number.start, after, sent_end, outcome_ends, settings):
             continue  # "21 patients (20%)", "(2/124, 1.6%)", "(95% CI": said of a count already
+        if is_share and number.start == start and start - 2 >= sent.start \
+                and doc[start - 1].text == "," and fraction_parts(doc[start - 2].text):
+            continue  # "Arm B 19/126, | 15.1%": the share of the fraction the clause before ends in
         if is_share and number.start > start \
                 and words.text[number.start - 1] == "(" and any(
                     m.kind in {"count", "fraction", "bare", "loose"} and m.end < number.start
                     for m in mentions) \
-                and _share_of_outcome(doc, number.start, after, end, outcome_ends):
+                and _share_of_outcome(doc, number.start, after, sent_end, outcome_ends, settings):
             continue  # "Forty-two recipients responded (28.0%)": the share of that count
         if is_share and _restated_share(doc, number.start, start,
                                                                        mentions):
@@ -98,17 +104,39 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 words.lower[after + 1] in settings.interval_words
                 or words.lower[after + 1] == "confidence"):
             continue  # "96.6%; 95% CI, 94.4 to 98.1": the level of an interval
+        if is_share and (after + 2 < sent_end and doc[after + 1].lower_ in settings.range_words
+                         and doc[after + 2]._.num_value is not None
+                         or number.start - 3 >= sent.start
+                         and doc[number.start - 1].lower_ in settings.range_words
+                         and doc[number.start - 2].text == "%"):
+            continue  # "15% to 20% of patients": the bounds of a range, no count
         if is_share and _count_follows(doc, after + 1, end, settings):
             continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
-        if is_share and number.start > start \
-                and words.lower[number.start - 1] in settings.threshold_words:
-            continue  # "events occurring in at least 10% of patients": a threshold
+        if is_share and (number.start > start
+                         and doc[number.start - 1].lower_ in settings.threshold_words
+                         or after + 2 < sent_end and doc[after + 1].lower_ == "or"
+                         and doc[after + 2].lower_ in settings.threshold_tails):
+            # "events occurring in at least 10% of patients", "an increase of 25% or more": a
+            # threshold
+            continue
         if is_share and number.start > start \
                 and words.lower[number.start - 1] in settings.change_words \
                 and not (after + 1 < end and words.lower[after + 1] in settings.reference_words) \
                 and not (number.start - 2 >= start
                          and words.lower[number.start - 2] in settings.frame_verbs):
             continue  # "reduced the risk by 42%": a change (but "reported by 20.0%": a share)
+        whole = _whole_after(doc, after + 1, end, number_at, settings) if is_share else None
+        if whole is not None and value <= 100 and whole[0]._.num_value == int(whole[0]._.num_value) \
+                and not (whole.end < end and doc[whole.end].text == "%"):
+            # "in 11% of the 98 patients who started X": the share of a group of a size
+            # given with it, a part of that group.
+            size = int(whole[0]._.num_value)
+            consumed.add(whole.start)
+            noun = _noun_end(doc, whole.end, end, patients, settings)
+            mentions.append(Mention("fraction", number.start, noun or whole.end,
+                                    value=round(value * size / 100), whole=size,
+                                    size_text=whole.text, percent=value))
+            continue
         if is_share:
             # "reported in 74.2% of patients receiving LENVIMA", "in 3%, 17% and 14% of
             # patients", "response rate was 30.4% vs 38.0%": a share of a group. It becomes a
@@ -179,9 +207,11 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             paren = number.start - (3 if n_equals else 1)
             # "the most common were neutropenia (n = 41)": a count of that outcome (a lower-case
             # n counts part of a sample; "Adverse events (N = 62)" gives the sample's size).
-            lower_n = words.text[number.start - 2] == "n" if n_equals else (
-                bracketed is not None or number_text[:1] == "n")
-            named = next((c for c in longest_cues(cues, "OUTCOME") if c.end == paren), None) \
+            lower_n = doc[number.start - 2].text == "n" if n_equals else (
+                bracketed is not None or number.text[:1] == "n")
+            # (but "patients without diabetes (n = 187 in the A group)": a group and its size)
+            named = next((c for c in longest_cues(cues, "OUTCOME") if c.end == paren
+                          and not picks_group(doc, c.start, settings)), None) \
                 if lower_n else None
             if named is None and n_equals and lower_n and words.text[paren] == "(":
                 # "the most frequent harms were nausea (n = 31), sexual dysfunction (n = 19)":
@@ -235,6 +265,16 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if whole is not None:  # "four of the five (patients)", "20 (54%) of 37"
             consumed.add(whole.start)
             noun = _noun_end(doc, whole.end, end, patients, settings)
+            parts = int(whole[0]._.num_value)
+            share = percent or (stated_percent(doc, _group_end(doc, noun, end, cues, settings), end,
+                                               number_at) if noun is not None and parts <= 10 else None)
+            if share is not None and parts <= 10 and abs(100 * value / parts - share) > (
+                    0.5 if share == int(share) else 0.05):
+                # "Three out of four patients in the X group (75.8%)": a paraphrase of the
+                # share stated with it, of a group of unstated size.
+                mentions.append(Mention("percent", begin, noun or whole.end, value=0,
+                                        size_text=size_text, percent=share))
+                continue
             mentions.append(Mention("fraction", begin, noun or whole.end, value=int(value),
                                     whole=int(words.num[whole.start]), size_text=size_text,
                                     percent=percent or stated_percent(doc, noun or whole.end,
@@ -251,6 +291,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     size_text=size_text))
             continue
         noun = _noun_end(doc, after, end, patients, settings)
+        if noun is None and number.start > start and _names_a_score(doc[number.start - 1].text):
+            continue  # "a PASI 90 response", "ACR 20": the number names a score's threshold
         if noun is None and _in_count_list(doc, after, sent_end, settings):
             # "in 29, 17 and 16 patients": every number of the list counts patients. The
             # noun may end a later clause only when the list has one number per known arm
@@ -328,8 +370,12 @@ def in_size_brackets(doc: Doc, start: int, cues: list[Cue] | None,
                     if words.text[k] in {"(", "[", ")", "]"}), None)
     if opening is None or words.text[opening] not in {"(", "["} or opening == sent.start \
             or not words.is_alpha[opening - 1] \
-            or any(words.num[k] is not None for k in range(max(sent.start, opening - 4), opening)):
-        return False  # "39 patients (27 in the A group and 12 in the B group)": a breakdown
+            or any(words.num[k] is not None and (k + 1 == opening or k + 2 == opening
+                                                 and words.lower[k + 1] not in settings.measure_labels)
+                   for k in range(max(sent.start, opening - 2), opening)):
+        # "39 patients (27 in the A group and 12 in the B group)": a breakdown (but "aged
+        # 18 to 25 years (N = 41; ...)" names no count before the brackets)
+        return False
     closing = next((k for k in range(start, min(sent.end, start + 24)) if words.text[k] in {")", "]"}), None)
     if closing is None:
         return False
@@ -340,13 +386,17 @@ def in_size_brackets(doc: Doc, start: int, cues: list[Cue] | None,
              and c.label in {"ARM", "ARM_NAME", "PATIENT", "STATUS"} for i in range(c.start, c.end)}
     linking = settings.determiners | settings.size_for_words | settings.list_separators \
         | settings.arm_nouns | {";", "=", "n", "each"}
-    counts = 0
+    counts, unnamed = 0, 3
     for k in range(opening + 1, closing):
         if words.num[k] is not None:
             counts += 1
+        elif words.lower[k] in settings.size_for_words:
+            unnamed = 0  # "N = 21 for PP3M": a few words after it name the group
         elif not (k in named or words.ent_type[k] in {"DRUG", "DRUG_CLASS"}
                   or words.lower[k] in linking):
-            return False
+            unnamed += 1
+            if unnamed > 2:
+                return False
     return counts >= 2
 
 
@@ -486,12 +536,19 @@ def _control_named(doc: Doc, start: int, end: int,
     return None
 
 
-def _share_of_outcome(doc: Doc, i: int, after: int, end: int, outcome_ends: set[int]) -> bool:
+def _share_of_outcome(doc: Doc, i: int, after: int, end: int, outcome_ends: set[int],
+                      settings: LinkSettings) -> bool:
     """'anemia (24%), thrombocytopenia (19%)': a lone share in brackets right after an outcome
-    is the share of the group with that outcome, not a count's share said again."""
-    words = words_of(doc)
-    return i >= 2 and words.text[i - 1] == "(" and i - 1 in outcome_ends \
-        and after + 1 < end and words.text[after + 1] == ")"
+    is the share of the group with that outcome, not a count's share said again; so are
+    the shares of each arm, 'nausea (7.5% vs 2.8%)'."""
+    if i < 2 or doc[i - 1].text != "(" or after + 1 >= end:
+        return False
+    if doc[after + 1].text == ")":
+        return i - 1 in outcome_ends
+    k = after + 1  # "(7.5% vs 2.8%)", "(12%, 9% and 4%)": no count's share is compared so
+    return (doc[k].lower_ in settings.versus_words or doc[k].lower_ in settings.list_separators
+            and i - 1 in outcome_ends) \
+        and k + 2 < end and doc[k + 1]._.num_value is not None and doc[k + 2].text == "%"
 
 
 def _stated_after_count(doc: Doc, i: int, start: int) -> bool:
@@ -616,6 +673,11 @@ def _in_range(doc: Doc, i: int, after: int, start: int, end: int, settings: Link
     following = after + 1 < end and words.lower[after] in settings.range_words \
         and words.num[after + 1] is not None
     return before or following
+
+
+def _names_a_score(word: str) -> bool:
+    """Is the word an acronym a number after it completes ('PASI 90', 'EASI 75')?"""
+    return len(word) >= 3 and word.isalpha() and word.isupper()
 
 
 def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:

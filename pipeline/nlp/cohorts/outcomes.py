@@ -43,9 +43,37 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i += 2  # "2 patients in each group died"
         elif words.lower[i] in settings.filler_words or words.ent_type[i] in {"DRUG", "DRUG_CLASS"}:
             i += 1
+        elif words.lower[i] in settings.relative_pronouns:
+            # "13 who stopped it died": the predicate after the clause that picks the group.
+            return _after_relative(doc, i, end, outcome_at, settings)
         else:
             return None
         steps += 1
+    return None
+
+
+def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
+                    settings: LinkSettings) -> Cue | None:
+    """The outcome of the predicate after a relative clause at ``i`` ('who had surgery have
+    relapsed'), not the one the clause's verb takes as its object ('who had a response')."""
+    verb = i + 1
+    if verb < end and doc[verb].lower_ in settings.frame_auxiliaries:
+        verb += 1  # "who had been treated"
+    k = verb + 1
+    while k < end and k - i <= settings.predicate_window:
+        if doc[k].is_punct:
+            return None
+        cue = outcome_at.get(k)
+        if cue is not None:
+            j = k - 1
+            while j > verb and doc[j].lower_ in settings.determiners:
+                j -= 1
+            if j > verb:
+                # (but "who were not randomised either progressed, ... or declined": reasons)
+                return None if doc[k - 1].lower_ == "either" else cue
+            k = cue.end  # the object of the clause's verb: the group's feature
+            continue
+        k += 1
     return None
 
 
@@ -252,19 +280,21 @@ def clause_outcome(doc: Doc, facts: ClauseFacts, m: Mention, settings: LinkSetti
     """The outcome of the clause nearest to a mention, after it first; not one that picks a
     group ("seven of the 41 without a pCR")."""
     outcomes = [c for c in longest_cues(facts.cues, "OUTCOME")
-                if not _picks_group(doc, c.start, settings)]
+                if not picks_group(doc, c.start, settings)]
     after = [c for c in outcomes if c.start >= m.end]
     before = [c for c in outcomes if c.end <= m.start]
     return after[0] if after else (before[-1] if before else None)
 
 
-def _picks_group(doc: Doc, i: int, settings: LinkSettings) -> bool:
+def picks_group(doc: Doc, i: int, settings: LinkSettings) -> bool:
     """Is the outcome at ``i`` said of a group ("the 41 without a pCR", "those with a
     response")?"""
     words = words_of(doc)
     k = i - 1
     while k > 0 and words.lower[k] in settings.determiners:
         k -= 1
+    if k > 1 and words.like_num[k] and words.is_alpha[k - 1]:
+        k -= 2  # "without type 2 diabetes", "with grade 3 neutropenia"
     return k >= 0 and words.lower[k] in {"with", "without"}
 
 
