@@ -1209,3 +1209,88 @@ def test_responders_named_as_a_group_share_the_event_after_them(nlp) -> None:
                         "responders in cohort A and 15 of the 50 in cohort B relapsed within 8 "
                         "weeks of stopping.")
     assert {(r[0], r[2], r[3]) for r in rows} == {(80, "recurrence", 12), (50, "recurrence", 15)}
+
+
+def _outcome_kinds(nlp, text: str) -> set[tuple]:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    return {(r.cohort_size, r.outcome, r.event_count) for r in rows if r.row_type == "outcome"}
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Adults with focal epilepsy were randomised to lacosamide (n = 150) or placebo (n = 150). "
+     "Seizure freedom during maintenance was achieved in 21 of 150 patients given lacosamide "
+     "and 4 of 150 given placebo.", "seizure freedom"),
+    ("Children with absence epilepsy were randomised to ethosuximide (n = 90) or placebo "
+     "(n = 90). A reduction of at least 50% in seizure frequency occurred in 40 of 90 and "
+     "12 of 90 children, respectively.", "seizure frequency"),
+    ("Adults with haemophilia A were randomised to emicizumab (n = 80) or no prophylaxis "
+     "(n = 80). A bleeding score of zero was achieved by 30 of 80 patients given emicizumab "
+     "and 5 of 80 without prophylaxis.", "bleeding score"),
+])
+def test_an_outcome_word_that_qualifies_a_measure_is_no_harm(nlp, text: str,
+                                                             mention: str) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    events = [r for r in rows if r.row_type == "outcome"]
+    assert events and all(r.outcome == "other" for r in events)
+    assert all(mention in (r.outcome_mention or "").lower() for r in events)
+
+
+@pytest.mark.parametrize(("text", "harm"), [
+    ("Patients with psoriasis were randomised to secukinumab (n = 200) or placebo (n = 200). "
+     "Nasopharyngitis was reported in 30 and 25 patients, respectively. Oral thrush occurred "
+     "in 9 and 2 patients, respectively.", (200, "adverse_event", 9)),
+    ("Adults with gout were randomised to pegloticase (n = 120) or placebo (n = 120). "
+     "The safety profile was as expected. Facial flushing occurred in 14 and 3 patients, "
+     "respectively.", (120, "adverse_event", 14)),
+    ("Patients with asthma were randomised to tezepelumab (n = 300) or placebo (n = 300). "
+     "Serious adverse events occurred in 30 and 41 patients; gallbladder sludge was found "
+     "in 4 and 1 patients, respectively.", (300, "adverse_event", 4)),
+])
+def test_an_event_named_while_harms_are_reported_is_a_harm(nlp, text: str, harm: tuple) -> None:
+    assert harm in _outcome_kinds(nlp, text)
+
+
+def test_the_trials_own_end_point_after_harms_stays_other(nlp) -> None:
+    rows = _outcome_kinds(nlp, "Patients with chronic kidney disease were randomised to "
+                               "finerenone (n = 400) or placebo (n = 400). Hyperkalaemia "
+                               "occurred in 20 and 8 patients. Among those with diabetes, the "
+                               "primary outcome occurred in 33 of 200 and 45 of 198.")
+    assert (200, "other", 33) in rows and (198, "other", 45) in rows
+
+
+@pytest.mark.parametrize("words", ["Leukaemic transformation was reported",
+                                   "Richter transformation was seen",
+                                   "The disease progressed to acute myeloid leukemia"])
+def test_transformation_of_the_disease_is_progression(nlp, words: str) -> None:
+    rows = _outcome_kinds(nlp, "Patients with myelodysplasia were randomised to luspatercept "
+                               f"(n = 150) or placebo (n = 150). {words} in 6 patients in the "
+                               "luspatercept group and 5 in the placebo group.")
+    assert rows == {(150, "progression", 6), (150, "progression", 5)}
+
+
+@pytest.mark.parametrize(("words", "mention"), [
+    ("were migraine-free", "migraine-free"),
+    ("remained seizure-free", "seizure-free"),
+])
+def test_a_state_free_of_something_is_an_end_point(nlp, words: str, mention: str) -> None:
+    rows = analyse(clean_text(
+        "Adults were randomised to galcanezumab (n = 120) or placebo (n = 118). By month 6, 30 "
+        f"patients in the galcanezumab group and 9 in the placebo group {words}."), nlp=nlp).rows
+    events = {(r.cohort_size, r.outcome, r.event_count, r.outcome_mention)
+              for r in rows if r.row_type == "outcome"}
+    assert events == {(120, "other", 30, mention), (118, "other", 9, mention)}
+
+
+@pytest.mark.parametrize("when", ["By month 3", "At year 2", "At hour 48"])
+def test_a_time_point_before_the_counts_is_no_count(nlp, when: str) -> None:
+    rows = _outcome_kinds(nlp, "Adults were randomised to tirzepatide (n = 200) or placebo "
+                               f"(n = 200). {when}, 12 patients in the tirzepatide group and "
+                               "25 in the placebo group had been hospitalised.")
+    assert rows == {(200, "other", 12), (200, "other", 25)}
+
+
+def test_becoming_free_of_something_is_an_end_point(nlp) -> None:
+    rows = _outcome_kinds(nlp, "Adults were randomised to lasmiditan (n = 150) or placebo "
+                               "(n = 150). In the lasmiditan group, 48 of 150 patients became "
+                               "pain free within two hours.")
+    assert rows == {(150, "other", 48)}

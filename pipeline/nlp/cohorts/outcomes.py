@@ -19,6 +19,8 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
     while i < end and steps <= settings.predicate_window:
         if i in outcome_at:
             found = outcome_at[i]
+            if names_measure(doc, found, settings):
+                return None  # "achieved seizure freedom": the frame names the end point
             if found.text.lower().endswith("ed") and found.end + 1 < end \
                     and doc[found.end].lower_ == "for" and found.end + 1 in outcome_at:
                 return outcome_at[found.end + 1]  # "were hospitalized for neutropenic fever"
@@ -28,6 +30,10 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i += 3 if i + 2 < end and doc[i + 2].text == "," else 2
             steps += 1
             continue
+        if doc[i].lower_ in settings.state_verbs and i + 1 < end and i + 1 not in outcome_at:
+            free = _free_of(doc, i + 1, end)  # "became symptom-free", "were seizure free"
+            if free is not None:
+                return free
         skip = verb_at.get(i) or arm_at.get(i)
         treated = treatment_end(doc, i, end, settings)
         if skip:
@@ -41,10 +47,28 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i += 2  # "2 patients in each group died"
         elif doc[i].lower_ in settings.filler_words or doc[i].ent_type_ in {"DRUG", "DRUG_CLASS"}:
             i += 1
+        elif doc[i].lower_ in settings.state_verbs and i + 1 in outcome_at:
+            i += 1  # "remained progression-free"
         else:
             return None
         steps += 1
     return None
+
+
+def _free_of(doc: Doc, i: int, end: int) -> Cue | None:
+    """'symptom-free', 'seizure free', 'migraine - free' at ``i``: an end point that is the
+    absence of something (outcome 'other', the words kept), or None."""
+    word = doc[i].lower_
+    stop = None
+    if word.endswith("-free") and len(word) > 5 and word[:-5].replace("-", "").isalpha():
+        stop = i + 1
+    elif doc[i].is_alpha and i + 1 < end and doc[i + 1].lower_ == "free":
+        stop = i + 2
+    elif doc[i].is_alpha and i + 2 < end and doc[i + 1].text == "-" and doc[i + 2].lower_ == "free":
+        stop = i + 3
+    if stop is None or stop < end and doc[stop].lower_ in {"of", "from"}:
+        return None  # "were still free of progression": what follows names it
+    return Cue("OUTCOME", "other", i, stop, doc[i:stop].text)
 
 
 def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
@@ -296,18 +320,31 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         named = [c for c in outcomes if found.end < c.start and c.end < start
                  and doc[c.start - 1].text in {"(", "["} and doc[c.end].text in {")", "]"}]
     words = {t.lower_ for t in doc[found.start:found.end]}
-    if doc[found.start].lower_ in settings.absence_words:
-        return found  # "Freedom from seizures was reported in": no event, an end point
+    if doc[found.start].lower_ in settings.absence_words \
+            or any(names_measure(doc, c, settings) for c in named):
+        # "Freedom from seizures was reported in", "Seizure freedom was achieved in", "A
+        # reduction of 50% in seizure frequency occurred in": no event, an end point
+        return found
     if named:
         return named[0]
     if any(t.ent_type_ == "DISEASE" for t in doc[found.start:found.end]) \
-            or words & settings.harm_words or _after_harm(doc, found, settings):
+            or words & settings.harm_words or _after_harm(doc, found, settings) \
+            or _in_safety_report(doc, found, settings):
         # "Myelodysplastic syndrome or acute myeloid leukemia was reported in three": a
         # disease that arises during a trial is an adverse event of it; so is a graded
         # event or a harm named by its kind ("grade 3 transaminase elevation", "ovarian
         # dysfunction", "nail problems").
         return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
     return found
+
+
+def names_measure(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
+    """Does the outcome word qualify a measure after it ('seizure frequency', 'seizure
+    freedom', 'seizure-free', 'bleeding score'), so that the event is not that outcome?"""
+    k = cue.end
+    if k < len(doc) and doc[k].text in {"-", "–"}:
+        k += 1
+    return k < len(doc) and doc[k].lower_ in settings.measured_nouns
 
 
 def _subject_outcome(doc: Doc, start: int, clause_start: int,
@@ -373,6 +410,30 @@ def _after_harm(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
     sent_start = doc[found.start].sent.start
     return any(c.label_ == "OUTCOME" and c.id_ == "adverse_event" and sent_start <= c.start
                and c.end <= k for c in doc.spans.get(CUES_KEY, []))
+
+
+def _in_safety_report(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
+    """'Pneumonia was reported in 39 patients ... Oral candidiasis occurred in 27': an event
+    the text names while it reports harms (the last outcome named before it, in its
+    sentence or the one before, is a harm; or that sentence speaks of safety) is a harm."""
+    if any(t.lower_.rsplit("-", 1)[-1] in settings.generic_heads and not doc[t.i - 1].like_num
+           for t in doc[found.start:found.end]):  # (but "a decline of 10 points")
+        return False  # "the primary outcome occurred in": the trial's own end point
+    sent = doc[found.start].sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    if any(t.lower_ in settings.safety_words for t in doc[first:found.start]):
+        return True
+    # (not "adults with hypertension": the condition of the population, not a harm)
+    named = [(c.start, -c.end, c.id_) for c in doc.spans.get(CUES_KEY, [])
+             if first <= c.start < found.start and c.label_ == "OUTCOME"
+             and not _picks_group(doc, c.start, settings) and doc[c.start].ent_type_ != "DISEASE"]
+    # and harms named by their form ("nasopharyngitis", models/rules/linking.json)
+    named += [(t.i, -t.i - 1, "adverse_event") for t in doc[first:found.start]
+              if len(t) > 6 and t.lower_.endswith(settings.adverse_event_suffixes)
+              and t.is_alpha and t.lower_ not in settings.adverse_event_exceptions
+              and t.ent_type_ == "" and not _picks_group(doc, t.i, settings)
+              and not doc[t.i + 1].is_title]  # (not "the Cardiomyopathy Questionnaire")
+    return bool(named) and max(named)[2] == "adverse_event"
 
 
 def _gapped_subject(doc: Doc, last: int, sent_start: int, settings: LinkSettings) -> Cue | None:
@@ -486,6 +547,10 @@ def _apposition_head(doc: Doc, clause_start: int, comma: int) -> tuple[int, int]
 
 def verb_object(doc: Doc, verb: int, clause_end: int, settings: LinkSettings) -> Cue | None:
     """The event a verb at ``verb`` takes as its object ('had a stroke'), or None."""
+    if doc[verb].lower_ in settings.state_verbs and verb + 1 < clause_end:
+        free = _free_of(doc, verb + 1, clause_end)  # "... were seizure-free"
+        if free is not None:
+            return free
     return _object_outcome(doc, verb, clause_end, settings)
 
 
