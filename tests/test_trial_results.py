@@ -1294,3 +1294,28 @@ def test_becoming_free_of_something_is_an_end_point(nlp) -> None:
                                "(n = 150). In the lasmiditan group, 48 of 150 patients became "
                                "pain free within two hours.")
     assert rows == {(150, "other", 48)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("By day 42, 150 children in the pyronaridine group and 141 in the mefloquine group were "
+     "cured.", {(160, "other", 150), (160, "other", 141)}),
+    ("Recrudescence was confirmed by genotyping in 4 and 12 children, respectively.",
+     {(160, "recurrence", 4), (160, "recurrence", 12)}),
+    ("EASI-90 was reached by 40 and 11 children, respectively.",
+     {(160, "other", 40), (160, "other", 11)}),
+])
+def test_cure_relapse_and_index_thresholds_in_any_specialty(nlp, sentence: str,
+                                                            expected: set) -> None:
+    rows = _outcome_kinds(nlp, "Children were randomised to pyronaridine (n = 160) or "
+                               f"mefloquine (n = 160). {sentence}")
+    assert rows == expected
+
+
+@pytest.mark.parametrize("trial", ["In the sepsis trial", "For this influenza study"])
+def test_an_outcome_word_naming_the_trial_is_no_event(nlp, trial: str) -> None:
+    rows = analyse(clean_text(
+        f"{trial}, 420 adults were randomised to anakinra (n = 210) or placebo (n = 210). "
+        "Clinical cure was achieved in 150 and 131 patients, respectively."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.outcome, r.event_count) for r in rows} == {
+        ("cohort", 420, None, None), ("cohort", 210, None, None),
+        ("outcome", 210, "other", 150), ("outcome", 210, "other", 131)}

@@ -802,8 +802,11 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                                                          "percent", "named", "each"}:
         # "Clinical cure was achieved in 64 of 80": the frame that states the event names it,
         # before any outcome borrowed from another clause.
+        last = state.events[-1] if state.events else None
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
-                                subject_only=m.kind == "percent")
+                                subject_only=m.kind == "percent",
+                                after_harm=last is not None and last.outcome == "adverse_event"
+                                and last.sent >= sent_index - 1 and last.cohort is not None)
         framed = outcome is not None
     if outcome is None and back and state.events and refers_back(doc, m.start, facts.start,
                                                                  settings):

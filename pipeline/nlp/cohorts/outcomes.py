@@ -73,7 +73,14 @@ def _free_of(doc: Doc, i: int, end: int) -> Cue | None:
 
 def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                       settings: LinkSettings) -> Cue | None:
-    """The outcome named before a count: "recurrence occurred in four of the five"."""
+    """The outcome named before a count: "recurrence occurred in four of the five" (not
+    one that qualifies another noun: "In the pneumonia trial, 300 adults")."""
+    found = _preceding_outcome(doc, i, start, cues, settings)
+    return None if found is None or names_measure(doc, found, settings) else found
+
+
+def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
+                       settings: LinkSettings) -> Cue | None:
     outcome_end = {c.end: c for c in longest_cues(cues, "OUTCOME")}
     j = i
     steps = 0
@@ -289,11 +296,14 @@ def _picks_group(doc: Doc, i: int, settings: LinkSettings) -> bool:
 
 
 def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end: int,
-                  cues: list[Cue], settings: LinkSettings, *, subject_only: bool = False) -> Cue | None:
+                  cues: list[Cue], settings: LinkSettings, *, subject_only: bool = False,
+                  after_harm: bool = False) -> Cue | None:
     """The event a count's frame names: before it ("X was achieved in N") or after it
     ("N developed X", "N had a X"). A cue inside the phrase names it ("disease progression
     had been documented in"); otherwise it is "other" with its words. ``subject_only``: a
-    share ("71% had an ECOG status of 0") is a baseline feature more often than an event."""
+    share ("71% had an ECOG status of 0") is a baseline feature more often than an event.
+    ``after_harm``: the last count of the text, in this sentence or the one before, was of a
+    harm (the text is reporting harms)."""
     found = _subject_outcome(doc, start, clause_start, settings) \
         or _listed_outcome(doc, start, clause_start, cues, settings) \
         or _existential_outcome(doc, start, end, clause_start, clause_end, settings)
@@ -329,7 +339,7 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         return named[0]
     if any(t.ent_type_ == "DISEASE" for t in doc[found.start:found.end]) \
             or words & settings.harm_words or _after_harm(doc, found, settings) \
-            or _in_safety_report(doc, found, settings):
+            or _in_safety_report(doc, found, settings, after_harm=after_harm):
         # "Myelodysplastic syndrome or acute myeloid leukemia was reported in three": a
         # disease that arises during a trial is an adverse event of it; so is a graded
         # event or a harm named by its kind ("grade 3 transaminase elevation", "ovarian
@@ -412,28 +422,20 @@ def _after_harm(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
                and c.end <= k for c in doc.spans.get(CUES_KEY, []))
 
 
-def _in_safety_report(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
+def _in_safety_report(doc: Doc, found: Cue, settings: LinkSettings, *,
+                      after_harm: bool) -> bool:
     """'Pneumonia was reported in 39 patients ... Oral candidiasis occurred in 27': an event
-    the text names while it reports harms (the last outcome named before it, in its
-    sentence or the one before, is a harm; or that sentence speaks of safety) is a harm."""
+    the text names while it reports harms (right after a count of a harm, or after words
+    about safety in its sentence or the one before) is a harm; not the trial's own end point
+    ("the primary outcome occurred in")."""
     if any(t.lower_.rsplit("-", 1)[-1] in settings.generic_heads and not doc[t.i - 1].like_num
            for t in doc[found.start:found.end]):  # (but "a decline of 10 points")
-        return False  # "the primary outcome occurred in": the trial's own end point
+        return False
+    if after_harm:
+        return True
     sent = doc[found.start].sent
     first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    if any(t.lower_ in settings.safety_words for t in doc[first:found.start]):
-        return True
-    # (not "adults with hypertension": the condition of the population, not a harm)
-    named = [(c.start, -c.end, c.id_) for c in doc.spans.get(CUES_KEY, [])
-             if first <= c.start < found.start and c.label_ == "OUTCOME"
-             and not _picks_group(doc, c.start, settings) and doc[c.start].ent_type_ != "DISEASE"]
-    # and harms named by their form ("nasopharyngitis", models/rules/linking.json)
-    named += [(t.i, -t.i - 1, "adverse_event") for t in doc[first:found.start]
-              if len(t) > 6 and t.lower_.endswith(settings.adverse_event_suffixes)
-              and t.is_alpha and t.lower_ not in settings.adverse_event_exceptions
-              and t.ent_type_ == "" and not _picks_group(doc, t.i, settings)
-              and not doc[t.i + 1].is_title]  # (not "the Cardiomyopathy Questionnaire")
-    return bool(named) and max(named)[2] == "adverse_event"
+    return any(t.lower_ in settings.safety_words for t in doc[first:found.start])
 
 
 def _gapped_subject(doc: Doc, last: int, sent_start: int, settings: LinkSettings) -> Cue | None:
@@ -663,8 +665,10 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
         return None
     # "A 50% reduction in migraine days was achieved by 44": a responder threshold leads.
     share = len(words) > 2 and words[0].like_num and words[1].text == "%"
-    opener = words[0].text.replace("-", "")  # "Treatment-emergent suicidal ideation"
-    if not (opener.isalpha() or share) or words[0].lower_ in settings.not_outcomes:
+    # "Treatment-emergent suicidal ideation", "EASI-75", "HbA1c below 7%"
+    opener = words[0].text.replace("-", "")
+    if not (opener[:1].isalpha() and opener.isalnum() or share) \
+            or words[0].lower_ in settings.not_outcomes:
         return None
     if words[-1].lower_ in settings.generic_heads and not framed:
         # "Primary end point: ...", "Secondary outcomes: ...": a heading, no event (but
