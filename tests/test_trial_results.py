@@ -1302,7 +1302,7 @@ def test_becoming_free_of_something_is_an_end_point(nlp) -> None:
     ("Recrudescence was confirmed by genotyping in 4 and 12 children, respectively.",
      {(160, "recurrence", 4), (160, "recurrence", 12)}),
     ("EASI-90 was reached by 40 and 11 children, respectively.",
-     {(160, "other", 40), (160, "other", 11)}),
+     {(160, "response", 40), (160, "response", 11)}),
 ])
 def test_cure_relapse_and_index_thresholds_in_any_specialty(nlp, sentence: str,
                                                             expected: set) -> None:
@@ -1319,3 +1319,26 @@ def test_an_outcome_word_naming_the_trial_is_no_event(nlp, trial: str) -> None:
     assert {(r.row_type, r.cohort_size, r.outcome, r.event_count) for r in rows} == {
         ("cohort", 420, None, None), ("cohort", 210, None, None),
         ("outcome", 210, "other", 150), ("outcome", 210, "other", 131)}
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("PASI 75 was achieved by 150 and 12 patients, respectively.", "PASI 75"),
+    ("An ACR50 at week 24 was reached by 150 and 12 patients, respectively.", "ACR50"),
+    ("EASI-75 occurred in 150 and 12 patients, respectively.", "EASI-75"),
+    ("SVR12 was achieved by 150 and 12 patients, respectively.", "SVR12"),
+])
+def test_a_responder_threshold_of_an_index_is_a_response(nlp, sentence: str,
+                                                         mention: str) -> None:
+    rows = analyse(clean_text("Adults were randomised to tildrakizumab (n = 200) or placebo "
+                              f"(n = 100). {sentence}"), nlp=nlp).rows
+    events = {(r.cohort_size, r.outcome, r.event_count) for r in rows if r.row_type == "outcome"}
+    assert events == {(200, "response", 150), (100, "response", 12)}
+    assert all(mention in r.outcome_mention for r in rows if r.row_type == "outcome")
+
+
+def test_a_table_row_named_by_an_index_threshold_is_a_response(nlp) -> None:
+    rows = _outcome_kinds(nlp, "Adults with plaque psoriasis were randomised to ixekizumab "
+                               "(n = 250) or placebo (n = 125).\n\nOutcome | Ixekizumab "
+                               "(n = 250) | Placebo (n = 125)\nPASI 100 | 90 (36.0) | 1 (0.8)\n"
+                               "Headache | 20 (8.0) | 9 (7.2)\n")
+    assert {(250, "response", 90), (125, "response", 1)} <= rows

@@ -337,6 +337,8 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         return found
     if named:
         return named[0]
+    if index_response(doc, found.start, found.end, settings):
+        return Cue("OUTCOME", "response", found.start, found.end, found.text)
     if any(t.ent_type_ == "DISEASE" for t in doc[found.start:found.end]) \
             or words & settings.harm_words or _after_harm(doc, found, settings) \
             or _in_safety_report(doc, found, settings, after_harm=after_harm):
@@ -346,6 +348,15 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         # dysfunction", "nail problems").
         return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
     return found
+
+
+def index_response(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
+    """'PASI 90', 'EASI-75', 'ACR50': a responder threshold of a disease activity index,
+    a response (corpora/README) in every specialty."""
+    words = [t for t in doc[start:end] if not t.is_space]
+    if not words or words[0].lower_.split("-")[0].rstrip("0123456789") not in settings.response_indices:
+        return False
+    return any(ch.isdigit() for t in words for ch in t.text)  # ("IGA score of 0 or 1")
 
 
 def names_measure(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
