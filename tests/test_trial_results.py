@@ -1342,3 +1342,26 @@ def test_a_table_row_named_by_an_index_threshold_is_a_response(nlp) -> None:
                                "(n = 250) | Placebo (n = 125)\nPASI 100 | 90 (36.0) | 1 (0.8)\n"
                                "Headache | 20 (8.0) | 9 (7.2)\n")
     assert {(250, "response", 90), (125, "response", 1)} <= rows
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Hypokalaemia was reported in 40 and 12 patients. Hospitalisation for hypokalaemia "
+     "occurred in 5 and 1 patients, respectively.", (250, "adverse_event", 5)),
+    ("Nine patients in the spironolactone group were admitted to hospital because of "
+     "hypotension.", (250, "adverse_event", 9)),
+    ("Hospitalisation for worsening heart failure occurred in 30 and 45 patients, "
+     "respectively.", (250, "other", 30)),
+])
+def test_a_hospital_stay_caused_by_a_harm_is_the_harm(nlp, sentence: str,
+                                                      expected: tuple) -> None:
+    rows = _outcome_kinds(nlp, "Adults with heart failure were randomised to spironolactone "
+                               f"(n = 250) or placebo (n = 250). {sentence}")
+    assert expected in rows
+
+
+@pytest.mark.parametrize("verb", ["persisted", "appeared", "emerged"])
+def test_frames_of_an_event_with_other_verbs(nlp, verb: str) -> None:
+    rows = _outcome_kinds(nlp, "Adults with relapsing multiple sclerosis were randomised to "
+                               "ozanimod (n = 300) or interferon (n = 300). New T2 lesions "
+                               f"{verb} in 90 and 140 patients, respectively.")
+    assert rows == {(300, "other", 90), (300, "other", 140)}

@@ -39,6 +39,7 @@ from .groups import (
 from .mentions import find_mentions, in_size_brackets
 from .outcomes import (
     clause_outcome,
+    harm_reason,
     harm_stops,
     heading_outcome,
     other_outcome,
@@ -797,16 +798,19 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         # "11 of the 94 responders in cohort A and 9 of the 99 in cohort B relapsed": the
         # noun names the group; the verb they share names the event.
         outcome = facts.shared_outcome
+    last = state.events[-1] if state.events else None
+    # Harms are being reported: the last count, in this sentence or the one before, was one.
+    after_harm = last is not None and last.outcome == "adverse_event" \
+        and last.sent >= sent_index - 1 and last.cohort is not None
+    if after_harm and outcome is not None and outcome.id == "other":
+        outcome = harm_reason(doc, outcome, facts.cues, settings) or outcome
     framed = False
     if outcome is None and not sizes_only and m.kind in {"fraction", "bare", "count", "loose",
                                                          "percent", "named", "each"}:
         # "Clinical cure was achieved in 64 of 80": the frame that states the event names it,
         # before any outcome borrowed from another clause.
-        last = state.events[-1] if state.events else None
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
-                                subject_only=m.kind == "percent",
-                                after_harm=last is not None and last.outcome == "adverse_event"
-                                and last.sent >= sent_index - 1 and last.cohort is not None)
+                                subject_only=m.kind == "percent", after_harm=after_harm)
         framed = outcome is not None
     if outcome is None and back and state.events and refers_back(doc, m.start, facts.start,
                                                                  settings):

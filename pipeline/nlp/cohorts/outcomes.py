@@ -148,6 +148,9 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
     a copula names the class; the subject before the copula names the event. And 'relapse
     after remission had occurred in 14': the event before a time complement."""
     k = cue.start - 1
+    while k > start and cue.start - k <= 2 and doc[k].is_lower and doc[k].is_alpha \
+            and doc[k].lower_ not in settings.time_complements:
+        k -= 1  # "hospitalisation for worsening heart failure"
     if k > start and doc[k].lower_ in settings.time_complements and k in outcome_end \
             and not (doc[k].lower_ == "for" and doc[k - 1].lower_.endswith("ed")):
         # (but "were hospitalized for neutropenic fever": a participle's reason is the harm)
@@ -234,8 +237,16 @@ def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[C
     complete remission" (a relapse: recurrence); "adverse events leading to death" (death)."""
     outcomes = [c for c in cues if c.label == "OUTCOME"]
     deaths = {c.start: c for c in outcomes if c.id == "death"}
+    harms = {c.start: c for c in outcomes if c.id == "adverse_event"}
     found = []
     for cue in outcomes:
+        if cue.id == "other" and harms:
+            # "admitted to hospital because of colitis": a stay a harm caused counts the harm
+            harm = harms.get(_reason_at(doc, cue.end, settings, cause_only=True))
+            if harm is not None:
+                found.append(Cue("OUTCOME", "adverse_event", cue.start, harm.end,
+                                 doc[cue.start:harm.end].text))
+            continue
         if cue.id in _HELD_OUTCOMES:
             j = cue.start
             while j > 0 and cue.start - j < 2 and (doc[j - 1].lower_ in settings.determiners
@@ -249,6 +260,29 @@ def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[C
             found.append(Cue("OUTCOME", "death", cue.start, after.end,
                              doc[cue.start:after.end].text))
     return found
+
+
+def _reason_at(doc: Doc, k: int, settings: LinkSettings, *, cause_only: bool) -> int:
+    """Where the reason named at ``k`` starts ("because of the X", "due to X", and unless
+    ``cause_only`` "for X"), or -1."""
+    if not cause_only and k < len(doc) and doc[k].lower_ == "for":
+        k += 1
+    else:
+        k = _cause_end(doc, k, settings) or -1
+    while 0 <= k < len(doc) and doc[k].lower_ in settings.determiners:
+        k += 1
+    return k
+
+
+def harm_reason(doc: Doc, outcome: Cue, cues: list[Cue], settings: LinkSettings) -> Cue | None:
+    """'Hospitalization for hyperkalemia': an event whose reason is a harm, as the harm
+    (said while harms are reported; 'hospitalisation for heart failure' in a table of end
+    points is the end point), or None."""
+    k = _reason_at(doc, outcome.end, settings, cause_only=False)
+    harm = next((c for c in cues if c.label == "OUTCOME" and c.id == "adverse_event"
+                 and c.start == k), None)
+    return None if harm is None else Cue("OUTCOME", "adverse_event", outcome.start, harm.end,
+                                         doc[outcome.start:harm.end].text)
 
 
 def _leads_to(doc: Doc, k: int, settings: LinkSettings) -> bool:
