@@ -1365,3 +1365,11 @@ def test_frames_of_an_event_with_other_verbs(nlp, verb: str) -> None:
                                "ozanimod (n = 300) or interferon (n = 300). New T2 lesions "
                                f"{verb} in 90 and 140 patients, respectively.")
     assert rows == {(300, "other", 90), (300, "other", 140)}
+
+
+@pytest.mark.parametrize("unit", ["5.5 mmol/L", "50 copies/mL", "1.5 x 10^9/L", "7.0 g/dL"])
+def test_a_sentence_that_ends_in_a_unit_ends_there(nlp, unit: str) -> None:
+    rows = _outcome_kinds(nlp, "Adults were randomised: 120 to patiromer and 118 to placebo. "
+                               f"Baseline values were below {unit}. Remission was achieved in "
+                               "60 and 31 patients, respectively.")
+    assert rows == {(120, "remission", 60), (118, "remission", 31)}
