@@ -1373,3 +1373,18 @@ def test_a_sentence_that_ends_in_a_unit_ends_there(nlp, unit: str) -> None:
                                f"Baseline values were below {unit}. Remission was achieved in "
                                "60 and 31 patients, respectively.")
     assert rows == {(120, "remission", 60), (118, "remission", 31)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Tumours had shrunk in 40 of the 60 people.", (60, "response", 40)),
+    ("In four patients the tumour grew during treatment.", (60, "progression", 4)),
+    ("Three patients had their tumours disappear completely.", (60, "complete_response", 3)),
+    ("Rash was the main problem: 20 developed it, and 5 stopped durvalumab because of it.",
+     (60, "adverse_event", 5)),
+    ("Durvalumab was discontinued in four patients because of hepatitis.",
+     (60, "adverse_event", 4)),
+])
+def test_outcomes_in_plain_words(nlp, sentence: str, expected: tuple) -> None:
+    rows = _outcome_kinds(nlp, "Sixty people with bladder cancer were treated with durvalumab "
+                               f"in the trial. {sentence}")
+    assert expected in rows

@@ -50,9 +50,24 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
         elif doc[i].lower_ in settings.state_verbs and i + 1 in outcome_at:
             i += 1  # "remained progression-free"
         else:
-            return None
+            return _harm_cause(doc, i, end, cues, settings)
         steps += 1
     return None
+
+
+def _harm_cause(doc: Doc, i: int, end: int, cues: list[Cue],
+                settings: LinkSettings) -> Cue | None:
+    """'X was discontinued in three patients because of QTc prolongation': a count whose
+    group a harm made stop counts the harm (the stop with its cause when a cue spans both)."""
+    k = _cause_end(doc, i, settings)
+    while k is not None and k < end and doc[k].lower_ in settings.determiners:
+        k += 1
+    if k is None:
+        return None
+    harms = [c for c in cues if c.label == "OUTCOME" and c.id == "adverse_event"
+             and (c.start == k or c.start < i and c.end > k)]
+    # the stop with its cause when a cue spans both, else the harm itself
+    return min(harms, key=lambda c: c.start) if harms else None
 
 
 def _free_of(doc: Doc, i: int, end: int) -> Cue | None:
@@ -209,6 +224,12 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
             while cause < len(doc) and doc[cause].lower_ in settings.determiners:
                 cause += 1
             harm = harm_at.get(cause)
+            if harm is None and cause < len(doc) and doc[cause].lower_ in settings.harm_pronouns \
+                    and any(c.end <= stop.start and c.start >= doc[stop.start].sent.start
+                            for c in harm_at.values()):
+                # "Neuropathy was the main problem: 54 developed it, and 14 stopped the drug
+                # because of it": the harm named before in the sentence
+                harm = Cue("OUTCOME", "adverse_event", cause, cause + 1, doc[cause].text)
             if harm is not None:
                 found.append(Cue("OUTCOME", "adverse_event", stop.start, harm.end,
                                  doc[stop.start:harm.end].text))

@@ -92,6 +92,7 @@ class LinkSettings:
     harm_words: frozenset[str]
     absence_words: frozenset[str]
     measured_nouns: frozenset[str]
+    harm_pronouns: frozenset[str]
     response_indices: frozenset[str]
     state_verbs: frozenset[str]
     safety_words: frozenset[str]
