@@ -1388,3 +1388,15 @@ def test_outcomes_in_plain_words(nlp, sentence: str, expected: tuple) -> None:
     rows = _outcome_kinds(nlp, "Sixty people with bladder cancer were treated with durvalumab "
                                f"in the trial. {sentence}")
     assert expected in rows
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Ten of them have since had a response.", (40, "response", 10)),
+    ("In the removed tissue, no cancer remained in 12 of the 40 patients.",
+     (40, "complete_response", 12)),
+])
+def test_later_events_and_plain_words_for_a_complete_response(nlp, sentence: str,
+                                                             expected: tuple) -> None:
+    rows = _outcome_kinds(nlp, "Forty patients with rectal cancer were treated with "
+                               f"dostarlimab. {sentence}")
+    assert expected in rows
