@@ -1400,3 +1400,18 @@ def test_later_events_and_plain_words_for_a_complete_response(nlp, sentence: str
     rows = _outcome_kinds(nlp, "Forty patients with rectal cancer were treated with "
                                f"dostarlimab. {sentence}")
     assert expected in rows
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Fatal or disabling stroke occurred in 4 and 11 patients, respectively.",
+     {(300, "other", 4), (300, "other", 11)}),
+    ("Normoglycaemia was restored in 60 and 21 patients, respectively.",
+     {(300, "other", 60), (300, "other", 21)}),
+    ("Clinical remission was seen early, at week 2, when it was reported by 40/300 and 12/300 "
+     "patients.", {(300, "remission", 40), (300, "remission", 12)}),
+])
+def test_modifiers_normal_values_and_pronouns_name_the_event(nlp, sentence: str,
+                                                             expected: set) -> None:
+    rows = _outcome_kinds(nlp, "Adults were randomised to tirzepatide (n = 300) or placebo "
+                               f"(n = 300). {sentence}")
+    assert rows == expected

@@ -60,9 +60,12 @@ def link_document(doc: Doc, settings: LinkSettings,
     # "the vasopressin group 90": a group named by its drug, then a number, is no label.
     cues = [c for c in cues if c.label != "ARM" or c.start == 0
             or doc[c.start - 1].ent_type_ != "DRUG"]
-    # "Overall survival data were immature": the data, not an event.
+    # "Overall survival data were immature": the data, not an event; "fatal or disabling
+    # stroke", "fatal bleeding": an adjective of the event named after it.
     cues = [c for c in cues if c.label != "OUTCOME" or c.end >= len(doc)
-            or doc[c.end].lower_ not in settings.not_event_after]
+            or doc[c.end].lower_ not in settings.not_event_after
+            and not (c.text.lower() in settings.event_adjectives and doc[c.end].is_alpha
+                     and doc[c.end].lower_ not in settings.phrase_stops)]
     # "Within a year, 9 relapsed": a time window, not a yearly incidence.
     cues = [c for c in cues if c.label != "INCIDENCE" or c.start == 0
             or doc[c.start - 1].lower_ not in settings.time_prepositions]

@@ -224,7 +224,7 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
             while cause < len(doc) and doc[cause].lower_ in settings.determiners:
                 cause += 1
             harm = harm_at.get(cause)
-            if harm is None and cause < len(doc) and doc[cause].lower_ in settings.harm_pronouns \
+            if harm is None and cause < len(doc) and doc[cause].lower_ in settings.pronouns \
                     and any(c.end <= stop.start and c.start >= doc[stop.start].sent.start
                             for c in harm_at.values()):
                 # "Neuropathy was the main problem: 54 developed it, and 14 stopped the drug
@@ -377,6 +377,14 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         found = _object_outcome(doc, i, clause_end, settings)
     if found is None:
         return None
+    if found.end - found.start <= 2 and doc[found.end - 1].lower_ in settings.pronouns:
+        # "Remission was apparent at week 4, when it was reported by 68/278": the outcome
+        # the pronoun stands for, named before it in the sentence
+        sent_start = doc[found.start].sent.start
+        named = [c for c in doc.spans.get(CUES_KEY, []) if c.label_ == "OUTCOME"
+                 and sent_start <= c.start and c.end <= found.start]
+        last = max(named, key=lambda c: (c.start, -c.end), default=None)
+        return None if last is None else Cue("OUTCOME", last.id_, last.start, last.end, last.text)
     outcomes = longest_cues(cues, "OUTCOME")
     named = [c for c in outcomes if found.start <= c.start < found.end]
     if not named and found.end < start:
