@@ -1415,3 +1415,26 @@ def test_modifiers_normal_values_and_pronouns_name_the_event(nlp, sentence: str,
     rows = _outcome_kinds(nlp, "Adults were randomised to tirzepatide (n = 300) or placebo "
                                f"(n = 300). {sentence}")
     assert rows == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Pain improved by at least 30% in 70 and 41 patients, respectively.",
+     {(150, "other", 70), (150, "other", 41)}),
+    ("The target blood pressure was met by 90 and 62 patients, respectively.",
+     {(150, "other", 90), (150, "other", 62)}),
+    ("Serious adverse events occurred in 20 and 18 patients. Overall, 9 and 4 patients needed "
+     "intravenous antibiotics.", {(150, "adverse_event", 20), (150, "adverse_event", 18),
+                      (150, "other", 9), (150, "other", 4)}),
+])
+def test_frames_of_improvement_and_needs_after_harms(nlp, sentence: str, expected: set) -> None:
+    rows = _outcome_kinds(nlp, "Adults were randomised to duloxetine (n = 150) or placebo "
+                               f"(n = 150). {sentence}")
+    assert rows == expected
+
+
+def test_patients_still_on_treatment_are_a_cohort(nlp) -> None:
+    rows = analyse(clean_text("In the registry, 900 patients were treated with osimertinib. "
+                              "After two years, 410 patients were still on treatment."),
+                   nlp=nlp).rows
+    assert ("cohort", 410, "osimertinib", "continued") in {
+        (r.row_type, r.cohort_size, r.drug, r.drug_status) for r in rows}

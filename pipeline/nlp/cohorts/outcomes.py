@@ -444,6 +444,7 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     j -= 1
     while j > clause_start and doc[j].lower_.endswith("ly") and doc[j].is_alpha:
         j -= 1  # "was observed only in", "occurred significantly more often in" is not read
+    j = _before_amount(doc, j, clause_start, settings)  # "improved by at least 4 points in"
     if doc[j].lower_ not in settings.frame_verbs and doc[j].lower_ not in settings.affect_verbs:
         return _gapped_subject(doc, j, doc[start].sent.start, settings)
     while j > clause_start and doc[j - 1].lower_ in settings.frame_auxiliaries:
@@ -466,6 +467,21 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
                   and doc[k + 1].lower_ == "of"), None)
     return (named is not None and _phrase(doc, named, j, settings, subject=True, framed=True)) \
         or _phrase(doc, first, j, settings, subject=True, framed=True)
+
+
+def _before_amount(doc: Doc, last: int, clause_start: int, settings: LinkSettings) -> int:
+    """'improved by at least 4 points | in 98': the word before an amount 'by <number>
+    [unit]' that ends at ``last``, or ``last`` when there is none."""
+    for k in range(last - 1, max(clause_start, last - 6), -1):
+        if doc[k].lower_ == "by":
+            between = doc[k + 1:last + 1]
+            numbers = [t for t in between if t._.num_value is not None]
+            if numbers and all(t._.num_value is not None or t.text == "%"
+                               or t.lower_ in settings.threshold_words or t.lower_ == "at"
+                               or t.i == last and t.is_alpha for t in between):
+                return k - 1
+            return last
+    return last
 
 
 def _before_gloss(doc: Doc, start: int, end: int) -> int:
@@ -505,6 +521,11 @@ def _in_safety_report(doc: Doc, found: Cue, settings: LinkSettings, *,
     if any(t.lower_.rsplit("-", 1)[-1] in settings.generic_heads and not doc[t.i - 1].like_num
            for t in doc[found.start:found.end]):  # (but "a decline of 10 points")
         return False
+    k = found.start - 1
+    while k > 0 and doc[k].lower_ in settings.determiners:
+        k -= 1
+    if doc[k].lower_ in settings.intervention_verbs:
+        return False  # "88 needed systemic steroids": a treatment, not a harm
     if after_harm:
         return True
     sent = doc[found.start].sent

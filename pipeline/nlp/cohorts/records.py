@@ -92,6 +92,7 @@ class LinkSettings:
     harm_words: frozenset[str]
     absence_words: frozenset[str]
     measured_nouns: frozenset[str]
+    intervention_verbs: frozenset[str]
     event_adjectives: frozenset[str]
     pronouns: frozenset[str]
     response_indices: frozenset[str]
