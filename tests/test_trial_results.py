@@ -1438,3 +1438,14 @@ def test_patients_still_on_treatment_are_a_cohort(nlp) -> None:
                    nlp=nlp).rows
     assert ("cohort", 410, "osimertinib", "continued") in {
         (r.row_type, r.cohort_size, r.drug, r.drug_status) for r in rows}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("CR/CRi was achieved in 41 of the 70 patients.", (70, "remission", 41)),
+    ("Of the 20 retreated patients, 17 regained MMR.", (20, "response", 17)),
+])
+def test_abbreviated_remissions_and_responses_of_leukaemia(nlp, sentence: str,
+                                                          expected: tuple) -> None:
+    rows = _outcome_kinds(nlp, "Seventy patients with leukaemia were treated with asciminib. "
+                               f"{sentence}")
+    assert expected in rows
