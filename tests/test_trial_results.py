@@ -1449,3 +1449,12 @@ def test_abbreviated_remissions_and_responses_of_leukaemia(nlp, sentence: str,
     rows = _outcome_kinds(nlp, "Seventy patients with leukaemia were treated with asciminib. "
                                f"{sentence}")
     assert expected in rows
+
+
+@pytest.mark.parametrize("verb", ["led", "caused", "forced"])
+def test_a_harm_that_made_a_count_stop_is_counted(nlp, verb: str) -> None:
+    rows = _outcome_kinds(nlp, "Patients were randomised to tenecteplase (n = 300) or alteplase "
+                               f"(n = 300). Adverse events {verb} 11 patients in the "
+                               "tenecteplase group and 9 in the alteplase group to stop "
+                               "treatment.")
+    assert rows == {(300, "adverse_event", 11), (300, "adverse_event", 9)}

@@ -99,6 +99,8 @@ def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
     outcome_end = {c.end: c for c in longest_cues(cues, "OUTCOME")}
     j = i
     steps = 0
+    if j - 1 > start and doc[j - 1].lower_ in settings.lead_words and j - 1 in outcome_end:
+        return outcome_end[j - 1]  # "Adverse events led 11 patients ... to stop treatment"
     while j > start and steps <= settings.predicate_window:
         if j in outcome_end and j < i:
             return _copula_subject(doc, outcome_end[j], start, outcome_end, settings)
