@@ -1458,3 +1458,21 @@ def test_a_harm_that_made_a_count_stop_is_counted(nlp, verb: str) -> None:
                                "tenecteplase group and 9 in the alteplase group to stop "
                                "treatment.")
     assert rows == {(300, "adverse_event", 11), (300, "adverse_event", 9)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Weight loss of 10% or more occurred in 120 and 15 participants, respectively.",
+     {(400, "other", 120), (400, "other", 15)}),
+    ("Fever had resolved by day 3 in 300 and 250 participants, respectively.",
+     {(400, "other", 300), (400, "other", 250)}),
+    ("Mechanical ventilation was used in 40 and 52 participants, respectively.",
+     {(400, "other", 40), (400, "other", 52)}),
+    ("Serious adverse events occurred in 30 and 28 participants. A serum sodium level below "
+     "130 mmol/L was recorded at least once in 12 and 5 participants, respectively.",
+     {(400, "adverse_event", 30), (400, "adverse_event", 28), (400, "other", 12),
+      (400, "other", 5)}),
+])
+def test_thresholds_times_and_adverbs_in_event_frames(nlp, sentence: str, expected: set) -> None:
+    rows = _outcome_kinds(nlp, "Adults were randomised to survodutide (n = 400) or placebo "
+                               f"(n = 400). {sentence}")
+    assert rows == expected

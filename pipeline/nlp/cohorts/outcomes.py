@@ -330,6 +330,11 @@ def _cause_end(doc: Doc, k: int, settings: LinkSettings) -> int | None:
 def clause_outcome(doc: Doc, facts: ClauseFacts, m: Mention, settings: LinkSettings) -> Cue | None:
     """The outcome of the clause nearest to a mention, after it first; not one that picks a
     group ("seven of the 41 without a pCR")."""
+    k = m.start + 1
+    while k < len(doc) and k < m.start + 3 and doc[k].text in {"%", "percent"}:
+        k += 1
+    if k + 1 < len(doc) and doc[k].lower_ == "or" and doc[k + 1].lower_ in settings.open_bounds:
+        return None  # "weight loss of 5% or more occurred in": a threshold, not a share
     outcomes = [c for c in longest_cues(facts.cues, "OUTCOME")
                 if not _picks_group(doc, c.start, settings)]
     after = [c for c in outcomes if c.start >= m.end]
@@ -396,9 +401,11 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
                  and doc[c.start - 1].text in {"(", "["} and doc[c.end].text in {")", "]"}]
     words = {t.lower_ for t in doc[found.start:found.end]}
     if doc[found.start].lower_ in settings.absence_words \
-            or any(names_measure(doc, c, settings) for c in named):
+            or any(names_measure(doc, c, settings) for c in named) \
+            or named and any(t.lower_ in settings.resolution_verbs for t in doc[found.end:start]):
         # "Freedom from seizures was reported in", "Seizure freedom was achieved in", "A
-        # reduction of 50% in seizure frequency occurred in": no event, an end point
+        # reduction of 50% in seizure frequency occurred in", "Fever had resolved by day 3
+        # in": no event, an end point
         return found
     if named:
         return named[0]
@@ -430,6 +437,9 @@ def names_measure(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
     k = cue.end
     if k < len(doc) and doc[k].text in {"-", "–"}:
         k += 1
+    if cue.id == "adverse_event" and k + 1 < len(doc) and doc[k].lower_ == "of" and (
+            doc[k + 1]._.num_value is not None or doc[k + 1].lower_ == "at"):
+        return True  # "weight loss of 5% or more": a threshold (but "PSA decline of 90%")
     return k < len(doc) and doc[k].lower_ in settings.measured_nouns
 
 
@@ -444,8 +454,9 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     elif j <= clause_start or doc[j].lower_ not in settings.frame_prepositions:
         return None
     j -= 1
-    while j > clause_start and doc[j].lower_.endswith("ly") and doc[j].is_alpha:
-        j -= 1  # "was observed only in", "occurred significantly more often in" is not read
+    while j > clause_start and (doc[j].lower_.endswith("ly") and doc[j].is_alpha
+                                or doc[j].lower_ in settings.frame_adverbs):
+        j -= 1  # "was observed only in", "was recorded at least once in"
     j = _before_amount(doc, j, clause_start, settings)  # "improved by at least 4 points in"
     if doc[j].lower_ not in settings.frame_verbs and doc[j].lower_ not in settings.affect_verbs:
         return _gapped_subject(doc, j, doc[start].sent.start, settings)
@@ -480,6 +491,7 @@ def _before_amount(doc: Doc, last: int, clause_start: int, settings: LinkSetting
             numbers = [t for t in between if t._.num_value is not None]
             if numbers and all(t._.num_value is not None or t.text == "%"
                                or t.lower_ in settings.threshold_words or t.lower_ == "at"
+                               or t.lower_ in settings.not_count_after  # "by day 7"
                                or t.i == last and t.is_alpha for t in between):
                 return k - 1
             return last
@@ -523,6 +535,10 @@ def _in_safety_report(doc: Doc, found: Cue, settings: LinkSettings, *,
     if any(t.lower_.rsplit("-", 1)[-1] in settings.generic_heads and not doc[t.i - 1].like_num
            for t in doc[found.start:found.end]):  # (but "a decline of 10 points")
         return False
+    if any(t.lower_ in settings.threshold_words and doc[t.i + 1]._.num_value is not None
+           and doc[t.i - 1].lower_ in settings.measure_labels
+           for t in doc[found.start + 1:found.end - 1]):
+        return False  # "A serum potassium level above 5.5 mmol/L": a threshold end point
     k = found.start - 1
     while k > 0 and doc[k].lower_ in settings.determiners:
         k -= 1
