@@ -1476,3 +1476,19 @@ def test_thresholds_times_and_adverbs_in_event_frames(nlp, sentence: str, expect
     rows = _outcome_kinds(nlp, "Adults were randomised to survodutide (n = 400) or placebo "
                                f"(n = 400). {sentence}")
     assert rows == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Skin infections occurred in 6 and 14 patients. Clear or almost clear skin was achieved by "
+     "45 and 10 patients.", {(120, "adverse_event", 6), (120, "adverse_event", 14),
+                             (120, "other", 45), (120, "other", 10)}),
+    ("Conjunctivitis occurred in 9 and 2 patients. Early treatment failure occurred in 3 and 11 "
+     "patients.", {(120, "adverse_event", 9), (120, "adverse_event", 2), (120, "other", 3),
+                   (120, "other", 11)}),
+    ("No evidence of disease activity was achieved by 50 and 21 patients.",
+     {(120, "other", 50), (120, "other", 21)}),
+])
+def test_end_points_among_harms_stay_end_points(nlp, sentence: str, expected: set) -> None:
+    rows = _outcome_kinds(nlp, "Patients were randomised to tralokinumab (n = 120) or placebo "
+                               f"(n = 120). {sentence}")
+    assert rows == expected

@@ -535,6 +535,8 @@ def _in_safety_report(doc: Doc, found: Cue, settings: LinkSettings, *,
     if any(t.lower_.rsplit("-", 1)[-1] in settings.generic_heads and not doc[t.i - 1].like_num
            for t in doc[found.start:found.end]):  # (but "a decline of 10 points")
         return False
+    if any(t.lower_ in settings.efficacy_words for t in doc[found.start:found.end]):
+        return False  # "Early treatment failure", "Clear or almost clear skin": end points
     if any(t.lower_ in settings.threshold_words and doc[t.i + 1]._.num_value is not None
            and doc[t.i - 1].lower_ in settings.measure_labels
            for t in doc[found.start + 1:found.end - 1]):
@@ -780,8 +782,10 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
     share = len(words) > 2 and words[0].like_num and words[1].text == "%"
     # "Treatment-emergent suicidal ideation", "EASI-75", "HbA1c below 7%"
     opener = words[0].text.replace("-", "")
+    # "No evidence of disease activity was achieved by 140": the absence is the end point
+    absence = framed and len(words) >= 3 and words[0].lower_ in settings.none_words
     if not (opener[:1].isalpha() and opener.isalnum() or share) \
-            or words[0].lower_ in settings.not_outcomes:
+            or words[0].lower_ in settings.not_outcomes and not absence:
         return None
     if words[-1].lower_ in settings.generic_heads and not framed:
         # "Primary end point: ...", "Secondary outcomes: ...": a heading, no event (but
