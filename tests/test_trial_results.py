@@ -1492,3 +1492,18 @@ def test_end_points_among_harms_stay_end_points(nlp, sentence: str, expected: se
     rows = _outcome_kinds(nlp, "Patients were randomised to tralokinumab (n = 120) or placebo "
                                f"(n = 120). {sentence}")
     assert rows == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("At two years, 40 were alive without their cancer getting worse.",
+     (80, "progression_free_survival", 40)),
+    ("At two years, 44 were alive without the disease coming back.",
+     (80, "disease_free_survival", 44)),
+    ("Thirty had not progressed at one year.", (80, "progression_free_survival", 30)),
+    ("Twelve saw their tumours shrink by half.", (80, "response", 12)),
+    ("Twenty-five had died or progressed.", (80, "progression", 25)),
+])
+def test_survival_and_progression_in_plain_words(nlp, sentence: str, expected: tuple) -> None:
+    rows = _outcome_kinds(nlp, "In the study, 80 patients with liver cancer took Lenvima. "
+                               f"{sentence}")
+    assert expected in rows

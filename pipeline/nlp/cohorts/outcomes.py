@@ -251,6 +251,9 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
     return found
 
 
+#: Events whose absence in the living is a survival outcome ("alive without progression").
+_FREE_OF = {"progression": "progression_free_survival", "recurrence": "disease_free_survival"}
+
 #: Outcomes a patient can lose: losing one is a relapse ("lost major molecular response").
 _HELD_OUTCOMES = frozenset({"response", "complete_response", "partial_response", "remission"})
 
@@ -261,8 +264,19 @@ def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[C
     outcomes = [c for c in cues if c.label == "OUTCOME"]
     deaths = {c.start: c for c in outcomes if c.id == "death"}
     harms = {c.start: c for c in outcomes if c.id == "adverse_event"}
+    events = {c.start: c for c in outcomes if c.id in _FREE_OF}
     found = []
     for cue in outcomes:
+        if cue.id == "survival" and cue.end < len(doc) and doc[cue.end].lower_ == "without":
+            # "alive without their cancer getting worse": alive and free of that event
+            k = cue.end + 1
+            while k < len(doc) and k - cue.end <= 3 and k not in events and (
+                    doc[k].lower_ in settings.filler_words or doc[k].lower_ in settings.determiners):
+                k += 1
+            if k in events:
+                found.append(Cue("OUTCOME", _FREE_OF[events[k].id], cue.start, events[k].end,
+                                 doc[cue.start:events[k].end].text))
+            continue
         if cue.id == "other" and harms:
             # "admitted to hospital because of colitis": a stay a harm caused counts the harm
             harm = harms.get(_reason_at(doc, cue.end, settings, cause_only=True))
