@@ -1507,3 +1507,16 @@ def test_survival_and_progression_in_plain_words(nlp, sentence: str, expected: t
     rows = _outcome_kinds(nlp, "In the study, 80 patients with liver cancer took Lenvima. "
                                f"{sentence}")
     assert expected in rows
+
+
+@pytest.mark.parametrize(("words", "status"), [
+    ("were lost to follow-up", "discontinued"),
+    ("dropped out", "discontinued"),
+    ("completed the study", "continued"),
+])
+def test_withdrawals_and_completions_are_cohorts(nlp, words: str, status: str) -> None:
+    rows = analyse(clean_text("Overall, 300 adults were randomised to ozanimod (n = 150) or "
+                              "placebo (n = 150). Of the 150 patients given ozanimod, 12 "
+                              f"{words}."), nlp=nlp).rows
+    assert ("cohort", 12, status) in {(r.row_type, r.cohort_size, r.drug_status) for r in rows}
+    assert not any(r.row_type == "outcome" and r.event_count == 12 for r in rows)
