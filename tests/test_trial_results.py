@@ -1520,3 +1520,16 @@ def test_withdrawals_and_completions_are_cohorts(nlp, words: str, status: str) -
                               f"{words}."), nlp=nlp).rows
     assert ("cohort", 12, status) in {(r.row_type, r.cohort_size, r.drug_status) for r in rows}
     assert not any(r.row_type == "outcome" and r.event_count == 12 for r in rows)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Serious side effects struck 30 of them.", (150, "adverse_event", 30)),
+    ("Another 20 needed a lower dose.", (150, "adverse_event", 20)),
+    ("Eleven had to stop taking the pill because of side effects.", (150, "adverse_event", 11)),
+    ("In 60 people the disease stayed stable.", (150, "stable_disease", 60)),
+    ("Hair loss affected 25 of them.", (150, "adverse_event", 25)),
+])
+def test_news_words_for_harms_and_stable_disease(nlp, sentence: str, expected: tuple) -> None:
+    rows = _outcome_kinds(nlp, "In the trial, 150 people with bowel cancer took Lonsurf. "
+                               f"{sentence}")
+    assert expected in rows

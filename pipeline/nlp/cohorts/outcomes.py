@@ -49,6 +49,8 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i += 1
         elif doc[i].lower_ in settings.state_verbs and i + 1 in outcome_at:
             i += 1  # "remained progression-free"
+        elif doc[i].lower_ == "to" and i > 0 and doc[i - 1].lower_ in settings.article_verbs:
+            i += 1  # "18 had to stop the drug because of side effects"
         else:
             return _harm_cause(doc, i, end, cues, settings)
         steps += 1
@@ -99,8 +101,10 @@ def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
     outcome_end = {c.end: c for c in longest_cues(cues, "OUTCOME")}
     j = i
     steps = 0
-    if j - 1 > start and doc[j - 1].lower_ in settings.lead_words and j - 1 in outcome_end:
-        return outcome_end[j - 1]  # "Adverse events led 11 patients ... to stop treatment"
+    if j - 1 > start and j - 1 in outcome_end and (doc[j - 1].lower_ in settings.lead_words
+                                                   or doc[j - 1].lower_ in settings.affect_verbs):
+        # "Adverse events led 11 patients ... to stop treatment", "Side effects hit 40"
+        return outcome_end[j - 1]
     while j > start and steps <= settings.predicate_window:
         if j in outcome_end and j < i:
             return _copula_subject(doc, outcome_end[j], start, outcome_end, settings)
