@@ -1533,3 +1533,13 @@ def test_news_words_for_harms_and_stable_disease(nlp, sentence: str, expected: t
     rows = _outcome_kinds(nlp, "In the trial, 150 people with bowel cancer took Lonsurf. "
                                f"{sentence}")
     assert expected in rows
+
+
+@pytest.mark.parametrize("opener", ["After confirmed progression", "Following disease relapse",
+                                    "At the time of progression"])
+def test_an_opening_time_phrase_names_no_event_of_the_count(nlp, opener: str) -> None:
+    rows = analyse(clean_text("Patients were randomised to Arm A (cabozantinib; n = 90) or Arm B "
+                              f"(placebo; n = 88). {opener}, 40 patients in Arm B crossed over "
+                              "to open-label cabozantinib."), nlp=nlp).rows
+    assert not any(r.row_type == "outcome" and r.event_count == 40 for r in rows)
+    assert 40 in {r.cohort_size for r in rows if r.row_type == "cohort"}

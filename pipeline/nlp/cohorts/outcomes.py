@@ -124,6 +124,8 @@ def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                 return None  # "The primary end point, a composite of ...": 'other' (below)
             if head is not None and doc[head[1] + 1].lower_ in settings.definition_words:
                 return None  # "Severe exacerbation, defined as one leading to death, ..."
+            if doc[start].lower_ in settings.adverbial_openers:
+                return None  # "After confirmation of progression, 54 crossed over": when
             for k in range(j - 1, max(start, j - 15), -1):
                 if k in outcome_end:
                     return outcome_end[k]

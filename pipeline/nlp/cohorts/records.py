@@ -92,6 +92,7 @@ class LinkSettings:
     harm_words: frozenset[str]
     absence_words: frozenset[str]
     measured_nouns: frozenset[str]
+    adverbial_openers: frozenset[str]
     efficacy_words: frozenset[str]
     resolution_verbs: frozenset[str]
     open_bounds: frozenset[str]
