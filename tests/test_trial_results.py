@@ -1543,3 +1543,12 @@ def test_an_opening_time_phrase_names_no_event_of_the_count(nlp, opener: str) ->
                               "to open-label cabozantinib."), nlp=nlp).rows
     assert not any(r.row_type == "outcome" and r.event_count == 40 for r in rows)
     assert 40 in {r.cohort_size for r in rows if r.row_type == "cohort"}
+
+
+@pytest.mark.parametrize("state", ["relapsed or refractory", "relapsed/refractory",
+                                   "progressive, treatment-resistant"])
+def test_a_disease_state_that_picks_a_population_is_no_event(nlp, state: str) -> None:
+    rows = analyse(clean_text("In total, 120 patients received teclistamab. Of these, 70 had "
+                              f"newly diagnosed disease and 50 had {state} disease."),
+                   nlp=nlp).rows
+    assert not any(r.row_type == "outcome" for r in rows)

@@ -65,7 +65,9 @@ def link_document(doc: Doc, settings: LinkSettings,
     cues = [c for c in cues if c.label != "OUTCOME" or c.end >= len(doc)
             or doc[c.end].lower_ not in settings.not_event_after
             and not (c.text.lower() in settings.event_adjectives and doc[c.end].is_alpha
-                     and doc[c.end].lower_ not in settings.phrase_stops)]
+                     and doc[c.end].lower_ not in settings.phrase_stops)
+            # "28 had relapsed or refractory disease": the disease state of a population
+            and not any(t.lower_ in settings.disease_states for t in doc[c.end:c.end + 2])]
     # "Within a year, 9 relapsed": a time window, not a yearly incidence.
     cues = [c for c in cues if c.label != "INCIDENCE" or c.start == 0
             or doc[c.start - 1].lower_ not in settings.time_prepositions]

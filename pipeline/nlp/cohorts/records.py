@@ -99,6 +99,7 @@ class LinkSettings:
     frame_adverbs: frozenset[str]
     intervention_verbs: frozenset[str]
     event_adjectives: frozenset[str]
+    disease_states: frozenset[str]
     pronouns: frozenset[str]
     response_indices: frozenset[str]
     state_verbs: frozenset[str]
