@@ -1552,3 +1552,12 @@ def test_a_disease_state_that_picks_a_population_is_no_event(nlp, state: str) ->
                               f"newly diagnosed disease and 50 had {state} disease."),
                    nlp=nlp).rows
     assert not any(r.row_type == "outcome" for r in rows)
+
+
+@pytest.mark.parametrize("figure", ["the figure was", "the rate was", "the numbers were"])
+def test_the_figure_of_another_group_refers_to_the_outcome_before(nlp, figure: str) -> None:
+    rows = _outcome_kinds(nlp, "Patients with brain metastases were treated with tucatinib in "
+                               "cohort 1 (n = 40) and cohort 2 (n = 60). In cohort 1, tumours "
+                               f"shrank in 18 of the 40 patients. In cohort 2 {figure} 25 of the "
+                               "60.")
+    assert rows == {(40, "response", 18), (60, "response", 25)}

@@ -60,6 +60,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     # "the vasopressin group 90": a group named by its drug, then a number, is no label.
     cues = [c for c in cues if c.label != "ARM" or c.start == 0
             or doc[c.start - 1].ent_type_ != "DRUG"]
+    lowers = doc.to_array([LOWER])
     # "Overall survival data were immature": the data, not an event; "fatal or disabling
     # stroke", "fatal bleeding": an adjective of the event named after it.
     cues = [c for c in cues if c.label != "OUTCOME" or c.end >= len(doc)
@@ -67,11 +68,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             and not (c.text.lower() in settings.event_adjectives and doc[c.end].is_alpha
                      and doc[c.end].lower_ not in settings.phrase_stops)
             # "28 had relapsed or refractory disease": the disease state of a population
-            and not any(t.lower_ in settings.disease_states for t in doc[c.end:c.end + 2])]
+            and not _states_after(lowers, c.end, settings)]
     # "Within a year, 9 relapsed": a time window, not a yearly incidence.
     cues = [c for c in cues if c.label != "INCIDENCE" or c.start == 0
             or doc[c.start - 1].lower_ not in settings.time_prepositions]
-    lowers = doc.to_array([LOWER])
     ae_words, fractions = _scan_words(doc, lowers, cues, settings)
     cues += ae_words
     cues += harm_stops(doc, cues, settings)
@@ -118,7 +118,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         numpy.isin(lowers, _word_ids(settings.respectively_words)))}
     # "the corresponding rates", "The number of admissions": words a few readings need
     back_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
-        numpy.isin(lowers, _word_ids(settings.back_references)))}
+        numpy.isin(lowers, _word_ids(settings.figure_words)))}
     tally_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
         numpy.isin(lowers, _word_ids(settings.tally_words)))}
     bracket_sents = {sent_of[int(i)] for i in numpy.flatnonzero(
@@ -436,6 +436,17 @@ def _cue(span: Span) -> Cue:
 def _word_kinds(suffixes: tuple[str, ...], exceptions: frozenset[str]) -> dict[int, tuple[bool, bool]]:
     """word id -> (names an adverse event by its form, is a fraction such as "3/40")."""
     return {}
+
+
+def _states_after(lowers: numpy.ndarray, end: int, settings: LinkSettings) -> bool:
+    """Does a disease state ('refractory') follow within two words of ``end``?"""
+    states = _word_set(settings.disease_states)
+    return int(lowers[end]) in states or end + 1 < len(lowers) and int(lowers[end + 1]) in states
+
+
+@cache
+def _word_set(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in words)
 
 
 @cache

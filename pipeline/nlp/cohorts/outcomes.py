@@ -25,12 +25,14 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
                     and doc[found.end].lower_ == "for" and found.end + 1 in outcome_at:
                 return outcome_at[found.end + 1]  # "were hospitalized for neutropenic fever"
             return found
-        if doc[i].text == "," and i + 1 < end and doc[i + 1].lower_ in settings.respectively_words:
+        word = doc[i].lower_
+        if word == "," and i + 1 < end and doc[i + 1].lower_ in settings.respectively_words:
             # "19 and 27 patients, respectively, died": the verb comes after the adverb.
             i += 3 if i + 2 < end and doc[i + 2].text == "," else 2
             steps += 1
             continue
-        if doc[i].lower_ in settings.state_verbs and i + 1 < end and i + 1 not in outcome_at:
+        state = word in settings.state_verbs and i + 1 < end
+        if state and i + 1 not in outcome_at:
             free = _free_of(doc, i + 1, end)  # "became symptom-free", "were seizure free"
             if free is not None:
                 return free
@@ -42,14 +44,14 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i = max([i] + [c.end for c in arm_at.values() if c.start < i < c.end])
         elif treated is not None:
             i = treated  # "Eight people taking belzutifan died"
-        elif doc[i].lower_ in settings.each_words and i + 1 < end \
+        elif word in settings.each_words and i + 1 < end \
                 and doc[i + 1].lower_ in settings.arm_nouns:
             i += 2  # "2 patients in each group died"
-        elif doc[i].lower_ in settings.filler_words or doc[i].ent_type_ in {"DRUG", "DRUG_CLASS"}:
+        elif word in settings.filler_words or doc[i].ent_type_ in {"DRUG", "DRUG_CLASS"}:
             i += 1
-        elif doc[i].lower_ in settings.state_verbs and i + 1 in outcome_at:
+        elif state and i + 1 in outcome_at:
             i += 1  # "remained progression-free"
-        elif doc[i].lower_ == "to" and i > 0 and doc[i - 1].lower_ in settings.article_verbs:
+        elif word == "to" and i > 0 and doc[i - 1].lower_ in settings.article_verbs:
             i += 1  # "18 had to stop the drug because of side effects"
         else:
             return _harm_cause(doc, i, end, cues, settings)
