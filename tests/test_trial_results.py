@@ -1488,3 +1488,355 @@ def test_an_event_that_numbered_counts_each_arm(nlp, verb: str) -> None:
 ])
 def test_a_paraphrased_share_with_a_stated_percent(nlp, text: str, expected: set) -> None:
     assert {(r[1], r[6]) for r in _rows(nlp, text)} == expected
+
+
+def _outcome_kinds(nlp, text: str) -> set[tuple]:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    return {(r.cohort_size, r.outcome, r.event_count) for r in rows if r.row_type == "outcome"}
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Adults with focal epilepsy were randomised to lacosamide (n = 150) or placebo (n = 150). "
+     "Seizure freedom during maintenance was achieved in 21 of 150 patients given lacosamide "
+     "and 4 of 150 given placebo.", "seizure freedom"),
+    ("Children with absence epilepsy were randomised to ethosuximide (n = 90) or placebo "
+     "(n = 90). A reduction of at least 50% in seizure frequency occurred in 40 of 90 and "
+     "12 of 90 children, respectively.", "seizure frequency"),
+    ("Adults with haemophilia A were randomised to emicizumab (n = 80) or no prophylaxis "
+     "(n = 80). A bleeding score of zero was achieved by 30 of 80 patients given emicizumab "
+     "and 5 of 80 without prophylaxis.", "bleeding score"),
+])
+def test_an_outcome_word_that_qualifies_a_measure_is_no_harm(nlp, text: str,
+                                                             mention: str) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    events = [r for r in rows if r.row_type == "outcome"]
+    assert events and all(r.outcome == "other" for r in events)
+    assert all(mention in (r.outcome_mention or "").lower() for r in events)
+
+
+@pytest.mark.parametrize(("text", "harm"), [
+    ("Patients with psoriasis were randomised to secukinumab (n = 200) or placebo (n = 200). "
+     "Nasopharyngitis was reported in 30 and 25 patients, respectively. Oral thrush occurred "
+     "in 9 and 2 patients, respectively.", (200, "adverse_event", 9)),
+    ("Adults with gout were randomised to pegloticase (n = 120) or placebo (n = 120). "
+     "The safety profile was as expected. Facial flushing occurred in 14 and 3 patients, "
+     "respectively.", (120, "adverse_event", 14)),
+    ("Patients with asthma were randomised to tezepelumab (n = 300) or placebo (n = 300). "
+     "Serious adverse events occurred in 30 and 41 patients; gallbladder sludge was found "
+     "in 4 and 1 patients, respectively.", (300, "adverse_event", 4)),
+])
+def test_an_event_named_while_harms_are_reported_is_a_harm(nlp, text: str, harm: tuple) -> None:
+    assert harm in _outcome_kinds(nlp, text)
+
+
+def test_the_trials_own_end_point_after_harms_stays_other(nlp) -> None:
+    rows = _outcome_kinds(nlp, "Patients with chronic kidney disease were randomised to "
+                               "finerenone (n = 400) or placebo (n = 400). Hyperkalaemia "
+                               "occurred in 20 and 8 patients. Among those with diabetes, the "
+                               "primary outcome occurred in 33 of 200 and 45 of 198.")
+    assert (200, "other", 33) in rows and (198, "other", 45) in rows
+
+
+@pytest.mark.parametrize("words", ["Leukaemic transformation was reported",
+                                   "Richter transformation was seen",
+                                   "The disease progressed to acute myeloid leukemia"])
+def test_transformation_of_the_disease_is_progression(nlp, words: str) -> None:
+    rows = _outcome_kinds(nlp, "Patients with myelodysplasia were randomised to luspatercept "
+                               f"(n = 150) or placebo (n = 150). {words} in 6 patients in the "
+                               "luspatercept group and 5 in the placebo group.")
+    assert rows == {(150, "progression", 6), (150, "progression", 5)}
+
+
+@pytest.mark.parametrize(("words", "mention"), [
+    ("were migraine-free", "migraine-free"),
+    ("remained seizure-free", "seizure-free"),
+])
+def test_a_state_free_of_something_is_an_end_point(nlp, words: str, mention: str) -> None:
+    rows = analyse(clean_text(
+        "Adults were randomised to galcanezumab (n = 120) or placebo (n = 118). By month 6, 30 "
+        f"patients in the galcanezumab group and 9 in the placebo group {words}."), nlp=nlp).rows
+    events = {(r.cohort_size, r.outcome, r.event_count, r.outcome_mention)
+              for r in rows if r.row_type == "outcome"}
+    assert events == {(120, "other", 30, mention), (118, "other", 9, mention)}
+
+
+@pytest.mark.parametrize("when", ["By month 3", "At year 2", "At hour 48"])
+def test_a_time_point_before_the_counts_is_no_count(nlp, when: str) -> None:
+    rows = _outcome_kinds(nlp, "Adults were randomised to tirzepatide (n = 200) or placebo "
+                               f"(n = 200). {when}, 12 patients in the tirzepatide group and "
+                               "25 in the placebo group had been hospitalised.")
+    assert rows == {(200, "other", 12), (200, "other", 25)}
+
+
+def test_becoming_free_of_something_is_an_end_point(nlp) -> None:
+    rows = _outcome_kinds(nlp, "Adults were randomised to lasmiditan (n = 150) or placebo "
+                               "(n = 150). In the lasmiditan group, 48 of 150 patients became "
+                               "pain free within two hours.")
+    assert rows == {(150, "other", 48)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("By day 42, 150 children in the pyronaridine group and 141 in the mefloquine group were "
+     "cured.", {(160, "other", 150), (160, "other", 141)}),
+    ("Recrudescence was confirmed by genotyping in 4 and 12 children, respectively.",
+     {(160, "recurrence", 4), (160, "recurrence", 12)}),
+    ("EASI-90 was reached by 40 and 11 children, respectively.",
+     {(160, "response", 40), (160, "response", 11)}),
+])
+def test_cure_relapse_and_index_thresholds_in_any_specialty(nlp, sentence: str,
+                                                            expected: set) -> None:
+    rows = _outcome_kinds(nlp, "Children were randomised to pyronaridine (n = 160) or "
+                               f"mefloquine (n = 160). {sentence}")
+    assert rows == expected
+
+
+@pytest.mark.parametrize("trial", ["In the sepsis trial", "For this influenza study"])
+def test_an_outcome_word_naming_the_trial_is_no_event(nlp, trial: str) -> None:
+    rows = analyse(clean_text(
+        f"{trial}, 420 adults were randomised to anakinra (n = 210) or placebo (n = 210). "
+        "Clinical cure was achieved in 150 and 131 patients, respectively."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.outcome, r.event_count) for r in rows} == {
+        ("cohort", 420, None, None), ("cohort", 210, None, None),
+        ("outcome", 210, "other", 150), ("outcome", 210, "other", 131)}
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("PASI 75 was achieved by 150 and 12 patients, respectively.", "PASI 75"),
+    ("An ACR50 at week 24 was reached by 150 and 12 patients, respectively.", "ACR50"),
+    ("EASI-75 occurred in 150 and 12 patients, respectively.", "EASI-75"),
+    ("SVR12 was achieved by 150 and 12 patients, respectively.", "SVR12"),
+])
+def test_a_responder_threshold_of_an_index_is_a_response(nlp, sentence: str,
+                                                         mention: str) -> None:
+    rows = analyse(clean_text("Adults were randomised to tildrakizumab (n = 200) or placebo "
+                              f"(n = 100). {sentence}"), nlp=nlp).rows
+    events = {(r.cohort_size, r.outcome, r.event_count) for r in rows if r.row_type == "outcome"}
+    assert events == {(200, "response", 150), (100, "response", 12)}
+    assert all(mention in r.outcome_mention for r in rows if r.row_type == "outcome")
+
+
+def test_a_table_row_named_by_an_index_threshold_is_a_response(nlp) -> None:
+    rows = _outcome_kinds(nlp, "Adults with plaque psoriasis were randomised to ixekizumab "
+                               "(n = 250) or placebo (n = 125).\n\nOutcome | Ixekizumab "
+                               "(n = 250) | Placebo (n = 125)\nPASI 100 | 90 (36.0) | 1 (0.8)\n"
+                               "Headache | 20 (8.0) | 9 (7.2)\n")
+    assert {(250, "response", 90), (125, "response", 1)} <= rows
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Hypokalaemia was reported in 40 and 12 patients. Hospitalisation for hypokalaemia "
+     "occurred in 5 and 1 patients, respectively.", (250, "adverse_event", 5)),
+    ("Nine patients in the spironolactone group were admitted to hospital because of "
+     "hypotension.", (250, "adverse_event", 9)),
+    ("Hospitalisation for worsening heart failure occurred in 30 and 45 patients, "
+     "respectively.", (250, "other", 30)),
+])
+def test_a_hospital_stay_caused_by_a_harm_is_the_harm(nlp, sentence: str,
+                                                      expected: tuple) -> None:
+    rows = _outcome_kinds(nlp, "Adults with heart failure were randomised to spironolactone "
+                               f"(n = 250) or placebo (n = 250). {sentence}")
+    assert expected in rows
+
+
+@pytest.mark.parametrize("verb", ["persisted", "appeared", "emerged"])
+def test_frames_of_an_event_with_other_verbs(nlp, verb: str) -> None:
+    rows = _outcome_kinds(nlp, "Adults with relapsing multiple sclerosis were randomised to "
+                               "ozanimod (n = 300) or interferon (n = 300). New T2 lesions "
+                               f"{verb} in 90 and 140 patients, respectively.")
+    assert rows == {(300, "other", 90), (300, "other", 140)}
+
+
+@pytest.mark.parametrize("unit", ["5.5 mmol/L", "50 copies/mL", "1.5 x 10^9/L", "7.0 g/dL"])
+def test_a_sentence_that_ends_in_a_unit_ends_there(nlp, unit: str) -> None:
+    rows = _outcome_kinds(nlp, "Adults were randomised: 120 to patiromer and 118 to placebo. "
+                               f"Baseline values were below {unit}. Remission was achieved in "
+                               "60 and 31 patients, respectively.")
+    assert rows == {(120, "remission", 60), (118, "remission", 31)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Tumours had shrunk in 40 of the 60 people.", (60, "response", 40)),
+    ("In four patients the tumour grew during treatment.", (60, "progression", 4)),
+    ("Three patients had their tumours disappear completely.", (60, "complete_response", 3)),
+    ("Rash was the main problem: 20 developed it, and 5 stopped durvalumab because of it.",
+     (60, "adverse_event", 5)),
+    ("Durvalumab was discontinued in four patients because of hepatitis.",
+     (60, "adverse_event", 4)),
+])
+def test_outcomes_in_plain_words(nlp, sentence: str, expected: tuple) -> None:
+    rows = _outcome_kinds(nlp, "Sixty people with bladder cancer were treated with durvalumab "
+                               f"in the trial. {sentence}")
+    assert expected in rows
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Ten of them have since had a response.", (40, "response", 10)),
+    ("In the removed tissue, no cancer remained in 12 of the 40 patients.",
+     (40, "complete_response", 12)),
+])
+def test_later_events_and_plain_words_for_a_complete_response(nlp, sentence: str,
+                                                             expected: tuple) -> None:
+    rows = _outcome_kinds(nlp, "Forty patients with rectal cancer were treated with "
+                               f"dostarlimab. {sentence}")
+    assert expected in rows
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Fatal or disabling stroke occurred in 4 and 11 patients, respectively.",
+     {(300, "other", 4), (300, "other", 11)}),
+    ("Normoglycaemia was restored in 60 and 21 patients, respectively.",
+     {(300, "other", 60), (300, "other", 21)}),
+    ("Clinical remission was seen early, at week 2, when it was reported by 40/300 and 12/300 "
+     "patients.", {(300, "remission", 40), (300, "remission", 12)}),
+])
+def test_modifiers_normal_values_and_pronouns_name_the_event(nlp, sentence: str,
+                                                             expected: set) -> None:
+    rows = _outcome_kinds(nlp, "Adults were randomised to tirzepatide (n = 300) or placebo "
+                               f"(n = 300). {sentence}")
+    assert rows == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Pain improved by at least 30% in 70 and 41 patients, respectively.",
+     {(150, "other", 70), (150, "other", 41)}),
+    ("The target blood pressure was met by 90 and 62 patients, respectively.",
+     {(150, "other", 90), (150, "other", 62)}),
+    ("Serious adverse events occurred in 20 and 18 patients. Overall, 9 and 4 patients needed "
+     "intravenous antibiotics.", {(150, "adverse_event", 20), (150, "adverse_event", 18),
+                      (150, "other", 9), (150, "other", 4)}),
+])
+def test_frames_of_improvement_and_needs_after_harms(nlp, sentence: str, expected: set) -> None:
+    rows = _outcome_kinds(nlp, "Adults were randomised to duloxetine (n = 150) or placebo "
+                               f"(n = 150). {sentence}")
+    assert rows == expected
+
+
+def test_patients_still_on_treatment_are_a_cohort(nlp) -> None:
+    rows = analyse(clean_text("In the registry, 900 patients were treated with osimertinib. "
+                              "After two years, 410 patients were still on treatment."),
+                   nlp=nlp).rows
+    assert ("cohort", 410, "osimertinib", "continued") in {
+        (r.row_type, r.cohort_size, r.drug, r.drug_status) for r in rows}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("CR/CRi was achieved in 41 of the 70 patients.", (70, "remission", 41)),
+    ("Of the 20 retreated patients, 17 regained MMR.", (20, "response", 17)),
+])
+def test_abbreviated_remissions_and_responses_of_leukaemia(nlp, sentence: str,
+                                                          expected: tuple) -> None:
+    rows = _outcome_kinds(nlp, "Seventy patients with leukaemia were treated with asciminib. "
+                               f"{sentence}")
+    assert expected in rows
+
+
+@pytest.mark.parametrize("verb", ["led", "caused", "forced"])
+def test_a_harm_that_made_a_count_stop_is_counted(nlp, verb: str) -> None:
+    rows = _outcome_kinds(nlp, "Patients were randomised to tenecteplase (n = 300) or alteplase "
+                               f"(n = 300). Adverse events {verb} 11 patients in the "
+                               "tenecteplase group and 9 in the alteplase group to stop "
+                               "treatment.")
+    assert rows == {(300, "adverse_event", 11), (300, "adverse_event", 9)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Weight loss of 10% or more occurred in 120 and 15 participants, respectively.",
+     {(400, "other", 120), (400, "other", 15)}),
+    ("Fever had resolved by day 3 in 300 and 250 participants, respectively.",
+     {(400, "other", 300), (400, "other", 250)}),
+    ("Mechanical ventilation was used in 40 and 52 participants, respectively.",
+     {(400, "other", 40), (400, "other", 52)}),
+    ("Serious adverse events occurred in 30 and 28 participants. A serum sodium level below "
+     "130 mmol/L was recorded at least once in 12 and 5 participants, respectively.",
+     {(400, "adverse_event", 30), (400, "adverse_event", 28), (400, "other", 12),
+      (400, "other", 5)}),
+])
+def test_thresholds_times_and_adverbs_in_event_frames(nlp, sentence: str, expected: set) -> None:
+    rows = _outcome_kinds(nlp, "Adults were randomised to survodutide (n = 400) or placebo "
+                               f"(n = 400). {sentence}")
+    assert rows == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Skin infections occurred in 6 and 14 patients. Clear or almost clear skin was achieved by "
+     "45 and 10 patients.", {(120, "adverse_event", 6), (120, "adverse_event", 14),
+                             (120, "other", 45), (120, "other", 10)}),
+    ("Conjunctivitis occurred in 9 and 2 patients. Early treatment failure occurred in 3 and 11 "
+     "patients.", {(120, "adverse_event", 9), (120, "adverse_event", 2), (120, "other", 3),
+                   (120, "other", 11)}),
+    ("No evidence of disease activity was achieved by 50 and 21 patients.",
+     {(120, "other", 50), (120, "other", 21)}),
+])
+def test_end_points_among_harms_stay_end_points(nlp, sentence: str, expected: set) -> None:
+    rows = _outcome_kinds(nlp, "Patients were randomised to tralokinumab (n = 120) or placebo "
+                               f"(n = 120). {sentence}")
+    assert rows == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("At two years, 40 were alive without their cancer getting worse.",
+     (80, "progression_free_survival", 40)),
+    ("At two years, 44 were alive without the disease coming back.",
+     (80, "disease_free_survival", 44)),
+    ("Thirty had not progressed at one year.", (80, "progression_free_survival", 30)),
+    ("Twelve saw their tumours shrink by half.", (80, "response", 12)),
+    ("Twenty-five had died or progressed.", (80, "progression", 25)),
+])
+def test_survival_and_progression_in_plain_words(nlp, sentence: str, expected: tuple) -> None:
+    rows = _outcome_kinds(nlp, "In the study, 80 patients with liver cancer took Lenvima. "
+                               f"{sentence}")
+    assert expected in rows
+
+
+@pytest.mark.parametrize(("words", "status"), [
+    ("were lost to follow-up", "discontinued"),
+    ("dropped out", "discontinued"),
+    ("completed the study", "continued"),
+])
+def test_withdrawals_and_completions_are_cohorts(nlp, words: str, status: str) -> None:
+    rows = analyse(clean_text("Overall, 300 adults were randomised to ozanimod (n = 150) or "
+                              "placebo (n = 150). Of the 150 patients given ozanimod, 12 "
+                              f"{words}."), nlp=nlp).rows
+    assert ("cohort", 12, status) in {(r.row_type, r.cohort_size, r.drug_status) for r in rows}
+    assert not any(r.row_type == "outcome" and r.event_count == 12 for r in rows)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Serious side effects struck 30 of them.", (150, "adverse_event", 30)),
+    ("Another 20 needed a lower dose.", (150, "adverse_event", 20)),
+    ("Eleven had to stop taking the pill because of side effects.", (150, "adverse_event", 11)),
+    ("In 60 people the disease stayed stable.", (150, "stable_disease", 60)),
+    ("Hair loss affected 25 of them.", (150, "adverse_event", 25)),
+])
+def test_news_words_for_harms_and_stable_disease(nlp, sentence: str, expected: tuple) -> None:
+    rows = _outcome_kinds(nlp, "In the trial, 150 people with bowel cancer took Lonsurf. "
+                               f"{sentence}")
+    assert expected in rows
+
+
+@pytest.mark.parametrize("opener", ["After confirmed progression", "Following disease relapse",
+                                    "At the time of progression"])
+def test_an_opening_time_phrase_names_no_event_of_the_count(nlp, opener: str) -> None:
+    rows = analyse(clean_text("Patients were randomised to Arm A (cabozantinib; n = 90) or Arm B "
+                              f"(placebo; n = 88). {opener}, 40 patients in Arm B crossed over "
+                              "to open-label cabozantinib."), nlp=nlp).rows
+    assert not any(r.row_type == "outcome" and r.event_count == 40 for r in rows)
+    assert 40 in {r.cohort_size for r in rows if r.row_type == "cohort"}
+
+
+@pytest.mark.parametrize("state", ["relapsed or refractory", "relapsed/refractory",
+                                   "progressive, treatment-resistant"])
+def test_a_disease_state_that_picks_a_population_is_no_event(nlp, state: str) -> None:
+    rows = analyse(clean_text("In total, 120 patients received teclistamab. Of these, 70 had "
+                              f"newly diagnosed disease and 50 had {state} disease."),
+                   nlp=nlp).rows
+    assert not any(r.row_type == "outcome" for r in rows)
+
+
+@pytest.mark.parametrize("figure", ["the figure was", "the rate was", "the numbers were"])
+def test_the_figure_of_another_group_refers_to_the_outcome_before(nlp, figure: str) -> None:
+    rows = _outcome_kinds(nlp, "Patients with brain metastases were treated with tucatinib in "
+                               "cohort 1 (n = 40) and cohort 2 (n = 60). In cohort 1, tumours "
+                               f"shrank in 18 of the 40 patients. In cohort 2 {figure} 25 of the "
+                               "60.")
+    assert rows == {(40, "response", 18), (60, "response", 25)}

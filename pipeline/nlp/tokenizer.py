@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable
 from types import SimpleNamespace
@@ -23,6 +24,12 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
                                tokenizer=SimpleNamespace(token_match=nlp.Defaults.token_match))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FutureWarning)
-            return combined_rule_tokenizer(view)
+            tokenizer = combined_rule_tokenizer(view)
+            # scispaCy splits a final period after a lower-case letter or two capitals, not
+            # after a unit that ends in one capital ("5.5 mmol/L.", "50 copies/mL.",
+            # "10^9/L."): the sentence after it was glued to the one before.
+            pattern = tokenizer.suffix_search.__self__.pattern  # type: ignore[attr-defined]
+            tokenizer.suffix_search = re.compile(pattern + r"|(?<=[a-z/][A-Z])\.$").search
+        return tokenizer
 
     return make

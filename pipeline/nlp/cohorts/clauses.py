@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import is_group_size
 from ..words import Words, words_of
-from .outcomes import verb_object
+from .outcomes import names_measure, verb_object
 from .records import BRAND_MARKS, CHANGED_STATUSES, Clause, ClauseFacts, Cue, LinkSettings
 from .spans import longest_cues
 
@@ -288,7 +288,8 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
             first = anchors[k] if k < len(anchors) and anchors[k] < here.end else here.end
             comma = max((t.i for t in doc[here.start:first] if t.text == ","), default=here.start)
             own = [c for c in own if c.start >= comma]
-        outcomes = longest_cues(after.cues, "OUTCOME")
+        outcomes = [c for c in longest_cues(after.cues, "OUTCOME")
+                    if not names_measure(doc, c, settings)]  # "achieved headache freedom"
         if not own \
                 and not any(c.label == "STATUS" and c.id in CHANGED_STATUSES
                             and not _within_outcome(c, after.cues)

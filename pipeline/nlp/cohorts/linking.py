@@ -38,6 +38,7 @@ from .groups import (
 from .mentions import find_mentions, in_size_brackets
 from .outcomes import (
     clause_outcome,
+    harm_reason,
     harm_stops,
     heading_outcome,
     other_outcome,
@@ -60,9 +61,14 @@ def link_document(doc: Doc, settings: LinkSettings,
     # "the vasopressin group 90": a group named by its drug, then a number, is no label.
     cues = [c for c in cues if c.label != "ARM" or c.start == 0
             or words.ent_type[c.start - 1] != "DRUG"]
-    # "Overall survival data were immature": the data, not an event.
+    # "Overall survival data were immature": the data, not an event; "fatal or disabling
+    # stroke", "fatal bleeding": an adjective of the event named after it.
     cues = [c for c in cues if c.label != "OUTCOME" or c.end >= len(doc)
-            or lower[c.end] not in settings.not_event_after]
+            or lower[c.end] not in settings.not_event_after
+            and not (c.text.lower() in settings.event_adjectives and words.is_alpha[c.end]
+                     and lower[c.end] not in settings.phrase_stops)
+            # "28 had relapsed or refractory disease": the disease state of a population
+            and not any(w in settings.disease_states for w in lower[c.end:c.end + 2])]
     # "Within a year, 9 relapsed": a time window, not a yearly incidence.
     cues = [c for c in cues if c.label != "INCIDENCE" or c.start == 0
             or lower[c.start - 1] not in settings.time_prepositions]
@@ -117,7 +123,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     # Words looked for in every sentence, found once per document (Token objects cost more).
     respectively_sents = {sent_of[i] for i in _where(at, settings.respectively_words)}
     # "the corresponding rates", "The number of admissions": words a few readings need
-    back_sents = {sent_of[i] for i in _where(at, settings.back_references)}
+    back_sents = {sent_of[i] for i in _where(at, settings.figure_words)}
     tally_sents = {sent_of[i] for i in _where(at, settings.tally_words)}
     bracket_sents = {sent_of[i] for i in _where(at, ("(", "["))}
     anaphor_heads = frozenset(a[-1] for a in settings.combination_anaphors)
@@ -1016,13 +1022,19 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         # "11 of the 94 responders in cohort A and 9 of the 99 in cohort B relapsed": the
         # noun names the group; the verb they share names the event.
         outcome = facts.shared_outcome
+    last = state.events[-1] if state.events else None
+    # Harms are being reported: the last count, in this sentence or the one before, was one.
+    after_harm = last is not None and last.outcome == "adverse_event" \
+        and last.sent >= sent_index - 1 and last.cohort is not None
+    if after_harm and outcome is not None and outcome.id == "other":
+        outcome = harm_reason(doc, outcome, facts.cues, settings) or outcome
     framed = False
     if outcome is None and not sizes_only and m.kind in {"fraction", "bare", "count", "loose",
                                                          "percent", "named", "each"}:
         # "Clinical cure was achieved in 64 of 80": the frame that states the event names it,
         # before any outcome borrowed from another clause.
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
-                                subject_only=m.kind == "percent")
+                                subject_only=m.kind == "percent", after_harm=after_harm)
         framed = outcome is not None
     if outcome is None and back and state.events and refers_back(doc, m.start, facts.start,
                                                                  settings):

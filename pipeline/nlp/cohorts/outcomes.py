@@ -21,15 +21,23 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
     while i < end and steps <= settings.predicate_window:
         if i in outcome_at:
             found = outcome_at[i]
+            if names_measure(doc, found, settings):
+                return None  # "achieved seizure freedom": the frame names the end point
             if found.text.lower().endswith("ed") and found.end + 1 < end \
                     and words.lower[found.end] == "for" and found.end + 1 in outcome_at:
                 return outcome_at[found.end + 1]  # "were hospitalized for neutropenic fever"
             return found
-        if words.text[i] == "," and i + 1 < end and words.lower[i + 1] in settings.respectively_words:
+        word = words.lower[i]
+        if word == "," and i + 1 < end and words.lower[i + 1] in settings.respectively_words:
             # "19 and 27 patients, respectively, died": the verb comes after the adverb.
             i += 3 if i + 2 < end and words.text[i + 2] == "," else 2
             steps += 1
             continue
+        state = word in settings.state_verbs and i + 1 < end
+        if state and i + 1 not in outcome_at:
+            free = _free_of(doc, i + 1, end)  # "became symptom-free", "were seizure free"
+            if free is not None:
+                return free
         skip = verb_at.get(i) or arm_at.get(i)
         treated = treatment_end(doc, i, end, settings)
         if skip:
@@ -38,16 +46,20 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i = max([i] + [c.end for c in arm_at.values() if c.start < i < c.end])
         elif treated is not None:
             i = treated  # "Eight people taking belzutifan died"
-        elif words.lower[i] in settings.each_words and i + 1 < end \
+        elif word in settings.each_words and i + 1 < end \
                 and words.lower[i + 1] in settings.arm_nouns:
             i += 2  # "2 patients in each group died"
-        elif words.lower[i] in settings.filler_words or words.ent_type[i] in {"DRUG", "DRUG_CLASS"}:
+        elif word in settings.filler_words or words.ent_type[i] in {"DRUG", "DRUG_CLASS"}:
             i += 1
-        elif words.lower[i] in settings.relative_pronouns:
+        elif state and i + 1 in outcome_at:
+            i += 1  # "remained progression-free"
+        elif word == "to" and i > 0 and words.lower[i - 1] in settings.article_verbs:
+            i += 1  # "18 had to stop the drug because of side effects"
+        elif word in settings.relative_pronouns:
             # "13 who stopped it died": the predicate after the clause that picks the group.
             return _after_relative(doc, i, end, outcome_at, settings)
         else:
-            return None
+            return _harm_cause(doc, i, end, cues, settings)
         steps += 1
     return None
 
@@ -77,13 +89,55 @@ def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
     return None
 
 
+def _harm_cause(doc: Doc, i: int, end: int, cues: list[Cue],
+                settings: LinkSettings) -> Cue | None:
+    """'X was discontinued in three patients because of QTc prolongation': a count whose
+    group a harm made stop counts the harm (the stop with its cause when a cue spans both)."""
+    k = _cause_end(doc, i, settings)
+    while k is not None and k < end and doc[k].lower_ in settings.determiners:
+        k += 1
+    if k is None:
+        return None
+    harms = [c for c in cues if c.label == "OUTCOME" and c.id == "adverse_event"
+             and (c.start == k or c.start < i and c.end > k)]
+    # the stop with its cause when a cue spans both, else the harm itself
+    return min(harms, key=lambda c: c.start) if harms else None
+
+
+def _free_of(doc: Doc, i: int, end: int) -> Cue | None:
+    """'symptom-free', 'seizure free', 'migraine - free' at ``i``: an end point that is the
+    absence of something (outcome 'other', the words kept), or None."""
+    word = doc[i].lower_
+    stop = None
+    if word.endswith("-free") and len(word) > 5 and word[:-5].replace("-", "").isalpha():
+        stop = i + 1
+    elif doc[i].is_alpha and i + 1 < end and doc[i + 1].lower_ == "free":
+        stop = i + 2
+    elif doc[i].is_alpha and i + 2 < end and doc[i + 1].text == "-" and doc[i + 2].lower_ == "free":
+        stop = i + 3
+    if stop is None or stop < end and doc[stop].lower_ in {"of", "from"}:
+        return None  # "were still free of progression": what follows names it
+    return Cue("OUTCOME", "other", i, stop, doc[i:stop].text)
+
+
 def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                       settings: LinkSettings) -> Cue | None:
-    """The outcome named before a count: "recurrence occurred in four of the five"."""
+    """The outcome named before a count: "recurrence occurred in four of the five" (not
+    one that qualifies another noun: "In the pneumonia trial, 300 adults")."""
+    found = _preceding_outcome(doc, i, start, cues, settings)
+    return None if found is None or names_measure(doc, found, settings) else found
+
+
+def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
+                       settings: LinkSettings) -> Cue | None:
     words = words_of(doc)
     outcome_end = {c.end: c for c in longest_cues(cues, "OUTCOME")}
     j = i
     steps = 0
+    if j - 1 > start and j - 1 in outcome_end and (doc[j - 1].lower_ in settings.lead_words
+                                                   or doc[j - 1].lower_ in settings.affect_verbs):
+        # "Adverse events led 11 patients ... to stop treatment", "Side effects hit 40"
+        return outcome_end[j - 1]
     while j > start and steps <= settings.predicate_window:
         if j in outcome_end and j < i:
             return _copula_subject(doc, outcome_end[j], start, outcome_end, settings)
@@ -103,6 +157,8 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                 return None  # "The primary end point, a composite of ...": 'other' (below)
             if head is not None and words.lower[head[1] + 1] in settings.definition_words:
                 return None  # "Severe exacerbation, defined as one leading to death, ..."
+            if doc[start].lower_ in settings.adverbial_openers:
+                return None  # "After confirmation of progression, 54 crossed over": when
             for k in range(j - 1, max(start, j - 15), -1):
                 if k in outcome_end:
                     return outcome_end[k]
@@ -149,6 +205,9 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
     after remission had occurred in 14': the event before a time complement."""
     words = words_of(doc)
     k = cue.start - 1
+    while k > start and cue.start - k <= 2 and words.is_lower[k] and words.is_alpha[k] \
+            and words.lower[k] not in settings.time_complements:
+        k -= 1  # "hospitalisation for worsening heart failure"
     if k > start and words.lower[k] in settings.time_complements and k in outcome_end \
             and not (words.lower[k] == "for" and words.lower[k - 1].endswith("ed")):
         # (but "were hospitalized for neutropenic fever": a participle's reason is the harm)
@@ -209,6 +268,12 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
             while cause < len(doc) and words.lower[cause] in settings.determiners:
                 cause += 1
             harm = harm_at.get(cause)
+            if harm is None and cause < len(doc) and doc[cause].lower_ in settings.pronouns \
+                    and any(c.end <= stop.start and c.start >= doc[stop.start].sent.start
+                            for c in harm_at.values()):
+                # "Neuropathy was the main problem: 54 developed it, and 14 stopped the drug
+                # because of it": the harm named before in the sentence
+                harm = Cue("OUTCOME", "adverse_event", cause, cause + 1, doc[cause].text)
             if harm is not None:
                 found.append(Cue("OUTCOME", "adverse_event", stop.start, harm.end,
                                  doc[stop.start:harm.end].text))
@@ -228,6 +293,9 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
     return found
 
 
+#: Events whose absence in the living is a survival outcome ("alive without progression").
+_FREE_OF = {"progression": "progression_free_survival", "recurrence": "disease_free_survival"}
+
 #: Outcomes a patient can lose: losing one is a relapse ("lost major molecular response").
 _HELD_OUTCOMES = frozenset({"response", "complete_response", "partial_response", "remission"})
 
@@ -238,8 +306,27 @@ def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[C
     words = words_of(doc)
     outcomes = [c for c in cues if c.label == "OUTCOME"]
     deaths = {c.start: c for c in outcomes if c.id == "death"}
+    harms = {c.start: c for c in outcomes if c.id == "adverse_event"}
+    events = {c.start: c for c in outcomes if c.id in _FREE_OF}
     found = []
     for cue in outcomes:
+        if cue.id == "survival" and cue.end < len(doc) and doc[cue.end].lower_ == "without":
+            # "alive without their cancer getting worse": alive and free of that event
+            k = cue.end + 1
+            while k < len(doc) and k - cue.end <= 3 and k not in events and (
+                    doc[k].lower_ in settings.filler_words or doc[k].lower_ in settings.determiners):
+                k += 1
+            if k in events:
+                found.append(Cue("OUTCOME", _FREE_OF[events[k].id], cue.start, events[k].end,
+                                 doc[cue.start:events[k].end].text))
+            continue
+        if cue.id == "other" and harms:
+            # "admitted to hospital because of colitis": a stay a harm caused counts the harm
+            harm = harms.get(_reason_at(doc, cue.end, settings, cause_only=True))
+            if harm is not None:
+                found.append(Cue("OUTCOME", "adverse_event", cue.start, harm.end,
+                                 doc[cue.start:harm.end].text))
+            continue
         if cue.id in _HELD_OUTCOMES:
             j = cue.start
             while j > 0 and cue.start - j < 2 and (words.lower[j - 1] in settings.determiners
@@ -253,6 +340,29 @@ def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[C
             found.append(Cue("OUTCOME", "death", cue.start, after.end,
                              doc[cue.start:after.end].text))
     return found
+
+
+def _reason_at(doc: Doc, k: int, settings: LinkSettings, *, cause_only: bool) -> int:
+    """Where the reason named at ``k`` starts ("because of the X", "due to X", and unless
+    ``cause_only`` "for X"), or -1."""
+    if not cause_only and k < len(doc) and doc[k].lower_ == "for":
+        k += 1
+    else:
+        k = _cause_end(doc, k, settings) or -1
+    while 0 <= k < len(doc) and doc[k].lower_ in settings.determiners:
+        k += 1
+    return k
+
+
+def harm_reason(doc: Doc, outcome: Cue, cues: list[Cue], settings: LinkSettings) -> Cue | None:
+    """'Hospitalization for hyperkalemia': an event whose reason is a harm, as the harm
+    (said while harms are reported; 'hospitalisation for heart failure' in a table of end
+    points is the end point), or None."""
+    k = _reason_at(doc, outcome.end, settings, cause_only=False)
+    harm = next((c for c in cues if c.label == "OUTCOME" and c.id == "adverse_event"
+                 and c.start == k), None)
+    return None if harm is None else Cue("OUTCOME", "adverse_event", outcome.start, harm.end,
+                                         doc[outcome.start:harm.end].text)
 
 
 def _leads_to(doc: Doc, k: int, settings: LinkSettings) -> bool:
@@ -279,6 +389,11 @@ def _cause_end(doc: Doc, k: int, settings: LinkSettings) -> int | None:
 def clause_outcome(doc: Doc, facts: ClauseFacts, m: Mention, settings: LinkSettings) -> Cue | None:
     """The outcome of the clause nearest to a mention, after it first; not one that picks a
     group ("seven of the 41 without a pCR")."""
+    k = m.start + 1
+    while k < len(doc) and k < m.start + 3 and doc[k].text in {"%", "percent"}:
+        k += 1
+    if k + 1 < len(doc) and doc[k].lower_ == "or" and doc[k + 1].lower_ in settings.open_bounds:
+        return None  # "weight loss of 5% or more occurred in": a threshold, not a share
     outcomes = [c for c in longest_cues(facts.cues, "OUTCOME")
                 if not picks_group(doc, c.start, settings)]
     after = [c for c in outcomes if c.start >= m.end]
@@ -305,11 +420,14 @@ def picks_group(doc: Doc, i: int, settings: LinkSettings) -> bool:
 
 
 def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end: int,
-                  cues: list[Cue], settings: LinkSettings, *, subject_only: bool = False) -> Cue | None:
+                  cues: list[Cue], settings: LinkSettings, *, subject_only: bool = False,
+                  after_harm: bool = False) -> Cue | None:
     """The event a count's frame names: before it ("X was achieved in N") or after it
     ("N developed X", "N had a X"). A cue inside the phrase names it ("disease progression
     had been documented in"); otherwise it is "other" with its words. ``subject_only``: a
-    share ("71% had an ECOG status of 0") is a baseline feature more often than an event."""
+    share ("71% had an ECOG status of 0") is a baseline feature more often than an event.
+    ``after_harm``: the last count of the text, in this sentence or the one before, was of a
+    harm (the text is reporting harms)."""
     doc_words = words_of(doc)
     found = _subject_outcome(doc, start, clause_start, settings) \
         or _listed_outcome(doc, start, clause_start, cues, settings) \
@@ -329,6 +447,14 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         found = _object_outcome(doc, i, clause_end, settings)
     if found is None:
         return None
+    if found.end - found.start <= 2 and doc[found.end - 1].lower_ in settings.pronouns:
+        # "Remission was apparent at week 4, when it was reported by 68/278": the outcome
+        # the pronoun stands for, named before it in the sentence
+        sent_start = doc[found.start].sent.start
+        named = [c for c in doc.spans.get(CUES_KEY, []) if c.label_ == "OUTCOME"
+                 and sent_start <= c.start and c.end <= found.start]
+        last = max(named, key=lambda c: (c.start, -c.end), default=None)
+        return None if last is None else Cue("OUTCOME", last.id_, last.start, last.end, last.text)
     outcomes = longest_cues(cues, "OUTCOME")
     named = [c for c in outcomes if found.start <= c.start < found.end]
     if not named and found.end < start:
@@ -337,18 +463,47 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         named = [c for c in outcomes if found.end < c.start and c.end < start
                  and doc_words.text[c.start - 1] in {"(", "["} and doc_words.text[c.end] in {")", "]"}]
     words = set(doc_words.lower[found.start:found.end])
-    if doc_words.lower[found.start] in settings.absence_words:
-        return found  # "Freedom from seizures was reported in": no event, an end point
+    if doc_words.lower[found.start] in settings.absence_words \
+            or any(names_measure(doc, c, settings) for c in named) \
+            or named and any(w in settings.resolution_verbs for w in doc_words.lower[found.end:start]):
+        # "Freedom from seizures was reported in", "Seizure freedom was achieved in", "A
+        # reduction of 50% in seizure frequency occurred in", "Fever had resolved by day 3
+        # in": no event, an end point
+        return found
     if named:
         return named[0]
+    if index_response(doc, found.start, found.end, settings):
+        return Cue("OUTCOME", "response", found.start, found.end, found.text)
     if "DISEASE" in doc_words.ent_type[found.start:found.end] \
-            or words & settings.harm_words or _after_harm(doc, found, settings):
+            or words & settings.harm_words or _after_harm(doc, found, settings) \
+            or _in_safety_report(doc, found, settings, after_harm=after_harm):
         # "Myelodysplastic syndrome or acute myeloid leukemia was reported in three": a
         # disease that arises during a trial is an adverse event of it; so is a graded
         # event or a harm named by its kind ("grade 3 transaminase elevation", "ovarian
         # dysfunction", "nail problems").
         return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
     return found
+
+
+def index_response(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
+    """'PASI 90', 'EASI-75', 'ACR50': a responder threshold of a disease activity index,
+    a response (corpora/README) in every specialty."""
+    words = [t for t in doc[start:end] if not t.is_space]
+    if not words or words[0].lower_.split("-")[0].rstrip("0123456789") not in settings.response_indices:
+        return False
+    return any(ch.isdigit() for t in words for ch in t.text)  # ("IGA score of 0 or 1")
+
+
+def names_measure(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
+    """Does the outcome word qualify a measure after it ('seizure frequency', 'seizure
+    freedom', 'seizure-free', 'bleeding score'), so that the event is not that outcome?"""
+    k = cue.end
+    if k < len(doc) and doc[k].text in {"-", "–"}:
+        k += 1
+    if cue.id == "adverse_event" and k + 1 < len(doc) and doc[k].lower_ == "of" and (
+            doc[k + 1]._.num_value is not None or doc[k + 1].lower_ == "at"):
+        return True  # "weight loss of 5% or more": a threshold (but "PSA decline of 90%")
+    return k < len(doc) and doc[k].lower_ in settings.measured_nouns
 
 
 def _subject_outcome(doc: Doc, start: int, clause_start: int,
@@ -363,8 +518,10 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     elif j <= clause_start or words.lower[j] not in settings.frame_prepositions:
         return None
     j -= 1
-    while j > clause_start and words.lower[j].endswith("ly") and words.is_alpha[j]:
-        j -= 1  # "was observed only in", "occurred significantly more often in" is not read
+    while j > clause_start and (words.lower[j].endswith("ly") and words.is_alpha[j]
+                                or words.lower[j] in settings.frame_adverbs):
+        j -= 1  # "was observed only in", "was recorded at least once in"
+    j = _before_amount(doc, j, clause_start, settings)  # "improved by at least 4 points in"
     if words.lower[j] not in settings.frame_verbs and words.lower[j] not in settings.affect_verbs:
         return _gapped_subject(doc, j, doc[start].sent.start, settings)
     while j > clause_start and words.lower[j - 1] in settings.frame_auxiliaries:
@@ -387,6 +544,22 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
                   and words.lower[k + 1] == "of"), None)
     return (named is not None and _phrase(doc, named, j, settings, subject=True, framed=True)) \
         or _phrase(doc, first, j, settings, subject=True, framed=True)
+
+
+def _before_amount(doc: Doc, last: int, clause_start: int, settings: LinkSettings) -> int:
+    """'improved by at least 4 points | in 98': the word before an amount 'by <number>
+    [unit]' that ends at ``last``, or ``last`` when there is none."""
+    for k in range(last - 1, max(clause_start, last - 6), -1):
+        if doc[k].lower_ == "by":
+            between = doc[k + 1:last + 1]
+            numbers = [t for t in between if t._.num_value is not None]
+            if numbers and all(t._.num_value is not None or t.text == "%"
+                               or t.lower_ in settings.threshold_words or t.lower_ == "at"
+                               or t.lower_ in settings.not_count_after  # "by day 7"
+                               or t.i == last and t.is_alpha for t in between):
+                return k - 1
+            return last
+    return last
 
 
 def _before_gloss(doc: Doc, start: int, end: int) -> int:
@@ -417,6 +590,33 @@ def _after_harm(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
     sent_start = doc[found.start].sent.start
     return any(c.label_ == "OUTCOME" and c.id_ == "adverse_event" and sent_start <= c.start
                and c.end <= k for c in doc.spans.get(CUES_KEY, []))
+
+
+def _in_safety_report(doc: Doc, found: Cue, settings: LinkSettings, *,
+                      after_harm: bool) -> bool:
+    """'Pneumonia was reported in 39 patients ... Oral candidiasis occurred in 27': an event
+    the text names while it reports harms (right after a count of a harm, or after words
+    about safety in its sentence or the one before) is a harm; not the trial's own end point
+    ("the primary outcome occurred in")."""
+    if any(t.lower_.rsplit("-", 1)[-1] in settings.generic_heads and not doc[t.i - 1].like_num
+           for t in doc[found.start:found.end]):  # (but "a decline of 10 points")
+        return False
+    if any(t.lower_ in settings.efficacy_words for t in doc[found.start:found.end]):
+        return False  # "Early treatment failure", "Clear or almost clear skin": end points
+    if any(t.lower_ in settings.threshold_words and doc[t.i + 1]._.num_value is not None
+           and doc[t.i - 1].lower_ in settings.measure_labels
+           for t in doc[found.start + 1:found.end - 1]):
+        return False  # "A serum potassium level above 5.5 mmol/L": a threshold end point
+    k = found.start - 1
+    while k > 0 and doc[k].lower_ in settings.determiners:
+        k -= 1
+    if doc[k].lower_ in settings.intervention_verbs:
+        return False  # "88 needed systemic steroids": a treatment, not a harm
+    if after_harm:
+        return True
+    sent = doc[found.start].sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(t.lower_ in settings.safety_words for t in doc[first:found.start])
 
 
 def _gapped_subject(doc: Doc, last: int, sent_start: int, settings: LinkSettings) -> Cue | None:
@@ -535,6 +735,10 @@ def _apposition_head(doc: Doc, clause_start: int, comma: int) -> tuple[int, int]
 
 def verb_object(doc: Doc, verb: int, clause_end: int, settings: LinkSettings) -> Cue | None:
     """The event a verb at ``verb`` takes as its object ('had a stroke'), or None."""
+    if doc[verb].lower_ in settings.state_verbs and verb + 1 < clause_end:
+        free = _free_of(doc, verb + 1, clause_end)  # "... were seizure-free"
+        if free is not None:
+            return free
     return _object_outcome(doc, verb, clause_end, settings)
 
 
@@ -652,8 +856,12 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
         return None
     # "A 50% reduction in migraine days was achieved by 44": a responder threshold leads.
     share = len(words) > 2 and words[0].like_num and words[1].text == "%"
-    opener = words[0].text.replace("-", "")  # "Treatment-emergent suicidal ideation"
-    if not (opener.isalpha() or share) or words[0].lower_ in settings.not_outcomes:
+    # "Treatment-emergent suicidal ideation", "EASI-75", "HbA1c below 7%"
+    opener = words[0].text.replace("-", "")
+    # "No evidence of disease activity was achieved by 140": the absence is the end point
+    absence = framed and len(words) >= 3 and words[0].lower_ in settings.none_words
+    if not (opener[:1].isalpha() and opener.isalnum() or share) \
+            or words[0].lower_ in settings.not_outcomes and not absence:
         return None
     if words[-1].lower_ in settings.generic_heads and not framed:
         # "Primary end point: ...", "Secondary outcomes: ...": a heading, no event (but

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from ..numbers import fraction_parts, is_group_size
 from .clauses import clause_facts
 from .groups import LinkState, add_event, find_cohort, fit_score, new_cohort
+from .outcomes import index_response
 from .records import Clause, ClauseFacts, Cohort, Cue, LinkSettings
 from .spans import longest_cues, stated_percent
 
@@ -89,8 +90,9 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     if not outcomes and state.table_outcome is not None and label is not None \
             and label.lower_ not in settings.not_outcomes:
         # A row of an adverse-event table names the event in its own words.
-        outcomes = [Cue("OUTCOME", state.table_outcome.id, first[0], first[1],
-                        doc[first[0]:first[1]].text.strip())]
+        kind = "response" if state.table_outcome.id == "other" \
+            and index_response(doc, first[0], first[1], settings) else state.table_outcome.id
+        outcomes = [Cue("OUTCOME", kind, first[0], first[1], doc[first[0]:first[1]].text.strip())]
     if not outcomes:
         return
     facts = clause_facts(doc, Clause(*first), cues, drug_ents, settings)
