@@ -489,3 +489,46 @@ def test_a_labelled_backbone_alone_arm_of_an_add_on_comparison(nlp) -> None:
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
         (200, "amlodipine + perindopril", "received", 14),
         (198, "amlodipine", "not_received", 5)}
+
+
+@pytest.mark.parametrize("design", [
+    "Adults with relapsed myeloma were randomly assigned to bortezomib 1.3 mg/m2 twice weekly "
+    "(control arm), bortezomib 1.3 mg/m2 plus selinexor 100 mg once weekly for eight cycles "
+    "(Arm A), or bortezomib 1.3 mg/m2 plus daratumumab 16 mg/kg on days 1 and 15 (Arm B).",
+    "Patients were randomised to intravenous cefazolin 2 g every 8 hours (Arm B), oral "
+    "linezolid 600 mg twice daily (Arm A), or oral dalbavancin (control arm).",
+])
+def test_a_bracketed_arm_label_after_a_dosed_treatment_names_the_whole_treatment(
+        nlp, design: str) -> None:
+    rows = _outcomes(nlp, design + " In total, 150 patients were randomly assigned: 50 to Arm A, "
+                                   "51 to Arm B and 49 to the control arm. Treatment failure "
+                                   "occurred in 12 of 50 patients in Arm A and 10 of 51 in Arm B.")
+    drugs = {r[0]: r[1] for r in rows}
+    expected = ({50: "bortezomib + selinexor", 51: "bortezomib + daratumumab"} if "myeloma" in design
+                else {50: "linezolid", 51: "cefazolin"})
+    assert {k: drugs.get(k) for k in (50, 51)} == expected
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("lurasidone (Latuda; cohort A, n = 140)", "the active reference quetiapine (Seroquel; "
+                                               "cohort B, n = 138)"),
+    ("vonoprazan (cohort A, n = 140)", "lansoprazole (cohort B, n = 138)"),
+])
+def test_a_labelled_arm_keeps_its_drug_when_the_next_arm_shares_its_clause(
+        nlp, first: str, second: str) -> None:
+    rows = _outcomes(nlp, f"In all, 415 adults were randomised to {first}, {second} or placebo "
+                          f"(cohort C, n = 137) for eight weeks. A response was seen in 70 "
+                          f"participants in cohort A, 66 in cohort B and 40 in cohort C.")
+    assert {(r[0], r[1], r[2]) for r in rows if r[0] in (140, 138)} == {
+        (140, first.split()[0], "received"), (138, second.split(" (")[0].split()[-1], "received")}
+
+
+def test_a_sample_planned_per_arm_is_no_cohort(nlp) -> None:
+    rows = analyse(clean_text(
+        "Children with asthma were randomly assigned to montelukast (Group 1) or fluticasone "
+        "(Group 2); with 90 children per group the trial had 85% power to detect a difference "
+        "of 10 points. Between 2019 and 2021, 184 children were randomised: 93 to Group 1 and "
+        "91 to Group 2."), nlp=nlp).rows
+    assert 90 not in {r.cohort_size for r in rows}
+    assert {(r.cohort_size, r.drug) for r in rows if r.arm} == {
+        (93, "montelukast"), (91, "fluticasone")}

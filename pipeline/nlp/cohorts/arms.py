@@ -17,8 +17,11 @@ def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]
     for arm in arms:
         before = arm.start - 1
         if before >= sent.start and doc[before].text in {"(", "["}:
-            # The drug right before the parenthesis, or before "alone" / "only" there.
-            group = next((g for g in groups if g[3] in (before, before - 1)), None)
+            # The drug right before the parenthesis, or before "alone" / "only" there, or
+            # before its dose and schedule ("X 60 mg/m2 plus Y 1.1 mg/m2 every 3 weeks (Arm A)").
+            group = next((g for g in groups if g[3] in (before, before - 1)), None) \
+                or next((g for g in reversed(groups) if g[3] < before
+                         and _only_schedule(doc, g[3], before, settings)), None)
         elif before >= sent.start and doc[before].text in {";", ","} and (
                 group := next((g for g in groups if g[3] == before
                                and any(t.text in {"(", "["} for t in doc[g[2]:g[3]])), None)):
@@ -28,6 +31,13 @@ def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]
         if group is not None:
             found.setdefault(arm.text.lower(), (group[0], group[1], arm.text))
     return found
+
+
+def _only_schedule(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
+    """Are the words [start, end) only a dose and schedule ('1.1 mg/m2 every 3 weeks')?"""
+    return all(t.like_num or t.lower_ in settings.dose_words
+               or t.lower_ in settings.treatment_modifiers
+               or t.lower_ in settings.arm_schedule_words for t in doc[start:end])
 
 
 def _named_after(doc: Doc, sent: Span, arm: Cue, groups: list[tuple[str, str, int, int]],

@@ -180,7 +180,8 @@ def new_cohort(state: LinkState, size: int, size_text: str, sent_index: int, spa
 
 def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
     """Take what the clause says about the cohort, without erasing what is known."""
-    if facts.control and not cohort.drug:
+    other = _defined_otherwise(facts, state)
+    if facts.control and not cohort.drug and not other:
         # A placebo or observation arm: the experimental drug, not received.
         experimental = state.sentence_drug or state.experimental
         if experimental:
@@ -188,7 +189,7 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
             tested = [p for p in experimental[0].split(" + ") if p not in facts.background]
             cohort.drug = " + ".join(tested or experimental[0].split(" + "))
         cohort.drug_mention = facts.drug_mention
-    elif facts.drug and not cohort.drug:
+    elif facts.drug and not cohort.drug and not other:
         cohort.drug, cohort.drug_mention = facts.drug, facts.drug_mention
     elif not cohort.drug and facts.experimental and (state.sentence_drug or state.experimental):
         cohort.drug, cohort.drug_mention = state.sentence_drug or state.experimental  # type: ignore[misc]
@@ -210,10 +211,26 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
     elif not cohort.drug and state.only_drug and not facts.comparison:
         cohort.drug, cohort.drug_mention = state.only_drug
         cohort.drug_status = cohort.drug_status or facts.drug_status or "received"
-    if facts.drug_status:
+    if facts.drug_status and not (other and facts.drug_status in ("received", "not_received")):
         cohort.drug_status = facts.drug_status
     if facts.procedure and not cohort.procedure:
         cohort.procedure = facts.procedure
+
+
+def _defined_otherwise(facts: ClauseFacts, state: LinkState) -> bool:
+    """'sertraline (Zoloft; cohort A, n = 162), the active reference escitalopram', 'X
+    (cohort B, n = 163) or placebo': the clause names an arm whose treatment a label defined,
+    and besides it the next arm's drug or control, neither a part nor a fuller naming of the
+    arm's own."""
+    label = facts.arm_label.lower() if facts.arm_label else None
+    if label is None or label not in state.arm_drugs:
+        return False
+    if facts.control:
+        return label not in state.arm_controls and label not in state.arm_added
+    if not facts.drug:
+        return False
+    own, named = set(state.arm_drugs[label][0].split(" + ")), set(facts.drug.split(" + "))
+    return not (own <= named or named <= own)
 
 
 def _inherit(cohort: Cohort, parent: Cohort) -> None:

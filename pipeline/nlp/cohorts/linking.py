@@ -242,8 +242,9 @@ def link_document(doc: Doc, settings: LinkSettings,
                                      none_at=nones_by.get(sent_index, []))
             if any(m.drug is not None for m in mentions):
                 # "306 patients were randomized to A (n = 152) or B (n = 154)": the other
-                # counts of the clause are the total, which received neither as such.
-                mentions = [m if m.drug is not None or m.kind != "count"
+                # counts of the clause are the total, which received neither as such (but
+                # "cohort B, n = 163) or placebo (n = 161)": a size of the arm it labels).
+                mentions = [m if m.drug is not None or m.kind != "count" or m.arm is not None
                             else replace(m, drug=SEVERAL_ARMS) for m in mentions]
             for mention in mentions:
                 _link(doc, sent_index, mention, facts, state, settings, sent_groups,
@@ -692,6 +693,8 @@ def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcom
     """'62 were assigned to each arm', '150 patients remained in each group': one cohort per
     arm; 'occurred in three patients in each group': one event per arm (of the arms the
     words pick: "in each of the two ibrutinib-containing arms")."""
+    if any(t.lower_ in settings.plan_words for t in doc[facts.start:facts.end]):
+        return  # "with 60 patients per arm the trial had 80% power": a plan, no groups
     conf = settings.confidence
     plain = replace(facts, drug=None, drug_mention=None, drug_status=None, control=False)
     if outcome is not None:

@@ -106,6 +106,8 @@ class LinkSettings:
     generic_heads: frozenset[str]
     arm_definition_links: frozenset[str]
     arm_definition_reach: int
+    arm_schedule_words: frozenset[str]
+    plan_words: frozenset[str]
     treatment_modifiers: frozenset[str]
     prior_words: frozenset[str]
     prior_links: frozenset[str]
