@@ -193,3 +193,19 @@ def test_the_drug_names_the_drug_set_beside_it(nlp, text: str, word: str,
     doc = nlp(text)
     ids = {e.id_ for e in doc.ents if e.text == word and e.label_ == "DRUG"}
     assert ids == ({drug} if drug else set())
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("In all, 300 stabilised patients were randomized (N = 152 for haloperidol decanoate and "
+     "N = 148 for placebo). Relapse occurred in 10.5% of the haloperidol group.",
+     "haloperidol decanoate"),
+    ("A total of 210 adults with schizophrenia received olanzapine decanoate injections; "
+     "relapse occurred in 40 of the 210 patients given olanzapine.", "olanzapine decanoate"),
+    ("Overall, 180 adults received once-monthly risperidone palmitate, and 14 of the 180 "
+     "relapsed within a year.", "risperidone palmitate"),
+])
+def test_a_long_acting_ester_is_the_two_word_drug_in_every_mention(nlp, text: str, drug: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert rows and {r.drug for r in rows if r.drug} == {drug}
