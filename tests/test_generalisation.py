@@ -532,3 +532,19 @@ def test_a_sample_planned_per_arm_is_no_cohort(nlp) -> None:
     assert 90 not in {r.cohort_size for r in rows}
     assert {(r.cohort_size, r.drug) for r in rows if r.arm} == {
         (93, "montelukast"), (91, "fluticasone")}
+
+
+@pytest.mark.parametrize(("first", "short1", "second", "short2"), [
+    ("ledipasvir/sofosbuvir", "LDV/SOF", "glecaprevir/pibrentasvir", "G/P"),
+    ("raltegravir/lamivudine", "RAL/3TC", "efavirenz/emtricitabine/tenofovir disoproxil",
+     "EFV/FTC/TDF"),
+])
+def test_a_slashed_short_form_of_a_combination_names_it_later(
+        nlp, first: str, short1: str, second: str, short2: str) -> None:
+    rows = _outcomes(nlp, f"Overall, 610 adults were randomly assigned to {first} ({short1}) or "
+                          f"{second} ({short2}). Response was achieved by 262 of 305 "
+                          f"participants in the {short2} group and 250 of 305 in the {short1} "
+                          f"group.")
+    names = {r[4]: r[1] for r in rows}
+    assert names[250] == " + ".join(sorted(first.split("/")))
+    assert names[262] == " + ".join(sorted(second.split("/")))
