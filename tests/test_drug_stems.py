@@ -61,6 +61,11 @@ def test_unseen_cardiology_agent_reaches_the_rows(nlp) -> None:
     ("Patients were randomly assigned to weekly escalating colchicine or naproxen.",
      "colchicine; naproxen"),
     ("Patients were randomly assigned to the intervention or usual care.", None),
+    ("Colours can be assigned to different buttons; 40 of 52 testers liked it.", None),
+    ("Nurses assigned to Sullivan's ward recorded 12 falls among 80 residents.", None),
+    ("After she switched to woollen blankets, her eczema cleared; 3 of 10 relatives had it.",
+     None),
+    ("Of 60 adults who switched to lumocabine 20 mg daily, 12 relapsed.", "lumocabine"),
 ])
 def test_unlisted_names_an_assignment_gives(nlp, text: str, drugs: str | None) -> None:
     from pipeline import clean_text
@@ -84,7 +89,7 @@ def test_new_class_stems_name_drugs(word: str) -> None:
 
 @pytest.mark.parametrize("word", [
     "thermostat", "hemostat", "coarsen", "chaperone", "palpitant", "precipitant", "interleukin",
-    "magazine", "peptide",
+    "magazine", "peptide", "SmartThermostat", "Cryohemostat",
 ])
 def test_english_words_on_new_stems_are_not_drugs(word: str) -> None:
     assert not STEMS.is_drug_name(word)
@@ -209,3 +214,16 @@ def test_a_long_acting_ester_is_the_two_word_drug_in_every_mention(nlp, text: st
     from pipeline.evidence import analyse
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert rows and {r.drug for r in rows if r.drug} == {drug}
+
+
+@pytest.mark.parametrize("drug", [
+    "gabapentin", "trazodone", "sugammadex", "ivacaftor", "macitentan", "dimethyl fumarate",
+    "flecainide", "mifepristone", "artemether", "deferasirox",
+])
+def test_widely_used_generics_without_a_stem_are_drugs(nlp, drug: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    result = analyse(clean_text(f"In all, 120 adults received {drug}; 14 of the 120 had "
+                                f"nausea."), nlp=nlp)
+    assert result.record.drugs == drug

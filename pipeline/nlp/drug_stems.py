@@ -94,7 +94,8 @@ class ArmHeads:
         research code."""
         return (token.is_alpha and len(token) >= self.min_length and not token.ent_type_
                 and not token.is_upper and token.lower_ not in self.not_treatments
-                and not token.is_stop and not self.is_modifier(token)) or self.is_code(token)
+                and not token.is_stop and not self.is_modifier(token)
+                and not _possessive(token)) or self.is_code(token)
 
     def is_modifier(self, token: Token) -> bool:
         """'flexibly', 'dosed', 'escalating': how a treatment is given, not its name."""
@@ -106,6 +107,12 @@ class ArmHeads:
         match = self.code_pattern.match(token.text)
         return (match is not None and not token.ent_type_
                 and match.group(1).upper() not in self.not_code_prefixes)
+
+
+def _possessive(token: Token) -> bool:
+    """'assigned to Epstein's unit': an owner, not a treatment."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"'s", "’s"}
 
 
 def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -> list[Span]:
@@ -264,7 +271,11 @@ class DrugStems:
         lower = word.lower()
         return (len(lower) >= self.min_length and lower.isalpha() and lower not in self.not_drugs
                 and not word.isupper()
-                and (lower.endswith(self.stems) or lower.startswith(self.prefixes)))
+                and (lower.endswith(self.stems) or lower.startswith(self.prefixes))
+                and not lower.endswith(self._not_drug_endings))  # "SmartThermostat"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_not_drug_endings", tuple(self.not_drugs))
 
     def combination(self, word: str, aliases: dict[str, str] | None = None) -> str | None:
         """'sacubitril-valsartan', 'dolutegravir/lamivudine': a fixed-dose combination written
