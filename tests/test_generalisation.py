@@ -548,3 +548,29 @@ def test_a_slashed_short_form_of_a_combination_names_it_later(
     names = {r[4]: r[1] for r in rows}
     assert names[250] == " + ".join(sorted(first.split("/")))
     assert names[262] == " + ".join(sorted(second.split("/")))
+
+
+@pytest.mark.parametrize("intro", [
+    "The drugs are Tukysa (tucatinib), a pill that blocks HER2, and the antibody Herceptin "
+    "(trastuzumab), given by infusion every three weeks.",
+    "The regimen pairs Lynparza (olaparib), a PARP inhibitor, with the hormone drug Zytiga "
+    "(abiraterone).",
+])
+def test_drugs_named_together_are_the_combination_a_later_anaphor_names(nlp, intro: str) -> None:
+    rows = analyse(clean_text(
+        f"{intro} Sixty were randomly assigned to the combination and the other 60 to "
+        "observation. Disease came back in 8 patients given the combination and in 19 of the "
+        "60 under observation. Serious side effects affected 14 of the patients given the "
+        "combination."), nlp=nlp).rows
+    combination = "trastuzumab + tucatinib" if "Tukysa" in intro else "abiraterone + olaparib"
+    assert {(r.cohort_size, r.drug, r.drug_status, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {
+        (60, combination, "received", 8), (60, combination, "not_received", 19),
+        (60, combination, "received", 14)}
+
+
+def test_drugs_offered_as_alternatives_are_no_combination(nlp) -> None:
+    rows = analyse(clean_text(
+        "The drugs compared were Tukysa (tucatinib) or Nerlynx (neratinib). Sixty received "
+        "the combination of chemotherapy and 12 of them relapsed."), nlp=nlp).rows
+    assert all(r.drug != "neratinib + tucatinib" for r in rows)

@@ -85,8 +85,11 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
             # of equally fitting groups the largest, not a subgroup.
             # "Four patients in the X group had died" after "37 stopped X early": the arm, not
             # the part of it whose treatment changed (unless the clause says so).
+            # "five in the drug group" after "27 of the 48 who got the drugs": an arm named
+            # by its role is the arm, not the part of it a fraction picked.
             best = max(fitting, key=lambda c: (fit_score(c, facts), c.drug_status == facts.drug_status
                                                or c.drug_status not in CHANGED_STATUSES,
+                                               bool(facts.experimental or facts.drug) and c.parent is None,
                                                c.size if widest else 0))
             return best.index, conf["count_same_sentence"]
     for pool, key in ((state.last_in_sentence, "count_same_sentence"),

@@ -130,6 +130,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         sent_groups = drug_groups(doc, sent_drugs, settings)
         active = [g for g in sent_groups if g[0] not in settings.control_drugs]
         state.sentence_drug = _tested_drug(doc, sent_groups, active, settings, units)
+        if state.combination is None:
+            state.combination = _named_together(doc, active, settings)
         sent_cues = cues_by[sent_index]
         defined = arm_definitions(doc, sent, sent_groups,
                                   [c for c in sent_cues if c.label == "ARM"], settings)
@@ -219,6 +221,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             if state.combination and any(clause.start <= i < clause.end for i in anaphor_at) \
                     and _names_combination(doc, clause, settings):
                 _take_combination(facts, state.combination)
+                if state.sentence_drug is None and facts.drug and not any(f.alone for f in all_facts):
+                    # "60 to the combination and 60 to observation": what the control lacks
+                    # (but "the X-alone arm" lacks only what the combination adds to X)
+                    state.sentence_drug = (facts.drug, facts.drug_mention or facts.drug)
             if facts.drug and " + " in facts.drug and not facts.control:
                 state.combination = (facts.drug, facts.drug_mention or facts.drug)
             referent = _event_group(doc, sent_index, clause, state, settings) \
@@ -647,6 +653,29 @@ def _names_combination(doc: Doc, clause: Clause, settings: LinkSettings) -> bool
     words = [t.lower_ for t in doc[clause.start:clause.end]]
     return any(words[k:k + len(a)] == list(a) for a in settings.combination_anaphors
                for k in range(len(words) - len(a) + 1) if words[k] == a[0])
+
+
+def _named_together(doc: Doc, active: list[tuple[str, str, int, int]],
+                    settings: LinkSettings) -> tuple[str, str] | None:
+    """'The drugs are Padcev (enfortumab vedotin), an antibody ..., and the immunotherapy
+    Keytruda (pembrolizumab)': drugs a sentence names together, each apart from the next
+    by words that join ("and", "plus", "with") and none that oppose ("or", "versus",
+    "than"), are the combination a later "the combination" names."""
+    names: set[str] = set()
+    listed = []  # each drug once: "Keytruda (pembrolizumab), formerly MK-3475" is one
+    for g in active:
+        parts = set(g[0].split(" + "))
+        if not parts <= names:
+            listed.append(g)
+            names |= parts
+    if len(names) < 2:
+        return None
+    opposed = settings.alternative_words | (settings.comparators - settings.dose_joiners)
+    for here, after in zip(listed, listed[1:], strict=False):
+        between = {t.lower_ for t in doc[here[3]:after[2]]}
+        if not between & settings.dose_joiners or between & opposed:
+            return None
+    return " + ".join(sorted(names)), " + ".join(g[1] for g in listed)
 
 
 def _take_combination(facts: ClauseFacts, combination: tuple[str, str]) -> None:
