@@ -574,3 +574,38 @@ def test_drugs_offered_as_alternatives_are_no_combination(nlp) -> None:
         "The drugs compared were Tukysa (tucatinib) or Nerlynx (neratinib). Sixty received "
         "the combination of chemotherapy and 12 of them relapsed."), nlp=nlp).rows
     assert all(r.drug != "neratinib + tucatinib" for r in rows)
+
+
+def test_two_arms_of_one_size_stay_two_groups_and_their_total_has_no_drug(nlp) -> None:
+    rows = analyse(clean_text(
+        "Adults with HIV were randomly assigned to darunavir/ritonavir (DRV/r) or "
+        "atazanavir/ritonavir (ATV/r). Among participants with a baseline viral load above "
+        "100,000 copies (n = 150), response rates were 86.7% (65 of 75) with DRV/r and 80.0% "
+        "(60 of 75) with ATV/r."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug, r.event_count) for r in rows} == {
+        ("cohort", 150, None, None),
+        ("outcome", 75, "darunavir + ritonavir", 65),
+        ("outcome", 75, "atazanavir + ritonavir", 60)}
+
+
+@pytest.mark.parametrize(("options", "drug"), [
+    ("paroxetine, sertraline or placebo", "paroxetine"),
+    ("apixaban 5 mg, rivaroxaban 20 mg or warfarin", "apixaban"),
+])
+def test_drugs_a_comma_lists_before_or_are_options_not_a_combination(
+        nlp, options: str, drug: str) -> None:
+    rows = analyse(clean_text(
+        f"Adults were randomised to {options}. Response occurred in 60 of 120 with {drug}."),
+        nlp=nlp).rows
+    assert {r.drug for r in rows if r.row_type == "outcome"} == {drug}
+
+
+def test_a_total_assigned_to_a_drug_or_to_observation_received_neither(nlp) -> None:
+    rows = analyse(clean_text(
+        "The trial randomly assigned 180 patients with resected melanoma at 25 centres to one "
+        "year of nivolumab (Opdivo) or to observation. Relapse occurred in 20 of 90 patients "
+        "in the nivolumab group and 35 of 90 in the observation group."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug, r.drug_status, r.event_count) for r in rows} == {
+        ("cohort", 180, None, None, None),
+        ("outcome", 90, "nivolumab", "received", 20),
+        ("outcome", 90, "nivolumab", "not_received", 35)}

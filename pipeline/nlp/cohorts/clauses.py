@@ -127,6 +127,7 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
             groups[-1].append(ent)
         else:
             groups.append([ent])
+    groups = [part for group in groups for part in _listed_options(doc, group, settings)]
     found = []
     for group in groups:
         names = sorted({part for e in group for part in (e.id_ or e.text.lower()).split(" + ")})
@@ -139,6 +140,23 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
         mention = doc[group[0].start: (outside or group)[-1].end].text
         found.append((" + ".join(names), mention, group[0].start, group[-1].end))
     return found
+
+
+def _listed_options(doc: Doc, group: list[Span], settings: LinkSettings) -> list[list[Span]]:
+    """'to paroxetine, sertraline or placebo': drugs a comma lists before an alternative
+    word are options, each its own treatment, not one combination ('docetaxel,
+    carboplatin and trastuzumab' is one)."""
+    commas = [k for k in range(1, len(group))
+              if [t.text for t in doc[group[k - 1].end:group[k].start]] == [","]]
+    end = group[-1].end
+    if not commas or end >= len(doc) or doc[end].lower_ not in settings.alternative_words:
+        return [group]
+    parts, start = [], 0
+    for k in commas:
+        parts.append(group[start:k])
+        start = k
+    parts.append(group[start:])
+    return parts
 
 
 def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span],
@@ -158,7 +176,8 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
         if len({g[0] for g in active}) > 1 or (
                 active and any(g[0] in settings.control_drugs for g in groups)):
             facts.comparison = True  # "randomized to X or Y": the group as a whole had neither
-        elif active and _class_alternative(doc, start, end, active[0], settings):
+        elif active and _class_alternative(doc, start, end, active[0], settings, {
+                c.start for c in mine if c.label == "STATUS" and c.id == "not_received"}):
             facts.comparison = True  # "randomized to X or investigator's choice of chemotherapy"
         elif active:
             facts.drug, facts.drug_mention = active[0][0], active[0][1]
@@ -187,7 +206,7 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
         facts.control = facts.alone = True
         before = doc[alone.i - 1] if alone.i > start and alone.lower_ in settings.alone_words else None
         facts.drug_mention = f"{before.text} {alone.text}" if before is not None else alone.text
-    if len(groups) > 1 and not facts.drug and not facts.control:
+    if (len(groups) > 1 or facts.comparison) and not facts.drug and not facts.control:
         facts.drug_status = None
     elif facts.control and not facts.drug:
         facts.drug_status = "not_received"
@@ -234,14 +253,17 @@ def _part_named_again(doc: Doc, group: tuple[str, str, int, int],
 
 
 def _class_alternative(doc: Doc, start: int, end: int, group: tuple[str, str, int, int],
-                       settings: LinkSettings) -> bool:
-    """Is a class of treatment offered as the alternative to a drug ("X or chemotherapy")?"""
+                       settings: LinkSettings, not_received: set[int]) -> bool:
+    """Is a class of treatment ("X or chemotherapy") or no treatment ("X or observation")
+    offered as the alternative to a drug?"""
     between = False
     for t in doc[group[3]:end]:
         if t.lower_ in settings.alternative_words:
             between = True
         elif between and t.ent_type_ == "DRUG_CLASS" and t.ent_id_ not in settings.control_drugs:
             return True
+        elif between and t.i in not_received:
+            return True  # "to one year of X or to observation"
     return False
 
 

@@ -140,10 +140,21 @@ def remember(state: LinkState, index: int) -> None:
 
 def find_cohort(state: LinkState, size: int, facts: ClauseFacts) -> Cohort | None:
     """The cohort of this size that best fits the clause; the most recent on a tie."""
-    same = [c for c in reversed(state.cohorts) if c.size == size]
+    same = [c for c in reversed(state.cohorts) if c.size == size and not _other_arm(c, facts)]
     if not same:
         return None
     return max(same, key=lambda c: fit_score(c, facts))  # max keeps the first (most recent) tie
+
+
+def _other_arm(cohort: Cohort, facts: ClauseFacts) -> bool:
+    """'65 of 75 with X and 60 of 75 with Y': two arms of one size, each its own group. A
+    cohort that received another drug than the clause names (neither a part of the
+    other), or the clause's control, is not the group it counts."""
+    if not cohort.drug or not facts.drug or facts.control \
+            or cohort.drug_status == "not_received" or facts.drug_status == "not_received":
+        return False
+    mine, named = set(cohort.drug.split(" + ")), set(facts.drug.split(" + "))
+    return not (mine <= named or named <= mine)
 
 
 def new_cohort(state: LinkState, size: int, size_text: str, sent_index: int, span: Span,
