@@ -609,3 +609,26 @@ def test_a_total_assigned_to_a_drug_or_to_observation_received_neither(nlp) -> N
         ("cohort", 180, None, None, None),
         ("outcome", 90, "nivolumab", "received", 20),
         ("outcome", 90, "nivolumab", "not_received", 35)}
+
+
+@pytest.mark.parametrize(("first", "second", "drugs"), [
+    ("oral colchicine plus placebo injection", "anakinra injection plus placebo tablets",
+     ("colchicine", "anakinra")),
+    ("sumatriptan tablets with placebo spray", "zolmitriptan spray with placebo tablets",
+     ("sumatriptan", "zolmitriptan")),
+])
+def test_each_arm_of_a_double_dummy_design_received_its_own_drug(
+        nlp, first: str, second: str, drugs: tuple[str, str]) -> None:
+    rows = _outcomes(nlp, f"In this double-dummy trial, 400 adults were randomized to {first} "
+                          f"(n = 200) or {second} (n = 201). Relief occurred in 120 of the 200 "
+                          f"patients in the first group and 130 of the 201 in the second.")
+    assert {r[0]: (r[1], r[2]) for r in rows} == {200: (drugs[0], "received"),
+                                                  201: (drugs[1], "received")}
+
+
+def test_a_placebo_added_to_a_backbone_is_still_the_control(nlp) -> None:
+    rows = _outcomes(nlp, "Patients were randomized to letrozole plus placebo (n = 150) or "
+                          "letrozole plus ribociclib (n = 151). Progression occurred in 40 of "
+                          "151 patients given ribociclib and 70 of 150 given placebo.")
+    assert {(r[0], r[1], r[2]) for r in rows} == {
+        (151, "letrozole + ribociclib", "received"), (150, "ribociclib", "not_received")}

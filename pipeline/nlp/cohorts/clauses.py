@@ -123,13 +123,20 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     """
     groups: list[list[Span]] = []
     for ent in drug_ents:
-        if groups and _joined(doc, groups[-1][-1].end, ent.start, settings):
+        if groups and (_joined(doc, groups[-1][-1].end, ent.start, settings) or (
+                _dummy(doc, ent, settings) and ent.start - groups[-1][-1].end <= 3 and all(
+                    t.lower_ in settings.dummy_forms or t.lower_ in settings.dose_joiners
+                    for t in doc[groups[-1][-1].end:ent.start]))):
+            # ("anakinra injection plus placebo tablets": a drug and its dummy)
             groups[-1].append(ent)
         else:
             groups.append([ent])
     groups = [part for group in groups for part in _listed_options(doc, group, settings)]
     found = []
     for group in groups:
+        if len(group) > 1:
+            # "colchicine plus placebo injection": the dummy of a double-dummy design
+            group = [e for e in group if not _dummy(doc, e, settings)] or group
         names = sorted({part for e in group for part in (e.id_ or e.text.lower()).split(" + ")})
         controls = [n for n in names if n in settings.control_drugs]
         if controls:  # "placebo plus letrozole": the control arm of the comparison
@@ -140,6 +147,13 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
         mention = doc[group[0].start: (outside or group)[-1].end].text
         found.append((" + ".join(names), mention, group[0].start, group[-1].end))
     return found
+
+
+def _dummy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
+    """Is the entity a placebo given in a form ("placebo tablets") to keep a double-dummy
+    comparison blind?"""
+    return (ent.id_ or ent.text.lower()) in settings.control_drugs and ent.end < len(doc) \
+        and doc[ent.end].lower_ in settings.dummy_forms
 
 
 def _listed_options(doc: Doc, group: list[Span], settings: LinkSettings) -> list[list[Span]]:
