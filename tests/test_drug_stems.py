@@ -227,3 +227,22 @@ def test_widely_used_generics_without_a_stem_are_drugs(nlp, drug: str) -> None:
     result = analyse(clean_text(f"In all, 120 adults received {drug}; 14 of the 120 had "
                                 f"nausea."), nlp=nlp)
     assert result.record.drugs == drug
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Of 90 Tecvayli-treated patients, 20 had cytokine release syndrome.", "teclistamab"),
+    ("Of 75 patients given an osimertinib-containing regimen, 21 progressed.", "osimertinib"),
+    ("Among 64 dupilumab-treated children, 12 had conjunctivitis.", "dupilumab"),
+])
+def test_a_drug_word_with_a_suffix_of_receipt_names_the_drug(nlp, text: str, drug: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert rows and {(r.drug, r.drug_status) for r in rows} == {(drug, "received")}
+
+
+@pytest.mark.parametrize("word", ["osimertinib-naive", "placebo-treated", "cisplatin-based",
+                                  "drug-containing"])
+def test_suffixes_that_say_no_receipt_name_no_drug(word: str) -> None:
+    assert STEMS.given(word) is None

@@ -241,19 +241,22 @@ class DrugStems:
     not_drugs: frozenset[str]
     not_partners: tuple[str, ...]
     second_words: tuple[str, ...] = ()
+    given_suffixes: frozenset[str] = frozenset()
     anaphors: frozenset[str] = frozenset()
     arm_heads: ArmHeads | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugStems:
         check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners",
-                          "second_words", "anaphors", "arm_heads", "_comment"}, "drug_stems.json")
+                          "second_words", "given_suffixes", "anaphors", "arm_heads", "_comment"},
+                   "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
                    prefixes=tuple(data["prefixes"]),
                    min_length=int(data["min_length"]),
                    not_drugs=frozenset(w.lower() for w in data["not_drugs"]),
                    not_partners=tuple(data["not_partners"]),
                    second_words=tuple(data.get("second_words", ())),
+                   given_suffixes=frozenset(data.get("given_suffixes", ())),
                    anaphors=frozenset(data.get("anaphors", ())),
                    arm_heads=ArmHeads.from_dict(data["arm_heads"]) if "arm_heads" in data else None)
 
@@ -262,6 +265,7 @@ class DrugStems:
                  "min_length": self.min_length, "not_drugs": sorted(self.not_drugs),
                  "not_partners": list(self.not_partners),
                  "second_words": list(self.second_words),
+                 "given_suffixes": sorted(self.given_suffixes),
                  "anaphors": sorted(self.anaphors)}
         if self.arm_heads is not None:
             found["arm_heads"] = self.arm_heads.to_dict()
@@ -276,6 +280,17 @@ class DrugStems:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_not_drug_endings", tuple(self.not_drugs))
+
+    def given(self, word: str, aliases: dict[str, str] | None = None) -> str | None:
+        """'pembrolizumab-based', 'Keytruda-treated': the drug a word with a suffix of
+        receipt names, or None."""
+        head, _, suffix = word.lower().rpartition("-")
+        if suffix not in self.given_suffixes or not head:
+            return None
+        aliases = aliases or {}
+        if head in aliases:
+            return aliases[head]
+        return head if self.is_drug_name(head) else None
 
     def combination(self, word: str, aliases: dict[str, str] | None = None) -> str | None:
         """'sacubitril-valsartan', 'dolutegravir/lamivudine': a fixed-dose combination written
@@ -321,7 +336,8 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
         if is_drug is None:
             word = strings[orth]
             is_drug = known[orth] = stems.is_drug_name(word) or (
-                ("-" in word or "/" in word) and stems.combination(word, aliases) is not None)
+                ("-" in word or "/" in word) and (stems.combination(word, aliases) is not None
+                                                  or stems.given(word, aliases) is not None))
         if not is_drug or i in covered:
             continue
         t = doc[i]
@@ -330,6 +346,8 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
                               span_id=first_words.get(t.lower_, t.lower_)))
         elif (pair := stems.combination(t.text, aliases)) is not None:
             found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=pair))
+        elif (given := stems.given(t.text, aliases)) is not None:
+            found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=given))
     return found
 
 
