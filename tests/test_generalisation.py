@@ -632,3 +632,16 @@ def test_a_placebo_added_to_a_backbone_is_still_the_control(nlp) -> None:
                           "151 patients given ribociclib and 70 of 150 given placebo.")
     assert {(r[0], r[1], r[2]) for r in rows} == {
         (151, "letrozole + ribociclib", "received"), (150, "ribociclib", "not_received")}
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("intravenous cefepime, 2 g every 8 hours", "intravenous meropenem, 1 g every 8 hours"),
+    ("oral apixaban, 5 mg twice daily", "subcutaneous enoxaparin, 40 mg once daily"),
+])
+def test_a_dose_set_off_by_a_comma_stays_with_its_drug_and_size(nlp, first: str,
+                                                                 second: str) -> None:
+    rows = _outcomes(nlp, f"Patients were randomized 1:1 to receive {first} (n = 210), or "
+                          f"{second} (n = 208), for 7 to 10 days. Clinical cure occurred in 150 "
+                          f"of 210 and 160 of 208 patients.")
+    assert {(r[0], r[1]) for r in rows} == {(210, first.split()[1].rstrip(",")),
+                                           (208, second.split()[1].rstrip(","))}

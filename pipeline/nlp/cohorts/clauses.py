@@ -57,6 +57,7 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
                        and nxt.lower_ not in settings.frame_verbs
                        and nxt.lower_ not in settings.frame_auxiliaries
                        and nxt.lower_ not in settings.definition_words  # ", defined as one ..."
+                       and not _dose_of(doc, token.i, settings)  # "ceftriaxone, 2 g daily (n = 316)"
                        and (nxt.lower_ in settings.clause_breaks_after_comma
                             or (anchored(start, token.i)
                                 and anchored(token.i + 1, token.i + reach + 1))))
@@ -76,6 +77,12 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
     if start < sent.end:
         clauses.append(Clause(start, sent.end, elliptical=elliptical))
     return clauses
+
+
+def _dose_of(doc: Doc, comma: int, settings: LinkSettings) -> bool:
+    """Does the comma set a drug's dose after it ('intravenous ceftriaxone, 2 g once daily')?"""
+    return comma > 0 and comma + 2 < len(doc) and doc[comma - 1].ent_type_ == "DRUG" \
+        and doc[comma + 1].like_num and doc[comma + 2].lower_ in settings.dose_words
 
 
 def _names_group_size(tokens: list, k: int) -> bool:
