@@ -645,3 +645,16 @@ def test_a_dose_set_off_by_a_comma_stays_with_its_drug_and_size(nlp, first: str,
                           f"of 210 and 160 of 208 patients.")
     assert {(r[0], r[1]) for r in rows} == {(210, first.split()[1].rstrip(",")),
                                            (208, second.split()[1].rstrip(","))}
+
+
+@pytest.mark.parametrize("sizes", [
+    "(N = 600 for mometasone-indacaterol and N = 598 for indacaterol alone)",
+    "(n = 600 with mometasone plus indacaterol; n = 598 with indacaterol alone)",
+])
+def test_sizes_naming_an_add_on_and_its_backbone_alone_make_the_control_arm(
+        nlp, sizes: str) -> None:
+    rows = _outcomes(nlp, f"In all, 1,198 patients with asthma underwent randomization {sizes}. "
+                          "A severe exacerbation occurred in 60 of 600 and 84 of 598 patients, "
+                          "respectively.")
+    assert {(r[0], r[1], r[2]) for r in rows} == {
+        (600, "indacaterol + mometasone", "received"), (598, "mometasone", "not_received")}

@@ -217,6 +217,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             alone = [o[0] for o in offered if o[1]]
             if len(alone) == 1 and added_drug(alone[0], offered) is not None:
                 add_on = offered  # later sentences name the control by its backbone
+                # "(N = 821 for X-Y and N = 822 for Y alone)": sizes name the options too
+                state.sentence_options = state.sentence_options or offered
         for clause, facts in zip(clauses, all_facts, strict=True):
             if state.combination and any(clause.start <= i < clause.end for i in anaphor_at) \
                     and _names_combination(doc, clause, settings):
