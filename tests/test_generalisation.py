@@ -658,3 +658,23 @@ def test_sizes_naming_an_add_on_and_its_backbone_alone_make_the_control_arm(
                           "respectively.")
     assert {(r[0], r[1], r[2]) for r in rows} == {
         (600, "indacaterol + mometasone", "received"), (598, "mometasone", "not_received")}
+
+
+def test_the_part_of_a_combination_a_status_names_is_the_drug_of_that_group(nlp) -> None:
+    rows = analyse(clean_text(
+        "Patients were randomly assigned to octreotide (n = 100), octreotide plus sunitinib "
+        "(n = 102) or placebo (n = 101). Sunitinib was permanently discontinued in 20 "
+        "patients."), nlp=nlp).rows
+    assert ("sunitinib", "discontinued") in {(r.drug, r.drug_status) for r in rows
+                                             if r.cohort_size == 20}
+
+
+@pytest.mark.parametrize("stop", ["never started treatment", "never received a dose",
+                                  "didn't take the study drug"])
+def test_a_group_that_never_started_its_drug_did_not_receive_it(nlp, stop: str) -> None:
+    rows = analyse(clean_text(
+        "Adults were randomised to guselkumab (n = 250) or ustekinumab (n = 248). One "
+        f"patient randomised to guselkumab and two randomised to ustekinumab {stop}."),
+        nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.cohort_size == 2} == {
+        (2, "ustekinumab", "not_received")}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .groups import LinkState, gives_share
-from .records import Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings
+from .records import CHANGED_STATUSES, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings
 
 
 def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]],
@@ -85,7 +85,9 @@ def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
     names = {o[0] for o in options}
     if name_control(facts, options):
         pass
-    elif facts.drug and facts.drug not in names:
+    elif facts.drug and facts.drug not in names and facts.drug_status not in CHANGED_STATUSES \
+            and facts.drug_status != "not_received":
+        # ("never started everolimus", "everolimus was discontinued": that part alone)
         parts = set(facts.drug.split(" + "))
         wider = [o for o in options if parts < set(o[0].split(" + "))]
         if len(wider) == 1:

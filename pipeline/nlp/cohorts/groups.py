@@ -195,7 +195,10 @@ def new_cohort(state: LinkState, size: int, size_text: str, sent_index: int, spa
 def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
     """Take what the clause says about the cohort, without erasing what is known."""
     other = _defined_otherwise(facts, state)
-    if facts.control and not cohort.drug and not other:
+    if facts.control and not cohort.drug and not other and facts.drug:
+        # "without X", "one randomised to X never started treatment": X, not received.
+        cohort.drug, cohort.drug_mention = facts.drug, facts.drug_mention
+    elif facts.control and not cohort.drug and not other:
         # A placebo or observation arm: the experimental drug, not received.
         experimental = state.sentence_drug or state.experimental
         if experimental:
