@@ -678,3 +678,13 @@ def test_a_group_that_never_started_its_drug_did_not_receive_it(nlp, stop: str) 
         nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.cohort_size == 2} == {
         (2, "ustekinumab", "not_received")}
+
+
+def test_a_total_split_into_arms_named_before_received_no_one_treatment(nlp) -> None:
+    rows = analyse(clean_text(
+        "Patients were randomly assigned to Arm A (ramucirumab plus paclitaxel), Arm B "
+        "(ramucirumab plus docetaxel) or Arm C (placebo plus paclitaxel). In all, 300 patients "
+        "were randomised: 101 to Arm A, 100 to Arm B and 99 to Arm C. A total of 296 patients "
+        "received at least one dose: 100 in Arm A, 100 in Arm B and 96 in Arm C."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.cohort_size in (296, 300)} == {
+        (300, None), (296, None)}

@@ -153,6 +153,22 @@ def clear_totals(state: LinkState) -> None:
             total.drug = total.drug_mention = total.drug_status = None
 
 
+def clear_sentence_total(state: LinkState, first_new: int) -> None:
+    """'A total of 608 patients received at least one dose: 204 in Arm A, 204 in Arm B and
+    200 in Arm C': a group the sentence opens with and then splits into arms named before
+    (the same cohorts again, or parts of them) is the total over those arms."""
+    named = state.last_in_sentence
+    if len(named) < 3 or named[0] < first_new:
+        return
+    total, parts = state.cohorts[named[0]], [state.cohorts[i] for i in named[1:]]
+    if sum(p.size for p in parts) != total.size \
+            or any(p.parent == total.index for p in parts):
+        return
+    if len({(p.drug, p.drug_status == "not_received") for p in parts}) >= 2:
+        total.drug = total.drug_mention = total.drug_status = None
+        state.spanning.add(total.index)
+
+
 def assign_respectively(state: LinkState, first_event: int) -> None:
     """'... in 29, 17 and 16 patients' after three arms: one count per arm, in order.
 

@@ -18,6 +18,7 @@ from .arms import (
     arm_definitions,
     arm_signature,
     assign_respectively,
+    clear_sentence_total,
     clear_totals,
     compared_options,
     name_control,
@@ -290,6 +291,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
+        clear_sentence_total(state, n_cohorts)
         if parts and (len(parents) > 1 or any(e.cohort in siblings
                                                for e in state.events[n_events:])):
             # Parts of the arms with their counts in their own sentence ("..., 20 and 9
