@@ -688,3 +688,14 @@ def test_a_total_split_into_arms_named_before_received_no_one_treatment(nlp) -> 
         "received at least one dose: 100 in Arm A, 100 in Arm B and 96 in Arm C."), nlp=nlp).rows
     assert {(r.cohort_size, r.drug) for r in rows if r.cohort_size in (296, 300)} == {
         (300, None), (296, None)}
+
+
+@pytest.mark.parametrize("control", ["Arm B (placebo plus fulvestrant)",
+                                     "placebo plus fulvestrant (Arm B)"])
+def test_a_labelled_placebo_arm_on_a_background_lacks_only_the_added_drug(
+        nlp, control: str) -> None:
+    rows = analyse(clean_text(
+        f"Women were randomly assigned to Arm A (capivasertib plus fulvestrant) or {control}. "
+        "In all, 700 were randomised: 355 to Arm A and 345 to Arm B."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.arm} == {
+        (355, "capivasertib + fulvestrant", "received"), (345, "capivasertib", "not_received")}

@@ -20,7 +20,8 @@ class LinkState:
     experimental: tuple[str, str] | None = None  # last active drug and its mention
     arm_drugs: dict[str, tuple[str, str]] = field(default_factory=dict)  # "cohort a" -> drug
     arm_labels: dict[str, str] = field(default_factory=dict)  # "cohort a" -> "Cohort A", in order
-    arm_controls: set[str] = field(default_factory=set)  # labels of placebo / control arms
+    # labels of placebo / control arms -> the background drugs given with the placebo
+    arm_controls: dict[str, frozenset[str]] = field(default_factory=dict)
     arm_added: dict[str, str] = field(default_factory=dict)  # 'Y alone (cohort B)': X not had
     only_drug: tuple[str, str] | None = None  # the one drug of a single-treatment study
     arms: list[int] = field(default_factory=list)  # the arms last defined, in text order
@@ -217,9 +218,12 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
         cohort.drug_mention = state.arm_drugs[facts.arm_label.lower()][1]
         cohort.drug_status = "not_received"
     elif not cohort.drug and facts.arm_label and facts.arm_label.lower() in state.arm_controls:
-        # "placebo (Arm B)", "Arm B (placebo)": the experimental drug, not received.
+        # "placebo (Arm B)", "Arm B (placebo plus paclitaxel)": the experimental drug (beyond
+        # the background the placebo came with), not received.
         if state.experimental:
-            cohort.drug = state.experimental[0]
+            background = state.arm_controls[facts.arm_label.lower()]
+            tested = [p for p in state.experimental[0].split(" + ") if p not in background]
+            cohort.drug = " + ".join(tested) or state.experimental[0]
         cohort.drug_mention = state.arm_drugs[facts.arm_label.lower()][1]
         cohort.drug_status = "not_received"
     elif not cohort.drug and facts.arm_label and facts.arm_label.lower() in state.arm_drugs:

@@ -138,7 +138,10 @@ def link_document(doc: Doc, settings: LinkSettings,
                                   [c for c in sent_cues if c.label == "ARM"], settings)
         state.arm_drugs.update({k: (v[0], v[1]) for k, v in defined.items()})
         state.arm_labels.update({k: v[2] for k, v in defined.items()})
-        state.arm_controls |= {k for k, v in defined.items() if v[0] in settings.control_drugs}
+        state.arm_controls.update({
+            k: next((background_drugs(sent_drugs, g, settings) for g in sent_groups
+                     if g[1] == v[1]), frozenset())
+            for k, v in defined.items() if v[0] in settings.control_drugs})
         if len(defined) >= 2 and any(_randomises(c) for c in sent_cues):
             offered = [(g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words)
                        for g in sent_groups]
