@@ -699,3 +699,12 @@ def test_a_labelled_placebo_arm_on_a_background_lacks_only_the_added_drug(
         "In all, 700 were randomised: 355 to Arm A and 345 to Arm B."), nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.arm} == {
         (355, "capivasertib + fulvestrant", "received"), (345, "capivasertib", "not_received")}
+
+
+def test_a_table_column_of_the_backbone_alone_is_the_add_on_control_arm_of_equal_size(nlp) -> None:
+    rows = _outcomes(nlp, "Patients were randomly assigned to capecitabine plus bevacizumab "
+                          "(n = 150) or capecitabine alone (n = 150).\n"
+                          "Response | Capecitabine + bevacizumab (n = 150) | Capecitabine alone "
+                          "(n = 150)\nPartial response | 30 (20.0) | 12 (8.0)")
+    assert rows == {(150, "bevacizumab + capecitabine", "received", "partial_response", 30),
+                    (150, "bevacizumab", "not_received", "partial_response", 12)}
