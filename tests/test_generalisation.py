@@ -708,3 +708,15 @@ def test_a_table_column_of_the_backbone_alone_is_the_add_on_control_arm_of_equal
                           "(n = 150)\nPartial response | 30 (20.0) | 12 (8.0)")
     assert rows == {(150, "bevacizumab + capecitabine", "received", "partial_response", 30),
                     (150, "bevacizumab", "not_received", "partial_response", 12)}
+
+
+@pytest.mark.parametrize("dose", ["a single oral dose of", "a single inhaled dose of",
+                                  "two subcutaneous injections of"])
+def test_a_number_of_doses_given_by_a_route_is_no_count(nlp, dose: str) -> None:
+    rows = analyse(clean_text(
+        "A total of 1,350 adults were randomised. Of these, 450 received "
+        f"{dose} zavegepant (Zavzpret), 449 received rimegepant 75 mg once daily for 5 days, "
+        "and 451 received matching placebo."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"} >= {
+        (450, "zavegepant"), (449, "rimegepant")}
+    assert 1 not in {r.cohort_size for r in rows}

@@ -119,8 +119,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if interval_at and interval_at[0] < number.start \
                 and _in_interval(doc, number.start, sent.start, settings):
             continue  # "(95% CI, 47.0-62.7)", "(range, 38-81)": bounds, not counts
-        if after < end and doc[after].lower_ in units:
-            continue
+        if after < end and (doc[after].lower_ in units or (
+                doc[after].lower_ in settings.treatment_modifiers and after + 1 < end
+                and doc[after + 1].lower_ in units)):
+            continue  # "12 mg", "a single oral dose", "two intravenous doses"
         if int(value) in YEARS and number.start > sent.start \
                 and doc[number.start - 1].lower_ in settings.date_words \
                 and _noun_end(doc, after, end, patients, settings) is None:
