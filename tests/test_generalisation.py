@@ -720,3 +720,17 @@ def test_a_number_of_doses_given_by_a_route_is_no_count(nlp, dose: str) -> None:
     assert {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"} >= {
         (450, "zavegepant"), (449, "rimegepant")}
     assert 1 not in {r.cohort_size for r in rows}
+
+
+@pytest.mark.parametrize("total", [
+    "A total of 200 participants completed 12 weeks of treatment.",
+    "Among the 160 participants with agoraphobia, response occurred in 50 of 82 and 30 of 78, "
+    "respectively.",
+])
+def test_a_group_larger_than_any_arm_and_named_with_no_treatment_spans_the_arms(
+        nlp, total: str) -> None:
+    rows = analyse(clean_text(
+        f"Adults with panic disorder were randomised to paroxetine (n = 120) or placebo "
+        f"(n = 118). {total}"), nlp=nlp).rows
+    size = 200 if "200" in total else 160
+    assert {r.drug for r in rows if r.cohort_size == size} == {None}

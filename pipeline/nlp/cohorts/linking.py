@@ -495,9 +495,16 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
     # The first group an article counts is its study population: in a comparison, everyone
     # randomized, who received no one treatment.
     first = next((c.index for c in state.cohorts if c.parent is None), None)
+    # In a comparison (arms that received different things), a group named with no
+    # treatment at all is one over the arms ("164 were enrolled", "401 completed
+    # treatment", "Among the 238 with prediabetes, ... 62 of 80, 70 of 79 and 25 of 79").
+    treated = [c for c in state.cohorts if c.drug and c.parent is None]
+    compared = len({(c.drug, c.drug_status == "not_received") for c in treated}) >= 2
+    widest_arm = max((c.size for c in treated), default=0)
     for cohort in state.cohorts:
         if not cohort.drug and cohort.index not in totals | state.spanning \
-                and cohort.index != first:
+                and cohort.index != first \
+                and not (compared and cohort.parent is None and cohort.size > widest_arm):
             cohort.drug, cohort.drug_mention = main[0], main[1]
             cohort.drug_status = cohort.drug_status or "received"
     for event in state.events:
