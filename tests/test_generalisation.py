@@ -734,3 +734,12 @@ def test_a_group_larger_than_any_arm_and_named_with_no_treatment_spans_the_arms(
         f"(n = 118). {total}"), nlp=nlp).rows
     size = 200 if "200" in total else 160
     assert {r.drug for r in rows if r.cohort_size == size} == {None}
+
+
+@pytest.mark.parametrize("prior", ["refractory to lenalidomide", "intolerant of lenalidomide",
+                                   "ineligible for lenalidomide"])
+def test_a_drug_the_patients_failed_or_could_not_have_is_no_arm(nlp, prior: str) -> None:
+    rows = analyse(clean_text(
+        f"In all, 120 patients {prior} received teclistamab plus daratumumab; 60 of them "
+        "responded."), nlp=nlp).rows
+    assert rows and {r.drug for r in rows} == {"daratumumab + teclistamab"}
