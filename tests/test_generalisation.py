@@ -743,3 +743,12 @@ def test_a_drug_the_patients_failed_or_could_not_have_is_no_arm(nlp, prior: str)
         f"In all, 120 patients {prior} received teclistamab plus daratumumab; 60 of them "
         "responded."), nlp=nlp).rows
     assert rows and {r.drug for r in rows} == {"daratumumab + teclistamab"}
+
+
+@pytest.mark.parametrize("still", ["were still taking", "were still receiving", "were still on"])
+def test_patients_still_taking_a_drug_continued_it(nlp, still: str) -> None:
+    rows = analyse(clean_text(
+        "In all, 150 adults with myelofibrosis received momelotinib. At the data cutoff, 92 "
+        f"patients {still} momelotinib."), nlp=nlp).rows
+    assert ("momelotinib", "continued") in {(r.drug, r.drug_status) for r in rows
+                                            if r.cohort_size == 92}
