@@ -752,3 +752,12 @@ def test_patients_still_taking_a_drug_continued_it(nlp, still: str) -> None:
         f"patients {still} momelotinib."), nlp=nlp).rows
     assert ("momelotinib", "continued") in {(r.drug, r.drug_status) for r in rows
                                             if r.cohort_size == 92}
+
+
+@pytest.mark.parametrize("stop", ["did not start treatment", "never received study drug"])
+def test_patients_of_any_arm_who_never_started_missed_no_one_drug(nlp, stop: str) -> None:
+    rows = analyse(clean_text(
+        "Adults were randomly assigned to tenecteplase (Arm A) or alteplase (Arm B). In all, "
+        "400 patients were randomised: 201 to Arm A and 199 to Arm B. Four patients "
+        f"{stop}, so 396 patients were treated."), nlp=nlp).rows
+    assert {r.drug for r in rows if r.cohort_size == 4} == {None}

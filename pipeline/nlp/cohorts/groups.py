@@ -199,6 +199,11 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
     if facts.control and not cohort.drug and not other and facts.drug:
         # "without X", "one randomised to X never started treatment": X, not received.
         cohort.drug, cohort.drug_mention = facts.drug, facts.drug_mention
+    elif facts.control and not cohort.drug and not other and _unassigned_stop(facts, state):
+        # "Five patients did not start treatment" after arms that got different things:
+        # patients of any arm, who missed no one drug.
+        cohort.drug_mention = facts.drug_mention
+        state.spanning.add(cohort.index)
     elif facts.control and not cohort.drug and not other:
         # A placebo or observation arm: the experimental drug, not received.
         experimental = state.sentence_drug or state.experimental
@@ -236,6 +241,18 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
         cohort.drug_status = facts.drug_status
     if facts.procedure and not cohort.procedure:
         cohort.procedure = facts.procedure
+
+
+def _unassigned_stop(facts: ClauseFacts, state: LinkState) -> bool:
+    """Does the clause say a group never started treatment ('did not start', 'never
+    received') without naming its drug or arm, in a comparison of arms that received
+    different things?"""
+    words = (facts.drug_mention or "").lower().split()
+    if not words or not {"not", "never"} & set(words) and not any(w.endswith("n't") for w in words):
+        return False
+    arms = {(state.cohorts[i].drug, state.cohorts[i].drug_status == "not_received")
+            for i in state.arms}
+    return not facts.arm_label and len(arms) >= 2
 
 
 def _defined_otherwise(facts: ClauseFacts, state: LinkState) -> bool:
