@@ -761,3 +761,13 @@ def test_patients_of_any_arm_who_never_started_missed_no_one_drug(nlp, stop: str
         "400 patients were randomised: 201 to Arm A and 199 to Arm B. Four patients "
         f"{stop}, so 396 patients were treated."), nlp=nlp).rows
     assert {r.drug for r in rows if r.cohort_size == 4} == {None}
+
+
+@pytest.mark.parametrize("sizes", ["(n = 46 vorasidenib; n = 44 placebo)",
+                                   "(N = 46 vorasidenib, N = 44 placebo)"])
+def test_a_size_followed_by_its_group_name_is_that_arm(nlp, sizes: str) -> None:
+    rows = analyse(clean_text(
+        f"Between 2019 and 2021, 90 patients with glioma were randomised {sizes}."),
+        nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows} == {
+        (90, None, None), (46, "vorasidenib", "received"), (44, "vorasidenib", "not_received")}

@@ -203,9 +203,11 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             setting = next((c.id for c in cues if c.label == "SETTING"
                             and segment_start <= c.start and c.end <= paren), None)
             named_end = number.end if bracketed is None else bracketed
-            if after < end and doc[after].lower_ in settings.size_for_words:
-                # "n = 40 for selpercatinib, n = 41 for placebo": the group named after it.
-                j = after + 1
+            direct = n_equals and _named_right_after(doc, after, end, groups)
+            if after < end and (doc[after].lower_ in settings.size_for_words or direct):
+                # "n = 40 for selpercatinib, n = 41 for placebo", "(n = 45 vorasidenib; n =
+                # 41 placebo)": the group named after it.
+                j = after + (0 if direct else 1)
                 while j < end and doc[j].lower_ in settings.determiners:
                     j += 1
                 following = next((g for g in groups if g[2] == j and g[3] <= end), None)
@@ -362,6 +364,13 @@ def _names_group_between(doc: Doc, i: int, paren: int, groups: list[tuple[str, s
     while named < paren and doc[named].lower_ in settings.arm_nouns:
         named += 1
     return named == paren
+
+
+def _named_right_after(doc: Doc, i: int, end: int, groups: list[tuple[str, str, int, int]]) -> bool:
+    """'(n = 45 vorasidenib; n = 41 placebo)': a size whose group's name follows it and
+    closes its item of the list."""
+    group = next((g for g in groups if g[2] == i), None)
+    return group is not None and (group[3] >= end or doc[group[3]].text in {";", ",", ")", "]"})
 
 
 def _tally_end(doc: Doc, sent: Span, cues: list[Cue], settings: LinkSettings) -> int | None:
