@@ -771,3 +771,13 @@ def test_a_size_followed_by_its_group_name_is_that_arm(nlp, sizes: str) -> None:
         nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.drug_status) for r in rows} == {
         (90, None, None), (46, "vorasidenib", "received"), (44, "vorasidenib", "not_received")}
+
+
+@pytest.mark.parametrize("control", ["observation", "usual care", "sham"])
+def test_a_size_after_a_control_named_by_what_it_had_is_the_control_arm(nlp, control: str) -> None:
+    rows = _outcomes(nlp, "In all, 400 patients were randomised at 12 centres to metronomic "
+                          "tegafur maintenance (500 mg twice daily for 1 year; n = 200) or "
+                          f"{control} (n = 199). Recurrence occurred in 30 of 200 and 50 of 199 "
+                          "patients, respectively.")
+    assert {(r[0], r[1], r[2]) for r in rows} == {(200, "tegafur", "received"),
+                                                  (199, "tegafur", "not_received")}

@@ -197,7 +197,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             local = (before[-1][0], before[-1][1]) if before else None
             span_of = (before[-1][2], before[-1][3]) if before else None
             if local is None:
-                local = _control_named(doc, segment_start, paren, settings)
+                local = _control_named(doc, segment_start, paren, settings) or next(
+                    (("placebo", c.text) for c in reversed(cues) if c.label == "STATUS"
+                     and c.id == "not_received" and segment_start <= c.start and c.end == paren),
+                    None)  # "or observation (n = 202)": the control arm, named by what it had
             arm = next((c.text for c in reversed(cues) if c.label == "ARM"
                         and segment_start <= c.start and c.end <= paren), None)
             setting = next((c.id for c in cues if c.label == "SETTING"
