@@ -781,3 +781,12 @@ def test_a_size_after_a_control_named_by_what_it_had_is_the_control_arm(nlp, con
                           "patients, respectively.")
     assert {(r[0], r[1], r[2]) for r in rows} == {(200, "tegafur", "received"),
                                                   (199, "tegafur", "not_received")}
+
+
+@pytest.mark.parametrize("prior", ["had not received any previous treatment",
+                                   "had received no prior therapy"])
+def test_a_group_without_prior_treatment_still_received_the_study_drug(nlp, prior: str) -> None:
+    rows = analyse(clean_text(
+        "The single-arm study enrolled 90 adults with myelofibrosis who received fedratinib. "
+        f"Of these, 61 {prior}, and 40 of the 61 had a spleen response."), nlp=nlp).rows
+    assert {(r.drug, r.drug_status) for r in rows} == {("fedratinib", "received")}

@@ -206,7 +206,8 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
             facts.control, facts.drug_mention = True, groups[0][1]
             facts.background = background_drugs(drugs, groups[0], settings)
     # "stopped the drug because of side effects" counts a harm of the group, not a stop.
-    statuses = {c.id for c in longest_cues(mine, "STATUS") if not _within_outcome(c, mine)}
+    statuses = {c.id for c in longest_cues(mine, "STATUS") if not _within_outcome(c, mine)
+                and not _of_prior_treatment(doc, c, end, settings)}
     for status in settings.status_priority:
         if status in statuses:
             facts.drug_status = status
@@ -258,6 +259,14 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     words = tuple(t.lower_ for t in doc[start:min(end, start + longest)])
     facts.anaphora = any(words[: len(o)] == o for o in settings.anaphora_openers)
     return facts
+
+
+def _of_prior_treatment(doc: Doc, cue: Cue, end: int, settings: LinkSettings) -> bool:
+    """'61 had not received any previous treatment', 'the previously untreated group': a
+    status of the treatment before the study, not of the study's drug."""
+    return cue.id == "not_received" and (
+        (cue.start > 0 and doc[cue.start - 1].lower_ in settings.prior_words)
+        or any(doc[k].lower_ in settings.prior_words for k in range(cue.end, min(cue.end + 3, end))))
 
 
 def _part_named_again(doc: Doc, group: tuple[str, str, int, int],
