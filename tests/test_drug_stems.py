@@ -61,6 +61,11 @@ def test_unseen_cardiology_agent_reaches_the_rows(nlp) -> None:
     ("Patients were randomly assigned to weekly escalating colchicine or naproxen.",
      "colchicine; naproxen"),
     ("Patients were randomly assigned to the intervention or usual care.", None),
+    ("Colours can be assigned to different buttons; 40 of 52 testers liked it.", None),
+    ("Nurses assigned to Sullivan's ward recorded 12 falls among 80 residents.", None),
+    ("After she switched to woollen blankets, her eczema cleared; 3 of 10 relatives had it.",
+     None),
+    ("Of 60 adults who switched to lumocabine 20 mg daily, 12 relapsed.", "lumocabine"),
 ])
 def test_unlisted_names_an_assignment_gives(nlp, text: str, drugs: str | None) -> None:
     from pipeline import clean_text
@@ -84,7 +89,7 @@ def test_new_class_stems_name_drugs(word: str) -> None:
 
 @pytest.mark.parametrize("word", [
     "thermostat", "hemostat", "coarsen", "chaperone", "palpitant", "precipitant", "interleukin",
-    "magazine", "peptide",
+    "magazine", "peptide", "SmartThermostat", "Cryohemostat",
 ])
 def test_english_words_on_new_stems_are_not_drugs(word: str) -> None:
     assert not STEMS.is_drug_name(word)
@@ -193,3 +198,51 @@ def test_the_drug_names_the_drug_set_beside_it(nlp, text: str, word: str,
     doc = nlp(text)
     ids = {e.id_ for e in doc.ents if e.text == word and e.label_ == "DRUG"}
     assert ids == ({drug} if drug else set())
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("In all, 300 stabilised patients were randomized (N = 152 for haloperidol decanoate and "
+     "N = 148 for placebo). Relapse occurred in 10.5% of the haloperidol group.",
+     "haloperidol decanoate"),
+    ("A total of 210 adults with schizophrenia received olanzapine decanoate injections; "
+     "relapse occurred in 40 of the 210 patients given olanzapine.", "olanzapine decanoate"),
+    ("Overall, 180 adults received once-monthly risperidone palmitate, and 14 of the 180 "
+     "relapsed within a year.", "risperidone palmitate"),
+])
+def test_a_long_acting_ester_is_the_two_word_drug_in_every_mention(nlp, text: str, drug: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert rows and {r.drug for r in rows if r.drug} == {drug}
+
+
+@pytest.mark.parametrize("drug", [
+    "gabapentin", "trazodone", "sugammadex", "ivacaftor", "macitentan", "dimethyl fumarate",
+    "flecainide", "mifepristone", "artemether", "deferasirox",
+])
+def test_widely_used_generics_without_a_stem_are_drugs(nlp, drug: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    result = analyse(clean_text(f"In all, 120 adults received {drug}; 14 of the 120 had "
+                                f"nausea."), nlp=nlp)
+    assert result.record.drugs == drug
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Of 90 Tecvayli-treated patients, 20 had cytokine release syndrome.", "teclistamab"),
+    ("Of 75 patients given an osimertinib-containing regimen, 21 progressed.", "osimertinib"),
+    ("Among 64 dupilumab-treated children, 12 had conjunctivitis.", "dupilumab"),
+])
+def test_a_drug_word_with_a_suffix_of_receipt_names_the_drug(nlp, text: str, drug: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert rows and {(r.drug, r.drug_status) for r in rows} == {(drug, "received")}
+
+
+@pytest.mark.parametrize("word", ["osimertinib-naive", "placebo-treated", "cisplatin-based",
+                                  "drug-containing"])
+def test_suffixes_that_say_no_receipt_name_no_drug(word: str) -> None:
+    assert STEMS.given(word) is None

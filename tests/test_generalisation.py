@@ -489,3 +489,304 @@ def test_a_labelled_backbone_alone_arm_of_an_add_on_comparison(nlp) -> None:
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
         (200, "amlodipine + perindopril", "received", 14),
         (198, "amlodipine", "not_received", 5)}
+
+
+@pytest.mark.parametrize("design", [
+    "Adults with relapsed myeloma were randomly assigned to bortezomib 1.3 mg/m2 twice weekly "
+    "(control arm), bortezomib 1.3 mg/m2 plus selinexor 100 mg once weekly for eight cycles "
+    "(Arm A), or bortezomib 1.3 mg/m2 plus daratumumab 16 mg/kg on days 1 and 15 (Arm B).",
+    "Patients were randomised to intravenous cefazolin 2 g every 8 hours (Arm B), oral "
+    "linezolid 600 mg twice daily (Arm A), or oral dalbavancin (control arm).",
+])
+def test_a_bracketed_arm_label_after_a_dosed_treatment_names_the_whole_treatment(
+        nlp, design: str) -> None:
+    rows = _outcomes(nlp, design + " In total, 150 patients were randomly assigned: 50 to Arm A, "
+                                   "51 to Arm B and 49 to the control arm. Treatment failure "
+                                   "occurred in 12 of 50 patients in Arm A and 10 of 51 in Arm B.")
+    drugs = {r[0]: r[1] for r in rows}
+    expected = ({50: "bortezomib + selinexor", 51: "bortezomib + daratumumab"} if "myeloma" in design
+                else {50: "linezolid", 51: "cefazolin"})
+    assert {k: drugs.get(k) for k in (50, 51)} == expected
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("lurasidone (Latuda; cohort A, n = 140)", "the active reference quetiapine (Seroquel; "
+                                               "cohort B, n = 138)"),
+    ("vonoprazan (cohort A, n = 140)", "lansoprazole (cohort B, n = 138)"),
+])
+def test_a_labelled_arm_keeps_its_drug_when_the_next_arm_shares_its_clause(
+        nlp, first: str, second: str) -> None:
+    rows = _outcomes(nlp, f"In all, 415 adults were randomised to {first}, {second} or placebo "
+                          f"(cohort C, n = 137) for eight weeks. A response was seen in 70 "
+                          f"participants in cohort A, 66 in cohort B and 40 in cohort C.")
+    assert {(r[0], r[1], r[2]) for r in rows if r[0] in (140, 138)} == {
+        (140, first.split()[0], "received"), (138, second.split(" (")[0].split()[-1], "received")}
+
+
+def test_a_sample_planned_per_arm_is_no_cohort(nlp) -> None:
+    rows = analyse(clean_text(
+        "Children with asthma were randomly assigned to montelukast (Group 1) or fluticasone "
+        "(Group 2); with 90 children per group the trial had 85% power to detect a difference "
+        "of 10 points. Between 2019 and 2021, 184 children were randomised: 93 to Group 1 and "
+        "91 to Group 2."), nlp=nlp).rows
+    assert 90 not in {r.cohort_size for r in rows}
+    assert {(r.cohort_size, r.drug) for r in rows if r.arm} == {
+        (93, "montelukast"), (91, "fluticasone")}
+
+
+@pytest.mark.parametrize(("first", "short1", "second", "short2"), [
+    ("ledipasvir/sofosbuvir", "LDV/SOF", "glecaprevir/pibrentasvir", "G/P"),
+    ("raltegravir/lamivudine", "RAL/3TC", "efavirenz/emtricitabine/tenofovir disoproxil",
+     "EFV/FTC/TDF"),
+])
+def test_a_slashed_short_form_of_a_combination_names_it_later(
+        nlp, first: str, short1: str, second: str, short2: str) -> None:
+    rows = _outcomes(nlp, f"Overall, 610 adults were randomly assigned to {first} ({short1}) or "
+                          f"{second} ({short2}). Response was achieved by 262 of 305 "
+                          f"participants in the {short2} group and 250 of 305 in the {short1} "
+                          f"group.")
+    names = {r[4]: r[1] for r in rows}
+    assert names[250] == " + ".join(sorted(first.split("/")))
+    assert names[262] == " + ".join(sorted(second.split("/")))
+
+
+@pytest.mark.parametrize("intro", [
+    "The drugs are Tukysa (tucatinib), a pill that blocks HER2, and the antibody Herceptin "
+    "(trastuzumab), given by infusion every three weeks.",
+    "The regimen pairs Lynparza (olaparib), a PARP inhibitor, with the hormone drug Zytiga "
+    "(abiraterone).",
+])
+def test_drugs_named_together_are_the_combination_a_later_anaphor_names(nlp, intro: str) -> None:
+    rows = analyse(clean_text(
+        f"{intro} Sixty were randomly assigned to the combination and the other 60 to "
+        "observation. Disease came back in 8 patients given the combination and in 19 of the "
+        "60 under observation. Serious side effects affected 14 of the patients given the "
+        "combination."), nlp=nlp).rows
+    combination = "trastuzumab + tucatinib" if "Tukysa" in intro else "abiraterone + olaparib"
+    assert {(r.cohort_size, r.drug, r.drug_status, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {
+        (60, combination, "received", 8), (60, combination, "not_received", 19),
+        (60, combination, "received", 14)}
+
+
+def test_drugs_offered_as_alternatives_are_no_combination(nlp) -> None:
+    rows = analyse(clean_text(
+        "The drugs compared were Tukysa (tucatinib) or Nerlynx (neratinib). Sixty received "
+        "the combination of chemotherapy and 12 of them relapsed."), nlp=nlp).rows
+    assert all(r.drug != "neratinib + tucatinib" for r in rows)
+
+
+def test_two_arms_of_one_size_stay_two_groups_and_their_total_has_no_drug(nlp) -> None:
+    rows = analyse(clean_text(
+        "Adults with HIV were randomly assigned to darunavir/ritonavir (DRV/r) or "
+        "atazanavir/ritonavir (ATV/r). Among participants with a baseline viral load above "
+        "100,000 copies (n = 150), response rates were 86.7% (65 of 75) with DRV/r and 80.0% "
+        "(60 of 75) with ATV/r."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug, r.event_count) for r in rows} == {
+        ("cohort", 150, None, None),
+        ("outcome", 75, "darunavir + ritonavir", 65),
+        ("outcome", 75, "atazanavir + ritonavir", 60)}
+
+
+@pytest.mark.parametrize(("options", "drug"), [
+    ("paroxetine, sertraline or placebo", "paroxetine"),
+    ("apixaban 5 mg, rivaroxaban 20 mg or warfarin", "apixaban"),
+])
+def test_drugs_a_comma_lists_before_or_are_options_not_a_combination(
+        nlp, options: str, drug: str) -> None:
+    rows = analyse(clean_text(
+        f"Adults were randomised to {options}. Response occurred in 60 of 120 with {drug}."),
+        nlp=nlp).rows
+    assert {r.drug for r in rows if r.row_type == "outcome"} == {drug}
+
+
+def test_a_total_assigned_to_a_drug_or_to_observation_received_neither(nlp) -> None:
+    rows = analyse(clean_text(
+        "The trial randomly assigned 180 patients with resected melanoma at 25 centres to one "
+        "year of nivolumab (Opdivo) or to observation. Relapse occurred in 20 of 90 patients "
+        "in the nivolumab group and 35 of 90 in the observation group."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug, r.drug_status, r.event_count) for r in rows} == {
+        ("cohort", 180, None, None, None),
+        ("outcome", 90, "nivolumab", "received", 20),
+        ("outcome", 90, "nivolumab", "not_received", 35)}
+
+
+@pytest.mark.parametrize(("first", "second", "drugs"), [
+    ("oral colchicine plus placebo injection", "anakinra injection plus placebo tablets",
+     ("colchicine", "anakinra")),
+    ("sumatriptan tablets with placebo spray", "zolmitriptan spray with placebo tablets",
+     ("sumatriptan", "zolmitriptan")),
+])
+def test_each_arm_of_a_double_dummy_design_received_its_own_drug(
+        nlp, first: str, second: str, drugs: tuple[str, str]) -> None:
+    rows = _outcomes(nlp, f"In this double-dummy trial, 400 adults were randomized to {first} "
+                          f"(n = 200) or {second} (n = 201). Relief occurred in 120 of the 200 "
+                          f"patients in the first group and 130 of the 201 in the second.")
+    assert {r[0]: (r[1], r[2]) for r in rows} == {200: (drugs[0], "received"),
+                                                  201: (drugs[1], "received")}
+
+
+def test_a_placebo_added_to_a_backbone_is_still_the_control(nlp) -> None:
+    rows = _outcomes(nlp, "Patients were randomized to letrozole plus placebo (n = 150) or "
+                          "letrozole plus ribociclib (n = 151). Progression occurred in 40 of "
+                          "151 patients given ribociclib and 70 of 150 given placebo.")
+    assert {(r[0], r[1], r[2]) for r in rows} == {
+        (151, "letrozole + ribociclib", "received"), (150, "ribociclib", "not_received")}
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("intravenous cefepime, 2 g every 8 hours", "intravenous meropenem, 1 g every 8 hours"),
+    ("oral apixaban, 5 mg twice daily", "subcutaneous enoxaparin, 40 mg once daily"),
+])
+def test_a_dose_set_off_by_a_comma_stays_with_its_drug_and_size(nlp, first: str,
+                                                                 second: str) -> None:
+    rows = _outcomes(nlp, f"Patients were randomized 1:1 to receive {first} (n = 210), or "
+                          f"{second} (n = 208), for 7 to 10 days. Clinical cure occurred in 150 "
+                          f"of 210 and 160 of 208 patients.")
+    assert {(r[0], r[1]) for r in rows} == {(210, first.split()[1].rstrip(",")),
+                                           (208, second.split()[1].rstrip(","))}
+
+
+@pytest.mark.parametrize("sizes", [
+    "(N = 600 for mometasone-indacaterol and N = 598 for indacaterol alone)",
+    "(n = 600 with mometasone plus indacaterol; n = 598 with indacaterol alone)",
+])
+def test_sizes_naming_an_add_on_and_its_backbone_alone_make_the_control_arm(
+        nlp, sizes: str) -> None:
+    rows = _outcomes(nlp, f"In all, 1,198 patients with asthma underwent randomization {sizes}. "
+                          "A severe exacerbation occurred in 60 of 600 and 84 of 598 patients, "
+                          "respectively.")
+    assert {(r[0], r[1], r[2]) for r in rows} == {
+        (600, "indacaterol + mometasone", "received"), (598, "mometasone", "not_received")}
+
+
+def test_the_part_of_a_combination_a_status_names_is_the_drug_of_that_group(nlp) -> None:
+    rows = analyse(clean_text(
+        "Patients were randomly assigned to octreotide (n = 100), octreotide plus sunitinib "
+        "(n = 102) or placebo (n = 101). Sunitinib was permanently discontinued in 20 "
+        "patients."), nlp=nlp).rows
+    assert ("sunitinib", "discontinued") in {(r.drug, r.drug_status) for r in rows
+                                             if r.cohort_size == 20}
+
+
+@pytest.mark.parametrize("stop", ["never started treatment", "never received a dose",
+                                  "didn't take the study drug"])
+def test_a_group_that_never_started_its_drug_did_not_receive_it(nlp, stop: str) -> None:
+    rows = analyse(clean_text(
+        "Adults were randomised to guselkumab (n = 250) or ustekinumab (n = 248). One "
+        f"patient randomised to guselkumab and two randomised to ustekinumab {stop}."),
+        nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.cohort_size == 2} == {
+        (2, "ustekinumab", "not_received")}
+
+
+def test_a_total_split_into_arms_named_before_received_no_one_treatment(nlp) -> None:
+    rows = analyse(clean_text(
+        "Patients were randomly assigned to Arm A (ramucirumab plus paclitaxel), Arm B "
+        "(ramucirumab plus docetaxel) or Arm C (placebo plus paclitaxel). In all, 300 patients "
+        "were randomised: 101 to Arm A, 100 to Arm B and 99 to Arm C. A total of 296 patients "
+        "received at least one dose: 100 in Arm A, 100 in Arm B and 96 in Arm C."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.cohort_size in (296, 300)} == {
+        (300, None), (296, None)}
+
+
+@pytest.mark.parametrize("control", ["Arm B (placebo plus fulvestrant)",
+                                     "placebo plus fulvestrant (Arm B)"])
+def test_a_labelled_placebo_arm_on_a_background_lacks_only_the_added_drug(
+        nlp, control: str) -> None:
+    rows = analyse(clean_text(
+        f"Women were randomly assigned to Arm A (capivasertib plus fulvestrant) or {control}. "
+        "In all, 700 were randomised: 355 to Arm A and 345 to Arm B."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.arm} == {
+        (355, "capivasertib + fulvestrant", "received"), (345, "capivasertib", "not_received")}
+
+
+def test_a_table_column_of_the_backbone_alone_is_the_add_on_control_arm_of_equal_size(nlp) -> None:
+    rows = _outcomes(nlp, "Patients were randomly assigned to capecitabine plus bevacizumab "
+                          "(n = 150) or capecitabine alone (n = 150).\n"
+                          "Response | Capecitabine + bevacizumab (n = 150) | Capecitabine alone "
+                          "(n = 150)\nPartial response | 30 (20.0) | 12 (8.0)")
+    assert rows == {(150, "bevacizumab + capecitabine", "received", "partial_response", 30),
+                    (150, "bevacizumab", "not_received", "partial_response", 12)}
+
+
+@pytest.mark.parametrize("dose", ["a single oral dose of", "a single inhaled dose of",
+                                  "two subcutaneous injections of"])
+def test_a_number_of_doses_given_by_a_route_is_no_count(nlp, dose: str) -> None:
+    rows = analyse(clean_text(
+        "A total of 1,350 adults were randomised. Of these, 450 received "
+        f"{dose} zavegepant (Zavzpret), 449 received rimegepant 75 mg once daily for 5 days, "
+        "and 451 received matching placebo."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"} >= {
+        (450, "zavegepant"), (449, "rimegepant")}
+    assert 1 not in {r.cohort_size for r in rows}
+
+
+@pytest.mark.parametrize("total", [
+    "A total of 200 participants completed 12 weeks of treatment.",
+    "Among the 160 participants with agoraphobia, response occurred in 50 of 82 and 30 of 78, "
+    "respectively.",
+])
+def test_a_group_larger_than_any_arm_and_named_with_no_treatment_spans_the_arms(
+        nlp, total: str) -> None:
+    rows = analyse(clean_text(
+        f"Adults with panic disorder were randomised to paroxetine (n = 120) or placebo "
+        f"(n = 118). {total}"), nlp=nlp).rows
+    size = 200 if "200" in total else 160
+    assert {r.drug for r in rows if r.cohort_size == size} == {None}
+
+
+@pytest.mark.parametrize("prior", ["refractory to lenalidomide", "intolerant of lenalidomide",
+                                   "ineligible for lenalidomide"])
+def test_a_drug_the_patients_failed_or_could_not_have_is_no_arm(nlp, prior: str) -> None:
+    rows = analyse(clean_text(
+        f"In all, 120 patients {prior} received teclistamab plus daratumumab; 60 of them "
+        "responded."), nlp=nlp).rows
+    assert rows and {r.drug for r in rows} == {"daratumumab + teclistamab"}
+
+
+@pytest.mark.parametrize("still", ["were still taking", "were still receiving", "were still on"])
+def test_patients_still_taking_a_drug_continued_it(nlp, still: str) -> None:
+    rows = analyse(clean_text(
+        "In all, 150 adults with myelofibrosis received momelotinib. At the data cutoff, 92 "
+        f"patients {still} momelotinib."), nlp=nlp).rows
+    assert ("momelotinib", "continued") in {(r.drug, r.drug_status) for r in rows
+                                            if r.cohort_size == 92}
+
+
+@pytest.mark.parametrize("stop", ["did not start treatment", "never received study drug"])
+def test_patients_of_any_arm_who_never_started_missed_no_one_drug(nlp, stop: str) -> None:
+    rows = analyse(clean_text(
+        "Adults were randomly assigned to tenecteplase (Arm A) or alteplase (Arm B). In all, "
+        "400 patients were randomised: 201 to Arm A and 199 to Arm B. Four patients "
+        f"{stop}, so 396 patients were treated."), nlp=nlp).rows
+    assert {r.drug for r in rows if r.cohort_size == 4} == {None}
+
+
+@pytest.mark.parametrize("sizes", ["(n = 46 vorasidenib; n = 44 placebo)",
+                                   "(N = 46 vorasidenib, N = 44 placebo)"])
+def test_a_size_followed_by_its_group_name_is_that_arm(nlp, sizes: str) -> None:
+    rows = analyse(clean_text(
+        f"Between 2019 and 2021, 90 patients with glioma were randomised {sizes}."),
+        nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows} == {
+        (90, None, None), (46, "vorasidenib", "received"), (44, "vorasidenib", "not_received")}
+
+
+@pytest.mark.parametrize("control", ["observation", "usual care", "sham"])
+def test_a_size_after_a_control_named_by_what_it_had_is_the_control_arm(nlp, control: str) -> None:
+    rows = _outcomes(nlp, "In all, 400 patients were randomised at 12 centres to metronomic "
+                          "tegafur maintenance (500 mg twice daily for 1 year; n = 200) or "
+                          f"{control} (n = 199). Recurrence occurred in 30 of 200 and 50 of 199 "
+                          "patients, respectively.")
+    assert {(r[0], r[1], r[2]) for r in rows} == {(200, "tegafur", "received"),
+                                                  (199, "tegafur", "not_received")}
+
+
+@pytest.mark.parametrize("prior", ["had not received any previous treatment",
+                                   "had received no prior therapy"])
+def test_a_group_without_prior_treatment_still_received_the_study_drug(nlp, prior: str) -> None:
+    rows = analyse(clean_text(
+        "The single-arm study enrolled 90 adults with myelofibrosis who received fedratinib. "
+        f"Of these, 61 {prior}, and 40 of the 61 had a spleen response."), nlp=nlp).rows
+    assert {(r.drug, r.drug_status) for r in rows} == {("fedratinib", "received")}

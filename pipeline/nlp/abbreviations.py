@@ -54,6 +54,27 @@ def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:
         doc.ents = filter_spans(ents + kept)
 
 
+def combination_short_forms(doc: Doc) -> list[dict]:
+    """'dolutegravir/lamivudine (DTG/3TC)', 'bictegravir/emtricitabine/tenofovir alafenamide
+    (B/F/TAF)': a bracketed word of as many slash-separated parts as the combination before
+    it has drugs is its short form, though its letters are the agents' conventional codes,
+    not the initials the detector matches (Schwartz & Hearst, PSB 2003)."""
+    found = []
+    ents = doc.ents
+    taken = {e.start for e in ents}
+    for ent in ents:
+        k = ent.end
+        if ent.label_ != "DRUG" or " + " not in ent.id_ or k + 2 >= len(doc) \
+                or doc[k].text != "(" or doc[k + 2].text != ")" or k + 1 in taken:
+            continue
+        short = doc[k + 1].text
+        if "/" in short and short.count("/") + 1 == len(ent.id_.split(" + ")) \
+                and all(p and p[0].isalnum() for p in short.split("/")):
+            found.append({"long_start": ent.start, "long_end": ent.end, "short_start": k + 1,
+                          "short_end": k + 2, "short_text": short})
+    return found
+
+
 #: scispaCy's filter_matches drops brackets holding more than this many tokens.
 _MAX_BRACKETED = 8
 
@@ -99,7 +120,7 @@ class AbbreviationLinker:
             # W036: the detector's second matcher is empty when a text defines no abbreviation.
             warnings.filterwarnings("ignore", message=r"\[W036\]")
             doc = self.detector(doc)
-        propagate_labels(doc, doc._.abbreviations)
+        propagate_labels(doc, doc._.abbreviations + combination_short_forms(doc))
         return doc
 
 

@@ -94,7 +94,8 @@ class ArmHeads:
         research code."""
         return (token.is_alpha and len(token) >= self.min_length and not token.ent_type_
                 and not token.is_upper and token.lower_ not in self.not_treatments
-                and not token.is_stop and not self.is_modifier(token)) or self.is_code(token)
+                and not token.is_stop and not self.is_modifier(token)
+                and not _possessive(token)) or self.is_code(token)
 
     def is_modifier(self, token: Token) -> bool:
         """'flexibly', 'dosed', 'escalating': how a treatment is given, not its name."""
@@ -106,6 +107,12 @@ class ArmHeads:
         match = self.code_pattern.match(token.text)
         return (match is not None and not token.ent_type_
                 and match.group(1).upper() not in self.not_code_prefixes)
+
+
+def _possessive(token: Token) -> bool:
+    """'assigned to Epstein's unit': an owner, not a treatment."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"'s", "’s"}
 
 
 def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -> list[Span]:
@@ -234,19 +241,22 @@ class DrugStems:
     not_drugs: frozenset[str]
     not_partners: tuple[str, ...]
     second_words: tuple[str, ...] = ()
+    given_suffixes: frozenset[str] = frozenset()
     anaphors: frozenset[str] = frozenset()
     arm_heads: ArmHeads | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugStems:
         check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners",
-                          "second_words", "anaphors", "arm_heads", "_comment"}, "drug_stems.json")
+                          "second_words", "given_suffixes", "anaphors", "arm_heads", "_comment"},
+                   "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
                    prefixes=tuple(data["prefixes"]),
                    min_length=int(data["min_length"]),
                    not_drugs=frozenset(w.lower() for w in data["not_drugs"]),
                    not_partners=tuple(data["not_partners"]),
                    second_words=tuple(data.get("second_words", ())),
+                   given_suffixes=frozenset(data.get("given_suffixes", ())),
                    anaphors=frozenset(data.get("anaphors", ())),
                    arm_heads=ArmHeads.from_dict(data["arm_heads"]) if "arm_heads" in data else None)
 
@@ -255,6 +265,7 @@ class DrugStems:
                  "min_length": self.min_length, "not_drugs": sorted(self.not_drugs),
                  "not_partners": list(self.not_partners),
                  "second_words": list(self.second_words),
+                 "given_suffixes": sorted(self.given_suffixes),
                  "anaphors": sorted(self.anaphors)}
         if self.arm_heads is not None:
             found["arm_heads"] = self.arm_heads.to_dict()
@@ -264,7 +275,22 @@ class DrugStems:
         lower = word.lower()
         return (len(lower) >= self.min_length and lower.isalpha() and lower not in self.not_drugs
                 and not word.isupper()
-                and (lower.endswith(self.stems) or lower.startswith(self.prefixes)))
+                and (lower.endswith(self.stems) or lower.startswith(self.prefixes))
+                and not lower.endswith(self._not_drug_endings))  # "SmartThermostat"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_not_drug_endings", tuple(self.not_drugs))
+
+    def given(self, word: str, aliases: dict[str, str] | None = None) -> str | None:
+        """'pembrolizumab-based', 'Keytruda-treated': the drug a word with a suffix of
+        receipt names, or None."""
+        head, _, suffix = word.lower().rpartition("-")
+        if suffix not in self.given_suffixes or not head:
+            return None
+        aliases = aliases or {}
+        if head in aliases:
+            return aliases[head]
+        return head if self.is_drug_name(head) else None
 
     def combination(self, word: str, aliases: dict[str, str] | None = None) -> str | None:
         """'sacubitril-valsartan', 'dolutegravir/lamivudine': a fixed-dose combination written
@@ -310,7 +336,8 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
         if is_drug is None:
             word = strings[orth]
             is_drug = known[orth] = stems.is_drug_name(word) or (
-                ("-" in word or "/" in word) and stems.combination(word, aliases) is not None)
+                ("-" in word or "/" in word) and (stems.combination(word, aliases) is not None
+                                                  or stems.given(word, aliases) is not None))
         if not is_drug or i in covered:
             continue
         t = doc[i]
@@ -319,6 +346,8 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
                               span_id=first_words.get(t.lower_, t.lower_)))
         elif (pair := stems.combination(t.text, aliases)) is not None:
             found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=pair))
+        elif (given := stems.given(t.text, aliases)) is not None:
+            found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=given))
     return found
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .groups import LinkState, gives_share
-from .records import Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings
+from .records import CHANGED_STATUSES, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings
 
 
 def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]],
@@ -17,8 +17,11 @@ def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]
     for arm in arms:
         before = arm.start - 1
         if before >= sent.start and doc[before].text in {"(", "["}:
-            # The drug right before the parenthesis, or before "alone" / "only" there.
-            group = next((g for g in groups if g[3] in (before, before - 1)), None)
+            # The drug right before the parenthesis, or before "alone" / "only" there, or
+            # before its dose and schedule ("X 60 mg/m2 plus Y 1.1 mg/m2 every 3 weeks (Arm A)").
+            group = next((g for g in groups if g[3] in (before, before - 1)), None) \
+                or next((g for g in reversed(groups) if g[3] < before
+                         and _only_schedule(doc, g[3], before, settings)), None)
         elif before >= sent.start and doc[before].text in {";", ","} and (
                 group := next((g for g in groups if g[3] == before
                                and any(t.text in {"(", "["} for t in doc[g[2]:g[3]])), None)):
@@ -28,6 +31,13 @@ def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]
         if group is not None:
             found.setdefault(arm.text.lower(), (group[0], group[1], arm.text))
     return found
+
+
+def _only_schedule(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
+    """Are the words [start, end) only a dose and schedule ('1.1 mg/m2 every 3 weeks')?"""
+    return all(t.like_num or t.lower_ in settings.dose_words
+               or t.lower_ in settings.treatment_modifiers
+               or t.lower_ in settings.arm_schedule_words for t in doc[start:end])
 
 
 def _named_after(doc: Doc, sent: Span, arm: Cue, groups: list[tuple[str, str, int, int]],
@@ -75,7 +85,9 @@ def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
     names = {o[0] for o in options}
     if name_control(facts, options):
         pass
-    elif facts.drug and facts.drug not in names:
+    elif facts.drug and facts.drug not in names and facts.drug_status not in CHANGED_STATUSES \
+            and facts.drug_status != "not_received":
+        # ("never started everolimus", "everolimus was discontinued": that part alone)
         parts = set(facts.drug.split(" + "))
         wider = [o for o in options if parts < set(o[0].split(" + "))]
         if len(wider) == 1:
@@ -139,6 +151,22 @@ def clear_totals(state: LinkState) -> None:
             k += 1
         if parts == total.size and k - total.index > 2 and len(signatures) >= 2:
             total.drug = total.drug_mention = total.drug_status = None
+
+
+def clear_sentence_total(state: LinkState, first_new: int) -> None:
+    """'A total of 608 patients received at least one dose: 204 in Arm A, 204 in Arm B and
+    200 in Arm C': a group the sentence opens with and then splits into arms named before
+    (the same cohorts again, or parts of them) is the total over those arms."""
+    named = state.last_in_sentence
+    if len(named) < 3 or named[0] < first_new:
+        return
+    total, parts = state.cohorts[named[0]], [state.cohorts[i] for i in named[1:]]
+    if sum(p.size for p in parts) != total.size \
+            or any(p.parent == total.index for p in parts):
+        return
+    if len({(p.drug, p.drug_status == "not_received") for p in parts}) >= 2:
+        total.drug = total.drug_mention = total.drug_status = None
+        state.spanning.add(total.index)
 
 
 def assign_respectively(state: LinkState, first_event: int) -> None:

@@ -59,6 +59,7 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
                        and lower[nxt] not in settings.frame_verbs
                        and lower[nxt] not in settings.frame_auxiliaries
                        and lower[nxt] not in settings.definition_words  # ", defined as one ..."
+                       and not _dose_of(doc, i, settings)  # "ceftriaxone, 2 g daily (n = 316)"
                        and (lower[nxt] in settings.clause_breaks_after_comma
                             or (anchored(start, i)
                                 and anchored(i + 1, i + reach + 1))))
@@ -78,6 +79,12 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
     if start < sent.end:
         clauses.append(Clause(start, sent.end, elliptical=elliptical))
     return clauses
+
+
+def _dose_of(doc: Doc, comma: int, settings: LinkSettings) -> bool:
+    """Does the comma set a drug's dose after it ('intravenous ceftriaxone, 2 g once daily')?"""
+    return comma > 0 and comma + 2 < len(doc) and doc[comma - 1].ent_type_ == "DRUG" \
+        and doc[comma + 1].like_num and doc[comma + 2].lower_ in settings.dose_words
 
 
 def _names_group_size(words: Words, k: int, end: int) -> bool:
@@ -128,13 +135,21 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     """
     groups: list[list[Span]] = []
     for ent in drug_ents:
-        if groups and _joined(doc, groups[-1][-1].end, ent.start, settings):
+        if groups and (_joined(doc, groups[-1][-1].end, ent.start, settings) or (
+                _dummy(doc, ent, settings) and ent.start - groups[-1][-1].end <= 3 and all(
+                    t.lower_ in settings.dummy_forms or t.lower_ in settings.dose_joiners
+                    for t in doc[groups[-1][-1].end:ent.start]))):
+            # ("anakinra injection plus placebo tablets": a drug and its dummy)
             groups[-1].append(ent)
         else:
             groups.append([ent])
+    groups = [part for group in groups for part in _listed_options(doc, group, settings)]
     found = []
     words = words_of(doc)  # span texts sliced from the doc's text, not joined from tokens
     for group in groups:
+        if len(group) > 1:
+            # "colchicine plus placebo injection": the dummy of a double-dummy design
+            group = [e for e in group if not _dummy(doc, e, settings)] or group
         names = sorted({part for e in group
                         for part in (e.id_ or words.span_text(e.start, e.end).lower()).split(" + ")})
         controls = [n for n in names if n in settings.control_drugs]
@@ -146,6 +161,30 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
         mention = words.span_text(group[0].start, (outside or group)[-1].end)
         found.append((" + ".join(names), mention, group[0].start, group[-1].end))
     return found
+
+
+def _dummy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
+    """Is the entity a placebo given in a form ("placebo tablets") to keep a double-dummy
+    comparison blind?"""
+    return (ent.id_ or ent.text.lower()) in settings.control_drugs and ent.end < len(doc) \
+        and doc[ent.end].lower_ in settings.dummy_forms
+
+
+def _listed_options(doc: Doc, group: list[Span], settings: LinkSettings) -> list[list[Span]]:
+    """'to paroxetine, sertraline or placebo': drugs a comma lists before an alternative
+    word are options, each its own treatment, not one combination ('docetaxel,
+    carboplatin and trastuzumab' is one)."""
+    commas = [k for k in range(1, len(group))
+              if [t.text for t in doc[group[k - 1].end:group[k].start]] == [","]]
+    end = group[-1].end
+    if not commas or end >= len(doc) or doc[end].lower_ not in settings.alternative_words:
+        return [group]
+    parts, start = [], 0
+    for k in commas:
+        parts.append(group[start:k])
+        start = k
+    parts.append(group[start:])
+    return parts
 
 
 def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span],
@@ -165,7 +204,8 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
         if len({g[0] for g in active}) > 1 or (
                 active and any(g[0] in settings.control_drugs for g in groups)):
             facts.comparison = True  # "randomized to X or Y": the group as a whole had neither
-        elif active and _class_alternative(doc, start, end, active[0], settings):
+        elif active and _class_alternative(doc, start, end, active[0], settings, {
+                c.start for c in mine if c.label == "STATUS" and c.id == "not_received"}):
             facts.comparison = True  # "randomized to X or investigator's choice of chemotherapy"
         elif active:
             facts.drug, facts.drug_mention = active[0][0], active[0][1]
@@ -173,7 +213,8 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
             facts.control, facts.drug_mention = True, groups[0][1]
             facts.background = background_drugs(drugs, groups[0], settings)
     # "stopped the drug because of side effects" counts a harm of the group, not a stop.
-    statuses = {c.id for c in longest_cues(mine, "STATUS") if not _within_outcome(c, mine)}
+    statuses = {c.id for c in longest_cues(mine, "STATUS") if not _within_outcome(c, mine)
+                and not _of_prior_treatment(doc, c, end, settings)}
     for status in settings.status_priority:
         if status in statuses:
             facts.drug_status = status
@@ -197,7 +238,7 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
         before = alone - 1 if alone > start and lower[alone] in settings.alone_words else None
         facts.drug_mention = f"{words.text[before]} {words.text[alone]}" if before is not None \
             else words.text[alone]
-    if len(groups) > 1 and not facts.drug and not facts.control:
+    if (len(groups) > 1 or facts.comparison) and not facts.drug and not facts.control:
         facts.drug_status = None
     elif facts.control and not facts.drug:
         facts.drug_status = "not_received"
@@ -230,6 +271,14 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     return facts
 
 
+def _of_prior_treatment(doc: Doc, cue: Cue, end: int, settings: LinkSettings) -> bool:
+    """'61 had not received any previous treatment', 'the previously untreated group': a
+    status of the treatment before the study, not of the study's drug."""
+    return cue.id == "not_received" and (
+        (cue.start > 0 and doc[cue.start - 1].lower_ in settings.prior_words)
+        or any(doc[k].lower_ in settings.prior_words for k in range(cue.end, min(cue.end + 3, end))))
+
+
 def _part_named_again(doc: Doc, group: tuple[str, str, int, int],
                       groups: list[tuple[str, str, int, int]], settings: LinkSettings) -> bool:
     """'ibrutinib plus venetoclax for 12 cycles after a three-cycle ibrutinib lead-in': a
@@ -244,8 +293,9 @@ def _part_named_again(doc: Doc, group: tuple[str, str, int, int],
 
 
 def _class_alternative(doc: Doc, start: int, end: int, group: tuple[str, str, int, int],
-                       settings: LinkSettings) -> bool:
-    """Is a class of treatment offered as the alternative to a drug ("X or chemotherapy")?"""
+                       settings: LinkSettings, not_received: set[int]) -> bool:
+    """Is a class of treatment ("X or chemotherapy") or no treatment ("X or observation")
+    offered as the alternative to a drug?"""
     between = False
     words = words_of(doc)
     for i in range(group[3], end):
@@ -254,6 +304,8 @@ def _class_alternative(doc: Doc, start: int, end: int, group: tuple[str, str, in
         elif between and words.ent_type[i] == "DRUG_CLASS" \
                 and words.ent_id[i] not in settings.control_drugs:
             return True
+        elif between and i in not_received:
+            return True  # "to one year of X or to observation"
     return False
 
 

@@ -21,7 +21,8 @@ class LinkState:
     experimental: tuple[str, str] | None = None  # last active drug and its mention
     arm_drugs: dict[str, tuple[str, str]] = field(default_factory=dict)  # "cohort a" -> drug
     arm_labels: dict[str, str] = field(default_factory=dict)  # "cohort a" -> "Cohort A", in order
-    arm_controls: set[str] = field(default_factory=set)  # labels of placebo / control arms
+    # labels of placebo / control arms -> the background drugs given with the placebo
+    arm_controls: dict[str, frozenset[str]] = field(default_factory=dict)
     arm_added: dict[str, str] = field(default_factory=dict)  # 'Y alone (cohort B)': X not had
     only_drug: tuple[str, str] | None = None  # the one drug of a single-treatment study
     arms: list[int] = field(default_factory=list)  # the arms last defined, in text order
@@ -87,10 +88,13 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
             # of equally fitting groups the largest, not a subgroup.
             # "Four patients in the X group had died" after "37 stopped X early": the arm, not
             # the part of it whose treatment changed (unless the clause says so).
-            # A group named only in an older sentence's subgroup ("17 of 81 in the placebo
-            # group" among those on steroids) gives way to the arms.
+            # "five in the drug group" after "27 of the 48 who got the drugs": an arm named
+            # by its role is the arm, not the part of it a fraction picked. A group named only
+            # in an older sentence's subgroup ("17 of 81 in the placebo group" among those on
+            # steroids) gives way to the arms.
             best = max(fitting, key=lambda c: (fit_score(c, facts), c.drug_status == facts.drug_status
                                                or c.drug_status not in CHANGED_STATUSES,
+                                               bool(facts.experimental or facts.drug) and c.parent is None,
                                                c.index in state.arms or sent is None
                                                or c.sent >= sent - 1 or c.statement
                                                and state.previous_at >= sent - 1
@@ -149,10 +153,21 @@ def remember(state: LinkState, index: int) -> None:
 
 def find_cohort(state: LinkState, size: int, facts: ClauseFacts) -> Cohort | None:
     """The cohort of this size that best fits the clause; the most recent on a tie."""
-    same = [c for c in reversed(state.cohorts) if c.size == size]
+    same = [c for c in reversed(state.cohorts) if c.size == size and not _other_arm(c, facts)]
     if not same:
         return None
     return max(same, key=lambda c: fit_score(c, facts))  # max keeps the first (most recent) tie
+
+
+def _other_arm(cohort: Cohort, facts: ClauseFacts) -> bool:
+    """'65 of 75 with X and 60 of 75 with Y': two arms of one size, each its own group. A
+    cohort that received another drug than the clause names (neither a part of the
+    other), or the clause's control, is not the group it counts."""
+    if not cohort.drug or not facts.drug or facts.control \
+            or cohort.drug_status == "not_received" or facts.drug_status == "not_received":
+        return False
+    mine, named = set(cohort.drug.split(" + ")), set(facts.drug.split(" + "))
+    return not (mine <= named or named <= mine)
 
 
 def new_cohort(state: LinkState, size: int, size_text: str, sent_index: int, span: Span,
@@ -192,7 +207,16 @@ def new_cohort(state: LinkState, size: int, size_text: str, sent_index: int, spa
 
 def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
     """Take what the clause says about the cohort, without erasing what is known."""
-    if facts.control and not cohort.drug:
+    other = _defined_otherwise(facts, state)
+    if facts.control and not cohort.drug and not other and facts.drug:
+        # "without X", "one randomised to X never started treatment": X, not received.
+        cohort.drug, cohort.drug_mention = facts.drug, facts.drug_mention
+    elif facts.control and not cohort.drug and not other and _unassigned_stop(facts, state):
+        # "Five patients did not start treatment" after arms that got different things:
+        # patients of any arm, who missed no one drug.
+        cohort.drug_mention = facts.drug_mention
+        state.spanning.add(cohort.index)
+    elif facts.control and not cohort.drug and not other:
         # A placebo or observation arm: the experimental drug, not received.
         experimental = state.sentence_drug or state.experimental
         if experimental:
@@ -200,7 +224,7 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
             tested = [p for p in experimental[0].split(" + ") if p not in facts.background]
             cohort.drug = " + ".join(tested or experimental[0].split(" + "))
         cohort.drug_mention = facts.drug_mention
-    elif facts.drug and not cohort.drug:
+    elif facts.drug and not cohort.drug and not other:
         cohort.drug, cohort.drug_mention = facts.drug, facts.drug_mention
     elif not cohort.drug and facts.experimental and (state.sentence_drug or state.experimental):
         cohort.drug, cohort.drug_mention = state.sentence_drug or state.experimental  # type: ignore[misc]
@@ -211,9 +235,12 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
         cohort.drug_mention = state.arm_drugs[facts.arm_label.lower()][1]
         cohort.drug_status = "not_received"
     elif not cohort.drug and facts.arm_label and facts.arm_label.lower() in state.arm_controls:
-        # "placebo (Arm B)", "Arm B (placebo)": the experimental drug, not received.
+        # "placebo (Arm B)", "Arm B (placebo plus paclitaxel)": the experimental drug (beyond
+        # the background the placebo came with), not received.
         if state.experimental:
-            cohort.drug = state.experimental[0]
+            background = state.arm_controls[facts.arm_label.lower()]
+            tested = [p for p in state.experimental[0].split(" + ") if p not in background]
+            cohort.drug = " + ".join(tested) or state.experimental[0]
         cohort.drug_mention = state.arm_drugs[facts.arm_label.lower()][1]
         cohort.drug_status = "not_received"
     elif not cohort.drug and facts.arm_label and facts.arm_label.lower() in state.arm_drugs:
@@ -222,10 +249,38 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
     elif not cohort.drug and state.only_drug and not facts.comparison:
         cohort.drug, cohort.drug_mention = state.only_drug
         cohort.drug_status = cohort.drug_status or facts.drug_status or "received"
-    if facts.drug_status:
+    if facts.drug_status and not (other and facts.drug_status in ("received", "not_received")):
         cohort.drug_status = facts.drug_status
     if facts.procedure and not cohort.procedure:
         cohort.procedure = facts.procedure
+
+
+def _unassigned_stop(facts: ClauseFacts, state: LinkState) -> bool:
+    """Does the clause say a group never started treatment ('did not start', 'never
+    received') without naming its drug or arm, in a comparison of arms that received
+    different things?"""
+    words = (facts.drug_mention or "").lower().split()
+    if not words or not {"not", "never"} & set(words) and not any(w.endswith("n't") for w in words):
+        return False
+    arms = {(state.cohorts[i].drug, state.cohorts[i].drug_status == "not_received")
+            for i in state.arms}
+    return not facts.arm_label and len(arms) >= 2
+
+
+def _defined_otherwise(facts: ClauseFacts, state: LinkState) -> bool:
+    """'sertraline (Zoloft; cohort A, n = 162), the active reference escitalopram', 'X
+    (cohort B, n = 163) or placebo': the clause names an arm whose treatment a label defined,
+    and besides it the next arm's drug or control, neither a part nor a fuller naming of the
+    arm's own."""
+    label = facts.arm_label.lower() if facts.arm_label else None
+    if label is None or label not in state.arm_drugs:
+        return False
+    if facts.control:
+        return label not in state.arm_controls and label not in state.arm_added
+    if not facts.drug:
+        return False
+    own, named = set(state.arm_drugs[label][0].split(" + ")), set(facts.drug.split(" + "))
+    return not (own <= named or named <= own)
 
 
 def _inherit(cohort: Cohort, parent: Cohort) -> None:

@@ -17,6 +17,7 @@ from .arms import (
     arm_definitions,
     arm_signature,
     assign_respectively,
+    clear_sentence_total,
     clear_totals,
     compared_options,
     name_control,
@@ -144,12 +145,17 @@ def link_document(doc: Doc, settings: LinkSettings,
         sent_groups = drug_groups(doc, sent_drugs, settings)
         active = [g for g in sent_groups if g[0] not in settings.control_drugs]
         state.sentence_drug = _tested_drug(doc, sent_groups, active, settings, units)
+        if state.combination is None:
+            state.combination = _named_together(doc, active, settings)
         sent_cues = cues_by[sent_index]
         defined = arm_definitions(doc, sent, sent_groups,
                                   [c for c in sent_cues if c.label == "ARM"], settings)
         state.arm_drugs.update({k: (v[0], v[1]) for k, v in defined.items()})
         state.arm_labels.update({k: v[2] for k, v in defined.items()})
-        state.arm_controls |= {k for k, v in defined.items() if v[0] in settings.control_drugs}
+        state.arm_controls.update({
+            k: next((background_drugs(sent_drugs, g, settings) for g in sent_groups
+                     if g[1] == v[1]), frozenset())
+            for k, v in defined.items() if v[0] in settings.control_drugs})
         if len(defined) >= 2 and any(_randomises(c) for c in sent_cues):
             offered = [(g[0], g[3] < len(doc) and lower[g[3]] in settings.alone_words)
                        for g in sent_groups]
@@ -241,10 +247,16 @@ def link_document(doc: Doc, settings: LinkSettings,
             alone = [o[0] for o in offered if o[1]]
             if len(alone) == 1 and added_drug(alone[0], offered) is not None:
                 add_on = offered  # later sentences name the control by its backbone
+                # "(N = 821 for X-Y and N = 822 for Y alone)": sizes name the options too
+                state.sentence_options = state.sentence_options or offered
         for clause, facts in zip(clauses, all_facts, strict=True):
             if state.combination and any(clause.start <= i < clause.end for i in anaphor_at) \
                     and _names_combination(doc, clause, settings):
                 _take_combination(facts, state.combination)
+                if state.sentence_drug is None and facts.drug and not any(f.alone for f in all_facts):
+                    # "60 to the combination and 60 to observation": what the control lacks
+                    # (but "the X-alone arm" lacks only what the combination adds to X)
+                    state.sentence_drug = (facts.drug, facts.drug_mention or facts.drug)
             if facts.drug and " + " in facts.drug and not facts.control:
                 state.combination = (facts.drug, facts.drug_mention or facts.drug)
             referent = _event_group(doc, sent_index, clause.start, state, settings) \
@@ -268,8 +280,9 @@ def link_document(doc: Doc, settings: LinkSettings,
                                      none_at=nones_by.get(sent_index, []))
             if any(m.drug is not None for m in mentions):
                 # "306 patients were randomized to A (n = 152) or B (n = 154)": the other
-                # counts of the clause are the total, which received neither as such.
-                mentions = [m if m.drug is not None or m.kind != "count"
+                # counts of the clause are the total, which received neither as such (but
+                # "cohort B, n = 163) or placebo (n = 161)": a size of the arm it labels).
+                mentions = [m if m.drug is not None or m.kind != "count" or m.arm is not None
                             else replace(m, drug=SEVERAL_ARMS) for m in mentions]
             for mention in mentions:
                 if mention.start in lead:
@@ -322,6 +335,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
+        clear_sentence_total(state, n_cohorts)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
         if treated and n_events == len(state.events):
@@ -697,9 +711,16 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
     # The first group an article counts is its study population: in a comparison, everyone
     # randomized, who received no one treatment.
     first = next((c.index for c in state.cohorts if c.parent is None), None)
+    # In a comparison (arms that received different things), a group named with no
+    # treatment at all is one over the arms ("164 were enrolled", "401 completed
+    # treatment", "Among the 238 with prediabetes, ... 62 of 80, 70 of 79 and 25 of 79").
+    treated = [c for c in state.cohorts if c.drug and c.parent is None]
+    compared = len({(c.drug, c.drug_status == "not_received") for c in treated}) >= 2
+    widest_arm = max((c.size for c in treated), default=0)
     for cohort in state.cohorts:
         if not cohort.drug and cohort.index not in totals | state.spanning \
-                and cohort.index != first:
+                and cohort.index != first \
+                and not (compared and cohort.parent is None and cohort.size > widest_arm):
             cohort.drug, cohort.drug_mention = main[0], main[1]
             cohort.drug_status = cohort.drug_status or "received"
     for event in state.events:
@@ -864,6 +885,29 @@ def _names_combination(doc: Doc, clause: Clause, settings: LinkSettings) -> bool
                for k in range(len(words) - len(a) + 1) if words[k] == a[0])
 
 
+def _named_together(doc: Doc, active: list[tuple[str, str, int, int]],
+                    settings: LinkSettings) -> tuple[str, str] | None:
+    """'The drugs are Padcev (enfortumab vedotin), an antibody ..., and the immunotherapy
+    Keytruda (pembrolizumab)': drugs a sentence names together, each apart from the next
+    by words that join ("and", "plus", "with") and none that oppose ("or", "versus",
+    "than"), are the combination a later "the combination" names."""
+    names: set[str] = set()
+    listed = []  # each drug once: "Keytruda (pembrolizumab), formerly MK-3475" is one
+    for g in active:
+        parts = set(g[0].split(" + "))
+        if not parts <= names:
+            listed.append(g)
+            names |= parts
+    if len(names) < 2:
+        return None
+    opposed = settings.alternative_words | (settings.comparators - settings.dose_joiners)
+    for here, after in zip(listed, listed[1:], strict=False):
+        between = {t.lower_ for t in doc[here[3]:after[2]]}
+        if not between & settings.dose_joiners or between & opposed:
+            return None
+    return " + ".join(sorted(names)), " + ".join(g[1] for g in listed)
+
+
 def _take_combination(facts: ClauseFacts, combination: tuple[str, str]) -> None:
     """'got the same doublet with obinutuzumab added': the combination, plus what the clause
     adds to it; 'who started the combination': the combination itself."""
@@ -912,6 +956,8 @@ def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcom
     """'62 were assigned to each arm', '150 patients remained in each group': one cohort per
     arm; 'occurred in three patients in each group': one event per arm (of the arms the
     words pick: "in each of the two ibrutinib-containing arms")."""
+    if any(t.lower_ in settings.plan_words for t in doc[facts.start:facts.end]):
+        return  # "with 60 patients per arm the trial had 80% power": a plan, no groups
     conf = settings.confidence
     plain = replace(facts, drug=None, drug_mention=None, drug_status=None, control=False)
     if outcome is not None:

@@ -150,8 +150,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if interval_at and interval_at[0] < number.start \
                 and _in_interval(doc, number.start, sent.start, settings):
             continue  # "(95% CI, 47.0-62.7)", "(range, 38-81)": bounds, not counts
-        if after < end and words.lower[after] in units:
-            continue
+        if after < end and (words.lower[after] in units or (
+                words.lower[after] in settings.treatment_modifiers and after + 1 < end
+                and words.lower[after + 1] in units)):
+            continue  # "12 mg", "a single oral dose", "two intravenous doses"
         if int(value) in YEARS and number.start > sent.start \
                 and words.lower[number.start - 1] in settings.date_words \
                 and _noun_end(doc, after, end, patients, settings) is None:
@@ -228,15 +230,20 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             local = (before[-1][0], before[-1][1]) if before else None
             span_of = (before[-1][2], before[-1][3]) if before else None
             if local is None:
-                local = _control_named(doc, segment_start, paren, settings)
+                local = _control_named(doc, segment_start, paren, settings) or next(
+                    (("placebo", c.text) for c in reversed(cues) if c.label == "STATUS"
+                     and c.id == "not_received" and segment_start <= c.start and c.end == paren),
+                    None)  # "or observation (n = 202)": the control arm, named by what it had
             arm = next((c.text for c in reversed(cues) if c.label == "ARM"
                         and segment_start <= c.start and c.end <= paren), None)
             setting = next((c.id for c in cues if c.label == "SETTING"
                             and segment_start <= c.start and c.end <= paren), None)
             named_end = number.end if bracketed is None else bracketed
-            if after < end and words.lower[after] in settings.size_for_words:
-                # "n = 40 for selpercatinib, n = 41 for placebo": the group named after it.
-                j = after + 1
+            direct = n_equals and _named_right_after(doc, after, end, groups)
+            if after < end and (words.lower[after] in settings.size_for_words or direct):
+                # "n = 40 for selpercatinib, n = 41 for placebo", "(n = 45 vorasidenib; n =
+                # 41 placebo)": the group named after it.
+                j = after + (0 if direct else 1)
                 while j < end and words.lower[j] in settings.determiners:
                     j += 1
                 following = next((g for g in groups if g[2] == j and g[3] <= end), None)
@@ -417,6 +424,13 @@ def _names_group_between(doc: Doc, i: int, paren: int, groups: list[tuple[str, s
     while named < paren and words.lower[named] in settings.arm_nouns:
         named += 1
     return named == paren
+
+
+def _named_right_after(doc: Doc, i: int, end: int, groups: list[tuple[str, str, int, int]]) -> bool:
+    """'(n = 45 vorasidenib; n = 41 placebo)': a size whose group's name follows it and
+    closes its item of the list."""
+    group = next((g for g in groups if g[2] == i), None)
+    return group is not None and (group[3] >= end or doc[group[3]].text in {";", ",", ")", "]"})
 
 
 def _tally_end(doc: Doc, sent: Span, cues: list[Cue], settings: LinkSettings) -> int | None:

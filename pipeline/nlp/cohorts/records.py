@@ -122,6 +122,9 @@ class LinkSettings:
     generic_heads: frozenset[str]
     arm_definition_links: frozenset[str]
     arm_definition_reach: int
+    arm_schedule_words: frozenset[str]
+    plan_words: frozenset[str]
+    dummy_forms: frozenset[str]
     treatment_modifiers: frozenset[str]
     prior_words: frozenset[str]
     prior_links: frozenset[str]

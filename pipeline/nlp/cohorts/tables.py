@@ -7,6 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from ..numbers import fraction_parts, is_group_size
+from .arms import name_control
 from .clauses import clause_facts
 from .groups import LinkState, add_event, find_cohort, fit_score, new_cohort
 from .outcomes import index_response
@@ -67,6 +68,8 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         columns: list[int | None] = []
         for (a, b), size in zip(cells[1:], sizes, strict=True):
             facts = clause_facts(doc, Clause(a, b), cues, drug_ents, settings)
+            if name_control(facts, state.options):
+                facts.control = True  # "| X alone (n = 163) |": the add-on's control arm
             found = find_cohort(state, size, facts) if size is not None else None
             if found is None and size is not None:
                 found = new_cohort(state, size, str(size), sent_index, doc[a:b], facts,
