@@ -130,6 +130,7 @@ def preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
 
 def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                        settings: LinkSettings) -> Cue | None:
+    """The outcome cue before the count at ``i``, within the clause from ``start``."""
     words = words_of(doc)
     outcome_end = {c.end: c for c in longest_cues(cues, "OUTCOME")}
     j = i
