@@ -89,7 +89,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 and not _share_of_outcome(doc, number.start, after, sent_end, outcome_ends, settings):
             continue  # "21 patients (20%)", "(2/124, 1.6%)", "(95% CI": said of a count already
         if is_share and number.start == start and start - 2 >= sent.start \
-                and doc[start - 1].text == "," and fraction_parts(doc[start - 2].text):
+                and words.text[start - 1] == "," and fraction_parts(words.text[start - 2]):
             continue  # "Arm B 19/126, | 15.1%": the share of the fraction the clause before ends in
         if is_share and number.start > start \
                 and words.text[number.start - 1] == "(" and any(
@@ -104,18 +104,18 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 words.lower[after + 1] in settings.interval_words
                 or words.lower[after + 1] == "confidence"):
             continue  # "96.6%; 95% CI, 94.4 to 98.1": the level of an interval
-        if is_share and (after + 2 < sent_end and doc[after + 1].lower_ in settings.range_words
-                         and doc[after + 2]._.num_value is not None
+        if is_share and (after + 2 < sent_end and words.lower[after + 1] in settings.range_words
+                         and words.num[after + 2] is not None
                          or number.start - 3 >= sent.start
-                         and doc[number.start - 1].lower_ in settings.range_words
-                         and doc[number.start - 2].text == "%"):
+                         and words.lower[number.start - 1] in settings.range_words
+                         and words.text[number.start - 2] == "%"):
             continue  # "15% to 20% of patients": the bounds of a range, no count
         if is_share and _count_follows(doc, after + 1, end, settings):
             continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
         if is_share and (number.start > start
-                         and doc[number.start - 1].lower_ in settings.threshold_words
-                         or after + 2 < sent_end and doc[after + 1].lower_ == "or"
-                         and doc[after + 2].lower_ in settings.threshold_tails):
+                         and words.lower[number.start - 1] in settings.threshold_words
+                         or after + 2 < sent_end and words.lower[after + 1] == "or"
+                         and words.lower[after + 2] in settings.threshold_tails):
             # "events occurring in at least 10% of patients", "an increase of 25% or more": a
             # threshold
             continue
@@ -126,11 +126,11 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                          and words.lower[number.start - 2] in settings.frame_verbs):
             continue  # "reduced the risk by 42%": a change (but "reported by 20.0%": a share)
         whole = _whole_after(doc, after + 1, end, number_at, settings) if is_share else None
-        if whole is not None and value <= 100 and whole[0]._.num_value == int(whole[0]._.num_value) \
-                and not (whole.end < end and doc[whole.end].text == "%"):
+        if whole is not None and value <= 100 and words.num[whole.start] == int(words.num[whole.start]) \
+                and not (whole.end < end and words.text[whole.end] == "%"):
             # "in 11% of the 98 patients who started X": the share of a group of a size
             # given with it, a part of that group.
-            size = int(whole[0]._.num_value)
+            size = int(words.num[whole.start])
             consumed.add(whole.start)
             noun = _noun_end(doc, whole.end, end, patients, settings)
             mentions.append(Mention("fraction", number.start, noun or whole.end,
@@ -209,7 +209,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             paren = number.start - (3 if n_equals else 1)
             # "the most common were neutropenia (n = 41)": a count of that outcome (a lower-case
             # n counts part of a sample; "Adverse events (N = 62)" gives the sample's size).
-            lower_n = doc[number.start - 2].text == "n" if n_equals else (
+            lower_n = words.text[number.start - 2] == "n" if n_equals else (
                 bracketed is not None or number.text[:1] == "n")
             # (but "patients without diabetes (n = 187 in the A group)": a group and its size)
             named = next((c for c in longest_cues(cues, "OUTCOME") if c.end == paren
@@ -272,7 +272,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if whole is not None:  # "four of the five (patients)", "20 (54%) of 37"
             consumed.add(whole.start)
             noun = _noun_end(doc, whole.end, end, patients, settings)
-            parts = int(whole[0]._.num_value)
+            parts = int(words.num[whole.start])
             share = percent or (stated_percent(doc, _group_end(doc, noun, end, cues, settings), end,
                                                number_at) if noun is not None and parts <= 10 else None)
             if share is not None and parts <= 10 and abs(100 * value / parts - share) > (
@@ -298,7 +298,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     size_text=size_text))
             continue
         noun = _noun_end(doc, after, end, patients, settings)
-        if noun is None and number.start > start and _names_a_score(doc[number.start - 1].text):
+        if noun is None and number.start > start and _names_a_score(words.text[number.start - 1]):
             continue  # "a PASI 90 response", "ACR 20": the number names a score's threshold
         if noun is None and _in_count_list(doc, after, sent_end, settings):
             # "in 29, 17 and 16 patients": every number of the list counts patients. The
@@ -555,14 +555,15 @@ def _share_of_outcome(doc: Doc, i: int, after: int, end: int, outcome_ends: set[
     """'anemia (24%), thrombocytopenia (19%)': a lone share in brackets right after an outcome
     is the share of the group with that outcome, not a count's share said again; so are
     the shares of each arm, 'nausea (7.5% vs 2.8%)'."""
-    if i < 2 or doc[i - 1].text != "(" or after + 1 >= end:
+    words = words_of(doc)
+    if i < 2 or words.text[i - 1] != "(" or after + 1 >= end:
         return False
-    if doc[after + 1].text == ")":
+    if words.text[after + 1] == ")":
         return i - 1 in outcome_ends
     k = after + 1  # "(7.5% vs 2.8%)", "(12%, 9% and 4%)": no count's share is compared so
-    return (doc[k].lower_ in settings.versus_words or doc[k].lower_ in settings.list_separators
+    return (words.lower[k] in settings.versus_words or words.lower[k] in settings.list_separators
             and i - 1 in outcome_ends) \
-        and k + 2 < end and doc[k + 1]._.num_value is not None and doc[k + 2].text == "%"
+        and k + 2 < end and words.num[k + 1] is not None and words.text[k + 2] == "%"
 
 
 def _stated_after_count(doc: Doc, i: int, start: int) -> bool:
