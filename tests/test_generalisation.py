@@ -790,3 +790,30 @@ def test_a_group_without_prior_treatment_still_received_the_study_drug(nlp, prio
         "The single-arm study enrolled 90 adults with myelofibrosis who received fedratinib. "
         f"Of these, 61 {prior}, and 40 of the 61 had a spleen response."), nlp=nlp).rows
     assert {(r.drug, r.drug_status) for r in rows} == {("fedratinib", "received")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 240 adults with asthma were randomized (N = 121 for tezepelumab and N = 119 "
+     "for placebo). An exacerbation was reported in 12.5% of the patients who remained on "
+     "treatment at week 24 (N = 112 for tezepelumab) and in 25.0% of those given placebo "
+     "(N = 108 for placebo).", {(112, 14), (108, 27)}),
+    ("Overall, 410 women were enrolled (n = 205 for romosozumab and n = 205 for placebo). A "
+     "new vertebral fracture occurred in 3% of the women with a follow-up radiograph "
+     "(n = 198 for romosozumab) and in 10.2% of those given placebo (n = 196 for placebo).",
+     {(198, 6), (196, 20)}),
+])
+def test_a_share_of_a_group_sized_in_brackets_after_it(nlp, text: str, expected: set) -> None:
+    # "P% of <the group the words pick> (N = S)": a share of S, not of the arm as randomized.
+    assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize("background", [
+    "All participants took colchicine 0.6 mg once daily as prophylaxis.",
+    "All children continued topical corticosteroids twice daily.",
+])
+def test_words_for_all_participants_after_the_arms_keep_the_control_arm(
+        nlp, background: str) -> None:
+    rows = _outcomes(nlp, "In all, 180 children with eczema were randomized (N = 91 for "
+                          f"dupilumab and N = 89 for placebo). {background} Skin infections "
+                          "occurred in 4 and 9 children, respectively.")
+    assert {(r[0], r[2], r[4]) for r in rows} == {(91, "received", 4), (89, "not_received", 9)}

@@ -1143,9 +1143,15 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
 
     if m.kind == "universal":
         target = recent_cohort(state)
+        if target is not None and len(state.arms) >= 2 and target.index in state.arms \
+                and not facts.arm_label:
+            # "(N = 153 for X and N = 150 for placebo). All participants took Y": everyone in
+            # the arms, whose treatments the words for all of them do not change.
+            target = _arms_total(state)
+        elif target is not None:
+            fill_cohort(target, facts, state)
         if target is None:
             return
-        fill_cohort(target, facts, state)
         if outcome:
             add_event(state, target.index, target.size, None, outcome, facts, sent_index, span,
                        conf["universal"])
@@ -1267,6 +1273,16 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                               parent=parent, statement=True, confidence=conf["subgroup"])
             remember(state, part.index)
+
+
+def _arms_total(state: LinkState) -> Cohort | None:
+    """The total named before the last arms (their sizes add up to it, give or take a few
+    not treated), or None."""
+    arms = [state.cohorts[i] for i in state.arms]
+    first = min(c.index for c in arms)
+    total = sum(c.size for c in arms)
+    return next((c for c in reversed(state.cohorts[:first]) if c.parent is None
+                 and total <= c.size <= 1.1 * total), None)
 
 
 def _screened(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:

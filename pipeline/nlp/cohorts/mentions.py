@@ -192,6 +192,15 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 mentions[-1] = Mention("fraction", mentions[-1].start, after, value=part,
                                        whole=int(value), size_text=number_text, percent=share)
             continue  # "28.0% of sertraline patients (n = 42)": the count of that share
+        if n_equals and mentions and mentions[-1].kind == "percent" \
+                and _sized_after_share(doc, mentions[-1], number.start - 3, int(value), settings):
+            # "in 14.6% of the participants still on the drug at month 7 (N = 137 for X)": the
+            # share of the group whose size the brackets after it give.
+            share = mentions[-1].percent or 0.0
+            mentions[-1] = Mention("fraction", mentions[-1].start, after,
+                                   value=round(share * value / 100), whole=int(value),
+                                   size_text=number_text, percent=share)
+            continue
         if (n_equals or is_group_size(number_text)) and mentions \
                 and mentions[-1].kind == "percent" and mentions[-1].percent is not None and value > 0 \
                 and _names_group_between(doc, mentions[-1].end, number.start - (3 if n_equals else 1),
@@ -424,6 +433,24 @@ def _names_group_between(doc: Doc, i: int, paren: int, groups: list[tuple[str, s
     while named < paren and words.lower[named] in settings.arm_nouns:
         named += 1
     return named == paren
+
+
+def _sized_after_share(doc: Doc, share: Mention, paren: int, size: int,
+                       settings: LinkSettings) -> bool:
+    """'14.6% of the participants still taking the drug at month 7 (N = 137 for X)', '22.2% of
+    those taking placebo (n = 126)': a share of a group ('of' and its noun), the words that
+    pick the group, then its size in brackets; the share fits that size as written."""
+    words = words_of(doc)
+    if share.percent is None or size <= 0 or words.text[paren] not in {"(", "["} \
+            or paren - share.end > 2 * settings.noun_window or share.end > paren \
+            or words.lower[share.start + 2] != "of":
+        return False
+    if any(words.is_punct[k] and words.text[k] != "-" or words.text[k] == "%"
+           or words.lower[k] in settings.versus_words for k in range(share.end, paren)):
+        return False  # another clause, another share, or a comparison between them
+    part = round(share.percent * size / 100)
+    exact = 0.5 if share.percent == int(share.percent) else 0.05
+    return abs(100 * part / size - share.percent) <= exact + 1e-9
 
 
 def _named_right_after(doc: Doc, i: int, end: int, groups: list[tuple[str, str, int, int]]) -> bool:
