@@ -1840,3 +1840,20 @@ def test_the_figure_of_another_group_refers_to_the_outcome_before(nlp, figure: s
                                f"shrank in 18 of the 40 patients. In cohort 2 {figure} 25 of the "
                                "60.")
     assert rows == {(40, "response", 18), (60, "response", 25)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Adults with ulcerative colitis were randomized to mirikizumab (n = 100) or placebo "
+     "(n = 99). 30 and 9 achieved clinical remission.", {(100, 30), (99, 9)}),
+    ("Adults with ulcerative colitis were randomized to mirikizumab (n = 100) or placebo "
+     "(n = 99). 30 and 9, respectively, achieved clinical remission.", {(100, 30), (99, 9)}),
+    ("Patients with myelofibrosis were randomized to ruxolitinib (n = 180) or placebo "
+     "(n = 178). By day 28, 12 and 19 had died.", {(180, 12), (178, 19)}),
+    ("Adults were randomized to upadacitinib 15 mg (n = 100), upadacitinib 30 mg (n = 101) or "
+     "placebo (n = 99). At week 8, 30, 41 and 9 were in remission, respectively.",
+     {(100, 30), (101, 41), (99, 9)}),
+])
+def test_a_list_of_bare_counts_before_the_verb_counts_each_arm(nlp, text: str,
+                                                               expected: set) -> None:
+    # One number per arm, the patient noun understood, even after an opening "By day 28,".
+    assert {(r[1], r[6]) for r in _rows(nlp, text)} == expected

@@ -166,7 +166,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 doc, after_percent(doc, after, end), end, number_at, settings) is None \
                 and not _counted_in_arm(doc, number.start, after, end, arm_starts, settings) \
                 and not _list_of_patients(doc, number.start, after, sent_end, sent_cues or cues,
-                                          settings):
+                                          settings) \
+                and not _count_after_opener(doc, number.start, after, sent, sent_cues or cues,
+                                            settings):
             continue  # "grade 3 or 4", "stage II", "cohort 2" (but "group 1, 39 of 96" counts)
         if _in_range(doc, number.start, after, start, end, settings):
             continue  # "a performance status of 50 to 70": bounds, not counts
@@ -321,6 +323,14 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             listed = _noun_end(doc, list_end, sent_end, nouns, settings)
             if listed is not None:
                 mentions.append(Mention("count", begin, after, value=int(value),
+                                        size_text=size_text, percent=percent))
+                continue
+            if across and _event_follows(doc, list_end, sent_end, sent_cues or cues, settings) \
+                    and not (number.start > start and words.lower[number.start - 1].rstrip("s")
+                             in settings.not_count_after):  # "in Cohorts 1 and 2, 31 had"
+                # "71 and 40 had a response, respectively": one count per arm, its noun
+                # understood, the verb after the list.
+                mentions.append(Mention("bare", begin, after, value=int(value),
                                         size_text=size_text, percent=percent))
                 continue
         if noun is not None:
@@ -640,6 +650,21 @@ def _next_in_list(doc: Doc, i: int, end: int, settings: LinkSettings) -> int | N
     return None
 
 
+def _event_follows(doc: Doc, i: int, end: int, cues: list[Cue], settings: LinkSettings) -> bool:
+    """Does an event verb follow the list ending at ``i``, with an outcome in its predicate
+    ("..., had died", "..., respectively, responded")?"""
+    words = words_of(doc)
+    k = i
+    while k < end and (words.text[k] == "," or words.lower[k] in settings.respectively_words):
+        k += 1
+    # (an outcome in the predicate: "12 and 19 were withdrawn" are groups, counted elsewhere)
+    if not any(c.start == k and c.label in {"EVENT_VERB", "OUTCOME"} for c in cues):
+        return False
+    stop = next((j for j in range(k, min(end, k + settings.predicate_window + 2))
+                 if words.is_punct[j]), min(end, k + settings.predicate_window + 2))
+    return any(c.label == "OUTCOME" and k <= c.start < stop for c in cues)
+
+
 def _list_length(doc: Doc, start: int, end: int) -> int:
     """How many counts a list has ("29, 17 and 16" -> 3; percentages in brackets skipped)."""
     words = words_of(doc)
@@ -705,6 +730,24 @@ def _list_of_patients(doc: Doc, i: int, after: int, sent_end: int, cues: list[Cu
         return False
     nouns = {c.start for c in cues if c.label == "PATIENT"}
     return _noun_end(doc, _list_end(doc, after, sent_end, settings), sent_end, nouns, settings) is not None
+
+
+def _count_after_opener(doc: Doc, i: int, after: int, sent: Span, cues: list[Cue],
+                        settings: LinkSettings) -> bool:
+    """'By day 28, 12 and 19 had died', 'At week 24, 71 had a response': after a time or
+    label phrase that opens the sentence and its comma, a number (or list) before an
+    event verb counts patients."""
+    words = words_of(doc)
+    first = next((j + 3 for j in (sent.start, sent.start + 1) if j + 3 <= i
+                  and words.lower[j] in settings.not_count_after and words.num[j + 1] is not None
+                  and words.text[j + 2] == ","), None)
+    if first is None:
+        return False
+    k = first
+    while k < sent.end and words.num[k] is not None:
+        k += 1
+    list_end = _list_end(doc, k, sent.end, settings)
+    return k > first and i < list_end and _event_follows(doc, list_end, sent.end, cues, settings)
 
 
 def _in_range(doc: Doc, i: int, after: int, start: int, end: int, settings: LinkSettings) -> bool:
