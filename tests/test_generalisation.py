@@ -817,3 +817,14 @@ def test_words_for_all_participants_after_the_arms_keep_the_control_arm(
                           f"dupilumab and N = 89 for placebo). {background} Skin infections "
                           "occurred in 4 and 9 children, respectively.")
     assert {(r[0], r[2], r[4]) for r in rows} == {(91, "received", 4), (89, "not_received", 9)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 300 adults received lecanemab. In the modified intention-to-treat population "
+     "(n = 298), 120 patients had disease progression.", {(298, 120)}),
+    ("Overall, 412 patients were treated with tirzepatide. In the efficacy analysis set "
+     "(N = 405), 38 patients died.", {(405, 38)}),
+])
+def test_a_population_sized_in_an_opening_phrase_is_the_group_of_the_counts(
+        nlp, text: str, expected: set) -> None:
+    assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected

@@ -1059,7 +1059,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     facts = _own_group(doc, m, facts, list(groups), settings)
     sizes_only = brackets and m.kind == "count" and m.outcome is None and m.start > 0 \
         and (doc[m.start - 1].text in _LIST_OPENERS or doc[m.start - 1].text == "=") \
-        and in_size_brackets(doc, m.start, sent_cues, settings)
+        and in_size_brackets(doc, m.start, sent_cues, settings) \
+        or _sized_opener(doc, m, facts)
     outcome = None if sizes_only else (
         m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
         or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
@@ -1273,6 +1274,17 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                               parent=parent, statement=True, confidence=conf["subgroup"])
             remember(state, part.index)
+
+
+def _sized_opener(doc: Doc, m: Mention, facts: ClauseFacts) -> bool:
+    """'In the modified intention-to-treat population (n = 298), 120 had ...': a size in
+    brackets in an opening phrase that states no event sizes the group the counts after it
+    are of; it counts no event itself."""
+    words = words_of(doc)
+    return m.kind == "count" and m.outcome is None and m.drug is None and m.arm is None \
+        and m.start >= facts.start + 3 and words.text[m.start - 1] == "=" \
+        and words.text[m.start - 3] in {"(", "["} and words.text[facts.end - 1] == "," \
+        and not any(c.label in {"OUTCOME", "EVENT_VERB"} for c in facts.cues)
 
 
 def _arms_total(state: LinkState) -> Cohort | None:
