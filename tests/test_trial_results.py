@@ -1857,3 +1857,15 @@ def test_a_list_of_bare_counts_before_the_verb_counts_each_arm(nlp, text: str,
                                                                expected: set) -> None:
     # One number per arm, the patient noun understood, even after an opening "By day 28,".
     assert {(r[1], r[6]) for r in _rows(nlp, text)} == expected
+
+
+@pytest.mark.parametrize("second", ["20, 15 and 11 patients had died",
+                                    "20, 15 and 11 patients, respectively, had died"])
+def test_two_lists_of_one_count_per_arm_each_take_their_own_predicate(nlp, second: str) -> None:
+    rows = _rows(nlp, "Adults with glioblastoma were randomised: 60 to Group A, 62 to Group B "
+                      "and 61 to Group C. In Group C, 50 of the 61 patients started maintenance. "
+                      f"At two years, progression occurred in 31, 24 and 28 patients and {second} "
+                      "in Groups A, B and C.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {
+        (60, "progression", 31), (62, "progression", 24), (61, "progression", 28),
+        (60, "death", 20), (62, "death", 15), (61, "death", 11)}

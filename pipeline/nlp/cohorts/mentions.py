@@ -322,8 +322,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 if across else patients
             listed = _noun_end(doc, list_end, sent_end, nouns, settings)
             if listed is not None:
+                # "... and 37, 26 and 28 patients had died in Arms A, B and C": every number
+                # of a list with one per arm is of the predicate after the list's noun.
+                named = predicate_outcome(doc, listed, sent_end, sent_cues or cues, settings) \
+                    if across and listed > end else None
                 mentions.append(Mention("count", begin, after, value=int(value),
-                                        size_text=size_text, percent=percent))
+                                        size_text=size_text, percent=percent, outcome=named))
                 continue
             if across and _event_follows(doc, list_end, sent_end, sent_cues or cues, settings) \
                     and not (number.start > start and words.lower[number.start - 1].rstrip("s")
