@@ -828,3 +828,18 @@ def test_words_for_all_participants_after_the_arms_keep_the_control_arm(
 def test_a_population_sized_in_an_opening_phrase_is_the_group_of_the_counts(
         nlp, text: str, expected: set) -> None:
     assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Patients were randomized to sotorasib (n = 171) or docetaxel (n = 174). Among the 120 "
+     "patients with liver metastases (61 and 59 patients in the two groups, respectively), a "
+     "response occurred in 20 and 9 patients.", {(61, 20), (59, 9)}),
+    ("Patients were randomized to tirzepatide (N = 200) or placebo (N = 198). Among "
+     "participants with prediabetes at baseline (N = 80 for tirzepatide and N = 77 for "
+     "placebo), 12 and 30 developed diabetes. Adverse events occurred in 50.0% and 40.9% of "
+     "participants in each group, respectively.", {(80, 12), (77, 30), (200, 100), (198, 81)}),
+])
+def test_sizes_in_brackets_after_an_opening_subgroup_are_parts_of_the_arms(
+        nlp, text: str, expected: set) -> None:
+    # The counts after it are of those parts; later sentences are of the whole arms again.
+    assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected

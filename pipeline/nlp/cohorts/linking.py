@@ -189,7 +189,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         clauses = [c for c in split_clauses(doc, sent, settings, anchor_list) if not c.ignored]
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
         # "Among the 88, 90 and 88 patients who started treatment, ...": sizes of groups.
-        lead = _leading_sizes(doc, sent, sent_cues, settings) \
+        lead = (_leading_sizes(doc, sent, sent_cues, settings)
+                or _bracketed_sizes(doc, sent, sent_cues, settings)) \
             if words.lower[sent.start] in settings.reference_words else {}
         # "Among 241 and 238 patients with measurable disease at baseline, ...": what picks
         # the groups, no baseline statistic.
@@ -439,6 +440,42 @@ def _leading_sizes(doc: Doc, sent: Span, cues: list[Cue],
         if doc[j].is_punct or doc[j]._.num_value is not None:
             break
     return {}
+
+
+def _bracketed_sizes(doc: Doc, sent: Span, cues: list[Cue],
+                     settings: LinkSettings) -> dict[int, tuple[int, int]]:
+    """'Among the 158 patients who had seizures at baseline (52, 55 and 51 patients in the A,
+    B and placebo groups, respectively), ...', 'Among those with a tophus (N = 58 for X and
+    N = 55 for placebo), ...': the sizes, in brackets, of the parts of each arm the opening
+    phrase picks. Token of each size -> (place in the list, length), as ``_leading_sizes``."""
+    words = words_of(doc)
+    opening = next((k for k in range(sent.start + 1, sent.end)
+                    if words.text[k] in {"(", "[", ",", ";", ":"}), None)
+    if opening is None or words.text[opening] not in {"(", "["}:
+        return {}
+    closing = next((k for k in range(opening + 1, sent.end) if words.text[k] in {")", "]"}), None)
+    if closing is None or closing + 1 >= sent.end or words.text[closing + 1] != ",":
+        return {}
+    found: list[int] = []
+    for k in range(opening + 1, closing):
+        if words.text[k] == "%" or words.lower[k] in settings.interval_words:
+            return {}  # shares or an interval: no sizes
+        if words.num[k] is not None and (k == opening + 1 or words.lower[k - 1] in _SIZE_BEFORE):
+            value = words.num[k]
+            if value != int(value) or words.text[k + 1] in {"%", "-"}:
+                return {}
+            found.append(k)
+    if len(found) < 2:
+        return {}
+    patients = {c.start for c in cues if c.label == "PATIENT"}
+    # sizes said as sizes: "n = 80", or a list of numbers that ends in its patient noun
+    listed = all(words.text[k - 1] == "=" for k in found) or words.num[opening + 1] is not None \
+        and any(k in patients for k in range(found[-1] + 1, min(closing, found[-1] + 3)))
+    return {k: (n, len(found)) for n, k in enumerate(found)} if listed else {}
+
+
+#: What stands before a size in a bracketed list of sizes: "(52, 55 and 51 ...", "(n = 80; n = 77)".
+_SIZE_BEFORE = frozenset({",", "and", ";", "="})
 
 
 def _size_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
