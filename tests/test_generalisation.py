@@ -843,3 +843,17 @@ def test_sizes_in_brackets_after_an_opening_subgroup_are_parts_of_the_arms(
         nlp, text: str, expected: set) -> None:
     # The counts after it are of those parts; later sentences are of the whole arms again.
     assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize("verb", ["received at least one infusion and were included in the analyses",
+                                  "were included in the efficacy analysis"])
+def test_arms_restated_respectively_in_their_sentence_are_the_arms_analysed(nlp, verb: str) -> None:
+    rows = analyse(clean_text(
+        "In total, 640 adults with pulmonary hypertension were randomly assigned, 322 to "
+        f"sotatercept and 318 to placebo; 320 and 315, respectively, {verb}. Clinical worsening "
+        "occurred in 16 (5%) patients in the sotatercept group and 32 (10%) in the placebo "
+        "group."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug_status, r.event_count) for r in rows
+            if r.cohort_size in {320, 315}} == {
+        ("cohort", 320, "received", None), ("cohort", 315, "not_received", None),
+        ("outcome", 320, "received", 16), ("outcome", 315, "not_received", 32)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -303,6 +304,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         if restated and siblings:
             siblings = sorted(siblings + restated, key=lambda i: state.cohorts[i].start_char
                               if i >= n_cohorts else _restated_at(doc, sent, state.cohorts[i]))
+        if respectively and len(siblings) >= 4:
+            siblings = _restated_respectively(doc, state, siblings, settings)
         stated = list(siblings)
         sizes = {i: state.cohorts[i].size for i in siblings}
         # "240 women were randomly assigned: 121 to TCH and 119 to TCHP": the total is
@@ -369,6 +372,38 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _restated_respectively(doc: Doc, state: LinkState, siblings: list[int],
+                           settings: LinkSettings) -> list[int]:
+    """'2,009 to X and 1,003 to placebo; 1,998 and 996, respectively, received an injection
+    and were included in the analyses': groups a sentence lists 'respectively' after as many
+    arms it defined are those arms again (a part of each, in order, with its treatment); they
+    are the arms later counts are of."""
+    words = words_of(doc)
+    listed = []
+    for i in siblings:
+        k = state.cohorts[i].end_char
+        t = bisect_left(words.idx, k)  # the token after the cohort's words
+        while t < len(doc) and (words.num[t] is not None or words.lower[t] in settings.list_separators
+                                and words.text[t] != ","
+                                or words.text[t] == "," and t + 1 < len(doc)
+                                and words.num[t + 1] is not None):
+            t += 1
+        if t + 1 < len(doc) and words.text[t] == "," and words.lower[t + 1] in settings.respectively_words:
+            listed.append(i)
+    if len(listed) < 2 or siblings[-len(listed):] != listed:
+        return siblings
+    arms = siblings[:-len(listed)][-len(listed):]
+    if len(arms) < len(listed) or any(state.cohorts[b].size > state.cohorts[a].size
+                                      for a, b in zip(arms, listed, strict=True)) \
+            or len({(state.cohorts[a].drug, state.cohorts[a].drug_status) for a in arms}) < len(arms):
+        return siblings
+    for a, b in zip(arms, listed, strict=True):
+        arm, part = state.cohorts[a], state.cohorts[b]
+        part.drug, part.drug_mention, part.drug_status = arm.drug, arm.drug_mention, arm.drug_status
+        part.arm, part.parent = part.arm or arm.arm, a
+    return listed
 
 
 def _count_harms_over_treated(state: LinkState, n_events: int,

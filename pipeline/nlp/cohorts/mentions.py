@@ -311,6 +311,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         noun = _noun_end(doc, after, end, patients, settings)
         if noun is None and number.start > start and _names_a_score(words.text[number.start - 1]):
             continue  # "a PASI 90 response", "ACR 20": the number names a score's threshold
+        if noun is None and _respectively_list(doc, number.start, after, sent, settings):
+            # "1,998 and 996, respectively, received an injection": one group per arm, the
+            # noun understood.
+            mentions.append(Mention("count", begin, after, value=int(value),
+                                    size_text=size_text, percent=percent))
+            continue
         if noun is None and _in_count_list(doc, after, sent_end, settings):
             # "in 29, 17 and 16 patients": every number of the list counts patients. The
             # noun may end a later clause only when the list has one number per known arm
@@ -652,6 +658,22 @@ def _next_in_list(doc: Doc, i: int, end: int, settings: LinkSettings) -> int | N
         if j < end and words.num[j] is not None:
             return j
     return None
+
+
+def _respectively_list(doc: Doc, i: int, after: int, sent: Span, settings: LinkSettings) -> bool:
+    """Is the number at ``i`` (ending at ``after``) one of a list of two or more numbers
+    followed by ', respectively,' ("1,998 and 996, respectively, received")?"""
+    words = words_of(doc)
+    k = _list_end(doc, after, sent.end, settings)
+    if not (k + 2 < sent.end and words.text[k] == "," and words.lower[k + 1] in settings.respectively_words
+            and words.text[k + 2] == ","):
+        return False
+    if k > after:
+        return True  # more numbers follow in the list
+    j = i - 1  # the last of the list: a number and a separator before it
+    if j > sent.start and words.lower[j] in settings.list_separators - {","} and words.text[j - 1] == ",":
+        j -= 1  # ", and"
+    return j > sent.start and words.lower[j] in settings.list_separators and words.num[j - 1] is not None
 
 
 def _event_follows(doc: Doc, i: int, end: int, cues: list[Cue], settings: LinkSettings) -> bool:
