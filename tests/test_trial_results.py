@@ -1869,3 +1869,15 @@ def test_two_lists_of_one_count_per_arm_each_take_their_own_predicate(nlp, secon
     assert {(r[1], r[4], r[6]) for r in rows} == {
         (60, "progression", 31), (62, "progression", 24), (61, "progression", 28),
         (60, "death", 20), (62, "death", 15), (61, "death", 11)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Patients with migraine were randomized to erenumab (n = 202) or placebo (n = 200). "
+     "Headache and dizziness were the most common adverse events, occurring in 40 (20.0%) and "
+     "30 (15.0%) of the 200 patients given erenumab, and in 20 (10.1%) and 12 (6.1%) of the 198 "
+     "given placebo, respectively.", {(200, 40), (200, 30), (198, 20), (198, 12)}),
+    ("A total of 150 adults received dupilumab. Conjunctivitis and injection-site reactions "
+     "occurred in 18 and 11 of the 148 patients with a follow-up visit.", {(148, 18), (148, 11)}),
+])
+def test_counts_listed_before_one_whole_are_all_of_that_whole(nlp, text: str, expected: set) -> None:
+    assert {(r[1], r[6]) for r in _rows(nlp, text)} == expected

@@ -1238,14 +1238,21 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                                                                      facts.arm_label):
             labelled = [c for c in state.cohorts if same_label(c.arm_label, facts.arm_label)]
             whole = labelled[-1] if labelled else None  # "28/62 in Arm A": Arm A's 62
+        # "in 171 (61.1%) and 99 (35.4%) of the 280 who received placebo": the clause that
+        # names the whole says who they are, not the clause of the list's first count.
+        named_later = "/" not in m.size_text and m.whole not in words_of(doc).num[m.start:m.end]
+        if whole is not None and not whole.drug and not named_later and whole.sent == sent_index \
+                and _sized_elsewhere(doc, whole):
+            fill_cohort(whole, facts, state)
         if whole is None:
-            whole = new_cohort(state, m.whole or 0, str(m.whole), sent_index, span, facts,
-                                parent=None, statement=False, confidence=conf["fraction"],
-                                same_arm=True)
+            whole = new_cohort(state, m.whole or 0, str(m.whole), sent_index, span,
+                               _plain(facts) if named_later else facts, parent=None,
+                               statement=False, confidence=conf["fraction"], same_arm=True)
         remember(state, whole.index)
         if outcome:
-            add_event(state, whole.index, m.value, m.percent, outcome, facts, sent_index, span,
-                       conf["fraction"])
+            add_event(state, whole.index, m.value, m.percent, outcome,
+                      _plain(facts) if named_later and not whole.drug else facts, sent_index,
+                      span, conf["fraction"])
         elif facts.is_study and not facts.is_incidence and not facts.elliptical \
                 and not _after_baseline(facts, m):
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
@@ -1367,6 +1374,19 @@ def _arms_total(state: LinkState) -> Cohort | None:
     total = sum(c.size for c in arms)
     return next((c for c in reversed(state.cohorts[:first]) if c.parent is None
                  and total <= c.size <= 1.1 * total), None)
+
+
+def _sized_elsewhere(doc: Doc, cohort: Cohort) -> bool:
+    """Was the cohort made from words that do not state its size (the first count of a list
+    whose whole comes after it)?"""
+    span = doc.char_span(cohort.start_char, cohort.end_char, alignment_mode="expand")
+    return span is not None and cohort.size not in words_of(doc).num[span.start:span.end]
+
+
+def _plain(facts: ClauseFacts) -> ClauseFacts:
+    """The clause's facts without its treatment."""
+    return replace(facts, drug=None, drug_mention=None, drug_status=None, control=False,
+                   experimental=False)
 
 
 def _screened(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts, is_group_size
 from ..words import words_of
+from .groups import gives_share
 from .outcomes import listed_outcome, other_outcome, picks_group, predicate_outcome
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
 from .spans import after_percent, longest_cues, stated_percent, treatment_end
@@ -280,6 +281,15 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         percent = stated_percent(doc, after, end, number_at)
         whole = _whole_after(doc, after_percent(doc, after, end), end, number_at, settings)
+        shared = _list_whole(doc, after, sent_end, settings) if whole is None else None
+        if shared is not None and value <= shared and (
+                percent is None or gives_share(int(value), shared, percent)):
+            # "in 233 (82.9%) and 190 (67.6%) of the 281 patients": every count of the list
+            # is of the whole after it.
+            mentions.append(Mention("fraction", begin, after_percent(doc, after, end),
+                                    value=int(value), whole=shared, size_text=size_text,
+                                    percent=percent))
+            continue
         if whole is not None:  # "four of the five (patients)", "20 (54%) of 37"
             consumed.add(whole.start)
             noun = _noun_end(doc, whole.end, end, patients, settings)
@@ -674,6 +684,27 @@ def _respectively_list(doc: Doc, i: int, after: int, sent: Span, settings: LinkS
     if j > sent.start and words.lower[j] in settings.list_separators - {","} and words.text[j - 1] == ",":
         j -= 1  # ", and"
     return j > sent.start and words.lower[j] in settings.list_separators and words.num[j - 1] is not None
+
+
+def _list_whole(doc: Doc, after: int, end: int, settings: LinkSettings) -> int | None:
+    """The whole after a list the number ending at ``after`` begins or continues ("233
+    (82.9%) and 190 (67.6%) of the 281"), or None."""
+    words = words_of(doc)
+    i = after_percent(doc, after, end)
+    if _next_in_list(doc, i, end, settings) is None:
+        return None
+    i = _list_end(doc, after, end, settings)
+    if i + 1 < end and words.lower[i] == "out" and words.lower[i + 1] in settings.reference_words:
+        i += 1
+    if i >= end or words.lower[i] != "of":
+        return None
+    i += 1
+    while i < end and words.lower[i] in settings.determiners:
+        i += 1
+    value = words.num[i] if i < end else None
+    if value is None or value != int(value) or i + 1 < end and words.text[i + 1] == "%":
+        return None
+    return int(value)
 
 
 def _event_follows(doc: Doc, i: int, end: int, cues: list[Cue], settings: LinkSettings) -> bool:
