@@ -857,3 +857,19 @@ def test_arms_restated_respectively_in_their_sentence_are_the_arms_analysed(nlp,
             if r.cohort_size in {320, 315}} == {
         ("cohort", 320, "received", None), ("cohort", 315, "not_received", None),
         ("outcome", 320, "received", 16), ("outcome", 315, "not_received", 32)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 140 adults received tebentafusp. In the group of 18 without liver metastases, "
+     "nobody progressed.", {(18, 0)}),
+    ("A total of 90 children received larotrectinib. In a cohort of 24 infants, 20 had a "
+     "response.", {(24, 20)}),
+    ("Overall, 210 women continued letrozole. The other 160, who stayed on the drug for five "
+     "years, had nine recurrences between them.", {(160, 9)}),
+    ("Overall, 200 patients received atezolizumab. Patients older than 80 years (n = 36) had "
+     "similar outcomes, with 11 responses.", {(36, 11)}),
+])
+def test_a_group_named_by_its_size_alone_is_the_group_of_its_counts(
+        nlp, text: str, expected: set) -> None:
+    # "the group of N", "a cohort of N", "the other N, who ...", "<patients> (n = N)"
+    assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected

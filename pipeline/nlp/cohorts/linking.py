@@ -1133,6 +1133,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         and (doc[m.start - 1].text in _LIST_OPENERS or doc[m.start - 1].text == "=") \
         and in_size_brackets(doc, m.start, sent_cues, settings) \
         or _sized_opener(doc, m, facts)
+    noun_size = _sized_noun(doc, m, facts)
+    sizes_only = sizes_only or noun_size
     outcome = None if sizes_only else (
         m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
         or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
@@ -1270,7 +1272,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return
 
     if facts.is_incidence or _after_baseline(facts, m) \
-            or not (facts.is_study or facts.elliptical or framed or m.outcome is not None):
+            or not (facts.is_study or facts.elliptical or framed or m.outcome is not None
+                    or noun_size):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if m.kind in {"part", "named"}:  # "Ninety-eight of them received ...": a subgroup
@@ -1381,6 +1384,16 @@ def _sized_elsewhere(doc: Doc, cohort: Cohort) -> bool:
     whose whole comes after it)?"""
     span = doc.char_span(cohort.start_char, cohort.end_char, alignment_mode="expand")
     return span is not None and cohort.size not in words_of(doc).num[span.start:span.end]
+
+
+def _sized_noun(doc: Doc, m: Mention, facts: ClauseFacts) -> bool:
+    """'Patients aged 75 or older (n = 58) had similar outcomes': the size in brackets of
+    the group a patient noun before it names, which counts no event itself."""
+    words = words_of(doc)
+    return m.kind == "count" and m.outcome is None and m.drug is None and m.arm is None \
+        and m.start - 3 >= facts.start and words.text[m.start - 1] == "=" \
+        and words.lower[m.start - 2] == "n" and words.text[m.start - 3] in {"(", "["} \
+        and any(c.label == "PATIENT" and c.end <= m.start - 3 for c in facts.cues)
 
 
 def _plain(facts: ClauseFacts) -> ClauseFacts:

@@ -319,6 +319,13 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     size_text=size_text))
             continue
         noun = _noun_end(doc, after, end, patients, settings)
+        if noun is None and _group_named_by_size(doc, begin, after, start, end, qualifier,
+                                                 settings):
+            # "In the group of 12 without a fusion, ...", "The other 94, who stayed on the
+            # drug, had ...": a group already named, or named by its size alone.
+            mentions.append(Mention("reference", begin, after, value=int(value),
+                                    size_text=size_text))
+            continue
         if noun is None and number.start > start and _names_a_score(words.text[number.start - 1]):
             continue  # "a PASI 90 response", "ACR 20": the number names a score's threshold
         if noun is None and _respectively_list(doc, number.start, after, sent, settings):
@@ -705,6 +712,17 @@ def _list_whole(doc: Doc, after: int, end: int, settings: LinkSettings) -> int |
     if value is None or value != int(value) or i + 1 < end and words.text[i + 1] == "%":
         return None
     return int(value)
+
+
+def _group_named_by_size(doc: Doc, begin: int, after: int, start: int, end: int,
+                         qualifier: Cue | None, settings: LinkSettings) -> bool:
+    """'the group of 12', 'a cohort of 40': an arm noun and 'of' before the number; 'the other
+    94, who ...', 'the remaining 12,': a qualified number that ends its noun phrase."""
+    words = words_of(doc)
+    if begin - 2 >= start and words.lower[begin - 1] == "of" and words.lower[begin - 2] in settings.arm_nouns:
+        return True
+    return qualifier is not None and begin - 1 >= start and words.lower[begin - 1] in settings.determiners \
+        and after < end and (words.text[after] == "," or words.lower[after] in settings.relative_pronouns)
 
 
 def _event_follows(doc: Doc, i: int, end: int, cues: list[Cue], settings: LinkSettings) -> bool:
