@@ -873,3 +873,15 @@ def test_a_group_named_by_its_size_alone_is_the_group_of_its_counts(
         nlp, text: str, expected: set) -> None:
     # "the group of N", "a cohort of N", "the other N, who ...", "<patients> (n = N)"
     assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 220 patients received acalabrutinib. Twenty-two patients in the combination "
+     "group stopped the drug early; of these, five later had disease progression.", {(22, 5)}),
+    ("A total of 610 adults received oseltamivir. Among the 520 recipients with paired swabs, "
+     "38 had virus with a resistance substitution; of these, 7 had a rebound in viral load.",
+     {(38, 7)}),
+])
+def test_of_these_after_a_group_named_earlier_in_the_sentence(nlp, text: str, expected: set) -> None:
+    # "of these" is the group the sentence has just named, not the group of the sentence before.
+    assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected

@@ -265,7 +265,9 @@ def link_document(doc: Doc, settings: LinkSettings,
                 if facts.anaphora else None
             if referent is not None:
                 state.last_in_sentence.append(referent)
-            elif facts.anaphora and state.last_in_previous:
+            elif facts.anaphora and state.last_in_previous and not _named_before(
+                    state, clause.start, words.idx):
+                # (but "Eighteen stopped early; of these, four ...": the group just named)
                 state.last_in_sentence.append(state.last_in_previous[-1])
             headed = _headed(doc, sent, clause, facts, sent_cues, settings)
             if headed is not None:  # "Major bleeding: 2 (1.7%) vs 5 (4.2%)"
@@ -1338,7 +1340,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             cohort.drug = cohort.drug_mention = cohort.drug_status = None
             state.spanning.add(cohort.index)
         remember(state, cohort.index)
-    elif (m.kind == "bare" and (facts.anaphora or facts.elliptical)) or (
+    elif (m.kind == "bare" and (facts.anaphora or facts.elliptical
+                                or _named_before(state, m.start, words_of(doc).idx))) or (
             m.kind == "loose" and facts.anaphora and m.end < facts.end and doc[m.end].is_lower):
         # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
         parent = recent_cohort(state)
@@ -1394,6 +1397,13 @@ def _sized_noun(doc: Doc, m: Mention, facts: ClauseFacts) -> bool:
         and m.start - 3 >= facts.start and words.text[m.start - 1] == "=" \
         and words.lower[m.start - 2] == "n" and words.text[m.start - 3] in {"(", "["} \
         and any(c.label == "PATIENT" and c.end <= m.start - 3 for c in facts.cues)
+
+
+def _named_before(state: LinkState, start: int, idx: list[int]) -> bool:
+    """Did a clause of this sentence before token ``start`` name a group (the one "of these"
+    refers to)?"""
+    return any(state.cohorts[i].end_char <= idx[start] and state.cohorts[i].statement
+               for i in state.last_in_sentence)
 
 
 def _plain(facts: ClauseFacts) -> ClauseFacts:
