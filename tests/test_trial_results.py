@@ -1881,3 +1881,12 @@ def test_two_lists_of_one_count_per_arm_each_take_their_own_predicate(nlp, secon
 ])
 def test_counts_listed_before_one_whole_are_all_of_that_whole(nlp, text: str, expected: set) -> None:
     assert {(r[1], r[6]) for r in _rows(nlp, text)} == expected
+
+
+def test_a_safety_population_of_the_same_size_in_each_group_keeps_efficacy_with_the_arms(nlp) -> None:
+    rows = _rows(nlp, "In total, 481 adults with nasal polyps were randomly assigned: 241 to "
+                      "tezepelumab and 240 to placebo. Two patients assigned to tezepelumab "
+                      "received no dose, so the safety population comprised 239 patients in each "
+                      "group. Complete polyp clearance was achieved in 12% of patients given "
+                      "tezepelumab and 30% of those given placebo.")
+    assert {(r[1], r[3], r[6]) for r in rows} == {(241, "received", 29), (240, "not_received", 72)}

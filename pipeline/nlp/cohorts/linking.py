@@ -185,6 +185,7 @@ def link_document(doc: Doc, settings: LinkSettings,
                 state.options_sent = sent_index
             continue
         sent_numbers = numbers_by[sent_index]
+        arms_at_start = list(state.arms)
         n_cohorts, n_events = len(state.cohorts), len(state.events)
         state.table, state.table_sizes = None, None
         clauses = [c for c in split_clauses(doc, sent, settings, anchor_list) if not c.ignored]
@@ -359,6 +360,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.arms = previous_arms
         elif parts and state.arms == siblings:
             subgroup_arms = (sent_index, siblings, previous_arms)
+        if n_events == len(state.events) and _treated_in_each(state, arms_at_start, sent, settings):
+            # "the safety population comprised 275 patients in each group": the groups harms
+            # are counted over; efficacy stays with the arms as randomized.
+            safety_arms, state.arms = (list(state.arms), arms_at_start), arms_at_start
         if state.options and not options and state.options_sent == sent_index - 1:
             _name_by_options(state, n_cohorts, n_events, settings)
         if state.sentence_drug:
@@ -406,6 +411,20 @@ def _restated_respectively(doc: Doc, state: LinkState, siblings: list[int],
         part.drug, part.drug_mention, part.drug_status = arm.drug, arm.drug_mention, arm.drug_status
         part.arm, part.parent = part.arm or arm.arm, a
     return listed
+
+
+def _treated_in_each(state: LinkState, arms_at_start: list[int], sent: Span,
+                     settings: LinkSettings) -> bool:
+    """Did the sentence restate each arm ("in each group") as those treated, a group no
+    larger than its arm and given the same?"""
+    if state.arms == arms_at_start or len(state.arms) != len(arms_at_start) or len(state.arms) < 2:
+        return False
+    words = words_of(sent.doc)
+    if not any(words.lower[k] in settings.safety_population_words for k in range(sent.start, sent.end)):
+        return False
+    pairs = [(state.cohorts[i], state.cohorts[a]) for i, a in zip(state.arms, arms_at_start, strict=True)]
+    return all(c.size <= a.size and c.drug == a.drug and c.drug_status == a.drug_status
+               for c, a in pairs)
 
 
 def _count_harms_over_treated(state: LinkState, n_events: int,
