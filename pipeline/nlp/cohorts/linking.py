@@ -1384,9 +1384,10 @@ def _sized_opener(doc: Doc, m: Mention, facts: ClauseFacts) -> bool:
     """'In the modified intention-to-treat population (n = 298), 120 had ...': a size in
     brackets in an opening phrase that states no event sizes the group the counts after it
     are of; it counts no event itself."""
+    if m.kind != "count" or m.outcome is not None or m.drug is not None or m.arm is not None:
+        return False
     words = words_of(doc)
-    return m.kind == "count" and m.outcome is None and m.drug is None and m.arm is None \
-        and m.start >= facts.start + 3 and words.text[m.start - 1] == "=" \
+    return m.start >= facts.start + 3 and words.text[m.start - 1] == "=" \
         and words.text[m.start - 3] in {"(", "["} and words.text[facts.end - 1] == "," \
         and not any(c.label in {"OUTCOME", "EVENT_VERB"} for c in facts.cues)
 
@@ -1411,9 +1412,10 @@ def _sized_elsewhere(doc: Doc, cohort: Cohort) -> bool:
 def _sized_noun(doc: Doc, m: Mention, facts: ClauseFacts) -> bool:
     """'Patients aged 75 or older (n = 58) had similar outcomes': the size in brackets of
     the group a patient noun before it names, which counts no event itself."""
+    if m.kind != "count" or m.outcome is not None or m.drug is not None or m.arm is not None:
+        return False
     words = words_of(doc)
-    return m.kind == "count" and m.outcome is None and m.drug is None and m.arm is None \
-        and m.start - 3 >= facts.start and words.text[m.start - 1] == "=" \
+    return m.start - 3 >= facts.start and words.text[m.start - 1] == "=" \
         and words.lower[m.start - 2] == "n" and words.text[m.start - 3] in {"(", "["} \
         and any(c.label == "PATIENT" and c.end <= m.start - 3 for c in facts.cues)
 

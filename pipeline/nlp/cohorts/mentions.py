@@ -281,7 +281,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         percent = stated_percent(doc, after, end, number_at)
         whole = _whole_after(doc, after_percent(doc, after, end), end, number_at, settings)
-        shared = _list_whole(doc, after, sent_end, settings) if whole is None else None
+        shared = _list_whole(doc, after, sent_end, settings) if whole is None and after < sent_end \
+            and (words.lower[after] in settings.list_separators or words.text[after] == "(") else None
         if shared is not None and value <= shared and (
                 percent is None or gives_share(int(value), shared, percent)):
             # "in 233 (82.9%) and 190 (67.6%) of the 281 patients": every count of the list
@@ -328,7 +329,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         if noun is None and number.start > start and _names_a_score(words.text[number.start - 1]):
             continue  # "a PASI 90 response", "ACR 20": the number names a score's threshold
-        if noun is None and _respectively_list(doc, number.start, after, sent, settings):
+        if noun is None and (after < sent_end and words.lower[after] in settings.list_separators
+                             or number.start > sent.start
+                             and words.lower[number.start - 1] in settings.list_separators) \
+                and _respectively_list(doc, number.start, after, sent, settings):
             # "1,998 and 996, respectively, received an injection": one group per arm, the
             # noun understood.
             mentions.append(Mention("count", begin, after, value=int(value),
