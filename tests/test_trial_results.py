@@ -1890,3 +1890,20 @@ def test_a_safety_population_of_the_same_size_in_each_group_keeps_efficacy_with_
                       "group. Complete polyp clearance was achieved in 12% of patients given "
                       "tezepelumab and 30% of those given placebo.")
     assert {(r[1], r[3], r[6]) for r in rows} == {(241, "received", 29), (240, "not_received", 72)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In total, 150 patients were treated with erdafitinib. The most common TEAEs were dry "
+     "skin changes (30%), nail discolouration (12%) and stomatitis (40%).",
+     {(150, "adverse_event", 45), (150, "adverse_event", 18), (150, "adverse_event", 60)}),
+    ("In total, 150 patients were treated with erdafitinib. Eight patients (5.3%) discontinued "
+     "erdafitinib due to TRAEs.", {(150, "adverse_event", 8)}),
+])
+def test_shares_of_a_listing_of_harms_and_their_abbreviations(nlp, text: str, expected: set) -> None:
+    assert {(r[1], r[4], r[6]) for r in _rows(nlp, text)} == expected
+
+
+def test_a_share_after_a_treatment_in_brackets_is_no_listed_harm(nlp) -> None:
+    rows = _rows(nlp, "In total, 150 patients were treated with erdafitinib. Dry mouth was "
+                      "common with the tablets (40%).")
+    assert {(r[1], r[6]) for r in rows} <= {(150, 60)}

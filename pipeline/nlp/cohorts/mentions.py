@@ -88,6 +88,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         is_share = after < end and words.text[after] == "%"  # "30.2%"
         if is_share and _stated_after_count(doc, number.start, start) \
                 and not _share_of_outcome(doc, number.start, after, sent_end, outcome_ends, settings):
+            listed = _listed_harm_share(doc, number.start, after, start, end, cues, settings)
+            if listed is not None:
+                # "The most common were hair colour changes (76%), rash (38%)": the share of
+                # the group with each harm of the listing, in words no cue lists.
+                mentions.append(Mention("percent", number.start, after + 1, value=0,
+                                        size_text=number_text, percent=value, outcome=listed))
             continue  # "21 patients (20%)", "(2/124, 1.6%)", "(95% CI": said of a count already
         if is_share and number.start == start and start - 2 >= sent.start \
                 and words.text[start - 1] == "," and fraction_parts(words.text[start - 2]):
@@ -727,6 +733,21 @@ def _group_named_by_size(doc: Doc, begin: int, after: int, start: int, end: int,
         return True
     return qualifier is not None and begin - 1 >= start and words.lower[begin - 1] in settings.determiners \
         and after < end and (words.text[after] == "," or words.lower[after] in settings.relative_pronouns)
+
+
+def _listed_harm_share(doc: Doc, i: int, after: int, start: int, end: int, cues: list[Cue],
+                       settings: LinkSettings) -> Cue | None:
+    """The harm a lone share in brackets right after it is of, in a listing of harms
+    ('hair colour changes (76%)'), or None."""
+    words = words_of(doc)
+    if i - 1 <= start or words.text[i - 1] != "(" or after + 1 >= end or words.text[after + 1] != ")":
+        return None
+    listed = listed_outcome(doc, i, start, cues, settings)
+    if listed is None or listed.id != "adverse_event" \
+            or any(w in settings.size_for_words for w in words.lower[listed.start - 1:i - 1]) \
+            or any(t in {"DRUG", "DRUG_CLASS"} for t in words.ent_type[listed.start:i - 1]):
+        return None  # "common with the radioligand (61%)": the group, not the harm
+    return listed
 
 
 def _event_follows(doc: Doc, i: int, end: int, cues: list[Cue], settings: LinkSettings) -> bool:
