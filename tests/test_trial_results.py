@@ -1907,3 +1907,14 @@ def test_a_share_after_a_treatment_in_brackets_is_no_listed_harm(nlp) -> None:
     rows = _rows(nlp, "In total, 150 patients were treated with erdafitinib. Dry mouth was "
                       "common with the tablets (40%).")
     assert {(r[1], r[6]) for r in rows} <= {(150, 60)}
+
+
+def test_harms_after_fractions_of_the_treated_are_counted_over_those_treated(nlp) -> None:
+    rows = _rows(nlp, "A total of 300 adults were randomly assigned to mitapivat (n=151) or "
+                      "placebo (n=149). Treatment-emergent adverse events occurred in 120 (81%) of "
+                      "148 participants in the mitapivat group and 110 (74%) of 149 in the placebo "
+                      "group. The most frequent were headache (30 [20%] vs 18 [12%]) and nausea "
+                      "(15 [10%] vs nine [6%]).")
+    assert {(r[1], r[3], r[6]) for r in rows if r[6] in {30, 18, 15, 9}} == {
+        (148, "received", 30), (149, "not_received", 18), (148, "received", 15),
+        (149, "not_received", 9)}

@@ -360,6 +360,11 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.arms = previous_arms
         elif parts and state.arms == siblings:
             subgroup_arms = (sent_index, siblings, previous_arms)
+        wholes = _harm_wholes(state, n_events)
+        if wholes is not None and safety_arms is None:
+            # "Adverse events occurred in 118 of 132 participants in the A group and 112 of
+            # 131 in the B group": the groups later harms of each arm are counted over.
+            safety_arms = (wholes, list(state.arms))
         if n_events == len(state.events) and _treated_in_each(state, arms_at_start, sent, settings):
             # "the safety population comprised 275 patients in each group": the groups harms
             # are counted over; efficacy stays with the arms as randomized.
@@ -411,6 +416,23 @@ def _restated_respectively(doc: Doc, state: LinkState, siblings: list[int],
         part.drug, part.drug_mention, part.drug_status = arm.drug, arm.drug_mention, arm.drug_status
         part.arm, part.parent = part.arm or arm.arm, a
     return listed
+
+
+def _harm_wholes(state: LinkState, n_events: int) -> list[int] | None:
+    """The wholes of a sentence's fractions of harms, one per arm in the arms' order, each
+    given its arm's treatment and smaller than it (those treated), or None."""
+    events = [e for e in state.events[n_events:] if e.outcome == "adverse_event"
+              and e.confidence >= 0.9 and e.cohort is not None]
+    arms = [state.cohorts[i] for i in state.arms]
+    if len(arms) < 2 or len(events) != len(arms):
+        return None
+    wholes = [state.cohorts[e.cohort] for e in events]  # type: ignore[index]
+    pairs = list(zip(wholes, arms, strict=True))
+    if len({w.index for w in wholes}) < len(wholes) or all(w.index == a.index for w, a in pairs) \
+            or any(w.index != a.index and (w.size >= a.size or w.drug != a.drug
+                                           or w.drug_status != a.drug_status) for w, a in pairs):
+        return None  # (an arm all of whom were treated is its own whole)
+    return [w.index for w in wholes]
 
 
 def _treated_in_each(state: LinkState, arms_at_start: list[int], sent: Span,
