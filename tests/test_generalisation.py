@@ -885,3 +885,17 @@ def test_a_group_named_by_its_size_alone_is_the_group_of_its_counts(
 def test_of_these_after_a_group_named_earlier_in_the_sentence(nlp, text: str, expected: set) -> None:
     # "of these" is the group the sentence has just named, not the group of the sentence before.
     assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the study, 310 people took tirzepatide and 305 took placebo. Vomiting was reported by "
+     "20% and 5%, respectively.", {(310, 62), (305, 15)}),
+    ("A total of 80 patients received olutasidenib; the objective response rate was 35% (28 "
+     "patients).", {(80, 28)}),
+])
+def test_bare_counts_that_took_a_drug_and_a_share_restated_as_a_count(
+        nlp, text: str, expected: set) -> None:
+    # "298 took placebo" is an arm; "30% (27 patients)" is one statement, one row.
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert sorted((r.cohort_size, r.event_count) for r in rows if r.row_type == "outcome") \
+        == sorted(expected)

@@ -119,6 +119,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "15% to 20% of patients": the bounds of a range, no count
         if is_share and _count_follows(doc, after + 1, end, settings):
             continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
+        if is_share and after + 3 < end and words.text[after + 1] in {"(", "["} \
+                and words.num[after + 2] is not None and after + 3 in patients:
+            continue  # "the response rate was 30% (27 patients)": the count says it
         if is_share and (number.start > start
                          and words.lower[number.start - 1] in settings.threshold_words
                          or after + 2 < sent_end and words.lower[after + 1] == "or"
