@@ -1918,3 +1918,11 @@ def test_harms_after_fractions_of_the_treated_are_counted_over_those_treated(nlp
     assert {(r[1], r[3], r[6]) for r in rows if r[6] in {30, 18, 15, 9}} == {
         (148, "received", 30), (149, "not_received", 18), (148, "received", 15),
         (149, "not_received", 9)}
+
+
+@pytest.mark.parametrize("second", ["3 (4%)", "3 (4.2%)"])
+def test_versus_counts_whose_shares_fit_either_arm_follow_the_arms_order(nlp, second: str) -> None:
+    rows = _rows(nlp, "Patients were randomized to Group A (eribulin plus gemcitabine; n = 75) or "
+                      "Group B (gemcitabine; n = 72). Grade 3 neutropenia occurred in 11 (15%) "
+                      f"versus {second}.")
+    assert {(r[1], r[6]) for r in rows if r[0] == "outcome"} == {(75, 11), (72, 3)}
