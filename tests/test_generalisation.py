@@ -790,3 +790,112 @@ def test_a_group_without_prior_treatment_still_received_the_study_drug(nlp, prio
         "The single-arm study enrolled 90 adults with myelofibrosis who received fedratinib. "
         f"Of these, 61 {prior}, and 40 of the 61 had a spleen response."), nlp=nlp).rows
     assert {(r.drug, r.drug_status) for r in rows} == {("fedratinib", "received")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 240 adults with asthma were randomized (N = 121 for tezepelumab and N = 119 "
+     "for placebo). An exacerbation was reported in 12.5% of the patients who remained on "
+     "treatment at week 24 (N = 112 for tezepelumab) and in 25.0% of those given placebo "
+     "(N = 108 for placebo).", {(112, 14), (108, 27)}),
+    ("Overall, 410 women were enrolled (n = 205 for romosozumab and n = 205 for placebo). A "
+     "new vertebral fracture occurred in 3% of the women with a follow-up radiograph "
+     "(n = 198 for romosozumab) and in 10.2% of those given placebo (n = 196 for placebo).",
+     {(198, 6), (196, 20)}),
+])
+def test_a_share_of_a_group_sized_in_brackets_after_it(nlp, text: str, expected: set) -> None:
+    # "P% of <the group the words pick> (N = S)": a share of S, not of the arm as randomized.
+    assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize("background", [
+    "All participants took colchicine 0.6 mg once daily as prophylaxis.",
+    "All children continued topical corticosteroids twice daily.",
+])
+def test_words_for_all_participants_after_the_arms_keep_the_control_arm(
+        nlp, background: str) -> None:
+    rows = _outcomes(nlp, "In all, 180 children with eczema were randomized (N = 91 for "
+                          f"dupilumab and N = 89 for placebo). {background} Skin infections "
+                          "occurred in 4 and 9 children, respectively.")
+    assert {(r[0], r[2], r[4]) for r in rows} == {(91, "received", 4), (89, "not_received", 9)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 300 adults received lecanemab. In the modified intention-to-treat population "
+     "(n = 298), 120 patients had disease progression.", {(298, 120)}),
+    ("Overall, 412 patients were treated with tirzepatide. In the efficacy analysis set "
+     "(N = 405), 38 patients died.", {(405, 38)}),
+])
+def test_a_population_sized_in_an_opening_phrase_is_the_group_of_the_counts(
+        nlp, text: str, expected: set) -> None:
+    assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Patients were randomized to sotorasib (n = 171) or docetaxel (n = 174). Among the 120 "
+     "patients with liver metastases (61 and 59 patients in the two groups, respectively), a "
+     "response occurred in 20 and 9 patients.", {(61, 20), (59, 9)}),
+    ("Patients were randomized to tirzepatide (N = 200) or placebo (N = 198). Among "
+     "participants with prediabetes at baseline (N = 80 for tirzepatide and N = 77 for "
+     "placebo), 12 and 30 developed diabetes. Adverse events occurred in 50.0% and 40.9% of "
+     "participants in each group, respectively.", {(80, 12), (77, 30), (200, 100), (198, 81)}),
+])
+def test_sizes_in_brackets_after_an_opening_subgroup_are_parts_of_the_arms(
+        nlp, text: str, expected: set) -> None:
+    # The counts after it are of those parts; later sentences are of the whole arms again.
+    assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize("verb", ["received at least one infusion and were included in the analyses",
+                                  "were included in the efficacy analysis"])
+def test_arms_restated_respectively_in_their_sentence_are_the_arms_analysed(nlp, verb: str) -> None:
+    rows = analyse(clean_text(
+        "In total, 640 adults with pulmonary hypertension were randomly assigned, 322 to "
+        f"sotatercept and 318 to placebo; 320 and 315, respectively, {verb}. Clinical worsening "
+        "occurred in 16 (5%) patients in the sotatercept group and 32 (10%) in the placebo "
+        "group."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug_status, r.event_count) for r in rows
+            if r.cohort_size in {320, 315}} == {
+        ("cohort", 320, "received", None), ("cohort", 315, "not_received", None),
+        ("outcome", 320, "received", 16), ("outcome", 315, "not_received", 32)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 140 adults received tebentafusp. In the group of 18 without liver metastases, "
+     "nobody progressed.", {(18, 0)}),
+    ("A total of 90 children received larotrectinib. In a cohort of 24 infants, 20 had a "
+     "response.", {(24, 20)}),
+    ("Overall, 210 women continued letrozole. The other 160, who stayed on the drug for five "
+     "years, had nine recurrences between them.", {(160, 9)}),
+    ("Overall, 200 patients received atezolizumab. Patients older than 80 years (n = 36) had "
+     "similar outcomes, with 11 responses.", {(36, 11)}),
+])
+def test_a_group_named_by_its_size_alone_is_the_group_of_its_counts(
+        nlp, text: str, expected: set) -> None:
+    # "the group of N", "a cohort of N", "the other N, who ...", "<patients> (n = N)"
+    assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 220 patients received acalabrutinib. Twenty-two patients in the combination "
+     "group stopped the drug early; of these, five later had disease progression.", {(22, 5)}),
+    ("A total of 610 adults received oseltamivir. Among the 520 recipients with paired swabs, "
+     "38 had virus with a resistance substitution; of these, 7 had a rebound in viral load.",
+     {(38, 7)}),
+])
+def test_of_these_after_a_group_named_earlier_in_the_sentence(nlp, text: str, expected: set) -> None:
+    # "of these" is the group the sentence has just named, not the group of the sentence before.
+    assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the study, 310 people took tirzepatide and 305 took placebo. Vomiting was reported by "
+     "20% and 5%, respectively.", {(310, 62), (305, 15)}),
+    ("A total of 80 patients received olutasidenib; the objective response rate was 35% (28 "
+     "patients).", {(80, 28)}),
+])
+def test_bare_counts_that_took_a_drug_and_a_share_restated_as_a_count(
+        nlp, text: str, expected: set) -> None:
+    # "298 took placebo" is an arm; "30% (27 patients)" is one statement, one row.
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert sorted((r.cohort_size, r.event_count) for r in rows if r.row_type == "outcome") \
+        == sorted(expected)

@@ -1840,3 +1840,89 @@ def test_the_figure_of_another_group_refers_to_the_outcome_before(nlp, figure: s
                                f"shrank in 18 of the 40 patients. In cohort 2 {figure} 25 of the "
                                "60.")
     assert rows == {(40, "response", 18), (60, "response", 25)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Adults with ulcerative colitis were randomized to mirikizumab (n = 100) or placebo "
+     "(n = 99). 30 and 9 achieved clinical remission.", {(100, 30), (99, 9)}),
+    ("Adults with ulcerative colitis were randomized to mirikizumab (n = 100) or placebo "
+     "(n = 99). 30 and 9, respectively, achieved clinical remission.", {(100, 30), (99, 9)}),
+    ("Patients with myelofibrosis were randomized to ruxolitinib (n = 180) or placebo "
+     "(n = 178). By day 28, 12 and 19 had died.", {(180, 12), (178, 19)}),
+    ("Adults were randomized to upadacitinib 15 mg (n = 100), upadacitinib 30 mg (n = 101) or "
+     "placebo (n = 99). At week 8, 30, 41 and 9 were in remission, respectively.",
+     {(100, 30), (101, 41), (99, 9)}),
+])
+def test_a_list_of_bare_counts_before_the_verb_counts_each_arm(nlp, text: str,
+                                                               expected: set) -> None:
+    # One number per arm, the patient noun understood, even after an opening "By day 28,".
+    assert {(r[1], r[6]) for r in _rows(nlp, text)} == expected
+
+
+@pytest.mark.parametrize("second", ["20, 15 and 11 patients had died",
+                                    "20, 15 and 11 patients, respectively, had died"])
+def test_two_lists_of_one_count_per_arm_each_take_their_own_predicate(nlp, second: str) -> None:
+    rows = _rows(nlp, "Adults with glioblastoma were randomised: 60 to Group A, 62 to Group B "
+                      "and 61 to Group C. In Group C, 50 of the 61 patients started maintenance. "
+                      f"At two years, progression occurred in 31, 24 and 28 patients and {second} "
+                      "in Groups A, B and C.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {
+        (60, "progression", 31), (62, "progression", 24), (61, "progression", 28),
+        (60, "death", 20), (62, "death", 15), (61, "death", 11)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Patients with migraine were randomized to erenumab (n = 202) or placebo (n = 200). "
+     "Headache and dizziness were the most common adverse events, occurring in 40 (20.0%) and "
+     "30 (15.0%) of the 200 patients given erenumab, and in 20 (10.1%) and 12 (6.1%) of the 198 "
+     "given placebo, respectively.", {(200, 40), (200, 30), (198, 20), (198, 12)}),
+    ("A total of 150 adults received dupilumab. Conjunctivitis and injection-site reactions "
+     "occurred in 18 and 11 of the 148 patients with a follow-up visit.", {(148, 18), (148, 11)}),
+])
+def test_counts_listed_before_one_whole_are_all_of_that_whole(nlp, text: str, expected: set) -> None:
+    assert {(r[1], r[6]) for r in _rows(nlp, text)} == expected
+
+
+def test_a_safety_population_of_the_same_size_in_each_group_keeps_efficacy_with_the_arms(nlp) -> None:
+    rows = _rows(nlp, "In total, 481 adults with nasal polyps were randomly assigned: 241 to "
+                      "tezepelumab and 240 to placebo. Two patients assigned to tezepelumab "
+                      "received no dose, so the safety population comprised 239 patients in each "
+                      "group. Complete polyp clearance was achieved in 12% of patients given "
+                      "tezepelumab and 30% of those given placebo.")
+    assert {(r[1], r[3], r[6]) for r in rows} == {(241, "received", 29), (240, "not_received", 72)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In total, 150 patients were treated with erdafitinib. The most common TEAEs were dry "
+     "skin changes (30%), nail discolouration (12%) and stomatitis (40%).",
+     {(150, "adverse_event", 45), (150, "adverse_event", 18), (150, "adverse_event", 60)}),
+    ("In total, 150 patients were treated with erdafitinib. Eight patients (5.3%) discontinued "
+     "erdafitinib due to TRAEs.", {(150, "adverse_event", 8)}),
+])
+def test_shares_of_a_listing_of_harms_and_their_abbreviations(nlp, text: str, expected: set) -> None:
+    assert {(r[1], r[4], r[6]) for r in _rows(nlp, text)} == expected
+
+
+def test_a_share_after_a_treatment_in_brackets_is_no_listed_harm(nlp) -> None:
+    rows = _rows(nlp, "In total, 150 patients were treated with erdafitinib. Dry mouth was "
+                      "common with the tablets (40%).")
+    assert {(r[1], r[6]) for r in rows} <= {(150, 60)}
+
+
+def test_harms_after_fractions_of_the_treated_are_counted_over_those_treated(nlp) -> None:
+    rows = _rows(nlp, "A total of 300 adults were randomly assigned to mitapivat (n=151) or "
+                      "placebo (n=149). Treatment-emergent adverse events occurred in 120 (81%) of "
+                      "148 participants in the mitapivat group and 110 (74%) of 149 in the placebo "
+                      "group. The most frequent were headache (30 [20%] vs 18 [12%]) and nausea "
+                      "(15 [10%] vs nine [6%]).")
+    assert {(r[1], r[3], r[6]) for r in rows if r[6] in {30, 18, 15, 9}} == {
+        (148, "received", 30), (149, "not_received", 18), (148, "received", 15),
+        (149, "not_received", 9)}
+
+
+@pytest.mark.parametrize("second", ["3 (4%)", "3 (4.2%)"])
+def test_versus_counts_whose_shares_fit_either_arm_follow_the_arms_order(nlp, second: str) -> None:
+    rows = _rows(nlp, "Patients were randomized to Group A (eribulin plus gemcitabine; n = 75) or "
+                      "Group B (gemcitabine; n = 72). Grade 3 neutropenia occurred in 11 (15%) "
+                      f"versus {second}.")
+    assert {(r[1], r[6]) for r in rows if r[0] == "outcome"} == {(75, 11), (72, 3)}

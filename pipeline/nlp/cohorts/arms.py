@@ -198,7 +198,8 @@ def assign_respectively(state: LinkState, first_event: int) -> None:
                 and e.drug_mention and e.drug_mention == own.drug_mention for e in group):
             continue  # "in 74.2% of patients receiving X (grade 3 or higher in 42.7%)": one arm
         if len(group) != len(state.arms) or len({e.cohort for e in group}) == len(state.arms) \
-                and {e.cohort for e in group} == set(state.arms):
+                and {e.cohort for e in group} == set(state.arms) \
+                and not _shares_fit_either_order(state, group):
             continue  # one count per arm already ("71% in Arm B, 58% in Arm A and 40% in Arm C")
         if any(e.confidence >= 0.9 for e in group):
             # Fractions name their group's size; "respectively" still says which arm it is.
@@ -225,6 +226,16 @@ def assign_respectively(state: LinkState, first_event: int) -> None:
             if not event.drug or event.drug != cohort.drug:
                 event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
                 event.drug_status = cohort.drug_status
+
+
+def _shares_fit_either_order(state: LinkState, group: list[Event]) -> bool:
+    """'11 (15%) versus 3 (4%)' after arms of 75 and 72: counts with no group named, each
+    share fitting its arm in the order given as well as the arm it was put with; the
+    order of the list says which arm is which."""
+    if [e.cohort for e in group] == state.arms or any(
+            e.percent is None or e.from_percent or e.drug for e in group):
+        return False
+    return all(_fits(e, state.cohorts[a]) for e, a in zip(group, state.arms, strict=True))
 
 
 def _fits(event: Event, cohort: Cohort) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -184,12 +185,14 @@ def link_document(doc: Doc, settings: LinkSettings,
                 state.options_sent = sent_index
             continue
         sent_numbers = numbers_by[sent_index]
+        arms_at_start = list(state.arms)
         n_cohorts, n_events = len(state.cohorts), len(state.events)
         state.table, state.table_sizes = None, None
         clauses = [c for c in split_clauses(doc, sent, settings, anchor_list) if not c.ignored]
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
         # "Among the 88, 90 and 88 patients who started treatment, ...": sizes of groups.
-        lead = _leading_sizes(doc, sent, sent_cues, settings) \
+        lead = (_leading_sizes(doc, sent, sent_cues, settings)
+                or _bracketed_sizes(doc, sent, sent_cues, settings)) \
             if words.lower[sent.start] in settings.reference_words else {}
         # "Among 241 and 238 patients with measurable disease at baseline, ...": what picks
         # the groups, no baseline statistic.
@@ -263,7 +266,9 @@ def link_document(doc: Doc, settings: LinkSettings,
                 if facts.anaphora else None
             if referent is not None:
                 state.last_in_sentence.append(referent)
-            elif facts.anaphora and state.last_in_previous:
+            elif facts.anaphora and state.last_in_previous and not _named_before(
+                    state, clause.start, words.idx):
+                # (but "Eighteen stopped early; of these, four ...": the group just named)
                 state.last_in_sentence.append(state.last_in_previous[-1])
             headed = _headed(doc, sent, clause, facts, sent_cues, settings)
             if headed is not None:  # "Major bleeding: 2 (1.7%) vs 5 (4.2%)"
@@ -302,6 +307,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         if restated and siblings:
             siblings = sorted(siblings + restated, key=lambda i: state.cohorts[i].start_char
                               if i >= n_cohorts else _restated_at(doc, sent, state.cohorts[i]))
+        if respectively and len(siblings) >= 4:
+            siblings = _restated_respectively(doc, state, siblings, settings)
         stated = list(siblings)
         sizes = {i: state.cohorts[i].size for i in siblings}
         # "240 women were randomly assigned: 121 to TCH and 119 to TCHP": the total is
@@ -353,6 +360,15 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.arms = previous_arms
         elif parts and state.arms == siblings:
             subgroup_arms = (sent_index, siblings, previous_arms)
+        wholes = _harm_wholes(state, n_events)
+        if wholes is not None and safety_arms is None:
+            # "Adverse events occurred in 118 of 132 participants in the A group and 112 of
+            # 131 in the B group": the groups later harms of each arm are counted over.
+            safety_arms = (wholes, list(state.arms))
+        if n_events == len(state.events) and _treated_in_each(state, arms_at_start, sent, settings):
+            # "the safety population comprised 275 patients in each group": the groups harms
+            # are counted over; efficacy stays with the arms as randomized.
+            safety_arms, state.arms = (list(state.arms), arms_at_start), arms_at_start
         if state.options and not options and state.options_sent == sent_index - 1:
             _name_by_options(state, n_cohorts, n_events, settings)
         if state.sentence_drug:
@@ -368,6 +384,69 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _restated_respectively(doc: Doc, state: LinkState, siblings: list[int],
+                           settings: LinkSettings) -> list[int]:
+    """'2,009 to X and 1,003 to placebo; 1,998 and 996, respectively, received an injection
+    and were included in the analyses': groups a sentence lists 'respectively' after as many
+    arms it defined are those arms again (a part of each, in order, with its treatment); they
+    are the arms later counts are of."""
+    words = words_of(doc)
+    listed = []
+    for i in siblings:
+        k = state.cohorts[i].end_char
+        t = bisect_left(words.idx, k)  # the token after the cohort's words
+        while t < len(doc) and (words.num[t] is not None or words.lower[t] in settings.list_separators
+                                and words.text[t] != ","
+                                or words.text[t] == "," and t + 1 < len(doc)
+                                and words.num[t + 1] is not None):
+            t += 1
+        if t + 1 < len(doc) and words.text[t] == "," and words.lower[t + 1] in settings.respectively_words:
+            listed.append(i)
+    if len(listed) < 2 or siblings[-len(listed):] != listed:
+        return siblings
+    arms = siblings[:-len(listed)][-len(listed):]
+    if len(arms) < len(listed) or any(state.cohorts[b].size > state.cohorts[a].size
+                                      for a, b in zip(arms, listed, strict=True)) \
+            or len({(state.cohorts[a].drug, state.cohorts[a].drug_status) for a in arms}) < len(arms):
+        return siblings
+    for a, b in zip(arms, listed, strict=True):
+        arm, part = state.cohorts[a], state.cohorts[b]
+        part.drug, part.drug_mention, part.drug_status = arm.drug, arm.drug_mention, arm.drug_status
+        part.arm, part.parent = part.arm or arm.arm, a
+    return listed
+
+
+def _harm_wholes(state: LinkState, n_events: int) -> list[int] | None:
+    """The wholes of a sentence's fractions of harms, one per arm in the arms' order, each
+    given its arm's treatment and smaller than it (those treated), or None."""
+    events = [e for e in state.events[n_events:] if e.outcome == "adverse_event"
+              and e.confidence >= 0.9 and e.cohort is not None]
+    arms = [state.cohorts[i] for i in state.arms]
+    if len(arms) < 2 or len(events) != len(arms):
+        return None
+    wholes = [state.cohorts[e.cohort] for e in events]  # type: ignore[index]
+    pairs = list(zip(wholes, arms, strict=True))
+    if len({w.index for w in wholes}) < len(wholes) or all(w.index == a.index for w, a in pairs) \
+            or any(w.index != a.index and (w.size >= a.size or w.drug != a.drug
+                                           or w.drug_status != a.drug_status) for w, a in pairs):
+        return None  # (an arm all of whom were treated is its own whole)
+    return [w.index for w in wholes]
+
+
+def _treated_in_each(state: LinkState, arms_at_start: list[int], sent: Span,
+                     settings: LinkSettings) -> bool:
+    """Did the sentence restate each arm ("in each group") as those treated, a group no
+    larger than its arm and given the same?"""
+    if state.arms == arms_at_start or len(state.arms) != len(arms_at_start) or len(state.arms) < 2:
+        return False
+    words = words_of(sent.doc)
+    if not any(words.lower[k] in settings.safety_population_words for k in range(sent.start, sent.end)):
+        return False
+    pairs = [(state.cohorts[i], state.cohorts[a]) for i, a in zip(state.arms, arms_at_start, strict=True)]
+    return all(c.size <= a.size and c.drug == a.drug and c.drug_status == a.drug_status
+               for c, a in pairs)
 
 
 def _count_harms_over_treated(state: LinkState, n_events: int,
@@ -439,6 +518,42 @@ def _leading_sizes(doc: Doc, sent: Span, cues: list[Cue],
         if doc[j].is_punct or doc[j]._.num_value is not None:
             break
     return {}
+
+
+def _bracketed_sizes(doc: Doc, sent: Span, cues: list[Cue],
+                     settings: LinkSettings) -> dict[int, tuple[int, int]]:
+    """'Among the 158 patients who had seizures at baseline (52, 55 and 51 patients in the A,
+    B and placebo groups, respectively), ...', 'Among those with a tophus (N = 58 for X and
+    N = 55 for placebo), ...': the sizes, in brackets, of the parts of each arm the opening
+    phrase picks. Token of each size -> (place in the list, length), as ``_leading_sizes``."""
+    words = words_of(doc)
+    opening = next((k for k in range(sent.start + 1, sent.end)
+                    if words.text[k] in {"(", "[", ",", ";", ":"}), None)
+    if opening is None or words.text[opening] not in {"(", "["}:
+        return {}
+    closing = next((k for k in range(opening + 1, sent.end) if words.text[k] in {")", "]"}), None)
+    if closing is None or closing + 1 >= sent.end or words.text[closing + 1] != ",":
+        return {}
+    found: list[int] = []
+    for k in range(opening + 1, closing):
+        if words.text[k] == "%" or words.lower[k] in settings.interval_words:
+            return {}  # shares or an interval: no sizes
+        if words.num[k] is not None and (k == opening + 1 or words.lower[k - 1] in _SIZE_BEFORE):
+            value = words.num[k]
+            if value != int(value) or words.text[k + 1] in {"%", "-"}:
+                return {}
+            found.append(k)
+    if len(found) < 2:
+        return {}
+    patients = {c.start for c in cues if c.label == "PATIENT"}
+    # sizes said as sizes: "n = 80", or a list of numbers that ends in its patient noun
+    listed = all(words.text[k - 1] == "=" for k in found) or words.num[opening + 1] is not None \
+        and any(k in patients for k in range(found[-1] + 1, min(closing, found[-1] + 3)))
+    return {k: (n, len(found)) for n, k in enumerate(found)} if listed else {}
+
+
+#: What stands before a size in a bracketed list of sizes: "(52, 55 and 51 ...", "(n = 80; n = 77)".
+_SIZE_BEFORE = frozenset({",", "and", ";", "="})
 
 
 def _size_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
@@ -1059,7 +1174,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     facts = _own_group(doc, m, facts, list(groups), settings)
     sizes_only = brackets and m.kind == "count" and m.outcome is None and m.start > 0 \
         and (doc[m.start - 1].text in _LIST_OPENERS or doc[m.start - 1].text == "=") \
-        and in_size_brackets(doc, m.start, sent_cues, settings)
+        and in_size_brackets(doc, m.start, sent_cues, settings) \
+        or _sized_opener(doc, m, facts)
+    noun_size = _sized_noun(doc, m, facts)
+    sizes_only = sizes_only or noun_size
     outcome = None if sizes_only else (
         m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
         or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
@@ -1143,9 +1261,15 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
 
     if m.kind == "universal":
         target = recent_cohort(state)
+        if target is not None and len(state.arms) >= 2 and target.index in state.arms \
+                and not facts.arm_label:
+            # "(N = 153 for X and N = 150 for placebo). All participants took Y": everyone in
+            # the arms, whose treatments the words for all of them do not change.
+            target = _arms_total(state)
+        elif target is not None:
+            fill_cohort(target, facts, state)
         if target is None:
             return
-        fill_cohort(target, facts, state)
         if outcome:
             add_event(state, target.index, target.size, None, outcome, facts, sent_index, span,
                        conf["universal"])
@@ -1159,14 +1283,21 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                                                                      facts.arm_label):
             labelled = [c for c in state.cohorts if same_label(c.arm_label, facts.arm_label)]
             whole = labelled[-1] if labelled else None  # "28/62 in Arm A": Arm A's 62
+        # "in 171 (61.1%) and 99 (35.4%) of the 280 who received placebo": the clause that
+        # names the whole says who they are, not the clause of the list's first count.
+        named_later = "/" not in m.size_text and m.whole not in words_of(doc).num[m.start:m.end]
+        if whole is not None and not whole.drug and not named_later and whole.sent == sent_index \
+                and _sized_elsewhere(doc, whole):
+            fill_cohort(whole, facts, state)
         if whole is None:
-            whole = new_cohort(state, m.whole or 0, str(m.whole), sent_index, span, facts,
-                                parent=None, statement=False, confidence=conf["fraction"],
-                                same_arm=True)
+            whole = new_cohort(state, m.whole or 0, str(m.whole), sent_index, span,
+                               _plain(facts) if named_later else facts, parent=None,
+                               statement=False, confidence=conf["fraction"], same_arm=True)
         remember(state, whole.index)
         if outcome:
-            add_event(state, whole.index, m.value, m.percent, outcome, facts, sent_index, span,
-                       conf["fraction"])
+            add_event(state, whole.index, m.value, m.percent, outcome,
+                      _plain(facts) if named_later and not whole.drug else facts, sent_index,
+                      span, conf["fraction"])
         elif facts.is_study and not facts.is_incidence and not facts.elliptical \
                 and not _after_baseline(facts, m):
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
@@ -1184,7 +1315,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return
 
     if facts.is_incidence or _after_baseline(facts, m) \
-            or not (facts.is_study or facts.elliptical or framed or m.outcome is not None):
+            or not (facts.is_study or facts.elliptical or framed or m.outcome is not None
+                    or noun_size):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if m.kind in {"part", "named"}:  # "Ninety-eight of them received ...": a subgroup
@@ -1249,7 +1381,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             cohort.drug = cohort.drug_mention = cohort.drug_status = None
             state.spanning.add(cohort.index)
         remember(state, cohort.index)
-    elif (m.kind == "bare" and (facts.anaphora or facts.elliptical)) or (
+    elif (m.kind == "bare" and (facts.anaphora or facts.elliptical
+                                or _named_before(state, m.start, words_of(doc).idx))) or (
             m.kind == "loose" and facts.anaphora and m.end < facts.end and doc[m.end].is_lower):
         # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
         parent = recent_cohort(state)
@@ -1267,6 +1400,59 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                               parent=parent, statement=True, confidence=conf["subgroup"])
             remember(state, part.index)
+
+
+def _sized_opener(doc: Doc, m: Mention, facts: ClauseFacts) -> bool:
+    """'In the modified intention-to-treat population (n = 298), 120 had ...': a size in
+    brackets in an opening phrase that states no event sizes the group the counts after it
+    are of; it counts no event itself."""
+    if m.kind != "count" or m.outcome is not None or m.drug is not None or m.arm is not None:
+        return False
+    words = words_of(doc)
+    return m.start >= facts.start + 3 and words.text[m.start - 1] == "=" \
+        and words.text[m.start - 3] in {"(", "["} and words.text[facts.end - 1] == "," \
+        and not any(c.label in {"OUTCOME", "EVENT_VERB"} for c in facts.cues)
+
+
+def _arms_total(state: LinkState) -> Cohort | None:
+    """The total named before the last arms (their sizes add up to it, give or take a few
+    not treated), or None."""
+    arms = [state.cohorts[i] for i in state.arms]
+    first = min(c.index for c in arms)
+    total = sum(c.size for c in arms)
+    return next((c for c in reversed(state.cohorts[:first]) if c.parent is None
+                 and total <= c.size <= 1.1 * total), None)
+
+
+def _sized_elsewhere(doc: Doc, cohort: Cohort) -> bool:
+    """Was the cohort made from words that do not state its size (the first count of a list
+    whose whole comes after it)?"""
+    span = doc.char_span(cohort.start_char, cohort.end_char, alignment_mode="expand")
+    return span is not None and cohort.size not in words_of(doc).num[span.start:span.end]
+
+
+def _sized_noun(doc: Doc, m: Mention, facts: ClauseFacts) -> bool:
+    """'Patients aged 75 or older (n = 58) had similar outcomes': the size in brackets of
+    the group a patient noun before it names, which counts no event itself."""
+    if m.kind != "count" or m.outcome is not None or m.drug is not None or m.arm is not None:
+        return False
+    words = words_of(doc)
+    return m.start - 3 >= facts.start and words.text[m.start - 1] == "=" \
+        and words.lower[m.start - 2] == "n" and words.text[m.start - 3] in {"(", "["} \
+        and any(c.label == "PATIENT" and c.end <= m.start - 3 for c in facts.cues)
+
+
+def _named_before(state: LinkState, start: int, idx: list[int]) -> bool:
+    """Did a clause of this sentence before token ``start`` name a group (the one "of these"
+    refers to)?"""
+    return any(state.cohorts[i].end_char <= idx[start] and state.cohorts[i].statement
+               for i in state.last_in_sentence)
+
+
+def _plain(facts: ClauseFacts) -> ClauseFacts:
+    """The clause's facts without its treatment."""
+    return replace(facts, drug=None, drug_mention=None, drug_status=None, control=False,
+                   experimental=False)
 
 
 def _screened(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts, is_group_size
 from ..words import words_of
+from .groups import gives_share
 from .outcomes import listed_outcome, other_outcome, picks_group, predicate_outcome
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
 from .spans import after_percent, longest_cues, stated_percent, treatment_end
@@ -87,6 +88,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         is_share = after < end and words.text[after] == "%"  # "30.2%"
         if is_share and _stated_after_count(doc, number.start, start) \
                 and not _share_of_outcome(doc, number.start, after, sent_end, outcome_ends, settings):
+            listed = _listed_harm_share(doc, number.start, after, start, end, cues, settings)
+            if listed is not None:
+                # "The most common were hair colour changes (76%), rash (38%)": the share of
+                # the group with each harm of the listing, in words no cue lists.
+                mentions.append(Mention("percent", number.start, after + 1, value=0,
+                                        size_text=number_text, percent=value, outcome=listed))
             continue  # "21 patients (20%)", "(2/124, 1.6%)", "(95% CI": said of a count already
         if is_share and number.start == start and start - 2 >= sent.start \
                 and words.text[start - 1] == "," and fraction_parts(words.text[start - 2]):
@@ -112,6 +119,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "15% to 20% of patients": the bounds of a range, no count
         if is_share and _count_follows(doc, after + 1, end, settings):
             continue  # "45.2% (28/62)", "30% (12 of 40)": the count in brackets says it
+        if is_share and after + 3 < end and words.text[after + 1] in {"(", "["} \
+                and words.num[after + 2] is not None and after + 3 in patients:
+            continue  # "the response rate was 30% (27 patients)": the count says it
         if is_share and (number.start > start
                          and words.lower[number.start - 1] in settings.threshold_words
                          or after + 2 < sent_end and words.lower[after + 1] == "or"
@@ -166,7 +176,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 doc, after_percent(doc, after, end), end, number_at, settings) is None \
                 and not _counted_in_arm(doc, number.start, after, end, arm_starts, settings) \
                 and not _list_of_patients(doc, number.start, after, sent_end, sent_cues or cues,
-                                          settings):
+                                          settings) \
+                and not _count_after_opener(doc, number.start, after, sent, sent_cues or cues,
+                                            settings):
             continue  # "grade 3 or 4", "stage II", "cohort 2" (but "group 1, 39 of 96" counts)
         if _in_range(doc, number.start, after, start, end, settings):
             continue  # "a performance status of 50 to 70": bounds, not counts
@@ -192,6 +204,15 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 mentions[-1] = Mention("fraction", mentions[-1].start, after, value=part,
                                        whole=int(value), size_text=number_text, percent=share)
             continue  # "28.0% of sertraline patients (n = 42)": the count of that share
+        if n_equals and mentions and mentions[-1].kind == "percent" \
+                and _sized_after_share(doc, mentions[-1], number.start - 3, int(value), settings):
+            # "in 14.6% of the participants still on the drug at month 7 (N = 137 for X)": the
+            # share of the group whose size the brackets after it give.
+            share = mentions[-1].percent or 0.0
+            mentions[-1] = Mention("fraction", mentions[-1].start, after,
+                                   value=round(share * value / 100), whole=int(value),
+                                   size_text=number_text, percent=share)
+            continue
         if (n_equals or is_group_size(number_text)) and mentions \
                 and mentions[-1].kind == "percent" and mentions[-1].percent is not None and value > 0 \
                 and _names_group_between(doc, mentions[-1].end, number.start - (3 if n_equals else 1),
@@ -269,6 +290,16 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         percent = stated_percent(doc, after, end, number_at)
         whole = _whole_after(doc, after_percent(doc, after, end), end, number_at, settings)
+        shared = _list_whole(doc, after, sent_end, settings) if whole is None and after < sent_end \
+            and (words.lower[after] in settings.list_separators or words.text[after] == "(") else None
+        if shared is not None and value <= shared and (
+                percent is None or gives_share(int(value), shared, percent)):
+            # "in 233 (82.9%) and 190 (67.6%) of the 281 patients": every count of the list
+            # is of the whole after it.
+            mentions.append(Mention("fraction", begin, after_percent(doc, after, end),
+                                    value=int(value), whole=shared, size_text=size_text,
+                                    percent=percent))
+            continue
         if whole is not None:  # "four of the five (patients)", "20 (54%) of 37"
             consumed.add(whole.start)
             noun = _noun_end(doc, whole.end, end, patients, settings)
@@ -298,8 +329,24 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     size_text=size_text))
             continue
         noun = _noun_end(doc, after, end, patients, settings)
+        if noun is None and _group_named_by_size(doc, begin, after, start, end, qualifier,
+                                                 settings):
+            # "In the group of 12 without a fusion, ...", "The other 94, who stayed on the
+            # drug, had ...": a group already named, or named by its size alone.
+            mentions.append(Mention("reference", begin, after, value=int(value),
+                                    size_text=size_text))
+            continue
         if noun is None and number.start > start and _names_a_score(words.text[number.start - 1]):
             continue  # "a PASI 90 response", "ACR 20": the number names a score's threshold
+        if noun is None and (after < sent_end and words.lower[after] in settings.list_separators
+                             or number.start > sent.start
+                             and words.lower[number.start - 1] in settings.list_separators) \
+                and _respectively_list(doc, number.start, after, sent, settings):
+            # "1,998 and 996, respectively, received an injection": one group per arm, the
+            # noun understood.
+            mentions.append(Mention("count", begin, after, value=int(value),
+                                    size_text=size_text, percent=percent))
+            continue
         if noun is None and _in_count_list(doc, after, sent_end, settings):
             # "in 29, 17 and 16 patients": every number of the list counts patients. The
             # noun may end a later clause only when the list has one number per known arm
@@ -311,7 +358,19 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 if across else patients
             listed = _noun_end(doc, list_end, sent_end, nouns, settings)
             if listed is not None:
+                # "... and 37, 26 and 28 patients had died in Arms A, B and C": every number
+                # of a list with one per arm is of the predicate after the list's noun.
+                named = predicate_outcome(doc, listed, sent_end, sent_cues or cues, settings) \
+                    if across and listed > end else None
                 mentions.append(Mention("count", begin, after, value=int(value),
+                                        size_text=size_text, percent=percent, outcome=named))
+                continue
+            if across and _event_follows(doc, list_end, sent_end, sent_cues or cues, settings) \
+                    and not (number.start > start and words.lower[number.start - 1].rstrip("s")
+                             in settings.not_count_after):  # "in Cohorts 1 and 2, 31 had"
+                # "71 and 40 had a response, respectively": one count per arm, its noun
+                # understood, the verb after the list.
+                mentions.append(Mention("bare", begin, after, value=int(value),
                                         size_text=size_text, percent=percent))
                 continue
         if noun is not None:
@@ -424,6 +483,24 @@ def _names_group_between(doc: Doc, i: int, paren: int, groups: list[tuple[str, s
     while named < paren and words.lower[named] in settings.arm_nouns:
         named += 1
     return named == paren
+
+
+def _sized_after_share(doc: Doc, share: Mention, paren: int, size: int,
+                       settings: LinkSettings) -> bool:
+    """'14.6% of the participants still taking the drug at month 7 (N = 137 for X)', '22.2% of
+    those taking placebo (n = 126)': a share of a group ('of' and its noun), the words that
+    pick the group, then its size in brackets; the share fits that size as written."""
+    words = words_of(doc)
+    if share.percent is None or size <= 0 or words.text[paren] not in {"(", "["} \
+            or paren - share.end > 2 * settings.noun_window or share.end > paren \
+            or words.lower[share.start + 2] != "of":
+        return False
+    if any(words.is_punct[k] and words.text[k] != "-" or words.text[k] == "%"
+           or words.lower[k] in settings.versus_words for k in range(share.end, paren)):
+        return False  # another clause, another share, or a comparison between them
+    part = round(share.percent * size / 100)
+    exact = 0.5 if share.percent == int(share.percent) else 0.05
+    return abs(100 * part / size - share.percent) <= exact + 1e-9
 
 
 def _named_right_after(doc: Doc, i: int, end: int, groups: list[tuple[str, str, int, int]]) -> bool:
@@ -613,6 +690,84 @@ def _next_in_list(doc: Doc, i: int, end: int, settings: LinkSettings) -> int | N
     return None
 
 
+def _respectively_list(doc: Doc, i: int, after: int, sent: Span, settings: LinkSettings) -> bool:
+    """Is the number at ``i`` (ending at ``after``) one of a list of two or more numbers
+    followed by ', respectively,' ("1,998 and 996, respectively, received")?"""
+    words = words_of(doc)
+    k = _list_end(doc, after, sent.end, settings)
+    if not (k + 2 < sent.end and words.text[k] == "," and words.lower[k + 1] in settings.respectively_words
+            and words.text[k + 2] == ","):
+        return False
+    if k > after:
+        return True  # more numbers follow in the list
+    j = i - 1  # the last of the list: a number and a separator before it
+    if j > sent.start and words.lower[j] in settings.list_separators - {","} and words.text[j - 1] == ",":
+        j -= 1  # ", and"
+    return j > sent.start and words.lower[j] in settings.list_separators and words.num[j - 1] is not None
+
+
+def _list_whole(doc: Doc, after: int, end: int, settings: LinkSettings) -> int | None:
+    """The whole after a list the number ending at ``after`` begins or continues ("233
+    (82.9%) and 190 (67.6%) of the 281"), or None."""
+    words = words_of(doc)
+    i = after_percent(doc, after, end)
+    if _next_in_list(doc, i, end, settings) is None:
+        return None
+    i = _list_end(doc, after, end, settings)
+    if i + 1 < end and words.lower[i] == "out" and words.lower[i + 1] in settings.reference_words:
+        i += 1
+    if i >= end or words.lower[i] != "of":
+        return None
+    i += 1
+    while i < end and words.lower[i] in settings.determiners:
+        i += 1
+    value = words.num[i] if i < end else None
+    if value is None or value != int(value) or i + 1 < end and words.text[i + 1] == "%":
+        return None
+    return int(value)
+
+
+def _group_named_by_size(doc: Doc, begin: int, after: int, start: int, end: int,
+                         qualifier: Cue | None, settings: LinkSettings) -> bool:
+    """'the group of 12', 'a cohort of 40': an arm noun and 'of' before the number; 'the other
+    94, who ...', 'the remaining 12,': a qualified number that ends its noun phrase."""
+    words = words_of(doc)
+    if begin - 2 >= start and words.lower[begin - 1] == "of" and words.lower[begin - 2] in settings.arm_nouns:
+        return True
+    return qualifier is not None and begin - 1 >= start and words.lower[begin - 1] in settings.determiners \
+        and after < end and (words.text[after] == "," or words.lower[after] in settings.relative_pronouns)
+
+
+def _listed_harm_share(doc: Doc, i: int, after: int, start: int, end: int, cues: list[Cue],
+                       settings: LinkSettings) -> Cue | None:
+    """The harm a lone share in brackets right after it is of, in a listing of harms
+    ('hair colour changes (76%)'), or None."""
+    words = words_of(doc)
+    if i - 1 <= start or words.text[i - 1] != "(" or after + 1 >= end or words.text[after + 1] != ")":
+        return None
+    listed = listed_outcome(doc, i, start, cues, settings)
+    if listed is None or listed.id != "adverse_event" \
+            or any(w in settings.size_for_words for w in words.lower[listed.start - 1:i - 1]) \
+            or any(t in {"DRUG", "DRUG_CLASS"} for t in words.ent_type[listed.start:i - 1]):
+        return None  # "common with the radioligand (61%)": the group, not the harm
+    return listed
+
+
+def _event_follows(doc: Doc, i: int, end: int, cues: list[Cue], settings: LinkSettings) -> bool:
+    """Does an event verb follow the list ending at ``i``, with an outcome in its predicate
+    ("..., had died", "..., respectively, responded")?"""
+    words = words_of(doc)
+    k = i
+    while k < end and (words.text[k] == "," or words.lower[k] in settings.respectively_words):
+        k += 1
+    # (an outcome in the predicate: "12 and 19 were withdrawn" are groups, counted elsewhere)
+    if not any(c.start == k and c.label in {"EVENT_VERB", "OUTCOME"} for c in cues):
+        return False
+    stop = next((j for j in range(k, min(end, k + settings.predicate_window + 2))
+                 if words.is_punct[j]), min(end, k + settings.predicate_window + 2))
+    return any(c.label == "OUTCOME" and k <= c.start < stop for c in cues)
+
+
 def _list_length(doc: Doc, start: int, end: int) -> int:
     """How many counts a list has ("29, 17 and 16" -> 3; percentages in brackets skipped)."""
     words = words_of(doc)
@@ -678,6 +833,24 @@ def _list_of_patients(doc: Doc, i: int, after: int, sent_end: int, cues: list[Cu
         return False
     nouns = {c.start for c in cues if c.label == "PATIENT"}
     return _noun_end(doc, _list_end(doc, after, sent_end, settings), sent_end, nouns, settings) is not None
+
+
+def _count_after_opener(doc: Doc, i: int, after: int, sent: Span, cues: list[Cue],
+                        settings: LinkSettings) -> bool:
+    """'By day 28, 12 and 19 had died', 'At week 24, 71 had a response': after a time or
+    label phrase that opens the sentence and its comma, a number (or list) before an
+    event verb counts patients."""
+    words = words_of(doc)
+    first = next((j + 3 for j in (sent.start, sent.start + 1) if j + 3 <= i
+                  and words.lower[j] in settings.not_count_after and words.num[j + 1] is not None
+                  and words.text[j + 2] == ","), None)
+    if first is None:
+        return False
+    k = first
+    while k < sent.end and words.num[k] is not None:
+        k += 1
+    list_end = _list_end(doc, k, sent.end, settings)
+    return k > first and i < list_end and _event_follows(doc, list_end, sent.end, cues, settings)
 
 
 def _in_range(doc: Doc, i: int, after: int, start: int, end: int, settings: LinkSettings) -> bool:
