@@ -790,3 +790,49 @@ def test_a_group_without_prior_treatment_still_received_the_study_drug(nlp, prio
         "The single-arm study enrolled 90 adults with myelofibrosis who received fedratinib. "
         f"Of these, 61 {prior}, and 40 of the 61 had a spleen response."), nlp=nlp).rows
     assert {(r.drug, r.drug_status) for r in rows} == {("fedratinib", "received")}
+
+
+_BRONCHIECTASIS_TABLES = (
+    "A total of 612 adults with bronchiectasis were randomised to inhaled colistimethate "
+    "(n = 306) or placebo (n = 306).\n\n"
+    "Table 2. {heading}\n\nOutcome | Colistimethate (n = 306) | Placebo (n = 306)\n\n"
+    "{event} | 9 (2.9) | 21 (6.9)\n\n"
+    "Table 3. Adverse events in the safety population\n\n"
+    "Event | Colistimethate (n = 306) | Placebo (n = 306)\n\n"
+    "{event} | 3 (1.0) | 4 (1.3)\n")
+
+
+@pytest.mark.parametrize("heading", ["Secondary outcomes at week 52",
+                                     "Efficacy end points, n (%)",
+                                     "Complications during follow-up"])
+@pytest.mark.parametrize("event", ["Pneumonia", "Sepsis", "Infection"])
+def test_a_harm_word_under_a_heading_of_end_points_is_an_end_point(
+        nlp, heading: str, event: str) -> None:
+    rows = _outcomes(nlp, _BRONCHIECTASIS_TABLES.format(heading=heading, event=event))
+    assert {(r[3], r[4]) for r in rows} == {("other", 9), ("other", 21),
+                                            ("adverse_event", 3), ("adverse_event", 4)}
+
+
+@pytest.mark.parametrize("condition, event", [
+    ("psoriasis", "Psoriasis flares"),
+    ("ulcerative colitis", "Ulcerative colitis flares requiring rescue therapy"),
+    ("asthma", "Asthma attacks needing oral steroids"),
+])
+def test_the_trials_own_condition_among_the_safety_results_is_an_end_point(
+        nlp, condition: str, event: str) -> None:
+    rows = _outcomes(nlp, f"We randomised 300 participants with {condition} to tralokinumab "
+                          "(n = 150) or placebo (n = 150).\n\nSafety\n\nAdverse events were "
+                          "reported in 90 and 85 participants, respectively. "
+                          f"{event} occurred in 6 participants in the tralokinumab group and "
+                          "17 in the placebo group.")
+    assert ("other", 6) in {(r[3], r[4]) for r in rows}
+    assert ("other", 17) in {(r[3], r[4]) for r in rows}
+    assert ("adverse_event", 90) in {(r[3], r[4]) for r in rows}
+
+
+def test_a_harm_word_among_the_adverse_events_stays_a_harm(nlp) -> None:
+    rows = _outcomes(nlp, "Between 2022 and 2024, 420 adults with chronic migraine were "
+                          "randomised to atogepant (n = 210) or placebo (n = 210).\n\nEfficacy"
+                          "\n\nPneumonia, a serious adverse event, occurred in 3 patients in the "
+                          "atogepant group and 1 in the placebo group.")
+    assert {(r[3], r[4]) for r in rows} == {("adverse_event", 3), ("adverse_event", 1)}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import Counter
+
 from spacy.tokens import Doc, Token
 
 from ..words import words_of
@@ -475,6 +478,8 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         return named[0]
     if index_response(doc, found.start, found.end, settings):
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
+    if not main_condition_tokens(doc).isdisjoint(range(found.start, found.end)):
+        return found  # "gout flares requiring treatment" in a gout trial: its end point
     if "DISEASE" in doc_words.ent_type[found.start:found.end] \
             or words & settings.harm_words or _after_harm(doc, found, settings) \
             or _in_safety_report(doc, found, settings, after_harm=after_harm):
@@ -876,3 +881,93 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
         return None
     return Cue("OUTCOME", "other", start, cut, words.text)
 
+
+
+# A harm word that is the trial's own end point (corpora/README: an event outside the
+# vocabulary is 'other' as an end point and 'adverse_event' as a harm). Pneumonia in an
+# influenza trial's table of complications, a new infection in a malaria trial's efficacy
+# table, a gout flare in a gout trial are what the trial counts, not harms of its drug;
+# the same words among the adverse events are harms. The trial's end points are read from
+# the article's own words: the heading of the section or table a count stands under, and
+# the condition the article is about.
+
+
+def endpoint_harms(doc: Doc, cues: list[Cue], sent_starts: list[int],
+                   settings: LinkSettings) -> list[Cue]:
+    """The cues with each harm word that names one of the trial's end points as 'other':
+    under a heading of end points ('Efficacy', 'Table 2. Complications and secondary
+    outcomes') or naming the condition the trial treats, and not said among harms."""
+    harms = [c for c in cues if c.label == "OUTCOME" and c.id == "adverse_event"]
+    if not harms:
+        return cues
+    words = words_of(doc)
+    condition = main_condition_tokens(doc)
+    sections: dict[int, str | None] = {}
+    turned: dict[Cue, Cue] = {}
+    for cue in harms:
+        if any(w in settings.harm_classes for w in words.lower[cue.start:cue.end]):
+            continue  # "serious adverse events", "infusion reactions": harms by name
+        n = bisect_right(sent_starts, cue.start) - 1
+        first, last = sent_starts[n], sent_starts[n + 1] if n + 1 < len(sent_starts) else len(doc)
+        if any(w in settings.harm_classes or w in settings.safety_words
+               for w in words.lower[first:last]):
+            continue  # "Pneumonia was the most common serious adverse event"
+        named = any(k in condition for k in range(cue.start, cue.end))
+        if named or _section(doc, sent_starts, n, sections, settings) == "endpoint":
+            turned[cue] = Cue("OUTCOME", "other", cue.start, cue.end, cue.text)
+    return [turned.get(c, c) for c in cues] if turned else cues
+
+
+def _section(doc: Doc, sent_starts: list[int], n: int, memo: dict[int, str | None],
+             settings: LinkSettings) -> str | None:
+    """'endpoint' or 'safety': what the nearest heading before sentence ``n`` reports
+    (a short line without a full stop; table rows are passed over), or None."""
+    if n in memo:
+        return memo[n]
+    words = words_of(doc)
+    found = None
+    for k in range(n - 1, -1, -1):
+        first, last = sent_starts[k], sent_starts[k + 1]
+        while last > first and words.is_space[last - 1]:
+            last -= 1
+        if last == first or "|" in words.text[first:last]:
+            continue  # a blank line, a row of a flattened table
+        if last - first > settings.max_heading_words or words.text[last - 1] in {".", "!", "?", ":", ";"}:
+            continue  # a sentence of the text, no heading
+        heading = set(words.lower[first:last])
+        if heading & (settings.safety_words | settings.harm_classes):
+            found = "safety"
+        elif heading & settings.endpoint_headings:
+            found = "endpoint"
+        break
+    memo[n] = found
+    return found
+
+
+def main_condition_tokens(doc: Doc) -> frozenset[int]:
+    """Where the condition the article is about is named: the disease or condition it names
+    most, a mention that defines the population ('participants with gout', 'patients with
+    uncomplicated malaria') weighing more, the first of a tie. A harm word there is the
+    trial's own end point."""
+    found = doc.user_data.get(_CONDITION_KEY)
+    if found is None:  # once per document (a tuple: user_data is serialised with the doc)
+        words = words_of(doc)
+        ents = [(e.start, e.end, e.id_) for e in doc.ents
+                if e.label_ in _CONDITION_LABELS and e.id_]
+        counts: Counter[str] = Counter()
+        for start, _, ent_id in ents:
+            defines = "with" in words.lower[max(0, start - _POPULATION_REACH):start]
+            counts[ent_id] += _POPULATION_WEIGHT if defines else 1
+        top = counts.most_common(1)[0][0] if counts else None  # the first of a tie
+        found = tuple(k for start, end, ent_id in ents if ent_id == top
+                      for k in range(start, end))
+        doc.user_data[_CONDITION_KEY] = found
+    return frozenset(found)
+
+
+#: A condition named up to this many words after "with" defines the population ("adults
+#: with uncomplicated Plasmodium falciparum malaria"); such a mention counts this much more.
+_POPULATION_REACH = 4
+_POPULATION_WEIGHT = 3
+_CONDITION_LABELS = frozenset({"DISEASE", "CONDITION"})
+_CONDITION_KEY = "onco_main_condition"
