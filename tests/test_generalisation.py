@@ -836,3 +836,18 @@ def test_a_harm_word_among_the_adverse_events_stays_a_harm(nlp) -> None:
                           "\n\nPneumonia, a serious adverse event, occurred in 3 patients in the "
                           "atogepant group and 1 in the placebo group.")
     assert {(r[3], r[4]) for r in rows} == {("adverse_event", 3), ("adverse_event", 1)}
+
+
+@pytest.mark.parametrize("statement", [
+    "The primary end point was the first episode of {event} or death from any cause.",
+    "The primary outcome was {event} within 90 days.",
+])
+@pytest.mark.parametrize("event", ["pneumonia", "sepsis"])
+def test_a_harm_word_the_text_names_as_its_end_point_is_an_end_point(
+        nlp, statement: str, event: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 500 residents of care homes to an oral "
+                          "vaccine, bacillus Calmette-Guerin (n = 250), or placebo (n = 250). "
+                          + statement.format(event=event) + " "
+                          f"{event.capitalize()} occurred in 14 residents in the vaccine group "
+                          "and 29 in the placebo group.")
+    assert {(r[3], r[4]) for r in rows} >= {("other", 14), ("other", 29)}

@@ -896,26 +896,40 @@ def endpoint_harms(doc: Doc, cues: list[Cue], sent_starts: list[int],
                    settings: LinkSettings) -> list[Cue]:
     """The cues with each harm word that names one of the trial's end points as 'other':
     under a heading of end points ('Efficacy', 'Table 2. Complications and secondary
-    outcomes') or naming the condition the trial treats, and not said among harms."""
+    outcomes'), naming the condition the trial treats, or named where the text states its
+    end points ('The primary outcome was pneumonia or death'); not said among harms."""
     harms = [c for c in cues if c.label == "OUTCOME" and c.id == "adverse_event"]
     if not harms:
         return cues
     words = words_of(doc)
     condition = main_condition_tokens(doc)
     sections: dict[int, str | None] = {}
-    turned: dict[Cue, Cue] = {}
+    candidates: list[tuple[Cue, bool, str | None]] = []
+    stated: set[str] = set()  # harm words the text names as its end points
     for cue in harms:
         if any(w in settings.harm_classes for w in words.lower[cue.start:cue.end]):
             continue  # "serious adverse events", "infusion reactions": harms by name
         n = bisect_right(sent_starts, cue.start) - 1
         first, last = sent_starts[n], sent_starts[n + 1] if n + 1 < len(sent_starts) else len(doc)
-        if any(w in settings.harm_classes or w in settings.safety_words
-               for w in words.lower[first:last]):
+        sentence = words.lower[first:last]
+        if any(w in settings.harm_classes or w in settings.safety_words for w in sentence):
             continue  # "Pneumonia was the most common serious adverse event"
-        named = any(k in condition for k in range(cue.start, cue.end))
-        if named or _section(doc, sent_starts, n, sections, settings) == "endpoint":
-            turned[cue] = Cue("OUTCOME", "other", cue.start, cue.end, cue.text)
+        section = _section(doc, sent_starts, n, sections, settings)
+        if section != "safety" and _states_endpoints(sentence, settings):
+            stated.add(cue.text.lower())
+        candidates.append((cue, any(k in condition for k in range(cue.start, cue.end)), section))
+    turned = {cue: Cue("OUTCOME", "other", cue.start, cue.end, cue.text)
+              for cue, named, section in candidates
+              if named or section == "endpoint"
+              or section is None and cue.text.lower() in stated}
     return [turned.get(c, c) for c in cues] if turned else cues
+
+
+def _states_endpoints(sentence: list[str], settings: LinkSettings) -> bool:
+    """Do the words name end points ('the primary outcome', 'a secondary end point')?"""
+    return any(w in settings.generic_heads and (w in settings.endpoint_headings or k > 0
+                                                and sentence[k - 1] in settings.endpoint_headings)
+               for k, w in enumerate(sentence))
 
 
 def _section(doc: Doc, sent_starts: list[int], n: int, memo: dict[int, str | None],
