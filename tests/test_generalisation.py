@@ -851,3 +851,24 @@ def test_a_harm_word_the_text_names_as_its_end_point_is_an_end_point(
                           f"{event.capitalize()} occurred in 14 residents in the vaccine group "
                           "and 29 in the placebo group.")
     assert {(r[3], r[4]) for r in rows} >= {("other", 14), ("other", 29)}
+
+
+@pytest.mark.parametrize("grade", ["grade 3-4", "grade 3 or higher", "grade >=3", "grades 3 to 5"])
+def test_a_grade_of_the_toxicity_scale_before_the_harm_a_count_had(nlp, grade: str) -> None:
+    rows = _outcomes(nlp, "In this randomised trial, 90 adults with glioblastoma were assigned "
+                          "to temozolomide plus lomustine (Arm A) and 88 to temozolomide alone "
+                          f"(Arm B). Overall, 41 patients (46%) in Arm A had {grade} "
+                          "haematological toxicity, compared with 19 (22%) in Arm B.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(90, "adverse_event", 41),
+                                                  (88, "adverse_event", 19)}
+
+
+@pytest.mark.parametrize("verb", ["assigned", "randomised", "allocated"])
+@pytest.mark.parametrize("event, outcome", [("had died", "death"), ("had relapsed", "recurrence")])
+def test_counts_named_by_the_arm_they_were_assigned_to_share_the_verb_after_them(
+        nlp, verb: str, event: str, outcome: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 310 adults with myeloma to daratumumab plus "
+                          "pomalidomide (n = 156) or pomalidomide alone (n = 154). At the data "
+                          f"cut-off, 47 patients {verb} to daratumumab plus pomalidomide and 66 "
+                          f"{verb} to pomalidomide alone {event}.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(156, outcome, 47), (154, outcome, 66)}

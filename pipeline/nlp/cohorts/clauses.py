@@ -331,6 +331,7 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
             continue
         own = [c for c in here.cues
                if c.label in verbs and c.text.lower().split()[0] not in participles
+               and not _assigned_participle(doc, c, settings)
                and c.text.lower() not in settings.people_outcomes
                and not _relative(doc, c.start, here.start, settings)]
         if own:
@@ -358,6 +359,15 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
             if shared is not None:
                 here.shared_outcome = shared
                 here.is_study = True  # it states an event, as its comparison does
+
+
+def _assigned_participle(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
+    """'30 patients assigned to X and 21 assigned to Y had died': a participle that says
+    which arm a group was assigned to is no verb of its clause (but '30 were assigned to X')."""
+    words = words_of(doc)
+    return words.lower[cue.end - 1] in settings.assignment_participles \
+        and cue.end < len(doc) and words.lower[cue.end] == "to" \
+        and cue.start > 0 and words.lower[cue.start - 1] not in settings.frame_auxiliaries
 
 
 def _relative(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:

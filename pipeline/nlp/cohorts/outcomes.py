@@ -52,6 +52,10 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
         elif word in settings.each_words and i + 1 < end \
                 and words.lower[i + 1] in settings.arm_nouns:
             i += 2  # "2 patients in each group died"
+        elif word in settings.grade_words and _grade_end(doc, i, end, settings) > i + 1:
+            # "had grade 3-4 treatment-related adverse events": what the grade grades
+            return _graded_harm(doc, i, _grade_end(doc, i, end, settings), end, outcome_at,
+                                settings)
         elif word in settings.filler_words or words.ent_type[i] in {"DRUG", "DRUG_CLASS"}:
             i += 1
         elif state and i + 1 in outcome_at:
@@ -65,6 +69,47 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             return _harm_cause(doc, i, end, cues, settings)
         steps += 1
     return None
+
+
+def _grade_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
+    """Index after a grade of the toxicity scale at ``i`` ('grade 3-4', 'grade 3 or
+    higher', 'grade >=3', 'grades 2 to 4'), or ``i + 1``."""
+    words = words_of(doc)
+    j = i + 1
+    while j < end and j - i <= _GRADE_WORDS and (
+            words.num[j] is not None or words.lower[j].lstrip("<>=≥≤").isdigit()
+            or words.lower[j] in settings.threshold_words or words.lower[j] in settings.open_bounds
+            or words.lower[j] in _GRADE_JOINERS):
+        j += 1
+    while j > i + 1 and words.lower[j - 1] in _GRADE_JOINERS:
+        j -= 1  # "grade 3 and | 12 had ...": the joiner belongs to what follows
+    return j
+
+
+def _graded_harm(doc: Doc, grade: int, i: int, end: int, outcome_at: dict[int, Cue],
+                 settings: LinkSettings) -> Cue | None:
+    """What the grade at ``grade`` (its bounds end at ``i``) grades, with the grade: the
+    outcome named a few words on ('grade 3 haematological toxicity'), else the phrase, a
+    harm ('grade 4 platelet count decrease')."""
+    words = words_of(doc)
+    k = i
+    while k < end and k - i < _GRADE_WORDS and k not in outcome_at and words.is_alpha[k] \
+            and words.lower[k] not in settings.phrase_stops:
+        k += 1
+    if k in outcome_at:
+        cue = outcome_at[k]
+        return Cue(cue.label, cue.id, grade, cue.end, words.span_text(grade, cue.end))
+    stop = i
+    while stop < end and not _ends_phrase(doc[stop], settings):
+        stop += 1
+    found = _phrase(doc, i, stop, settings)
+    return None if found is None else Cue("OUTCOME", "adverse_event", grade, found.end,
+                                          words.span_text(grade, found.end))
+
+
+#: At most this many words after "grade"; the words that join its bounds.
+_GRADE_WORDS = 5
+_GRADE_JOINERS = frozenset({"or", "to", "and", "-", "–", "/", "="})
 
 
 def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],

@@ -109,6 +109,7 @@ class LinkSettings:
     safety_words: frozenset[str]
     endpoint_headings: frozenset[str]
     harm_classes: frozenset[str]
+    grade_words: frozenset[str]
     assignment_participles: frozenset[str]
     loss_words: frozenset[str]
     time_prepositions: frozenset[str]
