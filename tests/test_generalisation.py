@@ -872,3 +872,17 @@ def test_counts_named_by_the_arm_they_were_assigned_to_share_the_verb_after_them
                           f"cut-off, 47 patients {verb} to daratumumab plus pomalidomide and 66 "
                           f"{verb} to pomalidomide alone {event}.")
     assert {(r[0], r[3], r[4]) for r in rows} == {(156, outcome, 47), (154, outcome, 66)}
+
+
+@pytest.mark.parametrize("absence, outcome", [
+    ("had no seizures at all", "other"),
+    ("had no headache days", "other"),
+    ("had no progression", "progression_free_survival"),
+    ("experienced no relapse", "disease_free_survival"),
+])
+def test_what_a_count_had_none_of_is_an_end_point_not_that_event(
+        nlp, absence: str, outcome: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 240 adults with Dravet syndrome to fenfluramine "
+                          "(Group A, n = 120) or placebo (Group B, n = 120). Over the 14 weeks, "
+                          f"19 participants in Group A and 3 in Group B {absence}.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(120, outcome, 19), (120, outcome, 3)}

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import is_group_size
 from ..words import Words, words_of
-from .outcomes import names_measure, verb_object
+from .outcomes import absent_or_named, absent_predicate, names_measure, verb_object
 from .records import BRAND_MARKS, CHANGED_STATUSES, Clause, ClauseFacts, Cue, LinkSettings
 from .spans import longest_cues
 
@@ -349,12 +349,14 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
                             and not _relative(doc, c.start, after.start, settings)
                             and (not outcomes or c.start < outcomes[0].start)
                             for c in after.cues):  # "... stopped treatment because of X"
-            shared = outcomes[0] if outcomes else after.shared_outcome
+            shared = absent_or_named(doc, outcomes[0], after.end, settings) if outcomes \
+                else after.shared_outcome
             if shared is None:
                 # "1,270 in the A group and 1,521 in the B group had a major cardiovascular
                 # event": the object of the shared verb, in words no cue lists.
                 verb = next((c for c in after.cues if c.label == "EVENT_VERB"), None)
                 shared = None if verb is None else verb_object(doc, verb.start, after.end, settings)
+                shared = shared or absent_predicate(doc, after.start, after.end, settings)
                 after.shared_outcome = after.shared_outcome or shared
             if shared is not None:
                 here.shared_outcome = shared

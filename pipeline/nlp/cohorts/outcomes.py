@@ -52,6 +52,10 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
         elif word in settings.each_words and i + 1 < end \
                 and words.lower[i + 1] in settings.arm_nouns:
             i += 2  # "2 patients in each group died"
+        elif word in settings.none_words and i > 0 and i + 1 < end \
+                and (words.lower[i - 1] in settings.article_verbs
+                     or words.lower[i - 1] in settings.object_verbs):
+            return _absent_outcome(doc, i, end, outcome_at, settings)  # "had no migraine days"
         elif word in settings.grade_words and _grade_end(doc, i, end, settings) > i + 1:
             # "had grade 3-4 treatment-related adverse events": what the grade grades
             return _graded_harm(doc, i, _grade_end(doc, i, end, settings), end, outcome_at,
@@ -84,6 +88,46 @@ def _grade_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
     while j > i + 1 and words.lower[j - 1] in _GRADE_JOINERS:
         j -= 1  # "grade 3 and | 12 had ...": the joiner belongs to what follows
     return j
+
+
+def absent_or_named(doc: Doc, cue: Cue, end: int, settings: LinkSettings) -> Cue:
+    """The outcome a shared verb states: the cue, or what it says the group had none of
+    ('11 in arm A and 4 in arm B had no recurrence': free of recurrence)."""
+    words = words_of(doc)
+    k = cue.start - 1
+    if k > 0 and words.lower[k] in settings.none_words and (
+            words.lower[k - 1] in settings.article_verbs or words.lower[k - 1] in settings.object_verbs):
+        return _absent_outcome(doc, k, end, {cue.start: cue}, settings) or cue
+    return cue
+
+
+def absent_predicate(doc: Doc, start: int, end: int, settings: LinkSettings) -> Cue | None:
+    """'... and five in Cohort 2 had no migraine days': the absence a clause's predicate
+    states, or None."""
+    words = words_of(doc)
+    k = next((k for k in range(start + 1, end - 1) if words.lower[k] in settings.none_words
+              and (words.lower[k - 1] in settings.article_verbs
+                   or words.lower[k - 1] in settings.object_verbs)), None)
+    return None if k is None else _absent_outcome(doc, k, end, {}, settings)
+
+
+def _absent_outcome(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
+                    settings: LinkSettings) -> Cue | None:
+    """'had no migraine days', 'had no progression': what a count had none of is an end
+    point, not that event: being free of progression or relapse is a survival outcome, any
+    other absence 'other' with its words."""
+    words = words_of(doc)
+    named = outcome_at.get(i + 1)
+    stop = i + 1 if named is None else named.end
+    while stop < end and not _ends_phrase(doc[stop], settings):
+        stop += 1
+    text = words.span_text(i, stop)
+    if named is not None and named.end == stop and named.id in _FREE_OF:
+        return Cue("OUTCOME", _FREE_OF[named.id], i, stop, text)
+    if named is None and (words.lower[i + 1] in settings.prior_words
+                          or _phrase(doc, i + 1, stop, settings) is None):
+        return None  # "had no prior therapy", "had no history of ...": said of the group
+    return Cue("OUTCOME", "other", i, stop, text)
 
 
 def _graded_harm(doc: Doc, grade: int, i: int, end: int, outcome_at: dict[int, Cue],
