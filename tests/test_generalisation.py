@@ -886,3 +886,14 @@ def test_what_a_count_had_none_of_is_an_end_point_not_that_event(
                           "(Group A, n = 120) or placebo (Group B, n = 120). Over the 14 weeks, "
                           f"19 participants in Group A and 3 in Group B {absence}.")
     assert {(r[0], r[3], r[4]) for r in rows} == {(120, outcome, 19), (120, outcome, 3)}
+
+
+@pytest.mark.parametrize("threshold", ["a QTc interval above 500 ms",
+                                       "a systolic pressure > 180 mmHg",
+                                       "an ALT level above 200 units per litre"])
+def test_a_number_after_a_bound_and_before_a_unit_is_no_count(nlp, threshold: str) -> None:
+    rows = analyse(clean_text(
+        "We randomly assigned 320 adults with schizophrenia to ulotaront (n = 160) or placebo "
+        f"(n = 160). Overall, 7 patients in the ulotaront group had {threshold}."), nlp=nlp).rows
+    assert {r.event_count for r in rows if r.row_type == "outcome"} == {7}
+    assert {r.cohort_size for r in rows} <= {320, 160}
