@@ -897,3 +897,23 @@ def test_a_number_after_a_bound_and_before_a_unit_is_no_count(nlp, threshold: st
         f"(n = 160). Overall, 7 patients in the ulotaront group had {threshold}."), nlp=nlp).rows
     assert {r.event_count for r in rows if r.row_type == "outcome"} == {7}
     assert {r.cohort_size for r in rows} <= {320, 160}
+
+
+@pytest.mark.parametrize("stop", ["Permanent discontinuation of the study drug",
+                                  "Discontinuation of the assigned inhaler"])
+def test_a_stop_of_treatment_stated_as_an_event_is_a_cohort_not_an_outcome(nlp, stop: str) -> None:
+    rows = analyse(clean_text(
+        "We randomly assigned 860 adults with COPD to ensifentrine (Group 1, n = 430) or "
+        f"placebo (Group 2, n = 430). {stop} occurred in 41 patients in Group 1 and 37 in "
+        "Group 2."), nlp=nlp).rows
+    assert not [r for r in rows if r.row_type == "outcome"]
+    assert ("cohort", 41, "discontinued") in {(r.row_type, r.cohort_size, r.drug_status)
+                                              for r in rows}
+
+
+def test_reasons_for_stopping_listed_with_their_counts_are_no_outcomes(nlp) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 860 adults with COPD to ensifentrine (n = 430) "
+                          "or placebo (n = 430). In all, 52 patients stopped the trial drug "
+                          "early; the reasons were relocation (12 patients), withdrawal of "
+                          "consent (30) and other reasons (10).")
+    assert not {r for r in rows if r[3] == "other"}

@@ -565,6 +565,11 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         return found
     if named:
         return named[0]
+    if any(c.label == "STATUS" and c.id == "discontinued" and found.start <= c.start < found.end
+           for c in cues):
+        # "Permanent discontinuation of the assigned drug occurred in 58": a stop, whose
+        # count is a cohort row (corpora/README), no event
+        return None
     if index_response(doc, found.start, found.end, settings):
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
     if not main_condition_tokens(doc).isdisjoint(range(found.start, found.end)):
@@ -779,6 +784,12 @@ def _listed_outcome(doc: Doc, start: int, clause_start: int, cues: list[Cue],
                                  for c in doc.spans.get(CUES_KEY, [])):
         # "The most common adverse events were dissociation (41 ...)": items of harms
         return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
+    if found is not None and any(c.label_ == "STATUS" and c.id_ == "discontinued"
+                                 and sent_start <= c.start < first
+                                 for c in doc.spans.get(CUES_KEY, [])):
+        # "Discontinuation occurred in 18; the reasons were withdrawal of consent (7), lack
+        # of efficacy (1) ...": reasons for stopping, whose counts are cohort rows
+        return None
     return found
 
 
