@@ -917,3 +917,15 @@ def test_reasons_for_stopping_listed_with_their_counts_are_no_outcomes(nlp) -> N
                           "early; the reasons were relocation (12 patients), withdrawal of "
                           "consent (30) and other reasons (10).")
     assert not {r for r in rows if r[3] == "other"}
+
+
+@pytest.mark.parametrize("subject, outcome", [
+    ("Responses assessed by Lugano (2014) criteria", "response"),
+    ("Complete responses confirmed by blinded (central) review", "complete_response"),
+    ("Relapses confirmed by the treating (site) neurologist", "recurrence"),
+])
+def test_a_bracket_inside_the_subject_of_an_event_frame_keeps_its_head(
+        nlp, subject: str, outcome: str) -> None:
+    rows = _outcomes(nlp, "In this phase 2 study, 60 adults with follicular lymphoma received "
+                          f"mosunetuzumab. {subject} were observed in 42 of the 60 patients.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(60, outcome, 42)}

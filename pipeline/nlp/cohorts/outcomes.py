@@ -631,7 +631,7 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     j = _before_gloss(doc, clause_start, j)
     first = clause_start
     for k in range(clause_start, j):
-        if words.text[k] in {",", ":", ";", "(", ")"}:
+        if words.text[k] in {",", ":", ";", "(", ")"} and not _inner_bracket(words.text, first, k, j):
             first = k + 1
     head = _apposition_head(doc, clause_start, j - 1) if first == j else None
     if head is not None:
@@ -644,6 +644,14 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
                   and words.lower[k + 1] == "of"), None)
     return (named is not None and _phrase(doc, named, j, settings, subject=True, framed=True)) \
         or _phrase(doc, first, j, settings, subject=True, framed=True)
+
+
+def _inner_bracket(text: list[str], first: int, k: int, j: int) -> bool:
+    """Is the bracket at ``k`` one of a pair inside the words [first, j) that goes on after
+    it ('responses assessed by RANO (Response Assessment ...) criteria were observed in')?"""
+    if text[k] == "(":
+        return ")" in text[k + 1:j - 1]
+    return text[k] == ")" and "(" in text[first:k] and k + 1 < j
 
 
 def _before_amount(doc: Doc, last: int, clause_start: int, settings: LinkSettings) -> int:
