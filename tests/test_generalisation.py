@@ -929,3 +929,24 @@ def test_a_bracket_inside_the_subject_of_an_event_frame_keeps_its_head(
     rows = _outcomes(nlp, "In this phase 2 study, 60 adults with follicular lymphoma received "
                           f"mosunetuzumab. {subject} were observed in 42 of the 60 patients.")
     assert {(r[0], r[3], r[4]) for r in rows} == {(60, outcome, 42)}
+
+
+@pytest.mark.parametrize("long_form, short, outcome", [
+    ("major cytogenetic response", "MCyR", "response"),
+    ("durable complete remission", "DCR", "remission"),
+    ("early clinical response", "ECR", "response"),
+])
+def test_a_short_form_of_an_outcome_names_that_outcome_where_it_is_used(
+        nlp, long_form: str, short: str, outcome: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 300 adults with hepatitis D to bulevirtide "
+                          f"(n = 150) or deferred treatment (n = 150). The primary end point was "
+                          f"{long_form} ({short}) at week 48. Corrected {short} at week 48 was "
+                          "achieved by 71 of 150 and 3 of 150 patients, respectively.")
+    assert {(r[3], r[4]) for r in rows} == {(outcome, 71), (outcome, 3)}
+
+
+def test_a_harm_word_naming_the_population_makes_no_listing_of_harms(nlp) -> None:
+    rows = analyse(clean_text(
+        "We randomly assigned 300 adults with hepatitis D to bulevirtide (n = 150) or deferred "
+        "treatment (n = 150)."), nlp=nlp).rows
+    assert {r.row_type for r in rows} == {"cohort"}

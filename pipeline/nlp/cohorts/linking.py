@@ -47,6 +47,7 @@ from .outcomes import (
     preceding_outcome,
     predicate_outcome,
     refers_back,
+    short_form_outcomes,
     turned_outcomes,
 )
 from .records import CUES_KEY, SEVERAL_ARMS, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings, Mention
@@ -81,6 +82,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     cues += ae_words
     cues += harm_stops(doc, cues, settings)
     cues += turned_outcomes(doc, cues, settings)
+    cues += short_form_outcomes(doc, cues)
     drugs = [e for e in doc.ents if (e.label_ == "DRUG" and not _prior_therapy(doc, e, settings))
              or (e.label_ == "DRUG_CLASS" and e.id_ in settings.control_drugs)]
     sents = list(doc.sents)

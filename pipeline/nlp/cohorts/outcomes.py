@@ -386,6 +386,24 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
     return found
 
 
+def short_form_outcomes(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """'adequate clinical and parasitological response (ACPR)', 'sustained remission
+    (SR)': a short form whose long form ends in an outcome names that outcome wherever it
+    is used ('PCR-corrected ACPR was achieved by 588'), as the abbreviation detector finds it."""
+    abbreviations = doc._.abbreviations if doc.has_extension("abbreviations") else None
+    if not abbreviations:
+        return []
+    outcome_end = {c.end: c for c in cues if c.label == "OUTCOME"}
+    covered = {i for c in cues if c.label == "OUTCOME" for i in range(c.start, c.end)}
+    found = []
+    for abbr in abbreviations:
+        named = outcome_end.get(abbr["long_end"])
+        start, end = abbr["short_start"], abbr["short_end"]
+        if named is not None and not covered.intersection(range(start, end)):
+            found.append(Cue("OUTCOME", named.id, start, end, abbr["short_text"]))
+    return found
+
+
 #: Events whose absence in the living is a survival outcome ("alive without progression").
 _FREE_OF = {"progression": "progression_free_survival", "recurrence": "disease_free_survival"}
 
@@ -789,8 +807,10 @@ def _listed_outcome(doc: Doc, start: int, clause_start: int, cues: list[Cue],
     sent_start = doc[start].sent.start
     if found is not None and any(c.label_ == "OUTCOME" and c.id_ == "adverse_event"
                                  and sent_start <= c.start and c.end <= first
+                                 and not picks_group(doc, c.start, settings)
                                  for c in doc.spans.get(CUES_KEY, [])):
-        # "The most common adverse events were dissociation (41 ...)": items of harms
+        # "The most common adverse events were dissociation (41 ...)": items of harms (not
+        # "adults with hepatitis D were assigned to X (n = 150)": the population's disease)
         return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
     if found is not None and any(c.label_ == "STATUS" and c.id_ == "discontinued"
                                  and sent_start <= c.start < first
