@@ -950,3 +950,14 @@ def test_a_harm_word_naming_the_population_makes_no_listing_of_harms(nlp) -> Non
         "We randomly assigned 300 adults with hepatitis D to bulevirtide (n = 150) or deferred "
         "treatment (n = 150)."), nlp=nlp).rows
     assert {r.row_type for r in rows} == {"cohort"}
+
+
+@pytest.mark.parametrize("second", ["a first hospitalisation for heart failure",
+                                    "a first severe asthma attack requiring oral steroids",
+                                    "a second ischaemic stroke"])
+def test_a_second_subject_after_a_verb_said_once_keeps_an_ordinal(nlp, second: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 1,800 adults to sotagliflozin (n = 900) or "
+                          "placebo (n = 900). Cardiovascular death occurred in 61 (6.8%) and 70 "
+                          f"(7.8%) patients, respectively, and {second} in 140 (15.6%) and 188 "
+                          "(20.9%).")
+    assert {(r[0], r[3], r[4]) for r in rows} >= {(900, "other", 140), (900, "other", 188)}

@@ -752,7 +752,8 @@ def _gapped_subject(doc: Doc, last: int, sent_start: int, settings: LinkSettings
     words = words_of(doc)
     preposition = words.lower[last + 1]
     k = last
-    while k > sent_start and last - k < settings.max_outcome_words \
+    # the frame says the subject is one: it may be as long as any framed subject
+    while k > sent_start and last - k < settings.max_framed_words \
             and words.lower[k] not in settings.list_separators:
         k -= 1
     if k == last or words.lower[k] not in settings.list_separators or not any(
@@ -1003,8 +1004,10 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
         return None
     if len(words) == 1 and words[0].lower_ in settings.not_outcomes_alone:
         return None  # "Treatment: ..." (but "Treatment failure: ...")
-    if any(t.ent_type_ in {"DRUG", "DRUG_CLASS", "COUNTRY"} or (t.like_num and t.i == start
-                                                                  and not share)
+    # (an ordinal opens an event: "a first worsening heart-failure event")
+    if any(t.ent_type_ in {"DRUG", "DRUG_CLASS", "COUNTRY"} or (
+            t.like_num and t.i == start and not share and doc_words.num[t.i] is not None
+            or t.i == start and t.is_digit)
            for t in words):
         return None
     return Cue("OUTCOME", "other", start, cut, words.text)
