@@ -1006,8 +1006,8 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
         return None  # "Treatment: ..." (but "Treatment failure: ...")
     # (an ordinal opens an event: "a first worsening heart-failure event")
     if any(t.ent_type_ in {"DRUG", "DRUG_CLASS", "COUNTRY"} or (
-            t.like_num and t.i == start and not share and doc_words.num[t.i] is not None
-            or t.i == start and t.is_digit)
+            t.like_num and t.i == start and not share
+            and (doc_words.num[t.i] is not None or t.is_digit))
            for t in words):
         return None
     return Cue("OUTCOME", "other", start, cut, words.text)
