@@ -961,3 +961,14 @@ def test_a_second_subject_after_a_verb_said_once_keeps_an_ordinal(nlp, second: s
                           f"(7.8%) patients, respectively, and {second} in 140 (15.6%) and 188 "
                           "(20.9%).")
     assert {(r[0], r[3], r[4]) for r in rows} >= {(900, "other", 140), (900, "other", 188)}
+
+
+@pytest.mark.parametrize("predicate, outcome", [
+    ("had radiographic progression", "progression"),
+    ("achieved durable remission", "remission"),
+    ("experienced symptomatic hypoglycaemia", "adverse_event"),
+])
+def test_an_adjective_between_the_verb_and_the_outcome(nlp, predicate: str, outcome: str) -> None:
+    rows = _outcomes(nlp, "In this single-arm study, 64 adults with myelofibrosis received "
+                          f"pelabresib. Nine patients {predicate}.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(64, outcome, 9)}

@@ -69,6 +69,10 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
         elif word in settings.relative_pronouns:
             # "13 who stopped it died": the predicate after the clause that picks the group.
             return _after_relative(doc, i, end, outcome_at, settings)
+        elif _modified_object(doc, i, outcome_at, settings):
+            # "one infant had primary progression" (the cue itself: counts of one list share it)
+            found = outcome_at[i + 1]
+            return None if names_measure(doc, found, settings) else found
         else:
             return _harm_cause(doc, i, end, cues, settings)
         steps += 1
@@ -154,6 +158,15 @@ def _graded_harm(doc: Doc, grade: int, i: int, end: int, outcome_at: dict[int, C
 #: At most this many words after "grade"; the words that join its bounds.
 _GRADE_WORDS = 5
 _GRADE_JOINERS = frozenset({"or", "to", "and", "-", "–", "/", "="})
+
+
+def _modified_object(doc: Doc, i: int, outcome_at: dict[int, Cue], settings: LinkSettings) -> bool:
+    """Is the word at ``i`` an adjective between a verb that takes an event and the outcome
+    ('had primary progression', 'achieved durable remission', 'experienced major bleeding')?"""
+    words = words_of(doc)
+    return i + 1 in outcome_at and i > 0 and words.is_alpha[i] and words.is_lower[i] \
+        and (words.lower[i - 1] in settings.article_verbs
+             or words.lower[i - 1] in settings.object_verbs)
 
 
 def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
