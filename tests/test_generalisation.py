@@ -972,3 +972,21 @@ def test_an_adjective_between_the_verb_and_the_outcome(nlp, predicate: str, outc
     rows = _outcomes(nlp, "In this single-arm study, 64 adults with myelofibrosis received "
                           f"pelabresib. Nine patients {predicate}.")
     assert {(r[0], r[3], r[4]) for r in rows} == {(64, outcome, 9)}
+
+
+def test_a_denied_event_after_the_verb_is_no_count_of_it(nlp) -> None:
+    rows = _outcomes(nlp, "In this single-arm study, 40 adults with CML stopped dasatinib. "
+                          "By the last visit, 9 patients had not regained MMR.")
+    assert (40, "response", 9) not in {(r[0], r[3], r[4]) for r in rows}
+
+
+@pytest.mark.parametrize("sentence, outcome", [
+    ("Adverse events were the reason for discontinuation in 14 patients.", "adverse_event"),
+    ("Deaths were attributed to progressive disease in 14 patients.", "death"),
+    ("Relapses were more frequent after week 24, occurring in 14 patients.", "recurrence"),
+])
+def test_the_outcome_before_a_copula_and_its_complement_counts_the_patients_after(
+        nlp, sentence: str, outcome: str) -> None:
+    rows = _outcomes(nlp, "In this single-arm study, 90 adults with lupus nephritis received "
+                          f"obinutuzumab. {sentence}")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(90, outcome, 14)}

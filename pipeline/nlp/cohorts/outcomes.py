@@ -165,8 +165,13 @@ def _modified_object(doc: Doc, i: int, outcome_at: dict[int, Cue], settings: Lin
     ('had primary progression', 'achieved durable remission', 'experienced major bleeding')?"""
     words = words_of(doc)
     return i + 1 in outcome_at and i > 0 and words.is_alpha[i] and words.is_lower[i] \
+        and words.lower[i] not in _NEGATIONS and words.lower[i] not in settings.none_words \
         and (words.lower[i - 1] in settings.article_verbs
              or words.lower[i - 1] in settings.object_verbs)
+
+
+#: Words that deny the event after them ("had not regained MMR", "had never relapsed").
+_NEGATIONS = frozenset({"not", "never", "n't"})
 
 
 def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
@@ -298,10 +303,30 @@ def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
         if word not in settings.pre_outcome_words and word not in settings.filler_words \
                 and not (word.endswith("ly") and words.is_alpha[j - 1]):  # "documented radiologically in"
             found = outcome_end.get(j) if j < i else None
+            if found is None and i > start and words.lower[i - 1] in settings.frame_prepositions:
+                return _complement_frame(doc, j, start, outcome_end, settings)
             return found and _copula_subject(doc, found, start, outcome_end, settings)
         j -= 1
         steps += 1
     return None
+
+
+def _complement_frame(doc: Doc, j: int, start: int, outcome_end: dict[int, Cue],
+                      settings: LinkSettings) -> Cue | None:
+    """'Adverse events were the reason for discontinuation in 9', 'Deaths were attributed to
+    progressive disease in five': the outcome before a copula whose complement ends at
+    ``j``, right before the preposition of the count."""
+    words = words_of(doc)
+    for k in range(j - 1, max(start, j - _COMPLEMENT_WORDS) - 1, -1):
+        if words.lower[k] in settings.auxiliaries:
+            return outcome_end.get(k)
+        if words.is_punct[k] or k + 1 in outcome_end:
+            return None  # another outcome, or a clause of its own
+    return None
+
+
+#: At most this many words between the copula and the preposition of the count.
+_COMPLEMENT_WORDS = 6
 
 
 def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
