@@ -1104,27 +1104,38 @@ def _states_endpoints(sentence: list[str], settings: LinkSettings) -> bool:
 def _section(doc: Doc, sent_starts: list[int], n: int, memo: dict[int, str | None],
              settings: LinkSettings) -> str | None:
     """'endpoint' or 'safety': what the nearest heading before sentence ``n`` reports
-    (a short line without a full stop; table rows are passed over), or None."""
-    if n in memo:
-        return memo[n]
-    words = words_of(doc)
-    found = None
-    for k in range(n - 1, -1, -1):
-        first, last = sent_starts[k], sent_starts[k + 1]
-        while last > first and words.is_space[last - 1]:
-            last -= 1
-        if last == first or "|" in words.text[first:last]:
-            continue  # a blank line, a row of a flattened table
-        if last - first > settings.max_heading_words or words.text[last - 1] in {".", "!", "?", ":", ";"}:
-            continue  # a sentence of the text, no heading
-        heading = set(words.lower[first:last])
-        if heading & (settings.safety_words | settings.harm_classes):
-            found = "safety"
-        elif heading & settings.endpoint_headings:
-            found = "endpoint"
-        break
-    memo[n] = found
+    (a short line without a full stop; table rows are passed over), or None. Each sentence
+    is read once per document: the sentences passed on the way share the answer."""
+    trail = []
+    k = n
+    while k > 0 and k not in memo:
+        trail.append(k)
+        kind = _heading_kind(doc, sent_starts, k - 1, settings)
+        if kind is not None:
+            found = kind or None
+            break
+        k -= 1
+    else:
+        found = memo.get(k)
+    for t in trail:
+        memo[t] = found
     return found
+
+
+def _heading_kind(doc: Doc, sent_starts: list[int], k: int, settings: LinkSettings) -> str | None:
+    """'endpoint', 'safety' or '' (another heading) when sentence ``k`` is a heading, else
+    None (a sentence of the text, a table row or a blank line)."""
+    words = words_of(doc)
+    first, last = sent_starts[k], sent_starts[k + 1]
+    while last > first and words.is_space[last - 1]:
+        last -= 1
+    if last == first or last - first > settings.max_heading_words \
+            or words.text[last - 1] in {".", "!", "?", ":", ";"} or "|" in words.text[first:last]:
+        return None
+    heading = set(words.lower[first:last])
+    if heading & (settings.safety_words | settings.harm_classes):
+        return "safety"
+    return "endpoint" if heading & settings.endpoint_headings else ""
 
 
 def main_condition_tokens(doc: Doc) -> frozenset[int]:
