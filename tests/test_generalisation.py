@@ -990,3 +990,15 @@ def test_the_outcome_before_a_copula_and_its_complement_counts_the_patients_afte
     rows = _outcomes(nlp, "In this single-arm study, 90 adults with lupus nephritis received "
                           f"obinutuzumab. {sentence}")
     assert {(r[0], r[3], r[4]) for r in rows} == {(90, outcome, 14)}
+
+
+@pytest.mark.parametrize("title, event", [
+    ("Edoxaban Halves Bleeding in Frail Elderly Patients", "Bleeding"),
+    ("Vaccine Prevents Pneumonia in Care-Home Residents", "Pneumonia"),
+])
+def test_a_harm_word_the_title_names_is_the_trials_end_point(nlp, title: str, event: str) -> None:
+    rows = _outcomes(nlp, f"{title}\n\nIn this randomised trial, 1,000 residents were assigned "
+                          "to the active arm (n = 500) or placebo (n = 500). "
+                          f"{event} occurred in 12 residents in the active arm and 31 in the "
+                          "placebo group.")
+    assert {r[3] for r in rows} == {"other"}

@@ -1084,14 +1084,20 @@ def endpoint_harms(doc: Doc, cues: list[Cue], sent_starts: list[int],
         if any(w in settings.harm_classes or w in settings.safety_words for w in sentence):
             continue  # "Pneumonia was the most common serious adverse event"
         section = _section(doc, sent_starts, n, sections, settings)
-        if section != "safety" and _states_endpoints(sentence, settings):
-            stated.add(cue.text.lower())
+        if section != "safety" and _states_endpoints(sentence, settings) \
+                or n == 0 and _heading_kind(doc, sent_starts + [len(doc)], 0, settings) is not None:
+            stated.add(_singular(cue.text))  # ... or the title names ("X Cuts Fractures in ...")
         candidates.append((cue, any(k in condition for k in range(cue.start, cue.end)), section))
     turned = {cue: Cue("OUTCOME", "other", cue.start, cue.end, cue.text)
               for cue, named, section in candidates
               if named or section == "endpoint"
-              or section is None and cue.text.lower() in stated}
+              or section is None and _singular(cue.text) in stated}
     return [turned.get(c, c) for c in cues] if turned else cues
+
+
+def _singular(text: str) -> str:
+    """'Fractures' and 'fracture' name one end point."""
+    return text.lower().rstrip("s")
 
 
 def _states_endpoints(sentence: list[str], settings: LinkSettings) -> bool:
