@@ -1002,3 +1002,11 @@ def test_a_harm_word_the_title_names_is_the_trials_end_point(nlp, title: str, ev
                           f"{event} occurred in 12 residents in the active arm and 31 in the "
                           "placebo group.")
     assert {r[3] for r in rows} == {"other"}
+
+
+@pytest.mark.parametrize("harm", ["Nail problems", "Skin disorders", "Liver enzyme elevations"])
+def test_a_stop_because_of_it_after_a_harm_named_by_its_kind(nlp, harm: str) -> None:
+    rows = _outcomes(nlp, "In this single-arm study, 108 adults with cholangiocarcinoma received "
+                          f"futibatinib. {harm} were reported in 47 patients, and 9 of them "
+                          "stopped the drug because of it.")
+    assert (47, "adverse_event", 9) in {(r[0], r[3], r[4]) for r in rows}

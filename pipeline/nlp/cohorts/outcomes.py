@@ -386,8 +386,8 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
                 harm_at[c.start] = c
             if c.end not in harm_end or harm_end[c.end].start > c.start:
                 harm_end[c.end] = c
-    if not harm_at:
-        return []
+    if not harm_at and not any(w in settings.harm_words for w in words.lower):
+        return []  # (a harm named by its kind may be what a pronoun after the stop stands for)
     found = []
     for stop in stops:
         k = stop.end
@@ -400,10 +400,13 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
                 cause += 1
             harm = harm_at.get(cause)
             if harm is None and cause < len(doc) and doc[cause].lower_ in settings.pronouns \
-                    and any(c.end <= stop.start and c.start >= doc[stop.start].sent.start
-                            for c in harm_at.values()):
+                    and (any(c.end <= stop.start and c.start >= doc[stop.start].sent.start
+                             for c in harm_at.values())
+                         or any(w in settings.harm_words
+                                for w in words.lower[doc[stop.start].sent.start:stop.start])):
                 # "Neuropathy was the main problem: 54 developed it, and 14 stopped the drug
-                # because of it": the harm named before in the sentence
+                # because of it": the harm named before in the sentence (or a harm named by
+                # its kind: "Nail problems were reported in 47, and 9 stopped X because of it")
                 harm = Cue("OUTCOME", "adverse_event", cause, cause + 1, doc[cause].text)
             if harm is not None:
                 found.append(Cue("OUTCOME", "adverse_event", stop.start, harm.end,
