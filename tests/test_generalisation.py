@@ -1010,3 +1010,15 @@ def test_a_stop_because_of_it_after_a_harm_named_by_its_kind(nlp, harm: str) -> 
                           f"futibatinib. {harm} were reported in 47 patients, and 9 of them "
                           "stopped the drug because of it.")
     assert (47, "adverse_event", 9) in {(r[0], r[3], r[4]) for r in rows}
+
+
+@pytest.mark.parametrize("cause, harm", [("recurrent infections", "recurrent infections"),
+                                         ("severe neutropenia", "severe neutropenia")])
+def test_a_stop_said_again_by_did_so_counts_the_harm_that_caused_it(
+        nlp, cause: str, harm: str) -> None:
+    rows = analyse(clean_text(
+        "In this study, 120 adults with marginal zone lymphoma received rituximab maintenance. "
+        f"Overall, 9 patients stopped maintenance early. Seven of them did so because of {cause}."),
+        nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.outcome_mention, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(9, "adverse_event", harm, 7)}

@@ -47,6 +47,8 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i = skip.end
             # "in Group 1" and "Group 1" overlap: step to the end of the longer one.
             i = max([i] + [c.end for c in arm_at.values() if c.start < i < c.end])
+            if word in _PRO_VERBS and i < end and words.lower[i] == "so":
+                i += 1  # "Seven of them did so because of recurrent infections": the stop said before
         elif treated is not None:
             i = treated  # "Eight people taking belzutifan died"
         elif word in settings.each_words and i + 1 < end \
@@ -170,6 +172,9 @@ def _modified_object(doc: Doc, i: int, outcome_at: dict[int, Cue], settings: Lin
              or words.lower[i - 1] in settings.object_verbs)
 
 
+#: Verbs that stand for the verb said before ("did so", "do so").
+_PRO_VERBS = frozenset({"did", "do", "does"})
+
 #: Words that deny the event after them ("had not regained MMR", "had never relapsed").
 _NEGATIONS = frozenset({"not", "never", "n't"})
 
@@ -208,10 +213,18 @@ def _harm_cause(doc: Doc, i: int, end: int, cues: list[Cue],
         k += 1
     if k is None:
         return None
+    words = words_of(doc)
+    first = k
+    while k < end and k - first < 2 and words.is_alpha[k] and words.is_lower[k] \
+            and not any(c.start == k for c in cues if c.label == "OUTCOME"):
+        k += 1  # "because of recurrent infections": an adjective before the harm
     harms = [c for c in cues if c.label == "OUTCOME" and c.id == "adverse_event"
-             and (c.start == k or c.start < i and c.end > k)]
+             and (c.start == k or c.start < i and c.end > first)]
     # the stop with its cause when a cue spans both, else the harm itself
-    return min(harms, key=lambda c: c.start) if harms else None
+    found = min(harms, key=lambda c: c.start) if harms else None
+    if found is not None and found.start == k > first:
+        return Cue(found.label, found.id, first, found.end, words.span_text(first, found.end))
+    return found
 
 
 def _free_of(doc: Doc, i: int, end: int) -> Cue | None:
