@@ -1022,3 +1022,20 @@ def test_a_stop_said_again_by_did_so_counts_the_harm_that_caused_it(
         nlp=nlp).rows
     assert {(r.cohort_size, r.outcome, r.outcome_mention, r.event_count) for r in rows
             if r.row_type == "outcome"} == {(9, "adverse_event", harm, 7)}
+
+
+@pytest.mark.parametrize("endpoint", ["major adverse limb events", "acute kidney injury"])
+def test_had_without_an_article_counts_an_end_point_the_text_names(nlp, endpoint: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 900 adults with peripheral artery disease to "
+                          "rivaroxaban (Group 1, n = 450) or aspirin (Group 2, n = 450). The "
+                          f"primary outcome was {endpoint} at one year. Among the 120 patients "
+                          f"in Group 1 with diabetes, 9 had {endpoint}.")
+    assert (120, 9) in {(r[0], r[4]) for r in rows}
+
+
+def test_had_without_an_article_is_still_a_feature_of_the_group(nlp) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 900 adults with peripheral artery disease to "
+                          "rivaroxaban (n = 450) or aspirin (n = 450). The primary outcome was "
+                          "major adverse limb events at one year. Overall, 41 had chronic kidney "
+                          "disease.")
+    assert not rows

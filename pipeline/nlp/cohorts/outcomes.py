@@ -941,7 +941,9 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     quantified = _at_least_one(doc, i + 1, clause_end, settings)
     if word in settings.article_verbs:
         if not (i + 1 < clause_end and words.lower[i + 1] in {"a", "an"}) and quantified == i + 1:
-            return None  # "41 had unmutated IGHV": a feature that defines a subgroup
+            # "41 had unmutated IGHV": a feature that defines a subgroup (but "6 had ischemic
+            # stroke or systemic embolism", an event the text names as its end point)
+            return _stated_object(doc, i + 1, clause_end, settings)
         i = max(i + 1, quantified - 1)
     elif word not in settings.object_verbs:
         return None
@@ -954,6 +956,34 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     while stop < clause_end and not _ends_phrase(doc[stop], settings):
         stop += 1
     return _phrase(doc, i, stop, settings)
+
+
+def _stated_object(doc: Doc, i: int, clause_end: int, settings: LinkSettings) -> Cue | None:
+    """The object at ``i`` of 'had' without an article when the text names it where it states
+    its end points ('the primary efficacy outcome of ischemic stroke or systemic embolism'),
+    else None (a feature of the group)."""
+    stop = i
+    while stop < clause_end and not _ends_phrase(doc[stop], settings):
+        stop += 1
+    found = _phrase(doc, i, stop, settings)
+    if found is None or found.end - found.start < 2:
+        return None
+    return found if f" {found.text.lower()} " in _endpoint_text(doc, settings) else None
+
+
+def _endpoint_text(doc: Doc, settings: LinkSettings) -> str:
+    """The sentences that state the trial's end points, in lower case (once per document)."""
+    found = doc.user_data.get(_ENDPOINT_TEXT_KEY)
+    if found is None:
+        words = words_of(doc)
+        found = " ".join(" ".join(words.lower[s.start:s.end]) for s in doc.sents
+                         if _states_endpoints(words.lower[s.start:s.end], settings))
+        found = f" {found} "
+        doc.user_data[_ENDPOINT_TEXT_KEY] = found
+    return found
+
+
+_ENDPOINT_TEXT_KEY = "onco_endpoint_text"
 
 
 def _at_least_one(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
