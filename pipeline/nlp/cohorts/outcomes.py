@@ -399,8 +399,7 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
                 harm_at[c.start] = c
             if c.end not in harm_end or harm_end[c.end].start > c.start:
                 harm_end[c.end] = c
-    if not harm_at and not any(w in settings.harm_words for w in words.lower):
-        return []  # (a harm named by its kind may be what a pronoun after the stop stands for)
+    # (with no harm cue, a harm named by its kind may be what a pronoun after a stop stands for)
     found = []
     for stop in stops:
         k = stop.end
@@ -448,14 +447,14 @@ def short_form_outcomes(doc: Doc, cues: list[Cue]) -> list[Cue]:
     if not abbreviations:
         return []
     outcome_end = {c.end: c for c in cues if c.label == "OUTCOME"}
+    named = [(abbr, outcome_end[abbr["long_end"]]) for abbr in abbreviations
+             if abbr["long_end"] in outcome_end]
+    if not named:
+        return []
     covered = {i for c in cues if c.label == "OUTCOME" for i in range(c.start, c.end)}
-    found = []
-    for abbr in abbreviations:
-        named = outcome_end.get(abbr["long_end"])
-        start, end = abbr["short_start"], abbr["short_end"]
-        if named is not None and not covered.intersection(range(start, end)):
-            found.append(Cue("OUTCOME", named.id, start, end, abbr["short_text"]))
-    return found
+    return [Cue("OUTCOME", cue.id, abbr["short_start"], abbr["short_end"], abbr["short_text"])
+            for abbr, cue in named
+            if covered.isdisjoint(range(abbr["short_start"], abbr["short_end"]))]
 
 
 #: Events whose absence in the living is a survival outcome ("alive without progression").
@@ -644,7 +643,7 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         return None
     if index_response(doc, found.start, found.end, settings):
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
-    if not main_condition_tokens(doc).isdisjoint(range(found.start, found.end)):
+    if names_main_condition(doc, found.start, found.end):
         return found  # "gout flares requiring treatment" in a gout trial: its end point
     if "DISEASE" in doc_words.ent_type[found.start:found.end] \
             or words & settings.harm_words or _after_harm(doc, found, settings) \
@@ -976,9 +975,13 @@ def _endpoint_text(doc: Doc, settings: LinkSettings) -> str:
     found = doc.user_data.get(_ENDPOINT_TEXT_KEY)
     if found is None:
         words = words_of(doc)
-        found = " ".join(" ".join(words.lower[s.start:s.end]) for s in doc.sents
-                         if _states_endpoints(words.lower[s.start:s.end], settings))
-        found = f" {found} "
+        sents = {}  # the sentences of the words that may name end points ('outcome', 'point')
+        for k, word in enumerate(words.lower):
+            if word in settings.generic_heads and (word in settings.endpoint_headings or k > 0
+                                                   and words.lower[k - 1] in settings.endpoint_headings):
+                sent = doc[k].sent
+                sents[sent.start] = sent.end
+        found = " " + " ".join(" ".join(words.lower[a:b]) for a, b in sents.items()) + " "
         doc.user_data[_ENDPOINT_TEXT_KEY] = found
     return found
 
@@ -1117,23 +1120,27 @@ def endpoint_harms(doc: Doc, cues: list[Cue], sent_starts: list[int],
     if not harms:
         return cues
     words = words_of(doc)
-    condition = main_condition_tokens(doc)
     sections: dict[int, str | None] = {}
     candidates: list[tuple[Cue, bool, str | None]] = []
     stated: set[str] = set()  # harm words the text names as its end points
+    read: dict[int, tuple[bool, bool]] = {}  # sentence -> (speaks of harms, names end points)
     for cue in harms:
         if any(w in settings.harm_classes for w in words.lower[cue.start:cue.end]):
             continue  # "serious adverse events", "infusion reactions": harms by name
         n = bisect_right(sent_starts, cue.start) - 1
-        first, last = sent_starts[n], sent_starts[n + 1] if n + 1 < len(sent_starts) else len(doc)
-        sentence = words.lower[first:last]
-        if any(w in settings.harm_classes or w in settings.safety_words for w in sentence):
+        if n not in read:
+            first = sent_starts[n]
+            sentence = words.lower[first:sent_starts[n + 1] if n + 1 < len(sent_starts) else len(doc)]
+            read[n] = (any(w in settings.harm_classes or w in settings.safety_words
+                           for w in sentence), _states_endpoints(sentence, settings))
+        harmful, states = read[n]
+        if harmful:
             continue  # "Pneumonia was the most common serious adverse event"
         section = _section(doc, sent_starts, n, sections, settings)
-        if section != "safety" and _states_endpoints(sentence, settings) \
+        if section != "safety" and states \
                 or n == 0 and _heading_kind(doc, sent_starts + [len(doc)], 0, settings) is not None:
             stated.add(_singular(cue.text))  # ... or the title names ("X Cuts Fractures in ...")
-        candidates.append((cue, any(k in condition for k in range(cue.start, cue.end)), section))
+        candidates.append((cue, names_main_condition(doc, cue.start, cue.end), section))
     turned = {cue: Cue("OUTCOME", "other", cue.start, cue.end, cue.text)
               for cue, named, section in candidates
               if named or section == "endpoint"
@@ -1188,6 +1195,14 @@ def _heading_kind(doc: Doc, sent_starts: list[int], k: int, settings: LinkSettin
     if heading & (settings.safety_words | settings.harm_classes):
         return "safety"
     return "endpoint" if heading & settings.endpoint_headings else ""
+
+
+def names_main_condition(doc: Doc, start: int, end: int) -> bool:
+    """Do the words [start, end) name the condition the article is about?"""
+    words = words_of(doc)
+    if not any(words.ent_type[k] in _CONDITION_LABELS for k in range(start, end)):
+        return False  # (no disease named: the article's condition need not be looked for)
+    return not main_condition_tokens(doc).isdisjoint(range(start, end))
 
 
 def main_condition_tokens(doc: Doc) -> frozenset[int]:
