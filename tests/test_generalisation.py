@@ -1039,3 +1039,13 @@ def test_had_without_an_article_is_still_a_feature_of_the_group(nlp) -> None:
                           "major adverse limb events at one year. Overall, 41 had chronic kidney "
                           "disease.")
     assert not rows
+
+
+@pytest.mark.parametrize("gloss", ["(the responder rate)", "(the 50% responder rate)",
+                                   "(responder rate)"])
+def test_a_gloss_that_names_an_outcome_names_the_end_point(nlp, gloss: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 360 children with Lennox-Gastaut syndrome to "
+                          "soticlestat (n = 180) or placebo (n = 180). A reduction of at least "
+                          f"50% in seizure frequency {gloss} was achieved by 80 of 180 patients "
+                          "in the soticlestat group and 40 of 180 in the placebo group.")
+    assert {(r[3], r[4]) for r in rows if r[4] in (80, 40)} == {("response", 80), ("response", 40)}

@@ -621,11 +621,14 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         return None if last is None else Cue("OUTCOME", last.id_, last.start, last.end, last.text)
     outcomes = longest_cues(cues, "OUTCOME")
     named = [c for c in outcomes if found.start <= c.start < found.end]
-    if not named and found.end < start:
-        # "Numbness in the feet (peripheral neuropathy) was reported in": a gloss that is
-        # the name of an outcome names it (not one that lists the parts of a composite).
-        named = [c for c in outcomes if found.end < c.start and c.end < start
-                 and doc_words.text[c.start - 1] in {"(", "["} and doc_words.text[c.end] in {")", "]"}]
+    # "Numbness in the feet (peripheral neuropathy) was reported in", "A reduction of at least
+    # 50% in seizure frequency (the 50% responder rate) was achieved by": a gloss that is
+    # the name of an outcome names it (not one that lists the parts of a composite).
+    glosses = [c for c in outcomes if found.end < c.start and c.end < start
+               and _gloss_opens(doc, c.start, settings) and doc_words.text[c.end] in {")", "]"}] \
+        if found.end < start else []
+    if glosses:
+        named = glosses[:1]  # (the name, over a word inside the phrase: "seizure" above)
     words = set(doc_words.lower[found.start:found.end])
     if doc_words.lower[found.start] in settings.absence_words \
             or any(names_measure(doc, c, settings) for c in named) \
@@ -654,6 +657,18 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         # dysfunction", "nail problems").
         return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
     return found
+
+
+def _gloss_opens(doc: Doc, k: int, settings: LinkSettings) -> bool:
+    """Does a bracket open right before ``k``, but for a determiner and a threshold ('(the
+    50% responder rate)')?"""
+    words = words_of(doc)
+    j = k - 1
+    if j > 0 and words.text[j] == "%" and words.num[j - 1] is not None:
+        j -= 2
+    while j > 0 and words.lower[j] in settings.determiners:
+        j -= 1
+    return j >= 0 and words.text[j] in {"(", "["}
 
 
 def index_response(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
