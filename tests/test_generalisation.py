@@ -899,3 +899,262 @@ def test_bare_counts_that_took_a_drug_and_a_share_restated_as_a_count(
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert sorted((r.cohort_size, r.event_count) for r in rows if r.row_type == "outcome") \
         == sorted(expected)
+
+
+_BRONCHIECTASIS_TABLES = (
+    "A total of 612 adults with bronchiectasis were randomised to inhaled colistimethate "
+    "(n = 306) or placebo (n = 306).\n\n"
+    "Table 2. {heading}\n\nOutcome | Colistimethate (n = 306) | Placebo (n = 306)\n\n"
+    "{event} | 9 (2.9) | 21 (6.9)\n\n"
+    "Table 3. Adverse events in the safety population\n\n"
+    "Event | Colistimethate (n = 306) | Placebo (n = 306)\n\n"
+    "{event} | 3 (1.0) | 4 (1.3)\n")
+
+
+@pytest.mark.parametrize("heading", ["Secondary outcomes at week 52",
+                                     "Efficacy end points, n (%)",
+                                     "Complications during follow-up"])
+@pytest.mark.parametrize("event", ["Pneumonia", "Sepsis", "Infection"])
+def test_a_harm_word_under_a_heading_of_end_points_is_an_end_point(
+        nlp, heading: str, event: str) -> None:
+    rows = _outcomes(nlp, _BRONCHIECTASIS_TABLES.format(heading=heading, event=event))
+    assert {(r[3], r[4]) for r in rows} == {("other", 9), ("other", 21),
+                                            ("adverse_event", 3), ("adverse_event", 4)}
+
+
+@pytest.mark.parametrize("condition, event", [
+    ("psoriasis", "Psoriasis flares"),
+    ("ulcerative colitis", "Ulcerative colitis flares requiring rescue therapy"),
+    ("asthma", "Asthma attacks needing oral steroids"),
+])
+def test_the_trials_own_condition_among_the_safety_results_is_an_end_point(
+        nlp, condition: str, event: str) -> None:
+    rows = _outcomes(nlp, f"We randomised 300 participants with {condition} to tralokinumab "
+                          "(n = 150) or placebo (n = 150).\n\nSafety\n\nAdverse events were "
+                          "reported in 90 and 85 participants, respectively. "
+                          f"{event} occurred in 6 participants in the tralokinumab group and "
+                          "17 in the placebo group.")
+    assert ("other", 6) in {(r[3], r[4]) for r in rows}
+    assert ("other", 17) in {(r[3], r[4]) for r in rows}
+    assert ("adverse_event", 90) in {(r[3], r[4]) for r in rows}
+
+
+def test_a_harm_word_among_the_adverse_events_stays_a_harm(nlp) -> None:
+    rows = _outcomes(nlp, "Between 2022 and 2024, 420 adults with chronic migraine were "
+                          "randomised to atogepant (n = 210) or placebo (n = 210).\n\nEfficacy"
+                          "\n\nPneumonia, a serious adverse event, occurred in 3 patients in the "
+                          "atogepant group and 1 in the placebo group.")
+    assert {(r[3], r[4]) for r in rows} == {("adverse_event", 3), ("adverse_event", 1)}
+
+
+@pytest.mark.parametrize("statement", [
+    "The primary end point was the first episode of {event} or death from any cause.",
+    "The primary outcome was {event} within 90 days.",
+])
+@pytest.mark.parametrize("event", ["pneumonia", "sepsis"])
+def test_a_harm_word_the_text_names_as_its_end_point_is_an_end_point(
+        nlp, statement: str, event: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 500 residents of care homes to an oral "
+                          "vaccine, bacillus Calmette-Guerin (n = 250), or placebo (n = 250). "
+                          + statement.format(event=event) + " "
+                          f"{event.capitalize()} occurred in 14 residents in the vaccine group "
+                          "and 29 in the placebo group.")
+    assert {(r[3], r[4]) for r in rows} >= {("other", 14), ("other", 29)}
+
+
+@pytest.mark.parametrize("grade", ["grade 3-4", "grade 3 or higher", "grade >=3", "grades 3 to 5"])
+def test_a_grade_of_the_toxicity_scale_before_the_harm_a_count_had(nlp, grade: str) -> None:
+    rows = _outcomes(nlp, "In this randomised trial, 90 adults with glioblastoma were assigned "
+                          "to temozolomide plus lomustine (Arm A) and 88 to temozolomide alone "
+                          f"(Arm B). Overall, 41 patients (46%) in Arm A had {grade} "
+                          "haematological toxicity, compared with 19 (22%) in Arm B.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(90, "adverse_event", 41),
+                                                  (88, "adverse_event", 19)}
+
+
+@pytest.mark.parametrize("verb", ["assigned", "randomised", "allocated"])
+@pytest.mark.parametrize("event, outcome", [("had died", "death"), ("had relapsed", "recurrence")])
+def test_counts_named_by_the_arm_they_were_assigned_to_share_the_verb_after_them(
+        nlp, verb: str, event: str, outcome: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 310 adults with myeloma to daratumumab plus "
+                          "pomalidomide (n = 156) or pomalidomide alone (n = 154). At the data "
+                          f"cut-off, 47 patients {verb} to daratumumab plus pomalidomide and 66 "
+                          f"{verb} to pomalidomide alone {event}.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(156, outcome, 47), (154, outcome, 66)}
+
+
+@pytest.mark.parametrize("absence, outcome", [
+    ("had no seizures at all", "other"),
+    ("had no headache days", "other"),
+    ("had no progression", "progression_free_survival"),
+    ("experienced no relapse", "disease_free_survival"),
+])
+def test_what_a_count_had_none_of_is_an_end_point_not_that_event(
+        nlp, absence: str, outcome: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 240 adults with Dravet syndrome to fenfluramine "
+                          "(Group A, n = 120) or placebo (Group B, n = 120). Over the 14 weeks, "
+                          f"19 participants in Group A and 3 in Group B {absence}.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(120, outcome, 19), (120, outcome, 3)}
+
+
+@pytest.mark.parametrize("threshold", ["a QTc interval above 500 ms",
+                                       "a systolic pressure > 180 mmHg",
+                                       "an ALT level above 200 units per litre"])
+def test_a_number_after_a_bound_and_before_a_unit_is_no_count(nlp, threshold: str) -> None:
+    rows = analyse(clean_text(
+        "We randomly assigned 320 adults with schizophrenia to ulotaront (n = 160) or placebo "
+        f"(n = 160). Overall, 7 patients in the ulotaront group had {threshold}."), nlp=nlp).rows
+    assert {r.event_count for r in rows if r.row_type == "outcome"} == {7}
+    assert {r.cohort_size for r in rows} <= {320, 160}
+
+
+@pytest.mark.parametrize("stop", ["Permanent discontinuation of the study drug",
+                                  "Discontinuation of the assigned inhaler"])
+def test_a_stop_of_treatment_stated_as_an_event_is_a_cohort_not_an_outcome(nlp, stop: str) -> None:
+    rows = analyse(clean_text(
+        "We randomly assigned 860 adults with COPD to ensifentrine (Group 1, n = 430) or "
+        f"placebo (Group 2, n = 430). {stop} occurred in 41 patients in Group 1 and 37 in "
+        "Group 2."), nlp=nlp).rows
+    assert not [r for r in rows if r.row_type == "outcome"]
+    assert ("cohort", 41, "discontinued") in {(r.row_type, r.cohort_size, r.drug_status)
+                                              for r in rows}
+
+
+def test_reasons_for_stopping_listed_with_their_counts_are_no_outcomes(nlp) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 860 adults with COPD to ensifentrine (n = 430) "
+                          "or placebo (n = 430). In all, 52 patients stopped the trial drug "
+                          "early; the reasons were relocation (12 patients), withdrawal of "
+                          "consent (30) and other reasons (10).")
+    assert not {r for r in rows if r[3] == "other"}
+
+
+@pytest.mark.parametrize("subject, outcome", [
+    ("Responses assessed by Lugano (2014) criteria", "response"),
+    ("Complete responses confirmed by blinded (central) review", "complete_response"),
+    ("Relapses confirmed by the treating (site) neurologist", "recurrence"),
+])
+def test_a_bracket_inside_the_subject_of_an_event_frame_keeps_its_head(
+        nlp, subject: str, outcome: str) -> None:
+    rows = _outcomes(nlp, "In this phase 2 study, 60 adults with follicular lymphoma received "
+                          f"mosunetuzumab. {subject} were observed in 42 of the 60 patients.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(60, outcome, 42)}
+
+
+@pytest.mark.parametrize("long_form, short, outcome", [
+    ("major cytogenetic response", "MCyR", "response"),
+    ("durable complete remission", "DCR", "remission"),
+    ("early clinical response", "ECR", "response"),
+])
+def test_a_short_form_of_an_outcome_names_that_outcome_where_it_is_used(
+        nlp, long_form: str, short: str, outcome: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 300 adults with hepatitis D to bulevirtide "
+                          f"(n = 150) or deferred treatment (n = 150). The primary end point was "
+                          f"{long_form} ({short}) at week 48. Corrected {short} at week 48 was "
+                          "achieved by 71 of 150 and 3 of 150 patients, respectively.")
+    assert {(r[3], r[4]) for r in rows} == {(outcome, 71), (outcome, 3)}
+
+
+def test_a_harm_word_naming_the_population_makes_no_listing_of_harms(nlp) -> None:
+    rows = analyse(clean_text(
+        "We randomly assigned 300 adults with hepatitis D to bulevirtide (n = 150) or deferred "
+        "treatment (n = 150)."), nlp=nlp).rows
+    assert {r.row_type for r in rows} == {"cohort"}
+
+
+@pytest.mark.parametrize("second", ["a first hospitalisation for heart failure",
+                                    "a first severe asthma attack requiring oral steroids",
+                                    "a second ischaemic stroke"])
+def test_a_second_subject_after_a_verb_said_once_keeps_an_ordinal(nlp, second: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 1,800 adults to sotagliflozin (n = 900) or "
+                          "placebo (n = 900). Cardiovascular death occurred in 61 (6.8%) and 70 "
+                          f"(7.8%) patients, respectively, and {second} in 140 (15.6%) and 188 "
+                          "(20.9%).")
+    assert {(r[0], r[3], r[4]) for r in rows} >= {(900, "other", 140), (900, "other", 188)}
+
+
+@pytest.mark.parametrize("predicate, outcome", [
+    ("had radiographic progression", "progression"),
+    ("achieved durable remission", "remission"),
+    ("experienced symptomatic hypoglycaemia", "adverse_event"),
+])
+def test_an_adjective_between_the_verb_and_the_outcome(nlp, predicate: str, outcome: str) -> None:
+    rows = _outcomes(nlp, "In this single-arm study, 64 adults with myelofibrosis received "
+                          f"pelabresib. Nine patients {predicate}.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(64, outcome, 9)}
+
+
+def test_a_denied_event_after_the_verb_is_no_count_of_it(nlp) -> None:
+    rows = _outcomes(nlp, "In this single-arm study, 40 adults with CML stopped dasatinib. "
+                          "By the last visit, 9 patients had not regained MMR.")
+    assert (40, "response", 9) not in {(r[0], r[3], r[4]) for r in rows}
+
+
+@pytest.mark.parametrize("sentence, outcome", [
+    ("Adverse events were the reason for discontinuation in 14 patients.", "adverse_event"),
+    ("Deaths were attributed to progressive disease in 14 patients.", "death"),
+    ("Relapses were more frequent after week 24, occurring in 14 patients.", "recurrence"),
+])
+def test_the_outcome_before_a_copula_and_its_complement_counts_the_patients_after(
+        nlp, sentence: str, outcome: str) -> None:
+    rows = _outcomes(nlp, "In this single-arm study, 90 adults with lupus nephritis received "
+                          f"obinutuzumab. {sentence}")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(90, outcome, 14)}
+
+
+@pytest.mark.parametrize("title, event", [
+    ("Edoxaban Halves Bleeding in Frail Elderly Patients", "Bleeding"),
+    ("Vaccine Prevents Pneumonia in Care-Home Residents", "Pneumonia"),
+])
+def test_a_harm_word_the_title_names_is_the_trials_end_point(nlp, title: str, event: str) -> None:
+    rows = _outcomes(nlp, f"{title}\n\nIn this randomised trial, 1,000 residents were assigned "
+                          "to the active arm (n = 500) or placebo (n = 500). "
+                          f"{event} occurred in 12 residents in the active arm and 31 in the "
+                          "placebo group.")
+    assert {r[3] for r in rows} == {"other"}
+
+
+@pytest.mark.parametrize("harm", ["Nail problems", "Skin disorders", "Liver enzyme elevations"])
+def test_a_stop_because_of_it_after_a_harm_named_by_its_kind(nlp, harm: str) -> None:
+    rows = _outcomes(nlp, "In this single-arm study, 108 adults with cholangiocarcinoma received "
+                          f"futibatinib. {harm} were reported in 47 patients, and 9 of them "
+                          "stopped the drug because of it.")
+    assert (47, "adverse_event", 9) in {(r[0], r[3], r[4]) for r in rows}
+
+
+@pytest.mark.parametrize("cause, harm", [("recurrent infections", "recurrent infections"),
+                                         ("severe neutropenia", "severe neutropenia")])
+def test_a_stop_said_again_by_did_so_counts_the_harm_that_caused_it(
+        nlp, cause: str, harm: str) -> None:
+    rows = analyse(clean_text(
+        "In this study, 120 adults with marginal zone lymphoma received rituximab maintenance. "
+        f"Overall, 9 patients stopped maintenance early. Seven of them did so because of {cause}."),
+        nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.outcome_mention, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(9, "adverse_event", harm, 7)}
+
+
+@pytest.mark.parametrize("endpoint", ["major adverse limb events", "acute kidney injury"])
+def test_had_without_an_article_counts_an_end_point_the_text_names(nlp, endpoint: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 900 adults with peripheral artery disease to "
+                          "rivaroxaban (Group 1, n = 450) or aspirin (Group 2, n = 450). The "
+                          f"primary outcome was {endpoint} at one year. Among the 120 patients "
+                          f"in Group 1 with diabetes, 9 had {endpoint}.")
+    assert (120, 9) in {(r[0], r[4]) for r in rows}
+
+
+def test_had_without_an_article_is_still_a_feature_of_the_group(nlp) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 900 adults with peripheral artery disease to "
+                          "rivaroxaban (n = 450) or aspirin (n = 450). The primary outcome was "
+                          "major adverse limb events at one year. Overall, 41 had chronic kidney "
+                          "disease.")
+    assert not rows
+
+
+@pytest.mark.parametrize("gloss", ["(the responder rate)", "(the 50% responder rate)",
+                                   "(responder rate)"])
+def test_a_gloss_that_names_an_outcome_names_the_end_point(nlp, gloss: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 360 children with Lennox-Gastaut syndrome to "
+                          "soticlestat (n = 180) or placebo (n = 180). A reduction of at least "
+                          f"50% in seizure frequency {gloss} was achieved by 80 of 180 patients "
+                          "in the soticlestat group and 40 of 180 in the placebo group.")
+    assert {(r[3], r[4]) for r in rows if r[4] in (80, 40)} == {("response", 80), ("response", 40)}

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import is_group_size
 from ..words import Words, words_of
-from .outcomes import names_measure, verb_object
+from .outcomes import absent_or_named, absent_predicate, names_measure, verb_object
 from .records import BRAND_MARKS, CHANGED_STATUSES, Clause, ClauseFacts, Cue, LinkSettings
 from .spans import longest_cues
 
@@ -331,6 +331,7 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
             continue
         own = [c for c in here.cues
                if c.label in verbs and c.text.lower().split()[0] not in participles
+               and not _assigned_participle(doc, c, settings)
                and c.text.lower() not in settings.people_outcomes
                and not _relative(doc, c.start, here.start, settings)]
         if own:
@@ -348,16 +349,27 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
                             and not _relative(doc, c.start, after.start, settings)
                             and (not outcomes or c.start < outcomes[0].start)
                             for c in after.cues):  # "... stopped treatment because of X"
-            shared = outcomes[0] if outcomes else after.shared_outcome
+            shared = absent_or_named(doc, outcomes[0], after.end, settings) if outcomes \
+                else after.shared_outcome
             if shared is None:
                 # "1,270 in the A group and 1,521 in the B group had a major cardiovascular
                 # event": the object of the shared verb, in words no cue lists.
                 verb = next((c for c in after.cues if c.label == "EVENT_VERB"), None)
                 shared = None if verb is None else verb_object(doc, verb.start, after.end, settings)
+                shared = shared or absent_predicate(doc, after.start, after.end, settings)
                 after.shared_outcome = after.shared_outcome or shared
             if shared is not None:
                 here.shared_outcome = shared
                 here.is_study = True  # it states an event, as its comparison does
+
+
+def _assigned_participle(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
+    """'30 patients assigned to X and 21 assigned to Y had died': a participle that says
+    which arm a group was assigned to is no verb of its clause (but '30 were assigned to X')."""
+    words = words_of(doc)
+    return words.lower[cue.end - 1] in settings.assignment_participles \
+        and cue.end < len(doc) and words.lower[cue.end] == "to" \
+        and cue.start > 0 and words.lower[cue.start - 1] not in settings.frame_auxiliaries
 
 
 def _relative(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:

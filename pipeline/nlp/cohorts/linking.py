@@ -40,6 +40,7 @@ from .groups import (
 from .mentions import find_mentions, in_size_brackets
 from .outcomes import (
     clause_outcome,
+    endpoint_harms,
     harm_reason,
     harm_stops,
     heading_outcome,
@@ -47,6 +48,7 @@ from .outcomes import (
     preceding_outcome,
     predicate_outcome,
     refers_back,
+    short_form_outcomes,
     turned_outcomes,
 )
 from .records import CUES_KEY, SEVERAL_ARMS, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings, Mention
@@ -81,9 +83,11 @@ def link_document(doc: Doc, settings: LinkSettings,
     cues += ae_words
     cues += harm_stops(doc, cues, settings)
     cues += turned_outcomes(doc, cues, settings)
+    cues += short_form_outcomes(doc, cues)
     drugs = [e for e in doc.ents if (e.label_ == "DRUG" and not _prior_therapy(doc, e, settings))
              or (e.label_ == "DRUG_CLASS" and e.id_ in settings.control_drugs)]
     sents = list(doc.sents)
+    cues = endpoint_harms(doc, cues, [s.start for s in sents], settings)
     background = _background_drugs(doc, drugs, cues, [s.start for s in sents], settings)
     if background and any(e.start not in background and e.id_ not in settings.control_drugs
                           for e in drugs):

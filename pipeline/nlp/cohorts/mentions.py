@@ -164,6 +164,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 words.lower[after] in settings.treatment_modifiers and after + 1 < end
                 and words.lower[after + 1] in units)):
             continue  # "12 mg", "a single oral dose", "two intravenous doses"
+        if _threshold_value(doc, number.start, after, end, patients, events, settings):
+            continue  # "no patient had a QTcF above 500 ms": a threshold of a measure
         if int(value) in YEARS and number.start > sent.start \
                 and words.lower[number.start - 1] in settings.date_words \
                 and _noun_end(doc, after, end, patients, settings) is None:
@@ -898,6 +900,24 @@ def _whole_after(doc: Doc, i: int, end: int, number_at: dict[int, Span],
     while i < end and words.lower[i] in settings.determiners:
         i += 1
     return number_at.get(i)
+
+
+def _threshold_value(doc: Doc, start: int, after: int, end: int, patients: set[int],
+                     events: set[int], settings: LinkSettings) -> bool:
+    """'a QTcF above 500 ms', 'a potassium level over 6 mmol per litre': a number after a
+    bound ('above', '>') and before a unit the number lists do not know is a threshold of a
+    measure (but 'more than 40 had', 'over 300 patients enrolled' are counts)."""
+    words = words_of(doc)
+    if start == 0 or words.lower[start - 1] not in settings.open_bounds \
+            and words.lower[start - 1] not in _BOUND_SIGNS:
+        return False
+    return after < end and words.is_alpha[after] and after not in patients \
+        and after not in events and words.lower[after] not in settings.phrase_stops \
+        and _noun_end(doc, after, end, patients, settings) is None
+
+
+#: Signs of a bound before a number.
+_BOUND_SIGNS = frozenset({">", "<", "≥", "≤", ">=", "<="})
 
 
 def _noun_end(doc: Doc, i: int, end: int, patients: set[int],

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import Counter
+
 from spacy.tokens import Doc, Token
 
 from ..words import words_of
@@ -44,11 +47,21 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i = skip.end
             # "in Group 1" and "Group 1" overlap: step to the end of the longer one.
             i = max([i] + [c.end for c in arm_at.values() if c.start < i < c.end])
+            if word in _PRO_VERBS and i < end and words.lower[i] == "so":
+                i += 1  # "Seven of them did so because of recurrent infections": the stop said before
         elif treated is not None:
             i = treated  # "Eight people taking belzutifan died"
         elif word in settings.each_words and i + 1 < end \
                 and words.lower[i + 1] in settings.arm_nouns:
             i += 2  # "2 patients in each group died"
+        elif word in settings.none_words and i > 0 and i + 1 < end \
+                and (words.lower[i - 1] in settings.article_verbs
+                     or words.lower[i - 1] in settings.object_verbs):
+            return _absent_outcome(doc, i, end, outcome_at, settings)  # "had no migraine days"
+        elif word in settings.grade_words and _grade_end(doc, i, end, settings) > i + 1:
+            # "had grade 3-4 treatment-related adverse events": what the grade grades
+            return _graded_harm(doc, i, _grade_end(doc, i, end, settings), end, outcome_at,
+                                settings)
         elif word in settings.filler_words or words.ent_type[i] in {"DRUG", "DRUG_CLASS"}:
             i += 1
         elif state and i + 1 in outcome_at:
@@ -58,10 +71,112 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
         elif word in settings.relative_pronouns:
             # "13 who stopped it died": the predicate after the clause that picks the group.
             return _after_relative(doc, i, end, outcome_at, settings)
+        elif _modified_object(doc, i, outcome_at, settings):
+            # "one infant had primary progression" (the cue itself: counts of one list share it)
+            found = outcome_at[i + 1]
+            return None if names_measure(doc, found, settings) else found
         else:
             return _harm_cause(doc, i, end, cues, settings)
         steps += 1
     return None
+
+
+def _grade_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
+    """Index after a grade of the toxicity scale at ``i`` ('grade 3-4', 'grade 3 or
+    higher', 'grade >=3', 'grades 2 to 4'), or ``i + 1``."""
+    words = words_of(doc)
+    j = i + 1
+    while j < end and j - i <= _GRADE_WORDS and (
+            words.num[j] is not None or words.lower[j].lstrip("<>=≥≤").isdigit()
+            or words.lower[j] in settings.threshold_words or words.lower[j] in settings.open_bounds
+            or words.lower[j] in _GRADE_JOINERS):
+        j += 1
+    while j > i + 1 and words.lower[j - 1] in _GRADE_JOINERS:
+        j -= 1  # "grade 3 and | 12 had ...": the joiner belongs to what follows
+    return j
+
+
+def absent_or_named(doc: Doc, cue: Cue, end: int, settings: LinkSettings) -> Cue:
+    """The outcome a shared verb states: the cue, or what it says the group had none of
+    ('11 in arm A and 4 in arm B had no recurrence': free of recurrence)."""
+    words = words_of(doc)
+    k = cue.start - 1
+    if k > 0 and words.lower[k] in settings.none_words and (
+            words.lower[k - 1] in settings.article_verbs or words.lower[k - 1] in settings.object_verbs):
+        return _absent_outcome(doc, k, end, {cue.start: cue}, settings) or cue
+    return cue
+
+
+def absent_predicate(doc: Doc, start: int, end: int, settings: LinkSettings) -> Cue | None:
+    """'... and five in Cohort 2 had no migraine days': the absence a clause's predicate
+    states, or None."""
+    words = words_of(doc)
+    k = next((k for k in range(start + 1, end - 1) if words.lower[k] in settings.none_words
+              and (words.lower[k - 1] in settings.article_verbs
+                   or words.lower[k - 1] in settings.object_verbs)), None)
+    return None if k is None else _absent_outcome(doc, k, end, {}, settings)
+
+
+def _absent_outcome(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
+                    settings: LinkSettings) -> Cue | None:
+    """'had no migraine days', 'had no progression': what a count had none of is an end
+    point, not that event: being free of progression or relapse is a survival outcome, any
+    other absence 'other' with its words."""
+    words = words_of(doc)
+    named = outcome_at.get(i + 1)
+    stop = i + 1 if named is None else named.end
+    while stop < end and not _ends_phrase(doc[stop], settings):
+        stop += 1
+    text = words.span_text(i, stop)
+    if named is not None and named.end == stop and named.id in _FREE_OF:
+        return Cue("OUTCOME", _FREE_OF[named.id], i, stop, text)
+    if named is None and (words.lower[i + 1] in settings.prior_words
+                          or _phrase(doc, i + 1, stop, settings) is None):
+        return None  # "had no prior therapy", "had no history of ...": said of the group
+    return Cue("OUTCOME", "other", i, stop, text)
+
+
+def _graded_harm(doc: Doc, grade: int, i: int, end: int, outcome_at: dict[int, Cue],
+                 settings: LinkSettings) -> Cue | None:
+    """What the grade at ``grade`` (its bounds end at ``i``) grades, with the grade: the
+    outcome named a few words on ('grade 3 haematological toxicity'), else the phrase, a
+    harm ('grade 4 platelet count decrease')."""
+    words = words_of(doc)
+    k = i
+    while k < end and k - i < _GRADE_WORDS and k not in outcome_at and words.is_alpha[k] \
+            and words.lower[k] not in settings.phrase_stops:
+        k += 1
+    if k in outcome_at:
+        cue = outcome_at[k]
+        return Cue(cue.label, cue.id, grade, cue.end, words.span_text(grade, cue.end))
+    stop = i
+    while stop < end and not _ends_phrase(doc[stop], settings):
+        stop += 1
+    found = _phrase(doc, i, stop, settings)
+    return None if found is None else Cue("OUTCOME", "adverse_event", grade, found.end,
+                                          words.span_text(grade, found.end))
+
+
+#: At most this many words after "grade"; the words that join its bounds.
+_GRADE_WORDS = 5
+_GRADE_JOINERS = frozenset({"or", "to", "and", "-", "–", "/", "="})
+
+
+def _modified_object(doc: Doc, i: int, outcome_at: dict[int, Cue], settings: LinkSettings) -> bool:
+    """Is the word at ``i`` an adjective between a verb that takes an event and the outcome
+    ('had primary progression', 'achieved durable remission', 'experienced major bleeding')?"""
+    words = words_of(doc)
+    return i + 1 in outcome_at and i > 0 and words.is_alpha[i] and words.is_lower[i] \
+        and words.lower[i] not in _NEGATIONS and words.lower[i] not in settings.none_words \
+        and (words.lower[i - 1] in settings.article_verbs
+             or words.lower[i - 1] in settings.object_verbs)
+
+
+#: Verbs that stand for the verb said before ("did so", "do so").
+_PRO_VERBS = frozenset({"did", "do", "does"})
+
+#: Words that deny the event after them ("had not regained MMR", "had never relapsed").
+_NEGATIONS = frozenset({"not", "never", "n't"})
 
 
 def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
@@ -98,10 +213,18 @@ def _harm_cause(doc: Doc, i: int, end: int, cues: list[Cue],
         k += 1
     if k is None:
         return None
+    words = words_of(doc)
+    first = k
+    while k < end and k - first < 2 and words.is_alpha[k] and words.is_lower[k] \
+            and not any(c.start == k for c in cues if c.label == "OUTCOME"):
+        k += 1  # "because of recurrent infections": an adjective before the harm
     harms = [c for c in cues if c.label == "OUTCOME" and c.id == "adverse_event"
-             and (c.start == k or c.start < i and c.end > k)]
+             and (c.start == k or c.start < i and c.end > first)]
     # the stop with its cause when a cue spans both, else the harm itself
-    return min(harms, key=lambda c: c.start) if harms else None
+    found = min(harms, key=lambda c: c.start) if harms else None
+    if found is not None and found.start == k > first:
+        return Cue(found.label, found.id, first, found.end, words.span_text(first, found.end))
+    return found
 
 
 def _free_of(doc: Doc, i: int, end: int) -> Cue | None:
@@ -193,10 +316,30 @@ def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
         if word not in settings.pre_outcome_words and word not in settings.filler_words \
                 and not (word.endswith("ly") and words.is_alpha[j - 1]):  # "documented radiologically in"
             found = outcome_end.get(j) if j < i else None
+            if found is None and i > start and words.lower[i - 1] in settings.frame_prepositions:
+                return _complement_frame(doc, j, start, outcome_end, settings)
             return found and _copula_subject(doc, found, start, outcome_end, settings)
         j -= 1
         steps += 1
     return None
+
+
+def _complement_frame(doc: Doc, j: int, start: int, outcome_end: dict[int, Cue],
+                      settings: LinkSettings) -> Cue | None:
+    """'Adverse events were the reason for discontinuation in 9', 'Deaths were attributed to
+    progressive disease in five': the outcome before a copula whose complement ends at
+    ``j``, right before the preposition of the count."""
+    words = words_of(doc)
+    for k in range(j - 1, max(start, j - _COMPLEMENT_WORDS) - 1, -1):
+        if words.lower[k] in settings.auxiliaries:
+            return outcome_end.get(k)
+        if words.is_punct[k] or k + 1 in outcome_end:
+            return None  # another outcome, or a clause of its own
+    return None
+
+
+#: At most this many words between the copula and the preposition of the count.
+_COMPLEMENT_WORDS = 6
 
 
 def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
@@ -256,8 +399,7 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
                 harm_at[c.start] = c
             if c.end not in harm_end or harm_end[c.end].start > c.start:
                 harm_end[c.end] = c
-    if not harm_at:
-        return []
+    # (with no harm cue, a harm named by its kind may be what a pronoun after a stop stands for)
     found = []
     for stop in stops:
         k = stop.end
@@ -270,10 +412,13 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
                 cause += 1
             harm = harm_at.get(cause)
             if harm is None and cause < len(doc) and doc[cause].lower_ in settings.pronouns \
-                    and any(c.end <= stop.start and c.start >= doc[stop.start].sent.start
-                            for c in harm_at.values()):
+                    and (any(c.end <= stop.start and c.start >= doc[stop.start].sent.start
+                             for c in harm_at.values())
+                         or any(w in settings.harm_words
+                                for w in words.lower[doc[stop.start].sent.start:stop.start])):
                 # "Neuropathy was the main problem: 54 developed it, and 14 stopped the drug
-                # because of it": the harm named before in the sentence
+                # because of it": the harm named before in the sentence (or a harm named by
+                # its kind: "Nail problems were reported in 47, and 9 stopped X because of it")
                 harm = Cue("OUTCOME", "adverse_event", cause, cause + 1, doc[cause].text)
             if harm is not None:
                 found.append(Cue("OUTCOME", "adverse_event", stop.start, harm.end,
@@ -292,6 +437,24 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
             harm = harm_end[k - 2]
             found.append(Cue("OUTCOME", "adverse_event", harm.start, end, doc[harm.start:end].text))
     return found
+
+
+def short_form_outcomes(doc: Doc, cues: list[Cue]) -> list[Cue]:
+    """'adequate clinical and parasitological response (ACPR)', 'sustained remission
+    (SR)': a short form whose long form ends in an outcome names that outcome wherever it
+    is used ('PCR-corrected ACPR was achieved by 588'), as the abbreviation detector finds it."""
+    abbreviations = doc._.abbreviations if doc.has_extension("abbreviations") else None
+    if not abbreviations:
+        return []
+    outcome_end = {c.end: c for c in cues if c.label == "OUTCOME"}
+    named = [(abbr, outcome_end[abbr["long_end"]]) for abbr in abbreviations
+             if abbr["long_end"] in outcome_end]
+    if not named:
+        return []
+    covered = {i for c in cues if c.label == "OUTCOME" for i in range(c.start, c.end)}
+    return [Cue("OUTCOME", cue.id, abbr["short_start"], abbr["short_end"], abbr["short_text"])
+            for abbr, cue in named
+            if covered.isdisjoint(range(abbr["short_start"], abbr["short_end"]))]
 
 
 #: Events whose absence in the living is a survival outcome ("alive without progression").
@@ -458,11 +621,14 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         return None if last is None else Cue("OUTCOME", last.id_, last.start, last.end, last.text)
     outcomes = longest_cues(cues, "OUTCOME")
     named = [c for c in outcomes if found.start <= c.start < found.end]
-    if not named and found.end < start:
-        # "Numbness in the feet (peripheral neuropathy) was reported in": a gloss that is
-        # the name of an outcome names it (not one that lists the parts of a composite).
-        named = [c for c in outcomes if found.end < c.start and c.end < start
-                 and doc_words.text[c.start - 1] in {"(", "["} and doc_words.text[c.end] in {")", "]"}]
+    # "Numbness in the feet (peripheral neuropathy) was reported in", "A reduction of at least
+    # 50% in seizure frequency (the 50% responder rate) was achieved by": a gloss that is
+    # the name of an outcome names it (not one that lists the parts of a composite).
+    glosses = [c for c in outcomes if found.end < c.start and c.end < start
+               and _gloss_opens(doc, c.start, settings) and doc_words.text[c.end] in {")", "]"}] \
+        if found.end < start else []
+    if glosses:
+        named = glosses[:1]  # (the name, over a word inside the phrase: "seizure" above)
     words = set(doc_words.lower[found.start:found.end])
     if doc_words.lower[found.start] in settings.absence_words \
             or any(names_measure(doc, c, settings) for c in named) \
@@ -473,8 +639,15 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         return found
     if named:
         return named[0]
+    if any(c.label == "STATUS" and c.id == "discontinued" and found.start <= c.start < found.end
+           for c in cues):
+        # "Permanent discontinuation of the assigned drug occurred in 58": a stop, whose
+        # count is a cohort row (corpora/README), no event
+        return None
     if index_response(doc, found.start, found.end, settings):
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
+    if names_main_condition(doc, found.start, found.end):
+        return found  # "gout flares requiring treatment" in a gout trial: its end point
     if "DISEASE" in doc_words.ent_type[found.start:found.end] \
             or words & settings.harm_words or _after_harm(doc, found, settings) \
             or _in_safety_report(doc, found, settings, after_harm=after_harm):
@@ -484,6 +657,18 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         # dysfunction", "nail problems").
         return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
     return found
+
+
+def _gloss_opens(doc: Doc, k: int, settings: LinkSettings) -> bool:
+    """Does a bracket open right before ``k``, but for a determiner and a threshold ('(the
+    50% responder rate)')?"""
+    words = words_of(doc)
+    j = k - 1
+    if j > 0 and words.text[j] == "%" and words.num[j - 1] is not None:
+        j -= 2
+    while j > 0 and words.lower[j] in settings.determiners:
+        j -= 1
+    return j >= 0 and words.text[j] in {"(", "["}
 
 
 def index_response(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
@@ -532,7 +717,7 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     j = _before_gloss(doc, clause_start, j)
     first = clause_start
     for k in range(clause_start, j):
-        if words.text[k] in {",", ":", ";", "(", ")"}:
+        if words.text[k] in {",", ":", ";", "(", ")"} and not _inner_bracket(words.text, first, k, j):
             first = k + 1
     head = _apposition_head(doc, clause_start, j - 1) if first == j else None
     if head is not None:
@@ -545,6 +730,14 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
                   and words.lower[k + 1] == "of"), None)
     return (named is not None and _phrase(doc, named, j, settings, subject=True, framed=True)) \
         or _phrase(doc, first, j, settings, subject=True, framed=True)
+
+
+def _inner_bracket(text: list[str], first: int, k: int, j: int) -> bool:
+    """Is the bracket at ``k`` one of a pair inside the words [first, j) that goes on after
+    it ('responses assessed by RANO (Response Assessment ...) criteria were observed in')?"""
+    if text[k] == "(":
+        return ")" in text[k + 1:j - 1]
+    return text[k] == ")" and "(" in text[first:k] and k + 1 < j
 
 
 def _before_amount(doc: Doc, last: int, clause_start: int, settings: LinkSettings) -> int:
@@ -627,7 +820,8 @@ def _gapped_subject(doc: Doc, last: int, sent_start: int, settings: LinkSettings
     words = words_of(doc)
     preposition = words.lower[last + 1]
     k = last
-    while k > sent_start and last - k < settings.max_outcome_words \
+    # the frame says the subject is one: it may be as long as any framed subject
+    while k > sent_start and last - k < settings.max_framed_words \
             and words.lower[k] not in settings.list_separators:
         k -= 1
     if k == last or words.lower[k] not in settings.list_separators or not any(
@@ -682,9 +876,17 @@ def _listed_outcome(doc: Doc, start: int, clause_start: int, cues: list[Cue],
     sent_start = doc[start].sent.start
     if found is not None and any(c.label_ == "OUTCOME" and c.id_ == "adverse_event"
                                  and sent_start <= c.start and c.end <= first
+                                 and not picks_group(doc, c.start, settings)
                                  for c in doc.spans.get(CUES_KEY, [])):
-        # "The most common adverse events were dissociation (41 ...)": items of harms
+        # "The most common adverse events were dissociation (41 ...)": items of harms (not
+        # "adults with hepatitis D were assigned to X (n = 150)": the population's disease)
         return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
+    if found is not None and any(c.label_ == "STATUS" and c.id_ == "discontinued"
+                                 and sent_start <= c.start < first
+                                 for c in doc.spans.get(CUES_KEY, [])):
+        # "Discontinuation occurred in 18; the reasons were withdrawal of consent (7), lack
+        # of efficacy (1) ...": reasons for stopping, whose counts are cohort rows
+        return None
     return found
 
 
@@ -753,7 +955,9 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     quantified = _at_least_one(doc, i + 1, clause_end, settings)
     if word in settings.article_verbs:
         if not (i + 1 < clause_end and words.lower[i + 1] in {"a", "an"}) and quantified == i + 1:
-            return None  # "41 had unmutated IGHV": a feature that defines a subgroup
+            # "41 had unmutated IGHV": a feature that defines a subgroup (but "6 had ischemic
+            # stroke or systemic embolism", an event the text names as its end point)
+            return _stated_object(doc, i + 1, clause_end, settings)
         i = max(i + 1, quantified - 1)
     elif word not in settings.object_verbs:
         return None
@@ -766,6 +970,38 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     while stop < clause_end and not _ends_phrase(doc[stop], settings):
         stop += 1
     return _phrase(doc, i, stop, settings)
+
+
+def _stated_object(doc: Doc, i: int, clause_end: int, settings: LinkSettings) -> Cue | None:
+    """The object at ``i`` of 'had' without an article when the text names it where it states
+    its end points ('the primary efficacy outcome of ischemic stroke or systemic embolism'),
+    else None (a feature of the group)."""
+    stop = i
+    while stop < clause_end and not _ends_phrase(doc[stop], settings):
+        stop += 1
+    found = _phrase(doc, i, stop, settings)
+    if found is None or found.end - found.start < 2:
+        return None
+    return found if f" {found.text.lower()} " in _endpoint_text(doc, settings) else None
+
+
+def _endpoint_text(doc: Doc, settings: LinkSettings) -> str:
+    """The sentences that state the trial's end points, in lower case (once per document)."""
+    found = doc.user_data.get(_ENDPOINT_TEXT_KEY)
+    if found is None:
+        words = words_of(doc)
+        sents = {}  # the sentences of the words that may name end points ('outcome', 'point')
+        for k, word in enumerate(words.lower):
+            if word in settings.generic_heads and (word in settings.endpoint_headings or k > 0
+                                                   and words.lower[k - 1] in settings.endpoint_headings):
+                sent = doc[k].sent
+                sents[sent.start] = sent.end
+        found = " " + " ".join(" ".join(words.lower[a:b]) for a, b in sents.items()) + " "
+        doc.user_data[_ENDPOINT_TEXT_KEY] = found
+    return found
+
+
+_ENDPOINT_TEXT_KEY = "onco_endpoint_text"
 
 
 def _at_least_one(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
@@ -870,9 +1106,144 @@ def _phrase(doc: Doc, start: int, end: int, settings: LinkSettings, *,
         return None
     if len(words) == 1 and words[0].lower_ in settings.not_outcomes_alone:
         return None  # "Treatment: ..." (but "Treatment failure: ...")
-    if any(t.ent_type_ in {"DRUG", "DRUG_CLASS", "COUNTRY"} or (t.like_num and t.i == start
-                                                                  and not share)
+    # (an ordinal opens an event: "a first worsening heart-failure event")
+    if any(t.ent_type_ in {"DRUG", "DRUG_CLASS", "COUNTRY"} or (
+            t.like_num and t.i == start and not share
+            and (doc_words.num[t.i] is not None or t.is_digit))
            for t in words):
         return None
     return Cue("OUTCOME", "other", start, cut, words.text)
 
+
+
+# A harm word that is the trial's own end point (corpora/README: an event outside the
+# vocabulary is 'other' as an end point and 'adverse_event' as a harm). Pneumonia in an
+# influenza trial's table of complications, a new infection in a malaria trial's efficacy
+# table, a gout flare in a gout trial are what the trial counts, not harms of its drug;
+# the same words among the adverse events are harms. The trial's end points are read from
+# the article's own words: the heading of the section or table a count stands under, and
+# the condition the article is about.
+
+
+def endpoint_harms(doc: Doc, cues: list[Cue], sent_starts: list[int],
+                   settings: LinkSettings) -> list[Cue]:
+    """The cues with each harm word that names one of the trial's end points as 'other':
+    under a heading of end points ('Efficacy', 'Table 2. Complications and secondary
+    outcomes'), naming the condition the trial treats, or named where the text states its
+    end points ('The primary outcome was pneumonia or death'); not said among harms."""
+    harms = [c for c in cues if c.label == "OUTCOME" and c.id == "adverse_event"]
+    if not harms:
+        return cues
+    words = words_of(doc)
+    sections: dict[int, str | None] = {}
+    candidates: list[tuple[Cue, bool, str | None]] = []
+    stated: set[str] = set()  # harm words the text names as its end points
+    read: dict[int, tuple[bool, bool]] = {}  # sentence -> (speaks of harms, names end points)
+    for cue in harms:
+        if any(w in settings.harm_classes for w in words.lower[cue.start:cue.end]):
+            continue  # "serious adverse events", "infusion reactions": harms by name
+        n = bisect_right(sent_starts, cue.start) - 1
+        if n not in read:
+            first = sent_starts[n]
+            sentence = words.lower[first:sent_starts[n + 1] if n + 1 < len(sent_starts) else len(doc)]
+            read[n] = (any(w in settings.harm_classes or w in settings.safety_words
+                           for w in sentence), _states_endpoints(sentence, settings))
+        harmful, states = read[n]
+        if harmful:
+            continue  # "Pneumonia was the most common serious adverse event"
+        section = _section(doc, sent_starts, n, sections, settings)
+        if section != "safety" and states \
+                or n == 0 and _heading_kind(doc, sent_starts + [len(doc)], 0, settings) is not None:
+            stated.add(_singular(cue.text))  # ... or the title names ("X Cuts Fractures in ...")
+        candidates.append((cue, names_main_condition(doc, cue.start, cue.end), section))
+    turned = {cue: Cue("OUTCOME", "other", cue.start, cue.end, cue.text)
+              for cue, named, section in candidates
+              if named or section == "endpoint"
+              or section is None and _singular(cue.text) in stated}
+    return [turned.get(c, c) for c in cues] if turned else cues
+
+
+def _singular(text: str) -> str:
+    """'Fractures' and 'fracture' name one end point."""
+    return text.lower().rstrip("s")
+
+
+def _states_endpoints(sentence: list[str], settings: LinkSettings) -> bool:
+    """Do the words name end points ('the primary outcome', 'a secondary end point')?"""
+    return any(w in settings.generic_heads and (w in settings.endpoint_headings or k > 0
+                                                and sentence[k - 1] in settings.endpoint_headings)
+               for k, w in enumerate(sentence))
+
+
+def _section(doc: Doc, sent_starts: list[int], n: int, memo: dict[int, str | None],
+             settings: LinkSettings) -> str | None:
+    """'endpoint' or 'safety': what the nearest heading before sentence ``n`` reports
+    (a short line without a full stop; table rows are passed over), or None. Each sentence
+    is read once per document: the sentences passed on the way share the answer."""
+    trail = []
+    k = n
+    while k > 0 and k not in memo:
+        trail.append(k)
+        kind = _heading_kind(doc, sent_starts, k - 1, settings)
+        if kind is not None:
+            found = kind or None
+            break
+        k -= 1
+    else:
+        found = memo.get(k)
+    for t in trail:
+        memo[t] = found
+    return found
+
+
+def _heading_kind(doc: Doc, sent_starts: list[int], k: int, settings: LinkSettings) -> str | None:
+    """'endpoint', 'safety' or '' (another heading) when sentence ``k`` is a heading, else
+    None (a sentence of the text, a table row or a blank line)."""
+    words = words_of(doc)
+    first, last = sent_starts[k], sent_starts[k + 1]
+    while last > first and words.is_space[last - 1]:
+        last -= 1
+    if last == first or last - first > settings.max_heading_words \
+            or words.text[last - 1] in {".", "!", "?", ":", ";"} or "|" in words.text[first:last]:
+        return None
+    heading = set(words.lower[first:last])
+    if heading & (settings.safety_words | settings.harm_classes):
+        return "safety"
+    return "endpoint" if heading & settings.endpoint_headings else ""
+
+
+def names_main_condition(doc: Doc, start: int, end: int) -> bool:
+    """Do the words [start, end) name the condition the article is about?"""
+    words = words_of(doc)
+    if not any(words.ent_type[k] in _CONDITION_LABELS for k in range(start, end)):
+        return False  # (no disease named: the article's condition need not be looked for)
+    return not main_condition_tokens(doc).isdisjoint(range(start, end))
+
+
+def main_condition_tokens(doc: Doc) -> frozenset[int]:
+    """Where the condition the article is about is named: the disease or condition it names
+    most, a mention that defines the population ('participants with gout', 'patients with
+    uncomplicated malaria') weighing more, the first of a tie. A harm word there is the
+    trial's own end point."""
+    found = doc.user_data.get(_CONDITION_KEY)
+    if found is None:  # once per document (a tuple: user_data is serialised with the doc)
+        words = words_of(doc)
+        ents = [(e.start, e.end, e.id_) for e in doc.ents
+                if e.label_ in _CONDITION_LABELS and e.id_]
+        counts: Counter[str] = Counter()
+        for start, _, ent_id in ents:
+            defines = "with" in words.lower[max(0, start - _POPULATION_REACH):start]
+            counts[ent_id] += _POPULATION_WEIGHT if defines else 1
+        top = counts.most_common(1)[0][0] if counts else None  # the first of a tie
+        found = tuple(k for start, end, ent_id in ents if ent_id == top
+                      for k in range(start, end))
+        doc.user_data[_CONDITION_KEY] = found
+    return frozenset(found)
+
+
+#: A condition named up to this many words after "with" defines the population ("adults
+#: with uncomplicated Plasmodium falciparum malaria"); such a mention counts this much more.
+_POPULATION_REACH = 4
+_POPULATION_WEIGHT = 3
+_CONDITION_LABELS = frozenset({"DISEASE", "CONDITION"})
+_CONDITION_KEY = "onco_main_condition"

@@ -50,9 +50,13 @@ def after_percent(doc: Doc, i: int, end: int) -> int:
 
 
 def treatment_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int | None:
-    """End of 'taking X', 'on X', 'treated with the X': what a group received, or None."""
+    """End of 'taking X', 'on X', 'treated with the X', 'assigned to X alone': what a group
+    received, or None."""
     words = words_of(doc)
-    if i >= end or words.lower[i] not in settings.treatment_words:
+    if i + 1 < end and words.lower[i] in settings.assignment_participles \
+            and words.lower[i + 1] == "to":
+        i += 1  # "41 assigned to vorinostat had died": the arm the count was assigned to
+    elif i >= end or words.lower[i] not in settings.treatment_words:
         return None
     j = i + 1
     while j < end and (words.lower[j] in settings.treatment_words
@@ -63,7 +67,7 @@ def treatment_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int | N
     while j < end and (words.ent_type[j] in {"DRUG", "DRUG_CLASS"}
                        or words.lower[j] in settings.drug_connectors):
         j += 1
-    return j
+    return j + 1 if j < end and words.lower[j] in settings.alone_words else j
 
 
 def stated_percent(doc: Doc, i: int, end: int, number_at: dict[int, Span]) -> float | None:
