@@ -261,3 +261,64 @@ def test_arm_patterns(nlp, text: str, summaries: set[str]) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {r.summary for r in rows} == summaries
 
+
+
+def _groups(nlp, text: str) -> set[tuple]:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    return {(r.row_type, r.cohort_size, r.event_count, r.drug, r.drug_status) for r in rows}
+
+
+_RANDOMISED = ("In the phase 3 trial, 480 adults with psoriatic arthritis were randomly "
+               "assigned to izokibep (n = 240) or placebo (n = 240). ")
+
+
+@pytest.mark.parametrize("stop", [
+    "Discontinuation of the trial regimen before week 24 occurred in 14 patients in the "
+    "izokibep group and 19 in the placebo group.",
+    "Permanent discontinuation of the assigned drug was reported in 14 patients in the "
+    "izokibep group and 19 in the placebo group.",
+    "Fourteen patients in the izokibep group and 19 in the placebo group withdrew consent.",
+    "Fourteen participants in the izokibep group and 19 in the placebo group dropped out.",
+])
+def test_those_of_each_arm_who_stopped_are_cohorts_not_events(nlp, stop: str) -> None:
+    found = _groups(nlp, _RANDOMISED + stop)
+    assert ("cohort", 14, None, "izokibep", "discontinued") in found
+    assert ("cohort", 19, None, "izokibep", "not_received") in found
+    assert not {f for f in found if f[0] == "outcome"}
+
+
+def test_the_reasons_for_stopping_split_those_who_stopped(nlp) -> None:
+    found = _groups(nlp, _RANDOMISED + (
+        "Discontinuation before week 24 occurred in 14 patients in the izokibep group and 19 "
+        "in the placebo group; the reasons were withdrawal of consent (6 and 8 patients, "
+        "respectively) and adverse events (4 and 2)."))
+    assert {("cohort", 6, None, "izokibep", "discontinued"),
+            ("cohort", 8, None, "izokibep", "not_received"),
+            ("outcome", 240, 4, "izokibep", "received"),
+            ("outcome", 240, 2, "izokibep", "not_received")} <= found
+
+
+def test_a_group_that_did_not_receive_the_assigned_treatment_shares_the_verb(nlp) -> None:
+    found = _groups(nlp, _RANDOMISED + (
+        "Eleven in the izokibep group and 9 in the placebo group did not receive the "
+        "assigned treatment."))
+    assert {("cohort", 11, None, "izokibep", "not_received"),
+            ("cohort", 9, None, "izokibep", "not_received")} <= found
+
+
+@pytest.mark.parametrize(("arm", "other"), [("the ruxolitinib group", "the placebo group"),
+                                            ("those given ruxolitinib", "those given placebo")])
+def test_a_subgroup_split_between_the_arms_received_no_one_treatment(
+        nlp, arm: str, other: str) -> None:
+    found = _groups(nlp, (
+        "Adults with vitiligo were randomly assigned to ruxolitinib cream or placebo; 330 "
+        "received ruxolitinib and 110 received placebo. Among the 92 patients with facial "
+        f"lesions, repigmentation occurred in 30 of 62 in {arm} and 5 of 30 in {other}."))
+    assert ("cohort", 92, None, None, None) in found
+
+
+@pytest.mark.parametrize("unfit", ["who could not have cisplatin", "who cannot tolerate cisplatin",
+                                   "who were not eligible for cisplatin"])
+def test_a_drug_the_patients_could_not_have_is_no_arm(nlp, unfit: str) -> None:
+    found = _groups(nlp, f"Investigators randomly assigned 140 older adults {unfit}.")
+    assert found == {("cohort", 140, None, None, None)}

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts
-from ..words import words_of
+from ..words import Words, words_of
 from .arms import (
     added_drug,
     arm_definitions,
@@ -23,7 +23,14 @@ from .arms import (
     name_control,
     name_option,
 )
-from .clauses import background_drugs, clause_facts, drug_groups, share_predicates, split_clauses
+from .clauses import (
+    background_drugs,
+    clause_facts,
+    drug_groups,
+    share_predicates,
+    share_statuses,
+    split_clauses,
+)
 from .groups import (
     LinkState,
     add_event,
@@ -204,6 +211,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
         share_predicates(all_facts, settings, doc, anchor_list)
+        share_statuses(all_facts, doc, settings)
         if subgroup_arms is not None and state.arms == subgroup_arms[1] \
                 and sent_index > subgroup_arms[0] + 1 and not all_facts[0].anaphora:
             # The sentence after next that does not refer back ("In this group, ...") is of
@@ -361,9 +369,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.options, state.options_sent = options or add_on, sent_index
     clear_totals(state)
     _count_main_treatment(state, groups, settings)
+    _reasons_as_groups(state)
     # A cohort whose own sentence reports an outcome for it is stated through that outcome.
     for event in state.events:
-        if event.cohort is not None:
+        if event.cohort is not None and event.cohort not in state.stopped:
             cohort = state.cohorts[event.cohort]
             if cohort.sent == event.sent:
                 cohort.statement = False
@@ -639,7 +648,18 @@ def _prior_therapy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
     while k >= 0 and ent.start - k <= settings.prior_reach and not sent_start[k + 1] \
             and lower[k] in settings.prior_links:
         k -= 1
-    return k >= 0 and not sent_start[k + 1] and lower[k] in settings.prior_words
+    return k >= 0 and not sent_start[k + 1] and lower[k] in settings.prior_words \
+        or _unfit_for(words, ent.start, settings)
+
+
+def _unfit_for(words: Words, i: int, settings: LinkSettings) -> bool:
+    """'patients who could not have cisplatin', 'cannot tolerate cisplatin', 'not candidates
+    for surgery or chemotherapy': a treatment the patients were unfit for, no arm's."""
+    j = i
+    while j > 0 and words.lower[j - 1] in settings.determiners and not words.sent_start[j]:
+        j -= 1
+    return any(tuple(words.lower[j - len(p):j]) == p for p in settings.unfit_phrases
+               if j - len(p) >= 0 and not any(words.sent_start[j - len(p) + 1:j + 1]))
 
 
 def _cue(span: Span) -> Cue:
@@ -1107,6 +1127,15 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = clause_outcome(doc, facts, m, settings)
     if sizes_only:
         outcome = None  # "(48 in cohort A and 50 in cohort B)": the sizes of the groups
+    if outcome is not None and outcome.id == "other" and _names_stop(outcome, sent_cues or facts.cues):
+        # "Discontinuation of the trial regimen occurred in 18 in the X group and 22 in the
+        # placebo group": who stopped is a group, no event (corpora/README: withdrawals are
+        # cohort rows, `discontinued`; the control arm stays `not_received`).
+        state.last_outcome = outcome  # ("..., and 71 in Group 2": stopped too)
+        if not facts.control and facts.drug_status != "not_received":
+            facts = replace(facts, drug_status="discontinued")
+        _stopped_group(doc, sent_index, m, facts, state, settings)
+        return
     span = doc[m.start: m.end]
 
     if m.kind == "percent":
@@ -1267,6 +1296,59 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                               parent=parent, statement=True, confidence=conf["subgroup"])
             remember(state, part.index)
+
+
+def _stopped_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
+                   settings: LinkSettings) -> None:
+    """Those of an arm who stopped ("occurred in 18 patients in the X group", "in 58 of the
+    641"): a part of the arm the clause names (or of the fraction's whole), not a new arm."""
+    conf = settings.confidence
+    if m.kind == "fraction":
+        parent = find_cohort(state, m.whole or 0, facts)
+    else:
+        index, _ = implicit_cohort(state, m.value, None, facts, conf, sent=sent_index)
+        parent = state.cohorts[index] if index is not None else None
+    if m.kind not in {"count", "fraction", "bare", "loose"} \
+            or parent is not None and parent.size <= m.value:
+        return
+    part = new_cohort(state, m.value, m.size_text, sent_index, doc[m.start:m.end], facts,
+                      parent=parent, statement=True, confidence=conf["subgroup"])
+    remember(state, part.index)
+    state.stopped.add(part.index)
+
+
+def _reasons_as_groups(state: LinkState) -> None:
+    """'18 in the X group and 22 in the placebo group stopped; the reasons were withdrawal of
+    consent (7 and 9) and lack of efficacy (1 and 8)': the reasons for stopping split those
+    who stopped into groups (corpora/README: withdrawals are cohort rows), no events."""
+    kept = []
+    for event in state.events:
+        if event.cohort not in state.stopped:
+            kept.append(event)
+            continue
+        stopped = state.cohorts[event.cohort]
+        if event.outcome != "other":
+            # "... adverse events (5 and 3)": stopping because of a harm is a harm of the
+            # whole arm (corpora/README), counted over the arm.
+            if stopped.parent is not None:
+                arm = state.cohorts[stopped.parent]
+                event.cohort, event.drug_status = arm.index, arm.drug_status
+            kept.append(event)
+            continue
+        state.cohorts.append(Cohort(
+            index=len(state.cohorts), size=event.count, size_text=str(event.count),
+            sent=event.sent, start_char=event.start_char, end_char=event.end_char,
+            arm=stopped.arm, drug=stopped.drug, drug_mention=stopped.drug_mention,
+            drug_status=stopped.drug_status, procedure=stopped.procedure, parent=stopped.index,
+            confidence=stopped.confidence))
+    state.events = kept
+
+
+def _names_stop(outcome: Cue, cues: list[Cue]) -> bool:
+    """Does an event named by its frame's words say that the group stopped its treatment or
+    the trial ("Permanent discontinuation of the assigned drug was reported in")?"""
+    return any(c.label == "STATUS" and c.id == "discontinued"
+               and outcome.start <= c.start and c.end <= outcome.end for c in cues)
 
 
 def _screened(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:

@@ -129,6 +129,7 @@ class LinkSettings:
     prior_words: frozenset[str]
     prior_links: frozenset[str]
     prior_reach: int
+    unfit_phrases: tuple[tuple[str, ...], ...]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
