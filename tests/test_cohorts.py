@@ -322,3 +322,18 @@ def test_a_subgroup_split_between_the_arms_received_no_one_treatment(
 def test_a_drug_the_patients_could_not_have_is_no_arm(nlp, unfit: str) -> None:
     found = _groups(nlp, f"Investigators randomly assigned 140 older adults {unfit}.")
     assert found == {("cohort", 140, None, None, None)}
+
+
+@pytest.mark.parametrize("safety", [
+    "The safety population comprised 180 patients who received anifrolumab and 182 who "
+    "received placebo.",
+    "The safety population comprised 180 patients in the anifrolumab group and all 182 in the "
+    "placebo group.",
+    "In all, 180 patients in the anifrolumab group and 182 in the placebo group received at "
+    "least one dose of study treatment.",
+])
+def test_each_arm_of_a_treated_population_is_a_cohort(nlp, safety: str) -> None:
+    found = _groups(nlp, "Adults with lupus nephritis were randomly assigned to anifrolumab or "
+                         f"placebo. {safety}")
+    assert {("cohort", 180, None, "anifrolumab", "received"),
+            ("cohort", 182, None, "anifrolumab", "not_received")} <= found

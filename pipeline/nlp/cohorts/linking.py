@@ -231,11 +231,11 @@ def link_document(doc: Doc, settings: LinkSettings,
                 # statement, not the outcome of the clause before it.
                 facts.shares_comparison = True
         respectively = sent_index in respectively_sents
-        if respectively:
-            # "148 and 145 patients, respectively, received ...": the list shares its verb.
-            for here, after in zip(all_facts, all_facts[1:], strict=False):
-                if after.elliptical and not any(c.label in _VERBS for c in here.cues):
-                    here.is_study = here.is_study or after.is_study
+        # "148 and 145 patients, respectively, received ...", "181 patients in the A group and
+        # 179 in the B group received ...": the list shares its verb.
+        for here, after in reversed(list(zip(all_facts, all_facts[1:], strict=False))):
+            if after.elliptical and not any(c.label in _VERBS for c in here.cues):
+                here.is_study = here.is_study or after.is_study
         if state.options:
             for facts in all_facts:
                 name_option(facts, state.options)

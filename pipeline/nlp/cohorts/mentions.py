@@ -743,6 +743,9 @@ def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_star
                     arm_starts: set[int], settings: LinkSettings) -> bool:
     """'N were assigned / were randomized / received ...', 'N to <drug>'."""
     words = words_of(doc)
+    if i + 1 < end and words.lower[i] in settings.relative_pronouns and (
+            i + 1 in study_verbs or words.lower[i + 1] in settings.auxiliaries):
+        i += 1  # "... and 119 who received placebo", "182 who were assigned to X"
     if i < end and words.lower[i] in settings.auxiliaries:
         i += 1
     if i < end and i in study_verbs:
