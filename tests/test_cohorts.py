@@ -337,3 +337,24 @@ def test_each_arm_of_a_treated_population_is_a_cohort(nlp, safety: str) -> None:
                          f"placebo. {safety}")
     assert {("cohort", 180, None, "anifrolumab", "received"),
             ("cohort", 182, None, "anifrolumab", "not_received")} <= found
+
+
+@pytest.mark.parametrize("offer", [
+    "the two-drug regimen of dolutegravir/rilpivirine or the three-drug regimen of "
+    "bictegravir/emtricitabine/tenofovir alafenamide",
+    "tirzepatide or semaglutide",
+])
+def test_a_total_randomised_between_treatments_received_neither(nlp, offer: str) -> None:
+    found = _groups(nlp, f"Of 900 adults screened at 80 centres, 700 were randomly assigned to "
+                         f"{offer}, each given once daily.")
+    assert found == {("cohort", 700, None, None, None)}
+
+
+@pytest.mark.parametrize("excluded", [
+    "(150 did not meet the inclusion criteria and 50 declined to participate)",
+    "(150 were ineligible and 50 withdrew consent before randomisation)",
+])
+def test_consort_exclusions_are_no_cohorts(nlp, excluded: str) -> None:
+    found = _groups(nlp, f"Of 700 adults assessed for eligibility, 200 were excluded {excluded}, "
+                         "and 500 were randomised: 251 to vortioxetine and 249 to placebo.")
+    assert {f[1] for f in found} == {500, 251, 249}

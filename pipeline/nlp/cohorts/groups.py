@@ -39,6 +39,7 @@ class LinkState:
     combination: tuple[str, str] | None = None  # the last treatment of several drugs named
     spanning: set[int] = field(default_factory=set)  # totals over arms ("randomized to A or B")
     stopped: set[int] = field(default_factory=set)  # those of an arm who stopped or withdrew
+    screened: set[int] = field(default_factory=set)  # excluded before enrolment, and their parts
 
 
 def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:

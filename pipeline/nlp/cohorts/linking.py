@@ -1252,6 +1252,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return
 
     if m.kind == "count":
+        if m.drug is None and m.arm is None and _compares(doc, facts, settings):
+            m = replace(m, drug=SEVERAL_ARMS)  # "700 were randomly assigned to A or B"
         if m.drug == SEVERAL_ARMS:
             facts = replace(facts, drug=None, drug_mention=None, drug_status=None,
                             control=False, arm_label=None, setting=None)
@@ -1270,9 +1272,11 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                 facts = replace(facts, drug=added, drug_status="not_received")
         if m.arm is not None:
             facts = replace(facts, arm_label=m.arm, setting=m.setting)
+        screened = _screened(doc, m, facts, settings)
         cohort = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
-                             parent=None, statement=not _screened(doc, m, facts, settings),
-                             confidence=conf["cohort"])
+                             parent=None, statement=not screened, confidence=conf["cohort"])
+        if screened:
+            state.screened.add(cohort.index)
         if m.drug == SEVERAL_ARMS and cohort.index == len(state.cohorts) - 1:
             # The total over the arms received no one treatment, even in a one-drug study.
             cohort.drug = cohort.drug_mention = cohort.drug_status = None
@@ -1283,10 +1287,14 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
         parent = recent_cohort(state)
         if parent is not None and parent.size > m.value:
+            # ("200 were excluded (150 did not meet ...)": a part of those excluded is too)
+            screened = parent.index in state.screened or _screened(doc, m, facts, settings)
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
-                               parent=parent, statement=not _screened(doc, m, facts, settings),
+                               parent=parent, statement=not screened,
                                confidence=conf["subgroup"])
             remember(state, part.index)
+            if screened:
+                state.screened.add(part.index)
     elif m.kind in {"loose", "bare"} and _status_follows(doc, m.end, facts, settings):
         # "and 14 stopped brentuximab early", "14 taking sunitinib stopped treatment": the
         # part of a group whose treatment changed (status verb), a subgroup of that group.
@@ -1294,8 +1302,19 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         parent = max(fitting, key=lambda c: fit_score(c, facts)) if fitting else recent_cohort(state)
         if parent is not None and parent.size > m.value:
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
-                              parent=parent, statement=True, confidence=conf["subgroup"])
+                              parent=parent, statement=parent.index not in state.screened,
+                              confidence=conf["subgroup"])
             remember(state, part.index)
+
+
+def _compares(doc: Doc, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """Does the clause offer treatments to choose between ("randomly assigned to A or B",
+    "X versus placebo") and name no one group's?"""
+    if not facts.comparison or facts.drug or facts.control or facts.arm_label \
+            or facts.experimental:
+        return False
+    offered = settings.alternative_words | settings.versus_words
+    return any(w in offered for w in words_of(doc).lower[facts.start:facts.end])
 
 
 def _stopped_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
