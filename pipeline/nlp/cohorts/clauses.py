@@ -365,33 +365,32 @@ def share_statuses(facts: list[ClauseFacts], doc: Doc, settings: LinkSettings) -
     the X group and 9 in the Y group did not receive the assigned treatment': a clause with
     no verb of its own takes the change of treatment its comparison states (a placebo or
     control arm stays the arm that did not receive the drug)."""
+    lower = None
     for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
-        if not after.elliptical or here.shared_outcome is not None \
-                or any(c.label in {"OUTCOME", "EVENT_VERB", "STUDY_VERB"}
-                       or _status_verb(c, doc) for c in here.cues):
+        if not after.elliptical or here.control or here.shared_outcome is not None \
+                or not any(c.label == "STATUS" for c in after.cues):
             continue
-        status = next((c.id for c in reversed(after.cues) if _status_verb(c, doc)
+        lower = lower or words_of(doc).lower
+        if any(c.label in {"OUTCOME", "EVENT_VERB", "STUDY_VERB"} or _status_verb(c, lower)
+               for c in here.cues):
+            continue
+        status = next((c.id for c in reversed(after.cues) if _status_verb(c, lower)
                        and not _within_outcome(c, after.cues)
                        and not _relative(doc, c.start, after.start, settings)), None)
-        if status is None or here.control:
-            continue
-        if status == "not_received" and not here.drug and not here.experimental \
-                and not here.arm_label:
-            continue  # no drug the group went without
+        if status is None or status == "not_received" and not here.drug \
+                and not here.experimental and not here.arm_label:
+            continue  # (no drug the group went without)
         here.drug_status = status
         here.is_study = True
 
 
-def _status_verb(cue: Cue, doc: Doc) -> bool:
+def _status_verb(cue: Cue, lower: list[str]) -> bool:
     """Is the cue a verb that changes a group's treatment ("withdrew", "stopped", "did not
     receive"), not a control arm's name ("the placebo group", "observation")?"""
     if cue.label != "STATUS":
         return False
-    if cue.id in CHANGED_STATUSES:
-        return True
-    words = words_of(doc)
-    return cue.id == "not_received" and any(
-        w in {"not", "never", "n't"} for w in words.lower[cue.start:cue.end])
+    return cue.id in CHANGED_STATUSES or cue.id == "not_received" and any(
+        w in {"not", "never", "n't"} for w in lower[cue.start:cue.end])
 
 
 def _relative(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:

@@ -652,12 +652,19 @@ def _prior_therapy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
         or _unfit_for(words, ent.start, settings)
 
 
+@cache
+def _last_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(p[-1] for p in phrases)
+
+
 def _unfit_for(words: Words, i: int, settings: LinkSettings) -> bool:
     """'patients who could not have cisplatin', 'cannot tolerate cisplatin', 'not candidates
     for surgery or chemotherapy': a treatment the patients were unfit for, no arm's."""
     j = i
     while j > 0 and words.lower[j - 1] in settings.determiners and not words.sent_start[j]:
         j -= 1
+    if j == 0 or words.lower[j - 1] not in _last_words(settings.unfit_phrases):
+        return False
     return any(tuple(words.lower[j - len(p):j]) == p for p in settings.unfit_phrases
                if j - len(p) >= 0 and not any(words.sent_start[j - len(p) + 1:j + 1]))
 
