@@ -358,3 +358,22 @@ def test_consort_exclusions_are_no_cohorts(nlp, excluded: str) -> None:
     found = _groups(nlp, f"Of 700 adults assessed for eligibility, 200 were excluded {excluded}, "
                          "and 500 were randomised: 251 to vortioxetine and 249 to placebo.")
     assert {f[1] for f in found} == {500, 251, 249}
+
+
+@pytest.mark.parametrize("split", ["occurred in 4/120 versus 11/60",
+                                   "occurred in 4 of 120 given the drug and 11 of 60 given placebo"])
+def test_a_subgroup_of_both_arms_split_by_its_counts_received_no_one_treatment(
+        nlp, split: str) -> None:
+    found = _groups(nlp, (
+        "Between 2021 and 2023, 1,500 adults were randomly assigned, 1,000 to lebrikizumab and "
+        f"500 to placebo. Among the 180 adults older than 65 years, skin infection {split}."))
+    assert ("cohort", 180, None, None, None) in found
+
+
+def test_a_subgroup_split_into_those_who_kept_and_stopped_the_drug_received_it(nlp) -> None:
+    found = _groups(nlp, (
+        "The registry identified 140 patients treated with octreotide; 80 continued octreotide "
+        "after surgery and 60 discontinued it. Among the 50 patients with a midgut primary, "
+        "recurrence occurred in 6 of the 30 who continued treatment and 9 of the 20 who "
+        "discontinued it."))
+    assert {f[3] for f in found if f[1] == 50} == {"octreotide"}

@@ -18,6 +18,7 @@ from .arms import (
     arm_signature,
     assign_respectively,
     clear_sentence_total,
+    clear_subgroup_total,
     clear_totals,
     compared_options,
     name_control,
@@ -344,6 +345,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             _cohorts_respectively(state, made, previous_arms)
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
         clear_sentence_total(state, n_cohorts)
+        clear_subgroup_total(state, n_cohorts, previous_arms)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
         if treated and n_events == len(state.events):
