@@ -377,3 +377,22 @@ def test_a_subgroup_split_into_those_who_kept_and_stopped_the_drug_received_it(n
         "recurrence occurred in 6 of the 30 who continued treatment and 9 of the 20 who "
         "discontinued it."))
     assert {f[3] for f in found if f[1] == 50} == {"octreotide"}
+
+
+@pytest.mark.parametrize(("rest", "size"), [
+    ("Of these, 101 had intrahepatic tumours and 39 had extrahepatic disease.", 101),
+    ("Ninety-six of them had a confirmed FGFR2 fusion; the other 44 had different FGFR changes "
+     "and were analysed separately.", 44),
+])
+def test_subgroups_named_by_a_feature_after_a_back_reference_are_cohorts(
+        nlp, rest: str, size: int) -> None:
+    found = _groups(nlp, f"A total of 140 patients received futibatinib. {rest}")
+    assert ("cohort", size, None, "futibatinib", "received") in found
+
+
+def test_the_other_half_given_a_procedure_alone_went_without_the_combination(nlp) -> None:
+    found = _groups(nlp, (
+        "The drugs are durvalumab and tremelimumab. The team enrolled 80 frail patients. Forty "
+        "were randomly assigned to two cycles of the combination followed by surgery, while the "
+        "other 40 had surgery alone."))
+    assert ("cohort", 40, None, "durvalumab + tremelimumab", "not_received") in found

@@ -1222,7 +1222,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return
 
     if facts.is_incidence or _after_baseline(facts, m) \
-            or not (facts.is_study or facts.elliptical or framed or m.outcome is not None):
+            or not (facts.is_study or facts.elliptical or framed or m.outcome is not None
+                    or facts.anaphora or m.kind == "part"):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if m.kind in {"part", "named"}:  # "Ninety-eight of them received ...": a subgroup
@@ -1291,6 +1292,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             cohort.drug = cohort.drug_mention = cohort.drug_status = None
             state.spanning.add(cohort.index)
         remember(state, cohort.index)
+    elif m.kind == "bare" and m.size_text.split()[0] in settings.complement_words \
+            and not facts.arm_label:
+        _complement_group(doc, sent_index, m, facts, state, settings)
     elif (m.kind == "bare" and (facts.anaphora or facts.elliptical)) or (
             m.kind == "loose" and facts.anaphora and m.end < facts.end and doc[m.end].is_lower):
         # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
@@ -1314,6 +1318,30 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                               parent=parent, statement=parent.index not in state.screened,
                               confidence=conf["subgroup"])
             remember(state, part.index)
+
+
+def _complement_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
+                      state: LinkState, settings: LinkSettings) -> None:
+    """'Ninety-six of them had an FGFR2 fusion; the other 12 had other changes', '48 were
+    assigned to X, while the other 48 had surgery alone': the rest of the group the last
+    one was taken from, a part of that group."""
+    last = recent_cohort(state)
+    if last is None:
+        return
+    parent = state.cohorts[last.parent] if last.parent is not None else next(
+        (c for c in reversed(state.cohorts) if c.size >= last.size + m.value
+         and c.sent >= last.sent - 1), None)
+    if parent is None or parent.size < m.value:
+        return
+    part = new_cohort(state, m.value, m.size_text, sent_index, doc[m.start:m.end], facts,
+                      parent=parent, statement=parent.index not in state.screened,
+                      confidence=settings.confidence["subgroup"])
+    if facts.control and last.sent == sent_index and last.drug_status == "received" \
+            and last.drug and set((part.drug or "").split(" + ")) < set(last.drug.split(" + ")):
+        # "48 were assigned to the combination, while the other 48 had surgery alone": the
+        # rest went without what the group before them received.
+        part.drug, part.drug_status = last.drug, "not_received"
+    remember(state, part.index)
 
 
 def _compares(doc: Doc, facts: ClauseFacts, settings: LinkSettings) -> bool:

@@ -130,6 +130,7 @@ class LinkSettings:
     prior_links: frozenset[str]
     prior_reach: int
     unfit_phrases: tuple[tuple[str, ...], ...]
+    complement_words: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
