@@ -396,3 +396,19 @@ def test_the_other_half_given_a_procedure_alone_went_without_the_combination(nlp
         "were randomly assigned to two cycles of the combination followed by surgery, while the "
         "other 40 had surgery alone."))
     assert ("cohort", 40, None, "durvalumab + tremelimumab", "not_received") in found
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    ("Adults with myelofibrosis were randomly assigned in a 2:1 ratio, so 120 took fedratinib "
+     "400 mg once daily and 60 took hydroxyurea 500 mg twice daily.",
+     {(120, "fedratinib"), (60, "hydroxyurea")}),
+    ("Adults with asthma were randomly assigned; 150 were given tezepelumab and 148 were given "
+     "dupilumab.", {(150, "tezepelumab"), (148, "dupilumab")}),
+    ("The trial compared zanidatamab with placebo. Doctors at 12 hospitals tested tumour "
+     "samples from more than a thousand people and enrolled 210 whose tumours qualified.",
+     {(210, None)}),
+])
+def test_a_count_before_what_it_took_or_after_enrolled_is_a_group(nlp, text: str,
+                                                                  groups: set) -> None:
+    found = _groups(nlp, text)
+    assert {(f[1], f[3]) for f in found if f[0] == "cohort"} >= groups

@@ -36,6 +36,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     patients = {c.start for c in cues if c.label == "PATIENT"}
     events = {c.start for c in cues if c.label in {"EVENT_VERB", "OUTCOME"}}
     study_verbs = {c.start for c in cues if c.label == "STUDY_VERB"}
+    object_at = {c.end for c in cues if c.label == "STUDY_VERB"}  # "enrolled 262 whose ..."
+    given = {c.start: c.end for c in cues if c.label == "STATUS" and c.id == "received"}
     actors = {c.start for c in cues if c.label == "STUDY_ACTOR"}
     qualifiers = {c.end: c for c in cues if c.label == "QUALIFIER"}
     arm_starts = {c.start for c in cues if c.label in {"ARM", "ARM_NAME"}}
@@ -324,6 +326,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         elif _assigned_after(doc, after, end, study_verbs, drug_starts, arm_starts | controls,
                              settings):
             # "106 were assigned to placebo", "121 to TCH": the patient noun is understood.
+            mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
+        elif _given_after(doc, after, end, given, drug_starts, settings) or (
+                number.start in object_at and after < end and words.text[after] != ":"
+                and words.lower[after] not in settings.time_complements):
+            # "so 120 took X and 60 took Y", "120 were given X": the group that received it;
+            # "the trial enrolled 262 whose tumours qualified": the group enrolled.
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
         elif after < end and (after in events or (
                 anaphora and words.is_alpha[after] and words.is_lower[after])):
@@ -737,6 +745,22 @@ def _noun_end(doc: Doc, i: int, end: int, patients: set[int],
         if (words.is_punct[j] and words.text[j] != "-") or words.num[j] is not None:
             return None  # "26 German hospitals enrolled 356 patients": not 26 patients
     return None
+
+
+def _given_after(doc: Doc, i: int, end: int, given: dict[int, int], drug_starts: set[int],
+                 settings: LinkSettings) -> bool:
+    """'N took X', 'N were given X': a received-status verb right after the count, and then
+    the drug."""
+    words = words_of(doc)
+    if i < end and words.lower[i] in settings.auxiliaries:
+        i += 1
+    if i not in given:
+        return False
+    j = given[i]
+    while j < end and (words.lower[j] in settings.determiners
+                       or words.lower[j] in settings.treatment_modifiers):
+        j += 1
+    return j in drug_starts
 
 
 def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_starts: set[int],
