@@ -412,3 +412,13 @@ def test_a_count_before_what_it_took_or_after_enrolled_is_a_group(nlp, text: str
                                                                   groups: set) -> None:
     found = _groups(nlp, text)
     assert {(f[1], f[3]) for f in found if f[0] == "cohort"} >= groups
+
+
+def test_those_of_each_arm_who_withdrew_or_were_lost_are_cohorts(nlp) -> None:
+    found = _groups(nlp, _RANDOMISED + (
+        "In the izokibep group, 12 patients withdrew consent and 5 were lost to follow-up; in the "
+        "placebo group, 9 withdrew consent and 3 were lost to follow-up."))
+    assert {("cohort", 12, None, "izokibep", "discontinued"),
+            ("cohort", 5, None, "izokibep", "discontinued"),
+            ("cohort", 9, None, "izokibep", "not_received"),
+            ("cohort", 3, None, "izokibep", "not_received")} <= found

@@ -38,6 +38,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     study_verbs = {c.start for c in cues if c.label == "STUDY_VERB"}
     object_at = {c.end for c in cues if c.label == "STUDY_VERB"}  # "enrolled 262 whose ..."
     given = {c.start: c.end for c in cues if c.label == "STATUS" and c.id == "received"}
+    # "9 withdrew consent", "3 were lost to follow-up": a group that stopped
+    stops = {c.start for c in cues if c.label == "STATUS" and c.id == "discontinued"}
     actors = {c.start for c in cues if c.label == "STUDY_ACTOR"}
     qualifiers = {c.end: c for c in cues if c.label == "QUALIFIER"}
     arm_starts = {c.start for c in cues if c.label in {"ARM", "ARM_NAME"}}
@@ -333,7 +335,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             # "so 120 took X and 60 took Y", "120 were given X": the group that received it;
             # "the trial enrolled 262 whose tumours qualified": the group enrolled.
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
-        elif after < end and (after in events or (
+        elif after < end and (after in events or after in stops or (
+                after + 1 in stops and words.lower[after] in settings.auxiliaries) or (
                 anaphora and words.is_alpha[after] and words.is_lower[after])):
             # "only one experienced ...", "Of those 118, 112 completed the treatment"
             mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
