@@ -422,3 +422,10 @@ def test_those_of_each_arm_who_withdrew_or_were_lost_are_cohorts(nlp) -> None:
             ("cohort", 5, None, "izokibep", "discontinued"),
             ("cohort", 9, None, "izokibep", "not_received"),
             ("cohort", 3, None, "izokibep", "not_received")} <= found
+
+
+@pytest.mark.parametrize("switch", ["switched to", "crossed over to"])
+def test_a_group_that_switched_to_a_drug_received_it(nlp, switch: str) -> None:
+    found = _groups(nlp, "Of the 212 patients who started osimertinib, 38 "
+                         f"{switch} lorlatinib after progression.")
+    assert ("cohort", 38, None, "lorlatinib", "received") in found
