@@ -429,3 +429,17 @@ def test_a_group_that_switched_to_a_drug_received_it(nlp, switch: str) -> None:
     found = _groups(nlp, "Of the 212 patients who started osimertinib, 38 "
                          f"{switch} lorlatinib after progression.")
     assert ("cohort", 38, None, "lorlatinib", "received") in found
+
+
+@pytest.mark.parametrize("half", ["half of whom received febuxostat while the rest received placebo",
+                                  "half of them were given febuxostat and half placebo"])
+def test_half_of_an_enrolled_group_is_a_group(nlp, half: str) -> None:
+    found = _groups(nlp, f"The study enrolled 312 adults with gout, {half}.")
+    assert ("cohort", 156, None, "febuxostat", "received") in found
+    assert ("cohort", 312, None, None, None) in found
+
+
+def test_half_of_a_group_counted_right_after_is_no_second_group(nlp) -> None:
+    found = _groups(nlp, "The 356 patients were randomly split into two groups: half of them, 178 "
+                         "patients, received mFOLFIRINOX.")
+    assert {f[1] for f in found} == {356, 178}

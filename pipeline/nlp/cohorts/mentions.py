@@ -53,6 +53,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     for c in cues:
         if c.label == "UNIVERSAL" and c.start >= start and c.end <= end:
             mentions.append(Mention("universal", c.start, c.end))
+    for word in settings.part_words:
+        if word in words.span_text(start, end).lower():
+            mentions += _part_of_whom(doc, start, end, sent.start, word, settings)
 
     for token in doc[start:end] if "/" in words.span_text(start, end) else ():
         parts = fraction_parts(token.text)
@@ -461,6 +464,28 @@ def _tally_end(doc: Doc, sent: Span, cues: list[Cue], settings: LinkSettings) ->
     if verb is None or any(c.label in {"OUTCOME", "PATIENT"} and i < c.start < verb for c in cues):
         return None
     return verb + 1
+
+
+def _part_of_whom(doc: Doc, start: int, end: int, sent_start: int, word: str,
+                  settings: LinkSettings) -> list[Mention]:
+    """'The study enrolled 312 adults, half of whom received X': that share of the group
+    counted just before, a group of its own."""
+    words = words_of(doc)
+    found = []
+    for i in range(start, end - 2):
+        if words.lower[i] != word or words.lower[i + 1] != "of" \
+                or words.lower[i + 2] not in settings.group_pronouns \
+                or i == 0 or words.text[i - 1] not in {",", ";"} \
+                or any(words.num[k] is not None for k in range(i + 3, min(end, i + 6))):
+            continue  # (not "half of them, 178 patients, received": the count says it)
+        at = next((k for k in range(i - 1, max(sent_start, i - 8) - 1, -1)
+                   if words.num[k] is not None), None)
+        whole = None if at is None or at > sent_start \
+            and words.lower[at - 1] in settings.not_count_after else words.num[at]
+        if whole is not None and whole == int(whole) and whole >= 2:
+            value = round(whole * settings.part_words[word])
+            found.append(Mention("count", i, i + 3, value=value, size_text=str(value)))
+    return found
 
 
 def _restated_share(doc: Doc, i: int, start: int, mentions: list[Mention]) -> bool:

@@ -131,6 +131,7 @@ class LinkSettings:
     prior_reach: int
     unfit_phrases: tuple[tuple[str, ...], ...]
     complement_words: frozenset[str]
+    part_words: dict[str, float]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
