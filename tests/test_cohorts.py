@@ -443,3 +443,13 @@ def test_half_of_a_group_counted_right_after_is_no_second_group(nlp) -> None:
     found = _groups(nlp, "The 356 patients were randomly split into two groups: half of them, 178 "
                          "patients, received mFOLFIRINOX.")
     assert {f[1] for f in found} == {356, 178}
+
+
+def test_a_stop_with_its_share_and_its_harm_reason_per_arm(nlp) -> None:
+    found = _groups(nlp, (
+        "In all, 1,400 adults were randomly assigned: 700 to ocrelizumab and 700 to "
+        "teriflunomide. Of the 700 patients assigned to ocrelizumab, 80 (11.4%) discontinued the "
+        "trial regimen, 20 of them because of adverse events."))
+    assert ("cohort", 80, None, "ocrelizumab", "discontinued") in found
+    assert ("outcome", 700, 20, "ocrelizumab", "received") in found
+    assert ("cohort", 700, None, "ocrelizumab", "received") in found

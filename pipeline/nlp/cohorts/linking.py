@@ -57,7 +57,7 @@ from .outcomes import (
     turned_outcomes,
 )
 from .records import CUES_KEY, SEVERAL_ARMS, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings, Mention
-from .spans import longest_cues, same_label, treatment_end
+from .spans import after_percent, longest_cues, same_label, treatment_end
 from .tables import link_table_row
 
 
@@ -371,10 +371,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.options, state.options_sent = options or add_on, sent_index
     clear_totals(state)
     _count_main_treatment(state, groups, settings)
-    _reasons_as_groups(state)
+    kept = state.stopped | _reasons_as_groups(state)
     # A cohort whose own sentence reports an outcome for it is stated through that outcome.
     for event in state.events:
-        if event.cohort is not None and event.cohort not in state.stopped:
+        if event.cohort is not None and event.cohort not in kept:
             cohort = state.cohorts[event.cohort]
             if cohort.sent == event.sent:
                 cohort.statement = False
@@ -879,6 +879,7 @@ def _after_baseline(facts: ClauseFacts, m: Mention) -> bool:
 
 def _status_follows(doc: Doc, i: int, facts: ClauseFacts, settings: LinkSettings) -> bool:
     """Is the predicate right after a count a change of treatment ("stopped", "continued")?"""
+    i = after_percent(doc, i, facts.end)  # "601 (94.2%) completed the trial"
     i = treatment_end(doc, i, facts.end, settings) or i  # "14 taking sunitinib stopped"
     return any(c.label == "STATUS" and c.start == i and c.id in {"discontinued", "continued"}
                for c in facts.cues)
@@ -1318,6 +1319,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                               parent=parent, statement=parent.index not in state.screened,
                               confidence=conf["subgroup"])
             remember(state, part.index)
+            if facts.drug_status == "discontinued":
+                state.stopped.add(part.index)  # ("..., 25 of them because of adverse events")
 
 
 def _complement_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
@@ -1373,11 +1376,11 @@ def _stopped_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, st
     state.stopped.add(part.index)
 
 
-def _reasons_as_groups(state: LinkState) -> None:
+def _reasons_as_groups(state: LinkState) -> set[int]:
     """'18 in the X group and 22 in the placebo group stopped; the reasons were withdrawal of
     consent (7 and 9) and lack of efficacy (1 and 8)': the reasons for stopping split those
     who stopped into groups (corpora/README: withdrawals are cohort rows), no events."""
-    kept = []
+    kept, arms = [], set()
     for event in state.events:
         if event.cohort not in state.stopped:
             kept.append(event)
@@ -1389,6 +1392,7 @@ def _reasons_as_groups(state: LinkState) -> None:
             if stopped.parent is not None:
                 arm = state.cohorts[stopped.parent]
                 event.cohort, event.drug_status = arm.index, arm.drug_status
+                arms.add(arm.index)
             kept.append(event)
             continue
         state.cohorts.append(Cohort(
@@ -1398,6 +1402,7 @@ def _reasons_as_groups(state: LinkState) -> None:
             drug_status=stopped.drug_status, procedure=stopped.procedure, parent=stopped.index,
             confidence=stopped.confidence))
     state.events = kept
+    return arms  # (the arms stated on their own still: their harms were counted elsewhere)
 
 
 def _names_stop(outcome: Cue, cues: list[Cue]) -> bool:
