@@ -453,3 +453,15 @@ def test_a_stop_with_its_share_and_its_harm_reason_per_arm(nlp) -> None:
     assert ("cohort", 80, None, "ocrelizumab", "discontinued") in found
     assert ("outcome", 700, 20, "ocrelizumab", "received") in found
     assert ("cohort", 700, None, "ocrelizumab", "received") in found
+
+
+@pytest.mark.parametrize("again", [
+    "The safety analysis included all 95 treated patients.",
+    "One patient withdrew before dosing; thus 94 patients in the selumetinib group and all 95 "
+    "patients in the placebo group received at least one dose.",
+])
+def test_a_group_stated_again_with_all_gets_a_row_again(nlp, again: str) -> None:
+    rows = analyse(clean_text(
+        "Adults with neurofibromatosis were randomly assigned to selumetinib or placebo; 95 "
+        f"were assigned to selumetinib and 95 to placebo. {again}"), nlp=nlp).rows
+    assert sum(r.cohort_size == 95 and r.row_type == "cohort" for r in rows) >= 3

@@ -40,6 +40,9 @@ class LinkState:
     spanning: set[int] = field(default_factory=set)  # totals over arms ("randomized to A or B")
     stopped: set[int] = field(default_factory=set)  # those of an arm who stopped or withdrew
     screened: set[int] = field(default_factory=set)  # excluded before enrolment, and their parts
+    # groups stated again ("and all 131 in the placebo group received a dose"): cohort,
+    # sentence, start and end of the restatement, each a row of its own (corpora/README)
+    restated: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:

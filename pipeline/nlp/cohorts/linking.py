@@ -372,6 +372,10 @@ def link_document(doc: Doc, settings: LinkSettings,
     clear_totals(state)
     _count_main_treatment(state, groups, settings)
     kept = state.stopped | _reasons_as_groups(state)
+    for index, sent_index, start_char, end_char in state.restated:
+        state.cohorts.append(replace(state.cohorts[index], index=len(state.cohorts),
+                                     sent=sent_index, start_char=start_char, end_char=end_char,
+                                     statement=True))
     # A cohort whose own sentence reports an outcome for it is stated through that outcome.
     for event in state.events:
         if event.cohort is not None and event.cohort not in kept:
@@ -1219,6 +1223,12 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             found = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                                 parent=None, statement=not outcome and not _screened(doc, m, facts, settings),
                                 confidence=conf["cohort"])
+        elif not outcome and found.sent < sent_index and found.statement and m.start > 0 \
+                and doc[m.start - 1].lower_ in settings.all_words and any(
+                    c.label == "STUDY_VERB" or c.label == "STATUS" and c.id == "received"
+                    for c in facts.cues):
+            # "the safety analysis included all 107 treated patients": the group stated again
+            state.restated.append((found.index, sent_index, span.start_char, span.end_char))
         remember(state, found.index)  # "Of the 19 patients, ...": later counts refer to it
         return
 

@@ -132,6 +132,7 @@ class LinkSettings:
     unfit_phrases: tuple[tuple[str, ...], ...]
     complement_words: frozenset[str]
     part_words: dict[str, float]
+    all_words: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
