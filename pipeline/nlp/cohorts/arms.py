@@ -174,8 +174,10 @@ def clear_subgroup_total(state: LinkState, first_new: int, arms: list[int]) -> N
     receiving X and 26 of 64 receiving Y', '... among the 488 born preterm: 3/325 versus
     9/163': in a trial of ``arms``, a group the sentence opens with and then splits into one
     group per arm is a subgroup of every arm, which received no one treatment."""
+    if len(arms) < 2 or len(state.last_in_sentence) < 3:
+        return
     named = [i for i in state.last_in_sentence if i >= first_new]
-    if len(arms) < 2 or len(named) != len(arms) + 1:
+    if len(named) != len(arms) + 1:
         return
     total, parts = state.cohorts[named[0]], [state.cohorts[i] for i in named[1:]]
     if sum(p.size for p in parts) != total.size \

@@ -365,6 +365,8 @@ def share_statuses(facts: list[ClauseFacts], doc: Doc, settings: LinkSettings) -
     the X group and 9 in the Y group did not receive the assigned treatment': a clause with
     no verb of its own takes the change of treatment its comparison states (a placebo or
     control arm stays the arm that did not receive the drug)."""
+    if len(facts) < 2:
+        return
     lower = None
     for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
         if not after.elliptical or here.control or here.shared_outcome is not None \

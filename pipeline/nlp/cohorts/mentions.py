@@ -54,7 +54,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if c.label == "UNIVERSAL" and c.start >= start and c.end <= end:
             mentions.append(Mention("universal", c.start, c.end))
     for word in settings.part_words:
-        if word in words.span_text(start, end).lower():
+        if word in words.lower[start:end]:
             mentions += _part_of_whom(doc, start, end, sent.start, word, settings)
 
     for token in doc[start:end] if "/" in words.span_text(start, end) else ():
