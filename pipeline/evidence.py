@@ -357,8 +357,8 @@ def build_rows(doc: Doc, article: CleanArticle, facts: ArticleFacts,
         }
         drafts.append(_with_provenance(fields, sents[event["sent"]], event["start_char"]))
     for cohort in cohorts:
-        if not cohort["statement"]:
-            continue
+        if not cohort["statement"] or not cohort["size"]:
+            continue  # (a group of none, "none of them bring ...", is nobody's cohort)
         fields = {
             "row_type": "cohort",
             "drug": cohort["drug"],

@@ -261,3 +261,207 @@ def test_arm_patterns(nlp, text: str, summaries: set[str]) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {r.summary for r in rows} == summaries
 
+
+
+def _groups(nlp, text: str) -> set[tuple]:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    return {(r.row_type, r.cohort_size, r.event_count, r.drug, r.drug_status) for r in rows}
+
+
+_RANDOMISED = ("In the phase 3 trial, 480 adults with psoriatic arthritis were randomly "
+               "assigned to izokibep (n = 240) or placebo (n = 240). ")
+
+
+@pytest.mark.parametrize("stop", [
+    "Discontinuation of the trial regimen before week 24 occurred in 14 patients in the "
+    "izokibep group and 19 in the placebo group.",
+    "Permanent discontinuation of the assigned drug was reported in 14 patients in the "
+    "izokibep group and 19 in the placebo group.",
+    "Fourteen patients in the izokibep group and 19 in the placebo group withdrew consent.",
+    "Fourteen participants in the izokibep group and 19 in the placebo group dropped out.",
+])
+def test_those_of_each_arm_who_stopped_are_cohorts_not_events(nlp, stop: str) -> None:
+    found = _groups(nlp, _RANDOMISED + stop)
+    assert ("cohort", 14, None, "izokibep", "discontinued") in found
+    assert ("cohort", 19, None, "izokibep", "not_received") in found
+    assert not {f for f in found if f[0] == "outcome"}
+
+
+def test_the_reasons_for_stopping_split_those_who_stopped(nlp) -> None:
+    found = _groups(nlp, _RANDOMISED + (
+        "Discontinuation before week 24 occurred in 14 patients in the izokibep group and 19 "
+        "in the placebo group; the reasons were withdrawal of consent (6 and 8 patients, "
+        "respectively) and adverse events (4 and 2)."))
+    assert {("cohort", 6, None, "izokibep", "discontinued"),
+            ("cohort", 8, None, "izokibep", "not_received"),
+            ("outcome", 240, 4, "izokibep", "received"),
+            ("outcome", 240, 2, "izokibep", "not_received")} <= found
+
+
+def test_a_group_that_did_not_receive_the_assigned_treatment_shares_the_verb(nlp) -> None:
+    found = _groups(nlp, _RANDOMISED + (
+        "Eleven in the izokibep group and 9 in the placebo group did not receive the "
+        "assigned treatment."))
+    assert {("cohort", 11, None, "izokibep", "not_received"),
+            ("cohort", 9, None, "izokibep", "not_received")} <= found
+
+
+@pytest.mark.parametrize(("arm", "other"), [("the ruxolitinib group", "the placebo group"),
+                                            ("those given ruxolitinib", "those given placebo")])
+def test_a_subgroup_split_between_the_arms_received_no_one_treatment(
+        nlp, arm: str, other: str) -> None:
+    found = _groups(nlp, (
+        "Adults with vitiligo were randomly assigned to ruxolitinib cream or placebo; 330 "
+        "received ruxolitinib and 110 received placebo. Among the 92 patients with facial "
+        f"lesions, repigmentation occurred in 30 of 62 in {arm} and 5 of 30 in {other}."))
+    assert ("cohort", 92, None, None, None) in found
+
+
+@pytest.mark.parametrize("unfit", ["who could not have cisplatin", "who cannot tolerate cisplatin",
+                                   "who were not eligible for cisplatin"])
+def test_a_drug_the_patients_could_not_have_is_no_arm(nlp, unfit: str) -> None:
+    found = _groups(nlp, f"Investigators randomly assigned 140 older adults {unfit}.")
+    assert found == {("cohort", 140, None, None, None)}
+
+
+@pytest.mark.parametrize("safety", [
+    "The safety population comprised 180 patients who received anifrolumab and 182 who "
+    "received placebo.",
+    "The safety population comprised 180 patients in the anifrolumab group and all 182 in the "
+    "placebo group.",
+    "In all, 180 patients in the anifrolumab group and 182 in the placebo group received at "
+    "least one dose of study treatment.",
+])
+def test_each_arm_of_a_treated_population_is_a_cohort(nlp, safety: str) -> None:
+    found = _groups(nlp, "Adults with lupus nephritis were randomly assigned to anifrolumab or "
+                         f"placebo. {safety}")
+    assert {("cohort", 180, None, "anifrolumab", "received"),
+            ("cohort", 182, None, "anifrolumab", "not_received")} <= found
+
+
+@pytest.mark.parametrize("offer", [
+    "the two-drug regimen of dolutegravir/rilpivirine or the three-drug regimen of "
+    "bictegravir/emtricitabine/tenofovir alafenamide",
+    "tirzepatide or semaglutide",
+])
+def test_a_total_randomised_between_treatments_received_neither(nlp, offer: str) -> None:
+    found = _groups(nlp, f"Of 900 adults screened at 80 centres, 700 were randomly assigned to "
+                         f"{offer}, each given once daily.")
+    assert found == {("cohort", 700, None, None, None)}
+
+
+@pytest.mark.parametrize("excluded", [
+    "(150 did not meet the inclusion criteria and 50 declined to participate)",
+    "(150 were ineligible and 50 withdrew consent before randomisation)",
+])
+def test_consort_exclusions_are_no_cohorts(nlp, excluded: str) -> None:
+    found = _groups(nlp, f"Of 700 adults assessed for eligibility, 200 were excluded {excluded}, "
+                         "and 500 were randomised: 251 to vortioxetine and 249 to placebo.")
+    assert {f[1] for f in found} == {500, 251, 249}
+
+
+@pytest.mark.parametrize("split", ["occurred in 4/120 versus 11/60",
+                                   "occurred in 4 of 120 given the drug and 11 of 60 given placebo"])
+def test_a_subgroup_of_both_arms_split_by_its_counts_received_no_one_treatment(
+        nlp, split: str) -> None:
+    found = _groups(nlp, (
+        "Between 2021 and 2023, 1,500 adults were randomly assigned, 1,000 to lebrikizumab and "
+        f"500 to placebo. Among the 180 adults older than 65 years, skin infection {split}."))
+    assert ("cohort", 180, None, None, None) in found
+
+
+def test_a_subgroup_split_into_those_who_kept_and_stopped_the_drug_received_it(nlp) -> None:
+    found = _groups(nlp, (
+        "The registry identified 140 patients treated with octreotide; 80 continued octreotide "
+        "after surgery and 60 discontinued it. Among the 50 patients with a midgut primary, "
+        "recurrence occurred in 6 of the 30 who continued treatment and 9 of the 20 who "
+        "discontinued it."))
+    assert {f[3] for f in found if f[1] == 50} == {"octreotide"}
+
+
+@pytest.mark.parametrize(("rest", "size"), [
+    ("Of these, 101 had intrahepatic tumours and 39 had extrahepatic disease.", 101),
+    ("Ninety-six of them had a confirmed FGFR2 fusion; the other 44 had different FGFR changes "
+     "and were analysed separately.", 44),
+])
+def test_subgroups_named_by_a_feature_after_a_back_reference_are_cohorts(
+        nlp, rest: str, size: int) -> None:
+    found = _groups(nlp, f"A total of 140 patients received futibatinib. {rest}")
+    assert ("cohort", size, None, "futibatinib", "received") in found
+
+
+def test_the_other_half_given_a_procedure_alone_went_without_the_combination(nlp) -> None:
+    found = _groups(nlp, (
+        "The drugs are durvalumab and tremelimumab. The team enrolled 80 frail patients. Forty "
+        "were randomly assigned to two cycles of the combination followed by surgery, while the "
+        "other 40 had surgery alone."))
+    assert ("cohort", 40, None, "durvalumab + tremelimumab", "not_received") in found
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    ("Adults with myelofibrosis were randomly assigned in a 2:1 ratio, so 120 took fedratinib "
+     "400 mg once daily and 60 took hydroxyurea 500 mg twice daily.",
+     {(120, "fedratinib"), (60, "hydroxyurea")}),
+    ("Adults with asthma were randomly assigned; 150 were given tezepelumab and 148 were given "
+     "dupilumab.", {(150, "tezepelumab"), (148, "dupilumab")}),
+    ("The trial compared zanidatamab with placebo. Doctors at 12 hospitals tested tumour "
+     "samples from more than a thousand people and enrolled 210 whose tumours qualified.",
+     {(210, None)}),
+])
+def test_a_count_before_what_it_took_or_after_enrolled_is_a_group(nlp, text: str,
+                                                                  groups: set) -> None:
+    found = _groups(nlp, text)
+    assert {(f[1], f[3]) for f in found if f[0] == "cohort"} >= groups
+
+
+def test_those_of_each_arm_who_withdrew_or_were_lost_are_cohorts(nlp) -> None:
+    found = _groups(nlp, _RANDOMISED + (
+        "In the izokibep group, 12 patients withdrew consent and 5 were lost to follow-up; in the "
+        "placebo group, 9 withdrew consent and 3 were lost to follow-up."))
+    assert {("cohort", 12, None, "izokibep", "discontinued"),
+            ("cohort", 5, None, "izokibep", "discontinued"),
+            ("cohort", 9, None, "izokibep", "not_received"),
+            ("cohort", 3, None, "izokibep", "not_received")} <= found
+
+
+@pytest.mark.parametrize("switch", ["switched to", "crossed over to"])
+def test_a_group_that_switched_to_a_drug_received_it(nlp, switch: str) -> None:
+    found = _groups(nlp, "Of the 212 patients who started osimertinib, 38 "
+                         f"{switch} lorlatinib after progression.")
+    assert ("cohort", 38, None, "lorlatinib", "received") in found
+
+
+@pytest.mark.parametrize("half", ["half of whom received febuxostat while the rest received placebo",
+                                  "half of them were given febuxostat and half placebo"])
+def test_half_of_an_enrolled_group_is_a_group(nlp, half: str) -> None:
+    found = _groups(nlp, f"The study enrolled 312 adults with gout, {half}.")
+    assert ("cohort", 156, None, "febuxostat", "received") in found
+    assert ("cohort", 312, None, None, None) in found
+
+
+def test_half_of_a_group_counted_right_after_is_no_second_group(nlp) -> None:
+    found = _groups(nlp, "The 356 patients were randomly split into two groups: half of them, 178 "
+                         "patients, received mFOLFIRINOX.")
+    assert {f[1] for f in found} == {356, 178}
+
+
+def test_a_stop_with_its_share_and_its_harm_reason_per_arm(nlp) -> None:
+    found = _groups(nlp, (
+        "In all, 1,400 adults were randomly assigned: 700 to ocrelizumab and 700 to "
+        "teriflunomide. Of the 700 patients assigned to ocrelizumab, 80 (11.4%) discontinued the "
+        "trial regimen, 20 of them because of adverse events."))
+    assert ("cohort", 80, None, "ocrelizumab", "discontinued") in found
+    assert ("outcome", 700, 20, "ocrelizumab", "received") in found
+    assert ("cohort", 700, None, "ocrelizumab", "received") in found
+
+
+@pytest.mark.parametrize("again", [
+    "The safety analysis included all 95 treated patients.",
+    "One patient withdrew before dosing; thus 94 patients in the selumetinib group and all 95 "
+    "patients in the placebo group received at least one dose.",
+])
+def test_a_group_stated_again_with_all_gets_a_row_again(nlp, again: str) -> None:
+    rows = analyse(clean_text(
+        "Adults with neurofibromatosis were randomly assigned to selumetinib or placebo; 95 "
+        f"were assigned to selumetinib and 95 to placebo. {again}"), nlp=nlp).rows
+    assert sum(r.cohort_size == 95 and r.row_type == "cohort" for r in rows) >= 3

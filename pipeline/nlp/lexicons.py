@@ -124,8 +124,11 @@ def _all_entity_patterns(lexicons: Path) -> list[dict[str, Any]]:
     for regimen in read_lexicon(lexicons / "regimens.jsonl", RegimenEntry):
         # "chemotherapy", "placebo": a kind of treatment, not a drug an analyst can filter on.
         label = "DRUG" if regimen.components else "DRUG_CLASS"
+        # An acronym's id ("ice", "chop", "ep") is no surface form when the lexicon writes it
+        # in capitals ("ICE"): lower case, it is an English word ("one thing ... ice").
+        names = () if regimen.name.upper() in regimen.synonyms else (regimen.name,)
         patterns += [phrase_pattern(label, s, regimen.normalized)
-                     for s in (regimen.name, *regimen.synonyms)]
+                     for s in (*names, *regimen.synonyms)]
     for disease in read_lexicon(lexicons / "diseases.jsonl", DiseaseEntry):
         for term in (disease.name, *disease.synonyms):
             patterns += [phrase_pattern(disease.label, t, disease.name) for t in plurals(term)]

@@ -372,6 +372,41 @@ def _assigned_participle(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
         and cue.start > 0 and words.lower[cue.start - 1] not in settings.frame_auxiliaries
 
 
+def share_statuses(facts: list[ClauseFacts], doc: Doc, settings: LinkSettings) -> None:
+    """'Twelve patients in the X group and 17 in the placebo group withdrew consent', '11 in
+    the X group and 9 in the Y group did not receive the assigned treatment': a clause with
+    no verb of its own takes the change of treatment its comparison states (a placebo or
+    control arm stays the arm that did not receive the drug)."""
+    if len(facts) < 2:
+        return
+    lower = None
+    for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
+        if not after.elliptical or here.control or here.shared_outcome is not None \
+                or not any(c.label == "STATUS" for c in after.cues):
+            continue
+        lower = lower or words_of(doc).lower
+        if any(c.label in {"OUTCOME", "EVENT_VERB", "STUDY_VERB"} or _status_verb(c, lower)
+               for c in here.cues):
+            continue
+        status = next((c.id for c in reversed(after.cues) if _status_verb(c, lower)
+                       and not _within_outcome(c, after.cues)
+                       and not _relative(doc, c.start, after.start, settings)), None)
+        if status is None or status == "not_received" and not here.drug \
+                and not here.experimental and not here.arm_label:
+            continue  # (no drug the group went without)
+        here.drug_status = status
+        here.is_study = True
+
+
+def _status_verb(cue: Cue, lower: list[str]) -> bool:
+    """Is the cue a verb that changes a group's treatment ("withdrew", "stopped", "did not
+    receive"), not a control arm's name ("the placebo group", "observation")?"""
+    if cue.label != "STATUS":
+        return False
+    return cue.id in CHANGED_STATUSES or cue.id == "not_received" and any(
+        w in {"not", "never", "n't"} for w in lower[cue.start:cue.end])
+
+
 def _relative(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
     """Is the verb at ``i`` that of a relative clause ('9 patients who continued X')?"""
     return i - 1 >= start and doc[i - 1].lower_ in settings.relative_pronouns

@@ -38,6 +38,11 @@ class LinkState:
     table_sizes: tuple[int | None, tuple[tuple[int, Cue], ...]] | None = None
     combination: tuple[str, str] | None = None  # the last treatment of several drugs named
     spanning: set[int] = field(default_factory=set)  # totals over arms ("randomized to A or B")
+    stopped: set[int] = field(default_factory=set)  # those of an arm who stopped or withdrew
+    screened: set[int] = field(default_factory=set)  # excluded before enrolment, and their parts
+    # groups stated again ("and all 131 in the placebo group received a dose"): cohort,
+    # sentence, start and end of the restatement, each a row of its own (corpora/README)
+    restated: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:
@@ -153,7 +158,8 @@ def remember(state: LinkState, index: int) -> None:
 
 def find_cohort(state: LinkState, size: int, facts: ClauseFacts) -> Cohort | None:
     """The cohort of this size that best fits the clause; the most recent on a tie."""
-    same = [c for c in reversed(state.cohorts) if c.size == size and not _other_arm(c, facts)]
+    same = [c for c in reversed(state.cohorts) if c.size == size and not _other_arm(c, facts)
+            and not _opposite_arm(c, facts)]
     if not same:
         return None
     return max(same, key=lambda c: fit_score(c, facts))  # max keeps the first (most recent) tie
@@ -168,6 +174,16 @@ def _other_arm(cohort: Cohort, facts: ClauseFacts) -> bool:
         return False
     mine, named = set(cohort.drug.split(" + ")), set(facts.drug.split(" + "))
     return not (mine <= named or named <= mine)
+
+
+def _opposite_arm(cohort: Cohort, facts: ClauseFacts) -> bool:
+    """'54 of 72 in the X group' after a placebo arm of 72 that did not receive X, '20 of 72
+    in the placebo group' after an X arm of 72: a clause that says what its group received
+    (a drug, or the control) does not count the arm that had the other."""
+    if facts.control:
+        return not facts.drug and cohort.drug_status == "received"
+    return bool(facts.drug) and facts.drug_status == "received" \
+        and cohort.drug == facts.drug and cohort.drug_status == "not_received"
 
 
 def new_cohort(state: LinkState, size: int, size_text: str, sent_index: int, span: Span,
@@ -288,6 +304,11 @@ def _inherit(cohort: Cohort, parent: Cohort) -> None:
         cohort.drug, cohort.drug_mention = parent.drug, parent.drug_mention
     if not cohort.drug_status:
         cohort.drug_status = parent.drug_status
+    elif cohort.drug_status in CHANGED_STATUSES and parent.drug_status == "not_received" \
+            and cohort.drug == parent.drug:
+        # "8 in the placebo group withdrew": the comparator arm never had X to stop
+        # (corpora/README: withdrawals of the comparator arm are `not_received`).
+        cohort.drug_status = "not_received"
     if not cohort.procedure:
         cohort.procedure = parent.procedure
 

@@ -12,19 +12,27 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts
-from ..words import words_of
+from ..words import Words, words_of
 from .arms import (
     added_drug,
     arm_definitions,
     arm_signature,
     assign_respectively,
     clear_sentence_total,
+    clear_subgroup_total,
     clear_totals,
     compared_options,
     name_control,
     name_option,
 )
-from .clauses import background_drugs, clause_facts, drug_groups, share_predicates, split_clauses
+from .clauses import (
+    background_drugs,
+    clause_facts,
+    drug_groups,
+    share_predicates,
+    share_statuses,
+    split_clauses,
+)
 from .groups import (
     LinkState,
     add_event,
@@ -52,7 +60,7 @@ from .outcomes import (
     turned_outcomes,
 )
 from .records import CUES_KEY, SEVERAL_ARMS, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings, Mention
-from .spans import longest_cues, same_label, treatment_end
+from .spans import after_percent, longest_cues, same_label, treatment_end
 from .tables import link_table_row
 
 
@@ -211,6 +219,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
         share_predicates(all_facts, settings, doc, anchor_list)
+        share_statuses(all_facts, doc, settings)
         if subgroup_arms is not None and state.arms == subgroup_arms[1] \
                 and sent_index > subgroup_arms[0] + 1 and not all_facts[0].anaphora:
             # The sentence after next that does not refer back ("In this group, ...") is of
@@ -230,11 +239,11 @@ def link_document(doc: Doc, settings: LinkSettings,
                 # statement, not the outcome of the clause before it.
                 facts.shares_comparison = True
         respectively = sent_index in respectively_sents
-        if respectively:
-            # "148 and 145 patients, respectively, received ...": the list shares its verb.
-            for here, after in zip(all_facts, all_facts[1:], strict=False):
-                if after.elliptical and not any(c.label in _VERBS for c in here.cues):
-                    here.is_study = here.is_study or after.is_study
+        # "148 and 145 patients, respectively, received ...", "181 patients in the A group and
+        # 179 in the B group received ...": the list shares its verb.
+        for here, after in reversed(list(zip(all_facts, all_facts[1:], strict=False))):
+            if after.elliptical and not any(c.label in _VERBS for c in here.cues):
+                here.is_study = here.is_study or after.is_study
         if state.options:
             for facts in all_facts:
                 name_option(facts, state.options)
@@ -347,6 +356,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             _cohorts_respectively(state, made, previous_arms)
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
         clear_sentence_total(state, n_cohorts)
+        clear_subgroup_total(state, n_cohorts, previous_arms)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
         if treated and n_events == len(state.events):
@@ -381,9 +391,14 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.options, state.options_sent = options or add_on, sent_index
     clear_totals(state)
     _count_main_treatment(state, groups, settings)
+    kept = state.stopped | _reasons_as_groups(state)
+    for index, sent_index, start_char, end_char in state.restated:
+        state.cohorts.append(replace(state.cohorts[index], index=len(state.cohorts),
+                                     sent=sent_index, start_char=start_char, end_char=end_char,
+                                     statement=True))
     # A cohort whose own sentence reports an outcome for it is stated through that outcome.
     for event in state.events:
-        if event.cohort is not None:
+        if event.cohort is not None and event.cohort not in kept:
             cohort = state.cohorts[event.cohort]
             if cohort.sent == event.sent:
                 cohort.statement = False
@@ -758,7 +773,25 @@ def _prior_therapy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
     while k >= 0 and ent.start - k <= settings.prior_reach and not sent_start[k + 1] \
             and lower[k] in settings.prior_links:
         k -= 1
-    return k >= 0 and not sent_start[k + 1] and lower[k] in settings.prior_words
+    return k >= 0 and not sent_start[k + 1] and lower[k] in settings.prior_words \
+        or _unfit_for(words, ent.start, settings)
+
+
+@cache
+def _last_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(p[-1] for p in phrases)
+
+
+def _unfit_for(words: Words, i: int, settings: LinkSettings) -> bool:
+    """'patients who could not have cisplatin', 'cannot tolerate cisplatin', 'not candidates
+    for surgery or chemotherapy': a treatment the patients were unfit for, no arm's."""
+    j = i
+    while j > 0 and words.lower[j - 1] in settings.determiners and not words.sent_start[j]:
+        j -= 1
+    if j == 0 or words.lower[j - 1] not in _last_words(settings.unfit_phrases):
+        return False
+    return any(tuple(words.lower[j - len(p):j]) == p for p in settings.unfit_phrases
+               if j - len(p) >= 0 and not any(words.sent_start[j - len(p) + 1:j + 1]))
 
 
 def _cue(span: Span) -> Cue:
@@ -969,6 +1002,7 @@ def _after_baseline(facts: ClauseFacts, m: Mention) -> bool:
 
 def _status_follows(doc: Doc, i: int, facts: ClauseFacts, settings: LinkSettings) -> bool:
     """Is the predicate right after a count a change of treatment ("stopped", "continued")?"""
+    i = after_percent(doc, i, facts.end)  # "601 (94.2%) completed the trial"
     i = treatment_end(doc, i, facts.end, settings) or i  # "14 taking sunitinib stopped"
     return any(c.label == "STATUS" and c.start == i and c.id in {"discontinued", "continued"}
                for c in facts.cues)
@@ -1229,6 +1263,15 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = clause_outcome(doc, facts, m, settings)
     if sizes_only:
         outcome = None  # "(48 in cohort A and 50 in cohort B)": the sizes of the groups
+    if outcome is not None and outcome.id == "other" and _names_stop(outcome, sent_cues or facts.cues):
+        # "Discontinuation of the trial regimen occurred in 18 in the X group and 22 in the
+        # placebo group": who stopped is a group, no event (corpora/README: withdrawals are
+        # cohort rows, `discontinued`; the control arm stays `not_received`).
+        state.last_outcome = outcome  # ("..., and 71 in Group 2": stopped too)
+        if not facts.control and facts.drug_status != "not_received":
+            facts = replace(facts, drug_status="discontinued")
+        _stopped_group(doc, sent_index, m, facts, state, settings)
+        return
     span = doc[m.start: m.end]
 
     if m.kind == "percent":
@@ -1315,12 +1358,18 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             found = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                                 parent=None, statement=not outcome and not _screened(doc, m, facts, settings),
                                 confidence=conf["cohort"])
+        elif not outcome and found.sent < sent_index and found.statement and m.start > 0 \
+                and doc[m.start - 1].lower_ in settings.all_words and any(
+                    c.label == "STUDY_VERB" or c.label == "STATUS" and c.id == "received"
+                    for c in facts.cues):
+            # "the safety analysis included all 107 treated patients": the group stated again
+            state.restated.append((found.index, sent_index, span.start_char, span.end_char))
         remember(state, found.index)  # "Of the 19 patients, ...": later counts refer to it
         return
 
     if facts.is_incidence or _after_baseline(facts, m) \
             or not (facts.is_study or facts.elliptical or framed or m.outcome is not None
-                    or noun_size):
+                    or noun_size or facts.anaphora or m.kind == "part"):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if m.kind in {"part", "named"}:  # "Ninety-eight of them received ...": a subgroup
@@ -1359,6 +1408,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return
 
     if m.kind == "count":
+        if m.drug is None and m.arm is None and _compares(doc, facts, settings):
+            m = replace(m, drug=SEVERAL_ARMS)  # "700 were randomly assigned to A or B"
         if m.drug == SEVERAL_ARMS:
             facts = replace(facts, drug=None, drug_mention=None, drug_status=None,
                             control=False, arm_label=None, setting=None)
@@ -1377,24 +1428,33 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                 facts = replace(facts, drug=added, drug_status="not_received")
         if m.arm is not None:
             facts = replace(facts, arm_label=m.arm, setting=m.setting)
+        screened = _screened(doc, m, facts, settings)
         cohort = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
-                             parent=None, statement=not _screened(doc, m, facts, settings),
-                             confidence=conf["cohort"])
+                             parent=None, statement=not screened, confidence=conf["cohort"])
+        if screened:
+            state.screened.add(cohort.index)
         if m.drug == SEVERAL_ARMS and cohort.index == len(state.cohorts) - 1:
             # The total over the arms received no one treatment, even in a one-drug study.
             cohort.drug = cohort.drug_mention = cohort.drug_status = None
             state.spanning.add(cohort.index)
         remember(state, cohort.index)
+    elif m.kind == "bare" and m.size_text.split()[0] in settings.complement_words \
+            and not facts.arm_label:
+        _complement_group(doc, sent_index, m, facts, state, settings)
     elif (m.kind == "bare" and (facts.anaphora or facts.elliptical
-                                or _named_before(state, m.start, words_of(doc).idx))) or (
+                                or _part_of_named(doc, m, facts, state))) or (
             m.kind == "loose" and facts.anaphora and m.end < facts.end and doc[m.end].is_lower):
         # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
         parent = recent_cohort(state)
         if parent is not None and parent.size > m.value:
+            # ("200 were excluded (150 did not meet ...)": a part of those excluded is too)
+            screened = parent.index in state.screened or _screened(doc, m, facts, settings)
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
-                               parent=parent, statement=not _screened(doc, m, facts, settings),
+                               parent=parent, statement=not screened,
                                confidence=conf["subgroup"])
             remember(state, part.index)
+            if screened:
+                state.screened.add(part.index)
     elif m.kind in {"loose", "bare"} and _status_follows(doc, m.end, facts, settings):
         # "and 14 stopped brentuximab early", "14 taking sunitinib stopped treatment": the
         # part of a group whose treatment changed (status verb), a subgroup of that group.
@@ -1402,8 +1462,100 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         parent = max(fitting, key=lambda c: fit_score(c, facts)) if fitting else recent_cohort(state)
         if parent is not None and parent.size > m.value:
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
-                              parent=parent, statement=True, confidence=conf["subgroup"])
+                              parent=parent, statement=parent.index not in state.screened,
+                              confidence=conf["subgroup"])
             remember(state, part.index)
+            if facts.drug_status == "discontinued":
+                state.stopped.add(part.index)  # ("..., 25 of them because of adverse events")
+
+
+def _complement_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
+                      state: LinkState, settings: LinkSettings) -> None:
+    """'Ninety-six of them had an FGFR2 fusion; the other 12 had other changes', '48 were
+    assigned to X, while the other 48 had surgery alone': the rest of the group the last
+    one was taken from, a part of that group."""
+    last = recent_cohort(state)
+    if last is None:
+        return
+    parent = state.cohorts[last.parent] if last.parent is not None else next(
+        (c for c in reversed(state.cohorts) if c.size >= last.size + m.value
+         and c.sent >= last.sent - 1), None)
+    if parent is None or parent.size < m.value:
+        return
+    part = new_cohort(state, m.value, m.size_text, sent_index, doc[m.start:m.end], facts,
+                      parent=parent, statement=parent.index not in state.screened,
+                      confidence=settings.confidence["subgroup"])
+    if facts.control and last.sent == sent_index and last.drug_status == "received" \
+            and last.drug and set((part.drug or "").split(" + ")) < set(last.drug.split(" + ")):
+        # "48 were assigned to the combination, while the other 48 had surgery alone": the
+        # rest went without what the group before them received.
+        part.drug, part.drug_status = last.drug, "not_received"
+    remember(state, part.index)
+
+
+def _compares(doc: Doc, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """Does the clause offer treatments to choose between ("randomly assigned to A or B",
+    "X versus placebo") and name no one group's?"""
+    if not facts.comparison or facts.drug or facts.control or facts.arm_label \
+            or facts.experimental:
+        return False
+    offered = settings.alternative_words | settings.versus_words
+    return any(w in offered for w in words_of(doc).lower[facts.start:facts.end])
+
+
+def _stopped_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
+                   settings: LinkSettings) -> None:
+    """Those of an arm who stopped ("occurred in 18 patients in the X group", "in 58 of the
+    641"): a part of the arm the clause names (or of the fraction's whole), not a new arm."""
+    conf = settings.confidence
+    if m.kind == "fraction":
+        parent = find_cohort(state, m.whole or 0, facts)
+    else:
+        index, _ = implicit_cohort(state, m.value, None, facts, conf, sent=sent_index)
+        parent = state.cohorts[index] if index is not None else None
+    if m.kind not in {"count", "fraction", "bare", "loose"} \
+            or parent is not None and parent.size <= m.value:
+        return
+    part = new_cohort(state, m.value, m.size_text, sent_index, doc[m.start:m.end], facts,
+                      parent=parent, statement=True, confidence=conf["subgroup"])
+    remember(state, part.index)
+    state.stopped.add(part.index)
+
+
+def _reasons_as_groups(state: LinkState) -> set[int]:
+    """'18 in the X group and 22 in the placebo group stopped; the reasons were withdrawal of
+    consent (7 and 9) and lack of efficacy (1 and 8)': the reasons for stopping split those
+    who stopped into groups (corpora/README: withdrawals are cohort rows), no events."""
+    kept, arms = [], set()
+    for event in state.events:
+        if event.cohort not in state.stopped:
+            kept.append(event)
+            continue
+        stopped = state.cohorts[event.cohort]
+        if event.outcome != "other":
+            # "... adverse events (5 and 3)": stopping because of a harm is a harm of the
+            # whole arm (corpora/README), counted over the arm.
+            if stopped.parent is not None:
+                arm = state.cohorts[stopped.parent]
+                event.cohort, event.drug_status = arm.index, arm.drug_status
+                arms.add(arm.index)
+            kept.append(event)
+            continue
+        state.cohorts.append(Cohort(
+            index=len(state.cohorts), size=event.count, size_text=str(event.count),
+            sent=event.sent, start_char=event.start_char, end_char=event.end_char,
+            arm=stopped.arm, drug=stopped.drug, drug_mention=stopped.drug_mention,
+            drug_status=stopped.drug_status, procedure=stopped.procedure, parent=stopped.index,
+            confidence=stopped.confidence))
+    state.events = kept
+    return arms  # (the arms stated on their own still: their harms were counted elsewhere)
+
+
+def _names_stop(outcome: Cue, cues: list[Cue]) -> bool:
+    """Does an event named by its frame's words say that the group stopped its treatment or
+    the trial ("Permanent discontinuation of the assigned drug was reported in")?"""
+    return any(c.label == "STATUS" and c.id == "discontinued"
+               and outcome.start <= c.start and c.end <= outcome.end for c in cues)
 
 
 def _sized_opener(doc: Doc, m: Mention, facts: ClauseFacts) -> bool:
@@ -1451,6 +1603,14 @@ def _named_before(state: LinkState, start: int, idx: list[int]) -> bool:
     refers to)?"""
     return any(state.cohorts[i].end_char <= idx[start] and state.cohorts[i].statement
                for i in state.last_in_sentence)
+
+
+def _part_of_named(doc: Doc, m: Mention, facts: ClauseFacts, state: LinkState) -> bool:
+    """A bare count after a group its sentence named ("Eighteen stopped early, and four later
+    progressed") is a part of that group; but not in a clause that names its own arm ("...;
+    in the placebo group, 9 withdrew consent"): a group of that arm."""
+    return _named_before(state, m.start, words_of(doc).idx) \
+        and not (facts.control or facts.arm_label)
 
 
 def _plain(facts: ClauseFacts) -> ClauseFacts:

@@ -37,6 +37,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     patients = {c.start for c in cues if c.label == "PATIENT"}
     events = {c.start for c in cues if c.label in {"EVENT_VERB", "OUTCOME"}}
     study_verbs = {c.start for c in cues if c.label == "STUDY_VERB"}
+    object_at = {c.end for c in cues if c.label == "STUDY_VERB"}  # "enrolled 262 whose ..."
+    given = {c.start: c.end for c in cues if c.label == "STATUS" and c.id == "received"}
+    # "9 withdrew consent", "3 were lost to follow-up": a group that stopped
+    stops = {c.start for c in cues if c.label == "STATUS" and c.id == "discontinued"}
     actors = {c.start for c in cues if c.label == "STUDY_ACTOR"}
     qualifiers = {c.end: c for c in cues if c.label == "QUALIFIER"}
     arm_starts = {c.start for c in cues if c.label in {"ARM", "ARM_NAME"}}
@@ -50,6 +54,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     for c in cues:
         if c.label == "UNIVERSAL" and c.start >= start and c.end <= end:
             mentions.append(Mention("universal", c.start, c.end))
+    for word in settings.part_words:
+        if word in words.lower[start:end]:
+            mentions += _part_of_whom(doc, start, end, sent.start, word, settings)
 
     for token in doc[start:end] if "/" in words.span_text(start, end) else ():
         parts = fraction_parts(token.text)
@@ -386,7 +393,16 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                              settings):
             # "106 were assigned to placebo", "121 to TCH": the patient noun is understood.
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
-        elif after < end and (after in events or (
+        elif _given_after(doc, after, end, given, drug_starts, settings) or (
+                number.start in object_at and after < end
+                and (words.lower[after] in settings.relative_pronouns
+                     or words.lower[after] == "whose")):
+            # "so 120 took X and 60 took Y", "120 were given X": the group that received it;
+            # "the trial enrolled 262 whose tumours qualified": the group enrolled (but "took 4
+            # minutes": only a relative clause after the count says it counts people).
+            mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
+        elif after < end and (after in events or after in stops or (
+                after + 1 in stops and words.lower[after] in settings.auxiliaries) or (
                 anaphora and words.is_alpha[after] and words.is_lower[after])):
             # "only one experienced ...", "Of those 118, 112 completed the treatment"
             mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
@@ -529,6 +545,28 @@ def _tally_end(doc: Doc, sent: Span, cues: list[Cue], settings: LinkSettings) ->
     if verb is None or any(c.label in {"OUTCOME", "PATIENT"} and i < c.start < verb for c in cues):
         return None
     return verb + 1
+
+
+def _part_of_whom(doc: Doc, start: int, end: int, sent_start: int, word: str,
+                  settings: LinkSettings) -> list[Mention]:
+    """'The study enrolled 312 adults, half of whom received X': that share of the group
+    counted just before, a group of its own."""
+    words = words_of(doc)
+    found = []
+    for i in range(start, end - 2):
+        if words.lower[i] != word or words.lower[i + 1] != "of" \
+                or words.lower[i + 2] not in settings.group_pronouns \
+                or i == 0 or words.text[i - 1] not in {",", ";"} \
+                or any(words.num[k] is not None for k in range(i + 3, min(end, i + 6))):
+            continue  # (not "half of them, 178 patients, received": the count says it)
+        at = next((k for k in range(i - 1, max(sent_start, i - 8) - 1, -1)
+                   if words.num[k] is not None), None)
+        whole = None if at is None or at > sent_start \
+            and words.lower[at - 1] in settings.not_count_after else words.num[at]
+        if whole is not None and whole == int(whole) and whole >= 2:
+            value = round(whole * settings.part_words[word])
+            found.append(Mention("count", i, i + 3, value=value, size_text=str(value)))
+    return found
 
 
 def _restated_share(doc: Doc, i: int, start: int, mentions: list[Mention]) -> bool:
@@ -932,10 +970,29 @@ def _noun_end(doc: Doc, i: int, end: int, patients: set[int],
     return None
 
 
+def _given_after(doc: Doc, i: int, end: int, given: dict[int, int], drug_starts: set[int],
+                 settings: LinkSettings) -> bool:
+    """'N took X', 'N were given X': a received-status verb right after the count, and then
+    the drug."""
+    words = words_of(doc)
+    if i < end and words.lower[i] in settings.auxiliaries:
+        i += 1
+    if i not in given:
+        return False
+    j = given[i]
+    while j < end and (words.lower[j] in settings.determiners
+                       or words.lower[j] in settings.treatment_modifiers):
+        j += 1
+    return j in drug_starts
+
+
 def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_starts: set[int],
                     arm_starts: set[int], settings: LinkSettings) -> bool:
     """'N were assigned / were randomized / received ...', 'N to <drug>'."""
     words = words_of(doc)
+    if i + 1 < end and words.lower[i] in settings.relative_pronouns and (
+            i + 1 in study_verbs or words.lower[i + 1] in settings.auxiliaries):
+        i += 1  # "... and 119 who received placebo", "182 who were assigned to X"
     if i < end and words.lower[i] in settings.auxiliaries:
         i += 1
     if i < end and i in study_verbs:

@@ -639,11 +639,6 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         return found
     if named:
         return named[0]
-    if any(c.label == "STATUS" and c.id == "discontinued" and found.start <= c.start < found.end
-           for c in cues):
-        # "Permanent discontinuation of the assigned drug occurred in 58": a stop, whose
-        # count is a cohort row (corpora/README), no event
-        return None
     if index_response(doc, found.start, found.end, settings):
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
     if names_main_condition(doc, found.start, found.end):

@@ -133,6 +133,10 @@ class LinkSettings:
     prior_words: frozenset[str]
     prior_links: frozenset[str]
     prior_reach: int
+    unfit_phrases: tuple[tuple[str, ...], ...]
+    complement_words: frozenset[str]
+    part_words: dict[str, float]
+    all_words: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
