@@ -35,6 +35,47 @@ def test_three_arm_list_with_a_serial_comma_goes_to_the_arms_in_order(nlp) -> No
         (99, "methotrexate", 15)}
 
 
+@pytest.mark.parametrize(("reference", "size"), [
+    ("in the 0.3-mg/kg group", 62), ("in the 0.1-mg/kg group", 60),
+    ("among those given 0.3 mg/kg", 62), ("with the higher dose", 62),
+    ("in the low-dose group", 60)])
+def test_a_dose_arm_named_by_its_dose_gets_its_count(nlp, reference: str, size: int) -> None:
+    rows = _outcomes(nlp, "Adults with generalised myasthenia gravis were randomly assigned to "
+                          "zilucoplan 0.1 mg/kg daily (n = 60), zilucoplan 0.3 mg/kg daily "
+                          f"(n = 62) or placebo (n = 61). Adverse events occurred in 4 patients "
+                          f"{reference}.")
+    assert rows == {(size, "zilucoplan", "received", "adverse_event", 4)}
+
+
+@pytest.mark.parametrize("reference", ["in the Q8W group", "in the every-8-weeks group",
+                                       "receiving guselkumab every 8 weeks"])
+def test_arms_of_one_drug_told_apart_by_schedule_against_an_active_comparator(
+        nlp, reference: str) -> None:
+    rows = analyse(clean_text(
+        "In this trial, 270 adults with psoriatic arthritis were randomised to guselkumab 100 mg "
+        "every 4 weeks (n = 90), guselkumab 100 mg every 8 weeks (n = 90) or adalimumab 40 mg "
+        f"every 2 weeks (n = 90). Serious infections occurred in 5 patients {reference}."),
+        nlp=nlp)
+    doc_events = [r for r in rows.rows if r.row_type == "outcome"]
+    assert [(r.cohort_size, r.drug, r.event_count) for r in doc_events] == [(90, "guselkumab", 5)]
+
+
+@pytest.mark.parametrize(("arms", "reference", "size"), [
+    ("tirzepatide 5 mg (n = 120), 10 mg (n = 118) or placebo (n = 119)", "the 10-mg group", 118),
+    ("tirzepatide 5 mg (the 5-mg group, n = 120), tirzepatide 10 mg (the 10-mg group, 118 "
+     "patients) or placebo (119 patients)", "the 5-mg group", 120),
+])
+def test_a_dose_arm_sized_in_brackets_has_the_drug_dosed(nlp, arms: str, reference: str,
+                                                         size: int) -> None:
+    rows = analyse(clean_text(f"A total of 357 adults with obesity were randomly assigned to "
+                              f"{arms}. Gallbladder events occurred in 3 patients in {reference}."),
+                   nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} >= {
+        (118, "tirzepatide", "received"), (120, "tirzepatide", "received")}
+    assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
+        (size, "tirzepatide", 3)}
+
+
 def test_a_serial_comma_list_makes_no_cohort_of_its_last_number(nlp) -> None:
     rows = analyse(clean_text(
         "Patients were randomized to tofacitinib (n = 101), methotrexate (n = 99), or "

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from functools import cache
+
 from spacy.tokens import Doc, Span
 
+from ..words import Words
 from .groups import LinkState, gives_share
 from .records import CHANGED_STATUSES, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings
 
@@ -238,3 +243,158 @@ def _fits(event: Event, cohort: Cohort) -> bool:
     # The share as written is what count / size gives, rounded ("158 (12.1%)" is of 1,301,
     # not of 1,297: 12.2%).
     return gives_share(event.count, cohort.size, event.percent)
+
+
+#: An amount as written before its unit ("70", "0.5", "1,000").
+_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+@cache
+def _dose_phrases(schedules: tuple[tuple[str, ...], ...],
+                  ranks: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """First word -> (term, words), longest phrase first: 'twice daily' before 'daily'."""
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for kind, phrases in (("", schedules), ("rank:", ranks)):
+        for key, *words in phrases:
+            index.setdefault(words[0], []).append((kind + key, tuple(words)))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[1]))
+    return index
+
+
+def dose_terms(words: Words, start: int, end: int, settings: LinkSettings) -> tuple[str, ...]:
+    """The dose terms named in tokens [start, end): an amount ("70 mg", "the 70-mg group":
+    '70 mg'), a schedule ("every 2 weeks", "Q2W": 'q2w') and a rank ("the higher dose":
+    'rank:high'), sorted. They tell apart the arms of one drug given at several doses."""
+    lower, units = words.lower, settings.dose_units
+    phrases = _dose_phrases(settings.dose_schedules, settings.dose_ranks)
+    found: set[str] = set()
+    k = start
+    while k < end:
+        word = lower[k]
+        amount, _, unit = word.partition("-")  # "70-mg", "1.5-mg/kg"
+        if not unit and k + 1 < end:
+            unit = lower[k + 1]
+        if unit in units and _AMOUNT.match(amount):
+            found.add(f"{float(amount.replace(',', '')):g} {unit}")
+            k += 1 if "-" in word else 2
+            continue
+        phrase = next((p for p in phrases.get(word, ())
+                       if tuple(lower[k:min(end, k + len(p[1]))]) == p[1]), None)
+        if phrase is not None:
+            found.add(phrase[0])
+            k += len(phrase[1])
+            continue
+        k += 1
+    return tuple(sorted(found))
+
+
+def _dose_kind(term: str) -> str:
+    return "rank" if term.startswith("rank:") else "amount" if " " in term else "schedule"
+
+
+def clause_dose(terms: tuple[str, ...], state: LinkState) -> tuple[str, ...]:
+    """Of the dose terms a clause names ("in the 70-mg group", "with the higher dose"), those
+    that pick one dose arm: a term some arms were defined with and others not, where every
+    arm has a term of its kind ("once daily" said of the first of two arms given once daily
+    picks none); a rank no arm was named by is the arm with the largest or smallest amount."""
+    dosed = [c for c in state.cohorts if c.dose and c.parent is None]
+    if not terms or len(dosed) < 2:
+        return ()
+    picked: set[str] = set()
+    for term in terms:
+        kind = _dose_kind(term)
+        if kind == "rank" and not any(term in c.dose for c in dosed):
+            ranked = _ranked_amount(term, dosed)
+            if ranked is not None:
+                picked.add(ranked)
+            continue
+        holders = sum(term in c.dose for c in dosed)
+        if 0 < holders < len(dosed) and all(any(_dose_kind(t) == kind for t in c.dose)
+                                            for c in dosed):
+            picked.add(term)
+    if not any(picked <= set(c.dose) for c in dosed):
+        return ()  # "comparisons of 15 mg and 25 mg with placebo": no one arm
+    return tuple(sorted(picked))
+
+
+def _ranked_amount(rank: str, dosed: list[Cohort]) -> str | None:
+    """'rank:high' of arms given 12 mg and 36 mg: '36 mg' (amounts of one unit only)."""
+    amounts = {t for c in dosed for t in c.dose if _dose_kind(t) == "amount"}
+    if len({t.split(" ", 1)[1] for t in amounts}) != 1 or len(amounts) < 2:
+        return None
+    pick = max if rank == "rank:high" else min
+    return pick(amounts, key=lambda t: float(t.split(" ", 1)[0]))
+
+
+def dose_arms(words: Words, sent: Span, state: LinkState, first_new: int,
+              settings: LinkSettings) -> None:
+    """'erenumab 70 mg monthly (n = 141), erenumab 140 mg monthly (n = 140) or placebo', '121
+    to X 15 mg and 124 to X 25 mg': the dose terms of each arm the sentence defines (kept when
+    two arms or more differ by them); an arm named by its dose alone ("or 1 mg/kg (n = 49)",
+    "X 25 mg (the 25-mg group, 124 patients)") is given the drug of the dose arm before it."""
+    new = [c for c in state.cohorts[first_new:] if c.parent is None and c.index not in state.spanning
+           and c.drug_status != "not_received"]
+    if len(new) < 2:
+        return
+    idx = words.idx
+    starts = [bisect_right(idx, c.start_char) - 1 for c in new]
+    ends = [bisect_right(idx, c.end_char - 1) for c in new]
+    found = []
+    for k, cohort in enumerate(new):
+        lo = ends[k - 1] if k else sent.start
+        hi = starts[k + 1] if k + 1 < len(new) else sent.end
+        if _in_open_bracket(words, lo, starts[k]):  # "X 70 mg (n = 141)": the dose before
+            found.append(dose_terms(words, lo, starts[k], settings))
+        elif cohort.drug:  # "121 to X 15 mg": after (a total before its arms has no drug)
+            found.append(dose_terms(words, ends[k], hi, settings))
+        else:
+            found.append(())
+    if len({terms for terms in found if terms}) < 2:
+        return
+    previous: Cohort | None = None
+    for cohort, terms in zip(new, found, strict=True):
+        cohort.dose = terms
+        if not cohort.drug and terms and previous is not None:
+            cohort.drug, cohort.drug_mention = previous.drug, previous.drug_mention
+            cohort.drug_status = cohort.drug_status or "received"
+        if cohort.drug and terms:
+            previous = cohort
+
+
+def _in_open_bracket(words: Words, lo: int, i: int) -> bool:
+    """Is token ``i`` inside brackets opened after token ``lo``?"""
+    for k in range(i - 1, lo - 1, -1):
+        if words.text[k] in {")", "]"}:
+            return False
+        if words.text[k] in {"(", "["}:
+            return True
+    return False
+
+
+def bracket_drug(words: Words, m_start: int, groups: list[tuple[str, str, int, int]],
+                 sent_start: int, settings: LinkSettings) -> tuple[str, str, int, int] | None:
+    """'azetukalner 25 mg (the 25-mg group, 124 patients)', 'X 5 mg (n = 120), 10 mg (n =
+    118) or placebo': a size in brackets after a dose is of the drug dosed, named before the
+    dose or, for an arm named by its dose alone, before the arm in brackets before it."""
+    opening = next((k for k in range(m_start - 1, max(sent_start, m_start - 12) - 1, -1)
+                    if words.text[k] in {"(", "[", ")", "]"}), None)
+    if opening is None or words.text[opening] not in {"(", "["} or any(
+            words.num[k] is not None and words.lower[k + 1] not in settings.dose_units
+            for k in range(opening + 1, m_start)):
+        return None  # not in brackets, or another count before it in them
+    k, dosed = opening - 1, False
+    while k >= sent_start and (words.like_num[k] or words.lower[k] in settings.dose_words
+                               or words.lower[k] in settings.arm_schedule_words
+                               or words.lower[k] in settings.treatment_modifiers):
+        dosed = dosed or words.lower[k] in settings.dose_units
+        k -= 1
+    group = next((g for g in reversed(groups) if g[3] <= opening), None)
+    if group is None or not dosed:
+        return None
+    if group[3] == k + 1:
+        return group  # "X 25 mg (..."
+    while k >= sent_start and words.lower[k] in {",", "or", "and"}:
+        k -= 1
+    # "X 5 mg (n = 120), 10 mg (n = 118)": a dose alone after the last arm's brackets
+    return group if k >= sent_start and words.text[k] in {")", "]"} and group[3] < k else None

@@ -11,15 +11,19 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts
-from ..words import words_of
+from ..words import Words, words_of
 from .arms import (
     added_drug,
     arm_definitions,
     arm_signature,
     assign_respectively,
+    bracket_drug,
+    clause_dose,
     clear_sentence_total,
     clear_totals,
     compared_options,
+    dose_arms,
+    dose_terms,
     name_control,
     name_option,
 )
@@ -127,6 +131,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     back_sents = {sent_of[i] for i in _where(at, settings.figure_words)}
     tally_sents = {sent_of[i] for i in _where(at, settings.tally_words)}
     bracket_sents = {sent_of[i] for i in _where(at, ("(", "["))}
+    dose_sents = {sent_of[i] for i in _where(at, _dose_words(at, settings))}
     anaphor_heads = frozenset(a[-1] for a in settings.combination_anaphors)
     anaphor_at = set(_where(at, anaphor_heads))
     intervals_by: dict[int, list[int]] = {}  # "CI", "range": where bounds may follow
@@ -204,6 +209,9 @@ def link_document(doc: Doc, settings: LinkSettings,
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
         share_predicates(all_facts, settings, doc, anchor_list)
+        if sent_index in dose_sents:
+            for facts in all_facts:  # "in the 70-mg group": the arm given that dose
+                facts.dose = clause_dose(dose_terms(words, facts.start, facts.end, settings), state)
         if subgroup_arms is not None and state.arms == subgroup_arms[1] \
                 and sent_index > subgroup_arms[0] + 1 and not all_facts[0].anaphora:
             # The sentence after next that does not refer back ("In this group, ...") is of
@@ -278,6 +286,8 @@ def link_document(doc: Doc, settings: LinkSettings,
                                      headed=headed is not None,
                                      tally=sent_index in tally_sents,
                                      none_at=nones_by.get(sent_index, []))
+            mentions = [_bracketed_arm(words, clause, m, sent, sent_groups, settings)
+                        for m in mentions]
             if any(m.drug is not None for m in mentions):
                 # "306 patients were randomized to A (n = 152) or B (n = 154)": the other
                 # counts of the clause are the total, which received neither as such (but
@@ -334,6 +344,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         made = [c.index for c in state.cohorts[n_cohorts:] if c.statement and c.parent is None]
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
+        if sent_index in dose_sents:
+            dose_arms(words, sent, state, n_cohorts, settings)
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
         clear_sentence_total(state, n_cohorts)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
@@ -658,6 +670,27 @@ def _cue(span: Span) -> Cue:
 def _word_kinds(suffixes: tuple[str, ...], exceptions: frozenset[str]) -> dict[str, tuple[bool, bool]]:
     """word -> (names an adverse event by its form, is a fraction such as "3/40")."""
     return {}
+
+
+def _bracketed_arm(words: Words, clause: Clause, m: Mention, sent: Span,
+                   groups: list[tuple[str, str, int, int]], settings: LinkSettings) -> Mention:
+    """'X 25 mg (the 25-mg group, 124 patients) or placebo (120 patients)', 'X 5 mg (n = 120),
+    10 mg (n = 118)': a count in brackets after a dose sizes the arm of the drug dosed."""
+    if m.kind != "count" or m.drug is not None or m.arm is not None:
+        return m
+    group = bracket_drug(words, m.start, groups, sent.start, settings)
+    if group is None or group[0] in settings.control_drugs:
+        return m
+    return replace(m, drug=(group[0], group[1]), drug_span=(group[2], group[3]))
+
+
+def _dose_words(at: dict[str, list[int]], settings: LinkSettings) -> list[str]:
+    """The document's words that may name a dose ('mg', '70-mg', 'every', 'Q2W', 'higher'),
+    read once per distinct word."""
+    units = settings.dose_units
+    firsts = {p[1] for p in settings.dose_schedules} | {p[1] for p in settings.dose_ranks}
+    return [w for w in at if w in units or w in firsts
+            or "-" in w and w.partition("-")[2] in units]
 
 
 def _where(at: dict[str, list[int]], words: Iterable[str]) -> list[int]:
