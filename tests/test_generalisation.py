@@ -804,6 +804,22 @@ def test_patients_of_any_arm_who_never_started_missed_no_one_drug(nlp, stop: str
     assert {r.drug for r in rows if r.cohort_size == 4} == {None}
 
 
+@pytest.mark.parametrize("split", [
+    "death occurred in 11 of 98 in the finerenone group and 19 of 52 in the placebo group",
+    "hospitalisation was recorded in 11 of 98 receiving finerenone and in 19 of 52 receiving "
+    "placebo",
+    "the primary outcome occurred in 11 of 98 with finerenone and 19 of 52 with placebo",
+])
+def test_a_subgroup_its_counts_split_into_the_arms_received_no_one_drug(nlp, split: str) -> None:
+    # The part of 98 is first taken for the earlier placebo group of that size: what the
+    # count says of it (finerenone) still makes the 150 a total over both arms.
+    rows = analyse(clean_text(
+        "Adults with heart failure were randomised to finerenone (n = 300) or placebo "
+        "(n = 298). Hyperkalaemia occurred in 20 of 98 placebo recipients with diabetes. "
+        f"Among the 150 participants older than 75 years, {split}."), nlp=nlp).rows
+    assert {(r.drug, r.drug_status) for r in rows if r.cohort_size == 150} == {(None, None)}
+
+
 @pytest.mark.parametrize("sizes", ["(n = 46 vorasidenib; n = 44 placebo)",
                                    "(N = 46 vorasidenib, N = 44 placebo)"])
 def test_a_size_followed_by_its_group_name_is_that_arm(nlp, sizes: str) -> None:

@@ -158,10 +158,12 @@ def clear_totals(state: LinkState) -> None:
             total.drug = total.drug_mention = total.drug_status = None
 
 
-def clear_sentence_total(state: LinkState, first_new: int) -> None:
+def clear_sentence_total(state: LinkState, first_new: int, first_event: int = -1) -> None:
     """'A total of 608 patients received at least one dose: 204 in Arm A, 204 in Arm B and
     200 in Arm C': a group the sentence opens with and then splits into arms named before
-    (the same cohorts again, or parts of them) is the total over those arms."""
+    (the same cohorts again, or parts of them) is the total over those arms. ('Among the 108
+    patients with X, 54 of 72 in the A group and 20 of 36 in the placebo group ...': the
+    treatment of each part is what the sentence's counts of it say, ``first_event`` on.)"""
     named = state.last_in_sentence
     if len(named) < 3 or named[0] < first_new:
         return
@@ -169,7 +171,12 @@ def clear_sentence_total(state: LinkState, first_new: int) -> None:
     if sum(p.size for p in parts) != total.size \
             or any(p.parent == total.index for p in parts):
         return
-    if len({(p.drug, p.drug_status == "not_received") for p in parts}) >= 2:
+    said = {e.cohort: (e.drug, e.drug_status == "not_received")
+            for e in (state.events[first_event:] if first_event >= 0 else ())
+            if e.drug is not None and e.drug_status is not None}
+    counted = {said.get(p.index, (p.drug, p.drug_status == "not_received")) for p in parts}
+    if len({(p.drug, p.drug_status == "not_received") for p in parts}) >= 2 \
+            or len({sig for sig in counted if sig[0] is not None}) >= 2:
         total.drug = total.drug_mention = total.drug_status = None
         state.spanning.add(total.index)
 

@@ -347,7 +347,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         if sent_index in dose_sents:
             dose_arms(words, sent, state, n_cohorts, settings)
         assign_respectively(state, n_events)  # (after the arms this sentence defines)
-        clear_sentence_total(state, n_cohorts)
+        clear_sentence_total(state, n_cohorts, n_events)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
         if treated and n_events == len(state.events):
