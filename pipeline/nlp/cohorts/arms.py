@@ -405,3 +405,42 @@ def bracket_drug(words: Words, m_start: int, groups: list[tuple[str, str, int, i
         k -= 1
     # "X 5 mg (n = 120), 10 mg (n = 118)": a dose alone after the last arm's brackets
     return group if k >= sent_start and words.text[k] in {")", "]"} and group[3] < k else None
+
+
+def listed_sizes(words: Words, sent: Span, groups: list[tuple[str, str, int, int]],
+                 settings: LinkSettings) -> list[tuple[int, tuple[str, str, int, int]]]:
+    """'randomized to X 150 mg, X 300 mg or placebo every 4 weeks (101, 99 and 100 patients,
+    respectively)': the sizes a bracket lists, each with the option named in its place.
+    (token of the size, drug group) pairs, or none."""
+    lower = words.lower
+    for r in range(sent.start + 2, sent.end - 1):
+        if lower[r] not in settings.respectively_words or words.text[r + 1] not in {")", "]"}:
+            continue
+        k = r - 1
+        while k > sent.start and (lower[k] == "," or words.is_alpha[k] and r - k <= 3):
+            k -= 1  # ", respectively", "patients, respectively"
+        sizes: list[int] = []
+        while k > sent.start and words.num[k] is not None:
+            sizes.append(k)
+            k -= 1
+            while k > sent.start and lower[k] in settings.list_separators:
+                k -= 1
+        if k - 2 > sent.start and words.text[k] == "=" and lower[k - 1] == "n":
+            k -= 2  # "(n = 101, 99 and 100, respectively)"
+        if len(sizes) < 2 or words.text[k] not in {"(", "["}:
+            continue
+        options = [g for g in groups if g[3] <= k][-len(sizes):]
+        if len(options) < len(sizes) or not all(
+                _only_between_options(words, a[3], b[2], settings)
+                for a, b in zip(options, [*options[1:], (None, None, k, k)], strict=True)):
+            continue
+        return list(zip(reversed(sizes), options, strict=True))
+    return []
+
+
+def _only_between_options(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
+    """Are the words [start, end) between two options only doses, schedules and 'or'?"""
+    return all(words.like_num[k] or words.lower[k] in settings.dose_words
+               or words.lower[k] in settings.arm_schedule_words
+               or words.lower[k] in settings.list_separators
+               or words.lower[k] in settings.alternative_words for k in range(start, end))

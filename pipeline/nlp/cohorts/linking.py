@@ -24,6 +24,7 @@ from .arms import (
     compared_options,
     dose_arms,
     dose_terms,
+    listed_sizes,
     name_control,
     name_option,
 )
@@ -209,6 +210,9 @@ def link_document(doc: Doc, settings: LinkSettings,
             for facts in all_facts:  # "314,000 new cases and 207,000 deaths each year"
                 facts.is_incidence = True
         share_predicates(all_facts, settings, doc, anchor_list)
+        listed = listed_sizes(words, sent, sent_groups, settings) \
+            if respectively_sents and sent_index in respectively_sents else []
+        listed_at = {i for i, _ in listed}
         if sent_index in dose_sents:
             for facts in all_facts:  # "in the 70-mg group": the arm given that dose
                 facts.dose = clause_dose(dose_terms(words, facts.start, facts.end, settings), state)
@@ -295,6 +299,11 @@ def link_document(doc: Doc, settings: LinkSettings,
                 mentions = [m if m.drug is not None or m.kind != "count" or m.arm is not None
                             else replace(m, drug=SEVERAL_ARMS) for m in mentions]
             for mention in mentions:
+                if mention.start in listed_at:
+                    if listed:  # "(101, 99 and 100 patients, respectively)": one per option
+                        _size_options(doc, sent_index, listed, state, settings)
+                        listed = []
+                    continue
                 if mention.start in lead:
                     _size_group(doc, sent_index, mention, facts, state, settings,
                                 *lead[mention.start])
@@ -670,6 +679,28 @@ def _cue(span: Span) -> Cue:
 def _word_kinds(suffixes: tuple[str, ...], exceptions: frozenset[str]) -> dict[str, tuple[bool, bool]]:
     """word -> (names an adverse event by its form, is a fraction such as "3/40")."""
     return {}
+
+
+def _size_options(doc: Doc, sent_index: int, listed: list[tuple[int, tuple[str, str, int, int]]],
+                  state: LinkState, settings: LinkSettings) -> None:
+    """One arm per option compared, of the size listed in its place, with its dose terms."""
+    words = words_of(doc)
+    made = []
+    for k, (i, group) in enumerate(listed):
+        control = group[0] in settings.control_drugs
+        facts = ClauseFacts(start=i, end=i + 1, cues=[], drug=None if control else group[0],
+                            drug_mention=group[1], control=control, is_study=True,
+                            drug_status="not_received" if control else "received")
+        value = words.num[i]
+        cohort = new_cohort(state, int(value or 0), words.text[i], sent_index, doc[i:i + 1],
+                            facts, parent=None, statement=True,
+                            confidence=settings.confidence["cohort"])
+        end = listed[k + 1][1][2] if k + 1 < len(listed) else group[3]
+        made.append((cohort, () if control else dose_terms(words, group[3], end, settings)))
+        remember(state, cohort.index)
+    if len({terms for _, terms in made if terms}) >= 2:
+        for cohort, terms in made:
+            cohort.dose = terms
 
 
 def _bracketed_arm(words: Words, clause: Clause, m: Mention, sent: Span,
