@@ -76,6 +76,21 @@ def test_a_dose_arm_sized_in_brackets_has_the_drug_dosed(nlp, arms: str, referen
         (size, "tirzepatide", 3)}
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("an oral placebo", "an intravenous placebo"),
+    ("oral placebo tablets", "a matching placebo infusion"),
+])
+def test_the_placebos_of_a_double_dummy_design_are_no_arm(nlp, first: str, second: str) -> None:
+    rows = _outcomes(nlp, "In all, 1,210 adults with relapsing multiple sclerosis underwent "
+                          "randomization: 604 were assigned to receive ublituximab at a dose of 450 "
+                          f"mg intravenously every 24 weeks plus {first}, and 606 to receive oral "
+                          f"teriflunomide 14 mg once daily plus {second}. A confirmed relapse "
+                          "occurred in 61 patients in the ublituximab group and in 112 in the "
+                          "teriflunomide group.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (604, "ublituximab", "received", 61), (606, "teriflunomide", "received", 112)}
+
+
 def test_a_serial_comma_list_makes_no_cohort_of_its_last_number(nlp) -> None:
     rows = analyse(clean_text(
         "Patients were randomized to tofacitinib (n = 101), methotrexate (n = 99), or "

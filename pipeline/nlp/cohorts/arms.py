@@ -181,8 +181,10 @@ def clear_sentence_total(state: LinkState, first_new: int, first_event: int = -1
         state.spanning.add(total.index)
 
 
-def assign_respectively(state: LinkState, first_event: int) -> None:
+def assign_respectively(state: LinkState, first_event: int,
+                        treated: tuple[list[int], list[int]] | None = None) -> None:
     """'... in 29, 17 and 16 patients' after three arms: one count per arm, in order.
+    (With ``treated``, the treated parts of the whole arms: a harm's share may be of those.)
 
     When a sentence gives as many counts of one outcome as there are arms, and the counts
     were not tied to a group by the text itself, they go to the arms in the order given.
@@ -227,7 +229,8 @@ def assign_respectively(state: LinkState, first_event: int) -> None:
         targets = named if named is not None and all(
             _fits(event, state.cohorts[c]) for event, c in zip(group, named, strict=True)) \
             else state.arms
-        if not all(_fits(event, state.cohorts[arm]) for event, arm in zip(group, targets, strict=True)):
+        if not all(_fits(event, state.cohorts[arm]) or _fits_treated(event, arm, state, treated)
+                   for event, arm in zip(group, targets, strict=True)):
             continue  # "101 patients (48.8%)" is no part of an arm of 53: another group
         for event, arm in zip(group, targets, strict=True):
             cohort = state.cohorts[arm]
@@ -237,6 +240,15 @@ def assign_respectively(state: LinkState, first_event: int) -> None:
             if not event.drug or event.drug != cohort.drug:
                 event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
                 event.drug_status = cohort.drug_status
+
+
+def _fits_treated(event: Event, arm: int, state: LinkState,
+                  treated: tuple[list[int], list[int]] | None) -> bool:
+    """'Serious adverse events in 48 (6.9%) and 55 (7.9%), respectively' after the arms of 700
+    and 702 were said to have 696 and 699 treated: a harm counted over the treated part."""
+    if treated is None or event.outcome != "adverse_event" or arm not in treated[1]:
+        return False
+    return _fits(event, state.cohorts[treated[0][treated[1].index(arm)]])
 
 
 def _fits(event: Event, cohort: Cohort) -> bool:

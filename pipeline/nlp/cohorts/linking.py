@@ -116,6 +116,11 @@ def link_document(doc: Doc, settings: LinkSettings,
     drugs_by: list[list[Span]] = [[] for _ in sents]
     for ent in drugs:
         drugs_by[sent_of[ent.start]].append(ent)
+    for n in {sent_of[e.start] for e in drugs if e.id_ in settings.control_drugs}:
+        dummies = _double_dummies(words, drugs_by[n], settings)
+        if dummies:  # "X plus an oral placebo, and Y plus an intravenous placebo"
+            drugs_by[n] = [e for e in drugs_by[n] if e.start not in dummies]
+            cues_by[n] = [c for c in cues_by[n] if c.start not in dummies or c.label != "STATUS"]
     numbers_by: list[list[Span]] = [[] for _ in sents]
     for number in numbers:
         numbers_by[sent_of[number.start]].append(number)
@@ -355,7 +360,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             _cohorts_respectively(state, made, previous_arms)
         if sent_index in dose_sents:
             dose_arms(words, sent, state, n_cohorts, settings)
-        assign_respectively(state, n_events)  # (after the arms this sentence defines)
+        assign_respectively(state, n_events, safety_arms)  # (after the arms this sentence defines)
         clear_sentence_total(state, n_cohorts, n_events)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
@@ -701,6 +706,44 @@ def _size_options(doc: Doc, sent_index: int, listed: list[tuple[int, tuple[str, 
     if len({terms for _, terms in made if terms}) >= 2:
         for cohort, terms in made:
             cohort.dose = terms
+
+
+def _double_dummies(words: Words, ents: list[Span], settings: LinkSettings) -> set[int]:
+    """'700 to X 1200 mg intravenously every 4 weeks plus an oral placebo, and 702 to Y 14 mg
+    once daily plus an intravenous placebo': placebos given with each active drug of a
+    head-to-head comparison keep it blind (a double dummy); they are no arm's treatment. Where
+    they start, when two drugs or more of the sentence have one."""
+    found: dict[int, str] = {}
+    lower = words.lower
+    for k, ent in enumerate(ents):
+        if ent.id_ not in settings.control_drugs or k == 0:
+            continue
+        i = ent.start - 1
+        while i > 0 and (lower[i] in settings.treatment_modifiers or lower[i] in settings.determiners):
+            i -= 1  # "an oral placebo"
+        if lower[i] not in settings.dose_joiners:
+            continue
+        before = next((e for e in reversed(ents[:k]) if e.id_ not in settings.control_drugs
+                       and e.end <= i), None)
+        if before is None or not _only_dose_between(words, before.end, i, settings):
+            continue
+        found[ent.start] = before.id_ or lower[before.start]
+    return set(found) if len(set(found.values())) >= 2 else set()
+
+
+def _only_dose_between(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
+    """Are the words [start, end) after a drug only its dose, route, schedule and what
+    brackets hold ('(SAR441344) at a dose of 1200 mg intravenously every 4 weeks')?"""
+    depth = 0
+    for j in range(start, end):
+        word = words.lower[j]
+        depth = max(0, depth + (word in {"(", "["}) - (word in {")", "]"}))
+        if not (depth > 0 or word in {")", "]"} or words.like_num[j]
+                or word in settings.dose_words or word in settings.arm_schedule_words
+                or word in settings.treatment_modifiers or word in settings.determiners
+                or words.ent_type[j] == "DRUG"):
+            return False
+    return depth == 0
 
 
 def _bracketed_arm(words: Words, clause: Clause, m: Mention, sent: Span,
