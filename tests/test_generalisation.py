@@ -91,6 +91,26 @@ def test_the_placebos_of_a_double_dummy_design_are_no_arm(nlp, first: str, secon
         (604, "ublituximab", "received", 61), (606, "teriflunomide", "received", 112)}
 
 
+@pytest.mark.parametrize("each", ["; 120 patients were assigned to each group.",
+                                  ". Each group comprised 120 patients."])
+def test_dose_options_of_one_drug_sized_per_group_keep_their_doses(nlp, each: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 360 adults with refractory chronic cough to "
+                          "camlipixant 50 mg twice daily, camlipixant 25 mg twice daily, or "
+                          f"tiotropium 18 mcg once daily{each} Dysgeusia was reported in 21 "
+                          "patients who received the higher dose and 7 who received 25 mg.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(120, "camlipixant", 21),
+                                                  (120, "camlipixant", 7)}
+
+
+def test_arms_listed_with_their_dose_and_size_in_brackets(nlp) -> None:
+    rows = _outcomes(nlp, "RESULTS: A total of 452 patients were randomized (telisotuzumab 4 "
+                          "mg/kg, n = 151; telisotuzumab 6 mg/kg, n = 150; docetaxel, n = 151). "
+                          "Grade 3 or higher stomatitis occurred in 6 patients (4.0%) receiving 4 "
+                          "mg/kg and 14 patients (9.3%) receiving 6 mg/kg.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(151, "telisotuzumab vedotin", 6),
+                                                  (150, "telisotuzumab vedotin", 14)}
+
+
 def test_a_serial_comma_list_makes_no_cohort_of_its_last_number(nlp) -> None:
     rows = analyse(clean_text(
         "Patients were randomized to tofacitinib (n = 101), methotrexate (n = 99), or "

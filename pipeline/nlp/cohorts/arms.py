@@ -84,6 +84,22 @@ def compared_options(doc: Doc, clauses: list[Clause], all_facts: list[ClauseFact
     return []
 
 
+def option_doses(words: Words, clauses: list[Clause], all_facts: list[ClauseFacts],
+                 groups: list[tuple[str, str, int, int]],
+                 settings: LinkSettings) -> list[tuple[str, ...]]:
+    """The dose terms of each treatment compared_options finds ("to X 45 mg twice daily, X
+    15 mg twice daily or placebo": '45 mg', '15 mg', none), in its order."""
+    for clause, facts in zip(clauses, all_facts, strict=True):
+        if not facts.comparison:
+            continue
+        mine = [g for g in groups if clause.start <= g[2] and g[3] <= clause.end]
+        if len(mine) >= 2:
+            ends = [g[2] for g in mine[1:]] + [clause.end]
+            return [() if g[0] in settings.control_drugs else dose_terms(words, g[3], end, settings)
+                    for g, end in zip(mine, ends, strict=True)]
+    return []
+
+
 def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
     """'the durvalumab group' after 'randomized to etoposide plus carboplatin with
     durvalumab, or etoposide plus carboplatin alone': the option it names, in full."""
@@ -338,12 +354,17 @@ def clause_dose(terms: tuple[str, ...], state: LinkState) -> tuple[str, ...]:
 
 
 def _ranked_amount(rank: str, dosed: list[Cohort]) -> str | None:
-    """'rank:high' of arms given 12 mg and 36 mg: '36 mg' (amounts of one unit only)."""
-    amounts = {t for c in dosed for t in c.dose if _dose_kind(t) == "amount"}
-    if len({t.split(" ", 1)[1] for t in amounts}) != 1 or len(amounts) < 2:
+    """'rank:high' of arms given 12 mg and 36 mg of one drug: '36 mg' (the doses of one drug
+    in one unit; a comparator's dose is no rank of them)."""
+    by_drug: dict[str | None, set[str]] = {}
+    for c in dosed:
+        by_drug.setdefault(c.drug, set()).update(t for t in c.dose if _dose_kind(t) == "amount")
+    ranked = [a for a in by_drug.values()
+              if len(a) >= 2 and len({t.split(" ", 1)[1] for t in a}) == 1]
+    if len(ranked) != 1:
         return None
     pick = max if rank == "rank:high" else min
-    return pick(amounts, key=lambda t: float(t.split(" ", 1)[0]))
+    return pick(ranked[0], key=lambda t: float(t.split(" ", 1)[0]))
 
 
 def dose_arms(words: Words, sent: Span, state: LinkState, first_new: int,
@@ -363,7 +384,7 @@ def dose_arms(words: Words, sent: Span, state: LinkState, first_new: int,
     for k, cohort in enumerate(new):
         lo = ends[k - 1] if k else sent.start
         hi = starts[k + 1] if k + 1 < len(new) else sent.end
-        if _in_open_bracket(words, lo, starts[k]):  # "X 70 mg (n = 141)": the dose before
+        if _in_open_bracket(words, sent.start, starts[k]):  # "X 70 mg (n = 141)": the dose before
             found.append(dose_terms(words, lo, starts[k], settings))
         elif cohort.drug:  # "121 to X 15 mg": after (a total before its arms has no drug)
             found.append(dose_terms(words, ends[k], hi, settings))

@@ -34,6 +34,10 @@ class LinkState:
     options: list[tuple[str, bool]] = field(default_factory=list)
     options_sent: int = -1  # the sentence that gave them
     sentence_options: list[tuple[str, bool]] = field(default_factory=list)  # compared here
+    # the dose terms of each option ("X 45 mg, X 15 mg or placebo"), of this sentence and of
+    # the options kept
+    sentence_option_doses: list[tuple[str, ...]] = field(default_factory=list)
+    option_doses: list[tuple[str, ...]] = field(default_factory=list)
     # subgroup table: size col (or None: the size is in the row's label), outcome columns
     table_sizes: tuple[int | None, tuple[tuple[int, Cue], ...]] | None = None
     combination: tuple[str, str] | None = None  # the last treatment of several drugs named

@@ -27,6 +27,7 @@ from .arms import (
     listed_sizes,
     name_control,
     name_option,
+    option_doses,
 )
 from .clauses import background_drugs, clause_facts, drug_groups, share_predicates, split_clauses
 from .groups import (
@@ -98,7 +99,10 @@ def link_document(doc: Doc, settings: LinkSettings,
     numbers = list(doc.spans.get(NUMBERS_KEY, []))
     anchors = {s.start for s in numbers}
     anchors |= fractions
-    anchor_list = sorted(anchors)
+    # "X 45 mg twice daily, X 15 mg twice daily, or placebo": a dose is no count, so no
+    # comma between two doses splits the options into clauses.
+    anchor_list = sorted(i for i in anchors if i + 1 >= len(doc)
+                         or lower[i + 1] not in settings.dose_units)
     universal = {c.start for c in cues if c.label == "UNIVERSAL"}
     state = LinkState()
     # Arms of a subgroup ("158 were HRD, of whom 106 received X and 52 placebo"): the
@@ -254,6 +258,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             # the treatment a later "blinatumomab" alone names a part of.
             options = [(f.drug, False) for f in all_facts if f.named_again and f.drug][:1]
         state.sentence_options = options
+        state.sentence_option_doses = option_doses(words, clauses, all_facts, sent_groups, settings) \
+            if options and sent_index in dose_sents else []
         add_on: list[tuple[str, bool]] = []
         if len(sent_groups) >= 2 and any(_randomises(c) for c in sent_cues):
             # "74 to X plus Y and 76 to Y alone": the options of the sentence, one per clause
@@ -289,7 +295,9 @@ def link_document(doc: Doc, settings: LinkSettings,
             mentions = find_mentions(doc, clause, facts.cues, sent_groups, settings, units,
                                      sent=sent, numbers=sent_numbers, anaphora=facts.anaphora,
                                      arm_count=len(state.arms), sent_cues=sent_cues,
-                                     options_count=len(options),
+                                     options_count=len(options) or (
+                                         len(state.options) if state.options_sent == sent_index - 1
+                                         and len(state.arms) < 2 else 0),
                                      labelled_arms=len(state.arm_labels),
                                      interval_at=intervals_by.get(sent_index),
                                      headed=headed is not None,
@@ -385,6 +393,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.experimental = state.sentence_drug
         if options or add_on:
             state.options, state.options_sent = options or add_on, sent_index
+            state.option_doses = state.sentence_option_doses if options else []
     clear_totals(state)
     _count_main_treatment(state, groups, settings)
     # A cohort whose own sentence reports an outcome for it is stated through that outcome.
@@ -1087,14 +1096,12 @@ def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcom
                 for label in state.arm_labels.values()]
     elif len(state.arms) < 2 and len(state.sentence_options) >= 2:
         # "randomized to roflumilast or placebo (120 per group)": one arm per option.
-        made = []
-        for drug, _ in state.sentence_options:
-            control = drug in settings.control_drugs
-            named = replace(plain, drug=None if control else drug, drug_mention=drug,
-                            control=control,
-                            drug_status="not_received" if control else "received")
-            made.append(new_cohort(state, m.value, m.size_text, sent_index, span, named,
-                                   parent=None, statement=True, confidence=conf["cohort"]))
+        made = _arm_per_option(sent_index, m, plain, span, state, settings,
+                               state.sentence_options, state.sentence_option_doses)
+    elif len(state.arms) < 2 and len(state.options) >= 2 and state.options_sent == sent_index - 1:
+        # "... to X 3 mg, X 6 mg or Y. Eighty patients were assigned to each group."
+        made = _arm_per_option(sent_index, m, plain, span, state, settings, state.options,
+                               state.option_doses)
     else:  # arms told apart by treatment ("167 received mFFX and 371 received GnP")
         made = []
         for arm in [state.cohorts[i] for i in state.arms]:
@@ -1106,6 +1113,24 @@ def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcom
     for cohort in made:
         remember(state, cohort.index)
     state.arms = [c.index for c in made]
+
+
+def _arm_per_option(sent_index: int, m: Mention, plain: ClauseFacts, span: Span, state: LinkState,
+                    settings: LinkSettings, options: list[tuple[str, bool]],
+                    doses: list[tuple[str, ...]]) -> list[Cohort]:
+    """One arm of the size given per option compared, with its dose terms when the options
+    differ by them."""
+    made = []
+    for drug, _ in options:
+        control = drug in settings.control_drugs
+        named = replace(plain, drug=None if control else drug, drug_mention=drug,
+                        control=control, drug_status="not_received" if control else "received")
+        made.append(new_cohort(state, m.value, m.size_text, sent_index, span, named,
+                               parent=None, statement=True, confidence=settings.confidence["cohort"]))
+    if len(doses) == len(made) and len({d for d in doses if d}) >= 2:
+        for cohort, terms in zip(made, doses, strict=True):
+            cohort.dose = terms
+    return made
 
 
 def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str, str, int, int]],
