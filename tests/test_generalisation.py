@@ -111,6 +111,22 @@ def test_arms_listed_with_their_dose_and_size_in_brackets(nlp) -> None:
                                                   (150, "telisotuzumab vedotin", 14)}
 
 
+def test_an_arm_named_in_brackets_is_found_by_its_name(nlp) -> None:
+    rows = _outcomes(nlp, "The registry included 160 patients with chronic myeloid leukaemia who "
+                          "began imatinib. Because of intolerance, 41 patients were switched to "
+                          "nilotinib (switch group) and 119 remained on imatinib (continuation "
+                          "group). Two patients in the switch group died.")
+    assert rows == {(41, "nilotinib", "received", "death", 2)}
+
+
+def test_a_bracketed_group_name_after_two_drugs_is_no_short_form_of_them(nlp) -> None:
+    rows = _outcomes(nlp, "We followed 120 adults with ALK-positive lung cancer who started "
+                          "alectinib. After a median of 20 months, 30 patients had switched to "
+                          "lorlatinib because of progression on alectinib (switch group). In the "
+                          "switch group, 12 responded.")
+    assert rows == {(30, "lorlatinib", "received", "response", 12)}
+
+
 def test_a_serial_comma_list_makes_no_cohort_of_its_last_number(nlp) -> None:
     rows = analyse(clean_text(
         "Patients were randomized to tofacitinib (n = 101), methotrexate (n = 99), or "

@@ -297,16 +297,21 @@ def _dose_phrases(schedules: tuple[tuple[str, ...], ...],
     return index
 
 
-def dose_terms(words: Words, start: int, end: int, settings: LinkSettings) -> tuple[str, ...]:
+def dose_terms(words: Words, start: int, end: int, settings: LinkSettings,
+               names: dict[int, str] | None = None) -> tuple[str, ...]:
     """The dose terms named in tokens [start, end): an amount ("70 mg", "the 70-mg group":
     '70 mg'), a schedule ("every 2 weeks", "Q2W": 'q2w') and a rank ("the higher dose":
-    'rank:high'), sorted. They tell apart the arms of one drug given at several doses."""
+    'rank:high'), sorted. They tell apart the arms of one drug given at several doses. With
+    ``names`` (token -> the name of an arm that starts there: "switch group"), the names too
+    ('name:switch group')."""
     lower, units = words.lower, settings.dose_units
     phrases = _dose_phrases(settings.dose_schedules, settings.dose_ranks)
     found: set[str] = set()
     k = start
     while k < end:
         word = lower[k]
+        if names and k in names:  # (and "low-dose group" is a rank too)
+            found.add("name:" + names[k])
         amount, _, unit = word.partition("-")  # "70-mg", "1.5-mg/kg"
         if not unit and k + 1 < end:
             unit = lower[k + 1]
@@ -325,7 +330,7 @@ def dose_terms(words: Words, start: int, end: int, settings: LinkSettings) -> tu
 
 
 def _dose_kind(term: str) -> str:
-    return "rank" if term.startswith("rank:") else "amount" if " " in term else "schedule"
+    return term.split(":", 1)[0] if ":" in term else "amount" if " " in term else "schedule"
 
 
 def clause_dose(terms: tuple[str, ...], state: LinkState) -> tuple[str, ...]:
@@ -334,11 +339,17 @@ def clause_dose(terms: tuple[str, ...], state: LinkState) -> tuple[str, ...]:
     arm has a term of its kind ("once daily" said of the first of two arms given once daily
     picks none); a rank no arm was named by is the arm with the largest or smallest amount."""
     dosed = [c for c in state.cohorts if c.dose and c.parent is None]
-    if not terms or len(dosed) < 2:
+    if not terms or not dosed:
         return ()
     picked: set[str] = set()
     for term in terms:
         kind = _dose_kind(term)
+        if kind == "name":  # "in the switch group": the arm a bracket named so
+            if any(term in c.dose for c in dosed):
+                picked.add(term)
+            continue
+        if len(dosed) < 2:
+            continue
         if kind == "rank" and not any(term in c.dose for c in dosed):
             ranked = _ranked_amount(term, dosed)
             if ranked is not None:
@@ -400,6 +411,32 @@ def dose_arms(words: Words, sent: Span, state: LinkState, first_new: int,
             cohort.drug_status = cohort.drug_status or "received"
         if cohort.drug and terms:
             previous = cohort
+
+
+def name_arms(words: Words, sent: Span, state: LinkState, first_new: int,
+              names: dict[int, str]) -> None:
+    """'41 patients were switched to nilotinib (switch group) and ...', 'X 12 mg once daily
+    (low-dose group, n = 204)': the name a bracket gives the arm the sentence defines, beside
+    its size or right after it, kept with its dose terms so that 'in the switch group' later
+    reaches it."""
+    new = [c for c in state.cohorts[first_new:] if c.parent is None and c.index not in state.spanning]
+    idx = words.idx
+    for k, cohort in enumerate(new):
+        start = bisect_right(idx, cohort.start_char) - 1
+        end = bisect_right(idx, cohort.end_char - 1)
+        hi = bisect_right(idx, new[k + 1].start_char) - 1 if k + 1 < len(new) else sent.end
+        named = None
+        if _in_open_bracket(words, sent.start, start):  # "(switch group, n = 41)"
+            opening = next(j for j in range(start - 1, sent.start - 1, -1)
+                           if words.text[j] in {"(", "["})
+            named = next((names[j] for j in range(opening + 1, start) if j in names), None)
+        else:  # "41 were switched to nilotinib (switch group)"
+            opening = next((j for j in range(end, hi) if words.text[j] in {"(", "["}), None)
+            if opening is not None:
+                j = opening + 1 + (words.lower[opening + 1] == "the")
+                named = names.get(j)
+        if named is not None:
+            cohort.dose = tuple(sorted({*cohort.dose, "name:" + named}))
 
 
 def _in_open_bracket(words: Words, lo: int, i: int) -> bool:

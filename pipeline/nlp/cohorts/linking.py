@@ -25,6 +25,7 @@ from .arms import (
     dose_arms,
     dose_terms,
     listed_sizes,
+    name_arms,
     name_control,
     name_option,
     option_doses,
@@ -142,6 +143,10 @@ def link_document(doc: Doc, settings: LinkSettings,
     tally_sents = {sent_of[i] for i in _where(at, settings.tally_words)}
     bracket_sents = {sent_of[i] for i in _where(at, ("(", "["))}
     dose_sents = {sent_of[i] for i in _where(at, _dose_words(at, settings))}
+    # "(switch group)", "in the continuation group": arms named by a word and "group"
+    arm_names = {c.start: c.text.lower() for c in cues if c.label == "ARM_NAME"
+                 and words.ent_type[c.start] not in {"DRUG", "DRUG_CLASS"}}
+    dose_sents |= {sent_of[i] for i in arm_names}
     anaphor_heads = frozenset(a[-1] for a in settings.combination_anaphors)
     anaphor_at = set(_where(at, anaphor_heads))
     intervals_by: dict[int, list[int]] = {}  # "CI", "range": where bounds may follow
@@ -224,7 +229,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         listed_at = {i for i, _ in listed}
         if sent_index in dose_sents:
             for facts in all_facts:  # "in the 70-mg group": the arm given that dose
-                facts.dose = clause_dose(dose_terms(words, facts.start, facts.end, settings), state)
+                facts.dose = clause_dose(dose_terms(words, facts.start, facts.end, settings,
+                                                    arm_names), state)
         if subgroup_arms is not None and state.arms == subgroup_arms[1] \
                 and sent_index > subgroup_arms[0] + 1 and not all_facts[0].anaphora:
             # The sentence after next that does not refer back ("In this group, ...") is of
@@ -368,6 +374,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             _cohorts_respectively(state, made, previous_arms)
         if sent_index in dose_sents:
             dose_arms(words, sent, state, n_cohorts, settings)
+            if arm_names:
+                name_arms(words, sent, state, n_cohorts, arm_names)
         assign_respectively(state, n_events, safety_arms)  # (after the arms this sentence defines)
         clear_sentence_total(state, n_cohorts, n_events)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
