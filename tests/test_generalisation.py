@@ -127,6 +127,19 @@ def test_a_bracketed_group_name_after_two_drugs_is_no_short_form_of_them(nlp) ->
     assert rows == {(30, "lorlatinib", "received", "response", 12)}
 
 
+@pytest.mark.parametrize("aside", [
+    "at the recommended schedule (a 10 mg/kg loading dose, then 5 mg/kg every two weeks)",
+    "(10 mg/kg every 3 weeks)",
+])
+def test_a_bracketed_dose_between_two_drugs_keeps_them_one_arm(nlp, aside: str) -> None:
+    rows = _outcomes(nlp, f"Arm A (n = 150) received tislelizumab {aside} with carboplatin; Arm "
+                          "B (n = 148) received placebo with carboplatin. Responses occurred in 60 "
+                          "patients in Arm A and 40 in Arm B.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (150, "carboplatin + tislelizumab", "received", 60),
+        (148, "tislelizumab", "not_received", 40)}
+
+
 def test_a_serial_comma_list_makes_no_cohort_of_its_last_number(nlp) -> None:
     rows = analyse(clean_text(
         "Patients were randomized to tofacitinib (n = 101), methotrexate (n = 99), or "

@@ -29,7 +29,8 @@ def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]
                          and _only_schedule(doc, g[3], before, settings)), None)
         elif before >= sent.start and doc[before].text in {";", ","} and (
                 group := next((g for g in groups if g[3] == before
-                               and any(t.text in {"(", "["} for t in doc[g[2]:g[3]])), None)):
+                               and sum((t.text in {"(", "["}) - (t.text in {")", "]"})
+                                       for t in doc[g[2]:g[3]]) > 0), None)):
             pass  # "sertraline (Zoloft; cohort A, n = 162)": the label shares the drug's bracket
         else:
             group = _named_after(doc, sent, arm, groups, arms, settings)
