@@ -140,6 +140,17 @@ def test_a_bracketed_dose_between_two_drugs_keeps_them_one_arm(nlp, aside: str) 
         (148, "tislelizumab", "not_received", 40)}
 
 
+def test_an_arm_given_the_same_treatment_and_more_has_both(nlp) -> None:
+    rows = _outcomes(nlp, "In all, 303 adults with nasopharyngeal carcinoma were randomised to Arm "
+                          "A (radiotherapy alone; n = 100), Arm B (radiotherapy with weekly "
+                          "carboplatin; n = 102) or Arm C (the same chemoradiotherapy followed by two "
+                          "cycles of gemcitabine; n = 101). Distant relapse occurred in 30, 22 and "
+                          "15 patients, respectively.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {
+        (100, "carboplatin", 30), (102, "carboplatin", 22),
+        (101, "carboplatin + gemcitabine", 15)}
+
+
 def test_a_serial_comma_list_makes_no_cohort_of_its_last_number(nlp) -> None:
     rows = analyse(clean_text(
         "Patients were randomized to tofacitinib (n = 101), methotrexate (n = 99), or "

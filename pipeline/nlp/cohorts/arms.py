@@ -440,6 +440,28 @@ def name_arms(words: Words, sent: Span, state: LinkState, first_new: int,
             cohort.dose = tuple(sorted({*cohort.dose, "name:" + named}))
 
 
+def same_treatment_arms(words: Words, sent: Span, state: LinkState, first_new: int) -> None:
+    """'Arm B (radiotherapy with weekly cisplatin; n = 126) or Arm C (the same
+    chemoradiotherapy followed by carboplatin and paclitaxel; n = 125)': an arm given 'the same'
+    treatment as the arm before it, and more, received that arm's drugs too."""
+    new = [c for c in state.cohorts[first_new:] if c.parent is None and c.index not in state.spanning]
+    idx = words.idx
+    for k in range(1, len(new)):
+        before, cohort = new[k - 1], new[k]
+        if not (before.drug and cohort.drug and before.drug_status == cohort.drug_status == "received"):
+            continue
+        start = bisect_right(idx, cohort.start_char) - 1
+        if _in_open_bracket(words, sent.start, start):  # "Arm C (the same ...; n = 125)"
+            lo = next(j for j in range(start - 1, sent.start - 1, -1) if words.text[j] in {"(", "["})
+            hi = start
+        else:  # "Arm B (148 patients) got the same doublet with X added"
+            lo = bisect_right(idx, cohort.end_char - 1)
+            hi = bisect_right(idx, new[k + 1].start_char) - 1 if k + 1 < len(new) else sent.end
+        mine, theirs = set(cohort.drug.split(" + ")), set(before.drug.split(" + "))
+        if "same" in words.lower[lo:hi] and not theirs <= mine:
+            cohort.drug = " + ".join(sorted(mine | theirs))
+
+
 def _in_open_bracket(words: Words, lo: int, i: int) -> bool:
     """Is token ``i`` inside brackets opened after token ``lo``?"""
     for k in range(i - 1, lo - 1, -1):

@@ -29,6 +29,7 @@ from .arms import (
     name_control,
     name_option,
     option_doses,
+    same_treatment_arms,
 )
 from .clauses import background_drugs, clause_facts, drug_groups, share_predicates, split_clauses
 from .groups import (
@@ -143,6 +144,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     tally_sents = {sent_of[i] for i in _where(at, settings.tally_words)}
     bracket_sents = {sent_of[i] for i in _where(at, ("(", "["))}
     dose_sents = {sent_of[i] for i in _where(at, _dose_words(at, settings))}
+    same_sents = {sent_of[i] for i in at.get("same", ())}
     # "(switch group)", "in the continuation group": arms named by a word and "group"
     arm_names = {c.start: c.text.lower() for c in cues if c.label == "ARM_NAME"
                  and words.ent_type[c.start] not in {"DRUG", "DRUG_CLASS"}}
@@ -372,6 +374,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         made = [c.index for c in state.cohorts[n_cohorts:] if c.statement and c.parent is None]
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
+        if sent_index in same_sents:  # "Arm C (the same chemoradiotherapy followed by X)"
+            same_treatment_arms(words, sent, state, n_cohorts)
         if sent_index in dose_sents:
             dose_arms(words, sent, state, n_cohorts, settings)
             if arm_names:
