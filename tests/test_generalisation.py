@@ -151,6 +151,20 @@ def test_an_arm_given_the_same_treatment_and_more_has_both(nlp) -> None:
         (101, "carboplatin + gemcitabine", 15)}
 
 
+@pytest.mark.parametrize("counts", [
+    "Complete response was achieved by 60/126 patients in the ublituximab-ibrutinib group "
+    "versus 30/126 in the ibrutinib-alone group",
+    "After two years, the disease had progressed in 60 of the 126 patients taking the "
+    "combination, compared with 30 of the 126 who got ibrutinib alone",
+])
+def test_the_backbone_alone_arm_named_again_is_the_add_on_not_received(nlp, counts: str) -> None:
+    rows = _outcomes(nlp, "Between 2018 and 2020, 252 patients were randomly assigned to "
+                          "ublituximab plus ibrutinib (n = 126) or ibrutinib alone (n = 126). "
+                          f"{counts}.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (126, "ibrutinib + ublituximab", "received", 60), (126, "ublituximab", "not_received", 30)}
+
+
 def test_a_serial_comma_list_makes_no_cohort_of_its_last_number(nlp) -> None:
     rows = analyse(clean_text(
         "Patients were randomized to tofacitinib (n = 101), methotrexate (n = 99), or "

@@ -59,9 +59,22 @@ def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:
         score -= 2
     if facts.drug and not facts.control and cohort.drug_status == "not_received":
         score -= 2
+    if facts.drug and not facts.control and facts.drug_status == "not_received":
+        score += _not_received_fit(cohort, facts)
     if facts.dose and cohort.dose:
         score += _dose_fit(cohort, facts)
     return score
+
+
+def _not_received_fit(cohort: Cohort, facts: ClauseFacts) -> int:
+    """'84/206 in the chlorambucil-alone group', named as the add-on it lacked (obinutuzumab,
+    not received): the control arm of that drug fits (undoing the penalty above), the arm
+    that received it does not."""
+    if cohort.drug == facts.drug and cohort.drug_status == "not_received":
+        return 4
+    if cohort.drug_status not in (None, "not_received"):
+        return -2
+    return 0
 
 
 def _dose_fit(cohort: Cohort, facts: ClauseFacts) -> int:
