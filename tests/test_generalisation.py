@@ -165,6 +165,17 @@ def test_the_backbone_alone_arm_named_again_is_the_add_on_not_received(nlp, coun
         (126, "ibrutinib + ublituximab", "received", 60), (126, "ublituximab", "not_received", 30)}
 
 
+@pytest.mark.parametrize("dummy", ["placebo matching", "a placebo to match"])
+def test_the_drug_a_dummy_placebo_matches_is_not_that_arms(nlp, dummy: str) -> None:
+    first, second = dummy.replace("a placebo", "placebo"), dummy
+    rows = _outcomes(nlp, "A total of 1,120 patients with acute venous thromboembolism underwent "
+                          f"randomization: 560 were assigned to receive abelacimab plus {first} "
+                          f"apixaban, and 560 to receive apixaban plus {second} abelacimab. "
+                          "Recurrent venous thromboembolism occurred in 14 patients in the "
+                          "abelacimab group and 18 in the apixaban group.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(560, "abelacimab", 14), (560, "apixaban", 18)}
+
+
 def test_a_serial_comma_list_makes_no_cohort_of_its_last_number(nlp) -> None:
     rows = analyse(clean_text(
         "Patients were randomized to tofacitinib (n = 101), methotrexate (n = 99), or "

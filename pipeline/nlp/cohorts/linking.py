@@ -749,7 +749,22 @@ def _double_dummies(words: Words, ents: list[Span], settings: LinkSettings) -> s
         if before is None or not _only_dose_between(words, before.end, i, settings):
             continue
         found[ent.start] = before.id_ or lower[before.start]
-    return set(found) if len(set(found.values())) >= 2 else set()
+    dummies = set(found) if len(set(found.values())) >= 2 else set()
+    return dummies | _matched_dummies(words, ents, settings)
+
+
+def _matched_dummies(words: Words, ents: list[Span], settings: LinkSettings) -> set[int]:
+    """'X plus placebo matching Y', 'X with a placebo to match Y': the placebo and the drug
+    it imitates, which that arm did not receive. Where they start."""
+    lower = words.lower
+    found: set[int] = set()
+    for ent, after in zip(ents, ents[1:], strict=False):
+        if ent.id_ not in settings.control_drugs or after.id_ in settings.control_drugs:
+            continue
+        gap = lower[ent.end:after.start]
+        if gap in (["matching"], ["to", "match"], ["matched", "to"]):
+            found |= {ent.start, after.start}
+    return found
 
 
 def _only_dose_between(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
