@@ -176,6 +176,15 @@ def test_the_drug_a_dummy_placebo_matches_is_not_that_arms(nlp, dummy: str) -> N
     assert {(r[0], r[1], r[4]) for r in rows} == {(560, "abelacimab", 14), (560, "apixaban", 18)}
 
 
+@pytest.mark.parametrize("phase", ["maintenance", "consolidation"])
+def test_a_part_of_the_combination_given_on_as_maintenance_is_that_part(nlp, phase: str) -> None:
+    rows = _outcomes(nlp, "In all, 150 women with ovarian cancer were randomised to carboplatin "
+                          "plus bevacizumab (Group A, n = 76) or carboplatin alone (Group B, n = "
+                          f"74). Fifty patients in Group A went on to bevacizumab {phase}. Of "
+                          "these, 31 were free of progression at 12 months.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(50, "bevacizumab", 31)}
+
+
 def test_a_serial_comma_list_makes_no_cohort_of_its_last_number(nlp) -> None:
     rows = analyse(clean_text(
         "Patients were randomized to tofacitinib (n = 101), methotrexate (n = 99), or "

@@ -101,6 +101,11 @@ def option_doses(words: Words, clauses: list[Clause], all_facts: list[ClauseFact
     return []
 
 
+#: Settings (SETTING cue ids) of a phase after the treatment compared: "went on to X
+#: maintenance" names X given on its own, not the option X was part of.
+_LATER_PHASES = frozenset({"maintenance", "consolidation"})
+
+
 def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
     """'the durvalumab group' after 'randomized to etoposide plus carboplatin with
     durvalumab, or etoposide plus carboplatin alone': the option it names, in full."""
@@ -108,7 +113,7 @@ def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
     if name_control(facts, options):
         pass
     elif facts.drug and facts.drug not in names and facts.drug_status not in CHANGED_STATUSES \
-            and facts.drug_status != "not_received":
+            and facts.drug_status != "not_received" and facts.setting not in _LATER_PHASES:
         # ("never started everolimus", "everolimus was discontinued": that part alone)
         parts = set(facts.drug.split(" + "))
         wider = [o for o in options if parts < set(o[0].split(" + "))]
