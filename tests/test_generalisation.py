@@ -185,6 +185,17 @@ def test_a_part_of_the_combination_given_on_as_maintenance_is_that_part(nlp, pha
     assert {(r[0], r[1], r[4]) for r in rows} == {(50, "bevacizumab", 31)}
 
 
+@pytest.mark.parametrize(("reference", "size"), [
+    ("in the every-3-months group", 201), ("receiving depemokimab every 6 months", 199),
+    ("in the Q4W group", 200)])
+def test_schedule_arms_of_months_and_weeks(nlp, reference: str, size: int) -> None:
+    rows = _outcomes(nlp, "A total of 600 adults with severe asthma were randomized to "
+                          "depemokimab 100 mg every 6 months (n = 199), depemokimab 100 mg every 3 "
+                          "months (n = 201) or mepolizumab 100 mg every 4 weeks (n = 200). Adverse "
+                          f"events occurred in 9 patients {reference}.")
+    assert {(r[0], r[4]) for r in rows} == {(size, 9)}
+
+
 def test_a_serial_comma_list_makes_no_cohort_of_its_last_number(nlp) -> None:
     rows = analyse(clean_text(
         "Patients were randomized to tofacitinib (n = 101), methotrexate (n = 99), or "
