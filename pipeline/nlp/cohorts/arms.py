@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -290,16 +289,23 @@ def _fits(event: Event, cohort: Cohort) -> bool:
 _AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
-@cache
-def _dose_phrases(schedules: tuple[tuple[str, ...], ...],
-                  ranks: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+#: id(settings) -> (settings, the phrase index of its schedules and ranks): built once per
+#: settings object, not hashed per clause.
+_PHRASES: dict[int, tuple[LinkSettings, dict[str, list[tuple[str, tuple[str, ...]]]]]] = {}
+
+
+def _dose_phrases(settings: LinkSettings) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     """First word -> (term, words), longest phrase first: 'twice daily' before 'daily'."""
+    known = _PHRASES.get(id(settings))
+    if known is not None and known[0] is settings:
+        return known[1]
     index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for kind, phrases in (("", schedules), ("rank:", ranks)):
+    for kind, phrases in (("", settings.dose_schedules), ("rank:", settings.dose_ranks)):
         for key, *words in phrases:
             index.setdefault(words[0], []).append((kind + key, tuple(words)))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[1]))
+    _PHRASES[id(settings)] = (settings, index)
     return index
 
 
@@ -311,7 +317,7 @@ def dose_terms(words: Words, start: int, end: int, settings: LinkSettings,
     ``names`` (token -> the name of an arm that starts there: "switch group"), the names too
     ('name:switch group')."""
     lower, units = words.lower, settings.dose_units
-    phrases = _dose_phrases(settings.dose_schedules, settings.dose_ranks)
+    phrases = _dose_phrases(settings)
     found: set[str] = set()
     k = start
     while k < end:

@@ -112,7 +112,8 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
     if end - start <= 3 and all(lower[k] in connectors or texts[k] in BRAND_MARKS
                                 for k in range(start, end)):
         return True
-    if texts[end - 1] not in {")", "]"} and any(texts[k] in {"(", "["} for k in range(start, end)):
+    if end - start <= 24 and texts[end - 1] not in {")", "]"} \
+            and any(texts[k] in {"(", "["} for k in range(start, end)):
         return _joined_past_dose_aside(words, start, end, settings)
     if not 3 <= end - start <= 12:
         return False

@@ -145,6 +145,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     bracket_sents = {sent_of[i] for i in _where(at, ("(", "["))}
     dose_sents = {sent_of[i] for i in _where(at, _dose_words(at, settings))}
     same_sents = {sent_of[i] for i in at.get("same", ())}
+    dosed_arms = False
     # "(switch group)", "in the continuation group": arms named by a word and "group"
     arm_names = {c.start: c.text.lower() for c in cues if c.label == "ARM_NAME"
                  and words.ent_type[c.start] not in {"DRUG", "DRUG_CLASS"}}
@@ -229,10 +230,10 @@ def link_document(doc: Doc, settings: LinkSettings,
         listed = listed_sizes(words, sent, sent_groups, settings) \
             if respectively_sents and sent_index in respectively_sents else []
         listed_at = {i for i, _ in listed}
-        if sent_index in dose_sents:
+        if dosed_arms and sent_index in dose_sents:
             for facts in all_facts:  # "in the 70-mg group": the arm given that dose
-                facts.dose = clause_dose(dose_terms(words, facts.start, facts.end, settings,
-                                                    arm_names), state)
+                terms = dose_terms(words, facts.start, facts.end, settings, arm_names)
+                facts.dose = clause_dose(terms, state) if terms else ()
         if subgroup_arms is not None and state.arms == subgroup_arms[1] \
                 and sent_index > subgroup_arms[0] + 1 and not all_facts[0].anaphora:
             # The sentence after next that does not refer back ("In this group, ...") is of
@@ -380,6 +381,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             dose_arms(words, sent, state, n_cohorts, settings)
             if arm_names:
                 name_arms(words, sent, state, n_cohorts, arm_names)
+        # (arms with dose terms: only then does a clause's dose pick one)
+        dosed_arms = dosed_arms or any(c.dose for c in state.cohorts[n_cohorts:])
         assign_respectively(state, n_events, safety_arms)  # (after the arms this sentence defines)
         clear_sentence_total(state, n_cohorts, n_events)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
