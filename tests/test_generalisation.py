@@ -196,6 +196,16 @@ def test_schedule_arms_of_months_and_weeks(nlp, reference: str, size: int) -> No
     assert {(r[0], r[4]) for r in rows} == {(size, 9)}
 
 
+def test_arms_defined_one_per_sentence_after_their_label_and_a_colon(nlp) -> None:
+    rows = _outcomes(nlp, "Patients were randomly assigned to one of three arms. Arm A: adagrasib "
+                          "600 mg twice daily (n = 104). Arm B: adagrasib 400 mg twice daily (n = "
+                          "103). Arm C: docetaxel 75 mg/m2 every 3 weeks (n = 104). Grade 3 or "
+                          "higher adverse events occurred in 33 patients in Arm A, 27 in Arm B and "
+                          "41 in Arm C.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {
+        (104, "adagrasib", 33), (103, "adagrasib", 27), (104, "docetaxel", 41)}
+
+
 def test_a_serial_comma_list_makes_no_cohort_of_its_last_number(nlp) -> None:
     rows = analyse(clean_text(
         "Patients were randomized to tofacitinib (n = 101), methotrexate (n = 99), or "

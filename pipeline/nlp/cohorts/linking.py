@@ -297,7 +297,10 @@ def link_document(doc: Doc, settings: LinkSettings,
                 state.last_in_sentence.append(referent)
             elif facts.anaphora and state.last_in_previous:
                 state.last_in_sentence.append(state.last_in_previous[-1])
-            headed = _headed(doc, sent, clause, facts, sent_cues, settings)
+            label = _label_heading(sent, clause, sent_cues, words)
+            if label is not None and facts.arm_label is None:
+                facts.arm_label = label  # "Arm A: sotorasib 960 mg daily (n = 104)"
+            headed = _headed(doc, sent, clause, facts, sent_cues, settings) if label is None else None
             if headed is not None:  # "Major bleeding: 2 (1.7%) vs 5 (4.2%)"
                 facts.shared_outcome = headed
                 facts.is_study = True
@@ -1078,6 +1081,15 @@ _KINDS_OF = {"response": frozenset({"complete_response", "partial_response"})}
 _LIST_OPENERS = frozenset({"(", "[", "and", ",", ";"})
 
 _VERBS = frozenset({"EVENT_VERB", "STUDY_VERB", "STATUS"})
+
+
+def _label_heading(sent: Span, clause: Clause, sent_cues: list[Cue], words: Words) -> str | None:
+    """'Arm A: sotorasib 960 mg daily (n = 104)': the arm label a sentence opens with before
+    the colon of the clause, which names the group the clause defines (no event heading)."""
+    if clause.start <= sent.start + 1 or words.text[clause.start - 1] != ":":
+        return None
+    return next((c.text for c in sent_cues if c.label == "ARM" and c.start == sent.start
+                 and c.end == clause.start - 1), None)
 
 
 def _headed(doc: Doc, sent: Span, clause: Clause, facts: ClauseFacts, sent_cues: list[Cue],
