@@ -206,6 +206,13 @@ def test_arms_defined_one_per_sentence_after_their_label_and_a_colon(nlp) -> Non
         (104, "adagrasib", 33), (103, "adagrasib", 27), (104, "docetaxel", 41)}
 
 
+def test_a_count_after_a_leading_arm_label_and_a_comma_is_that_arms(nlp) -> None:
+    rows = _outcomes(nlp, "The study enrolled two cohorts: cohort 1 (cadonilimab plus chemotherapy, "
+                          "n = 60) and cohort 2 (cadonilimab monotherapy, n = 45). In cohort 1, 36 "
+                          "patients had an objective response.")
+    assert {(r[0], r[4]) for r in rows} == {(60, 36)}
+
+
 def test_a_serial_comma_list_makes_no_cohort_of_its_last_number(nlp) -> None:
     rows = analyse(clean_text(
         "Patients were randomized to tofacitinib (n = 101), methotrexate (n = 99), or "

@@ -103,8 +103,10 @@ def link_document(doc: Doc, settings: LinkSettings,
     anchors |= fractions
     # "X 45 mg twice daily, X 15 mg twice daily, or placebo": a dose is no count, so no
     # comma between two doses splits the options into clauses.
-    anchor_list = sorted(i for i in anchors if i + 1 >= len(doc)
-                         or lower[i + 1] not in settings.dose_units)
+    # "In cohort 1, 36 patients responded": the number of a label is no count either.
+    labels = {c.end - 1 for c in cues if c.label == "ARM"}
+    anchor_list = sorted(i for i in anchors if i not in labels and (
+        i + 1 >= len(doc) or lower[i + 1] not in settings.dose_units))
     universal = {c.start for c in cues if c.label == "UNIVERSAL"}
     state = LinkState()
     # Arms of a subgroup ("158 were HRD, of whom 106 received X and 52 placebo"): the
