@@ -39,6 +39,32 @@ def test_hyphenated_fixed_dose_pairs(word: str, pair: str | None) -> None:
     assert STEMS.combination(word) == pair
 
 
+@pytest.mark.parametrize(("word", "pair"), [
+    ("cipargamin-piperaquine", "cipargamin + piperaquine"),
+    ("Tenofovir-Zelbravir", "tenofovir + zelbravir"),
+    ("metformin-monotherapy", None),
+    ("insulin-exposure", None),
+    ("heparin-induced", None),
+    ("warfarin-users", None),
+])
+def test_a_new_agent_hyphenated_to_a_listed_partner_is_a_pair(word: str, pair: str | None) -> None:
+    aliases = {"piperaquine": "piperaquine", "tenofovir": "tenofovir", "metformin": "metformin",
+               "insulin": "insulin", "heparin": "heparin", "warfarin": "warfarin"}
+    assert STEMS.combination(word, aliases) == pair
+
+
+def test_a_new_agent_paired_with_a_listed_drug_keeps_its_arm_apart(nlp) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    rows = analyse(clean_text(
+        "Children with vivax malaria were randomly assigned to cipargamin-primaquine (n = 200) "
+        "or chloroquine-primaquine (n = 198). Relapse occurred in 12 of 200 and 21 of 198 "
+        "children, respectively."), nlp=nlp).rows
+    assert {(r.cohort_size, r.event_count, r.drug) for r in rows if r.row_type == "outcome"} == {
+        (200, 12, "cipargamin + primaquine"), (198, 21, "chloroquine + primaquine")}
+
+
 def test_unseen_cardiology_agent_reaches_the_rows(nlp) -> None:
     from pipeline import clean_text
     from pipeline.evidence import analyse

@@ -35,6 +35,184 @@ def test_three_arm_list_with_a_serial_comma_goes_to_the_arms_in_order(nlp) -> No
         (99, "methotrexate", 15)}
 
 
+@pytest.mark.parametrize(("reference", "size"), [
+    ("in the 0.3-mg/kg group", 62), ("in the 0.1-mg/kg group", 60),
+    ("among those given 0.3 mg/kg", 62), ("with the higher dose", 62),
+    ("in the low-dose group", 60)])
+def test_a_dose_arm_named_by_its_dose_gets_its_count(nlp, reference: str, size: int) -> None:
+    rows = _outcomes(nlp, "Adults with generalised myasthenia gravis were randomly assigned to "
+                          "zilucoplan 0.1 mg/kg daily (n = 60), zilucoplan 0.3 mg/kg daily "
+                          f"(n = 62) or placebo (n = 61). Adverse events occurred in 4 patients "
+                          f"{reference}.")
+    assert rows == {(size, "zilucoplan", "received", "adverse_event", 4)}
+
+
+@pytest.mark.parametrize("reference", ["in the Q8W group", "in the every-8-weeks group",
+                                       "receiving guselkumab every 8 weeks"])
+def test_arms_of_one_drug_told_apart_by_schedule_against_an_active_comparator(
+        nlp, reference: str) -> None:
+    rows = analyse(clean_text(
+        "In this trial, 270 adults with psoriatic arthritis were randomised to guselkumab 100 mg "
+        "every 4 weeks (n = 90), guselkumab 100 mg every 8 weeks (n = 90) or adalimumab 40 mg "
+        f"every 2 weeks (n = 90). Serious infections occurred in 5 patients {reference}."),
+        nlp=nlp)
+    doc_events = [r for r in rows.rows if r.row_type == "outcome"]
+    assert [(r.cohort_size, r.drug, r.event_count) for r in doc_events] == [(90, "guselkumab", 5)]
+
+
+@pytest.mark.parametrize(("arms", "reference", "size"), [
+    ("tirzepatide 5 mg (n = 120), 10 mg (n = 118) or placebo (n = 119)", "the 10-mg group", 118),
+    ("tirzepatide 5 mg (the 5-mg group, n = 120), tirzepatide 10 mg (the 10-mg group, 118 "
+     "patients) or placebo (119 patients)", "the 5-mg group", 120),
+])
+def test_a_dose_arm_sized_in_brackets_has_the_drug_dosed(nlp, arms: str, reference: str,
+                                                         size: int) -> None:
+    rows = analyse(clean_text(f"A total of 357 adults with obesity were randomly assigned to "
+                              f"{arms}. Gallbladder events occurred in 3 patients in {reference}."),
+                   nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} >= {
+        (118, "tirzepatide", "received"), (120, "tirzepatide", "received")}
+    assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
+        (size, "tirzepatide", 3)}
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("an oral placebo", "an intravenous placebo"),
+    ("oral placebo tablets", "a matching placebo infusion"),
+])
+def test_the_placebos_of_a_double_dummy_design_are_no_arm(nlp, first: str, second: str) -> None:
+    rows = _outcomes(nlp, "In all, 1,210 adults with relapsing multiple sclerosis underwent "
+                          "randomization: 604 were assigned to receive ublituximab at a dose of 450 "
+                          f"mg intravenously every 24 weeks plus {first}, and 606 to receive oral "
+                          f"teriflunomide 14 mg once daily plus {second}. A confirmed relapse "
+                          "occurred in 61 patients in the ublituximab group and in 112 in the "
+                          "teriflunomide group.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (604, "ublituximab", "received", 61), (606, "teriflunomide", "received", 112)}
+
+
+@pytest.mark.parametrize("each", ["; 120 patients were assigned to each group.",
+                                  ". Each group comprised 120 patients."])
+def test_dose_options_of_one_drug_sized_per_group_keep_their_doses(nlp, each: str) -> None:
+    rows = _outcomes(nlp, "We randomly assigned 360 adults with refractory chronic cough to "
+                          "camlipixant 50 mg twice daily, camlipixant 25 mg twice daily, or "
+                          f"tiotropium 18 mcg once daily{each} Dysgeusia was reported in 21 "
+                          "patients who received the higher dose and 7 who received 25 mg.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(120, "camlipixant", 21),
+                                                  (120, "camlipixant", 7)}
+
+
+def test_arms_listed_with_their_dose_and_size_in_brackets(nlp) -> None:
+    rows = _outcomes(nlp, "RESULTS: A total of 452 patients were randomized (telisotuzumab 4 "
+                          "mg/kg, n = 151; telisotuzumab 6 mg/kg, n = 150; docetaxel, n = 151). "
+                          "Grade 3 or higher stomatitis occurred in 6 patients (4.0%) receiving 4 "
+                          "mg/kg and 14 patients (9.3%) receiving 6 mg/kg.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(151, "telisotuzumab vedotin", 6),
+                                                  (150, "telisotuzumab vedotin", 14)}
+
+
+def test_an_arm_named_in_brackets_is_found_by_its_name(nlp) -> None:
+    rows = _outcomes(nlp, "The registry included 160 patients with chronic myeloid leukaemia who "
+                          "began imatinib. Because of intolerance, 41 patients were switched to "
+                          "nilotinib (switch group) and 119 remained on imatinib (continuation "
+                          "group). Two patients in the switch group died.")
+    assert rows == {(41, "nilotinib", "received", "death", 2)}
+
+
+def test_a_bracketed_group_name_after_two_drugs_is_no_short_form_of_them(nlp) -> None:
+    rows = _outcomes(nlp, "We followed 120 adults with ALK-positive lung cancer who started "
+                          "alectinib. After a median of 20 months, 30 patients had switched to "
+                          "lorlatinib because of progression on alectinib (switch group). In the "
+                          "switch group, 12 responded.")
+    assert rows == {(30, "lorlatinib", "received", "response", 12)}
+
+
+@pytest.mark.parametrize("aside", [
+    "at the recommended schedule (a 10 mg/kg loading dose, then 5 mg/kg every two weeks)",
+    "(10 mg/kg every 3 weeks)",
+])
+def test_a_bracketed_dose_between_two_drugs_keeps_them_one_arm(nlp, aside: str) -> None:
+    rows = _outcomes(nlp, f"Arm A (n = 150) received tislelizumab {aside} with carboplatin; Arm "
+                          "B (n = 148) received placebo with carboplatin. Responses occurred in 60 "
+                          "patients in Arm A and 40 in Arm B.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (150, "carboplatin + tislelizumab", "received", 60),
+        (148, "tislelizumab", "not_received", 40)}
+
+
+def test_an_arm_given_the_same_treatment_and_more_has_both(nlp) -> None:
+    rows = _outcomes(nlp, "In all, 303 adults with nasopharyngeal carcinoma were randomised to Arm "
+                          "A (radiotherapy alone; n = 100), Arm B (radiotherapy with weekly "
+                          "carboplatin; n = 102) or Arm C (the same chemoradiotherapy followed by two "
+                          "cycles of gemcitabine; n = 101). Distant relapse occurred in 30, 22 and "
+                          "15 patients, respectively.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {
+        (100, "carboplatin", 30), (102, "carboplatin", 22),
+        (101, "carboplatin + gemcitabine", 15)}
+
+
+@pytest.mark.parametrize("counts", [
+    "Complete response was achieved by 60/126 patients in the ublituximab-ibrutinib group "
+    "versus 30/126 in the ibrutinib-alone group",
+    "After two years, the disease had progressed in 60 of the 126 patients taking the "
+    "combination, compared with 30 of the 126 who got ibrutinib alone",
+])
+def test_the_backbone_alone_arm_named_again_is_the_add_on_not_received(nlp, counts: str) -> None:
+    rows = _outcomes(nlp, "Between 2018 and 2020, 252 patients were randomly assigned to "
+                          "ublituximab plus ibrutinib (n = 126) or ibrutinib alone (n = 126). "
+                          f"{counts}.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (126, "ibrutinib + ublituximab", "received", 60), (126, "ublituximab", "not_received", 30)}
+
+
+@pytest.mark.parametrize("dummy", ["placebo matching", "a placebo to match"])
+def test_the_drug_a_dummy_placebo_matches_is_not_that_arms(nlp, dummy: str) -> None:
+    first, second = dummy.replace("a placebo", "placebo"), dummy
+    rows = _outcomes(nlp, "A total of 1,120 patients with acute venous thromboembolism underwent "
+                          f"randomization: 560 were assigned to receive abelacimab plus {first} "
+                          f"apixaban, and 560 to receive apixaban plus {second} abelacimab. "
+                          "Recurrent venous thromboembolism occurred in 14 patients in the "
+                          "abelacimab group and 18 in the apixaban group.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(560, "abelacimab", 14), (560, "apixaban", 18)}
+
+
+@pytest.mark.parametrize("phase", ["maintenance", "consolidation"])
+def test_a_part_of_the_combination_given_on_as_maintenance_is_that_part(nlp, phase: str) -> None:
+    rows = _outcomes(nlp, "In all, 150 women with ovarian cancer were randomised to carboplatin "
+                          "plus bevacizumab (Group A, n = 76) or carboplatin alone (Group B, n = "
+                          f"74). Fifty patients in Group A went on to bevacizumab {phase}. Of "
+                          "these, 31 were free of progression at 12 months.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(50, "bevacizumab", 31)}
+
+
+@pytest.mark.parametrize(("reference", "size"), [
+    ("in the every-3-months group", 201), ("receiving depemokimab every 6 months", 199),
+    ("in the Q4W group", 200)])
+def test_schedule_arms_of_months_and_weeks(nlp, reference: str, size: int) -> None:
+    rows = _outcomes(nlp, "A total of 600 adults with severe asthma were randomized to "
+                          "depemokimab 100 mg every 6 months (n = 199), depemokimab 100 mg every 3 "
+                          "months (n = 201) or mepolizumab 100 mg every 4 weeks (n = 200). Adverse "
+                          f"events occurred in 9 patients {reference}.")
+    assert {(r[0], r[4]) for r in rows} == {(size, 9)}
+
+
+def test_arms_defined_one_per_sentence_after_their_label_and_a_colon(nlp) -> None:
+    rows = _outcomes(nlp, "Patients were randomly assigned to one of three arms. Arm A: adagrasib "
+                          "600 mg twice daily (n = 104). Arm B: adagrasib 400 mg twice daily (n = "
+                          "103). Arm C: docetaxel 75 mg/m2 every 3 weeks (n = 104). Grade 3 or "
+                          "higher adverse events occurred in 33 patients in Arm A, 27 in Arm B and "
+                          "41 in Arm C.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {
+        (104, "adagrasib", 33), (103, "adagrasib", 27), (104, "docetaxel", 41)}
+
+
+def test_a_count_after_a_leading_arm_label_and_a_comma_is_that_arms(nlp) -> None:
+    rows = _outcomes(nlp, "The study enrolled two cohorts: cohort 1 (cadonilimab plus chemotherapy, "
+                          "n = 60) and cohort 2 (cadonilimab monotherapy, n = 45). In cohort 1, 36 "
+                          "patients had an objective response.")
+    assert {(r[0], r[4]) for r in rows} == {(60, 36)}
+
+
 def test_a_serial_comma_list_makes_no_cohort_of_its_last_number(nlp) -> None:
     rows = analyse(clean_text(
         "Patients were randomized to tofacitinib (n = 101), methotrexate (n = 99), or "
@@ -761,6 +939,22 @@ def test_patients_of_any_arm_who_never_started_missed_no_one_drug(nlp, stop: str
         "400 patients were randomised: 201 to Arm A and 199 to Arm B. Four patients "
         f"{stop}, so 396 patients were treated."), nlp=nlp).rows
     assert {r.drug for r in rows if r.cohort_size == 4} == {None}
+
+
+@pytest.mark.parametrize("split", [
+    "death occurred in 11 of 98 in the finerenone group and 19 of 52 in the placebo group",
+    "hospitalisation was recorded in 11 of 98 receiving finerenone and in 19 of 52 receiving "
+    "placebo",
+    "the primary outcome occurred in 11 of 98 with finerenone and 19 of 52 with placebo",
+])
+def test_a_subgroup_its_counts_split_into_the_arms_received_no_one_drug(nlp, split: str) -> None:
+    # The part of 98 is first taken for the earlier placebo group of that size: what the
+    # count says of it (finerenone) still makes the 150 a total over both arms.
+    rows = analyse(clean_text(
+        "Adults with heart failure were randomised to finerenone (n = 300) or placebo "
+        "(n = 298). Hyperkalaemia occurred in 20 of 98 placebo recipients with diabetes. "
+        f"Among the 150 participants older than 75 years, {split}."), nlp=nlp).rows
+    assert {(r.drug, r.drug_status) for r in rows if r.cohort_size == 150} == {(None, None)}
 
 
 @pytest.mark.parametrize("sizes", ["(n = 46 vorasidenib; n = 44 placebo)",

@@ -63,6 +63,29 @@ def test_respectively_keeps_counts_whose_share_names_another_group(nlp) -> None:
     assert {(r[1], r[6]) for r in rows} == {(150, 70), (150, 90)}
 
 
+@pytest.mark.parametrize("sizes", ["(101, 99 and 100 patients, respectively)",
+                                   "(n = 101, 99 and 100, respectively)"])
+def test_sizes_listed_after_three_options_make_the_arms(nlp, sizes: str) -> None:
+    rows = _rows(nlp, "A total of 300 adults with chronic spontaneous urticaria underwent "
+                      "randomization to remibrutinib 25 mg, remibrutinib 50 mg or placebo twice "
+                      f"daily {sizes}. Complete control of hives was observed in 33, 41 and 9 "
+                      "patients, respectively. Adverse events occurred in 6 patients in the 50-mg "
+                      "group.")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
+        (101, "received", "other", 33), (99, "received", "other", 41),
+        (100, "not_received", "other", 9), (99, "received", "adverse_event", 6)}
+
+
+def test_respectively_after_the_treated_parts_of_the_arms_counts_harms_over_them(nlp) -> None:
+    # 22 (7.4%) is a share of the 296 treated, not of the 300 randomized (7.3%).
+    rows = _rows(nlp, "Adults with lupus were randomized to anifrolumab (n = 300) or placebo "
+                      "(n = 298). The safety population comprised the 296 patients in the "
+                      "anifrolumab group and the 297 patients in the placebo group who received "
+                      "at least one dose. Herpes zoster occurred in 22 (7.4%) and 6 (2.0%) "
+                      "patients, respectively.")
+    assert {(r[1], r[3], r[6]) for r in rows} == {(296, "received", 22), (297, "not_received", 6)}
+
+
 def test_respectively_gives_counts_to_the_arms_in_order(nlp) -> None:
     rows = _rows(nlp, "We randomly assigned 96 children to budesonide (n = 48) or placebo "
                       "(n = 48). Exacerbations occurred in 7 and 15 children, respectively.")

@@ -15,6 +15,10 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+#: Last words of a bracketed name that names a group of patients, not the drugs before it
+#: (the arm nouns of models/rules/linking.json).
+_ARM_NOUNS = frozenset({"group", "groups", "arm", "arms", "cohort", "cohorts"})
+
 
 def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:
     """Give each short form the label and id of the entity that its long form is."""
@@ -29,6 +33,8 @@ def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:
             continue
         source = max(long_ents, key=len)
         start, end = abbr["short_start"], abbr["short_end"]
+        if end - start > 1 and doc[end - 1].lower_ in _ARM_NOUNS:
+            continue  # "switched to X because of progression on Y (switch group)": an arm's name
         span_id = source.id_
         drugs = [e for e in long_ents if e.label_ == "DRUG" and e.id_]
         if source.label_ == "DRUG" and len(drugs) > 1:

@@ -297,7 +297,8 @@ class DrugStems:
         with a hyphen or a slash, as "a + b".
 
         When every part is a listed name or alias (``aliases``: lower-case word -> generic),
-        the parts are those generics. Otherwise one part must carry a stem and the others
+        the parts are those generics. Otherwise one part must carry a stem or be a listed
+        name ("ganaplacide-lumefantrine": a new agent with an old partner) and the others
         look like names too (long, and not an English suffix word such as "-based",
         "-related", "-naive"); a slash joins only names (not "mg/kg", "and/or").
         """
@@ -309,12 +310,12 @@ class DrugStems:
         if all(p in aliases or self.is_drug_name(p) for p in parts):
             names = {n for p in parts for n in aliases.get(p, p).split(" + ")}
             return " + ".join(sorted(names)) if len(names) > 1 else None
-        if "/" in lower or not any(self.is_drug_name(p) for p in parts):
+        if "/" in lower or not any(self.is_drug_name(p) or p in aliases for p in parts):
             return None
         if any(not (p.isalpha() and len(p) >= self.min_length) or p.endswith(self.not_partners)
                or p in self.not_drugs for p in parts):
             return None
-        return " + ".join(sorted(parts))
+        return " + ".join(sorted({n for p in parts for n in aliases.get(p, p).split(" + ")}))
 
 
 def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | None = None,

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span
 
+from ..words import Words
 from .groups import LinkState, gives_share
 from .records import CHANGED_STATUSES, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings
 
@@ -24,7 +28,8 @@ def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]
                          and _only_schedule(doc, g[3], before, settings)), None)
         elif before >= sent.start and doc[before].text in {";", ","} and (
                 group := next((g for g in groups if g[3] == before
-                               and any(t.text in {"(", "["} for t in doc[g[2]:g[3]])), None)):
+                               and sum((t.text in {"(", "["}) - (t.text in {")", "]"})
+                                       for t in doc[g[2]:g[3]]) > 0), None)):
             pass  # "sertraline (Zoloft; cohort A, n = 162)": the label shares the drug's bracket
         else:
             group = _named_after(doc, sent, arm, groups, arms, settings)
@@ -79,6 +84,27 @@ def compared_options(doc: Doc, clauses: list[Clause], all_facts: list[ClauseFact
     return []
 
 
+def option_doses(words: Words, clauses: list[Clause], all_facts: list[ClauseFacts],
+                 groups: list[tuple[str, str, int, int]],
+                 settings: LinkSettings) -> list[tuple[str, ...]]:
+    """The dose terms of each treatment compared_options finds ("to X 45 mg twice daily, X
+    15 mg twice daily or placebo": '45 mg', '15 mg', none), in its order."""
+    for clause, facts in zip(clauses, all_facts, strict=True):
+        if not facts.comparison:
+            continue
+        mine = [g for g in groups if clause.start <= g[2] and g[3] <= clause.end]
+        if len(mine) >= 2:
+            ends = [g[2] for g in mine[1:]] + [clause.end]
+            return [() if g[0] in settings.control_drugs else dose_terms(words, g[3], end, settings)
+                    for g, end in zip(mine, ends, strict=True)]
+    return []
+
+
+#: Settings (SETTING cue ids) of a phase after the treatment compared: "went on to X
+#: maintenance" names X given on its own, not the option X was part of.
+_LATER_PHASES = frozenset({"maintenance", "consolidation"})
+
+
 def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
     """'the durvalumab group' after 'randomized to etoposide plus carboplatin with
     durvalumab, or etoposide plus carboplatin alone': the option it names, in full."""
@@ -86,7 +112,7 @@ def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
     if name_control(facts, options):
         pass
     elif facts.drug and facts.drug not in names and facts.drug_status not in CHANGED_STATUSES \
-            and facts.drug_status != "not_received":
+            and facts.drug_status != "not_received" and facts.setting not in _LATER_PHASES:
         # ("never started everolimus", "everolimus was discontinued": that part alone)
         parts = set(facts.drug.split(" + "))
         wider = [o for o in options if parts < set(o[0].split(" + "))]
@@ -153,10 +179,12 @@ def clear_totals(state: LinkState) -> None:
             total.drug = total.drug_mention = total.drug_status = None
 
 
-def clear_sentence_total(state: LinkState, first_new: int) -> None:
+def clear_sentence_total(state: LinkState, first_new: int, first_event: int = -1) -> None:
     """'A total of 608 patients received at least one dose: 204 in Arm A, 204 in Arm B and
     200 in Arm C': a group the sentence opens with and then splits into arms named before
-    (the same cohorts again, or parts of them) is the total over those arms."""
+    (the same cohorts again, or parts of them) is the total over those arms. ('Among the 108
+    patients with X, 54 of 72 in the A group and 20 of 36 in the placebo group ...': the
+    treatment of each part is what the sentence's counts of it say, ``first_event`` on.)"""
     named = state.last_in_sentence
     if len(named) < 3 or named[0] < first_new:
         return
@@ -164,7 +192,12 @@ def clear_sentence_total(state: LinkState, first_new: int) -> None:
     if sum(p.size for p in parts) != total.size \
             or any(p.parent == total.index for p in parts):
         return
-    if len({(p.drug, p.drug_status == "not_received") for p in parts}) >= 2:
+    said = {e.cohort: (e.drug, e.drug_status == "not_received")
+            for e in (state.events[first_event:] if first_event >= 0 else ())
+            if e.drug is not None and e.drug_status is not None}
+    counted = {said.get(p.index, (p.drug, p.drug_status == "not_received")) for p in parts}
+    if len({(p.drug, p.drug_status == "not_received") for p in parts}) >= 2 \
+            or len({sig for sig in counted if sig[0] is not None}) >= 2:
         total.drug = total.drug_mention = total.drug_status = None
         state.spanning.add(total.index)
 
@@ -189,8 +222,10 @@ def clear_subgroup_total(state: LinkState, first_new: int, arms: list[int]) -> N
     state.spanning.add(total.index)
 
 
-def assign_respectively(state: LinkState, first_event: int) -> None:
+def assign_respectively(state: LinkState, first_event: int,
+                        treated: tuple[list[int], list[int]] | None = None) -> None:
     """'... in 29, 17 and 16 patients' after three arms: one count per arm, in order.
+    (With ``treated``, the treated parts of the whole arms: a harm's share may be of those.)
 
     When a sentence gives as many counts of one outcome as there are arms, and the counts
     were not tied to a group by the text itself, they go to the arms in the order given.
@@ -236,7 +271,8 @@ def assign_respectively(state: LinkState, first_event: int) -> None:
         targets = named if named is not None and all(
             _fits(event, state.cohorts[c]) for event, c in zip(group, named, strict=True)) \
             else state.arms
-        if not all(_fits(event, state.cohorts[arm]) for event, arm in zip(group, targets, strict=True)):
+        if not all(_fits(event, state.cohorts[arm]) or _fits_treated(event, arm, state, treated)
+                   for event, arm in zip(group, targets, strict=True)):
             continue  # "101 patients (48.8%)" is no part of an arm of 53: another group
         for event, arm in zip(group, targets, strict=True):
             cohort = state.cohorts[arm]
@@ -258,6 +294,15 @@ def _shares_fit_either_order(state: LinkState, group: list[Event]) -> bool:
     return all(_fits(e, state.cohorts[a]) for e, a in zip(group, state.arms, strict=True))
 
 
+def _fits_treated(event: Event, arm: int, state: LinkState,
+                  treated: tuple[list[int], list[int]] | None) -> bool:
+    """'Serious adverse events in 48 (6.9%) and 55 (7.9%), respectively' after the arms of 700
+    and 702 were said to have 696 and 699 treated: a harm counted over the treated part."""
+    if treated is None or event.outcome != "adverse_event" or arm not in treated[1]:
+        return False
+    return _fits(event, state.cohorts[treated[0][treated[1].index(arm)]])
+
+
 def _fits(event: Event, cohort: Cohort) -> bool:
     """Can the event be a count of this cohort: no larger, and its stated share of it?"""
     if event.from_percent:
@@ -269,3 +314,268 @@ def _fits(event: Event, cohort: Cohort) -> bool:
     # The share as written is what count / size gives, rounded ("158 (12.1%)" is of 1,301,
     # not of 1,297: 12.2%).
     return gives_share(event.count, cohort.size, event.percent)
+
+
+#: An amount as written before its unit ("70", "0.5", "1,000").
+_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+#: id(settings) -> (settings, the phrase index of its schedules and ranks): built once per
+#: settings object, not hashed per clause.
+_PHRASES: dict[int, tuple[LinkSettings, dict[str, list[tuple[str, tuple[str, ...]]]]]] = {}
+
+
+def _dose_phrases(settings: LinkSettings) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """First word -> (term, words), longest phrase first: 'twice daily' before 'daily'."""
+    known = _PHRASES.get(id(settings))
+    if known is not None and known[0] is settings:
+        return known[1]
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for kind, phrases in (("", settings.dose_schedules), ("rank:", settings.dose_ranks)):
+        for key, *words in phrases:
+            index.setdefault(words[0], []).append((kind + key, tuple(words)))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[1]))
+    _PHRASES[id(settings)] = (settings, index)
+    return index
+
+
+def dose_terms(words: Words, start: int, end: int, settings: LinkSettings,
+               names: dict[int, str] | None = None) -> tuple[str, ...]:
+    """The dose terms named in tokens [start, end): an amount ("70 mg", "the 70-mg group":
+    '70 mg'), a schedule ("every 2 weeks", "Q2W": 'q2w') and a rank ("the higher dose":
+    'rank:high'), sorted. They tell apart the arms of one drug given at several doses. With
+    ``names`` (token -> the name of an arm that starts there: "switch group"), the names too
+    ('name:switch group')."""
+    lower, units = words.lower, settings.dose_units
+    phrases = _dose_phrases(settings)
+    found: set[str] = set()
+    k = start
+    while k < end:
+        word = lower[k]
+        if names and k in names:  # (and "low-dose group" is a rank too)
+            found.add("name:" + names[k])
+        amount, _, unit = word.partition("-")  # "70-mg", "1.5-mg/kg"
+        if not unit and k + 1 < end:
+            unit = lower[k + 1]
+        if unit in units and _AMOUNT.match(amount):
+            found.add(f"{float(amount.replace(',', '')):g} {unit}")
+            k += 1 if "-" in word else 2
+            continue
+        phrase = next((p for p in phrases.get(word, ())
+                       if tuple(lower[k:min(end, k + len(p[1]))]) == p[1]), None)
+        if phrase is not None:
+            found.add(phrase[0])
+            k += len(phrase[1])
+            continue
+        k += 1
+    return tuple(sorted(found))
+
+
+def _dose_kind(term: str) -> str:
+    return term.split(":", 1)[0] if ":" in term else "amount" if " " in term else "schedule"
+
+
+def clause_dose(terms: tuple[str, ...], state: LinkState) -> tuple[str, ...]:
+    """Of the dose terms a clause names ("in the 70-mg group", "with the higher dose"), those
+    that pick one dose arm: a term some arms were defined with and others not, where every
+    arm has a term of its kind ("once daily" said of the first of two arms given once daily
+    picks none); a rank no arm was named by is the arm with the largest or smallest amount."""
+    dosed = [c for c in state.cohorts if c.dose and c.parent is None]
+    if not terms or not dosed:
+        return ()
+    picked: set[str] = set()
+    for term in terms:
+        kind = _dose_kind(term)
+        if kind == "name":  # "in the switch group": the arm a bracket named so
+            if any(term in c.dose for c in dosed):
+                picked.add(term)
+            continue
+        if len(dosed) < 2:
+            continue
+        if kind == "rank" and not any(term in c.dose for c in dosed):
+            ranked = _ranked_amount(term, dosed)
+            if ranked is not None:
+                picked.add(ranked)
+            continue
+        holders = sum(term in c.dose for c in dosed)
+        if 0 < holders < len(dosed) and all(any(_dose_kind(t) == kind for t in c.dose)
+                                            for c in dosed):
+            picked.add(term)
+    if not any(picked <= set(c.dose) for c in dosed):
+        return ()  # "comparisons of 15 mg and 25 mg with placebo": no one arm
+    return tuple(sorted(picked))
+
+
+def _ranked_amount(rank: str, dosed: list[Cohort]) -> str | None:
+    """'rank:high' of arms given 12 mg and 36 mg of one drug: '36 mg' (the doses of one drug
+    in one unit; a comparator's dose is no rank of them)."""
+    by_drug: dict[str | None, set[str]] = {}
+    for c in dosed:
+        by_drug.setdefault(c.drug, set()).update(t for t in c.dose if _dose_kind(t) == "amount")
+    ranked = [a for a in by_drug.values()
+              if len(a) >= 2 and len({t.split(" ", 1)[1] for t in a}) == 1]
+    if len(ranked) != 1:
+        return None
+    pick = max if rank == "rank:high" else min
+    return pick(ranked[0], key=lambda t: float(t.split(" ", 1)[0]))
+
+
+def dose_arms(words: Words, sent: Span, state: LinkState, first_new: int,
+              settings: LinkSettings) -> None:
+    """'erenumab 70 mg monthly (n = 141), erenumab 140 mg monthly (n = 140) or placebo', '121
+    to X 15 mg and 124 to X 25 mg': the dose terms of each arm the sentence defines (kept when
+    two arms or more differ by them); an arm named by its dose alone ("or 1 mg/kg (n = 49)",
+    "X 25 mg (the 25-mg group, 124 patients)") is given the drug of the dose arm before it."""
+    new = [c for c in state.cohorts[first_new:] if c.parent is None and c.index not in state.spanning
+           and c.drug_status != "not_received"]
+    if len(new) < 2:
+        return
+    idx = words.idx
+    starts = [bisect_right(idx, c.start_char) - 1 for c in new]
+    ends = [bisect_right(idx, c.end_char - 1) for c in new]
+    found = []
+    for k, cohort in enumerate(new):
+        lo = ends[k - 1] if k else sent.start
+        hi = starts[k + 1] if k + 1 < len(new) else sent.end
+        if _in_open_bracket(words, sent.start, starts[k]):  # "X 70 mg (n = 141)": the dose before
+            found.append(dose_terms(words, lo, starts[k], settings))
+        elif cohort.drug:  # "121 to X 15 mg": after (a total before its arms has no drug)
+            found.append(dose_terms(words, ends[k], hi, settings))
+        else:
+            found.append(())
+    if len({terms for terms in found if terms}) < 2:
+        return
+    previous: Cohort | None = None
+    for cohort, terms in zip(new, found, strict=True):
+        cohort.dose = terms
+        if not cohort.drug and terms and previous is not None:
+            cohort.drug, cohort.drug_mention = previous.drug, previous.drug_mention
+            cohort.drug_status = cohort.drug_status or "received"
+        if cohort.drug and terms:
+            previous = cohort
+
+
+def name_arms(words: Words, sent: Span, state: LinkState, first_new: int,
+              names: dict[int, str]) -> None:
+    """'41 patients were switched to nilotinib (switch group) and ...', 'X 12 mg once daily
+    (low-dose group, n = 204)': the name a bracket gives the arm the sentence defines, beside
+    its size or right after it, kept with its dose terms so that 'in the switch group' later
+    reaches it."""
+    new = [c for c in state.cohorts[first_new:] if c.parent is None and c.index not in state.spanning]
+    idx = words.idx
+    for k, cohort in enumerate(new):
+        start = bisect_right(idx, cohort.start_char) - 1
+        end = bisect_right(idx, cohort.end_char - 1)
+        hi = bisect_right(idx, new[k + 1].start_char) - 1 if k + 1 < len(new) else sent.end
+        named = None
+        if _in_open_bracket(words, sent.start, start):  # "(switch group, n = 41)"
+            opening = next(j for j in range(start - 1, sent.start - 1, -1)
+                           if words.text[j] in {"(", "["})
+            named = next((names[j] for j in range(opening + 1, start) if j in names), None)
+        else:  # "41 were switched to nilotinib (switch group)"
+            opening = next((j for j in range(end, hi) if words.text[j] in {"(", "["}), None)
+            if opening is not None:
+                j = opening + 1 + (words.lower[opening + 1] == "the")
+                named = names.get(j)
+        if named is not None:
+            cohort.dose = tuple(sorted({*cohort.dose, "name:" + named}))
+
+
+def same_treatment_arms(words: Words, sent: Span, state: LinkState, first_new: int) -> None:
+    """'Arm B (radiotherapy with weekly cisplatin; n = 126) or Arm C (the same
+    chemoradiotherapy followed by carboplatin and paclitaxel; n = 125)': an arm given 'the same'
+    treatment as the arm before it, and more, received that arm's drugs too."""
+    new = [c for c in state.cohorts[first_new:] if c.parent is None and c.index not in state.spanning]
+    idx = words.idx
+    for k in range(1, len(new)):
+        before, cohort = new[k - 1], new[k]
+        if not (before.drug and cohort.drug and before.drug_status == cohort.drug_status == "received"):
+            continue
+        start = bisect_right(idx, cohort.start_char) - 1
+        if _in_open_bracket(words, sent.start, start):  # "Arm C (the same ...; n = 125)"
+            lo = next(j for j in range(start - 1, sent.start - 1, -1) if words.text[j] in {"(", "["})
+            hi = start
+        else:  # "Arm B (148 patients) got the same doublet with X added"
+            lo = bisect_right(idx, cohort.end_char - 1)
+            hi = bisect_right(idx, new[k + 1].start_char) - 1 if k + 1 < len(new) else sent.end
+        mine, theirs = set(cohort.drug.split(" + ")), set(before.drug.split(" + "))
+        if "same" in words.lower[lo:hi] and not theirs <= mine:
+            cohort.drug = " + ".join(sorted(mine | theirs))
+
+
+def _in_open_bracket(words: Words, lo: int, i: int) -> bool:
+    """Is token ``i`` inside brackets opened after token ``lo``?"""
+    for k in range(i - 1, lo - 1, -1):
+        if words.text[k] in {")", "]"}:
+            return False
+        if words.text[k] in {"(", "["}:
+            return True
+    return False
+
+
+def bracket_drug(words: Words, m_start: int, groups: list[tuple[str, str, int, int]],
+                 sent_start: int, settings: LinkSettings) -> tuple[str, str, int, int] | None:
+    """'azetukalner 25 mg (the 25-mg group, 124 patients)', 'X 5 mg (n = 120), 10 mg (n =
+    118) or placebo': a size in brackets after a dose is of the drug dosed, named before the
+    dose or, for an arm named by its dose alone, before the arm in brackets before it."""
+    opening = next((k for k in range(m_start - 1, max(sent_start, m_start - 12) - 1, -1)
+                    if words.text[k] in {"(", "[", ")", "]"}), None)
+    if opening is None or words.text[opening] not in {"(", "["} or any(
+            words.num[k] is not None and words.lower[k + 1] not in settings.dose_units
+            for k in range(opening + 1, m_start)):
+        return None  # not in brackets, or another count before it in them
+    k, dosed = opening - 1, False
+    while k >= sent_start and (words.like_num[k] or words.lower[k] in settings.dose_words
+                               or words.lower[k] in settings.arm_schedule_words
+                               or words.lower[k] in settings.treatment_modifiers):
+        dosed = dosed or words.lower[k] in settings.dose_units
+        k -= 1
+    group = next((g for g in reversed(groups) if g[3] <= opening), None)
+    if group is None or not dosed:
+        return None
+    if group[3] == k + 1:
+        return group  # "X 25 mg (..."
+    while k >= sent_start and words.lower[k] in {",", "or", "and"}:
+        k -= 1
+    # "X 5 mg (n = 120), 10 mg (n = 118)": a dose alone after the last arm's brackets
+    return group if k >= sent_start and words.text[k] in {")", "]"} and group[3] < k else None
+
+
+def listed_sizes(words: Words, sent: Span, groups: list[tuple[str, str, int, int]],
+                 settings: LinkSettings) -> list[tuple[int, tuple[str, str, int, int]]]:
+    """'randomized to X 150 mg, X 300 mg or placebo every 4 weeks (101, 99 and 100 patients,
+    respectively)': the sizes a bracket lists, each with the option named in its place.
+    (token of the size, drug group) pairs, or none."""
+    lower = words.lower
+    for r in range(sent.start + 2, sent.end - 1):
+        if lower[r] not in settings.respectively_words or words.text[r + 1] not in {")", "]"}:
+            continue
+        k = r - 1
+        while k > sent.start and (lower[k] == "," or words.is_alpha[k] and r - k <= 3):
+            k -= 1  # ", respectively", "patients, respectively"
+        sizes: list[int] = []
+        while k > sent.start and words.num[k] is not None:
+            sizes.append(k)
+            k -= 1
+            while k > sent.start and lower[k] in settings.list_separators:
+                k -= 1
+        if k - 2 > sent.start and words.text[k] == "=" and lower[k - 1] == "n":
+            k -= 2  # "(n = 101, 99 and 100, respectively)"
+        if len(sizes) < 2 or words.text[k] not in {"(", "["}:
+            continue
+        options = [g for g in groups if g[3] <= k][-len(sizes):]
+        if len(options) < len(sizes) or not all(
+                _only_between_options(words, a[3], b[2], settings)
+                for a, b in zip(options, [*options[1:], (None, None, k, k)], strict=True)):
+            continue
+        return list(zip(reversed(sizes), options, strict=True))
+    return []
+
+
+def _only_between_options(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
+    """Are the words [start, end) between two options only doses, schedules and 'or'?"""
+    return all(words.like_num[k] or words.lower[k] in settings.dose_words
+               or words.lower[k] in settings.arm_schedule_words
+               or words.lower[k] in settings.list_separators
+               or words.lower[k] in settings.alternative_words for k in range(start, end))

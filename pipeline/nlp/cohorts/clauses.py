@@ -112,6 +112,9 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
     if end - start <= 3 and all(lower[k] in connectors or texts[k] in BRAND_MARKS
                                 for k in range(start, end)):
         return True
+    if end - start <= 24 and texts[end - 1] not in {")", "]"} \
+            and any(texts[k] in {"(", "["} for k in range(start, end)):
+        return _joined_past_dose_aside(words, start, end, settings)
     if not 3 <= end - start <= 12:
         return False
     doses, joined = 0, False
@@ -124,6 +127,34 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
         else:
             return False
     return doses > 0 and joined and end - start - doses <= 3
+
+
+def _joined_past_dose_aside(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
+    """'zolbetuximab at the approved schedule (800 mg/m2 loading dose, then 600 mg/m2 every
+    three weeks) with mFOLFOX6': a bracketed dose and schedule between two drugs, with only a
+    joining word and words of dosing outside it, joins them. A bracket that holds anything
+    else ("(n = 151)", a brand, a code) keeps them apart."""
+    lower = words.lower
+    depth, dosed, joined, other = 0, False, False, 0
+    for k in range(start, end):
+        word = lower[k]
+        if word in {"(", "["}:
+            depth += 1
+        elif word in {")", "]"}:
+            depth -= 1
+            if depth < 0:
+                return False
+        elif depth:
+            if not (words.like_num[k] or word in settings.dose_words or word == "," or word == "then"
+                    or word in settings.arm_schedule_words or word in settings.determiners):
+                return False
+            dosed = dosed or word in settings.dose_units
+        elif word in settings.dose_joiners:
+            joined = True
+        elif not (words.like_num[k] or word in settings.dose_words
+                  or word in settings.arm_schedule_words or word in settings.determiners):
+            other += 1
+    return depth == 0 and dosed and joined and other <= 1
 
 
 def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list[tuple[str, str, int, int]]:

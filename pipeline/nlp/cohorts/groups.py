@@ -34,6 +34,10 @@ class LinkState:
     options: list[tuple[str, bool]] = field(default_factory=list)
     options_sent: int = -1  # the sentence that gave them
     sentence_options: list[tuple[str, bool]] = field(default_factory=list)  # compared here
+    # the dose terms of each option ("X 45 mg, X 15 mg or placebo"), of this sentence and of
+    # the options kept
+    sentence_option_doses: list[tuple[str, ...]] = field(default_factory=list)
+    option_doses: list[tuple[str, ...]] = field(default_factory=list)
     # subgroup table: size col (or None: the size is in the row's label), outcome columns
     table_sizes: tuple[int | None, tuple[tuple[int, Cue], ...]] | None = None
     combination: tuple[str, str] | None = None  # the last treatment of several drugs named
@@ -60,7 +64,28 @@ def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:
         score -= 2
     if facts.drug and not facts.control and cohort.drug_status == "not_received":
         score -= 2
+    if facts.drug and not facts.control and facts.drug_status == "not_received":
+        score += _not_received_fit(cohort, facts)
+    if facts.dose and cohort.dose:
+        score += _dose_fit(cohort, facts)
     return score
+
+
+def _not_received_fit(cohort: Cohort, facts: ClauseFacts) -> int:
+    """'84/206 in the chlorambucil-alone group', named as the add-on it lacked (obinutuzumab,
+    not received): the control arm of that drug fits (undoing the penalty above), the arm
+    that received it does not."""
+    if cohort.drug == facts.drug and cohort.drug_status == "not_received":
+        return 4
+    if cohort.drug_status not in (None, "not_received"):
+        return -2
+    return 0
+
+
+def _dose_fit(cohort: Cohort, facts: ClauseFacts) -> int:
+    """'in the 70-mg group' after arms of 70 mg and 140 mg of one drug: the arm of that dose
+    fits, the arm of another dose does not."""
+    return 3 if set(facts.dose) <= set(cohort.dose) else -3
 
 
 def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: ClauseFacts,
@@ -85,7 +110,7 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
                                                *_gives_share(count, c.size, percent),
                                                c.index in state.last_in_sentence))
             return best.index, conf["count_same_sentence"]
-    if facts.arm_label or facts.drug or facts.control or facts.experimental:
+    if facts.arm_label or facts.drug or facts.control or facts.experimental or facts.dose:
         fitting = [c for c in reversed(state.cohorts) if c.size >= count and fit_score(c, facts) > 0]
         if fitting:
             # A share of a harm with a drug named and no group after it ("adverse events
@@ -99,7 +124,8 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
             # steroids) gives way to the arms.
             best = max(fitting, key=lambda c: (fit_score(c, facts), c.drug_status == facts.drug_status
                                                or c.drug_status not in CHANGED_STATUSES,
-                                               bool(facts.experimental or facts.drug) and c.parent is None,
+                                               bool(facts.experimental or facts.drug or facts.dose)
+                                               and c.parent is None,
                                                c.index in state.arms or sent is None
                                                or c.sent >= sent - 1 or c.statement
                                                and state.previous_at >= sent - 1
@@ -159,7 +185,8 @@ def remember(state: LinkState, index: int) -> None:
 def find_cohort(state: LinkState, size: int, facts: ClauseFacts) -> Cohort | None:
     """The cohort of this size that best fits the clause; the most recent on a tie."""
     same = [c for c in reversed(state.cohorts) if c.size == size and not _other_arm(c, facts)
-            and not _opposite_arm(c, facts)]
+            and not _opposite_arm(c, facts)
+            and not (facts.dose and c.dose and _dose_fit(c, facts) < 0)]
     if not same:
         return None
     return max(same, key=lambda c: fit_score(c, facts))  # max keeps the first (most recent) tie

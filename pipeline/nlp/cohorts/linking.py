@@ -18,12 +18,20 @@ from .arms import (
     arm_definitions,
     arm_signature,
     assign_respectively,
+    bracket_drug,
+    clause_dose,
     clear_sentence_total,
     clear_subgroup_total,
     clear_totals,
     compared_options,
+    dose_arms,
+    dose_terms,
+    listed_sizes,
+    name_arms,
     name_control,
     name_option,
+    option_doses,
+    same_treatment_arms,
 )
 from .clauses import (
     background_drugs,
@@ -106,7 +114,12 @@ def link_document(doc: Doc, settings: LinkSettings,
     numbers = list(doc.spans.get(NUMBERS_KEY, []))
     anchors = {s.start for s in numbers}
     anchors |= fractions
-    anchor_list = sorted(anchors)
+    # "X 45 mg twice daily, X 15 mg twice daily, or placebo": a dose is no count, so no
+    # comma between two doses splits the options into clauses.
+    # "In cohort 1, 36 patients responded": the number of a label is no count either.
+    labels = {c.end - 1 for c in cues if c.label == "ARM"}
+    anchor_list = sorted(i for i in anchors if i not in labels and (
+        i + 1 >= len(doc) or lower[i + 1] not in settings.dose_units))
     universal = {c.start for c in cues if c.label == "UNIVERSAL"}
     state = LinkState()
     # Arms of a subgroup ("158 were HRD, of whom 106 received X and 52 placebo"): the
@@ -124,6 +137,11 @@ def link_document(doc: Doc, settings: LinkSettings,
     drugs_by: list[list[Span]] = [[] for _ in sents]
     for ent in drugs:
         drugs_by[sent_of[ent.start]].append(ent)
+    for n in {sent_of[e.start] for e in drugs if e.id_ in settings.control_drugs}:
+        dummies = _double_dummies(words, drugs_by[n], settings)
+        if dummies:  # "X plus an oral placebo, and Y plus an intravenous placebo"
+            drugs_by[n] = [e for e in drugs_by[n] if e.start not in dummies]
+            cues_by[n] = [c for c in cues_by[n] if c.start not in dummies or c.label != "STATUS"]
     numbers_by: list[list[Span]] = [[] for _ in sents]
     for number in numbers:
         numbers_by[sent_of[number.start]].append(number)
@@ -140,6 +158,13 @@ def link_document(doc: Doc, settings: LinkSettings,
     back_sents = {sent_of[i] for i in _where(at, settings.figure_words)}
     tally_sents = {sent_of[i] for i in _where(at, settings.tally_words)}
     bracket_sents = {sent_of[i] for i in _where(at, ("(", "["))}
+    dose_sents = {sent_of[i] for i in _where(at, _dose_words(at, settings))}
+    same_sents = {sent_of[i] for i in at.get("same", ())}
+    dosed_arms = False
+    # "(switch group)", "in the continuation group": arms named by a word and "group"
+    arm_names = {c.start: c.text.lower() for c in cues if c.label == "ARM_NAME"
+                 and words.ent_type[c.start] not in {"DRUG", "DRUG_CLASS"}}
+    dose_sents |= {sent_of[i] for i in arm_names}
     anaphor_heads = frozenset(a[-1] for a in settings.combination_anaphors)
     anaphor_at = set(_where(at, anaphor_heads))
     intervals_by: dict[int, list[int]] = {}  # "CI", "range": where bounds may follow
@@ -220,6 +245,13 @@ def link_document(doc: Doc, settings: LinkSettings,
                 facts.is_incidence = True
         share_predicates(all_facts, settings, doc, anchor_list)
         share_statuses(all_facts, doc, settings)
+        listed = listed_sizes(words, sent, sent_groups, settings) \
+            if respectively_sents and sent_index in respectively_sents else []
+        listed_at = {i for i, _ in listed}
+        if dosed_arms and sent_index in dose_sents:
+            for facts in all_facts:  # "in the 70-mg group": the arm given that dose
+                terms = dose_terms(words, facts.start, facts.end, settings, arm_names)
+                facts.dose = clause_dose(terms, state) if terms else ()
         if subgroup_arms is not None and state.arms == subgroup_arms[1] \
                 and sent_index > subgroup_arms[0] + 1 and not all_facts[0].anaphora:
             # The sentence after next that does not refer back ("In this group, ...") is of
@@ -253,6 +285,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             # the treatment a later "blinatumomab" alone names a part of.
             options = [(f.drug, False) for f in all_facts if f.named_again and f.drug][:1]
         state.sentence_options = options
+        state.sentence_option_doses = option_doses(words, clauses, all_facts, sent_groups, settings) \
+            if options and sent_index in dose_sents else []
         add_on: list[tuple[str, bool]] = []
         if len(sent_groups) >= 2 and any(_randomises(c) for c in sent_cues):
             # "74 to X plus Y and 76 to Y alone": the options of the sentence, one per clause
@@ -283,19 +317,26 @@ def link_document(doc: Doc, settings: LinkSettings,
                     state, clause.start, words.idx):
                 # (but "Eighteen stopped early; of these, four ...": the group just named)
                 state.last_in_sentence.append(state.last_in_previous[-1])
-            headed = _headed(doc, sent, clause, facts, sent_cues, settings)
+            label = _label_heading(sent, clause, sent_cues, words)
+            if label is not None and facts.arm_label is None:
+                facts.arm_label = label  # "Arm A: sotorasib 960 mg daily (n = 104)"
+            headed = _headed(doc, sent, clause, facts, sent_cues, settings) if label is None else None
             if headed is not None:  # "Major bleeding: 2 (1.7%) vs 5 (4.2%)"
                 facts.shared_outcome = headed
                 facts.is_study = True
             mentions = find_mentions(doc, clause, facts.cues, sent_groups, settings, units,
                                      sent=sent, numbers=sent_numbers, anaphora=facts.anaphora,
                                      arm_count=len(state.arms), sent_cues=sent_cues,
-                                     options_count=len(options),
+                                     options_count=len(options) or (
+                                         len(state.options) if state.options_sent == sent_index - 1
+                                         and len(state.arms) < 2 else 0),
                                      labelled_arms=len(state.arm_labels),
                                      interval_at=intervals_by.get(sent_index),
                                      headed=headed is not None,
                                      tally=sent_index in tally_sents,
                                      none_at=nones_by.get(sent_index, []))
+            mentions = [_bracketed_arm(words, clause, m, sent, sent_groups, settings)
+                        for m in mentions]
             if any(m.drug is not None for m in mentions):
                 # "306 patients were randomized to A (n = 152) or B (n = 154)": the other
                 # counts of the clause are the total, which received neither as such (but
@@ -303,6 +344,11 @@ def link_document(doc: Doc, settings: LinkSettings,
                 mentions = [m if m.drug is not None or m.kind != "count" or m.arm is not None
                             else replace(m, drug=SEVERAL_ARMS) for m in mentions]
             for mention in mentions:
+                if mention.start in listed_at:
+                    if listed:  # "(101, 99 and 100 patients, respectively)": one per option
+                        _size_options(doc, sent_index, listed, state, settings)
+                        listed = []
+                    continue
                 if mention.start in lead:
                     _size_group(doc, sent_index, mention, facts, state, settings,
                                 *lead[mention.start])
@@ -354,8 +400,16 @@ def link_document(doc: Doc, settings: LinkSettings,
         made = [c.index for c in state.cohorts[n_cohorts:] if c.statement and c.parent is None]
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
-        assign_respectively(state, n_events)  # (after the arms this sentence defines)
-        clear_sentence_total(state, n_cohorts)
+        if sent_index in same_sents:  # "Arm C (the same chemoradiotherapy followed by X)"
+            same_treatment_arms(words, sent, state, n_cohorts)
+        if sent_index in dose_sents:
+            dose_arms(words, sent, state, n_cohorts, settings)
+            if arm_names:
+                name_arms(words, sent, state, n_cohorts, arm_names)
+        # (arms with dose terms: only then does a clause's dose pick one)
+        dosed_arms = dosed_arms or any(c.dose for c in state.cohorts[n_cohorts:])
+        assign_respectively(state, n_events, safety_arms)  # (after the arms this sentence defines)
+        clear_sentence_total(state, n_cohorts, n_events)
         clear_subgroup_total(state, n_cohorts, previous_arms)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
@@ -389,6 +443,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.experimental = state.sentence_drug
         if options or add_on:
             state.options, state.options_sent = options or add_on, sent_index
+            state.option_doses = state.sentence_option_doses if options else []
     clear_totals(state)
     _count_main_treatment(state, groups, settings)
     kept = state.stopped | _reasons_as_groups(state)
@@ -812,6 +867,102 @@ def _word_kinds(suffixes: tuple[str, ...], exceptions: frozenset[str]) -> dict[s
     return {}
 
 
+def _size_options(doc: Doc, sent_index: int, listed: list[tuple[int, tuple[str, str, int, int]]],
+                  state: LinkState, settings: LinkSettings) -> None:
+    """One arm per option compared, of the size listed in its place, with its dose terms."""
+    words = words_of(doc)
+    made = []
+    for k, (i, group) in enumerate(listed):
+        control = group[0] in settings.control_drugs
+        facts = ClauseFacts(start=i, end=i + 1, cues=[], drug=None if control else group[0],
+                            drug_mention=group[1], control=control, is_study=True,
+                            drug_status="not_received" if control else "received")
+        value = words.num[i]
+        cohort = new_cohort(state, int(value or 0), words.text[i], sent_index, doc[i:i + 1],
+                            facts, parent=None, statement=True,
+                            confidence=settings.confidence["cohort"])
+        end = listed[k + 1][1][2] if k + 1 < len(listed) else group[3]
+        made.append((cohort, () if control else dose_terms(words, group[3], end, settings)))
+        remember(state, cohort.index)
+    if len({terms for _, terms in made if terms}) >= 2:
+        for cohort, terms in made:
+            cohort.dose = terms
+
+
+def _double_dummies(words: Words, ents: list[Span], settings: LinkSettings) -> set[int]:
+    """'700 to X 1200 mg intravenously every 4 weeks plus an oral placebo, and 702 to Y 14 mg
+    once daily plus an intravenous placebo': placebos given with each active drug of a
+    head-to-head comparison keep it blind (a double dummy); they are no arm's treatment. Where
+    they start, when two drugs or more of the sentence have one."""
+    found: dict[int, str] = {}
+    lower = words.lower
+    for k, ent in enumerate(ents):
+        if ent.id_ not in settings.control_drugs or k == 0:
+            continue
+        i = ent.start - 1
+        while i > 0 and (lower[i] in settings.treatment_modifiers or lower[i] in settings.determiners):
+            i -= 1  # "an oral placebo"
+        if lower[i] not in settings.dose_joiners:
+            continue
+        before = next((e for e in reversed(ents[:k]) if e.id_ not in settings.control_drugs
+                       and e.end <= i), None)
+        if before is None or not _only_dose_between(words, before.end, i, settings):
+            continue
+        found[ent.start] = before.id_ or lower[before.start]
+    dummies = set(found) if len(set(found.values())) >= 2 else set()
+    return dummies | _matched_dummies(words, ents, settings)
+
+
+def _matched_dummies(words: Words, ents: list[Span], settings: LinkSettings) -> set[int]:
+    """'X plus placebo matching Y', 'X with a placebo to match Y': the placebo and the drug
+    it imitates, which that arm did not receive. Where they start."""
+    lower = words.lower
+    found: set[int] = set()
+    for ent, after in zip(ents, ents[1:], strict=False):
+        if ent.id_ not in settings.control_drugs or after.id_ in settings.control_drugs:
+            continue
+        gap = lower[ent.end:after.start]
+        if gap in (["matching"], ["to", "match"], ["matched", "to"]):
+            found |= {ent.start, after.start}
+    return found
+
+
+def _only_dose_between(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
+    """Are the words [start, end) after a drug only its dose, route, schedule and what
+    brackets hold ('(SAR441344) at a dose of 1200 mg intravenously every 4 weeks')?"""
+    depth = 0
+    for j in range(start, end):
+        word = words.lower[j]
+        depth = max(0, depth + (word in {"(", "["}) - (word in {")", "]"}))
+        if not (depth > 0 or word in {")", "]"} or words.like_num[j]
+                or word in settings.dose_words or word in settings.arm_schedule_words
+                or word in settings.treatment_modifiers or word in settings.determiners
+                or words.ent_type[j] == "DRUG"):
+            return False
+    return depth == 0
+
+
+def _bracketed_arm(words: Words, clause: Clause, m: Mention, sent: Span,
+                   groups: list[tuple[str, str, int, int]], settings: LinkSettings) -> Mention:
+    """'X 25 mg (the 25-mg group, 124 patients) or placebo (120 patients)', 'X 5 mg (n = 120),
+    10 mg (n = 118)': a count in brackets after a dose sizes the arm of the drug dosed."""
+    if m.kind != "count" or m.drug is not None or m.arm is not None:
+        return m
+    group = bracket_drug(words, m.start, groups, sent.start, settings)
+    if group is None or group[0] in settings.control_drugs:
+        return m
+    return replace(m, drug=(group[0], group[1]), drug_span=(group[2], group[3]))
+
+
+def _dose_words(at: dict[str, list[int]], settings: LinkSettings) -> list[str]:
+    """The document's words that may name a dose ('mg', '70-mg', 'every', 'Q2W', 'higher'),
+    read once per distinct word."""
+    units = settings.dose_units
+    firsts = {p[1] for p in settings.dose_schedules} | {p[1] for p in settings.dose_ranks}
+    return [w for w in at if w in units or w in firsts
+            or "-" in w and w.partition("-")[2] in units]
+
+
 def _where(at: dict[str, list[int]], words: Iterable[str]) -> list[int]:
     """Where any of ``words`` stands, in text order (``at``: word -> its positions)."""
     return sorted(i for word in words for i in at.get(word, ()))
@@ -1087,6 +1238,15 @@ _LIST_OPENERS = frozenset({"(", "[", "and", ",", ";"})
 _VERBS = frozenset({"EVENT_VERB", "STUDY_VERB", "STATUS"})
 
 
+def _label_heading(sent: Span, clause: Clause, sent_cues: list[Cue], words: Words) -> str | None:
+    """'Arm A: sotorasib 960 mg daily (n = 104)': the arm label a sentence opens with before
+    the colon of the clause, which names the group the clause defines (no event heading)."""
+    if clause.start <= sent.start + 1 or words.text[clause.start - 1] != ":":
+        return None
+    return next((c.text for c in sent_cues if c.label == "ARM" and c.start == sent.start
+                 and c.end == clause.start - 1), None)
+
+
 def _headed(doc: Doc, sent: Span, clause: Clause, facts: ClauseFacts, sent_cues: list[Cue],
             settings: LinkSettings) -> Cue | None:
     """The outcome a heading names for the verbless clause after its colon, or None."""
@@ -1133,14 +1293,12 @@ def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcom
                 for label in state.arm_labels.values()]
     elif len(state.arms) < 2 and len(state.sentence_options) >= 2:
         # "randomized to roflumilast or placebo (120 per group)": one arm per option.
-        made = []
-        for drug, _ in state.sentence_options:
-            control = drug in settings.control_drugs
-            named = replace(plain, drug=None if control else drug, drug_mention=drug,
-                            control=control,
-                            drug_status="not_received" if control else "received")
-            made.append(new_cohort(state, m.value, m.size_text, sent_index, span, named,
-                                   parent=None, statement=True, confidence=conf["cohort"]))
+        made = _arm_per_option(sent_index, m, plain, span, state, settings,
+                               state.sentence_options, state.sentence_option_doses)
+    elif len(state.arms) < 2 and len(state.options) >= 2 and state.options_sent == sent_index - 1:
+        # "... to X 3 mg, X 6 mg or Y. Eighty patients were assigned to each group."
+        made = _arm_per_option(sent_index, m, plain, span, state, settings, state.options,
+                               state.option_doses)
     else:  # arms told apart by treatment ("167 received mFFX and 371 received GnP")
         made = []
         for arm in [state.cohorts[i] for i in state.arms]:
@@ -1152,6 +1310,24 @@ def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcom
     for cohort in made:
         remember(state, cohort.index)
     state.arms = [c.index for c in made]
+
+
+def _arm_per_option(sent_index: int, m: Mention, plain: ClauseFacts, span: Span, state: LinkState,
+                    settings: LinkSettings, options: list[tuple[str, bool]],
+                    doses: list[tuple[str, ...]]) -> list[Cohort]:
+    """One arm of the size given per option compared, with its dose terms when the options
+    differ by them."""
+    made = []
+    for drug, _ in options:
+        control = drug in settings.control_drugs
+        named = replace(plain, drug=None if control else drug, drug_mention=drug,
+                        control=control, drug_status="not_received" if control else "received")
+        made.append(new_cohort(state, m.value, m.size_text, sent_index, span, named,
+                               parent=None, statement=True, confidence=settings.confidence["cohort"]))
+    if len(doses) == len(made) and len({d for d in doses if d}) >= 2:
+        for cohort, terms in zip(made, doses, strict=True):
+            cohort.dose = terms
+    return made
 
 
 def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str, str, int, int]],

@@ -61,6 +61,11 @@ class LinkSettings:
     drug_connectors: frozenset[str]
     dose_words: frozenset[str]
     dose_joiners: frozenset[str]
+    # What tells dose arms of one drug apart ("the 70-mg group", "every 2 weeks", "the higher
+    # dose"): the units of an amount, and schedules and ranks as [key, word, ...] phrases.
+    dose_units: frozenset[str]
+    dose_schedules: tuple[tuple[str, ...], ...]
+    dose_ranks: tuple[tuple[str, ...], ...]
     tally_words: frozenset[str]
     measure_labels: frozenset[str]
     date_words: frozenset[str]
@@ -176,6 +181,7 @@ class Cohort:
     procedure: str | None = None
     parent: int | None = None
     statement: bool = True  # the text states something about this cohort alone
+    dose: tuple[str, ...] = ()  # an arm's dose and schedule terms ("70 mg", "q2w"), sorted
     confidence: float = 0.8
 
 
@@ -245,6 +251,7 @@ class ClauseFacts:
     shared_outcome: Cue | None = None  # "Five patients in arm A and one in arm B died"
     shares_comparison: bool = False  # "6 versus 16 died": the predicate after "versus" is its
     named_again: bool = False  # "X plus Y ... after a Y lead-in": a part of the treatment again
+    dose: tuple[str, ...] = ()  # "in the 70-mg group": the dose terms that pick a dose arm
 
 
 @dataclass(frozen=True)
