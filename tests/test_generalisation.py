@@ -1352,3 +1352,21 @@ def test_a_gloss_that_names_an_outcome_names_the_end_point(nlp, gloss: str) -> N
                           f"50% in seizure frequency {gloss} was achieved by 80 of 180 patients "
                           "in the soticlestat group and 40 of 180 in the placebo group.")
     assert {(r[3], r[4]) for r in rows if r[4] in (80, 40)} == {("response", 80), ("response", 40)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Of 900 men with prostate cancer in the registry, 200 received enzalutamide. Of these, "
+     "120 continued enzalutamide after radiotherapy and 80 discontinued it. Seven patients "
+     "who continued enzalutamide and 11 who stopped it died during follow-up.",
+     {(120, "death", 7), (80, "death", 11)}),
+    ("A total of 640 adults with epilepsy were treated with lacosamide. Of these, 310 "
+     "stayed on lacosamide and 150 discontinued it. Seizures recurred in 40 patients in the "
+     "continuation group and 52 in the discontinuation group.",
+     {(310, "recurrence", 40), (150, "recurrence", 52)}),
+])
+def test_a_group_named_by_a_change_of_treatment_is_the_group_with_that_status(
+        nlp, text: str, expected: set) -> None:
+    # Counts of those who continued and those who stopped go to those groups, not to the
+    # population treated before the split.
+    rows = _outcomes(nlp, text)
+    assert expected <= {(r[0], r[3], r[4]) for r in rows}

@@ -67,7 +67,18 @@ from .outcomes import (
     short_form_outcomes,
     turned_outcomes,
 )
-from .records import CUES_KEY, SEVERAL_ARMS, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings, Mention
+from .records import (
+    CHANGED_STATUSES,
+    CUES_KEY,
+    SEVERAL_ARMS,
+    Clause,
+    ClauseFacts,
+    Cohort,
+    Cue,
+    Event,
+    LinkSettings,
+    Mention,
+)
 from .spans import after_percent, longest_cues, same_label, treatment_end
 from .tables import link_table_row
 
@@ -1569,6 +1580,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         cohort, confidence = implicit_cohort(
             state, m.value, m.percent, facts, conf,
             safety=outcome.id in settings.safety_outcomes and not facts.anaphora, sent=sent_index)
+        by_status = _status_named_group(doc, m, facts, state, settings)
+        if by_status is not None:
+            cohort, confidence = by_status, conf["fraction"]  # named as surely as "of N"
         if m.percent and (cohort is None or not gives_share(m.value, state.cohorts[cohort].size,
                                                             m.percent)):
             # "In a subgroup of 210 carriers, 60 (28.6%) had oedema": no known group gives the
@@ -1643,6 +1657,33 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             remember(state, part.index)
             if facts.drug_status == "discontinued":
                 state.stopped.add(part.index)  # ("..., 25 of them because of adverse events")
+
+
+def _status_named_group(doc: Doc, m: Mention, facts: ClauseFacts, state: LinkState,
+                        settings: LinkSettings) -> int | None:
+    """'Nine patients who continued X and 13 who stopped it died', 'in five patients in the
+    discontinuation group': a group named by a change of treatment (a relative clause right
+    after the count, or the status before an arm noun) is the largest group stated with that
+    status, not the treated population."""
+    words = words_of(doc)
+    status = None
+    for c in facts.cues:
+        if c.label != "STATUS" or c.id not in CHANGED_STATUSES:
+            continue
+        relative = m.end < c.start <= m.end + 2 and words.lower[m.end] in settings.relative_pronouns
+        if relative or c.end < facts.end and words.lower[c.end] in settings.arm_nouns:
+            status = c.id
+            break
+    if status is None:
+        return None
+    named = [c for c in state.cohorts if c.statement and c.size >= m.value
+             and c.drug_status == status and (not facts.drug or c.drug == facts.drug)
+             and (not m.percent or gives_share(m.value, c.size, m.percent))]
+    if not named or not any(c.statement and c.drug_status in CHANGED_STATUSES - {status}
+                            and c.sent == group.sent for group in named for c in state.cohorts):
+        return None  # only a study that split its patients by the change compares them
+    # of the groups with that status, the whole (not a part that stopped for one reason)
+    return max(named, key=lambda c: c.size).index
 
 
 def _complement_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
