@@ -1370,3 +1370,25 @@ def test_a_group_named_by_a_change_of_treatment_is_the_group_with_that_status(
     # population treated before the split.
     rows = _outcomes(nlp, text)
     assert expected <= {(r[0], r[3], r[4]) for r in rows}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 300 adults with migraine were randomly assigned to atogepant (n = 152) or "
+     "placebo (n = 148). Of the 40 adolescents aged 15 to 17 years, 22 were assigned to "
+     "atogepant, of whom 12 (55%) had a response, compared with three (17%) of 18 adolescents "
+     "assigned to placebo. The most common adverse events were constipation (14 [9%] vs 4 "
+     "[3%]) and nausea (11 [7%] vs 6 [4%]).",
+     {(152, "received", 14), (148, "not_received", 4), (152, "received", 11),
+      (148, "not_received", 6)}),
+    ("Overall, 410 patients with psoriasis were randomized to deucravacitinib (n = 205) or "
+     "apremilast (n = 205). Among the 60 patients older than 65 years, 31 received "
+     "deucravacitinib, of whom 20 had a PASI 75 response. Headache occurred in 19 patients "
+     "in the deucravacitinib group and 12 in the apremilast group.",
+     {(205, "received", 19)}),
+])
+def test_a_subgroup_opened_with_its_whole_does_not_replace_the_arms(
+        nlp, text: str, expected: set) -> None:
+    # "Of the 40 adolescents, 22 were assigned to X, ...": 40 is the whole of that part, not
+    # an arm beside it, so later counts still go to the randomised arms in order.
+    rows = _outcomes(nlp, text)
+    assert expected <= {(r[0], r[2], r[4]) for r in rows}

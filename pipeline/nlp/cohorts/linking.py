@@ -406,7 +406,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         parts = not stated_parent and len(siblings) == len(previous_arms) >= 2 and all(
                 _part_of_arm(state.cohorts[i], state.cohorts[a])
                 for i, a in zip(siblings, previous_arms, strict=True))
-        if len(siblings) >= 2 and (len(parents) == 1 or parts):
+        if len(siblings) >= 2 and (len(parents) == 1 or parts) \
+                and not _opened_whole(words, sent, state, siblings, settings):
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
         made = [c.index for c in state.cohorts[n_cohorts:] if c.statement and c.parent is None]
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
@@ -501,6 +502,18 @@ def _restated_respectively(doc: Doc, state: LinkState, siblings: list[int],
         part.drug, part.drug_mention, part.drug_status = arm.drug, arm.drug_mention, arm.drug_status
         part.arm, part.parent = part.arm or arm.arm, a
     return listed
+
+
+def _opened_whole(words: Words, sent: Span, state: LinkState, siblings: list[int],
+                  settings: LinkSettings) -> bool:
+    """'Of the 41 adolescents, 21 were assigned to X, of whom ...': the group the sentence
+    opens with, given no treatment and larger than the one after it, is the whole of that
+    part, not an arm beside it."""
+    if len(siblings) != 2 or words.lower[sent.start] not in settings.reference_words:
+        return False
+    whole, part = (state.cohorts[i] for i in siblings)
+    return whole.size > part.size and whole.drug is None and whole.drug_status is None \
+        and part.drug is not None
 
 
 def _harm_wholes(state: LinkState, n_events: int) -> list[int] | None:
