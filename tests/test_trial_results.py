@@ -1949,3 +1949,33 @@ def test_versus_counts_whose_shares_fit_either_arm_follow_the_arms_order(nlp, se
                       "Group B (gemcitabine; n = 72). Grade 3 neutropenia occurred in 11 (15%) "
                       f"versus {second}.")
     assert {(r[1], r[6]) for r in rows if r[0] == "outcome"} == {(75, 11), (72, 3)}
+
+
+@pytest.mark.parametrize(("share", "second"), [
+    ("40 percent", "5 percent"), ("40 per cent", "5 per cent"), ("40.0 percent", "5.0 percent")])
+def test_a_share_spelt_out_in_words_is_a_share_of_the_arm(nlp, share: str, second: str) -> None:
+    rows = _rows(nlp, "Adults with chronic urticaria were randomly assigned to remibrutinib "
+                      "(n = 150) or placebo (n = 148). Hives cleared completely in "
+                      f"{share} of patients on remibrutinib and in {second} of those on placebo.")
+    assert {(r[1], r[3], r[6]) for r in rows} == {(150, "received", 60),
+                                                   (148, "not_received", 7)}
+
+
+@pytest.mark.parametrize("change", ["40 percent fewer", "40% fewer", "25 per cent more"])
+def test_a_share_before_a_comparative_is_a_relative_change(nlp, change: str) -> None:
+    rows = _rows(nlp, "Adults with asthma were randomly assigned to tezepelumab (n = 200) or "
+                      f"placebo (n = 196). \"We saw {change} children wheezing at night,\" the "
+                      "lead author said.")
+    assert rows == set()
+
+
+@pytest.mark.parametrize(("subject", "verb", "outcome"), [
+    ("One participant in the placebo group (0.7%)", "died of sepsis on day 30", "death"),
+    ("Three patients in the placebo group (2.0%)", "died", "death"),
+    ("Three patients in the placebo group (2 per cent)", "had a stroke", "other")])
+def test_a_share_in_brackets_after_the_group_leaves_the_predicate_its_count(
+        nlp, subject: str, verb: str, outcome: str) -> None:
+    rows = _rows(nlp, "Adults with gout were randomly assigned to tigulixostat (n = 200) or "
+                      f"placebo (n = 150). {subject} {verb}.")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
+        (150, "not_received", outcome, int(subject.split()[0] == "One") or 3)}

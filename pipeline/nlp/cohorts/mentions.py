@@ -10,7 +10,7 @@ from ..words import words_of
 from .groups import gives_share
 from .outcomes import listed_outcome, other_outcome, picks_group, predicate_outcome
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
-from .spans import after_percent, longest_cues, stated_percent, treatment_end
+from .spans import after_percent, longest_cues, percent_sign_end, stated_percent, treatment_end
 
 
 def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
@@ -93,6 +93,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         number_text = words.span_text(number.start, number.end)
         after = number.end
         is_share = after < end and words.text[after] == "%"  # "30.2%"
+        if not is_share and after < end and words.lower[after] in _PERCENT_WORDS:
+            sign_end = percent_sign_end(doc, after, end)
+            if sign_end is not None:  # "68 percent", "3 per cent": a share, said in words
+                after, is_share = sign_end - 1, True
         if is_share and _stated_after_count(doc, number.start, start) \
                 and not _share_of_outcome(doc, number.start, after, sent_end, outcome_ends, settings):
             listed = _listed_harm_share(doc, number.start, after, start, end, cues, settings)
@@ -114,6 +118,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if is_share and _restated_share(doc, number.start, start,
                                                                        mentions):
             continue  # "39 of the 96 patients (that's 40.6%)": that count's share, said again
+        if is_share and after + 1 < end and words.lower[after + 1] in _COMPARATIVES:
+            continue  # "70 percent fewer women progressed": a relative change, no share
         if is_share and after + 1 < end and (
                 words.lower[after + 1] in settings.interval_words
                 or words.lower[after + 1] == "confidence"):
@@ -421,6 +427,13 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent, outcome=named))
     return sorted(mentions, key=lambda m: m.start)
+
+
+#: Words that start a percent sign spelt out ("percent", "per cent").
+_PERCENT_WORDS = frozenset({"percent", "per"})
+
+#: Words after a percentage that make it a relative change ("40% fewer relapses").
+_COMPARATIVES = frozenset({"fewer", "more", "less", "lower", "higher", "greater"})
 
 
 def _group_end(doc: Doc, i: int, end: int, cues: list[Cue], settings: LinkSettings) -> int:

@@ -43,7 +43,9 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
                 return free
         skip = verb_at.get(i) or arm_at.get(i)
         treated = treatment_end(doc, i, end, settings)
-        if skip:
+        if word == "(" and steps and after_percent(doc, i, end) > i:
+            i = after_percent(doc, i, end)  # "One patient in the placebo group (0.7%) died"
+        elif skip:
             i = skip.end
             # "in Group 1" and "Group 1" overlap: step to the end of the longer one.
             i = max([i] + [c.end for c in arm_at.values() if c.start < i < c.end])
