@@ -1979,3 +1979,20 @@ def test_a_share_in_brackets_after_the_group_leaves_the_predicate_its_count(
                       f"placebo (n = 150). {subject} {verb}.")
     assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
         (150, "not_received", outcome, int(subject.split()[0] == "One") or 3)}
+
+
+@pytest.mark.parametrize("zero", ["No participant died.", "No child developed inhibitory antibodies.",
+                                  "The mean QT interval rose by 4.2 ms, and no patient had a "
+                                  "QTc above 480 ms."])
+def test_a_trial_wide_zero_that_names_no_group_gives_no_row(nlp, zero: str) -> None:
+    rows = _rows(nlp, "Children with haemophilia A were randomly assigned to efanesoctocog "
+                      f"(n = 80) or standard factor VIII (n = 78). {zero}")
+    assert rows == set()
+
+
+@pytest.mark.parametrize("zero", ["no patient in the placebo group died",
+                                  "no patient receiving placebo died"])
+def test_a_zero_said_of_a_named_group_keeps_its_row(nlp, zero: str) -> None:
+    rows = _rows(nlp, "Adults with sepsis were randomly assigned to landiolol (n = 120) or "
+                      f"placebo (n = 118). Four patients in the landiolol group died, and {zero}.")
+    assert (118, "not_received", "death", 0) in {(r[1], r[3], r[4], r[6]) for r in rows}

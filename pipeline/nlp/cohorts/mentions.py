@@ -79,6 +79,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                  start, end, cues, settings))
             each = noun is not None and (labelled_arms >= 2 or arm_count >= 2) \
                 and _per_arm(doc, noun, end, settings)
+            if named is not None and not each and _no_group_named(doc, token.i, end, groups, cues):
+                continue  # "No participant died", "no patient had a QTcF above 500 ms": trial-wide
             if named is not None:
                 # "No patient in either group developed X": a zero for each arm.
                 mentions.append(Mention("each" if each else "loose", token.i, noun, value=0,
@@ -434,6 +436,18 @@ _PERCENT_WORDS = frozenset({"percent", "per"})
 
 #: Words after a percentage that make it a relative change ("40% fewer relapses").
 _COMPARATIVES = frozenset({"fewer", "more", "less", "lower", "higher", "greater"})
+
+
+def _no_group_named(doc: Doc, i: int, end: int, groups: list[tuple[str, str, int, int]],
+                    cues: list[Cue]) -> bool:
+    """Do the words from a zero at ``i`` to the clause end name no group, drug or arm ('No
+    participant died')? corpora/README: such a trial-wide zero gives no row."""
+    return not any(i < g[2] < end for g in groups) and not any(
+        i < c.start < end and c.label in _GROUP_LABELS for c in cues)
+
+
+#: Cues that name the group a zero is said of ("in the placebo group", "receiving placebo").
+_GROUP_LABELS = frozenset({"ARM", "ARM_NAME", "STATUS", "SETTING"})
 
 
 def _group_end(doc: Doc, i: int, end: int, cues: list[Cue], settings: LinkSettings) -> int:
