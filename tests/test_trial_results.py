@@ -1996,3 +1996,16 @@ def test_a_zero_said_of_a_named_group_keeps_its_row(nlp, zero: str) -> None:
     rows = _rows(nlp, "Adults with sepsis were randomly assigned to landiolol (n = 120) or "
                       f"placebo (n = 118). Four patients in the landiolol group died, and {zero}.")
     assert (118, "not_received", "death", 0) in {(r[1], r[3], r[4], r[6]) for r in rows}
+
+
+@pytest.mark.parametrize(("threshold", "verb"), [
+    ("A reduction of at least 50%", "was achieved by"),
+    ("An improvement of at least 30%", "was reported by"),
+    ("A fall of at least 75%", "occurred in")])
+def test_a_responder_threshold_that_ends_the_subject_is_the_end_point(
+        nlp, threshold: str, verb: str) -> None:
+    rows = _rows(nlp, "Patients were randomly assigned to Arm A (fremanezumab 225 mg, n = 88) or "
+                      f"Arm B (placebo, n = 86). {threshold} {verb} 30 of 88 in Arm A and 12 of 86 "
+                      "in Arm B.")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
+        (88, "received", "other", 30), (86, "not_received", "other", 12)}

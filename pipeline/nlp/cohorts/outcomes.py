@@ -1049,11 +1049,13 @@ def _threshold_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
     j = i + 2
     while j < end and words.num[j] is not None:
         j += 1
-    unit = j + 1 < end and (words.text[j] == "%" or words.is_alpha[j] and (
+    unit = j < end and words.text[j] == "%" or j + 1 < end and words.is_alpha[j] and (
         words.lower[j] not in settings.phrase_stops
-        and words.lower[j + 1] in settings.subject_complements))
+        and words.lower[j + 1] in settings.subject_complements)
     if unit:
         j += 1  # the unit: "50%", "4 points"
+    if j == end and words.text[j - 1] == "%":
+        return j  # "A reduction of at least 50% was achieved by": the threshold ends the subject
     return j if j < end and words.lower[j] in settings.subject_complements else i
 
 
