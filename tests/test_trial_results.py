@@ -2009,3 +2009,16 @@ def test_a_responder_threshold_that_ends_the_subject_is_the_end_point(
                       "in Arm B.")
     assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
         (88, "received", "other", 30), (86, "not_received", "other", 12)}
+
+
+@pytest.mark.parametrize(("heading", "outcome"), [
+    ("Serious infections were rare:", "adverse_event"),
+    ("Complete responses were uncommon:", "complete_response"),
+    ("Deaths were infrequent:", "death")])
+def test_a_heading_that_rates_how_often_an_outcome_occurred_names_the_counts_after_it(
+        nlp, heading: str, outcome: str) -> None:
+    rows = _rows(nlp, "Adults with lupus nephritis were randomly assigned to obinutuzumab "
+                      f"(n = 135) or placebo (n = 136). {heading} 4 (3.0%) with obinutuzumab "
+                      "and 2 with placebo.")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
+        (135, "received", outcome, 4), (136, "not_received", outcome, 2)}

@@ -1014,6 +1014,21 @@ def _at_least_one(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
     return i
 
 
+def _rated_heading(doc: Doc, sent_start: int, colon: int, cues: list[Cue],
+                   settings: LinkSettings) -> Cue | None:
+    """'Serious infections were rare:', 'Nausea was more common with X:': a heading that
+    names an outcome and says how often it occurred, before the counts after its colon; the
+    outcome, or None."""
+    words = words_of(doc)
+    named = next((c for c in longest_cues(cues, "OUTCOME") if c.end < colon
+                  and sent_start <= c.start and words.lower[c.end] in settings.frame_auxiliaries),
+                 None)
+    if named is None or named.end + 1 >= colon:
+        return None
+    rest = words.lower[named.end + 1:colon]
+    return named if all(w in settings.frequency_words for w in rest) else None
+
+
 def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue],
                     settings: LinkSettings) -> Cue | None:
     """'Major bleeding: 2 (1.7%) vs 5 (4.2%)': what a heading before a colon names."""
@@ -1022,6 +1037,9 @@ def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue
     if colon <= sent_start or words.text[colon] != ":" \
             or colon - sent_start > settings.max_heading_words:
         return None
+    rated = _rated_heading(doc, sent_start, colon, cues, settings)
+    if rated is not None:
+        return rated  # "Objective responses were uncommon: 2 (4.4%) with X and none with Y"
     if any(c.label in {"EVENT_VERB", "STUDY_VERB", "STATUS"} and c.start < colon for c in cues) \
             or any(c.label == "PATIENT" and c.start < colon and words.num[c.start - 1]
                    is not None for c in cues) \
