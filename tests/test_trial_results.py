@@ -2022,3 +2022,13 @@ def test_a_heading_that_rates_how_often_an_outcome_occurred_names_the_counts_aft
                       "and 2 with placebo.")
     assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
         (135, "received", outcome, 4), (136, "not_received", outcome, 2)}
+
+
+@pytest.mark.parametrize("kinds", ["(one sepsis, two pneumonitis)", "(two pneumonia and one stroke)",
+                                   "(one cardiac arrest, one sepsis, one hepatic failure)"])
+def test_brackets_that_break_a_count_of_events_down_by_kind_give_no_rows(nlp, kinds: str) -> None:
+    rows = _rows(nlp, "Adults with lymphoma were randomly assigned to tafasitamab (n = 200) or "
+                      f"placebo (n = 150). Three treatment-related deaths {kinds} occurred in the "
+                      "tafasitamab group and none in the placebo group.")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
+        (200, "received", "death", 3), (150, "not_received", "death", 0)}

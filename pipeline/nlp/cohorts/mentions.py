@@ -86,12 +86,16 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 mentions.append(Mention("each" if each else "loose", token.i, noun, value=0,
                                         size_text=token.text, outcome=named))
 
+    breakdowns = _event_breakdowns(doc, sent.start, sent_end, sent_cues or cues) \
+        if numbers and "(" in words.text[sent.start:end] else []
     for number in numbers:
         if number.start in consumed:
             continue
         value = words.num[number.start]
         if value is None:
             continue
+        if any(a < number.start < b for a, b in breakdowns):
+            continue  # "Two deaths (one sepsis, one pneumonia) occurred in": kinds of a count
         number_text = words.span_text(number.start, number.end)
         after = number.end
         is_share = after < end and words.text[after] == "%"  # "30.2%"
@@ -448,6 +452,30 @@ def _no_group_named(doc: Doc, i: int, end: int, groups: list[tuple[str, str, int
 
 #: Cues that name the group a zero is said of ("in the placebo group", "receiving placebo").
 _GROUP_LABELS = frozenset({"ARM", "ARM_NAME", "STATUS", "SETTING"})
+
+
+def _event_breakdowns(doc: Doc, sent_start: int, sent_end: int,
+                      cues: list[Cue]) -> list[tuple[int, int]]:
+    """The brackets right after a count of events that break it down by kind ('Three
+    treatment-related deaths (one sepsis, two pneumonitis)'): (open, close) pairs."""
+    words = words_of(doc)
+    found = []
+    for c in cues:
+        if c.label != "OUTCOME" or c.end >= sent_end or words.text[c.end] != "(" \
+                or c.start <= sent_start or words.num[c.start - 1] is None:
+            continue
+        close = next((k for k in range(c.end + 1, min(sent_end, c.end + _BREAKDOWN_WORDS))
+                      if words.text[k] in {")", "("}), None)
+        if close is not None and words.text[close] == ")" \
+                and words.num[c.end + 1] is not None and words.is_alpha[c.end + 2] \
+                and words.lower[c.end + 2] not in _GROUP_PREPOSITIONS:
+            found.append((c.end, close))  # (but "Two deaths (one in each group)": per group)
+    return found
+
+
+#: At most this many words in the brackets that break a count of events down by kind.
+_BREAKDOWN_WORDS = 16
+_GROUP_PREPOSITIONS = frozenset({"in", "with", "among", "on", "for", "of", "vs", "versus", "and"})
 
 
 def _group_end(doc: Doc, i: int, end: int, cues: list[Cue], settings: LinkSettings) -> int:
