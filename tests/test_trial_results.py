@@ -1949,3 +1949,86 @@ def test_versus_counts_whose_shares_fit_either_arm_follow_the_arms_order(nlp, se
                       "Group B (gemcitabine; n = 72). Grade 3 neutropenia occurred in 11 (15%) "
                       f"versus {second}.")
     assert {(r[1], r[6]) for r in rows if r[0] == "outcome"} == {(75, 11), (72, 3)}
+
+
+@pytest.mark.parametrize(("share", "second"), [
+    ("40 percent", "5 percent"), ("40 per cent", "5 per cent"), ("40.0 percent", "5.0 percent")])
+def test_a_share_spelt_out_in_words_is_a_share_of_the_arm(nlp, share: str, second: str) -> None:
+    rows = _rows(nlp, "Adults with chronic urticaria were randomly assigned to remibrutinib "
+                      "(n = 150) or placebo (n = 148). Hives cleared completely in "
+                      f"{share} of patients on remibrutinib and in {second} of those on placebo.")
+    assert {(r[1], r[3], r[6]) for r in rows} == {(150, "received", 60),
+                                                   (148, "not_received", 7)}
+
+
+@pytest.mark.parametrize("change", ["40 percent fewer", "40% fewer", "25 per cent more"])
+def test_a_share_before_a_comparative_is_a_relative_change(nlp, change: str) -> None:
+    rows = _rows(nlp, "Adults with asthma were randomly assigned to tezepelumab (n = 200) or "
+                      f"placebo (n = 196). \"We saw {change} children wheezing at night,\" the "
+                      "lead author said.")
+    assert rows == set()
+
+
+@pytest.mark.parametrize(("subject", "verb", "outcome"), [
+    ("One participant in the placebo group (0.7%)", "died of sepsis on day 30", "death"),
+    ("Three patients in the placebo group (2.0%)", "died", "death"),
+    ("Three patients in the placebo group (2 per cent)", "had a stroke", "other")])
+def test_a_share_in_brackets_after_the_group_leaves_the_predicate_its_count(
+        nlp, subject: str, verb: str, outcome: str) -> None:
+    rows = _rows(nlp, "Adults with gout were randomly assigned to tigulixostat (n = 200) or "
+                      f"placebo (n = 150). {subject} {verb}.")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
+        (150, "not_received", outcome, int(subject.split()[0] == "One") or 3)}
+
+
+@pytest.mark.parametrize("zero", ["No participant died.", "No child developed inhibitory antibodies.",
+                                  "The mean QT interval rose by 4.2 ms, and no patient had a "
+                                  "QTc above 480 ms."])
+def test_a_trial_wide_zero_that_names_no_group_gives_no_row(nlp, zero: str) -> None:
+    rows = _rows(nlp, "Children with haemophilia A were randomly assigned to efanesoctocog "
+                      f"(n = 80) or standard factor VIII (n = 78). {zero}")
+    assert rows == set()
+
+
+@pytest.mark.parametrize("zero", ["no patient in the placebo group died",
+                                  "no patient receiving placebo died"])
+def test_a_zero_said_of_a_named_group_keeps_its_row(nlp, zero: str) -> None:
+    rows = _rows(nlp, "Adults with sepsis were randomly assigned to landiolol (n = 120) or "
+                      f"placebo (n = 118). Four patients in the landiolol group died, and {zero}.")
+    assert (118, "not_received", "death", 0) in {(r[1], r[3], r[4], r[6]) for r in rows}
+
+
+@pytest.mark.parametrize(("threshold", "verb"), [
+    ("A reduction of at least 50%", "was achieved by"),
+    ("An improvement of at least 30%", "was reported by"),
+    ("A fall of at least 75%", "occurred in")])
+def test_a_responder_threshold_that_ends_the_subject_is_the_end_point(
+        nlp, threshold: str, verb: str) -> None:
+    rows = _rows(nlp, "Patients were randomly assigned to Arm A (fremanezumab 225 mg, n = 88) or "
+                      f"Arm B (placebo, n = 86). {threshold} {verb} 30 of 88 in Arm A and 12 of 86 "
+                      "in Arm B.")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
+        (88, "received", "other", 30), (86, "not_received", "other", 12)}
+
+
+@pytest.mark.parametrize(("heading", "outcome"), [
+    ("Serious infections were rare:", "adverse_event"),
+    ("Complete responses were uncommon:", "complete_response"),
+    ("Deaths were infrequent:", "death")])
+def test_a_heading_that_rates_how_often_an_outcome_occurred_names_the_counts_after_it(
+        nlp, heading: str, outcome: str) -> None:
+    rows = _rows(nlp, "Adults with lupus nephritis were randomly assigned to obinutuzumab "
+                      f"(n = 135) or placebo (n = 136). {heading} 4 (3.0%) with obinutuzumab "
+                      "and 2 with placebo.")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
+        (135, "received", outcome, 4), (136, "not_received", outcome, 2)}
+
+
+@pytest.mark.parametrize("kinds", ["(one sepsis, two pneumonitis)", "(two pneumonia and one stroke)",
+                                   "(one cardiac arrest, one sepsis, one hepatic failure)"])
+def test_brackets_that_break_a_count_of_events_down_by_kind_give_no_rows(nlp, kinds: str) -> None:
+    rows = _rows(nlp, "Adults with lymphoma were randomly assigned to tafasitamab (n = 200) or "
+                      f"placebo (n = 150). Three treatment-related deaths {kinds} occurred in the "
+                      "tafasitamab group and none in the placebo group.")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
+        (200, "received", "death", 3), (150, "not_received", "death", 0)}

@@ -10,7 +10,7 @@ from ..words import words_of
 from .groups import gives_share
 from .outcomes import listed_outcome, other_outcome, picks_group, predicate_outcome
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
-from .spans import after_percent, longest_cues, stated_percent, treatment_end
+from .spans import after_percent, longest_cues, percent_sign_end, stated_percent, treatment_end
 
 
 def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
@@ -79,20 +79,30 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                  start, end, cues, settings))
             each = noun is not None and (labelled_arms >= 2 or arm_count >= 2) \
                 and _per_arm(doc, noun, end, settings)
+            if named is not None and not each and _no_group_named(doc, token.i, end, groups, cues):
+                continue  # "No participant died", "no patient had a QTcF above 500 ms": trial-wide
             if named is not None:
                 # "No patient in either group developed X": a zero for each arm.
                 mentions.append(Mention("each" if each else "loose", token.i, noun, value=0,
                                         size_text=token.text, outcome=named))
 
+    breakdowns = _event_breakdowns(doc, sent.start, sent_end, sent_cues or cues) \
+        if numbers and "(" in words.text[sent.start:end] else []
     for number in numbers:
         if number.start in consumed:
             continue
         value = words.num[number.start]
         if value is None:
             continue
+        if any(a < number.start < b for a, b in breakdowns):
+            continue  # "Two deaths (one sepsis, one pneumonia) occurred in": kinds of a count
         number_text = words.span_text(number.start, number.end)
         after = number.end
         is_share = after < end and words.text[after] == "%"  # "30.2%"
+        if not is_share and after < end and words.lower[after] in _PERCENT_WORDS:
+            sign_end = percent_sign_end(doc, after, end)
+            if sign_end is not None:  # "68 percent", "3 per cent": a share, said in words
+                after, is_share = sign_end - 1, True
         if is_share and _stated_after_count(doc, number.start, start) \
                 and not _share_of_outcome(doc, number.start, after, sent_end, outcome_ends, settings):
             listed = _listed_harm_share(doc, number.start, after, start, end, cues, settings)
@@ -114,6 +124,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if is_share and _restated_share(doc, number.start, start,
                                                                        mentions):
             continue  # "39 of the 96 patients (that's 40.6%)": that count's share, said again
+        if is_share and after + 1 < end and words.lower[after + 1] in _COMPARATIVES:
+            continue  # "70 percent fewer women progressed": a relative change, no share
         if is_share and after + 1 < end and (
                 words.lower[after + 1] in settings.interval_words
                 or words.lower[after + 1] == "confidence"):
@@ -421,6 +433,49 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("loose", begin, after, value=int(value), size_text=size_text,
                                     percent=percent, outcome=named))
     return sorted(mentions, key=lambda m: m.start)
+
+
+#: Words that start a percent sign spelt out ("percent", "per cent").
+_PERCENT_WORDS = frozenset({"percent", "per"})
+
+#: Words after a percentage that make it a relative change ("40% fewer relapses").
+_COMPARATIVES = frozenset({"fewer", "more", "less", "lower", "higher", "greater"})
+
+
+def _no_group_named(doc: Doc, i: int, end: int, groups: list[tuple[str, str, int, int]],
+                    cues: list[Cue]) -> bool:
+    """Do the words from a zero at ``i`` to the clause end name no group, drug or arm ('No
+    participant died')? corpora/README: such a trial-wide zero gives no row."""
+    return not any(i < g[2] < end for g in groups) and not any(
+        i < c.start < end and c.label in _GROUP_LABELS for c in cues)
+
+
+#: Cues that name the group a zero is said of ("in the placebo group", "receiving placebo").
+_GROUP_LABELS = frozenset({"ARM", "ARM_NAME", "STATUS", "SETTING"})
+
+
+def _event_breakdowns(doc: Doc, sent_start: int, sent_end: int,
+                      cues: list[Cue]) -> list[tuple[int, int]]:
+    """The brackets right after a count of events that break it down by kind ('Three
+    treatment-related deaths (one sepsis, two pneumonitis)'): (open, close) pairs."""
+    words = words_of(doc)
+    found = []
+    for c in cues:
+        if c.label != "OUTCOME" or c.end >= sent_end or words.text[c.end] != "(" \
+                or c.start <= sent_start or words.num[c.start - 1] is None:
+            continue
+        close = next((k for k in range(c.end + 1, min(sent_end, c.end + _BREAKDOWN_WORDS))
+                      if words.text[k] in {")", "("}), None)
+        if close is not None and words.text[close] == ")" \
+                and words.num[c.end + 1] is not None and words.is_alpha[c.end + 2] \
+                and words.lower[c.end + 2] not in _GROUP_PREPOSITIONS:
+            found.append((c.end, close))  # (but "Two deaths (one in each group)": per group)
+    return found
+
+
+#: At most this many words in the brackets that break a count of events down by kind.
+_BREAKDOWN_WORDS = 16
+_GROUP_PREPOSITIONS = frozenset({"in", "with", "among", "on", "for", "of", "vs", "versus", "and"})
 
 
 def _group_end(doc: Doc, i: int, end: int, cues: list[Cue], settings: LinkSettings) -> int:

@@ -43,7 +43,9 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
                 return free
         skip = verb_at.get(i) or arm_at.get(i)
         treated = treatment_end(doc, i, end, settings)
-        if skip:
+        if word == "(" and steps and after_percent(doc, i, end) > i:
+            i = after_percent(doc, i, end)  # "One patient in the placebo group (0.7%) died"
+        elif skip:
             i = skip.end
             # "in Group 1" and "Group 1" overlap: step to the end of the longer one.
             i = max([i] + [c.end for c in arm_at.values() if c.start < i < c.end])
@@ -1012,6 +1014,21 @@ def _at_least_one(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
     return i
 
 
+def _rated_heading(doc: Doc, sent_start: int, colon: int, cues: list[Cue],
+                   settings: LinkSettings) -> Cue | None:
+    """'Serious infections were rare:', 'Nausea was more common with X:': a heading that
+    names an outcome and says how often it occurred, before the counts after its colon; the
+    outcome, or None."""
+    words = words_of(doc)
+    named = next((c for c in longest_cues(cues, "OUTCOME") if c.end < colon
+                  and sent_start <= c.start and words.lower[c.end] in settings.frame_auxiliaries),
+                 None)
+    if named is None or named.end + 1 >= colon:
+        return None
+    rest = words.lower[named.end + 1:colon]
+    return named if all(w in settings.frequency_words for w in rest) else None
+
+
 def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue],
                     settings: LinkSettings) -> Cue | None:
     """'Major bleeding: 2 (1.7%) vs 5 (4.2%)': what a heading before a colon names."""
@@ -1020,6 +1037,9 @@ def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue
     if colon <= sent_start or words.text[colon] != ":" \
             or colon - sent_start > settings.max_heading_words:
         return None
+    rated = _rated_heading(doc, sent_start, colon, cues, settings)
+    if rated is not None:
+        return rated  # "Objective responses were uncommon: 2 (4.4%) with X and none with Y"
     if any(c.label in {"EVENT_VERB", "STUDY_VERB", "STATUS"} and c.start < colon for c in cues) \
             or any(c.label == "PATIENT" and c.start < colon and words.num[c.start - 1]
                    is not None for c in cues) \
@@ -1047,11 +1067,13 @@ def _threshold_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
     j = i + 2
     while j < end and words.num[j] is not None:
         j += 1
-    unit = j + 1 < end and (words.text[j] == "%" or words.is_alpha[j] and (
+    unit = j < end and words.text[j] == "%" or j + 1 < end and words.is_alpha[j] and (
         words.lower[j] not in settings.phrase_stops
-        and words.lower[j + 1] in settings.subject_complements))
+        and words.lower[j + 1] in settings.subject_complements)
     if unit:
         j += 1  # the unit: "50%", "4 points"
+    if j == end and words.text[j - 1] == "%":
+        return j  # "A reduction of at least 50% was achieved by": the threshold ends the subject
     return j if j < end and words.lower[j] in settings.subject_complements else i
 
 

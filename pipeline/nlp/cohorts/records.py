@@ -105,6 +105,7 @@ class LinkSettings:
     resolution_verbs: frozenset[str]
     open_bounds: frozenset[str]
     frame_adverbs: frozenset[str]
+    frequency_words: frozenset[str]
     intervention_verbs: frozenset[str]
     event_adjectives: frozenset[str]
     disease_states: frozenset[str]
