@@ -1352,3 +1352,39 @@ def test_a_gloss_that_names_an_outcome_names_the_end_point(nlp, gloss: str) -> N
                           f"50% in seizure frequency {gloss} was achieved by 80 of 180 patients "
                           "in the soticlestat group and 40 of 180 in the placebo group.")
     assert {(r[3], r[4]) for r in rows if r[4] in (80, 40)} == {("response", 80), ("response", 40)}
+
+
+@pytest.mark.parametrize("second", [
+    "versus 71 among those treated with mirabegron",
+    "compared with 71 among those given mirabegron",
+    "against 71 of those taking mirabegron",
+])
+def test_a_part_named_by_its_treatment_is_of_the_arm_given_it(nlp, second: str) -> None:
+    rows = _outcomes(nlp, "Adults with overactive bladder were randomized to vibegron "
+                          "(n = 210) or mirabegron (n = 205). Among patients treated with "
+                          f"vibegron, 88 had a response, {second}.")
+    assert {(r[0], r[1], r[4]) for r in rows} >= {(210, "vibegron", 88),
+                                                  (205, "mirabegron", 71)}
+
+
+@pytest.mark.parametrize(("names", "first", "second"), [
+    ("the naproxen and celecoxib groups", "naproxen", "celecoxib"),
+    ("the celecoxib and naproxen groups", "celecoxib", "naproxen"),
+    ("the celecoxib and naproxen arms", "celecoxib", "naproxen"),
+])
+def test_respectively_follows_the_order_the_sentence_names_the_arms(
+        nlp, names: str, first: str, second: str) -> None:
+    rows = _outcomes(nlp, "Adults with knee osteoarthritis were randomized to naproxen "
+                          "(n = 300) or celecoxib (n = 304). Dyspepsia occurred in 36 and 19 "
+                          f"patients in {names}, respectively.")
+    size = {"naproxen": 300, "celecoxib": 304}
+    assert {(r[0], r[1], r[4]) for r in rows} == {(size[first], first, 36),
+                                                  (size[second], second, 19)}
+
+
+def test_respectively_after_shares_fitting_the_arms_named(nlp) -> None:
+    rows = _outcomes(nlp, "Adults with bipolar depression were randomized to lurasidone "
+                          "(n = 160) or quetiapine (n = 160). Somnolence was reported by 40 "
+                          "(25.0%) and 16 (10.0%) patients in the quetiapine and lurasidone "
+                          "groups, respectively.")
+    assert {(r[1], r[4]) for r in rows} == {("quetiapine", 40), ("lurasidone", 16)}

@@ -30,6 +30,7 @@ from .arms import (
     name_arms,
     name_control,
     name_option,
+    named_order,
     option_doses,
     same_treatment_arms,
 )
@@ -49,6 +50,7 @@ from .groups import (
     fit_score,
     gives_share,
     implicit_cohort,
+    named_parent,
     new_cohort,
     recent_cohort,
     remember,
@@ -408,7 +410,9 @@ def link_document(doc: Doc, settings: LinkSettings,
                 name_arms(words, sent, state, n_cohorts, arm_names)
         # (arms with dose terms: only then does a clause's dose pick one)
         dosed_arms = dosed_arms or any(c.dose for c in state.cohorts[n_cohorts:])
-        assign_respectively(state, n_events, safety_arms)  # (after the arms this sentence defines)
+        order = named_order(words, sent, state, n_events, sent_drugs, settings) \
+            if respectively else None
+        assign_respectively(state, n_events, safety_arms, order)  # (after the arms this sentence defines)
         clear_sentence_total(state, n_cohorts, n_events)
         clear_subgroup_total(state, n_cohorts, previous_arms)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
@@ -1554,6 +1558,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                                          in _KINDS_OF.get(state.events[-1].outcome, ())) \
             else None
         parent = state.cohorts[referent] if referent is not None else recent_cohort(state)
+        if m.kind == "named" and parent is not None:
+            parent = named_parent(state, parent, m.value, facts, conf)
         if parent is None or parent.size < m.value:
             return
         if outcome:
