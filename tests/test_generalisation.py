@@ -1388,3 +1388,23 @@ def test_respectively_after_shares_fitting_the_arms_named(nlp) -> None:
                           "(25.0%) and 16 (10.0%) patients in the quetiapine and lurasidone "
                           "groups, respectively.")
     assert {(r[1], r[4]) for r in rows} == {("quetiapine", 40), ("lurasidone", 16)}
+
+
+@pytest.mark.parametrize("arms", [
+    "brivaracetam plus placebo matching levetiracetam (n = 180) or levetiracetam plus placebo "
+    "matching brivaracetam (n = 176)",
+    "brivaracetam with a levetiracetam-matched placebo (n = 180) or levetiracetam with a "
+    "brivaracetam-matched placebo (n = 176)",
+    "brivaracetam plus levetiracetam placebo (n = 180) or levetiracetam plus brivaracetam "
+    "placebo (n = 176)",
+    "brivaracetam and placebo for levetiracetam (n = 180) or levetiracetam and placebo for "
+    "brivaracetam (n = 176)",
+    "brivaracetam plus placebo identical to levetiracetam (n = 180) or levetiracetam plus "
+    "placebo identical to brivaracetam (n = 176)",
+])
+def test_double_dummy_arms_are_their_active_drugs(nlp, arms: str) -> None:
+    rows = _outcomes(nlp, f"In a double-dummy trial, adults with focal seizures received {arms}. "
+                          "Seizure freedom occurred in 72 patients in the levetiracetam group "
+                          "and 61 in the brivaracetam group.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (180, "brivaracetam", "received", 61), (176, "levetiracetam", "received", 72)}

@@ -904,8 +904,9 @@ def _double_dummies(words: Words, ents: list[Span], settings: LinkSettings) -> s
         if ent.id_ not in settings.control_drugs or k == 0:
             continue
         i = ent.start - 1
-        while i > 0 and (lower[i] in settings.treatment_modifiers or lower[i] in settings.determiners):
-            i -= 1  # "an oral placebo"
+        while i > 0 and (lower[i] in settings.treatment_modifiers or lower[i] in settings.determiners
+                         or lower[i].rpartition("-")[2] in settings.dummy_compounds):
+            i -= 1  # "an oral placebo", "a Y-matched placebo"
         if lower[i] not in settings.dose_joiners:
             continue
         before = next((e for e in reversed(ents[:k]) if e.id_ not in settings.control_drugs
@@ -918,16 +919,25 @@ def _double_dummies(words: Words, ents: list[Span], settings: LinkSettings) -> s
 
 
 def _matched_dummies(words: Words, ents: list[Span], settings: LinkSettings) -> set[int]:
-    """'X plus placebo matching Y', 'X with a placebo to match Y': the placebo and the drug
-    it imitates, which that arm did not receive. Where they start."""
+    """'X plus placebo matching Y', 'X with a placebo to match Y' ('X plus placebo for Y' and
+    'X plus Y placebo' when another arm has one too): the placebo and the drug it imitates,
+    which that arm did not receive. Where they start."""
     lower = words.lower
     found: set[int] = set()
+    loose: dict[str, set[int]] = {}  # drug imitated -> where it and its placebo start
     for ent, after in zip(ents, ents[1:], strict=False):
-        if ent.id_ not in settings.control_drugs or after.id_ in settings.control_drugs:
+        control = ent.id_ in settings.control_drugs
+        if control == (after.id_ in settings.control_drugs):
             continue
-        gap = lower[ent.end:after.start]
-        if gap in (["matching"], ["to", "match"], ["matched", "to"]):
+        gap = tuple(lower[ent.end:after.start])
+        if control and gap in settings.dummy_links:
             found |= {ent.start, after.start}
+        elif (control or not gap) and gap in settings.dummy_pair_links:
+            # "X plus placebo for Y", "X with Y placebo": a dummy when the other arm has one
+            drug = after if control else ent
+            loose.setdefault(drug.id_, set()).update({ent.start, after.start})
+    if len(loose) >= 2:
+        found |= {i for where in loose.values() for i in where}
     return found
 
 
