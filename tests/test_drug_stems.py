@@ -272,3 +272,17 @@ def test_a_drug_word_with_a_suffix_of_receipt_names_the_drug(nlp, text: str, dru
                                   "drug-containing"])
 def test_suffixes_that_say_no_receipt_name_no_drug(word: str) -> None:
     assert STEMS.given(word) is None
+
+
+@pytest.mark.parametrize("verb", ["add", "also receive", "receive additional"])
+def test_an_unknown_name_after_an_add_on_assignment_is_the_arm_drug(nlp, verb: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+    rows = analyse(clean_text(
+        "Adults with gout receiving febuxostat were randomized to "
+        f"{verb} dotinurad (n = 150) or placebo (n = 151). Remission of gout "
+        "occurred in 48 patients in the dotinurad group and 21 in the placebo group."),
+        nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(150, "dotinurad", "received", 48),
+                                            (151, "dotinurad", "not_received", 21)}
