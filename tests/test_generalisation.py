@@ -1408,3 +1408,19 @@ def test_double_dummy_arms_are_their_active_drugs(nlp, arms: str) -> None:
                           "and 61 in the brivaracetam group.")
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
         (180, "brivaracetam", "received", 61), (176, "levetiracetam", "received", 72)}
+
+
+@pytest.mark.parametrize(("counts", "names", "first"), [
+    ("31 vs 12", "(naltrexone vs acamprosate)", "naltrexone"),
+    ("12 vs 31", "(acamprosate vs naltrexone)", "acamprosate"),
+    ("12 and 31", "(acamprosate and naltrexone, respectively)", "acamprosate"),
+])
+def test_counts_followed_by_the_arms_named_in_brackets(nlp, counts: str, names: str,
+                                                       first: str) -> None:
+    rows = _outcomes(nlp, "Adults with alcohol use disorder were randomized to naltrexone "
+                          "(n = 90) or acamprosate (n = 88). Relapse to heavy drinking occurred "
+                          f"in {counts} patients {names}.")
+    got = {(r[1], r[4]) for r in rows}
+    second = "acamprosate" if first == "naltrexone" else "naltrexone"
+    a, b = (int(n) for n in counts.replace("vs", "and").split(" and "))
+    assert got == {(first, a), (second, b)}

@@ -290,21 +290,26 @@ def assign_respectively(state: LinkState, first_event: int,
 
 
 def named_order(words: Words, sent: Span, state: LinkState, first_event: int,
-                drugs: list[Span], settings: LinkSettings) -> list[int] | None:
-    """'in 160 and 120 patients in the B and A groups, respectively': the arms in the order
-    the sentence names them after its counts (each name one arm's own drug, or the control
-    for the arm without it), or None when the names do not pick every arm once."""
+                drugs: list[Span], settings: LinkSettings, *,
+                respectively: bool = True) -> list[int] | None:
+    """'in 160 and 120 patients in the B and A groups, respectively', 'in 120 vs 160 patients
+    (B vs A)': the arms in the order the sentence names them after its counts (each name one
+    arm's own drug, or the control for the arm without it), or None when the names do not
+    pick every arm once. Without ``respectively``, only names in brackets after the last
+    count."""
     events = state.events[first_event:]
     if len(state.arms) < 2 or len(events) < 2 or any(
             e.cohort is not None and e.cohort not in state.arms for e in events):
         return None  # ("18/341 with X and 29/347 with Y": counts of the groups they name)
-    after = min(e.end_char for e in events)
+    after = min(e.end_char for e in events) if respectively else max(e.end_char for e in events)
     last = max((i for i in range(sent.start, sent.end)
                 if words.lower[i] in settings.respectively_words), default=sent.end)
     order: list[int] = []
     for ent in drugs:
         if words.idx[ent.start] < after or ent.start > last:
             continue
+        if not (respectively or order or words.text[ent.start - 1] == "("):
+            return None
         control = ent.id_ in settings.control_drugs
         fits = [a for a in state.arms if (state.cohorts[a].drug_status == "not_received") == control
                 and (control or ent.id_ in (state.cohorts[a].drug or "").split(" + "))]

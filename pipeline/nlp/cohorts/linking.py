@@ -410,8 +410,9 @@ def link_document(doc: Doc, settings: LinkSettings,
                 name_arms(words, sent, state, n_cohorts, arm_names)
         # (arms with dose terms: only then does a clause's dose pick one)
         dosed_arms = dosed_arms or any(c.dose for c in state.cohorts[n_cohorts:])
-        order = named_order(words, sent, state, n_events, sent_drugs, settings) \
-            if respectively else None
+        order = named_order(words, sent, state, n_events, sent_drugs, settings,
+                            respectively=respectively) \
+            if respectively or sent_index in bracket_sents and len(sent_drugs) >= 2 else None
         assign_respectively(state, n_events, safety_arms, order)  # (after the arms this sentence defines)
         clear_sentence_total(state, n_cohorts, n_events)
         clear_subgroup_total(state, n_cohorts, previous_arms)
