@@ -1424,3 +1424,17 @@ def test_counts_followed_by_the_arms_named_in_brackets(nlp, counts: str, names: 
     second = "acamprosate" if first == "naltrexone" else "naltrexone"
     a, b = (int(n) for n in counts.replace("vs", "and").split(" and "))
     assert got == {(first, a), (second, b)}
+
+
+@pytest.mark.parametrize(("sentence", "first"), [
+    ("Dulaglutide was inferior to tirzepatide for reaching the target (48 [40.0%] vs 84 "
+     "[68.9%]).", "dulaglutide"),
+    ("Tirzepatide was superior to dulaglutide for reaching the target (84 [68.9%] vs 48 "
+     "[40.0%]).", "tirzepatide"),
+])
+def test_counts_in_brackets_follow_the_order_the_sentence_named_the_arms(
+        nlp, sentence: str, first: str) -> None:
+    rows = _outcomes(nlp, "Adults with type 2 diabetes were randomized to tirzepatide "
+                          f"(n = 122) or dulaglutide (n = 120). {sentence}")
+    assert {(r[0], r[1], r[4]) for r in rows} >= {(122, "tirzepatide", 84),
+                                                  (120, "dulaglutide", 48)}

@@ -296,7 +296,7 @@ def named_order(words: Words, sent: Span, state: LinkState, first_event: int,
     (B vs A)': the arms in the order the sentence names them after its counts (each name one
     arm's own drug, or the control for the arm without it), or None when the names do not
     pick every arm once. Without ``respectively``, only names in brackets after the last
-    count."""
+    count, or before counts that all stand in brackets ('B was inferior to A (22% vs 31%)')."""
     events = state.events[first_event:]
     if len(state.arms) < 2 or len(events) < 2 or any(
             e.cohort is not None and e.cohort not in state.arms for e in events):
@@ -304,12 +304,23 @@ def named_order(words: Words, sent: Span, state: LinkState, first_event: int,
     after = min(e.end_char for e in events) if respectively else max(e.end_char for e in events)
     last = max((i for i in range(sent.start, sent.end)
                 if words.lower[i] in settings.respectively_words), default=sent.end)
-    order: list[int] = []
-    for ent in drugs:
-        if words.idx[ent.start] < after or ent.start > last:
-            continue
-        if not (respectively or order or words.text[ent.start - 1] == "("):
+    named = [e for e in drugs if words.idx[e.start] >= after and e.start <= last]
+    if not respectively and named and words.text[named[0].start - 1] != "(":
+        return None
+    if not named and not respectively:
+        first = min(e.start_char for e in events)
+        opened = words.doc_text.rfind("(", 0, first)
+        if opened < sent.start_char or words.doc_text.rfind(")", opened, first) >= 0 or not all(
+                e.end_char <= words.doc_text.find(")", opened) for e in events):
             return None
+        named = [e for e in drugs if words.idx[e.start] < opened]
+    return _arms_named(named, state, settings)
+
+
+def _arms_named(named: list[Span], state: LinkState, settings: LinkSettings) -> list[int] | None:
+    """The arms the drug names pick, in order, when they pick every arm once."""
+    order: list[int] = []
+    for ent in named:
         control = ent.id_ in settings.control_drugs
         fits = [a for a in state.arms if (state.cohorts[a].drug_status == "not_received") == control
                 and (control or ent.id_ in (state.cohorts[a].drug or "").split(" + "))]

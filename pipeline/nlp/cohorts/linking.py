@@ -450,6 +450,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.options, state.options_sent = options or add_on, sent_index
             state.option_doses = state.sentence_option_doses if options else []
     clear_totals(state)
+    _own_arm_drugs(state)
     _count_main_treatment(state, groups, settings)
     kept = state.stopped | _reasons_as_groups(state)
     for index, sent_index, start_char, end_char in state.restated:
@@ -463,6 +464,23 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _own_arm_drugs(state: LinkState) -> None:
+    """'B was inferior to A (48 [40.0%] vs 84 [68.9%])': a count put in the group its share or
+    size picks, but given the drug named nearest before it, is of that group's treatment
+    when the clause's drug is another arm's own (neither a part of the other)."""
+    arm_drugs = {state.cohorts[a].drug for a in state.arms}
+    for event in state.events:
+        if event.cohort is None or not event.drug or event.drug_status != "received":
+            continue
+        cohort = state.cohorts[event.cohort]
+        if cohort.drug_status != "received" or not cohort.drug or cohort.drug == event.drug \
+                or event.drug not in arm_drugs or cohort.drug not in arm_drugs:
+            continue
+        mine, named = set(cohort.drug.split(" + ")), set(event.drug.split(" + "))
+        if not (mine <= named or named <= mine):
+            event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
 
 
 def _restated_respectively(doc: Doc, state: LinkState, siblings: list[int],
