@@ -1438,3 +1438,14 @@ def test_counts_in_brackets_follow_the_order_the_sentence_named_the_arms(
                           f"(n = 122) or dulaglutide (n = 120). {sentence}")
     assert {(r[0], r[1], r[4]) for r in rows} >= {(122, "tirzepatide", 84),
                                                   (120, "dulaglutide", 48)}
+
+
+@pytest.mark.parametrize("sizes", ["(n = 140 and n = 137, respectively)",
+                                   "(N = 140 and N = 137, respectively)",
+                                   "(n = 140, n = 137, respectively)"])
+def test_sizes_each_with_n_equals_listed_respectively_after_the_options(nlp, sizes: str) -> None:
+    rows = _outcomes(nlp, "Adults with chronic hepatitis B were randomized to tenofovir or "
+                          f"entecavir {sizes}. Viral suppression occurred in 121 patients in the "
+                          "tenofovir group and 110 in the entecavir group.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(140, "tenofovir", 121),
+                                                  (137, "entecavir", 110)}

@@ -605,6 +605,9 @@ def listed_sizes(words: Words, sent: Span, groups: list[tuple[str, str, int, int
         while k > sent.start and words.num[k] is not None:
             sizes.append(k)
             k -= 1
+            if k - 2 > sent.start and words.text[k] == "=" and lower[k - 1] == "n" \
+                    and lower[k - 2] in settings.list_separators:
+                k -= 2  # "(n = 400 and n = 402, respectively)": each size with its "n ="
             while k > sent.start and lower[k] in settings.list_separators:
                 k -= 1
         if k - 2 > sent.start and words.text[k] == "=" and lower[k - 1] == "n":
