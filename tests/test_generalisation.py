@@ -1449,3 +1449,15 @@ def test_sizes_each_with_n_equals_listed_respectively_after_the_options(nlp, siz
                           "tenofovir group and 110 in the entecavir group.")
     assert {(r[0], r[1], r[4]) for r in rows} == {(140, "tenofovir", 121),
                                                   (137, "entecavir", 110)}
+
+
+@pytest.mark.parametrize("schedule", ["three times weekly", "twice daily", "once nightly",
+                                      "fortnightly"])
+def test_double_dummy_arms_with_a_schedule_before_the_placebo(nlp, schedule: str) -> None:
+    rows = _outcomes(nlp, "Adults with psoriatic arthritis were randomized to subcutaneous "
+                          f"secukinumab 150 mg {schedule} plus oral placebo (n = 210) or oral "
+                          "apremilast 30 mg twice daily plus subcutaneous placebo (n = 212). An "
+                          "ACR20 response occurred in 120 patients in the secukinumab group and "
+                          "90 in the apremilast group.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (210, "secukinumab", "received", 120), (212, "apremilast", "received", 90)}
