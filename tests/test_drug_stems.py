@@ -272,3 +272,42 @@ def test_a_drug_word_with_a_suffix_of_receipt_names_the_drug(nlp, text: str, dru
                                   "drug-containing"])
 def test_suffixes_that_say_no_receipt_name_no_drug(word: str) -> None:
     assert STEMS.given(word) is None
+
+
+@pytest.mark.parametrize("verb", ["add", "also receive", "receive additional"])
+def test_an_unknown_name_after_an_add_on_assignment_is_the_arm_drug(nlp, verb: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+    rows = analyse(clean_text(
+        "Adults with gout receiving febuxostat were randomized to "
+        f"{verb} dotinurad (n = 150) or placebo (n = 151). Remission of gout "
+        "occurred in 48 patients in the dotinurad group and 21 in the placebo group."),
+        nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(150, "dotinurad", "received", 48),
+                                            (151, "dotinurad", "not_received", 21)}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Patients were randomized to natalizumab or interferon beta-1b (n = 120).", "interferon beta-1b"),
+    ("Patients were randomized to ribavirin or peginterferon alfa-2a (n = 80).", "peginterferon alfa-2a"),
+    ("Patients were randomized to placebo or epoetin beta-2x (n = 80).", "epoetin beta-2x"),
+])
+def test_a_greek_variant_after_a_protein_drug_is_one_name(nlp, text: str, name: str) -> None:
+    assert name in {e.id_ for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(("order", "drug", "head"), [
+    ("interferon beta-1a (n = 411) or fingolimod (n = 410)", "interferon beta-1a", "interferon"),
+    ("fingolimod (n = 410) or interferon beta-1a (n = 411)", "interferon beta-1a", "interferon"),
+    ("fingolimod (n = 410) or glatiramer acetate (n = 411)", "glatiramer acetate", "glatiramer"),
+])
+def test_the_first_word_of_a_two_word_drug_names_its_arm(nlp, order: str, drug: str,
+                                                         head: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+    rows = analyse(clean_text(f"Adults were randomized to {order}. Relapse occurred in 30 "
+                              f"patients in the fingolimod group and 45 in the {head} group."),
+                   nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} \
+        == {(410, "fingolimod", 30), (411, drug, 45)}

@@ -1392,3 +1392,112 @@ def test_a_subgroup_opened_with_its_whole_does_not_replace_the_arms(
     # an arm beside it, so later counts still go to the randomised arms in order.
     rows = _outcomes(nlp, text)
     assert expected <= {(r[0], r[2], r[4]) for r in rows}
+
+
+@pytest.mark.parametrize("second", [
+    "versus 71 among those treated with mirabegron",
+    "compared with 71 among those given mirabegron",
+    "against 71 of those taking mirabegron",
+])
+def test_a_part_named_by_its_treatment_is_of_the_arm_given_it(nlp, second: str) -> None:
+    rows = _outcomes(nlp, "Adults with overactive bladder were randomized to vibegron "
+                          "(n = 210) or mirabegron (n = 205). Among patients treated with "
+                          f"vibegron, 88 had a response, {second}.")
+    assert {(r[0], r[1], r[4]) for r in rows} >= {(210, "vibegron", 88),
+                                                  (205, "mirabegron", 71)}
+
+
+@pytest.mark.parametrize(("names", "first", "second"), [
+    ("the naproxen and celecoxib groups", "naproxen", "celecoxib"),
+    ("the celecoxib and naproxen groups", "celecoxib", "naproxen"),
+    ("the celecoxib and naproxen arms", "celecoxib", "naproxen"),
+])
+def test_respectively_follows_the_order_the_sentence_names_the_arms(
+        nlp, names: str, first: str, second: str) -> None:
+    rows = _outcomes(nlp, "Adults with knee osteoarthritis were randomized to naproxen "
+                          "(n = 300) or celecoxib (n = 304). Dyspepsia occurred in 36 and 19 "
+                          f"patients in {names}, respectively.")
+    size = {"naproxen": 300, "celecoxib": 304}
+    assert {(r[0], r[1], r[4]) for r in rows} == {(size[first], first, 36),
+                                                  (size[second], second, 19)}
+
+
+def test_respectively_after_shares_fitting_the_arms_named(nlp) -> None:
+    rows = _outcomes(nlp, "Adults with bipolar depression were randomized to lurasidone "
+                          "(n = 160) or quetiapine (n = 160). Somnolence was reported by 40 "
+                          "(25.0%) and 16 (10.0%) patients in the quetiapine and lurasidone "
+                          "groups, respectively.")
+    assert {(r[1], r[4]) for r in rows} == {("quetiapine", 40), ("lurasidone", 16)}
+
+
+@pytest.mark.parametrize("arms", [
+    "brivaracetam plus placebo matching levetiracetam (n = 180) or levetiracetam plus placebo "
+    "matching brivaracetam (n = 176)",
+    "brivaracetam with a levetiracetam-matched placebo (n = 180) or levetiracetam with a "
+    "brivaracetam-matched placebo (n = 176)",
+    "brivaracetam plus levetiracetam placebo (n = 180) or levetiracetam plus brivaracetam "
+    "placebo (n = 176)",
+    "brivaracetam and placebo for levetiracetam (n = 180) or levetiracetam and placebo for "
+    "brivaracetam (n = 176)",
+    "brivaracetam plus placebo identical to levetiracetam (n = 180) or levetiracetam plus "
+    "placebo identical to brivaracetam (n = 176)",
+])
+def test_double_dummy_arms_are_their_active_drugs(nlp, arms: str) -> None:
+    rows = _outcomes(nlp, f"In a double-dummy trial, adults with focal seizures received {arms}. "
+                          "Seizure freedom occurred in 72 patients in the levetiracetam group "
+                          "and 61 in the brivaracetam group.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (180, "brivaracetam", "received", 61), (176, "levetiracetam", "received", 72)}
+
+
+@pytest.mark.parametrize(("counts", "names", "first"), [
+    ("31 vs 12", "(naltrexone vs acamprosate)", "naltrexone"),
+    ("12 vs 31", "(acamprosate vs naltrexone)", "acamprosate"),
+    ("12 and 31", "(acamprosate and naltrexone, respectively)", "acamprosate"),
+])
+def test_counts_followed_by_the_arms_named_in_brackets(nlp, counts: str, names: str,
+                                                       first: str) -> None:
+    rows = _outcomes(nlp, "Adults with alcohol use disorder were randomized to naltrexone "
+                          "(n = 90) or acamprosate (n = 88). Relapse to heavy drinking occurred "
+                          f"in {counts} patients {names}.")
+    got = {(r[1], r[4]) for r in rows}
+    second = "acamprosate" if first == "naltrexone" else "naltrexone"
+    a, b = (int(n) for n in counts.replace("vs", "and").split(" and "))
+    assert got == {(first, a), (second, b)}
+
+
+@pytest.mark.parametrize(("sentence", "first"), [
+    ("Dulaglutide was inferior to tirzepatide for reaching the target (48 [40.0%] vs 84 "
+     "[68.9%]).", "dulaglutide"),
+    ("Tirzepatide was superior to dulaglutide for reaching the target (84 [68.9%] vs 48 "
+     "[40.0%]).", "tirzepatide"),
+])
+def test_counts_in_brackets_follow_the_order_the_sentence_named_the_arms(
+        nlp, sentence: str, first: str) -> None:
+    rows = _outcomes(nlp, "Adults with type 2 diabetes were randomized to tirzepatide "
+                          f"(n = 122) or dulaglutide (n = 120). {sentence}")
+    assert {(r[0], r[1], r[4]) for r in rows} >= {(122, "tirzepatide", 84),
+                                                  (120, "dulaglutide", 48)}
+
+
+@pytest.mark.parametrize("sizes", ["(n = 140 and n = 137, respectively)",
+                                   "(N = 140 and N = 137, respectively)",
+                                   "(n = 140, n = 137, respectively)"])
+def test_sizes_each_with_n_equals_listed_respectively_after_the_options(nlp, sizes: str) -> None:
+    rows = _outcomes(nlp, "Adults with chronic hepatitis B were randomized to tenofovir or "
+                          f"entecavir {sizes}. Viral suppression occurred in 121 patients in the "
+                          "tenofovir group and 110 in the entecavir group.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(140, "tenofovir", 121),
+                                                  (137, "entecavir", 110)}
+
+
+@pytest.mark.parametrize("schedule", ["three times weekly", "twice daily", "once nightly",
+                                      "fortnightly"])
+def test_double_dummy_arms_with_a_schedule_before_the_placebo(nlp, schedule: str) -> None:
+    rows = _outcomes(nlp, "Adults with psoriatic arthritis were randomized to subcutaneous "
+                          f"secukinumab 150 mg {schedule} plus oral placebo (n = 210) or oral "
+                          "apremilast 30 mg twice daily plus subcutaneous placebo (n = 212). An "
+                          "ACR20 response occurred in 120 patients in the secukinumab group and "
+                          "90 in the apremilast group.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (210, "secukinumab", "received", 120), (212, "apremilast", "received", 90)}

@@ -244,11 +244,13 @@ class DrugStems:
     given_suffixes: frozenset[str] = frozenset()
     anaphors: frozenset[str] = frozenset()
     arm_heads: ArmHeads | None = None
+    variant_words: frozenset[str] = frozenset()  # "beta" of "interferon beta-1a"
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugStems:
         check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners",
-                          "second_words", "given_suffixes", "anaphors", "arm_heads", "_comment"},
+                          "second_words", "given_suffixes", "anaphors", "arm_heads",
+                          "variant_words", "_comment"},
                    "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
                    prefixes=tuple(data["prefixes"]),
@@ -258,6 +260,7 @@ class DrugStems:
                    second_words=tuple(data.get("second_words", ())),
                    given_suffixes=frozenset(data.get("given_suffixes", ())),
                    anaphors=frozenset(data.get("anaphors", ())),
+                   variant_words=frozenset(data.get("variant_words", ())),
                    arm_heads=ArmHeads.from_dict(data["arm_heads"]) if "arm_heads" in data else None)
 
     def to_dict(self) -> dict[str, Any]:
@@ -266,7 +269,8 @@ class DrugStems:
                  "not_partners": list(self.not_partners),
                  "second_words": list(self.second_words),
                  "given_suffixes": sorted(self.given_suffixes),
-                 "anaphors": sorted(self.anaphors)}
+                 "anaphors": sorted(self.anaphors),
+                 "variant_words": sorted(self.variant_words)}
         if self.arm_heads is not None:
             found["arm_heads"] = self.arm_heads.to_dict()
         return found
@@ -352,23 +356,52 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
     return found
 
 
+#: "beta-1a", "alfa-2b", "gamma-1b": a Greek letter and a number that name one variant of a
+#: protein drug (interferon, epoetin, peginterferon).
+_VARIANT = re.compile(r"^([a-z]+)-(\d{1,2}[a-z]?|n\d)$")
+
+
+def _variant(word: str, stems: DrugStems) -> bool:
+    match = _VARIANT.match(word)
+    return match is not None and match.group(1) in stems.variant_words
+
+
+def name_groups_by_head(doc: Doc, lowers: list[str], group_nouns: frozenset[str]) -> None:
+    """'the interferon group' after 'interferon beta-1a', 'the insulin arm' after 'insulin
+    glargine': the first word of the one two-word drug of the document that starts with it,
+    right before a group noun, names that drug's arm."""
+    heads: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "DRUG" and len(ent) == 2 and ent.id_ and " + " not in ent.id_:
+            heads.setdefault(lowers[ent.start], set()).add(ent.id_)
+    if not heads:
+        return
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found = [Span(doc, i, i + 1, label="DRUG", span_id=next(iter(heads[word])))
+             for i, word in enumerate(lowers[:-1])
+             if word in heads and len(heads[word]) == 1 and i not in covered
+             and lowers[i + 1] in group_nouns and len(word) >= 5 and word.isalpha()]
+    if found:
+        doc.ents = filter_spans(list(doc.ents) + found)
+
+
 def join_second_words(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems,
                       aliases: dict[str, str]) -> list[Span]:
     """'baloxavir marboxil', 'zelenectide pevedotin', 'tenofovir alafenamide': a drug followed
     by the second word of a two-word INN (a prodrug ester, a conjugate's payload, a cell
     therapy) is that two-word drug, and so is every other mention of the first word alone
     (the article shortens the name it gave in full). The document's entities after it."""
-    if not stems.second_words:
+    if not stems.second_words and not stems.variant_words:
         return ents
     joined: dict[int, Span] = {}  # index in ents of the first word -> the two-word span
     renamed: dict[str, set[str]] = {}  # generic of the first word -> two-word names
     for k, ent in enumerate(ents):
         j = ent.end
-        if j >= len(lowers) or not lowers[j].endswith(stems.second_words) \
-                or ent.label_ != "DRUG" or not ent.id_:
+        if j >= len(lowers) or ent.label_ != "DRUG" or not ent.id_:
             continue
         word = doc[j]
-        if not (word.is_alpha and word.is_lower and len(word) >= 5):
+        if not (lowers[j].endswith(stems.second_words) and word.is_alpha and word.is_lower
+                and len(word) >= 5 or _variant(lowers[j], stems)):
             continue
         if k + 1 < len(ents) and ents[k + 1].start == j and (
                 ents[k + 1].label_ != "DRUG" or len(ents[k + 1]) > 1):
@@ -378,7 +411,8 @@ def join_second_words(doc: Doc, ents: list[Span], lowers: list[str], stems: Drug
         first = aliases.get(last, last) if len(parts) > 1 else parts[0]
         if first not in parts:
             continue
-        name = f"{first} {word.lower_}"
+        # ("epoetin beta-2x" even when a lone "epoetin" is a synonym of "epoetin alfa")
+        name = f"{ent.text.lower() if ' ' in first else first} {word.lower_}"
         parts = sorted(name if p == first else p for p in parts)
         joined[k] = Span(doc, ent.start, j + 1, label="DRUG", span_id=" + ".join(parts))
         renamed.setdefault(first, set()).add(name)
@@ -513,6 +547,10 @@ class StemDrugFinder:
         found = find_arm_heads(doc, self.stems.arm_heads, lowers) if self.stems.arm_heads else []
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
+            if self.stems.variant_words:  # "randomized to ... or interferon beta-1a"
+                join_second_words(doc, list(doc.ents), lowers, self.stems, self.aliases)
+        if self.stems.arm_heads:
+            name_groups_by_head(doc, lowers, self.stems.arm_heads.group_nouns)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:

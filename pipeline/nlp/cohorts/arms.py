@@ -223,12 +223,15 @@ def clear_subgroup_total(state: LinkState, first_new: int, arms: list[int]) -> N
 
 
 def assign_respectively(state: LinkState, first_event: int,
-                        treated: tuple[list[int], list[int]] | None = None) -> None:
+                        treated: tuple[list[int], list[int]] | None = None,
+                        order: list[int] | None = None) -> None:
     """'... in 29, 17 and 16 patients' after three arms: one count per arm, in order.
     (With ``treated``, the treated parts of the whole arms: a harm's share may be of those.)
 
     When a sentence gives as many counts of one outcome as there are arms, and the counts
-    were not tied to a group by the text itself, they go to the arms in the order given.
+    were not tied to a group by the text itself, they go to the arms in the order given
+    (``order``: the arms in the order the sentence names them, "in the B and A groups,
+    respectively").
     """
     if len(state.arms) < 2:
         return
@@ -252,11 +255,13 @@ def assign_respectively(state: LinkState, first_event: int,
                 e.cohort == own.index and e.drug == own.drug and e.drug_status == own.drug_status
                 and e.drug_mention and e.drug_mention == own.drug_mention for e in group):
             continue  # "in 74.2% of patients receiving X (grade 3 or higher in 42.7%)": one arm
-        if len(group) != len(state.arms) or len({e.cohort for e in group}) == len(state.arms) \
-                and {e.cohort for e in group} == set(state.arms) \
-                and not _shares_fit_either_order(state, group):
+        if len(group) != len(state.arms) or order is None and len({e.cohort for e in group}) \
+                == len(state.arms) and {e.cohort for e in group} == set(state.arms) \
+                and not _shares_fit_either_order(state, group) \
+                or order is not None and [e.cohort for e in group] == order:
             continue  # one count per arm already ("71% in Arm B, 58% in Arm A and 40% in Arm C")
-        if any(e.confidence >= 0.9 for e in group):
+        if any(e.confidence >= 0.9 for e in group) and not (order is not None and all(
+                _fits(e, state.cohorts[a]) for e, a in zip(group, order, strict=True))):
             # Fractions name their group's size; "respectively" still says which arm it is.
             for event, arm in zip(group, state.arms, strict=True):
                 if event.drug is None and event.cohort is not None:
@@ -270,7 +275,7 @@ def assign_respectively(state: LinkState, first_event: int,
         # the fractions just named, else the arms.
         targets = named if named is not None and all(
             _fits(event, state.cohorts[c]) for event, c in zip(group, named, strict=True)) \
-            else state.arms
+            else order or state.arms
         if not all(_fits(event, state.cohorts[arm]) or _fits_treated(event, arm, state, treated)
                    for event, arm in zip(group, targets, strict=True)):
             continue  # "101 patients (48.8%)" is no part of an arm of 53: another group
@@ -282,6 +287,48 @@ def assign_respectively(state: LinkState, first_event: int,
             if not event.drug or event.drug != cohort.drug:
                 event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
                 event.drug_status = cohort.drug_status
+
+
+def named_order(words: Words, sent: Span, state: LinkState, first_event: int,
+                drugs: list[Span], settings: LinkSettings, *,
+                respectively: bool = True) -> list[int] | None:
+    """'in 160 and 120 patients in the B and A groups, respectively', 'in 120 vs 160 patients
+    (B vs A)': the arms in the order the sentence names them after its counts (each name one
+    arm's own drug, or the control for the arm without it), or None when the names do not
+    pick every arm once. Without ``respectively``, only names in brackets after the last
+    count, or before counts that all stand in brackets ('B was inferior to A (22% vs 31%)')."""
+    events = state.events[first_event:]
+    if len(state.arms) < 2 or len(events) < 2 or any(
+            e.cohort is not None and e.cohort not in state.arms for e in events):
+        return None  # ("18/341 with X and 29/347 with Y": counts of the groups they name)
+    after = min(e.end_char for e in events) if respectively else max(e.end_char for e in events)
+    last = max((i for i in range(sent.start, sent.end)
+                if words.lower[i] in settings.respectively_words), default=sent.end)
+    named = [e for e in drugs if words.idx[e.start] >= after and e.start <= last]
+    if not respectively and named and words.text[named[0].start - 1] != "(":
+        return None
+    if not named and not respectively:
+        first = min(e.start_char for e in events)
+        opened = words.doc_text.rfind("(", 0, first)
+        if opened < sent.start_char or words.doc_text.rfind(")", opened, first) >= 0 or not all(
+                e.end_char <= words.doc_text.find(")", opened) for e in events):
+            return None
+        named = [e for e in drugs if words.idx[e.start] < opened]
+    return _arms_named(named, state, settings)
+
+
+def _arms_named(named: list[Span], state: LinkState, settings: LinkSettings) -> list[int] | None:
+    """The arms the drug names pick, in order, when they pick every arm once."""
+    order: list[int] = []
+    for ent in named:
+        control = ent.id_ in settings.control_drugs
+        fits = [a for a in state.arms if (state.cohorts[a].drug_status == "not_received") == control
+                and (control or ent.id_ in (state.cohorts[a].drug or "").split(" + "))]
+        if len(fits) != 1:
+            return None
+        if fits[0] not in order:
+            order.append(fits[0])
+    return order if len(order) == len(state.arms) else None
 
 
 def _shares_fit_either_order(state: LinkState, group: list[Event]) -> bool:
@@ -558,6 +605,9 @@ def listed_sizes(words: Words, sent: Span, groups: list[tuple[str, str, int, int
         while k > sent.start and words.num[k] is not None:
             sizes.append(k)
             k -= 1
+            if k - 2 > sent.start and words.text[k] == "=" and lower[k - 1] == "n" \
+                    and lower[k - 2] in settings.list_separators:
+                k -= 2  # "(n = 400 and n = 402, respectively)": each size with its "n ="
             while k > sent.start and lower[k] in settings.list_separators:
                 k -= 1
         if k - 2 > sent.start and words.text[k] == "=" and lower[k - 1] == "n":

@@ -175,6 +175,7 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
         else:
             groups.append([ent])
     groups = [part for group in groups for part in _listed_options(doc, group, settings)]
+    groups = [part for group in groups for part in _plural_arms(doc, group, settings)]
     found = []
     words = words_of(doc)  # span texts sliced from the doc's text, not joined from tokens
     for group in groups:
@@ -216,6 +217,25 @@ def _listed_options(doc: Doc, group: list[Span], settings: LinkSettings) -> list
         start = k
     parts.append(group[start:])
     return parts
+
+
+def _plural_arms(doc: Doc, group: list[Span], settings: LinkSettings) -> list[list[Span]]:
+    """'in the lacosamide and carbamazepine groups': drugs listed by 'and' or a comma before
+    a plural arm noun name one arm each, not one combination ('the X plus Y groups' stays
+    one treatment)."""
+    end = group[-1].end
+    if len(group) < 2 or end >= len(doc):
+        return [group]
+    words = words_of(doc)
+    noun = words.lower[end]
+    if noun not in settings.arm_nouns or not noun.endswith("s") or any(
+            w not in _LIST_JOINERS for k in range(1, len(group))
+            for w in words.lower[group[k - 1].end:group[k].start]):
+        return [group]
+    return [[e] for e in group]
+
+
+_LIST_JOINERS = frozenset({",", "and", "or"})
 
 
 def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span],

@@ -176,6 +176,16 @@ def recent_cohort(state: LinkState) -> Cohort | None:
     return state.cohorts[-1] if state.cohorts else None
 
 
+def named_parent(state: LinkState, parent: Cohort, count: int, facts: ClauseFacts,
+                 conf: dict[str, float]) -> Cohort:
+    """'60 had X, versus 90 among those treated with Y': a part named by its treatment is
+    of the group given that treatment, not of the other arm named just before it."""
+    if not (_other_arm(parent, facts) or _opposite_arm(parent, facts)):
+        return parent
+    index, _ = implicit_cohort(state, count, None, facts, conf)
+    return state.cohorts[index] if index is not None else parent
+
+
 def remember(state: LinkState, index: int) -> None:
     if index in state.last_in_sentence:
         state.last_in_sentence.remove(index)

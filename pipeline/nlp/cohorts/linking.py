@@ -30,6 +30,7 @@ from .arms import (
     name_arms,
     name_control,
     name_option,
+    named_order,
     option_doses,
     same_treatment_arms,
 )
@@ -49,6 +50,7 @@ from .groups import (
     fit_score,
     gives_share,
     implicit_cohort,
+    named_parent,
     new_cohort,
     recent_cohort,
     remember,
@@ -420,7 +422,10 @@ def link_document(doc: Doc, settings: LinkSettings,
                 name_arms(words, sent, state, n_cohorts, arm_names)
         # (arms with dose terms: only then does a clause's dose pick one)
         dosed_arms = dosed_arms or any(c.dose for c in state.cohorts[n_cohorts:])
-        assign_respectively(state, n_events, safety_arms)  # (after the arms this sentence defines)
+        order = named_order(words, sent, state, n_events, sent_drugs, settings,
+                            respectively=respectively) \
+            if respectively or sent_index in bracket_sents and len(sent_drugs) >= 2 else None
+        assign_respectively(state, n_events, safety_arms, order)  # (after the arms this sentence defines)
         clear_sentence_total(state, n_cohorts, n_events)
         clear_subgroup_total(state, n_cohorts, previous_arms)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
@@ -457,6 +462,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.options, state.options_sent = options or add_on, sent_index
             state.option_doses = state.sentence_option_doses if options else []
     clear_totals(state)
+    _own_arm_drugs(state)
     _count_main_treatment(state, groups, settings)
     kept = state.stopped | _reasons_as_groups(state)
     for index, sent_index, start_char, end_char in state.restated:
@@ -470,6 +476,23 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _own_arm_drugs(state: LinkState) -> None:
+    """'B was inferior to A (48 [40.0%] vs 84 [68.9%])': a count put in the group its share or
+    size picks, but given the drug named nearest before it, is of that group's treatment
+    when the clause's drug is another arm's own (neither a part of the other)."""
+    arm_drugs = {state.cohorts[a].drug for a in state.arms}
+    for event in state.events:
+        if event.cohort is None or not event.drug or event.drug_status != "received":
+            continue
+        cohort = state.cohorts[event.cohort]
+        if cohort.drug_status != "received" or not cohort.drug or cohort.drug == event.drug \
+                or event.drug not in arm_drugs or cohort.drug not in arm_drugs:
+            continue
+        mine, named = set(cohort.drug.split(" + ")), set(event.drug.split(" + "))
+        if not (mine <= named or named <= mine):
+            event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
 
 
 def _restated_respectively(doc: Doc, state: LinkState, siblings: list[int],
@@ -924,8 +947,9 @@ def _double_dummies(words: Words, ents: list[Span], settings: LinkSettings) -> s
         if ent.id_ not in settings.control_drugs or k == 0:
             continue
         i = ent.start - 1
-        while i > 0 and (lower[i] in settings.treatment_modifiers or lower[i] in settings.determiners):
-            i -= 1  # "an oral placebo"
+        while i > 0 and (lower[i] in settings.treatment_modifiers or lower[i] in settings.determiners
+                         or lower[i].rpartition("-")[2] in settings.dummy_compounds):
+            i -= 1  # "an oral placebo", "a Y-matched placebo"
         if lower[i] not in settings.dose_joiners:
             continue
         before = next((e for e in reversed(ents[:k]) if e.id_ not in settings.control_drugs
@@ -938,16 +962,25 @@ def _double_dummies(words: Words, ents: list[Span], settings: LinkSettings) -> s
 
 
 def _matched_dummies(words: Words, ents: list[Span], settings: LinkSettings) -> set[int]:
-    """'X plus placebo matching Y', 'X with a placebo to match Y': the placebo and the drug
-    it imitates, which that arm did not receive. Where they start."""
+    """'X plus placebo matching Y', 'X with a placebo to match Y' ('X plus placebo for Y' and
+    'X plus Y placebo' when another arm has one too): the placebo and the drug it imitates,
+    which that arm did not receive. Where they start."""
     lower = words.lower
     found: set[int] = set()
+    loose: dict[str, set[int]] = {}  # drug imitated -> where it and its placebo start
     for ent, after in zip(ents, ents[1:], strict=False):
-        if ent.id_ not in settings.control_drugs or after.id_ in settings.control_drugs:
+        control = ent.id_ in settings.control_drugs
+        if control == (after.id_ in settings.control_drugs):
             continue
-        gap = lower[ent.end:after.start]
-        if gap in (["matching"], ["to", "match"], ["matched", "to"]):
+        gap = tuple(lower[ent.end:after.start])
+        if control and gap in settings.dummy_links:
             found |= {ent.start, after.start}
+        elif (control or not gap) and gap in settings.dummy_pair_links:
+            # "X plus placebo for Y", "X with Y placebo": a dummy when the other arm has one
+            drug = after if control else ent
+            loose.setdefault(drug.id_, set()).update({ent.start, after.start})
+    if len(loose) >= 2:
+        found |= {i for where in loose.values() for i in where}
     return found
 
 
@@ -1578,6 +1611,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                                          in _KINDS_OF.get(state.events[-1].outcome, ())) \
             else None
         parent = state.cohorts[referent] if referent is not None else recent_cohort(state)
+        if m.kind == "named" and parent is not None:
+            parent = named_parent(state, parent, m.value, facts, conf)
         if parent is None or parent.size < m.value:
             return
         if outcome:
