@@ -160,6 +160,8 @@ class LinkSettings:
             elif str(f.type).startswith("tuple"):
                 value = tuple(value)
             values[name] = value
+        # dose_words lists the schedule and route words of a dose; its units are dose_units
+        values["dose_words"] = values["dose_words"] | values["dose_units"]
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
