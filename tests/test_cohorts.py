@@ -465,3 +465,30 @@ def test_a_group_stated_again_with_all_gets_a_row_again(nlp, again: str) -> None
         "Adults with neurofibromatosis were randomly assigned to selumetinib or placebo; 95 "
         f"were assigned to selumetinib and 95 to placebo. {again}"), nlp=nlp).rows
     assert sum(r.cohort_size == 95 and r.row_type == "cohort" for r in rows) >= 3
+
+
+@pytest.mark.parametrize("text", [
+    # a group of none is nobody's cohort
+    "In the trial, 80 adults with gout received febuxostat. Ten of them had flares, but none of "
+    "them needed hospital care.",
+    # a duration after a study verb is no group
+    "A total of 64 patients with myeloma received daratumumab. The first infusion took 90 "
+    "minutes and the later ones took 30 minutes.",
+])
+def test_no_cohort_row_for_none_or_a_duration_after_a_study_verb(nlp, text: str) -> None:
+    found = _groups(nlp, text)
+    assert not {f for f in found if f[0] == "cohort" and f[1] in {0, 90, 30}}
+    assert ("cohort", 80, None, "febuxostat", "received") in found \
+        or ("cohort", 64, None, "daratumumab", "received") in found
+
+
+@pytest.mark.parametrize(("text", "drugs"), [
+    ("After the storm, ice covered the roads; 12 people were treated for falls.", set()),
+    ("The 40 patients received ICE before transplant.", {"carboplatin + etoposide + ifosfamide"}),
+    ("Thirty patients received R-CHOP; we chop the data by age.", {"cyclophosphamide + doxorubicin"
+                                                                   " + prednisone + rituximab"
+                                                                   " + vincristine"}),
+])
+def test_a_regimen_acronym_is_a_drug_only_in_capitals(nlp, text: str, drugs: set) -> None:
+    found = {e.kb_id_ or e.ent_id_ for e in nlp(text).ents if e.label_ == "DRUG"}
+    assert {d for d in found if d} == drugs
