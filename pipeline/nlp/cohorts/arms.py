@@ -202,26 +202,6 @@ def clear_sentence_total(state: LinkState, first_new: int, first_event: int = -1
         state.spanning.add(total.index)
 
 
-def clear_subgroup_total(state: LinkState, first_new: int, arms: list[int]) -> None:
-    """'Among the 131 participants with severe depression, response occurred in 38 of 67
-    receiving X and 26 of 64 receiving Y', '... among the 488 born preterm: 3/325 versus
-    9/163': in a trial of ``arms``, a group the sentence opens with and then splits into one
-    group per arm is a subgroup of every arm, which received no one treatment."""
-    if len(arms) < 2 or len(state.last_in_sentence) < 3:
-        return
-    named = [i for i in state.last_in_sentence if i >= first_new]
-    if len(named) != len(arms) + 1:
-        return
-    total, parts = state.cohorts[named[0]], [state.cohorts[i] for i in named[1:]]
-    if sum(p.size for p in parts) != total.size \
-            or any(p.parent not in (None, total.index) for p in parts) \
-            or any(p.size >= state.cohorts[a].size for p, a in zip(parts, arms, strict=True)) \
-            or all(p.drug_status in CHANGED_STATUSES for p in parts):
-        return  # (those who kept X and those who stopped it all received X)
-    total.drug = total.drug_mention = total.drug_status = None
-    state.spanning.add(total.index)
-
-
 def assign_respectively(state: LinkState, first_event: int,
                         treated: tuple[list[int], list[int]] | None = None,
                         order: list[int] | None = None) -> None:
