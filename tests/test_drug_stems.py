@@ -182,6 +182,26 @@ def test_a_brand_in_brackets_names_its_generic(nlp, text: str, brand: str,
 
 
 @pytest.mark.parametrize(("text", "drugs"), [
+    ("QVR-4410 (solimtamab tirtecan) is a new conjugate. Of 52 adults given QVR-4410, 14 "
+     "responded.", "solimtamab tirtecan"),
+    ("Daxoparib (BZ5531; Helion Bio) was tested. Among 60 women on BZ5531, 18 had a response.",
+     "daxoparib"),
+    ("Renivostat, formerly known as TRX 208, was given to 75 adults; TRX 208 lowered uric acid "
+     "in 40 of them.", "renivostat"),
+    ("LX-90817 (now named ulbatinib) was given to 30 men. LX-90817 was stopped in 2.",
+     "ulbatinib"),
+    ("Corlavimab (ASCO 2025) and JCO 2024 data: 30 of 90 patients on corlavimab responded.",
+     "corlavimab"),
+    ("Among 120 patients given ferbinumab (BPI 300), 10 had pain.", "ferbinumab"),
+])
+def test_a_research_code_given_with_a_name_is_that_drug(nlp, text: str, drugs: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    assert analyse(clean_text(text), nlp=nlp).record.drugs == drugs
+
+
+@pytest.mark.parametrize(("text", "drugs"), [
     ("In the trial, 180 adults with gout were treated with verinurad 12 mg or allopurinol.",
      "allopurinol; verinurad"),
     ("Patients took doxaprolant at a dose of 40 mg twice daily. Of 64 taking doxaprolant, "

@@ -245,12 +245,13 @@ class DrugStems:
     anaphors: frozenset[str] = frozenset()
     arm_heads: ArmHeads | None = None
     variant_words: frozenset[str] = frozenset()  # "beta" of "interferon beta-1a"
+    code_links: tuple[tuple[str, ...], ...] = ()  # "formerly", "also known as": code and name
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugStems:
         check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners",
                           "second_words", "given_suffixes", "anaphors", "arm_heads",
-                          "variant_words", "_comment"},
+                          "variant_words", "code_links", "_comment"},
                    "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
                    prefixes=tuple(data["prefixes"]),
@@ -261,6 +262,8 @@ class DrugStems:
                    given_suffixes=frozenset(data.get("given_suffixes", ())),
                    anaphors=frozenset(data.get("anaphors", ())),
                    variant_words=frozenset(data.get("variant_words", ())),
+                   code_links=tuple(tuple(p.lower().split())
+                                    for p in data.get("code_links", ())),
                    arm_heads=ArmHeads.from_dict(data["arm_heads"]) if "arm_heads" in data else None)
 
     def to_dict(self) -> dict[str, Any]:
@@ -270,7 +273,8 @@ class DrugStems:
                  "second_words": list(self.second_words),
                  "given_suffixes": sorted(self.given_suffixes),
                  "anaphors": sorted(self.anaphors),
-                 "variant_words": sorted(self.variant_words)}
+                 "variant_words": sorted(self.variant_words),
+                 "code_links": [" ".join(p) for p in self.code_links]}
         if self.arm_heads is not None:
             found["arm_heads"] = self.arm_heads.to_dict()
         return found
@@ -502,6 +506,96 @@ def alias_brands(doc: Doc, ents: list[Span], lowers: list[str], heads: ArmHeads)
     return list(doc.ents)
 
 
+#: What may close a research code given with a drug's name: "X (CODE)", "X (CODE; Company)".
+_CODE_CLOSERS = frozenset({")", ",", ";"})
+
+
+def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems) -> list[Span]:
+    """'KHT-2107 (zantrutamab gevatecan)', 'zantrutamab gevatecan (KHT-2107)', 'tarlatamab,
+    formerly AMG 757': a research code written beside a drug's name, in brackets or after a
+    word that renames it (``code_links``), is that drug; every mention of the code in the
+    article names the drug by its name. The document's entities after it."""
+    heads = stems.arm_heads
+    if heads is None:
+        return ents
+    codes: dict[tuple[str, ...], str] = {}  # the code's words -> the drug's name
+    n = len(lowers)
+    for ent in ents:
+        if ent.label_ != "DRUG" or not ent.id_ or " + " in ent.id_:
+            continue
+        after = ent.end
+        if after < n and lowers[after] in {"(", ","}:
+            k = _after_link(lowers, after + 1, stems.code_links)
+            if lowers[after] == "(" or k > after + 1:  # ", formerly CODE"; a bare comma lists
+                end = _code_at(doc, k, heads)
+                if end and (lowers[after] == "," or (end < n and lowers[end] in _CODE_CLOSERS)):
+                    codes.setdefault(tuple(t.text for t in doc[k:end]), ent.id_)
+        start = ent.start
+        if ent.end < n and lowers[ent.end] in _CODE_CLOSERS:
+            k = start - 1  # "CODE (name)", "CODE (now name)"
+            while k > 0 and lowers[k] != "(" and start - k <= 4:
+                k -= 1
+            if k > 0 and lowers[k] == "(" and _after_link(lowers, k + 1, stems.code_links) == start:
+                begin = _code_before(doc, k, heads)
+                if begin is not None:
+                    codes.setdefault(tuple(t.text for t in doc[begin:k]), ent.id_)
+    if not codes:
+        return ents
+    words = [doc.vocab.strings[w] for w in doc.to_array(ORTH).tolist()]
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for i, word in enumerate(words):
+        for code, name in codes.items():
+            if word == code[0] and tuple(words[i:i + len(code)]) == code \
+                    and not covered.intersection(range(i, i + len(code))):
+                found.append(Span(doc, i, i + len(code), label="DRUG", span_id=name))
+    if not found:
+        return ents
+    doc.ents = filter_spans(ents + found)
+    return list(doc.ents)
+
+
+def _after_link(lowers: list[str], k: int, links: tuple[tuple[str, ...], ...]) -> int:
+    """Where the words from ``k`` on continue after a renaming phrase ("formerly known as")."""
+    best = k
+    for phrase in links:
+        if tuple(lowers[k:k + len(phrase)]) == phrase:
+            best = max(best, k + len(phrase))
+    return best
+
+
+def _code_at(doc: Doc, k: int, heads: ArmHeads) -> int | None:
+    """The end of a research code starting at ``k`` ("KHT-2107", "ABBV400", "AMG 757"), or None."""
+    if k >= len(doc):
+        return None
+    if heads.is_code(doc[k]):
+        return k + 1
+    if k + 1 < len(doc) and _code_prefix(doc[k], heads) and _code_number(doc[k + 1]):
+        return k + 2  # "AMG 757": letters and digits written apart
+    return None
+
+
+def _code_before(doc: Doc, k: int, heads: ArmHeads) -> int | None:
+    """The start of a research code that ends right before token ``k``, or None."""
+    if k >= 1 and heads.is_code(doc[k - 1]):
+        return k - 1
+    if k >= 2 and _code_prefix(doc[k - 2], heads) and _code_number(doc[k - 1]):
+        return k - 2
+    return None
+
+
+def _code_prefix(token: Token, heads: ArmHeads) -> bool:
+    """'AMG' of 'AMG 757': two to five capitals that name no trial group, gene or unit."""
+    return (token.is_alpha and token.is_upper and 2 <= len(token) <= 5 and not token.ent_type_
+            and token.text not in heads.not_code_prefixes)
+
+
+def _code_number(token: Token) -> bool:
+    """'757' of 'AMG 757': a number of three to eight digits; not a year ('JCO 2024')."""
+    return (token.is_digit and 3 <= len(token) <= 8 and not token.ent_type_
+            and not (len(token) == 4 and token.text[:2] in {"19", "20"}))
+
+
 def _could_be_brand(token: Token, heads: ArmHeads) -> bool:
     """A capitalised word that no entity covers and no role word is ('Zorvanta', 'KEYMAXA')."""
     return (token.is_alpha and not token.ent_type_ and not token.is_stop
@@ -543,6 +637,7 @@ class StemDrugFinder:
         ents = join_second_words(doc, ents, lowers, self.stems, self.aliases)
         if self.stems.arm_heads:
             ents = alias_brands(doc, ents, lowers, self.stems.arm_heads)
+            ents = alias_codes(doc, ents, lowers, self.stems)
         resolve_anaphors(doc, ents, lowers, self.stems)
         found = find_arm_heads(doc, self.stems.arm_heads, lowers) if self.stems.arm_heads else []
         if found:
