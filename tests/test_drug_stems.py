@@ -182,6 +182,26 @@ def test_a_brand_in_brackets_names_its_generic(nlp, text: str, brand: str,
 
 
 @pytest.mark.parametrize(("text", "drugs"), [
+    # the WHO's 2021 antibody stems (-tug, -bart, -mig), gene therapies (-gene + -vec/-cel)
+    # and conjugate payloads, named in full in every mention
+    ("Of 80 women given velnatatug ledadotin, 22 responded.", "velnatatug ledadotin"),
+    ("Adults received lorivibart plus ferisiran; 31 of 60 cleared the virus.",
+     "ferisiran; lorivibart"),
+    ("Among 45 patients treated with tebrotomig, 9 had a response.", "tebrotomig"),
+    ("Boys received pavodistrogene moxaparvovec; 14 of 20 walked farther.",
+     "pavodistrogene moxaparvovec"),
+    ("Of 30 given corabtuximab talirine, 6 had remission.", "corabtuximab talirine"),
+    ("The oncogene was amplified in 40 tumours; the transgene was silent in Imogene's mice.",
+     None),
+])
+def test_new_antibody_and_gene_therapy_stems(nlp, text: str, drugs: str | None) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    assert analyse(clean_text(text), nlp=nlp).record.drugs == drugs
+
+
+@pytest.mark.parametrize(("text", "drugs"), [
     ("QVR-4410 (solimtamab tirtecan) is a new conjugate. Of 52 adults given QVR-4410, 14 "
      "responded.", "solimtamab tirtecan"),
     ("Daxoparib (BZ5531; Helion Bio) was tested. Among 60 women on BZ5531, 18 had a response.",
