@@ -193,6 +193,12 @@ def test_a_brand_in_brackets_names_its_generic(nlp, text: str, brand: str,
     ("Of 30 given corabtuximab talirine, 6 had remission.", "corabtuximab talirine"),
     ("The oncogene was amplified in 40 tumours; the transgene was silent in Imogene's mice.",
      None),
+    # a cell therapy's short name: a drug by itself, named by its INN when given beside it
+    ("Of 60 adults given orva-cel, 41 responded.", "orva-cel"),
+    ("Tesocabtagene autoleucel (teso-cel) was infused in 52 patients; 30 on Teso-cel had a "
+     "complete response.", "tesocabtagene autoleucel"),
+    ("Dura-cel (duravitresgene autoleucel) was given to 25 patients; 8 on dura-cel relapsed.",
+     "duravitresgene autoleucel"),
 ])
 def test_new_antibody_and_gene_therapy_stems(nlp, text: str, drugs: str | None) -> None:
     from pipeline import clean_text

@@ -246,12 +246,13 @@ class DrugStems:
     arm_heads: ArmHeads | None = None
     variant_words: frozenset[str] = frozenset()  # "beta" of "interferon beta-1a"
     code_links: tuple[tuple[str, ...], ...] = ()  # "formerly", "also known as": code and name
+    short_suffixes: tuple[str, ...] = ()  # "-cel" of "cilta-cel": a cell therapy's short name
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugStems:
         check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners",
                           "second_words", "given_suffixes", "anaphors", "arm_heads",
-                          "variant_words", "code_links", "_comment"},
+                          "variant_words", "code_links", "short_suffixes", "_comment"},
                    "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
                    prefixes=tuple(data["prefixes"]),
@@ -264,6 +265,7 @@ class DrugStems:
                    variant_words=frozenset(data.get("variant_words", ())),
                    code_links=tuple(tuple(p.lower().split())
                                     for p in data.get("code_links", ())),
+                   short_suffixes=tuple(data.get("short_suffixes", ())),
                    arm_heads=ArmHeads.from_dict(data["arm_heads"]) if "arm_heads" in data else None)
 
     def to_dict(self) -> dict[str, Any]:
@@ -274,7 +276,8 @@ class DrugStems:
                  "given_suffixes": sorted(self.given_suffixes),
                  "anaphors": sorted(self.anaphors),
                  "variant_words": sorted(self.variant_words),
-                 "code_links": [" ".join(p) for p in self.code_links]}
+                 "code_links": [" ".join(p) for p in self.code_links],
+                 "short_suffixes": list(self.short_suffixes)}
         if self.arm_heads is not None:
             found["arm_heads"] = self.arm_heads.to_dict()
         return found
@@ -288,6 +291,13 @@ class DrugStems:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_not_drug_endings", tuple(self.not_drugs))
+
+    def is_short_form(self, word: str) -> bool:
+        """'zevor-cel', 'Anbal-cel': the short name of a cell therapy (a syllable or two of
+        the INN and its class suffix)."""
+        head, sep, suffix = word.lower().rpartition("-")
+        return (bool(sep) and f"-{suffix}" in self.short_suffixes and head.isalpha()
+                and 3 <= len(head) <= 10)
 
     def given(self, word: str, aliases: dict[str, str] | None = None) -> str | None:
         """'pembrolizumab-based', 'Keytruda-treated': the drug a word with a suffix of
@@ -346,7 +356,8 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
             word = strings[orth]
             is_drug = known[orth] = stems.is_drug_name(word) or (
                 ("-" in word or "/" in word) and (stems.combination(word, aliases) is not None
-                                                  or stems.given(word, aliases) is not None))
+                                                  or stems.given(word, aliases) is not None
+                                                  or stems.is_short_form(word)))
         if not is_drug or i in covered:
             continue
         t = doc[i]
@@ -357,6 +368,8 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
             found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=pair))
         elif (given := stems.given(t.text, aliases)) is not None:
             found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=given))
+        elif stems.is_short_form(t.text):
+            found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=t.lower_))
     return found
 
 
@@ -521,32 +534,37 @@ def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems)
     codes: dict[tuple[str, ...], str] = {}  # the code's words -> the drug's name
     n = len(lowers)
     for ent in ents:
-        if ent.label_ != "DRUG" or not ent.id_ or " + " in ent.id_:
+        if ent.label_ != "DRUG" or not ent.id_ or " + " in ent.id_ \
+                or stems.is_short_form(ent.text):
             continue
         after = ent.end
         if after < n and lowers[after] in {"(", ","}:
             k = _after_link(lowers, after + 1, stems.code_links)
             if lowers[after] == "(" or k > after + 1:  # ", formerly CODE"; a bare comma lists
-                end = _code_at(doc, k, heads)
+                end = k + 1 if k < n and stems.is_short_form(lowers[k]) else _code_at(doc, k, heads)
                 if end and (lowers[after] == "," or (end < n and lowers[end] in _CODE_CLOSERS)):
-                    codes.setdefault(tuple(t.text for t in doc[k:end]), ent.id_)
+                    codes.setdefault(tuple(lowers[k:end]), ent.id_)
         start = ent.start
         if ent.end < n and lowers[ent.end] in _CODE_CLOSERS:
             k = start - 1  # "CODE (name)", "CODE (now name)"
             while k > 0 and lowers[k] != "(" and start - k <= 4:
                 k -= 1
             if k > 0 and lowers[k] == "(" and _after_link(lowers, k + 1, stems.code_links) == start:
-                begin = _code_before(doc, k, heads)
+                begin = (k - 1 if k >= 1 and stems.is_short_form(lowers[k - 1])
+                         else _code_before(doc, k, heads))
                 if begin is not None:
-                    codes.setdefault(tuple(t.text for t in doc[begin:k]), ent.id_)
+                    codes.setdefault(tuple(lowers[begin:k]), ent.id_)
     if not codes:
         return ents
-    words = [doc.vocab.strings[w] for w in doc.to_array(ORTH).tolist()]
+    # a short form found by its suffix names itself until its name is known: renamed here
+    renamed = {(e.start, e.end) for e in ents if e.label_ == "DRUG" and stems.is_short_form(e.text)
+               and (lowers[e.start],) in codes}
+    ents = [e for e in ents if (e.start, e.end) not in renamed]
     covered = {i for e in ents for i in range(e.start, e.end)}
     found = []
-    for i, word in enumerate(words):
+    for i, word in enumerate(lowers):
         for code, name in codes.items():
-            if word == code[0] and tuple(words[i:i + len(code)]) == code \
+            if word == code[0] and tuple(lowers[i:i + len(code)]) == code \
                     and not covered.intersection(range(i, i + len(code))):
                 found.append(Span(doc, i, i + len(code), label="DRUG", span_id=name))
     if not found:
