@@ -199,6 +199,15 @@ def test_a_brand_in_brackets_names_its_generic(nlp, text: str, brand: str,
      "complete response.", "tesocabtagene autoleucel"),
     ("Dura-cel (duravitresgene autoleucel) was given to 25 patients; 8 on dura-cel relapsed.",
      "duravitresgene autoleucel"),
+    # radioligands: as the USAN writes them, as one word, and both together
+    ("Of 90 men given lutetium Lu 177 rosapivotide tetraxetan, 41 had a PSA response.",
+     "lutetium lu 177 rosapivotide tetraxetan"),
+    ("Patients were given iodine I 131 omburtamab; 12 of 30 relapsed.",
+     "iodine i 131 omburtamab"),
+    ("Men received 225Ac-PSMA-R2 or docetaxel; 22 of 70 responded.", "225ac-psma-r2; docetaxel"),
+    ("Actinium Ac 225 lintafotide (225Ac-LF9) was infused in 44 patients; 18 given 225Ac-LF9 "
+     "responded.", "actinium ac 225 lintafotide"),
+    ("Lead in tap water rose: 30 of 50 homes had lead levels above 15 ppb.", None),
 ])
 def test_new_antibody_and_gene_therapy_stems(nlp, text: str, drugs: str | None) -> None:
     from pipeline import clean_text

@@ -247,12 +247,15 @@ class DrugStems:
     variant_words: frozenset[str] = frozenset()  # "beta" of "interferon beta-1a"
     code_links: tuple[tuple[str, ...], ...] = ()  # "formerly", "also known as": code and name
     short_suffixes: tuple[str, ...] = ()  # "-cel" of "cilta-cel": a cell therapy's short name
+    radionuclides: tuple[tuple[str, str], ...] = ()  # ("lutetium", "lu"): element and symbol
+    chelators: tuple[str, ...] = ()  # "-xetan": the second word of a radioligand
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugStems:
         check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners",
                           "second_words", "given_suffixes", "anaphors", "arm_heads",
-                          "variant_words", "code_links", "short_suffixes", "_comment"},
+                          "variant_words", "code_links", "short_suffixes", "radionuclides",
+                          "chelators", "_comment"},
                    "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
                    prefixes=tuple(data["prefixes"]),
@@ -266,6 +269,9 @@ class DrugStems:
                    code_links=tuple(tuple(p.lower().split())
                                     for p in data.get("code_links", ())),
                    short_suffixes=tuple(data.get("short_suffixes", ())),
+                   radionuclides=tuple((e.lower(), sym.lower()) for e, sym
+                                       in data.get("radionuclides", {}).items()),
+                   chelators=tuple(data.get("chelators", ())),
                    arm_heads=ArmHeads.from_dict(data["arm_heads"]) if "arm_heads" in data else None)
 
     def to_dict(self) -> dict[str, Any]:
@@ -277,7 +283,8 @@ class DrugStems:
                  "anaphors": sorted(self.anaphors),
                  "variant_words": sorted(self.variant_words),
                  "code_links": [" ".join(p) for p in self.code_links],
-                 "short_suffixes": list(self.short_suffixes)}
+                 "short_suffixes": list(self.short_suffixes),
+                 "radionuclides": dict(self.radionuclides), "chelators": list(self.chelators)}
         if self.arm_heads is not None:
             found["arm_heads"] = self.arm_heads.to_dict()
         return found
@@ -291,6 +298,13 @@ class DrugStems:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_not_drug_endings", tuple(self.not_drugs))
+        object.__setattr__(self, "_symbols", frozenset(sym for _, sym in self.radionuclides))
+
+    def radioligand(self, word: str) -> bool:
+        """'177Lu-PNT2002', '[177Lu]Lu-PSMA-617', '225Ac-FPI-2265': a ligand labelled with a
+        radionuclide, written as one word (mass number, symbol, hyphen, ligand)."""
+        match = _RADIOLIGAND.match(word)
+        return match is not None and match.group(1).lower() in self._symbols
 
     def is_short_form(self, word: str) -> bool:
         """'zevor-cel', 'Anbal-cel': the short name of a cell therapy (a syllable or two of
@@ -357,7 +371,8 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
             is_drug = known[orth] = stems.is_drug_name(word) or (
                 ("-" in word or "/" in word) and (stems.combination(word, aliases) is not None
                                                   or stems.given(word, aliases) is not None
-                                                  or stems.is_short_form(word)))
+                                                  or stems.is_short_form(word)
+                                                  or stems.radioligand(word)))
         if not is_drug or i in covered:
             continue
         t = doc[i]
@@ -368,9 +383,38 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
             found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=pair))
         elif (given := stems.given(t.text, aliases)) is not None:
             found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=given))
-        elif stems.is_short_form(t.text):
+        elif stems.is_short_form(t.text) or stems.radioligand(t.text):
             found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=t.lower_))
     return found
+
+
+#: "177Lu-PNT2002", "[177Lu]Lu-PSMA-617": mass number, symbol (group 1), hyphen, ligand.
+_RADIOLIGAND = re.compile(r"^\[?\d{2,3}([A-Z][a-z]?)\]?(?:[A-Z][a-z]?)?-[A-Za-z0-9][\w&-]*$")
+
+
+def join_radioligands(doc: Doc, ents: list[Span], lowers: list[str],
+                      stems: DrugStems) -> list[Span]:
+    """'lutetium Lu 177 zadavotide guraxetan', 'iodine I 131 apamistamab': an element, its
+    symbol and a mass number before a ligand (and its chelator) are one drug, named as the
+    USAN names radiopharmaceuticals, in lower case. The document's entities after it."""
+    symbols = dict(stems.radionuclides)
+    n = len(lowers)
+    found = []
+    for i in [k for k, w in enumerate(lowers[:-3]) if w in symbols]:
+        if lowers[i + 1] != symbols[lowers[i]] or not doc[i + 2].is_digit:
+            continue
+        j = i + 3
+        if j < n and doc[j].is_alpha and doc[j].is_lower and len(doc[j]) >= 5 \
+                and not doc[j].is_stop and doc[j].ent_type_ in {"", "DRUG"}:
+            j += 1  # the ligand
+            if j < n and doc[j].is_lower and lowers[j].endswith(stems.chelators):
+                j += 1  # its chelator
+            found.append(Span(doc, i, j, label="DRUG", span_id=" ".join(lowers[i:j])))
+    if not found:
+        return ents
+    doc.ents = filter_spans(found + [e for e in ents
+                                     if not any(f.start < e.end and e.start < f.end for f in found)])
+    return list(doc.ents)
 
 
 #: "beta-1a", "alfa-2b", "gamma-1b": a Greek letter and a number that name one variant of a
@@ -535,13 +579,13 @@ def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems)
     n = len(lowers)
     for ent in ents:
         if ent.label_ != "DRUG" or not ent.id_ or " + " in ent.id_ \
-                or stems.is_short_form(ent.text):
+                or _names_itself(stems, ent.text):
             continue
         after = ent.end
         if after < n and lowers[after] in {"(", ","}:
             k = _after_link(lowers, after + 1, stems.code_links)
             if lowers[after] == "(" or k > after + 1:  # ", formerly CODE"; a bare comma lists
-                end = k + 1 if k < n and stems.is_short_form(lowers[k]) else _code_at(doc, k, heads)
+                end = k + 1 if k < n and _names_itself(stems, doc[k].text) else _code_at(doc, k, heads)
                 if end and (lowers[after] == "," or (end < n and lowers[end] in _CODE_CLOSERS)):
                     codes.setdefault(tuple(lowers[k:end]), ent.id_)
         start = ent.start
@@ -550,14 +594,14 @@ def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems)
             while k > 0 and lowers[k] != "(" and start - k <= 4:
                 k -= 1
             if k > 0 and lowers[k] == "(" and _after_link(lowers, k + 1, stems.code_links) == start:
-                begin = (k - 1 if k >= 1 and stems.is_short_form(lowers[k - 1])
+                begin = (k - 1 if k >= 1 and _names_itself(stems, doc[k - 1].text)
                          else _code_before(doc, k, heads))
                 if begin is not None:
                     codes.setdefault(tuple(lowers[begin:k]), ent.id_)
     if not codes:
         return ents
-    # a short form found by its suffix names itself until its name is known: renamed here
-    renamed = {(e.start, e.end) for e in ents if e.label_ == "DRUG" and stems.is_short_form(e.text)
+    # a short form or radioligand found by its shape names itself until its name is known: renamed here
+    renamed = {(e.start, e.end) for e in ents if e.label_ == "DRUG" and _names_itself(stems, e.text)
                and (lowers[e.start],) in codes}
     ents = [e for e in ents if (e.start, e.end) not in renamed]
     covered = {i for e in ents for i in range(e.start, e.end)}
@@ -571,6 +615,12 @@ def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems)
         return ents
     doc.ents = filter_spans(ents + found)
     return list(doc.ents)
+
+
+def _names_itself(stems: DrugStems, word: str) -> bool:
+    """A drug word found by its shape and named by itself until its INN is known ('teso-cel',
+    '177Lu-PNT2002')."""
+    return stems.is_short_form(word) or stems.radioligand(word)
 
 
 def _after_link(lowers: list[str], k: int, links: tuple[tuple[str, ...], ...]) -> int:
@@ -652,6 +702,8 @@ class StemDrugFinder:
             doc.ents = filter_spans(ents + found)
             ents = list(doc.ents)
         lowers = lower_words(doc)
+        if self.stems.radionuclides:
+            ents = join_radioligands(doc, ents, lowers, self.stems)
         ents = join_second_words(doc, ents, lowers, self.stems, self.aliases)
         if self.stems.arm_heads:
             ents = alias_brands(doc, ents, lowers, self.stems.arm_heads)
