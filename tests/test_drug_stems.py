@@ -228,6 +228,11 @@ def test_new_antibody_and_gene_therapy_stems(nlp, text: str, drugs: str | None) 
     ("Corlavimab (ASCO 2025) and JCO 2024 data: 30 of 90 patients on corlavimab responded.",
      "corlavimab"),
     ("Among 120 patients given ferbinumab (BPI 300), 10 had pain.", "ferbinumab"),
+    # codes with a letter among the digits, and codes written in two words after a receipt
+    ("Of 64 patients who received QL-B12C3, 20 responded.", "ql-b12c3"),
+    ("A total of 90 adults were treated with TRB 4417; 30 given TRB 4417 had a response.",
+     "trb 4417"),
+    ("Carriers of HLA-B5701 (12 of 40) and IL-17A levels were measured.", None),
 ])
 def test_a_research_code_given_with_a_name_is_that_drug(nlp, text: str, drugs: str) -> None:
     from pipeline import clean_text

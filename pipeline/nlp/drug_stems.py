@@ -162,6 +162,23 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
     return [Span(doc, i, i + 1, label="DRUG", span_id=lowers[i]) for i in sorted(assigned)]
 
 
+def find_spaced_codes(doc: Doc, lowers: list[str], heads: ArmHeads) -> list[Span]:
+    """'received AZD 0901', 'treated with AMG 193': a research code written in two words after
+    a receipt names an agent, and so does every other mention of it (in lower case)."""
+    firsts = {p[0] for p in heads.receipts}
+    codes: set[tuple[str, str]] = set()
+    for i in [k for k, w in enumerate(lowers) if w in firsts]:
+        for phrase in heads.receipts:
+            j = i + len(phrase)
+            if tuple(lowers[i:j]) == phrase and j + 1 < len(lowers) \
+                    and _code_prefix(doc[j], heads) and _code_number(doc[j + 1]):
+                codes.add((lowers[j], lowers[j + 1]))
+    if not codes:
+        return []
+    return [Span(doc, i, i + 2, label="DRUG", span_id=f"{w} {lowers[i + 1]}")
+            for i, w in enumerate(lowers[:-1]) if (w, lowers[i + 1]) in codes]
+
+
 def lower_words(doc: Doc) -> list[str]:
     """The lower-case words of the document, read as ids (Token objects cost more)."""
     strings = doc.vocab.strings
@@ -710,6 +727,8 @@ class StemDrugFinder:
             ents = alias_codes(doc, ents, lowers, self.stems)
         resolve_anaphors(doc, ents, lowers, self.stems)
         found = find_arm_heads(doc, self.stems.arm_heads, lowers) if self.stems.arm_heads else []
+        if self.stems.arm_heads:
+            found += find_spaced_codes(doc, lowers, self.stems.arm_heads)
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
             if self.stems.variant_words:  # "randomized to ... or interferon beta-1a"
