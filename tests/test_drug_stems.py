@@ -173,6 +173,9 @@ def test_two_word_inns_are_one_drug(nlp, text: str, drugs: set[tuple[str, str]])
     ("Participants received ozanimod (MOSVELTA®, Nordpharm) once daily; 41 of the 96 on "
      "MOSVELTA reached remission.", "MOSVELTA", "ozanimod"),
     ("Results (imatinib) are shown; the results held in 40 patients.", "Results", None),
+    ("Adults received relcotinib, marketed as Pulmexa; 30 of 90 taking Pulmexa improved.",
+     "Pulmexa", "relcotinib"),
+    ("Adults received relcotinib, Pulmexa and Breva were compared.", "Pulmexa", None),
 ])
 def test_a_brand_in_brackets_names_its_generic(nlp, text: str, brand: str,
                                               drug: str | None) -> None:
@@ -228,6 +231,8 @@ def test_new_antibody_and_gene_therapy_stems(nlp, text: str, drugs: str | None) 
     ("Corlavimab (ASCO 2025) and JCO 2024 data: 30 of 90 patients on corlavimab responded.",
      "corlavimab"),
     ("Among 120 patients given ferbinumab (BPI 300), 10 had pain.", "ferbinumab"),
+    ("Solvetuximab (Gastriva; ZT-0362) was given. Of 100 patients on ZT-0362, 40 responded.",
+     "solvetuximab"),
     # codes with a letter among the digits, and codes written in two words after a receipt
     ("Of 64 patients who received QL-B12C3, 20 responded.", "ql-b12c3"),
     ("A total of 90 adults were treated with TRB 4417; 30 given TRB 4417 had a response.",

@@ -599,12 +599,20 @@ def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems)
                 or _names_itself(stems, ent.text):
             continue
         after = ent.end
-        if after < n and lowers[after] in {"(", ","}:
-            k = _after_link(lowers, after + 1, stems.code_links)
-            if lowers[after] == "(" or k > after + 1:  # ", formerly CODE"; a bare comma lists
-                end = k + 1 if k < n and _names_itself(stems, doc[k].text) else _code_at(doc, k, heads)
-                if end and (lowers[after] == "," or (end < n and lowers[end] in _CODE_CLOSERS)):
-                    codes.setdefault(tuple(lowers[k:end]), ent.id_)
+        if after < n and lowers[after] == "(":  # "X (CODE)", "X (Brand; CODE)"
+            k = after + 1
+            while k < min(n, after + 12) and lowers[k] != ")":
+                end = _renamed_at(doc, lowers, k, stems)
+                if end and end < n and lowers[end] in _CODE_CLOSERS:
+                    codes.setdefault(tuple(_code_words(doc, lowers, k, stems)), ent.id_)
+                while k < n and lowers[k] not in _CODE_CLOSERS:
+                    k += 1  # the next item of the brackets
+                if k < n and lowers[k] != ")":
+                    k += 1
+        elif after < n and lowers[after] == ",":  # "X, formerly CODE"; a bare comma lists
+            end = _renamed_at(doc, lowers, after + 1, stems)
+            if end and _after_link(lowers, after + 1, stems.code_links) > after + 1:
+                codes.setdefault(tuple(_code_words(doc, lowers, after + 1, stems)), ent.id_)
         start = ent.start
         if ent.end < n and lowers[ent.end] in _CODE_CLOSERS:
             k = start - 1  # "CODE (name)", "CODE (now name)"
@@ -632,6 +640,29 @@ def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems)
         return ents
     doc.ents = filter_spans(ents + found)
     return list(doc.ents)
+
+
+def _renamed_at(doc: Doc, lowers: list[str], k: int, stems: DrugStems) -> int | None:
+    """The end of another name of a drug from ``k`` on: a research code or a short form, after
+    an optional renaming phrase ("formerly AMG 757"), or a brand after one ("marketed as
+    Vorxana"); None if there is none."""
+    heads = stems.arm_heads
+    j = _after_link(lowers, k, stems.code_links)
+    if j >= len(lowers) or heads is None:
+        return None
+    if _names_itself(stems, doc[j].text):
+        return j + 1
+    end = _code_at(doc, j, heads)
+    if end is None and j > k and _could_be_brand(doc[j], heads):
+        end = j + 1
+    return end
+
+
+def _code_words(doc: Doc, lowers: list[str], k: int, stems: DrugStems) -> list[str]:
+    """The words of the other name that ``_renamed_at`` found from ``k`` on."""
+    j = _after_link(lowers, k, stems.code_links)
+    end = _renamed_at(doc, lowers, k, stems)
+    return lowers[j:end] if end else []
 
 
 def _names_itself(stems: DrugStems, word: str) -> bool:
