@@ -196,6 +196,13 @@ def test_a_brand_in_brackets_names_its_generic(nlp, text: str, brand: str,
     ("Of 30 given corabtuximab talirine, 6 had remission.", "corabtuximab talirine"),
     ("The oncogene was amplified in 40 tumours; the transgene was silent in Imogene's mice.",
      None),
+    # the stems of inhibitors, coagulation factors, endothelin antagonists and other classes
+    ("Adults received velraglib or placebo; 12 of 40 improved.", "velraglib"),
+    ("Men with haemophilia received tovanoctocog alfa; bleeding occurred in 7 of 88.",
+     "tovanoctocog alfa"),
+    ("Adults took sotritentan 25 mg; blood pressure fell in 60 of 120.", "sotritentan"),
+    ("Children took pelvobamate or placebo; 20 of 60 were seizure-free. Carbamate "
+     "residues were found in 3 of 40 homes.", "pelvobamate"),
     # a cell therapy's short name: a drug by itself, named by its INN when given beside it
     ("Of 60 adults given orva-cel, 41 responded.", "orva-cel"),
     ("Tesocabtagene autoleucel (teso-cel) was infused in 52 patients; 30 on Teso-cel had a "

@@ -479,8 +479,9 @@ def join_second_words(doc: Doc, ents: list[Span], lowers: list[str], stems: Drug
             continue
         word = doc[j]
         if not (lowers[j].endswith(stems.second_words) and word.is_alpha and word.is_lower
-                and len(word) >= 5 or _variant(lowers[j], stems)):
-            continue
+                and len(word) >= 5 or _variant(lowers[j], stems)
+                or (lowers[j] in stems.variant_words and " " not in ent.id_)):
+            continue  # ("efanesoctocog alfa": a bare Greek letter after an unlisted name)
         if k + 1 < len(ents) and ents[k + 1].start == j and (
                 ents[k + 1].label_ != "DRUG" or len(ents[k + 1]) > 1):
             continue
