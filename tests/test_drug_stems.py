@@ -197,7 +197,7 @@ def test_a_brand_in_brackets_names_its_generic(nlp, text: str, brand: str,
     ("The oncogene was amplified in 40 tumours; the transgene was silent in Imogene's mice.",
      None),
     # the stems of inhibitors, coagulation factors, endothelin antagonists and other classes
-    ("Adults received velraglib or placebo; 12 of 40 improved.", "velraglib"),
+    ("Adults received velraglusib or placebo; 12 of 40 improved.", "velraglusib"),
     ("Men with haemophilia received tovanoctocog alfa; bleeding occurred in 7 of 88.",
      "tovanoctocog alfa"),
     ("Adults took sotritentan 25 mg; blood pressure fell in 60 of 120.", "sotritentan"),
