@@ -383,3 +383,19 @@ def test_the_first_word_of_a_two_word_drug_names_its_arm(nlp, order: str, drug: 
                    nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} \
         == {(410, "fingolimod", 30), (411, drug, 45)}
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    # a fixed-dose product in brackets beside its parts is those parts, counted once
+    ("Clinicians gave 58 adults with resected melanoma nivolumab plus relatlimab (Opdualag). "
+     "Melanoma returned in 7 of the 58 adults.", "nivolumab + relatlimab"),
+    ("In all, 90 adults with gastric cancer were given trifluridine/tipiracil. Disease "
+     "progressed in 30 of the 90 adults.", "trifluridine/tipiracil"),
+])
+def test_a_combination_product_beside_its_parts_names_them_once(nlp, text: str,
+                                                                drug: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {r.drug for r in rows if r.row_type == "outcome"} == {drug}

@@ -713,6 +713,33 @@ def _code_number(token: Token) -> bool:
             and not (len(token) == 4 and token.text[:2] in {"19", "20"}))
 
 
+def split_named_combinations(doc: Doc, ents: list[Span], lowers: list[str]) -> list[Span]:
+    """'nivolumab plus relatlimab (Opdualag)', 'Lonsurf (trifluridine and tipiracil)': a
+    fixed-dose combination the lexicon names as one product ("nivolumab/relatlimab"), written
+    in brackets beside its parts, is those parts joined as every combination is ("nivolumab +
+    relatlimab"), so that the arm does not count them twice. The document's entities after it."""
+    n = len(lowers)
+    renamed = []
+    for k, ent in enumerate(ents):
+        if ent.label_ != "DRUG" or "/" not in ent.id_ or " + " in ent.id_:
+            continue
+        parts = set(ent.id_.split("/"))
+        if ent.start >= 1 and lowers[ent.start - 1] == "(":  # "X plus Y (Brand)"
+            near = [e for e in ents[max(0, k - 4):k] if ent.start - 8 <= e.start]
+        elif ent.end + 1 < n and lowers[ent.end] == "(":  # "Brand (X and Y)"
+            near = [e for e in ents[k + 1:k + 5] if e.end <= ent.end + 8]
+        else:
+            continue
+        if parts <= {e.id_ for e in near if e.label_ == "DRUG"}:
+            renamed.append(k)
+    if not renamed:
+        return ents
+    found = [Span(doc, e.start, e.end, label="DRUG", span_id=" + ".join(sorted(e.id_.split("/"))))
+             if k in renamed else e for k, e in enumerate(ents)]
+    doc.ents = found
+    return list(doc.ents)
+
+
 def _could_be_brand(token: Token, heads: ArmHeads) -> bool:
     """A capitalised word that no entity covers and no role word is ('Zorvanta', 'KEYMAXA')."""
     return (token.is_alpha and not token.ent_type_ and not token.is_stop
@@ -757,6 +784,7 @@ class StemDrugFinder:
         if self.stems.arm_heads:
             ents = alias_brands(doc, ents, lowers, self.stems.arm_heads)
             ents = alias_codes(doc, ents, lowers, self.stems)
+        ents = split_named_combinations(doc, ents, lowers)
         resolve_anaphors(doc, ents, lowers, self.stems)
         found = find_arm_heads(doc, self.stems.arm_heads, lowers) if self.stems.arm_heads else []
         if self.stems.arm_heads:
