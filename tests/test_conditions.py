@@ -111,6 +111,21 @@ def test_harms_of_a_cancer_trial_do_not_name_its_disease(nlp, text: str, disease
 
 
 @pytest.mark.parametrize(("text", "disease"), [
+    # distinct clinical forms keep their names; the plural is the name of the MDS family
+    ("Of 110 adults with generalised myasthenia gravis, 55 received rozanolixizumab; myasthenia "
+     "gravis symptoms improved in 30.", "generalized myasthenia gravis"),
+    ("In all, 300 adolescents with eosinophilic asthma received benralizumab; asthma attacks "
+     "fell in 120 of them. Asthma control improved.", "severe eosinophilic asthma"),
+    ("A total of 77 children with paediatric low-grade glioma received dabrafenib; low-grade "
+     "glioma shrank in 40.", "pediatric low-grade glioma"),
+    ("We treated 150 adults with lower-risk myelodysplastic syndrome with luspatercept.",
+     "myelodysplastic syndromes"),
+])
+def test_a_distinct_clinical_form_keeps_its_name(nlp, text: str, disease: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+@pytest.mark.parametrize(("text", "disease"), [
     # the population's condition is in no lexicon; the lexicon names only an event or a
     # comorbidity, in passing
     ("Adults with chronic prostatitis were randomized to tamsulosin (n = 120) or placebo "
