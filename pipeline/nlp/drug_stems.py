@@ -14,6 +14,7 @@ from typing import Any
 import srsly
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -121,6 +122,7 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
     n = len(lowers)
     assigned: set[int] = set()
     received: set[str] = set()
+    spaced: set[tuple[str, str]] = set()
     # Only the words that can open a pattern are looked at (a few per sentence): this runs
     # on every document, most of which assign nothing.
     triggers = heads.triggers
@@ -136,6 +138,8 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
                 j = i + len(phrase)
                 if j < n and heads.is_code(doc[j]):
                     assigned.add(j)  # "received ABBV-400": a code names nothing but an agent
+                elif j + 1 < n and _code_prefix(doc[j], heads) and _code_number(doc[j + 1]):
+                    spaced.add((lowers[j], lowers[j + 1]))  # "received AZD 0901"
                 elif j < n and heads.could_name(doc[j]):
                     if _dose_after(doc, lowers, j + 1, heads) or _control_after(doc, j + 1, heads):
                         assigned.add(j)  # "treated with X 20 mg", "received X or placebo"
@@ -149,7 +153,7 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
                 and _cell_has_size(lowers, i + 2, heads):
             assigned.add(i + 1)  # "| Warfarin, n = 296 |", "| Warfarin group (n=296) |"
     if not assigned and not received:
-        return []
+        return spaced_code_spans(doc, lowers, spaced)
     named = {lowers[i] for i in assigned} | received
     for i in range(1, n - 1):
         if lowers[i] in named and lowers[i + 1] in heads.group_nouns and lowers[i - 1] == "the" \
@@ -159,20 +163,14 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
     for i in range(n):
         if i not in assigned and lowers[i] in names and heads.could_name(doc[i]):
             assigned.add(i)  # every other mention of an assigned name
-    return [Span(doc, i, i + 1, label="DRUG", span_id=lowers[i]) for i in sorted(assigned)]
+    return [Span(doc, i, i + 1, label="DRUG", span_id=lowers[i])
+            for i in sorted(assigned)] + spaced_code_spans(doc, lowers, spaced)
 
 
-def find_spaced_codes(doc: Doc, lowers: list[str], heads: ArmHeads) -> list[Span]:
+def spaced_code_spans(doc: Doc, lowers: list[str], codes: set[tuple[str, str]]) -> list[Span]:
     """'received AZD 0901', 'treated with AMG 193': a research code written in two words after
-    a receipt names an agent, and so does every other mention of it (in lower case)."""
-    firsts = {p[0] for p in heads.receipts}
-    codes: set[tuple[str, str]] = set()
-    for i in [k for k, w in enumerate(lowers) if w in firsts]:
-        for phrase in heads.receipts:
-            j = i + len(phrase)
-            if tuple(lowers[i:j]) == phrase and j + 1 < len(lowers) \
-                    and _code_prefix(doc[j], heads) and _code_number(doc[j + 1]):
-                codes.add((lowers[j], lowers[j + 1]))
+    a receipt (``codes``, found by find_arm_heads) names an agent, and so does every other
+    mention of it (in lower case)."""
     if not codes:
         return []
     return [Span(doc, i, i + 2, label="DRUG", span_id=f"{w} {lowers[i + 1]}")
@@ -316,6 +314,8 @@ class DrugStems:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_not_drug_endings", tuple(self.not_drugs))
         object.__setattr__(self, "_symbols", frozenset(sym for _, sym in self.radionuclides))
+        object.__setattr__(self, "link_firsts", frozenset(p[0] for p in self.code_links))
+        object.__setattr__(self, "link_words", frozenset(w for p in self.code_links for w in p))
 
     def radioligand(self, word: str) -> bool:
         """'177Lu-PNT2002', '[177Lu]Lu-PSMA-617', '225Ac-FPI-2265': a ligand labelled with a
@@ -415,6 +415,8 @@ def join_radioligands(doc: Doc, ents: list[Span], lowers: list[str],
     symbol and a mass number before a ligand (and its chelator) are one drug, named as the
     USAN names radiopharmaceuticals, in lower case. The document's entities after it."""
     symbols = dict(stems.radionuclides)
+    if symbols.keys().isdisjoint(lowers):  # in C: most documents name no element
+        return ents
     n = len(lowers)
     found = []
     for i in [k for k, w in enumerate(lowers[:-3]) if w in symbols]:
@@ -595,11 +597,16 @@ def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems)
         return ents
     codes: dict[tuple[str, ...], str] = {}  # the code's words -> the drug's name
     n = len(lowers)
+    drug = get_string_id("DRUG")
     for ent in ents:
-        if ent.label_ != "DRUG" or not ent.id_ or " + " in ent.id_ \
-                or _names_itself(stems, ent.text):
+        start, after = ent.start, ent.end  # ints first: Span strings cost more
+        if not ((after < n and (lowers[after] == "(" or (
+                lowers[after] == "," and after + 1 < n and lowers[after + 1] in stems.link_firsts)))
+                or (start and (lowers[start - 1] == "(" or lowers[start - 1] in stems.link_words))):
+            continue  # (most names stand beside no bracket and no renaming word)
+        if ent.label != drug or not ent.id_ or " + " in ent.id_ or (
+                "-" in lowers[start] and _names_itself(stems, ent.text)):
             continue
-        after = ent.end
         if after < n and lowers[after] == "(":  # "X (CODE)", "X (Brand; CODE)"
             k = after + 1
             while k < min(n, after + 12) and lowers[k] != ")":
@@ -612,14 +619,14 @@ def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems)
                     k += 1
         elif after < n and lowers[after] == ",":  # "X, formerly CODE"; a bare comma lists
             end = _renamed_at(doc, lowers, after + 1, stems)
-            if end and _after_link(lowers, after + 1, stems.code_links) > after + 1:
+            if end and _after_link(lowers, after + 1, stems) > after + 1:
                 codes.setdefault(tuple(_code_words(doc, lowers, after + 1, stems)), ent.id_)
         start = ent.start
         if ent.end < n and lowers[ent.end] in _CODE_CLOSERS:
             k = start - 1  # "CODE (name)", "CODE (now name)"
             while k > 0 and lowers[k] != "(" and start - k <= 4:
                 k -= 1
-            if k > 0 and lowers[k] == "(" and _after_link(lowers, k + 1, stems.code_links) == start:
+            if k > 0 and lowers[k] == "(" and _after_link(lowers, k + 1, stems) == start:
                 begin = (k - 1 if k >= 1 and _names_itself(stems, doc[k - 1].text)
                          else _code_before(doc, k, heads))
                 if begin is not None:
@@ -648,9 +655,13 @@ def _renamed_at(doc: Doc, lowers: list[str], k: int, stems: DrugStems) -> int | 
     an optional renaming phrase ("formerly AMG 757"), or a brand after one ("marketed as
     Vorxana"); None if there is none."""
     heads = stems.arm_heads
-    j = _after_link(lowers, k, stems.code_links)
+    j = _after_link(lowers, k, stems)
     if j >= len(lowers) or heads is None:
         return None
+    word = lowers[j]
+    if j == k and "-" not in word and not any(c.isdigit() for c in word) \
+            and not (j + 1 < len(lowers) and lowers[j + 1].isdigit()):
+        return None  # no code, short form or radioligand; a brand only after a renaming word
     if _names_itself(stems, doc[j].text):
         return j + 1
     end = _code_at(doc, j, heads)
@@ -661,7 +672,7 @@ def _renamed_at(doc: Doc, lowers: list[str], k: int, stems: DrugStems) -> int | 
 
 def _code_words(doc: Doc, lowers: list[str], k: int, stems: DrugStems) -> list[str]:
     """The words of the other name that ``_renamed_at`` found from ``k`` on."""
-    j = _after_link(lowers, k, stems.code_links)
+    j = _after_link(lowers, k, stems)
     end = _renamed_at(doc, lowers, k, stems)
     return lowers[j:end] if end else []
 
@@ -672,10 +683,12 @@ def _names_itself(stems: DrugStems, word: str) -> bool:
     return stems.is_short_form(word) or stems.radioligand(word)
 
 
-def _after_link(lowers: list[str], k: int, links: tuple[tuple[str, ...], ...]) -> int:
+def _after_link(lowers: list[str], k: int, stems: DrugStems) -> int:
     """Where the words from ``k`` on continue after a renaming phrase ("formerly known as")."""
     best = k
-    for phrase in links:
+    if k >= len(lowers) or lowers[k] not in stems.link_firsts:
+        return k  # most brackets hold no renaming word
+    for phrase in stems.code_links:
         if tuple(lowers[k:k + len(phrase)]) == phrase:
             best = max(best, k + len(phrase))
     return best
@@ -721,6 +734,9 @@ def split_named_combinations(doc: Doc, ents: list[Span], lowers: list[str]) -> l
     n = len(lowers)
     renamed = []
     for k, ent in enumerate(ents):
+        if not ((ent.start and lowers[ent.start - 1] == "(") or (
+                ent.end + 1 < n and lowers[ent.end] == "(")):
+            continue  # (ints first: Span strings cost more)
         if ent.label_ != "DRUG" or "/" not in ent.id_ or " + " in ent.id_:
             continue
         parts = set(ent.id_.split("/"))
@@ -787,8 +803,6 @@ class StemDrugFinder:
         ents = split_named_combinations(doc, ents, lowers)
         resolve_anaphors(doc, ents, lowers, self.stems)
         found = find_arm_heads(doc, self.stems.arm_heads, lowers) if self.stems.arm_heads else []
-        if self.stems.arm_heads:
-            found += find_spaced_codes(doc, lowers, self.stems.arm_heads)
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
             if self.stems.variant_words:  # "randomized to ... or interferon beta-1a"
