@@ -120,6 +120,9 @@ def test_harms_of_a_cancer_trial_do_not_name_its_disease(nlp, text: str, disease
      "glioma shrank in 40.", "pediatric low-grade glioma"),
     ("We treated 150 adults with lower-risk myelodysplastic syndrome with luspatercept.",
      "myelodysplastic syndromes"),
+    ("Of 480 adults with HIV-1 who switched to bictegravir, 460 kept HIV-1 RNA below 50 copies; "
+     "HIV-1 resistance emerged in none.", "HIV-1 infection"),
+    ("A total of 260 people living with HIV received cabotegravir.", "HIV infection"),
 ])
 def test_a_distinct_clinical_form_keeps_its_name(nlp, text: str, disease: str) -> None:
     assert analyse(clean_text(text), nlp=nlp).record.disease == disease
