@@ -25,6 +25,7 @@ from .nlp.conditions import (
     find_condition,
     instrument_diseases,
     name_key,
+    population_condition,
     population_weight,
     subtype_name,
 )
@@ -148,7 +149,7 @@ def article_facts(doc: Doc) -> ArticleFacts:
     cues = doc.spans.get(CUES_KEY, [])
     mentions = _disease_mentions(doc)
     return ArticleFacts(
-        disease=_main_disease(mentions) or find_condition(doc, _condition_rules()),
+        disease=_article_disease(doc, mentions),
         trial_diseases=_trial_diseases(doc, mentions),
         drugs=tuple(sorted({part for e in doc.ents if e.label_ == "DRUG" and e.id_
                             for part in e.id_.split(" + ")})),
@@ -205,6 +206,33 @@ def _disease_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     mentions = [(first, population_weight(doc, first, end, starts, rules), name)
                 for first, end, name in spans]
     return mentions + [(len(doc), 1, name) for name in instrument_diseases(doc, rules)]
+
+
+def _article_disease(doc: Doc, mentions: list[tuple[int, int, str]]) -> str | None:
+    """The lexicon disease the article is about, or the condition its population phrase names.
+
+    A lexicon disease that no population phrase names ("14 had tinnitus", "44% had
+    hypertension") is an event or a comorbidity when the population is described by a
+    condition the lexicon lacks ("adults with chronic prostatitis"): that phrase is the
+    article's disease.
+    """
+    rules = _condition_rules()
+    main = _main_disease(mentions)
+    if any(weight > 1 for _, weight, _ in mentions):
+        return main
+    found = population_condition(doc, rules)
+    if found and name_key(found[0]) not in _disease_names() \
+            and not _named_with_a_population(doc, mentions, main, rules):
+        return found[0]
+    return main or find_condition(doc, rules)
+
+
+def _named_with_a_population(doc: Doc, mentions: list[tuple[int, int, str]], name: str | None,
+                             rules: ConditionRules) -> bool:
+    """Whether the disease ``name`` is named in a sentence that describes a population
+    ("patients with anaemia and metastatic melanoma")."""
+    sents = {doc[s].sent.start for s in condition_starts(doc, rules) if s < len(doc)}
+    return any(doc[t].sent.start in sents for t, _, n in mentions if n == name and t < len(doc))
 
 
 def _main_disease(mentions: list[tuple[int, int, str]]) -> str | None:

@@ -77,6 +77,77 @@ def test_a_condition_outside_oncology_is_named_by_the_lexicon(nlp, text: str,
 
 
 @pytest.mark.parametrize(("text", "disease"), [
+    # specialties with few trials in the corpus: anaesthesia, dentistry, urology, obstetrics,
+    # neonatology, tropical medicine, wound care, endocrinology
+    ("A total of 410 women with interstitial cystitis received pentosan or placebo.",
+     "interstitial cystitis"),
+    ("We randomised 96 adults with chronic periodontitis to doxycycline gel or placebo.",
+     "periodontitis"),
+    ("Overall, 300 adults with chronic Chagas disease took benznidazole or placebo.",
+     "Chagas disease"),
+    ("In all, 220 women with gestational diabetes mellitus were assigned to metformin or "
+     "insulin.", "gestational diabetes"),
+    ("Of 180 preterm infants with bronchopulmonary dysplasia, 90 received budesonide.",
+     "bronchopulmonary dysplasia"),
+    ("A total of 150 children with visceral leishmaniasis received miltefosine.",
+     "visceral leishmaniasis"),
+    ("We enrolled 240 adults with diabetic foot ulcers; 120 received a topical gel.",
+     "diabetic foot ulcer"),
+    ("Overall, 88 patients with Graves' disease were given methimazole.", "Graves' disease"),
+    ("Among 260 adults with thrombotic thrombocytopenic purpura, 130 received caplacizumab.",
+     "thrombotic thrombocytopenic purpura"),
+])
+def test_conditions_of_less_common_specialties_are_named(nlp, text: str, disease: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    # a harm in a cancer trial's safety results is no condition of the population
+    ("In all, 240 patients with metastatic melanoma received nivolumab; myocarditis occurred in "
+     "3 and peripheral neuropathy in 12, with anaphylaxis in 1.", "melanoma"),
+])
+def test_harms_of_a_cancer_trial_do_not_name_its_disease(nlp, text: str, disease: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    # distinct clinical forms keep their names; the plural is the name of the MDS family
+    ("Of 110 adults with generalised myasthenia gravis, 55 received rozanolixizumab; myasthenia "
+     "gravis symptoms improved in 30.", "generalized myasthenia gravis"),
+    ("In all, 300 adolescents with eosinophilic asthma received benralizumab; asthma attacks "
+     "fell in 120 of them. Asthma control improved.", "severe eosinophilic asthma"),
+    ("A total of 77 children with paediatric low-grade glioma received dabrafenib; low-grade "
+     "glioma shrank in 40.", "pediatric low-grade glioma"),
+    ("We treated 150 adults with lower-risk myelodysplastic syndrome with luspatercept.",
+     "myelodysplastic syndromes"),
+    ("Of 480 adults with HIV-1 who switched to bictegravir, 460 kept HIV-1 RNA below 50 copies; "
+     "HIV-1 resistance emerged in none.", "HIV-1 infection"),
+    ("A total of 260 people living with HIV received cabotegravir.", "HIV infection"),
+])
+def test_a_distinct_clinical_form_keeps_its_name(nlp, text: str, disease: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    # the population's condition is in no lexicon; the lexicon names only an event or a
+    # comorbidity, in passing
+    ("Adults with chronic prostatitis were randomized to tamsulosin (n = 120) or placebo "
+     "(n = 118). Tinnitus was reported in 14 patients in the tamsulosin group.",
+     "chronic prostatitis"),
+    ("We enrolled 64 children with infantile myofibromatosis. At baseline, 12 had hypertension "
+     "and 30 of the 64 responded to larotrectinib.", "infantile myofibromatosis"),
+    ("Overall, 150 women with vulvodynia received amitriptyline cream. Insomnia occurred in 9.",
+     "vulvodynia"),
+    # a phrase that names no condition leaves the lexicon disease
+    ("Patients with missing data were excluded. Heart failure hospitalisation occurred in 40 "
+     "of 300 patients on finerenone.", "heart failure"),
+])
+def test_the_population_condition_outweighs_a_lexicon_event(nlp, text: str,
+                                                            disease: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+@pytest.mark.parametrize(("text", "disease"), [
     # the population phrase outweighs diseases named more often in passing
     ("Hypertension is common and hypertension raises the risk of stroke. We enrolled 300 "
      "patients with atrial fibrillation; 150 received edoxaban.", "atrial fibrillation"),

@@ -173,12 +173,84 @@ def test_two_word_inns_are_one_drug(nlp, text: str, drugs: set[tuple[str, str]])
     ("Participants received ozanimod (MOSVELTA®, Nordpharm) once daily; 41 of the 96 on "
      "MOSVELTA reached remission.", "MOSVELTA", "ozanimod"),
     ("Results (imatinib) are shown; the results held in 40 patients.", "Results", None),
+    ("Adults received relcotinib, marketed as Pulmexa; 30 of 90 taking Pulmexa improved.",
+     "Pulmexa", "relcotinib"),
+    ("Adults received relcotinib, Pulmexa and Breva were compared.", "Pulmexa", None),
 ])
 def test_a_brand_in_brackets_names_its_generic(nlp, text: str, brand: str,
                                               drug: str | None) -> None:
     doc = nlp(text)
     ids = {e.id_ for e in doc.ents if e.text == brand and e.label_ == "DRUG"}
     assert ids == ({drug} if drug else set())
+
+
+@pytest.mark.parametrize(("text", "drugs"), [
+    # the WHO's 2021 antibody stems (-tug, -bart, -mig), gene therapies (-gene + -vec/-cel)
+    # and conjugate payloads, named in full in every mention
+    ("Of 80 women given velnatatug ledadotin, 22 responded.", "velnatatug ledadotin"),
+    ("Adults received lorivibart plus ferisiran; 31 of 60 cleared the virus.",
+     "ferisiran; lorivibart"),
+    ("Among 45 patients treated with tebrotomig, 9 had a response.", "tebrotomig"),
+    ("Boys received pavodistrogene moxaparvovec; 14 of 20 walked farther.",
+     "pavodistrogene moxaparvovec"),
+    ("Of 30 given corabtuximab talirine, 6 had remission.", "corabtuximab talirine"),
+    ("The oncogene was amplified in 40 tumours; the transgene was silent in Imogene's mice.",
+     None),
+    # the stems of inhibitors, coagulation factors, endothelin antagonists and other classes
+    ("Adults received velraglusib or placebo; 12 of 40 improved.", "velraglusib"),
+    ("Men with haemophilia received tovanoctocog alfa; bleeding occurred in 7 of 88.",
+     "tovanoctocog alfa"),
+    ("Adults took sotritentan 25 mg; blood pressure fell in 60 of 120.", "sotritentan"),
+    ("Children took pelvobamate or placebo; 20 of 60 were seizure-free. Carbamate "
+     "residues were found in 3 of 40 homes.", "pelvobamate"),
+    # a cell therapy's short name: a drug by itself, named by its INN when given beside it
+    ("Of 60 adults given orva-cel, 41 responded.", "orva-cel"),
+    ("Tesocabtagene autoleucel (teso-cel) was infused in 52 patients; 30 on Teso-cel had a "
+     "complete response.", "tesocabtagene autoleucel"),
+    ("Dura-cel (duravitresgene autoleucel) was given to 25 patients; 8 on dura-cel relapsed.",
+     "duravitresgene autoleucel"),
+    # radioligands: as the USAN writes them, as one word, and both together
+    ("Of 90 men given lutetium Lu 177 rosapivotide tetraxetan, 41 had a PSA response.",
+     "lutetium lu 177 rosapivotide tetraxetan"),
+    ("Patients were given iodine I 131 omburtamab; 12 of 30 relapsed.",
+     "iodine i 131 omburtamab"),
+    ("Men received 225Ac-PSMA-R2 or docetaxel; 22 of 70 responded.", "225ac-psma-r2; docetaxel"),
+    ("Actinium Ac 225 lintafotide (225Ac-LF9) was infused in 44 patients; 18 given 225Ac-LF9 "
+     "responded.", "actinium ac 225 lintafotide"),
+    ("Lead in tap water rose: 30 of 50 homes had lead levels above 15 ppb.", None),
+])
+def test_new_antibody_and_gene_therapy_stems(nlp, text: str, drugs: str | None) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    assert analyse(clean_text(text), nlp=nlp).record.drugs == drugs
+
+
+@pytest.mark.parametrize(("text", "drugs"), [
+    ("QVR-4410 (solimtamab tirtecan) is a new conjugate. Of 52 adults given QVR-4410, 14 "
+     "responded.", "solimtamab tirtecan"),
+    ("Daxoparib (BZ5531; Helion Bio) was tested. Among 60 women on BZ5531, 18 had a response.",
+     "daxoparib"),
+    ("Renivostat, formerly known as TRX 208, was given to 75 adults; TRX 208 lowered uric acid "
+     "in 40 of them.", "renivostat"),
+    ("LX-90817 (now named ulbatinib) was given to 30 men. LX-90817 was stopped in 2.",
+     "ulbatinib"),
+    ("Corlavimab (ASCO 2025) and JCO 2024 data: 30 of 90 patients on corlavimab responded.",
+     "corlavimab"),
+    ("Among 120 patients given ferbinumab (BPI 300), 10 had pain.", "ferbinumab"),
+    ("Solvetuximab (Gastriva; ZT-0362) was given. Of 100 patients on ZT-0362, 40 responded.",
+     "solvetuximab"),
+    # codes with a letter among the digits, and codes written in two words after a receipt
+    ("Of 64 patients who received QL-B12C3, 20 responded.", "ql-b12c3"),
+    ("A total of 90 adults were treated with TRB 4417; 30 given TRB 4417 had a response.",
+     "trb 4417"),
+    ("Carriers of HLA-B5701 (12 of 40) and IL-17A levels were measured.", None),
+])
+def test_a_research_code_given_with_a_name_is_that_drug(nlp, text: str, drugs: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    assert analyse(clean_text(text), nlp=nlp).record.drugs == drugs
 
 
 @pytest.mark.parametrize(("text", "drugs"), [
@@ -311,3 +383,19 @@ def test_the_first_word_of_a_two_word_drug_names_its_arm(nlp, order: str, drug: 
                    nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} \
         == {(410, "fingolimod", 30), (411, drug, 45)}
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    # a fixed-dose product in brackets beside its parts is those parts, counted once
+    ("Clinicians gave 58 adults with resected melanoma nivolumab plus relatlimab (Opdualag). "
+     "Melanoma returned in 7 of the 58 adults.", "nivolumab + relatlimab"),
+    ("In all, 90 adults with gastric cancer were given trifluridine/tipiracil. Disease "
+     "progressed in 30 of the 90 adults.", "trifluridine/tipiracil"),
+])
+def test_a_combination_product_beside_its_parts_names_them_once(nlp, text: str,
+                                                                drug: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {r.drug for r in rows if r.row_type == "outcome"} == {drug}

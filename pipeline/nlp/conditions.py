@@ -42,6 +42,8 @@ class ConditionRules:
     max_age_words: int
     population_weight: int
     subtype_window: int
+    condition_heads: frozenset[str] = frozenset()
+    condition_endings: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ConditionRules:
@@ -89,6 +91,31 @@ def find_condition(doc: Doc, rules: ConditionRules) -> str | None:
         return None
     best = max(found.values())
     return next(written[k] for k in written if found[k] == best)  # first of the most frequent
+
+
+def population_condition(doc: Doc, rules: ConditionRules) -> tuple[str, int] | None:
+    """The most frequent phrase after '<population> with' that names a condition, as
+    written first, and how often it is named ("adults with chronic prostatitis")."""
+    found: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    for start in condition_starts(doc, rules):
+        phrase = condition_after(doc, start, rules)
+        if phrase and names_a_condition(phrase, rules):
+            found[phrase.lower()] += 1
+            written.setdefault(phrase.lower(), phrase)
+    if not found:
+        return None
+    key = max(found, key=found.__getitem__)  # first of the most frequent
+    return written[key], found[key]
+
+
+def names_a_condition(phrase: str, rules: ConditionRules) -> bool:
+    """Whether a phrase ends in a noun of disease ('chronic prostatitis', 'infantile
+    fibrosarcoma', 'dry eye syndrome'), not in a state or a description ('missing data')."""
+    last = phrase.lower().split()[-1]
+    forms = (last, last[:-1]) if last.endswith("s") else (last,)  # "ulcers", "stones"
+    endings = tuple(rules.condition_endings)
+    return any(w in rules.condition_heads or w.endswith(endings) for w in forms)
 
 
 def condition_after(doc: Doc, i: int, rules: ConditionRules) -> str | None:

@@ -14,6 +14,7 @@ from typing import Any
 import srsly
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -121,6 +122,7 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
     n = len(lowers)
     assigned: set[int] = set()
     received: set[str] = set()
+    spaced: set[tuple[str, str]] = set()
     # Only the words that can open a pattern are looked at (a few per sentence): this runs
     # on every document, most of which assign nothing.
     triggers = heads.triggers
@@ -136,6 +138,8 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
                 j = i + len(phrase)
                 if j < n and heads.is_code(doc[j]):
                     assigned.add(j)  # "received ABBV-400": a code names nothing but an agent
+                elif j + 1 < n and _code_prefix(doc[j], heads) and _code_number(doc[j + 1]):
+                    spaced.add((lowers[j], lowers[j + 1]))  # "received AZD 0901"
                 elif j < n and heads.could_name(doc[j]):
                     if _dose_after(doc, lowers, j + 1, heads) or _control_after(doc, j + 1, heads):
                         assigned.add(j)  # "treated with X 20 mg", "received X or placebo"
@@ -149,7 +153,7 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
                 and _cell_has_size(lowers, i + 2, heads):
             assigned.add(i + 1)  # "| Warfarin, n = 296 |", "| Warfarin group (n=296) |"
     if not assigned and not received:
-        return []
+        return spaced_code_spans(doc, lowers, spaced)
     named = {lowers[i] for i in assigned} | received
     for i in range(1, n - 1):
         if lowers[i] in named and lowers[i + 1] in heads.group_nouns and lowers[i - 1] == "the" \
@@ -159,7 +163,18 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
     for i in range(n):
         if i not in assigned and lowers[i] in names and heads.could_name(doc[i]):
             assigned.add(i)  # every other mention of an assigned name
-    return [Span(doc, i, i + 1, label="DRUG", span_id=lowers[i]) for i in sorted(assigned)]
+    return [Span(doc, i, i + 1, label="DRUG", span_id=lowers[i])
+            for i in sorted(assigned)] + spaced_code_spans(doc, lowers, spaced)
+
+
+def spaced_code_spans(doc: Doc, lowers: list[str], codes: set[tuple[str, str]]) -> list[Span]:
+    """'received AZD 0901', 'treated with AMG 193': a research code written in two words after
+    a receipt (``codes``, found by find_arm_heads) names an agent, and so does every other
+    mention of it (in lower case)."""
+    if not codes:
+        return []
+    return [Span(doc, i, i + 2, label="DRUG", span_id=f"{w} {lowers[i + 1]}")
+            for i, w in enumerate(lowers[:-1]) if (w, lowers[i + 1]) in codes]
 
 
 def lower_words(doc: Doc) -> list[str]:
@@ -245,12 +260,17 @@ class DrugStems:
     anaphors: frozenset[str] = frozenset()
     arm_heads: ArmHeads | None = None
     variant_words: frozenset[str] = frozenset()  # "beta" of "interferon beta-1a"
+    code_links: tuple[tuple[str, ...], ...] = ()  # "formerly", "also known as": code and name
+    short_suffixes: tuple[str, ...] = ()  # "-cel" of "cilta-cel": a cell therapy's short name
+    radionuclides: tuple[tuple[str, str], ...] = ()  # ("lutetium", "lu"): element and symbol
+    chelators: tuple[str, ...] = ()  # "-xetan": the second word of a radioligand
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugStems:
         check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners",
                           "second_words", "given_suffixes", "anaphors", "arm_heads",
-                          "variant_words", "_comment"},
+                          "variant_words", "code_links", "short_suffixes", "radionuclides",
+                          "chelators", "_comment"},
                    "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
                    prefixes=tuple(data["prefixes"]),
@@ -261,6 +281,12 @@ class DrugStems:
                    given_suffixes=frozenset(data.get("given_suffixes", ())),
                    anaphors=frozenset(data.get("anaphors", ())),
                    variant_words=frozenset(data.get("variant_words", ())),
+                   code_links=tuple(tuple(p.lower().split())
+                                    for p in data.get("code_links", ())),
+                   short_suffixes=tuple(data.get("short_suffixes", ())),
+                   radionuclides=tuple((e.lower(), sym.lower()) for e, sym
+                                       in data.get("radionuclides", {}).items()),
+                   chelators=tuple(data.get("chelators", ())),
                    arm_heads=ArmHeads.from_dict(data["arm_heads"]) if "arm_heads" in data else None)
 
     def to_dict(self) -> dict[str, Any]:
@@ -270,7 +296,10 @@ class DrugStems:
                  "second_words": list(self.second_words),
                  "given_suffixes": sorted(self.given_suffixes),
                  "anaphors": sorted(self.anaphors),
-                 "variant_words": sorted(self.variant_words)}
+                 "variant_words": sorted(self.variant_words),
+                 "code_links": [" ".join(p) for p in self.code_links],
+                 "short_suffixes": list(self.short_suffixes),
+                 "radionuclides": dict(self.radionuclides), "chelators": list(self.chelators)}
         if self.arm_heads is not None:
             found["arm_heads"] = self.arm_heads.to_dict()
         return found
@@ -284,6 +313,22 @@ class DrugStems:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_not_drug_endings", tuple(self.not_drugs))
+        object.__setattr__(self, "_symbols", frozenset(sym for _, sym in self.radionuclides))
+        object.__setattr__(self, "link_firsts", frozenset(p[0] for p in self.code_links))
+        object.__setattr__(self, "link_words", frozenset(w for p in self.code_links for w in p))
+
+    def radioligand(self, word: str) -> bool:
+        """'177Lu-PNT2002', '[177Lu]Lu-PSMA-617', '225Ac-FPI-2265': a ligand labelled with a
+        radionuclide, written as one word (mass number, symbol, hyphen, ligand)."""
+        match = _RADIOLIGAND.match(word)
+        return match is not None and match.group(1).lower() in self._symbols
+
+    def is_short_form(self, word: str) -> bool:
+        """'zevor-cel', 'Anbal-cel': the short name of a cell therapy (a syllable or two of
+        the INN and its class suffix)."""
+        head, sep, suffix = word.lower().rpartition("-")
+        return (bool(sep) and f"-{suffix}" in self.short_suffixes and head.isalpha()
+                and 3 <= len(head) <= 10)
 
     def given(self, word: str, aliases: dict[str, str] | None = None) -> str | None:
         """'pembrolizumab-based', 'Keytruda-treated': the drug a word with a suffix of
@@ -342,7 +387,9 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
             word = strings[orth]
             is_drug = known[orth] = stems.is_drug_name(word) or (
                 ("-" in word or "/" in word) and (stems.combination(word, aliases) is not None
-                                                  or stems.given(word, aliases) is not None))
+                                                  or stems.given(word, aliases) is not None
+                                                  or stems.is_short_form(word)
+                                                  or stems.radioligand(word)))
         if not is_drug or i in covered:
             continue
         t = doc[i]
@@ -353,7 +400,40 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
             found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=pair))
         elif (given := stems.given(t.text, aliases)) is not None:
             found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=given))
+        elif stems.is_short_form(t.text) or stems.radioligand(t.text):
+            found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=t.lower_))
     return found
+
+
+#: "177Lu-PNT2002", "[177Lu]Lu-PSMA-617": mass number, symbol (group 1), hyphen, ligand.
+_RADIOLIGAND = re.compile(r"^\[?\d{2,3}([A-Z][a-z]?)\]?(?:[A-Z][a-z]?)?-[A-Za-z0-9][\w&-]*$")
+
+
+def join_radioligands(doc: Doc, ents: list[Span], lowers: list[str],
+                      stems: DrugStems) -> list[Span]:
+    """'lutetium Lu 177 zadavotide guraxetan', 'iodine I 131 apamistamab': an element, its
+    symbol and a mass number before a ligand (and its chelator) are one drug, named as the
+    USAN names radiopharmaceuticals, in lower case. The document's entities after it."""
+    symbols = dict(stems.radionuclides)
+    if symbols.keys().isdisjoint(lowers):  # in C: most documents name no element
+        return ents
+    n = len(lowers)
+    found = []
+    for i in [k for k, w in enumerate(lowers[:-3]) if w in symbols]:
+        if lowers[i + 1] != symbols[lowers[i]] or not doc[i + 2].is_digit:
+            continue
+        j = i + 3
+        if j < n and doc[j].is_alpha and doc[j].is_lower and len(doc[j]) >= 5 \
+                and not doc[j].is_stop and doc[j].ent_type_ in {"", "DRUG"}:
+            j += 1  # the ligand
+            if j < n and doc[j].is_lower and lowers[j].endswith(stems.chelators):
+                j += 1  # its chelator
+            found.append(Span(doc, i, j, label="DRUG", span_id=" ".join(lowers[i:j])))
+    if not found:
+        return ents
+    doc.ents = filter_spans(found + [e for e in ents
+                                     if not any(f.start < e.end and e.start < f.end for f in found)])
+    return list(doc.ents)
 
 
 #: "beta-1a", "alfa-2b", "gamma-1b": a Greek letter and a number that name one variant of a
@@ -401,8 +481,9 @@ def join_second_words(doc: Doc, ents: list[Span], lowers: list[str], stems: Drug
             continue
         word = doc[j]
         if not (lowers[j].endswith(stems.second_words) and word.is_alpha and word.is_lower
-                and len(word) >= 5 or _variant(lowers[j], stems)):
-            continue
+                and len(word) >= 5 or _variant(lowers[j], stems)
+                or (lowers[j] in stems.variant_words and " " not in ent.id_)):
+            continue  # ("efanesoctocog alfa": a bare Greek letter after an unlisted name)
         if k + 1 < len(ents) and ents[k + 1].start == j and (
                 ents[k + 1].label_ != "DRUG" or len(ents[k + 1]) > 1):
             continue
@@ -502,6 +583,179 @@ def alias_brands(doc: Doc, ents: list[Span], lowers: list[str], heads: ArmHeads)
     return list(doc.ents)
 
 
+#: What may close a research code given with a drug's name: "X (CODE)", "X (CODE; Company)".
+_CODE_CLOSERS = frozenset({")", ",", ";"})
+
+
+def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems) -> list[Span]:
+    """'KHT-2107 (zantrutamab gevatecan)', 'zantrutamab gevatecan (KHT-2107)', 'tarlatamab,
+    formerly AMG 757': a research code written beside a drug's name, in brackets or after a
+    word that renames it (``code_links``), is that drug; every mention of the code in the
+    article names the drug by its name. The document's entities after it."""
+    heads = stems.arm_heads
+    if heads is None:
+        return ents
+    codes: dict[tuple[str, ...], str] = {}  # the code's words -> the drug's name
+    n = len(lowers)
+    drug = get_string_id("DRUG")
+    for ent in ents:
+        start, after = ent.start, ent.end  # ints first: Span strings cost more
+        if not ((after < n and (lowers[after] == "(" or (
+                lowers[after] == "," and after + 1 < n and lowers[after + 1] in stems.link_firsts)))
+                or (start and (lowers[start - 1] == "(" or lowers[start - 1] in stems.link_words))):
+            continue  # (most names stand beside no bracket and no renaming word)
+        if ent.label != drug or not ent.id_ or " + " in ent.id_ or (
+                "-" in lowers[start] and _names_itself(stems, ent.text)):
+            continue
+        if after < n and lowers[after] == "(":  # "X (CODE)", "X (Brand; CODE)"
+            k = after + 1
+            while k < min(n, after + 12) and lowers[k] != ")":
+                end = _renamed_at(doc, lowers, k, stems)
+                if end and end < n and lowers[end] in _CODE_CLOSERS:
+                    codes.setdefault(tuple(_code_words(doc, lowers, k, stems)), ent.id_)
+                while k < n and lowers[k] not in _CODE_CLOSERS:
+                    k += 1  # the next item of the brackets
+                if k < n and lowers[k] != ")":
+                    k += 1
+        elif after < n and lowers[after] == ",":  # "X, formerly CODE"; a bare comma lists
+            end = _renamed_at(doc, lowers, after + 1, stems)
+            if end and _after_link(lowers, after + 1, stems) > after + 1:
+                codes.setdefault(tuple(_code_words(doc, lowers, after + 1, stems)), ent.id_)
+        start = ent.start
+        if ent.end < n and lowers[ent.end] in _CODE_CLOSERS:
+            k = start - 1  # "CODE (name)", "CODE (now name)"
+            while k > 0 and lowers[k] != "(" and start - k <= 4:
+                k -= 1
+            if k > 0 and lowers[k] == "(" and _after_link(lowers, k + 1, stems) == start:
+                begin = (k - 1 if k >= 1 and _names_itself(stems, doc[k - 1].text)
+                         else _code_before(doc, k, heads))
+                if begin is not None:
+                    codes.setdefault(tuple(lowers[begin:k]), ent.id_)
+    if not codes:
+        return ents
+    # a short form or radioligand found by its shape names itself until its name is known: renamed here
+    renamed = {(e.start, e.end) for e in ents if e.label_ == "DRUG" and _names_itself(stems, e.text)
+               and (lowers[e.start],) in codes}
+    ents = [e for e in ents if (e.start, e.end) not in renamed]
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for i, word in enumerate(lowers):
+        for code, name in codes.items():
+            if word == code[0] and tuple(lowers[i:i + len(code)]) == code \
+                    and not covered.intersection(range(i, i + len(code))):
+                found.append(Span(doc, i, i + len(code), label="DRUG", span_id=name))
+    if not found:
+        return ents
+    doc.ents = filter_spans(ents + found)
+    return list(doc.ents)
+
+
+def _renamed_at(doc: Doc, lowers: list[str], k: int, stems: DrugStems) -> int | None:
+    """The end of another name of a drug from ``k`` on: a research code or a short form, after
+    an optional renaming phrase ("formerly AMG 757"), or a brand after one ("marketed as
+    Vorxana"); None if there is none."""
+    heads = stems.arm_heads
+    j = _after_link(lowers, k, stems)
+    if j >= len(lowers) or heads is None:
+        return None
+    word = lowers[j]
+    if j == k and "-" not in word and not any(c.isdigit() for c in word) \
+            and not (j + 1 < len(lowers) and lowers[j + 1].isdigit()):
+        return None  # no code, short form or radioligand; a brand only after a renaming word
+    if _names_itself(stems, doc[j].text):
+        return j + 1
+    end = _code_at(doc, j, heads)
+    if end is None and j > k and _could_be_brand(doc[j], heads):
+        end = j + 1
+    return end
+
+
+def _code_words(doc: Doc, lowers: list[str], k: int, stems: DrugStems) -> list[str]:
+    """The words of the other name that ``_renamed_at`` found from ``k`` on."""
+    j = _after_link(lowers, k, stems)
+    end = _renamed_at(doc, lowers, k, stems)
+    return lowers[j:end] if end else []
+
+
+def _names_itself(stems: DrugStems, word: str) -> bool:
+    """A drug word found by its shape and named by itself until its INN is known ('teso-cel',
+    '177Lu-PNT2002')."""
+    return stems.is_short_form(word) or stems.radioligand(word)
+
+
+def _after_link(lowers: list[str], k: int, stems: DrugStems) -> int:
+    """Where the words from ``k`` on continue after a renaming phrase ("formerly known as")."""
+    best = k
+    if k >= len(lowers) or lowers[k] not in stems.link_firsts:
+        return k  # most brackets hold no renaming word
+    for phrase in stems.code_links:
+        if tuple(lowers[k:k + len(phrase)]) == phrase:
+            best = max(best, k + len(phrase))
+    return best
+
+
+def _code_at(doc: Doc, k: int, heads: ArmHeads) -> int | None:
+    """The end of a research code starting at ``k`` ("KHT-2107", "ABBV400", "AMG 757"), or None."""
+    if k >= len(doc):
+        return None
+    if heads.is_code(doc[k]):
+        return k + 1
+    if k + 1 < len(doc) and _code_prefix(doc[k], heads) and _code_number(doc[k + 1]):
+        return k + 2  # "AMG 757": letters and digits written apart
+    return None
+
+
+def _code_before(doc: Doc, k: int, heads: ArmHeads) -> int | None:
+    """The start of a research code that ends right before token ``k``, or None."""
+    if k >= 1 and heads.is_code(doc[k - 1]):
+        return k - 1
+    if k >= 2 and _code_prefix(doc[k - 2], heads) and _code_number(doc[k - 1]):
+        return k - 2
+    return None
+
+
+def _code_prefix(token: Token, heads: ArmHeads) -> bool:
+    """'AMG' of 'AMG 757': two to five capitals that name no trial group, gene or unit."""
+    return (token.is_alpha and token.is_upper and 2 <= len(token) <= 5 and not token.ent_type_
+            and token.text not in heads.not_code_prefixes)
+
+
+def _code_number(token: Token) -> bool:
+    """'757' of 'AMG 757': a number of three to eight digits; not a year ('JCO 2024')."""
+    return (token.is_digit and 3 <= len(token) <= 8 and not token.ent_type_
+            and not (len(token) == 4 and token.text[:2] in {"19", "20"}))
+
+
+def split_named_combinations(doc: Doc, ents: list[Span], lowers: list[str]) -> list[Span]:
+    """'nivolumab plus relatlimab (Opdualag)', 'Lonsurf (trifluridine and tipiracil)': a
+    fixed-dose combination the lexicon names as one product ("nivolumab/relatlimab"), written
+    in brackets beside its parts, is those parts joined as every combination is ("nivolumab +
+    relatlimab"), so that the arm does not count them twice. The document's entities after it."""
+    n = len(lowers)
+    renamed = []
+    for k, ent in enumerate(ents):
+        if not ((ent.start and lowers[ent.start - 1] == "(") or (
+                ent.end + 1 < n and lowers[ent.end] == "(")):
+            continue  # (ints first: Span strings cost more)
+        if ent.label_ != "DRUG" or "/" not in ent.id_ or " + " in ent.id_:
+            continue
+        parts = set(ent.id_.split("/"))
+        if ent.start >= 1 and lowers[ent.start - 1] == "(":  # "X plus Y (Brand)"
+            near = [e for e in ents[max(0, k - 4):k] if ent.start - 8 <= e.start]
+        elif ent.end + 1 < n and lowers[ent.end] == "(":  # "Brand (X and Y)"
+            near = [e for e in ents[k + 1:k + 5] if e.end <= ent.end + 8]
+        else:
+            continue
+        if parts <= {e.id_ for e in near if e.label_ == "DRUG"}:
+            renamed.append(k)
+    if not renamed:
+        return ents
+    found = [Span(doc, e.start, e.end, label="DRUG", span_id=" + ".join(sorted(e.id_.split("/"))))
+             if k in renamed else e for k, e in enumerate(ents)]
+    doc.ents = found
+    return list(doc.ents)
+
+
 def _could_be_brand(token: Token, heads: ArmHeads) -> bool:
     """A capitalised word that no entity covers and no role word is ('Zorvanta', 'KEYMAXA')."""
     return (token.is_alpha and not token.ent_type_ and not token.is_stop
@@ -540,9 +794,13 @@ class StemDrugFinder:
             doc.ents = filter_spans(ents + found)
             ents = list(doc.ents)
         lowers = lower_words(doc)
+        if self.stems.radionuclides:
+            ents = join_radioligands(doc, ents, lowers, self.stems)
         ents = join_second_words(doc, ents, lowers, self.stems, self.aliases)
         if self.stems.arm_heads:
             ents = alias_brands(doc, ents, lowers, self.stems.arm_heads)
+            ents = alias_codes(doc, ents, lowers, self.stems)
+        ents = split_named_combinations(doc, ents, lowers)
         resolve_anaphors(doc, ents, lowers, self.stems)
         found = find_arm_heads(doc, self.stems.arm_heads, lowers) if self.stems.arm_heads else []
         if found:
