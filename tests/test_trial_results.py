@@ -2032,3 +2032,37 @@ def test_brackets_that_break_a_count_of_events_down_by_kind_give_no_rows(nlp, ki
                       "tafasitamab group and none in the placebo group.")
     assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
         (200, "received", "death", 3), (150, "not_received", "death", 0)}
+
+
+@pytest.mark.parametrize(("predicate", "outcome"), [
+    ("38 rapidly progressed", "progression"), ("38 subsequently relapsed", "recurrence"),
+    ("38 remained in remission", "remission"), ("38 stayed in remission", "remission"),
+    ("38 maintained the response", "response"), ("38 retained a complete response",
+                                                 "complete_response")])
+def test_an_adverb_or_a_verb_of_keeping_before_the_outcome_of_a_predicate(
+        nlp, predicate: str, outcome: str) -> None:
+    rows = _rows(nlp, "Adults with myeloma were randomly assigned to teclistamab (n = 110) or "
+                      "carfilzomib (n = 108). Of the 52 patients who responded to teclistamab, "
+                      f"{predicate} by month 24.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(52, outcome, 38)}
+
+
+@pytest.mark.parametrize("context", ["Side effects were mostly mild.",
+                                     "Treatment-related reactions were mostly mild."])
+def test_an_unlisted_event_right_after_words_about_harms_is_a_harm(nlp, context: str) -> None:
+    rows = _rows(nlp, "Adults with gout were randomly assigned to febuxostat (n = 120) or placebo "
+                      f"(n = 60). {context} Itching of the scalp was reported in 25% of patients "
+                      "given febuxostat and in 10% of those given placebo.")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
+        (120, "received", "adverse_event", 30), (60, "not_received", "adverse_event", 6)}
+
+
+@pytest.mark.parametrize(("first", "then", "outcome"), [
+    ("Four patients in the apixaban group had a major bleed", "all four died", "death"),
+    ("Apixaban was stopped in four patients because of bleeding", "all four survived",
+     "survival")])
+def test_all_n_after_a_count_of_n_is_the_group_that_count_counted(nlp, first: str, then: str,
+                                                                  outcome: str) -> None:
+    rows = _rows(nlp, "Adults with atrial fibrillation were randomly assigned to apixaban "
+                      f"(n = 150) or warfarin (n = 148). {first}; {then}.")
+    assert (4, "apixaban", outcome, 4) in {(r[1], r[2], r[4], r[6]) for r in rows}

@@ -1622,6 +1622,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             remember(state, part.index)
         return
 
+    if outcome and _all_of_counted(doc, m, facts, outcome, state, sent_index, settings):
+        return
     if outcome:
         cohort, confidence = implicit_cohort(
             state, m.value, m.percent, facts, conf,
@@ -1703,6 +1705,31 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             remember(state, part.index)
             if facts.drug_status == "discontinued":
                 state.stopped.add(part.index)  # ("..., 25 of them because of adverse events")
+
+
+def _all_of_counted(doc: Doc, m: Mention, facts: ClauseFacts, outcome: Cue, state: LinkState,
+                    sent_index: int, settings: LinkSettings) -> bool:
+    """'X was stopped in three patients because of QTc prolongation; all three remained in
+    remission': 'all N' right after a count of N is everyone that count counted, a group of
+    its own with the drug of that count. Links the event to that group; False when the
+    count is no such 'all N'."""
+    if m.kind not in {"bare", "loose", "count"} or m.start == 0 \
+            or words_of(doc).lower[m.start - 1] not in settings.all_words:
+        return False
+    counted = next((e for e in reversed(state.events) if e.sent >= sent_index - 1), None)
+    if counted is None or counted.count != m.value or counted.cohort is None:
+        return False
+    parent = state.cohorts[counted.cohort]
+    if parent.size == m.value:
+        return False  # (the whole group: its own count links as usual)
+    facts = replace(facts, drug=counted.drug, drug_mention=counted.drug_mention,
+                    drug_status=counted.drug_status, control=False, arm_label=None)
+    span = doc[m.start:m.end]
+    group = new_cohort(state, m.value, m.size_text, sent_index, span, facts, parent=parent,
+                       statement=False, confidence=settings.confidence["subgroup"])
+    add_event(state, group.index, m.value, None, outcome, facts, sent_index, span,
+              settings.confidence["subgroup"])
+    return True
 
 
 def _status_named_group(doc: Doc, m: Mention, facts: ClauseFacts, state: LinkState,

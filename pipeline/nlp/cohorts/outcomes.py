@@ -46,7 +46,8 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
         if word == "(" and steps and after_percent(doc, i, end) > i:
             i = after_percent(doc, i, end)  # "One patient in the placebo group (0.7%) died"
         elif skip:
-            i = skip.end
+            # ("remained in | remission": the verb's cue ends inside the outcome's)
+            i = next((k for k in range(i + 1, skip.end) if k in outcome_at), skip.end)
             # "in Group 1" and "Group 1" overlap: step to the end of the longer one.
             i = max([i] + [c.end for c in arm_at.values() if c.start < i < c.end])
             if word in _PRO_VERBS and i < end and words.lower[i] == "so":
@@ -64,8 +65,9 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             # "had grade 3-4 treatment-related adverse events": what the grade grades
             return _graded_harm(doc, i, _grade_end(doc, i, end, settings), end, outcome_at,
                                 settings)
-        elif word in settings.filler_words or words.ent_type[i] in {"DRUG", "DRUG_CLASS"}:
-            i += 1
+        elif word in settings.filler_words or words.ent_type[i] in {"DRUG", "DRUG_CLASS"} \
+                or _manner_adverb(words.lower[i], words.is_alpha[i]):
+            i += 1  # "12 rapidly progressed"
         elif state and i + 1 in outcome_at:
             i += 1  # "remained progression-free"
         elif word == "to" and i > 0 and words.lower[i - 1] in settings.article_verbs:
@@ -81,6 +83,17 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             return _harm_cause(doc, i, end, cues, settings)
         steps += 1
     return None
+
+
+def _manner_adverb(word: str, alpha: bool) -> bool:
+    """An adverb of manner or time before the verb of a predicate ('rapidly progressed',
+    'subsequently relapsed', 'finally achieved remission'): it changes no event."""
+    return alpha and len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS
+
+
+#: Words in "-ly" that are no adverb of a predicate.
+_NOT_ADVERBS = frozenset({"family", "italy", "reply", "supply", "apply", "rely", "early",
+                          "only", "likely", "unlikely"})
 
 
 def _grade_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
@@ -807,7 +820,9 @@ def _in_safety_report(doc: Doc, found: Cue, settings: LinkSettings, *,
         return True
     sent = doc[found.start].sent
     first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    return any(t.lower_ in settings.safety_words for t in doc[first:found.start])
+    words = words_of(doc)  # ("Side effects were mostly mild. Swelling ... was reported in")
+    return any(w in settings.safety_words or w in settings.harm_classes
+               for w in words.lower[first:found.start])
 
 
 def _gapped_subject(doc: Doc, last: int, sent_start: int, settings: LinkSettings) -> Cue | None:
