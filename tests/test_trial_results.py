@@ -820,8 +820,9 @@ def test_a_count_s_share_finds_its_group_among_the_sentence_s_numbers(nlp, sente
      {(400, "other", 52), (400, "other", 75)}),
     ("Dry cough affected 44 patients in Group 1 and 12 in Group 2.",
      {(400, "adverse_event", 44), (400, "adverse_event", 12)}),
+    # (a symptom, like the dry cough above: a harm, whatever lists name it)
     ("Ankle swelling troubled 30 people in Group 1 (7.5%) against 9 (2.3%) in Group 2.",
-     {(400, "other", 30), (400, "other", 9)}),
+     {(400, "adverse_event", 30), (400, "adverse_event", 9)}),
 ])
 def test_events_framed_by_a_long_subject_or_an_affecting_verb(nlp, sentence: str,
                                                               expected: set) -> None:
@@ -2066,3 +2067,36 @@ def test_all_n_after_a_count_of_n_is_the_group_that_count_counted(nlp, first: st
     rows = _rows(nlp, "Adults with atrial fibrillation were randomly assigned to apixaban "
                       f"(n = 150) or warfarin (n = 148). {first}; {then}.")
     assert (4, "apixaban", outcome, 4) in {(r[1], r[2], r[4], r[6]) for r in rows}
+
+
+@pytest.mark.parametrize(("rated", "group"), [
+    ("Grade 3 anaemia was rare", "in the ruxolitinib group"),
+    ("Dizziness was more common", "with ruxolitinib"),
+    ("Nausea was reported more often", "with ruxolitinib")])
+def test_an_outcome_rated_by_how_often_it_occurred_counts_the_bracketed_count_after_the_group(
+        nlp, rated: str, group: str) -> None:
+    rows = _rows(nlp, "Adults with myelofibrosis were randomly assigned to ruxolitinib (n = 150) "
+                      f"or best available therapy (n = 75). {rated} {group} (6 patients, 4.0%).")
+    assert {(r[1], r[2], r[4], r[6]) for r in rows} == {(150, "ruxolitinib", "adverse_event", 6)}
+
+
+@pytest.mark.parametrize("best", ["The best overall response was", "Best responses were"])
+def test_the_kinds_of_a_best_response_list_are_the_events(nlp, best: str) -> None:
+    rows = _rows(nlp, "A total of 80 adults with relapsed sarcoma received catequentinib. "
+                      f"{best} a complete response in 2 patients, a partial response in 14, "
+                      "stable disease in 40 and progressive disease in 24.")
+    assert {(r[4], r[6]) for r in rows} == {("complete_response", 2), ("partial_response", 14),
+                                            ("stable_disease", 40), ("progression", 24)}
+
+
+@pytest.mark.parametrize(("event", "outcome"), [
+    ("Injection-site erythema", "adverse_event"), ("Muscle cramps", "adverse_event"),
+    ("Conjunctivitis", "adverse_event"), ("Hyperkalaemia", "adverse_event"),
+    ("A reduction in joint pain of at least 50%", "other"),
+    ("Normoglycaemia at week 36", "other")])
+def test_an_unlisted_symptom_or_a_word_of_harm_form_is_a_harm(nlp, event: str,
+                                                               outcome: str) -> None:
+    rows = _rows(nlp, "Adults with knee osteoarthritis were randomly assigned to lorecivivint "
+                      f"(n = 200) or placebo (n = 100). {event} was reported in 30 of 200 "
+                      "patients in the lorecivivint group and 9 of 100 in the placebo group.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(200, outcome, 30), (100, outcome, 9)}

@@ -741,6 +741,9 @@ def _share_of_outcome(doc: Doc, i: int, after: int, end: int, outcome_ends: set[
 def _stated_after_count(doc: Doc, i: int, start: int) -> bool:
     """Is the percentage at ``i`` written in parentheses or after a comma next to a count?"""
     words = words_of(doc)
+    if i >= 4 and words.text[i - 1] == "," and words.text[i - 4] in {"(", "["} \
+            and words.num[i - 3] is not None and words.is_alpha[i - 2]:
+        return True  # "(4 patients, 2.0%)": the share of the count the brackets open with
     if i - 1 < start:
         return False
     if words.text[i - 1] in {"(", "["}:

@@ -324,6 +324,9 @@ def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
             j -= 1  # "55.3% with IBRANCE plus letrozole (152 of 275)"
             steps += 1
             continue
+        if word in settings.frequency_words or word == "often":
+            j -= 1  # "Nausea was more common with X (41 patients) than with Y (26)": no step
+            continue
         if j - 2 > start and words.lower[j - 2] == "by" and word not in settings.pre_outcome_words:
             j -= 2  # "documented by PET-CT in", "assessed by investigators in"
             steps += 1
@@ -377,10 +380,18 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
             return cue
         j -= 1
     if j - 1 > start and words.lower[j - 1] in settings.auxiliaries and j - 1 in outcome_end:
-        return outcome_end[j - 1]
+        subject = outcome_end[j - 1]
+        # "The best overall response was complete response in 3, partial response in 15":
+        # the class is the subject, the kind of response its complement names.
+        return cue if subject.id == "response" and cue.id in _KINDS_OF_RESPONSE else subject
     return cue
 
 
+
+
+#: Outcomes that are a kind of response: named after 'the best response was', they are the event.
+_KINDS_OF_RESPONSE = frozenset({"complete_response", "partial_response", "stable_disease",
+                                "progression", "remission"})
 
 
 def refers_back(doc: Doc, start: int, clause_start: int, settings: LinkSettings) -> bool:
@@ -659,7 +670,9 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
     if names_main_condition(doc, found.start, found.end):
         return found  # "gout flares requiring treatment" in a gout trial: its end point
     if "DISEASE" in doc_words.ent_type[found.start:found.end] \
-            or words & settings.harm_words or _after_harm(doc, found, settings) \
+            or words & settings.harm_words \
+            or _names_harm(words, set(doc_words.lower[found.end:start]), settings) \
+            or _after_harm(doc, found, settings) \
             or _in_safety_report(doc, found, settings, after_harm=after_harm):
         # "Myelodysplastic syndrome or acute myeloid leukemia was reported in three": a
         # disease that arises during a trial is an adverse event of it; so is a graded
@@ -667,6 +680,23 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         # dysfunction", "nail problems").
         return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
     return found
+
+
+def _names_harm(words: set[str], frame: set[str], settings: LinkSettings) -> bool:
+    """Do the words of an event name a symptom or a harm by its form ('injection-site
+    erythema', 'muscle cramps', 'conjunctivitis', 'hyperkalaemia', 'myalgia'), and neither
+    they nor the ``frame`` after them a change in a measure of it ('a reduction in pain',
+    'pain relief', 'Pain improved by at least 30% in')?"""
+    said = words | frame
+    if said & settings.measure_changes or said & settings.efficacy_words:
+        return False  # ("Complete control of hives": the end point of a trial in urticaria)
+    return any(w.rsplit("-", 1)[-1] in settings.harm_terms
+               or len(w) > 6 and w.endswith(settings.harm_suffixes)
+               and not w.startswith(_HEALTHY_PREFIXES) for w in words)
+
+
+#: Prefixes of a healthy state in a word of harm form ('normoglycaemia', 'euthyroid').
+_HEALTHY_PREFIXES = ("normo", "eu")
 
 
 def _gloss_opens(doc: Doc, k: int, settings: LinkSettings) -> bool:
