@@ -2100,3 +2100,16 @@ def test_an_unlisted_symptom_or_a_word_of_harm_form_is_a_harm(nlp, event: str,
                       f"(n = 200) or placebo (n = 100). {event} was reported in 30 of 200 "
                       "patients in the lorecivivint group and 9 of 100 in the placebo group.")
     assert {(r[1], r[4], r[6]) for r in rows} == {(200, outcome, 30), (100, outcome, 9)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("None of the 14 patients with a KRAS mutation responded to the drug.", (14, "response", 0)),
+    ("Of the 40 patients with liver metastases, 9 with a response at week 12 progressed by "
+     "week 52.", (40, "progression", 9)),
+    ("No responses were observed among the 14 patients with a KRAS mutation.",
+     (14, "response", 0)),
+    ("No deaths occurred among the 60 patients who had a dose reduction.", (60, "death", 0))])
+def test_a_group_picked_by_with_or_denied_an_outcome_before_it(nlp, sentence: str,
+                                                               expected: tuple) -> None:
+    rows = _rows(nlp, f"A total of 120 adults with colorectal cancer received fruquintinib. {sentence}")
+    assert expected in {(r[1], r[4], r[6]) for r in rows}

@@ -1595,6 +1595,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                     for c in facts.cues):
             # "the safety analysis included all 107 treated patients": the group stated again
             state.restated.append((found.index, sent_index, span.start_char, span.end_char))
+        if outcome is not None and _denied_before(doc, outcome, m, facts, settings):
+            # "No responses were observed among the 12 patients with X": none of that group
+            add_event(state, found.index, 0, None, outcome, facts, sent_index, span,
+                      conf["fraction"])
         remember(state, found.index)  # "Of the 19 patients, ...": later counts refer to it
         return
 
@@ -1705,6 +1709,16 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             remember(state, part.index)
             if facts.drug_status == "discontinued":
                 state.stopped.add(part.index)  # ("..., 25 of them because of adverse events")
+
+
+def _denied_before(doc: Doc, outcome: Cue, m: Mention, facts: ClauseFacts,
+                   settings: LinkSettings) -> bool:
+    """Is the outcome named before the group ``m`` in its clause, right after 'no' ('No
+    responses were observed among the 12 patients')?"""
+    words = words_of(doc)
+    return facts.start <= outcome.start and outcome.end <= m.start and any(
+        words.lower[k] in settings.none_words for k in range(max(facts.start, outcome.start - 2),
+                                                             outcome.start))
 
 
 def _all_of_counted(doc: Doc, m: Mention, facts: ClauseFacts, outcome: Cue, state: LinkState,

@@ -72,6 +72,12 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i += 1  # "remained progression-free"
         elif word == "to" and i > 0 and words.lower[i - 1] in settings.article_verbs:
             i += 1  # "18 had to stop the drug because of side effects"
+        elif word in _GROUP_PREPOSITIONS and steps == 0:
+            # "None of the 12 patients with lupus nephritis responded": the words after
+            # "with" pick the group; the predicate is the verb after them.
+            i = _after_qualifier(doc, i, end, outcome_at, verb_at, settings)
+            if i is None:
+                return None
         elif word in settings.relative_pronouns:
             # "13 who stopped it died": the predicate after the clause that picks the group.
             return _after_relative(doc, i, end, outcome_at, settings)
@@ -83,6 +89,26 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             return _harm_cause(doc, i, end, cues, settings)
         steps += 1
     return None
+
+
+def _after_qualifier(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
+                     verb_at: dict[int, Cue], settings: LinkSettings) -> int | None:
+    """Where the predicate starts after a phrase at ``i`` that picks the group ('with lupus
+    nephritis | responded', 'with a response at week 12 | had a relapse'): a verb, or an
+    outcome said by a verb in the past; None when the clause has none."""
+    words = words_of(doc)
+    for k in range(i + 2, min(end, i + 2 + settings.predicate_window)):
+        if words.is_punct[k] or words.lower[k] in settings.relative_pronouns:
+            return None
+        if k in verb_at and words.lower[k] not in settings.state_verbs:
+            return k
+        if k in outcome_at and outcome_at[k].end == k + 1 and words.lower[k].endswith("ed"):
+            return k  # (but "with a reduced dose": an adjective of the group's treatment)
+    return None
+
+
+#: Prepositions whose phrase after a count picks the group ('12 patients with X relapsed').
+_GROUP_PREPOSITIONS = frozenset({"with", "without"})
 
 
 def _manner_adverb(word: str, alpha: bool) -> bool:
