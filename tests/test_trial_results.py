@@ -2113,3 +2113,13 @@ def test_a_group_picked_by_with_or_denied_an_outcome_before_it(nlp, sentence: st
                                                                expected: tuple) -> None:
     rows = _rows(nlp, f"A total of 120 adults with colorectal cancer received fruquintinib. {sentence}")
     assert expected in {(r[1], r[4], r[6]) for r in rows}
+
+
+@pytest.mark.parametrize("label", ["Elevated alanine aminotransferase", "Increased lipase",
+                                   "Decreased neutrophil count"])
+def test_a_laboratory_change_in_a_row_of_an_adverse_event_table_is_a_harm(nlp, label: str) -> None:
+    rows = _rows(nlp, "Adults with heart failure were randomly assigned to omecamtiv (n = 150) or "
+                      "placebo (n = 150).\nTable 3. Adverse events\nEvent | Omecamtiv (n = 150) | "
+                      f"Placebo (n = 150)\n{label} | 9 (6.0) | 3 (2.0)\n")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
+        (150, "received", "adverse_event", 9), (150, "not_received", "adverse_event", 3)}
