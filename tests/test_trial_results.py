@@ -2123,3 +2123,12 @@ def test_a_laboratory_change_in_a_row_of_an_adverse_event_table_is_a_harm(nlp, l
                       f"Placebo (n = 150)\n{label} | 9 (6.0) | 3 (2.0)\n")
     assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
         (150, "received", "adverse_event", 9), (150, "not_received", "adverse_event", 3)}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("One case of acute pancreatitis was confirmed, in the dulaglutide group.", 1),
+    ("Three cases of severe hypoglycaemia were reported in the dulaglutide group.", 3)])
+def test_cases_of_an_event_count_it(nlp, sentence: str, count: int) -> None:
+    rows = _rows(nlp, "Adults with type 2 diabetes were randomly assigned to dulaglutide "
+                      f"(n = 240) or sitagliptin (n = 238). {sentence}")
+    assert {(r[1], r[2], r[4], r[6]) for r in rows} == {(240, "dulaglutide", "adverse_event", count)}

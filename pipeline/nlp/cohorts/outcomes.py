@@ -210,7 +210,8 @@ def _modified_object(doc: Doc, i: int, outcome_at: dict[int, Cue], settings: Lin
     return i + 1 in outcome_at and i > 0 and words.is_alpha[i] and words.is_lower[i] \
         and words.lower[i] not in _NEGATIONS and words.lower[i] not in settings.none_words \
         and (words.lower[i - 1] in settings.article_verbs
-             or words.lower[i - 1] in settings.object_verbs)
+             or words.lower[i - 1] in settings.object_verbs
+             or words.lower[i - 1] == "of")  # "One case of acute pancreatitis"
 
 
 #: Verbs that stand for the verb said before ("did so", "do so").
