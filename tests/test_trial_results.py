@@ -2132,3 +2132,12 @@ def test_cases_of_an_event_count_it(nlp, sentence: str, count: int) -> None:
     rows = _rows(nlp, "Adults with type 2 diabetes were randomly assigned to dulaglutide "
                       f"(n = 240) or sitagliptin (n = 238). {sentence}")
     assert {(r[1], r[2], r[4], r[6]) for r in rows} == {(240, "dulaglutide", "adverse_event", count)}
+
+
+@pytest.mark.parametrize("pronoun", ["it", "them"])
+def test_a_pronoun_object_is_the_event_named_before_it(nlp, pronoun: str) -> None:
+    rows = _rows(nlp, "Adults with asthma were randomly assigned to tezepelumab (n = 160) or "
+                      "placebo (n = 160). Oral candidiasis was the main complaint: 24 of "
+                      f"the 160 patients given tezepelumab developed {pronoun}.")
+    assert {(r[1], r[4], r[5], r[6]) for r in rows} == {
+        (160, "adverse_event", "Oral candidiasis", 24)}

@@ -1033,12 +1033,29 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     else:
         i = quantified - 1  # "experienced at least one exacerbation"
     i += 1
+    if i < clause_end and words.lower[i] in _OBJECT_PRONOUNS and i > 0 \
+            and words.lower[i - 1] in settings.object_verbs:
+        return _named_before(doc, i)  # "Neuropathy was the main problem: 54 developed it"
     while i < clause_end and words.lower[i] in settings.determiners | {"any", "new"}:
         i += 1
     stop = i
     while stop < clause_end and not _ends_phrase(doc[stop], settings):
         stop += 1
     return _phrase(doc, i, stop, settings)
+
+
+#: Pronouns that stand for an event as a verb's object ('developed it').
+_OBJECT_PRONOUNS = frozenset({"it", "them", "this"})
+
+
+def _named_before(doc: Doc, k: int) -> Cue | None:
+    """The outcome named last before ``k`` in its sentence (what a pronoun stands for),
+    or None."""
+    sent_start = doc[k].sent.start
+    named = [c for c in doc.spans.get(CUES_KEY, []) if c.label_ == "OUTCOME"
+             and sent_start <= c.start and c.end <= k]
+    last = max(named, key=lambda c: (c.end, -c.start), default=None)  # the longest of the last
+    return None if last is None else Cue("OUTCOME", last.id_, last.start, last.end, last.text)
 
 
 def _stated_object(doc: Doc, i: int, clause_end: int, settings: LinkSettings) -> Cue | None:
