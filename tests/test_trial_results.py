@@ -2141,3 +2141,15 @@ def test_a_pronoun_object_is_the_event_named_before_it(nlp, pronoun: str) -> Non
                       f"the 160 patients given tezepelumab developed {pronoun}.")
     assert {(r[1], r[4], r[5], r[6]) for r in rows} == {
         (160, "adverse_event", "Oral candidiasis", 24)}
+
+
+@pytest.mark.parametrize(("event", "outcome"), [
+    ("At least one new BILAG grade A flare", "other"),
+    ("A new flare of BILAG grade B", "other"),
+    ("Grade 3 transaminase elevation", "adverse_event"),
+    ("Transaminase elevation of grade 3 or higher", "adverse_event")])
+def test_a_grade_is_of_the_toxicity_scale_only_with_a_number(nlp, event: str, outcome: str) -> None:
+    rows = _rows(nlp, "Adults with lupus were randomly assigned to litifilimab (n = 200) or "
+                      f"placebo (n = 100). {event} occurred in 24 of 200 patients in the "
+                      "litifilimab group and 25 of 100 in the placebo group.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(200, outcome, 24), (100, outcome, 25)}

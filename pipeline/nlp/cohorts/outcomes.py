@@ -697,7 +697,7 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
     if names_main_condition(doc, found.start, found.end):
         return found  # "gout flares requiring treatment" in a gout trial: its end point
     if "DISEASE" in doc_words.ent_type[found.start:found.end] \
-            or words & settings.harm_words \
+            or _harm_word(doc, found, words, settings) \
             or _names_harm(words, set(doc_words.lower[found.end:start]), settings) \
             or _after_harm(doc, found, settings) \
             or _in_safety_report(doc, found, settings, after_harm=after_harm):
@@ -707,6 +707,21 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         # dysfunction", "nail problems").
         return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
     return found
+
+
+def _harm_word(doc: Doc, found: Cue, words: set[str], settings: LinkSettings) -> bool:
+    """Do the words of an event hold a word that makes it a harm ('grade 3 transaminase
+    elevation', 'ovarian dysfunction')? A grade is of the toxicity scale only with a number
+    ('grade 3', 'grade >=3'): 'a new BILAG grade A flare' grades the disease."""
+    harm = words & settings.harm_words
+    if not harm or harm - settings.grade_words:
+        return bool(harm)
+    doc_words = words_of(doc)
+    return any(doc_words.lower[k] in settings.grade_words and k + 1 < len(doc)
+               and (doc_words.num[k + 1] is not None
+                    or doc_words.lower[k + 1] in settings.threshold_words
+                    or doc_words.lower[k + 1].lstrip("<>=≥≤").isdigit())
+               for k in range(found.start, found.end))
 
 
 def _names_harm(words: set[str], frame: set[str], settings: LinkSettings) -> bool:
