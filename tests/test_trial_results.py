@@ -2153,3 +2153,13 @@ def test_a_grade_is_of_the_toxicity_scale_only_with_a_number(nlp, event: str, ou
                       f"placebo (n = 100). {event} occurred in 24 of 200 patients in the "
                       "litifilimab group and 25 of 100 in the placebo group.")
     assert {(r[1], r[4], r[6]) for r in rows} == {(200, outcome, 24), (100, outcome, 25)}
+
+
+@pytest.mark.parametrize("kinds", ["(two sepsis, one stroke)", "(pneumonia)",
+                                   "(one cardiac arrest and two sepsis)"])
+def test_kinds_in_brackets_after_a_group_give_no_count_of_their_own(nlp, kinds: str) -> None:
+    rows = _rows(nlp, "Adults with lymphoma were randomly assigned to tafasitamab (n = 200) or "
+                      "rituximab (n = 150). Treatment-related deaths occurred in three patients "
+                      f"in the tafasitamab group {kinds} and two in the rituximab group.")
+    assert {(r[1], r[2], r[4], r[6]) for r in rows} == {
+        (200, "tafasitamab", "death", 3), (150, "rituximab", "death", 2)}

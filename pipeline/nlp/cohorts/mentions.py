@@ -461,14 +461,20 @@ def _event_breakdowns(doc: Doc, sent_start: int, sent_end: int,
     words = words_of(doc)
     found = []
     for c in cues:
-        if c.label != "OUTCOME" or c.end >= sent_end or words.text[c.end] != "(" \
+        if c.label in {"ARM", "ARM_NAME"} and c.end < sent_end and words.text[c.end] == "(" \
+                and any(o.label == "OUTCOME" and sent_start <= o.start < c.start for o in cues):
+            # "Fatal events occurred in three in the X group (two sepsis, one stroke) and two
+            # in the Y group": the kinds of the count of the group named before them
+            pass
+        elif c.label != "OUTCOME" or c.end >= sent_end or words.text[c.end] != "(" \
                 or c.start <= sent_start or words.num[c.start - 1] is None:
             continue
         close = next((k for k in range(c.end + 1, min(sent_end, c.end + _BREAKDOWN_WORDS))
                       if words.text[k] in {")", "("}), None)
         if close is not None and words.text[close] == ")" \
                 and words.num[c.end + 1] is not None and words.is_alpha[c.end + 2] \
-                and words.lower[c.end + 2] not in _GROUP_PREPOSITIONS:
+                and words.lower[c.end + 2] not in _GROUP_PREPOSITIONS \
+                and not any(p.label == "PATIENT" and p.start == c.end + 2 for p in cues):
             found.append((c.end, close))  # (but "Two deaths (one in each group)": per group)
     return found
 
