@@ -2163,3 +2163,44 @@ def test_kinds_in_brackets_after_a_group_give_no_count_of_their_own(nlp, kinds: 
                       f"in the tafasitamab group {kinds} and two in the rituximab group.")
     assert {(r[1], r[2], r[4], r[6]) for r in rows} == {
         (200, "tafasitamab", "death", 3), (150, "rituximab", "death", 2)}
+
+
+@pytest.mark.parametrize(("row", "outcome"), [("Partial response | 14 (35.0%)", "partial_response"),
+                                              ("Stable disease | 14 (35.0%)", "stable_disease"),
+                                              ("Fatigue | 14 (35.0%)", "adverse_event")])
+def test_a_single_arm_table_with_one_sized_column(nlp, row: str, outcome: str) -> None:
+    rows = _rows(nlp, "A total of 40 adults with desmoid tumours received nirogacestat 150 mg "
+                      f"twice daily.\nEvent | Nirogacestat (n = 40)\n{row}\n")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(40, outcome, 14)}
+
+
+@pytest.mark.parametrize(("words", "outcome"), [
+    ("had no evidence of disease on MRI", "complete_response"),
+    ("had no detectable disease after six cycles", "complete_response"),
+    ("remained alive and their tumours neither grew nor shrank", "survival")])
+def test_lay_words_for_a_complete_response_or_stable_disease(nlp, words: str, outcome) -> None:
+    rows = _rows(nlp, "A total of 50 children with low-grade glioma received tovorafenib. "
+                      f"Of the 50 children, 12 {words}.")
+    assert (50, outcome, 12) in {(r[1], r[4], r[6]) for r in rows}
+
+
+def test_tumours_that_neither_grew_nor_shrank_are_stable_disease(nlp) -> None:
+    rows = _rows(nlp, "A total of 50 children with low-grade glioma received tovorafenib. In 12 "
+                      "of the 50 children the tumours neither grew nor shrank.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(50, "stable_disease", 12)}
+
+
+def test_no_evidence_of_disease_activity_is_an_end_point_not_a_complete_response(nlp) -> None:
+    rows = _rows(nlp, "Adults with relapsing multiple sclerosis were randomly assigned to "
+                      "tolebrutinib (n = 200) or teriflunomide (n = 200). No evidence of disease "
+                      "activity was observed in 80 and 52 patients, respectively.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(200, "other", 80), (200, "other", 52)}
+
+
+def test_a_pronoun_subject_is_the_outcome_named_before_it_not_one_that_picks_a_group(nlp) -> None:
+    rows = _rows(nlp, "Adults with myeloma were randomly assigned to belantamab (n = 150) or "
+                      "daratumumab (n = 150). Blurred vision of any grade was the commonest event "
+                      "with belantamab; it was reported in 90 and 6 patients, respectively.")
+    assert {(r[1], r[2], r[4], r[6]) for r in rows} == {
+        (150, "belantamab mafodotin", "adverse_event", 90),
+        (150, "daratumumab", "adverse_event", 6)}

@@ -801,6 +801,8 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     for k in range(clause_start, j):
         if words.text[k] in {",", ":", ";", "(", ")"} and not _inner_bracket(words.text, first, k, j):
             first = k + 1
+    if j - first == 1 and words.lower[first] in _OBJECT_PRONOUNS:
+        return _named_before(doc, first, settings)  # "Stomatitis was the most common; it was reported in"
     head = _apposition_head(doc, clause_start, j - 1) if first == j else None
     if head is not None:
         # "The primary outcome, a composite of ..., occurred in": what the trial counts;
@@ -1050,7 +1052,7 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     i += 1
     if i < clause_end and words.lower[i] in _OBJECT_PRONOUNS and i > 0 \
             and words.lower[i - 1] in settings.object_verbs:
-        return _named_before(doc, i)  # "Neuropathy was the main problem: 54 developed it"
+        return _named_before(doc, i, settings)  # "Neuropathy was the main problem: 54 developed it"
     while i < clause_end and words.lower[i] in settings.determiners | {"any", "new"}:
         i += 1
     stop = i
@@ -1063,14 +1065,19 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
 _OBJECT_PRONOUNS = frozenset({"it", "them", "this"})
 
 
-def _named_before(doc: Doc, k: int) -> Cue | None:
-    """The outcome named last before ``k`` in its sentence (what a pronoun stands for),
-    or None."""
+def _named_before(doc: Doc, k: int, settings: LinkSettings) -> Cue | None:
+    """The outcome named last before ``k`` in its sentence (what a pronoun stands for; not
+    one that picks a group: 'in those who had a partial response, it occurred in 20'), or
+    None."""
+    words = words_of(doc)
     sent_start = doc[k].sent.start
-    named = [c for c in doc.spans.get(CUES_KEY, []) if c.label_ == "OUTCOME"
-             and sent_start <= c.start and c.end <= k]
-    last = max(named, key=lambda c: (c.end, -c.start), default=None)  # the longest of the last
-    return None if last is None else Cue("OUTCOME", last.id_, last.start, last.end, last.text)
+    named = longest_cues([Cue("OUTCOME", c.id_, c.start, c.end, c.text)
+                          for c in doc.spans.get(CUES_KEY, []) if c.label_ == "OUTCOME"
+                          and sent_start <= c.start and c.end <= k], "OUTCOME")
+    named = [c for c in named if not picks_group(doc, c.start, settings)
+             and not any(w in settings.relative_pronouns
+                         for w in words.lower[max(sent_start, c.start - 3):c.start])]
+    return named[-1] if named else None
 
 
 def _stated_object(doc: Doc, i: int, clause_end: int, settings: LinkSettings) -> Cue | None:

@@ -64,7 +64,8 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         _link_subgroup_row(doc, sent_index, cells, cues, drug_ents, state, settings)
         return
     state.table_sizes = None
-    if sum(s is not None for s in sizes) >= 2:
+    # (a single-arm study's table has one sized column: "Best response | X (n = 52)")
+    if sum(s is not None for s in sizes) >= 2 or sizes == [sizes[0]] and sizes[0] is not None:
         columns: list[int | None] = []
         for (a, b), size in zip(cells[1:], sizes, strict=True):
             facts = clause_facts(doc, Clause(a, b), cues, drug_ents, settings)
