@@ -2204,3 +2204,18 @@ def test_a_pronoun_subject_is_the_outcome_named_before_it_not_one_that_picks_a_g
     assert {(r[1], r[2], r[4], r[6]) for r in rows} == {
         (150, "belantamab mafodotin", "adverse_event", 90),
         (150, "daratumumab", "adverse_event", 6)}
+
+
+@pytest.mark.parametrize("frame", ["were seen on MRI in", "were recorded during the first month in",
+                                   "were reported at week 12 in"])
+def test_a_phrase_of_place_or_time_between_the_frame_verb_and_the_count(nlp, frame: str) -> None:
+    rows = _rows(nlp, "A total of 150 adults with multiple sclerosis received tolebrutinib. "
+                      f"New lesions {frame} 23 patients.")
+    assert {(r[1], r[4], r[5], r[6]) for r in rows} == {(150, "other", "New lesions", 23)}
+
+
+@pytest.mark.parametrize("people", ["responders", "survivors"])
+def test_the_people_noun_of_a_fraction_names_the_whole_not_the_event(nlp, people: str) -> None:
+    rows = _rows(nlp, "A total of 120 adults with myeloma received linvoseltamab. Of the 120, "
+                      f"60 had a response. Relapse later occurred in 14 of the 60 {people}.")
+    assert (60, "recurrence", 14) in {(r[1], r[4], r[6]) for r in rows}

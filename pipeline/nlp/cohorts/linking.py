@@ -1455,6 +1455,11 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         # "11 of the 94 responders in cohort A and 9 of the 99 in cohort B relapsed": the
         # noun names the group; the verb they share names the event.
         outcome = facts.shared_outcome
+    elif outcome is not None and outcome.start == m.end and m.kind == "fraction" \
+            and outcome.text.lower() in settings.people_outcomes:
+        # "Progression later occurred in 11 of the 45 responders": the noun names the whole
+        outcome = predicate_outcome(doc, outcome.end, facts.end, facts.cues, settings) \
+            or preceding_outcome(doc, m.start, facts.start, facts.cues, settings)
     last = state.events[-1] if state.events else None
     # Harms are being reported: the last count, in this sentence or the one before, was one.
     after_harm = last is not None and last.outcome == "adverse_event" \

@@ -790,6 +790,7 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
                                 or words.lower[j] in settings.frame_adverbs):
         j -= 1  # "was observed only in", "was recorded at least once in"
     j = _before_amount(doc, j, clause_start, settings)  # "improved by at least 4 points in"
+    j = _before_adjunct(doc, j, clause_start, settings)  # "were seen on MRI in 23"
     if words.lower[j] not in settings.frame_verbs and words.lower[j] not in settings.affect_verbs:
         return _gapped_subject(doc, j, doc[start].sent.start, settings)
     while j > clause_start and words.lower[j - 1] in settings.frame_auxiliaries:
@@ -838,6 +839,28 @@ def _before_amount(doc: Doc, last: int, clause_start: int, settings: LinkSetting
                 return k - 1
             return last
     return last
+
+
+def _before_adjunct(doc: Doc, last: int, clause_start: int, settings: LinkSettings) -> int:
+    """'were seen on MRI | in 23', 'was recorded during treatment | in 12': the frame verb
+    before a short phrase of place or time that ends at ``last``, or ``last`` when there is
+    none."""
+    words = words_of(doc)
+    if words.lower[last] in settings.frame_verbs:
+        return last
+    for k in range(last, max(clause_start + 1, last - _ADJUNCT_WORDS) - 1, -1):
+        if not words.is_alpha[k] and words.num[k] is None:
+            return last
+        if words.lower[k] in _ADJUNCT_PREPOSITIONS and words.lower[k - 1] in settings.frame_verbs:
+            return k - 1
+    return last
+
+
+#: A phrase of place or time between an event frame's verb and its count: at most this many
+#: words, opened by one of these.
+_ADJUNCT_WORDS = 4
+_ADJUNCT_PREPOSITIONS = frozenset({"on", "at", "during", "within", "after", "before", "over",
+                                   "through", "from", "until", "throughout"})
 
 
 def _before_gloss(doc: Doc, start: int, end: int) -> int:
