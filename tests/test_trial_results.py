@@ -2219,3 +2219,21 @@ def test_the_people_noun_of_a_fraction_names_the_whole_not_the_event(nlp, people
     rows = _rows(nlp, "A total of 120 adults with myeloma received linvoseltamab. Of the 120, "
                       f"60 had a response. Relapse later occurred in 14 of the 60 {people}.")
     assert (60, "recurrence", 14) in {(r[1], r[4], r[6]) for r in rows}
+
+
+@pytest.mark.parametrize("pro", ["did", "did so", "did too"])
+def test_a_verb_that_stands_for_the_one_before_takes_its_outcome(nlp, pro: str) -> None:
+    rows = _rows(nlp, "This phase 2 study enrolled 90 adults into two cohorts: cohort A received "
+                      "sacituzumab alone and cohort B sacituzumab plus pembrolizumab. In cohort A, "
+                      f"12 of 44 patients had a complete response; in cohort B, 19 of 46 {pro}.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(44, "complete_response", 12),
+                                                  (46, "complete_response", 19)}
+
+
+@pytest.mark.parametrize("verb", ["suffered", "experienced"])
+def test_an_event_suffered_by_a_group_in_the_passive(nlp, verb: str) -> None:
+    rows = _rows(nlp, "A total of 300 adults were randomly assigned to inclisiran (n = 150) or "
+                      f"placebo (n = 150). A stroke was {verb} by 6 participants assigned to "
+                      "inclisiran and by 11 of those given placebo.")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
+        (150, "received", "other", 6), (150, "not_received", "other", 11)}

@@ -1479,6 +1479,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         last = state.events[-1]  # "the corresponding rates were 55.0% and 36.4%"
         outcome = Cue("OUTCOME", last.outcome, last.outcome_at, last.outcome_at + 1,
                       last.outcome_mention)
+    if outcome is None and not sizes_only and _pro_verb_after(doc, m.end, facts.end):
+        outcome = state.last_outcome  # "...; in cohort B, 22 of 47 did": the verb said before
     if outcome is None and facts.shares_comparison:
         outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
     if outcome is None and facts.elliptical and (
@@ -1714,6 +1716,22 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             remember(state, part.index)
             if facts.drug_status == "discontinued":
                 state.stopped.add(part.index)  # ("..., 25 of them because of adverse events")
+
+
+def _pro_verb_after(doc: Doc, k: int, end: int) -> bool:
+    """Is the predicate at ``k`` a verb that stands for the one said before ('22 of 47
+    did', 'and 9 in cohort B did so')?"""
+    words = words_of(doc)
+    if k >= end or words.lower[k] not in _PRO_VERBS:
+        return False
+    k += 1
+    if k < end and words.lower[k] in {"so", "too", "likewise"}:
+        k += 1
+    return k >= end or words.is_punct[k]
+
+
+#: Verbs that stand for the verb said before ("did", "did so").
+_PRO_VERBS = frozenset({"did", "do", "does"})
 
 
 def _denied_before(doc: Doc, outcome: Cue, m: Mention, facts: ClauseFacts,
