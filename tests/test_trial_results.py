@@ -2237,3 +2237,23 @@ def test_an_event_suffered_by_a_group_in_the_passive(nlp, verb: str) -> None:
                       "inclisiran and by 11 of those given placebo.")
     assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
         (150, "received", "other", 6), (150, "not_received", "other", 11)}
+
+
+@pytest.mark.parametrize(("event", "outcome"), [
+    ("had at least a 75% improvement in their EASI score", "response"),
+    ("had at least a 90% improvement in the PASI", "response"),
+    ("had at least a 30% improvement in itch", "other")])
+def test_a_threshold_of_an_index_named_after_the_share_is_a_response(nlp, event: str,
+                                                                      outcome: str) -> None:
+    rows = _rows(nlp, "Adults with atopic dermatitis were randomly assigned to lebrikizumab "
+                      f"(n = 200) or placebo (n = 100). At week 16, 110 of the 200 patients given "
+                      f"lebrikizumab {event}.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(200, outcome, 110)}
+
+
+@pytest.mark.parametrize("gloss", ["(IGA score 0 or 1)", "(vIGA-AD 0/1)"])
+def test_an_end_point_glossed_by_an_index_threshold_is_a_response(nlp, gloss: str) -> None:
+    rows = _rows(nlp, "Adults with atopic dermatitis were randomly assigned to lebrikizumab "
+                      f"(n = 200) or placebo (n = 100). Clear or almost clear skin {gloss} was "
+                      "reached by 40.0% and 12.0% of the patients, respectively.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(200, "response", 80), (100, "response", 12)}

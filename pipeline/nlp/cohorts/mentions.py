@@ -143,6 +143,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "the response rate was 30% (27 patients)": the count says it
         if is_share and (number.start > start
                          and words.lower[number.start - 1] in settings.threshold_words
+                         or number.start - 1 > start and words.lower[number.start - 1] in {"a", "an"}
+                         and words.lower[number.start - 2] in settings.threshold_words
                          or after + 2 < sent_end and words.lower[after + 1] == "or"
                          and words.lower[after + 2] in settings.threshold_tails):
             # "events occurring in at least 10% of patients", "an increase of 25% or more": a

@@ -692,7 +692,8 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         return found
     if named:
         return named[0]
-    if index_response(doc, found.start, found.end, settings):
+    if index_response(doc, found.start, found.end, settings) \
+            or _index_threshold(doc, found, settings):
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
     if names_main_condition(doc, found.start, found.end):
         return found  # "gout flares requiring treatment" in a gout trial: its end point
@@ -751,6 +752,31 @@ def _gloss_opens(doc: Doc, k: int, settings: LinkSettings) -> bool:
     while j > 0 and words.lower[j] in settings.determiners:
         j -= 1
     return j >= 0 and words.text[j] in {"(", "["}
+
+
+def _index_threshold(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
+    """Is the phrase a responder threshold of a disease-activity index named right after
+    it: in a gloss ('Clear or almost clear skin (IGA score 0 or 1)') or as what a share
+    improves ('at least a 75% improvement in their PASI score')?"""
+    words = words_of(doc)
+    k = found.end
+    if k < len(doc) and words.text[k] in {"(", "["}:
+        close = next((j for j in range(k + 1, min(len(doc), k + _GLOSS_WORDS))
+                      if words.text[j] in {")", "]"}), None)
+        return close is not None and index_response(doc, k + 1, close, settings)
+    if "%" not in words.text[found.start:found.end] or k >= len(doc) \
+            or words.lower[k] not in {"in", "on", "of"}:
+        return False
+    for j in range(k + 1, min(len(doc), k + 1 + _GLOSS_WORDS)):
+        if words.is_punct[j]:
+            return False
+        if words.lower[j].split("-")[0].rstrip("0123456789") in settings.response_indices:
+            return True
+    return False
+
+
+#: At most this many words in a gloss, or after a share, that name an index.
+_GLOSS_WORDS = 8
 
 
 def index_response(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
@@ -1063,11 +1089,13 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     word = words.lower[i]
     quantified = _at_least_one(doc, i + 1, clause_end, settings)
     if word in settings.article_verbs:
-        if not (i + 1 < clause_end and words.lower[i + 1] in {"a", "an"}) and quantified == i + 1:
+        lead = i + 3 if i + 3 < clause_end and words.lower[i + 1] == "at" \
+            and words.lower[i + 2] in settings.threshold_words else i + 1  # "had at least a"
+        if not (lead < clause_end and words.lower[lead] in {"a", "an"}) and quantified == i + 1:
             # "41 had unmutated IGHV": a feature that defines a subgroup (but "6 had ischemic
             # stroke or systemic embolism", an event the text names as its end point)
             return _stated_object(doc, i + 1, clause_end, settings)
-        i = max(i + 1, quantified - 1)
+        i = max(lead, quantified - 1)
     elif word not in settings.object_verbs:
         return None
     else:
@@ -1081,7 +1109,11 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     stop = i
     while stop < clause_end and not _ends_phrase(doc[stop], settings):
         stop += 1
-    return _phrase(doc, i, stop, settings)
+    found = _phrase(doc, i, stop, settings)
+    if found is not None and _index_threshold(doc, found, settings):
+        # "had at least a 75% improvement in their PASI score": a responder threshold
+        return Cue("OUTCOME", "response", found.start, found.end, found.text)
+    return found
 
 
 #: Pronouns that stand for an event as a verb's object ('developed it').
