@@ -2257,3 +2257,17 @@ def test_an_end_point_glossed_by_an_index_threshold_is_a_response(nlp, gloss: st
                       f"(n = 200) or placebo (n = 100). Clear or almost clear skin {gloss} was "
                       "reached by 40.0% and 12.0% of the patients, respectively.")
     assert {(r[1], r[4], r[6]) for r in rows} == {(200, "response", 80), (100, "response", 12)}
+
+
+@pytest.mark.parametrize("part", ["4 of whom had symptoms such as fever", "4 of them had chills"])
+def test_a_part_of_a_group_counted_for_a_harm_has_the_harm_it_names(nlp, part: str) -> None:
+    rows = _rows(nlp, "A total of 178 adults with early Alzheimer's disease received donanemab "
+                      f"infusions. Infusion reactions occurred in 23 patients, {part}.")
+    assert (23, "adverse_event", 4) in {(r[1], r[4], r[6]) for r in rows}
+
+
+def test_symptoms_relieved_are_an_end_point_not_a_harm(nlp) -> None:
+    rows = _rows(nlp, "Adults with influenza were randomly assigned to baloxavir (n = 200) or "
+                      "oseltamivir (n = 200). By day 3, symptoms had been alleviated in 110 and "
+                      "104 patients, respectively.")
+    assert {r[4] for r in rows} == {"other"}

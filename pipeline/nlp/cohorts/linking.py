@@ -1467,8 +1467,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if after_harm and outcome is not None and outcome.id == "other":
         outcome = harm_reason(doc, outcome, facts.cues, settings) or outcome
     framed = False
-    if outcome is None and not sizes_only and m.kind in {"fraction", "bare", "count", "loose",
-                                                         "percent", "named", "each"}:
+    if outcome is None and not sizes_only and (
+            m.kind in {"fraction", "bare", "count", "loose", "percent", "named", "each"}
+            or m.kind == "part" and after_harm):  # "23 had ARIA-E, 4 of whom had symptoms"
         # "Clinical cure was achieved in 64 of 80": the frame that states the event names it,
         # before any outcome borrowed from another clause.
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,

@@ -731,7 +731,8 @@ def _names_harm(words: set[str], frame: set[str], settings: LinkSettings) -> boo
     they nor the ``frame`` after them a change in a measure of it ('a reduction in pain',
     'pain relief', 'Pain improved by at least 30% in')?"""
     said = words | frame
-    if said & settings.measure_changes or said & settings.efficacy_words:
+    if said & settings.measure_changes or said & settings.efficacy_words \
+            or said & settings.resolution_verbs:  # ("symptoms had been alleviated in")
         return False  # ("Complete control of hives": the end point of a trial in urticaria)
     return any(w.rsplit("-", 1)[-1] in settings.harm_terms
                or len(w) > 6 and w.endswith(settings.harm_suffixes)
@@ -1092,10 +1093,12 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
         lead = i + 3 if i + 3 < clause_end and words.lower[i + 1] == "at" \
             and words.lower[i + 2] in settings.threshold_words else i + 1  # "had at least a"
         if not (lead < clause_end and words.lower[lead] in {"a", "an"}) and quantified == i + 1:
-            # "41 had unmutated IGHV": a feature that defines a subgroup (but "6 had ischemic
-            # stroke or systemic embolism", an event the text names as its end point)
-            return _stated_object(doc, i + 1, clause_end, settings)
-        i = max(lead, quantified - 1)
+            if not _names_harm({words.lower[i + 1]}, set(), settings):  # ("4 had chills")
+                # "41 had unmutated IGHV": a feature that defines a subgroup (but "6 had
+                # ischemic stroke or systemic embolism", an event the text names as its end point)
+                return _stated_object(doc, i + 1, clause_end, settings)
+        else:
+            i = max(lead, quantified - 1)
     elif word not in settings.object_verbs:
         return None
     else:
