@@ -2271,3 +2271,13 @@ def test_symptoms_relieved_are_an_end_point_not_a_harm(nlp) -> None:
                       "oseltamivir (n = 200). By day 3, symptoms had been alleviated in 110 and "
                       "104 patients, respectively.")
     assert {r[4] for r in rows} == {"other"}
+
+
+@pytest.mark.parametrize(("words", "outcome", "count"), [
+    ("all but nine of the 64 patients remained free of recurrence", "disease_free_survival", 55),
+    ("all but 3 of the 64 patients were alive", "survival", 61),
+    ("all but two of the 64 patients had a response", "response", 62)])
+def test_all_but_n_of_the_whole_counts_the_rest(nlp, words: str, outcome: str, count: int) -> None:
+    rows = _rows(nlp, "A total of 64 adults with resected melanoma received nivolumab after "
+                      f"surgery. Two years on, {words}.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(64, outcome, count)}

@@ -336,6 +336,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 mentions.append(Mention("percent", begin, noun or whole.end, value=0,
                                         size_text=size_text, percent=share))
                 continue
+            if begin >= 2 and words.lower[begin - 2] == "all" and words.lower[begin - 1] == "but" \
+                    and value <= parts:
+                value = parts - value  # "all but nine of the 64": the 55 the rest leaves out
             mentions.append(Mention("fraction", begin, noun or whole.end, value=int(value),
                                     whole=int(words.num[whole.start]), size_text=size_text,
                                     percent=percent or stated_percent(doc, noun or whole.end,
