@@ -2281,3 +2281,12 @@ def test_all_but_n_of_the_whole_counts_the_rest(nlp, words: str, outcome: str, c
     rows = _rows(nlp, "A total of 64 adults with resected melanoma received nivolumab after "
                       f"surgery. Two years on, {words}.")
     assert {(r[1], r[4], r[6]) for r in rows} == {(64, outcome, count)}
+
+
+@pytest.mark.parametrize("part", ["(complete response, 36%)", "(complete response in 36%)"])
+def test_an_outcome_in_brackets_after_a_share_is_a_part_not_the_share_s_outcome(nlp,
+                                                                                 part: str) -> None:
+    rows = _rows(nlp, "A total of 150 adults with marginal zone lymphoma received zanubrutinib "
+                      "plus obinutuzumab. The overall response rate was 80% with zanubrutinib "
+                      f"plus obinutuzumab {part}.")
+    assert (150, "response", 120) in {(r[1], r[4], r[6]) for r in rows}

@@ -24,6 +24,8 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
     while i < end and steps <= settings.predicate_window:
         if i in outcome_at:
             found = outcome_at[i]
+            if steps and words.text[i - 1] in {"(", "["}:
+                return None  # "80% with X (complete response, 36%)": a part, in brackets
             if names_measure(doc, found, settings):
                 return None  # "achieved seizure freedom": the frame names the end point
             if found.text.lower().endswith("ed") and found.end + 1 < end \
