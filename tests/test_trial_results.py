@@ -820,8 +820,9 @@ def test_a_count_s_share_finds_its_group_among_the_sentence_s_numbers(nlp, sente
      {(400, "other", 52), (400, "other", 75)}),
     ("Dry cough affected 44 patients in Group 1 and 12 in Group 2.",
      {(400, "adverse_event", 44), (400, "adverse_event", 12)}),
+    # (a symptom, like the dry cough above: a harm, whatever lists name it)
     ("Ankle swelling troubled 30 people in Group 1 (7.5%) against 9 (2.3%) in Group 2.",
-     {(400, "other", 30), (400, "other", 9)}),
+     {(400, "adverse_event", 30), (400, "adverse_event", 9)}),
 ])
 def test_events_framed_by_a_long_subject_or_an_affecting_verb(nlp, sentence: str,
                                                               expected: set) -> None:
@@ -2032,3 +2033,260 @@ def test_brackets_that_break_a_count_of_events_down_by_kind_give_no_rows(nlp, ki
                       "tafasitamab group and none in the placebo group.")
     assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
         (200, "received", "death", 3), (150, "not_received", "death", 0)}
+
+
+@pytest.mark.parametrize(("predicate", "outcome"), [
+    ("38 rapidly progressed", "progression"), ("38 subsequently relapsed", "recurrence"),
+    ("38 remained in remission", "remission"), ("38 stayed in remission", "remission"),
+    ("38 maintained the response", "response"), ("38 retained a complete response",
+                                                 "complete_response")])
+def test_an_adverb_or_a_verb_of_keeping_before_the_outcome_of_a_predicate(
+        nlp, predicate: str, outcome: str) -> None:
+    rows = _rows(nlp, "Adults with myeloma were randomly assigned to teclistamab (n = 110) or "
+                      "carfilzomib (n = 108). Of the 52 patients who responded to teclistamab, "
+                      f"{predicate} by month 24.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(52, outcome, 38)}
+
+
+@pytest.mark.parametrize("context", ["Side effects were mostly mild.",
+                                     "Treatment-related reactions were mostly mild."])
+def test_an_unlisted_event_right_after_words_about_harms_is_a_harm(nlp, context: str) -> None:
+    rows = _rows(nlp, "Adults with gout were randomly assigned to febuxostat (n = 120) or placebo "
+                      f"(n = 60). {context} Itching of the scalp was reported in 25% of patients "
+                      "given febuxostat and in 10% of those given placebo.")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
+        (120, "received", "adverse_event", 30), (60, "not_received", "adverse_event", 6)}
+
+
+@pytest.mark.parametrize(("first", "then", "outcome"), [
+    ("Four patients in the apixaban group had a major bleed", "all four died", "death"),
+    ("Apixaban was stopped in four patients because of bleeding", "all four survived",
+     "survival")])
+def test_all_n_after_a_count_of_n_is_the_group_that_count_counted(nlp, first: str, then: str,
+                                                                  outcome: str) -> None:
+    rows = _rows(nlp, "Adults with atrial fibrillation were randomly assigned to apixaban "
+                      f"(n = 150) or warfarin (n = 148). {first}; {then}.")
+    assert (4, "apixaban", outcome, 4) in {(r[1], r[2], r[4], r[6]) for r in rows}
+
+
+@pytest.mark.parametrize(("rated", "group"), [
+    ("Grade 3 anaemia was rare", "in the ruxolitinib group"),
+    ("Dizziness was more common", "with ruxolitinib"),
+    ("Nausea was reported more often", "with ruxolitinib")])
+def test_an_outcome_rated_by_how_often_it_occurred_counts_the_bracketed_count_after_the_group(
+        nlp, rated: str, group: str) -> None:
+    rows = _rows(nlp, "Adults with myelofibrosis were randomly assigned to ruxolitinib (n = 150) "
+                      f"or best available therapy (n = 75). {rated} {group} (6 patients, 4.0%).")
+    assert {(r[1], r[2], r[4], r[6]) for r in rows} == {(150, "ruxolitinib", "adverse_event", 6)}
+
+
+@pytest.mark.parametrize("best", ["The best overall response was", "Best responses were"])
+def test_the_kinds_of_a_best_response_list_are_the_events(nlp, best: str) -> None:
+    rows = _rows(nlp, "A total of 80 adults with relapsed sarcoma received catequentinib. "
+                      f"{best} a complete response in 2 patients, a partial response in 14, "
+                      "stable disease in 40 and progressive disease in 24.")
+    assert {(r[4], r[6]) for r in rows} == {("complete_response", 2), ("partial_response", 14),
+                                            ("stable_disease", 40), ("progression", 24)}
+
+
+@pytest.mark.parametrize(("event", "outcome"), [
+    ("Injection-site erythema", "adverse_event"), ("Muscle cramps", "adverse_event"),
+    ("Conjunctivitis", "adverse_event"), ("Hyperkalaemia", "adverse_event"),
+    ("A reduction in joint pain of at least 50%", "other"),
+    ("Normoglycaemia at week 36", "other")])
+def test_an_unlisted_symptom_or_a_word_of_harm_form_is_a_harm(nlp, event: str,
+                                                               outcome: str) -> None:
+    rows = _rows(nlp, "Adults with knee osteoarthritis were randomly assigned to lorecivivint "
+                      f"(n = 200) or placebo (n = 100). {event} was reported in 30 of 200 "
+                      "patients in the lorecivivint group and 9 of 100 in the placebo group.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(200, outcome, 30), (100, outcome, 9)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("None of the 14 patients with a KRAS mutation responded to the drug.", (14, "response", 0)),
+    ("Of the 40 patients with liver metastases, 9 with a response at week 12 progressed by "
+     "week 52.", (40, "progression", 9)),
+    ("No responses were observed among the 14 patients with a KRAS mutation.",
+     (14, "response", 0)),
+    ("No deaths occurred among the 60 patients who had a dose reduction.", (60, "death", 0))])
+def test_a_group_picked_by_with_or_denied_an_outcome_before_it(nlp, sentence: str,
+                                                               expected: tuple) -> None:
+    rows = _rows(nlp, f"A total of 120 adults with colorectal cancer received fruquintinib. {sentence}")
+    assert expected in {(r[1], r[4], r[6]) for r in rows}
+
+
+@pytest.mark.parametrize("label", ["Elevated alanine aminotransferase", "Increased lipase",
+                                   "Decreased neutrophil count"])
+def test_a_laboratory_change_in_a_row_of_an_adverse_event_table_is_a_harm(nlp, label: str) -> None:
+    rows = _rows(nlp, "Adults with heart failure were randomly assigned to omecamtiv (n = 150) or "
+                      "placebo (n = 150).\nTable 3. Adverse events\nEvent | Omecamtiv (n = 150) | "
+                      f"Placebo (n = 150)\n{label} | 9 (6.0) | 3 (2.0)\n")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
+        (150, "received", "adverse_event", 9), (150, "not_received", "adverse_event", 3)}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("One case of acute pancreatitis was confirmed, in the dulaglutide group.", 1),
+    ("Three cases of severe hypoglycaemia were reported in the dulaglutide group.", 3)])
+def test_cases_of_an_event_count_it(nlp, sentence: str, count: int) -> None:
+    rows = _rows(nlp, "Adults with type 2 diabetes were randomly assigned to dulaglutide "
+                      f"(n = 240) or sitagliptin (n = 238). {sentence}")
+    assert {(r[1], r[2], r[4], r[6]) for r in rows} == {(240, "dulaglutide", "adverse_event", count)}
+
+
+@pytest.mark.parametrize("pronoun", ["it", "them"])
+def test_a_pronoun_object_is_the_event_named_before_it(nlp, pronoun: str) -> None:
+    rows = _rows(nlp, "Adults with asthma were randomly assigned to tezepelumab (n = 160) or "
+                      "placebo (n = 160). Oral candidiasis was the main complaint: 24 of "
+                      f"the 160 patients given tezepelumab developed {pronoun}.")
+    assert {(r[1], r[4], r[5], r[6]) for r in rows} == {
+        (160, "adverse_event", "Oral candidiasis", 24)}
+
+
+@pytest.mark.parametrize(("event", "outcome"), [
+    ("At least one new BILAG grade A flare", "other"),
+    ("A new flare of BILAG grade B", "other"),
+    ("Grade 3 transaminase elevation", "adverse_event"),
+    ("Transaminase elevation of grade 3 or higher", "adverse_event")])
+def test_a_grade_is_of_the_toxicity_scale_only_with_a_number(nlp, event: str, outcome: str) -> None:
+    rows = _rows(nlp, "Adults with lupus were randomly assigned to litifilimab (n = 200) or "
+                      f"placebo (n = 100). {event} occurred in 24 of 200 patients in the "
+                      "litifilimab group and 25 of 100 in the placebo group.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(200, outcome, 24), (100, outcome, 25)}
+
+
+@pytest.mark.parametrize("kinds", ["(two sepsis, one stroke)", "(pneumonia)",
+                                   "(one cardiac arrest and two sepsis)"])
+def test_kinds_in_brackets_after_a_group_give_no_count_of_their_own(nlp, kinds: str) -> None:
+    rows = _rows(nlp, "Adults with lymphoma were randomly assigned to tafasitamab (n = 200) or "
+                      "rituximab (n = 150). Treatment-related deaths occurred in three patients "
+                      f"in the tafasitamab group {kinds} and two in the rituximab group.")
+    assert {(r[1], r[2], r[4], r[6]) for r in rows} == {
+        (200, "tafasitamab", "death", 3), (150, "rituximab", "death", 2)}
+
+
+@pytest.mark.parametrize(("row", "outcome"), [("Partial response | 14 (35.0%)", "partial_response"),
+                                              ("Stable disease | 14 (35.0%)", "stable_disease"),
+                                              ("Fatigue | 14 (35.0%)", "adverse_event")])
+def test_a_single_arm_table_with_one_sized_column(nlp, row: str, outcome: str) -> None:
+    rows = _rows(nlp, "A total of 40 adults with desmoid tumours received nirogacestat 150 mg "
+                      f"twice daily.\nEvent | Nirogacestat (n = 40)\n{row}\n")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(40, outcome, 14)}
+
+
+@pytest.mark.parametrize(("words", "outcome"), [
+    ("had no evidence of disease on MRI", "complete_response"),
+    ("had no detectable disease after six cycles", "complete_response"),
+    ("remained alive and their tumours neither grew nor shrank", "survival")])
+def test_lay_words_for_a_complete_response_or_stable_disease(nlp, words: str, outcome) -> None:
+    rows = _rows(nlp, "A total of 50 children with low-grade glioma received tovorafenib. "
+                      f"Of the 50 children, 12 {words}.")
+    assert (50, outcome, 12) in {(r[1], r[4], r[6]) for r in rows}
+
+
+def test_tumours_that_neither_grew_nor_shrank_are_stable_disease(nlp) -> None:
+    rows = _rows(nlp, "A total of 50 children with low-grade glioma received tovorafenib. In 12 "
+                      "of the 50 children the tumours neither grew nor shrank.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(50, "stable_disease", 12)}
+
+
+def test_no_evidence_of_disease_activity_is_an_end_point_not_a_complete_response(nlp) -> None:
+    rows = _rows(nlp, "Adults with relapsing multiple sclerosis were randomly assigned to "
+                      "tolebrutinib (n = 200) or teriflunomide (n = 200). No evidence of disease "
+                      "activity was observed in 80 and 52 patients, respectively.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(200, "other", 80), (200, "other", 52)}
+
+
+def test_a_pronoun_subject_is_the_outcome_named_before_it_not_one_that_picks_a_group(nlp) -> None:
+    rows = _rows(nlp, "Adults with myeloma were randomly assigned to belantamab (n = 150) or "
+                      "daratumumab (n = 150). Blurred vision of any grade was the commonest event "
+                      "with belantamab; it was reported in 90 and 6 patients, respectively.")
+    assert {(r[1], r[2], r[4], r[6]) for r in rows} == {
+        (150, "belantamab mafodotin", "adverse_event", 90),
+        (150, "daratumumab", "adverse_event", 6)}
+
+
+@pytest.mark.parametrize("frame", ["were seen on MRI in", "were recorded during the first month in",
+                                   "were reported at week 12 in"])
+def test_a_phrase_of_place_or_time_between_the_frame_verb_and_the_count(nlp, frame: str) -> None:
+    rows = _rows(nlp, "A total of 150 adults with multiple sclerosis received tolebrutinib. "
+                      f"New lesions {frame} 23 patients.")
+    assert {(r[1], r[4], r[5], r[6]) for r in rows} == {(150, "other", "New lesions", 23)}
+
+
+@pytest.mark.parametrize("people", ["responders", "survivors"])
+def test_the_people_noun_of_a_fraction_names_the_whole_not_the_event(nlp, people: str) -> None:
+    rows = _rows(nlp, "A total of 120 adults with myeloma received linvoseltamab. Of the 120, "
+                      f"60 had a response. Relapse later occurred in 14 of the 60 {people}.")
+    assert (60, "recurrence", 14) in {(r[1], r[4], r[6]) for r in rows}
+
+
+@pytest.mark.parametrize("pro", ["did", "did so", "did too"])
+def test_a_verb_that_stands_for_the_one_before_takes_its_outcome(nlp, pro: str) -> None:
+    rows = _rows(nlp, "This phase 2 study enrolled 90 adults into two cohorts: cohort A received "
+                      "sacituzumab alone and cohort B sacituzumab plus pembrolizumab. In cohort A, "
+                      f"12 of 44 patients had a complete response; in cohort B, 19 of 46 {pro}.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(44, "complete_response", 12),
+                                                  (46, "complete_response", 19)}
+
+
+@pytest.mark.parametrize("verb", ["suffered", "experienced"])
+def test_an_event_suffered_by_a_group_in_the_passive(nlp, verb: str) -> None:
+    rows = _rows(nlp, "A total of 300 adults were randomly assigned to inclisiran (n = 150) or "
+                      f"placebo (n = 150). A stroke was {verb} by 6 participants assigned to "
+                      "inclisiran and by 11 of those given placebo.")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
+        (150, "received", "other", 6), (150, "not_received", "other", 11)}
+
+
+@pytest.mark.parametrize(("event", "outcome"), [
+    ("had at least a 75% improvement in their EASI score", "response"),
+    ("had at least a 90% improvement in the PASI", "response"),
+    ("had at least a 30% improvement in itch", "other")])
+def test_a_threshold_of_an_index_named_after_the_share_is_a_response(nlp, event: str,
+                                                                      outcome: str) -> None:
+    rows = _rows(nlp, "Adults with atopic dermatitis were randomly assigned to lebrikizumab "
+                      f"(n = 200) or placebo (n = 100). At week 16, 110 of the 200 patients given "
+                      f"lebrikizumab {event}.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(200, outcome, 110)}
+
+
+@pytest.mark.parametrize("gloss", ["(IGA score 0 or 1)", "(vIGA-AD 0/1)"])
+def test_an_end_point_glossed_by_an_index_threshold_is_a_response(nlp, gloss: str) -> None:
+    rows = _rows(nlp, "Adults with atopic dermatitis were randomly assigned to lebrikizumab "
+                      f"(n = 200) or placebo (n = 100). Clear or almost clear skin {gloss} was "
+                      "reached by 40.0% and 12.0% of the patients, respectively.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(200, "response", 80), (100, "response", 12)}
+
+
+@pytest.mark.parametrize("part", ["4 of whom had symptoms such as fever", "4 of them had chills"])
+def test_a_part_of_a_group_counted_for_a_harm_has_the_harm_it_names(nlp, part: str) -> None:
+    rows = _rows(nlp, "A total of 178 adults with early Alzheimer's disease received donanemab "
+                      f"infusions. Infusion reactions occurred in 23 patients, {part}.")
+    assert (23, "adverse_event", 4) in {(r[1], r[4], r[6]) for r in rows}
+
+
+def test_symptoms_relieved_are_an_end_point_not_a_harm(nlp) -> None:
+    rows = _rows(nlp, "Adults with influenza were randomly assigned to baloxavir (n = 200) or "
+                      "oseltamivir (n = 200). By day 3, symptoms had been alleviated in 110 and "
+                      "104 patients, respectively.")
+    assert {r[4] for r in rows} == {"other"}
+
+
+@pytest.mark.parametrize(("words", "outcome", "count"), [
+    ("all but nine of the 64 patients remained free of recurrence", "disease_free_survival", 55),
+    ("all but 3 of the 64 patients were alive", "survival", 61),
+    ("all but two of the 64 patients had a response", "response", 62)])
+def test_all_but_n_of_the_whole_counts_the_rest(nlp, words: str, outcome: str, count: int) -> None:
+    rows = _rows(nlp, "A total of 64 adults with resected melanoma received nivolumab after "
+                      f"surgery. Two years on, {words}.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(64, outcome, count)}
+
+
+@pytest.mark.parametrize("part", ["(complete response, 36%)", "(complete response in 36%)"])
+def test_an_outcome_in_brackets_after_a_share_is_a_part_not_the_share_s_outcome(nlp,
+                                                                                 part: str) -> None:
+    rows = _rows(nlp, "A total of 150 adults with marginal zone lymphoma received zanubrutinib "
+                      "plus obinutuzumab. The overall response rate was 80% with zanubrutinib "
+                      f"plus obinutuzumab {part}.")
+    assert (150, "response", 120) in {(r[1], r[4], r[6]) for r in rows}

@@ -1455,6 +1455,11 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         # "11 of the 94 responders in cohort A and 9 of the 99 in cohort B relapsed": the
         # noun names the group; the verb they share names the event.
         outcome = facts.shared_outcome
+    elif outcome is not None and outcome.start == m.end and m.kind == "fraction" \
+            and outcome.text.lower() in settings.people_outcomes:
+        # "Progression later occurred in 11 of the 45 responders": the noun names the whole
+        outcome = predicate_outcome(doc, outcome.end, facts.end, facts.cues, settings) \
+            or preceding_outcome(doc, m.start, facts.start, facts.cues, settings)
     last = state.events[-1] if state.events else None
     # Harms are being reported: the last count, in this sentence or the one before, was one.
     after_harm = last is not None and last.outcome == "adverse_event" \
@@ -1462,8 +1467,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if after_harm and outcome is not None and outcome.id == "other":
         outcome = harm_reason(doc, outcome, facts.cues, settings) or outcome
     framed = False
-    if outcome is None and not sizes_only and m.kind in {"fraction", "bare", "count", "loose",
-                                                         "percent", "named", "each"}:
+    if outcome is None and not sizes_only and (
+            m.kind in {"fraction", "bare", "count", "loose", "percent", "named", "each"}
+            or m.kind == "part" and after_harm):  # "23 had ARIA-E, 4 of whom had symptoms"
         # "Clinical cure was achieved in 64 of 80": the frame that states the event names it,
         # before any outcome borrowed from another clause.
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
@@ -1474,6 +1480,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         last = state.events[-1]  # "the corresponding rates were 55.0% and 36.4%"
         outcome = Cue("OUTCOME", last.outcome, last.outcome_at, last.outcome_at + 1,
                       last.outcome_mention)
+    if outcome is None and not sizes_only and _pro_verb_after(doc, m.end, facts.end):
+        outcome = state.last_outcome  # "...; in cohort B, 22 of 47 did": the verb said before
     if outcome is None and facts.shares_comparison:
         outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
     if outcome is None and facts.elliptical and (
@@ -1595,6 +1603,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                     for c in facts.cues):
             # "the safety analysis included all 107 treated patients": the group stated again
             state.restated.append((found.index, sent_index, span.start_char, span.end_char))
+        if outcome is not None and _denied_before(doc, outcome, m, facts, settings):
+            # "No responses were observed among the 12 patients with X": none of that group
+            add_event(state, found.index, 0, None, outcome, facts, sent_index, span,
+                      conf["fraction"])
         remember(state, found.index)  # "Of the 19 patients, ...": later counts refer to it
         return
 
@@ -1622,6 +1634,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             remember(state, part.index)
         return
 
+    if outcome and _all_of_counted(doc, m, facts, outcome, state, sent_index, settings):
+        return
     if outcome:
         cohort, confidence = implicit_cohort(
             state, m.value, m.percent, facts, conf,
@@ -1703,6 +1717,57 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             remember(state, part.index)
             if facts.drug_status == "discontinued":
                 state.stopped.add(part.index)  # ("..., 25 of them because of adverse events")
+
+
+def _pro_verb_after(doc: Doc, k: int, end: int) -> bool:
+    """Is the predicate at ``k`` a verb that stands for the one said before ('22 of 47
+    did', 'and 9 in cohort B did so')?"""
+    words = words_of(doc)
+    if k >= end or words.lower[k] not in _PRO_VERBS:
+        return False
+    k += 1
+    if k < end and words.lower[k] in {"so", "too", "likewise"}:
+        k += 1
+    return k >= end or words.is_punct[k]
+
+
+#: Verbs that stand for the verb said before ("did", "did so").
+_PRO_VERBS = frozenset({"did", "do", "does"})
+
+
+def _denied_before(doc: Doc, outcome: Cue, m: Mention, facts: ClauseFacts,
+                   settings: LinkSettings) -> bool:
+    """Is the outcome named before the group ``m`` in its clause, right after 'no' ('No
+    responses were observed among the 12 patients')?"""
+    words = words_of(doc)
+    return facts.start <= outcome.start and outcome.end <= m.start and any(
+        words.lower[k] in settings.none_words for k in range(max(facts.start, outcome.start - 2),
+                                                             outcome.start))
+
+
+def _all_of_counted(doc: Doc, m: Mention, facts: ClauseFacts, outcome: Cue, state: LinkState,
+                    sent_index: int, settings: LinkSettings) -> bool:
+    """'X was stopped in three patients because of QTc prolongation; all three remained in
+    remission': 'all N' right after a count of N is everyone that count counted, a group of
+    its own with the drug of that count. Links the event to that group; False when the
+    count is no such 'all N'."""
+    if m.kind not in {"bare", "loose", "count"} or m.start == 0 \
+            or words_of(doc).lower[m.start - 1] not in settings.all_words:
+        return False
+    counted = next((e for e in reversed(state.events) if e.sent >= sent_index - 1), None)
+    if counted is None or counted.count != m.value or counted.cohort is None:
+        return False
+    parent = state.cohorts[counted.cohort]
+    if parent.size == m.value:
+        return False  # (the whole group: its own count links as usual)
+    facts = replace(facts, drug=counted.drug, drug_mention=counted.drug_mention,
+                    drug_status=counted.drug_status, control=False, arm_label=None)
+    span = doc[m.start:m.end]
+    group = new_cohort(state, m.value, m.size_text, sent_index, span, facts, parent=parent,
+                       statement=False, confidence=settings.confidence["subgroup"])
+    add_event(state, group.index, m.value, None, outcome, facts, sent_index, span,
+              settings.confidence["subgroup"])
+    return True
 
 
 def _status_named_group(doc: Doc, m: Mention, facts: ClauseFacts, state: LinkState,

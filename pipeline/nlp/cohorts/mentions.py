@@ -143,6 +143,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "the response rate was 30% (27 patients)": the count says it
         if is_share and (number.start > start
                          and words.lower[number.start - 1] in settings.threshold_words
+                         or number.start - 1 > start and words.lower[number.start - 1] in {"a", "an"}
+                         and words.lower[number.start - 2] in settings.threshold_words
                          or after + 2 < sent_end and words.lower[after + 1] == "or"
                          and words.lower[after + 2] in settings.threshold_tails):
             # "events occurring in at least 10% of patients", "an increase of 25% or more": a
@@ -334,6 +336,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 mentions.append(Mention("percent", begin, noun or whole.end, value=0,
                                         size_text=size_text, percent=share))
                 continue
+            if begin >= 2 and words.lower[begin - 2] == "all" and words.lower[begin - 1] == "but" \
+                    and value <= parts:
+                value = parts - value  # "all but nine of the 64": the 55 the rest leaves out
             mentions.append(Mention("fraction", begin, noun or whole.end, value=int(value),
                                     whole=int(words.num[whole.start]), size_text=size_text,
                                     percent=percent or stated_percent(doc, noun or whole.end,
@@ -461,14 +466,20 @@ def _event_breakdowns(doc: Doc, sent_start: int, sent_end: int,
     words = words_of(doc)
     found = []
     for c in cues:
-        if c.label != "OUTCOME" or c.end >= sent_end or words.text[c.end] != "(" \
+        if c.label in {"ARM", "ARM_NAME"} and c.end < sent_end and words.text[c.end] == "(" \
+                and any(o.label == "OUTCOME" and sent_start <= o.start < c.start for o in cues):
+            # "Fatal events occurred in three in the X group (two sepsis, one stroke) and two
+            # in the Y group": the kinds of the count of the group named before them
+            pass
+        elif c.label != "OUTCOME" or c.end >= sent_end or words.text[c.end] != "(" \
                 or c.start <= sent_start or words.num[c.start - 1] is None:
             continue
         close = next((k for k in range(c.end + 1, min(sent_end, c.end + _BREAKDOWN_WORDS))
                       if words.text[k] in {")", "("}), None)
         if close is not None and words.text[close] == ")" \
                 and words.num[c.end + 1] is not None and words.is_alpha[c.end + 2] \
-                and words.lower[c.end + 2] not in _GROUP_PREPOSITIONS:
+                and words.lower[c.end + 2] not in _GROUP_PREPOSITIONS \
+                and not any(p.label == "PATIENT" and p.start == c.end + 2 for p in cues):
             found.append((c.end, close))  # (but "Two deaths (one in each group)": per group)
     return found
 
@@ -741,6 +752,9 @@ def _share_of_outcome(doc: Doc, i: int, after: int, end: int, outcome_ends: set[
 def _stated_after_count(doc: Doc, i: int, start: int) -> bool:
     """Is the percentage at ``i`` written in parentheses or after a comma next to a count?"""
     words = words_of(doc)
+    if i >= 4 and words.text[i - 1] == "," and words.text[i - 4] in {"(", "["} \
+            and words.num[i - 3] is not None and words.is_alpha[i - 2]:
+        return True  # "(4 patients, 2.0%)": the share of the count the brackets open with
     if i - 1 < start:
         return False
     if words.text[i - 1] in {"(", "["}:

@@ -24,6 +24,8 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
     while i < end and steps <= settings.predicate_window:
         if i in outcome_at:
             found = outcome_at[i]
+            if steps and words.text[i - 1] in {"(", "["}:
+                return None  # "80% with X (complete response, 36%)": a part, in brackets
             if names_measure(doc, found, settings):
                 return None  # "achieved seizure freedom": the frame names the end point
             if found.text.lower().endswith("ed") and found.end + 1 < end \
@@ -46,7 +48,8 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
         if word == "(" and steps and after_percent(doc, i, end) > i:
             i = after_percent(doc, i, end)  # "One patient in the placebo group (0.7%) died"
         elif skip:
-            i = skip.end
+            # ("remained in | remission": the verb's cue ends inside the outcome's)
+            i = next((k for k in range(i + 1, skip.end) if k in outcome_at), skip.end)
             # "in Group 1" and "Group 1" overlap: step to the end of the longer one.
             i = max([i] + [c.end for c in arm_at.values() if c.start < i < c.end])
             if word in _PRO_VERBS and i < end and words.lower[i] == "so":
@@ -64,12 +67,19 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             # "had grade 3-4 treatment-related adverse events": what the grade grades
             return _graded_harm(doc, i, _grade_end(doc, i, end, settings), end, outcome_at,
                                 settings)
-        elif word in settings.filler_words or words.ent_type[i] in {"DRUG", "DRUG_CLASS"}:
-            i += 1
+        elif word in settings.filler_words or words.ent_type[i] in {"DRUG", "DRUG_CLASS"} \
+                or _manner_adverb(words.lower[i], words.is_alpha[i]):
+            i += 1  # "12 rapidly progressed"
         elif state and i + 1 in outcome_at:
             i += 1  # "remained progression-free"
         elif word == "to" and i > 0 and words.lower[i - 1] in settings.article_verbs:
             i += 1  # "18 had to stop the drug because of side effects"
+        elif word in _GROUP_PREPOSITIONS and steps == 0:
+            # "None of the 12 patients with lupus nephritis responded": the words after
+            # "with" pick the group; the predicate is the verb after them.
+            i = _after_qualifier(doc, i, end, outcome_at, verb_at, settings)
+            if i is None:
+                return None
         elif word in settings.relative_pronouns:
             # "13 who stopped it died": the predicate after the clause that picks the group.
             return _after_relative(doc, i, end, outcome_at, settings)
@@ -81,6 +91,37 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             return _harm_cause(doc, i, end, cues, settings)
         steps += 1
     return None
+
+
+def _after_qualifier(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
+                     verb_at: dict[int, Cue], settings: LinkSettings) -> int | None:
+    """Where the predicate starts after a phrase at ``i`` that picks the group ('with lupus
+    nephritis | responded', 'with a response at week 12 | had a relapse'): a verb, or an
+    outcome said by a verb in the past; None when the clause has none."""
+    words = words_of(doc)
+    for k in range(i + 2, min(end, i + 2 + settings.predicate_window)):
+        if words.is_punct[k] or words.lower[k] in settings.relative_pronouns:
+            return None
+        if k in verb_at and words.lower[k] not in settings.state_verbs:
+            return k
+        if k in outcome_at and outcome_at[k].end == k + 1 and words.lower[k].endswith("ed"):
+            return k  # (but "with a reduced dose": an adjective of the group's treatment)
+    return None
+
+
+#: Prepositions whose phrase after a count picks the group ('12 patients with X relapsed').
+_GROUP_PREPOSITIONS = frozenset({"with", "without"})
+
+
+def _manner_adverb(word: str, alpha: bool) -> bool:
+    """An adverb of manner or time before the verb of a predicate ('rapidly progressed',
+    'subsequently relapsed', 'finally achieved remission'): it changes no event."""
+    return alpha and len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS
+
+
+#: Words in "-ly" that are no adverb of a predicate.
+_NOT_ADVERBS = frozenset({"family", "italy", "reply", "supply", "apply", "rely", "early",
+                          "only", "likely", "unlikely"})
 
 
 def _grade_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
@@ -171,7 +212,8 @@ def _modified_object(doc: Doc, i: int, outcome_at: dict[int, Cue], settings: Lin
     return i + 1 in outcome_at and i > 0 and words.is_alpha[i] and words.is_lower[i] \
         and words.lower[i] not in _NEGATIONS and words.lower[i] not in settings.none_words \
         and (words.lower[i - 1] in settings.article_verbs
-             or words.lower[i - 1] in settings.object_verbs)
+             or words.lower[i - 1] in settings.object_verbs
+             or words.lower[i - 1] == "of")  # "One case of acute pancreatitis"
 
 
 #: Verbs that stand for the verb said before ("did so", "do so").
@@ -311,6 +353,9 @@ def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
             j -= 1  # "55.3% with IBRANCE plus letrozole (152 of 275)"
             steps += 1
             continue
+        if word in settings.frequency_words or word == "often":
+            j -= 1  # "Nausea was more common with X (41 patients) than with Y (26)": no step
+            continue
         if j - 2 > start and words.lower[j - 2] == "by" and word not in settings.pre_outcome_words:
             j -= 2  # "documented by PET-CT in", "assessed by investigators in"
             steps += 1
@@ -364,10 +409,18 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
             return cue
         j -= 1
     if j - 1 > start and words.lower[j - 1] in settings.auxiliaries and j - 1 in outcome_end:
-        return outcome_end[j - 1]
+        subject = outcome_end[j - 1]
+        # "The best overall response was complete response in 3, partial response in 15":
+        # the class is the subject, the kind of response its complement names.
+        return cue if subject.id == "response" and cue.id in _KINDS_OF_RESPONSE else subject
     return cue
 
 
+
+
+#: Outcomes that are a kind of response: named after 'the best response was', they are the event.
+_KINDS_OF_RESPONSE = frozenset({"complete_response", "partial_response", "stable_disease",
+                                "progression", "remission"})
 
 
 def refers_back(doc: Doc, start: int, clause_start: int, settings: LinkSettings) -> bool:
@@ -641,12 +694,15 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         return found
     if named:
         return named[0]
-    if index_response(doc, found.start, found.end, settings):
+    if index_response(doc, found.start, found.end, settings) \
+            or _index_threshold(doc, found, settings):
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
     if names_main_condition(doc, found.start, found.end):
         return found  # "gout flares requiring treatment" in a gout trial: its end point
     if "DISEASE" in doc_words.ent_type[found.start:found.end] \
-            or words & settings.harm_words or _after_harm(doc, found, settings) \
+            or _harm_word(doc, found, words, settings) \
+            or _names_harm(words, set(doc_words.lower[found.end:start]), settings) \
+            or _after_harm(doc, found, settings) \
             or _in_safety_report(doc, found, settings, after_harm=after_harm):
         # "Myelodysplastic syndrome or acute myeloid leukemia was reported in three": a
         # disease that arises during a trial is an adverse event of it; so is a graded
@@ -654,6 +710,39 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         # dysfunction", "nail problems").
         return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
     return found
+
+
+def _harm_word(doc: Doc, found: Cue, words: set[str], settings: LinkSettings) -> bool:
+    """Do the words of an event hold a word that makes it a harm ('grade 3 transaminase
+    elevation', 'ovarian dysfunction')? A grade is of the toxicity scale only with a number
+    ('grade 3', 'grade >=3'): 'a new BILAG grade A flare' grades the disease."""
+    harm = words & settings.harm_words
+    if not harm or harm - settings.grade_words:
+        return bool(harm)
+    doc_words = words_of(doc)
+    return any(doc_words.lower[k] in settings.grade_words and k + 1 < len(doc)
+               and (doc_words.num[k + 1] is not None
+                    or doc_words.lower[k + 1] in settings.threshold_words
+                    or doc_words.lower[k + 1].lstrip("<>=≥≤").isdigit())
+               for k in range(found.start, found.end))
+
+
+def _names_harm(words: set[str], frame: set[str], settings: LinkSettings) -> bool:
+    """Do the words of an event name a symptom or a harm by its form ('injection-site
+    erythema', 'muscle cramps', 'conjunctivitis', 'hyperkalaemia', 'myalgia'), and neither
+    they nor the ``frame`` after them a change in a measure of it ('a reduction in pain',
+    'pain relief', 'Pain improved by at least 30% in')?"""
+    said = words | frame
+    if said & settings.measure_changes or said & settings.efficacy_words \
+            or said & settings.resolution_verbs:  # ("symptoms had been alleviated in")
+        return False  # ("Complete control of hives": the end point of a trial in urticaria)
+    return any(w.rsplit("-", 1)[-1] in settings.harm_terms
+               or len(w) > 6 and w.endswith(settings.harm_suffixes)
+               and not w.startswith(_HEALTHY_PREFIXES) for w in words)
+
+
+#: Prefixes of a healthy state in a word of harm form ('normoglycaemia', 'euthyroid').
+_HEALTHY_PREFIXES = ("normo", "eu")
 
 
 def _gloss_opens(doc: Doc, k: int, settings: LinkSettings) -> bool:
@@ -666,6 +755,31 @@ def _gloss_opens(doc: Doc, k: int, settings: LinkSettings) -> bool:
     while j > 0 and words.lower[j] in settings.determiners:
         j -= 1
     return j >= 0 and words.text[j] in {"(", "["}
+
+
+def _index_threshold(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
+    """Is the phrase a responder threshold of a disease-activity index named right after
+    it: in a gloss ('Clear or almost clear skin (IGA score 0 or 1)') or as what a share
+    improves ('at least a 75% improvement in their PASI score')?"""
+    words = words_of(doc)
+    k = found.end
+    if k < len(doc) and words.text[k] in {"(", "["}:
+        close = next((j for j in range(k + 1, min(len(doc), k + _GLOSS_WORDS))
+                      if words.text[j] in {")", "]"}), None)
+        return close is not None and index_response(doc, k + 1, close, settings)
+    if "%" not in words.text[found.start:found.end] or k >= len(doc) \
+            or words.lower[k] not in {"in", "on", "of"}:
+        return False
+    for j in range(k + 1, min(len(doc), k + 1 + _GLOSS_WORDS)):
+        if words.is_punct[j]:
+            return False
+        if words.lower[j].split("-")[0].rstrip("0123456789") in settings.response_indices:
+            return True
+    return False
+
+
+#: At most this many words in a gloss, or after a share, that name an index.
+_GLOSS_WORDS = 8
 
 
 def index_response(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
@@ -705,6 +819,7 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
                                 or words.lower[j] in settings.frame_adverbs):
         j -= 1  # "was observed only in", "was recorded at least once in"
     j = _before_amount(doc, j, clause_start, settings)  # "improved by at least 4 points in"
+    j = _before_adjunct(doc, j, clause_start, settings)  # "were seen on MRI in 23"
     if words.lower[j] not in settings.frame_verbs and words.lower[j] not in settings.affect_verbs:
         return _gapped_subject(doc, j, doc[start].sent.start, settings)
     while j > clause_start and words.lower[j - 1] in settings.frame_auxiliaries:
@@ -716,6 +831,8 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     for k in range(clause_start, j):
         if words.text[k] in {",", ":", ";", "(", ")"} and not _inner_bracket(words.text, first, k, j):
             first = k + 1
+    if j - first == 1 and words.lower[first] in _OBJECT_PRONOUNS:
+        return _named_before(doc, first, settings)  # "Stomatitis was the most common; it was reported in"
     head = _apposition_head(doc, clause_start, j - 1) if first == j else None
     if head is not None:
         # "The primary outcome, a composite of ..., occurred in": what the trial counts;
@@ -751,6 +868,28 @@ def _before_amount(doc: Doc, last: int, clause_start: int, settings: LinkSetting
                 return k - 1
             return last
     return last
+
+
+def _before_adjunct(doc: Doc, last: int, clause_start: int, settings: LinkSettings) -> int:
+    """'were seen on MRI | in 23', 'was recorded during treatment | in 12': the frame verb
+    before a short phrase of place or time that ends at ``last``, or ``last`` when there is
+    none."""
+    words = words_of(doc)
+    if words.lower[last] in settings.frame_verbs:
+        return last
+    for k in range(last, max(clause_start + 1, last - _ADJUNCT_WORDS) - 1, -1):
+        if not words.is_alpha[k] and words.num[k] is None:
+            return last
+        if words.lower[k] in _ADJUNCT_PREPOSITIONS and words.lower[k - 1] in settings.frame_verbs:
+            return k - 1
+    return last
+
+
+#: A phrase of place or time between an event frame's verb and its count: at most this many
+#: words, opened by one of these.
+_ADJUNCT_WORDS = 4
+_ADJUNCT_PREPOSITIONS = frozenset({"on", "at", "during", "within", "after", "before", "over",
+                                   "through", "from", "until", "throughout"})
 
 
 def _before_gloss(doc: Doc, start: int, end: int) -> int:
@@ -807,7 +946,9 @@ def _in_safety_report(doc: Doc, found: Cue, settings: LinkSettings, *,
         return True
     sent = doc[found.start].sent
     first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    return any(t.lower_ in settings.safety_words for t in doc[first:found.start])
+    words = words_of(doc)  # ("Side effects were mostly mild. Swelling ... was reported in")
+    return any(w in settings.safety_words or w in settings.harm_classes
+               for w in words.lower[first:found.start])
 
 
 def _gapped_subject(doc: Doc, last: int, sent_start: int, settings: LinkSettings) -> Cue | None:
@@ -951,22 +1092,52 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     word = words.lower[i]
     quantified = _at_least_one(doc, i + 1, clause_end, settings)
     if word in settings.article_verbs:
-        if not (i + 1 < clause_end and words.lower[i + 1] in {"a", "an"}) and quantified == i + 1:
-            # "41 had unmutated IGHV": a feature that defines a subgroup (but "6 had ischemic
-            # stroke or systemic embolism", an event the text names as its end point)
-            return _stated_object(doc, i + 1, clause_end, settings)
-        i = max(i + 1, quantified - 1)
+        lead = i + 3 if i + 3 < clause_end and words.lower[i + 1] == "at" \
+            and words.lower[i + 2] in settings.threshold_words else i + 1  # "had at least a"
+        if not (lead < clause_end and words.lower[lead] in {"a", "an"}) and quantified == i + 1:
+            if not _names_harm({words.lower[i + 1]}, set(), settings):  # ("4 had chills")
+                # "41 had unmutated IGHV": a feature that defines a subgroup (but "6 had
+                # ischemic stroke or systemic embolism", an event the text names as its end point)
+                return _stated_object(doc, i + 1, clause_end, settings)
+        else:
+            i = max(lead, quantified - 1)
     elif word not in settings.object_verbs:
         return None
     else:
         i = quantified - 1  # "experienced at least one exacerbation"
     i += 1
+    if i < clause_end and words.lower[i] in _OBJECT_PRONOUNS and i > 0 \
+            and words.lower[i - 1] in settings.object_verbs:
+        return _named_before(doc, i, settings)  # "Neuropathy was the main problem: 54 developed it"
     while i < clause_end and words.lower[i] in settings.determiners | {"any", "new"}:
         i += 1
     stop = i
     while stop < clause_end and not _ends_phrase(doc[stop], settings):
         stop += 1
-    return _phrase(doc, i, stop, settings)
+    found = _phrase(doc, i, stop, settings)
+    if found is not None and _index_threshold(doc, found, settings):
+        # "had at least a 75% improvement in their PASI score": a responder threshold
+        return Cue("OUTCOME", "response", found.start, found.end, found.text)
+    return found
+
+
+#: Pronouns that stand for an event as a verb's object ('developed it').
+_OBJECT_PRONOUNS = frozenset({"it", "them", "this"})
+
+
+def _named_before(doc: Doc, k: int, settings: LinkSettings) -> Cue | None:
+    """The outcome named last before ``k`` in its sentence (what a pronoun stands for; not
+    one that picks a group: 'in those who had a partial response, it occurred in 20'), or
+    None."""
+    words = words_of(doc)
+    sent_start = doc[k].sent.start
+    named = longest_cues([Cue("OUTCOME", c.id_, c.start, c.end, c.text)
+                          for c in doc.spans.get(CUES_KEY, []) if c.label_ == "OUTCOME"
+                          and sent_start <= c.start and c.end <= k], "OUTCOME")
+    named = [c for c in named if not picks_group(doc, c.start, settings)
+             and not any(w in settings.relative_pronouns
+                         for w in words.lower[max(sent_start, c.start - 3):c.start])]
+    return named[-1] if named else None
 
 
 def _stated_object(doc: Doc, i: int, clause_end: int, settings: LinkSettings) -> Cue | None:

@@ -64,7 +64,8 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         _link_subgroup_row(doc, sent_index, cells, cues, drug_ents, state, settings)
         return
     state.table_sizes = None
-    if sum(s is not None for s in sizes) >= 2:
+    # (a single-arm study's table has one sized column: "Best response | X (n = 52)")
+    if sum(s is not None for s in sizes) >= 2 or sizes == [sizes[0]] and sizes[0] is not None:
         columns: list[int | None] = []
         for (a, b), size in zip(cells[1:], sizes, strict=True):
             facts = clause_facts(doc, Clause(a, b), cues, drug_ents, settings)
@@ -91,7 +92,8 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     outcomes = longest_cues([c for c in cues if first[0] <= c.start and c.end <= first[1]], "OUTCOME")
     label = next((t for t in doc[first[0]:first[1]] if not t.is_space), None)
     if not outcomes and state.table_outcome is not None and label is not None \
-            and label.lower_ not in settings.not_outcomes:
+            and (label.lower_ not in settings.not_outcomes
+                 or state.table_outcome.id == "adverse_event" and label.lower_ in _LAB_CHANGES):
         # A row of an adverse-event table names the event in its own words.
         kind = "response" if state.table_outcome.id == "other" \
             and index_response(doc, first[0], first[1], settings) else state.table_outcome.id
@@ -335,3 +337,8 @@ def _cell_size(doc: Doc, a: int, b: int, patients: frozenset[int] = frozenset())
             if value is not None and value == int(value):
                 return int(value)
     return None
+
+
+#: Openers of a laboratory harm in a row of an adverse-event table ('Elevated ALT | 8 (4.0)'),
+#: which open no event in a sentence ('71% had elevated LDH': a feature of the group).
+_LAB_CHANGES = frozenset({"elevated", "increased", "decreased", "raised"})
