@@ -1501,3 +1501,34 @@ def test_double_dummy_arms_with_a_schedule_before_the_placebo(nlp, schedule: str
                           "90 in the apremilast group.")
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
         (210, "secukinumab", "received", 120), (212, "apremilast", "received", 90)}
+
+
+@pytest.mark.parametrize(("design", "counts", "expected"), [
+    ("Adults with ulcerative colitis were randomly assigned to oral etrasimod 1 mg daily (1-mg "
+     "arm), oral etrasimod 2 mg daily (2-mg arm) or infliximab 5 mg/kg every 8 weeks (infliximab "
+     "arm). In total, 150 were enrolled: 51 to the 1-mg arm, 49 to the 2-mg arm and 50 to the "
+     "infliximab arm.",
+     "Clinical remission occurred in 12 of 51 patients in the 1-mg arm, 18 of 49 in the 2-mg arm "
+     "and 15 of 50 in the infliximab arm.",
+     {(51, "etrasimod", 12), (49, "etrasimod", 18), (50, "infliximab", 15)}),
+    ("Children with nephrotic syndrome were randomised to rituximab 375 mg/m2 (375 mg/m2 group) "
+     "or rituximab 750 mg/m2 (750 mg/m2 group), each given once.",
+     "Relapse occurred in 14 of 40 children in the 375 mg/m2 group and 8 of 41 in the 750 mg/m2 "
+     "group.",
+     {(40, "rituximab", 14), (41, "rituximab", 8)}),
+])
+def test_arms_named_by_their_dose_in_brackets_keep_the_drug_dosed(nlp, design: str, counts: str,
+                                                                  expected: set) -> None:
+    rows = _outcomes(nlp, f"{design} {counts}")
+    assert {(r[0], r[1], r[4]) for r in rows} == expected
+
+
+@pytest.mark.parametrize("labels", [("cohort A", "cohort B"), ("the 2.5-mg group", "the 5-mg group")])
+def test_an_unlabelled_placebo_arm_after_labelled_arms_is_no_part_of_the_first(nlp, labels) -> None:
+    first, second = labels
+    rows = analyse(clean_text(
+        f"We randomly assigned 330 adults with knee osteoarthritis to tanezumab 2.5 mg ({first}, "
+        f"n = 110), tanezumab 5 mg ({second}, n = 111) or placebo (n = 109)."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} == {
+        (330, None, None), (110, "tanezumab", "received"), (111, "tanezumab", "received"),
+        (109, "tanezumab", "not_received")}

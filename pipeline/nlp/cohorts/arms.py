@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from ..words import Words
 from .groups import LinkState, gives_share
 from .records import CHANGED_STATUSES, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings
+from .spans import same_label
 
 
 def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]],
@@ -58,6 +59,14 @@ def _named_after(doc: Doc, sent: Span, arm: Cue, groups: list[tuple[str, str, in
         if word.lower_ not in settings.arm_definition_links or any(a.start == i for a in arms):
             return None
     return None
+
+
+def label_taken(state: LinkState, label: str | None, sent_index: int) -> bool:
+    """'X 7 mg (cohort A, n = 235), X 14 mg (cohort B, n = 236) or placebo (n = 234)': the
+    clause's label already named another group of this sentence, so a count named by its own
+    treatment and no label ('placebo (n = 234)') is not of that arm."""
+    return label is not None and any(c.sent == sent_index and same_label(c.arm_label, label)
+                                     for c in reversed(state.cohorts))
 
 
 def arm_signature(cohort: Cohort) -> tuple[str | None, str | None, bool]:

@@ -25,6 +25,7 @@ from .arms import (
     compared_options,
     dose_arms,
     dose_terms,
+    label_taken,
     listed_sizes,
     name_arms,
     name_control,
@@ -1664,6 +1665,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                 facts = replace(facts, drug=added, drug_status="not_received")
         if m.arm is not None:
             facts = replace(facts, arm_label=m.arm, setting=m.setting)
+        elif m.drug is not None and m.drug != SEVERAL_ARMS \
+                and label_taken(state, facts.arm_label, sent_index):
+            facts = replace(facts, arm_label=None, setting=None)
         screened = _screened(doc, m, facts, settings)
         cohort = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                              parent=None, statement=not screened, confidence=conf["cohort"])
