@@ -1532,3 +1532,23 @@ def test_an_unlabelled_placebo_arm_after_labelled_arms_is_no_part_of_the_first(n
     assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} == {
         (330, None, None), (110, "tanezumab", "received"), (111, "tanezumab", "received"),
         (109, "tanezumab", "not_received")}
+
+
+@pytest.mark.parametrize("arms", ["150 were assigned to tezepelumab plus ICS and 150 to ICS alone",
+                                  "150 were assigned to tezepelumab plus ICS and 150 to the "
+                                  "ICS-alone arm"])
+def test_a_count_assigned_to_an_unlisted_backbone_alone_is_the_control_arm(nlp, arms: str) -> None:
+    rows = analyse(clean_text(f"Of 300 randomised adults with severe asthma, {arms}."),
+                   nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} == {
+        (300, None, None), (150, "tezepelumab", "received"), (150, "tezepelumab", "not_received")}
+
+
+@pytest.mark.parametrize("joined", ["plus inhaled", "with nebulised", "and oral"])
+def test_a_route_word_before_the_second_drug_keeps_the_combination(nlp, joined: str) -> None:
+    rows = _outcomes(nlp, f"Of 300 randomised adults with severe asthma, 150 were assigned to "
+                          f"tezepelumab {joined} budesonide and 150 to budesonide alone. "
+                          "Exacerbations occurred in 30 of the 150 in the tezepelumab group and "
+                          "52 of the 150 given budesonide alone.")
+    assert rows == {(150, "budesonide + tezepelumab", "received", "other", 30),
+                    (150, "tezepelumab", "not_received", "other", 52)}

@@ -112,6 +112,8 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
     if end - start <= 3 and all(lower[k] in connectors or texts[k] in BRAND_MARKS
                                 for k in range(start, end)):
         return True
+    if _joined_by_route(words, start, end, settings):
+        return True
     if end - start <= 24 and texts[end - 1] not in {")", "]"} \
             and any(texts[k] in {"(", "["} for k in range(start, end)):
         return _joined_past_dose_aside(words, start, end, settings)
@@ -127,6 +129,17 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
         else:
             return False
     return doses > 0 and joined and end - start - doses <= 3
+
+
+def _joined_by_route(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
+    """'tezepelumab with inhaled steroids', 'X plus oral Y': a joining word, then the route
+    or form of the second drug, joins them as a combination does without it."""
+    k = end
+    while k > start and words.lower[k - 1] in settings.treatment_modifiers:
+        k -= 1
+    return start < k < end <= start + 4 and any(words.lower[j] in settings.dose_joiners
+                                               for j in range(start, k)) \
+        and all(words.lower[j] in settings.drug_connectors for j in range(start, k))
 
 
 def _joined_past_dose_aside(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
