@@ -1552,3 +1552,16 @@ def test_a_route_word_before_the_second_drug_keeps_the_combination(nlp, joined: 
                           "52 of the 150 given budesonide alone.")
     assert rows == {(150, "budesonide + tezepelumab", "received", "other", 30),
                     (150, "tezepelumab", "not_received", "other", 52)}
+
+
+@pytest.mark.parametrize("rates", ["3-year overall survival was 90.0% versus 82.0%",
+                                   "3-year overall survival was 90.0% and 82.0%, respectively"])
+def test_shares_after_fractions_of_two_arms_of_one_size_go_to_the_arms_in_order(nlp,
+                                                                                rates: str) -> None:
+    rows = _outcomes(nlp, "In total, 300 adults with membranous nephropathy were randomly "
+                          "assigned to obinutuzumab plus tacrolimus (n=150) or tacrolimus alone "
+                          "(n=150). Relapse occurred in 20/150 (13.3%) versus 41/150 (27.3%) "
+                          f"patients, and {rates}.")
+    assert {r for r in rows if r[3] == "overall_survival"} == {
+        (150, "obinutuzumab + tacrolimus", "received", "overall_survival", 135),
+        (150, "obinutuzumab", "not_received", "overall_survival", 123)}

@@ -257,7 +257,8 @@ def assign_respectively(state: LinkState, first_event: int,
                     cohort = state.cohorts[arm]
                     event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
                     event.drug_status = cohort.drug_status
-            if all(e.cohort is not None for e in group):
+            if all(e.cohort is not None for e in group) and len({e.cohort for e in group}) == len(group):
+                # (fractions of two arms of one size, put in one of them, name neither)
                 named = [e.cohort for e in group]  # type: ignore[misc]
             continue
         # "in 9/1998 versus 20/996, and very severe disease in four versus 11": the groups
