@@ -1565,3 +1565,17 @@ def test_shares_after_fractions_of_two_arms_of_one_size_go_to_the_arms_in_order(
     assert {r for r in rows if r[3] == "overall_survival"} == {
         (150, "obinutuzumab + tacrolimus", "received", "overall_survival", 135),
         (150, "obinutuzumab", "not_received", "overall_survival", 123)}
+
+
+@pytest.mark.parametrize("between", [
+    "", "Patients were randomized to fulvestrant plus capivasertib or placebo in the second part. "])
+def test_a_drug_that_is_an_arm_of_its_own_beside_the_combination_named_again(nlp,
+                                                                             between: str) -> None:
+    rows = _outcomes(nlp, "A total of 300 women with advanced breast cancer were randomly assigned "
+                          "(N = 100 for fulvestrant, N = 101 for fulvestrant plus capivasertib, "
+                          f"N = 99 for placebo). {between}Among patients with liver metastases, "
+                          "progression occurred in 30 of 50 with fulvestrant, 18 of 52 with the "
+                          "combination and 35 of 49 with placebo.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (50, "fulvestrant", "received", 30), (52, "capivasertib + fulvestrant", "received", 18),
+        (49, "fulvestrant", "not_received", 35)}

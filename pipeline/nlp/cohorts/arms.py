@@ -114,10 +114,13 @@ def option_doses(words: Words, clauses: list[Clause], all_facts: list[ClauseFact
 _LATER_PHASES = frozenset({"maintenance", "consolidation"})
 
 
-def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
+def name_option(facts: ClauseFacts, options: list[tuple[str, bool]],
+                arm_drugs: frozenset[str] = frozenset()) -> None:
     """'the durvalumab group' after 'randomized to etoposide plus carboplatin with
-    durvalumab, or etoposide plus carboplatin alone': the option it names, in full."""
-    names = {o[0] for o in options}
+    durvalumab, or etoposide plus carboplatin alone': the option it names, in full (but not
+    a drug that is itself the treatment of an arm, ``arm_drugs``: 'with lanreotide' in a
+    trial of lanreotide, lanreotide plus everolimus and placebo)."""
+    names = {o[0] for o in options} | arm_drugs
     if name_control(facts, options):
         pass
     elif facts.drug and facts.drug not in names and facts.drug_status not in CHANGED_STATUSES \

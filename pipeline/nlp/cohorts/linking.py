@@ -290,8 +290,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             if after.elliptical and not any(c.label in _VERBS for c in here.cues):
                 here.is_study = here.is_study or after.is_study
         if state.options:
+            arm_drugs = frozenset(state.cohorts[i].drug or "" for i in state.arms
+                                  if state.cohorts[i].drug_status == "received")
             for facts in all_facts:
-                name_option(facts, state.options)
+                name_option(facts, state.options, arm_drugs)
         options = compared_options(doc, clauses, all_facts, sent_groups, settings)
         if not options:
             # "ponatinib plus blinatumomab, ..., ponatinib continued": the combination is
@@ -313,8 +315,12 @@ def link_document(doc: Doc, settings: LinkSettings,
                 # "(N = 821 for X-Y and N = 822 for Y alone)": sizes name the options too
                 state.sentence_options = state.sentence_options or offered
         for clause, facts in zip(clauses, all_facts, strict=True):
+            clause_groups = sent_groups
             if state.combination and any(clause.start <= i < clause.end for i in anaphor_at) \
                     and _names_combination(doc, clause, settings):
+                if facts.drug_status not in CHANGED_STATUSES:  # ("... stopped taking X")
+                    clause_groups = _with_anaphor(words, clause, sent_groups, state.combination,
+                                                  settings)
                 _take_combination(facts, state.combination)
                 if state.sentence_drug is None and facts.drug and not any(f.alone for f in all_facts):
                     # "60 to the combination and 60 to observation": what the control lacks
@@ -366,7 +372,7 @@ def link_document(doc: Doc, settings: LinkSettings,
                     _size_group(doc, sent_index, mention, facts, state, settings,
                                 *lead[mention.start])
                     continue
-                _link(doc, sent_index, mention, facts, state, settings, sent_groups,
+                _link(doc, sent_index, mention, facts, state, settings, clause_groups,
                       back=sent_index in back_sents, brackets=sent_index in bracket_sents,
                       sent_cues=sent_cues)
             if not mentions and any(clause.start <= i < clause.end for i in none_at):
@@ -1266,6 +1272,21 @@ def _named_together(doc: Doc, active: list[tuple[str, str, int, int]],
         if not between & settings.dose_joiners or between & opposed:
             return None
     return " + ".join(sorted(names)), " + ".join(g[1] for g in listed)
+
+
+def _with_anaphor(words: Words, clause: Clause, groups: list[tuple[str, str, int, int]],
+                  combination: tuple[str, str],
+                  settings: LinkSettings) -> list[tuple[str, str, int, int]]:
+    """'21 of 60 with lanreotide, 13 of 63 with the combination': the words that name the last
+    combination again are a group of the clause too, so each count takes the group named
+    after it. The groups of the sentence with it, in text order."""
+    lower = words.lower
+    for k in range(clause.start, clause.end):
+        for a in settings.combination_anaphors:
+            if lower[k] == a[0] and tuple(lower[k:k + len(a)]) == a and k + len(a) <= clause.end:
+                named = (combination[0], words.span_text(k, k + len(a)), k, k + len(a))
+                return sorted([*groups, named], key=lambda g: g[2])
+    return groups
 
 
 def _take_combination(facts: ClauseFacts, combination: tuple[str, str]) -> None:
