@@ -1579,3 +1579,24 @@ def test_a_drug_that_is_an_arm_of_its_own_beside_the_combination_named_again(nlp
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
         (50, "fulvestrant", "received", 30), (52, "capivasertib + fulvestrant", "received", 18),
         (49, "fulvestrant", "not_received", 35)}
+
+
+@pytest.mark.parametrize("history", ["that had progressed on pembrolizumab",
+                                     "after progressing on pembrolizumab",
+                                     "who had failed pembrolizumab"])
+def test_a_drug_the_disease_progressed_on_before_the_study_is_no_arm(nlp, history: str) -> None:
+    rows = _outcomes(nlp, f"We enrolled 80 patients with melanoma {history}; all received "
+                          "lifileucel. Responses occurred in 25 of the 80 patients.")
+    assert rows == {(80, "lifileucel", "received", "response", 25)}
+
+
+@pytest.mark.parametrize("arms", ["atogepant (n = 120), rimegepant (n = 118) or placebo (n = 119)",
+                                  "atogepant 60 mg daily (n = 120), rimegepant 75 mg every other "
+                                  "day (n = 118), or matching placebo (n = 119)"])
+def test_a_placebo_after_two_active_drugs_lacks_the_first_the_trial_tests(nlp, arms: str) -> None:
+    rows = _outcomes(nlp, f"Adults with migraine were randomly assigned to {arms}. Adverse events "
+                          "occurred in 40 of 120 patients with atogepant, 35 of 118 with "
+                          "rimegepant and 30 of 119 with placebo.")
+    assert rows == {(120, "atogepant", "received", "adverse_event", 40),
+                    (118, "rimegepant", "received", "adverse_event", 35),
+                    (119, "atogepant", "not_received", "adverse_event", 30)}

@@ -1116,9 +1116,10 @@ _SIZE_PUNCT = frozenset({",", "(", ")", "[", "]", "n", "=", ";"})
 
 
 def _only_doses_between(doc: Doc, start: int, end: int, settings: LinkSettings,
-                        units: frozenset[str]) -> bool:
+                        units: frozenset[str], *, listed: bool = False) -> bool:
     """'X 14 mg (the 14-mg group, n = 236) or': an alternative word, and besides it only
-    doses, routes and what parentheses hold (sizes, labels)."""
+    doses, routes and what parentheses hold (sizes, labels). (With ``listed``, a comma of a
+    list will do for the alternative word.)"""
     if end - start > 4 * settings.noun_window:
         return False
     depth, alternative = 0, False
@@ -1129,7 +1130,7 @@ def _only_doses_between(doc: Doc, start: int, end: int, settings: LinkSettings,
             depth -= 1
         elif depth > 0:
             continue
-        elif t.lower_ in settings.alternative_words:
+        elif t.lower_ in settings.alternative_words or listed and t.text == ",":
             alternative = True
         elif not (t.lower_ in units or t.like_num or t.lower_ in settings.treatment_modifiers
                   or t.lower_ in _SIZE_PUNCT):
@@ -1158,8 +1159,22 @@ def _tested_drug(doc: Doc, groups: list[tuple[str, str, int, int]],
         offered = [g for g in active if g[3] < control[2]
                    and _only_doses_between(doc, g[3], control[2], settings, units)]
         if offered:
-            return offered[-1][0], offered[-1][1]
+            first = _first_listed(doc, active, offered[-1], settings, units)
+            return first[0], first[1]
     return active[0][0], active[0][1]
+
+
+def _first_listed(doc: Doc, active: list[tuple[str, str, int, int]],
+                  last: tuple[str, str, int, int], settings: LinkSettings,
+                  units: frozenset[str]) -> tuple[str, str, int, int]:
+    """'to atogepant (n = 120), rimegepant (n = 118) or placebo': of active treatments listed
+    before the placebo with only doses and sizes between them, the first, which the trial
+    tests (the others are its active references)."""
+    k = active.index(last)
+    while k > 0 and _only_doses_between(doc, active[k - 1][3], active[k][2], settings, units,
+                                        listed=True):
+        k -= 1
+    return active[k]
 
 
 def _only_treatment(doc: Doc, groups: list[tuple[str, str, int, int]],
