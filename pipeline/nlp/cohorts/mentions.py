@@ -1045,7 +1045,10 @@ def _given_after(doc: Doc, i: int, end: int, given: dict[int, int], drug_starts:
 def _alone_arms(words: Words, start: int, end: int, settings: LinkSettings) -> set[int]:
     """'243 to TCS alone', '60 to the TCS-alone arm': a treatment given alone names the control
     arm a count is assigned to, though no lexicon lists it. Where such names start."""
-    found = set()
+    found: set[int] = set()
+    text = words.span_text(start, end).lower()
+    if not any(word in text for word in settings.alone_words):
+        return found  # (one look at the clause's text, not a word at a time)
     for k in range(start + 1, end):
         if words.lower[k] in settings.alone_words and words.is_alpha[k - 1]:
             found.add(k - 1)
