@@ -1600,3 +1600,14 @@ def test_a_placebo_after_two_active_drugs_lacks_the_first_the_trial_tests(nlp, a
     assert rows == {(120, "atogepant", "received", "adverse_event", 40),
                     (118, "rimegepant", "received", "adverse_event", 35),
                     (119, "atogepant", "not_received", "adverse_event", 30)}
+
+
+@pytest.mark.parametrize("history", ["with an inadequate response to methotrexate",
+                                     "with a suboptimal response to methotrexate alone",
+                                     "with active disease despite methotrexate"])
+def test_a_drug_the_population_responded_poorly_to_is_no_part_of_its_treatment(nlp,
+                                                                               history: str) -> None:
+    rows = _outcomes(nlp, f"In this single-arm study, 90 adults with rheumatoid arthritis {history} "
+                          "received filgotinib. An ACR20 response occurred in 54 of the 90 "
+                          "patients.")
+    assert rows == {(90, "filgotinib", "received", "response", 54)}
