@@ -1611,3 +1611,15 @@ def test_a_drug_the_population_responded_poorly_to_is_no_part_of_its_treatment(n
                           "received filgotinib. An ACR20 response occurred in 54 of the 90 "
                           "patients.")
     assert rows == {(90, "filgotinib", "received", "response", 54)}
+
+
+@pytest.mark.parametrize("counts", ["occurred in 5/200 versus 9/100", "occurred in 5 of 200 and 9 of 100"])
+def test_a_frame_made_up_by_the_groups_its_counts_are_of_is_a_total_over_the_arms(nlp,
+                                                                                  counts: str) -> None:
+    rows = analyse(clean_text(
+        "Between 2021 and 2023, 1,512 adults with atrial fibrillation were randomly assigned, "
+        "1,008 to abelacimab and 504 to placebo; 1,000 and 500, respectively, received a first "
+        "dose. Stroke occurred in 12 (1.2%) patients in the abelacimab group and 14 (2.8%) in "
+        "the placebo group. Among the 300 patients older than 80 years, major bleeding "
+        f"{counts}."), nlp=nlp).rows
+    assert (300, None) in {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"}

@@ -214,6 +214,26 @@ def clear_sentence_total(state: LinkState, first_new: int, first_event: int = -1
         state.spanning.add(total.index)
 
 
+def clear_frame_total(state: LinkState, first_new: int, first_event: int) -> None:
+    """'Among the 488 infants born at 35 to 37 weeks, RSV occurred in 3/325 versus 9/163' in a
+    trial of X against placebo: a group the sentence opens with, made up by the groups its
+    counts are of, is a subgroup total over the arms (corpora/README), which received no one
+    treatment."""
+    new = state.cohorts[first_new:]
+    if len(new) < 3:
+        return
+    earlier = [c for c in state.cohorts[:first_new] if c.drug and c.parent is None]
+    if len({(c.drug, c.drug_status == "not_received") for c in earlier}) < 2:
+        return  # one treatment: its parts may still be parts of it
+    total, parts = new[0], new[1:]
+    counted = {e.cohort for e in state.events[first_event:]}
+    if sum(p.size for p in parts) != total.size or total.index in counted \
+            or not all(p.index in counted for p in parts):
+        return
+    total.drug = total.drug_mention = total.drug_status = None
+    state.spanning.add(total.index)
+
+
 def assign_respectively(state: LinkState, first_event: int,
                         treated: tuple[list[int], list[int]] | None = None,
                         order: list[int] | None = None) -> None:

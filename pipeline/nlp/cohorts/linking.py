@@ -20,6 +20,7 @@ from .arms import (
     assign_respectively,
     bracket_drug,
     clause_dose,
+    clear_frame_total,
     clear_sentence_total,
     clear_totals,
     compared_options,
@@ -433,6 +434,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             if respectively or sent_index in bracket_sents and len(sent_drugs) >= 2 else None
         assign_respectively(state, n_events, safety_arms, order)  # (after the arms this sentence defines)
         clear_sentence_total(state, n_cohorts, n_events)
+        clear_frame_total(state, n_cohorts, n_events)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
         if treated and n_events == len(state.events):
