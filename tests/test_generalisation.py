@@ -1623,3 +1623,12 @@ def test_a_frame_made_up_by_the_groups_its_counts_are_of_is_a_total_over_the_arm
         "the placebo group. Among the 300 patients older than 80 years, major bleeding "
         f"{counts}."), nlp=nlp).rows
     assert (300, None) in {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"}
+
+
+@pytest.mark.parametrize("schedule", ["twice a day", "once a week", "three times a day"])
+def test_a_group_size_in_brackets_after_a_schedule_with_an_article_is_of_the_drug_dosed(
+        nlp, schedule: str) -> None:
+    rows = analyse(clean_text(f"Children with epilepsy were randomly assigned to cenobamate 50 mg "
+                              f"{schedule} (88 patients) or placebo (44 patients)."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} == {
+        (88, "cenobamate", "received"), (44, "cenobamate", "not_received")}
