@@ -1632,3 +1632,11 @@ def test_a_group_size_in_brackets_after_a_schedule_with_an_article_is_of_the_dru
                               f"{schedule} (88 patients) or placebo (44 patients)."), nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} == {
         (88, "cenobamate", "received"), (44, "cenobamate", "not_received")}
+
+
+def test_a_target_dose_after_the_assigned_drug_names_no_second_treatment(nlp) -> None:
+    rows = analyse(clean_text("Of these patients, 410 were assigned to receive lecanemab, titrated "
+                              "to a target dose of 10 mg per kilogram every 2 weeks, and 405 to "
+                              "receive matching placebo."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} == {
+        (410, "lecanemab", "received"), (405, "lecanemab", "not_received")}
