@@ -1640,3 +1640,13 @@ def test_a_target_dose_after_the_assigned_drug_names_no_second_treatment(nlp) ->
                               "receive matching placebo."), nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} == {
         (410, "lecanemab", "received"), (405, "lecanemab", "not_received")}
+
+
+@pytest.mark.parametrize("whom", ["all of whom received", "each of whom was given"])
+def test_what_all_of_a_group_received_after_its_dates_is_its_treatment(nlp, whom: str) -> None:
+    rows = analyse(clean_text(f"The phase 2 study enrolled 52 adults with myelofibrosis at 14 "
+                              f"centres between 2019 and 2023, {whom} fedratinib on days 1 to 7 "
+                              "of each 28-day cycle. Those with a poor response could add "
+                              "luspatercept."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"} == {
+        (52, "fedratinib")}

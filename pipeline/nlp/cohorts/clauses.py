@@ -462,6 +462,25 @@ def share_statuses(facts: list[ClauseFacts], doc: Doc, settings: LinkSettings) -
         here.is_study = True
 
 
+def share_whom_drug(facts: list[ClauseFacts], doc: Doc) -> None:
+    """'enrolled 89 adults between 2015 and 2022, all of whom received X': a clause that says
+    what every one of the group before it received ('all of whom', 'each of whom') gives that
+    group its drug."""
+    words = words_of(doc)
+    lower = words.lower
+    for here, after in zip(facts, facts[1:], strict=False):
+        if not after.drug or after.control or here.drug or here.control or here.comparison:
+            continue
+        if any(lower[k] in _WHOM_QUANTIFIERS and lower[k + 1] == "of" and lower[k + 2] == "whom"
+               for k in range(after.start, min(after.end - 2, after.start + 6))):
+            here.drug, here.drug_mention = after.drug, after.drug_mention
+            here.drug_status = here.drug_status or after.drug_status
+
+
+#: "all of whom", "each of whom", "both of whom": every one of the group just named.
+_WHOM_QUANTIFIERS = frozenset({"all", "each", "both"})
+
+
 def _status_verb(cue: Cue, lower: list[str]) -> bool:
     """Is the cue a verb that changes a group's treatment ("withdrew", "stopped", "did not
     receive"), not a control arm's name ("the placebo group", "observation")?"""

@@ -41,6 +41,7 @@ from .clauses import (
     drug_groups,
     share_predicates,
     share_statuses,
+    share_whom_drug,
     split_clauses,
 )
 from .groups import (
@@ -259,6 +260,7 @@ def link_document(doc: Doc, settings: LinkSettings,
                 facts.is_incidence = True
         share_predicates(all_facts, settings, doc, anchor_list)
         share_statuses(all_facts, doc, settings)
+        share_whom_drug(all_facts, doc)
         listed = listed_sizes(words, sent, sent_groups, settings) \
             if respectively_sents and sent_index in respectively_sents else []
         listed_at = {i for i, _ in listed}
