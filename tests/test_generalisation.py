@@ -1650,3 +1650,12 @@ def test_what_all_of_a_group_received_after_its_dates_is_its_treatment(nlp, whom
                               "luspatercept."), nlp=nlp).rows
     assert {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"} == {
         (52, "fedratinib")}
+
+
+def test_a_known_group_as_large_as_the_events_of_both_arms_pools_them(nlp) -> None:
+    rows = _outcomes(nlp, "Adults with influenza were randomly assigned to zanamivir (n = 900) or "
+                          "placebo (n = 905). Hospitalization or death occurred in 12 of 900 "
+                          "participants in the zanamivir group and 29 of 905 in the placebo group. "
+                          "Of the 41 participants who reached the primary outcome, 38 were "
+                          "hospitalized with pneumonia.")
+    assert (41, None, None, "other", 38) in rows

@@ -234,6 +234,32 @@ def clear_frame_total(state: LinkState, first_new: int, first_event: int) -> Non
     state.spanning.add(total.index)
 
 
+def clear_pooled_frame(words: Words, state: LinkState, first_new: int, sent_index: int) -> None:
+    """'The primary outcome occurred in 14 of 1,058 with X and 33 of 1,050 with placebo. Of the
+    47 participants who reached the primary outcome, 44 ...': a group named as known ('the
+    47') as large as the events the sentence before counted in two groups or more, and given
+    no treatment by its own sentence, is those events pooled over the groups, which received
+    no one treatment."""
+    lists: dict[tuple[str, int], list[Event]] = {}
+    for event in state.events:
+        if event.sent == sent_index - 1 and event.cohort is not None:
+            lists.setdefault((event.outcome, event.outcome_at), []).append(event)
+    pooled = {sum(e.count for e in group) for group in lists.values()
+              if len({e.cohort for e in group}) >= 2}
+    for cohort in state.cohorts[first_new:]:
+        if cohort.parent is not None or cohort.size not in pooled or cohort.drug:
+            continue
+        at = bisect_right(words.idx, cohort.start_char) - 1
+        if at > 0 and words.lower[at - 1] in _KNOWN_DETERMINERS:
+            state.spanning.add(cohort.index)
+            state.pooled.add(cohort.index)
+            return
+
+
+#: Words before a size that name a group already known ("Of the 47 who ...").
+_KNOWN_DETERMINERS = frozenset({"the", "these", "those"})
+
+
 def assign_respectively(state: LinkState, first_event: int,
                         treated: tuple[list[int], list[int]] | None = None,
                         order: list[int] | None = None) -> None:

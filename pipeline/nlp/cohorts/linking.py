@@ -21,6 +21,7 @@ from .arms import (
     bracket_drug,
     clause_dose,
     clear_frame_total,
+    clear_pooled_frame,
     clear_sentence_total,
     clear_totals,
     compared_options,
@@ -437,6 +438,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         assign_respectively(state, n_events, safety_arms, order)  # (after the arms this sentence defines)
         clear_sentence_total(state, n_cohorts, n_events)
         clear_frame_total(state, n_cohorts, n_events)
+        clear_pooled_frame(words, state, n_cohorts, sent_index)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
         if treated and n_events == len(state.events):
@@ -1094,7 +1096,8 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
             cohort.drug_status = cohort.drug_status or "received"
     for event in state.events:
         cohort = state.cohorts[event.cohort] if event.cohort is not None else None
-        if event.drug or (cohort is not None and (cohort.drug or cohort.index in totals)):
+        if event.drug or (cohort is not None and (cohort.drug or cohort.index in totals
+                                                   or cohort.index in state.pooled)):
             continue
         event.drug, event.drug_mention = main[0], main[1]
         event.drug_status = event.drug_status or "received"
