@@ -1659,3 +1659,14 @@ def test_a_known_group_as_large_as_the_events_of_both_arms_pools_them(nlp) -> No
                           "Of the 41 participants who reached the primary outcome, 38 were "
                           "hospitalized with pneumonia.")
     assert (41, None, None, "other", 38) in rows
+
+
+@pytest.mark.parametrize("later", ["QRT-4471 plus Keytruda", "fivrelimab with pembrolizumab"])
+def test_an_arm_agent_named_with_its_code_in_brackets_keeps_its_partner(nlp, later: str) -> None:
+    rows = _outcomes(nlp, "The trial randomised 298 patients with melanoma to fivrelimab (QRT-4471) "
+                          "plus Keytruda (pembrolizumab) (n = 150) or Keytruda alone (n = 148). "
+                          f"Responses occurred in 60 of the 150 given {later} and in 41 of the "
+                          "148 given Keytruda alone.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (150, "fivrelimab + pembrolizumab", "received", 60),
+        (148, "fivrelimab", "not_received", 41)}

@@ -503,6 +503,32 @@ def alias_brands(doc: Doc, ents: list[Span], lowers: list[str], heads: ArmHeads)
     return list(doc.ents)
 
 
+def alias_codes(doc: Doc, heads: ArmHeads) -> None:
+    """'gotistobart (BNT-316)', 'BNT-316 (gotistobart)': a research code already read as an
+    agent of its own, written beside a named drug in brackets, is that drug's code; every
+    mention of it names the drug (alias_brands does this for codes no entity covers yet)."""
+    ents = list(doc.ents)
+    n = len(doc)
+    by_start = {e.start: e for e in ents if e.label_ == "DRUG" and e.id_}
+    codes: dict[str, str] = {}
+    for ent in by_start.values():
+        inner = by_start.get(ent.end + 1) if ent.end + 1 < n and doc[ent.end].text == "(" else None
+        if inner is None or inner.end >= n or doc[inner.end].text not in _BRAND_CLOSERS:
+            continue
+        for code, named in ((inner, ent), (ent, inner)):
+            if _own_code(code, heads) and not _own_code(named, heads) and " + " not in named.id_:
+                codes.setdefault(code.id_, named.id_)
+    if codes:
+        doc.ents = [Span(doc, e.start, e.end, label=e.label_, span_id=codes[e.id_])
+                    if e.label_ == "DRUG" and e.id_ in codes else e for e in ents]
+
+
+def _own_code(ent: Span, heads: ArmHeads) -> bool:
+    """A one-word research code that is its own id: no lexicon entry names it."""
+    return len(ent) == 1 and ent.id_ == ent.text.lower() \
+        and heads.code_pattern.match(ent.text) is not None
+
+
 def _could_be_brand(token: Token, heads: ArmHeads) -> bool:
     """A capitalised word that no entity covers and no role word is ('Zorvanta', 'KEYMAXA'),
     or a research code ('KHT-2107 (zantrutamab gevatecan)': the drug's code)."""
@@ -551,8 +577,11 @@ class StemDrugFinder:
             doc.ents = filter_spans(list(doc.ents) + found)
             if self.stems.variant_words:  # "randomized to ... or interferon beta-1a"
                 join_second_words(doc, list(doc.ents), lowers, self.stems, self.aliases)
+            # "randomised to gotistobart (BNT-316)": the brand or code of an arm's agent
+            alias_brands(doc, list(doc.ents), lowers, self.stems.arm_heads)  # type: ignore[arg-type]
         if self.stems.arm_heads:
             name_groups_by_head(doc, lowers, self.stems.arm_heads.group_nouns)
+            alias_codes(doc, self.stems.arm_heads)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
