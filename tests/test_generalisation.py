@@ -1670,3 +1670,15 @@ def test_an_arm_agent_named_with_its_code_in_brackets_keeps_its_partner(nlp, lat
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
         (150, "fivrelimab + pembrolizumab", "received", 60),
         (148, "fivrelimab", "not_received", 41)}
+
+
+@pytest.mark.parametrize(("treatment", "drug"), [
+    ("nivolumab plus relatlimab (Opdualag)", "nivolumab + relatlimab"),
+    ("oral decitabine-cedazuridine (Inqovi)", "cedazuridine + decitabine"),
+    ("trifluridine/tipiracil", "trifluridine/tipiracil"),
+])
+def test_a_fixed_dose_combination_is_its_agents_when_the_text_names_them_apart(nlp, treatment: str,
+                                                                             drug: str) -> None:
+    rows = _outcomes(nlp, f"Investigators gave 64 adults a year of {treatment} after surgery. The "
+                          "disease had come back in 9 of the 64 patients after two years.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(64, drug, 9)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
@@ -197,6 +198,8 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
             group = [e for e in group if not _dummy(doc, e, settings)] or group
         names = sorted({part for e in group
                         for part in (e.id_ or words.span_text(e.start, e.end).lower()).split(" + ")})
+        if any("/" in n for n in names):
+            names = _named_apart(names, words.span_text(group[0].start, group[-1].end))
         controls = [n for n in names if n in settings.control_drugs]
         if controls:  # "placebo plus letrozole": the control arm of the comparison
             names = controls[:1]
@@ -206,6 +209,19 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
         mention = words.span_text(group[0].start, (outside or group)[-1].end)
         found.append((" + ".join(names), mention, group[0].start, group[-1].end))
     return found
+
+
+def _named_apart(names: list[str], mention: str) -> list[str]:
+    """'nivolumab plus relatlimab (Opdualag)', 'decitabine-cedazuridine': a fixed-dose
+    combination whose agents the text names each as a word of its own is those agents
+    ('nivolumab + relatlimab'); written as one name ('trifluridine/tipiracil', 'FTD/TPI') it
+    stays one."""
+    said = set(re.split(r"[\s\-(),;]+", mention.lower()))
+    found: set[str] = set()
+    for name in names:
+        parts = name.split("/")
+        found |= set(parts) if len(parts) > 1 and all(p in said for p in parts) else {name}
+    return sorted(found)
 
 
 def _dummy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
