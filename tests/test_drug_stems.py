@@ -311,3 +311,16 @@ def test_the_first_word_of_a_two_word_drug_names_its_arm(nlp, order: str, drug: 
                    nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} \
         == {(410, "fingolimod", 30), (411, drug, 45)}
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("A total of 300 adults were randomised to paclitaxel alone (n = 100), paclitaxel plus "
+     "carboplatin (n = 100) or paclitaxel plus ravoxertinol (n = 100).", "ravoxertinol"),
+    ("In a single-arm study, 40 adults with sarcoma received torvocurin alone.", "torvocurin"),
+    ("Patients were assigned to metformin plus dorzagliatin (n = 200), metformin alone (n = 198) "
+     "or placebo.", "dorzagliatin"),
+])
+def test_an_unlisted_agent_added_to_a_known_drug_or_given_alone_is_a_drug(nlp, text: str,
+                                                                          agent: str) -> None:
+    doc = nlp(text)
+    assert agent in {e.id_ for e in doc.ents if e.label_ == "DRUG"}

@@ -137,8 +137,10 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
                 if j < n and heads.is_code(doc[j]):
                     assigned.add(j)  # "received ABBV-400": a code names nothing but an agent
                 elif j < n and heads.could_name(doc[j]):
-                    if _dose_after(doc, lowers, j + 1, heads) or _control_after(doc, j + 1, heads):
-                        assigned.add(j)  # "treated with X 20 mg", "received X or placebo"
+                    if _dose_after(doc, lowers, j + 1, heads) or _control_after(doc, j + 1, heads) \
+                            or j + 1 < n and lowers[j + 1] in _ALONE:
+                        # "treated with X 20 mg", "received X or placebo", "received X alone"
+                        assigned.add(j)
                     else:
                         received.add(lowers[j])
         if word == "(" and 0 < i and i + 3 < n and lowers[i + 1] == "n" and lowers[i + 2] == "=" \
@@ -221,6 +223,8 @@ def _names_after(doc: Doc, j: int, heads: ArmHeads) -> set[int]:
         else:
             found.add(j)
             j += 1
+        if j < len(doc) and doc[j].lower_ == "alone":  # "gemcitabine alone (n = 87), ..."
+            j += 1
         if j < len(doc) and doc[j].text == "(":  # "vasopressin (n = 80) or ..."
             close = next((k for k in range(j + 1, min(len(doc), j + 12)) if doc[k].text == ")"), None)
             j = close + 1 if close is not None else j
@@ -228,9 +232,22 @@ def _names_after(doc: Doc, j: int, heads: ArmHeads) -> set[int]:
             j += 1
             while j < len(doc) and doc[j].lower_ in heads.skip:
                 j += 1
+        elif j + 1 < len(doc) and doc[j].lower_ in _OPTION_GLUE:
+            # "to gemcitabine alone (n = 87), gemcitabine plus X (n = 88) or ...": the next
+            # option of the list, or the agent added to the one before
+            while j < len(doc) and (doc[j].lower_ in _OPTION_GLUE or doc[j].lower_ in heads.skip
+                                    or doc[j].lower_ in heads.alternatives):
+                j += 1
         else:
             break
     return found
+
+
+#: Words after a name received that say it was given as the treatment: "received X alone".
+_ALONE = frozenset({"alone", "monotherapy"})
+
+#: Words between the options of an assignment, or between the agents of one option.
+_OPTION_GLUE = frozenset({",", "plus", "+"})
 
 
 @dataclass(frozen=True)
