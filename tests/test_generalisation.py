@@ -1682,3 +1682,12 @@ def test_a_fixed_dose_combination_is_its_agents_when_the_text_names_them_apart(n
     rows = _outcomes(nlp, f"Investigators gave 64 adults a year of {treatment} after surgery. The "
                           "disease had come back in 9 of the 64 patients after two years.")
     assert {(r[0], r[1], r[4]) for r in rows} == {(64, drug, 9)}
+
+
+@pytest.mark.parametrize("switch", ["in the bisoprolol group crossed over to",
+                                    "in the bisoprolol arm were switched to"])
+def test_a_part_of_an_arm_that_switched_received_the_drug_it_switched_to(nlp, switch: str) -> None:
+    rows = analyse(clean_text("Of 300 randomised adults with heart failure, 150 received vericiguat "
+                              "and 150 received bisoprolol. After the first year, 38 patients "
+                              f"{switch} vericiguat."), nlp=nlp).rows
+    assert (38, "vericiguat") in {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"}

@@ -1437,6 +1437,10 @@ def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str,
     else to the nearest one named before it."""
     if m.arm is not None or m.drug is not None:
         return facts
+    switched = _switched_to(m, facts, groups)
+    if switched is not None:
+        return replace(facts, experimental=False, control=False, drug=switched[0],
+                       drug_mention=switched[1], drug_status="received")
     named: list[tuple[int, int, str, str]] = []  # start, end, kind, text
     for c in facts.cues:
         if c.label == "ARM":
@@ -1476,6 +1480,18 @@ def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str,
                    drug_mention=next(g[1] for g in groups if g[2] == start),
                    drug_status=facts.drug_status if facts.drug_status not in (None, "not_received")
                    else "received")
+
+
+def _switched_to(m: Mention, facts: ClauseFacts,
+                 groups: list[tuple[str, str, int, int]]) -> tuple[str, str] | None:
+    """'47 patients in the docetaxel group crossed over to zongertinib': a count whose group
+    then switched ('switched to', 'crossed over to': the receipts of models/rules/cues.json
+    that end in 'to') received the drug it switched to, not its first arm's."""
+    for c in facts.cues:
+        if c.label == "STATUS" and c.id == "received" and c.start >= m.end \
+                and c.text.lower().endswith(" to"):
+            return next(((g[0], g[1]) for g in groups if g[2] == c.end), None)
+    return None
 
 
 def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
