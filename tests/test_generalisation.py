@@ -1691,3 +1691,12 @@ def test_a_part_of_an_arm_that_switched_received_the_drug_it_switched_to(nlp, sw
                               "and 150 received bisoprolol. After the first year, 38 patients "
                               f"{switch} vericiguat."), nlp=nlp).rows
     assert (38, "vericiguat") in {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"}
+
+
+@pytest.mark.parametrize("dummy", ["identical dummy pills", "sugar pills", "dummy tablets"])
+def test_a_placebo_named_as_dummy_pills_is_the_control_arm(nlp, dummy: str) -> None:
+    rows = analyse(clean_text("Bempedoic acid was tested in 2,400 people with high cholesterol. In "
+                              f"all, 1,201 were assigned to bempedoic acid and 1,199 to {dummy}."),
+                   nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} >= {
+        (1201, "bempedoic acid", "received"), (1199, "bempedoic acid", "not_received")}
