@@ -1700,3 +1700,12 @@ def test_a_placebo_named_as_dummy_pills_is_the_control_arm(nlp, dummy: str) -> N
                    nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} >= {
         (1201, "bempedoic acid", "received"), (1199, "bempedoic acid", "not_received")}
+
+
+@pytest.mark.parametrize("negation", ["did not", "had not"])
+def test_the_rest_of_a_group_that_did_not_receive_the_drug_named_before(nlp, negation: str) -> None:
+    rows = analyse(clean_text("Of 120 adults with kidney transplants at our centre, 70 received "
+                              f"belatacept and 50 {negation}. Rejection occurred in 5 of the 70 who "
+                              "received belatacept."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} == {
+        (120, None, None), (70, "belatacept", "received"), (50, "belatacept", "not_received")}

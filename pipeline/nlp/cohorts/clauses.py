@@ -327,8 +327,8 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     elif facts.drug_status == "not_received" and not facts.control:
         # "89 were assigned to observation": a control arm named by what it got instead.
         facts.control = True
-        facts.drug_mention = next((c.text for c in longest_cues(mine, "STATUS")
-                                   if c.id == "not_received"), None)
+        facts.drug_mention = next((c.text.rstrip(".;, ") for c in longest_cues(mine, "STATUS")
+                                   if c.id == "not_received"), None)  # ("40 did not.")
     if facts.drug and not facts.drug_status:
         facts.drug_status = "received"
     facts.experimental = not facts.drug and not facts.control and any(
