@@ -399,3 +399,16 @@ def test_a_combination_product_beside_its_parts_names_them_once(nlp, text: str,
 
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {r.drug for r in rows if r.row_type == "outcome"} == {drug}
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("A total of 300 adults were randomised to paclitaxel alone (n = 100), paclitaxel plus "
+     "carboplatin (n = 100) or paclitaxel plus ravoxertinol (n = 100).", "ravoxertinol"),
+    ("In a single-arm study, 40 adults with sarcoma received torvocurin alone.", "torvocurin"),
+    ("Patients were assigned to metformin plus dorzagliatin (n = 200), metformin alone (n = 198) "
+     "or placebo.", "dorzagliatin"),
+])
+def test_an_unlisted_agent_added_to_a_known_drug_or_given_alone_is_a_drug(nlp, text: str,
+                                                                          agent: str) -> None:
+    doc = nlp(text)
+    assert agent in {e.id_ for e in doc.ents if e.label_ == "DRUG"}

@@ -1501,3 +1501,211 @@ def test_double_dummy_arms_with_a_schedule_before_the_placebo(nlp, schedule: str
                           "90 in the apremilast group.")
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
         (210, "secukinumab", "received", 120), (212, "apremilast", "received", 90)}
+
+
+@pytest.mark.parametrize(("design", "counts", "expected"), [
+    ("Adults with ulcerative colitis were randomly assigned to oral etrasimod 1 mg daily (1-mg "
+     "arm), oral etrasimod 2 mg daily (2-mg arm) or infliximab 5 mg/kg every 8 weeks (infliximab "
+     "arm). In total, 150 were enrolled: 51 to the 1-mg arm, 49 to the 2-mg arm and 50 to the "
+     "infliximab arm.",
+     "Clinical remission occurred in 12 of 51 patients in the 1-mg arm, 18 of 49 in the 2-mg arm "
+     "and 15 of 50 in the infliximab arm.",
+     {(51, "etrasimod", 12), (49, "etrasimod", 18), (50, "infliximab", 15)}),
+    ("Children with nephrotic syndrome were randomised to rituximab 375 mg/m2 (375 mg/m2 group) "
+     "or rituximab 750 mg/m2 (750 mg/m2 group), each given once.",
+     "Relapse occurred in 14 of 40 children in the 375 mg/m2 group and 8 of 41 in the 750 mg/m2 "
+     "group.",
+     {(40, "rituximab", 14), (41, "rituximab", 8)}),
+])
+def test_arms_named_by_their_dose_in_brackets_keep_the_drug_dosed(nlp, design: str, counts: str,
+                                                                  expected: set) -> None:
+    rows = _outcomes(nlp, f"{design} {counts}")
+    assert {(r[0], r[1], r[4]) for r in rows} == expected
+
+
+@pytest.mark.parametrize("labels", [("cohort A", "cohort B"), ("the 2.5-mg group", "the 5-mg group")])
+def test_an_unlabelled_placebo_arm_after_labelled_arms_is_no_part_of_the_first(nlp, labels) -> None:
+    first, second = labels
+    rows = analyse(clean_text(
+        f"We randomly assigned 330 adults with knee osteoarthritis to tanezumab 2.5 mg ({first}, "
+        f"n = 110), tanezumab 5 mg ({second}, n = 111) or placebo (n = 109)."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} == {
+        (330, None, None), (110, "tanezumab", "received"), (111, "tanezumab", "received"),
+        (109, "tanezumab", "not_received")}
+
+
+@pytest.mark.parametrize("arms", ["150 were assigned to tezepelumab plus ICS and 150 to ICS alone",
+                                  "150 were assigned to tezepelumab plus ICS and 150 to the "
+                                  "ICS-alone arm"])
+def test_a_count_assigned_to_an_unlisted_backbone_alone_is_the_control_arm(nlp, arms: str) -> None:
+    rows = analyse(clean_text(f"Of 300 randomised adults with severe asthma, {arms}."),
+                   nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} == {
+        (300, None, None), (150, "tezepelumab", "received"), (150, "tezepelumab", "not_received")}
+
+
+@pytest.mark.parametrize("joined", ["plus inhaled", "with nebulised", "and oral"])
+def test_a_route_word_before_the_second_drug_keeps_the_combination(nlp, joined: str) -> None:
+    rows = _outcomes(nlp, f"Of 300 randomised adults with severe asthma, 150 were assigned to "
+                          f"tezepelumab {joined} budesonide and 150 to budesonide alone. "
+                          "Exacerbations occurred in 30 of the 150 in the tezepelumab group and "
+                          "52 of the 150 given budesonide alone.")
+    assert rows == {(150, "budesonide + tezepelumab", "received", "other", 30),
+                    (150, "tezepelumab", "not_received", "other", 52)}
+
+
+@pytest.mark.parametrize("rates", ["3-year overall survival was 90.0% versus 82.0%",
+                                   "3-year overall survival was 90.0% and 82.0%, respectively"])
+def test_shares_after_fractions_of_two_arms_of_one_size_go_to_the_arms_in_order(nlp,
+                                                                                rates: str) -> None:
+    rows = _outcomes(nlp, "In total, 300 adults with membranous nephropathy were randomly "
+                          "assigned to obinutuzumab plus tacrolimus (n=150) or tacrolimus alone "
+                          "(n=150). Relapse occurred in 20/150 (13.3%) versus 41/150 (27.3%) "
+                          f"patients, and {rates}.")
+    assert {r for r in rows if r[3] == "overall_survival"} == {
+        (150, "obinutuzumab + tacrolimus", "received", "overall_survival", 135),
+        (150, "obinutuzumab", "not_received", "overall_survival", 123)}
+
+
+@pytest.mark.parametrize("between", [
+    "", "Patients were randomized to fulvestrant plus capivasertib or placebo in the second part. "])
+def test_a_drug_that_is_an_arm_of_its_own_beside_the_combination_named_again(nlp,
+                                                                             between: str) -> None:
+    rows = _outcomes(nlp, "A total of 300 women with advanced breast cancer were randomly assigned "
+                          "(N = 100 for fulvestrant, N = 101 for fulvestrant plus capivasertib, "
+                          f"N = 99 for placebo). {between}Among patients with liver metastases, "
+                          "progression occurred in 30 of 50 with fulvestrant, 18 of 52 with the "
+                          "combination and 35 of 49 with placebo.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (50, "fulvestrant", "received", 30), (52, "capivasertib + fulvestrant", "received", 18),
+        (49, "fulvestrant", "not_received", 35)}
+
+
+@pytest.mark.parametrize("history", ["that had progressed on pembrolizumab",
+                                     "after progressing on pembrolizumab",
+                                     "who had failed pembrolizumab"])
+def test_a_drug_the_disease_progressed_on_before_the_study_is_no_arm(nlp, history: str) -> None:
+    rows = _outcomes(nlp, f"We enrolled 80 patients with melanoma {history}; all received "
+                          "lifileucel. Responses occurred in 25 of the 80 patients.")
+    assert rows == {(80, "lifileucel", "received", "response", 25)}
+
+
+@pytest.mark.parametrize("arms", ["atogepant (n = 120), rimegepant (n = 118) or placebo (n = 119)",
+                                  "atogepant 60 mg daily (n = 120), rimegepant 75 mg every other "
+                                  "day (n = 118), or matching placebo (n = 119)"])
+def test_a_placebo_after_two_active_drugs_lacks_the_first_the_trial_tests(nlp, arms: str) -> None:
+    rows = _outcomes(nlp, f"Adults with migraine were randomly assigned to {arms}. Adverse events "
+                          "occurred in 40 of 120 patients with atogepant, 35 of 118 with "
+                          "rimegepant and 30 of 119 with placebo.")
+    assert rows == {(120, "atogepant", "received", "adverse_event", 40),
+                    (118, "rimegepant", "received", "adverse_event", 35),
+                    (119, "atogepant", "not_received", "adverse_event", 30)}
+
+
+@pytest.mark.parametrize("history", ["with an inadequate response to methotrexate",
+                                     "with a suboptimal response to methotrexate alone",
+                                     "with active disease despite methotrexate"])
+def test_a_drug_the_population_responded_poorly_to_is_no_part_of_its_treatment(nlp,
+                                                                               history: str) -> None:
+    rows = _outcomes(nlp, f"In this single-arm study, 90 adults with rheumatoid arthritis {history} "
+                          "received filgotinib. An ACR20 response occurred in 54 of the 90 "
+                          "patients.")
+    assert rows == {(90, "filgotinib", "received", "response", 54)}
+
+
+@pytest.mark.parametrize("counts", ["occurred in 5/200 versus 9/100", "occurred in 5 of 200 and 9 of 100"])
+def test_a_frame_made_up_by_the_groups_its_counts_are_of_is_a_total_over_the_arms(nlp,
+                                                                                  counts: str) -> None:
+    rows = analyse(clean_text(
+        "Between 2021 and 2023, 1,512 adults with atrial fibrillation were randomly assigned, "
+        "1,008 to abelacimab and 504 to placebo; 1,000 and 500, respectively, received a first "
+        "dose. Stroke occurred in 12 (1.2%) patients in the abelacimab group and 14 (2.8%) in "
+        "the placebo group. Among the 300 patients older than 80 years, major bleeding "
+        f"{counts}."), nlp=nlp).rows
+    assert (300, None) in {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"}
+
+
+@pytest.mark.parametrize("schedule", ["twice a day", "once a week", "three times a day"])
+def test_a_group_size_in_brackets_after_a_schedule_with_an_article_is_of_the_drug_dosed(
+        nlp, schedule: str) -> None:
+    rows = analyse(clean_text(f"Children with epilepsy were randomly assigned to cenobamate 50 mg "
+                              f"{schedule} (88 patients) or placebo (44 patients)."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} == {
+        (88, "cenobamate", "received"), (44, "cenobamate", "not_received")}
+
+
+def test_a_target_dose_after_the_assigned_drug_names_no_second_treatment(nlp) -> None:
+    rows = analyse(clean_text("Of these patients, 410 were assigned to receive lecanemab, titrated "
+                              "to a target dose of 10 mg per kilogram every 2 weeks, and 405 to "
+                              "receive matching placebo."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} == {
+        (410, "lecanemab", "received"), (405, "lecanemab", "not_received")}
+
+
+@pytest.mark.parametrize("whom", ["all of whom received", "each of whom was given"])
+def test_what_all_of_a_group_received_after_its_dates_is_its_treatment(nlp, whom: str) -> None:
+    rows = analyse(clean_text(f"The phase 2 study enrolled 52 adults with myelofibrosis at 14 "
+                              f"centres between 2019 and 2023, {whom} fedratinib on days 1 to 7 "
+                              "of each 28-day cycle. Those with a poor response could add "
+                              "luspatercept."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"} == {
+        (52, "fedratinib")}
+
+
+def test_a_known_group_as_large_as_the_events_of_both_arms_pools_them(nlp) -> None:
+    rows = _outcomes(nlp, "Adults with influenza were randomly assigned to zanamivir (n = 900) or "
+                          "placebo (n = 905). Hospitalization or death occurred in 12 of 900 "
+                          "participants in the zanamivir group and 29 of 905 in the placebo group. "
+                          "Of the 41 participants who reached the primary outcome, 38 were "
+                          "hospitalized with pneumonia.")
+    assert (41, None, None, "other", 38) in rows
+
+
+@pytest.mark.parametrize("later", ["QRT-4471 plus Keytruda", "fivrelimab with pembrolizumab"])
+def test_an_arm_agent_named_with_its_code_in_brackets_keeps_its_partner(nlp, later: str) -> None:
+    rows = _outcomes(nlp, "The trial randomised 298 patients with melanoma to fivrelimab (QRT-4471) "
+                          "plus Keytruda (pembrolizumab) (n = 150) or Keytruda alone (n = 148). "
+                          f"Responses occurred in 60 of the 150 given {later} and in 41 of the "
+                          "148 given Keytruda alone.")
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
+        (150, "fivrelimab + pembrolizumab", "received", 60),
+        (148, "fivrelimab", "not_received", 41)}
+
+
+@pytest.mark.parametrize(("treatment", "drug"), [
+    ("nivolumab plus relatlimab (Opdualag)", "nivolumab + relatlimab"),
+    ("oral decitabine-cedazuridine (Inqovi)", "cedazuridine + decitabine"),
+    ("trifluridine/tipiracil", "trifluridine/tipiracil"),
+])
+def test_a_fixed_dose_combination_is_its_agents_when_the_text_names_them_apart(nlp, treatment: str,
+                                                                             drug: str) -> None:
+    rows = _outcomes(nlp, f"Investigators gave 64 adults a year of {treatment} after surgery. The "
+                          "disease had come back in 9 of the 64 patients after two years.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(64, drug, 9)}
+
+
+@pytest.mark.parametrize("switch", ["in the bisoprolol group crossed over to",
+                                    "in the bisoprolol arm were switched to"])
+def test_a_part_of_an_arm_that_switched_received_the_drug_it_switched_to(nlp, switch: str) -> None:
+    rows = analyse(clean_text("Of 300 randomised adults with heart failure, 150 received vericiguat "
+                              "and 150 received bisoprolol. After the first year, 38 patients "
+                              f"{switch} vericiguat."), nlp=nlp).rows
+    assert (38, "vericiguat") in {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"}
+
+
+@pytest.mark.parametrize("dummy", ["identical dummy pills", "sugar pills", "dummy tablets"])
+def test_a_placebo_named_as_dummy_pills_is_the_control_arm(nlp, dummy: str) -> None:
+    rows = analyse(clean_text("Bempedoic acid was tested in 2,400 people with high cholesterol. In "
+                              f"all, 1,201 were assigned to bempedoic acid and 1,199 to {dummy}."),
+                   nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} >= {
+        (1201, "bempedoic acid", "received"), (1199, "bempedoic acid", "not_received")}
+
+
+@pytest.mark.parametrize("negation", ["did not", "had not"])
+def test_the_rest_of_a_group_that_did_not_receive_the_drug_named_before(nlp, negation: str) -> None:
+    rows = analyse(clean_text("Of 120 adults with kidney transplants at our centre, 70 received "
+                              f"belatacept and 50 {negation}. Rejection occurred in 5 of the 70 who "
+                              "received belatacept."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} == {
+        (120, None, None), (70, "belatacept", "received"), (50, "belatacept", "not_received")}

@@ -141,8 +141,10 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
                 elif j + 1 < n and _code_prefix(doc[j], heads) and _code_number(doc[j + 1]):
                     spaced.add((lowers[j], lowers[j + 1]))  # "received AZD 0901"
                 elif j < n and heads.could_name(doc[j]):
-                    if _dose_after(doc, lowers, j + 1, heads) or _control_after(doc, j + 1, heads):
-                        assigned.add(j)  # "treated with X 20 mg", "received X or placebo"
+                    if _dose_after(doc, lowers, j + 1, heads) or _control_after(doc, j + 1, heads) \
+                            or j + 1 < n and lowers[j + 1] in _ALONE:
+                        # "treated with X 20 mg", "received X or placebo", "received X alone"
+                        assigned.add(j)
                     else:
                         received.add(lowers[j])
         if word == "(" and 0 < i and i + 3 < n and lowers[i + 1] == "n" and lowers[i + 2] == "=" \
@@ -236,6 +238,8 @@ def _names_after(doc: Doc, j: int, heads: ArmHeads) -> set[int]:
         else:
             found.add(j)
             j += 1
+        if j < len(doc) and doc[j].lower_ == "alone":  # "gemcitabine alone (n = 87), ..."
+            j += 1
         if j < len(doc) and doc[j].text == "(":  # "vasopressin (n = 80) or ..."
             close = next((k for k in range(j + 1, min(len(doc), j + 12)) if doc[k].text == ")"), None)
             j = close + 1 if close is not None else j
@@ -243,9 +247,22 @@ def _names_after(doc: Doc, j: int, heads: ArmHeads) -> set[int]:
             j += 1
             while j < len(doc) and doc[j].lower_ in heads.skip:
                 j += 1
+        elif j + 1 < len(doc) and doc[j].lower_ in _OPTION_GLUE:
+            # "to gemcitabine alone (n = 87), gemcitabine plus X (n = 88) or ...": the next
+            # option of the list, or the agent added to the one before
+            while j < len(doc) and (doc[j].lower_ in _OPTION_GLUE or doc[j].lower_ in heads.skip
+                                    or doc[j].lower_ in heads.alternatives):
+                j += 1
         else:
             break
     return found
+
+
+#: Words after a name received that say it was given as the treatment: "received X alone".
+_ALONE = frozenset({"alone", "monotherapy"})
+
+#: Words between the options of an assignment, or between the agents of one option.
+_OPTION_GLUE = frozenset({",", "plus", "+"})
 
 
 @dataclass(frozen=True)
@@ -554,8 +571,9 @@ _BRAND_CLOSERS = frozenset({")", ",", ";", "®", "™"})
 
 def alias_brands(doc: Doc, ents: list[Span], lowers: list[str], heads: ArmHeads) -> list[Span]:
     """'pelorsertib (Zorvanta)', 'Zorvanta (pelorsertib)': a name in no lexicon written in
-    brackets after a drug, or before a drug in brackets, is its brand; every mention of the
-    brand in the article names that drug. The document's entities after it."""
+    brackets after a drug, or before a drug in brackets, is its brand (or its research code:
+    'RMC-6236 (daraxonrasib)'); every mention of the brand in the article names that drug.
+    The document's entities after it."""
     brands: dict[str, str] = {}
     n = len(lowers)
     for ent in ents:
@@ -726,39 +744,36 @@ def _code_number(token: Token) -> bool:
             and not (len(token) == 4 and token.text[:2] in {"19", "20"}))
 
 
-def split_named_combinations(doc: Doc, ents: list[Span], lowers: list[str]) -> list[Span]:
-    """'nivolumab plus relatlimab (Opdualag)', 'Lonsurf (trifluridine and tipiracil)': a
-    fixed-dose combination the lexicon names as one product ("nivolumab/relatlimab"), written
-    in brackets beside its parts, is those parts joined as every combination is ("nivolumab +
-    relatlimab"), so that the arm does not count them twice. The document's entities after it."""
-    n = len(lowers)
-    renamed = []
-    for k, ent in enumerate(ents):
-        if not ((ent.start and lowers[ent.start - 1] == "(") or (
-                ent.end + 1 < n and lowers[ent.end] == "(")):
-            continue  # (ints first: Span strings cost more)
-        if ent.label_ != "DRUG" or "/" not in ent.id_ or " + " in ent.id_:
+def alias_entity_codes(doc: Doc, heads: ArmHeads) -> None:
+    """'gotistobart (BNT-316)', 'BNT-316 (gotistobart)': a research code already read as an
+    agent of its own, written beside a named drug in brackets, is that drug's code; every
+    mention of it names the drug (alias_brands does this for codes no entity covers yet)."""
+    ents = list(doc.ents)
+    n = len(doc)
+    by_start = {e.start: e for e in ents if e.label_ == "DRUG" and e.id_}
+    codes: dict[str, str] = {}
+    for ent in by_start.values():
+        inner = by_start.get(ent.end + 1) if ent.end + 1 < n and doc[ent.end].text == "(" else None
+        if inner is None or inner.end >= n or doc[inner.end].text not in _BRAND_CLOSERS:
             continue
-        parts = set(ent.id_.split("/"))
-        if ent.start >= 1 and lowers[ent.start - 1] == "(":  # "X plus Y (Brand)"
-            near = [e for e in ents[max(0, k - 4):k] if ent.start - 8 <= e.start]
-        elif ent.end + 1 < n and lowers[ent.end] == "(":  # "Brand (X and Y)"
-            near = [e for e in ents[k + 1:k + 5] if e.end <= ent.end + 8]
-        else:
-            continue
-        if parts <= {e.id_ for e in near if e.label_ == "DRUG"}:
-            renamed.append(k)
-    if not renamed:
-        return ents
-    found = [Span(doc, e.start, e.end, label="DRUG", span_id=" + ".join(sorted(e.id_.split("/"))))
-             if k in renamed else e for k, e in enumerate(ents)]
-    doc.ents = found
-    return list(doc.ents)
+        for code, named in ((inner, ent), (ent, inner)):
+            if _own_code(code, heads) and not _own_code(named, heads) and " + " not in named.id_:
+                codes.setdefault(code.id_, named.id_)
+    if codes:
+        doc.ents = [Span(doc, e.start, e.end, label=e.label_, span_id=codes[e.id_])
+                    if e.label_ == "DRUG" and e.id_ in codes else e for e in ents]
+
+
+def _own_code(ent: Span, heads: ArmHeads) -> bool:
+    """A one-word research code that is its own id: no lexicon entry names it."""
+    return len(ent) == 1 and ent.id_ == ent.text.lower() \
+        and heads.code_pattern.match(ent.text) is not None
 
 
 def _could_be_brand(token: Token, heads: ArmHeads) -> bool:
-    """A capitalised word that no entity covers and no role word is ('Zorvanta', 'KEYMAXA')."""
-    return (token.is_alpha and not token.ent_type_ and not token.is_stop
+    """A capitalised word that no entity covers and no role word is ('Zorvanta', 'KEYMAXA'),
+    or a research code ('KHT-2107 (zantrutamab gevatecan)': the drug's code)."""
+    return heads.is_code(token) or (token.is_alpha and not token.ent_type_ and not token.is_stop
             and (token.is_title or (token.is_upper and len(token) >= 6))
             and len(token) >= heads.min_length and token.lower_ not in heads.not_treatments)
 
@@ -800,15 +815,17 @@ class StemDrugFinder:
         if self.stems.arm_heads:
             ents = alias_brands(doc, ents, lowers, self.stems.arm_heads)
             ents = alias_codes(doc, ents, lowers, self.stems)
-        ents = split_named_combinations(doc, ents, lowers)
         resolve_anaphors(doc, ents, lowers, self.stems)
         found = find_arm_heads(doc, self.stems.arm_heads, lowers) if self.stems.arm_heads else []
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
             if self.stems.variant_words:  # "randomized to ... or interferon beta-1a"
                 join_second_words(doc, list(doc.ents), lowers, self.stems, self.aliases)
+            # "randomised to gotistobart (BNT-316)": the brand or code of an arm's agent
+            alias_brands(doc, list(doc.ents), lowers, self.stems.arm_heads)  # type: ignore[arg-type]
         if self.stems.arm_heads:
             name_groups_by_head(doc, lowers, self.stems.arm_heads.group_nouns)
+            alias_entity_codes(doc, self.stems.arm_heads)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:

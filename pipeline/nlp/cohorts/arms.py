@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from ..words import Words
 from .groups import LinkState, gives_share
 from .records import CHANGED_STATUSES, Clause, ClauseFacts, Cohort, Cue, Event, LinkSettings
+from .spans import same_label
 
 
 def arm_definitions(doc: Doc, sent: Span, groups: list[tuple[str, str, int, int]],
@@ -60,6 +61,14 @@ def _named_after(doc: Doc, sent: Span, arm: Cue, groups: list[tuple[str, str, in
     return None
 
 
+def label_taken(state: LinkState, label: str | None, sent_index: int) -> bool:
+    """'X 7 mg (cohort A, n = 235), X 14 mg (cohort B, n = 236) or placebo (n = 234)': the
+    clause's label already named another group of this sentence, so a count named by its own
+    treatment and no label ('placebo (n = 234)') is not of that arm."""
+    return label is not None and any(c.sent == sent_index and same_label(c.arm_label, label)
+                                     for c in reversed(state.cohorts))
+
+
 def arm_signature(cohort: Cohort) -> tuple[str | None, str | None, bool]:
     """What tells an arm from another: its label, or its treatment and whether it got it."""
     if cohort.arm_label:
@@ -105,10 +114,13 @@ def option_doses(words: Words, clauses: list[Clause], all_facts: list[ClauseFact
 _LATER_PHASES = frozenset({"maintenance", "consolidation"})
 
 
-def name_option(facts: ClauseFacts, options: list[tuple[str, bool]]) -> None:
+def name_option(facts: ClauseFacts, options: list[tuple[str, bool]],
+                arm_drugs: frozenset[str] = frozenset()) -> None:
     """'the durvalumab group' after 'randomized to etoposide plus carboplatin with
-    durvalumab, or etoposide plus carboplatin alone': the option it names, in full."""
-    names = {o[0] for o in options}
+    durvalumab, or etoposide plus carboplatin alone': the option it names, in full (but not
+    a drug that is itself the treatment of an arm, ``arm_drugs``: 'with lanreotide' in a
+    trial of lanreotide, lanreotide plus everolimus and placebo)."""
+    names = {o[0] for o in options} | arm_drugs
     if name_control(facts, options):
         pass
     elif facts.drug and facts.drug not in names and facts.drug_status not in CHANGED_STATUSES \
@@ -202,6 +214,52 @@ def clear_sentence_total(state: LinkState, first_new: int, first_event: int = -1
         state.spanning.add(total.index)
 
 
+def clear_frame_total(state: LinkState, first_new: int, first_event: int) -> None:
+    """'Among the 488 infants born at 35 to 37 weeks, RSV occurred in 3/325 versus 9/163' in a
+    trial of X against placebo: a group the sentence opens with, made up by the groups its
+    counts are of, is a subgroup total over the arms (corpora/README), which received no one
+    treatment."""
+    new = state.cohorts[first_new:]
+    if len(new) < 3:
+        return
+    earlier = [c for c in state.cohorts[:first_new] if c.drug and c.parent is None]
+    if len({(c.drug, c.drug_status == "not_received") for c in earlier}) < 2:
+        return  # one treatment: its parts may still be parts of it
+    total, parts = new[0], new[1:]
+    counted = {e.cohort for e in state.events[first_event:]}
+    if sum(p.size for p in parts) != total.size or total.index in counted \
+            or not all(p.index in counted for p in parts):
+        return
+    total.drug = total.drug_mention = total.drug_status = None
+    state.spanning.add(total.index)
+
+
+def clear_pooled_frame(words: Words, state: LinkState, first_new: int, sent_index: int) -> None:
+    """'The primary outcome occurred in 14 of 1,058 with X and 33 of 1,050 with placebo. Of the
+    47 participants who reached the primary outcome, 44 ...': a group named as known ('the
+    47') as large as the events the sentence before counted in two groups or more, and given
+    no treatment by its own sentence, is those events pooled over the groups, which received
+    no one treatment."""
+    lists: dict[tuple[str, int], list[Event]] = {}
+    for event in state.events:
+        if event.sent == sent_index - 1 and event.cohort is not None:
+            lists.setdefault((event.outcome, event.outcome_at), []).append(event)
+    pooled = {sum(e.count for e in group) for group in lists.values()
+              if len({e.cohort for e in group}) >= 2}
+    for cohort in state.cohorts[first_new:]:
+        if cohort.parent is not None or cohort.size not in pooled or cohort.drug:
+            continue
+        at = bisect_right(words.idx, cohort.start_char) - 1
+        if at > 0 and words.lower[at - 1] in _KNOWN_DETERMINERS:
+            state.spanning.add(cohort.index)
+            state.pooled.add(cohort.index)
+            return
+
+
+#: Words before a size that name a group already known ("Of the 47 who ...").
+_KNOWN_DETERMINERS = frozenset({"the", "these", "those"})
+
+
 def assign_respectively(state: LinkState, first_event: int,
                         treated: tuple[list[int], list[int]] | None = None,
                         order: list[int] | None = None) -> None:
@@ -248,7 +306,8 @@ def assign_respectively(state: LinkState, first_event: int,
                     cohort = state.cohorts[arm]
                     event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
                     event.drug_status = cohort.drug_status
-            if all(e.cohort is not None for e in group):
+            if all(e.cohort is not None for e in group) and len({e.cohort for e in group}) == len(group):
+                # (fractions of two arms of one size, put in one of them, name neither)
                 named = [e.cohort for e in group]  # type: ignore[misc]
             continue
         # "in 9/1998 versus 20/996, and very severe disease in four versus 11": the groups

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
@@ -112,6 +113,8 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
     if end - start <= 3 and all(lower[k] in connectors or texts[k] in BRAND_MARKS
                                 for k in range(start, end)):
         return True
+    if _joined_by_route(words, start, end, settings):
+        return True
     if end - start <= 24 and texts[end - 1] not in {")", "]"} \
             and any(texts[k] in {"(", "["} for k in range(start, end)):
         return _joined_past_dose_aside(words, start, end, settings)
@@ -127,6 +130,17 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
         else:
             return False
     return doses > 0 and joined and end - start - doses <= 3
+
+
+def _joined_by_route(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
+    """'tezepelumab with inhaled steroids', 'X plus oral Y': a joining word, then the route
+    or form of the second drug, joins them as a combination does without it."""
+    k = end
+    while k > start and words.lower[k - 1] in settings.treatment_modifiers:
+        k -= 1
+    return start < k < end <= start + 4 and any(words.lower[j] in settings.dose_joiners
+                                               for j in range(start, k)) \
+        and all(words.lower[j] in settings.drug_connectors for j in range(start, k))
 
 
 def _joined_past_dose_aside(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
@@ -184,6 +198,8 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
             group = [e for e in group if not _dummy(doc, e, settings)] or group
         names = sorted({part for e in group
                         for part in (e.id_ or words.span_text(e.start, e.end).lower()).split(" + ")})
+        if any("/" in n for n in names):
+            names = _named_apart(names, words.span_text(group[0].start, group[-1].end))
         controls = [n for n in names if n in settings.control_drugs]
         if controls:  # "placebo plus letrozole": the control arm of the comparison
             names = controls[:1]
@@ -193,6 +209,19 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
         mention = words.span_text(group[0].start, (outside or group)[-1].end)
         found.append((" + ".join(names), mention, group[0].start, group[-1].end))
     return found
+
+
+def _named_apart(names: list[str], mention: str) -> list[str]:
+    """'nivolumab plus relatlimab (Opdualag)', 'decitabine-cedazuridine': a fixed-dose
+    combination whose agents the text names each as a word of its own is those agents
+    ('nivolumab + relatlimab'); written as one name ('trifluridine/tipiracil', 'FTD/TPI') it
+    stays one."""
+    said = set(re.split(r"[\s\-(),;]+", mention.lower()))
+    found: set[str] = set()
+    for name in names:
+        parts = name.split("/")
+        found |= set(parts) if len(parts) > 1 and all(p in said for p in parts) else {name}
+    return sorted(found)
 
 
 def _dummy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
@@ -298,8 +327,8 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     elif facts.drug_status == "not_received" and not facts.control:
         # "89 were assigned to observation": a control arm named by what it got instead.
         facts.control = True
-        facts.drug_mention = next((c.text for c in longest_cues(mine, "STATUS")
-                                   if c.id == "not_received"), None)
+        facts.drug_mention = next((c.text.rstrip(".;, ") for c in longest_cues(mine, "STATUS")
+                                   if c.id == "not_received"), None)  # ("40 did not.")
     if facts.drug and not facts.drug_status:
         facts.drug_status = "received"
     facts.experimental = not facts.drug and not facts.control and any(
@@ -447,6 +476,25 @@ def share_statuses(facts: list[ClauseFacts], doc: Doc, settings: LinkSettings) -
             continue  # (no drug the group went without)
         here.drug_status = status
         here.is_study = True
+
+
+def share_whom_drug(facts: list[ClauseFacts], doc: Doc) -> None:
+    """'enrolled 89 adults between 2015 and 2022, all of whom received X': a clause that says
+    what every one of the group before it received ('all of whom', 'each of whom') gives that
+    group its drug."""
+    words = words_of(doc)
+    lower = words.lower
+    for here, after in zip(facts, facts[1:], strict=False):
+        if not after.drug or after.control or here.drug or here.control or here.comparison:
+            continue
+        if any(lower[k] in _WHOM_QUANTIFIERS and lower[k + 1] == "of" and lower[k + 2] == "whom"
+               for k in range(after.start, min(after.end - 2, after.start + 6))):
+            here.drug, here.drug_mention = after.drug, after.drug_mention
+            here.drug_status = here.drug_status or after.drug_status
+
+
+#: "all of whom", "each of whom", "both of whom": every one of the group just named.
+_WHOM_QUANTIFIERS = frozenset({"all", "each", "both"})
 
 
 def _status_verb(cue: Cue, lower: list[str]) -> bool:

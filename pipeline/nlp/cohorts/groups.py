@@ -42,6 +42,7 @@ class LinkState:
     table_sizes: tuple[int | None, tuple[tuple[int, Cue], ...]] | None = None
     combination: tuple[str, str] | None = None  # the last treatment of several drugs named
     spanning: set[int] = field(default_factory=set)  # totals over arms ("randomized to A or B")
+    pooled: set[int] = field(default_factory=set)  # events of several groups, pooled
     stopped: set[int] = field(default_factory=set)  # those of an arm who stopped or withdrew
     screened: set[int] = field(default_factory=set)  # excluded before enrolment, and their parts
     # groups stated again ("and all 131 in the placebo group received a dose"): cohort,

@@ -20,11 +20,14 @@ from .arms import (
     assign_respectively,
     bracket_drug,
     clause_dose,
+    clear_frame_total,
+    clear_pooled_frame,
     clear_sentence_total,
     clear_totals,
     compared_options,
     dose_arms,
     dose_terms,
+    label_taken,
     listed_sizes,
     name_arms,
     name_control,
@@ -39,6 +42,7 @@ from .clauses import (
     drug_groups,
     share_predicates,
     share_statuses,
+    share_whom_drug,
     split_clauses,
 )
 from .groups import (
@@ -257,6 +261,7 @@ def link_document(doc: Doc, settings: LinkSettings,
                 facts.is_incidence = True
         share_predicates(all_facts, settings, doc, anchor_list)
         share_statuses(all_facts, doc, settings)
+        share_whom_drug(all_facts, doc)
         listed = listed_sizes(words, sent, sent_groups, settings) \
             if respectively_sents and sent_index in respectively_sents else []
         listed_at = {i for i, _ in listed}
@@ -289,8 +294,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             if after.elliptical and not any(c.label in _VERBS for c in here.cues):
                 here.is_study = here.is_study or after.is_study
         if state.options:
+            arm_drugs = frozenset(state.cohorts[i].drug or "" for i in state.arms
+                                  if state.cohorts[i].drug_status == "received")
             for facts in all_facts:
-                name_option(facts, state.options)
+                name_option(facts, state.options, arm_drugs)
         options = compared_options(doc, clauses, all_facts, sent_groups, settings)
         if not options:
             # "ponatinib plus blinatumomab, ..., ponatinib continued": the combination is
@@ -312,8 +319,12 @@ def link_document(doc: Doc, settings: LinkSettings,
                 # "(N = 821 for X-Y and N = 822 for Y alone)": sizes name the options too
                 state.sentence_options = state.sentence_options or offered
         for clause, facts in zip(clauses, all_facts, strict=True):
+            clause_groups = sent_groups
             if state.combination and any(clause.start <= i < clause.end for i in anaphor_at) \
                     and _names_combination(doc, clause, settings):
+                if facts.drug_status not in CHANGED_STATUSES:  # ("... stopped taking X")
+                    clause_groups = _with_anaphor(words, clause, sent_groups, state.combination,
+                                                  settings)
                 _take_combination(facts, state.combination)
                 if state.sentence_drug is None and facts.drug and not any(f.alone for f in all_facts):
                     # "60 to the combination and 60 to observation": what the control lacks
@@ -365,7 +376,7 @@ def link_document(doc: Doc, settings: LinkSettings,
                     _size_group(doc, sent_index, mention, facts, state, settings,
                                 *lead[mention.start])
                     continue
-                _link(doc, sent_index, mention, facts, state, settings, sent_groups,
+                _link(doc, sent_index, mention, facts, state, settings, clause_groups,
                       back=sent_index in back_sents, brackets=sent_index in bracket_sents,
                       sent_cues=sent_cues)
             if not mentions and any(clause.start <= i < clause.end for i in none_at):
@@ -426,6 +437,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             if respectively or sent_index in bracket_sents and len(sent_drugs) >= 2 else None
         assign_respectively(state, n_events, safety_arms, order)  # (after the arms this sentence defines)
         clear_sentence_total(state, n_cohorts, n_events)
+        clear_frame_total(state, n_cohorts, n_events)
+        clear_pooled_frame(words, state, n_cohorts, sent_index)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
         if treated and n_events == len(state.events):
@@ -1083,7 +1096,8 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
             cohort.drug_status = cohort.drug_status or "received"
     for event in state.events:
         cohort = state.cohorts[event.cohort] if event.cohort is not None else None
-        if event.drug or (cohort is not None and (cohort.drug or cohort.index in totals)):
+        if event.drug or (cohort is not None and (cohort.drug or cohort.index in totals
+                                                   or cohort.index in state.pooled)):
             continue
         event.drug, event.drug_mention = main[0], main[1]
         event.drug_status = event.drug_status or "received"
@@ -1109,9 +1123,10 @@ _SIZE_PUNCT = frozenset({",", "(", ")", "[", "]", "n", "=", ";"})
 
 
 def _only_doses_between(doc: Doc, start: int, end: int, settings: LinkSettings,
-                        units: frozenset[str]) -> bool:
+                        units: frozenset[str], *, listed: bool = False) -> bool:
     """'X 14 mg (the 14-mg group, n = 236) or': an alternative word, and besides it only
-    doses, routes and what parentheses hold (sizes, labels)."""
+    doses, routes and what parentheses hold (sizes, labels). (With ``listed``, a comma of a
+    list will do for the alternative word.)"""
     if end - start > 4 * settings.noun_window:
         return False
     depth, alternative = 0, False
@@ -1122,7 +1137,7 @@ def _only_doses_between(doc: Doc, start: int, end: int, settings: LinkSettings,
             depth -= 1
         elif depth > 0:
             continue
-        elif t.lower_ in settings.alternative_words:
+        elif t.lower_ in settings.alternative_words or listed and t.text == ",":
             alternative = True
         elif not (t.lower_ in units or t.like_num or t.lower_ in settings.treatment_modifiers
                   or t.lower_ in _SIZE_PUNCT):
@@ -1151,8 +1166,22 @@ def _tested_drug(doc: Doc, groups: list[tuple[str, str, int, int]],
         offered = [g for g in active if g[3] < control[2]
                    and _only_doses_between(doc, g[3], control[2], settings, units)]
         if offered:
-            return offered[-1][0], offered[-1][1]
+            first = _first_listed(doc, active, offered[-1], settings, units)
+            return first[0], first[1]
     return active[0][0], active[0][1]
+
+
+def _first_listed(doc: Doc, active: list[tuple[str, str, int, int]],
+                  last: tuple[str, str, int, int], settings: LinkSettings,
+                  units: frozenset[str]) -> tuple[str, str, int, int]:
+    """'to atogepant (n = 120), rimegepant (n = 118) or placebo': of active treatments listed
+    before the placebo with only doses and sizes between them, the first, which the trial
+    tests (the others are its active references)."""
+    k = active.index(last)
+    while k > 0 and _only_doses_between(doc, active[k - 1][3], active[k][2], settings, units,
+                                        listed=True):
+        k -= 1
+    return active[k]
 
 
 def _only_treatment(doc: Doc, groups: list[tuple[str, str, int, int]],
@@ -1265,6 +1294,21 @@ def _named_together(doc: Doc, active: list[tuple[str, str, int, int]],
         if not between & settings.dose_joiners or between & opposed:
             return None
     return " + ".join(sorted(names)), " + ".join(g[1] for g in listed)
+
+
+def _with_anaphor(words: Words, clause: Clause, groups: list[tuple[str, str, int, int]],
+                  combination: tuple[str, str],
+                  settings: LinkSettings) -> list[tuple[str, str, int, int]]:
+    """'21 of 60 with lanreotide, 13 of 63 with the combination': the words that name the last
+    combination again are a group of the clause too, so each count takes the group named
+    after it. The groups of the sentence with it, in text order."""
+    lower = words.lower
+    for k in range(clause.start, clause.end):
+        for a in settings.combination_anaphors:
+            if lower[k] == a[0] and tuple(lower[k:k + len(a)]) == a and k + len(a) <= clause.end:
+                named = (combination[0], words.span_text(k, k + len(a)), k, k + len(a))
+                return sorted([*groups, named], key=lambda g: g[2])
+    return groups
 
 
 def _take_combination(facts: ClauseFacts, combination: tuple[str, str]) -> None:
@@ -1393,6 +1437,10 @@ def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str,
     else to the nearest one named before it."""
     if m.arm is not None or m.drug is not None:
         return facts
+    switched = _switched_to(m, facts, groups)
+    if switched is not None:
+        return replace(facts, experimental=False, control=False, drug=switched[0],
+                       drug_mention=switched[1], drug_status="received")
     named: list[tuple[int, int, str, str]] = []  # start, end, kind, text
     for c in facts.cues:
         if c.label == "ARM":
@@ -1432,6 +1480,18 @@ def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str,
                    drug_mention=next(g[1] for g in groups if g[2] == start),
                    drug_status=facts.drug_status if facts.drug_status not in (None, "not_received")
                    else "received")
+
+
+def _switched_to(m: Mention, facts: ClauseFacts,
+                 groups: list[tuple[str, str, int, int]]) -> tuple[str, str] | None:
+    """'47 patients in the docetaxel group crossed over to zongertinib': a count whose group
+    then switched ('switched to', 'crossed over to': the receipts of models/rules/cues.json
+    that end in 'to') received the drug it switched to, not its first arm's."""
+    for c in facts.cues:
+        if c.label == "STATUS" and c.id == "received" and c.start >= m.end \
+                and c.text.lower().endswith(" to"):
+            return next(((g[0], g[1]) for g in groups if g[2] == c.end), None)
+    return None
 
 
 def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
@@ -1678,6 +1738,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                 facts = replace(facts, drug=added, drug_status="not_received")
         if m.arm is not None:
             facts = replace(facts, arm_label=m.arm, setting=m.setting)
+        elif m.drug is not None and m.drug != SEVERAL_ARMS \
+                and label_taken(state, facts.arm_label, sent_index):
+            facts = replace(facts, arm_label=None, setting=None)
         screened = _screened(doc, m, facts, settings)
         cohort = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                              parent=None, statement=not screened, confidence=conf["cohort"])

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts, is_group_size
-from ..words import words_of
+from ..words import Words, words_of
 from .groups import gives_share
 from .outcomes import listed_outcome, other_outcome, picks_group, predicate_outcome
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
@@ -47,6 +47,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     outcome_ends = {c.end for c in cues if c.label == "OUTCOME"}
     # "208 to usual care", "105 to observation": a control arm named by what it got instead
     controls = {c.start for c in cues if c.label == "STATUS" and c.id == "not_received"}
+    controls |= _alone_arms(words, start, end, settings)
     mentions: list[Mention] = []
     consumed: set[int] = set()
     tallied = _tally_end(doc, sent, sent_cues or cues, settings) if tally else None
@@ -1053,6 +1054,21 @@ def _given_after(doc: Doc, i: int, end: int, given: dict[int, int], drug_starts:
                        or words.lower[j] in settings.treatment_modifiers):
         j += 1
     return j in drug_starts
+
+
+def _alone_arms(words: Words, start: int, end: int, settings: LinkSettings) -> set[int]:
+    """'243 to TCS alone', '60 to the TCS-alone arm': a treatment given alone names the control
+    arm a count is assigned to, though no lexicon lists it. Where such names start."""
+    found: set[int] = set()
+    text = words.span_text(start, end).lower()
+    if not any(word in text for word in settings.alone_words):
+        return found  # (one look at the clause's text, not a word at a time)
+    for k in range(start + 1, end):
+        if words.lower[k] in settings.alone_words and words.is_alpha[k - 1]:
+            found.add(k - 1)
+        elif words.lower[k].endswith("-alone"):
+            found.add(k)
+    return found
 
 
 def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_starts: set[int],
