@@ -2032,3 +2032,25 @@ def test_brackets_that_break_a_count_of_events_down_by_kind_give_no_rows(nlp, ki
                       "tafasitamab group and none in the placebo group.")
     assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
         (200, "received", "death", 3), (150, "not_received", "death", 0)}
+
+
+_SAFETY_SET = ("In total, 420 adults with asthma were randomized to tezepelumab (n = 212) or placebo "
+               "(n = 208). The safety population comprised 209 patients in the tezepelumab group "
+               "and 205 in the placebo group who received at least one dose. ")
+
+
+@pytest.mark.parametrize(("deaths", "sizes"), [
+    # the sentence weighs whether the drug caused the deaths: harms, over those treated
+    ("Three deaths in the tezepelumab group and one in the placebo group were judged to be "
+     "related to the trial drug.", {209, 205}),
+    ("Two treatment-related deaths occurred in the tezepelumab group and one in the placebo group.",
+     {209, 205}),
+    ("Four patients in the tezepelumab group and 2 in the placebo group died; none of the "
+     "deaths was considered attributable to treatment.", {209, 205}),
+    # no causality judged: deaths as an end point, over everyone randomized
+    ("By the data cut-off, 12 patients in the tezepelumab group and 15 in the placebo group "
+     "had died.", {212, 208}),
+])
+def test_deaths_judged_against_the_treatment_count_over_the_treated(nlp, deaths, sizes) -> None:
+    rows = _rows(nlp, _SAFETY_SET + deaths)
+    assert {r[1] for r in rows if r[4] == "death"} == sizes

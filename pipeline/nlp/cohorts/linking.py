@@ -434,7 +434,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             # the B group": the groups later harms of each arm are counted over; efficacy
             # stays with the arms as randomized.
             safety_arms = (siblings, previous_arms)
-        _count_harms_over_treated(state, n_events, safety_arms)
+        _count_harms_over_treated(state, n_events, safety_arms,
+                                  judged=_judges_causality(words, sent, state, n_events, settings))
         if parts and (len(parents) > 1 or treated or any(e.cohort in siblings
                                                          for e in state.events[n_events:])):
             # Parts of the arms with their counts in their own sentence ("..., 20 and 9
@@ -568,16 +569,30 @@ def _treated_in_each(state: LinkState, arms_at_start: list[int], sent: Span,
                for c, a in pairs)
 
 
+def _judges_causality(words: Words, sent: Span, state: LinkState, n_events: int,
+                      settings: LinkSettings) -> bool:
+    """'Two deaths ... were considered to be related to treatment', 'One treatment-related
+    death', 'the death was judged unrelated to the trial drug': deaths whose cause the
+    sentence weighs against the treatment are reported as harms, not as an end point."""
+    if not any(e.outcome == "death" for e in state.events[n_events:]):
+        return False
+    return any(words.lower[k].rsplit("-", 1)[-1] in settings.causality_words
+               for k in range(sent.start, sent.end))
+
+
 def _count_harms_over_treated(state: LinkState, n_events: int,
-                              safety_arms: tuple[list[int], list[int]] | None) -> None:
+                              safety_arms: tuple[list[int], list[int]] | None, *,
+                              judged: bool = False) -> None:
     """Harms counted of each of the whole arms, in order, after the arms were restated as
     those treated: the treated groups' counts (efficacy stays with the whole arms)."""
     if safety_arms is None:
         return
     treated, whole = safety_arms
+    harms = {"adverse_event", "death"} if judged else {"adverse_event"}
     for event in state.events[n_events:]:
-        # (deaths of any cause are counted over everyone randomized, as efficacy is)
-        if event.outcome == "adverse_event" and event.cohort in whole:
+        # (deaths of any cause are counted over everyone randomized, as efficacy is, unless
+        # the sentence judges whether the treatment caused them)
+        if event.outcome in harms and event.cohort in whole:
             target = state.cohorts[treated[whole.index(event.cohort)]]
             if event.from_percent and event.percent is not None:
                 event.count = round(event.percent * target.size / 100)
