@@ -2054,3 +2054,21 @@ _SAFETY_SET = ("In total, 420 adults with asthma were randomized to tezepelumab 
 def test_deaths_judged_against_the_treatment_count_over_the_treated(nlp, deaths, sizes) -> None:
     rows = _rows(nlp, _SAFETY_SET + deaths)
     assert {r[1] for r in rows if r[4] == "death"} == sizes
+
+
+_TREATED_THEN_COMPLETED = (
+    "Adults with migraine were randomized to atogepant (n = 260) or placebo (n = 262). Of "
+    "these, 251 and 250 patients, respectively, received at least one dose. The 52-week "
+    "period was completed by 220 patients in the atogepant group and 231 in the placebo group. ")
+
+
+@pytest.mark.parametrize("harms", [
+    "Rash was reported in 25 (10.0%) and 12 (4.8%) patients.",
+    "Nausea occurred in 40 patients (15.9%) and 21 patients (8.4%), respectively.",
+    "Dizziness occurred in 18 (7.2%) versus 9 (3.6%).",
+])
+def test_counts_whose_shares_fit_both_arms_go_to_the_arms_in_order(nlp, harms) -> None:
+    # 25 is 10.0% of 251 and of 250 alike: the list's order, not the latest group, decides
+    rows = _rows(nlp, _TREATED_THEN_COMPLETED + harms)
+    sizes = [(r[1], r[3]) for r in sorted(rows, key=lambda r: -r[6]) if r[4] == "adverse_event"]
+    assert sizes == [(251, "received"), (250, "not_received")]
