@@ -2072,3 +2072,24 @@ def test_counts_whose_shares_fit_both_arms_go_to_the_arms_in_order(nlp, harms) -
     rows = _rows(nlp, _TREATED_THEN_COMPLETED + harms)
     sizes = [(r[1], r[3]) for r in sorted(rows, key=lambda r: -r[6]) if r[4] == "adverse_event"]
     assert sizes == [(251, "received"), (250, "not_received")]
+
+
+@pytest.mark.parametrize("parts", [
+    "The 52-week period was completed by 220 patients in the atogepant group and 231 in the "
+    "placebo group.",
+    "Overall, 30 patients in the atogepant group and 21 in the placebo group withdrew before "
+    "week 12.",
+])
+@pytest.mark.parametrize(("counts", "of_parts"), [
+    ("Three patients who received atogepant and 5 who received placebo died.", False),
+    ("Serious adverse events occurred in 14 and 11 patients, respectively.", False),
+    ("Of these, 10 and 8 had a response, respectively.", True),
+])
+def test_completers_and_withdrawals_are_no_arms_of_later_counts(nlp, parts, counts,
+                                                                of_parts) -> None:
+    # corpora/README: completions and withdrawals are cohort rows; the next counts are of
+    # the arms as randomized, unless they refer back to those groups ("Of these")
+    rows = _rows(nlp, "Adults with migraine were randomized to atogepant (n = 260) or placebo "
+                      f"(n = 262). {parts} {counts}")
+    sizes = {r[1] for r in rows}
+    assert (sizes != {260, 262}) == of_parts and len(sizes) == 2

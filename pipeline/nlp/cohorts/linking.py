@@ -410,6 +410,9 @@ def link_document(doc: Doc, settings: LinkSettings,
         if len(siblings) >= 2 and (len(parents) == 1 or parts) \
                 and not _opened_whole(words, sent, state, siblings, settings):
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
+            if _changed_parts(state, siblings, previous_arms):
+                # (they hold only for a next sentence that refers back to them)
+                subgroup_arms = (sent_index - 1, siblings, previous_arms)
         made = [c.index for c in state.cohorts[n_cohorts:] if c.statement and c.parent is None]
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
@@ -524,6 +527,18 @@ def _restated_respectively(doc: Doc, state: LinkState, siblings: list[int],
         part.drug, part.drug_mention, part.drug_status = arm.drug, arm.drug_mention, arm.drug_status
         part.arm, part.parent = part.arm or arm.arm, a
     return listed
+
+
+def _changed_parts(state: LinkState, siblings: list[int], arms: list[int]) -> bool:
+    """'The 52-week period was completed by 220 in the A group and 231 in the B group', '30
+    and 21 withdrew': a smaller group of each arm, in order, some of whom stayed on or stopped
+    their treatment. Later counts are of the arms (or of these groups when they refer back
+    to them), not of them."""
+    if len(siblings) != len(arms) or len(arms) < 2:
+        return False
+    pairs = [(state.cohorts[i], state.cohorts[a]) for i, a in zip(siblings, arms, strict=True)]
+    return all(part.size < arm.size and part.drug == arm.drug for part, arm in pairs) \
+        and any(part.drug_status in CHANGED_STATUSES for part, _ in pairs)
 
 
 def _opened_whole(words: Words, sent: Span, state: LinkState, siblings: list[int],
