@@ -1501,3 +1501,16 @@ def test_double_dummy_arms_with_a_schedule_before_the_placebo(nlp, schedule: str
                           "90 in the apremilast group.")
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == {
         (210, "secukinumab", "received", 120), (212, "apremilast", "received", 90)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Of the 31 who achieved remission, 9 relapsed within a year.", (31, "recurrence", 9)),
+    ("Among the 18 complete responders, four later progressed.", (18, "progression", 4)),
+    ("Of these 40 responders, 12 eventually relapsed.", (40, "recurrence", 12)),
+    ("Among the 15 that discontinued apremilast, 6 died.", (15, "death", 6)),
+])
+def test_an_opening_group_without_a_patient_noun_frames_the_count(nlp, sentence,
+                                                                  expected) -> None:
+    # corpora/README: the group that frames a count is its size and gives no row of its own
+    rows = _outcomes(nlp, f"In this single-arm study, 72 adults received apremilast. {sentence}")
+    assert {(r[0], r[3], r[4]) for r in rows} == {expected}

@@ -350,6 +350,14 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     size_text=size_text))
             continue
         noun = _noun_end(doc, after, end, patients, settings)
+        framed = _frame_end(doc, begin, after, start, end, cues, settings) if noun is None else None
+        if framed is not None:
+            # "Of the 27 who responded, 11 relapsed", "Among the 14 complete responders, three
+            # relapsed": the group the opening phrase names, with no patient noun, frames the
+            # count after it.
+            mentions.append(Mention("reference", begin, framed, value=int(value),
+                                    size_text=size_text))
+            continue
         if noun is None and _group_named_by_size(doc, begin, after, start, end, qualifier,
                                                  settings):
             # "In the group of 12 without a fusion, ...", "The other 94, who stayed on the
@@ -820,6 +828,27 @@ def _list_whole(doc: Doc, after: int, end: int, settings: LinkSettings) -> int |
     if value is None or value != int(value) or i + 1 < end and words.text[i + 1] == "%":
         return None
     return int(value)
+
+
+def _frame_end(doc: Doc, begin: int, after: int, start: int, end: int, cues: list[Cue],
+               settings: LinkSettings) -> int | None:
+    """Where the group of an opening 'Of the 27 who ...' or 'Among the 14 responders,' ends:
+    a number after the clause's reference word (and determiners), then a relative clause or
+    a noun of people named by their outcome that ends the clause. None if it is no such
+    frame."""
+    words = words_of(doc)
+    i = begin - 1
+    while i > start and words.lower[i] in settings.determiners:
+        i -= 1
+    if i != start or words.lower[i] not in settings.reference_words or after >= end:
+        return None
+    if words.lower[after] in settings.relative_pronouns:
+        return after
+    people = next((c for c in cues if c.start == after and c.label == "OUTCOME"
+                   and c.text.lower() in settings.people_outcomes), None)
+    if people is not None and (people.end >= end or words.text[people.end] == ","):
+        return people.end
+    return None
 
 
 def _group_named_by_size(doc: Doc, begin: int, after: int, start: int, end: int,
