@@ -1514,3 +1514,14 @@ def test_an_opening_group_without_a_patient_noun_frames_the_count(nlp, sentence,
     # corpora/README: the group that frames a count is its size and gives no row of its own
     rows = _outcomes(nlp, f"In this single-arm study, 72 adults received apremilast. {sentence}")
     assert {(r[0], r[3], r[4]) for r in rows} == {expected}
+
+
+@pytest.mark.parametrize("sizes", [
+    "(31 in Arm A and 29 in Arm B)",
+    "(31 in the ruxolitinib group and 29 in the placebo group)",
+])
+def test_bracketed_sizes_that_name_their_arm_size_the_counts_after_them(nlp, sizes) -> None:
+    rows = _outcomes(nlp, "Adults with vitiligo were randomized to ruxolitinib (Arm A, n = 98) "
+                          f"or placebo (Arm B, n = 97). Among patients with diabetes {sizes}, "
+                          "repigmentation occurred in 14 and 6, respectively.")
+    assert {(r[0], r[4]) for r in rows} == {(31, 14), (29, 6)}

@@ -698,11 +698,20 @@ def _bracketed_sizes(doc: Doc, sent: Span, cues: list[Cue],
     # sizes said as sizes: "n = 80", or a list of numbers that ends in its patient noun
     listed = all(words.text[k - 1] == "=" for k in found) or words.num[opening + 1] is not None \
         and any(k in patients for k in range(found[-1] + 1, min(closing, found[-1] + 3)))
+    # "(31 in Arm A and 29 in Arm B)", "(40 in the X group and 38 in the placebo group)":
+    # each size is of the group it names
+    named = {c.start for c in cues if c.label in {"ARM", "STATUS"}}
+    listed = listed or words.num[opening + 1] is not None and all(
+        words.lower[k + 1] in _SIZE_AFTER and any(
+            j in named or words.ent_type[j] in {"DRUG", "DRUG_CLASS"} for j in range(k + 2, k + 5))
+        for k in found)
     return {k: (n, len(found)) for n, k in enumerate(found)} if listed else {}
 
 
 #: What stands before a size in a bracketed list of sizes: "(52, 55 and 51 ...", "(n = 80; n = 77)".
 _SIZE_BEFORE = frozenset({",", "and", ";", "="})
+#: What stands after each size of a bracketed list that names its group ("31 in Arm R").
+_SIZE_AFTER = frozenset({"in", "with", "on", "for"})
 
 
 def _size_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
