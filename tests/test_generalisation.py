@@ -1525,3 +1525,18 @@ def test_bracketed_sizes_that_name_their_arm_size_the_counts_after_them(nlp, siz
                           f"or placebo (Arm B, n = 97). Among patients with diabetes {sizes}, "
                           "repigmentation occurred in 14 and 6, respectively.")
     assert {(r[0], r[4]) for r in rows} == {(31, 14), (29, 6)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Eleven patients had died, seven of them from sepsis.",
+     {(80, "death", 11), (80, "death", 7)}),
+    ("Nine patients relapsed, five of them within six months of stopping.",
+     {(80, "recurrence", 9), (80, "recurrence", 5)}),
+    # a part with a verb of its own is a group, not a kind of the events
+    ("Nine patients relapsed, and five of them received a second course.",
+     {(80, "recurrence", 9)}),
+])
+def test_a_verbless_part_of_an_event_count_is_a_count_of_that_event(nlp, sentence,
+                                                                    expected) -> None:
+    rows = _outcomes(nlp, f"In this single-arm study, 80 adults received ibrutinib. {sentence}")
+    assert {(r[0], r[3], r[4]) for r in rows} == expected

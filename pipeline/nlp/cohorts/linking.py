@@ -813,6 +813,21 @@ def _size_giving_share(doc: Doc, m: Mention, sent_index: int, state: LinkState) 
     return None
 
 
+def _breaks_down_event(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
+                       state: LinkState, settings: LinkSettings) -> bool:
+    """Is the part 'M of them' a verbless clause after a count of events of the same
+    sentence that says which of those events had a cause or kind ('15 of them from
+    lymphoma', 'six of them within the first year')?"""
+    if not state.events:
+        return False
+    event = state.events[-1]
+    if event.sent != sent_index or event.cohort is None or event.count <= m.value \
+            or event.end_char > doc[m.start].idx:
+        return False
+    # (a phrase, not a verb, right after "of them": "and six of them received X" is a group)
+    return m.end >= facts.end or words_of(doc).lower[m.end] in settings.breakdown_words
+
+
 def _event_group(doc: Doc, sent_index: int, start: int, state: LinkState,
                  settings: LinkSettings) -> int | None:
     """'Sixty patients (37.5%) relapsed; of these, 51 regained a response', 'Seven stopped
@@ -1642,6 +1657,16 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                     or noun_size or facts.anaphora or m.kind == "part"):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
+    if m.kind == "part" and outcome is None and _breaks_down_event(doc, sent_index, m, facts,
+                                                                    state, settings):
+        # "Nineteen patients had died, 15 of them from lymphoma": those of the count just
+        # stated whose event had that cause or kind, counted over the same group.
+        last = state.events[-1]
+        add_event(state, last.cohort, m.value, None,
+                  Cue("OUTCOME", last.outcome, last.outcome_at, last.outcome_at + 1,
+                      last.outcome_mention),
+                  facts, sent_index, doc[m.start: m.end], conf["count_same_sentence"])
+        return
     if m.kind in {"part", "named"}:  # "Ninety-eight of them received ...": a subgroup
         referent = _event_group(doc, sent_index, m.start, state, settings) \
             if m.kind == "part" and not (outcome and state.events and outcome.id

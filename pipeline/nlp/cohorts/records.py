@@ -95,6 +95,7 @@ class LinkSettings:
     safety_outcomes: frozenset[str]
     safety_population_words: frozenset[str]
     causality_words: frozenset[str]
+    breakdown_words: frozenset[str]
     cause_phrases: tuple[tuple[str, ...], ...]
     lead_words: frozenset[str]
     screening_words: frozenset[str]
