@@ -2093,3 +2093,15 @@ def test_completers_and_withdrawals_are_no_arms_of_later_counts(nlp, parts, coun
                       f"(n = 262). {parts} {counts}")
     sizes = {r[1] for r in rows}
     assert (sizes != {260, 262}) == of_parts and len(sizes) == 2
+
+
+def test_wholes_of_several_harms_each_are_the_groups_later_harm_shares_are_of(nlp) -> None:
+    rows = _rows(nlp, "Patients were randomized to tislelizumab plus chemotherapy (n = 300) or "
+                      "placebo plus chemotherapy (n = 299). Diarrhoea and nausea were the most "
+                      "common adverse events, occurring in 120 (40.3%) and 90 (30.2%) of the 298 "
+                      "patients who received at least one dose of tislelizumab, and in 60 "
+                      "(20.3%) and 70 (23.7%) of the 295 patients who received placebo, "
+                      "respectively. Serious adverse events were reported in 30.0% of "
+                      "tislelizumab-treated patients and 25.0% of placebo-treated patients.")
+    # 30.0% of the 298 treated, 25.0% of the 295 treated (not of the 300 and 299 randomized)
+    assert {(r[1], r[6]) for r in rows if r[5] == "Serious adverse events"} == {(298, 89), (295, 74)}

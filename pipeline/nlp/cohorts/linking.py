@@ -559,9 +559,12 @@ def _harm_wholes(state: LinkState, n_events: int) -> list[int] | None:
     events = [e for e in state.events[n_events:] if e.outcome == "adverse_event"
               and e.confidence >= 0.9 and e.cohort is not None]
     arms = [state.cohorts[i] for i in state.arms]
-    if len(arms) < 2 or len(events) != len(arms):
+    # (several harms of each whole: "in 233 and 190 of the 281 treated with X, and in 171 and
+    # 99 of the 280 given placebo": the wholes in the order they were first counted)
+    firsts = list(dict.fromkeys(e.cohort for e in events))
+    if len(arms) < 2 or len(firsts) != len(arms):
         return None
-    wholes = [state.cohorts[e.cohort] for e in events]  # type: ignore[index]
+    wholes = [state.cohorts[i] for i in firsts]  # type: ignore[index]
     pairs = list(zip(wholes, arms, strict=True))
     if len({w.index for w in wholes}) < len(wholes) or all(w.index == a.index for w, a in pairs) \
             or any(w.index != a.index and (w.size >= a.size or w.drug != a.drug
