@@ -2105,3 +2105,20 @@ def test_wholes_of_several_harms_each_are_the_groups_later_harm_shares_are_of(nl
                       "tislelizumab-treated patients and 25.0% of placebo-treated patients.")
     # 30.0% of the 298 treated, 25.0% of the 295 treated (not of the 300 and 299 randomized)
     assert {(r[1], r[6]) for r in rows if r[5] == "Serious adverse events"} == {(298, 89), (295, 74)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Clinical remission was more frequent with mirikizumab (24.0%) than with placebo (13.3%).",
+     {(300, "received", "remission", 72), (150, "not_received", "remission", 20)}),
+    ("Herpes zoster was more common in the mirikizumab group (2.0%) than in the placebo group "
+     "(0.7%).",
+     {(300, "received", "adverse_event", 6), (150, "not_received", "adverse_event", 1)}),
+    # the share of a count said before it is no second count
+    ("Clinical remission occurred in 72 patients in the mirikizumab group (24.0%) and 20 in "
+     "the placebo group (13.3%).",
+     {(300, "received", "remission", 72), (150, "not_received", "remission", 20)}),
+])
+def test_a_lone_share_after_the_group_it_is_of(nlp, sentence, expected) -> None:
+    rows = _rows(nlp, "Adults with ulcerative colitis were randomized to mirikizumab (n = 300) "
+                      f"or placebo (n = 150). {sentence}")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == expected

@@ -816,6 +816,11 @@ def _size_giving_share(doc: Doc, m: Mention, sent_index: int, state: LinkState) 
     return None
 
 
+def _rates_frequency(outcome: Cue, settings: LinkSettings) -> bool:
+    """Is the outcome phrase only words that rate how often ('more frequent', 'less common')?"""
+    return all(w in settings.frequency_words for w in outcome.text.lower().split())
+
+
 def _breaks_down_event(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                        state: LinkState, settings: LinkSettings) -> bool:
     """Is the part 'M of them' a verbless clause after a count of events of the same
@@ -1526,6 +1531,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
                                 subject_only=m.kind == "percent", after_harm=after_harm)
         framed = outcome is not None
+        if framed and m.kind == "percent" and _rates_frequency(outcome, settings):
+            # "Clinical remission was more frequent with X (24.0%)": the adjective says how
+            # often; the event is the one the clause names
+            outcome = clause_outcome(doc, facts, m, settings) or outcome
     if outcome is None and back and state.events and refers_back(doc, m.start, facts.start,
                                                                  settings):
         last = state.events[-1]  # "the corresponding rates were 55.0% and 36.4%"

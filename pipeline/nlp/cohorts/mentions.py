@@ -104,7 +104,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             if sign_end is not None:  # "68 percent", "3 per cent": a share, said in words
                 after, is_share = sign_end - 1, True
         if is_share and _stated_after_count(doc, number.start, start) \
-                and not _share_of_outcome(doc, number.start, after, sent_end, outcome_ends, settings):
+                and not _share_of_outcome(doc, number.start, after, sent_end, outcome_ends, settings) \
+                and not _share_of_named_group(doc, number.start, after, end, groups, cues, mentions):
             listed = _listed_harm_share(doc, number.start, after, start, end, cues, settings)
             if listed is not None:
                 # "The most common were hair colour changes (76%), rash (38%)": the share of
@@ -744,6 +745,28 @@ def _share_of_outcome(doc: Doc, i: int, after: int, end: int, outcome_ends: set[
     return (words.lower[k] in settings.versus_words or words.lower[k] in settings.list_separators
             and i - 1 in outcome_ends) \
         and k + 2 < end and words.num[k + 1] is not None and words.text[k + 2] == "%"
+
+
+def _share_of_named_group(doc: Doc, i: int, after: int, end: int,
+                          groups: list[tuple[str, str, int, int]], cues: list[Cue],
+                          mentions: list[Mention]) -> bool:
+    """'more frequent with X (24.0%) than with placebo (13.3%)': a lone share in brackets
+    right after the group it is of (a drug, a control, an arm), in a clause that has stated
+    no count before it."""
+    words = words_of(doc)
+    if i < 2 or words.text[i - 1] not in {"(", "["} or after + 1 >= end \
+            or words.text[after + 1] not in {")", "]"}:
+        return False
+    if any(m.kind != "percent" or m.percent == words.num[i] for m in mentions):
+        # "72 patients in the X group (24.0%)", "Three out of four patients in the X group
+        # (75.8%)": the share of a count or of a paraphrase said before it
+        return False
+    return any(g[3] == i - 1 for g in groups) or any(
+        c.end == i - 1 and c.label in _NAMING_LABELS for c in cues)
+
+
+#: Cues that end the name of a group a share may be given of ("with placebo (13.3%)").
+_NAMING_LABELS = frozenset({"ARM", "ARM_NAME", "STATUS"})
 
 
 def _stated_after_count(doc: Doc, i: int, start: int) -> bool:
