@@ -1540,3 +1540,17 @@ def test_a_verbless_part_of_an_event_count_is_a_count_of_that_event(nlp, sentenc
                                                                     expected) -> None:
     rows = _outcomes(nlp, f"In this single-arm study, 80 adults received ibrutinib. {sentence}")
     assert {(r[0], r[3], r[4]) for r in rows} == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the hydrocortisone group (n = 120), 36 patients died; in the placebo group (n = 121), "
+    "48 died.",
+    "Among patients given hydrocortisone (n = 120), 36 died, and among those given placebo "
+    "(n = 121), 48 died.",
+])
+def test_an_opening_group_named_by_treatment_with_its_size_frames_the_count(nlp,
+                                                                            sentence) -> None:
+    rows = _outcomes(nlp, "Patients with septic shock were randomized to hydrocortisone "
+                          f"(n = 122) or placebo (n = 123). {sentence}")
+    assert {(r[0], r[2], r[4]) for r in rows} == {(120, "received", 36),
+                                                  (121, "not_received", 48)}

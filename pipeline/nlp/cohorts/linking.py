@@ -1901,12 +1901,21 @@ def _sized_opener(doc: Doc, m: Mention, facts: ClauseFacts) -> bool:
     """'In the modified intention-to-treat population (n = 298), 120 had ...': a size in
     brackets in an opening phrase that states no event sizes the group the counts after it
     are of; it counts no event itself."""
-    if m.kind != "count" or m.outcome is not None or m.drug is not None or m.arm is not None:
-        return False
     words = words_of(doc)
+    # "In the X group (n = 120), 36 died": a group named by its treatment in an opening
+    # prepositional phrase, sized the same way
+    first = facts.start + (words.lower[facts.start] in {"and", "but", "while", "whereas"})
+    named_opener = words.lower[first] in _OPENING_PREPOSITIONS
+    if m.kind != "count" or m.outcome is not None \
+            or (m.drug is not None or m.arm is not None) and not named_opener:
+        return False
     return m.start >= facts.start + 3 and words.text[m.start - 1] == "=" \
         and words.text[m.start - 3] in {"(", "["} and words.text[facts.end - 1] == "," \
         and not any(c.label in {"OUTCOME", "EVENT_VERB"} for c in facts.cues)
+
+
+#: Prepositions that open a phrase naming the group the counts after it are of.
+_OPENING_PREPOSITIONS = frozenset({"in", "among", "of", "with", "for"})
 
 
 def _arms_total(state: LinkState) -> Cohort | None:
