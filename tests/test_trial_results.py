@@ -2122,3 +2122,21 @@ def test_a_lone_share_after_the_group_it_is_of(nlp, sentence, expected) -> None:
     rows = _rows(nlp, "Adults with ulcerative colitis were randomized to mirikizumab (n = 300) "
                       f"or placebo (n = 150). {sentence}")
     assert {(r[1], r[3], r[4], r[6]) for r in rows} == expected
+
+
+_THREE_ARMS = ("In the trial, 450 adults with migraine were randomly assigned to eptinezumab "
+               "100 mg (n = 150), eptinezumab 300 mg (n = 151) or placebo (n = 149). ")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a share before the noun of an end point is its threshold, no count
+    ("A 75% responder rate was achieved by 30.0%, 33.1% and 15.4% of patients, respectively.",
+     {(150, 45), (151, 50), (149, 23)}),
+    ("In the 300-mg group, 50 of 151 patients had a 75% response, compared with 23 of 149 in "
+     "the placebo group.", {(151, 50), (149, 23)}),
+    # a number before a plural arm noun counts groups, not patients
+    ("Adverse events were reported in 48 (32.0%), 52 (34.4%) and 45 (30.2%) patients in the "
+     "three groups.", {(150, 48), (151, 52), (149, 45)}),
+])
+def test_thresholds_and_numbers_of_groups_are_no_counts(nlp, sentence, expected) -> None:
+    assert {(r[1], r[6]) for r in _rows(nlp, _THREE_ARMS + sentence)} == expected

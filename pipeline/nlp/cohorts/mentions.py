@@ -127,6 +127,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "39 of the 96 patients (that's 40.6%)": that count's share, said again
         if is_share and after + 1 < end and words.lower[after + 1] in _COMPARATIVES:
             continue  # "70 percent fewer women progressed": a relative change, no share
+        if is_share and after + 1 < end and words.lower[after + 1] in settings.threshold_nouns:
+            continue  # "had a 75% response", "a 50% reduction in seizures": a threshold, no share
         if is_share and after + 1 < end and (
                 words.lower[after + 1] in settings.interval_words
                 or words.lower[after + 1] == "confidence"):
@@ -184,6 +186,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 words.lower[after] in settings.treatment_modifiers and after + 1 < end
                 and words.lower[after + 1] in units)):
             continue  # "12 mg", "a single oral dose", "two intravenous doses"
+        if after < end and words.lower[after] in settings.arm_nouns \
+                and words.lower[after].endswith("s"):
+            continue  # "in the three groups", "in the other two arms": groups, not patients
         if _threshold_value(doc, number.start, after, end, patients, events, settings):
             continue  # "no patient had a QTcF above 500 ms": a threshold of a measure
         if int(value) in YEARS and number.start > sent.start \

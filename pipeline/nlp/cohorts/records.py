@@ -96,6 +96,7 @@ class LinkSettings:
     safety_population_words: frozenset[str]
     causality_words: frozenset[str]
     breakdown_words: frozenset[str]
+    threshold_nouns: frozenset[str]
     cause_phrases: tuple[tuple[str, ...], ...]
     lead_words: frozenset[str]
     screening_words: frozenset[str]
