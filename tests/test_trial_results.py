@@ -2140,3 +2140,15 @@ _THREE_ARMS = ("In the trial, 450 adults with migraine were randomly assigned to
 ])
 def test_thresholds_and_numbers_of_groups_are_no_counts(nlp, sentence, expected) -> None:
     assert {(r[1], r[6]) for r in _rows(nlp, _THREE_ARMS + sentence)} == expected
+
+
+def test_a_listing_of_harms_with_a_drug_is_of_the_group_just_counted(nlp) -> None:
+    # not of the subgroup given the drug that an older sentence named last
+    rows = _rows(nlp, "Of 400 adults screened, 90 were excluded, and 310 were randomised: 156 "
+                      "to vortioxetine and 154 to placebo. By week 24, relapse after remission "
+                      "had occurred in 10 of the 62 remitters given vortioxetine. Adverse events "
+                      "were reported by 110 participants (70.5%) taking vortioxetine and 80 "
+                      "(51.9%) receiving placebo; the most frequent with vortioxetine were nausea "
+                      "(n = 35), headache (n = 20) and dizziness (n = 12).")
+    assert {(r[1], r[5], r[6]) for r in rows if r[5] in {"nausea", "headache", "dizziness"}} == {
+        (156, "nausea", 35), (156, "headache", 20), (156, "dizziness", 12)}

@@ -124,10 +124,14 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
             # by its role is the arm, not the part of it a fraction picked. A group named only
             # in an older sentence's subgroup ("17 of 81 in the placebo group" among those on
             # steroids) gives way to the arms.
+            # "Adverse events occurred in 112 taking X ...; the most frequent with X were nausea
+            # (n = 31)": the group the sentence has just counted harms of, given that drug.
+            counted = _counted_in(state, sent) if safety else set()
             best = max(fitting, key=lambda c: (fit_score(c, facts), c.drug_status == facts.drug_status
                                                or c.drug_status not in CHANGED_STATUSES,
                                                bool(facts.experimental or facts.drug or facts.dose)
                                                and c.parent is None,
+                                               c.index in counted,
                                                c.index in state.arms or sent is None
                                                or c.sent >= sent - 1 or c.statement
                                                and state.previous_at >= sent - 1
@@ -154,6 +158,16 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
     if first is not None:
         return first.index, conf["count_previous_sentence"]
     return None, conf["unlinked"]
+
+
+def _counted_in(state: LinkState, sent: int | None) -> set[int]:
+    """The cohorts the sentence ``sent`` has counted events of so far."""
+    counted = set()
+    for event in reversed(state.events):
+        if event.sent != sent:
+            break
+        counted.add(event.cohort)
+    return counted
 
 
 def _next_of_list(state: LinkState, tied: list[Cohort], sent: int | None) -> Cohort | None:
