@@ -1554,3 +1554,15 @@ def test_an_opening_group_named_by_treatment_with_its_size_frames_the_count(nlp,
                           f"(n = 122) or placebo (n = 123). {sentence}")
     assert {(r[0], r[2], r[4]) for r in rows} == {(120, "received", 36),
                                                   (121, "not_received", 48)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Complete remission occurred in four patients in Arm B and in none of the patients in the "
+    "other two arms.",
+    "Complete remission was seen in 4 patients in Arm B and in none in the remaining arms.",
+])
+def test_a_zero_for_the_other_arms_is_one_zero_for_each_arm_not_yet_counted(nlp,
+                                                                           sentence) -> None:
+    rows = _outcomes(nlp, "Adults with myeloma were randomized: 80 to Arm A, 78 to Arm B and 79 "
+                          f"to Arm C. {sentence}")
+    assert {(r[0], r[4]) for r in rows} == {(78, 4), (80, 0), (79, 0)}

@@ -54,7 +54,7 @@ from .groups import (
     recent_cohort,
     remember,
 )
-from .mentions import find_mentions, in_size_brackets
+from .mentions import find_mentions, in_size_brackets, other_arms
 from .outcomes import (
     clause_outcome,
     endpoint_harms,
@@ -1395,6 +1395,10 @@ def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcom
         arms = [state.cohorts[i] for i in state.arms]
         picked = [c for c in arms if c.drug and any(p in words for p in c.drug.split(" + "))]
         targets = picked if 0 < len(picked) < len(arms) else arms
+        if other_arms(doc, m.end, facts.end, settings):
+            # "two in Arm A and none in the other two arms": the arms not counted yet
+            counted = {e.cohort for e in state.events if e.sent == sent_index}
+            targets = [c for c in arms if c.index not in counted]
         last = state.events[-1] if state.events else None
         if targets and last is not None and last.sent == sent_index and last.outcome == outcome.id \
                 and last.count == m.value * len(targets) and last.end_char <= span.start_char:

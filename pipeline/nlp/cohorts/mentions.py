@@ -78,7 +78,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 or other_outcome(doc, token.i, treatment_end(doc, noun, end, settings) or noun,
                                  start, end, cues, settings))
             each = noun is not None and (labelled_arms >= 2 or arm_count >= 2) \
-                and _per_arm(doc, noun, end, settings)
+                and (_per_arm(doc, noun, end, settings) or other_arms(doc, noun, end, settings))
             if named is not None and not each and _no_group_named(doc, token.i, end, groups, cues):
                 continue  # "No participant died", "no patient had a QTcF above 500 ms": trial-wide
             if named is not None:
@@ -347,7 +347,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         if (labelled_arms >= 2 or arm_count >= 2 or options_count >= 2) \
                 and (_per_arm(doc, after, end, settings) or _per_arm_before(doc, begin, sent.start,
-                                                                            settings)):
+                                                                            settings)
+                     or value == 0 and other_arms(doc, after, end, settings)):
             # "62 were assigned to each arm", "50 patients per group": one cohort per arm
             # (or per option compared: "randomized to A or B (120 per group)").
             # The predicate of "2 patients in each group died" starts after the noun.
@@ -700,6 +701,19 @@ def _count_follows(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
         return (j + 3 < end and words.num[j + 1] is not None
                 and words.lower[j + 2] in settings.reference_words | {"/"}
                 and words.num[j + 3] is not None)
+    return False
+
+
+def other_arms(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
+    """Do the words after a zero name the arms the sentence has not counted yet ('in none of
+    the patients in the other two arms', 'in the remaining groups')?"""
+    words = words_of(doc)
+    for j in range(i, min(end - 1, i + settings.noun_window + 2)):
+        if words.is_punct[j]:
+            return False
+        if words.lower[j] in settings.complement_words:
+            k = j + 1 + (words.num[j + 1] is not None)
+            return k < end and words.lower[k] in settings.arm_nouns and words.lower[k].endswith("s")
     return False
 
 
