@@ -1566,3 +1566,19 @@ def test_a_zero_for_the_other_arms_is_one_zero_for_each_arm_not_yet_counted(nlp,
     rows = _outcomes(nlp, "Adults with myeloma were randomized: 80 to Arm A, 78 to Arm B and 79 "
                           f"to Arm C. {sentence}")
     assert {(r[0], r[4]) for r in rows} == {(78, 4), (80, 0), (79, 0)}
+
+
+_RESTATED = ("Between 2022 and 2024, 1,500 adults were randomly assigned: 1,000 to clesrovimab "
+             "and 500 to placebo; 990 and 494, respectively, received an injection and were "
+             "included in the analyses. ")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Adverse events of special interest occurred in six participants who received "
+     "clesrovimab and two who received placebo.", {(990, 6), (494, 2)}),
+    ("Medically attended infection occurred in 20/990 versus 35/494 participants, and "
+     "hospitalisation in four versus 11.", {(990, 20), (494, 35), (990, 4), (494, 11)}),
+])
+def test_arms_restated_respectively_as_analysed_are_the_arms_of_later_counts(nlp, sentence,
+                                                                              expected) -> None:
+    assert {(r[0], r[4]) for r in _outcomes(nlp, _RESTATED + sentence)} == expected

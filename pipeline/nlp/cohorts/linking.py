@@ -378,8 +378,10 @@ def link_document(doc: Doc, settings: LinkSettings,
         if restated and siblings:
             siblings = sorted(siblings + restated, key=lambda i: state.cohorts[i].start_char
                               if i >= n_cohorts else _restated_at(doc, sent, state.cohorts[i]))
+        restated_parts = False
         if respectively and len(siblings) >= 4:
-            siblings = _restated_respectively(doc, state, siblings, settings)
+            listed_parts = _restated_respectively(doc, state, siblings, settings)
+            restated_parts, siblings = listed_parts != siblings, listed_parts
         stated = list(siblings)
         sizes = {i: state.cohorts[i].size for i in siblings}
         # "240 women were randomly assigned: 121 to TCH and 119 to TCHP": the total is
@@ -407,7 +409,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         parts = not stated_parent and len(siblings) == len(previous_arms) >= 2 and all(
                 _part_of_arm(state.cohorts[i], state.cohorts[a])
                 for i, a in zip(siblings, previous_arms, strict=True))
-        if len(siblings) >= 2 and (len(parents) == 1 or parts) \
+        if len(siblings) >= 2 and (len(parents) == 1 or parts or restated_parts) \
                 and not _opened_whole(words, sent, state, siblings, settings):
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
             if _changed_parts(state, siblings, previous_arms):
