@@ -1582,3 +1582,19 @@ _RESTATED = ("Between 2022 and 2024, 1,500 adults were randomly assigned: 1,000 
 def test_arms_restated_respectively_as_analysed_are_the_arms_of_later_counts(nlp, sentence,
                                                                               expected) -> None:
     assert {(r[0], r[4]) for r in _outcomes(nlp, _RESTATED + sentence)} == expected
+
+
+@pytest.mark.parametrize(("analysed", "sizes"), [
+    # wholes a little smaller than each arm: the arms as analysed
+    ("The primary outcome occurred in 30 of 590 participants in the molnupiravir group and 52 "
+     "of 585 in the placebo group.", {590, 585}),
+    # wholes of a subgroup (about half of each arm) leave the arms as they were
+    ("Among those aged 65 or older, the primary outcome occurred in 20 of 301 in the "
+     "molnupiravir group and 33 of 297 in the placebo group.", {600, 598}),
+])
+def test_fractions_over_the_arms_as_analysed_size_the_later_counts(nlp, analysed,
+                                                                   sizes) -> None:
+    rows = _outcomes(nlp, "Adults with COVID-19 were randomized to molnupiravir (n = 600) or "
+                          f"placebo (n = 598). {analysed} By day 29, 2 participants in the "
+                          "molnupiravir group and 7 in the placebo group had died.")
+    assert {r[0] for r in rows if r[3] == "death"} == sizes

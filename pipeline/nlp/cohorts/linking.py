@@ -449,6 +449,14 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.arms = previous_arms
         elif parts and state.arms == siblings:
             subgroup_arms = (sent_index, siblings, previous_arms)
+        analysed = _analysed_wholes(state, n_events, sent_index) if not any(
+            words.lower[k] in settings.safety_population_words for k in range(sent.start, sent.end)) \
+            else None  # (the treated groups are the harms' own: safety_arms)
+        if analysed is not None:
+            # "The primary outcome occurred in 14 of 1058 participants in the X group and 33
+            # of 1052 in the placebo group" (of 1062 and 1059 randomized): the arms as
+            # analysed, which later counts of the arms are of.
+            state.arms = analysed
         wholes = _harm_wholes(state, n_events)
         if wholes is not None and safety_arms is None:
             # "Adverse events occurred in 118 of 132 participants in the A group and 112 of
@@ -573,6 +581,27 @@ def _harm_wholes(state: LinkState, n_events: int) -> list[int] | None:
                                            or w.drug_status != a.drug_status) for w, a in pairs):
         return None  # (an arm all of whom were treated is its own whole)
     return [w.index for w in wholes]
+
+
+def _analysed_wholes(state: LinkState, n_events: int, sent_index: int) -> list[int] | None:
+    """The wholes of a sentence's fractions, one per arm in the arms' order, each given its
+    arm's treatment and a little smaller than it (an analysis population: at least
+    ``_ANALYSED_SHARE`` of the arm, where a subgroup is smaller), or None."""
+    arms = [state.cohorts[i] for i in state.arms]
+    firsts = list(dict.fromkeys(e.cohort for e in state.events[n_events:] if e.cohort is not None))
+    if len(arms) < 2 or len(firsts) != len(arms):
+        return None
+    for whole, arm in zip((state.cohorts[i] for i in firsts), arms, strict=True):
+        if whole.index == arm.index or whole.sent != sent_index or whole.index in state.screened \
+                or not _ANALYSED_SHARE * arm.size <= whole.size < arm.size \
+                or whole.drug != arm.drug or whole.drug_status != arm.drug_status:
+            return None
+    return firsts
+
+
+#: An analysis population keeps at least this share of its arm (tune: 97-100%; subgroups
+#: stated per arm are at most about half of it).
+_ANALYSED_SHARE = 0.9
 
 
 def _treated_in_each(state: LinkState, arms_at_start: list[int], sent: Span,
