@@ -1598,3 +1598,24 @@ def test_fractions_over_the_arms_as_analysed_size_the_later_counts(nlp, analysed
                           f"placebo (n = 598). {analysed} By day 29, 2 participants in the "
                           "molnupiravir group and 7 in the placebo group had died.")
     assert {r[0] for r in rows if r[3] == "death"} == sizes
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Relapse later occurred in 9 of the 30 responders.", (30, "recurrence", 9)),
+    ("Nine of the 30 responders later progressed.", (30, "progression", 9)),
+])
+def test_a_people_noun_after_the_whole_names_the_group_not_the_event(nlp, sentence,
+                                                                       expected) -> None:
+    rows = _outcomes(nlp, "In this single-arm trial, 90 adults received glofitamab. A complete "
+                          f"response occurred in 30 patients (33%). {sentence}")
+    assert expected in {(r[0], r[3], r[4]) for r in rows}
+    assert not any(r[4] == 9 and r[3] in {"response", "complete_response"} for r in rows)
+
+
+@pytest.mark.parametrize("who", ["hospitalised with sepsis", "admitted for heart failure"])
+def test_an_event_word_that_says_who_was_randomised_is_no_event(nlp, who) -> None:
+    text = (f"In this open-label trial, 400 adults {who} were randomised to vericiguat (n = 200) "
+            "or placebo (n = 200).")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size) for r in rows} == {
+        ("cohort", 400), ("cohort", 200), ("cohort", 200)} and len(rows) == 3

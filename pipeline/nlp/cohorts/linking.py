@@ -847,6 +847,20 @@ def _size_giving_share(doc: Doc, m: Mention, sent_index: int, state: LinkState) 
     return None
 
 
+def _describes_population(doc: Doc, m: Mention, outcome: Cue, facts: ClauseFacts) -> bool:
+    """'502 adults hospitalised with severe influenza were randomised': an event word right
+    after the count's noun, then a prepositional phrase and a study verb, says who the
+    group is (a participle), not what happened to it."""
+    words = words_of(doc)
+    return outcome.start == m.end and outcome.end < facts.end \
+        and words.lower[outcome.end] in _PARTICIPLE_LINKS \
+        and any(c.label == "STUDY_VERB" and c.start > outcome.end for c in facts.cues)
+
+
+#: Prepositions after a participle that describes a population ("hospitalised with X").
+_PARTICIPLE_LINKS = frozenset({"with", "for", "because"})
+
+
 def _rates_frequency(outcome: Cue, settings: LinkSettings) -> bool:
     """Is the outcome phrase only words that rate how often ('more frequent', 'less common')?"""
     return all(w in settings.frequency_words for w in outcome.text.lower().split())
@@ -1552,6 +1566,14 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         # "11 of the 94 responders in cohort A and 9 of the 99 in cohort B relapsed": the
         # noun names the group; the verb they share names the event.
         outcome = facts.shared_outcome
+    elif outcome is not None and outcome.start == m.end and m.outcome is None \
+            and outcome.text.lower() in settings.people_outcomes:
+        # "Disease progression later occurred in 11 of the 45 responders", "9 of the 30
+        # responders relapsed": the noun names the group; the event is the clause's other one.
+        outcome = predicate_outcome(doc, outcome.end, facts.end, facts.cues, settings) \
+            or preceding_outcome(doc, m.start, facts.start, facts.cues, settings) or outcome
+    if outcome is not None and m.outcome is None and _describes_population(doc, m, outcome, facts):
+        outcome = None  # "502 adults hospitalised with influenza were randomised": who they are
     last = state.events[-1] if state.events else None
     # Harms are being reported: the last count, in this sentence or the one before, was one.
     after_harm = last is not None and last.outcome == "adverse_event" \
