@@ -2152,3 +2152,13 @@ def test_a_listing_of_harms_with_a_drug_is_of_the_group_just_counted(nlp) -> Non
                       "(n = 35), headache (n = 20) and dizziness (n = 12).")
     assert {(r[1], r[5], r[6]) for r in rows if r[5] in {"nausea", "headache", "dizziness"}} == {
         (156, "nausea", 35), (156, "headache", 20), (156, "dizziness", 12)}
+
+
+def test_treated_parts_listed_respectively_size_the_later_harm_shares(nlp) -> None:
+    # 205 and 198 are one part of each arm, not a total and its part
+    rows = _rows(nlp, "A total of 420 adults with COPD were randomly assigned to ensifentrine "
+                      "(n = 210) or placebo (n = 210). Of these, 205 and 198 participants, "
+                      "respectively, received at least one dose and formed the safety "
+                      "population. Serious adverse events occurred in 8.0% vs 10.1% of treated "
+                      "participants.")
+    assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {(205, 16), (198, 20)}

@@ -388,7 +388,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         # not an arm.
         # Two groups told apart by label or treatment are both arms, whatever their sizes
         # ("randomized 2:1 to A (N = 145) or B (N = 72)").
-        if len(siblings) != 2 or len({arm_signature(state.cohorts[i]) for i in siblings}) < 2:
+        if (len(siblings) != 2 or len({arm_signature(state.cohorts[i]) for i in siblings}) < 2) \
+                and not (respectively and _one_part_each(state, siblings)):
             # A total comes first; a small group before the arms ("Four did not receive any
             # dose, and the analysis comprised 278 in the A group and 139 in the B group")
             # does not make the larger arm a total.
@@ -537,6 +538,15 @@ def _restated_respectively(doc: Doc, state: LinkState, siblings: list[int],
         part.drug, part.drug_mention, part.drug_status = arm.drug, arm.drug_mention, arm.drug_status
         part.arm, part.parent = part.arm or arm.arm, a
     return listed
+
+
+def _one_part_each(state: LinkState, siblings: list[int]) -> bool:
+    """'Of these, 128 and 121 patients, respectively, received at least one dose': a list
+    with 'respectively' of one group per arm, each no larger than its arm, is no total and
+    its part (128 is not 121 plus 7)."""
+    arms = [state.cohorts[i] for i in state.arms]
+    return len(siblings) == len(arms) >= 2 and all(
+        state.cohorts[i].size <= arm.size for i, arm in zip(siblings, arms, strict=True))
 
 
 def _changed_parts(state: LinkState, siblings: list[int], arms: list[int]) -> bool:
