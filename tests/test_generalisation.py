@@ -1619,3 +1619,13 @@ def test_an_event_word_that_says_who_was_randomised_is_no_event(nlp, who) -> Non
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {(r.row_type, r.cohort_size) for r in rows} == {
         ("cohort", 400), ("cohort", 200), ("cohort", 200)} and len(rows) == 3
+
+
+@pytest.mark.parametrize("sentence", [
+    "Death by day 28 occurred in 9 with baloxavir and 14 with placebo.",
+    "Twenty-three patients died by day 28 (9 with baloxavir vs 14 with placebo).",
+])
+def test_a_bare_count_followed_by_its_treatment_counts_that_group(nlp, sentence) -> None:
+    rows = _outcomes(nlp, "In this trial, 502 adults with influenza were randomised to "
+                          f"baloxavir (n = 252) or placebo (n = 250). {sentence}")
+    assert {(252, "received", 9), (250, "not_received", 14)} <= {(r[0], r[2], r[4]) for r in rows}

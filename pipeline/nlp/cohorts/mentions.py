@@ -436,7 +436,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     percent=percent))
         elif (clause.elliptical or headed or percent is not None
               or _after_frame(doc, begin, start, outcome_ends, settings)
-              or _after_there(doc, begin, start, settings)) and int(value) not in YEARS:
+              or _after_there(doc, begin, start, settings)
+              or _group_after(doc, after, end, groups, cues)) and int(value) not in YEARS:
             # "and in 14 (13%)"; "Major bleeding: 2 (1.7%) vs 5 (4.2%)"; "12 (30%)" counts
             # patients wherever it stands. It becomes an event only with an outcome.
             named = None
@@ -589,6 +590,22 @@ def _sized_after_share(doc: Doc, share: Mention, paren: int, size: int,
     part = round(share.percent * size / 100)
     exact = 0.5 if share.percent == int(share.percent) else 0.05
     return abs(100 * part / size - share.percent) <= exact + 1e-9
+
+
+def _group_after(doc: Doc, i: int, end: int, groups: list[tuple[str, str, int, int]],
+                 cues: list[Cue]) -> bool:
+    """'(9 with baloxavir vs 14 with placebo)', '12 on placebo': a bare number followed by
+    the treatment of its group counts patients of that group."""
+    words = words_of(doc)
+    if i + 1 >= end or words.lower[i] not in _GROUP_LINKS:
+        return False
+    j = i + 1 + (words.lower[i + 1] in {"the", "a", "an"})
+    return any(g[2] == j for g in groups) or any(
+        c.start == j and c.label == "STATUS" and c.id == "not_received" for c in cues)
+
+
+#: Words between a bare count and the treatment of its group ("9 with baloxavir").
+_GROUP_LINKS = frozenset({"with", "on", "receiving", "given", "taking"})
 
 
 def _named_right_after(doc: Doc, i: int, end: int, groups: list[tuple[str, str, int, int]]) -> bool:
