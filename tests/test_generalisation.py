@@ -1629,3 +1629,22 @@ def test_a_bare_count_followed_by_its_treatment_counts_that_group(nlp, sentence)
     rows = _outcomes(nlp, "In this trial, 502 adults with influenza were randomised to "
                           f"baloxavir (n = 252) or placebo (n = 250). {sentence}")
     assert {(252, "received", 9), (250, "not_received", 14)} <= {(r[0], r[2], r[4]) for r in rows}
+
+
+@pytest.mark.parametrize("randomised", [
+    "The trial randomly assigned 1,210 adults with atrial fibrillation to abelacimab (604) or "
+    "rivaroxaban (606).",
+    "In all, 1,210 adults were allocated to abelacimab (604) or rivaroxaban (606) for two years.",
+])
+def test_a_bare_number_in_brackets_after_an_assigned_treatment_is_its_arm_size(
+        nlp, randomised) -> None:
+    rows = _outcomes(nlp, f"{randomised} Major bleeding occurred in 20 patients in the "
+                          "abelacimab group and 51 in the rivaroxaban group.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(604, "abelacimab", 20),
+                                                  (606, "rivaroxaban", 51)}
+
+
+def test_a_year_in_brackets_is_no_arm_size(nlp) -> None:
+    rows = analyse(clean_text("Adults were randomly assigned to abelacimab (2024) or "
+                              "rivaroxaban."), nlp=nlp).rows
+    assert not any(r.cohort_size == 2024 for r in rows)

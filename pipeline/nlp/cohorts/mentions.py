@@ -695,6 +695,11 @@ def _bracketed_size(doc: Doc, i: int, after: int, start: int, end: int,
     if i - 1 <= start or words.text[i - 1] != "(":
         return None
     noun = _noun_end(doc, after, end, patients, settings)
+    if noun is None and after < end and words.text[after] == ")" \
+            and any(c.label == "STUDY_VERB" and c.start < i
+                    and c.text.lower().split()[-1] in settings.assignment_participles for c in cues) \
+            and int(words.num[i] or 0) not in YEARS:
+        noun = after  # "randomly assigned to X (1,004) or placebo (1,006)": the noun understood
     if noun is None or noun >= end or words.text[noun] != ")":
         return None
     paren = i - 1
