@@ -1648,3 +1648,15 @@ def test_a_year_in_brackets_is_no_arm_size(nlp) -> None:
     rows = analyse(clean_text("Adults were randomly assigned to abelacimab (2024) or "
                               "rivaroxaban."), nlp=nlp).rows
     assert not any(r.cohort_size == 2024 for r in rows)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Angioedema occurred in 6 patients in the apixaban group and in no patient in the "
+    "warfarin group.",
+    "Angioedema led to discontinuation in 6 patients receiving apixaban (2.0%) and in no "
+    "patient receiving warfarin.",
+])
+def test_a_coordinated_zero_for_a_named_group_shares_the_event(nlp, sentence) -> None:
+    rows = _outcomes(nlp, "In this trial, 600 adults were randomised to apixaban (n = 300) "
+                          f"or warfarin (n = 300). {sentence}")
+    assert {(r[1], r[4]) for r in rows} == {("apixaban", 6), ("warfarin", 0)}

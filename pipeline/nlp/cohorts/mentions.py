@@ -85,6 +85,14 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 # "No patient in either group developed X": a zero for each arm.
                 mentions.append(Mention("each" if each else "loose", token.i, noun, value=0,
                                         size_text=token.text, outcome=named))
+            elif noun is not None and (clause.elliptical or _coordinated(doc, token.i, start)) \
+                    and not _no_group_named(doc, token.i, end, groups, cues):
+                # "... in 3 patients receiving X (2.3%) and in no patient receiving placebo": a
+                # zero of the named group that shares the event of the clause before it.
+                shared = next(iter(longest_cues([c for c in cues if c.end <= token.i], "OUTCOME")),
+                              None)
+                mentions.append(Mention("loose", token.i, noun, value=0, size_text=token.text,
+                                        outcome=shared))
 
     breakdowns = _event_breakdowns(doc, sent.start, sent_end, sent_cues or cues) \
         if numbers and "(" in words.text[sent.start:end] else []
@@ -456,6 +464,14 @@ _PERCENT_WORDS = frozenset({"percent", "per"})
 
 #: Words after a percentage that make it a relative change ("40% fewer relapses").
 _COMPARATIVES = frozenset({"fewer", "more", "less", "lower", "higher", "greater"})
+
+
+def _coordinated(doc: Doc, i: int, start: int) -> bool:
+    """'... in 12 patients in the X group and in no patient in the placebo group': a phrase
+    joined to the one before it, which shares its verb."""
+    words = words_of(doc)
+    return i - 2 >= start and words.lower[i - 1] in {"in", "among", "for", "with"} \
+        and words.lower[i - 2] in {"and", "but", "vs", "versus", "than", ","}
 
 
 def _no_group_named(doc: Doc, i: int, end: int, groups: list[tuple[str, str, int, int]],
