@@ -441,7 +441,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             # stays with the arms as randomized.
             safety_arms = (siblings, previous_arms)
         _count_harms_over_treated(state, n_events, safety_arms,
-                                  judged=_judges_causality(words, sent, state, n_events, settings))
+                                  judged=safety_arms is not None
+                                  and _judges_causality(words, sent, state, n_events, settings))
         if parts and (len(parents) > 1 or treated or any(e.cohort in siblings
                                                          for e in state.events[n_events:])):
             # Parts of the arms with their counts in their own sentence ("..., 20 and 9
@@ -450,10 +451,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.arms = previous_arms
         elif parts and state.arms == siblings:
             subgroup_arms = (sent_index, siblings, previous_arms)
-        analysed = _analysed_wholes(state, n_events, sent_index) if not any(
-            words.lower[k] in settings.safety_population_words for k in range(sent.start, sent.end)) \
-            else None  # (the treated groups are the harms' own: safety_arms)
-        if analysed is not None:
+        analysed = _analysed_wholes(state, n_events, sent_index)
+        if analysed is not None and not any(words.lower[k] in settings.safety_population_words
+                                            for k in range(sent.start, sent.end)):
+            # (the treated groups of a safety sentence are the harms' own: safety_arms)
             # "The primary outcome occurred in 14 of 1058 participants in the X group and 33
             # of 1052 in the placebo group" (of 1062 and 1059 randomized): the arms as
             # analysed, which later counts of the arms are of.
@@ -597,9 +598,11 @@ def _analysed_wholes(state: LinkState, n_events: int, sent_index: int) -> list[i
     """The wholes of a sentence's fractions, one per arm in the arms' order, each given its
     arm's treatment and a little smaller than it (an analysis population: at least
     ``_ANALYSED_SHARE`` of the arm, where a subgroup is smaller), or None."""
+    if len(state.arms) < 2 or len(state.events) - n_events < len(state.arms):
+        return None
     arms = [state.cohorts[i] for i in state.arms]
     firsts = list(dict.fromkeys(e.cohort for e in state.events[n_events:] if e.cohort is not None))
-    if len(arms) < 2 or len(firsts) != len(arms):
+    if len(firsts) != len(arms):
         return None
     for whole, arm in zip((state.cohorts[i] for i in firsts), arms, strict=True):
         if whole.index == arm.index or whole.sent != sent_index or whole.index in state.screened \
