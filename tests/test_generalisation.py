@@ -1709,3 +1709,162 @@ def test_the_rest_of_a_group_that_did_not_receive_the_drug_named_before(nlp, neg
                               "received belatacept."), nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.row_type == "cohort"} == {
         (120, None, None), (70, "belatacept", "received"), (50, "belatacept", "not_received")}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Of the 31 who achieved remission, 9 relapsed within a year.", (31, "recurrence", 9)),
+    ("Among the 18 complete responders, four later progressed.", (18, "progression", 4)),
+    ("Of these 40 responders, 12 eventually relapsed.", (40, "recurrence", 12)),
+    ("Among the 15 that discontinued apremilast, 6 died.", (15, "death", 6)),
+])
+def test_an_opening_group_without_a_patient_noun_frames_the_count(nlp, sentence,
+                                                                  expected) -> None:
+    # corpora/README: the group that frames a count is its size and gives no row of its own
+    rows = _outcomes(nlp, f"In this single-arm study, 72 adults received apremilast. {sentence}")
+    assert {(r[0], r[3], r[4]) for r in rows} == {expected}
+
+
+@pytest.mark.parametrize("sizes", [
+    "(31 in Arm A and 29 in Arm B)",
+    "(31 in the ruxolitinib group and 29 in the placebo group)",
+])
+def test_bracketed_sizes_that_name_their_arm_size_the_counts_after_them(nlp, sizes) -> None:
+    rows = _outcomes(nlp, "Adults with vitiligo were randomized to ruxolitinib (Arm A, n = 98) "
+                          f"or placebo (Arm B, n = 97). Among patients with diabetes {sizes}, "
+                          "repigmentation occurred in 14 and 6, respectively.")
+    assert {(r[0], r[4]) for r in rows} == {(31, 14), (29, 6)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Eleven patients had died, seven of them from sepsis.",
+     {(80, "death", 11), (80, "death", 7)}),
+    ("Nine patients relapsed, five of them within six months of stopping.",
+     {(80, "recurrence", 9), (80, "recurrence", 5)}),
+    # a part with a verb of its own is a group, not a kind of the events
+    ("Nine patients relapsed, and five of them received a second course.",
+     {(80, "recurrence", 9)}),
+])
+def test_a_verbless_part_of_an_event_count_is_a_count_of_that_event(nlp, sentence,
+                                                                    expected) -> None:
+    rows = _outcomes(nlp, f"In this single-arm study, 80 adults received ibrutinib. {sentence}")
+    assert {(r[0], r[3], r[4]) for r in rows} == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the hydrocortisone group (n = 120), 36 patients died; in the placebo group (n = 121), "
+    "48 died.",
+    "Among patients given hydrocortisone (n = 120), 36 died, and among those given placebo "
+    "(n = 121), 48 died.",
+])
+def test_an_opening_group_named_by_treatment_with_its_size_frames_the_count(nlp,
+                                                                            sentence) -> None:
+    rows = _outcomes(nlp, "Patients with septic shock were randomized to hydrocortisone "
+                          f"(n = 122) or placebo (n = 123). {sentence}")
+    assert {(r[0], r[2], r[4]) for r in rows} == {(120, "received", 36),
+                                                  (121, "not_received", 48)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Complete remission occurred in four patients in Arm B and in none of the patients in the "
+    "other two arms.",
+    "Complete remission was seen in 4 patients in Arm B and in none in the remaining arms.",
+])
+def test_a_zero_for_the_other_arms_is_one_zero_for_each_arm_not_yet_counted(nlp,
+                                                                           sentence) -> None:
+    rows = _outcomes(nlp, "Adults with myeloma were randomized: 80 to Arm A, 78 to Arm B and 79 "
+                          f"to Arm C. {sentence}")
+    assert {(r[0], r[4]) for r in rows} == {(78, 4), (80, 0), (79, 0)}
+
+
+_RESTATED = ("Between 2022 and 2024, 1,500 adults were randomly assigned: 1,000 to clesrovimab "
+             "and 500 to placebo; 990 and 494, respectively, received an injection and were "
+             "included in the analyses. ")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Adverse events of special interest occurred in six participants who received "
+     "clesrovimab and two who received placebo.", {(990, 6), (494, 2)}),
+    ("Medically attended infection occurred in 20/990 versus 35/494 participants, and "
+     "hospitalisation in four versus 11.", {(990, 20), (494, 35), (990, 4), (494, 11)}),
+])
+def test_arms_restated_respectively_as_analysed_are_the_arms_of_later_counts(nlp, sentence,
+                                                                              expected) -> None:
+    assert {(r[0], r[4]) for r in _outcomes(nlp, _RESTATED + sentence)} == expected
+
+
+@pytest.mark.parametrize(("analysed", "sizes"), [
+    # wholes a little smaller than each arm: the arms as analysed
+    ("The primary outcome occurred in 30 of 590 participants in the molnupiravir group and 52 "
+     "of 585 in the placebo group.", {590, 585}),
+    # wholes of a subgroup (about half of each arm) leave the arms as they were
+    ("Among those aged 65 or older, the primary outcome occurred in 20 of 301 in the "
+     "molnupiravir group and 33 of 297 in the placebo group.", {600, 598}),
+])
+def test_fractions_over_the_arms_as_analysed_size_the_later_counts(nlp, analysed,
+                                                                   sizes) -> None:
+    rows = _outcomes(nlp, "Adults with COVID-19 were randomized to molnupiravir (n = 600) or "
+                          f"placebo (n = 598). {analysed} By day 29, 2 participants in the "
+                          "molnupiravir group and 7 in the placebo group had died.")
+    assert {r[0] for r in rows if r[3] == "death"} == sizes
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Relapse later occurred in 9 of the 30 responders.", (30, "recurrence", 9)),
+    ("Nine of the 30 responders later progressed.", (30, "progression", 9)),
+])
+def test_a_people_noun_after_the_whole_names_the_group_not_the_event(nlp, sentence,
+                                                                       expected) -> None:
+    rows = _outcomes(nlp, "In this single-arm trial, 90 adults received glofitamab. A complete "
+                          f"response occurred in 30 patients (33%). {sentence}")
+    assert expected in {(r[0], r[3], r[4]) for r in rows}
+    assert not any(r[4] == 9 and r[3] in {"response", "complete_response"} for r in rows)
+
+
+@pytest.mark.parametrize("who", ["hospitalised with sepsis", "admitted for heart failure"])
+def test_an_event_word_that_says_who_was_randomised_is_no_event(nlp, who) -> None:
+    text = (f"In this open-label trial, 400 adults {who} were randomised to vericiguat (n = 200) "
+            "or placebo (n = 200).")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size) for r in rows} == {
+        ("cohort", 400), ("cohort", 200), ("cohort", 200)} and len(rows) == 3
+
+
+@pytest.mark.parametrize("sentence", [
+    "Death by day 28 occurred in 9 with baloxavir and 14 with placebo.",
+    "Twenty-three patients died by day 28 (9 with baloxavir vs 14 with placebo).",
+])
+def test_a_bare_count_followed_by_its_treatment_counts_that_group(nlp, sentence) -> None:
+    rows = _outcomes(nlp, "In this trial, 502 adults with influenza were randomised to "
+                          f"baloxavir (n = 252) or placebo (n = 250). {sentence}")
+    assert {(252, "received", 9), (250, "not_received", 14)} <= {(r[0], r[2], r[4]) for r in rows}
+
+
+@pytest.mark.parametrize("randomised", [
+    "The trial randomly assigned 1,210 adults with atrial fibrillation to abelacimab (604) or "
+    "rivaroxaban (606).",
+    "In all, 1,210 adults were allocated to abelacimab (604) or rivaroxaban (606) for two years.",
+])
+def test_a_bare_number_in_brackets_after_an_assigned_treatment_is_its_arm_size(
+        nlp, randomised) -> None:
+    rows = _outcomes(nlp, f"{randomised} Major bleeding occurred in 20 patients in the "
+                          "abelacimab group and 51 in the rivaroxaban group.")
+    assert {(r[0], r[1], r[4]) for r in rows} == {(604, "abelacimab", 20),
+                                                  (606, "rivaroxaban", 51)}
+
+
+def test_a_year_in_brackets_is_no_arm_size(nlp) -> None:
+    rows = analyse(clean_text("Adults were randomly assigned to abelacimab (2024) or "
+                              "rivaroxaban."), nlp=nlp).rows
+    assert not any(r.cohort_size == 2024 for r in rows)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Angioedema occurred in 6 patients in the apixaban group and in no patient in the "
+    "warfarin group.",
+    "Angioedema led to discontinuation in 6 patients receiving apixaban (2.0%) and in no "
+    "patient receiving warfarin.",
+])
+def test_a_coordinated_zero_for_a_named_group_shares_the_event(nlp, sentence) -> None:
+    rows = _outcomes(nlp, "In this trial, 600 adults were randomised to apixaban (n = 300) "
+                          f"or warfarin (n = 300). {sentence}")
+    assert {(r[1], r[4]) for r in rows} == {("apixaban", 6), ("warfarin", 0)}

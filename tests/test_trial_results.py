@@ -2290,3 +2290,133 @@ def test_an_outcome_in_brackets_after_a_share_is_a_part_not_the_share_s_outcome(
                       "plus obinutuzumab. The overall response rate was 80% with zanubrutinib "
                       f"plus obinutuzumab {part}.")
     assert (150, "response", 120) in {(r[1], r[4], r[6]) for r in rows}
+
+
+_SAFETY_SET = ("In total, 420 adults with asthma were randomized to tezepelumab (n = 212) or placebo "
+               "(n = 208). The safety population comprised 209 patients in the tezepelumab group "
+               "and 205 in the placebo group who received at least one dose. ")
+
+
+@pytest.mark.parametrize(("deaths", "sizes"), [
+    # the sentence weighs whether the drug caused the deaths: harms, over those treated
+    ("Three deaths in the tezepelumab group and one in the placebo group were judged to be "
+     "related to the trial drug.", {209, 205}),
+    ("Two treatment-related deaths occurred in the tezepelumab group and one in the placebo group.",
+     {209, 205}),
+    ("Four patients in the tezepelumab group and 2 in the placebo group died; none of the "
+     "deaths was considered attributable to treatment.", {209, 205}),
+    # no causality judged: deaths as an end point, over everyone randomized
+    ("By the data cut-off, 12 patients in the tezepelumab group and 15 in the placebo group "
+     "had died.", {212, 208}),
+])
+def test_deaths_judged_against_the_treatment_count_over_the_treated(nlp, deaths, sizes) -> None:
+    rows = _rows(nlp, _SAFETY_SET + deaths)
+    assert {r[1] for r in rows if r[4] == "death"} == sizes
+
+
+_TREATED_THEN_COMPLETED = (
+    "Adults with migraine were randomized to atogepant (n = 260) or placebo (n = 262). Of "
+    "these, 251 and 250 patients, respectively, received at least one dose. The 52-week "
+    "period was completed by 220 patients in the atogepant group and 231 in the placebo group. ")
+
+
+@pytest.mark.parametrize("harms", [
+    "Rash was reported in 25 (10.0%) and 12 (4.8%) patients.",
+    "Nausea occurred in 40 patients (15.9%) and 21 patients (8.4%), respectively.",
+    "Dizziness occurred in 18 (7.2%) versus 9 (3.6%).",
+])
+def test_counts_whose_shares_fit_both_arms_go_to_the_arms_in_order(nlp, harms) -> None:
+    # 25 is 10.0% of 251 and of 250 alike: the list's order, not the latest group, decides
+    rows = _rows(nlp, _TREATED_THEN_COMPLETED + harms)
+    sizes = [(r[1], r[3]) for r in sorted(rows, key=lambda r: -r[6]) if r[4] == "adverse_event"]
+    assert sizes == [(251, "received"), (250, "not_received")]
+
+
+@pytest.mark.parametrize("parts", [
+    "The 52-week period was completed by 220 patients in the atogepant group and 231 in the "
+    "placebo group.",
+    "Overall, 30 patients in the atogepant group and 21 in the placebo group withdrew before "
+    "week 12.",
+])
+@pytest.mark.parametrize(("counts", "of_parts"), [
+    ("Three patients who received atogepant and 5 who received placebo died.", False),
+    ("Serious adverse events occurred in 14 and 11 patients, respectively.", False),
+    ("Of these, 10 and 8 had a response, respectively.", True),
+])
+def test_completers_and_withdrawals_are_no_arms_of_later_counts(nlp, parts, counts,
+                                                                of_parts) -> None:
+    # corpora/README: completions and withdrawals are cohort rows; the next counts are of
+    # the arms as randomized, unless they refer back to those groups ("Of these")
+    rows = _rows(nlp, "Adults with migraine were randomized to atogepant (n = 260) or placebo "
+                      f"(n = 262). {parts} {counts}")
+    sizes = {r[1] for r in rows}
+    assert (sizes != {260, 262}) == of_parts and len(sizes) == 2
+
+
+def test_wholes_of_several_harms_each_are_the_groups_later_harm_shares_are_of(nlp) -> None:
+    rows = _rows(nlp, "Patients were randomized to tislelizumab plus chemotherapy (n = 300) or "
+                      "placebo plus chemotherapy (n = 299). Diarrhoea and nausea were the most "
+                      "common adverse events, occurring in 120 (40.3%) and 90 (30.2%) of the 298 "
+                      "patients who received at least one dose of tislelizumab, and in 60 "
+                      "(20.3%) and 70 (23.7%) of the 295 patients who received placebo, "
+                      "respectively. Serious adverse events were reported in 30.0% of "
+                      "tislelizumab-treated patients and 25.0% of placebo-treated patients.")
+    # 30.0% of the 298 treated, 25.0% of the 295 treated (not of the 300 and 299 randomized)
+    assert {(r[1], r[6]) for r in rows if r[5] == "Serious adverse events"} == {(298, 89), (295, 74)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Clinical remission was more frequent with mirikizumab (24.0%) than with placebo (13.3%).",
+     {(300, "received", "remission", 72), (150, "not_received", "remission", 20)}),
+    ("Herpes zoster was more common in the mirikizumab group (2.0%) than in the placebo group "
+     "(0.7%).",
+     {(300, "received", "adverse_event", 6), (150, "not_received", "adverse_event", 1)}),
+    # the share of a count said before it is no second count
+    ("Clinical remission occurred in 72 patients in the mirikizumab group (24.0%) and 20 in "
+     "the placebo group (13.3%).",
+     {(300, "received", "remission", 72), (150, "not_received", "remission", 20)}),
+])
+def test_a_lone_share_after_the_group_it_is_of(nlp, sentence, expected) -> None:
+    rows = _rows(nlp, "Adults with ulcerative colitis were randomized to mirikizumab (n = 300) "
+                      f"or placebo (n = 150). {sentence}")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == expected
+
+
+_THREE_ARMS = ("In the trial, 450 adults with migraine were randomly assigned to eptinezumab "
+               "100 mg (n = 150), eptinezumab 300 mg (n = 151) or placebo (n = 149). ")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a share before the noun of an end point is its threshold, no count
+    ("A 75% responder rate was achieved by 30.0%, 33.1% and 15.4% of patients, respectively.",
+     {(150, 45), (151, 50), (149, 23)}),
+    ("In the 300-mg group, 50 of 151 patients had a 75% response, compared with 23 of 149 in "
+     "the placebo group.", {(151, 50), (149, 23)}),
+    # a number before a plural arm noun counts groups, not patients
+    ("Adverse events were reported in 48 (32.0%), 52 (34.4%) and 45 (30.2%) patients in the "
+     "three groups.", {(150, 48), (151, 52), (149, 45)}),
+])
+def test_thresholds_and_numbers_of_groups_are_no_counts(nlp, sentence, expected) -> None:
+    assert {(r[1], r[6]) for r in _rows(nlp, _THREE_ARMS + sentence)} == expected
+
+
+def test_a_listing_of_harms_with_a_drug_is_of_the_group_just_counted(nlp) -> None:
+    # not of the subgroup given the drug that an older sentence named last
+    rows = _rows(nlp, "Of 400 adults screened, 90 were excluded, and 310 were randomised: 156 "
+                      "to vortioxetine and 154 to placebo. By week 24, relapse after remission "
+                      "had occurred in 10 of the 62 remitters given vortioxetine. Adverse events "
+                      "were reported by 110 participants (70.5%) taking vortioxetine and 80 "
+                      "(51.9%) receiving placebo; the most frequent with vortioxetine were nausea "
+                      "(n = 35), headache (n = 20) and dizziness (n = 12).")
+    assert {(r[1], r[5], r[6]) for r in rows if r[5] in {"nausea", "headache", "dizziness"}} == {
+        (156, "nausea", 35), (156, "headache", 20), (156, "dizziness", 12)}
+
+
+def test_treated_parts_listed_respectively_size_the_later_harm_shares(nlp) -> None:
+    # 205 and 198 are one part of each arm, not a total and its part
+    rows = _rows(nlp, "A total of 420 adults with COPD were randomly assigned to ensifentrine "
+                      "(n = 210) or placebo (n = 210). Of these, 205 and 198 participants, "
+                      "respectively, received at least one dose and formed the safety "
+                      "population. Serious adverse events occurred in 8.0% vs 10.1% of treated "
+                      "participants.")
+    assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {(205, 16), (198, 20)}

@@ -107,9 +107,11 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
             # group whose size gives the share as written (412/1,301 = 31.7%, not 31.8%); of
             # groups the share fits equally, the one the sentence refers to ("Of the 120
             # patients, ... 30 (25%) a partial response").
-            best = max(fitting, key=lambda c: (fit_score(c, facts),
-                                               *_gives_share(count, c.size, percent),
-                                               c.index in state.last_in_sentence))
+            def fit(c: Cohort) -> tuple:
+                return (fit_score(c, facts), *_gives_share(count, c.size, percent),
+                        c.index in state.last_in_sentence)
+            best = max(fitting, key=fit)
+            best = _next_of_list(state, [c for c in fitting if fit(c) == fit(best)], sent) or best
             return best.index, conf["count_same_sentence"]
     if facts.arm_label or facts.drug or facts.control or facts.experimental or facts.dose:
         fitting = [c for c in reversed(state.cohorts) if c.size >= count and fit_score(c, facts) > 0]
@@ -123,10 +125,14 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
             # by its role is the arm, not the part of it a fraction picked. A group named only
             # in an older sentence's subgroup ("17 of 81 in the placebo group" among those on
             # steroids) gives way to the arms.
+            # "Adverse events occurred in 112 taking X ...; the most frequent with X were nausea
+            # (n = 31)": the group the sentence has just counted harms of, given that drug.
+            counted = _counted_in(state, sent) if safety else set()
             best = max(fitting, key=lambda c: (fit_score(c, facts), c.drug_status == facts.drug_status
                                                or c.drug_status not in CHANGED_STATUSES,
                                                bool(facts.experimental or facts.drug or facts.dose)
                                                and c.parent is None,
+                                               c.index in counted,
                                                c.index in state.arms or sent is None
                                                or c.sent >= sent - 1 or c.statement
                                                and state.previous_at >= sent - 1
@@ -153,6 +159,40 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
     if first is not None:
         return first.index, conf["count_previous_sentence"]
     return None, conf["unlinked"]
+
+
+def _counted_in(state: LinkState, sent: int | None) -> set[int]:
+    """The cohorts the sentence ``sent`` has counted events of so far."""
+    counted = set()
+    for event in reversed(state.events):
+        if event.sent != sent:
+            break
+        counted.add(event.cohort)
+    return counted
+
+
+def _next_of_list(state: LinkState, tied: list[Cohort], sent: int | None) -> Cohort | None:
+    """'ARIA-H was seen in 98 (16.3%) and 56 (9.3%) patients' after groups of 601 and 600
+    given X and placebo: counts whose shares fit one group of each arm equally are of those
+    groups in the order they were stated, the first not yet counted in this sentence."""
+    if sent is None or len(tied) < 2:
+        return None
+    last = max(c.sent for c in tied)  # the groups as last stated together
+    latest: dict[tuple, Cohort] = {}  # one group per treatment
+    for c in sorted((c for c in tied if c.sent == last), key=lambda c: c.index):
+        key = (c.drug, c.drug_status, c.arm, c.dose)
+        if key in latest and latest[key].size != c.size:
+            return None  # (a group and a part of it stated again: not one group per arm)
+        latest[key] = c
+    if len(latest) < 2:
+        return None
+    taken = set()
+    for event in reversed(state.events):
+        if event.sent != sent:
+            break
+        taken.add(event.cohort)
+    return next((c for c in sorted(latest.values(), key=lambda c: c.index)
+                 if c.index not in taken), None)
 
 
 def gives_share(count: int, size: int, percent: float, *, decimals: int = 0) -> bool:

@@ -58,7 +58,7 @@ from .groups import (
     recent_cohort,
     remember,
 )
-from .mentions import find_mentions, in_size_brackets
+from .mentions import find_mentions, in_size_brackets, other_arms
 from .outcomes import (
     clause_outcome,
     endpoint_harms,
@@ -389,15 +389,18 @@ def link_document(doc: Doc, settings: LinkSettings,
         if restated and siblings:
             siblings = sorted(siblings + restated, key=lambda i: state.cohorts[i].start_char
                               if i >= n_cohorts else _restated_at(doc, sent, state.cohorts[i]))
+        restated_parts = False
         if respectively and len(siblings) >= 4:
-            siblings = _restated_respectively(doc, state, siblings, settings)
+            listed_parts = _restated_respectively(doc, state, siblings, settings)
+            restated_parts, siblings = listed_parts != siblings, listed_parts
         stated = list(siblings)
         sizes = {i: state.cohorts[i].size for i in siblings}
         # "240 women were randomly assigned: 121 to TCH and 119 to TCHP": the total is
         # not an arm.
         # Two groups told apart by label or treatment are both arms, whatever their sizes
         # ("randomized 2:1 to A (N = 145) or B (N = 72)").
-        if len(siblings) != 2 or len({arm_signature(state.cohorts[i]) for i in siblings}) < 2:
+        if (len(siblings) != 2 or len({arm_signature(state.cohorts[i]) for i in siblings}) < 2) \
+                and not (respectively and _one_part_each(state, siblings)):
             # A total comes first; a small group before the arms ("Four did not receive any
             # dose, and the analysis comprised 278 in the A group and 139 in the B group")
             # does not make the larger arm a total.
@@ -418,9 +421,12 @@ def link_document(doc: Doc, settings: LinkSettings,
         parts = not stated_parent and len(siblings) == len(previous_arms) >= 2 and all(
                 _part_of_arm(state.cohorts[i], state.cohorts[a])
                 for i, a in zip(siblings, previous_arms, strict=True))
-        if len(siblings) >= 2 and (len(parents) == 1 or parts) \
+        if len(siblings) >= 2 and (len(parents) == 1 or parts or restated_parts) \
                 and not _opened_whole(words, sent, state, siblings, settings):
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
+            if _changed_parts(state, siblings, previous_arms):
+                # (they hold only for a next sentence that refers back to them)
+                subgroup_arms = (sent_index - 1, siblings, previous_arms)
         made = [c.index for c in state.cohorts[n_cohorts:] if c.statement and c.parent is None]
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
@@ -447,7 +453,9 @@ def link_document(doc: Doc, settings: LinkSettings,
             # the B group": the groups later harms of each arm are counted over; efficacy
             # stays with the arms as randomized.
             safety_arms = (siblings, previous_arms)
-        _count_harms_over_treated(state, n_events, safety_arms)
+        _count_harms_over_treated(state, n_events, safety_arms,
+                                  judged=safety_arms is not None
+                                  and _judges_causality(words, sent, state, n_events, settings))
         if parts and (len(parents) > 1 or treated or any(e.cohort in siblings
                                                          for e in state.events[n_events:])):
             # Parts of the arms with their counts in their own sentence ("..., 20 and 9
@@ -456,6 +464,14 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.arms = previous_arms
         elif parts and state.arms == siblings:
             subgroup_arms = (sent_index, siblings, previous_arms)
+        analysed = _analysed_wholes(state, n_events, sent_index)
+        if analysed is not None and not any(words.lower[k] in settings.safety_population_words
+                                            for k in range(sent.start, sent.end)):
+            # (the treated groups of a safety sentence are the harms' own: safety_arms)
+            # "The primary outcome occurred in 14 of 1058 participants in the X group and 33
+            # of 1052 in the placebo group" (of 1062 and 1059 randomized): the arms as
+            # analysed, which later counts of the arms are of.
+            state.arms = analysed
         wholes = _harm_wholes(state, n_events)
         if wholes is not None and safety_arms is None:
             # "Adverse events occurred in 118 of 132 participants in the A group and 112 of
@@ -538,6 +554,27 @@ def _restated_respectively(doc: Doc, state: LinkState, siblings: list[int],
     return listed
 
 
+def _one_part_each(state: LinkState, siblings: list[int]) -> bool:
+    """'Of these, 128 and 121 patients, respectively, received at least one dose': a list
+    with 'respectively' of one group per arm, each no larger than its arm, is no total and
+    its part (128 is not 121 plus 7)."""
+    arms = [state.cohorts[i] for i in state.arms]
+    return len(siblings) == len(arms) >= 2 and all(
+        state.cohorts[i].size <= arm.size for i, arm in zip(siblings, arms, strict=True))
+
+
+def _changed_parts(state: LinkState, siblings: list[int], arms: list[int]) -> bool:
+    """'The 52-week period was completed by 220 in the A group and 231 in the B group', '30
+    and 21 withdrew': a smaller group of each arm, in order, some of whom stayed on or stopped
+    their treatment. Later counts are of the arms (or of these groups when they refer back
+    to them), not of them."""
+    if len(siblings) != len(arms) or len(arms) < 2:
+        return False
+    pairs = [(state.cohorts[i], state.cohorts[a]) for i, a in zip(siblings, arms, strict=True)]
+    return all(part.size < arm.size and part.drug == arm.drug for part, arm in pairs) \
+        and any(part.drug_status in CHANGED_STATUSES for part, _ in pairs)
+
+
 def _opened_whole(words: Words, sent: Span, state: LinkState, siblings: list[int],
                   settings: LinkSettings) -> bool:
     """'Of the 41 adolescents, 21 were assigned to X, of whom ...': the group the sentence
@@ -556,15 +593,41 @@ def _harm_wholes(state: LinkState, n_events: int) -> list[int] | None:
     events = [e for e in state.events[n_events:] if e.outcome == "adverse_event"
               and e.confidence >= 0.9 and e.cohort is not None]
     arms = [state.cohorts[i] for i in state.arms]
-    if len(arms) < 2 or len(events) != len(arms):
+    # (several harms of each whole: "in 233 and 190 of the 281 treated with X, and in 171 and
+    # 99 of the 280 given placebo": the wholes in the order they were first counted)
+    firsts = list(dict.fromkeys(e.cohort for e in events))
+    if len(arms) < 2 or len(firsts) != len(arms):
         return None
-    wholes = [state.cohorts[e.cohort] for e in events]  # type: ignore[index]
+    wholes = [state.cohorts[i] for i in firsts]  # type: ignore[index]
     pairs = list(zip(wholes, arms, strict=True))
     if len({w.index for w in wholes}) < len(wholes) or all(w.index == a.index for w, a in pairs) \
             or any(w.index != a.index and (w.size >= a.size or w.drug != a.drug
                                            or w.drug_status != a.drug_status) for w, a in pairs):
         return None  # (an arm all of whom were treated is its own whole)
     return [w.index for w in wholes]
+
+
+def _analysed_wholes(state: LinkState, n_events: int, sent_index: int) -> list[int] | None:
+    """The wholes of a sentence's fractions, one per arm in the arms' order, each given its
+    arm's treatment and a little smaller than it (an analysis population: at least
+    ``_ANALYSED_SHARE`` of the arm, where a subgroup is smaller), or None."""
+    if len(state.arms) < 2 or len(state.events) - n_events < len(state.arms):
+        return None
+    arms = [state.cohorts[i] for i in state.arms]
+    firsts = list(dict.fromkeys(e.cohort for e in state.events[n_events:] if e.cohort is not None))
+    if len(firsts) != len(arms):
+        return None
+    for whole, arm in zip((state.cohorts[i] for i in firsts), arms, strict=True):
+        if whole.index == arm.index or whole.sent != sent_index or whole.index in state.screened \
+                or not _ANALYSED_SHARE * arm.size <= whole.size < arm.size \
+                or whole.drug != arm.drug or whole.drug_status != arm.drug_status:
+            return None
+    return firsts
+
+
+#: An analysis population keeps at least this share of its arm (tune: 97-100%; subgroups
+#: stated per arm are at most about half of it).
+_ANALYSED_SHARE = 0.9
 
 
 def _treated_in_each(state: LinkState, arms_at_start: list[int], sent: Span,
@@ -581,16 +644,30 @@ def _treated_in_each(state: LinkState, arms_at_start: list[int], sent: Span,
                for c, a in pairs)
 
 
+def _judges_causality(words: Words, sent: Span, state: LinkState, n_events: int,
+                      settings: LinkSettings) -> bool:
+    """'Two deaths ... were considered to be related to treatment', 'One treatment-related
+    death', 'the death was judged unrelated to the trial drug': deaths whose cause the
+    sentence weighs against the treatment are reported as harms, not as an end point."""
+    if not any(e.outcome == "death" for e in state.events[n_events:]):
+        return False
+    return any(words.lower[k].rsplit("-", 1)[-1] in settings.causality_words
+               for k in range(sent.start, sent.end))
+
+
 def _count_harms_over_treated(state: LinkState, n_events: int,
-                              safety_arms: tuple[list[int], list[int]] | None) -> None:
+                              safety_arms: tuple[list[int], list[int]] | None, *,
+                              judged: bool = False) -> None:
     """Harms counted of each of the whole arms, in order, after the arms were restated as
     those treated: the treated groups' counts (efficacy stays with the whole arms)."""
     if safety_arms is None:
         return
     treated, whole = safety_arms
+    harms = {"adverse_event", "death"} if judged else {"adverse_event"}
     for event in state.events[n_events:]:
-        # (deaths of any cause are counted over everyone randomized, as efficacy is)
-        if event.outcome == "adverse_event" and event.cohort in whole:
+        # (deaths of any cause are counted over everyone randomized, as efficacy is, unless
+        # the sentence judges whether the treatment caused them)
+        if event.outcome in harms and event.cohort in whole:
             target = state.cohorts[treated[whole.index(event.cohort)]]
             if event.from_percent and event.percent is not None:
                 event.count = round(event.percent * target.size / 100)
@@ -681,11 +758,20 @@ def _bracketed_sizes(doc: Doc, sent: Span, cues: list[Cue],
     # sizes said as sizes: "n = 80", or a list of numbers that ends in its patient noun
     listed = all(words.text[k - 1] == "=" for k in found) or words.num[opening + 1] is not None \
         and any(k in patients for k in range(found[-1] + 1, min(closing, found[-1] + 3)))
+    # "(31 in Arm A and 29 in Arm B)", "(40 in the X group and 38 in the placebo group)":
+    # each size is of the group it names
+    named = {c.start for c in cues if c.label in {"ARM", "STATUS"}}
+    listed = listed or words.num[opening + 1] is not None and all(
+        words.lower[k + 1] in _SIZE_AFTER and any(
+            j in named or words.ent_type[j] in {"DRUG", "DRUG_CLASS"} for j in range(k + 2, k + 5))
+        for k in found)
     return {k: (n, len(found)) for n, k in enumerate(found)} if listed else {}
 
 
 #: What stands before a size in a bracketed list of sizes: "(52, 55 and 51 ...", "(n = 80; n = 77)".
 _SIZE_BEFORE = frozenset({",", "and", ";", "="})
+#: What stands after each size of a bracketed list that names its group ("31 in Arm R").
+_SIZE_AFTER = frozenset({"in", "with", "on", "for"})
 
 
 def _size_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
@@ -785,6 +871,40 @@ def _size_giving_share(doc: Doc, m: Mention, sent_index: int, state: LinkState) 
         if gives_share(m.value, int(value), m.percent or 0, decimals=1):
             return int(value)
     return None
+
+
+def _describes_population(doc: Doc, m: Mention, outcome: Cue, facts: ClauseFacts) -> bool:
+    """'502 adults hospitalised with severe influenza were randomised': an event word right
+    after the count's noun, then a prepositional phrase and a study verb, says who the
+    group is (a participle), not what happened to it."""
+    words = words_of(doc)
+    return outcome.start == m.end and outcome.end < facts.end \
+        and words.lower[outcome.end] in _PARTICIPLE_LINKS \
+        and any(c.label == "STUDY_VERB" and c.start > outcome.end for c in facts.cues)
+
+
+#: Prepositions after a participle that describes a population ("hospitalised with X").
+_PARTICIPLE_LINKS = frozenset({"with", "for", "because"})
+
+
+def _rates_frequency(outcome: Cue, settings: LinkSettings) -> bool:
+    """Is the outcome phrase only words that rate how often ('more frequent', 'less common')?"""
+    return all(w in settings.frequency_words for w in outcome.text.lower().split())
+
+
+def _breaks_down_event(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
+                       state: LinkState, settings: LinkSettings) -> bool:
+    """Is the part 'M of them' a verbless clause after a count of events of the same
+    sentence that says which of those events had a cause or kind ('15 of them from
+    lymphoma', 'six of them within the first year')?"""
+    if not state.events:
+        return False
+    event = state.events[-1]
+    if event.sent != sent_index or event.cohort is None or event.count <= m.value \
+            or event.end_char > doc[m.start].idx:
+        return False
+    # (a phrase, not a verb, right after "of them": "and six of them received X" is a group)
+    return m.end >= facts.end or words_of(doc).lower[m.end] in settings.breakdown_words
 
 
 def _event_group(doc: Doc, sent_index: int, start: int, state: LinkState,
@@ -1377,6 +1497,10 @@ def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcom
         arms = [state.cohorts[i] for i in state.arms]
         picked = [c for c in arms if c.drug and any(p in words for p in c.drug.split(" + "))]
         targets = picked if 0 < len(picked) < len(arms) else arms
+        if other_arms(doc, m.end, facts.end, settings):
+            # "two in Arm A and none in the other two arms": the arms not counted yet
+            counted = {e.cohort for e in state.events if e.sent == sent_index}
+            targets = [c for c in arms if c.index not in counted]
         last = state.events[-1] if state.events else None
         if targets and last is not None and last.sent == sent_index and last.outcome == outcome.id \
                 and last.count == m.value * len(targets) and last.end_char <= span.start_char:
@@ -1515,11 +1639,14 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         # "11 of the 94 responders in cohort A and 9 of the 99 in cohort B relapsed": the
         # noun names the group; the verb they share names the event.
         outcome = facts.shared_outcome
-    elif outcome is not None and outcome.start == m.end and m.kind == "fraction" \
+    elif outcome is not None and outcome.start == m.end and m.outcome is None \
             and outcome.text.lower() in settings.people_outcomes:
-        # "Progression later occurred in 11 of the 45 responders": the noun names the whole
+        # "Disease progression later occurred in 11 of the 45 responders", "9 of the 30
+        # responders relapsed": the noun names the group; the event is the clause's other one.
         outcome = predicate_outcome(doc, outcome.end, facts.end, facts.cues, settings) \
-            or preceding_outcome(doc, m.start, facts.start, facts.cues, settings)
+            or preceding_outcome(doc, m.start, facts.start, facts.cues, settings) or outcome
+    if outcome is not None and m.outcome is None and _describes_population(doc, m, outcome, facts):
+        outcome = None  # "502 adults hospitalised with influenza were randomised": who they are
     last = state.events[-1] if state.events else None
     # Harms are being reported: the last count, in this sentence or the one before, was one.
     after_harm = last is not None and last.outcome == "adverse_event" \
@@ -1535,6 +1662,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
                                 subject_only=m.kind == "percent", after_harm=after_harm)
         framed = outcome is not None
+        if framed and m.kind == "percent" and _rates_frequency(outcome, settings):
+            # "Clinical remission was more frequent with X (24.0%)": the adjective says how
+            # often; the event is the one the clause names
+            outcome = clause_outcome(doc, facts, m, settings) or outcome
     if outcome is None and back and state.events and refers_back(doc, m.start, facts.start,
                                                                  settings):
         last = state.events[-1]  # "the corresponding rates were 55.0% and 36.4%"
@@ -1675,6 +1806,16 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                     or noun_size or facts.anaphora or m.kind == "part"):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
+    if m.kind == "part" and outcome is None and _breaks_down_event(doc, sent_index, m, facts,
+                                                                    state, settings):
+        # "Nineteen patients had died, 15 of them from lymphoma": those of the count just
+        # stated whose event had that cause or kind, counted over the same group.
+        last = state.events[-1]
+        add_event(state, last.cohort, m.value, None,
+                  Cue("OUTCOME", last.outcome, last.outcome_at, last.outcome_at + 1,
+                      last.outcome_mention),
+                  facts, sent_index, doc[m.start: m.end], conf["count_same_sentence"])
+        return
     if m.kind in {"part", "named"}:  # "Ninety-eight of them received ...": a subgroup
         referent = _event_group(doc, sent_index, m.start, state, settings) \
             if m.kind == "part" and not (outcome and state.events and outcome.id
@@ -1953,12 +2094,21 @@ def _sized_opener(doc: Doc, m: Mention, facts: ClauseFacts) -> bool:
     """'In the modified intention-to-treat population (n = 298), 120 had ...': a size in
     brackets in an opening phrase that states no event sizes the group the counts after it
     are of; it counts no event itself."""
-    if m.kind != "count" or m.outcome is not None or m.drug is not None or m.arm is not None:
-        return False
     words = words_of(doc)
+    # "In the X group (n = 120), 36 died": a group named by its treatment in an opening
+    # prepositional phrase, sized the same way
+    first = facts.start + (words.lower[facts.start] in {"and", "but", "while", "whereas"})
+    named_opener = words.lower[first] in _OPENING_PREPOSITIONS
+    if m.kind != "count" or m.outcome is not None \
+            or (m.drug is not None or m.arm is not None) and not named_opener:
+        return False
     return m.start >= facts.start + 3 and words.text[m.start - 1] == "=" \
         and words.text[m.start - 3] in {"(", "["} and words.text[facts.end - 1] == "," \
         and not any(c.label in {"OUTCOME", "EVENT_VERB"} for c in facts.cues)
+
+
+#: Prepositions that open a phrase naming the group the counts after it are of.
+_OPENING_PREPOSITIONS = frozenset({"in", "among", "of", "with", "for"})
 
 
 def _arms_total(state: LinkState) -> Cohort | None:

@@ -79,13 +79,21 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 or other_outcome(doc, token.i, treatment_end(doc, noun, end, settings) or noun,
                                  start, end, cues, settings))
             each = noun is not None and (labelled_arms >= 2 or arm_count >= 2) \
-                and _per_arm(doc, noun, end, settings)
+                and (_per_arm(doc, noun, end, settings) or other_arms(doc, noun, end, settings))
             if named is not None and not each and _no_group_named(doc, token.i, end, groups, cues):
                 continue  # "No participant died", "no patient had a QTcF above 500 ms": trial-wide
             if named is not None:
                 # "No patient in either group developed X": a zero for each arm.
                 mentions.append(Mention("each" if each else "loose", token.i, noun, value=0,
                                         size_text=token.text, outcome=named))
+            elif noun is not None and (clause.elliptical or _coordinated(doc, token.i, start)) \
+                    and not _no_group_named(doc, token.i, end, groups, cues):
+                # "... in 3 patients receiving X (2.3%) and in no patient receiving placebo": a
+                # zero of the named group that shares the event of the clause before it.
+                shared = next(iter(longest_cues([c for c in cues if c.end <= token.i], "OUTCOME")),
+                              None)
+                mentions.append(Mention("loose", token.i, noun, value=0, size_text=token.text,
+                                        outcome=shared))
 
     breakdowns = _event_breakdowns(doc, sent.start, sent_end, sent_cues or cues) \
         if numbers and "(" in words.text[sent.start:end] else []
@@ -105,7 +113,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             if sign_end is not None:  # "68 percent", "3 per cent": a share, said in words
                 after, is_share = sign_end - 1, True
         if is_share and _stated_after_count(doc, number.start, start) \
-                and not _share_of_outcome(doc, number.start, after, sent_end, outcome_ends, settings):
+                and not _share_of_outcome(doc, number.start, after, sent_end, outcome_ends, settings) \
+                and not _share_of_named_group(doc, number.start, after, end, groups, cues, mentions):
             listed = _listed_harm_share(doc, number.start, after, start, end, cues, settings)
             if listed is not None:
                 # "The most common were hair colour changes (76%), rash (38%)": the share of
@@ -127,6 +136,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "39 of the 96 patients (that's 40.6%)": that count's share, said again
         if is_share and after + 1 < end and words.lower[after + 1] in _COMPARATIVES:
             continue  # "70 percent fewer women progressed": a relative change, no share
+        if is_share and after + 1 < end and words.lower[after + 1] in settings.threshold_nouns:
+            continue  # "had a 75% response", "a 50% reduction in seizures": a threshold, no share
         if is_share and after + 1 < end and (
                 words.lower[after + 1] in settings.interval_words
                 or words.lower[after + 1] == "confidence"):
@@ -186,6 +197,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 words.lower[after] in settings.treatment_modifiers and after + 1 < end
                 and words.lower[after + 1] in units)):
             continue  # "12 mg", "a single oral dose", "two intravenous doses"
+        if after < end and words.lower[after] in settings.arm_nouns \
+                and words.lower[after].endswith("s"):
+            continue  # "in the three groups", "in the other two arms": groups, not patients
         if _threshold_value(doc, number.start, after, end, patients, events, settings):
             continue  # "no patient had a QTcF above 500 ms": a threshold of a measure
         if int(value) in YEARS and number.start > sent.start \
@@ -347,7 +361,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         if (labelled_arms >= 2 or arm_count >= 2 or options_count >= 2) \
                 and (_per_arm(doc, after, end, settings) or _per_arm_before(doc, begin, sent.start,
-                                                                            settings)):
+                                                                            settings)
+                     or value == 0 and other_arms(doc, after, end, settings)):
             # "62 were assigned to each arm", "50 patients per group": one cohort per arm
             # (or per option compared: "randomized to A or B (120 per group)").
             # The predicate of "2 patients in each group died" starts after the noun.
@@ -356,6 +371,14 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     size_text=size_text))
             continue
         noun = _noun_end(doc, after, end, patients, settings)
+        framed = _frame_end(doc, begin, after, start, end, cues, settings) if noun is None else None
+        if framed is not None:
+            # "Of the 27 who responded, 11 relapsed", "Among the 14 complete responders, three
+            # relapsed": the group the opening phrase names, with no patient noun, frames the
+            # count after it.
+            mentions.append(Mention("reference", begin, framed, value=int(value),
+                                    size_text=size_text))
+            continue
         if noun is None and _group_named_by_size(doc, begin, after, start, end, qualifier,
                                                  settings):
             # "In the group of 12 without a fusion, ...", "The other 94, who stayed on the
@@ -427,7 +450,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     percent=percent))
         elif (clause.elliptical or headed or percent is not None
               or _after_frame(doc, begin, start, outcome_ends, settings)
-              or _after_there(doc, begin, start, settings)) and int(value) not in YEARS:
+              or _after_there(doc, begin, start, settings)
+              or _group_after(doc, after, end, groups, cues)) and int(value) not in YEARS:
             # "and in 14 (13%)"; "Major bleeding: 2 (1.7%) vs 5 (4.2%)"; "12 (30%)" counts
             # patients wherever it stands. It becomes an event only with an outcome.
             named = None
@@ -446,6 +470,14 @@ _PERCENT_WORDS = frozenset({"percent", "per"})
 
 #: Words after a percentage that make it a relative change ("40% fewer relapses").
 _COMPARATIVES = frozenset({"fewer", "more", "less", "lower", "higher", "greater"})
+
+
+def _coordinated(doc: Doc, i: int, start: int) -> bool:
+    """'... in 12 patients in the X group and in no patient in the placebo group': a phrase
+    joined to the one before it, which shares its verb."""
+    words = words_of(doc)
+    return i - 2 >= start and words.lower[i - 1] in {"in", "among", "for", "with"} \
+        and words.lower[i - 2] in {"and", "but", "vs", "versus", "than", ","}
 
 
 def _no_group_named(doc: Doc, i: int, end: int, groups: list[tuple[str, str, int, int]],
@@ -588,6 +620,22 @@ def _sized_after_share(doc: Doc, share: Mention, paren: int, size: int,
     return abs(100 * part / size - share.percent) <= exact + 1e-9
 
 
+def _group_after(doc: Doc, i: int, end: int, groups: list[tuple[str, str, int, int]],
+                 cues: list[Cue]) -> bool:
+    """'(9 with baloxavir vs 14 with placebo)', '12 on placebo': a bare number followed by
+    the treatment of its group counts patients of that group."""
+    words = words_of(doc)
+    if i + 1 >= end or words.lower[i] not in _GROUP_LINKS:
+        return False
+    j = i + 1 + (words.lower[i + 1] in {"the", "a", "an"})
+    return any(g[2] == j for g in groups) or any(
+        c.start == j and c.label == "STATUS" and c.id == "not_received" for c in cues)
+
+
+#: Words between a bare count and the treatment of its group ("9 with baloxavir").
+_GROUP_LINKS = frozenset({"with", "on", "receiving", "given", "taking"})
+
+
 def _named_right_after(doc: Doc, i: int, end: int, groups: list[tuple[str, str, int, int]]) -> bool:
     """'(n = 45 vorasidenib; n = 41 placebo)': a size whose group's name follows it and
     closes its item of the list."""
@@ -675,6 +723,11 @@ def _bracketed_size(doc: Doc, i: int, after: int, start: int, end: int,
     if i - 1 <= start or words.text[i - 1] != "(":
         return None
     noun = _noun_end(doc, after, end, patients, settings)
+    if noun is None and after < end and words.text[after] == ")" \
+            and any(c.label == "STUDY_VERB" and c.start < i
+                    and c.text.lower().split()[-1] in settings.assignment_participles for c in cues) \
+            and int(words.num[i] or 0) not in YEARS:
+        noun = after  # "randomly assigned to X (1,004) or placebo (1,006)": the noun understood
     if noun is None or noun >= end or words.text[noun] != ")":
         return None
     paren = i - 1
@@ -698,6 +751,19 @@ def _count_follows(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
         return (j + 3 < end and words.num[j + 1] is not None
                 and words.lower[j + 2] in settings.reference_words | {"/"}
                 and words.num[j + 3] is not None)
+    return False
+
+
+def other_arms(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
+    """Do the words after a zero name the arms the sentence has not counted yet ('in none of
+    the patients in the other two arms', 'in the remaining groups')?"""
+    words = words_of(doc)
+    for j in range(i, min(end - 1, i + settings.noun_window + 2)):
+        if words.is_punct[j]:
+            return False
+        if words.lower[j] in settings.complement_words:
+            k = j + 1 + (words.num[j + 1] is not None)
+            return k < end and words.lower[k] in settings.arm_nouns and words.lower[k].endswith("s")
     return False
 
 
@@ -748,6 +814,28 @@ def _share_of_outcome(doc: Doc, i: int, after: int, end: int, outcome_ends: set[
     return (words.lower[k] in settings.versus_words or words.lower[k] in settings.list_separators
             and i - 1 in outcome_ends) \
         and k + 2 < end and words.num[k + 1] is not None and words.text[k + 2] == "%"
+
+
+def _share_of_named_group(doc: Doc, i: int, after: int, end: int,
+                          groups: list[tuple[str, str, int, int]], cues: list[Cue],
+                          mentions: list[Mention]) -> bool:
+    """'more frequent with X (24.0%) than with placebo (13.3%)': a lone share in brackets
+    right after the group it is of (a drug, a control, an arm), in a clause that has stated
+    no count before it."""
+    words = words_of(doc)
+    if i < 2 or words.text[i - 1] not in {"(", "["} or after + 1 >= end \
+            or words.text[after + 1] not in {")", "]"}:
+        return False
+    if any(m.kind != "percent" or m.percent == words.num[i] for m in mentions):
+        # "72 patients in the X group (24.0%)", "Three out of four patients in the X group
+        # (75.8%)": the share of a count or of a paraphrase said before it
+        return False
+    return any(g[3] == i - 1 for g in groups) or any(
+        c.end == i - 1 and c.label in _NAMING_LABELS for c in cues)
+
+
+#: Cues that end the name of a group a share may be given of ("with placebo (13.3%)").
+_NAMING_LABELS = frozenset({"ARM", "ARM_NAME", "STATUS"})
 
 
 def _stated_after_count(doc: Doc, i: int, start: int) -> bool:
@@ -835,6 +923,27 @@ def _list_whole(doc: Doc, after: int, end: int, settings: LinkSettings) -> int |
     if value is None or value != int(value) or i + 1 < end and words.text[i + 1] == "%":
         return None
     return int(value)
+
+
+def _frame_end(doc: Doc, begin: int, after: int, start: int, end: int, cues: list[Cue],
+               settings: LinkSettings) -> int | None:
+    """Where the group of an opening 'Of the 27 who ...' or 'Among the 14 responders,' ends:
+    a number after the clause's reference word (and determiners), then a relative clause or
+    a noun of people named by their outcome that ends the clause. None if it is no such
+    frame."""
+    words = words_of(doc)
+    i = begin - 1
+    while i > start and words.lower[i] in settings.determiners:
+        i -= 1
+    if i != start or words.lower[i] not in settings.reference_words or after >= end:
+        return None
+    if words.lower[after] in settings.relative_pronouns:
+        return after
+    people = next((c for c in cues if c.start == after and c.label == "OUTCOME"
+                   and c.text.lower() in settings.people_outcomes), None)
+    if people is not None and (people.end >= end or words.text[people.end] == ","):
+        return people.end
+    return None
 
 
 def _group_named_by_size(doc: Doc, begin: int, after: int, start: int, end: int,
