@@ -492,3 +492,33 @@ def test_no_cohort_row_for_none_or_a_duration_after_a_study_verb(nlp, text: str)
 def test_a_regimen_acronym_is_a_drug_only_in_capitals(nlp, text: str, drugs: set) -> None:
     found = {e.kb_id_ or e.ent_id_ for e in nlp(text).ents if e.label_ == "DRUG"}
     assert {d for d in found if d} == drugs
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # each arm's completers, the second clause with the verb they share
+    ("We randomly assigned 97 adults with asthma to tezepelumab and 94 to placebo. Overall, 88 "
+     "(91%) of 97 patients in the tezepelumab group and 80 (85%) of 94 in the placebo group "
+     "completed 24 weeks of treatment.",
+     {(88, "tezepelumab", "continued"), (80, "tezepelumab", "not_received")}),
+    ("Adults with atrial fibrillation were assigned to rivaroxaban (n = 89) or placebo (n = 88). "
+     "In total, 80 of 89 in the rivaroxaban group and 79 of 88 in the placebo group finished "
+     "the study.",
+     {(80, "rivaroxaban", "continued"), (79, "rivaroxaban", "not_received")}),
+    # a short time phrase before the list: its comma opens the statement, no list item
+    ("We randomly assigned 89 adults with gout to febuxostat and 88 to allopurinol. At week 52, "
+     "12 of 89 in the febuxostat group and 15 of 88 in the allopurinol group had stopped "
+     "treatment.",
+     {(12, "febuxostat", "discontinued"), (15, "allopurinol", "discontinued")}),
+])
+def test_each_arms_completers_or_stoppers_in_a_list_are_cohorts(nlp, text: str,
+                                                                 parts: set) -> None:
+    found = _groups(nlp, text)
+    assert {(f[1], f[3], f[4]) for f in found if f[0] == "cohort"} >= parts
+
+
+def test_a_short_time_phrase_before_a_list_of_counts_keeps_each_arms_outcome(nlp) -> None:
+    found = _groups(nlp, "We randomly assigned 89 adults with gout to febuxostat and 88 to "
+                         "placebo. After 12 months, 30 in the febuxostat group and 41 in the "
+                         "placebo group had a flare.")
+    assert {("outcome", 89, 30, "febuxostat", "received"),
+            ("outcome", 88, 41, "febuxostat", "not_received")} <= found

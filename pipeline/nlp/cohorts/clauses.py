@@ -66,8 +66,9 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
         if text in settings.clause_breaks or comma_break:
             if i > start:
                 clauses.append(Clause(start, i + 1, elliptical=elliptical))
+            opener = _time_opener(lower, start, i, sent.start, settings)
             start = i + 1
-            elliptical = comma_break and nxt is not None and (
+            elliptical = comma_break and nxt is not None and not opener and (
                 lower[nxt] in settings.comparators or anchored(nxt, nxt + reach + 1))
         elif (lower[i] in settings.comparators and i > start
               and words.ent_iob[i] != "I"  # "lenalidomide and dexamethasone (n=369)": one name
@@ -79,6 +80,18 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
     if start < sent.end:
         clauses.append(Clause(start, sent.end, elliptical=elliptical))
     return clauses
+
+
+def _time_opener(lower: list[str], start: int, comma: int, sent_start: int,
+                 settings: LinkSettings) -> bool:
+    """'At week 52, 12 of 89 ...', 'After 6 months, 40 ...': the sentence opens with a time
+    phrase whose number is no count; the clause after its comma is the statement itself,
+    not the next item of a list."""
+    return start == sent_start and 1 < comma - start <= _OPENER_WORDS \
+        and lower[start] in settings.adverbial_openers
+
+
+_OPENER_WORDS = 5  # "At week 52", "By the end of month 6": longer is a clause of its own
 
 
 def _dose_of(doc: Doc, comma: int, settings: LinkSettings) -> bool:

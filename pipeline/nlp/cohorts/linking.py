@@ -1576,8 +1576,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             add_event(state, whole.index, m.value, m.percent, outcome,
                       _plain(facts) if named_later and not whole.drug else facts, sent_index,
                       span, conf["fraction"])
-        elif facts.is_study and not facts.is_incidence and not facts.elliptical \
-                and not _after_baseline(facts, m):
+        elif facts.is_study and not facts.is_incidence and not _after_baseline(facts, m) \
+                and (not facts.elliptical or _changes_after(m, facts)):
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                                parent=whole, statement=True, confidence=conf["subgroup"])
             remember(state, part.index)
@@ -1703,6 +1703,14 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             remember(state, part.index)
             if facts.drug_status == "discontinued":
                 state.stopped.add(part.index)  # ("..., 25 of them because of adverse events")
+
+
+def _changes_after(m: Mention, facts: ClauseFacts) -> bool:
+    """'... and 80 of 94 in the placebo group completed 24 weeks': a comparison clause that
+    says with its own verb what became of its part of the group (completed, stopped)."""
+    return any(c.label == "STATUS" and c.id in CHANGED_STATUSES and c.start >= m.end
+               and not any(o.label == "OUTCOME" and o.start <= c.start and c.end <= o.end
+                           for o in facts.cues) for c in facts.cues)
 
 
 def _status_named_group(doc: Doc, m: Mention, facts: ClauseFacts, state: LinkState,
