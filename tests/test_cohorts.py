@@ -522,3 +522,20 @@ def test_a_short_time_phrase_before_a_list_of_counts_keeps_each_arms_outcome(nlp
                          "placebo group had a flare.")
     assert {("outcome", 89, 30, "febuxostat", "received"),
             ("outcome", 88, 41, "febuxostat", "not_received")} <= found
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("The single-arm phase 2 trial enrolled 52 adults with relapsed myeloma at 9 centres, all of "
+     "whom received teclistamab weekly. Thirty of them responded.", (52, "teclistamab")),
+    ("The study enrolled 64 children with neuroblastoma at 11 sites. All received dinutuximab "
+     "beta. Twenty had a response.", (64, "dinutuximab beta")),
+])
+def test_the_population_of_a_one_treatment_study_received_it(nlp, text: str, group: tuple) -> None:
+    found = _groups(nlp, text)
+    assert ("cohort", group[0], None, group[1], "received") in found
+
+
+def test_the_population_of_a_comparison_received_no_one_treatment(nlp) -> None:
+    found = _groups(nlp, "The trial enrolled 230 adults with gout at 40 sites. Of these, 115 "
+                         "were assigned to febuxostat and 115 to placebo.")
+    assert ("cohort", 230, None, None, None) in found

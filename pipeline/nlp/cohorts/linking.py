@@ -1075,6 +1075,8 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
     treated = [c for c in state.cohorts if c.drug and c.parent is None]
     compared = len({(c.drug, c.drug_status == "not_received") for c in treated}) >= 2
     widest_arm = max((c.size for c in treated), default=0)
+    if first is not None and _single_treatment(state, compared, first):
+        first = None  # "The study enrolled 89 adults, all of whom received X": X's group
     for cohort in state.cohorts:
         if not cohort.drug and cohort.index not in totals | state.spanning \
                 and cohort.index != first \
@@ -1087,6 +1089,17 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
             continue
         event.drug, event.drug_mention = main[0], main[1]
         event.drug_status = event.drug_status or "received"
+
+
+def _single_treatment(state: LinkState, compared: bool, first: int) -> bool:
+    """Did every group of the study receive one treatment (no arms given different things, no
+    control, no total over arms)? Then the population it opens with received it too; but not
+    a population its own sentence picks other groups from ("Of 1,214 patients in the
+    registries, 146 underwent resection while receiving X")."""
+    sent = state.cohorts[first].sent
+    return not compared and not state.spanning and all(
+        c.drug_status != "not_received" and (c.index == first or c.sent != sent)
+        for c in state.cohorts)
 
 
 def _split_totals(state: LinkState) -> set[int]:
