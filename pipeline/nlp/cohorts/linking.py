@@ -1093,11 +1093,11 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
 
 def _single_treatment(state: LinkState, compared: bool, first: int) -> bool:
     """Did every group of the study receive one treatment (no arms given different things, no
-    control, no total over arms)? Then the population it opens with received it too; but not
-    a population its own sentence picks other groups from ("Of 1,214 patients in the
-    registries, 146 underwent resection while receiving X")."""
+    control, no total over arms, no options it was randomized between)? Then the population
+    it opens with received it too; but not a population its own sentence picks other groups
+    from ("Of 1,214 patients in the registries, 146 underwent resection while receiving X")."""
     sent = state.cohorts[first].sent
-    return not compared and not state.spanning and all(
+    return not compared and not state.spanning and not state.options and all(
         c.drug_status != "not_received" and (c.index == first or c.sent != sent)
         for c in state.cohorts)
 
