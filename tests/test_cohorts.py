@@ -539,3 +539,27 @@ def test_the_population_of_a_comparison_received_no_one_treatment(nlp) -> None:
     found = _groups(nlp, "The trial enrolled 230 adults with gout at 40 sites. Of these, 115 "
                          "were assigned to febuxostat and 115 to placebo.")
     assert ("cohort", 230, None, None, None) in found
+
+
+def test_a_consort_flow_per_arm_with_completers_and_reasons(nlp) -> None:
+    found = _groups(nlp, (
+        "Between March 2019 and June 2021, 1210 patients were screened and 640 were randomly "
+        "assigned to apixaban (n=321) or aspirin (n=319). In the apixaban group, 298 completed the "
+        "study, 14 withdrew consent and 9 were lost to follow-up. In the aspirin group, 301 "
+        "completed the study, 11 withdrew consent and 7 were lost to follow-up."))
+    cohorts = {(f[1], f[3]) for f in found if f[0] == "cohort"}
+    assert {(298, "apixaban"), (14, "apixaban"), (9, "apixaban"),
+            (301, "aspirin"), (11, "aspirin"), (7, "aspirin")} <= cohorts
+    assert not {f for f in found if f[1] == 1210}
+
+
+@pytest.mark.parametrize("aside", [
+    "(mean [SD] age, 44.2 [12.0] years; 260 [50.8%] women; 71 [13.9%] Black)",
+    "(median age, 61 years; 212 [52.5%] female)",
+])
+def test_baseline_statistics_in_brackets_after_the_randomized_total_give_no_row(
+        nlp, aside: str) -> None:
+    found = _groups(nlp, f"Among 401 randomized participants {aside}, 201 were assigned to "
+                         "erenumab and 200 to placebo.")
+    assert {(f[1], f[3]) for f in found if f[0] == "cohort"} == {
+        (401, None), (201, "erenumab"), (200, "erenumab")}

@@ -47,9 +47,23 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
             break
     elliptical = False
     reach = settings.comparator_reach
+    skip_to = start
     for i in range(start, end):
+        if i < skip_to:
+            continue
         nxt = i + 1 if i + 1 < end else None
         text = texts[i]
+        aside = _demographic_aside(words, i, end, settings) if text in _OPENING else None
+        if aside is not None:
+            # "Among 486 randomized participants (mean [SD] age, 34.8 [14.1] years; 251
+            # [51.6%] female), 243 were assigned to X": baseline statistics set off in
+            # brackets, no clauses of the sentence (corpora/README: no row).
+            if i > start:
+                clauses.append(Clause(start, i, elliptical=elliptical))
+            clauses.append(Clause(i, aside, ignored=True))
+            start = skip_to = aside
+            elliptical = False
+            continue
         if text in settings.clause_breaks and _names_group_size(words, i + 1, end):
             continue  # "Arm A (radiotherapy alone; n = 124)": the size of the arm just named
         comma_break = (text == "," and nxt is not None
@@ -92,6 +106,25 @@ def _time_opener(lower: list[str], start: int, comma: int, sent_start: int,
 
 
 _OPENER_WORDS = 5  # "At week 52", "By the end of month 6": longer is a clause of its own
+
+
+_OPENING = frozenset({"(", "["})
+
+
+def _demographic_aside(words: Words, i: int, end: int, settings: LinkSettings) -> int | None:
+    """End of a bracketed list of baseline statistics opening at ``i`` ('(mean [SD] age, 61.2
+    [11.8] years; 1166 [55.0%] women)'), with the comma after it, or None."""
+    if i + 1 >= end or words.lower[i + 1] not in settings.demographic_openers:
+        return None
+    depth = 0
+    for k in range(i, end):
+        if words.text[k] in _OPENING:
+            depth += 1
+        elif words.text[k] in {")", "]"}:
+            depth -= 1
+            if depth == 0:
+                return k + 2 if k + 1 < end and words.text[k + 1] == "," else k + 1
+    return None
 
 
 def _dose_of(doc: Doc, comma: int, settings: LinkSettings) -> bool:

@@ -237,7 +237,10 @@ def link_document(doc: Doc, settings: LinkSettings,
         arms_at_start = list(state.arms)
         n_cohorts, n_events = len(state.cohorts), len(state.events)
         state.table, state.table_sizes = None, None
-        clauses = [c for c in split_clauses(doc, sent, settings, anchor_list) if not c.ignored]
+        clauses = split_clauses(doc, sent, settings, anchor_list)
+        # "(mean age, 61 years; 55% women)": a set-off aside's statistics silence no count
+        asides = [(c.start, c.end) for c in clauses if c.ignored]
+        clauses = [c for c in clauses if not c.ignored]
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
         # "Among the 88, 90 and 88 patients who started treatment, ...": sizes of groups.
         lead = (_leading_sizes(doc, sent, sent_cues, settings)
@@ -248,7 +251,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         lead_end = next((t.i for t in doc[max(lead):sent.end] if t.text == ","), sent.end) \
             if lead else sent.start
         baseline = min((c.start for c in sent_cues if c.label == "INCIDENCE"
-                        and c.id == "baseline" and c.start >= lead_end), default=None)
+                        and c.id == "baseline" and c.start >= lead_end
+                        and not any(a <= c.start < b for a, b in asides)), default=None)
         if baseline is not None or lead:
             for facts in all_facts:  # "the median age was 68, and fewer than ... over 65"
                 facts.baseline_at = baseline

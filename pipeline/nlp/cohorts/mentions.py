@@ -41,6 +41,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     given = {c.start: c.end for c in cues if c.label == "STATUS" and c.id == "received"}
     # "9 withdrew consent", "3 were lost to follow-up": a group that stopped
     stops = {c.start for c in cues if c.label == "STATUS" and c.id == "discontinued"}
+    # "298 completed the study", "40 continued treatment": a group that kept on
+    stops |= {c.start for c in cues if c.label == "STATUS" and c.id == "continued"}
     actors = {c.start for c in cues if c.label == "STUDY_ACTOR"}
     qualifiers = {c.end: c for c in cues if c.label == "QUALIFIER"}
     arm_starts = {c.start for c in cues if c.label in {"ARM", "ARM_NAME"}}

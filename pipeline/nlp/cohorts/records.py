@@ -146,6 +146,7 @@ class LinkSettings:
     complement_words: frozenset[str]
     part_words: dict[str, float]
     all_words: frozenset[str]
+    demographic_openers: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
