@@ -563,3 +563,27 @@ def test_baseline_statistics_in_brackets_after_the_randomized_total_give_no_row(
                          "erenumab and 200 to placebo.")
     assert {(f[1], f[3]) for f in found if f[0] == "cohort"} == {
         (401, None), (201, "erenumab"), (200, "erenumab")}
+
+
+_THREE_DOSES = ("A total of 450 participants were randomized 1:1:1 to zuranolone 20 mg (the 20-mg "
+                "group, n = 150), zuranolone 40 mg (the 40-mg group, n = 150) or placebo (n = 150). ")
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # the verb after the list holds for every item
+    ("Overall, 137 participants in the 20-mg group, 132 in the 40-mg group and 140 in the "
+     "placebo group completed the trial.",
+     {(137, "continued"), (132, "continued"), (140, "not_received")}),
+    # the verb before the list holds for every item
+    ("Treatment was discontinued by 21 patients (14.0%) in the 20-mg group, 30 (20.0%) in the "
+     "40-mg group and 12 (8.0%) in the placebo group.",
+     {(21, "discontinued"), (30, "discontinued"), (12, "not_received")}),
+    # an item after the control arm is of the arm it names, not a part of the control
+    ("Overall, 12 participants in the 20-mg group, 9 in the placebo group and 15 in the 40-mg "
+     "group withdrew.",
+     {(12, "discontinued"), (9, "not_received"), (15, "discontinued")}),
+])
+def test_every_item_of_a_list_of_arms_that_stopped_or_completed_is_a_cohort(
+        nlp, text: str, parts: set) -> None:
+    found = _groups(nlp, _THREE_DOSES + text)
+    assert {(f[1], f[4]) for f in found if f[0] == "cohort" and f[3] == "zuranolone"} >= parts

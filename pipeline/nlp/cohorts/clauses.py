@@ -477,9 +477,13 @@ def share_statuses(facts: list[ClauseFacts], doc: Doc, settings: LinkSettings) -
     if len(facts) < 2:
         return
     lower = None
+    # "137 in the A group, 132 in the B group and 140 in the placebo group completed the
+    # trial": the change the last clause states passes back along the whole list.
+    carried: str | None = None
     for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
-        if not after.elliptical or here.control or here.shared_outcome is not None \
-                or not any(c.label == "STATUS" for c in after.cues):
+        passed, carried = carried, None
+        if not after.elliptical or here.shared_outcome is not None \
+                or not (passed or any(c.label == "STATUS" for c in after.cues)):
             continue
         lower = lower or words_of(doc).lower
         if any(c.label in {"OUTCOME", "EVENT_VERB", "STUDY_VERB"} or _status_verb(c, lower)
@@ -487,12 +491,39 @@ def share_statuses(facts: list[ClauseFacts], doc: Doc, settings: LinkSettings) -
             continue
         status = next((c.id for c in reversed(after.cues) if _status_verb(c, lower)
                        and not _within_outcome(c, after.cues)
-                       and not _relative(doc, c.start, after.start, settings)), None)
-        if status is None or status == "not_received" and not here.drug \
+                       and not _relative(doc, c.start, after.start, settings)), passed)
+        carried = status
+        if status in CHANGED_STATUSES:
+            here.shared_change = status
+        if here.control or status is None or status == "not_received" and not here.drug \
                 and not here.experimental and not here.arm_label:
             continue  # (no drug the group went without)
         here.drug_status = status
         here.is_study = True
+    _pass_changes_on(facts, doc, settings)
+
+
+def _pass_changes_on(facts: list[ClauseFacts], doc: Doc, settings: LinkSettings) -> None:
+    """'Treatment was discontinued by 21 patients in the A group, 30 in the B group and 12
+    in the placebo group': a change of treatment stated before the first count of a list
+    holds for every item after it that states nothing of its own."""
+    words = words_of(doc)
+    change = None
+    for here, after in zip(facts, facts[1:], strict=False):
+        if change is None:
+            first = next((k for k in range(here.start, here.end) if words.num[k] is not None),
+                         here.end)
+            change = next((c.id for c in here.cues if c.start < first and c.label == "STATUS"
+                           and c.id in CHANGED_STATUSES and not _within_outcome(c, here.cues)
+                           and not _relative(doc, c.start, here.start, settings)), None)
+        if change is None or not after.elliptical or after.shared_outcome is not None \
+                or any(c.label in {"OUTCOME", "EVENT_VERB", "STUDY_VERB"}
+                       or _status_verb(c, words.lower) for c in after.cues):
+            return
+        after.shared_change = change
+        after.is_study = True
+        if not after.control:
+            after.drug_status = change
 
 
 def _status_verb(cue: Cue, lower: list[str]) -> bool:

@@ -1698,7 +1698,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                                 or _part_of_named(doc, m, facts, state))) or (
             m.kind == "loose" and facts.anaphora and m.end < facts.end and doc[m.end].is_lower):
         # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
-        parent = recent_cohort(state)
+        parent = _named_arm(state, m, facts) or recent_cohort(state)
         if parent is not None and parent.size > m.value:
             # ("200 were excluded (150 did not meet ...)": a part of those excluded is too)
             screened = parent.index in state.screened or _screened(doc, m, facts, settings)
@@ -1708,7 +1708,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             remember(state, part.index)
             if screened:
                 state.screened.add(part.index)
-    elif m.kind in {"loose", "bare"} and _status_follows(doc, m.end, facts, settings):
+    elif m.kind in {"loose", "bare"} and (_status_follows(doc, m.end, facts, settings)
+                                          or _shares_change(m, facts)):
         # "and 14 stopped brentuximab early", "14 taking sunitinib stopped treatment": the
         # part of a group whose treatment changed (status verb), a subgroup of that group.
         fitting = [c for c in reversed(state.cohorts) if c.size > m.value and fit_score(c, facts) > 0]
@@ -1720,6 +1721,26 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             remember(state, part.index)
             if facts.drug_status == "discontinued":
                 state.stopped.add(part.index)  # ("..., 25 of them because of adverse events")
+
+
+def _named_arm(state: LinkState, m: Mention, facts: ClauseFacts) -> Cohort | None:
+    """'12 in the A group, 9 in the placebo group and 15 in the 40-mg group withdrew': a
+    list item that names its arm (by label, dose, drug or control) is a part of that arm,
+    not of the group the item before it made."""
+    if not facts.elliptical or facts.anaphora or not (
+            facts.arm_label or facts.dose or facts.drug or facts.control):
+        return None
+    fitting = [c for c in reversed(state.cohorts) if c.size > m.value and fit_score(c, facts) > 0]
+    return max(fitting, key=lambda c: fit_score(c, facts)) if fitting else None
+
+
+def _shares_change(m: Mention, facts: ClauseFacts) -> bool:
+    """'..., 132 in the B group and 140 in the placebo group completed the trial': an item of
+    a list that names its arm and took the change of treatment its comparison states (or
+    states it after the arm: '... and 15 in the 40-mg group withdrew')."""
+    return facts.elliptical and (facts.shared_change is not None or _changes_after(m, facts)) \
+        and bool(facts.dose or facts.arm_label or facts.drug or facts.experimental
+                 or facts.control)
 
 
 def _changes_after(m: Mention, facts: ClauseFacts) -> bool:
