@@ -587,3 +587,22 @@ def test_every_item_of_a_list_of_arms_that_stopped_or_completed_is_a_cohort(
         nlp, text: str, parts: set) -> None:
     found = _groups(nlp, _THREE_DOSES + text)
     assert {(f[1], f[4]) for f in found if f[0] == "cohort" and f[3] == "zuranolone"} >= parts
+
+
+def test_shares_of_named_arms_that_stopped_are_cohorts_of_the_share_of_each_arm(nlp) -> None:
+    found = _groups(nlp, _THREE_DOSES + (
+        "Premature discontinuation occurred in 8.0% of the 20-mg group, 12.0% of the 40-mg group "
+        "and 6.0% of the placebo group, and was attributed to an adverse event in 2.0%, 4.0% and "
+        "0.7%, respectively."))
+    assert {(12, "discontinued"), (18, "discontinued"), (9, "not_received")} <= {
+        (f[1], f[4]) for f in found if f[0] == "cohort" and f[3] == "zuranolone"}
+    # the harm's share is of the whole arm, not of those who stopped
+    assert ("outcome", 150, 6, "zuranolone", "received") in found
+
+
+def test_a_share_of_a_named_arm_before_a_shared_completion_is_a_cohort(nlp) -> None:
+    found = _groups(nlp, _THREE_DOSES + (
+        "Overall, 91.3% of participants in the 20-mg group, 88.0% in the 40-mg group and 140 "
+        "participants in the placebo group completed the trial."))
+    assert {(137, "continued"), (132, "continued")} <= {
+        (f[1], f[4]) for f in found if f[0] == "cohort" and f[3] == "zuranolone"}

@@ -1522,6 +1522,12 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return
     span = doc[m.start: m.end]
 
+    if m.kind == "percent" and outcome is None and not _after_baseline(facts, m) \
+            and facts.shared_change is not None:
+        _share_group(doc, sent_index, m, facts, state, settings,  # "93.3% ... completed"
+                     stopped=facts.drug_status == "discontinued")
+        return
+
     if m.kind == "percent":
         if outcome is None or _after_baseline(facts, m) or any(
                 c.label == "INCIDENCE" and c.id != "baseline" and c.start == m.end
@@ -1817,6 +1823,9 @@ def _stopped_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, st
     """Those of an arm who stopped ("occurred in 18 patients in the X group", "in 58 of the
     641"): a part of the arm the clause names (or of the fraction's whole), not a new arm."""
     conf = settings.confidence
+    if m.kind == "percent":
+        _share_group(doc, sent_index, m, facts, state, settings, stopped=True)
+        return
     if m.kind == "fraction":
         parent = find_cohort(state, m.whole or 0, facts)
     else:
@@ -1829,6 +1838,30 @@ def _stopped_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, st
                       parent=parent, statement=True, confidence=conf["subgroup"])
     remember(state, part.index)
     state.stopped.add(part.index)
+
+
+def _share_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
+                 settings: LinkSettings, *, stopped: bool) -> None:
+    """'Premature discontinuation occurred in 8.5% of the X group and 6.0% of the placebo
+    group', '91.3% of participants in the 20-mg group ... completed the trial': the share of
+    a named arm whose treatment changed is a part of that arm, its size the share of the
+    arm's (corpora/README: a percentage of a group of known size gives the count)."""
+    if m.percent is None or not (facts.arm_label or facts.dose or facts.drug or facts.control
+                                 or facts.experimental):
+        return
+    conf = settings.confidence
+    index, _ = implicit_cohort(state, 0, None, facts, conf, sent=sent_index)
+    if index is None:
+        return
+    arm = state.cohorts[index]
+    size = round(m.percent * arm.size / 100)
+    if not 0 < size < arm.size:
+        return
+    part = new_cohort(state, size, str(size), sent_index, doc[m.start:m.end], facts,
+                      parent=arm, statement=True, confidence=conf["subgroup"])
+    remember(state, part.index)
+    if stopped:
+        state.stopped.add(part.index)
 
 
 def _reasons_as_groups(state: LinkState) -> set[int]:
@@ -1847,6 +1880,9 @@ def _reasons_as_groups(state: LinkState) -> set[int]:
             if stopped.parent is not None:
                 arm = state.cohorts[stopped.parent]
                 event.cohort, event.drug_status = arm.index, arm.drug_status
+                if event.from_percent and event.percent is not None:
+                    # "... and was attributed to an adverse event in 3.9% and 2.0%": of the arm
+                    event.count = round(event.percent * arm.size / 100)
                 arms.add(arm.index)
             kept.append(event)
             continue
