@@ -606,3 +606,13 @@ def test_a_share_of_a_named_arm_before_a_shared_completion_is_a_cohort(nlp) -> N
         "participants in the placebo group completed the trial."))
     assert {(137, "continued"), (132, "continued")} <= {
         (f[1], f[4]) for f in found if f[0] == "cohort" and f[3] == "zuranolone"}
+
+
+@pytest.mark.parametrize("each", ["150 to each", "150 in each"])
+def test_a_size_for_each_option_at_the_end_of_the_sentence_gives_one_arm_per_option(
+        nlp, each: str) -> None:
+    found = _groups(nlp, f"The trial randomly assigned 300 adults with gout to febuxostat or "
+                         f"placebo, {each}.")
+    assert {("cohort", 150, None, "febuxostat", "received"),
+            ("cohort", 150, None, "febuxostat", "not_received"),
+            ("cohort", 300, None, None, None)} <= found

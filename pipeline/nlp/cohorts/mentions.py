@@ -697,7 +697,10 @@ def _per_arm(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
     for j in range(i, min(end - 1, i + settings.noun_window + 2)):
         if words.is_punct[j] or words.num[j] is not None:
             return False
-        if words.lower[j] in settings.each_words and words.lower[j + 1] in settings.arm_nouns:
+        if words.lower[j] in settings.each_words and (
+                words.lower[j + 1] in settings.arm_nouns
+                # "randomly assigned 200 to X or to observation, 100 to each."
+                or words.is_punct[j + 1] and j > i and words.lower[j - 1] in {"to", "in"}):
             return True
     return False
 
