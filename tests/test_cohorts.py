@@ -616,3 +616,10 @@ def test_a_size_for_each_option_at_the_end_of_the_sentence_gives_one_arm_per_opt
     assert {("cohort", 150, None, "febuxostat", "received"),
             ("cohort", 150, None, "febuxostat", "not_received"),
             ("cohort", 300, None, None, None)} <= found
+
+
+@pytest.mark.parametrize("label", ["Phase 1/2", "phase 2/3", "grade 3/4"])
+def test_a_label_with_a_slash_is_no_fraction_of_patients(nlp, label: str) -> None:
+    found = _groups(nlp, f"The {label} study of sotorasib enrolled 64 patients with lung cancer. "
+                         "Twenty responded.")
+    assert {f[1] for f in found} == {64}
