@@ -623,3 +623,18 @@ def test_a_label_with_a_slash_is_no_fraction_of_patients(nlp, label: str) -> Non
     found = _groups(nlp, f"The {label} study of sotorasib enrolled 64 patients with lung cancer. "
                          "Twenty responded.")
     assert {f[1] for f in found} == {64}
+
+
+@pytest.mark.parametrize("ratio", ["Two patients out of every three", "Two in every three patients",
+                                   "Two of every three patients"])
+def test_a_ratio_with_every_is_no_group(nlp, ratio: str) -> None:
+    found = _groups(nlp, f"The trial enrolled 318 adults with anaemia. {ratio} were assigned to "
+                         "luspatercept: 212 received it and 106 received placebo.")
+    assert not {f for f in found if f[1] in {2, 3}}
+    assert ("cohort", 212, None, "luspatercept", "received") in found
+
+
+def test_two_out_of_three_without_every_is_still_a_fraction(nlp) -> None:
+    found = _groups(nlp, "In the pilot study, 3 patients received luspatercept. Two out of three "
+                         "patients responded.")
+    assert ("outcome", 3, 2, "luspatercept", "received") in found

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts, is_group_size
-from ..words import words_of
+from ..words import Words, words_of
 from .groups import gives_share
 from .outcomes import listed_outcome, other_outcome, picks_group, predicate_outcome
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
@@ -210,6 +210,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if after + 1 < end and words.lower[after] == "in" and words.num[after + 1] is not None:
             consumed.add(after + 1)
             continue  # "1 in 4 adults": a ratio
+        every = _every_after(words, after, end)
+        if every is not None:
+            consumed.add(every)
+            continue  # "two patients out of every three", "one in every five": a ratio
         qualifier = qualifiers.get(number.start)
         size_text = f"{qualifier.text.lower()} {number_text}" if qualifier else number_text
         begin = qualifier.start if qualifier else number.start
@@ -691,6 +695,17 @@ def _count_follows(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
                 and words.lower[j + 2] in settings.reference_words | {"/"}
                 and words.num[j + 3] is not None)
     return False
+
+
+def _every_after(words: Words, i: int, end: int) -> int | None:
+    """Where the number of 'out of every three', 'in every five', 'of every ten' after a count
+    (at ``i``, or after its noun) stands, or None."""
+    k = i + 1 if i < end and words.lower[i] in {"patients", "people", "participants"} else i
+    for link in (("out", "of", "every"), ("in", "every"), ("of", "every")):
+        n = len(link)
+        if k + n < end and tuple(words.lower[k:k + n]) == link and words.num[k + n] is not None:
+            return k + n
+    return None
 
 
 def _per_arm(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
