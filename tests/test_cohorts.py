@@ -638,3 +638,24 @@ def test_two_out_of_three_without_every_is_still_a_fraction(nlp) -> None:
     found = _groups(nlp, "In the pilot study, 3 patients received luspatercept. Two out of three "
                          "patients responded.")
     assert ("outcome", 3, 2, "luspatercept", "received") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Adults with panic disorder were randomised to paroxetine (n = 150) or placebo (n = 148). "
+    "Among the 120 participants with agoraphobia, response occurred in 35 of 61 receiving "
+    "paroxetine and 18 of 59 receiving placebo.",
+    "Infants were randomised 2:1 to clesrovimab (n = 600) or placebo (n = 300). Among the 210 "
+    "infants born before 32 weeks of gestation, RSV hospitalisation occurred in 2/140 versus "
+    "9/70.",
+])
+def test_a_frame_whose_parts_are_counted_per_arm_is_a_total_with_no_drug(nlp, text: str) -> None:
+    found = _groups(nlp, text)
+    assert {f for f in found if f[0] == "cohort" and f[1] in {120, 210}} in (
+        {("cohort", 120, None, None, None)}, {("cohort", 210, None, None, None)})
+
+
+def test_a_frame_split_into_those_who_kept_and_stopped_the_drug_keeps_it(nlp) -> None:
+    found = _groups(nlp, "The registry followed 300 patients on lanreotide. Among the 47 patients "
+                         "with a pancreatic primary, recurrence occurred in 8 of the 26 who "
+                         "continued treatment and in 13 of the 21 who stopped.")
+    assert not {f for f in found if f[0] == "cohort" and f[1] == 47 and f[3] is None}
