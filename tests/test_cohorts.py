@@ -659,3 +659,19 @@ def test_a_frame_split_into_those_who_kept_and_stopped_the_drug_keeps_it(nlp) ->
                          "with a pancreatic primary, recurrence occurred in 8 of the 26 who "
                          "continued treatment and in 13 of the 21 who stopped.")
     assert not {f for f in found if f[0] == "cohort" and f[1] == 47 and f[3] is None}
+
+
+@pytest.mark.parametrize("frame", ["APOE4 homozygotes", "current smokers", "carriers of the variant"])
+def test_a_frame_named_by_any_noun_phrase_before_its_comma_is_a_group(nlp, frame: str) -> None:
+    found = _groups(nlp, "Adults were randomised to donanemab (n = 500) or placebo (n = 500). "
+                         f"Among the 204 {frame}, ARIA-E occurred in 31 of 103 treated with "
+                         "donanemab and in 2 of 101 who received placebo.")
+    assert ("cohort", 204, None, None, None) in found
+    assert ("outcome", 103, 31, "donanemab", "received") in found
+
+
+def test_later_counts_of_a_frame_named_by_a_relative_clause_are_of_it(nlp) -> None:
+    found = _groups(nlp, "The trial enrolled 52 adults with lymphoma, all of whom received "
+                         "zanubrutinib. Thirty responded. Of the 30 who responded, 9 relapsed "
+                         "during follow-up.")
+    assert ("outcome", 30, 9, "zanubrutinib", "received") in found

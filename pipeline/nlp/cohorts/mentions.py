@@ -358,6 +358,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     size_text=size_text))
             continue
         noun = _noun_end(doc, after, end, patients, settings)
+        if noun is None and int(value) not in YEARS:
+            noun = _framed_noun_end(words, begin, after, start, end, settings)
         if noun is None and _group_named_by_size(doc, begin, after, start, end, qualifier,
                                                  settings):
             # "In the group of 12 without a fusion, ...", "The other 94, who stayed on the
@@ -695,6 +697,26 @@ def _count_follows(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
                 and words.lower[j + 2] in settings.reference_words | {"/"}
                 and words.num[j + 3] is not None)
     return False
+
+
+def _framed_noun_end(words: Words, begin: int, after: int, start: int, end: int,
+                     settings: LinkSettings) -> int | None:
+    """'Among the 204 APOE4 homozygotes, ...', 'Of the 150 current smokers, ...': a count
+    right after the reference word that opens its clause names a group by whatever noun
+    phrase follows it up to the comma (a few words, no number, no drug): the end of that
+    phrase."""
+    i = begin - 1
+    while i >= start and words.lower[i] in settings.determiners:
+        i -= 1
+    if i != start or words.lower[i] not in settings.reference_words:
+        return None
+    for k in range(after, min(end, after + settings.noun_window + 2)):
+        if words.text[k] == ",":
+            return k if k > after else None
+        if words.num[k] is not None or words.is_punct[k] and words.text[k] != "-" \
+                or words.ent_type[k] in {"DRUG", "DRUG_CLASS"}:
+            return None  # (a group named by its treatment is found as such)
+    return None
 
 
 def _every_after(words: Words, i: int, end: int) -> int | None:
