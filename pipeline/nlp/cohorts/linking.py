@@ -1102,7 +1102,10 @@ def _single_treatment(state: LinkState, compared: bool, first: int) -> bool:
     it opens with received it too; but not a population its own sentence picks other groups
     from ("Of 1,214 patients in the registries, 146 underwent resection while receiving X")."""
     sent = state.cohorts[first].sent
-    return not compared and not state.spanning and not state.options and all(
+    # (and only where the text ties the treatment to a group: a page that merely names a
+    # substance has no study population)
+    tied = any(c.drug for c in state.cohorts) or any(e.drug for e in state.events)
+    return tied and not compared and not state.spanning and not state.options and all(
         c.drug_status != "not_received" and (c.index == first or c.sent != sent)
         for c in state.cohorts)
 

@@ -359,7 +359,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         noun = _noun_end(doc, after, end, patients, settings)
         if noun is None and int(value) not in YEARS:
-            noun = _framed_noun_end(words, begin, after, start, end, settings)
+            noun = _framed_noun_end(words, begin, after, start, end, sent.start, settings)
         if noun is None and _group_named_by_size(doc, begin, after, start, end, qualifier,
                                                  settings):
             # "In the group of 12 without a fusion, ...", "The other 94, who stayed on the
@@ -700,7 +700,7 @@ def _count_follows(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
 
 
 def _framed_noun_end(words: Words, begin: int, after: int, start: int, end: int,
-                     settings: LinkSettings) -> int | None:
+                     sent_start: int, settings: LinkSettings) -> int | None:
     """'Among the 204 APOE4 homozygotes, ...', 'Of the 150 current smokers, ...': a count
     right after the reference word that opens its clause names a group by whatever noun
     phrase follows it up to the comma (a few words, no number, no drug): the end of that
@@ -708,8 +708,9 @@ def _framed_noun_end(words: Words, begin: int, after: int, start: int, end: int,
     i = begin - 1
     while i >= start and words.lower[i] in settings.determiners:
         i -= 1
-    if i != start or words.lower[i] not in settings.reference_words:
-        return None
+    if i != start or words.lower[i] not in settings.reference_words \
+            or i > sent_start and words.text[i - 1] != ";":
+        return None  # (the frame opens its sentence, or a clause after ';': not ", of 3170 W.")
     for k in range(after, min(end, after + settings.noun_window + 2)):
         if words.text[k] == ",":
             return k if k > after else None
