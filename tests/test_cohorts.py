@@ -675,3 +675,11 @@ def test_later_counts_of_a_frame_named_by_a_relative_clause_are_of_it(nlp) -> No
                          "zanubrutinib. Thirty responded. Of the 30 who responded, 9 relapsed "
                          "during follow-up.")
     assert ("outcome", 30, 9, "zanubrutinib", "received") in found
+
+
+def test_the_population_of_a_trial_of_two_treatments_is_a_total_and_no_share_of_an_arm(nlp) -> None:
+    found = _groups(nlp, "Findings: In this randomized clinical trial of 540 adults, sustained "
+                         "virologic response occurred in 95.1% of patients treated with "
+                         "glecaprevir and 93.8% of those treated with sofosbuvir.")
+    assert ("cohort", 540, None, None, None) in found
+    assert not {f for f in found if f[0] == "outcome" and f[1] == 540}

@@ -136,10 +136,13 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
     # give way to the study population)
     previous = state.last_in_previous if sent is None or state.previous_at >= sent - 1 \
         or len(state.arms) >= 2 else []
+    # "87.3% of those treated with X" is no share of a total over the arms
+    named = facts.drug or facts.control or facts.arm_label or facts.experimental or facts.dose
+    over_arms = state.spanning if named else set()
     for pool, key in ((state.last_in_sentence, "count_same_sentence"),
                       (previous, "count_previous_sentence")):
         for index in reversed(pool):
-            if state.cohorts[index].size >= count:
+            if state.cohorts[index].size >= count and index not in over_arms:
                 if safety and key == "count_previous_sentence":
                     # "Of those 118, 112 went on to surgery. Nobody died from treatment": harms
                     # of a treatment are counted over everyone who had it, not the subgroup
@@ -148,7 +151,8 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
                         index = state.cohorts[index].parent  # type: ignore[assignment]
                 return index, conf[key]
     # Otherwise the study population: the first group large enough.
-    first = next((c for c in state.cohorts if c.size >= count and c.parent is None), None)
+    first = next((c for c in state.cohorts if c.size >= count and c.parent is None
+                  and c.index not in over_arms), None)
     if first is not None:
         return first.index, conf["count_previous_sentence"]
     return None, conf["unlinked"]
