@@ -683,3 +683,14 @@ def test_the_population_of_a_trial_of_two_treatments_is_a_total_and_no_share_of_
                          "glecaprevir and 93.8% of those treated with sofosbuvir.")
     assert ("cohort", 540, None, None, None) in found
     assert not {f for f in found if f[0] == "outcome" and f[1] == 540}
+
+
+@pytest.mark.parametrize(("text", "added"), [
+    ("Among 400 randomized participants, 200 were assigned to dupilumab plus TCS and 200 to TCS "
+     "alone.", "dupilumab"),
+    ("Of 180 randomized patients, 91 were assigned to pembrolizumab plus surgery and 89 to surgery "
+     "alone.", "pembrolizumab"),
+])
+def test_a_count_assigned_to_a_backbone_alone_is_the_control_arm(nlp, text: str, added: str) -> None:
+    found = _groups(nlp, text)
+    assert any(f[0] == "cohort" and f[3] == added and f[4] == "not_received" for f in found)

@@ -1113,7 +1113,19 @@ def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_star
     while i + 1 < end and (words.lower[i] in settings.determiners
                            or words.lower[i] in settings.treatment_modifiers):
         i += 1  # "164 to intravenous quinine", "120 to the high-dose regimen of X"
-    return i in drug_starts or i in arm_starts  # "91 to Arm A, 92 to Arm B"
+    return i in drug_starts or i in arm_starts \
+        or _named_alone(words, i, end, settings)  # "91 to Arm A, 92 to Arm B"
+
+
+def _named_alone(words: Words, i: int, end: int, settings: LinkSettings) -> bool:
+    """'243 to TCS alone', '60 to surgery alone': a control arm named by the treatment it
+    had alone, in words no drug list holds."""
+    for k in range(i, min(end, i + 4)):
+        if words.lower[k] in settings.alone_words or words.lower[k].endswith("-alone"):
+            return k > i or words.lower[k].endswith("-alone")
+        if words.is_punct[k] or words.num[k] is not None:
+            return False
+    return False
 
 
 def _after_reference_word(doc: Doc, begin: int, start: int, settings: LinkSettings) -> bool:
