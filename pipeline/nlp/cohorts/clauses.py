@@ -507,16 +507,21 @@ def _pass_changes_on(facts: list[ClauseFacts], doc: Doc, settings: LinkSettings)
     """'Treatment was discontinued by 21 patients in the A group, 30 in the B group and 12
     in the placebo group': a change of treatment stated before the first count of a list
     holds for every item after it that states nothing of its own."""
-    words = words_of(doc)
+    words = None
     change = None
     for here, after in zip(facts, facts[1:], strict=False):
         if change is None:
+            changes = [c for c in here.cues if c.label == "STATUS" and c.id in CHANGED_STATUSES]
+            if not changes:
+                return  # (most lists: one look at the first clause's cues)
+            words = words or words_of(doc)
             first = next((k for k in range(here.start, here.end) if words.num[k] is not None),
                          here.end)
-            change = next((c.id for c in here.cues if c.start < first and c.label == "STATUS"
-                           and c.id in CHANGED_STATUSES and not _within_outcome(c, here.cues)
+            change = next((c.id for c in changes if c.start < first
+                           and not _within_outcome(c, here.cues)
                            and not _relative(doc, c.start, here.start, settings)), None)
-        if change is None or not after.elliptical or after.shared_outcome is not None \
+        if change is None or words is None or not after.elliptical \
+                or after.shared_outcome is not None \
                 or any(c.label in {"OUTCOME", "EVENT_VERB", "STUDY_VERB"}
                        or _status_verb(c, words.lower) for c in after.cues):
             return

@@ -723,12 +723,19 @@ def _framed_noun_end(words: Words, begin: int, after: int, start: int, end: int,
 def _every_after(words: Words, i: int, end: int) -> int | None:
     """Where the number of 'out of every three', 'in every five', 'of every ten' after a count
     (at ``i``, or after its noun) stands, or None."""
-    k = i + 1 if i < end and words.lower[i] in {"patients", "people", "participants"} else i
-    for link in (("out", "of", "every"), ("in", "every"), ("of", "every")):
-        n = len(link)
-        if k + n < end and tuple(words.lower[k:k + n]) == link and words.num[k + n] is not None:
-            return k + n
+    lower = words.lower
+    k = i + 1 if i < end and lower[i] in _RATIO_NOUNS else i
+    if k + 2 >= end or lower[k] not in _RATIO_LINKS:
+        return None  # (most counts: one look)
+    if lower[k] == "out" and lower[k + 1] == "of":
+        k += 1
+    if k + 2 < end and lower[k + 1] == "every" and words.num[k + 2] is not None:
+        return k + 2
     return None
+
+
+_RATIO_NOUNS = frozenset({"patients", "people", "participants"})
+_RATIO_LINKS = frozenset({"out", "in", "of"})
 
 
 def _per_arm(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
