@@ -53,12 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser(
         "evaluate", help="score extraction against gold annotations",
-        description="Extract the input of every *.gold.json under GOLD_DIR and print "
+        description="Extract the input of every *.gold.json under GOLD_DIR, and every passage "
+                    "of the stress sets (*.cases.json, see corpora/stress), and print "
                     "precision/recall/F1 for rows and numbers, drug and disease recall, "
                     "per-field accuracy on matched rows, and the count of missed gold rows "
-                    "by reason (no text is printed).")
+                    "by reason (no text is printed). GOLD_DIR may also be one such file.")
     evaluate.add_argument("gold_dir", type=Path, metavar="GOLD_DIR")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--rows", action="store_true",
+                          help="also list, per article or case, the gold rows missed and the "
+                               "rows found in excess (for splits you may read)")
 
     run = commands.add_parser(
         "run", help="run the ingestion flow with Prefect (the main job)",
@@ -192,13 +196,23 @@ def _clean(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate, format_report, gold_files
+    from .evaluate import evaluate, format_listing, format_report, gold_files
 
     if not gold_files(args.gold_dir):
-        print(f"onco-evidence: no *.gold.json files under {args.gold_dir}", file=sys.stderr)
+        print(f"onco-evidence: no *.gold.json or *.cases.json files under {args.gold_dir}",
+              file=sys.stderr)
         return EXIT_USAGE
     result = evaluate(args.gold_dir)
-    print(json.dumps(result.to_dict(), indent=2) if args.json else format_report(result))
+    if args.json:
+        scores = result.to_dict()
+        if args.rows:
+            scores["listing"] = [{"name": name, "missed": missed, "extra": extra}
+                                 for name, missed, extra in result.listing]
+        print(json.dumps(scores, indent=2))
+    else:
+        print(format_report(result))
+        if args.rows and result.listing:
+            print(format_listing(result))
     return EXIT_OK
 
 

@@ -251,6 +251,30 @@ class GoldFile(_Record):
     rows: tuple[GoldRow, ...]  # type: ignore[valid-type]
 
 
+# A stress case is scored on the fields a row is matched on (pipeline.evaluate), and holds no more.
+CASE_ROW_FIELDS = ("row_type", "cohort_size", "outcome", "event_count", "drug")
+CaseRow = _subset_model("CaseRow", EvidenceRow,
+                        frozenset(EvidenceRow.model_fields) - set(CASE_ROW_FIELDS))
+
+
+class StressCase(_Record):
+    """A short invented passage that varies one thing against the other cases of its group
+    (``varies`` says what), and the rows a careful reader finds in it."""
+
+    id: str
+    varies: str
+    text: str
+    rows: tuple[CaseRow, ...]  # type: ignore[valid-type]
+
+
+class CaseFile(_Record):
+    """A stress set (``corpora/stress/<area>.cases.json``): cases that test one area of the
+    extraction against variation in wording."""
+
+    comment: str = Field(alias="_comment")
+    cases: tuple[StressCase, ...]
+
+
 class SnippetFile(_Record):
     """Cleaning gold for one HTML page (``<page>.snippets.json``): what the cleaned text must
     and must not contain, and the metadata a good cleaner reports."""

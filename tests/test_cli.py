@@ -164,6 +164,28 @@ def test_evaluate_on_the_seed_gold() -> None:
     assert scores["drug_recall"] == 1.0 and scores["disease_recall"] == 1.0
 
 
+def test_evaluate_scores_a_stress_set_and_lists_its_misses(tmp_path: Path) -> None:
+    case = {"id": "demo-001", "varies": "a count in words",
+            "text": "Nivolumab in melanoma\n\nOf 80 patients treated with nivolumab, "
+                    "fifty-three responded.",
+            "rows": [{"row_type": "outcome", "cohort_size": 80, "event_count": 53,
+                      "outcome": "response", "drug": "nivolumab"},
+                     {"row_type": "outcome", "cohort_size": 80, "event_count": 9,
+                      "outcome": "death", "drug": "nivolumab"}]}
+    stress = tmp_path / "demo.cases.json"
+    stress.write_text(json.dumps({"_comment": "one case", "cases": [case]}), encoding="utf-8")
+    result = run_cli("evaluate", str(tmp_path), "--json", "--rows")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["articles"] == 0 and scores["cases"] == 1
+    assert (scores["rows"]["tp"], scores["rows"]["fn"]) == (1, 1)
+    assert scores["listing"] == [{"name": "demo-001", "extra": [],
+                                  "missed": [["outcome", 80, "death", 9, "nivolumab"]]}]
+    text = run_cli("evaluate", str(stress), "--rows").stdout
+    assert "stress cases: 1" in text and "drug recall" not in text
+    assert "missed outcome      9/80  death" in text
+
+
 def test_help_lists_the_commands() -> None:
     result = run_cli("--help")
     for command in ("extract", "clean", "evaluate", "run", "export", "dictionary"):
