@@ -694,3 +694,26 @@ def test_the_population_of_a_trial_of_two_treatments_is_a_total_and_no_share_of_
 def test_a_count_assigned_to_a_backbone_alone_is_the_control_arm(nlp, text: str, added: str) -> None:
     found = _groups(nlp, text)
     assert any(f[0] == "cohort" and f[3] == added and f[4] == "not_received" for f in found)
+
+
+def test_the_rows_of_a_disposition_table_are_cohorts_of_each_column(nlp) -> None:
+    found = _groups(nlp, (
+        "In this double-blind trial, 300 adults with Crohn's disease were assigned in a 2:1 ratio "
+        "to etrasimod or placebo at 80 centres (Table 1).\n\nTable 1. Participant flow\n\n"
+        "Participants | Etrasimod | Placebo\n\nRandomised | 200 | 100\n\n"
+        "Received study drug | 198 | 100\n\nCompleted week 52 | 170 | 81\n\n"
+        "Discontinued | 28 | 19"))
+    cohorts = {(f[1], f[4]) for f in found if f[0] == "cohort" and f[3] == "etrasimod"}
+    assert {(200, "received"), (100, "not_received"), (198, "received"), (170, "continued"),
+            (81, "not_received"), (28, "discontinued"), (19, "not_received")} <= cohorts
+    assert sum(f[1] == 100 for f in found) >= 1
+
+
+def test_a_discontinuation_row_of_a_sized_table_is_a_part_of_each_arm(nlp) -> None:
+    found = _groups(nlp, (
+        "Adults with HIV-1 were randomised to cabotegravir or efavirenz.\n\n"
+        "Outcome | Cabotegravir (n = 300) | Efavirenz (n = 298)\n\n"
+        "HIV-1 RNA <50 copies/mL | 270 (90.0) | 262 (87.9)\n\n"
+        "Discontinued for other reasons | 12 (4.0) | 15 (5.0)"))
+    assert {("cohort", 12, None, "cabotegravir", "discontinued"),
+            ("cohort", 15, None, "efavirenz", "discontinued")} <= found
