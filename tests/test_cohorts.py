@@ -717,3 +717,11 @@ def test_a_discontinuation_row_of_a_sized_table_is_a_part_of_each_arm(nlp) -> No
         "Discontinued for other reasons | 12 (4.0) | 15 (5.0)"))
     assert {("cohort", 12, None, "cabotegravir", "discontinued"),
             ("cohort", 15, None, "efavirenz", "discontinued")} <= found
+
+
+@pytest.mark.parametrize("who", ["hospitalised with severe influenza", "admitted for pneumonia"])
+def test_an_event_word_that_describes_who_was_enrolled_is_no_event(nlp, who: str) -> None:
+    found = _groups(nlp, f"In this double-blind trial, 420 adults {who} were randomised to "
+                         "oseltamivir (n = 210) or placebo (n = 210).")
+    assert ("cohort", 420, None, None, None) in found
+    assert not {f for f in found if f[0] == "outcome"}

@@ -1471,6 +1471,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     outcome = None if sizes_only else (
         m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
         or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
+    if outcome is not None and _describes_population(doc, m, outcome, facts):
+        outcome = None  # "502 adults hospitalised with influenza were randomised to ..."
     if outcome is not None and outcome.start == m.end and facts.shared_outcome is not None \
             and outcome.text.lower() in settings.people_outcomes:
         # "11 of the 94 responders in cohort A and 9 of the 99 in cohort B relapsed": the
@@ -1768,6 +1770,16 @@ def _trial_population(doc: Doc, m: Mention, facts: ClauseFacts,
     return k > facts.start and words_of(doc).lower[k] == "of" \
         and any(c.label == "STUDY_ACTOR" and c.end == k for c in facts.cues) \
         and len({g[0] for g in groups}) >= 2
+
+
+def _describes_population(doc: Doc, m: Mention, outcome: Cue, facts: ClauseFacts) -> bool:
+    """'502 adults hospitalised with severe influenza were randomised', '300 patients
+    admitted for heart failure were enrolled': an event word right after the group, with
+    what it was for, describes who was enrolled when a study verb follows: no event."""
+    words = words_of(doc)
+    return outcome.start == m.end and outcome.end < facts.end \
+        and words.lower[outcome.end] in {"with", "for"} \
+        and any(c.label == "STUDY_VERB" and c.start > outcome.end for c in facts.cues)
 
 
 def _named_arm(state: LinkState, m: Mention, facts: ClauseFacts) -> Cohort | None:
