@@ -725,3 +725,16 @@ def test_an_event_word_that_describes_who_was_enrolled_is_no_event(nlp, who: str
                          "oseltamivir (n = 210) or placebo (n = 210).")
     assert ("cohort", 420, None, None, None) in found
     assert not {f for f in found if f[0] == "outcome"}
+
+
+def test_a_bare_size_in_brackets_after_each_randomised_option_is_that_arm(nlp) -> None:
+    found = _groups(nlp, "The trial randomly assigned 1,210 adults with chronic kidney disease to "
+                         "finerenone (604) or placebo (606).")
+    assert {("cohort", 1210, None, None, None), ("cohort", 604, None, "finerenone", "received"),
+            ("cohort", 606, None, "finerenone", "not_received")} <= found
+
+
+def test_a_number_in_brackets_after_a_drug_outside_an_assignment_is_no_group(nlp) -> None:
+    found = _groups(nlp, "Patients were treated with nivolumab (12) and ipilimumab (14) in "
+                         "earlier studies.")
+    assert not {f for f in found if f[1] in {12, 14}}

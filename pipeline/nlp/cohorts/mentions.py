@@ -667,12 +667,19 @@ def _after_frame(doc: Doc, i: int, start: int, outcome_ends: set[int],
 def _bracketed_size(doc: Doc, i: int, after: int, start: int, end: int,
                     groups: list[tuple[str, str, int, int]], cues: list[Cue], patients: set[int],
                     settings: LinkSettings) -> int | None:
-    """'niraparib (264 patients)', 'Arm B (148 patients)': the size of the group named right
-    before the brackets. The end of the brackets, or None."""
+    """'niraparib (264 patients)', 'Arm B (148 patients)', 'assigned to X (1,004) or placebo
+    (1,006)': the size of the group named right before the brackets. The end of the
+    brackets, or None."""
     words = words_of(doc)
     if i - 1 <= start or words.text[i - 1] != "(":
         return None
     noun = _noun_end(doc, after, end, patients, settings)
+    if noun is None and after < end and words.text[after] == ")" \
+            and int(words.num[i] or 0) not in YEARS \
+            and any(c.label == "STUDY_VERB" and c.end <= i and any(
+                w in settings.assignment_participles for w in c.text.lower().split())
+                for c in cues):
+        noun = after  # "randomly assigned 2,010 patients to X (1,004) or placebo (1,006)"
     if noun is None or noun >= end or words.text[noun] != ")":
         return None
     paren = i - 1
