@@ -738,3 +738,9 @@ def test_a_number_in_brackets_after_a_drug_outside_an_assignment_is_no_group(nlp
     found = _groups(nlp, "Patients were treated with nivolumab (12) and ipilimumab (14) in "
                          "earlier studies.")
     assert not {f for f in found if f[1] in {12, 14}}
+
+
+def test_a_treatment_tested_in_a_number_of_people_is_a_study_population(nlp) -> None:
+    found = _groups(nlp, "Inclisiran was tested in 3,178 people with high cholesterol at 160 "
+                         "clinics. In all, 1,590 were assigned to inclisiran and 1,588 to a placebo.")
+    assert ("cohort", 3178, None, None, None) in found
