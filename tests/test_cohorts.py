@@ -744,3 +744,13 @@ def test_a_treatment_tested_in_a_number_of_people_is_a_study_population(nlp) -> 
     found = _groups(nlp, "Inclisiran was tested in 3,178 people with high cholesterol at 160 "
                          "clinics. In all, 1,590 were assigned to inclisiran and 1,588 to a placebo.")
     assert ("cohort", 3178, None, None, None) in found
+
+
+@pytest.mark.parametrize("rest", ["and half a placebo", "while the rest received placebo",
+                                  "and the other half received placebo"])
+def test_the_other_half_named_by_its_treatment_is_the_control_arm(nlp, rest: str) -> None:
+    found = _groups(nlp, f"The study enrolled 312 adults with advanced kidney cancer, half of whom "
+                         f"received belzutifan {rest}.")
+    assert {("cohort", 156, None, "belzutifan", "received"),
+            ("cohort", 156, None, "belzutifan", "not_received"),
+            ("cohort", 312, None, None, None)} <= found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from ..numbers import SPANS_KEY as NUMBERS_KEY
@@ -58,7 +60,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("universal", c.start, c.end))
     for word in settings.part_words:
         if word in words.lower[start:end]:
-            mentions += _part_of_whom(doc, start, end, sent.start, word, settings)
+            mentions += _part_of_whom(doc, start, end, sent.start, word, settings, groups)
 
     for token in doc[start:end] if "/" in words.span_text(start, end) else ():
         parts = fraction_parts(token.text)
@@ -613,9 +615,10 @@ def _tally_end(doc: Doc, sent: Span, cues: list[Cue], settings: LinkSettings) ->
 
 
 def _part_of_whom(doc: Doc, start: int, end: int, sent_start: int, word: str,
-                  settings: LinkSettings) -> list[Mention]:
+                  settings: LinkSettings,
+                  groups: list[tuple[str, str, int, int]] = ()) -> list[Mention]:  # type: ignore[assignment]
     """'The study enrolled 312 adults, half of whom received X': that share of the group
-    counted just before, a group of its own."""
+    counted just before, a group of its own (and '... and half a placebo': the rest, another)."""
     words = words_of(doc)
     found = []
     for i in range(start, end - 2):
@@ -631,7 +634,30 @@ def _part_of_whom(doc: Doc, start: int, end: int, sent_start: int, word: str,
         if whole is not None and whole == int(whole) and whole >= 2:
             value = round(whole * settings.part_words[word])
             found.append(Mention("count", i, i + 3, value=value, size_text=str(value)))
+            found += _rest_named(words, i + 3, end, int(whole) - value, word, settings, groups,
+                                 found)
     return found
+
+
+def _rest_named(words: Words, i: int, end: int, rest: int, word: str, settings: LinkSettings,
+                groups: list[tuple[str, str, int, int]], found: list[Mention]) -> list[Mention]:
+    """'half of whom received X and half a placebo', '..., while the other half received Y':
+    the rest of the group, named by the treatment after it; the part before it then is of
+    the treatment named in between."""
+    for k in range(i, end):
+        if words.num[k] is not None or words.text[k] in {";", "."}:
+            return []
+        if words.lower[k] in {word, "rest", "remainder"} \
+                and words.lower[k - 1] in {"and", "other", "while", ",", "the"}:
+            after = next((g for g in groups if g[2] > k), None)
+            before = next((g for g in groups if i <= g[2] and g[3] <= k), None)
+            if after is None or before is None:
+                return []
+            found[-1] = replace(found[-1], drug=(before[0], before[1]),
+                                drug_span=(before[2], before[3]))
+            return [Mention("count", k, k + 1, value=rest, size_text=str(rest),
+                            drug=(after[0], after[1]), drug_span=(after[2], after[3]))]
+    return []
 
 
 def _restated_share(doc: Doc, i: int, start: int, mentions: list[Mention]) -> bool:
