@@ -754,3 +754,15 @@ def test_the_other_half_named_by_its_treatment_is_the_control_arm(nlp, rest: str
     assert {("cohort", 156, None, "belzutifan", "received"),
             ("cohort", 156, None, "belzutifan", "not_received"),
             ("cohort", 312, None, None, None)} <= found
+
+
+@pytest.mark.parametrize("split", [
+    "Of 540 adults assessed for eligibility, 120 were excluded, and 420 were randomised: 212 to "
+    "vortioxetine and 208 to placebo.",
+    "Overall, 600 patients were screened, of whom 420 were randomly assigned: 212 to the 10 mg "
+    "group and 208 to the placebo group.",
+])
+def test_a_group_randomised_with_no_arm_in_its_clause_is_the_total_over_the_arms(
+        nlp, split: str) -> None:
+    found = _groups(nlp, split)
+    assert ("cohort", 420, None, None, None) in found

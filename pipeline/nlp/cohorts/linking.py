@@ -1681,7 +1681,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
 
     if m.kind == "count":
         if m.drug is None and m.arm is None and (_compares(doc, facts, settings)
-                                                 or _trial_population(doc, m, facts, groups)):
+                                                 or _trial_population(doc, m, facts, groups)
+                                                 or _randomised_unnamed(m, facts)):
             m = replace(m, drug=SEVERAL_ARMS)  # "700 were randomly assigned to A or B"
         if m.drug == SEVERAL_ARMS:
             facts = replace(facts, drug=None, drug_mention=None, drug_status=None,
@@ -1759,6 +1760,14 @@ def _clear_framed_total(state: LinkState, first_new: int, first_event: int) -> N
         return  # (parts split by a change of treatment: those who kept X and who stopped it)
     total.drug = total.drug_mention = total.drug_status = None
     state.spanning.add(total.index)
+
+
+def _randomised_unnamed(m: Mention, facts: ClauseFacts) -> bool:
+    """'..., of whom 246 were randomly assigned: 83 to ...', '314 were randomised:': a group
+    randomised with no arm named in its clause is everyone randomised, a total over the arms."""
+    return not (facts.drug or facts.control or facts.arm_label or facts.experimental
+                or facts.dose or facts.drug_mention) \
+        and any(_randomises(c) and c.start >= m.end for c in facts.cues)
 
 
 def _trial_population(doc: Doc, m: Mention, facts: ClauseFacts,
