@@ -766,3 +766,11 @@ def test_a_group_randomised_with_no_arm_in_its_clause_is_the_total_over_the_arms
         nlp, split: str) -> None:
     found = _groups(nlp, split)
     assert ("cohort", 420, None, None, None) in found
+
+
+def test_a_group_with_a_relative_clause_before_its_randomisation_is_the_total(nlp) -> None:
+    found = _groups(nlp, "Between March 2022 and May 2024, 5210 women were screened at 19 "
+                         "hospitals, and 4120 who consented during antenatal care were randomly "
+                         "assigned to tranexamic acid (2061 women) or placebo (2059 women).")
+    assert ("cohort", 4120, None, None, None) in found
+    assert not {f for f in found if f[1] == 5210}

@@ -1133,6 +1133,14 @@ def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_star
     if i + 1 < end and words.lower[i] in settings.relative_pronouns and (
             i + 1 in study_verbs or words.lower[i + 1] in settings.auxiliaries):
         i += 1  # "... and 119 who received placebo", "182 who were assigned to X"
+    elif i + 1 < end and words.lower[i] in settings.relative_pronouns:
+        # "7262 who consented during antenatal care were randomly assigned to X": the main
+        # verb after a short relative clause
+        for k in range(i + 2, min(end - 1, i + 12)):
+            if words.is_punct[k]:
+                break
+            if words.lower[k] in settings.auxiliaries and k + 1 in study_verbs:
+                return True
     if i < end and words.lower[i] in settings.auxiliaries:
         i += 1
     if i < end and i in study_verbs:
