@@ -774,3 +774,12 @@ def test_a_group_with_a_relative_clause_before_its_randomisation_is_the_total(nl
                          "assigned to tranexamic acid (2061 women) or placebo (2059 women).")
     assert ("cohort", 4120, None, None, None) in found
     assert not {f for f in found if f[1] == 5210}
+
+
+def test_a_group_that_met_the_criteria_and_was_randomised_is_the_total(nlp) -> None:
+    found = _groups(nlp, "Of 430 patients who entered the baseline period at 60 centres, 300 met "
+                         "the seizure-frequency criteria and were randomly assigned to cenobamate "
+                         "(n = 150) or placebo (n = 150). All randomized patients received at least "
+                         "one dose and were included in the analyses.")
+    assert ("cohort", 300, None, None, None) in found
+    assert not {f for f in found if f[1] == 1}

@@ -1141,6 +1141,17 @@ def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_star
                 break
             if words.lower[k] in settings.auxiliaries and k + 1 in study_verbs:
                 return True
+    elif i + 3 < end and words.is_alpha[i] and words.lower[i] not in settings.auxiliaries \
+            and words.lower[i - 2] not in settings.threshold_words:  # (not "at least one dose")
+        # "365 met the seizure-frequency criteria and were randomly assigned to X"
+        for k in range(i + 1, min(end - 2, i + 10)):
+            if words.is_punct[k] or words.num[k] is not None:
+                break
+            if words.lower[k] == "and" and words.lower[k + 1] in settings.auxiliaries \
+                    and k + 2 in study_verbs and (words.lower[k + 2].startswith("random")
+                                                  or words.lower[k + 2]
+                                                  in settings.assignment_participles):
+                return True  # (a randomisation: not "80 completed X and were followed up")
     if i < end and words.lower[i] in settings.auxiliaries:
         i += 1
     if i < end and i in study_verbs:
