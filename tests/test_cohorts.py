@@ -492,3 +492,294 @@ def test_no_cohort_row_for_none_or_a_duration_after_a_study_verb(nlp, text: str)
 def test_a_regimen_acronym_is_a_drug_only_in_capitals(nlp, text: str, drugs: set) -> None:
     found = {e.kb_id_ or e.ent_id_ for e in nlp(text).ents if e.label_ == "DRUG"}
     assert {d for d in found if d} == drugs
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # each arm's completers, the second clause with the verb they share
+    ("We randomly assigned 97 adults with asthma to tezepelumab and 94 to placebo. Overall, 88 "
+     "(91%) of 97 patients in the tezepelumab group and 80 (85%) of 94 in the placebo group "
+     "completed 24 weeks of treatment.",
+     {(88, "tezepelumab", "continued"), (80, "tezepelumab", "not_received")}),
+    ("Adults with atrial fibrillation were assigned to rivaroxaban (n = 89) or placebo (n = 88). "
+     "In total, 80 of 89 in the rivaroxaban group and 79 of 88 in the placebo group finished "
+     "the study.",
+     {(80, "rivaroxaban", "continued"), (79, "rivaroxaban", "not_received")}),
+    # a short time phrase before the list: its comma opens the statement, no list item
+    ("We randomly assigned 89 adults with gout to febuxostat and 88 to allopurinol. At week 52, "
+     "12 of 89 in the febuxostat group and 15 of 88 in the allopurinol group had stopped "
+     "treatment.",
+     {(12, "febuxostat", "discontinued"), (15, "allopurinol", "discontinued")}),
+])
+def test_each_arms_completers_or_stoppers_in_a_list_are_cohorts(nlp, text: str,
+                                                                 parts: set) -> None:
+    found = _groups(nlp, text)
+    assert {(f[1], f[3], f[4]) for f in found if f[0] == "cohort"} >= parts
+
+
+def test_a_short_time_phrase_before_a_list_of_counts_keeps_each_arms_outcome(nlp) -> None:
+    found = _groups(nlp, "We randomly assigned 89 adults with gout to febuxostat and 88 to "
+                         "placebo. After 12 months, 30 in the febuxostat group and 41 in the "
+                         "placebo group had a flare.")
+    assert {("outcome", 89, 30, "febuxostat", "received"),
+            ("outcome", 88, 41, "febuxostat", "not_received")} <= found
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("The single-arm phase 2 trial enrolled 52 adults with relapsed myeloma at 9 centres, all of "
+     "whom received teclistamab weekly. Thirty of them responded.", (52, "teclistamab")),
+    ("The study enrolled 64 children with neuroblastoma at 11 sites. All received dinutuximab "
+     "beta. Twenty had a response.", (64, "dinutuximab beta")),
+])
+def test_the_population_of_a_one_treatment_study_received_it(nlp, text: str, group: tuple) -> None:
+    found = _groups(nlp, text)
+    assert ("cohort", group[0], None, group[1], "received") in found
+
+
+def test_the_population_of_a_comparison_received_no_one_treatment(nlp) -> None:
+    found = _groups(nlp, "The trial enrolled 230 adults with gout at 40 sites. Of these, 115 "
+                         "were assigned to febuxostat and 115 to placebo.")
+    assert ("cohort", 230, None, None, None) in found
+
+
+def test_a_consort_flow_per_arm_with_completers_and_reasons(nlp) -> None:
+    found = _groups(nlp, (
+        "Between March 2019 and June 2021, 1210 patients were screened and 640 were randomly "
+        "assigned to apixaban (n=321) or aspirin (n=319). In the apixaban group, 298 completed the "
+        "study, 14 withdrew consent and 9 were lost to follow-up. In the aspirin group, 301 "
+        "completed the study, 11 withdrew consent and 7 were lost to follow-up."))
+    cohorts = {(f[1], f[3]) for f in found if f[0] == "cohort"}
+    assert {(298, "apixaban"), (14, "apixaban"), (9, "apixaban"),
+            (301, "aspirin"), (11, "aspirin"), (7, "aspirin")} <= cohorts
+    assert not {f for f in found if f[1] == 1210}
+
+
+@pytest.mark.parametrize("aside", [
+    "(mean [SD] age, 44.2 [12.0] years; 260 [50.8%] women; 71 [13.9%] Black)",
+    "(median age, 61 years; 212 [52.5%] female)",
+])
+def test_baseline_statistics_in_brackets_after_the_randomized_total_give_no_row(
+        nlp, aside: str) -> None:
+    found = _groups(nlp, f"Among 401 randomized participants {aside}, 201 were assigned to "
+                         "erenumab and 200 to placebo.")
+    assert {(f[1], f[3]) for f in found if f[0] == "cohort"} == {
+        (401, None), (201, "erenumab"), (200, "erenumab")}
+
+
+_THREE_DOSES = ("A total of 450 participants were randomized 1:1:1 to zuranolone 20 mg (the 20-mg "
+                "group, n = 150), zuranolone 40 mg (the 40-mg group, n = 150) or placebo (n = 150). ")
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # the verb after the list holds for every item
+    ("Overall, 137 participants in the 20-mg group, 132 in the 40-mg group and 140 in the "
+     "placebo group completed the trial.",
+     {(137, "continued"), (132, "continued"), (140, "not_received")}),
+    # the verb before the list holds for every item
+    ("Treatment was discontinued by 21 patients (14.0%) in the 20-mg group, 30 (20.0%) in the "
+     "40-mg group and 12 (8.0%) in the placebo group.",
+     {(21, "discontinued"), (30, "discontinued"), (12, "not_received")}),
+    # an item after the control arm is of the arm it names, not a part of the control
+    ("Overall, 12 participants in the 20-mg group, 9 in the placebo group and 15 in the 40-mg "
+     "group withdrew.",
+     {(12, "discontinued"), (9, "not_received"), (15, "discontinued")}),
+])
+def test_every_item_of_a_list_of_arms_that_stopped_or_completed_is_a_cohort(
+        nlp, text: str, parts: set) -> None:
+    found = _groups(nlp, _THREE_DOSES + text)
+    assert {(f[1], f[4]) for f in found if f[0] == "cohort" and f[3] == "zuranolone"} >= parts
+
+
+def test_shares_of_named_arms_that_stopped_are_cohorts_of_the_share_of_each_arm(nlp) -> None:
+    found = _groups(nlp, _THREE_DOSES + (
+        "Premature discontinuation occurred in 8.0% of the 20-mg group, 12.0% of the 40-mg group "
+        "and 6.0% of the placebo group, and was attributed to an adverse event in 2.0%, 4.0% and "
+        "0.7%, respectively."))
+    assert {(12, "discontinued"), (18, "discontinued"), (9, "not_received")} <= {
+        (f[1], f[4]) for f in found if f[0] == "cohort" and f[3] == "zuranolone"}
+    # the harm's share is of the whole arm, not of those who stopped
+    assert ("outcome", 150, 6, "zuranolone", "received") in found
+
+
+def test_a_share_of_a_named_arm_before_a_shared_completion_is_a_cohort(nlp) -> None:
+    found = _groups(nlp, _THREE_DOSES + (
+        "Overall, 91.3% of participants in the 20-mg group, 88.0% in the 40-mg group and 140 "
+        "participants in the placebo group completed the trial."))
+    assert {(137, "continued"), (132, "continued")} <= {
+        (f[1], f[4]) for f in found if f[0] == "cohort" and f[3] == "zuranolone"}
+
+
+@pytest.mark.parametrize("each", ["150 to each", "150 in each"])
+def test_a_size_for_each_option_at_the_end_of_the_sentence_gives_one_arm_per_option(
+        nlp, each: str) -> None:
+    found = _groups(nlp, f"The trial randomly assigned 300 adults with gout to febuxostat or "
+                         f"placebo, {each}.")
+    assert {("cohort", 150, None, "febuxostat", "received"),
+            ("cohort", 150, None, "febuxostat", "not_received"),
+            ("cohort", 300, None, None, None)} <= found
+
+
+@pytest.mark.parametrize("label", ["Phase 1/2", "phase 2/3", "grade 3/4"])
+def test_a_label_with_a_slash_is_no_fraction_of_patients(nlp, label: str) -> None:
+    found = _groups(nlp, f"The {label} study of sotorasib enrolled 64 patients with lung cancer. "
+                         "Twenty responded.")
+    assert {f[1] for f in found} == {64}
+
+
+@pytest.mark.parametrize("ratio", ["Two patients out of every three", "Two in every three patients",
+                                   "Two of every three patients"])
+def test_a_ratio_with_every_is_no_group(nlp, ratio: str) -> None:
+    found = _groups(nlp, f"The trial enrolled 318 adults with anaemia. {ratio} were assigned to "
+                         "luspatercept: 212 received it and 106 received placebo.")
+    assert not {f for f in found if f[1] in {2, 3}}
+    assert ("cohort", 212, None, "luspatercept", "received") in found
+
+
+def test_two_out_of_three_without_every_is_still_a_fraction(nlp) -> None:
+    found = _groups(nlp, "In the pilot study, 3 patients received luspatercept. Two out of three "
+                         "patients responded.")
+    assert ("outcome", 3, 2, "luspatercept", "received") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Adults with panic disorder were randomised to paroxetine (n = 150) or placebo (n = 148). "
+    "Among the 120 participants with agoraphobia, response occurred in 35 of 61 receiving "
+    "paroxetine and 18 of 59 receiving placebo.",
+    "Infants were randomised 2:1 to clesrovimab (n = 600) or placebo (n = 300). Among the 210 "
+    "infants born before 32 weeks of gestation, RSV hospitalisation occurred in 2/140 versus "
+    "9/70.",
+])
+def test_a_frame_whose_parts_are_counted_per_arm_is_a_total_with_no_drug(nlp, text: str) -> None:
+    found = _groups(nlp, text)
+    assert {f for f in found if f[0] == "cohort" and f[1] in {120, 210}} in (
+        {("cohort", 120, None, None, None)}, {("cohort", 210, None, None, None)})
+
+
+def test_a_frame_split_into_those_who_kept_and_stopped_the_drug_keeps_it(nlp) -> None:
+    found = _groups(nlp, "The registry followed 300 patients on lanreotide. Among the 47 patients "
+                         "with a pancreatic primary, recurrence occurred in 8 of the 26 who "
+                         "continued treatment and in 13 of the 21 who stopped.")
+    assert not {f for f in found if f[0] == "cohort" and f[1] == 47 and f[3] is None}
+
+
+@pytest.mark.parametrize("frame", ["APOE4 homozygotes", "current smokers", "carriers of the variant"])
+def test_a_frame_named_by_any_noun_phrase_before_its_comma_is_a_group(nlp, frame: str) -> None:
+    found = _groups(nlp, "Adults were randomised to donanemab (n = 500) or placebo (n = 500). "
+                         f"Among the 204 {frame}, ARIA-E occurred in 31 of 103 treated with "
+                         "donanemab and in 2 of 101 who received placebo.")
+    assert ("cohort", 204, None, None, None) in found
+    assert ("outcome", 103, 31, "donanemab", "received") in found
+
+
+def test_later_counts_of_a_frame_named_by_a_relative_clause_are_of_it(nlp) -> None:
+    found = _groups(nlp, "The trial enrolled 52 adults with lymphoma, all of whom received "
+                         "zanubrutinib. Thirty responded. Of the 30 who responded, 9 relapsed "
+                         "during follow-up.")
+    assert ("outcome", 30, 9, "zanubrutinib", "received") in found
+
+
+def test_the_population_of_a_trial_of_two_treatments_is_a_total_and_no_share_of_an_arm(nlp) -> None:
+    found = _groups(nlp, "Findings: In this randomized clinical trial of 540 adults, sustained "
+                         "virologic response occurred in 95.1% of patients treated with "
+                         "glecaprevir and 93.8% of those treated with sofosbuvir.")
+    assert ("cohort", 540, None, None, None) in found
+    assert not {f for f in found if f[0] == "outcome" and f[1] == 540}
+
+
+@pytest.mark.parametrize(("text", "added"), [
+    ("Among 400 randomized participants, 200 were assigned to dupilumab plus TCS and 200 to TCS "
+     "alone.", "dupilumab"),
+    ("Of 180 randomized patients, 91 were assigned to pembrolizumab plus surgery and 89 to surgery "
+     "alone.", "pembrolizumab"),
+])
+def test_a_count_assigned_to_a_backbone_alone_is_the_control_arm(nlp, text: str, added: str) -> None:
+    found = _groups(nlp, text)
+    assert any(f[0] == "cohort" and f[3] == added and f[4] == "not_received" for f in found)
+
+
+def test_the_rows_of_a_disposition_table_are_cohorts_of_each_column(nlp) -> None:
+    found = _groups(nlp, (
+        "In this double-blind trial, 300 adults with Crohn's disease were assigned in a 2:1 ratio "
+        "to etrasimod or placebo at 80 centres (Table 1).\n\nTable 1. Participant flow\n\n"
+        "Participants | Etrasimod | Placebo\n\nRandomised | 200 | 100\n\n"
+        "Received study drug | 198 | 100\n\nCompleted week 52 | 170 | 81\n\n"
+        "Discontinued | 28 | 19"))
+    cohorts = {(f[1], f[4]) for f in found if f[0] == "cohort" and f[3] == "etrasimod"}
+    assert {(200, "received"), (100, "not_received"), (198, "received"), (170, "continued"),
+            (81, "not_received"), (28, "discontinued"), (19, "not_received")} <= cohorts
+    assert sum(f[1] == 100 for f in found) >= 1
+
+
+def test_a_discontinuation_row_of_a_sized_table_is_a_part_of_each_arm(nlp) -> None:
+    found = _groups(nlp, (
+        "Adults with HIV-1 were randomised to cabotegravir or efavirenz.\n\n"
+        "Outcome | Cabotegravir (n = 300) | Efavirenz (n = 298)\n\n"
+        "HIV-1 RNA <50 copies/mL | 270 (90.0) | 262 (87.9)\n\n"
+        "Discontinued for other reasons | 12 (4.0) | 15 (5.0)"))
+    assert {("cohort", 12, None, "cabotegravir", "discontinued"),
+            ("cohort", 15, None, "efavirenz", "discontinued")} <= found
+
+
+@pytest.mark.parametrize("who", ["hospitalised with severe influenza", "admitted for pneumonia"])
+def test_an_event_word_that_describes_who_was_enrolled_is_no_event(nlp, who: str) -> None:
+    found = _groups(nlp, f"In this double-blind trial, 420 adults {who} were randomised to "
+                         "oseltamivir (n = 210) or placebo (n = 210).")
+    assert ("cohort", 420, None, None, None) in found
+    assert not {f for f in found if f[0] == "outcome"}
+
+
+def test_a_bare_size_in_brackets_after_each_randomised_option_is_that_arm(nlp) -> None:
+    found = _groups(nlp, "The trial randomly assigned 1,210 adults with chronic kidney disease to "
+                         "finerenone (604) or placebo (606).")
+    assert {("cohort", 1210, None, None, None), ("cohort", 604, None, "finerenone", "received"),
+            ("cohort", 606, None, "finerenone", "not_received")} <= found
+
+
+def test_a_number_in_brackets_after_a_drug_outside_an_assignment_is_no_group(nlp) -> None:
+    found = _groups(nlp, "Patients were treated with nivolumab (12) and ipilimumab (14) in "
+                         "earlier studies.")
+    assert not {f for f in found if f[1] in {12, 14}}
+
+
+def test_a_treatment_tested_in_a_number_of_people_is_a_study_population(nlp) -> None:
+    found = _groups(nlp, "Inclisiran was tested in 3,178 people with high cholesterol at 160 "
+                         "clinics. In all, 1,590 were assigned to inclisiran and 1,588 to a placebo.")
+    assert ("cohort", 3178, None, None, None) in found
+
+
+@pytest.mark.parametrize("rest", ["and half a placebo", "while the rest received placebo",
+                                  "and the other half received placebo"])
+def test_the_other_half_named_by_its_treatment_is_the_control_arm(nlp, rest: str) -> None:
+    found = _groups(nlp, f"The study enrolled 312 adults with advanced kidney cancer, half of whom "
+                         f"received belzutifan {rest}.")
+    assert {("cohort", 156, None, "belzutifan", "received"),
+            ("cohort", 156, None, "belzutifan", "not_received"),
+            ("cohort", 312, None, None, None)} <= found
+
+
+@pytest.mark.parametrize("split", [
+    "Of 540 adults assessed for eligibility, 120 were excluded, and 420 were randomised: 212 to "
+    "vortioxetine and 208 to placebo.",
+    "Overall, 600 patients were screened, of whom 420 were randomly assigned: 212 to the 10 mg "
+    "group and 208 to the placebo group.",
+])
+def test_a_group_randomised_with_no_arm_in_its_clause_is_the_total_over_the_arms(
+        nlp, split: str) -> None:
+    found = _groups(nlp, split)
+    assert ("cohort", 420, None, None, None) in found
+
+
+def test_a_group_with_a_relative_clause_before_its_randomisation_is_the_total(nlp) -> None:
+    found = _groups(nlp, "Between March 2022 and May 2024, 5210 women were screened at 19 "
+                         "hospitals, and 4120 who consented during antenatal care were randomly "
+                         "assigned to tranexamic acid (2061 women) or placebo (2059 women).")
+    assert ("cohort", 4120, None, None, None) in found
+    assert not {f for f in found if f[1] == 5210}
+
+
+def test_a_group_that_met_the_criteria_and_was_randomised_is_the_total(nlp) -> None:
+    found = _groups(nlp, "Of 430 patients who entered the baseline period at 60 centres, 300 met "
+                         "the seizure-frequency criteria and were randomly assigned to cenobamate "
+                         "(n = 150) or placebo (n = 150). All randomized patients received at least "
+                         "one dose and were included in the analyses.")
+    assert ("cohort", 300, None, None, None) in found
+    assert not {f for f in found if f[1] == 1}

@@ -48,9 +48,23 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
             break
     elliptical = False
     reach = settings.comparator_reach
+    skip_to = start
     for i in range(start, end):
+        if i < skip_to:
+            continue
         nxt = i + 1 if i + 1 < end else None
         text = texts[i]
+        aside = _demographic_aside(words, i, end, settings) if text in _OPENING else None
+        if aside is not None:
+            # "Among 486 randomized participants (mean [SD] age, 34.8 [14.1] years; 251
+            # [51.6%] female), 243 were assigned to X": baseline statistics set off in
+            # brackets, no clauses of the sentence (corpora/README: no row).
+            if i > start:
+                clauses.append(Clause(start, i, elliptical=elliptical))
+            clauses.append(Clause(i, aside, ignored=True))
+            start = skip_to = aside
+            elliptical = False
+            continue
         if text in settings.clause_breaks and _names_group_size(words, i + 1, end):
             continue  # "Arm A (radiotherapy alone; n = 124)": the size of the arm just named
         comma_break = (text == "," and nxt is not None
@@ -67,8 +81,9 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
         if text in settings.clause_breaks or comma_break:
             if i > start:
                 clauses.append(Clause(start, i + 1, elliptical=elliptical))
+            opener = _time_opener(lower, start, i, sent.start, settings)
             start = i + 1
-            elliptical = comma_break and nxt is not None and (
+            elliptical = comma_break and nxt is not None and not opener and (
                 lower[nxt] in settings.comparators or anchored(nxt, nxt + reach + 1))
         elif (lower[i] in settings.comparators and i > start
               and words.ent_iob[i] != "I"  # "lenalidomide and dexamethasone (n=369)": one name
@@ -80,6 +95,37 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
     if start < sent.end:
         clauses.append(Clause(start, sent.end, elliptical=elliptical))
     return clauses
+
+
+def _time_opener(lower: list[str], start: int, comma: int, sent_start: int,
+                 settings: LinkSettings) -> bool:
+    """'At week 52, 12 of 89 ...', 'After 6 months, 40 ...': the sentence opens with a time
+    phrase whose number is no count; the clause after its comma is the statement itself,
+    not the next item of a list."""
+    return start == sent_start and 1 < comma - start <= _OPENER_WORDS \
+        and lower[start] in settings.adverbial_openers
+
+
+_OPENER_WORDS = 5  # "At week 52", "By the end of month 6": longer is a clause of its own
+
+
+_OPENING = frozenset({"(", "["})
+
+
+def _demographic_aside(words: Words, i: int, end: int, settings: LinkSettings) -> int | None:
+    """End of a bracketed list of baseline statistics opening at ``i`` ('(mean [SD] age, 61.2
+    [11.8] years; 1166 [55.0%] women)'), with the comma after it, or None."""
+    if i + 1 >= end or words.lower[i + 1] not in settings.demographic_openers:
+        return None
+    depth = 0
+    for k in range(i, end):
+        if words.text[k] in _OPENING:
+            depth += 1
+        elif words.text[k] in {")", "]"}:
+            depth -= 1
+            if depth == 0:
+                return k + 2 if k + 1 < end and words.text[k + 1] == "," else k + 1
+    return None
 
 
 def _dose_of(doc: Doc, comma: int, settings: LinkSettings) -> bool:
@@ -460,9 +506,13 @@ def share_statuses(facts: list[ClauseFacts], doc: Doc, settings: LinkSettings) -
     if len(facts) < 2:
         return
     lower = None
+    # "137 in the A group, 132 in the B group and 140 in the placebo group completed the
+    # trial": the change the last clause states passes back along the whole list.
+    carried: str | None = None
     for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
-        if not after.elliptical or here.control or here.shared_outcome is not None \
-                or not any(c.label == "STATUS" for c in after.cues):
+        passed, carried = carried, None
+        if not after.elliptical or here.shared_outcome is not None \
+                or not (passed or any(c.label == "STATUS" for c in after.cues)):
             continue
         lower = lower or words_of(doc).lower
         if any(c.label in {"OUTCOME", "EVENT_VERB", "STUDY_VERB"} or _status_verb(c, lower)
@@ -470,12 +520,44 @@ def share_statuses(facts: list[ClauseFacts], doc: Doc, settings: LinkSettings) -
             continue
         status = next((c.id for c in reversed(after.cues) if _status_verb(c, lower)
                        and not _within_outcome(c, after.cues)
-                       and not _relative(doc, c.start, after.start, settings)), None)
-        if status is None or status == "not_received" and not here.drug \
+                       and not _relative(doc, c.start, after.start, settings)), passed)
+        carried = status
+        if status in CHANGED_STATUSES:
+            here.shared_change = status
+        if here.control or status is None or status == "not_received" and not here.drug \
                 and not here.experimental and not here.arm_label:
             continue  # (no drug the group went without)
         here.drug_status = status
         here.is_study = True
+    _pass_changes_on(facts, doc, settings)
+
+
+def _pass_changes_on(facts: list[ClauseFacts], doc: Doc, settings: LinkSettings) -> None:
+    """'Treatment was discontinued by 21 patients in the A group, 30 in the B group and 12
+    in the placebo group': a change of treatment stated before the first count of a list
+    holds for every item after it that states nothing of its own."""
+    words = None
+    change = None
+    for here, after in zip(facts, facts[1:], strict=False):
+        if change is None:
+            changes = [c for c in here.cues if c.label == "STATUS" and c.id in CHANGED_STATUSES]
+            if not changes:
+                return  # (most lists: one look at the first clause's cues)
+            words = words or words_of(doc)
+            first = next((k for k in range(here.start, here.end) if words.num[k] is not None),
+                         here.end)
+            change = next((c.id for c in changes if c.start < first
+                           and not _within_outcome(c, here.cues)
+                           and not _relative(doc, c.start, here.start, settings)), None)
+        if change is None or words is None or not after.elliptical \
+                or after.shared_outcome is not None \
+                or any(c.label in {"OUTCOME", "EVENT_VERB", "STUDY_VERB"}
+                       or _status_verb(c, words.lower) for c in after.cues):
+            return
+        after.shared_change = change
+        after.is_study = True
+        if not after.control:
+            after.drug_status = change
 
 
 def share_whom_drug(facts: list[ClauseFacts], doc: Doc) -> None:

@@ -28,6 +28,7 @@ class LinkState:
     arms: list[int] = field(default_factory=list)  # the arms last defined, in text order
     table: list[int | None] | None = None  # cohorts of the columns of the current table
     table_outcome: Cue | None = None  # "Adverse events (N = 48)": what every row counts
+    table_facts: list[ClauseFacts] | None = None  # what each column of a plain header names
     sentence_drug: tuple[str, str] | None = None  # first active drug of the sentence
     # The treatments a group was randomized between ("to X plus Y, or Y alone"): later
     # clauses name them by a part ("the X group") or by "alone". (drug, alone?)
@@ -143,10 +144,13 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
     # give way to the study population)
     previous = state.last_in_previous if sent is None or state.previous_at >= sent - 1 \
         or len(state.arms) >= 2 else []
+    # "87.3% of those treated with X" is no share of a total over the arms
+    named = facts.drug or facts.control or facts.arm_label or facts.experimental or facts.dose
+    over_arms = state.spanning if named else set()
     for pool, key in ((state.last_in_sentence, "count_same_sentence"),
                       (previous, "count_previous_sentence")):
         for index in reversed(pool):
-            if state.cohorts[index].size >= count:
+            if state.cohorts[index].size >= count and index not in over_arms:
                 if safety and key == "count_previous_sentence":
                     # "Of those 118, 112 went on to surgery. Nobody died from treatment": harms
                     # of a treatment are counted over everyone who had it, not the subgroup
@@ -155,7 +159,8 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
                         index = state.cohorts[index].parent  # type: ignore[assignment]
                 return index, conf[key]
     # Otherwise the study population: the first group large enough.
-    first = next((c for c in state.cohorts if c.size >= count and c.parent is None), None)
+    first = next((c for c in state.cohorts if c.size >= count and c.parent is None
+                  and c.index not in over_arms), None)
     if first is not None:
         return first.index, conf["count_previous_sentence"]
     return None, conf["unlinked"]

@@ -241,7 +241,10 @@ def link_document(doc: Doc, settings: LinkSettings,
         arms_at_start = list(state.arms)
         n_cohorts, n_events = len(state.cohorts), len(state.events)
         state.table, state.table_sizes = None, None
-        clauses = [c for c in split_clauses(doc, sent, settings, anchor_list) if not c.ignored]
+        clauses = split_clauses(doc, sent, settings, anchor_list)
+        # "(mean age, 61 years; 55% women)": a set-off aside's statistics silence no count
+        asides = [(c.start, c.end) for c in clauses if c.ignored]
+        clauses = [c for c in clauses if not c.ignored]
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
         # "Among the 88, 90 and 88 patients who started treatment, ...": sizes of groups.
         lead = (_leading_sizes(doc, sent, sent_cues, settings)
@@ -252,7 +255,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         lead_end = next((t.i for t in doc[max(lead):sent.end] if t.text == ","), sent.end) \
             if lead else sent.start
         baseline = min((c.start for c in sent_cues if c.label == "INCIDENCE"
-                        and c.id == "baseline" and c.start >= lead_end), default=None)
+                        and c.id == "baseline" and c.start >= lead_end
+                        and not any(a <= c.start < b for a, b in asides)), default=None)
         if baseline is not None or lead:
             for facts in all_facts:  # "the median age was 68, and fewer than ... over 65"
                 facts.baseline_at = baseline
@@ -445,6 +449,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         clear_sentence_total(state, n_cohorts, n_events)
         clear_frame_total(state, n_cohorts, n_events)
         clear_pooled_frame(words, state, n_cohorts, sent_index)
+        _clear_framed_total(state, n_cohorts, n_events)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
         if treated and n_events == len(state.events):
@@ -1208,10 +1213,12 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
     treated = [c for c in state.cohorts if c.drug and c.parent is None]
     compared = len({(c.drug, c.drug_status == "not_received") for c in treated}) >= 2
     widest_arm = max((c.size for c in treated), default=0)
+    if first is not None and _single_treatment(state, compared, first):
+        first = None  # "The study enrolled 89 adults, all of whom received X": X's group
     for cohort in state.cohorts:
         if not cohort.drug and cohort.index not in totals | state.spanning \
                 and cohort.index != first \
-                and not (compared and cohort.parent is None and cohort.size > widest_arm):
+                and not (compared and cohort.size > widest_arm):  # (a part of that size too)
             cohort.drug, cohort.drug_mention = main[0], main[1]
             cohort.drug_status = cohort.drug_status or "received"
     for event in state.events:
@@ -1221,6 +1228,20 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
             continue
         event.drug, event.drug_mention = main[0], main[1]
         event.drug_status = event.drug_status or "received"
+
+
+def _single_treatment(state: LinkState, compared: bool, first: int) -> bool:
+    """Did every group of the study receive one treatment (no arms given different things, no
+    control, no total over arms, no options it was randomized between)? Then the population
+    it opens with received it too; but not a population its own sentence picks other groups
+    from ("Of 1,214 patients in the registries, 146 underwent resection while receiving X")."""
+    sent = state.cohorts[first].sent
+    # (and only where the text ties the treatment to a group: a page that merely names a
+    # substance has no study population)
+    tied = any(c.drug for c in state.cohorts) or any(e.drug for e in state.events)
+    return tied and not compared and not state.spanning and not state.options and all(
+        c.drug_status != "not_received" and (c.index == first or c.sent != sent)
+        for c in state.cohorts)
 
 
 def _split_totals(state: LinkState) -> set[int]:
@@ -1634,6 +1655,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     outcome = None if sizes_only else (
         m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
         or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
+    if outcome is not None and _describes_population(doc, m, outcome, facts):
+        outcome = None  # "502 adults hospitalised with influenza were randomised to ..."
     if outcome is not None and outcome.start == m.end and facts.shared_outcome is not None \
             and outcome.text.lower() in settings.people_outcomes:
         # "11 of the 94 responders in cohort A and 9 of the 99 in cohort B relapsed": the
@@ -1703,6 +1726,12 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         _stopped_group(doc, sent_index, m, facts, state, settings)
         return
     span = doc[m.start: m.end]
+
+    if m.kind == "percent" and outcome is None and not _after_baseline(facts, m) \
+            and facts.shared_change is not None:
+        _share_group(doc, sent_index, m, facts, state, settings,  # "93.3% ... completed"
+                     stopped=facts.drug_status == "discontinued")
+        return
 
     if m.kind == "percent":
         if outcome is None or _after_baseline(facts, m) or any(
@@ -1775,8 +1804,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             add_event(state, whole.index, m.value, m.percent, outcome,
                       _plain(facts) if named_later and not whole.drug else facts, sent_index,
                       span, conf["fraction"])
-        elif facts.is_study and not facts.is_incidence and not facts.elliptical \
-                and not _after_baseline(facts, m):
+        elif facts.is_study and not facts.is_incidence and not _after_baseline(facts, m) \
+                and (not facts.elliptical or _changes_after(m, facts)):
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                                parent=whole, statement=True, confidence=conf["subgroup"])
             remember(state, part.index)
@@ -1784,6 +1813,13 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
 
     if m.kind == "reference":
         found = find_cohort(state, m.value, facts)
+        if found is None and _trial_population(doc, m, facts, groups):
+            # "In this trial of 638 adults, ... 87.3% of those treated with X and ...": all
+            # randomized, over the arms
+            found = new_cohort(state, m.value, m.size_text, sent_index, span,
+                               replace(_plain(facts), drug_status=None), parent=None,
+                               statement=not outcome, confidence=conf["cohort"])
+            state.spanning.add(found.index)
         if found is None:
             found = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                                 parent=None, statement=not outcome and not _screened(doc, m, facts, settings),
@@ -1859,7 +1895,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return
 
     if m.kind == "count":
-        if m.drug is None and m.arm is None and _compares(doc, facts, settings):
+        if m.drug is None and m.arm is None and (_compares(doc, facts, settings)
+                                                 or _trial_population(doc, m, facts, groups)
+                                                 or _randomised_unnamed(m, facts)):
             m = replace(m, drug=SEVERAL_ARMS)  # "700 were randomly assigned to A or B"
         if m.drug == SEVERAL_ARMS:
             facts = replace(facts, drug=None, drug_mention=None, drug_status=None,
@@ -1899,7 +1937,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                                 or _part_of_named(doc, m, facts, state))) or (
             m.kind == "loose" and facts.anaphora and m.end < facts.end and doc[m.end].is_lower):
         # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
-        parent = recent_cohort(state)
+        parent = _named_arm(state, m, facts) or recent_cohort(state)
         if parent is not None and parent.size > m.value:
             # ("200 were excluded (150 did not meet ...)": a part of those excluded is too)
             screened = parent.index in state.screened or _screened(doc, m, facts, settings)
@@ -1909,7 +1947,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             remember(state, part.index)
             if screened:
                 state.screened.add(part.index)
-    elif m.kind in {"loose", "bare"} and _status_follows(doc, m.end, facts, settings):
+    elif m.kind in {"loose", "bare"} and (_status_follows(doc, m.end, facts, settings)
+                                          or _shares_change(m, facts)):
         # "and 14 stopped brentuximab early", "14 taking sunitinib stopped treatment": the
         # part of a group whose treatment changed (status verb), a subgroup of that group.
         fitting = [c for c in reversed(state.cohorts) if c.size > m.value and fit_score(c, facts) > 0]
@@ -1972,6 +2011,81 @@ def _all_of_counted(doc: Doc, m: Mention, facts: ClauseFacts, outcome: Cue, stat
     add_event(state, group.index, m.value, None, outcome, facts, sent_index, span,
               settings.confidence["subgroup"])
     return True
+
+
+def _clear_framed_total(state: LinkState, first_new: int, first_event: int) -> None:
+    """'Among the 131 participants with severe depression, response occurred in 38 of 67
+    receiving X and 26 of 64 receiving Y': a frame this sentence opens with, whose parts it
+    then counts one by one and whose sizes add up to it, is a total over the arms
+    (corpora/README: a subgroup total, a cohort row with no drug)."""
+    named = state.last_in_sentence
+    if len(named) < 3 or named[0] < first_new:
+        return
+    total, parts = state.cohorts[named[0]], named[1:]
+    counted = {e.cohort for e in state.events[first_event:]}
+    if not all(p in counted for p in parts) \
+            or sum(state.cohorts[p].size for p in parts) != total.size \
+            or any(state.cohorts[p].drug_status in CHANGED_STATUSES for p in parts):
+        return  # (parts split by a change of treatment: those who kept X and who stopped it)
+    total.drug = total.drug_mention = total.drug_status = None
+    state.spanning.add(total.index)
+
+
+def _randomised_unnamed(m: Mention, facts: ClauseFacts) -> bool:
+    """'..., of whom 246 were randomly assigned: 83 to ...', '314 were randomised:': a group
+    randomised with no arm named in its clause is everyone randomised, a total over the arms."""
+    return not (facts.drug or facts.control or facts.arm_label or facts.experimental
+                or facts.dose or facts.drug_mention) \
+        and any(_randomises(c) and c.start >= m.end for c in facts.cues)
+
+
+def _trial_population(doc: Doc, m: Mention, facts: ClauseFacts,
+                      groups: list[tuple[str, str, int, int]]) -> bool:
+    """'In this randomized clinical trial of 638 adults, response occurred in 87.3% of those
+    treated with X and 85.4% of those treated with Y': the population of a trial whose
+    sentence names two treatments is everyone randomized, a total over the arms."""
+    k = m.start - 1
+    return k > facts.start and words_of(doc).lower[k] == "of" \
+        and any(c.label == "STUDY_ACTOR" and c.end == k for c in facts.cues) \
+        and len({g[0] for g in groups}) >= 2
+
+
+def _describes_population(doc: Doc, m: Mention, outcome: Cue, facts: ClauseFacts) -> bool:
+    """'502 adults hospitalised with severe influenza were randomised', '300 patients
+    admitted for heart failure were enrolled': an event word right after the group, with
+    what it was for, describes who was enrolled when a study verb follows: no event."""
+    words = words_of(doc)
+    return outcome.start == m.end and outcome.end < facts.end \
+        and words.lower[outcome.end] in {"with", "for"} \
+        and any(c.label == "STUDY_VERB" and c.start > outcome.end for c in facts.cues)
+
+
+def _named_arm(state: LinkState, m: Mention, facts: ClauseFacts) -> Cohort | None:
+    """'12 in the A group, 9 in the placebo group and 15 in the 40-mg group withdrew': a
+    list item that names its arm (by label, dose, drug or control) is a part of that arm,
+    not of the group the item before it made."""
+    if not facts.elliptical or facts.anaphora or not (
+            facts.arm_label or facts.dose or facts.drug or facts.control):
+        return None
+    fitting = [c for c in reversed(state.cohorts) if c.size > m.value and fit_score(c, facts) > 0]
+    return max(fitting, key=lambda c: fit_score(c, facts)) if fitting else None
+
+
+def _shares_change(m: Mention, facts: ClauseFacts) -> bool:
+    """'..., 132 in the B group and 140 in the placebo group completed the trial': an item of
+    a list that names its arm and took the change of treatment its comparison states (or
+    states it after the arm: '... and 15 in the 40-mg group withdrew')."""
+    return facts.elliptical and (facts.shared_change is not None or _changes_after(m, facts)) \
+        and bool(facts.dose or facts.arm_label or facts.drug or facts.experimental
+                 or facts.control)
+
+
+def _changes_after(m: Mention, facts: ClauseFacts) -> bool:
+    """'... and 80 of 94 in the placebo group completed 24 weeks': a comparison clause that
+    says with its own verb what became of its part of the group (completed, stopped)."""
+    return any(c.label == "STATUS" and c.id in CHANGED_STATUSES and c.start >= m.end
+               and not any(o.label == "OUTCOME" and o.start <= c.start and c.end <= o.end
+                           for o in facts.cues) for c in facts.cues)
 
 
 def _status_named_group(doc: Doc, m: Mention, facts: ClauseFacts, state: LinkState,
@@ -2040,6 +2154,9 @@ def _stopped_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, st
     """Those of an arm who stopped ("occurred in 18 patients in the X group", "in 58 of the
     641"): a part of the arm the clause names (or of the fraction's whole), not a new arm."""
     conf = settings.confidence
+    if m.kind == "percent":
+        _share_group(doc, sent_index, m, facts, state, settings, stopped=True)
+        return
     if m.kind == "fraction":
         parent = find_cohort(state, m.whole or 0, facts)
     else:
@@ -2052,6 +2169,30 @@ def _stopped_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, st
                       parent=parent, statement=True, confidence=conf["subgroup"])
     remember(state, part.index)
     state.stopped.add(part.index)
+
+
+def _share_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
+                 settings: LinkSettings, *, stopped: bool) -> None:
+    """'Premature discontinuation occurred in 8.5% of the X group and 6.0% of the placebo
+    group', '91.3% of participants in the 20-mg group ... completed the trial': the share of
+    a named arm whose treatment changed is a part of that arm, its size the share of the
+    arm's (corpora/README: a percentage of a group of known size gives the count)."""
+    if m.percent is None or not (facts.arm_label or facts.dose or facts.drug or facts.control
+                                 or facts.experimental):
+        return
+    conf = settings.confidence
+    index, _ = implicit_cohort(state, 0, None, facts, conf, sent=sent_index)
+    if index is None:
+        return
+    arm = state.cohorts[index]
+    size = round(m.percent * arm.size / 100)
+    if not 0 < size < arm.size:
+        return
+    part = new_cohort(state, size, str(size), sent_index, doc[m.start:m.end], facts,
+                      parent=arm, statement=True, confidence=conf["subgroup"])
+    remember(state, part.index)
+    if stopped:
+        state.stopped.add(part.index)
 
 
 def _reasons_as_groups(state: LinkState) -> set[int]:
@@ -2070,6 +2211,9 @@ def _reasons_as_groups(state: LinkState) -> set[int]:
             if stopped.parent is not None:
                 arm = state.cohorts[stopped.parent]
                 event.cohort, event.drug_status = arm.index, arm.drug_status
+                if event.from_percent and event.percent is not None:
+                    # "... and was attributed to an adverse event in 3.9% and 2.0%": of the arm
+                    event.count = round(event.percent * arm.size / 100)
                 arms.add(arm.index)
             kept.append(event)
             continue

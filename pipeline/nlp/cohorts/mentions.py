@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from ..numbers import SPANS_KEY as NUMBERS_KEY
@@ -41,6 +43,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
     given = {c.start: c.end for c in cues if c.label == "STATUS" and c.id == "received"}
     # "9 withdrew consent", "3 were lost to follow-up": a group that stopped
     stops = {c.start for c in cues if c.label == "STATUS" and c.id == "discontinued"}
+    # "298 completed the study", "40 continued treatment": a group that kept on
+    stops |= {c.start for c in cues if c.label == "STATUS" and c.id == "continued"}
     actors = {c.start for c in cues if c.label == "STUDY_ACTOR"}
     qualifiers = {c.end: c for c in cues if c.label == "QUALIFIER"}
     arm_starts = {c.start for c in cues if c.label in {"ARM", "ARM_NAME"}}
@@ -57,10 +61,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("universal", c.start, c.end))
     for word in settings.part_words:
         if word in words.lower[start:end]:
-            mentions += _part_of_whom(doc, start, end, sent.start, word, settings)
+            mentions += _part_of_whom(doc, start, end, sent.start, word, settings, groups)
 
     for token in doc[start:end] if "/" in words.span_text(start, end) else ():
         parts = fraction_parts(token.text)
+        if parts and token.i > start and words.lower[token.i - 1] in settings.not_count_after:
+            continue  # "a Phase 1/2 study", "grade 3/4 neutropenia": a label, no fraction
         if parts:  # "3/40"
             noun = _noun_end(doc, token.i + 1, end, patients, settings)
             mentions.append(Mention("fraction", token.i, noun or token.i + 1, value=parts[0],
@@ -223,6 +229,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if after + 1 < end and words.lower[after] == "in" and words.num[after + 1] is not None:
             consumed.add(after + 1)
             continue  # "1 in 4 adults": a ratio
+        every = _every_after(words, after, end)
+        if every is not None:
+            consumed.add(every)
+            continue  # "two patients out of every three", "one in every five": a ratio
         qualifier = qualifiers.get(number.start)
         size_text = f"{qualifier.text.lower()} {number_text}" if qualifier else number_text
         begin = qualifier.start if qualifier else number.start
@@ -379,6 +389,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("reference", begin, framed, value=int(value),
                                     size_text=size_text))
             continue
+        if noun is None and int(value) not in YEARS:
+            noun = _framed_noun_end(words, begin, after, start, end, sent.start, settings)
         if noun is None and _group_named_by_size(doc, begin, after, start, end, qualifier,
                                                  settings):
             # "In the group of 12 without a fusion, ...", "The other 94, who stayed on the
@@ -663,9 +675,10 @@ def _tally_end(doc: Doc, sent: Span, cues: list[Cue], settings: LinkSettings) ->
 
 
 def _part_of_whom(doc: Doc, start: int, end: int, sent_start: int, word: str,
-                  settings: LinkSettings) -> list[Mention]:
+                  settings: LinkSettings,
+                  groups: list[tuple[str, str, int, int]] = ()) -> list[Mention]:  # type: ignore[assignment]
     """'The study enrolled 312 adults, half of whom received X': that share of the group
-    counted just before, a group of its own."""
+    counted just before, a group of its own (and '... and half a placebo': the rest, another)."""
     words = words_of(doc)
     found = []
     for i in range(start, end - 2):
@@ -681,7 +694,30 @@ def _part_of_whom(doc: Doc, start: int, end: int, sent_start: int, word: str,
         if whole is not None and whole == int(whole) and whole >= 2:
             value = round(whole * settings.part_words[word])
             found.append(Mention("count", i, i + 3, value=value, size_text=str(value)))
+            found += _rest_named(words, i + 3, end, int(whole) - value, word, settings, groups,
+                                 found)
     return found
+
+
+def _rest_named(words: Words, i: int, end: int, rest: int, word: str, settings: LinkSettings,
+                groups: list[tuple[str, str, int, int]], found: list[Mention]) -> list[Mention]:
+    """'half of whom received X and half a placebo', '..., while the other half received Y':
+    the rest of the group, named by the treatment after it; the part before it then is of
+    the treatment named in between."""
+    for k in range(i, end):
+        if words.num[k] is not None or words.text[k] in {";", "."}:
+            return []
+        if words.lower[k] in {word, "rest", "remainder"} \
+                and words.lower[k - 1] in {"and", "other", "while", ",", "the"}:
+            after = next((g for g in groups if g[2] > k), None)
+            before = next((g for g in groups if i <= g[2] and g[3] <= k), None)
+            if after is None or before is None:
+                return []
+            found[-1] = replace(found[-1], drug=(before[0], before[1]),
+                                drug_span=(before[2], before[3]))
+            return [Mention("count", k, k + 1, value=rest, size_text=str(rest),
+                            drug=(after[0], after[1]), drug_span=(after[2], after[3]))]
+    return []
 
 
 def _restated_share(doc: Doc, i: int, start: int, mentions: list[Mention]) -> bool:
@@ -717,17 +753,19 @@ def _after_frame(doc: Doc, i: int, start: int, outcome_ends: set[int],
 def _bracketed_size(doc: Doc, i: int, after: int, start: int, end: int,
                     groups: list[tuple[str, str, int, int]], cues: list[Cue], patients: set[int],
                     settings: LinkSettings) -> int | None:
-    """'niraparib (264 patients)', 'Arm B (148 patients)': the size of the group named right
-    before the brackets. The end of the brackets, or None."""
+    """'niraparib (264 patients)', 'Arm B (148 patients)', 'assigned to X (1,004) or placebo
+    (1,006)': the size of the group named right before the brackets. The end of the
+    brackets, or None."""
     words = words_of(doc)
     if i - 1 <= start or words.text[i - 1] != "(":
         return None
     noun = _noun_end(doc, after, end, patients, settings)
     if noun is None and after < end and words.text[after] == ")" \
-            and any(c.label == "STUDY_VERB" and c.start < i
-                    and c.text.lower().split()[-1] in settings.assignment_participles for c in cues) \
-            and int(words.num[i] or 0) not in YEARS:
-        noun = after  # "randomly assigned to X (1,004) or placebo (1,006)": the noun understood
+            and int(words.num[i] or 0) not in YEARS \
+            and any(c.label == "STUDY_VERB" and c.end <= i and any(
+                w in settings.assignment_participles for w in c.text.lower().split())
+                for c in cues):
+        noun = after  # "randomly assigned 2,010 patients to X (1,004) or placebo (1,006)"
     if noun is None or noun >= end or words.text[noun] != ")":
         return None
     paren = i - 1
@@ -767,13 +805,55 @@ def other_arms(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
     return False
 
 
+def _framed_noun_end(words: Words, begin: int, after: int, start: int, end: int,
+                     sent_start: int, settings: LinkSettings) -> int | None:
+    """'Among the 204 APOE4 homozygotes, ...', 'Of the 150 current smokers, ...': a count
+    right after the reference word that opens its clause names a group by whatever noun
+    phrase follows it up to the comma (a few words, no number, no drug): the end of that
+    phrase."""
+    i = begin - 1
+    while i >= start and words.lower[i] in settings.determiners:
+        i -= 1
+    if i != start or words.lower[i] not in settings.reference_words \
+            or i > sent_start and words.text[i - 1] != ";":
+        return None  # (the frame opens its sentence, or a clause after ';': not ", of 3170 W.")
+    for k in range(after, min(end, after + settings.noun_window + 2)):
+        if words.text[k] == ",":
+            return k if k > after else None
+        if words.num[k] is not None or words.is_punct[k] and words.text[k] != "-" \
+                or words.ent_type[k] in {"DRUG", "DRUG_CLASS"}:
+            return None  # (a group named by its treatment is found as such)
+    return None
+
+
+def _every_after(words: Words, i: int, end: int) -> int | None:
+    """Where the number of 'out of every three', 'in every five', 'of every ten' after a count
+    (at ``i``, or after its noun) stands, or None."""
+    lower = words.lower
+    k = i + 1 if i < end and lower[i] in _RATIO_NOUNS else i
+    if k + 2 >= end or lower[k] not in _RATIO_LINKS:
+        return None  # (most counts: one look)
+    if lower[k] == "out" and lower[k + 1] == "of":
+        k += 1
+    if k + 2 < end and lower[k + 1] == "every" and words.num[k + 2] is not None:
+        return k + 2
+    return None
+
+
+_RATIO_NOUNS = frozenset({"patients", "people", "participants"})
+_RATIO_LINKS = frozenset({"out", "in", "of"})
+
+
 def _per_arm(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
     """Do the words after a count say it holds for each arm ("were assigned to each arm")?"""
     words = words_of(doc)
     for j in range(i, min(end - 1, i + settings.noun_window + 2)):
         if words.is_punct[j] or words.num[j] is not None:
             return False
-        if words.lower[j] in settings.each_words and words.lower[j + 1] in settings.arm_nouns:
+        if words.lower[j] in settings.each_words and (
+                words.lower[j + 1] in settings.arm_nouns
+                # "randomly assigned 200 to X or to observation, 100 to each."
+                or words.is_punct[j + 1] and j > i and words.lower[j - 1] in {"to", "in"}):
             return True
     return False
 
@@ -1187,6 +1267,25 @@ def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_star
     if i + 1 < end and words.lower[i] in settings.relative_pronouns and (
             i + 1 in study_verbs or words.lower[i + 1] in settings.auxiliaries):
         i += 1  # "... and 119 who received placebo", "182 who were assigned to X"
+    elif i + 1 < end and words.lower[i] in settings.relative_pronouns:
+        # "7262 who consented during antenatal care were randomly assigned to X": the main
+        # verb after a short relative clause
+        for k in range(i + 2, min(end - 1, i + 12)):
+            if words.is_punct[k]:
+                break
+            if words.lower[k] in settings.auxiliaries and k + 1 in study_verbs:
+                return True
+    elif i + 3 < end and words.is_alpha[i] and words.lower[i] not in settings.auxiliaries \
+            and words.lower[i - 2] not in settings.threshold_words:  # (not "at least one dose")
+        # "365 met the seizure-frequency criteria and were randomly assigned to X"
+        for k in range(i + 1, min(end - 2, i + 10)):
+            if words.is_punct[k] or words.num[k] is not None:
+                break
+            if words.lower[k] == "and" and words.lower[k + 1] in settings.auxiliaries \
+                    and k + 2 in study_verbs and (words.lower[k + 2].startswith("random")
+                                                  or words.lower[k + 2]
+                                                  in settings.assignment_participles):
+                return True  # (a randomisation: not "80 completed X and were followed up")
     if i < end and words.lower[i] in settings.auxiliaries:
         i += 1
     if i < end and i in study_verbs:
@@ -1207,7 +1306,19 @@ def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_star
     while i + 1 < end and (words.lower[i] in settings.determiners
                            or words.lower[i] in settings.treatment_modifiers):
         i += 1  # "164 to intravenous quinine", "120 to the high-dose regimen of X"
-    return i in drug_starts or i in arm_starts  # "91 to Arm A, 92 to Arm B"
+    return i in drug_starts or i in arm_starts \
+        or _named_alone(words, i, end, settings)  # "91 to Arm A, 92 to Arm B"
+
+
+def _named_alone(words: Words, i: int, end: int, settings: LinkSettings) -> bool:
+    """'243 to TCS alone', '60 to surgery alone': a control arm named by the treatment it
+    had alone, in words no drug list holds."""
+    for k in range(i, min(end, i + 4)):
+        if words.lower[k] in settings.alone_words or words.lower[k].endswith("-alone"):
+            return k > i or words.lower[k].endswith("-alone")
+        if words.is_punct[k] or words.num[k] is not None:
+            return False
+    return False
 
 
 def _after_reference_word(doc: Doc, begin: int, start: int, settings: LinkSettings) -> bool:

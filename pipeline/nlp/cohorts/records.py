@@ -152,6 +152,7 @@ class LinkSettings:
     complement_words: frozenset[str]
     part_words: dict[str, float]
     all_words: frozenset[str]
+    demographic_openers: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
@@ -264,6 +265,8 @@ class ClauseFacts:
     shares_comparison: bool = False  # "6 versus 16 died": the predicate after "versus" is its
     named_again: bool = False  # "X plus Y ... after a Y lead-in": a part of the treatment again
     dose: tuple[str, ...] = ()  # "in the 70-mg group": the dose terms that pick a dose arm
+    shared_change: str | None = None  # "..., 132 in the B group and 140 in C completed": the
+    # change of treatment (status) a list item takes from its comparison
 
 
 @dataclass(frozen=True)

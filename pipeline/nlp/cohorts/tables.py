@@ -66,6 +66,7 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     state.table_sizes = None
     # (a single-arm study's table has one sized column: "Best response | X (n = 52)")
     if sum(s is not None for s in sizes) >= 2 or sizes == [sizes[0]] and sizes[0] is not None:
+        state.table_facts = None  # (the columns are the sized groups)
         columns: list[int | None] = []
         for (a, b), size in zip(cells[1:], sizes, strict=True):
             facts = clause_facts(doc, Clause(a, b), cues, drug_ents, settings)
@@ -91,6 +92,12 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     first = cells[0]
     outcomes = longest_cues([c for c in cues if first[0] <= c.start and c.end <= first[1]], "OUTCOME")
     label = next((t for t in doc[first[0]:first[1]] if not t.is_space), None)
+    if not outcomes and any(c.label == "STATUS" and c.id in {"discontinued", "continued"}
+                            and first[0] <= c.start and c.end <= first[1] for c in cues):
+        # "Discontinued for other reasons | 16 (4.5) | 14 (3.9)" under an outcome header:
+        # who stopped or completed is a group, no event (corpora/README)
+        _link_disposition_row(doc, sent_index, cells, cues, state, settings)
+        return
     if not outcomes and state.table_outcome is not None and label is not None \
             and (label.lower_ not in settings.not_outcomes
                  or state.table_outcome.id == "adverse_event" and label.lower_ in _LAB_CHANGES):
@@ -99,6 +106,7 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
             and index_response(doc, first[0], first[1], settings) else state.table_outcome.id
         outcomes = [Cue("OUTCOME", kind, first[0], first[1], doc[first[0]:first[1]].text.strip())]
     if not outcomes:
+        _link_disposition_row(doc, sent_index, cells, cues, state, settings)
         return
     facts = clause_facts(doc, Clause(*first), cues, drug_ents, settings)
     number_at = {s.start: s for s in numbers if sent.start <= s.start < sent.end}
@@ -224,6 +232,50 @@ def _link_subgroup_row(doc: Doc, sent_index: int, cells: list[tuple[int, int]],
                   outcome, facts, sent_index, doc[a:b], settings.confidence["fraction"])
 
 
+#: What a disposition row's label may say of its groups: randomised, treated, completed, stopped.
+_DISPOSITIONS = frozenset({"received", "continued", "discontinued"})
+
+
+def _link_disposition_row(doc: Doc, sent_index: int, cells: list[tuple[int, int]],
+                          cues: list[Cue], state: LinkState, settings: LinkSettings) -> None:
+    """'Randomised | 188 | 94', 'Completed week 24 | 180 | 90': a row of a disposition table
+    gives a group per column (corpora/README: completions and withdrawals are cohort rows),
+    a part of the column's arm; the first such row sizes columns named only by treatment."""
+    first = cells[0]
+    said = [c for c in cues if first[0] <= c.start and c.end <= first[1] and (
+        c.label == "STUDY_VERB" or c.label == "STATUS" and c.id in _DISPOSITIONS)]
+    if not said or state.table is None:
+        return
+    status = next((c.id for c in said if c.label == "STATUS"), None)
+    for k, (a, b) in enumerate(cells[1 : len(state.table) + 1]):
+        count = _first_count(doc, a, b)
+        if count is None:
+            continue
+        column = state.table[k]
+        arm = state.cohorts[column] if column is not None else None
+        if arm is not None and (count > arm.size or count == arm.size and status != "discontinued"):
+            if count == arm.size:  # "Received study drug | 187 | 94" after 94 randomised
+                state.restated.append((arm.index, sent_index, doc[a:b].start_char,
+                                       doc[a:b].end_char))
+            continue
+        if arm is not None:  # a part of the column's arm: its treatment
+            facts = ClauseFacts(start=a, end=b, cues=[], drug=arm.drug,
+                                drug_mention=arm.drug_mention, drug_status=arm.drug_status,
+                                control=arm.drug_status == "not_received")
+        elif state.table_facts and k < len(state.table_facts):
+            facts = state.table_facts[k]
+        else:
+            continue
+        if status is not None and not facts.control:
+            facts = replace(facts, drug_status=status)
+        cohort = new_cohort(state, count, str(count), sent_index, doc[a:b], facts, parent=arm,
+                            statement=True, confidence=settings.confidence["subgroup"])
+        if arm is None:
+            state.table[k] = cohort.index  # the column's group, from its first row
+        elif status == "discontinued":
+            state.stopped.add(cohort.index)
+
+
 def _first_count(doc: Doc, a: int, b: int) -> int | None:
     first = next((t for t in doc[a:b] if not t.is_space), None)
     if first is None or first._.num_value is None or first._.num_value != int(first._.num_value):
@@ -300,8 +352,10 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
         size for t in title if (t.lower_ == "n" or is_group_size(t.text))
         and (size := _cell_size(doc, t.i, min(t.i + 3, title.end))) is not None]
     columns: list[int | None] = []
+    state.table_facts = []
     for a, b in cells[1:]:
         facts = clause_facts(doc, Clause(a, b), cues, drug_ents, settings)
+        state.table_facts.append(facts)
         found = None
         if facts.drug or facts.control or facts.arm_label:
             fitting = [c for c in reversed(state.cohorts) if fit_score(c, facts) > 0]
@@ -315,8 +369,8 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
             if title is not None and found.sent == sent_index - 1:
                 found.statement = False  # a caption, not a statement about the group
         columns.append(found.index if found else None)
-    if any(c is not None for c in columns):
-        state.table = columns
+    if any(c is not None for c in columns) or any(f.drug or f.control for f in state.table_facts):
+        state.table = columns  # (columns named by treatment only: a disposition row sizes them)
         outcomes = longest_cues([c for c in title_cues + cues if c.label == "OUTCOME"], "OUTCOME")
         state.table_outcome = next((c for c in outcomes if c.id == "adverse_event"), None) \
             or _outcome_header(doc, cells[0], settings)
