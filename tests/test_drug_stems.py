@@ -196,6 +196,8 @@ def test_a_brand_in_brackets_names_its_generic(nlp, text: str, brand: str,
     ("Of 30 given corabtuximab talirine, 6 had remission.", "corabtuximab talirine"),
     ("The oncogene was amplified in 40 tumours; the transgene was silent in Imogene's mice.",
      None),
+    # a hormone the body makes ends like the -relin analogues (goserelin), but is no drug
+    ("In one study of 24 adults, ghrelin levels fell after a high-protein breakfast.", None),
     # the stems of inhibitors, coagulation factors, endothelin antagonists and other classes
     ("Adults received velraglusib or placebo; 12 of 40 improved.", "velraglusib"),
     ("Men with haemophilia received tovanoctocog alfa; bleeding occurred in 7 of 88.",
