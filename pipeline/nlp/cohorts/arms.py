@@ -218,7 +218,13 @@ def clear_frame_total(state: LinkState, first_new: int, first_event: int) -> Non
     """'Among the 488 infants born at 35 to 37 weeks, RSV occurred in 3/325 versus 9/163' in a
     trial of X against placebo: a group the sentence opens with, made up by the groups its
     counts are of, is a subgroup total over the arms (corpora/README), which received no one
-    treatment."""
+    treatment. Two readings find it: the groups the sentence made after it, in a trial of two
+    treatments or more; or the groups it names after it, known or new (_clear_named_parts)."""
+    _clear_made_parts(state, first_new, first_event)
+    _clear_named_parts(state, first_new, first_event)
+
+
+def _clear_made_parts(state: LinkState, first_new: int, first_event: int) -> None:
     new = state.cohorts[first_new:]
     if len(new) < 3:
         return
@@ -230,6 +236,24 @@ def clear_frame_total(state: LinkState, first_new: int, first_event: int) -> Non
     if sum(p.size for p in parts) != total.size or total.index in counted \
             or not all(p.index in counted for p in parts):
         return
+    total.drug = total.drug_mention = total.drug_status = None
+    state.spanning.add(total.index)
+
+
+def _clear_named_parts(state: LinkState, first_new: int, first_event: int) -> None:
+    """'Among the 131 participants with severe depression, response occurred in 38 of 67
+    receiving X and 26 of 64 receiving Y': a frame this sentence opens with, whose parts it
+    then counts one by one and whose sizes add up to it, is a total over the arms
+    (corpora/README: a subgroup total, a cohort row with no drug)."""
+    named = state.last_in_sentence
+    if len(named) < 3 or named[0] < first_new:
+        return
+    total, parts = state.cohorts[named[0]], named[1:]
+    counted = {e.cohort for e in state.events[first_event:]}
+    if not all(p in counted for p in parts) \
+            or sum(state.cohorts[p].size for p in parts) != total.size \
+            or any(state.cohorts[p].drug_status in CHANGED_STATUSES for p in parts):
+        return  # (parts split by a change of treatment: those who kept X and who stopped it)
     total.drug = total.drug_mention = total.drug_status = None
     state.spanning.add(total.index)
 

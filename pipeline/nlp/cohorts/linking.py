@@ -449,7 +449,6 @@ def link_document(doc: Doc, settings: LinkSettings,
         clear_sentence_total(state, n_cohorts, n_events)
         clear_frame_total(state, n_cohorts, n_events)
         clear_pooled_frame(words, state, n_cohorts, sent_index)
-        _clear_framed_total(state, n_cohorts, n_events)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
         if treated and n_events == len(state.events):
@@ -2011,24 +2010,6 @@ def _all_of_counted(doc: Doc, m: Mention, facts: ClauseFacts, outcome: Cue, stat
     add_event(state, group.index, m.value, None, outcome, facts, sent_index, span,
               settings.confidence["subgroup"])
     return True
-
-
-def _clear_framed_total(state: LinkState, first_new: int, first_event: int) -> None:
-    """'Among the 131 participants with severe depression, response occurred in 38 of 67
-    receiving X and 26 of 64 receiving Y': a frame this sentence opens with, whose parts it
-    then counts one by one and whose sizes add up to it, is a total over the arms
-    (corpora/README: a subgroup total, a cohort row with no drug)."""
-    named = state.last_in_sentence
-    if len(named) < 3 or named[0] < first_new:
-        return
-    total, parts = state.cohorts[named[0]], named[1:]
-    counted = {e.cohort for e in state.events[first_event:]}
-    if not all(p in counted for p in parts) \
-            or sum(state.cohorts[p].size for p in parts) != total.size \
-            or any(state.cohorts[p].drug_status in CHANGED_STATUSES for p in parts):
-        return  # (parts split by a change of treatment: those who kept X and who stopped it)
-    total.drug = total.drug_mention = total.drug_status = None
-    state.spanning.add(total.index)
 
 
 def _randomised_unnamed(m: Mention, facts: ClauseFacts) -> bool:
