@@ -571,9 +571,9 @@ _BRAND_CLOSERS = frozenset({")", ",", ";", "®", "™"})
 
 def alias_brands(doc: Doc, ents: list[Span], lowers: list[str], heads: ArmHeads) -> list[Span]:
     """'pelorsertib (Zorvanta)', 'Zorvanta (pelorsertib)': a name in no lexicon written in
-    brackets after a drug, or before a drug in brackets, is its brand (or its research code:
-    'RMC-6236 (daraxonrasib)'); every mention of the brand in the article names that drug.
-    The document's entities after it."""
+    brackets after a drug, or before a drug in brackets, is its brand (a research code is
+    alias_codes's); every mention of the brand in the article names that drug. The document's
+    entities after it."""
     brands: dict[str, str] = {}
     n = len(lowers)
     for ent in ents:
@@ -747,7 +747,7 @@ def _code_number(token: Token) -> bool:
 def alias_entity_codes(doc: Doc, heads: ArmHeads) -> None:
     """'gotistobart (BNT-316)', 'BNT-316 (gotistobart)': a research code already read as an
     agent of its own, written beside a named drug in brackets, is that drug's code; every
-    mention of it names the drug (alias_brands does this for codes no entity covers yet)."""
+    mention of it names the drug (alias_codes does this for codes no entity covers yet)."""
     ents = list(doc.ents)
     n = len(doc)
     by_start = {e.start: e for e in ents if e.label_ == "DRUG" and e.id_}
@@ -771,9 +771,8 @@ def _own_code(ent: Span, heads: ArmHeads) -> bool:
 
 
 def _could_be_brand(token: Token, heads: ArmHeads) -> bool:
-    """A capitalised word that no entity covers and no role word is ('Zorvanta', 'KEYMAXA'),
-    or a research code ('KHT-2107 (zantrutamab gevatecan)': the drug's code)."""
-    return heads.is_code(token) or (token.is_alpha and not token.ent_type_ and not token.is_stop
+    """A capitalised word that no entity covers and no role word is ('Zorvanta', 'KEYMAXA')."""
+    return (token.is_alpha and not token.ent_type_ and not token.is_stop
             and (token.is_title or (token.is_upper and len(token) >= 6))
             and len(token) >= heads.min_length and token.lower_ not in heads.not_treatments)
 
