@@ -79,28 +79,25 @@ def condition_starts(doc: Doc, rules: ConditionRules) -> list[int]:
 
 def find_condition(doc: Doc, rules: ConditionRules) -> str | None:
     """The most frequent condition named after '<population> with', as written first."""
-    found: Counter[str] = Counter()
-    written: dict[str, str] = {}
-    for start in condition_starts(doc, rules):
-        phrase = condition_after(doc, start, rules)
-        if phrase:
-            key = phrase.lower()
-            found[key] += 1
-            written.setdefault(key, phrase)
-    if not found:
-        return None
-    best = max(found.values())
-    return next(written[k] for k in written if found[k] == best)  # first of the most frequent
+    found = _most_frequent_condition(doc, rules, named_only=False)
+    return found[0] if found else None
 
 
 def population_condition(doc: Doc, rules: ConditionRules) -> tuple[str, int] | None:
     """The most frequent phrase after '<population> with' that names a condition, as
     written first, and how often it is named ("adults with chronic prostatitis")."""
+    return _most_frequent_condition(doc, rules, named_only=True)
+
+
+def _most_frequent_condition(doc: Doc, rules: ConditionRules, *,
+                             named_only: bool) -> tuple[str, int] | None:
+    """The phrase after '<population> with' named most often (the first of them, as written
+    first) and how often; ``named_only``: only phrases that end in a noun of disease."""
     found: Counter[str] = Counter()
     written: dict[str, str] = {}
     for start in condition_starts(doc, rules):
         phrase = condition_after(doc, start, rules)
-        if phrase and names_a_condition(phrase, rules):
+        if phrase and (not named_only or names_a_condition(phrase, rules)):
             found[phrase.lower()] += 1
             written.setdefault(phrase.lower(), phrase)
     if not found:
