@@ -24,13 +24,21 @@ _LETTER_PERIOD = re.compile(r"^(?:[A-Z]|[IVX]{1,4}|\d{1,2}[A-Za-z]?)\.$")
 _NAME_PERIOD = re.compile(r"^(?=[^.]*[a-z-])[A-Za-z0-9][A-Za-z0-9-]*[A-Z]\.$")
 
 
-def split_label_periods(doc: Doc, label_words: frozenset[str]) -> Doc:
+def split_label_periods(doc: Doc, label_words: frozenset[str],
+                        known: dict[int, bool] | None = None) -> Doc:
     """Split "C." into "C" + "." where the word before is a label word, and "GnP." into
-    "GnP" + "." where a capitalised word or a line break follows (the sentence ends)."""
-    # The words read from the token ids: a Token object per word costs more than the test.
+    "GnP" + "." where a capitalised word or a line break follows (the sentence ends).
+
+    ``known``: word id -> does the word end in a period, kept across documents by the caller.
+    """
+    # The words read as ids, each distinct word's string once: a Token object or a string
+    # per word costs more than the test.
+    orths = doc.to_array(ORTH).tolist()
+    known = {} if known is None else known
     strings = doc.vocab.strings
-    texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
-    targets = [t for t in (doc[i] for i in range(1, len(doc)) if texts[i][-1:] == ".") if (
+    for orth in set(orths).difference(known):
+        known[orth] = strings[orth].endswith(".")
+    targets = [t for t in (doc[i] for i in range(1, len(doc)) if known[orths[i]]) if (
         (_LETTER_PERIOD.match(t.text) and doc[t.i - 1].lower_ in label_words)
         or (_NAME_PERIOD.match(t.text) and (t.i + 1 == len(doc) or doc[t.i + 1].is_space
                                              or doc[t.i + 1].is_title or doc[t.i + 1].is_upper)))]
@@ -46,6 +54,7 @@ class LabelPeriodSplitter:
     def __init__(self, nlp: Language, name: str, *, labels_path: str | None) -> None:
         self.name = name
         self.label_words = frozenset()
+        self._known: dict[int, bool] = {}  # word id -> ends in a period; bounded by the vocabulary
         if labels_path:
             self._load(read_json_file(labels_path))
 
@@ -54,7 +63,7 @@ class LabelPeriodSplitter:
         self.label_words = frozenset(w.lower() for w in data["label_words"])
 
     def __call__(self, doc: Doc) -> Doc:
-        return split_label_periods(doc, self.label_words)
+        return split_label_periods(doc, self.label_words, self._known)
 
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
         path = Path(path)

@@ -14,6 +14,7 @@ from typing import Any
 import srsly
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..data import check_keys, read_json_file
@@ -74,50 +75,67 @@ def parse_words(words: list[str], table: NumberWords) -> int | None:
     return total + current if seen else None
 
 
+_AND = get_string_id("and")
+
+
+@dataclass(frozen=True)
+class NumberWord:
+    """What a word is as a number: a value written in digits ("5,000", "n=360"), or number
+    words ("twenty-four" -> ["twenty", "four"]), or neither."""
+
+    value: float | None
+    parts: list[str] | None
+
+    @classmethod
+    def read(cls, word: str, table: NumberWords) -> NumberWord:
+        if _DIGITS.match(word):
+            return cls(float(word.replace(",", "")), None)
+        if group := _GROUP_SIZE.match(word):
+            return cls(float(group.group(1)), None)
+        return cls(None, _number_parts(word, table))
+
+
 def find_numbers(doc: Doc, table: NumberWords,
-                 known: dict[str, list[str] | None] | None = None) -> list[tuple[int, int, float]]:
+                 known: dict[int, NumberWord] | None = None) -> list[tuple[int, int, float]]:
     """(start, end, value) of every number in the doc, longest first at each position.
 
-    ``known``: word -> its number words (or None), kept across documents by the caller.
+    ``known``: word id -> what the word is as a number, kept across documents by the caller.
     """
-    # Words read once from the token ids: Token objects cost more than the checks.
+    # Words read as ids, each distinct word tested once ("twenty-four" -> ["twenty", "four"],
+    # "the" -> nothing); then only the few words that can start a number are looked at
+    # (a loop over every word's strings was most of this component's time).
+    orths, lowers = doc.to_array(ORTH).tolist(), doc.to_array(LOWER).tolist()
+    known = {} if known is None else known
     strings = doc.vocab.strings
-    texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
-    lowers = [strings[lower] for lower in doc.to_array(LOWER).tolist()]
-    # Each distinct word is tested once: "twenty-four" -> ["twenty", "four"], "the" -> None.
-    parts_of = {} if known is None else known
-    for word in set(lowers).difference(parts_of):
-        parts_of[word] = _number_parts(word, table)
+    for word in set(orths).union(lowers).difference(known):
+        known[word] = NumberWord.read(strings[word], table)
+    starts = [i for i, (orth, lower) in enumerate(zip(orths, lowers, strict=True))
+              if known[orth].value is not None or known[lower].parts]
     found: list[tuple[int, int, float]] = []
-    i, size = 0, len(texts)
-    while i < size:
-        text = texts[i]
-        first = text[:1]  # the patterns below start with a digit or an n: test that first
-        if first.isdigit() and _DIGITS.match(text):
-            found.append((i, i + 1, float(text.replace(",", ""))))
-            i += 1
+    size, done = len(orths), 0  # done: the end of the number found last
+    for i in starts:
+        if i < done:
             continue
-        if first in ("n", "N") and (group := _GROUP_SIZE.match(text)):
-            found.append((i, i + 1, float(group.group(1))))
-            i += 1
+        digits = known[orths[i]].value  # "141", "5,000", "12.5", "n=360"
+        if digits is not None:
+            found.append((i, i + 1, digits))
+            done = i + 1
             continue
         end, words = i, []
         while end < size:
-            parts = parts_of[lowers[end]]
+            parts = known[lowers[end]].parts
             if parts:
                 words.extend(parts)
                 end += 1
-            elif (lowers[end] == "and" and words and words[-1] in table.scales
-                  and end + 1 < size and table.is_word(lowers[end + 1].split("-")[0])):
+            elif (lowers[end] == _AND and words and words[-1] in table.scales
+                  and end + 1 < size and table.is_word(strings[lowers[end + 1]].split("-")[0])):
                 end += 1  # "one hundred and forty-one"
             else:
                 break
         value = parse_words(words, table) if words else None
         if value is not None and not (len(words) == 1 and words[0] in table.scales):
             found.append((i, end, float(value)))
-            i = end
-        else:
-            i += 1
+            done = end
     return found
 
 
@@ -148,7 +166,7 @@ class NumberFinder:
         self.name = name
         self.table = (NumberWords.from_dict(read_json_file(words_path))
                       if words_path else None)
-        self._known: dict[str, list[str] | None] = {}  # word -> number words; bounded by the vocabulary
+        self._known: dict[int, NumberWord] = {}  # word id -> number; bounded by the vocabulary
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
