@@ -2420,3 +2420,35 @@ def test_treated_parts_listed_respectively_size_the_later_harm_shares(nlp) -> No
                       "population. Serious adverse events occurred in 8.0% vs 10.1% of treated "
                       "participants.")
     assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {(205, 16), (198, 20)}
+
+
+@pytest.mark.parametrize(("text", "combination", "added", "sizes"), [
+    ("Patients with biliary tract cancer were randomly assigned (1:1) to gemcitabine "
+     "(1000 mg/m2) and cisplatin (25 mg/m2) on days 1 and 8 every 3 weeks with durvalumab "
+     "(1500 mg every 3 weeks), followed by durvalumab maintenance, or to gemcitabine and "
+     "cisplatin alone. Disease progression occurred in 30 of 101 patients receiving durvalumab "
+     "and in 45 of 99 receiving gemcitabine and cisplatin alone.",
+     "cisplatin + durvalumab + gemcitabine", "durvalumab", (101, 99)),
+    ("Adults with type 2 diabetes were randomized to metformin (1000 mg twice daily) and "
+     "sitagliptin (100 mg daily) for 52 weeks with tirzepatide (5 mg weekly), then tirzepatide "
+     "monotherapy in the extension, or to metformin and sitagliptin alone. Severe hypoglycaemia "
+     "was reported in 12 of 156 participants given tirzepatide and in 5 of 154 given metformin "
+     "and sitagliptin alone.",
+     "metformin + sitagliptin + tirzepatide", "tirzepatide", (156, 154)),
+])
+def test_an_add_on_option_written_in_pieces_is_one_arm(nlp, text, combination, added,
+                                                       sizes) -> None:
+    # Doses and schedules between the drugs of one option, and the added drug named again,
+    # make no options of their own: the backbone given alone is the add-on's control.
+    rows = {(r[1], r[2], r[3]) for r in _rows(nlp, text)}
+    assert rows == {(sizes[0], combination, "received"), (sizes[1], added, "not_received")}
+
+
+def test_arms_that_each_add_their_drug_to_one_backbone_stay_apart() -> None:
+    from pipeline.nlp.cohorts.arms import joined_add_on
+    pieces = [("carboplatin", False), ("paclitaxel + ramucirumab", False),
+              ("ramucirumab", False), ("carboplatin + paclitaxel", True)]
+    assert joined_add_on(pieces) == [("carboplatin + paclitaxel + ramucirumab", False),
+                                     ("carboplatin + paclitaxel", True)]
+    two_arms = [("bevacizumab + folfox", False), ("cetuximab + folfox", False), ("folfox", True)]
+    assert joined_add_on(two_arms) is None

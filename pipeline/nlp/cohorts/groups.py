@@ -34,6 +34,7 @@ class LinkState:
     # clauses name them by a part ("the X group") or by "alone". (drug, alone?)
     options: list[tuple[str, bool]] = field(default_factory=list)
     options_sent: int = -1  # the sentence that gave them
+    named_options: list[tuple[str, bool]] = field(default_factory=list)  # as later named
     sentence_options: list[tuple[str, bool]] = field(default_factory=list)  # compared here
     # the dose terms of each option ("X 45 mg, X 15 mg or placebo"), of this sentence and of
     # the options kept

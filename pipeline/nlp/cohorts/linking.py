@@ -27,11 +27,13 @@ from .arms import (
     compared_options,
     dose_arms,
     dose_terms,
+    kept_options,
     label_taken,
     listed_sizes,
     name_arms,
     name_control,
     name_option,
+    name_pieces,
     named_order,
     option_doses,
     same_treatment_arms,
@@ -302,6 +304,9 @@ def link_document(doc: Doc, settings: LinkSettings,
                                   if state.cohorts[i].drug_status == "received")
             for facts in all_facts:
                 name_option(facts, state.options, arm_drugs)
+                if state.named_options:
+                    name_pieces(facts, state.named_options, arm_drugs, alone=any(
+                        w in settings.alone_words for w in lower[facts.start:facts.end]))
         options = compared_options(doc, clauses, all_facts, sent_groups, settings)
         if not options:
             # "ponatinib plus blinatumomab, ..., ponatinib continued": the combination is
@@ -491,6 +496,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.experimental = state.sentence_drug
         if options or add_on:
             state.options, state.options_sent = options or add_on, sent_index
+            state.named_options = kept_options(doc, sent_groups, state.options, settings)
             state.option_doses = state.sentence_option_doses if options else []
     clear_totals(state)
     _own_arm_drugs(state)
