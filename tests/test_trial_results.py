@@ -2452,3 +2452,19 @@ def test_arms_that_each_add_their_drug_to_one_backbone_stay_apart() -> None:
                                      ("carboplatin + paclitaxel", True)]
     two_arms = [("bevacizumab + folfox", False), ("cetuximab + folfox", False), ("folfox", True)]
     assert joined_add_on(two_arms) is None
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Adults with episodic migraine who had not responded to topiramate or propranolol were "
+     "randomized at 40 sites (N = 201 for ABX221 and N = 199 for placebo). Freedom from pain at "
+     "2 hours occurred in 60 of 201 in the ABX221 group and in 30 of 199 in the placebo group.",
+     "abx221"),
+    ("Between 2021 and 2023, 410 adults cured of cellulitis with cefazolin or clindamycin were "
+     "randomized (N = 206 for lefamulin and N = 204 for placebo). Recurrence occurred in 18 of "
+     "206 in the lefamulin group and in 35 of 204 in the placebo group.", "lefamulin"),
+])
+def test_the_placebo_arm_lacks_the_drug_sized_beside_it(nlp, text, drug) -> None:
+    # Drugs named earlier in the sentence (what the patients had before) are not what the
+    # placebo stands in for.
+    rows = _rows(nlp, text)
+    assert {(r[2], r[3]) for r in rows} == {(drug, "received"), (drug, "not_received")}

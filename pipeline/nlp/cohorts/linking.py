@@ -1314,7 +1314,22 @@ def _tested_drug(doc: Doc, groups: list[tuple[str, str, int, int]],
         if offered:
             first = _first_listed(doc, active, offered[-1], settings, units)
             return first[0], first[1]
+        sized = _sized_for(doc, active, control)
+        if sized is not None:
+            return sized[0], sized[1]
     return active[0][0], active[0][1]
+
+
+def _sized_for(doc: Doc, active: list[tuple[str, str, int, int]],
+               control: tuple[str, str, int, int]) -> tuple[str, str, int, int] | None:
+    """'(N = 152 for X and N = 150 for placebo)': the treatment sized beside the placebo,
+    in a sentence that may name other drugs before (what the patients had been cured with)."""
+    k = control[2]
+    if k < 5 or doc[k - 1].lower_ != "for" or not doc[k - 2].like_num or doc[k - 3].text != "=" \
+            or doc[k - 4].lower_ != "n":
+        return None
+    return next((g for g in active if g[3] == k - 5 and g[2] > 0
+                 and doc[g[2] - 1].lower_ == "for"), None)
 
 
 def _first_listed(doc: Doc, active: list[tuple[str, str, int, int]],
