@@ -2468,3 +2468,13 @@ def test_the_placebo_arm_lacks_the_drug_sized_beside_it(nlp, text, drug) -> None
     # placebo stands in for.
     rows = _rows(nlp, text)
     assert {(r[2], r[3]) for r in rows} == {(drug, "received"), (drug, "not_received")}
+
+
+def test_a_placebo_listed_after_two_sized_arms_lacks_the_first(nlp) -> None:
+    rows = _rows(nlp, "Adults with chronic cough who had failed gabapentin were randomized "
+                      "(N = 90 for morphine, N = 91 for morphine plus pregabalin, and "
+                      "N = 89 for placebo). Response occurred in 40 of 90, 48 of 91 and 22 "
+                      "of 89 participants, respectively.")
+    assert {(r[1], r[2], r[3]) for r in rows} == {
+        (90, "morphine", "received"), (91, "morphine + pregabalin", "received"),
+        (89, "morphine", "not_received")}

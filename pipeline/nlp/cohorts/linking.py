@@ -1323,13 +1323,21 @@ def _tested_drug(doc: Doc, groups: list[tuple[str, str, int, int]],
 def _sized_for(doc: Doc, active: list[tuple[str, str, int, int]],
                control: tuple[str, str, int, int]) -> tuple[str, str, int, int] | None:
     """'(N = 152 for X and N = 150 for placebo)': the treatment sized beside the placebo,
-    in a sentence that may name other drugs before (what the patients had been cured with)."""
+    in a sentence that may name other drugs before (what the patients had been cured with);
+    of several so listed ('N = 121 for X, N = 121 for X plus Y, and N = 120 for placebo'),
+    the first, which the trial tests."""
+    found = None
     k = control[2]
-    if k < 5 or doc[k - 1].lower_ != "for" or not doc[k - 2].like_num or doc[k - 3].text != "=" \
-            or doc[k - 4].lower_ != "n":
-        return None
-    return next((g for g in active if g[3] == k - 5 and g[2] > 0
-                 and doc[g[2] - 1].lower_ == "for"), None)
+    while k >= 5 and doc[k - 1].lower_ == "for" and doc[k - 2].like_num \
+            and doc[k - 3].text == "=" and doc[k - 4].lower_ == "n":
+        k -= 5
+        while k >= 0 and doc[k].lower_ in {",", "and", "or"}:
+            k -= 1  # (the separators of the list)
+        group = next((g for g in active if g[3] == k + 1), None)
+        if group is None:
+            break
+        found, k = group, group[2]
+    return found
 
 
 def _first_listed(doc: Doc, active: list[tuple[str, str, int, int]],
