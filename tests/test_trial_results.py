@@ -2478,3 +2478,28 @@ def test_a_placebo_listed_after_two_sized_arms_lacks_the_first(nlp) -> None:
     assert {(r[1], r[2], r[3]) for r in rows} == {
         (90, "morphine", "received"), (91, "morphine + pregabalin", "received"),
         (89, "morphine", "not_received")}
+
+
+def test_options_listed_with_a_comma_before_or_are_each_an_arm(nlp) -> None:
+    # "A plus chemotherapy, A plus B and chemotherapy, or C plus chemotherapy": three options
+    # (the comma before "or" ends a list, as it does without the comma).
+    rows = _rows(nlp, "Adults with gastric cancer were randomly assigned to zolbetuximab plus "
+                      "chemotherapy, zolbetuximab plus nivolumab and chemotherapy, or nivolumab "
+                      "plus chemotherapy. Objective responses occurred in 60 of 120 patients "
+                      "given zolbetuximab plus chemotherapy, 70 of 121 given zolbetuximab plus "
+                      "nivolumab and chemotherapy, and 50 of 119 given nivolumab plus "
+                      "chemotherapy.")
+    assert {(r[1], r[2]) for r in rows} == {(120, "zolbetuximab"),
+                                            (121, "nivolumab + zolbetuximab"),
+                                            (119, "nivolumab")}
+
+
+@pytest.mark.parametrize(("group", "drug"), [
+    ("the durvalumab-chemotherapy group", "durvalumab"),
+    ("the Keytruda-chemo arm", "pembrolizumab"),
+])
+def test_a_drug_hyphenated_to_chemotherapy_names_its_arm(nlp, group, drug) -> None:
+    rows = _rows(nlp, f"Death occurred in 40 of 150 patients in {group} and in 55 of 148 in "
+                      "the chemotherapy-alone group.")
+    assert {(r[1], r[2], r[3]) for r in rows} == {(150, drug, "received"),
+                                                  (148, drug, "not_received")}

@@ -284,6 +284,8 @@ def _listed_options(doc: Doc, group: list[Span], settings: LinkSettings) -> list
     commas = [k for k in range(1, len(group))
               if [t.text for t in doc[group[k - 1].end:group[k].start]] == [","]]
     end = group[-1].end
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in settings.alternative_words:
+        end += 1  # "X, Y, or Z": a comma before the alternative word
     if not commas or end >= len(doc) or doc[end].lower_ not in settings.alternative_words:
         return [group]
     parts, start = [], 0
