@@ -783,3 +783,15 @@ def test_a_group_that_met_the_criteria_and_was_randomised_is_the_total(nlp) -> N
                          "one dose and were included in the analyses.")
     assert ("cohort", 300, None, None, None) in found
     assert not {f for f in found if f[1] == 1}
+
+
+@pytest.mark.parametrize("each", ["Each arm enrolled 150 patients.",
+                                  "Each group included 150 participants."])
+def test_each_arm_as_the_subject_of_a_size_gives_every_labelled_arm_that_size(nlp, each) -> None:
+    text = ("The study randomly assigned 450 adults to three arms: Group 1 received valsartan "
+            "plus amlodipine, Group 2 received valsartan alone, and Group 3 received amlodipine "
+            f"alone. {each} Stroke occurred in 4 patients in Group 1, 9 in Group 2 and 11 in "
+            "Group 3.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
+        (150, "amlodipine + valsartan", 4), (150, "valsartan", 9), (150, "amlodipine", 11)}

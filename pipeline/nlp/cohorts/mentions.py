@@ -865,7 +865,15 @@ def _per_arm_before(doc: Doc, i: int, start: int, settings: LinkSettings) -> boo
     if j >= start and words.text[j] == ",":
         j -= 1
     return j - 2 >= start and words.lower[j] in settings.arm_nouns \
-        and words.lower[j - 1] in settings.each_words and words.lower[j - 2] in {"in", "for"}
+        and words.lower[j - 1] in settings.each_words and words.lower[j - 2] in {"in", "for"} \
+        or _each_arm_subject(words, j, start, settings)
+
+
+def _each_arm_subject(words: Words, j: int, start: int, settings: LinkSettings) -> bool:
+    """'Each arm enrolled 150 patients', 'Each group included 62': the arms are the subject
+    of the verb ``j`` right before the count, at the opening of its clause."""
+    return j - 2 == start and words.is_alpha[j] and words.lower[j - 1] in settings.arm_nouns \
+        and words.lower[j - 2] in settings.each_words
 
 
 def _control_named(doc: Doc, start: int, end: int,
