@@ -795,3 +795,11 @@ def test_each_arm_as_the_subject_of_a_size_gives_every_labelled_arm_that_size(nl
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
         (150, "amlodipine + valsartan", 4), (150, "valsartan", 9), (150, "amlodipine", 11)}
+
+
+@pytest.mark.parametrize("design", ["to one of three arms", "to one of the two groups",
+                                    "to one of four dosing cohorts"])
+def test_one_of_the_arms_of_a_design_is_no_count(nlp, design) -> None:
+    text = f"The trial randomly assigned 240 adults with gout {design}. Of them, 31 had a flare."
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size) for r in rows} == {("cohort", 240), ("outcome", 240)}

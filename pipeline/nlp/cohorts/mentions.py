@@ -350,6 +350,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         if whole is not None:  # "four of the five (patients)", "20 (54%) of 37"
             consumed.add(whole.start)
+            if _design_arms(words, whole.end, end, patients, settings):
+                continue  # "assigned to one of three arms": arms of the design, no patients
             noun = _noun_end(doc, whole.end, end, patients, settings)
             parts = int(words.num[whole.start])
             share = percent or (stated_percent(doc, _group_end(doc, noun, end, cues, settings), end,
@@ -867,6 +869,18 @@ def _per_arm_before(doc: Doc, i: int, start: int, settings: LinkSettings) -> boo
     return j - 2 >= start and words.lower[j] in settings.arm_nouns \
         and words.lower[j - 1] in settings.each_words and words.lower[j - 2] in {"in", "for"} \
         or _each_arm_subject(words, j, start, settings)
+
+
+def _design_arms(words: Words, i: int, end: int, patients: set[int],
+                 settings: LinkSettings) -> bool:
+    """'one of three arms', 'one of four dosing cohorts': is the whole before ``i`` a
+    number of arms (an arm noun after it, with at most two words that name no patients)?"""
+    for k in range(i, min(end, i + 3)):
+        if words.lower[k] in settings.arm_nouns:
+            return True
+        if not words.is_alpha[k] or k in patients or words.lower[k] in settings.phrase_stops:
+            return False
+    return False
 
 
 def _each_arm_subject(words: Words, j: int, start: int, settings: LinkSettings) -> bool:
