@@ -803,3 +803,16 @@ def test_one_of_the_arms_of_a_design_is_no_count(nlp, design) -> None:
     text = f"The trial randomly assigned 240 adults with gout {design}. Of them, 31 had a flare."
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {(r.row_type, r.cohort_size) for r in rows} == {("cohort", 240), ("outcome", 240)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Of 363 randomized participants, 121 received finerenone 10 mg, 122 finerenone 20 mg and "
+     "120 placebo.", {(121, "finerenone", "received"), (122, "finerenone", "received"),
+                      (120, "finerenone", "not_received")}),
+    ("Of 240 adults enrolled, 80 were assigned to apixaban, 81 warfarin and 79 aspirin.",
+     {(80, "apixaban", "received"), (81, "warfarin", "received"),
+      (79, "aspirin", "received")}),
+])
+def test_counts_that_share_the_verb_of_a_receipt_are_arms(nlp, text, expected) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.drug} == expected

@@ -448,6 +448,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                              settings):
             # "106 were assigned to placebo", "121 to TCH": the patient noun is understood.
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
+        elif clause.elliptical and (after in drug_starts or after in controls) \
+                and _gapped_receipt(sent_cues or cues, begin, sent.start):
+            # "121 received X 10 mg, 122 X 20 mg and 120 placebo": the verb is understood.
+            mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
         elif _given_after(doc, after, end, given, drug_starts, settings) or (
                 number.start in object_at and after < end
                 and (words.lower[after] in settings.relative_pronouns
@@ -869,6 +873,13 @@ def _per_arm_before(doc: Doc, i: int, start: int, settings: LinkSettings) -> boo
     return j - 2 >= start and words.lower[j] in settings.arm_nouns \
         and words.lower[j - 1] in settings.each_words and words.lower[j - 2] in {"in", "for"} \
         or _each_arm_subject(words, j, start, settings)
+
+
+def _gapped_receipt(cues: list[Cue], begin: int, sent_start: int) -> bool:
+    """Did the sentence say before ``begin`` that a group received or was assigned a
+    treatment (a verb later counts of the list share)?"""
+    return any(sent_start <= c.start < begin and (c.label == "STUDY_VERB" or c.label == "STATUS"
+                                                  and c.id == "received") for c in cues)
 
 
 def _design_arms(words: Words, i: int, end: int, patients: set[int],
