@@ -2503,3 +2503,19 @@ def test_a_drug_hyphenated_to_chemotherapy_names_its_arm(nlp, group, drug) -> No
                       "the chemotherapy-alone group.")
     assert {(r[1], r[2], r[3]) for r in rows} == {(150, drug, "received"),
                                                   (148, drug, "not_received")}
+
+
+@pytest.mark.parametrize(("first", "second"), [("Maintenance", "Observation"),
+                                                ("Observation", "Maintenance")])
+def test_table_columns_of_arms_of_one_size_are_each_their_own_arm(nlp, first, second) -> None:
+    # A column named by no treatment takes the arm the named column left.
+    text = ("After induction, 180 adults in remission were randomly assigned to maintenance "
+            "with mirikizumab every 4 weeks (maintenance group, n = 90) or to observation "
+            "(observation group, n = 90).\n\nTable 2. Outcomes\n"
+            f"Outcome | {first} (n = 90) | {second} (n = 90)\n"
+            "Relapse | 12 (13.3) | 30 (33.3)\n")
+    rows = _rows(nlp, text)
+    relapse = {(r[3], r[6]) for r in rows}
+    expected = {("received", 12), ("not_received", 30)} if first == "Maintenance" \
+        else {("not_received", 12), ("received", 30)}
+    assert relapse == expected

@@ -239,9 +239,12 @@ def remember(state: LinkState, index: int) -> None:
     state.last_in_sentence.append(index)
 
 
-def find_cohort(state: LinkState, size: int, facts: ClauseFacts) -> Cohort | None:
-    """The cohort of this size that best fits the clause; the most recent on a tie."""
-    same = [c for c in reversed(state.cohorts) if c.size == size and not _other_arm(c, facts)
+def find_cohort(state: LinkState, size: int, facts: ClauseFacts,
+                taken: set[int] | frozenset[int] = frozenset()) -> Cohort | None:
+    """The cohort of this size that best fits the clause; the most recent on a tie. (Not one
+    of ``taken``: the arms other columns of a table header are.)"""
+    same = [c for c in reversed(state.cohorts) if c.size == size and c.index not in taken
+            and not _other_arm(c, facts)
             and not _opposite_arm(c, facts)
             and not (facts.dose and c.dose and _dose_fit(c, facts) < 0)]
     if not same:
