@@ -2519,3 +2519,11 @@ def test_table_columns_of_arms_of_one_size_are_each_their_own_arm(nlp, first, se
     expected = {("received", 12), ("not_received", 30)} if first == "Maintenance" \
         else {("not_received", 12), ("received", 30)}
     assert relapse == expected
+
+
+@pytest.mark.parametrize("comparison", ["comparing sotorasib with docetaxel",
+                                        "that compared sotorasib to docetaxel"])
+def test_a_comparison_with_joins_no_combination(nlp, comparison) -> None:
+    rows = _rows(nlp, f"In this single-arm study, 40 of 75 patients given sotorasib had a "
+                      f"response. A randomised trial {comparison} is planned.")
+    assert {(r[2], r[6]) for r in rows} == {("sotorasib", 40)}

@@ -226,7 +226,8 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     """
     groups: list[list[Span]] = []
     for ent in drug_ents:
-        if groups and (_joined(doc, groups[-1][-1].end, ent.start, settings) or (
+        if groups and not _compared_with(doc, groups[-1], ent, settings) \
+                and (_joined(doc, groups[-1][-1].end, ent.start, settings) or (
                 _dummy(doc, ent, settings) and ent.start - groups[-1][-1].end <= 3 and all(
                     t.lower_ in settings.dummy_forms or t.lower_ in settings.dose_joiners
                     for t in doc[groups[-1][-1].end:ent.start]))):
@@ -255,6 +256,15 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
         mention = words.span_text(group[0].start, (outside or group)[-1].end)
         found.append((" + ".join(names), mention, group[0].start, group[-1].end))
     return found
+
+
+def _compared_with(doc: Doc, group: list[Span], ent: Span, settings: LinkSettings) -> bool:
+    """'a trial comparing X with Y', 'compared X with Y': the 'with' of a comparison sets the
+    drugs against each other; it joins no combination."""
+    words = words_of(doc)
+    first = group[0].start
+    return len(group) == 1 and first > 0 and words.lower[first - 1] in settings.comparison_verbs \
+        and ent.start - group[-1].end == 1 and words.lower[group[-1].end] in {"with", "to", "and"}
 
 
 def _named_apart(names: list[str], mention: str) -> list[str]:
