@@ -2527,3 +2527,25 @@ def test_a_comparison_with_joins_no_combination(nlp, comparison) -> None:
     rows = _rows(nlp, f"In this single-arm study, 40 of 75 patients given sotorasib had a "
                       f"response. A randomised trial {comparison} is planned.")
     assert {(r[2], r[6]) for r in rows} == {("sotorasib", 40)}
+
+
+def test_a_labelled_placebo_arm_lacks_what_the_active_arm_defined_beside_it_had(nlp) -> None:
+    # A later sentence that names the background drug last does not make it the tested one.
+    rows = _rows(nlp, "Adults were randomly assigned 1:1 to Group 1, tezspilimab 210 mg every "
+                      "4 weeks plus metformin, or Group 2, matching placebo plus metformin. "
+                      "Metformin was continued at a stable dose throughout. In all, 300 "
+                      "participants were randomized: 151 to Group 1 and 149 to Group 2. "
+                      "Severe hypoglycaemia occurred in 6 patients in Group 1 and 4 in Group 2.")
+    assert {(r[1], r[2], r[3]) for r in rows} == {(151, "metformin + tezspilimab", "received"),
+                                                  (149, "tezspilimab", "not_received")}
+
+
+@pytest.mark.parametrize("name", ["(the vopratelimab group)", "(vopratelimab group)"])
+def test_an_option_named_by_its_added_drug_in_brackets_is_the_whole_option(nlp, name) -> None:
+    rows = _rows(nlp, "Patients were randomly assigned to vopratelimab 240 mg plus nivolumab "
+                      f"480 mg every 4 weeks {name} or to placebo plus nivolumab (the control "
+                      "group). In all, 212 patients were randomized: 106 to the vopratelimab "
+                      "group and 106 to the control group. Death occurred in 30 patients in "
+                      "the vopratelimab group and 41 in the control group.")
+    assert {(r[2], r[3], r[6]) for r in rows} == {("nivolumab + vopratelimab", "received", 30),
+                                                  ("vopratelimab", "not_received", 41)}

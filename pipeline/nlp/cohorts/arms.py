@@ -83,10 +83,13 @@ def compared_options(doc: Doc, clauses: list[Clause], all_facts: list[ClauseFact
     for clause, facts in zip(clauses, all_facts, strict=True):
         if not facts.comparison:
             continue
-        found = []
+        found: list[tuple[str, bool]] = []
         for g in groups:
             if clause.start <= g[2] and g[3] <= clause.end:
                 after = doc[g[3]] if g[3] < clause.end else None
+                if after is not None and after.lower_ in settings.arm_nouns and found \
+                        and set(g[0].split(" + ")) < set(found[-1][0].split(" + ")):
+                    continue  # "X plus Y (the X group)": the name of the option before
                 found.append((g[0], after is not None and after.lower_ in settings.alone_words))
         if len(found) >= 2:
             return found

@@ -24,6 +24,7 @@ class LinkState:
     # labels of placebo / control arms -> the background drugs given with the placebo
     arm_controls: dict[str, frozenset[str]] = field(default_factory=dict)
     arm_added: dict[str, str] = field(default_factory=dict)  # 'Y alone (cohort B)': X not had
+    arm_lacks: dict[str, str] = field(default_factory=dict)  # 'Arm B, placebo plus Y': X not had
     only_drug: tuple[str, str] | None = None  # the one drug of a single-treatment study
     arms: list[int] = field(default_factory=list)  # the arms last defined, in text order
     table: list[int | None] | None = None  # cohorts of the columns of the current table
@@ -340,7 +341,9 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
     elif not cohort.drug and facts.arm_label and facts.arm_label.lower() in state.arm_controls:
         # "placebo (Arm B)", "Arm B (placebo plus paclitaxel)": the experimental drug (beyond
         # the background the placebo came with), not received.
-        if state.experimental:
+        if facts.arm_label.lower() in state.arm_lacks:  # (the active arm defined beside it)
+            cohort.drug = state.arm_lacks[facts.arm_label.lower()]
+        elif state.experimental:
             background = state.arm_controls[facts.arm_label.lower()]
             tested = [p for p in state.experimental[0].split(" + ") if p not in background]
             cohort.drug = " + ".join(tested) or state.experimental[0]

@@ -212,6 +212,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             k: next((background_drugs(sent_drugs, g, settings) for g in sent_groups
                      if g[1] == v[1]), frozenset())
             for k, v in defined.items() if v[0] in settings.control_drugs})
+        _control_lacks(state, defined, settings)
         if len(defined) >= 2 and any(_randomises(c) for c in sent_cues):
             offered = [(g[0], g[3] < len(doc) and lower[g[3]] in settings.alone_words)
                        for g in sent_groups]
@@ -513,6 +514,21 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _control_lacks(state: LinkState, defined: dict[str, tuple[str, str, str]],
+                   settings: LinkSettings) -> None:
+    """'to Arm A, X plus Y, or Arm B, matching placebo plus Y': the placebo arm a sentence
+    defines beside an active arm lacks what that arm had beyond the placebo's background
+    (X), whatever drug the sentences around name last ('Y was continued for 35 cycles')."""
+    active = [v[0] for v in defined.values() if v[0] not in settings.control_drugs]
+    if not active:
+        return
+    for label, (drug, _, _) in defined.items():
+        if drug in settings.control_drugs:
+            tested = [p for p in active[0].split(" + ") if p not in state.arm_controls[label]]
+            if tested:
+                state.arm_lacks[label] = " + ".join(tested)
 
 
 def _own_arm_drugs(state: LinkState) -> None:
