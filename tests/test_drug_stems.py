@@ -432,3 +432,14 @@ def test_an_unlisted_agent_added_to_a_known_drug_or_given_alone_is_a_drug(nlp, t
                                                                           agent: str) -> None:
     doc = nlp(text)
     assert agent in {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+
+
+@pytest.mark.parametrize("participle", ["given", "taken"])
+def test_an_irregular_participle_after_an_option_is_no_drug(nlp, participle) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    text = (f"Adults were assigned to sacituzumab tirumotecan, {participle} as an infusion every "
+            f"two weeks, or to irinotecan. Tumours shrank in 39 of the 120 {participle} "
+            "irinotecan.")
+    assert analyse(clean_text(text), nlp=nlp).record.drugs == "irinotecan; sacituzumab tirumotecan"
