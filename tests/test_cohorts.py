@@ -816,3 +816,13 @@ def test_one_of_the_arms_of_a_design_is_no_count(nlp, design) -> None:
 def test_counts_that_share_the_verb_of_a_receipt_are_arms(nlp, text, expected) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.drug} == expected
+
+
+@pytest.mark.parametrize("all_of_them", ["all were treated with", "all received",
+                                         "all had been given"])
+def test_all_as_a_pronoun_gives_the_group_just_named_its_treatment(nlp, all_of_them) -> None:
+    text = ("Adults with psoriasis were randomly assigned to bimekizumab (n = 120) or "
+            "secukinumab (n = 118). An open-label cohort enrolled 40 further adults who had "
+            f"failed ustekinumab; {all_of_them} bimekizumab. Twenty of them had a response.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.cohort_size == 40} == {(40, "bimekizumab")}
