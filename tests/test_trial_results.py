@@ -2549,3 +2549,12 @@ def test_an_option_named_by_its_added_drug_in_brackets_is_the_whole_option(nlp, 
                       "the vopratelimab group and 41 in the control group.")
     assert {(r[2], r[3], r[6]) for r in rows} == {("nivolumab + vopratelimab", "received", 30),
                                                   ("vopratelimab", "not_received", 41)}
+
+
+@pytest.mark.parametrize("named", ["the zongertinib regimen", "the zongertinib combination"])
+def test_a_drug_before_regimen_names_its_combination(nlp, named) -> None:
+    rows = _rows(nlp, "The trial tested zongertinib in combination with trastuzumab and "
+                      "docetaxel. A response was seen in 70 of 120 patients given "
+                      f"{named} versus 40 of 118 given placebo with trastuzumab and docetaxel.")
+    assert ("outcome", 120, "docetaxel + trastuzumab + zongertinib", "received", "response",
+            "response", 70) in rows

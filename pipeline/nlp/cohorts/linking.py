@@ -331,7 +331,9 @@ def link_document(doc: Doc, settings: LinkSettings,
         for clause, facts in zip(clauses, all_facts, strict=True):
             clause_groups = sent_groups
             if state.combination and any(clause.start <= i < clause.end for i in anaphor_at) \
-                    and _names_combination(doc, clause, settings):
+                    and (_names_combination(doc, clause, settings)
+                         or _part_names_regimen(words, clause, facts, state.combination,
+                                                settings)):
                 if facts.drug_status not in CHANGED_STATUSES:  # ("... stopped taking X")
                     clause_groups = _with_anaphor(words, clause, sent_groups, state.combination,
                                                   settings)
@@ -1456,6 +1458,19 @@ def _names_combination(doc: Doc, clause: Clause, settings: LinkSettings) -> bool
     words = [t.lower_ for t in doc[clause.start:clause.end]]
     return any(words[k:k + len(a)] == list(a) for a in settings.combination_anaphors
                for k in range(len(words) - len(a) + 1) if words[k] == a[0])
+
+
+def _part_names_regimen(words: Words, clause: Clause, facts: ClauseFacts,
+                        combination: tuple[str, str], settings: LinkSettings) -> bool:
+    """'given the Itovebi regimen', 'the inavolisib combination' after 'inavolisib in
+    combination with palbociclib and fulvestrant': one drug of the last combination named,
+    with 'regimen' after it, names the whole combination."""
+    if not facts.drug or " + " in facts.drug \
+            or facts.drug not in combination[0].split(" + ") or " + " not in combination[0]:
+        return False
+    heads = _last_words(settings.combination_anaphors)  # "regimen", "combination", ...
+    return any(words.lower[k] in heads and words.ent_type[k - 1] == "DRUG"
+               for k in range(clause.start + 1, clause.end))
 
 
 def _named_together(doc: Doc, active: list[tuple[str, str, int, int]],
