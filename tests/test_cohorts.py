@@ -826,3 +826,12 @@ def test_all_as_a_pronoun_gives_the_group_just_named_its_treatment(nlp, all_of_t
             f"failed ustekinumab; {all_of_them} bimekizumab. Twenty of them had a response.")
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {(r.cohort_size, r.drug) for r in rows if r.cohort_size == 40} == {(40, "bimekizumab")}
+
+
+def test_a_later_placebo_group_lacks_what_the_first_placebo_arm_lacked(nlp) -> None:
+    text = ("Adults were randomly assigned to tarlatamab 10 mg plus durvalumab (n = 150) or to "
+            "placebo plus durvalumab (n = 148). Among the 90 patients with brain metastases, 46 "
+            "had been assigned to the combination and 44 to placebo.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.cohort_size in (44, 148)} \
+        == {(148, "tarlatamab", "not_received"), (44, "tarlatamab", "not_received")}

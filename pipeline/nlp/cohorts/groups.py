@@ -326,7 +326,8 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
         if experimental:
             # What the experimental arm had beyond the control's background drugs.
             tested = [p for p in experimental[0].split(" + ") if p not in facts.background]
-            cohort.drug = " + ".join(tested or experimental[0].split(" + "))
+            cohort.drug = _lacked_before(state, tested) \
+                or " + ".join(tested or experimental[0].split(" + "))
         cohort.drug_mention = facts.drug_mention
     elif facts.drug and not cohort.drug and not other:
         cohort.drug, cohort.drug_mention = facts.drug, facts.drug_mention
@@ -359,6 +360,15 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
         cohort.drug_status = facts.drug_status
     if facts.procedure and not cohort.procedure:
         cohort.procedure = facts.procedure
+
+
+def _lacked_before(state: LinkState, tested: list[str]) -> str | None:
+    """'47 to placebo' after 'X plus Y or placebo plus Y' gave the placebo arm X, not
+    received: a control that lacks a part of the combination tested lacks what the control
+    arms before it lacked (the background, Y, stays out)."""
+    parts = set(tested)
+    return next((c.drug for c in reversed(state.cohorts) if c.drug_status == "not_received"
+                 and c.drug and c.parent is None and set(c.drug.split(" + ")) < parts), None)
 
 
 def _unassigned_stop(facts: ClauseFacts, state: LinkState) -> bool:
