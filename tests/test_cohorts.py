@@ -783,3 +783,55 @@ def test_a_group_that_met_the_criteria_and_was_randomised_is_the_total(nlp) -> N
                          "one dose and were included in the analyses.")
     assert ("cohort", 300, None, None, None) in found
     assert not {f for f in found if f[1] == 1}
+
+
+@pytest.mark.parametrize("each", ["Each arm enrolled 150 patients.",
+                                  "Each group included 150 participants."])
+def test_each_arm_as_the_subject_of_a_size_gives_every_labelled_arm_that_size(nlp, each) -> None:
+    text = ("The study randomly assigned 450 adults to three arms: Group 1 received valsartan "
+            "plus amlodipine, Group 2 received valsartan alone, and Group 3 received amlodipine "
+            f"alone. {each} Stroke occurred in 4 patients in Group 1, 9 in Group 2 and 11 in "
+            "Group 3.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
+        (150, "amlodipine + valsartan", 4), (150, "valsartan", 9), (150, "amlodipine", 11)}
+
+
+@pytest.mark.parametrize("design", ["to one of three arms", "to one of the two groups",
+                                    "to one of four dosing cohorts"])
+def test_one_of_the_arms_of_a_design_is_no_count(nlp, design) -> None:
+    text = f"The trial randomly assigned 240 adults with gout {design}. Of them, 31 had a flare."
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size) for r in rows} == {("cohort", 240), ("outcome", 240)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Of 363 randomized participants, 121 received finerenone 10 mg, 122 finerenone 20 mg and "
+     "120 placebo.", {(121, "finerenone", "received"), (122, "finerenone", "received"),
+                      (120, "finerenone", "not_received")}),
+    ("Of 240 adults enrolled, 80 were assigned to apixaban, 81 warfarin and 79 aspirin.",
+     {(80, "apixaban", "received"), (81, "warfarin", "received"),
+      (79, "aspirin", "received")}),
+])
+def test_counts_that_share_the_verb_of_a_receipt_are_arms(nlp, text, expected) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.drug} == expected
+
+
+@pytest.mark.parametrize("all_of_them", ["all were treated with", "all received",
+                                         "all had been given"])
+def test_all_as_a_pronoun_gives_the_group_just_named_its_treatment(nlp, all_of_them) -> None:
+    text = ("Adults with psoriasis were randomly assigned to bimekizumab (n = 120) or "
+            "secukinumab (n = 118). An open-label cohort enrolled 40 further adults who had "
+            f"failed ustekinumab; {all_of_them} bimekizumab. Twenty of them had a response.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.cohort_size == 40} == {(40, "bimekizumab")}
+
+
+def test_a_later_placebo_group_lacks_what_the_first_placebo_arm_lacked(nlp) -> None:
+    text = ("Adults were randomly assigned to tarlatamab 10 mg plus durvalumab (n = 150) or to "
+            "placebo plus durvalumab (n = 148). Among the 90 patients with brain metastases, 46 "
+            "had been assigned to the combination and 44 to placebo.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.cohort_size in (44, 148)} \
+        == {(148, "tarlatamab", "not_received"), (44, "tarlatamab", "not_received")}

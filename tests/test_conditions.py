@@ -280,3 +280,16 @@ def test_a_score_is_written_in_capitals(nlp) -> None:
     assert find_condition(doc, RULES) is None
     from pipeline.nlp.conditions import instrument_diseases
     assert instrument_diseases(doc, RULES) == []
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    ("A total of 240 adults with Crohn's disease were randomized; 120 received vedolizumab.",
+     "Crohn disease"),
+    ("We enrolled 180 people with early Alzheimer's disease; 90 received lecanemab.",
+     "Alzheimer disease"),
+    ("In all, 96 adults with Cushing's syndrome were treated with osilodrostat.",
+     "Cushing syndrome"),
+])
+def test_an_eponymous_disease_is_named_without_the_possessive(nlp, text, disease) -> None:
+    # The current nomenclature (and the annotators): 'Crohn disease', however the text writes it.
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease

@@ -256,6 +256,24 @@ def test_a_research_code_given_with_a_name_is_that_drug(nlp, text: str, drugs: s
 
 
 @pytest.mark.parametrize(("text", "drugs"), [
+    ("Flares occurred in 12 of 90 patients in the KT-4410 arm and in 25 of 90 in the control "
+     "arm.", "kt-4410"),
+    ("In all, 240 children were randomized (N = 121 for RPX1002 and N = 119 for placebo).",
+     "rpx1002"),
+    ("Nausea was reported by 9 of 60 in the ZL7720 group and 4 of 58 in the placebo group.",
+     "zl7720"),
+    # a trial id or a scale with a size is no agent
+    ("Of 300 patients screened in the RTOG 0617 group, 120 (n = 120 for ECOG 0) were enrolled.",
+     None),
+])
+def test_a_research_code_that_names_an_arm_is_a_drug(nlp, text: str, drugs: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    assert analyse(clean_text(text), nlp=nlp).record.drugs == drugs
+
+
+@pytest.mark.parametrize(("text", "drugs"), [
     ("In the trial, 180 adults with gout were treated with verinurad 12 mg or allopurinol.",
      "allopurinol; verinurad"),
     ("Patients took doxaprolant at a dose of 40 mg twice daily. Of 64 taking doxaprolant, "
@@ -414,3 +432,14 @@ def test_an_unlisted_agent_added_to_a_known_drug_or_given_alone_is_a_drug(nlp, t
                                                                           agent: str) -> None:
     doc = nlp(text)
     assert agent in {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+
+
+@pytest.mark.parametrize("participle", ["given", "taken"])
+def test_an_irregular_participle_after_an_option_is_no_drug(nlp, participle) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    text = (f"Adults were assigned to sacituzumab tirumotecan, {participle} as an infusion every "
+            f"two weeks, or to irinotecan. Tumours shrank in 39 of the 120 {participle} "
+            "irinotecan.")
+    assert analyse(clean_text(text), nlp=nlp).record.drugs == "irinotecan; sacituzumab tirumotecan"

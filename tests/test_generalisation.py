@@ -281,7 +281,7 @@ def test_a_size_per_group_after_the_options_compared_makes_one_arm_per_option(nl
     ("A total of 300 patients presenting with acute appendicitis underwent randomization; "
      "150 received ertapenem.", "acute appendicitis"),
     ("We enrolled 300 patients with a diagnosis of Parkinson's disease; 150 received "
-     "levodopa.", "Parkinson's disease"),
+     "levodopa.", "Parkinson disease"),
 ])
 def test_the_condition_after_a_participle_or_a_diagnosis_of(nlp, text: str, disease: str) -> None:
     result = analyse(clean_text(text), nlp=nlp)

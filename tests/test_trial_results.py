@@ -2420,3 +2420,141 @@ def test_treated_parts_listed_respectively_size_the_later_harm_shares(nlp) -> No
                       "population. Serious adverse events occurred in 8.0% vs 10.1% of treated "
                       "participants.")
     assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {(205, 16), (198, 20)}
+
+
+@pytest.mark.parametrize(("text", "combination", "added", "sizes"), [
+    ("Patients with biliary tract cancer were randomly assigned (1:1) to gemcitabine "
+     "(1000 mg/m2) and cisplatin (25 mg/m2) on days 1 and 8 every 3 weeks with durvalumab "
+     "(1500 mg every 3 weeks), followed by durvalumab maintenance, or to gemcitabine and "
+     "cisplatin alone. Disease progression occurred in 30 of 101 patients receiving durvalumab "
+     "and in 45 of 99 receiving gemcitabine and cisplatin alone.",
+     "cisplatin + durvalumab + gemcitabine", "durvalumab", (101, 99)),
+    ("Adults with type 2 diabetes were randomized to metformin (1000 mg twice daily) and "
+     "sitagliptin (100 mg daily) for 52 weeks with tirzepatide (5 mg weekly), then tirzepatide "
+     "monotherapy in the extension, or to metformin and sitagliptin alone. Severe hypoglycaemia "
+     "was reported in 12 of 156 participants given tirzepatide and in 5 of 154 given metformin "
+     "and sitagliptin alone.",
+     "metformin + sitagliptin + tirzepatide", "tirzepatide", (156, 154)),
+])
+def test_an_add_on_option_written_in_pieces_is_one_arm(nlp, text, combination, added,
+                                                       sizes) -> None:
+    # Doses and schedules between the drugs of one option, and the added drug named again,
+    # make no options of their own: the backbone given alone is the add-on's control.
+    rows = {(r[1], r[2], r[3]) for r in _rows(nlp, text)}
+    assert rows == {(sizes[0], combination, "received"), (sizes[1], added, "not_received")}
+
+
+def test_arms_that_each_add_their_drug_to_one_backbone_stay_apart() -> None:
+    from pipeline.nlp.cohorts.arms import joined_add_on
+    pieces = [("carboplatin", False), ("paclitaxel + ramucirumab", False),
+              ("ramucirumab", False), ("carboplatin + paclitaxel", True)]
+    assert joined_add_on(pieces) == [("carboplatin + paclitaxel + ramucirumab", False),
+                                     ("carboplatin + paclitaxel", True)]
+    two_arms = [("bevacizumab + folfox", False), ("cetuximab + folfox", False), ("folfox", True)]
+    assert joined_add_on(two_arms) is None
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Adults with episodic migraine who had not responded to topiramate or propranolol were "
+     "randomized at 40 sites (N = 201 for ABX221 and N = 199 for placebo). Freedom from pain at "
+     "2 hours occurred in 60 of 201 in the ABX221 group and in 30 of 199 in the placebo group.",
+     "abx221"),
+    ("Between 2021 and 2023, 410 adults cured of cellulitis with cefazolin or clindamycin were "
+     "randomized (N = 206 for lefamulin and N = 204 for placebo). Recurrence occurred in 18 of "
+     "206 in the lefamulin group and in 35 of 204 in the placebo group.", "lefamulin"),
+])
+def test_the_placebo_arm_lacks_the_drug_sized_beside_it(nlp, text, drug) -> None:
+    # Drugs named earlier in the sentence (what the patients had before) are not what the
+    # placebo stands in for.
+    rows = _rows(nlp, text)
+    assert {(r[2], r[3]) for r in rows} == {(drug, "received"), (drug, "not_received")}
+
+
+def test_a_placebo_listed_after_two_sized_arms_lacks_the_first(nlp) -> None:
+    rows = _rows(nlp, "Adults with chronic cough who had failed gabapentin were randomized "
+                      "(N = 90 for morphine, N = 91 for morphine plus pregabalin, and "
+                      "N = 89 for placebo). Response occurred in 40 of 90, 48 of 91 and 22 "
+                      "of 89 participants, respectively.")
+    assert {(r[1], r[2], r[3]) for r in rows} == {
+        (90, "morphine", "received"), (91, "morphine + pregabalin", "received"),
+        (89, "morphine", "not_received")}
+
+
+def test_options_listed_with_a_comma_before_or_are_each_an_arm(nlp) -> None:
+    # "A plus chemotherapy, A plus B and chemotherapy, or C plus chemotherapy": three options
+    # (the comma before "or" ends a list, as it does without the comma).
+    rows = _rows(nlp, "Adults with gastric cancer were randomly assigned to zolbetuximab plus "
+                      "chemotherapy, zolbetuximab plus nivolumab and chemotherapy, or nivolumab "
+                      "plus chemotherapy. Objective responses occurred in 60 of 120 patients "
+                      "given zolbetuximab plus chemotherapy, 70 of 121 given zolbetuximab plus "
+                      "nivolumab and chemotherapy, and 50 of 119 given nivolumab plus "
+                      "chemotherapy.")
+    assert {(r[1], r[2]) for r in rows} == {(120, "zolbetuximab"),
+                                            (121, "nivolumab + zolbetuximab"),
+                                            (119, "nivolumab")}
+
+
+@pytest.mark.parametrize(("group", "drug"), [
+    ("the durvalumab-chemotherapy group", "durvalumab"),
+    ("the Keytruda-chemo arm", "pembrolizumab"),
+])
+def test_a_drug_hyphenated_to_chemotherapy_names_its_arm(nlp, group, drug) -> None:
+    rows = _rows(nlp, f"Death occurred in 40 of 150 patients in {group} and in 55 of 148 in "
+                      "the chemotherapy-alone group.")
+    assert {(r[1], r[2], r[3]) for r in rows} == {(150, drug, "received"),
+                                                  (148, drug, "not_received")}
+
+
+@pytest.mark.parametrize(("first", "second"), [("Maintenance", "Observation"),
+                                                ("Observation", "Maintenance")])
+def test_table_columns_of_arms_of_one_size_are_each_their_own_arm(nlp, first, second) -> None:
+    # A column named by no treatment takes the arm the named column left.
+    text = ("After induction, 180 adults in remission were randomly assigned to maintenance "
+            "with mirikizumab every 4 weeks (maintenance group, n = 90) or to observation "
+            "(observation group, n = 90).\n\nTable 2. Outcomes\n"
+            f"Outcome | {first} (n = 90) | {second} (n = 90)\n"
+            "Relapse | 12 (13.3) | 30 (33.3)\n")
+    rows = _rows(nlp, text)
+    relapse = {(r[3], r[6]) for r in rows}
+    expected = {("received", 12), ("not_received", 30)} if first == "Maintenance" \
+        else {("not_received", 12), ("received", 30)}
+    assert relapse == expected
+
+
+@pytest.mark.parametrize("comparison", ["comparing sotorasib with docetaxel",
+                                        "that compared sotorasib to docetaxel"])
+def test_a_comparison_with_joins_no_combination(nlp, comparison) -> None:
+    rows = _rows(nlp, f"In this single-arm study, 40 of 75 patients given sotorasib had a "
+                      f"response. A randomised trial {comparison} is planned.")
+    assert {(r[2], r[6]) for r in rows} == {("sotorasib", 40)}
+
+
+def test_a_labelled_placebo_arm_lacks_what_the_active_arm_defined_beside_it_had(nlp) -> None:
+    # A later sentence that names the background drug last does not make it the tested one.
+    rows = _rows(nlp, "Adults were randomly assigned 1:1 to Group 1, tezspilimab 210 mg every "
+                      "4 weeks plus metformin, or Group 2, matching placebo plus metformin. "
+                      "Metformin was continued at a stable dose throughout. In all, 300 "
+                      "participants were randomized: 151 to Group 1 and 149 to Group 2. "
+                      "Severe hypoglycaemia occurred in 6 patients in Group 1 and 4 in Group 2.")
+    assert {(r[1], r[2], r[3]) for r in rows} == {(151, "metformin + tezspilimab", "received"),
+                                                  (149, "tezspilimab", "not_received")}
+
+
+@pytest.mark.parametrize("name", ["(the vopratelimab group)", "(vopratelimab group)"])
+def test_an_option_named_by_its_added_drug_in_brackets_is_the_whole_option(nlp, name) -> None:
+    rows = _rows(nlp, "Patients were randomly assigned to vopratelimab 240 mg plus nivolumab "
+                      f"480 mg every 4 weeks {name} or to placebo plus nivolumab (the control "
+                      "group). In all, 212 patients were randomized: 106 to the vopratelimab "
+                      "group and 106 to the control group. Death occurred in 30 patients in "
+                      "the vopratelimab group and 41 in the control group.")
+    assert {(r[2], r[3], r[6]) for r in rows} == {("nivolumab + vopratelimab", "received", 30),
+                                                  ("vopratelimab", "not_received", 41)}
+
+
+@pytest.mark.parametrize("named", ["the zongertinib regimen", "the zongertinib combination"])
+def test_a_drug_before_regimen_names_its_combination(nlp, named) -> None:
+    rows = _rows(nlp, "The trial tested zongertinib in combination with trastuzumab and "
+                      "docetaxel. A response was seen in 70 of 120 patients given "
+                      f"{named} versus 40 of 118 given placebo with trastuzumab and docetaxel.")
+    assert ("outcome", 120, "docetaxel + trastuzumab + zongertinib", "received", "response",
+            "response", 70) in rows

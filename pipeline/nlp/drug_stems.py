@@ -125,9 +125,12 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
     spaced: set[tuple[str, str]] = set()
     # Only the words that can open a pattern are looked at (a few per sentence): this runs
     # on every document, most of which assign nothing.
-    triggers = heads.triggers
+    triggers = heads.triggers | heads.group_nouns | {"="}
     for i in [k for k, w in enumerate(lowers) if w in triggers]:
         word = lowers[i]
+        if word in heads.group_nouns or word == "=":
+            assigned |= _sized_code(doc, lowers, i, heads)
+            continue
         for phrase in heads.assignments:
             if phrase[0] == word and tuple(lowers[i:i + len(phrase)]) == phrase:
                 assigned |= _names_after(doc, i + len(phrase), heads)
@@ -167,6 +170,18 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
             assigned.add(i)  # every other mention of an assigned name
     return [Span(doc, i, i + 1, label="DRUG", span_id=lowers[i])
             for i in sorted(assigned)] + spaced_code_spans(doc, lowers, spaced)
+
+
+def _sized_code(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[int]:
+    """'the VE303 group', 'N = 152 for VE303': a research code that names an arm (before a
+    group noun at ``i``, or after the "=" of a size at ``i`` and "for")."""
+    if lowers[i] != "=":
+        return {i - 1} if i > 0 and heads.is_code(doc[i - 1]) else set()
+    j = i + 3
+    if i > 0 and lowers[i - 1] == "n" and j < len(lowers) and doc[i + 1].like_num \
+            and lowers[i + 2] == "for" and heads.is_code(doc[j]):
+        return {j}
+    return set()
 
 
 def spaced_code_spans(doc: Doc, lowers: list[str], codes: set[tuple[str, str]]) -> list[Span]:

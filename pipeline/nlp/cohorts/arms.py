@@ -83,14 +83,43 @@ def compared_options(doc: Doc, clauses: list[Clause], all_facts: list[ClauseFact
     for clause, facts in zip(clauses, all_facts, strict=True):
         if not facts.comparison:
             continue
-        found = []
+        found: list[tuple[str, bool]] = []
         for g in groups:
             if clause.start <= g[2] and g[3] <= clause.end:
                 after = doc[g[3]] if g[3] < clause.end else None
+                if after is not None and after.lower_ in settings.arm_nouns and found \
+                        and set(g[0].split(" + ")) < set(found[-1][0].split(" + ")):
+                    continue  # "X plus Y (the X group)": the name of the option before
                 found.append((g[0], after is not None and after.lower_ in settings.alone_words))
         if len(found) >= 2:
             return found
     return []
+
+
+def kept_options(doc: Doc, groups: list[tuple[str, str, int, int]],
+                 options: list[tuple[str, bool]], settings: LinkSettings) -> list[tuple[str, bool]]:
+    """The options a sentence compared, as later sentences name them: an add-on option
+    written in pieces is one (joined_add_on; the pieces may begin before the clause that
+    compares)."""
+    return joined_add_on([(g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words)
+                          for g in groups]) or options
+
+
+def joined_add_on(options: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
+    """'to carboplatin (AUC 6) and paclitaxel (200 mg/m2) every 3 weeks with X (10 mg/kg),
+    followed by X maintenance (X group), or to carboplatin and paclitaxel alone': an option
+    written in pieces, its doses and schedule between its drugs, and named again by a part.
+    When the last option is given "alone" and no other holds it whole but their union, the
+    others together are the one arm that adds a drug to it (two arms that each add theirs,
+    'Y plus X, Y plus Z or Y alone', stay apart). None when the options are no such pieces."""
+    if len(options) < 3 or not options[-1][1] or any(o[1] for o in options[:-1]):
+        return None
+    backbone = set(options[-1][0].split(" + "))
+    others = [set(o[0].split(" + ")) for o in options[:-1]]
+    joined = set().union(*others)
+    if any(backbone <= parts != joined for parts in others) or not backbone < joined:
+        return None
+    return [(" + ".join(sorted(joined)), False), options[-1]]
 
 
 def option_doses(words: Words, clauses: list[Clause], all_facts: list[ClauseFacts],
@@ -120,16 +149,8 @@ def name_option(facts: ClauseFacts, options: list[tuple[str, bool]],
     durvalumab, or etoposide plus carboplatin alone': the option it names, in full (but not
     a drug that is itself the treatment of an arm, ``arm_drugs``: 'with lanreotide' in a
     trial of lanreotide, lanreotide plus everolimus and placebo)."""
-    names = {o[0] for o in options} | arm_drugs
-    if name_control(facts, options):
+    if name_control(facts, options) or _widen_to_option(facts, options, arm_drugs):
         pass
-    elif facts.drug and facts.drug not in names and facts.drug_status not in CHANGED_STATUSES \
-            and facts.drug_status != "not_received" and facts.setting not in _LATER_PHASES:
-        # ("never started everolimus", "everolimus was discontinued": that part alone)
-        parts = set(facts.drug.split(" + "))
-        wider = [o for o in options if parts < set(o[0].split(" + "))]
-        if len(wider) == 1:
-            facts.drug = wider[0][0]
     elif facts.alone and not facts.drug:
         alone = [o for o in options if o[1]]
         if len(alone) == 1:
@@ -142,6 +163,32 @@ def name_option(facts: ClauseFacts, options: list[tuple[str, bool]],
             else:
                 facts.drug, facts.control, facts.alone = alone[0][0], False, False
                 facts.drug_status = "received"
+
+
+def _widen_to_option(facts: ClauseFacts, options: list[tuple[str, bool]],
+                     arm_drugs: frozenset[str]) -> bool:
+    """'the durvalumab group': the one option the clause's drug is a part of. Whether the
+    clause names a drug that may be so read."""
+    names = {o[0] for o in options} | arm_drugs
+    if not (facts.drug and facts.drug not in names and facts.drug_status not in CHANGED_STATUSES
+            and facts.drug_status != "not_received" and facts.setting not in _LATER_PHASES):
+        return False  # ("never started everolimus", "everolimus was discontinued": that part alone)
+    parts = set(facts.drug.split(" + "))
+    wider = [o for o in options if parts < set(o[0].split(" + "))]
+    if len(wider) == 1:
+        facts.drug = wider[0][0]
+    return True
+
+
+def name_pieces(facts: ClauseFacts, options: list[tuple[str, bool]], arm_drugs: frozenset[str],
+                *, alone: bool) -> None:
+    """name_option with the options of an add-on comparison written in pieces (kept_options):
+    'patients receiving X' is the arm that added X, and 'receiving Y alone' (said "alone")
+    its control."""
+    if alone:
+        name_control(facts, options)
+    elif not facts.control:
+        _widen_to_option(facts, options, arm_drugs)
 
 
 def name_control(facts: ClauseFacts, options: list[tuple[str, bool]]) -> bool:

@@ -226,7 +226,8 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     """
     groups: list[list[Span]] = []
     for ent in drug_ents:
-        if groups and (_joined(doc, groups[-1][-1].end, ent.start, settings) or (
+        if groups and not _compared_with(doc, groups[-1], ent, settings) \
+                and (_joined(doc, groups[-1][-1].end, ent.start, settings) or (
                 _dummy(doc, ent, settings) and ent.start - groups[-1][-1].end <= 3 and all(
                     t.lower_ in settings.dummy_forms or t.lower_ in settings.dose_joiners
                     for t in doc[groups[-1][-1].end:ent.start]))):
@@ -257,6 +258,15 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     return found
 
 
+def _compared_with(doc: Doc, group: list[Span], ent: Span, settings: LinkSettings) -> bool:
+    """'a trial comparing X with Y', 'compared X with Y': the 'with' of a comparison sets the
+    drugs against each other; it joins no combination."""
+    words = words_of(doc)
+    first = group[0].start
+    return len(group) == 1 and first > 0 and words.lower[first - 1] in settings.comparison_verbs \
+        and ent.start - group[-1].end == 1 and words.lower[group[-1].end] in {"with", "to", "and"}
+
+
 def _named_apart(names: list[str], mention: str) -> list[str]:
     """'nivolumab plus relatlimab (Opdualag)', 'decitabine-cedazuridine': a fixed-dose
     combination whose agents the text names each as a word of its own is those agents
@@ -284,6 +294,8 @@ def _listed_options(doc: Doc, group: list[Span], settings: LinkSettings) -> list
     commas = [k for k in range(1, len(group))
               if [t.text for t in doc[group[k - 1].end:group[k].start]] == [","]]
     end = group[-1].end
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in settings.alternative_words:
+        end += 1  # "X, Y, or Z": a comma before the alternative word
     if not commas or end >= len(doc) or doc[end].lower_ not in settings.alternative_words:
         return [group]
     parts, start = [], 0

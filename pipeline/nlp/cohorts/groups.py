@@ -24,6 +24,7 @@ class LinkState:
     # labels of placebo / control arms -> the background drugs given with the placebo
     arm_controls: dict[str, frozenset[str]] = field(default_factory=dict)
     arm_added: dict[str, str] = field(default_factory=dict)  # 'Y alone (cohort B)': X not had
+    arm_lacks: dict[str, str] = field(default_factory=dict)  # 'Arm B, placebo plus Y': X not had
     only_drug: tuple[str, str] | None = None  # the one drug of a single-treatment study
     arms: list[int] = field(default_factory=list)  # the arms last defined, in text order
     table: list[int | None] | None = None  # cohorts of the columns of the current table
@@ -34,6 +35,7 @@ class LinkState:
     # clauses name them by a part ("the X group") or by "alone". (drug, alone?)
     options: list[tuple[str, bool]] = field(default_factory=list)
     options_sent: int = -1  # the sentence that gave them
+    named_options: list[tuple[str, bool]] = field(default_factory=list)  # as later named
     sentence_options: list[tuple[str, bool]] = field(default_factory=list)  # compared here
     # the dose terms of each option ("X 45 mg, X 15 mg or placebo"), of this sentence and of
     # the options kept
@@ -238,9 +240,12 @@ def remember(state: LinkState, index: int) -> None:
     state.last_in_sentence.append(index)
 
 
-def find_cohort(state: LinkState, size: int, facts: ClauseFacts) -> Cohort | None:
-    """The cohort of this size that best fits the clause; the most recent on a tie."""
-    same = [c for c in reversed(state.cohorts) if c.size == size and not _other_arm(c, facts)
+def find_cohort(state: LinkState, size: int, facts: ClauseFacts,
+                taken: set[int] | frozenset[int] = frozenset()) -> Cohort | None:
+    """The cohort of this size that best fits the clause; the most recent on a tie. (Not one
+    of ``taken``: the arms other columns of a table header are.)"""
+    same = [c for c in reversed(state.cohorts) if c.size == size and c.index not in taken
+            and not _other_arm(c, facts)
             and not _opposite_arm(c, facts)
             and not (facts.dose and c.dose and _dose_fit(c, facts) < 0)]
     if not same:
@@ -321,7 +326,8 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
         if experimental:
             # What the experimental arm had beyond the control's background drugs.
             tested = [p for p in experimental[0].split(" + ") if p not in facts.background]
-            cohort.drug = " + ".join(tested or experimental[0].split(" + "))
+            cohort.drug = _lacked_before(state, tested) \
+                or " + ".join(tested or experimental[0].split(" + "))
         cohort.drug_mention = facts.drug_mention
     elif facts.drug and not cohort.drug and not other:
         cohort.drug, cohort.drug_mention = facts.drug, facts.drug_mention
@@ -336,7 +342,9 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
     elif not cohort.drug and facts.arm_label and facts.arm_label.lower() in state.arm_controls:
         # "placebo (Arm B)", "Arm B (placebo plus paclitaxel)": the experimental drug (beyond
         # the background the placebo came with), not received.
-        if state.experimental:
+        if facts.arm_label.lower() in state.arm_lacks:  # (the active arm defined beside it)
+            cohort.drug = state.arm_lacks[facts.arm_label.lower()]
+        elif state.experimental:
             background = state.arm_controls[facts.arm_label.lower()]
             tested = [p for p in state.experimental[0].split(" + ") if p not in background]
             cohort.drug = " + ".join(tested) or state.experimental[0]
@@ -352,6 +360,15 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
         cohort.drug_status = facts.drug_status
     if facts.procedure and not cohort.procedure:
         cohort.procedure = facts.procedure
+
+
+def _lacked_before(state: LinkState, tested: list[str]) -> str | None:
+    """'47 to placebo' after 'X plus Y or placebo plus Y' gave the placebo arm X, not
+    received: a control that lacks a part of the combination tested lacks what the control
+    arms before it lacked (the background, Y, stays out)."""
+    parts = set(tested)
+    return next((c.drug for c in reversed(state.cohorts) if c.drug_status == "not_received"
+                 and c.drug and c.parent is None and set(c.drug.split(" + ")) < parts), None)
 
 
 def _unassigned_stop(facts: ClauseFacts, state: LinkState) -> bool:

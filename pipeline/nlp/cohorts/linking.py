@@ -27,11 +27,13 @@ from .arms import (
     compared_options,
     dose_arms,
     dose_terms,
+    kept_options,
     label_taken,
     listed_sizes,
     name_arms,
     name_control,
     name_option,
+    name_pieces,
     named_order,
     option_doses,
     same_treatment_arms,
@@ -210,6 +212,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             k: next((background_drugs(sent_drugs, g, settings) for g in sent_groups
                      if g[1] == v[1]), frozenset())
             for k, v in defined.items() if v[0] in settings.control_drugs})
+        _control_lacks(state, defined, settings)
         if len(defined) >= 2 and any(_randomises(c) for c in sent_cues):
             offered = [(g[0], g[3] < len(doc) and lower[g[3]] in settings.alone_words)
                        for g in sent_groups]
@@ -302,6 +305,9 @@ def link_document(doc: Doc, settings: LinkSettings,
                                   if state.cohorts[i].drug_status == "received")
             for facts in all_facts:
                 name_option(facts, state.options, arm_drugs)
+                if state.named_options:
+                    name_pieces(facts, state.named_options, arm_drugs, alone=any(
+                        w in settings.alone_words for w in lower[facts.start:facts.end]))
         options = compared_options(doc, clauses, all_facts, sent_groups, settings)
         if not options:
             # "ponatinib plus blinatumomab, ..., ponatinib continued": the combination is
@@ -325,7 +331,9 @@ def link_document(doc: Doc, settings: LinkSettings,
         for clause, facts in zip(clauses, all_facts, strict=True):
             clause_groups = sent_groups
             if state.combination and any(clause.start <= i < clause.end for i in anaphor_at) \
-                    and _names_combination(doc, clause, settings):
+                    and (_names_combination(doc, clause, settings)
+                         or _part_names_regimen(words, clause, facts, state.combination,
+                                                settings)):
                 if facts.drug_status not in CHANGED_STATUSES:  # ("... stopped taking X")
                     clause_groups = _with_anaphor(words, clause, sent_groups, state.combination,
                                                   settings)
@@ -491,6 +499,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.experimental = state.sentence_drug
         if options or add_on:
             state.options, state.options_sent = options or add_on, sent_index
+            state.named_options = kept_options(doc, sent_groups, state.options, settings)
             state.option_doses = state.sentence_option_doses if options else []
     clear_totals(state)
     _own_arm_drugs(state)
@@ -507,6 +516,21 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _control_lacks(state: LinkState, defined: dict[str, tuple[str, str, str]],
+                   settings: LinkSettings) -> None:
+    """'to Arm A, X plus Y, or Arm B, matching placebo plus Y': the placebo arm a sentence
+    defines beside an active arm lacks what that arm had beyond the placebo's background
+    (X), whatever drug the sentences around name last ('Y was continued for 35 cycles')."""
+    active = [v[0] for v in defined.values() if v[0] not in settings.control_drugs]
+    if not active:
+        return
+    for label, (drug, _, _) in defined.items():
+        if drug in settings.control_drugs:
+            tested = [p for p in active[0].split(" + ") if p not in state.arm_controls[label]]
+            if tested:
+                state.arm_lacks[label] = " + ".join(tested)
 
 
 def _own_arm_drugs(state: LinkState) -> None:
@@ -1308,7 +1332,30 @@ def _tested_drug(doc: Doc, groups: list[tuple[str, str, int, int]],
         if offered:
             first = _first_listed(doc, active, offered[-1], settings, units)
             return first[0], first[1]
+        sized = _sized_for(doc, active, control)
+        if sized is not None:
+            return sized[0], sized[1]
     return active[0][0], active[0][1]
+
+
+def _sized_for(doc: Doc, active: list[tuple[str, str, int, int]],
+               control: tuple[str, str, int, int]) -> tuple[str, str, int, int] | None:
+    """'(N = 152 for X and N = 150 for placebo)': the treatment sized beside the placebo,
+    in a sentence that may name other drugs before (what the patients had been cured with);
+    of several so listed ('N = 121 for X, N = 121 for X plus Y, and N = 120 for placebo'),
+    the first, which the trial tests."""
+    found = None
+    k = control[2]
+    while k >= 5 and doc[k - 1].lower_ == "for" and doc[k - 2].like_num \
+            and doc[k - 3].text == "=" and doc[k - 4].lower_ == "n":
+        k -= 5
+        while k >= 0 and doc[k].lower_ in {",", "and", "or"}:
+            k -= 1  # (the separators of the list)
+        group = next((g for g in active if g[3] == k + 1), None)
+        if group is None:
+            break
+        found, k = group, group[2]
+    return found
 
 
 def _first_listed(doc: Doc, active: list[tuple[str, str, int, int]],
@@ -1411,6 +1458,19 @@ def _names_combination(doc: Doc, clause: Clause, settings: LinkSettings) -> bool
     words = [t.lower_ for t in doc[clause.start:clause.end]]
     return any(words[k:k + len(a)] == list(a) for a in settings.combination_anaphors
                for k in range(len(words) - len(a) + 1) if words[k] == a[0])
+
+
+def _part_names_regimen(words: Words, clause: Clause, facts: ClauseFacts,
+                        combination: tuple[str, str], settings: LinkSettings) -> bool:
+    """'given the Itovebi regimen', 'the inavolisib combination' after 'inavolisib in
+    combination with palbociclib and fulvestrant': one drug of the last combination named,
+    with 'regimen' after it, names the whole combination."""
+    if not facts.drug or " + " in facts.drug \
+            or facts.drug not in combination[0].split(" + ") or " + " not in combination[0]:
+        return False
+    heads = _last_words(settings.combination_anaphors)  # "regimen", "combination", ...
+    return any(words.lower[k] in heads and words.ent_type[k - 1] == "DRUG"
+               for k in range(clause.start + 1, clause.end))
 
 
 def _named_together(doc: Doc, active: list[tuple[str, str, int, int]],

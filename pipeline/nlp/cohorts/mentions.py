@@ -350,6 +350,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         if whole is not None:  # "four of the five (patients)", "20 (54%) of 37"
             consumed.add(whole.start)
+            if _design_arms(words, whole.end, end, patients, settings):
+                continue  # "assigned to one of three arms": arms of the design, no patients
             noun = _noun_end(doc, whole.end, end, patients, settings)
             parts = int(words.num[whole.start])
             share = percent or (stated_percent(doc, _group_end(doc, noun, end, cues, settings), end,
@@ -445,6 +447,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         elif _assigned_after(doc, after, end, study_verbs, drug_starts, arm_starts | controls,
                              settings):
             # "106 were assigned to placebo", "121 to TCH": the patient noun is understood.
+            mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
+        elif clause.elliptical and (after in drug_starts or after in controls) \
+                and _gapped_receipt(sent_cues or cues, begin, sent.start):
+            # "121 received X 10 mg, 122 X 20 mg and 120 placebo": the verb is understood.
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
         elif _given_after(doc, after, end, given, drug_starts, settings) or (
                 number.start in object_at and after < end
@@ -865,7 +871,34 @@ def _per_arm_before(doc: Doc, i: int, start: int, settings: LinkSettings) -> boo
     if j >= start and words.text[j] == ",":
         j -= 1
     return j - 2 >= start and words.lower[j] in settings.arm_nouns \
-        and words.lower[j - 1] in settings.each_words and words.lower[j - 2] in {"in", "for"}
+        and words.lower[j - 1] in settings.each_words and words.lower[j - 2] in {"in", "for"} \
+        or _each_arm_subject(words, j, start, settings)
+
+
+def _gapped_receipt(cues: list[Cue], begin: int, sent_start: int) -> bool:
+    """Did the sentence say before ``begin`` that a group received or was assigned a
+    treatment (a verb later counts of the list share)?"""
+    return any(sent_start <= c.start < begin and (c.label == "STUDY_VERB" or c.label == "STATUS"
+                                                  and c.id == "received") for c in cues)
+
+
+def _design_arms(words: Words, i: int, end: int, patients: set[int],
+                 settings: LinkSettings) -> bool:
+    """'one of three arms', 'one of four dosing cohorts': is the whole before ``i`` a
+    number of arms (an arm noun after it, with at most two words that name no patients)?"""
+    for k in range(i, min(end, i + 3)):
+        if words.lower[k] in settings.arm_nouns:
+            return True
+        if not words.is_alpha[k] or k in patients or words.lower[k] in settings.phrase_stops:
+            return False
+    return False
+
+
+def _each_arm_subject(words: Words, j: int, start: int, settings: LinkSettings) -> bool:
+    """'Each arm enrolled 150 patients', 'Each group included 62': the arms are the subject
+    of the verb ``j`` right before the count, at the opening of its clause."""
+    return j - 2 == start and words.is_alpha[j] and words.lower[j - 1] in settings.arm_nouns \
+        and words.lower[j - 2] in settings.each_words
 
 
 def _control_named(doc: Doc, start: int, end: int,

@@ -30,6 +30,7 @@ class LinkSettings:
     clause_breaks_after_comma: frozenset[str]
     clause_breaks: frozenset[str]
     comparators: frozenset[str]
+    comparison_verbs: frozenset[str]  # "comparing X with Y": no combination
     comparator_reach: int
     ignored_openers: tuple[tuple[str, ...], ...]
     noun_window: int

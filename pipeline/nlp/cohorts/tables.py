@@ -67,17 +67,24 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     # (a single-arm study's table has one sized column: "Best response | X (n = 52)")
     if sum(s is not None for s in sizes) >= 2 or sizes == [sizes[0]] and sizes[0] is not None:
         state.table_facts = None  # (the columns are the sized groups)
-        columns: list[int | None] = []
-        for (a, b), size in zip(cells[1:], sizes, strict=True):
+        columns: list[int | None] = [None] * len(sizes)
+        all_facts = []
+        for a, b in cells[1:]:
             facts = clause_facts(doc, Clause(a, b), cues, drug_ents, settings)
             if name_control(facts, state.options):
                 facts.control = True  # "| X alone (n = 163) |": the add-on's control arm
-            found = find_cohort(state, size, facts) if size is not None else None
+            all_facts.append(facts)
+        taken: set[int] = set()
+        for k in _named_columns_first(all_facts):
+            (a, b), size, facts = cells[k + 1], sizes[k], all_facts[k]
+            found = find_cohort(state, size, facts, taken=taken) if size is not None else None
             if found is None and size is not None:
                 found = new_cohort(state, size, str(size), sent_index, doc[a:b], facts,
                                     parent=None, statement=False, confidence=settings.confidence["fraction"],
                                     same_arm=True)
-            columns.append(found.index if found else None)
+            columns[k] = found.index if found else None
+            if found is not None:
+                taken.add(found.index)
         state.table = columns
         state.arms = [c for c in columns if c is not None]
         named = next((c for c in longest_cues([c for c in (title_cues or []) + cues
@@ -152,6 +159,14 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         percent = stated_percent(doc, numbers[0].i + 1, b, number_at)
         add_event(state, cohort, count, percent, outcomes[0], facts, sent_index, doc[a:b],
                    settings.confidence["fraction"])
+
+
+def _named_columns_first(all_facts: list[ClauseFacts]) -> list[int]:
+    """'Maintenance (n = 143) | Observation (n = 143)' after arms of 143 each: the columns
+    whose cells name a treatment, control or label take their arms first, and a column named
+    by none takes an arm they left (each column is its own arm)."""
+    return sorted(range(len(all_facts)), key=lambda k: not (
+        all_facts[k].drug or all_facts[k].control or all_facts[k].arm_label))
 
 
 #: Words of a row label that say its cells are counts ("n (%)", "no. (%)").
