@@ -1868,3 +1868,15 @@ def test_a_coordinated_zero_for_a_named_group_shares_the_event(nlp, sentence) ->
     rows = _outcomes(nlp, "In this trial, 600 adults were randomised to apixaban (n = 300) "
                           f"or warfarin (n = 300). {sentence}")
     assert {(r[1], r[4]) for r in rows} == {("apixaban", 6), ("warfarin", 0)}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("Three patients in the selpercatinib group saw their cancer progress within a year.", 3),
+    ("By month 12, 3 of the 40 patients had seen their lymphoma progress.", 3),
+    ("The tumour grew during treatment in three patients.", 3),
+    ("Thirty-one had a partial response and three had tumours that kept growing.", 3),
+    ("None of the 40 patients saw their disease get worse.", 0)])
+def test_a_disease_that_grows_or_gets_worse_is_progression(nlp, sentence, count) -> None:
+    rows = _outcomes(nlp, "Forty patients with thyroid cancer received selpercatinib. "
+                          f"{sentence}")
+    assert (40, "selpercatinib", "received", "progression", count) in rows

@@ -2420,3 +2420,44 @@ def test_treated_parts_listed_respectively_size_the_later_harm_shares(nlp) -> No
                       "population. Serious adverse events occurred in 8.0% vs 10.1% of treated "
                       "participants.")
     assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {(205, 16), (198, 20)}
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("Recurrent stroke occurred in 14 patients in the cilostazol group and 25 in the aspirin "
+     "group.", "Recurrent stroke"),
+    ("Recurrent venous thromboembolism was recorded in 14 patients in the cilostazol group and "
+     "25 in the aspirin group.", "Recurrent venous thromboembolism"),
+    ("Recurrent nonfatal myocardial infarction occurred in 14 patients in the cilostazol group "
+     "and 25 in the aspirin group.", "Recurrent nonfatal myocardial infarction")])
+def test_an_end_point_said_to_recur_is_a_recurrence(nlp, sentence, mention) -> None:
+    rows = _rows(nlp, "A total of 600 patients were randomly assigned to cilostazol (n = 300) or "
+                      f"aspirin (n = 300). {sentence}")
+    assert {(r[1], r[4], r[5], r[6]) for r in rows} == {(300, "recurrence", mention, 14),
+                                                         (300, "recurrence", mention, 25)}
+
+
+def test_a_harm_said_to_recur_stays_a_harm(nlp) -> None:
+    rows = _rows(nlp, "A total of 400 patients were randomly assigned to cefepime (n = 200) or "
+                      "meropenem (n = 200). Adverse events included recurrent urinary tract "
+                      "infections in 9 patients in the cefepime group.")
+    assert all(r[4] != "recurrence" for r in rows)
+
+
+@pytest.mark.parametrize(("subject", "mention"), [
+    ("Death or dependency at 90 days", "Death or dependency"),
+    ("Death or severe disability", "Death or severe disability"),
+    ("Admission to intensive care or death", "Admission to intensive care or death")])
+def test_death_in_a_composite_with_an_event_outside_the_vocabulary_is_other(
+        nlp, subject, mention) -> None:
+    rows = _rows(nlp, "A total of 500 adults were randomly assigned to tocilizumab (n = 250) or "
+                      f"placebo (n = 250). {subject} occurred in 61 patients in the tocilizumab "
+                      "group and 84 in the placebo group.")
+    assert {(r[3], r[4], r[5], r[6]) for r in rows} == {
+        ("received", "other", mention, 61), ("not_received", "other", mention, 84)}
+
+
+def test_death_or_an_event_of_the_vocabulary_keeps_that_event(nlp) -> None:
+    rows = _rows(nlp, "A total of 500 adults were randomly assigned to olaparib (n = 250) or "
+                      "placebo (n = 250). Death or progression occurred in 61 patients in the "
+                      "olaparib group and 84 in the placebo group.")
+    assert {r[4] for r in rows} == {"progression"}

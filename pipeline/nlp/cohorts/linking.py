@@ -68,6 +68,7 @@ from .outcomes import (
     other_outcome,
     preceding_outcome,
     predicate_outcome,
+    qualified_outcome,
     refers_back,
     short_form_outcomes,
     turned_outcomes,
@@ -1715,6 +1716,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = clause_outcome(doc, facts, m, settings)
     if sizes_only:
         outcome = None  # "(48 in cohort A and 50 in cohort B)": the sizes of the groups
+    if outcome is not None:
+        outcome = qualified_outcome(doc, outcome, facts.cues, settings)
     if outcome is not None and outcome.id == "other" and _names_stop(outcome, sent_cues or facts.cues):
         # "Discontinuation of the trial regimen occurred in 18 in the X group and 22 in the
         # placebo group": who stopped is a group, no event (corpora/README: withdrawals are

@@ -363,11 +363,27 @@ def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
         if word not in settings.pre_outcome_words and word not in settings.filler_words \
                 and not (word.endswith("ly") and words.is_alpha[j - 1]):  # "documented radiologically in"
             found = outcome_end.get(j) if j < i else None
+            if found is None and j < i and words.lower[j] in settings.frame_prepositions:
+                found = _before_time_adjunct(doc, j, start, outcome_end)
             if found is None and i > start and words.lower[i - 1] in settings.frame_prepositions:
                 return _complement_frame(doc, j, start, outcome_end, settings)
             return found and _copula_subject(doc, found, start, outcome_end, settings)
         j -= 1
         steps += 1
+    return None
+
+
+def _before_time_adjunct(doc: Doc, j: int, start: int,
+                         outcome_end: dict[int, Cue]) -> Cue | None:
+    """'The tumour grew during treatment | in four', 'Relapse after stopping therapy | in
+    nine': the event right before a short phrase of time or place that ends at ``j``, or
+    None."""
+    words = words_of(doc)
+    for k in range(j - 1, max(start, j - _ADJUNCT_WORDS - 1), -1):
+        if not words.is_alpha[k]:
+            return None
+        if words.lower[k] in _ADJUNCT_PREPOSITIONS:
+            return outcome_end.get(k)
     return None
 
 
@@ -559,6 +575,75 @@ def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[C
             found.append(Cue("OUTCOME", "death", cue.start, after.end,
                              doc[cue.start:after.end].text))
     return found
+
+
+def qualified_outcome(doc: Doc, cue: Cue, cues: list[Cue], settings: LinkSettings) -> Cue:
+    """The outcome a count is of once the words around its cue are read: a recurrence of
+    the trial's end point ('Recurrent venous thromboembolism', 'recurrent stroke': the
+    event again, corpora/README: a relapse is `recurrence` in every specialty), and a
+    composite of death with an event the vocabulary has no word for ('Death or severe
+    disability', 'hospitalisation or death': `other`, with its words)."""
+    words = words_of(doc)
+    if cue.id in {"other", "adverse_event"}:
+        # (an adjective may stand between: "Recurrent nonfatal pulmonary embolism")
+        k = next((k for k in range(cue.start, max(-1, cue.start - 3), -1)
+                  if words.lower[k] in _RECURRENT_WORDS
+                  and all(words.is_alpha[n] for n in range(k, cue.start))), None)
+        if k is not None and (cue.id == "other" or names_main_condition(doc, cue.start, cue.end)) \
+                and not _among_harms(doc, cue.start, settings):
+            return Cue("OUTCOME", "recurrence", k, cue.end, words.span_text(k, cue.end))
+        return cue
+    if cue.id != "death":
+        return cue
+    start, end = cue.start, cue.end
+    if end + 1 < len(doc) and words.lower[end] == "or":
+        end = _composite_end(doc, end + 1, cues, settings)
+    elif start > 1 and words.lower[start - 1] == "or":
+        start = _composite_start(doc, start - 1, cues, settings)
+    if (start, end) == (cue.start, cue.end):
+        return cue
+    return Cue("OUTCOME", "other", start, end, words.span_text(start, end))
+
+
+def _composite_end(doc: Doc, k: int, cues: list[Cue], settings: LinkSettings) -> int:
+    """Index after the event named at ``k`` after 'death or' when the vocabulary has no
+    word for it ('severe disability'), else ``k - 1`` (the 'or': no composite)."""
+    words = words_of(doc)
+    named = next((c for c in cues if c.label == "OUTCOME" and c.start == k), None)
+    if named is not None and named.id not in {"other", "adverse_event"}:
+        return k - 1  # "death or progression": an event of the vocabulary
+    stop = k
+    while stop < len(doc) and stop - k < settings.max_outcome_words \
+            and not _ends_phrase(doc[stop], settings) and words.lower[stop] not in settings.frame_verbs:
+        stop += 1  # ("Death or severe disability | occurred in")
+    return stop if stop > k and words.is_alpha[k] else k - 1
+
+
+def _composite_start(doc: Doc, k: int, cues: list[Cue], settings: LinkSettings) -> int:
+    """Where the event named before 'or death' at ``k`` starts when the vocabulary has no
+    word for it ('hospitalisation or death'), else ``k + 1`` (no composite)."""
+    words = words_of(doc)
+    if any(c.label == "OUTCOME" and c.end == k and c.id not in {"other", "adverse_event"}
+           for c in cues):
+        return k + 1  # "progression or death": an event of the vocabulary
+    first = k
+    while first > 0 and k - first < settings.max_outcome_words and words.is_alpha[first - 1] \
+            and not _ends_phrase(doc[first - 1], settings, subject=True) \
+            and words.lower[first - 1] not in settings.determiners:
+        first -= 1
+    return first if first < k else k + 1
+
+
+def _among_harms(doc: Doc, i: int, settings: LinkSettings) -> bool:
+    """Does the sentence of the word at ``i`` speak of harms ('Adverse events included
+    recurrent infections')?"""
+    words = words_of(doc)
+    sent = doc[i].sent
+    return any(w in settings.harm_classes for w in words.lower[sent.start:sent.end])
+
+
+#: Words that say an event happened again ('recurrent stroke').
+_RECURRENT_WORDS = frozenset({"recurrent", "recurring"})
 
 
 def _reason_at(doc: Doc, k: int, settings: LinkSettings, *, cause_only: bool) -> int:

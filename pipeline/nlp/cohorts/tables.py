@@ -10,7 +10,7 @@ from ..numbers import fraction_parts, is_group_size
 from .arms import name_control
 from .clauses import clause_facts
 from .groups import LinkState, add_event, find_cohort, fit_score, new_cohort
-from .outcomes import index_response
+from .outcomes import index_response, qualified_outcome
 from .records import Clause, ClauseFacts, Cohort, Cue, LinkSettings
 from .spans import longest_cues, stated_percent
 
@@ -108,6 +108,7 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     if not outcomes:
         _link_disposition_row(doc, sent_index, cells, cues, state, settings)
         return
+    outcomes[0] = qualified_outcome(doc, outcomes[0], cues, settings)
     facts = clause_facts(doc, Clause(*first), cues, drug_ents, settings)
     number_at = {s.start: s for s in numbers if sent.start <= s.start < sent.end}
     # "Objective response rate, % (95% CI) | 45.3 (37.2-53.6) | 30.0 (...)": the row gives
