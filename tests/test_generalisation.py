@@ -1880,3 +1880,16 @@ def test_a_disease_that_grows_or_gets_worse_is_progression(nlp, sentence, count)
     rows = _outcomes(nlp, "Forty patients with thyroid cancer received selpercatinib. "
                           f"{sentence}")
     assert (40, "selpercatinib", "received", "progression", count) in rows
+
+
+@pytest.mark.parametrize(("sentence", "outcome", "count"), [
+    ("Thirty patients responded, with 11 achieving a complete response.", "complete_response", 11),
+    ("The disease was assessed every 8 weeks, with 7 experiencing a relapse within a year.",
+     "recurrence", 7),
+    ("Thirty patients responded, including 11 who had a complete response.",
+     "complete_response", 11),
+    ("Thirty patients responded, with 9 developing progressive disease.", "progression", 9)])
+def test_a_gerund_or_an_including_clause_after_a_count_names_its_event(nlp, sentence, outcome,
+                                                                        count) -> None:
+    rows = _outcomes(nlp, f"Sixty patients with myeloma received elranatamab. {sentence}")
+    assert (60, "elranatamab", "received", outcome, count) in rows

@@ -231,9 +231,10 @@ def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
     if verb < end and doc[verb].lower_ in settings.frame_auxiliaries:
         verb += 1  # "who had been treated"
     k = verb + 1
+    feature = None
     while k < end and k - i <= settings.predicate_window:
         if doc[k].is_punct:
-            return None
+            return _included_part(doc, i, k, feature)
         cue = outcome_at.get(k)
         if cue is not None:
             j = k - 1
@@ -242,10 +243,21 @@ def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
             if j > verb:
                 # (but "who were not randomised either progressed, ... or declined": reasons)
                 return None if doc[k - 1].lower_ == "either" else cue
-            k = cue.end  # the object of the clause's verb: the group's feature
+            k = feature_end = cue.end  # the object of the clause's verb: the group's feature
+            feature = cue if feature_end == k else feature
             continue
         k += 1
-    return None
+    return _included_part(doc, i, k, feature) if k >= end else None
+
+
+def _included_part(doc: Doc, i: int, k: int, feature: Cue | None) -> Cue | None:
+    """'42 responded, including 18 who had a complete response.': a part of a group named
+    before, whose relative clause (at ``i``, ending at ``k``) ends the sentence, counts what
+    the clause says it had."""
+    words = words_of(doc)
+    if feature is None or k < len(doc) and words.text[k] not in {".", ";"}:
+        return None
+    return feature if "including" in words.lower[max(0, i - 4):i] else None
 
 
 def _harm_cause(doc: Doc, i: int, end: int, cues: list[Cue],
