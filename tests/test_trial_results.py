@@ -2461,3 +2461,14 @@ def test_death_or_an_event_of_the_vocabulary_keeps_that_event(nlp) -> None:
                       "placebo (n = 250). Death or progression occurred in 61 patients in the "
                       "olaparib group and 84 in the placebo group.")
     assert {r[4] for r in rows} == {"progression"}
+
+
+def test_a_second_header_row_keeps_the_harm_its_table_title_names(nlp) -> None:
+    rows = _rows(nlp, "A total of 125 children were randomly assigned to selumetinib or "
+                      "placebo.\n\nTable 3. Adverse events, n (%)\nEvent | Selumetinib | Placebo\n"
+                      " | n = 64 | n = 61\nParonychia | 20 (31.3) | 2 (3.3)\nDecreased left "
+                      "ventricular ejection fraction | 4 (6.3) | 1 (1.6)\nElevated creatine "
+                      "phosphokinase | 15 (23.4) | 3 (4.9)\n")
+    assert {(r[1], r[4], r[6]) for r in rows if r[5] != "Paronychia"} == {
+        (64, "adverse_event", 4), (61, "adverse_event", 1),
+        (64, "adverse_event", 15), (61, "adverse_event", 3)}

@@ -66,6 +66,7 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     state.table_sizes = None
     # (a single-arm study's table has one sized column: "Best response | X (n = 52)")
     if sum(s is not None for s in sizes) >= 2 or sizes == [sizes[0]] and sizes[0] is not None:
+        named_above = _named_above(doc, cells[0], state)
         state.table_facts = None  # (the columns are the sized groups)
         columns: list[int | None] = []
         for (a, b), size in zip(cells[1:], sizes, strict=True):
@@ -83,7 +84,7 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         named = next((c for c in longest_cues([c for c in (title_cues or []) + cues
                                                if c.label == "OUTCOME"], "OUTCOME")
                       if c.id == "adverse_event"), None) or _outcome_header(doc, cells[0], settings) \
-            or _titled_outcomes(doc, cells[0], title, settings)
+            or named_above or _titled_outcomes(doc, cells[0], title, settings)
         if named is not None:
             state.table_outcome = named
         return
@@ -282,6 +283,16 @@ def _first_count(doc: Doc, a: int, b: int) -> int | None:
     if first is None or first._.num_value is None or first._.num_value != int(first._.num_value):
         return None
     return int(first._.num_value)
+
+
+def _named_above(doc: Doc, cell: tuple[int, int], state: LinkState) -> Cue | None:
+    """'Event | X | Placebo' / ' | n = 61 | n = 60': the harm the header row above named (from
+    the title of its table) for a second header row with no label of its own, or None."""
+    if state.table_facts is None or state.table_outcome is None \
+            or state.table_outcome.id != "adverse_event" \
+            or any(not t.is_space for t in doc[cell[0]:cell[1]]):
+        return None
+    return state.table_outcome
 
 
 def _outcome_header(doc: Doc, cell: tuple[int, int], settings: LinkSettings) -> Cue | None:
