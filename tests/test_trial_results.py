@@ -2472,3 +2472,15 @@ def test_a_second_header_row_keeps_the_harm_its_table_title_names(nlp) -> None:
     assert {(r[1], r[4], r[6]) for r in rows if r[5] != "Paronychia"} == {
         (64, "adverse_event", 4), (61, "adverse_event", 1),
         (64, "adverse_event", 15), (61, "adverse_event", 3)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reasons for switching were insufficient response in 29 patients and relapse in 8.",
+    "Treatment was stopped early by 30 patients in the ozanimod group; the reasons were lack "
+    "of efficacy in 12 patients and disease progression in 8.",
+    "The most common reasons for screening failure were a haemoglobin level below 9 g/dL "
+    "(21 patients) and an abnormal electrocardiogram (14 patients)."])
+def test_events_given_as_reasons_for_stopping_are_no_outcome_counts(nlp, sentence) -> None:
+    rows = _rows(nlp, "A total of 300 patients were randomly assigned to ozanimod (n = 200) or "
+                      f"placebo (n = 100). {sentence}")
+    assert rows == set()

@@ -62,6 +62,7 @@ from .mentions import find_mentions, in_size_brackets, other_arms
 from .outcomes import (
     clause_outcome,
     endpoint_harms,
+    given_as_reason,
     harm_reason,
     harm_stops,
     heading_outcome,
@@ -1718,7 +1719,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = None  # "(48 in cohort A and 50 in cohort B)": the sizes of the groups
     if outcome is not None:
         outcome = qualified_outcome(doc, outcome, facts.cues, settings)
-    if outcome is not None and outcome.id == "other" and _names_stop(outcome, sent_cues or facts.cues):
+    if outcome is not None and (outcome.id == "other" and _names_stop(outcome, sent_cues or facts.cues)
+                                or outcome.id != "adverse_event"
+                                and given_as_reason(doc, outcome, settings)):
         # "Discontinuation of the trial regimen occurred in 18 in the X group and 22 in the
         # placebo group": who stopped is a group, no event (corpora/README: withdrawals are
         # cohort rows, `discontinued`; the control arm stays `not_received`).

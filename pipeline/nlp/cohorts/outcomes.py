@@ -654,6 +654,25 @@ def _among_harms(doc: Doc, i: int, settings: LinkSettings) -> bool:
     return any(w in settings.harm_classes for w in words.lower[sent.start:sent.end])
 
 
+def given_as_reason(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
+    """'Reasons for switching were insufficient response in 29 and progression in 8', '...;
+    the most common reasons were lack of efficacy (9 and 21 patients)': an event named as
+    the reason why a group stopped or switched counts who stopped, not the event (corpora/
+    README: stops are cohort rows, but for a harm)."""
+    words = words_of(doc)
+    sent_start = doc[cue.start].sent.start
+    for k in range(cue.start - 1, sent_start - 1, -1):
+        if words.text[k] in {";", "."}:
+            return False
+        if words.lower[k] in _REASON_WORDS:
+            return any(w in settings.auxiliaries or w == ":" for w in words.lower[k + 1:cue.start])
+    return False
+
+
+#: Nouns that introduce what made a group stop ('the reasons were').
+_REASON_WORDS = frozenset({"reason", "reasons"})
+
+
 #: Words that say an event happened again ('recurrent stroke').
 _RECURRENT_WORDS = frozenset({"recurrent", "recurring"})
 
