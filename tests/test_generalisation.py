@@ -1893,3 +1893,16 @@ def test_a_gerund_or_an_including_clause_after_a_count_names_its_event(nlp, sent
                                                                         count) -> None:
     rows = _outcomes(nlp, f"Sixty patients with myeloma received elranatamab. {sentence}")
     assert (60, "elranatamab", "received", outcome, count) in rows
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("At week 12, 54 patients in the etrasimod group were in clinical remission, as compared "
+     "with 14 in the placebo group.", "remission"),
+    ("Fifty-four patients in the etrasimod group reached the primary end point, compared with "
+     "14 in the placebo group.", "other")])
+def test_an_event_after_a_state_verb_or_an_end_point_reached_is_counted(nlp, sentence,
+                                                                       outcome) -> None:
+    rows = _outcomes(nlp, "A total of 400 adults with ulcerative colitis were randomly assigned "
+                          f"to etrasimod (n = 200) or placebo (n = 200). {sentence}")
+    assert rows == {(200, "etrasimod", "received", outcome, 54),
+                    (200, "etrasimod", "not_received", outcome, 14)}

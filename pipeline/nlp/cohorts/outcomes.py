@@ -213,7 +213,9 @@ def _modified_object(doc: Doc, i: int, outcome_at: dict[int, Cue], settings: Lin
         and words.lower[i] not in _NEGATIONS and words.lower[i] not in settings.none_words \
         and (words.lower[i - 1] in settings.article_verbs
              or words.lower[i - 1] in settings.object_verbs
-             or words.lower[i - 1] == "of")  # "One case of acute pancreatitis"
+             or words.lower[i - 1] == "of"  # "One case of acute pancreatitis"
+             # "54 were in clinical remission"
+             or words.lower[i - 1] == "in" and i > 1 and words.lower[i - 2] in settings.state_verbs)
 
 
 #: Verbs that stand for the verb said before ("did so", "do so").
@@ -1231,6 +1233,10 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     while stop < clause_end and not _ends_phrase(doc[stop], settings):
         stop += 1
     found = _phrase(doc, i, stop, settings)
+    if found is None and stop > i and words.lower[stop - 1] in settings.generic_heads \
+            and word in settings.object_verbs:
+        # "51 reached the primary end point": the event the trial counts (no heading)
+        found = _phrase(doc, i, stop, settings, framed=True)
     if found is not None and _index_threshold(doc, found, settings):
         # "had at least a 75% improvement in their PASI score": a responder threshold
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
