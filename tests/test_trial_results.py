@@ -2484,3 +2484,23 @@ def test_events_given_as_reasons_for_stopping_are_no_outcome_counts(nlp, sentenc
     rows = _rows(nlp, "A total of 300 patients were randomly assigned to ozanimod (n = 200) or "
                       f"placebo (n = 100). {sentence}")
     assert rows == set()
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("Resolution of dactylitis occurred in 40 of 70 patients in the velarimab group and 18 of 68 "
+     "in the placebo group.", "Resolution of dactylitis"),
+    ("Improvement in fatigue was reported by 40 of 70 patients in the velarimab group and 18 of "
+     "68 in the placebo group.", "Improvement in fatigue")])
+def test_the_resolution_of_a_symptom_is_an_end_point_not_a_harm(nlp, sentence, mention) -> None:
+    rows = _rows(nlp, "A total of 138 adults with psoriatic arthritis were randomly assigned to "
+                      f"velarimab (n = 70) or placebo (n = 68). {sentence}")
+    assert {(r[1], r[4], r[5], r[6]) for r in rows} == {(70, "other", mention, 40),
+                                                         (68, "other", mention, 18)}
+
+
+@pytest.mark.parametrize("events", ["major adverse cardiovascular events",
+                                    "severe asthma attacks", "acute gout flares"])
+def test_a_count_that_had_events_without_an_article_counts_them(nlp, events) -> None:
+    rows = _rows(nlp, "A total of 400 adults were randomly assigned to velarimab (n = 200) or "
+                      f"placebo (n = 200). Nine patients in the placebo group had {events}.")
+    assert {(r[1], r[3], r[5], r[6]) for r in rows} == {(200, "not_received", events, 9)}

@@ -598,6 +598,10 @@ def qualified_outcome(doc: Doc, cue: Cue, cues: list[Cue], settings: LinkSetting
     composite of death with an event the vocabulary has no word for ('Death or severe
     disability', 'hospitalisation or death': `other`, with its words)."""
     words = words_of(doc)
+    if cue.id == "adverse_event" and cue.start > 1 and words.lower[cue.start - 1] in {"of", "in"} \
+            and words.lower[cue.start - 2] in settings.efficacy_words | settings.measure_changes:
+        # "Resolution of dactylitis", "improvement in fatigue": the end point, not the harm
+        return Cue("OUTCOME", "other", cue.start - 2, cue.end, words.span_text(cue.start - 2, cue.end))
     if cue.id in {"other", "adverse_event"}:
         # (an adjective may stand between: "Recurrent nonfatal pulmonary embolism")
         k = next((k for k in range(cue.start, max(-1, cue.start - 3), -1)
@@ -1213,7 +1217,8 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
         lead = i + 3 if i + 3 < clause_end and words.lower[i + 1] == "at" \
             and words.lower[i + 2] in settings.threshold_words else i + 1  # "had at least a"
         if not (lead < clause_end and words.lower[lead] in {"a", "an"}) and quantified == i + 1:
-            if not _names_harm({words.lower[i + 1]}, set(), settings):  # ("4 had chills")
+            if not _names_harm({words.lower[i + 1]}, set(), settings) \
+                    and not _ends_in_event(doc, i + 1, clause_end, settings):  # ("4 had chills")
                 # "41 had unmutated IGHV": a feature that defines a subgroup (but "6 had
                 # ischemic stroke or systemic embolism", an event the text names as its end point)
                 return _stated_object(doc, i + 1, clause_end, settings)
@@ -1241,6 +1246,16 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
         # "had at least a 75% improvement in their PASI score": a responder threshold
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
     return found
+
+
+def _ends_in_event(doc: Doc, i: int, clause_end: int, settings: LinkSettings) -> bool:
+    """Does the phrase at ``i`` end in a noun of events ('major adverse cardiovascular
+    events', 'severe asthma attacks'): something that happened, not a feature?"""
+    words = words_of(doc)
+    stop = i
+    while stop < clause_end and not _ends_phrase(doc[stop], settings):
+        stop += 1
+    return stop > i and words.lower[stop - 1] in settings.event_heads
 
 
 #: Pronouns that stand for an event as a verb's object ('developed it').

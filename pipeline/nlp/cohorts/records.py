@@ -121,6 +121,7 @@ class LinkSettings:
     harm_terms: frozenset[str]
     harm_suffixes: tuple[str, ...]
     measure_changes: frozenset[str]
+    event_heads: frozenset[str]
     grade_words: frozenset[str]
     assignment_participles: frozenset[str]
     loss_words: frozenset[str]
