@@ -1906,3 +1906,19 @@ def test_an_event_after_a_state_verb_or_an_end_point_reached_is_counted(nlp, sen
                           f"to etrasimod (n = 200) or placebo (n = 200). {sentence}")
     assert rows == {(200, "etrasimod", "received", outcome, 54),
                     (200, "etrasimod", "not_received", outcome, 14)}
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("Rash was common, affecting 62 people on tivozanib and 20 on sorafenib.", "Rash"),
+    ("Mouth sores were the most frequent side effect, affecting 62 people on tivozanib and 20 "
+     "on sorafenib.", "Mouth sores"),
+    ("Fatigue affects 62 people on tivozanib and 20 on sorafenib.", "Fatigue")])
+def test_a_participle_after_a_comma_counts_the_harm_its_clause_names(nlp, sentence,
+                                                                     mention) -> None:
+    rows = analyse(clean_text("In the study, 320 people with kidney cancer were randomly "
+                              "assigned to take tivozanib (160 people) or sorafenib (160 people). "
+                              f"{sentence}"), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.outcome, r.outcome_mention, r.event_count)
+            for r in rows if r.row_type == "outcome"} == {
+        (160, "tivozanib", "adverse_event", mention, 62),
+        (160, "sorafenib", "adverse_event", mention, 20)}

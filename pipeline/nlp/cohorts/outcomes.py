@@ -320,6 +320,10 @@ def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                                                    or doc[j - 1].lower_ in settings.affect_verbs):
         # "Adverse events led 11 patients ... to stop treatment", "Side effects hit 40"
         return outcome_end[j - 1]
+    if j - 2 > start and words.text[j - 2] == "," and words.lower[j - 1] in settings.affect_verbs:
+        # "Rash was common, affecting 62", "Hypertension was the most common side effect,
+        # affecting 62": the subject of the clause the participle is added to
+        return _participle_subject(doc, j - 2, start, outcome_end, settings)
     while j > start and steps <= settings.predicate_window:
         if j in outcome_end and j < i:
             return _copula_subject(doc, outcome_end[j], start, outcome_end, settings)
@@ -399,6 +403,29 @@ def _before_time_adjunct(doc: Doc, j: int, start: int,
         if words.lower[k] in _ADJUNCT_PREPOSITIONS:
             return outcome_end.get(k)
     return None
+
+
+def _participle_subject(doc: Doc, comma: int, start: int, outcome_end: dict[int, Cue],
+                        settings: LinkSettings) -> Cue | None:
+    """The event a clause before ``comma`` is about, for a participle after the comma: its
+    subject ('Rash was common'), the subject of a copula whose complement is a harm
+    ('High blood pressure was the most common side effect': a harm, in its own words), or
+    None."""
+    words = words_of(doc)
+    named = outcome_end.get(comma)
+    if named is None:
+        rated = next((c for c in outcome_end.values() if start <= c.start and c.end < comma
+                      and words.lower[c.end] in settings.frame_auxiliaries), None)
+        rest = [] if rated is None else words.lower[rated.end + 1:comma]
+        return rated if rest and all(w in settings.frequency_words for w in rest) else None
+    found = _copula_subject(doc, named, start, outcome_end, settings)
+    if found is not named or named.id != "adverse_event":
+        return found
+    aux = next((k for k in range(named.start - 1, max(start, named.start - 5), -1)
+                if words.lower[k] in settings.auxiliaries), None)
+    subject = None if aux is None else _phrase(doc, start, aux, settings, subject=True)
+    return named if subject is None else Cue("OUTCOME", "adverse_event", subject.start,
+                                             subject.end, subject.text)
 
 
 def _complement_frame(doc: Doc, j: int, start: int, outcome_end: dict[int, Cue],
