@@ -2504,3 +2504,25 @@ def test_a_count_that_had_events_without_an_article_counts_them(nlp, events) -> 
     rows = _rows(nlp, "A total of 400 adults were randomly assigned to velarimab (n = 200) or "
                       f"placebo (n = 200). Nine patients in the placebo group had {events}.")
     assert {(r[1], r[3], r[5], r[6]) for r in rows} == {(200, "not_received", events, 9)}
+
+
+@pytest.mark.parametrize("breakdown", ["one of sepsis and one of a stroke",
+                                       "one from sepsis and one from a pulmonary embolism"])
+def test_a_count_broken_down_by_cause_gives_no_rows_for_its_parts(nlp, breakdown) -> None:
+    rows = _rows(nlp, "Seventy-eight children were randomly assigned to obinutuzumab (n = 40) or "
+                      "placebo (n = 38). Two deaths occurred in the placebo group, "
+                      f"{breakdown}.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(38, "death", 2)}
+
+
+def test_a_count_of_a_group_named_after_from_is_still_a_count(nlp) -> None:
+    rows = _rows(nlp, "Seventy-eight children were randomly assigned to obinutuzumab (n = 40) or "
+                      "placebo (n = 38). Relapse occurred in 12 children, 3 from the obinutuzumab "
+                      "group and 9 from the placebo group.")
+    assert {(r[1], r[6]) for r in rows if r[4] == "recurrence"} >= {(40, 3), (38, 9)}
+
+
+def test_a_dose_reduction_is_no_harm_of_its_own(nlp) -> None:
+    rows = _rows(nlp, "Forty patients with lymphoma received pirtobrutinib. Eight of the 40 "
+                      "patients required dose reductions.")
+    assert rows == set()

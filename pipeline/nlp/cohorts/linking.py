@@ -60,6 +60,7 @@ from .groups import (
 )
 from .mentions import find_mentions, in_size_brackets, other_arms
 from .outcomes import (
+    cause_part,
     clause_outcome,
     endpoint_harms,
     given_as_reason,
@@ -1646,6 +1647,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
           *, back: bool = False, brackets: bool = False,
           sent_cues: list[Cue] | None = None) -> None:
     conf = settings.confidence
+    if m.kind in {"bare", "count", "loose"} and m.outcome is None \
+            and cause_part(doc, m.start, m.end, settings):
+        return  # "two died, one of pneumonia and one of sepsis": a breakdown, no count
     facts = _own_group(doc, m, facts, list(groups), settings)
     sizes_only = brackets and m.kind == "count" and m.outcome is None and m.start > 0 \
         and (doc[m.start - 1].text in _LIST_OPENERS or doc[m.start - 1].text == "=") \

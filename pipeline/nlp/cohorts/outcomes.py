@@ -702,6 +702,24 @@ def given_as_reason(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
     return False
 
 
+def cause_part(doc: Doc, m_start: int, m_end: int, settings: LinkSettings) -> bool:
+    """'two patients died, one of pneumonia and one of progressive disease', 'Both deaths
+    occurred in the placebo group, one from sepsis and ...': a number that the cause after it
+    picks out of a count said before in its sentence breaks that count down; it is no count
+    of its own."""
+    words = words_of(doc)
+    if m_end + 1 >= len(doc) or words.lower[m_end] not in {"of", "from"} \
+            or m_start == 0 or words.text[m_start - 1] not in {",", "and", "("}:
+        return False
+    after = words.lower[m_end + 1]
+    if not words.is_alpha[m_end + 1] or after in settings.relative_pronouns \
+            or after in _OBJECT_PRONOUNS or after in settings.group_pronouns \
+            or after in settings.determiners and after not in {"a", "an"}:
+        return False  # "one of the patients", "12 from the placebo group", "one of them"
+    sent_start = doc[m_start].sent.start
+    return any(n is not None for n in words.num[sent_start:m_start])
+
+
 #: Nouns that introduce what made a group stop ('the reasons were').
 _REASON_WORDS = frozenset({"reason", "reasons"})
 
