@@ -631,9 +631,11 @@ def qualified_outcome(doc: Doc, cue: Cue, cues: list[Cue], settings: LinkSetting
         return Cue("OUTCOME", "other", cue.start - 2, cue.end, words.span_text(cue.start - 2, cue.end))
     if cue.id in {"other", "adverse_event"}:
         # (an adjective may stand between: "Recurrent nonfatal pulmonary embolism")
-        k = next((k for k in range(cue.start, max(-1, cue.start - 3), -1)
-                  if words.lower[k] in _RECURRENT_WORDS
-                  and all(words.is_alpha[n] for n in range(k, cue.start))), None)
+        k = None
+        if not _RECURRENT_WORDS.isdisjoint(words.lower[max(0, cue.start - 2):cue.start + 1]):
+            k = next((k for k in range(cue.start, max(-1, cue.start - 3), -1)
+                      if words.lower[k] in _RECURRENT_WORDS
+                      and all(words.is_alpha[n] for n in range(k, cue.start))), None)
         if k is not None and (cue.id == "other" or names_main_condition(doc, cue.start, cue.end)) \
                 and not _among_harms(doc, cue.start, settings):
             return Cue("OUTCOME", "recurrence", k, cue.end, words.span_text(k, cue.end))
@@ -693,13 +695,21 @@ def given_as_reason(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
     the reason why a group stopped or switched counts who stopped, not the event (corpora/
     README: stops are cohort rows, but for a harm)."""
     words = words_of(doc)
-    sent_start = doc[cue.start].sent.start
-    for k in range(cue.start - 1, sent_start - 1, -1):
-        if words.text[k] in {";", "."}:
-            return False
-        if words.lower[k] in _REASON_WORDS:
-            return any(w in settings.auxiliaries or w == ":" for w in words.lower[k + 1:cue.start])
-    return False
+    found = doc.user_data.get(_REASONS_KEY)
+    if found is None:  # where reasons are named, once per document
+        found = tuple(k for k, w in enumerate(words.lower) if w in _REASON_WORDS)
+        doc.user_data[_REASONS_KEY] = found
+    n = bisect_right(found, cue.start - 1) - 1
+    if n < 0:
+        return False
+    k = found[n]
+    between = range(k + 1, cue.start)
+    if any(words.sent_start[j] or words.text[j] in {";", "."} for j in between):
+        return False  # (another sentence or clause)
+    return any(words.lower[j] in settings.auxiliaries or words.text[j] == ":" for j in between)
+
+
+_REASONS_KEY = "onco_reason_words"
 
 
 def cause_part(doc: Doc, m_start: int, m_end: int, settings: LinkSettings) -> bool:
