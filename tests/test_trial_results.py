@@ -2526,3 +2526,16 @@ def test_a_dose_reduction_is_no_harm_of_its_own(nlp) -> None:
     rows = _rows(nlp, "Forty patients with lymphoma received pirtobrutinib. Eight of the 40 "
                       "patients required dose reductions.")
     assert rows == set()
+
+
+@pytest.mark.parametrize(("apposition", "outcome"), [
+    ("relapse of infection within 30 days", "recurrence"),
+    ("complete remission at week 24", "remission"),
+    ("a composite of death or hospitalisation for heart failure", "other")])
+def test_an_apposition_after_the_primary_end_point_names_the_event(nlp, apposition,
+                                                                   outcome) -> None:
+    rows = _rows(nlp, "A total of 300 patients were randomly assigned to fidaxomicin (n = 150) or "
+                      f"vancomycin (n = 150). The primary end point, {apposition}, occurred in "
+                      "20 patients in the fidaxomicin group and 35 in the vancomycin group.")
+    assert {(r[1], r[2], r[4], r[6]) for r in rows} == {
+        (150, "fidaxomicin", outcome, 20), (150, "vancomycin", outcome, 35)}

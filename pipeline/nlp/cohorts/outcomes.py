@@ -340,7 +340,9 @@ def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                 # the subject before the apposition, not a word inside it.
                 return named[-1]
             if head is not None and words.lower[head[1] - 1] in settings.generic_heads:
-                return None  # "The primary end point, a composite of ...": 'other' (below)
+                # "The primary end point, a composite of ...": 'other' (below); "The primary
+                # end point, relapse of infection by week 8, occurred in": the event named
+                return _named_apposition(doc, head, j - 1, settings)
             if head is not None and words.lower[head[1] + 1] in settings.definition_words:
                 return None  # "Severe exacerbation, defined as one leading to death, ..."
             if doc[start].lower_ in settings.adverbial_openers:
@@ -1014,7 +1016,8 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     if head is not None:
         # "The primary outcome, a composite of ..., occurred in": what the trial counts;
         # "Severe exacerbation, defined as ..., occurred in": the event defined.
-        return _phrase(doc, head[0], head[1], settings, subject=True, framed=True)
+        return _named_apposition(doc, head, j - 1, settings) \
+            or _phrase(doc, head[0], head[1], settings, subject=True, framed=True)
     # "The primary efficacy outcome of ischemic stroke or systemic embolism occurred in":
     # the end point named after its heading.
     named = next((k + 2 for k in range(first, j - 2) if words.lower[k] in settings.generic_heads
@@ -1235,6 +1238,24 @@ def _rate_subject(doc: Doc, clause_start: int, verb: int, settings: LinkSettings
                             or doc_words.lower[k] in {"at", "least", "one", "any", "a", "an"}):
             k += 1
     return _phrase(doc, k, verb, settings, subject=True, framed=True)
+
+
+def _named_apposition(doc: Doc, head: tuple[int, int], comma: int,
+                      settings: LinkSettings) -> Cue | None:
+    """The outcome an apposition after a generic head opens with ('The primary end point,
+    relapse of infection through week 8, occurred in'), or None ('a composite of ...')."""
+    words = words_of(doc)
+    if words.lower[head[1] - 1] not in settings.generic_heads:
+        return None
+    k = head[1] + 1
+    while k < comma and words.lower[k] in settings.determiners:
+        k += 1
+    named = [c for c in doc.spans.get(CUES_KEY, []) if c.label_ == "OUTCOME" and c.start == k
+             and c.end <= comma]
+    if not named:
+        return None
+    cue = max(named, key=lambda c: c.end)
+    return Cue("OUTCOME", cue.id_, cue.start, cue.end, cue.text)
 
 
 def _apposition_head(doc: Doc, clause_start: int, comma: int) -> tuple[int, int] | None:
