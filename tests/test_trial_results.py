@@ -2539,3 +2539,21 @@ def test_an_apposition_after_the_primary_end_point_names_the_event(nlp, appositi
                       "20 patients in the fidaxomicin group and 35 in the vancomycin group.")
     assert {(r[1], r[2], r[4], r[6]) for r in rows} == {
         (150, "fidaxomicin", outcome, 20), (150, "vancomycin", outcome, 35)}
+
+
+@pytest.mark.parametrize("judgement", [
+    "none of which was considered related to the trial drug",
+    "none judged to be related to treatment",
+    "and the committee considered none of them to be related to the study drug"])
+def test_a_none_that_weighs_the_cause_of_the_events_is_no_zero(nlp, judgement) -> None:
+    rows = _rows(nlp, "A total of 300 adults were randomly assigned to sotatercept (n = 150) or "
+                      "placebo (n = 150). Serious adverse events occurred in 12 patients in the "
+                      f"sotatercept group and 9 in the placebo group, {judgement}.")
+    assert {r[6] for r in rows} == {12, 9}
+
+
+def test_a_none_for_a_named_group_is_still_a_zero(nlp) -> None:
+    rows = _rows(nlp, "A total of 300 adults were randomly assigned to sotatercept (n = 150) or "
+                      "placebo (n = 150). Epistaxis occurred in 12 patients in the sotatercept "
+                      "group and in none in the placebo group.")
+    assert (150, 0) in {(r[1], r[6]) for r in rows}

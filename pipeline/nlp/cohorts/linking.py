@@ -67,6 +67,7 @@ from .outcomes import (
     harm_reason,
     harm_stops,
     heading_outcome,
+    judged_none,
     other_outcome,
     preceding_outcome,
     predicate_outcome,
@@ -1650,6 +1651,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if m.kind in {"bare", "count", "loose"} and m.outcome is None \
             and cause_part(doc, m.start, m.end, settings):
         return  # "two died, one of pneumonia and one of sepsis": a breakdown, no count
+    if m.value == 0 and judged_none(doc, m.start, m.end, settings):
+        return  # "..., none of which was considered related to treatment": no zero
     facts = _own_group(doc, m, facts, list(groups), settings)
     sizes_only = brackets and m.kind == "count" and m.outcome is None and m.start > 0 \
         and (doc[m.start - 1].text in _LIST_OPENERS or doc[m.start - 1].text == "=") \

@@ -732,6 +732,28 @@ def cause_part(doc: Doc, m_start: int, m_end: int, settings: LinkSettings) -> bo
     return any(n is not None for n in words.num[sent_start:m_start])
 
 
+def judged_none(doc: Doc, m_start: int, m_end: int, settings: LinkSettings) -> bool:
+    """'Serious adverse events occurred in 5 and 4, and none was judged to be related', '2
+    deaths, none considered related to the trial drug': a 'none' whose predicate weighs the
+    cause of events counted before is no count of zero."""
+    words = words_of(doc)
+    if words.lower[m_start] not in _NONE_PRONOUNS:
+        return False
+    judged = m_start > 0 and words.lower[m_start - 1] in settings.judgement_verbs  # "considered none"
+    for k in range(m_end, min(len(doc), m_end + _JUDGEMENT_WORDS)):
+        if words.sent_start[k] or words.text[k] in {".", ";"}:
+            return False
+        judged = judged or words.lower[k] in settings.judgement_verbs
+        if judged and words.lower[k].rsplit("-", 1)[-1] in settings.causality_words:
+            return True
+    return False
+
+
+#: Pronouns of a zero ('none of which'); at most this many words to the judgement of cause.
+_NONE_PRONOUNS = frozenset({"none", "neither"})
+_JUDGEMENT_WORDS = 10
+
+
 #: Nouns that introduce what made a group stop ('the reasons were').
 _REASON_WORDS = frozenset({"reason", "reasons"})
 
