@@ -1922,3 +1922,12 @@ def test_a_participle_after_a_comma_counts_the_harm_its_clause_names(nlp, senten
             for r in rows if r.row_type == "outcome"} == {
         (160, "tivozanib", "adverse_event", mention, 62),
         (160, "sorafenib", "adverse_event", mention, 20)}
+
+
+@pytest.mark.parametrize("part", ["three whose tumours disappeared completely on MRI",
+                                  "three who had a complete response"])
+def test_an_included_part_named_by_its_own_clause_counts_that_event(nlp, part) -> None:
+    rows = _outcomes(nlp, "Forty patients with mantle cell lymphoma received glofitamab. "
+                          f"Eighteen patients responded, including {part}.")
+    assert rows == {(40, "glofitamab", "received", "response", 18),
+                    (40, "glofitamab", "received", "complete_response", 3)}

@@ -83,6 +83,12 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
         elif word in settings.relative_pronouns:
             # "13 who stopped it died": the predicate after the clause that picks the group.
             return _after_relative(doc, i, end, outcome_at, settings)
+        elif word == "whose":
+            # "18 responded, including three whose lymphoma disappeared completely"
+            named = next((k for k in range(i + 1, min(end, i + 1 + settings.predicate_window))
+                          if k in outcome_at or words.is_punct[k]), None)
+            return None if named is None or named not in outcome_at \
+                else _included_part(doc, i, outcome_at[named].end, outcome_at[named])
         elif _modified_object(doc, i, outcome_at, settings):
             # "one infant had primary progression" (the cue itself: counts of one list share it)
             found = outcome_at[i + 1]
@@ -252,11 +258,17 @@ def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
     return _included_part(doc, i, k, feature) if k >= end else None
 
 
+#: At most this many words from the relative pronoun of an included part to its sentence end.
+_PART_WORDS = 12
+
+
 def _included_part(doc: Doc, i: int, k: int, feature: Cue | None) -> Cue | None:
     """'42 responded, including 18 who had a complete response.': a part of a group named
     before, whose relative clause (at ``i``, ending at ``k``) ends the sentence, counts what
     the clause says it had."""
     words = words_of(doc)
+    while k < len(doc) and k - i < _PART_WORDS and words.is_alpha[k]:
+        k += 1  # "... disappeared completely on scans."
     if feature is None or k < len(doc) and words.text[k] not in {".", ";"}:
         return None
     return feature if "including" in words.lower[max(0, i - 4):i] else None
