@@ -2557,3 +2557,11 @@ def test_a_none_for_a_named_group_is_still_a_zero(nlp) -> None:
                       "placebo (n = 150). Epistaxis occurred in 12 patients in the sotatercept "
                       "group and in none in the placebo group.")
     assert (150, 0) in {(r[1], r[6]) for r in rows}
+
+
+@pytest.mark.parametrize("index", ["Eczema Area and Severity Index", "EASI score"])
+def test_a_share_of_improvement_in_an_index_named_in_full_is_a_response(nlp, index) -> None:
+    rows = _rows(nlp, "A total of 180 adults were randomly assigned to lebrikizumab (n = 121) or "
+                      f"placebo (n = 59). A 75% improvement in the {index} was reached by 58 of "
+                      "121 receiving lebrikizumab and 6 of 59 receiving placebo.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(121, "response", 58), (59, "response", 6)}

@@ -980,15 +980,25 @@ def _index_threshold(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
         close = next((j for j in range(k + 1, min(len(doc), k + _GLOSS_WORDS))
                       if words.text[j] in {")", "]"}), None)
         return close is not None and index_response(doc, k + 1, close, settings)
-    if "%" not in words.text[found.start:found.end] or k >= len(doc) \
-            or words.lower[k] not in {"in", "on", "of"}:
+    if "%" not in words.text[found.start:found.end]:
         return False
+    if k >= len(doc) or words.lower[k] not in {"in", "on", "of"}:
+        # "a 90% improvement in the Psoriasis Area and Severity Index": the index named in
+        # full, its name cut at 'and'
+        k = next((j for j in range(found.start, found.end) if words.lower[j] in {"in", "on"}), None)
+        if k is None:
+            return False
     for j in range(k + 1, min(len(doc), k + 1 + _GLOSS_WORDS)):
         if words.is_punct[j]:
             return False
-        if words.lower[j].split("-")[0].rstrip("0123456789") in settings.response_indices:
+        if words.lower[j].split("-")[0].rstrip("0123456789") in settings.response_indices \
+                or words.lower[j] in _INDEX_NOUNS:
             return True
     return False
+
+
+#: Nouns that name a disease-activity index in full ('Psoriasis Area and Severity Index').
+_INDEX_NOUNS = frozenset({"index"})
 
 
 #: At most this many words in a gloss, or after a share, that name an index.
