@@ -2565,3 +2565,11 @@ def test_a_share_of_improvement_in_an_index_named_in_full_is_a_response(nlp, ind
                       f"placebo (n = 59). A 75% improvement in the {index} was reached by 58 of "
                       "121 receiving lebrikizumab and 6 of 59 receiving placebo.")
     assert {(r[1], r[4], r[6]) for r in rows} == {(121, "response", 58), (59, "response", 6)}
+
+
+def test_counts_that_form_an_analysis_population_are_no_events(nlp) -> None:
+    rows = _rows(nlp, "A total of 300 children were randomly assigned to artesunate (n = 150) or "
+                      "quinine (n = 150). Of these, 141 in the artesunate group and 139 in the "
+                      "quinine group had malaria confirmed by microscopy and formed the per-protocol "
+                      "population.")
+    assert rows == set()

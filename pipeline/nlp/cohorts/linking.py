@@ -63,6 +63,7 @@ from .outcomes import (
     cause_part,
     clause_outcome,
     endpoint_harms,
+    forms_population,
     given_as_reason,
     harm_reason,
     harm_stops,
@@ -1724,6 +1725,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = clause_outcome(doc, facts, m, settings)
     if sizes_only:
         outcome = None  # "(48 in cohort A and 50 in cohort B)": the sizes of the groups
+    if outcome is not None and m.outcome is None and forms_population(doc, m.end):
+        outcome = None  # "97 and 96 had X confirmed and formed the mITT population"
     if outcome is not None:
         outcome = qualified_outcome(doc, outcome, facts.cues, settings)
     if outcome is not None and (outcome.id == "other" and _names_stop(outcome, sent_cues or facts.cues)
