@@ -2573,3 +2573,11 @@ def test_counts_that_form_an_analysis_population_are_no_events(nlp) -> None:
                       "quinine group had malaria confirmed by microscopy and formed the per-protocol "
                       "population.")
     assert rows == set()
+
+
+def test_becoming_infected_is_an_event_of_a_prevention_trial(nlp) -> None:
+    rows = _rows(nlp, "A total of 2000 adults were randomly assigned to cabotegravir (n = 1000) or "
+                      "tenofovir (n = 1000). Three participants in the cabotegravir group and 12 in "
+                      "the tenofovir group became infected with HIV.")
+    assert {(r[2], r[4], r[6]) for r in rows} == {("cabotegravir", "other", 3),
+                                                  ("tenofovir", "other", 12)}
