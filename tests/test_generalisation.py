@@ -1868,3 +1868,66 @@ def test_a_coordinated_zero_for_a_named_group_shares_the_event(nlp, sentence) ->
     rows = _outcomes(nlp, "In this trial, 600 adults were randomised to apixaban (n = 300) "
                           f"or warfarin (n = 300). {sentence}")
     assert {(r[1], r[4]) for r in rows} == {("apixaban", 6), ("warfarin", 0)}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("Three patients in the selpercatinib group saw their cancer progress within a year.", 3),
+    ("By month 12, 3 of the 40 patients had seen their lymphoma progress.", 3),
+    ("The tumour grew during treatment in three patients.", 3),
+    ("Thirty-one had a partial response and three had tumours that kept growing.", 3),
+    ("None of the 40 patients saw their disease get worse.", 0)])
+def test_a_disease_that_grows_or_gets_worse_is_progression(nlp, sentence, count) -> None:
+    rows = _outcomes(nlp, "Forty patients with thyroid cancer received selpercatinib. "
+                          f"{sentence}")
+    assert (40, "selpercatinib", "received", "progression", count) in rows
+
+
+@pytest.mark.parametrize(("sentence", "outcome", "count"), [
+    ("Thirty patients responded, with 11 achieving a complete response.", "complete_response", 11),
+    ("The disease was assessed every 8 weeks, with 7 experiencing a relapse within a year.",
+     "recurrence", 7),
+    ("Thirty patients responded, including 11 who had a complete response.",
+     "complete_response", 11),
+    ("Thirty patients responded, with 9 developing progressive disease.", "progression", 9)])
+def test_a_gerund_or_an_including_clause_after_a_count_names_its_event(nlp, sentence, outcome,
+                                                                        count) -> None:
+    rows = _outcomes(nlp, f"Sixty patients with myeloma received elranatamab. {sentence}")
+    assert (60, "elranatamab", "received", outcome, count) in rows
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("At week 12, 54 patients in the etrasimod group were in clinical remission, as compared "
+     "with 14 in the placebo group.", "remission"),
+    ("Fifty-four patients in the etrasimod group reached the primary end point, compared with "
+     "14 in the placebo group.", "other")])
+def test_an_event_after_a_state_verb_or_an_end_point_reached_is_counted(nlp, sentence,
+                                                                       outcome) -> None:
+    rows = _outcomes(nlp, "A total of 400 adults with ulcerative colitis were randomly assigned "
+                          f"to etrasimod (n = 200) or placebo (n = 200). {sentence}")
+    assert rows == {(200, "etrasimod", "received", outcome, 54),
+                    (200, "etrasimod", "not_received", outcome, 14)}
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("Rash was common, affecting 62 people on tivozanib and 20 on sorafenib.", "Rash"),
+    ("Mouth sores were the most frequent side effect, affecting 62 people on tivozanib and 20 "
+     "on sorafenib.", "Mouth sores"),
+    ("Fatigue affects 62 people on tivozanib and 20 on sorafenib.", "Fatigue")])
+def test_a_participle_after_a_comma_counts_the_harm_its_clause_names(nlp, sentence,
+                                                                     mention) -> None:
+    rows = analyse(clean_text("In the study, 320 people with kidney cancer were randomly "
+                              "assigned to take tivozanib (160 people) or sorafenib (160 people). "
+                              f"{sentence}"), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.outcome, r.outcome_mention, r.event_count)
+            for r in rows if r.row_type == "outcome"} == {
+        (160, "tivozanib", "adverse_event", mention, 62),
+        (160, "sorafenib", "adverse_event", mention, 20)}
+
+
+@pytest.mark.parametrize("part", ["three whose tumours disappeared completely on MRI",
+                                  "three who had a complete response"])
+def test_an_included_part_named_by_its_own_clause_counts_that_event(nlp, part) -> None:
+    rows = _outcomes(nlp, "Forty patients with mantle cell lymphoma received glofitamab. "
+                          f"Eighteen patients responded, including {part}.")
+    assert rows == {(40, "glofitamab", "received", "response", 18),
+                    (40, "glofitamab", "received", "complete_response", 3)}

@@ -2558,3 +2558,162 @@ def test_a_drug_before_regimen_names_its_combination(nlp, named) -> None:
                       f"{named} versus 40 of 118 given placebo with trastuzumab and docetaxel.")
     assert ("outcome", 120, "docetaxel + trastuzumab + zongertinib", "received", "response",
             "response", 70) in rows
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("Recurrent stroke occurred in 14 patients in the cilostazol group and 25 in the aspirin "
+     "group.", "Recurrent stroke"),
+    ("Recurrent venous thromboembolism was recorded in 14 patients in the cilostazol group and "
+     "25 in the aspirin group.", "Recurrent venous thromboembolism"),
+    ("Recurrent nonfatal myocardial infarction occurred in 14 patients in the cilostazol group "
+     "and 25 in the aspirin group.", "Recurrent nonfatal myocardial infarction")])
+def test_an_end_point_said_to_recur_is_a_recurrence(nlp, sentence, mention) -> None:
+    rows = _rows(nlp, "A total of 600 patients were randomly assigned to cilostazol (n = 300) or "
+                      f"aspirin (n = 300). {sentence}")
+    assert {(r[1], r[4], r[5], r[6]) for r in rows} == {(300, "recurrence", mention, 14),
+                                                         (300, "recurrence", mention, 25)}
+
+
+def test_a_harm_said_to_recur_stays_a_harm(nlp) -> None:
+    rows = _rows(nlp, "A total of 400 patients were randomly assigned to cefepime (n = 200) or "
+                      "meropenem (n = 200). Adverse events included recurrent urinary tract "
+                      "infections in 9 patients in the cefepime group.")
+    assert all(r[4] != "recurrence" for r in rows)
+
+
+@pytest.mark.parametrize(("subject", "mention"), [
+    ("Death or dependency at 90 days", "Death or dependency"),
+    ("Death or severe disability", "Death or severe disability"),
+    ("Admission to intensive care or death", "Admission to intensive care or death")])
+def test_death_in_a_composite_with_an_event_outside_the_vocabulary_is_other(
+        nlp, subject, mention) -> None:
+    rows = _rows(nlp, "A total of 500 adults were randomly assigned to tocilizumab (n = 250) or "
+                      f"placebo (n = 250). {subject} occurred in 61 patients in the tocilizumab "
+                      "group and 84 in the placebo group.")
+    assert {(r[3], r[4], r[5], r[6]) for r in rows} == {
+        ("received", "other", mention, 61), ("not_received", "other", mention, 84)}
+
+
+def test_death_or_an_event_of_the_vocabulary_keeps_that_event(nlp) -> None:
+    rows = _rows(nlp, "A total of 500 adults were randomly assigned to olaparib (n = 250) or "
+                      "placebo (n = 250). Death or progression occurred in 61 patients in the "
+                      "olaparib group and 84 in the placebo group.")
+    assert {r[4] for r in rows} == {"progression"}
+
+
+def test_a_second_header_row_keeps_the_harm_its_table_title_names(nlp) -> None:
+    rows = _rows(nlp, "A total of 125 children were randomly assigned to selumetinib or "
+                      "placebo.\n\nTable 3. Adverse events, n (%)\nEvent | Selumetinib | Placebo\n"
+                      " | n = 64 | n = 61\nParonychia | 20 (31.3) | 2 (3.3)\nDecreased left "
+                      "ventricular ejection fraction | 4 (6.3) | 1 (1.6)\nElevated creatine "
+                      "phosphokinase | 15 (23.4) | 3 (4.9)\n")
+    assert {(r[1], r[4], r[6]) for r in rows if r[5] != "Paronychia"} == {
+        (64, "adverse_event", 4), (61, "adverse_event", 1),
+        (64, "adverse_event", 15), (61, "adverse_event", 3)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reasons for switching were insufficient response in 29 patients and relapse in 8.",
+    "Treatment was stopped early by 30 patients in the ozanimod group; the reasons were lack "
+    "of efficacy in 12 patients and disease progression in 8.",
+    "The most common reasons for screening failure were a haemoglobin level below 9 g/dL "
+    "(21 patients) and an abnormal electrocardiogram (14 patients)."])
+def test_events_given_as_reasons_for_stopping_are_no_outcome_counts(nlp, sentence) -> None:
+    rows = _rows(nlp, "A total of 300 patients were randomly assigned to ozanimod (n = 200) or "
+                      f"placebo (n = 100). {sentence}")
+    assert rows == set()
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("Resolution of dactylitis occurred in 40 of 70 patients in the velarimab group and 18 of 68 "
+     "in the placebo group.", "Resolution of dactylitis"),
+    ("Improvement in fatigue was reported by 40 of 70 patients in the velarimab group and 18 of "
+     "68 in the placebo group.", "Improvement in fatigue")])
+def test_the_resolution_of_a_symptom_is_an_end_point_not_a_harm(nlp, sentence, mention) -> None:
+    rows = _rows(nlp, "A total of 138 adults with psoriatic arthritis were randomly assigned to "
+                      f"velarimab (n = 70) or placebo (n = 68). {sentence}")
+    assert {(r[1], r[4], r[5], r[6]) for r in rows} == {(70, "other", mention, 40),
+                                                         (68, "other", mention, 18)}
+
+
+@pytest.mark.parametrize("events", ["major adverse cardiovascular events",
+                                    "severe asthma attacks", "acute gout flares"])
+def test_a_count_that_had_events_without_an_article_counts_them(nlp, events) -> None:
+    rows = _rows(nlp, "A total of 400 adults were randomly assigned to velarimab (n = 200) or "
+                      f"placebo (n = 200). Nine patients in the placebo group had {events}.")
+    assert {(r[1], r[3], r[5], r[6]) for r in rows} == {(200, "not_received", events, 9)}
+
+
+@pytest.mark.parametrize("breakdown", ["one of sepsis and one of a stroke",
+                                       "one from sepsis and one from a pulmonary embolism"])
+def test_a_count_broken_down_by_cause_gives_no_rows_for_its_parts(nlp, breakdown) -> None:
+    rows = _rows(nlp, "Seventy-eight children were randomly assigned to obinutuzumab (n = 40) or "
+                      "placebo (n = 38). Two deaths occurred in the placebo group, "
+                      f"{breakdown}.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(38, "death", 2)}
+
+
+def test_a_count_of_a_group_named_after_from_is_still_a_count(nlp) -> None:
+    rows = _rows(nlp, "Seventy-eight children were randomly assigned to obinutuzumab (n = 40) or "
+                      "placebo (n = 38). Relapse occurred in 12 children, 3 from the obinutuzumab "
+                      "group and 9 from the placebo group.")
+    assert {(r[1], r[6]) for r in rows if r[4] == "recurrence"} >= {(40, 3), (38, 9)}
+
+
+def test_a_dose_reduction_is_no_harm_of_its_own(nlp) -> None:
+    rows = _rows(nlp, "Forty patients with lymphoma received pirtobrutinib. Eight of the 40 "
+                      "patients required dose reductions.")
+    assert rows == set()
+
+
+@pytest.mark.parametrize(("apposition", "outcome"), [
+    ("relapse of infection within 30 days", "recurrence"),
+    ("complete remission at week 24", "remission"),
+    ("a composite of death or hospitalisation for heart failure", "other")])
+def test_an_apposition_after_the_primary_end_point_names_the_event(nlp, apposition,
+                                                                   outcome) -> None:
+    rows = _rows(nlp, "A total of 300 patients were randomly assigned to fidaxomicin (n = 150) or "
+                      f"vancomycin (n = 150). The primary end point, {apposition}, occurred in "
+                      "20 patients in the fidaxomicin group and 35 in the vancomycin group.")
+    assert {(r[1], r[2], r[4], r[6]) for r in rows} == {
+        (150, "fidaxomicin", outcome, 20), (150, "vancomycin", outcome, 35)}
+
+
+@pytest.mark.parametrize("judgement", [
+    "none of which was considered related to the trial drug",
+    "none judged to be related to treatment",
+    "and the committee considered none of them to be related to the study drug"])
+def test_a_none_that_weighs_the_cause_of_the_events_is_no_zero(nlp, judgement) -> None:
+    rows = _rows(nlp, "A total of 300 adults were randomly assigned to sotatercept (n = 150) or "
+                      "placebo (n = 150). Serious adverse events occurred in 12 patients in the "
+                      f"sotatercept group and 9 in the placebo group, {judgement}.")
+    assert {r[6] for r in rows} == {12, 9}
+
+
+def test_a_none_for_a_named_group_is_still_a_zero(nlp) -> None:
+    rows = _rows(nlp, "A total of 300 adults were randomly assigned to sotatercept (n = 150) or "
+                      "placebo (n = 150). Epistaxis occurred in 12 patients in the sotatercept "
+                      "group and in none in the placebo group.")
+    assert (150, 0) in {(r[1], r[6]) for r in rows}
+
+
+@pytest.mark.parametrize("index", ["Eczema Area and Severity Index", "EASI score"])
+def test_a_share_of_improvement_in_an_index_named_in_full_is_a_response(nlp, index) -> None:
+    rows = _rows(nlp, "A total of 180 adults were randomly assigned to lebrikizumab (n = 121) or "
+                      f"placebo (n = 59). A 75% improvement in the {index} was reached by 58 of "
+                      "121 receiving lebrikizumab and 6 of 59 receiving placebo.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(121, "response", 58), (59, "response", 6)}
+
+
+def test_counts_that_form_an_analysis_population_are_no_events(nlp) -> None:
+    rows = _rows(nlp, "A total of 300 children were randomly assigned to artesunate (n = 150) or "
+                      "quinine (n = 150). Of these, 141 in the artesunate group and 139 in the "
+                      "quinine group had malaria confirmed by microscopy and formed the per-protocol "
+                      "population.")
+    assert rows == set()
+
+
+def test_becoming_infected_is_an_event_of_a_prevention_trial(nlp) -> None:
+    rows = _rows(nlp, "A total of 2000 adults were randomly assigned to cabotegravir (n = 1000) or "
+                      "tenofovir (n = 1000). Three participants in the cabotegravir group and 12 in "
+                      "the tenofovir group became infected with HIV.")
+    assert {(r[2], r[4], r[6]) for r in rows} == {("cabotegravir", "other", 3),
+                                                  ("tenofovir", "other", 12)}

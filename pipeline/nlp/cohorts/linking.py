@@ -62,14 +62,19 @@ from .groups import (
 )
 from .mentions import find_mentions, in_size_brackets, other_arms
 from .outcomes import (
+    cause_part,
     clause_outcome,
     endpoint_harms,
+    forms_population,
+    given_as_reason,
     harm_reason,
     harm_stops,
     heading_outcome,
+    judged_none,
     other_outcome,
     preceding_outcome,
     predicate_outcome,
+    qualified_outcome,
     refers_back,
     short_form_outcomes,
     turned_outcomes,
@@ -1704,6 +1709,11 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
           *, back: bool = False, brackets: bool = False,
           sent_cues: list[Cue] | None = None) -> None:
     conf = settings.confidence
+    if m.kind in {"bare", "count", "loose"} and m.outcome is None \
+            and cause_part(doc, m.start, m.end, settings):
+        return  # "two died, one of pneumonia and one of sepsis": a breakdown, no count
+    if m.value == 0 and judged_none(doc, m.start, m.end, settings):
+        return  # "..., none of which was considered related to treatment": no zero
     facts = _own_group(doc, m, facts, list(groups), settings)
     sizes_only = brackets and m.kind == "count" and m.outcome is None and m.start > 0 \
         and (doc[m.start - 1].text in _LIST_OPENERS or doc[m.start - 1].text == "=") \
@@ -1775,7 +1785,13 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = clause_outcome(doc, facts, m, settings)
     if sizes_only:
         outcome = None  # "(48 in cohort A and 50 in cohort B)": the sizes of the groups
-    if outcome is not None and outcome.id == "other" and _names_stop(outcome, sent_cues or facts.cues):
+    if outcome is not None and m.outcome is None and forms_population(doc, m.end):
+        outcome = None  # "97 and 96 had X confirmed and formed the mITT population"
+    if outcome is not None:
+        outcome = qualified_outcome(doc, outcome, facts.cues, settings)
+    if outcome is not None and (outcome.id == "other" and _names_stop(outcome, sent_cues or facts.cues)
+                                or outcome.id != "adverse_event"
+                                and given_as_reason(doc, outcome, settings)):
         # "Discontinuation of the trial regimen occurred in 18 in the X group and 22 in the
         # placebo group": who stopped is a group, no event (corpora/README: withdrawals are
         # cohort rows, `discontinued`; the control arm stays `not_received`).

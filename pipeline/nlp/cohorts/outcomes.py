@@ -83,6 +83,12 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
         elif word in settings.relative_pronouns:
             # "13 who stopped it died": the predicate after the clause that picks the group.
             return _after_relative(doc, i, end, outcome_at, settings)
+        elif word == "whose":
+            # "18 responded, including three whose lymphoma disappeared completely"
+            named = next((k for k in range(i + 1, min(end, i + 1 + settings.predicate_window))
+                          if k in outcome_at or words.is_punct[k]), None)
+            return None if named is None or named not in outcome_at \
+                else _included_part(doc, i, outcome_at[named].end, outcome_at[named])
         elif _modified_object(doc, i, outcome_at, settings):
             # "one infant had primary progression" (the cue itself: counts of one list share it)
             found = outcome_at[i + 1]
@@ -213,7 +219,9 @@ def _modified_object(doc: Doc, i: int, outcome_at: dict[int, Cue], settings: Lin
         and words.lower[i] not in _NEGATIONS and words.lower[i] not in settings.none_words \
         and (words.lower[i - 1] in settings.article_verbs
              or words.lower[i - 1] in settings.object_verbs
-             or words.lower[i - 1] == "of")  # "One case of acute pancreatitis"
+             or words.lower[i - 1] == "of"  # "One case of acute pancreatitis"
+             # "54 were in clinical remission"
+             or words.lower[i - 1] == "in" and i > 1 and words.lower[i - 2] in settings.state_verbs)
 
 
 #: Verbs that stand for the verb said before ("did so", "do so").
@@ -231,9 +239,10 @@ def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
     if verb < end and doc[verb].lower_ in settings.frame_auxiliaries:
         verb += 1  # "who had been treated"
     k = verb + 1
+    feature = None
     while k < end and k - i <= settings.predicate_window:
         if doc[k].is_punct:
-            return None
+            return _included_part(doc, i, k, feature)
         cue = outcome_at.get(k)
         if cue is not None:
             j = k - 1
@@ -242,10 +251,27 @@ def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
             if j > verb:
                 # (but "who were not randomised either progressed, ... or declined": reasons)
                 return None if doc[k - 1].lower_ == "either" else cue
-            k = cue.end  # the object of the clause's verb: the group's feature
+            k = feature_end = cue.end  # the object of the clause's verb: the group's feature
+            feature = cue if feature_end == k else feature
             continue
         k += 1
-    return None
+    return _included_part(doc, i, k, feature) if k >= end else None
+
+
+#: At most this many words from the relative pronoun of an included part to its sentence end.
+_PART_WORDS = 12
+
+
+def _included_part(doc: Doc, i: int, k: int, feature: Cue | None) -> Cue | None:
+    """'42 responded, including 18 who had a complete response.': a part of a group named
+    before, whose relative clause (at ``i``, ending at ``k``) ends the sentence, counts what
+    the clause says it had."""
+    words = words_of(doc)
+    while k < len(doc) and k - i < _PART_WORDS and words.is_alpha[k]:
+        k += 1  # "... disappeared completely on scans."
+    if feature is None or k < len(doc) and words.text[k] not in {".", ";"}:
+        return None
+    return feature if "including" in words.lower[max(0, i - 4):i] else None
 
 
 def _harm_cause(doc: Doc, i: int, end: int, cues: list[Cue],
@@ -306,6 +332,10 @@ def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                                                    or doc[j - 1].lower_ in settings.affect_verbs):
         # "Adverse events led 11 patients ... to stop treatment", "Side effects hit 40"
         return outcome_end[j - 1]
+    if j - 2 > start and words.text[j - 2] == "," and words.lower[j - 1] in settings.affect_verbs:
+        # "Rash was common, affecting 62", "Hypertension was the most common side effect,
+        # affecting 62": the subject of the clause the participle is added to
+        return _participle_subject(doc, j - 2, start, outcome_end, settings)
     while j > start and steps <= settings.predicate_window:
         if j in outcome_end and j < i:
             return _copula_subject(doc, outcome_end[j], start, outcome_end, settings)
@@ -322,7 +352,9 @@ def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
                 # the subject before the apposition, not a word inside it.
                 return named[-1]
             if head is not None and words.lower[head[1] - 1] in settings.generic_heads:
-                return None  # "The primary end point, a composite of ...": 'other' (below)
+                # "The primary end point, a composite of ...": 'other' (below); "The primary
+                # end point, relapse of infection by week 8, occurred in": the event named
+                return _named_apposition(doc, head, j - 1, settings)
             if head is not None and words.lower[head[1] + 1] in settings.definition_words:
                 return None  # "Severe exacerbation, defined as one leading to death, ..."
             if doc[start].lower_ in settings.adverbial_openers:
@@ -363,12 +395,51 @@ def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
         if word not in settings.pre_outcome_words and word not in settings.filler_words \
                 and not (word.endswith("ly") and words.is_alpha[j - 1]):  # "documented radiologically in"
             found = outcome_end.get(j) if j < i else None
+            if found is None and j < i and words.lower[j] in settings.frame_prepositions:
+                found = _before_time_adjunct(doc, j, start, outcome_end)
             if found is None and i > start and words.lower[i - 1] in settings.frame_prepositions:
                 return _complement_frame(doc, j, start, outcome_end, settings)
             return found and _copula_subject(doc, found, start, outcome_end, settings)
         j -= 1
         steps += 1
     return None
+
+
+def _before_time_adjunct(doc: Doc, j: int, start: int,
+                         outcome_end: dict[int, Cue]) -> Cue | None:
+    """'The tumour grew during treatment | in four', 'Relapse after stopping therapy | in
+    nine': the event right before a short phrase of time or place that ends at ``j``, or
+    None."""
+    words = words_of(doc)
+    for k in range(j - 1, max(start, j - _ADJUNCT_WORDS - 1), -1):
+        if not words.is_alpha[k]:
+            return None
+        if words.lower[k] in _ADJUNCT_PREPOSITIONS:
+            return outcome_end.get(k)
+    return None
+
+
+def _participle_subject(doc: Doc, comma: int, start: int, outcome_end: dict[int, Cue],
+                        settings: LinkSettings) -> Cue | None:
+    """The event a clause before ``comma`` is about, for a participle after the comma: its
+    subject ('Rash was common'), the subject of a copula whose complement is a harm
+    ('High blood pressure was the most common side effect': a harm, in its own words), or
+    None."""
+    words = words_of(doc)
+    named = outcome_end.get(comma)
+    if named is None:
+        rated = next((c for c in outcome_end.values() if start <= c.start and c.end < comma
+                      and words.lower[c.end] in settings.frame_auxiliaries), None)
+        rest = [] if rated is None else words.lower[rated.end + 1:comma]
+        return rated if rest and all(w in settings.frequency_words for w in rest) else None
+    found = _copula_subject(doc, named, start, outcome_end, settings)
+    if found is not named or named.id != "adverse_event":
+        return found
+    aux = next((k for k in range(named.start - 1, max(start, named.start - 5), -1)
+                if words.lower[k] in settings.auxiliaries), None)
+    subject = None if aux is None else _phrase(doc, start, aux, settings, subject=True)
+    return named if subject is None else Cue("OUTCOME", "adverse_event", subject.start,
+                                             subject.end, subject.text)
 
 
 def _complement_frame(doc: Doc, j: int, start: int, outcome_end: dict[int, Cue],
@@ -559,6 +630,168 @@ def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[C
             found.append(Cue("OUTCOME", "death", cue.start, after.end,
                              doc[cue.start:after.end].text))
     return found
+
+
+def qualified_outcome(doc: Doc, cue: Cue, cues: list[Cue], settings: LinkSettings) -> Cue:
+    """The outcome a count is of once the words around its cue are read: a recurrence of
+    the trial's end point ('Recurrent venous thromboembolism', 'recurrent stroke': the
+    event again, corpora/README: a relapse is `recurrence` in every specialty), and a
+    composite of death with an event the vocabulary has no word for ('Death or severe
+    disability', 'hospitalisation or death': `other`, with its words)."""
+    words = words_of(doc)
+    if cue.id == "adverse_event" and cue.start > 1 and words.lower[cue.start - 1] in {"of", "in"} \
+            and words.lower[cue.start - 2] in settings.efficacy_words | settings.measure_changes:
+        # "Resolution of dactylitis", "improvement in fatigue": the end point, not the harm
+        return Cue("OUTCOME", "other", cue.start - 2, cue.end, words.span_text(cue.start - 2, cue.end))
+    if cue.id in {"other", "adverse_event"}:
+        # (an adjective may stand between: "Recurrent nonfatal pulmonary embolism")
+        k = None
+        if not _RECURRENT_WORDS.isdisjoint(words.lower[max(0, cue.start - 2):cue.start + 1]):
+            k = next((k for k in range(cue.start, max(-1, cue.start - 3), -1)
+                      if words.lower[k] in _RECURRENT_WORDS
+                      and all(words.is_alpha[n] for n in range(k, cue.start))), None)
+        if k is not None and (cue.id == "other" or names_main_condition(doc, cue.start, cue.end)) \
+                and not _among_harms(doc, cue.start, settings):
+            return Cue("OUTCOME", "recurrence", k, cue.end, words.span_text(k, cue.end))
+        return cue
+    if cue.id != "death":
+        return cue
+    start, end = cue.start, cue.end
+    if end + 1 < len(doc) and words.lower[end] == "or":
+        end = _composite_end(doc, end + 1, cues, settings)
+    elif start > 1 and words.lower[start - 1] == "or":
+        start = _composite_start(doc, start - 1, cues, settings)
+    if (start, end) == (cue.start, cue.end):
+        return cue
+    return Cue("OUTCOME", "other", start, end, words.span_text(start, end))
+
+
+def _composite_end(doc: Doc, k: int, cues: list[Cue], settings: LinkSettings) -> int:
+    """Index after the event named at ``k`` after 'death or' when the vocabulary has no
+    word for it ('severe disability'), else ``k - 1`` (the 'or': no composite)."""
+    words = words_of(doc)
+    named = next((c for c in cues if c.label == "OUTCOME" and c.start == k), None)
+    if named is not None and named.id not in {"other", "adverse_event"}:
+        return k - 1  # "death or progression": an event of the vocabulary
+    stop = k
+    while stop < len(doc) and stop - k < settings.max_outcome_words \
+            and not _ends_phrase(doc[stop], settings) and words.lower[stop] not in settings.frame_verbs:
+        stop += 1  # ("Death or severe disability | occurred in")
+    return stop if stop > k and words.is_alpha[k] else k - 1
+
+
+def _composite_start(doc: Doc, k: int, cues: list[Cue], settings: LinkSettings) -> int:
+    """Where the event named before 'or death' at ``k`` starts when the vocabulary has no
+    word for it ('hospitalisation or death'), else ``k + 1`` (no composite)."""
+    words = words_of(doc)
+    if any(c.label == "OUTCOME" and c.end == k and c.id not in {"other", "adverse_event"}
+           for c in cues):
+        return k + 1  # "progression or death": an event of the vocabulary
+    first = k
+    while first > 0 and k - first < settings.max_outcome_words and words.is_alpha[first - 1] \
+            and not _ends_phrase(doc[first - 1], settings, subject=True) \
+            and words.lower[first - 1] not in settings.determiners:
+        first -= 1
+    return first if first < k else k + 1
+
+
+def _among_harms(doc: Doc, i: int, settings: LinkSettings) -> bool:
+    """Does the sentence of the word at ``i`` speak of harms ('Adverse events included
+    recurrent infections')?"""
+    words = words_of(doc)
+    sent = doc[i].sent
+    return any(w in settings.harm_classes for w in words.lower[sent.start:sent.end])
+
+
+def given_as_reason(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
+    """'Reasons for switching were insufficient response in 29 and progression in 8', '...;
+    the most common reasons were lack of efficacy (9 and 21 patients)': an event named as
+    the reason why a group stopped or switched counts who stopped, not the event (corpora/
+    README: stops are cohort rows, but for a harm)."""
+    words = words_of(doc)
+    found = doc.user_data.get(_REASONS_KEY)
+    if found is None:  # where reasons are named, once per document
+        found = tuple(k for k, w in enumerate(words.lower) if w in _REASON_WORDS)
+        doc.user_data[_REASONS_KEY] = found
+    n = bisect_right(found, cue.start - 1) - 1
+    if n < 0:
+        return False
+    k = found[n]
+    between = range(k + 1, cue.start)
+    if any(words.sent_start[j] or words.text[j] in {";", "."} for j in between):
+        return False  # (another sentence or clause)
+    return any(words.lower[j] in settings.auxiliaries or words.text[j] == ":" for j in between)
+
+
+_REASONS_KEY = "onco_reason_words"
+
+
+def cause_part(doc: Doc, m_start: int, m_end: int, settings: LinkSettings) -> bool:
+    """'two patients died, one of pneumonia and one of progressive disease', 'Both deaths
+    occurred in the placebo group, one from sepsis and ...': a number that the cause after it
+    picks out of a count said before in its sentence breaks that count down; it is no count
+    of its own."""
+    words = words_of(doc)
+    if m_end + 1 >= len(doc) or words.lower[m_end] not in {"of", "from"} \
+            or m_start == 0 or words.text[m_start - 1] not in {",", "and", "("}:
+        return False
+    after = words.lower[m_end + 1]
+    if not words.is_alpha[m_end + 1] or after in settings.relative_pronouns \
+            or after in _OBJECT_PRONOUNS or after in settings.group_pronouns \
+            or after in settings.determiners and after not in {"a", "an"}:
+        return False  # "one of the patients", "12 from the placebo group", "one of them"
+    sent_start = doc[m_start].sent.start
+    return any(n is not None for n in words.num[sent_start:m_start])
+
+
+def judged_none(doc: Doc, m_start: int, m_end: int, settings: LinkSettings) -> bool:
+    """'Serious adverse events occurred in 5 and 4, and none was judged to be related', '2
+    deaths, none considered related to the trial drug': a 'none' whose predicate weighs the
+    cause of events counted before is no count of zero."""
+    words = words_of(doc)
+    if words.lower[m_start] not in _NONE_PRONOUNS:
+        return False
+    judged = m_start > 0 and words.lower[m_start - 1] in settings.judgement_verbs  # "considered none"
+    for k in range(m_end, min(len(doc), m_end + _JUDGEMENT_WORDS)):
+        if words.sent_start[k] or words.text[k] in {".", ";"}:
+            return False
+        judged = judged or words.lower[k] in settings.judgement_verbs
+        if judged and words.lower[k].rsplit("-", 1)[-1] in settings.causality_words:
+            return True
+    return False
+
+
+#: Pronouns of a zero ('none of which'); at most this many words to the judgement of cause.
+_NONE_PRONOUNS = frozenset({"none", "neither"})
+_JUDGEMENT_WORDS = 10
+
+
+def forms_population(doc: Doc, start: int) -> bool:
+    """'97 and 96 had invasive candidiasis confirmed and formed the mITT population': a
+    sentence that says, after a count at ``start``, that its counts make up an analysis
+    population names who they are, no event."""
+    words = words_of(doc)
+    formed = False
+    for k in range(start, len(doc)):
+        if words.sent_start[k]:
+            return False
+        formed = formed or words.lower[k] in _FORMING_VERBS
+        if formed and words.lower[k] in _POPULATION_NOUNS:
+            return True
+    return False
+
+
+#: 'formed the safety population', 'constituted the per-protocol set'.
+_POPULATION_NOUNS = frozenset({"population", "populations"})
+_FORMING_VERBS = frozenset({"formed", "form", "forms", "constituted", "comprised", "made"})
+
+
+#: Nouns that introduce what made a group stop ('the reasons were').
+_REASON_WORDS = frozenset({"reason", "reasons"})
+
+
+#: Words that say an event happened again ('recurrent stroke').
+_RECURRENT_WORDS = frozenset({"recurrent", "recurring"})
 
 
 def _reason_at(doc: Doc, k: int, settings: LinkSettings, *, cause_only: bool) -> int:
@@ -767,15 +1000,25 @@ def _index_threshold(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
         close = next((j for j in range(k + 1, min(len(doc), k + _GLOSS_WORDS))
                       if words.text[j] in {")", "]"}), None)
         return close is not None and index_response(doc, k + 1, close, settings)
-    if "%" not in words.text[found.start:found.end] or k >= len(doc) \
-            or words.lower[k] not in {"in", "on", "of"}:
+    if "%" not in words.text[found.start:found.end]:
         return False
+    if k >= len(doc) or words.lower[k] not in {"in", "on", "of"}:
+        # "a 90% improvement in the Psoriasis Area and Severity Index": the index named in
+        # full, its name cut at 'and'
+        k = next((j for j in range(found.start, found.end) if words.lower[j] in {"in", "on"}), None)
+        if k is None:
+            return False
     for j in range(k + 1, min(len(doc), k + 1 + _GLOSS_WORDS)):
         if words.is_punct[j]:
             return False
-        if words.lower[j].split("-")[0].rstrip("0123456789") in settings.response_indices:
+        if words.lower[j].split("-")[0].rstrip("0123456789") in settings.response_indices \
+                or words.lower[j] in _INDEX_NOUNS:
             return True
     return False
+
+
+#: Nouns that name a disease-activity index in full ('Psoriasis Area and Severity Index').
+_INDEX_NOUNS = frozenset({"index"})
 
 
 #: At most this many words in a gloss, or after a share, that name an index.
@@ -837,7 +1080,8 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
     if head is not None:
         # "The primary outcome, a composite of ..., occurred in": what the trial counts;
         # "Severe exacerbation, defined as ..., occurred in": the event defined.
-        return _phrase(doc, head[0], head[1], settings, subject=True, framed=True)
+        return _named_apposition(doc, head, j - 1, settings) \
+            or _phrase(doc, head[0], head[1], settings, subject=True, framed=True)
     # "The primary efficacy outcome of ischemic stroke or systemic embolism occurred in":
     # the end point named after its heading.
     named = next((k + 2 for k in range(first, j - 2) if words.lower[k] in settings.generic_heads
@@ -1060,6 +1304,24 @@ def _rate_subject(doc: Doc, clause_start: int, verb: int, settings: LinkSettings
     return _phrase(doc, k, verb, settings, subject=True, framed=True)
 
 
+def _named_apposition(doc: Doc, head: tuple[int, int], comma: int,
+                      settings: LinkSettings) -> Cue | None:
+    """The outcome an apposition after a generic head opens with ('The primary end point,
+    relapse of infection through week 8, occurred in'), or None ('a composite of ...')."""
+    words = words_of(doc)
+    if words.lower[head[1] - 1] not in settings.generic_heads:
+        return None
+    k = head[1] + 1
+    while k < comma and words.lower[k] in settings.determiners:
+        k += 1
+    named = [c for c in doc.spans.get(CUES_KEY, []) if c.label_ == "OUTCOME" and c.start == k
+             and c.end <= comma]
+    if not named:
+        return None
+    cue = max(named, key=lambda c: c.end)
+    return Cue("OUTCOME", cue.id_, cue.start, cue.end, cue.text)
+
+
 def _apposition_head(doc: Doc, clause_start: int, comma: int) -> tuple[int, int] | None:
     """'X, <apposition>, occurred in': the range of X when the comma at ``comma`` closes an
     apposition that opened after X (the clause's first comma), or None."""
@@ -1095,7 +1357,8 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
         lead = i + 3 if i + 3 < clause_end and words.lower[i + 1] == "at" \
             and words.lower[i + 2] in settings.threshold_words else i + 1  # "had at least a"
         if not (lead < clause_end and words.lower[lead] in {"a", "an"}) and quantified == i + 1:
-            if not _names_harm({words.lower[i + 1]}, set(), settings):  # ("4 had chills")
+            if not _names_harm({words.lower[i + 1]}, set(), settings) \
+                    and not _ends_in_event(doc, i + 1, clause_end, settings):  # ("4 had chills")
                 # "41 had unmutated IGHV": a feature that defines a subgroup (but "6 had
                 # ischemic stroke or systemic embolism", an event the text names as its end point)
                 return _stated_object(doc, i + 1, clause_end, settings)
@@ -1115,10 +1378,24 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
     while stop < clause_end and not _ends_phrase(doc[stop], settings):
         stop += 1
     found = _phrase(doc, i, stop, settings)
+    if found is None and stop > i and words.lower[stop - 1] in settings.generic_heads \
+            and word in settings.object_verbs:
+        # "51 reached the primary end point": the event the trial counts (no heading)
+        found = _phrase(doc, i, stop, settings, framed=True)
     if found is not None and _index_threshold(doc, found, settings):
         # "had at least a 75% improvement in their PASI score": a responder threshold
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
     return found
+
+
+def _ends_in_event(doc: Doc, i: int, clause_end: int, settings: LinkSettings) -> bool:
+    """Does the phrase at ``i`` end in a noun of events ('major adverse cardiovascular
+    events', 'severe asthma attacks'): something that happened, not a feature?"""
+    words = words_of(doc)
+    stop = i
+    while stop < clause_end and not _ends_phrase(doc[stop], settings):
+        stop += 1
+    return stop > i and words.lower[stop - 1] in settings.event_heads
 
 
 #: Pronouns that stand for an event as a verb's object ('developed it').

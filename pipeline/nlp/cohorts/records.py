@@ -122,6 +122,8 @@ class LinkSettings:
     harm_terms: frozenset[str]
     harm_suffixes: tuple[str, ...]
     measure_changes: frozenset[str]
+    event_heads: frozenset[str]
+    judgement_verbs: frozenset[str]
     grade_words: frozenset[str]
     assignment_participles: frozenset[str]
     loss_words: frozenset[str]

@@ -10,7 +10,7 @@ from ..numbers import fraction_parts, is_group_size
 from .arms import name_control
 from .clauses import clause_facts
 from .groups import LinkState, add_event, find_cohort, fit_score, new_cohort
-from .outcomes import index_response
+from .outcomes import index_response, qualified_outcome
 from .records import Clause, ClauseFacts, Cohort, Cue, LinkSettings
 from .spans import longest_cues, stated_percent
 
@@ -66,6 +66,7 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     state.table_sizes = None
     # (a single-arm study's table has one sized column: "Best response | X (n = 52)")
     if sum(s is not None for s in sizes) >= 2 or sizes == [sizes[0]] and sizes[0] is not None:
+        named_above = _named_above(doc, cells[0], state)
         state.table_facts = None  # (the columns are the sized groups)
         columns: list[int | None] = [None] * len(sizes)
         all_facts = []
@@ -90,7 +91,7 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         named = next((c for c in longest_cues([c for c in (title_cues or []) + cues
                                                if c.label == "OUTCOME"], "OUTCOME")
                       if c.id == "adverse_event"), None) or _outcome_header(doc, cells[0], settings) \
-            or _titled_outcomes(doc, cells[0], title, settings)
+            or named_above or _titled_outcomes(doc, cells[0], title, settings)
         if named is not None:
             state.table_outcome = named
         return
@@ -115,6 +116,7 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     if not outcomes:
         _link_disposition_row(doc, sent_index, cells, cues, state, settings)
         return
+    outcomes[0] = qualified_outcome(doc, outcomes[0], cues, settings)
     facts = clause_facts(doc, Clause(*first), cues, drug_ents, settings)
     number_at = {s.start: s for s in numbers if sent.start <= s.start < sent.end}
     # "Objective response rate, % (95% CI) | 45.3 (37.2-53.6) | 30.0 (...)": the row gives
@@ -296,6 +298,16 @@ def _first_count(doc: Doc, a: int, b: int) -> int | None:
     if first is None or first._.num_value is None or first._.num_value != int(first._.num_value):
         return None
     return int(first._.num_value)
+
+
+def _named_above(doc: Doc, cell: tuple[int, int], state: LinkState) -> Cue | None:
+    """'Event | X | Placebo' / ' | n = 61 | n = 60': the harm the header row above named (from
+    the title of its table) for a second header row with no label of its own, or None."""
+    if state.table_facts is None or state.table_outcome is None \
+            or state.table_outcome.id != "adverse_event" \
+            or any(not t.is_space for t in doc[cell[0]:cell[1]]):
+        return None
+    return state.table_outcome
 
 
 def _outcome_header(doc: Doc, cell: tuple[int, int], settings: LinkSettings) -> Cue | None:
