@@ -2420,3 +2420,27 @@ def test_treated_parts_listed_respectively_size_the_later_harm_shares(nlp) -> No
                       "population. Serious adverse events occurred in 8.0% vs 10.1% of treated "
                       "participants.")
     assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {(205, 16), (198, 20)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Of 430 adults with chronic migraine, 216 were randomly assigned to eptinezumab and 214 "
+     "to placebo, and 389 completed the trial: 190 of 216 in the eptinezumab group and 199 of "
+     "214 in the placebo group. A 50% responder rate was reached by 120 of 216 "
+     "participants with eptinezumab and 71 of 214 with placebo. Among the 180 participants "
+     "with medication overuse at baseline, a response occurred in 49 of 92 with eptinezumab "
+     "and 26 of 88 with placebo. Nasopharyngitis occurred in 21 participants (9.7%) in the "
+     "eptinezumab group and 15 (7.0%) in the placebo group. There were 3 deaths in the "
+     "eptinezumab group and 2 in the placebo group.",
+     {(216, "death", 3), (214, "death", 2)}),
+    ("A total of 602 patients with atrial fibrillation were enrolled at 40 centres. In all, "
+     "301 chose apixaban and 301 chose warfarin. Stroke occurred in 8 of the 301 patients on "
+     "apixaban and 14 of the 301 on warfarin. Among the 120 patients older than 80 years, "
+     "stroke occurred in 3 of 61 on apixaban and 7 of 59 on warfarin. Major bleeding "
+     "occurred in 9 patients in the apixaban group and 18 in the warfarin group.",
+     {(301, "adverse_event", 9), (301, "adverse_event", 18)}),
+])
+def test_a_group_named_by_its_treatment_after_a_subgroup_is_the_arm(nlp, text, expected) -> None:
+    # The wholes of a subgroup's fractions ("49 of 92 with X") were that sentence's groups;
+    # a later "in the X group" without a size is the arm, not the latest part of it.
+    rows = {(r[1], r[4], r[6]) for r in _rows(nlp, text)}
+    assert expected <= rows

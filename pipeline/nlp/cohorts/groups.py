@@ -135,10 +135,11 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
                                                and c.parent is None,
                                                c.index in counted,
                                                c.index in state.arms or sent is None
-                                               or c.sent >= sent - 1 or c.statement
+                                               or _recent(c, sent) or c.statement
                                                and state.previous_at >= sent - 1
                                                and c.index in state.last_in_previous,
-                                               c.size if widest else 0))
+                                               c.size if widest else 0,
+                                               _older_size(state, c, sent)))
             return best.index, conf["count_same_sentence"]
     # (in a study without arms, the groups of an older sentence with sentences between
     # give way to the study population)
@@ -164,6 +165,26 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
     if first is not None:
         return first.index, conf["count_previous_sentence"]
     return None, conf["unlinked"]
+
+
+def _recent(cohort: Cohort, sent: int) -> bool:
+    """Is the group of this sentence, or stated in the one before? (The whole of a fraction
+    there, "3 of 61 on X" among those over 80, was a subgroup of that sentence only.)"""
+    return cohort.sent >= sent or cohort.sent == sent - 1 and cohort.statement
+
+
+def _older_size(state: LinkState, cohort: Cohort, sent: int | None) -> int:
+    """'2 deaths in the X group' sentences after the arms and a subgroup of them ('61 of 109
+    with X' among those with a long OFF time): of older groups given that treatment, none an
+    arm nor just named, the largest (the arm as a whole), not the latest part of it."""
+    if sent is None or cohort.index in state.arms or _recent(cohort, sent) \
+            or cohort.index in state.last_in_previous or cohort.index in state.screened \
+            or cohort.index in state.spanning:
+        return 0
+    # (not the total of arms stated after it: "212 patients ...; 131 chose X" and 81 did not)
+    later = {c.size: (c.drug, c.drug_status) for c in state.cohorts[cohort.index + 1:] if c.drug}
+    return 0 if any(later.get(cohort.size - size, treatment) != treatment
+                    for size, treatment in later.items()) else cohort.size
 
 
 def _counted_in(state: LinkState, sent: int | None) -> set[int]:
