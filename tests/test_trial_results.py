@@ -2444,3 +2444,16 @@ def test_a_group_named_by_its_treatment_after_a_subgroup_is_the_arm(nlp, text, e
     # a later "in the X group" without a size is the arm, not the latest part of it.
     rows = {(r[1], r[4], r[6]) for r in _rows(nlp, text)}
     assert expected <= rows
+
+
+def test_harm_wholes_in_the_arms_order_size_later_judged_deaths(nlp) -> None:
+    # "35/61" and "40/60" name no treatment: their place in the list of the arms does, and
+    # the deaths the sentence after judges against the treatment are of those treated.
+    rows = _rows(nlp, "In this randomised trial of velotinib, 190 patients with gastric "
+                      "cancer were assigned: 64 to the 20 mg group, 63 to the 40 mg group "
+                      "and 63 to the docetaxel group. Grade 3 or higher adverse events occurred "
+                      "in 30/64 (46.9%), 35/61 (57.4%) and 40/60 (66.7%) patients in the "
+                      "safety population. Treatment-related deaths occurred in one patient "
+                      "in the 20 mg group, two in the 40 mg group and three in the docetaxel "
+                      "group.")
+    assert {(r[1], r[6]) for r in rows if r[4] == "death"} == {(64, 1), (61, 2), (60, 3)}

@@ -605,10 +605,21 @@ def _harm_wholes(state: LinkState, n_events: int) -> list[int] | None:
     wholes = [state.cohorts[i] for i in firsts]  # type: ignore[index]
     pairs = list(zip(wholes, arms, strict=True))
     if len({w.index for w in wholes}) < len(wholes) or all(w.index == a.index for w, a in pairs) \
-            or any(w.index != a.index and (w.size >= a.size or w.drug != a.drug
-                                           or w.drug_status != a.drug_status) for w, a in pairs):
+            or any(w.index != a.index and (w.size >= a.size or not _given_as(w, a))
+                   for w, a in pairs):
         return None  # (an arm all of whom were treated is its own whole)
+    for whole, arm in pairs:
+        if whole.drug is None and whole.drug_status is None:
+            whole.drug, whole.drug_mention = arm.drug, arm.drug_mention
+            whole.drug_status = arm.drug_status
     return [w.index for w in wholes]
+
+
+def _given_as(whole: Cohort, arm: Cohort) -> bool:
+    """Was the whole of a harm's fraction given what its arm was ('58/80' in the place of
+    the 100-mg arm of 81, its treatment named by the order alone, was)?"""
+    return whole.drug == arm.drug and whole.drug_status == arm.drug_status \
+        or whole.drug is None and whole.drug_status is None
 
 
 def _analysed_wholes(state: LinkState, n_events: int, sent_index: int) -> list[int] | None:
