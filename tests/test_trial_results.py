@@ -2457,3 +2457,24 @@ def test_harm_wholes_in_the_arms_order_size_later_judged_deaths(nlp) -> None:
                       "in the 20 mg group, two in the 40 mg group and three in the docetaxel "
                       "group.")
     assert {(r[1], r[6]) for r in rows if r[4] == "death"} == {(64, 1), (61, 2), (60, 3)}
+
+
+@pytest.mark.parametrize("subgroup", [
+    "Among the 150 patients older than 75 years, 76 on tirzepatide and 74 on placebo, "
+    "remission of diabetes occurred in 50 percent and 25 percent, respectively.",
+    "In the 150 patients older than 75 years (76 in the tirzepatide group and 74 in the "
+    "placebo group), the target was reached in 50% versus 25%.",
+])
+def test_counts_naming_each_arm_before_shares_size_the_parts_the_shares_are_of(nlp,
+                                                                            subgroup) -> None:
+    rows = _rows(nlp, "A total of 620 adults with obesity were randomly assigned to "
+                      "tirzepatide (n = 311) or placebo (n = 309). " + subgroup)
+    assert {(r[1], r[3], r[6]) for r in rows} == {(76, "received", 38), (74, "not_received", 18)}
+
+
+def test_counts_of_an_outcome_named_before_them_stay_counts_before_other_shares(nlp) -> None:
+    rows = _rows(nlp, "A total of 620 adults with obesity were randomly assigned to "
+                      "tirzepatide (n = 311) or placebo (n = 309). Grade 3 nausea occurred in "
+                      "49 patients on tirzepatide and 18 on placebo, while vomiting was more "
+                      "common with tirzepatide (12.1% vs. 5.2%).")
+    assert {(49, 311), (18, 309)} <= {(r[6], r[1]) for r in rows}

@@ -450,6 +450,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         clear_frame_total(state, n_cohorts, n_events)
         clear_pooled_frame(words, state, n_cohorts, sent_index)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
+        _sizes_before_shares(doc, state, n_events)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
         if treated and n_events == len(state.events):
             # "196 received at least one dose (66 in Arm A, 65 in Arm B and 65 in Arm C)",
@@ -841,9 +842,75 @@ def _count_sized_groups(doc: Doc, state: LinkState, n_cohorts: int, n_events: in
             event.cohort = target.index
             if event.from_percent and event.percent is not None:
                 event.count = round(event.percent * target.size / 100)
-            if target.drug and (not event.drug or event.drug != target.drug):
+            if target.drug and (event.drug, event.drug_status) != (target.drug, target.drug_status):
                 event.drug, event.drug_mention = target.drug, target.drug_mention
                 event.drug_status = target.drug_status
+
+
+def _sizes_before_shares(doc: Doc, state: LinkState, n_events: int) -> None:
+    """'Among the 120 patients with diabetes, 62 on X and 58 on placebo, remission occurred in
+    50 percent and 26 percent, respectively': counts that name one arm each, before the
+    outcome they were given and as many shares of it, are the sizes of the parts of the arms
+    the shares are of (62 x 50% = 31), not counts of the outcome."""
+    events = state.events[n_events:]
+    k = len(events) // 2
+    while k >= 2:
+        for first in range(len(events) - 2 * k + 1):
+            sizes, shares = events[first:first + k], events[first + k:first + 2 * k]
+            arms = _sized_before(doc, state, sizes, shares)
+            if arms:
+                _share_parts(state, sizes, shares, arms)
+                return
+        k -= 1
+
+
+def _sized_before(doc: Doc, state: LinkState, sizes: list[Event],
+                  shares: list[Event]) -> list[Cohort] | None:
+    """The arms ``sizes`` are counts of, one each, when they are stated before the outcome
+    the ``shares`` (of one outcome, percentages alone) name and each is larger than its share
+    of it would be; else None."""
+    if any(not e.from_percent or e.percent is None for e in shares) \
+            or len({e.outcome_at for e in shares}) != 1 \
+            or any(e.from_percent or e.percent is not None for e in sizes):
+        return None
+    outcome_at = shares[0].outcome_at
+    if outcome_at < 0 or doc[outcome_at].idx < sizes[-1].end_char or any(
+            0 <= e.outcome_at and doc[e.outcome_at].idx < e.start_char
+            and not (e.outcome == "other" != shares[0].outcome) for e in sizes):
+        return None  # (counts of an outcome named before them are that outcome's)
+    arms = [_arm_of(state, e) for e in sizes]
+    if None in arms or len({a.index for a in arms}) != len(arms):  # type: ignore[union-attr]
+        return None
+    # (not counts the shares restate: "17 in the X group and 19 in the Y group (8.5% and 9.5%)")
+    if all(size.count < arm.size and not gives_share(size.count, arm.size, share.percent)  # type: ignore[union-attr,arg-type]
+           for size, share, arm in zip(sizes, shares, arms, strict=True)):
+        return arms  # type: ignore[return-value]
+    return None
+
+
+def _arm_of(state: LinkState, event: Event) -> Cohort | None:
+    """The arm a count names: its group, or the arm given what the count's clause names."""
+    if event.cohort in state.arms:
+        return state.cohorts[event.cohort]  # type: ignore[index]
+    given = [state.cohorts[i] for i in state.arms if event.drug is not None
+             and (state.cohorts[i].drug, state.cohorts[i].drug_status)
+             == (event.drug, event.drug_status)]
+    return given[0] if len(given) == 1 else None
+
+
+def _share_parts(state: LinkState, sizes: list[Event], shares: list[Event],
+                 arms: list[Cohort]) -> None:
+    """Make each size a part of its arm, and count each share over that part."""
+    for size, share, arm in zip(sizes, shares, arms, strict=True):
+        part = replace(arm, index=len(state.cohorts), size=size.count, size_text=str(size.count),
+                       sent=size.sent, start_char=size.start_char, end_char=size.end_char,
+                       arm_label=None, parent=arm.index, statement=False)
+        state.cohorts.append(part)
+        share.cohort = part.index
+        share.count = round(share.percent * part.size / 100)  # type: ignore[operator]
+        share.drug, share.drug_mention, share.drug_status = arm.drug, arm.drug_mention, \
+            arm.drug_status
+        state.events.remove(size)
 
 
 def _nothing_after(doc: Doc, i: int, facts: ClauseFacts) -> bool:
