@@ -2478,3 +2478,14 @@ def test_counts_of_an_outcome_named_before_them_stay_counts_before_other_shares(
                       "49 patients on tirzepatide and 18 on placebo, while vomiting was more "
                       "common with tirzepatide (12.1% vs. 5.2%).")
     assert {(49, 311), (18, 309)} <= {(r[6], r[1]) for r in rows}
+
+
+def test_those_assessed_for_one_measure_are_not_the_arms_of_later_shares(nlp) -> None:
+    # 151 of 160 and 149 of 158 (94%) had the week-24 scan: a group of that measure, not an
+    # analysis population that later counts of the arms are of.
+    rows = _rows(nlp, "We randomly assigned 318 adults with psoriatic arthritis to bimekizumab "
+                      "(n = 160) or placebo (n = 158). Radiographic progression at week 24 was "
+                      "seen in 20 of 151 patients (13.2%) in the bimekizumab group and 41 of "
+                      "149 (27.5%) in the placebo group. An ACR50 response occurred in 45.0% "
+                      "and 10.1% of the patients, respectively.")
+    assert {(r[1], r[6]) for r in rows if r[4] == "response"} == {(160, 72), (158, 16)}

@@ -642,8 +642,9 @@ def _analysed_wholes(state: LinkState, n_events: int, sent_index: int) -> list[i
 
 
 #: An analysis population keeps at least this share of its arm (tune: 97-100%; subgroups
-#: stated per arm are at most about half of it).
-_ANALYSED_SHARE = 0.9
+#: stated per arm are at most about half of it; those with a measurement at one visit,
+#: "128 of 224" of 235 randomized (95%), are that measurement's, not the arms of later counts).
+_ANALYSED_SHARE = 0.97
 
 
 def _treated_in_each(state: LinkState, arms_at_start: list[int], sent: Span,
