@@ -2489,3 +2489,14 @@ def test_those_assessed_for_one_measure_are_not_the_arms_of_later_shares(nlp) ->
                       "149 (27.5%) in the placebo group. An ACR50 response occurred in 45.0% "
                       "and 10.1% of the patients, respectively.")
     assert {(r[1], r[6]) for r in rows if r[4] == "response"} == {(160, 72), (158, 16)}
+
+
+@pytest.mark.parametrize("counts", ["61 and 22 of them, respectively",
+                                    "61 and 22 of these patients, respectively"])
+def test_a_list_of_them_respectively_counts_the_groups_just_sized(nlp, counts) -> None:
+    rows = _rows(nlp, "A total of 400 adults with asthma were randomly assigned to tezepelumab "
+                      "(n = 200) or placebo (n = 200). Spirometry of adequate quality was "
+                      "available for 300 participants (152 in the tezepelumab group and 148 in "
+                      f"the placebo group). A response was seen in {counts}.")
+    assert {(r[1], r[3], r[6]) for r in rows} == {(152, "received", 61),
+                                                  (148, "not_received", 22)}

@@ -914,10 +914,13 @@ def _share_parts(state: LinkState, sizes: list[Event], shares: list[Event],
         state.events.remove(size)
 
 
-def _nothing_after(doc: Doc, i: int, facts: ClauseFacts) -> bool:
-    """Does the clause end at ``i`` but for a patient noun ('and 6 of these patients.')?"""
+def _nothing_after(doc: Doc, i: int, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """Does the clause end at ``i`` but for a patient noun ('and 6 of these patients.') or
+    'respectively' ('and 22 of them, respectively')?"""
     nouns = {k for c in facts.cues if c.label == "PATIENT" for k in range(c.start, c.end)}
-    return all(t.is_punct or t.is_space or t.i in nouns for t in doc[i:facts.end])
+    words = words_of(doc)
+    return all(words.is_punct[k] or words.is_space[k] or k in nouns
+               or words.lower[k] in settings.respectively_words for k in range(i, facts.end))
 
 
 def _of_these(doc: Doc, event: Event, settings: LinkSettings) -> bool:
@@ -1778,7 +1781,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
     if outcome is None and facts.elliptical and (
             m.kind in {"fraction", "bare", "count", "loose", "percent", "named", "each"}
-            or m.kind == "part" and _nothing_after(doc, m.end, facts)):
+            or m.kind == "part" and _nothing_after(doc, m.end, facts, settings)):
         # "... compared with 47 of the 106 (44.3%)", "... in 14 and 6 of these."
         outcome = state.last_outcome
     if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:
