@@ -2500,3 +2500,17 @@ def test_a_list_of_them_respectively_counts_the_groups_just_sized(nlp, counts) -
                       f"the placebo group). A response was seen in {counts}.")
     assert {(r[1], r[3], r[6]) for r in rows} == {(152, "received", 61),
                                                   (148, "not_received", 22)}
+
+
+def test_a_safety_population_listing_a_whole_arm_still_sizes_the_harms(nlp) -> None:
+    # "238 and 120": the placebo arm was treated whole, yet the list is of those treated.
+    rows = _rows(nlp, "We randomly assigned 360 adults with gastroparesis to receive "
+                      "relamorelin (240 patients) or placebo (120 patients). Two patients in "
+                      "the relamorelin group did not receive any trial drug, whereas all 120 "
+                      "patients assigned to placebo received at least one dose; the safety "
+                      "population therefore included 238 and 120 patients, respectively. A "
+                      "total of 41 patients in the relamorelin group and 25 in the placebo "
+                      "group discontinued the trial regimen. Adverse events were the reason "
+                      "for discontinuation in 9 patients who received relamorelin and in 3 "
+                      "who received placebo.")
+    assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {(238, 9), (120, 3)}

@@ -1052,9 +1052,12 @@ def _part_of_arm(part: Cohort, arm: Cohort) -> bool:
     """Is ``part`` a smaller group of the same arm (its subgroup, or given the same)?"""
     if part.index == arm.index:
         return True  # the arm restated with its size ("204 in Arm B" of an arm of 204)
+    if part.drug is None and part.arm_label is None:
+        # "N = 21 for <unnamed>"; "the safety population included 406 and 204 patients":
+        # the list's place names the arm, all of whom may be in it
+        return part.size <= arm.size
     return part.size < arm.size and (part.parent == arm.index or (
-        part.drug == arm.drug and part.drug_status == arm.drug_status and part.drug is not None)
-        or part.drug is None and part.arm_label is None)  # "N = 21 for <unnamed>"
+        part.drug == arm.drug and part.drug_status == arm.drug_status and part.drug is not None))
 
 
 def _background_drugs(doc: Doc, drugs: list[Span], cues: list[Cue], sent_starts: list[int],
