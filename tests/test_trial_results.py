@@ -2514,3 +2514,13 @@ def test_a_safety_population_listing_a_whole_arm_still_sizes_the_harms(nlp) -> N
                       "for discontinuation in 9 patients who received relamorelin and in 3 "
                       "who received placebo.")
     assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {(238, 9), (120, 3)}
+
+
+@pytest.mark.parametrize(("frame", "count"), [
+    ("Of the 37 patients who needed steroids at baseline, 14 achieved remission.", 14),
+    ("Among the 40 participants with a baseline eGFR below 60, 9 had a relapse.", 9),
+])
+def test_baseline_inside_the_opening_group_is_who_they_are(nlp, frame, count) -> None:
+    rows = _rows(nlp, "We enrolled 300 adults with ulcerative colitis who received "
+                      "mirikizumab. " + frame)
+    assert {r[6] for r in rows} == {count}

@@ -253,7 +253,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         # "Among 241 and 238 patients with measurable disease at baseline, ...": what picks
         # the groups, no baseline statistic.
         lead_end = next((t.i for t in doc[max(lead):sent.end] if t.text == ","), sent.end) \
-            if lead else sent.start
+            if lead else _frame_end(words, sent, settings)
         baseline = min((c.start for c in sent_cues if c.label == "INCIDENCE"
                         and c.id == "baseline" and c.start >= lead_end
                         and not any(a <= c.start < b for a, b in asides)), default=None)
@@ -712,6 +712,15 @@ def _restated_at(doc: Doc, sent: Span, cohort: Cohort) -> int:
     """Where the sentence names a labelled arm again (its label), as a character offset."""
     at = sent.text.lower().find((cohort.arm_label or "").lower())
     return sent.start_char + at if at >= 0 else sent.end_char
+
+
+def _frame_end(words: Words, sent: Span, settings: LinkSettings) -> int:
+    """'Of the 37 patients who needed steroids at baseline, 14 achieved remission': where the
+    sized group a sentence opens with ends (its first comma), or the sentence's start."""
+    if words.lower[sent.start] not in settings.reference_words:
+        return sent.start
+    end = next((k for k in range(sent.start, sent.end) if words.text[k] == ","), sent.start)
+    return end if any(words.num[k] is not None for k in range(sent.start, end)) else sent.start
 
 
 def _leading_sizes(doc: Doc, sent: Span, cues: list[Cue],
