@@ -2524,3 +2524,13 @@ def test_baseline_inside_the_opening_group_is_who_they_are(nlp, frame, count) ->
     rows = _rows(nlp, "We enrolled 300 adults with ulcerative colitis who received "
                       "mirikizumab. " + frame)
     assert {r[6] for r in rows} == {count}
+
+
+@pytest.mark.parametrize("predicate", ["were in clinical remission",
+                                       "were also in deep remission",
+                                       "remained in complete remission"])
+def test_a_state_in_a_modified_outcome_is_the_count_s_outcome(nlp, predicate) -> None:
+    rows = _rows(nlp, "We enrolled 300 adults with Crohn disease who received guselkumab. Of "
+                      f"the 151 patients who had an endoscopic response, 118 {predicate} at "
+                      "week 48.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(151, "remission", 118)}

@@ -7,7 +7,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from ..words import words_of
+from ..words import Words, words_of
 from .records import CUES_KEY, ClauseFacts, Cue, LinkSettings, Mention
 from .spans import after_percent, by_start, longest_cues, treatment_end
 
@@ -213,7 +213,15 @@ def _modified_object(doc: Doc, i: int, outcome_at: dict[int, Cue], settings: Lin
         and words.lower[i] not in _NEGATIONS and words.lower[i] not in settings.none_words \
         and (words.lower[i - 1] in settings.article_verbs
              or words.lower[i - 1] in settings.object_verbs
-             or words.lower[i - 1] == "of")  # "One case of acute pancreatitis"
+             or words.lower[i - 1] == "of"  # "One case of acute pancreatitis"
+             or _state_in(words, i - 1, settings))
+
+
+def _state_in(words: Words, k: int, settings: LinkSettings) -> bool:
+    """Is ``k`` the 'in' of a state ('were in clinical remission', 'were also in deep
+    remission')?"""
+    return words.lower[k] == "in" and any(words.lower[j] in settings.state_verbs
+                                          for j in range(max(0, k - 3), k))
 
 
 #: Verbs that stand for the verb said before ("did so", "do so").
