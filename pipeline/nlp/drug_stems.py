@@ -253,6 +253,8 @@ def _names_after(doc: Doc, j: int, heads: ArmHeads) -> set[int]:
             while j < len(doc) and (doc[j].lower_ in _OPTION_GLUE or doc[j].lower_ in heads.skip
                                     or doc[j].lower_ in heads.alternatives):
                 j += 1
+            if j < len(doc) and any(doc[j].lower_ == p[0] for p in heads.receipts):
+                break  # "to X (I-DXd), given as an infusion": how X is given, no other option
         else:
             break
     return found
