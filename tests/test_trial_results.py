@@ -2534,3 +2534,11 @@ def test_a_state_in_a_modified_outcome_is_the_count_s_outcome(nlp, predicate) ->
                       f"the 151 patients who had an endoscopic response, 118 {predicate} at "
                       "week 48.")
     assert {(r[1], r[4], r[6]) for r in rows} == {(151, "remission", 118)}
+
+
+@pytest.mark.parametrize("code", ["KT-1022", "AB-4410"])
+def test_a_stop_of_a_drug_named_by_its_code_because_of_harms_is_a_harm(nlp, code) -> None:
+    rows = _rows(nlp, f"Tumours shrank in 80 of the 210 patients treated with ravotecan ({code}) "
+                      f"and in 35 of the 205 who received topotecan. Seventeen people stopped "
+                      f"{code} because of side effects, compared with 10 who stopped topotecan.")
+    assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {(210, 17), (205, 10)}

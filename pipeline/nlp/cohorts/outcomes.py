@@ -224,6 +224,9 @@ def _state_in(words: Words, k: int, settings: LinkSettings) -> bool:
                                           for j in range(max(0, k - 3), k))
 
 
+#: The entities that name what a patient was given.
+_DRUG_LABELS = frozenset({"DRUG", "DRUG_CLASS"})
+
 #: Verbs that stand for the verb said before ("did so", "do so").
 _PRO_VERBS = frozenset({"did", "do", "does"})
 
@@ -466,9 +469,10 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
     found = []
     for stop in stops:
         k = stop.end
-        while k < len(doc) and k - stop.end <= settings.noun_window and words.is_alpha[k] \
+        while k < len(doc) and k - stop.end <= settings.noun_window \
+                and (words.is_alpha[k] or words.ent_type[k] in _DRUG_LABELS) \
                 and _cause_end(doc, k, settings) is None:
-            k += 1
+            k += 1  # ("stopped I-DXd because of side effects": a drug's code is no word)
         cause = _cause_end(doc, k, settings)
         if cause is not None:
             while cause < len(doc) and words.lower[cause] in settings.determiners:
