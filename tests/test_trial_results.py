@@ -2542,3 +2542,12 @@ def test_a_stop_of_a_drug_named_by_its_code_because_of_harms_is_a_harm(nlp, code
                       f"and in 35 of the 205 who received topotecan. Seventeen people stopped "
                       f"{code} because of side effects, compared with 10 who stopped topotecan.")
     assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {(210, 17), (205, 10)}
+
+
+def test_harms_of_a_sentence_stay_with_the_treated_group_it_counted_first(nlp) -> None:
+    rows = _rows(nlp, "Between 2023 and 2025, 64 patients were enrolled to receive zongertinib "
+                      "120 mg daily. Sixty-one of them received at least one dose and were "
+                      "included in the safety analysis. Rash occurred in 40 of the 61 treated "
+                      "patients; three patients discontinued zongertinib because of adverse "
+                      "events.")
+    assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {(61, 40), (61, 3)}

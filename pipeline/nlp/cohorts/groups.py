@@ -127,13 +127,14 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
             # in an older sentence's subgroup ("17 of 81 in the placebo group" among those on
             # steroids) gives way to the arms.
             # "Adverse events occurred in 112 taking X ...; the most frequent with X were nausea
-            # (n = 31)": the group the sentence has just counted harms of, given that drug.
+            # (n = 31)": the group the sentence has just counted harms of, given that drug
+            # (even a part of the arm: "in 40 of the 61 treated ...; three discontinued X").
             counted = _counted_in(state, sent) if safety else set()
             best = max(fitting, key=lambda c: (fit_score(c, facts), c.drug_status == facts.drug_status
                                                or c.drug_status not in CHANGED_STATUSES,
+                                               c.index in counted,
                                                bool(facts.experimental or facts.drug or facts.dose)
                                                and c.parent is None,
-                                               c.index in counted,
                                                c.index in state.arms or sent is None
                                                or _recent(c, sent) or c.statement
                                                and state.previous_at >= sent - 1
