@@ -2551,3 +2551,16 @@ def test_harms_of_a_sentence_stay_with_the_treated_group_it_counted_first(nlp) -
                       "patients; three patients discontinued zongertinib because of adverse "
                       "events.")
     assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {(61, 40), (61, 3)}
+
+
+def test_pairs_of_shares_that_fit_both_arms_start_each_pair_at_the_first_arm(nlp) -> None:
+    # 4/240 and 4/239 are both 1.7%: the order of the pair says which arm each count is of.
+    rows = _rows(nlp, "Among 479 randomized participants, 240 were assigned to deucravacitinib "
+                      "and 239 to placebo, and 430 (89.8%) completed the trial: 214 of 240 in "
+                      "the deucravacitinib group and 216 of 239 in the placebo group. Serious "
+                      "adverse events were "
+                      "reported in 10 (4.2%) vs 8 (3.3%) participants, herpes zoster in 4 "
+                      "(1.7%) vs 1 (0.4%), and adverse events leading to discontinuation in 12 "
+                      "(5.0%) vs 6 (2.5%).")
+    assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {
+        (240, 10), (239, 8), (240, 4), (239, 1), (240, 12), (239, 6)}
