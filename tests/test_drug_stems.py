@@ -92,6 +92,10 @@ def test_unseen_cardiology_agent_reaches_the_rows(nlp) -> None:
     ("After she switched to woollen blankets, her eczema cleared; 3 of 10 relatives had it.",
      None),
     ("Of 60 adults who switched to lumocabine 20 mg daily, 12 relapsed.", "lumocabine"),
+    ("The trial randomly assigned 300 adults to ravotecan (RVT-21, also known as AB-4410), "
+     "given as an infusion every three weeks, or to topotecan.", "ravotecan; topotecan"),
+    ("Adults were randomised to belvarafenib, given orally once daily, or to placebo.",
+     "belvarafenib"),
 ])
 def test_unlisted_names_an_assignment_gives(nlp, text: str, drugs: str | None) -> None:
     from pipeline import clean_text

@@ -2717,3 +2717,145 @@ def test_becoming_infected_is_an_event_of_a_prevention_trial(nlp) -> None:
                       "the tenofovir group became infected with HIV.")
     assert {(r[2], r[4], r[6]) for r in rows} == {("cabotegravir", "other", 3),
                                                   ("tenofovir", "other", 12)}
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Of 430 adults with chronic migraine, 216 were randomly assigned to eptinezumab and 214 "
+     "to placebo, and 389 completed the trial: 190 of 216 in the eptinezumab group and 199 of "
+     "214 in the placebo group. A 50% responder rate was reached by 120 of 216 "
+     "participants with eptinezumab and 71 of 214 with placebo. Among the 180 participants "
+     "with medication overuse at baseline, a response occurred in 49 of 92 with eptinezumab "
+     "and 26 of 88 with placebo. Nasopharyngitis occurred in 21 participants (9.7%) in the "
+     "eptinezumab group and 15 (7.0%) in the placebo group. There were 3 deaths in the "
+     "eptinezumab group and 2 in the placebo group.",
+     {(216, "death", 3), (214, "death", 2)}),
+    ("A total of 602 patients with atrial fibrillation were enrolled at 40 centres. In all, "
+     "301 chose apixaban and 301 chose warfarin. Stroke occurred in 8 of the 301 patients on "
+     "apixaban and 14 of the 301 on warfarin. Among the 120 patients older than 80 years, "
+     "stroke occurred in 3 of 61 on apixaban and 7 of 59 on warfarin. Major bleeding "
+     "occurred in 9 patients in the apixaban group and 18 in the warfarin group.",
+     {(301, "adverse_event", 9), (301, "adverse_event", 18)}),
+])
+def test_a_group_named_by_its_treatment_after_a_subgroup_is_the_arm(nlp, text, expected) -> None:
+    # The wholes of a subgroup's fractions ("49 of 92 with X") were that sentence's groups;
+    # a later "in the X group" without a size is the arm, not the latest part of it.
+    rows = {(r[1], r[4], r[6]) for r in _rows(nlp, text)}
+    assert expected <= rows
+
+
+def test_harm_wholes_in_the_arms_order_size_later_judged_deaths(nlp) -> None:
+    # "35/61" and "40/60" name no treatment: their place in the list of the arms does, and
+    # the deaths the sentence after judges against the treatment are of those treated.
+    rows = _rows(nlp, "In this randomised trial of velotinib, 190 patients with gastric "
+                      "cancer were assigned: 64 to the 20 mg group, 63 to the 40 mg group "
+                      "and 63 to the docetaxel group. Grade 3 or higher adverse events occurred "
+                      "in 30/64 (46.9%), 35/61 (57.4%) and 40/60 (66.7%) patients in the "
+                      "safety population. Treatment-related deaths occurred in one patient "
+                      "in the 20 mg group, two in the 40 mg group and three in the docetaxel "
+                      "group.")
+    assert {(r[1], r[6]) for r in rows if r[4] == "death"} == {(64, 1), (61, 2), (60, 3)}
+
+
+@pytest.mark.parametrize("subgroup", [
+    "Among the 150 patients older than 75 years, 76 on tirzepatide and 74 on placebo, "
+    "remission of diabetes occurred in 50 percent and 25 percent, respectively.",
+    "In the 150 patients older than 75 years (76 in the tirzepatide group and 74 in the "
+    "placebo group), the target was reached in 50% versus 25%.",
+])
+def test_counts_naming_each_arm_before_shares_size_the_parts_the_shares_are_of(nlp,
+                                                                            subgroup) -> None:
+    rows = _rows(nlp, "A total of 620 adults with obesity were randomly assigned to "
+                      "tirzepatide (n = 311) or placebo (n = 309). " + subgroup)
+    assert {(r[1], r[3], r[6]) for r in rows} == {(76, "received", 38), (74, "not_received", 18)}
+
+
+def test_counts_of_an_outcome_named_before_them_stay_counts_before_other_shares(nlp) -> None:
+    rows = _rows(nlp, "A total of 620 adults with obesity were randomly assigned to "
+                      "tirzepatide (n = 311) or placebo (n = 309). Grade 3 nausea occurred in "
+                      "49 patients on tirzepatide and 18 on placebo, while vomiting was more "
+                      "common with tirzepatide (12.1% vs. 5.2%).")
+    assert {(49, 311), (18, 309)} <= {(r[6], r[1]) for r in rows}
+
+
+def test_those_assessed_for_one_measure_are_not_the_arms_of_later_shares(nlp) -> None:
+    # 151 of 160 and 149 of 158 (94%) had the week-24 scan: a group of that measure, not an
+    # analysis population that later counts of the arms are of.
+    rows = _rows(nlp, "We randomly assigned 318 adults with psoriatic arthritis to bimekizumab "
+                      "(n = 160) or placebo (n = 158). Radiographic progression at week 24 was "
+                      "seen in 20 of 151 patients (13.2%) in the bimekizumab group and 41 of "
+                      "149 (27.5%) in the placebo group. An ACR50 response occurred in 45.0% "
+                      "and 10.1% of the patients, respectively.")
+    assert {(r[1], r[6]) for r in rows if r[4] == "response"} == {(160, 72), (158, 16)}
+
+
+@pytest.mark.parametrize("counts", ["61 and 22 of them, respectively",
+                                    "61 and 22 of these patients, respectively"])
+def test_a_list_of_them_respectively_counts_the_groups_just_sized(nlp, counts) -> None:
+    rows = _rows(nlp, "A total of 400 adults with asthma were randomly assigned to tezepelumab "
+                      "(n = 200) or placebo (n = 200). Spirometry of adequate quality was "
+                      "available for 300 participants (152 in the tezepelumab group and 148 in "
+                      f"the placebo group). A response was seen in {counts}.")
+    assert {(r[1], r[3], r[6]) for r in rows} == {(152, "received", 61),
+                                                  (148, "not_received", 22)}
+
+
+def test_a_safety_population_listing_a_whole_arm_still_sizes_the_harms(nlp) -> None:
+    # "238 and 120": the placebo arm was treated whole, yet the list is of those treated.
+    rows = _rows(nlp, "We randomly assigned 360 adults with gastroparesis to receive "
+                      "relamorelin (240 patients) or placebo (120 patients). Two patients in "
+                      "the relamorelin group did not receive any trial drug, whereas all 120 "
+                      "patients assigned to placebo received at least one dose; the safety "
+                      "population therefore included 238 and 120 patients, respectively. A "
+                      "total of 41 patients in the relamorelin group and 25 in the placebo "
+                      "group discontinued the trial regimen. Adverse events were the reason "
+                      "for discontinuation in 9 patients who received relamorelin and in 3 "
+                      "who received placebo.")
+    assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {(238, 9), (120, 3)}
+
+
+@pytest.mark.parametrize(("frame", "count"), [
+    ("Of the 37 patients who needed steroids at baseline, 14 achieved remission.", 14),
+    ("Among the 40 participants with a baseline eGFR below 60, 9 had a relapse.", 9),
+])
+def test_baseline_inside_the_opening_group_is_who_they_are(nlp, frame, count) -> None:
+    rows = _rows(nlp, "We enrolled 300 adults with ulcerative colitis who received "
+                      "mirikizumab. " + frame)
+    assert {r[6] for r in rows} == {count}
+
+
+@pytest.mark.parametrize("predicate", ["were in clinical remission",
+                                       "were also in deep remission",
+                                       "remained in complete remission"])
+def test_a_state_in_a_modified_outcome_is_the_count_s_outcome(nlp, predicate) -> None:
+    rows = _rows(nlp, "We enrolled 300 adults with Crohn disease who received guselkumab. Of "
+                      f"the 151 patients who had an endoscopic response, 118 {predicate} at "
+                      "week 48.")
+    assert {(r[1], r[4], r[6]) for r in rows} == {(151, "remission", 118)}
+
+
+@pytest.mark.parametrize("code", ["KT-1022", "AB-4410"])
+def test_a_stop_of_a_drug_named_by_its_code_because_of_harms_is_a_harm(nlp, code) -> None:
+    rows = _rows(nlp, f"Tumours shrank in 80 of the 210 patients treated with ravotecan ({code}) "
+                      f"and in 35 of the 205 who received topotecan. Seventeen people stopped "
+                      f"{code} because of side effects, compared with 10 who stopped topotecan.")
+    assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {(210, 17), (205, 10)}
+
+
+def test_harms_of_a_sentence_stay_with_the_treated_group_it_counted_first(nlp) -> None:
+    rows = _rows(nlp, "Between 2023 and 2025, 64 patients were enrolled to receive zongertinib "
+                      "120 mg daily. Sixty-one of them received at least one dose and were "
+                      "included in the safety analysis. Rash occurred in 40 of the 61 treated "
+                      "patients; three patients discontinued zongertinib because of adverse "
+                      "events.")
+    assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {(61, 40), (61, 3)}
+
+
+def test_pairs_of_shares_that_fit_both_arms_start_each_pair_at_the_first_arm(nlp) -> None:
+    # 4/240 and 4/239 are both 1.7%: the order of the pair says which arm each count is of.
+    rows = _rows(nlp, "Among 479 randomized participants, 240 were assigned to deucravacitinib "
+                      "and 239 to placebo, and 430 (89.8%) completed the trial: 214 of 240 in "
+                      "the deucravacitinib group and 216 of 239 in the placebo group. Serious "
+                      "adverse events were "
+                      "reported in 10 (4.2%) vs 8 (3.3%) participants, herpes zoster in 4 "
+                      "(1.7%) vs 1 (0.4%), and adverse events leading to discontinuation in 12 "
+                      "(5.0%) vs 6 (2.5%).")
+    assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {
+        (240, 10), (239, 8), (240, 4), (239, 1), (240, 12), (239, 6)}

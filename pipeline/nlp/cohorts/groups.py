@@ -129,18 +129,20 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
             # in an older sentence's subgroup ("17 of 81 in the placebo group" among those on
             # steroids) gives way to the arms.
             # "Adverse events occurred in 112 taking X ...; the most frequent with X were nausea
-            # (n = 31)": the group the sentence has just counted harms of, given that drug.
+            # (n = 31)": the group the sentence has just counted harms of, given that drug
+            # (even a part of the arm: "in 40 of the 61 treated ...; three discontinued X").
             counted = _counted_in(state, sent) if safety else set()
             best = max(fitting, key=lambda c: (fit_score(c, facts), c.drug_status == facts.drug_status
                                                or c.drug_status not in CHANGED_STATUSES,
+                                               c.index in counted,
                                                bool(facts.experimental or facts.drug or facts.dose)
                                                and c.parent is None,
-                                               c.index in counted,
                                                c.index in state.arms or sent is None
-                                               or c.sent >= sent - 1 or c.statement
+                                               or _recent(c, sent) or c.statement
                                                and state.previous_at >= sent - 1
                                                and c.index in state.last_in_previous,
-                                               c.size if widest else 0))
+                                               c.size if widest else 0,
+                                               _older_size(state, c, sent)))
             return best.index, conf["count_same_sentence"]
     # (in a study without arms, the groups of an older sentence with sentences between
     # give way to the study population)
@@ -168,6 +170,26 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
     return None, conf["unlinked"]
 
 
+def _recent(cohort: Cohort, sent: int) -> bool:
+    """Is the group of this sentence, or stated in the one before? (The whole of a fraction
+    there, "3 of 61 on X" among those over 80, was a subgroup of that sentence only.)"""
+    return cohort.sent >= sent or cohort.sent == sent - 1 and cohort.statement
+
+
+def _older_size(state: LinkState, cohort: Cohort, sent: int | None) -> int:
+    """'2 deaths in the X group' sentences after the arms and a subgroup of them ('61 of 109
+    with X' among those with a long OFF time): of older groups given that treatment, none an
+    arm nor just named, the largest (the arm as a whole), not the latest part of it."""
+    if sent is None or cohort.index in state.arms or _recent(cohort, sent) \
+            or cohort.index in state.last_in_previous or cohort.index in state.screened \
+            or cohort.index in state.spanning:
+        return 0
+    # (not the total of arms stated after it: "212 patients ...; 131 chose X" and 81 did not)
+    later = {c.size: (c.drug, c.drug_status) for c in state.cohorts[cohort.index + 1:] if c.drug}
+    return 0 if any(later.get(cohort.size - size, treatment) != treatment
+                    for size, treatment in later.items()) else cohort.size
+
+
 def _counted_in(state: LinkState, sent: int | None) -> set[int]:
     """The cohorts the sentence ``sent`` has counted events of so far."""
     counted = set()
@@ -181,7 +203,7 @@ def _counted_in(state: LinkState, sent: int | None) -> set[int]:
 def _next_of_list(state: LinkState, tied: list[Cohort], sent: int | None) -> Cohort | None:
     """'ARIA-H was seen in 98 (16.3%) and 56 (9.3%) patients' after groups of 601 and 600
     given X and placebo: counts whose shares fit one group of each arm equally are of those
-    groups in the order they were stated, the first not yet counted in this sentence."""
+    groups in the order they were stated, the first counted least often in this sentence."""
     if sent is None or len(tied) < 2:
         return None
     last = max(c.sent for c in tied)  # the groups as last stated together
@@ -193,13 +215,15 @@ def _next_of_list(state: LinkState, tied: list[Cohort], sent: int | None) -> Coh
         latest[key] = c
     if len(latest) < 2:
         return None
-    taken = set()
+    # (round by round: "in 11 (4.3%) vs 9 (3.6%), ... in 3 (1.2%) vs 1 (0.4%)": each pair
+    # of the list starts again at the first group)
+    taken: dict[int | None, int] = {}
     for event in reversed(state.events):
         if event.sent != sent:
             break
-        taken.add(event.cohort)
-    return next((c for c in sorted(latest.values(), key=lambda c: c.index)
-                 if c.index not in taken), None)
+        taken[event.cohort] = taken.get(event.cohort, 0) + 1
+    ordered = sorted(latest.values(), key=lambda c: c.index)
+    return min(ordered, key=lambda c: taken.get(c.index, 0))
 
 
 def gives_share(count: int, size: int, percent: float, *, decimals: int = 0) -> bool:

@@ -261,7 +261,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         # "Among 241 and 238 patients with measurable disease at baseline, ...": what picks
         # the groups, no baseline statistic.
         lead_end = next((t.i for t in doc[max(lead):sent.end] if t.text == ","), sent.end) \
-            if lead else sent.start
+            if lead else _frame_end(words, sent, settings)
         baseline = min((c.start for c in sent_cues if c.label == "INCIDENCE"
                         and c.id == "baseline" and c.start >= lead_end
                         and not any(a <= c.start < b for a, b in asides)), default=None)
@@ -463,6 +463,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         clear_frame_total(state, n_cohorts, n_events)
         clear_pooled_frame(words, state, n_cohorts, sent_index)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
+        _sizes_before_shares(doc, state, n_events)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
         if treated and n_events == len(state.events):
             # "196 received at least one dose (66 in Arm A, 65 in Arm B and 65 in Arm C)",
@@ -634,10 +635,21 @@ def _harm_wholes(state: LinkState, n_events: int) -> list[int] | None:
     wholes = [state.cohorts[i] for i in firsts]  # type: ignore[index]
     pairs = list(zip(wholes, arms, strict=True))
     if len({w.index for w in wholes}) < len(wholes) or all(w.index == a.index for w, a in pairs) \
-            or any(w.index != a.index and (w.size >= a.size or w.drug != a.drug
-                                           or w.drug_status != a.drug_status) for w, a in pairs):
+            or any(w.index != a.index and (w.size >= a.size or not _given_as(w, a))
+                   for w, a in pairs):
         return None  # (an arm all of whom were treated is its own whole)
+    for whole, arm in pairs:
+        if whole.drug is None and whole.drug_status is None:
+            whole.drug, whole.drug_mention = arm.drug, arm.drug_mention
+            whole.drug_status = arm.drug_status
     return [w.index for w in wholes]
+
+
+def _given_as(whole: Cohort, arm: Cohort) -> bool:
+    """Was the whole of a harm's fraction given what its arm was ('58/80' in the place of
+    the 100-mg arm of 81, its treatment named by the order alone, was)?"""
+    return whole.drug == arm.drug and whole.drug_status == arm.drug_status \
+        or whole.drug is None and whole.drug_status is None
 
 
 def _analysed_wholes(state: LinkState, n_events: int, sent_index: int) -> list[int] | None:
@@ -659,8 +671,9 @@ def _analysed_wholes(state: LinkState, n_events: int, sent_index: int) -> list[i
 
 
 #: An analysis population keeps at least this share of its arm (tune: 97-100%; subgroups
-#: stated per arm are at most about half of it).
-_ANALYSED_SHARE = 0.9
+#: stated per arm are at most about half of it; those with a measurement at one visit,
+#: "128 of 224" of 235 randomized (95%), are that measurement's, not the arms of later counts).
+_ANALYSED_SHARE = 0.97
 
 
 def _treated_in_each(state: LinkState, arms_at_start: list[int], sent: Span,
@@ -728,6 +741,15 @@ def _restated_at(doc: Doc, sent: Span, cohort: Cohort) -> int:
     """Where the sentence names a labelled arm again (its label), as a character offset."""
     at = sent.text.lower().find((cohort.arm_label or "").lower())
     return sent.start_char + at if at >= 0 else sent.end_char
+
+
+def _frame_end(words: Words, sent: Span, settings: LinkSettings) -> int:
+    """'Of the 37 patients who needed steroids at baseline, 14 achieved remission': where the
+    sized group a sentence opens with ends (its first comma), or the sentence's start."""
+    if words.lower[sent.start] not in settings.reference_words:
+        return sent.start
+    end = next((k for k in range(sent.start, sent.end) if words.text[k] == ","), sent.start)
+    return end if any(words.num[k] is not None for k in range(sent.start, end)) else sent.start
 
 
 def _leading_sizes(doc: Doc, sent: Span, cues: list[Cue],
@@ -859,15 +881,84 @@ def _count_sized_groups(doc: Doc, state: LinkState, n_cohorts: int, n_events: in
             event.cohort = target.index
             if event.from_percent and event.percent is not None:
                 event.count = round(event.percent * target.size / 100)
-            if target.drug and (not event.drug or event.drug != target.drug):
+            if target.drug and (event.drug, event.drug_status) != (target.drug, target.drug_status):
                 event.drug, event.drug_mention = target.drug, target.drug_mention
                 event.drug_status = target.drug_status
 
 
-def _nothing_after(doc: Doc, i: int, facts: ClauseFacts) -> bool:
-    """Does the clause end at ``i`` but for a patient noun ('and 6 of these patients.')?"""
+def _sizes_before_shares(doc: Doc, state: LinkState, n_events: int) -> None:
+    """'Among the 120 patients with diabetes, 62 on X and 58 on placebo, remission occurred in
+    50 percent and 26 percent, respectively': counts that name one arm each, before the
+    outcome they were given and as many shares of it, are the sizes of the parts of the arms
+    the shares are of (62 x 50% = 31), not counts of the outcome."""
+    events = state.events[n_events:]
+    k = len(events) // 2
+    while k >= 2:
+        for first in range(len(events) - 2 * k + 1):
+            sizes, shares = events[first:first + k], events[first + k:first + 2 * k]
+            arms = _sized_before(doc, state, sizes, shares)
+            if arms:
+                _share_parts(state, sizes, shares, arms)
+                return
+        k -= 1
+
+
+def _sized_before(doc: Doc, state: LinkState, sizes: list[Event],
+                  shares: list[Event]) -> list[Cohort] | None:
+    """The arms ``sizes`` are counts of, one each, when they are stated before the outcome
+    the ``shares`` (of one outcome, percentages alone) name and each is larger than its share
+    of it would be; else None."""
+    if any(not e.from_percent or e.percent is None for e in shares) \
+            or len({e.outcome_at for e in shares}) != 1 \
+            or any(e.from_percent or e.percent is not None for e in sizes):
+        return None
+    outcome_at = shares[0].outcome_at
+    if outcome_at < 0 or doc[outcome_at].idx < sizes[-1].end_char or any(
+            0 <= e.outcome_at and doc[e.outcome_at].idx < e.start_char
+            and not (e.outcome == "other" != shares[0].outcome) for e in sizes):
+        return None  # (counts of an outcome named before them are that outcome's)
+    arms = [_arm_of(state, e) for e in sizes]
+    if None in arms or len({a.index for a in arms}) != len(arms):  # type: ignore[union-attr]
+        return None
+    # (not counts the shares restate: "17 in the X group and 19 in the Y group (8.5% and 9.5%)")
+    if all(size.count < arm.size and not gives_share(size.count, arm.size, share.percent)  # type: ignore[union-attr,arg-type]
+           for size, share, arm in zip(sizes, shares, arms, strict=True)):
+        return arms  # type: ignore[return-value]
+    return None
+
+
+def _arm_of(state: LinkState, event: Event) -> Cohort | None:
+    """The arm a count names: its group, or the arm given what the count's clause names."""
+    if event.cohort in state.arms:
+        return state.cohorts[event.cohort]  # type: ignore[index]
+    given = [state.cohorts[i] for i in state.arms if event.drug is not None
+             and (state.cohorts[i].drug, state.cohorts[i].drug_status)
+             == (event.drug, event.drug_status)]
+    return given[0] if len(given) == 1 else None
+
+
+def _share_parts(state: LinkState, sizes: list[Event], shares: list[Event],
+                 arms: list[Cohort]) -> None:
+    """Make each size a part of its arm, and count each share over that part."""
+    for size, share, arm in zip(sizes, shares, arms, strict=True):
+        part = replace(arm, index=len(state.cohorts), size=size.count, size_text=str(size.count),
+                       sent=size.sent, start_char=size.start_char, end_char=size.end_char,
+                       arm_label=None, parent=arm.index, statement=False)
+        state.cohorts.append(part)
+        share.cohort = part.index
+        share.count = round(share.percent * part.size / 100)  # type: ignore[operator]
+        share.drug, share.drug_mention, share.drug_status = arm.drug, arm.drug_mention, \
+            arm.drug_status
+        state.events.remove(size)
+
+
+def _nothing_after(doc: Doc, i: int, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """Does the clause end at ``i`` but for a patient noun ('and 6 of these patients.') or
+    'respectively' ('and 22 of them, respectively')?"""
     nouns = {k for c in facts.cues if c.label == "PATIENT" for k in range(c.start, c.end)}
-    return all(t.is_punct or t.is_space or t.i in nouns for t in doc[i:facts.end])
+    words = words_of(doc)
+    return all(words.is_punct[k] or words.is_space[k] or k in nouns
+               or words.lower[k] in settings.respectively_words for k in range(i, facts.end))
 
 
 def _of_these(doc: Doc, event: Event, settings: LinkSettings) -> bool:
@@ -999,9 +1090,12 @@ def _part_of_arm(part: Cohort, arm: Cohort) -> bool:
     """Is ``part`` a smaller group of the same arm (its subgroup, or given the same)?"""
     if part.index == arm.index:
         return True  # the arm restated with its size ("204 in Arm B" of an arm of 204)
+    if part.drug is None and part.arm_label is None:
+        # "N = 21 for <unnamed>"; "the safety population included 406 and 204 patients":
+        # the list's place names the arm, all of whom may be in it
+        return part.size <= arm.size
     return part.size < arm.size and (part.parent == arm.index or (
-        part.drug == arm.drug and part.drug_status == arm.drug_status and part.drug is not None)
-        or part.drug is None and part.arm_label is None)  # "N = 21 for <unnamed>"
+        part.drug == arm.drug and part.drug_status == arm.drug_status and part.drug is not None))
 
 
 def _background_drugs(doc: Doc, drugs: list[Span], cues: list[Cue], sent_starts: list[int],
@@ -1769,7 +1863,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
     if outcome is None and facts.elliptical and (
             m.kind in {"fraction", "bare", "count", "loose", "percent", "named", "each"}
-            or m.kind == "part" and _nothing_after(doc, m.end, facts)):
+            or m.kind == "part" and _nothing_after(doc, m.end, facts, settings)):
         # "... compared with 47 of the 106 (44.3%)", "... in 14 and 6 of these."
         outcome = state.last_outcome
     if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:

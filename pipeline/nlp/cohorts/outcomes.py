@@ -7,7 +7,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from ..words import words_of
+from ..words import Words, words_of
 from .records import CUES_KEY, ClauseFacts, Cue, LinkSettings, Mention
 from .spans import after_percent, by_start, longest_cues, treatment_end
 
@@ -220,9 +220,18 @@ def _modified_object(doc: Doc, i: int, outcome_at: dict[int, Cue], settings: Lin
         and (words.lower[i - 1] in settings.article_verbs
              or words.lower[i - 1] in settings.object_verbs
              or words.lower[i - 1] == "of"  # "One case of acute pancreatitis"
-             # "54 were in clinical remission"
-             or words.lower[i - 1] == "in" and i > 1 and words.lower[i - 2] in settings.state_verbs)
+             or _state_in(words, i - 1, settings))  # "54 were in clinical remission"
 
+
+def _state_in(words: Words, k: int, settings: LinkSettings) -> bool:
+    """Is ``k`` the 'in' of a state ('were in clinical remission', 'were also in deep
+    remission')?"""
+    return words.lower[k] == "in" and any(words.lower[j] in settings.state_verbs
+                                          for j in range(max(0, k - 3), k))
+
+
+#: The entities that name what a patient was given.
+_DRUG_LABELS = frozenset({"DRUG", "DRUG_CLASS"})
 
 #: Verbs that stand for the verb said before ("did so", "do so").
 _PRO_VERBS = frozenset({"did", "do", "does"})
@@ -529,9 +538,10 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
     found = []
     for stop in stops:
         k = stop.end
-        while k < len(doc) and k - stop.end <= settings.noun_window and words.is_alpha[k] \
+        while k < len(doc) and k - stop.end <= settings.noun_window \
+                and (words.is_alpha[k] or words.ent_type[k] in _DRUG_LABELS) \
                 and _cause_end(doc, k, settings) is None:
-            k += 1
+            k += 1  # ("stopped I-DXd because of side effects": a drug's code is no word)
         cause = _cause_end(doc, k, settings)
         if cause is not None:
             while cause < len(doc) and words.lower[cause] in settings.determiners:
