@@ -783,3 +783,37 @@ def test_a_group_that_met_the_criteria_and_was_randomised_is_the_total(nlp) -> N
                          "one dose and were included in the analyses.")
     assert ("cohort", 300, None, None, None) in found
     assert not {f for f in found if f[1] == 1}
+
+
+_THREE_ARMS = ("A total of 330 adults with chronic urticaria were randomised to remibrutinib "
+               "25 mg (n = 110), remibrutinib 50 mg (n = 110) or placebo (n = 110). ")
+
+
+@pytest.mark.parametrize("stops", [
+    "Eleven, 16 and 7 participants, respectively, withdrew before week 12.",
+    "The 12-week period was completed by 98, 93, and 102 participants in the 25-mg, 50-mg, and "
+    "placebo groups, respectively.",
+    "Treatment was stopped early by 9 (8%), 13 (12%) and 5 (5%) patients, respectively.",
+])
+def test_every_count_of_a_list_with_one_count_per_arm_is_a_group(nlp, stops: str) -> None:
+    found = _groups(nlp, _THREE_ARMS + stops)
+    sizes = sorted(f[1] for f in found if f[0] == "cohort" and f[1] < 110)
+    assert len(sizes) == 3
+
+
+@pytest.mark.parametrize("opener", ["At week 52, ", "Of the 330, "])
+def test_a_number_before_a_list_that_opens_the_sentence_is_no_count_of_it(
+        nlp, opener: str) -> None:
+    found = _groups(nlp, _THREE_ARMS + opener + "101, 97 and 104 patients remained on treatment.")
+    assert {101, 97, 104} <= {f[1] for f in found}
+    assert not {f for f in found if f[1] == 52}
+
+
+def test_harm_stops_among_a_list_of_stops_are_counted_over_the_arms(nlp) -> None:
+    found = _groups(nlp, _THREE_ARMS + "Ten, 14 and 9 participants, respectively, discontinued "
+                                       "treatment, including 3, 6 and 2 who stopped because of "
+                                       "adverse events.")
+    assert {("outcome", 110, 3, "remibrutinib", "received"),
+            ("outcome", 110, 6, "remibrutinib", "received"),
+            ("outcome", 110, 2, "remibrutinib", "not_received")} <= found
+    assert {10, 14, 9} <= {f[1] for f in found if f[0] == "cohort"}

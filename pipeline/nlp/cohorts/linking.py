@@ -431,6 +431,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             if _changed_parts(state, siblings, previous_arms):
                 # (they hold only for a next sentence that refers back to them)
                 subgroup_arms = (sent_index - 1, siblings, previous_arms)
+            if _harm_stops_of_parts(state, siblings, previous_arms, n_events):
+                state.arms = previous_arms
         made = [c.index for c in state.cohorts[n_cohorts:] if c.statement and c.parent is None]
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
@@ -577,6 +579,20 @@ def _changed_parts(state: LinkState, siblings: list[int], arms: list[int]) -> bo
     pairs = [(state.cohorts[i], state.cohorts[a]) for i, a in zip(siblings, arms, strict=True)]
     return all(part.size < arm.size and part.drug == arm.drug for part, arm in pairs) \
         and any(part.drug_status in CHANGED_STATUSES for part, _ in pairs)
+
+
+def _harm_stops_of_parts(state: LinkState, siblings: list[int], arms: list[int],
+                         n_events: int) -> bool:
+    """'15, 12 and 11 discontinued, including 4, 5 and 3 who stopped because of adverse
+    events': stops for harms are counted over the whole arms (corpora/README), not over the
+    parts of the arms that stopped; with only such counts after a list of stops, the list
+    leaves the arms as they were."""
+    events = state.events[n_events:]
+    return bool(events) and len(siblings) == len(arms) >= 2 \
+        and all(e.outcome == "adverse_event" for e in events) \
+        and all(state.cohorts[i].drug_status in CHANGED_STATUSES
+                and state.cohorts[i].size < state.cohorts[a].size
+                for i, a in zip(siblings, arms, strict=True))
 
 
 def _opened_whole(words: Words, sent: Span, state: LinkState, siblings: list[int],
@@ -826,6 +842,9 @@ def _count_sized_groups(doc: Doc, state: LinkState, n_cohorts: int, n_events: in
             # Only groups told apart: parts of as many groups ("of the arms"), or groups
             # given different treatments, not a total and its part.
             continue
+        if all(e.outcome == "adverse_event" for e in group) \
+                and all(t.drug_status in CHANGED_STATUSES and t.parent is not None for t in targets):
+            continue  # "15 and 12 discontinued, including 4 and 5 because of harms": of the arms
         for event, target in zip(group, targets, strict=True):
             event.cohort = target.index
             if event.from_percent and event.percent is not None:

@@ -376,11 +376,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             # "62 were assigned to each arm", "50 patients per group": one cohort per arm
             # (or per option compared: "randomized to A or B (120 per group)").
             # The predicate of "2 patients in each group died" starts after the noun.
-            noun = _noun_end(doc, after, end, patients, settings)
+            noun = _noun_end(doc, after_percent(doc, after, end), end, patients, settings)
             mentions.append(Mention("each", begin, noun or after, value=int(value),
                                     size_text=size_text))
             continue
-        noun = _noun_end(doc, after, end, patients, settings)
+        # ("9 (9%) patients": the noun may follow the count's share)
+        noun = _noun_end(doc, after_percent(doc, after, end), end, patients, settings)
         framed = _frame_end(doc, begin, after, start, end, cues, settings) if noun is None else None
         if framed is not None:
             # "Of the 27 who responded, 11 relapsed", "Among the 14 complete responders, three
@@ -415,7 +416,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             # (with or without "respectively"): other lists gave more wrong rows than right
             # ones on the dev corpus.
             list_end = _list_end(doc, after, sent_end, settings)
-            across = (arm_count >= 2 and _list_length(doc, number.start, list_end) == arm_count)
+            first = _list_start(words, number.start, sent.start, settings)
+            across = (arm_count >= 2 and _list_length(doc, first, list_end) == arm_count)
             nouns = {c.start for c in (sent_cues or cues) if c.label == "PATIENT"} \
                 if across else patients
             listed = _noun_end(doc, list_end, sent_end, nouns, settings)
@@ -1078,6 +1080,44 @@ def _list_length(doc: Doc, start: int, end: int) -> int:
                 i += 1
         i += 1
     return count
+
+
+def _list_start(words: Words, i: int, start: int, settings: LinkSettings) -> int:
+    """Start of the list of counts the number at ``i`` continues ("Ten, 14 and 9 patients":
+    14 and 9 are the second and third of a list that starts at "Ten"), or ``i``."""
+    separators = settings.list_separators
+    while True:
+        j = i - 1
+        if j > start and words.lower[j] in separators - {","} and words.text[j - 1] == ",":
+            j -= 1  # the serial ", and"
+        k = j - 1
+        if k > start and words.text[k] in {")", "]"}:  # "12 (30%), 14 (35%) and 9 (22%)"
+            k = next((b - 1 for b in range(k - 1, max(start, k - 6), -1)
+                      if words.text[b] in {"(", "["}), k)
+        if not (j > start and words.lower[j] in separators and k >= start
+                and words.num[k] is not None and words.num[k] not in YEARS_SET):
+            return i
+        while k > start and words.num[k - 1] is not None:
+            k -= 1  # ("twenty-one" may be several tokens of one number)
+        if not _opens_list(words, k, start, settings):
+            return i  # "At week 52, 120 and 115 ...", "Of the 365, 120 ...": no item of it
+        i = k
+
+
+def _opens_list(words: Words, k: int, start: int, settings: LinkSettings) -> bool:
+    """Can a list of counts begin at ``k``? Not when a word before it makes it a label or a
+    time ("At week 52, 120 and 115 ...", "In cohort 2, 14 and 9 ...") or a group already
+    named ("Of the 365, 120, 122 and 123 ...")."""
+    if k == start:
+        return True
+    before = words.lower[k - 1]
+    if before in settings.not_count_after or before in settings.interval_words:
+        return False
+    return not (before in settings.determiners or before in settings.reference_words)
+
+
+#: A year before a list ("In 2024, 14 and 9 ...") is no count of it.
+YEARS_SET = frozenset(YEARS)
 
 
 def _list_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:
