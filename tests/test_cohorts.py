@@ -817,3 +817,41 @@ def test_harm_stops_among_a_list_of_stops_are_counted_over_the_arms(nlp) -> None
             ("outcome", 110, 6, "remibrutinib", "received"),
             ("outcome", 110, 2, "remibrutinib", "not_received")} <= found
     assert {10, 14, 9} <= {f[1] for f in found if f[0] == "cohort"}
+
+
+_TWO_ARMS = ("Between 2021 and 2024, 520 adults with community-acquired pneumonia were randomly "
+             "assigned to clarithromycin (n = 262) or placebo (n = 258). ")
+
+
+@pytest.mark.parametrize("breakdown", [
+    "The safety population comprised the 514 patients (259 and 255) who received at least one dose.",
+    "The 514 who received at least one dose (259 and 255, respectively) formed the safety population.",
+    "Chest imaging at day 7 was obtained for 514 participants (259 clarithromycin and 255 placebo).",
+])
+def test_a_bracketed_breakdown_of_a_group_gives_a_part_of_each_arm(nlp, breakdown: str) -> None:
+    found = _groups(nlp, _TWO_ARMS + breakdown)
+    assert {("cohort", 259, None, "clarithromycin", "received"),
+            ("cohort", 255, None, "clarithromycin", "not_received")} <= found
+
+
+def test_a_breakdown_that_does_not_add_up_to_a_group_gives_no_parts(nlp) -> None:
+    found = _groups(nlp, _TWO_ARMS + "The median stay was 6 days (4 and 9 days in the two groups).")
+    assert not {f for f in found if f[1] in {4, 9}}
+
+
+@pytest.mark.parametrize("rest", ["leaving 506 in the per-protocol population",
+                                  "leaving 506 patients for the analysis"])
+def test_the_group_a_count_leaves_is_a_group(nlp, rest: str) -> None:
+    found = _groups(nlp, _TWO_ARMS + f"Fourteen participants withdrew consent before any dose, "
+                                     f"{rest}.")
+    assert 506 in {f[1] for f in found if f[0] == "cohort"}
+    assert not {f for f in found if f[0] == "outcome"}
+
+
+def test_items_of_a_bracketed_list_named_by_their_treatment_are_the_arms_parts(nlp) -> None:
+    found = _groups(nlp, _TWO_ARMS + "Six were found ineligible after randomisation, leaving 514 "
+                                     "in the modified intention-to-treat population (260 "
+                                     "clarithromycin, 254 placebo).")
+    assert {("cohort", 260, None, "clarithromycin", "received"),
+            ("cohort", 254, None, "clarithromycin", "not_received")} <= found
+    assert not {f for f in found if f[0] == "outcome"}

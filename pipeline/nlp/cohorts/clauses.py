@@ -84,7 +84,8 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
             opener = _time_opener(lower, start, i, sent.start, settings)
             start = i + 1
             elliptical = comma_break and nxt is not None and not opener and (
-                lower[nxt] in settings.comparators or anchored(nxt, nxt + reach + 1))
+                lower[nxt] in settings.comparators or anchored(nxt, nxt + reach + 1)) \
+                and lower[nxt] not in settings.remainder_words  # ", leaving 404 in ...": a group
         elif (lower[i] in settings.comparators and i > start
               and words.ent_iob[i] != "I"  # "lenalidomide and dexamethasone (n=369)": one name
               and anchored(start, i)
@@ -385,7 +386,8 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
         facts.arm_label = arm.text  # as written: "Group 1", "cohort A"
     facts.setting = next((c.id for c in mine if c.label == "SETTING"), None)
     facts.is_study = bool(drugs) or any(
-        c.label in {"STUDY_VERB", "PROCEDURE", "ARM", "OUTCOME", "STATUS"} for c in mine)
+        c.label in {"STUDY_VERB", "PROCEDURE", "ARM", "OUTCOME", "STATUS"} for c in mine) \
+        or lower[start] in settings.remainder_words  # "..., leaving 110 for analysis"
     facts.is_incidence = any(c.label == "INCIDENCE" and c.id != "baseline" for c in mine)
     # "..., with a median age of 61 years": a baseline statistic silences what follows it,
     # not the count the clause opened with ("Sixty-two adults were treated, with ...").

@@ -58,7 +58,7 @@ from .groups import (
     recent_cohort,
     remember,
 )
-from .mentions import find_mentions, in_size_brackets, other_arms
+from .mentions import breakdown_counts, find_mentions, in_size_brackets, other_arms
 from .outcomes import (
     clause_outcome,
     endpoint_harms,
@@ -385,6 +385,8 @@ def link_document(doc: Doc, settings: LinkSettings,
                       sent_cues=sent_cues)
             if not mentions and any(clause.start <= i < clause.end for i in none_at):
                 _link_zero_events(doc, sent_index, clause, facts, state, settings)
+        if sent_index in bracket_sents and len(state.arms) >= 2:
+            _split_over_arms(words, sent, state, n_cohorts, settings)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
         # "...: 204 in Arm A, 204 in Arm B and 200 in Arm C": an arm restated with the size
         # it had is one of the sentence's groups too, in its place.
@@ -1368,6 +1370,16 @@ def _only_treatment(doc: Doc, groups: list[tuple[str, str, int, int]],
                 return None  # "to venetoclax plus azacitidine or azacitidine"
     first = next(g for g in groups if g[0] == widest[0])
     return first[0], first[1]
+
+
+def _split_over_arms(words: Words, sent: Span, state: LinkState, n_cohorts: int,
+                     settings: LinkSettings) -> None:
+    """'The safety population comprised the 364 patients (242 and 122) who ...': the
+    bracketed breakdown of a group gives one part of each arm, in the arms' order."""
+    starts = {words.idx[k] for k in breakdown_counts(words, sent.start, sent.end, settings)}
+    parts = [c.index for c in state.cohorts[n_cohorts:] if c.start_char in starts and not c.drug]
+    if parts and len(parts) == len(state.arms):
+        _cohorts_respectively(state, parts, state.arms)
 
 
 def _cohorts_respectively(state: LinkState, cohorts: list[int], arms: list[int]) -> None:

@@ -272,7 +272,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                    value=round(share * value / 100), whole=int(value),
                                    size_text=number_text, percent=share)
             continue
-        if n_equals or bracketed is not None or is_group_size(number_text):
+        named_after = not n_equals and bracketed is None \
+            and _listed_with_name(words, number.start, after, sent.start, end, groups)
+        if n_equals or bracketed is not None or is_group_size(number_text) or named_after:
             # "Pola-R-CHP (n = 152)", "niraparib (264 patients)": a group of N, with the drug
             # named just before it.
             paren = number.start - (3 if n_equals else 1)
@@ -308,7 +310,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             setting = next((c.id for c in cues if c.label == "SETTING"
                             and segment_start <= c.start and c.end <= paren), None)
             named_end = number.end if bracketed is None else bracketed
-            direct = n_equals and _named_right_after(doc, after, end, groups)
+            direct = (n_equals or named_after) and _named_right_after(doc, after, end, groups)
             if after < end and (words.lower[after] in settings.size_for_words or direct):
                 # "n = 40 for selpercatinib, n = 41 for placebo", "(n = 45 vorasidenib; n =
                 # 41 placebo)": the group named after it.
@@ -410,6 +412,13 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("count", begin, after, value=int(value),
                                     size_text=size_text, percent=percent))
             continue
+        if noun is None and words.text[begin - 1] in {"(", ",", "and"} \
+                and words.lower[sent.start] not in settings.reference_words \
+                and begin in breakdown_counts(words, sent.start, sent_end, settings):
+            # "the 190 who received at least one dose (94 and 96)": a part of each arm (but
+            # "Of the 481 who ... (241 and 240), ...": the sizes of a frame, read as such)
+            mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
+            continue
         if noun is None and _in_count_list(doc, after, sent_end, settings):
             # "in 29, 17 and 16 patients": every number of the list counts patients. The
             # noun may end a later clause only when the list has one number per known arm
@@ -455,6 +464,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             # "so 120 took X and 60 took Y", "120 were given X": the group that received it;
             # "the trial enrolled 262 whose tumours qualified": the group enrolled (but "took 4
             # minutes": only a relative clause after the count says it counts people).
+            mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
+        elif begin > start and words.lower[begin - 1] in settings.remainder_words \
+                and int(value) not in YEARS:
+            # "..., leaving 404 in the per-protocol population": the rest of the group, a group
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
         elif after < end and (after in events or after in stops or (
                 after + 1 in stops and words.lower[after] in settings.auxiliaries) or (
@@ -577,7 +590,10 @@ def in_size_brackets(doc: Doc, start: int, cues: list[Cue] | None,
     if closing is None:
         return False
     cue_list = cues or []  # the sentence's cues
-    if any(c.label in {"OUTCOME", "EVENT_VERB"} and sent.start <= c.start < opening for c in cue_list):
+    # ("Six were found ineligible, leaving 404 (203 X, 201 Y)": the rest names no event)
+    rest = next((k for k in range(opening - 1, sent.start - 1, -1)
+                 if words.lower[k] in settings.remainder_words), sent.start)
+    if any(c.label in {"OUTCOME", "EVENT_VERB"} and rest <= c.start < opening for c in cue_list):
         return False  # "Rash (12 in group A and 9 in group B)": counts of the event named
     named = {i for c in cue_list if opening < c.start < closing
              and c.label in {"ARM", "ARM_NAME", "PATIENT", "STATUS"} for i in range(c.start, c.end)}
@@ -655,6 +671,60 @@ def _named_right_after(doc: Doc, i: int, end: int, groups: list[tuple[str, str, 
     closes its item of the list."""
     group = next((g for g in groups if g[2] == i), None)
     return group is not None and (group[3] >= end or doc[group[3]].text in {";", ",", ")", "]"})
+
+
+def _listed_with_name(words: Words, i: int, after: int, sent_start: int, end: int,
+                      groups: list[tuple[str, str, int, int]]) -> bool:
+    """'leaving 404 in the analysis (203 dexamethasone, 201 placebo)', '(77 with X and 73
+    with placebo)' without the 'with': a count in brackets followed at once by the name of
+    its group's treatment, which closes the item of the list."""
+    if after >= end or not any(g[2] == after for g in groups) \
+            or not _named_right_after(words.doc, after, end, groups) \
+            and not any(g[2] == after and g[3] < end and words.lower[g[3]] in _ITEM_ENDS
+                        for g in groups):
+        return False
+    depth = 0
+    for k in range(i - 1, max(sent_start, i - _BRACKET_REACH) - 1, -1):
+        if words.text[k] in {")", "]"}:
+            depth += 1
+        elif words.text[k] in {"(", "["}:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+_ITEM_ENDS = frozenset({"and", "vs", "versus", "or"})
+
+
+def breakdown_counts(words: Words, sent_start: int, sent_end: int,
+                     settings: LinkSettings) -> list[int]:
+    """'the 190 who received at least one dose (94 and 96)', 'the 364 patients (242 and
+    122)': bare counts in brackets that add up to a group named before them in the
+    sentence, its breakdown by arm in the arms' order. Where they start, or []."""
+    found: list[int] = []
+    k = sent_start
+    while k < sent_end:
+        if words.text[k] != "(":
+            k += 1
+            continue
+        items, j = [], k + 1
+        while j < sent_end and (words.num[j] is not None or words.lower[j] in settings.list_separators
+                                or words.lower[j] in settings.respectively_words):
+            if words.num[j] is not None and (j == k + 1 or words.num[j - 1] is None):
+                items.append(j)
+            j += 1
+        if len(items) >= 2 and j < sent_end and words.text[j] == ")":
+            values = [words.num[i] for i in items]
+            whole = sum(v for v in values if v is not None)
+            if all(v is not None and v == int(v) for v in values) and any(
+                    words.num[i] == whole and (i + 1 >= sent_end or words.text[i + 1] != "%")
+                    for i in range(max(sent_start, k - _BRACKET_REACH), k)):
+                found += items
+        k = j
+    return found
+
+_BRACKET_REACH = 24  # words back to the bracket a list of sizes opens with
 
 
 def _tally_end(doc: Doc, sent: Span, cues: list[Cue], settings: LinkSettings) -> int | None:

@@ -150,6 +150,7 @@ class LinkSettings:
     prior_reach: int
     unfit_phrases: tuple[tuple[str, ...], ...]
     complement_words: frozenset[str]
+    remainder_words: frozenset[str]  # 'leaving 404 in the analysis': the rest, a group
     part_words: dict[str, float]
     all_words: frozenset[str]
     demographic_openers: frozenset[str]
