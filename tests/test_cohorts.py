@@ -855,3 +855,14 @@ def test_items_of_a_bracketed_list_named_by_their_treatment_are_the_arms_parts(n
     assert {("cohort", 260, None, "clarithromycin", "received"),
             ("cohort", 254, None, "clarithromycin", "not_received")} <= found
     assert not {f for f in found if f[0] == "outcome"}
+
+
+@pytest.mark.parametrize("frame", ["Among the 230 patients who had previously been hospitalised",
+                                   "In the 230 participants with a prior stroke"])
+def test_a_frame_over_the_arms_is_a_group_even_when_its_clause_counts_events(
+        nlp, frame: str) -> None:
+    found = _groups(nlp, _TWO_ARMS + f"{frame}, death occurred in 30 of 117 (25.6%) with "
+                                     f"clarithromycin and in 41 of 113 (36.3%) with placebo; "
+                                     f"among the 290 without it, the corresponding figures were "
+                                     f"20 of 146 and 35 of 144.")
+    assert {("cohort", 230, None, None, None), ("cohort", 290, None, None, None)} <= found

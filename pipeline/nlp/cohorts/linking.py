@@ -453,6 +453,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         clear_sentence_total(state, n_cohorts, n_events)
         clear_frame_total(state, n_cohorts, n_events)
         clear_pooled_frame(words, state, n_cohorts, sent_index)
+        _state_totals(state, n_cohorts, n_events)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
         if treated and n_events == len(state.events):
@@ -1370,6 +1371,17 @@ def _only_treatment(doc: Doc, groups: list[tuple[str, str, int, int]],
                 return None  # "to venetoclax plus azacitidine or azacitidine"
     first = next(g for g in groups if g[0] == widest[0])
     return first[0], first[1]
+
+
+def _state_totals(state: LinkState, n_cohorts: int, n_events: int) -> None:
+    """'Among the 230 patients who had been hospitalised, death occurred in 30 of 117 with X
+    and in 41 of 113 with placebo': a frame that spans the arms is a subgroup total, a
+    cohort row of its own even when its clause counts events of its parts (corpora/README)."""
+    counted = {e.cohort for e in state.events[n_events:]}
+    for cohort in state.cohorts[n_cohorts:]:
+        if cohort.index in state.spanning and not cohort.statement \
+                and cohort.index not in counted and cohort.index not in state.screened:
+            cohort.statement = True
 
 
 def _split_over_arms(words: Words, sent: Span, state: LinkState, n_cohorts: int,
