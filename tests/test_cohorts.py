@@ -866,3 +866,16 @@ def test_a_frame_over_the_arms_is_a_group_even_when_its_clause_counts_events(
                                      f"among the 290 without it, the corresponding figures were "
                                      f"20 of 146 and 35 of 144.")
     assert {("cohort", 230, None, None, None), ("cohort", 290, None, None, None)} <= found
+
+
+@pytest.mark.parametrize("statement", [
+    "Among the 96 patients with atrial fibrillation, 8 in the clarithromycin group and 15 in the "
+    "placebo group died.",
+    "In the 96 patients who smoked, death occurred in 8 patients given clarithromycin and 15 "
+    "given placebo.",
+])
+def test_a_frame_split_between_the_arms_it_names_after_it_has_no_drug(
+        nlp, statement: str) -> None:
+    found = _groups(nlp, _TWO_ARMS + statement)
+    assert ("cohort", 96, None, None, None) in found
+    assert not {f for f in found if f[1] == 96 and f[3]}

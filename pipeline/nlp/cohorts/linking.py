@@ -453,6 +453,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         clear_sentence_total(state, n_cohorts, n_events)
         clear_frame_total(state, n_cohorts, n_events)
         clear_pooled_frame(words, state, n_cohorts, sent_index)
+        if len(arms_at_start) >= 2 and len({g[0] for g in sent_groups}) >= 2:
+            _clear_opening_frame(words, sent, state, n_cohorts, sent_groups, settings)
         _state_totals(state, n_cohorts, n_events)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
@@ -1371,6 +1373,28 @@ def _only_treatment(doc: Doc, groups: list[tuple[str, str, int, int]],
                 return None  # "to venetoclax plus azacitidine or azacitidine"
     first = next(g for g in groups if g[0] == widest[0])
     return first[0], first[1]
+
+
+def _clear_opening_frame(words: Words, sent: Span, state: LinkState, n_cohorts: int,
+                         groups: list[tuple[str, str, int, int]], settings: LinkSettings) -> None:
+    """'Among the 84 patients with diabetes, 9 in the X group and 16 in the placebo group
+    were hospitalised', 'In a subset of 180 patients whose blood was tested, ... about a third
+    of those on X and almost none on Y': a group the sentence opens with, named by no
+    treatment of its own, and then split between the arms the sentence names is a subgroup
+    total over the arms (corpora/README: a cohort row with no drug)."""
+    if n_cohorts >= len(state.cohorts) or words.lower[sent.start] not in (
+            settings.reference_words | settings.frame_prepositions):
+        return
+    comma = next((k for k in range(sent.start, sent.end) if words.text[k] in {",", ";"}), None)
+    frame = state.cohorts[n_cohorts]
+    if comma is None or frame.parent is not None or words.idx[comma] < frame.end_char \
+            or any(g[2] < comma for g in groups):
+        return
+    named = {g[0] for g in groups if g[2] > comma}
+    if len(named) < 2:
+        return
+    frame.drug = frame.drug_mention = frame.drug_status = None
+    state.spanning.add(frame.index)
 
 
 def _state_totals(state: LinkState, n_cohorts: int, n_events: int) -> None:
