@@ -879,3 +879,13 @@ def test_a_frame_split_between_the_arms_it_names_after_it_has_no_drug(
     found = _groups(nlp, _TWO_ARMS + statement)
     assert ("cohort", 96, None, None, None) in found
     assert not {f for f in found if f[1] == 96 and f[3]}
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors in Lyon gave 48 children with relapsed neuroblastoma a year of dinutuximab beta "
+    "after transplant.",
+    "The clinic offered 120 adults with hepatitis B a year of tenofovir at no cost.",
+])
+def test_a_group_given_a_year_of_a_treatment_is_no_yearly_incidence(nlp, text: str) -> None:
+    found = _groups(nlp, text)
+    assert any(f[0] == "cohort" and f[1] in {48, 120} and f[3] for f in found)

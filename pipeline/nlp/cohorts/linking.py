@@ -105,9 +105,11 @@ def link_document(doc: Doc, settings: LinkSettings,
                      and lower[c.end] not in settings.phrase_stops)
             # "28 had relapsed or refractory disease": the disease state of a population
             and not any(w in settings.disease_states for w in lower[c.end:c.end + 2])]
-    # "Within a year, 9 relapsed": a time window, not a yearly incidence.
+    # "Within a year, 9 relapsed": a time window, not a yearly incidence; "gave 64 patients
+    # a year of X": how long a treatment lasted.
     cues = [c for c in cues if c.label != "INCIDENCE" or c.start == 0
-            or lower[c.start - 1] not in settings.time_prepositions]
+            or lower[c.start - 1] not in settings.time_prepositions
+            and not (c.id == "incidence" and c.end < len(lower) and lower[c.end] == "of")]
     at: dict[str, list[int]] = {}  # word -> where it stands: word lists found in one pass
     for i, word in enumerate(lower):
         at.setdefault(word, []).append(i)
