@@ -889,3 +889,16 @@ def test_a_frame_split_between_the_arms_it_names_after_it_has_no_drug(
 def test_a_group_given_a_year_of_a_treatment_is_no_yearly_incidence(nlp, text: str) -> None:
     found = _groups(nlp, text)
     assert any(f[0] == "cohort" and f[1] in {48, 120} and f[3] for f in found)
+
+
+@pytest.mark.parametrize("part", [
+    "including 20 and 41 patients, respectively, who stopped because of adverse events",
+    "including 20 and 41, respectively, because of side effects",
+])
+def test_a_part_picked_by_including_keeps_the_stops_before_it_groups(nlp, part: str) -> None:
+    found = _groups(nlp, _TWO_ARMS + f"The trial regimen was discontinued early by 55 patients "
+                                     f"(21.0%) in the clarithromycin group and 72 (27.9%) in the "
+                                     f"placebo group, {part}.")
+    assert {("cohort", 55, None, "clarithromycin", "discontinued"),
+            ("outcome", 262, 20, "clarithromycin", "received")} <= found
+    assert any(f[0] == "cohort" and f[1] == 72 for f in found)

@@ -455,7 +455,7 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
     participles = settings.treatment_words
     # From the end, so that "9 in group 1, 7 in group 2, and 8 in group 3 died" reaches back.
     for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
-        if not after.elliptical:
+        if not after.elliptical or _opens_subset(doc, after, settings):
             continue
         own = [c for c in here.cues
                if c.label in verbs and c.text.lower().split()[0] not in participles
@@ -489,6 +489,15 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
             if shared is not None:
                 here.shared_outcome = shared
                 here.is_study = True  # it states an event, as its comparison does
+
+
+def _opens_subset(doc: Doc, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """'105 in the X group and 150 in the Y group, including 20 and 41 who stopped because of
+    adverse events': a clause that picks a part of the counts before it states what that
+    part had, not what the counts before it had."""
+    words = words_of(doc)
+    k = facts.start + (words.lower[facts.start] in settings.list_separators)
+    return k < facts.end and words.lower[k] in settings.subset_openers
 
 
 def _assigned_participle(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:

@@ -151,6 +151,7 @@ class LinkSettings:
     unfit_phrases: tuple[tuple[str, ...], ...]
     complement_words: frozenset[str]
     remainder_words: frozenset[str]  # 'leaving 404 in the analysis': the rest, a group
+    subset_openers: frozenset[str]  # ', including 20 who ...': a part of the counts before
     part_words: dict[str, float]
     all_words: frozenset[str]
     demographic_openers: frozenset[str]
