@@ -902,3 +902,12 @@ def test_a_part_picked_by_including_keeps_the_stops_before_it_groups(nlp, part: 
     assert {("cohort", 55, None, "clarithromycin", "discontinued"),
             ("outcome", 262, 20, "clarithromycin", "received")} <= found
     assert any(f[0] == "cohort" and f[1] == 72 for f in found)
+
+
+def test_the_clause_after_a_list_closed_by_respectively_gives_the_list_no_event(nlp) -> None:
+    found = _groups(nlp, _THREE_ARMS + "The 12-week period was completed by 101, 97, and 104 "
+                                       "participants in the 25-mg, 50-mg, and placebo groups, "
+                                       "respectively, and headache led to discontinuation in 3, 5, "
+                                       "and 1 participants.")
+    assert {101, 97, 104} <= {f[1] for f in found if f[0] == "cohort"}
+    assert not {f for f in found if f[0] == "outcome" and f[2] in {101, 97, 104}}

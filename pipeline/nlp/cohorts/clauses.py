@@ -455,7 +455,8 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
     participles = settings.treatment_words
     # From the end, so that "9 in group 1, 7 in group 2, and 8 in group 3 died" reaches back.
     for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
-        if not after.elliptical or _opens_subset(doc, after, settings):
+        if not after.elliptical or _opens_subset(doc, after, settings) \
+                or _closes_list(doc, here, settings):
             continue
         own = [c for c in here.cues
                if c.label in verbs and c.text.lower().split()[0] not in participles
@@ -489,6 +490,15 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
             if shared is not None:
                 here.shared_outcome = shared
                 here.is_study = True  # it states an event, as its comparison does
+
+
+def _closes_list(doc: Doc, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """'completed by 150, 147 and 152 participants in the A, B and C groups, respectively,
+    and adverse events led to ...': a clause that ends a list with ', respectively,' has had
+    its verb; the clause after it states something new."""
+    words = words_of(doc)
+    return facts.end - facts.start >= 2 and words.text[facts.end - 1] == "," \
+        and words.lower[facts.end - 2] in settings.respectively_words
 
 
 def _opens_subset(doc: Doc, facts: ClauseFacts, settings: LinkSettings) -> bool:
