@@ -911,3 +911,10 @@ def test_the_clause_after_a_list_closed_by_respectively_gives_the_list_no_event(
                                        "and 1 participants.")
     assert {101, 97, 104} <= {f[1] for f in found if f[0] == "cohort"}
     assert not {f for f in found if f[0] == "outcome" and f[2] in {101, 97, 104}}
+
+
+def test_shares_of_named_arms_that_withdrew_are_parts_of_the_arms(nlp) -> None:
+    found = _groups(nlp, _TWO_ARMS + "Before day 28, 5.0% of clarithromycin recipients and 7.0% of "
+                                     "placebo recipients withdrew from the trial.")
+    assert {("cohort", 13, None, "clarithromycin", "discontinued"),
+            ("cohort", 18, None, "clarithromycin", "not_received")} <= found

@@ -1796,7 +1796,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     span = doc[m.start: m.end]
 
     if m.kind == "percent" and outcome is None and not _after_baseline(facts, m) \
-            and facts.shared_change is not None:
+            and (facts.shared_change is not None or _changes_after(m, facts)):
         _share_group(doc, sent_index, m, facts, state, settings,  # "93.3% ... completed"
                      stopped=facts.drug_status == "discontinued")
         return
