@@ -918,3 +918,10 @@ def test_shares_of_named_arms_that_withdrew_are_parts_of_the_arms(nlp) -> None:
                                      "placebo recipients withdrew from the trial.")
     assert {("cohort", 13, None, "clarithromycin", "discontinued"),
             ("cohort", 18, None, "clarithromycin", "not_received")} <= found
+
+
+@pytest.mark.parametrize("who", ["whose anaemia had stopped responding to epoetin",
+                                 "whose tumours had stopped shrinking on chemotherapy"])
+def test_a_stop_of_something_other_than_a_treatment_is_no_discontinuation(nlp, who: str) -> None:
+    found = _groups(nlp, f"The trial enrolled 300 adults {who}.")
+    assert not {f for f in found if f[4] == "discontinued"}

@@ -105,6 +105,7 @@ def link_document(doc: Doc, settings: LinkSettings,
                      and lower[c.end] not in settings.phrase_stops)
             # "28 had relapsed or refractory disease": the disease state of a population
             and not any(w in settings.disease_states for w in lower[c.end:c.end + 2])]
+    cues = [c for c in cues if not _stopped_doing(words, c, settings)]
     # "Within a year, 9 relapsed": a time window, not a yearly incidence; "gave 64 patients
     # a year of X": how long a treatment lasted.
     cues = [c for c in cues if c.label != "INCIDENCE" or c.start == 0
@@ -1397,6 +1398,22 @@ def _clear_opening_frame(words: Words, sent: Span, state: LinkState, n_cohorts: 
         return
     frame.drug = frame.drug_mention = frame.drug_status = None
     state.spanning.add(frame.index)
+
+
+def _stopped_doing(words: Words, cue: Cue, settings: LinkSettings) -> bool:
+    """'adults whose anaemia had stopped responding to X', 'the tumour stopped growing': a
+    stop of something other than taking a treatment is no change of the group's treatment
+    (but 'stopped taking X', 'stopped receiving X' is)."""
+    if cue.label != "STATUS" or cue.id != "discontinued" or cue.end >= len(words.lower) \
+            or not words.lower[cue.end - 1].startswith("stop"):
+        return False
+    after = words.lower[cue.end]
+    return after.endswith("ing") and after not in settings.treatment_words \
+        and after not in _STOPPED_USING
+
+
+#: Gerunds after "stopped" that do say a treatment was stopped ("stopped using the inhaler").
+_STOPPED_USING = frozenset({"using", "treatment", "dosing", "injecting", "infusing"})
 
 
 def _state_totals(state: LinkState, n_cohorts: int, n_events: int) -> None:
