@@ -925,3 +925,11 @@ def test_shares_of_named_arms_that_withdrew_are_parts_of_the_arms(nlp) -> None:
 def test_a_stop_of_something_other_than_a_treatment_is_no_discontinuation(nlp, who: str) -> None:
     found = _groups(nlp, f"The trial enrolled 300 adults {who}.")
     assert not {f for f in found if f[4] == "discontinued"}
+
+
+@pytest.mark.parametrize("per", ["(150 per arm)", "(150 per group)"])
+def test_a_size_per_arm_before_the_options_gives_each_arm(nlp, per: str) -> None:
+    found = _groups(nlp, f"A total of 300 adults with gout were enrolled {per} and randomized to "
+                         f"receive febuxostat or placebo.")
+    assert {("cohort", 150, None, "febuxostat", "received"),
+            ("cohort", 150, None, "febuxostat", "not_received")} <= found

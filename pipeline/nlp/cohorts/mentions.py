@@ -201,8 +201,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "(95% CI, 47.0-62.7)", "(range, 38-81)": bounds, not counts
         if after < end and (words.lower[after] in units or (
                 words.lower[after] in settings.treatment_modifiers and after + 1 < end
-                and words.lower[after + 1] in units)):
-            continue  # "12 mg", "a single oral dose", "two intravenous doses"
+                and words.lower[after + 1] in units)) \
+                and not (after + 1 < end and words.lower[after] in settings.each_words
+                         and words.lower[after + 1] in settings.arm_nouns):
+            continue  # "12 mg", "a single oral dose", "two intravenous doses" (not "156 per arm")
         if after < end and words.lower[after] in settings.arm_nouns \
                 and words.lower[after].endswith("s"):
             continue  # "in the three groups", "in the other two arms": groups, not patients
