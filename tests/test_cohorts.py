@@ -933,3 +933,10 @@ def test_a_size_per_arm_before_the_options_gives_each_arm(nlp, per: str) -> None
                          f"receive febuxostat or placebo.")
     assert {("cohort", 150, None, "febuxostat", "received"),
             ("cohort", 150, None, "febuxostat", "not_received")} <= found
+
+
+def test_the_rest_of_an_arm_listed_before_the_verb_is_a_group(nlp) -> None:
+    found = _groups(nlp, _TWO_ARMS + "Six patients assigned to clarithromycin never received a "
+                                     "dose; the remaining 256 and all placebo recipients formed "
+                                     "the safety population.")
+    assert any(f[:4] == ("cohort", 256, None, "clarithromycin") for f in found)

@@ -471,6 +471,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                 and int(value) not in YEARS:
             # "..., leaving 404 in the per-protocol population": the rest of the group, a group
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
+        elif after == end and size_text.split()[0] in settings.complement_words \
+                and int(value) not in YEARS:
+            # "; the remaining 97 and all 50 placebo recipients formed ...": the rest of the
+            # group, its verb after the list
+            mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
+                                    percent=percent))
         elif after < end and (after in events or after in stops or (
                 after + 1 in stops and words.lower[after] in settings.auxiliaries) or (
                 anaphora and words.is_alpha[after] and words.is_lower[after])):
