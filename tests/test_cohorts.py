@@ -940,3 +940,12 @@ def test_the_rest_of_an_arm_listed_before_the_verb_is_a_group(nlp) -> None:
                                      "dose; the remaining 256 and all placebo recipients formed "
                                      "the safety population.")
     assert any(f[:4] == ("cohort", 256, None, "clarithromycin") for f in found)
+
+
+@pytest.mark.parametrize("change", ["needed at least one dose reduction",
+                                    "required dose interruptions"])
+def test_a_group_whose_dose_was_changed_is_a_group_not_an_event(nlp, change: str) -> None:
+    found = _groups(nlp, "Sixty adults with myelofibrosis were treated with fedratinib at two "
+                         f"centres in Milan. Twenty-five stayed on the starting dose and 35 {change}.")
+    assert ("cohort", 35, None, "fedratinib", "received") in found
+    assert not {f for f in found if f[0] == "outcome"}

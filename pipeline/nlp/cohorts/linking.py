@@ -1801,6 +1801,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = clause_outcome(doc, facts, m, settings)
     if sizes_only:
         outcome = None  # "(48 in cohort A and 50 in cohort B)": the sizes of the groups
+    dose_changed = outcome is not None and outcome.id == "other" and _changes_dose(outcome, settings)
+    if dose_changed:
+        outcome = None  # "22 needed at least one dose reduction": a group, no event
     if outcome is not None and outcome.id == "other" and _names_stop(outcome, sent_cues or facts.cues):
         # "Discontinuation of the trial regimen occurred in 18 in the X group and 22 in the
         # placebo group": who stopped is a group, no event (corpora/README: withdrawals are
@@ -2018,11 +2021,14 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     elif m.kind == "bare" and m.size_text.split()[0] in settings.complement_words \
             and not facts.arm_label:
         _complement_group(doc, sent_index, m, facts, state, settings)
-    elif (m.kind == "bare" and (facts.anaphora or facts.elliptical
+    elif (m.kind == "bare" and (facts.anaphora or facts.elliptical or dose_changed
                                 or _part_of_named(doc, m, facts, state))) or (
             m.kind == "loose" and facts.anaphora and m.end < facts.end and doc[m.end].is_lower):
         # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
         parent = _named_arm(state, m, facts) or recent_cohort(state)
+        if dose_changed and parent is not None and parent.size <= m.value:
+            # "18 stayed on the starting dose and 22 needed a dose reduction": of the 40 treated
+            parent = next((c for c in reversed(state.cohorts) if c.size > m.value), None)
         if parent is not None and parent.size > m.value:
             # ("200 were excluded (150 did not meet ...)": a part of those excluded is too)
             screened = parent.index in state.screened or _screened(doc, m, facts, settings)
@@ -2292,6 +2298,14 @@ def _reasons_as_groups(state: LinkState) -> set[int]:
             confidence=stopped.confidence))
     state.events = kept
     return arms  # (the arms stated on their own still: their harms were counted elsewhere)
+
+
+def _changes_dose(outcome: Cue, settings: LinkSettings) -> bool:
+    """Does an event named by its frame's words change the dosing of the treatment ('needed a
+    dose reduction', 'required dose interruptions')? Such a group is a cohort, not an event."""
+    said = outcome.text.lower().split()
+    return any(w in {"dose", "doses", "dosing"} for w in said) \
+        and any(w in settings.dose_changes for w in said)
 
 
 def _names_stop(outcome: Cue, cues: list[Cue]) -> bool:
