@@ -949,3 +949,12 @@ def test_a_group_whose_dose_was_changed_is_a_group_not_an_event(nlp, change: str
                          f"centres in Milan. Twenty-five stayed on the starting dose and 35 {change}.")
     assert ("cohort", 35, None, "fedratinib", "received") in found
     assert not {f for f in found if f[0] == "outcome"}
+
+
+@pytest.mark.parametrize("who", ["with an LDL cholesterol level of 190 mg per decilitre or higher",
+                                 "whose kidney function had declined"])
+def test_a_count_with_a_modifier_before_its_study_verb_is_a_group(nlp, who: str) -> None:
+    found = _groups(nlp, f"In all, 1,460 adults were screened, and 1,020 {who} were randomly "
+                         "assigned to inclisiran (512 patients) or placebo (508 patients).")
+    assert ("cohort", 1020, None, None, None) in found
+    assert not {f for f in found if f[1] == 1460}
