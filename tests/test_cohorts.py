@@ -958,3 +958,10 @@ def test_a_count_with_a_modifier_before_its_study_verb_is_a_group(nlp, who: str)
                          "assigned to inclisiran (512 patients) or placebo (508 patients).")
     assert ("cohort", 1020, None, None, None) in found
     assert not {f for f in found if f[1] == 1460}
+
+
+def test_a_group_said_to_form_an_analysis_population_counts_no_event(nlp) -> None:
+    found = _groups(nlp, _TWO_ARMS + "Of these, 240 had pneumococcal pneumonia confirmed by "
+                                     "culture and formed the microbiological population.")
+    assert ("cohort", 240, None, None, None) in {f[:2] + (None, None, None) for f in found}
+    assert not {f for f in found if f[0] == "outcome"}

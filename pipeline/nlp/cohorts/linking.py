@@ -1801,6 +1801,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = clause_outcome(doc, facts, m, settings)
     if sizes_only:
         outcome = None  # "(48 in cohort A and 50 in cohort B)": the sizes of the groups
+    if outcome is not None and m.outcome is None and _forms_population(doc, facts, outcome, settings):
+        outcome = None  # "97 and 96 had X confirmed and formed the mITT population": a group
     dose_changed = outcome is not None and outcome.id == "other" and _changes_dose(outcome, settings)
     if dose_changed:
         outcome = None  # "22 needed at least one dose reduction": a group, no event
@@ -2298,6 +2300,26 @@ def _reasons_as_groups(state: LinkState) -> set[int]:
             confidence=stopped.confidence))
     state.events = kept
     return arms  # (the arms stated on their own still: their harms were counted elsewhere)
+
+
+def _forms_population(doc: Doc, facts: ClauseFacts, outcome: Cue, settings: LinkSettings) -> bool:
+    """Does the clause say its group formed an analysis population ('... had confirmed
+    candidiasis and formed the modified intention-to-treat population')? What it says the
+    group had then picks the group; it counts no event. (The predicate may be the one the
+    clause shares: 'and 97 | and 96 had X and formed the mITT population'.)"""
+    words = words_of(doc)
+    end = max(facts.end, min(len(words.lower), outcome.end + _POPULATION_REACH * 2))
+    for k in range(facts.start, end):
+        if words.text[k] in {".", ";"} and k >= facts.end:
+            return False
+        if words.lower[k] in settings.population_verbs and any(
+                words.lower[j] in settings.population_nouns
+                for j in range(k + 1, min(end, k + _POPULATION_REACH))):
+            return True
+    return False
+
+
+_POPULATION_REACH = 8  # words from "formed" to "population" ("formed the mITT population")
 
 
 def _changes_dose(outcome: Cue, settings: LinkSettings) -> bool:
