@@ -388,7 +388,8 @@ def link_document(doc: Doc, settings: LinkSettings,
                       sent_cues=sent_cues)
             if not mentions and any(clause.start <= i < clause.end for i in none_at):
                 _link_zero_events(doc, sent_index, clause, facts, state, settings)
-        if sent_index in bracket_sents and len(state.arms) >= 2:
+        if sent_index in bracket_sents and len(state.arms) >= 2 \
+                and any(not c.drug for c in state.cohorts[n_cohorts:]):
             _split_over_arms(words, sent, state, n_cohorts, settings)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
         # "...: 204 in Arm A, 204 in Arm B and 200 in Arm C": an arm restated with the size
@@ -1801,7 +1802,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = clause_outcome(doc, facts, m, settings)
     if sizes_only:
         outcome = None  # "(48 in cohort A and 50 in cohort B)": the sizes of the groups
-    if outcome is not None and m.outcome is None and _forms_population(doc, facts, outcome, settings):
+    if outcome is not None and m.outcome is None and outcome.id in {"other", "adverse_event"} \
+            and _forms_population(doc, facts, outcome, settings):
         outcome = None  # "97 and 96 had X confirmed and formed the mITT population": a group
     dose_changed = outcome is not None and outcome.id == "other" and _changes_dose(outcome, settings)
     if dose_changed:

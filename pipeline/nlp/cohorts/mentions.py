@@ -416,6 +416,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         if noun is None and words.text[begin - 1] in {"(", ",", "and"} \
                 and words.lower[sent.start] not in settings.reference_words \
+                and _in_bare_brackets(words, begin, sent.start, settings) \
                 and begin in breakdown_counts(words, sent.start, sent_end, settings):
             # "the 190 who received at least one dose (94 and 96)": a part of each arm (but
             # "Of the 481 who ... (241 and 240), ...": the sizes of a frame, read as such)
@@ -725,6 +726,15 @@ def _listed_with_name(words: Words, i: int, after: int, sent_start: int, end: in
 
 
 _ITEM_ENDS = frozenset({"and", "vs", "versus", "or"})
+
+
+def _in_bare_brackets(words: Words, i: int, sent_start: int, settings: LinkSettings) -> bool:
+    """Do only counts and separators stand between the number at ``i`` and an opening bracket
+    before it ("(94 and 96)")? A cheap look before breakdown_counts reads the sentence."""
+    k = i - 1
+    while k > sent_start and (words.num[k] is not None or words.lower[k] in settings.list_separators):
+        k -= 1
+    return words.text[k] == "("
 
 
 def breakdown_counts(words: Words, sent_start: int, sent_end: int,
