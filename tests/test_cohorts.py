@@ -965,3 +965,11 @@ def test_a_group_said_to_form_an_analysis_population_counts_no_event(nlp) -> Non
                                      "culture and formed the microbiological population.")
     assert ("cohort", 240, None, None, None) in {f[:2] + (None, None, None) for f in found}
     assert not {f for f in found if f[0] == "outcome"}
+
+
+def test_a_bare_count_a_study_verb_takes_with_its_arms_sizes_in_brackets_is_a_group(nlp) -> None:
+    found = _groups(nlp, "Two identical trials compared deucravacitinib with placebo. TRIAL-A "
+                         "randomised 660 patients (deucravacitinib, n = 440; placebo, n = 220) and "
+                         "TRIAL-B randomised 612 (deucravacitinib, n = 408; placebo, n = 204).")
+    assert {("cohort", 660, None, None, None), ("cohort", 612, None, None, None),
+            ("cohort", 408, None, "deucravacitinib", "received")} <= found

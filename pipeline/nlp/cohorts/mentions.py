@@ -463,7 +463,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         elif _given_after(doc, after, end, given, drug_starts, settings) or (
                 number.start in object_at and after < end
                 and (words.lower[after] in settings.relative_pronouns
-                     or words.lower[after] == "whose")):
+                     or words.lower[after] == "whose"
+                     # "and LATITUDE-2 randomised 708 (X, n = 472; placebo, n = 236)": the
+                     # sizes in brackets say it counts people
+                     or words.text[after] == "(" and _names_group_size(words, after + 1, end))):
             # "so 120 took X and 60 took Y", "120 were given X": the group that received it;
             # "the trial enrolled 262 whose tumours qualified": the group enrolled (but "took 4
             # minutes": only a relative clause after the count says it counts people).
@@ -702,6 +705,12 @@ def _study_verb_after(words: Words, i: int, end: int, study_verbs: set[int]) -> 
 _MODIFIER_LINKS = frozenset({"with", "whose"})
 _UNIT_LIKE = frozenset({"mg", "g", "ml", "mmol", "per", "years", "year", "months", "weeks",
                         "days", "kg", "mm", "cm", "units", "%"})
+
+
+def _names_group_size(words: Words, k: int, end: int) -> bool:
+    """Do the brackets opening before ``k`` give sizes of groups ('(X, n = 472; ...)',
+    '(n = 350 and 358)')?"""
+    return any(words.lower[j] == "n" and words.text[j + 1] == "=" for j in range(k, min(end - 1, k + 6)))
 
 
 def _listed_with_name(words: Words, i: int, after: int, sent_start: int, end: int,
