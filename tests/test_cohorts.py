@@ -835,3 +835,191 @@ def test_a_later_placebo_group_lacks_what_the_first_placebo_arm_lacked(nlp) -> N
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.drug_status) for r in rows if r.cohort_size in (44, 148)} \
         == {(148, "tarlatamab", "not_received"), (44, "tarlatamab", "not_received")}
+_THREE_ARMS = ("A total of 330 adults with chronic urticaria were randomised to remibrutinib "
+               "25 mg (n = 110), remibrutinib 50 mg (n = 110) or placebo (n = 110). ")
+
+
+@pytest.mark.parametrize("stops", [
+    "Eleven, 16 and 7 participants, respectively, withdrew before week 12.",
+    "The 12-week period was completed by 98, 93, and 102 participants in the 25-mg, 50-mg, and "
+    "placebo groups, respectively.",
+    "Treatment was stopped early by 9 (8%), 13 (12%) and 5 (5%) patients, respectively.",
+])
+def test_every_count_of_a_list_with_one_count_per_arm_is_a_group(nlp, stops: str) -> None:
+    found = _groups(nlp, _THREE_ARMS + stops)
+    sizes = sorted(f[1] for f in found if f[0] == "cohort" and f[1] < 110)
+    assert len(sizes) == 3
+
+
+@pytest.mark.parametrize("opener", ["At week 52, ", "Of the 330, "])
+def test_a_number_before_a_list_that_opens_the_sentence_is_no_count_of_it(
+        nlp, opener: str) -> None:
+    found = _groups(nlp, _THREE_ARMS + opener + "101, 97 and 104 patients remained on treatment.")
+    assert {101, 97, 104} <= {f[1] for f in found}
+    assert not {f for f in found if f[1] == 52}
+
+
+def test_harm_stops_among_a_list_of_stops_are_counted_over_the_arms(nlp) -> None:
+    found = _groups(nlp, _THREE_ARMS + "Ten, 14 and 9 participants, respectively, discontinued "
+                                       "treatment, including 3, 6 and 2 who stopped because of "
+                                       "adverse events.")
+    assert {("outcome", 110, 3, "remibrutinib", "received"),
+            ("outcome", 110, 6, "remibrutinib", "received"),
+            ("outcome", 110, 2, "remibrutinib", "not_received")} <= found
+    assert {10, 14, 9} <= {f[1] for f in found if f[0] == "cohort"}
+
+
+_TWO_ARMS = ("Between 2021 and 2024, 520 adults with community-acquired pneumonia were randomly "
+             "assigned to clarithromycin (n = 262) or placebo (n = 258). ")
+
+
+@pytest.mark.parametrize("breakdown", [
+    "The safety population comprised the 514 patients (259 and 255) who received at least one dose.",
+    "The 514 who received at least one dose (259 and 255, respectively) formed the safety population.",
+    "Chest imaging at day 7 was obtained for 514 participants (259 clarithromycin and 255 placebo).",
+])
+def test_a_bracketed_breakdown_of_a_group_gives_a_part_of_each_arm(nlp, breakdown: str) -> None:
+    found = _groups(nlp, _TWO_ARMS + breakdown)
+    assert {("cohort", 259, None, "clarithromycin", "received"),
+            ("cohort", 255, None, "clarithromycin", "not_received")} <= found
+
+
+def test_a_breakdown_that_does_not_add_up_to_a_group_gives_no_parts(nlp) -> None:
+    found = _groups(nlp, _TWO_ARMS + "The median stay was 6 days (4 and 9 days in the two groups).")
+    assert not {f for f in found if f[1] in {4, 9}}
+
+
+@pytest.mark.parametrize("rest", ["leaving 506 in the per-protocol population",
+                                  "leaving 506 patients for the analysis"])
+def test_the_group_a_count_leaves_is_a_group(nlp, rest: str) -> None:
+    found = _groups(nlp, _TWO_ARMS + f"Fourteen participants withdrew consent before any dose, "
+                                     f"{rest}.")
+    assert 506 in {f[1] for f in found if f[0] == "cohort"}
+    assert not {f for f in found if f[0] == "outcome"}
+
+
+def test_items_of_a_bracketed_list_named_by_their_treatment_are_the_arms_parts(nlp) -> None:
+    found = _groups(nlp, _TWO_ARMS + "Six were found ineligible after randomisation, leaving 514 "
+                                     "in the modified intention-to-treat population (260 "
+                                     "clarithromycin, 254 placebo).")
+    assert {("cohort", 260, None, "clarithromycin", "received"),
+            ("cohort", 254, None, "clarithromycin", "not_received")} <= found
+    assert not {f for f in found if f[0] == "outcome"}
+
+
+@pytest.mark.parametrize("frame", ["Among the 230 patients who had previously been hospitalised",
+                                   "In the 230 participants with a prior stroke"])
+def test_a_frame_over_the_arms_is_a_group_even_when_its_clause_counts_events(
+        nlp, frame: str) -> None:
+    found = _groups(nlp, _TWO_ARMS + f"{frame}, death occurred in 30 of 117 (25.6%) with "
+                                     f"clarithromycin and in 41 of 113 (36.3%) with placebo; "
+                                     f"among the 290 without it, the corresponding figures were "
+                                     f"20 of 146 and 35 of 144.")
+    assert {("cohort", 230, None, None, None), ("cohort", 290, None, None, None)} <= found
+
+
+@pytest.mark.parametrize("statement", [
+    "Among the 96 patients with atrial fibrillation, 8 in the clarithromycin group and 15 in the "
+    "placebo group died.",
+    "In the 96 patients who smoked, death occurred in 8 patients given clarithromycin and 15 "
+    "given placebo.",
+])
+def test_a_frame_split_between_the_arms_it_names_after_it_has_no_drug(
+        nlp, statement: str) -> None:
+    found = _groups(nlp, _TWO_ARMS + statement)
+    assert ("cohort", 96, None, None, None) in found
+    assert not {f for f in found if f[1] == 96 and f[3]}
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors in Lyon gave 48 children with relapsed neuroblastoma a year of dinutuximab beta "
+    "after transplant.",
+    "The clinic offered 120 adults with hepatitis B a year of tenofovir at no cost.",
+])
+def test_a_group_given_a_year_of_a_treatment_is_no_yearly_incidence(nlp, text: str) -> None:
+    found = _groups(nlp, text)
+    assert any(f[0] == "cohort" and f[1] in {48, 120} and f[3] for f in found)
+
+
+@pytest.mark.parametrize("part", [
+    "including 20 and 41 patients, respectively, who stopped because of adverse events",
+    "including 20 and 41, respectively, because of side effects",
+])
+def test_a_part_picked_by_including_keeps_the_stops_before_it_groups(nlp, part: str) -> None:
+    found = _groups(nlp, _TWO_ARMS + f"The trial regimen was discontinued early by 55 patients "
+                                     f"(21.0%) in the clarithromycin group and 72 (27.9%) in the "
+                                     f"placebo group, {part}.")
+    assert {("cohort", 55, None, "clarithromycin", "discontinued"),
+            ("outcome", 262, 20, "clarithromycin", "received")} <= found
+    assert any(f[0] == "cohort" and f[1] == 72 for f in found)
+
+
+def test_the_clause_after_a_list_closed_by_respectively_gives_the_list_no_event(nlp) -> None:
+    found = _groups(nlp, _THREE_ARMS + "The 12-week period was completed by 101, 97, and 104 "
+                                       "participants in the 25-mg, 50-mg, and placebo groups, "
+                                       "respectively, and headache led to discontinuation in 3, 5, "
+                                       "and 1 participants.")
+    assert {101, 97, 104} <= {f[1] for f in found if f[0] == "cohort"}
+    assert not {f for f in found if f[0] == "outcome" and f[2] in {101, 97, 104}}
+
+
+def test_shares_of_named_arms_that_withdrew_are_parts_of_the_arms(nlp) -> None:
+    found = _groups(nlp, _TWO_ARMS + "Before day 28, 5.0% of clarithromycin recipients and 7.0% of "
+                                     "placebo recipients withdrew from the trial.")
+    assert {("cohort", 13, None, "clarithromycin", "discontinued"),
+            ("cohort", 18, None, "clarithromycin", "not_received")} <= found
+
+
+@pytest.mark.parametrize("who", ["whose anaemia had stopped responding to epoetin",
+                                 "whose tumours had stopped shrinking on chemotherapy"])
+def test_a_stop_of_something_other_than_a_treatment_is_no_discontinuation(nlp, who: str) -> None:
+    found = _groups(nlp, f"The trial enrolled 300 adults {who}.")
+    assert not {f for f in found if f[4] == "discontinued"}
+
+
+@pytest.mark.parametrize("per", ["(150 per arm)", "(150 per group)"])
+def test_a_size_per_arm_before_the_options_gives_each_arm(nlp, per: str) -> None:
+    found = _groups(nlp, f"A total of 300 adults with gout were enrolled {per} and randomized to "
+                         f"receive febuxostat or placebo.")
+    assert {("cohort", 150, None, "febuxostat", "received"),
+            ("cohort", 150, None, "febuxostat", "not_received")} <= found
+
+
+def test_the_rest_of_an_arm_listed_before_the_verb_is_a_group(nlp) -> None:
+    found = _groups(nlp, _TWO_ARMS + "Six patients assigned to clarithromycin never received a "
+                                     "dose; the remaining 256 and all placebo recipients formed "
+                                     "the safety population.")
+    assert any(f[:4] == ("cohort", 256, None, "clarithromycin") for f in found)
+
+
+@pytest.mark.parametrize("change", ["needed at least one dose reduction",
+                                    "required dose interruptions"])
+def test_a_group_whose_dose_was_changed_is_a_group_not_an_event(nlp, change: str) -> None:
+    found = _groups(nlp, "Sixty adults with myelofibrosis were treated with fedratinib at two "
+                         f"centres in Milan. Twenty-five stayed on the starting dose and 35 {change}.")
+    assert ("cohort", 35, None, "fedratinib", "received") in found
+    assert not {f for f in found if f[0] == "outcome"}
+
+
+@pytest.mark.parametrize("who", ["with an LDL cholesterol level of 190 mg per decilitre or higher",
+                                 "whose kidney function had declined"])
+def test_a_count_with_a_modifier_before_its_study_verb_is_a_group(nlp, who: str) -> None:
+    found = _groups(nlp, f"In all, 1,460 adults were screened, and 1,020 {who} were randomly "
+                         "assigned to inclisiran (512 patients) or placebo (508 patients).")
+    assert ("cohort", 1020, None, None, None) in found
+    assert not {f for f in found if f[1] == 1460}
+
+
+def test_a_group_said_to_form_an_analysis_population_counts_no_event(nlp) -> None:
+    found = _groups(nlp, _TWO_ARMS + "Of these, 240 had pneumococcal pneumonia confirmed by "
+                                     "culture and formed the microbiological population.")
+    assert ("cohort", 240, None, None, None) in {f[:2] + (None, None, None) for f in found}
+    assert not {f for f in found if f[0] == "outcome"}
+
+
+def test_a_bare_count_a_study_verb_takes_with_its_arms_sizes_in_brackets_is_a_group(nlp) -> None:
+    found = _groups(nlp, "Two identical trials compared deucravacitinib with placebo. TRIAL-A "
+                         "randomised 660 patients (deucravacitinib, n = 440; placebo, n = 220) and "
+                         "TRIAL-B randomised 612 (deucravacitinib, n = 408; placebo, n = 204).")
+    assert {("cohort", 660, None, None, None), ("cohort", 612, None, None, None),
+            ("cohort", 408, None, "deucravacitinib", "received")} <= found

@@ -84,7 +84,8 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
             opener = _time_opener(lower, start, i, sent.start, settings)
             start = i + 1
             elliptical = comma_break and nxt is not None and not opener and (
-                lower[nxt] in settings.comparators or anchored(nxt, nxt + reach + 1))
+                lower[nxt] in settings.comparators or anchored(nxt, nxt + reach + 1)) \
+                and lower[nxt] not in settings.remainder_words  # ", leaving 404 in ...": a group
         elif (lower[i] in settings.comparators and i > start
               and words.ent_iob[i] != "I"  # "lenalidomide and dexamethasone (n=369)": one name
               and anchored(start, i)
@@ -397,7 +398,8 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
         facts.arm_label = arm.text  # as written: "Group 1", "cohort A"
     facts.setting = next((c.id for c in mine if c.label == "SETTING"), None)
     facts.is_study = bool(drugs) or any(
-        c.label in {"STUDY_VERB", "PROCEDURE", "ARM", "OUTCOME", "STATUS"} for c in mine)
+        c.label in {"STUDY_VERB", "PROCEDURE", "ARM", "OUTCOME", "STATUS"} for c in mine) \
+        or lower[start] in settings.remainder_words  # "..., leaving 110 for analysis"
     facts.is_incidence = any(c.label == "INCIDENCE" and c.id != "baseline" for c in mine)
     # "..., with a median age of 61 years": a baseline statistic silences what follows it,
     # not the count the clause opened with ("Sixty-two adults were treated, with ...").
@@ -465,7 +467,8 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
     participles = settings.treatment_words
     # From the end, so that "9 in group 1, 7 in group 2, and 8 in group 3 died" reaches back.
     for here, after in reversed(list(zip(facts, facts[1:], strict=False))):
-        if not after.elliptical:
+        if not after.elliptical or _opens_subset(doc, after, settings) \
+                or _closes_list(doc, here, settings):
             continue
         own = [c for c in here.cues
                if c.label in verbs and c.text.lower().split()[0] not in participles
@@ -499,6 +502,24 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
             if shared is not None:
                 here.shared_outcome = shared
                 here.is_study = True  # it states an event, as its comparison does
+
+
+def _closes_list(doc: Doc, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """'completed by 150, 147 and 152 participants in the A, B and C groups, respectively,
+    and adverse events led to ...': a clause that ends a list with ', respectively,' has had
+    its verb; the clause after it states something new."""
+    words = words_of(doc)
+    return facts.end - facts.start >= 2 and words.text[facts.end - 1] == "," \
+        and words.lower[facts.end - 2] in settings.respectively_words
+
+
+def _opens_subset(doc: Doc, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """'105 in the X group and 150 in the Y group, including 20 and 41 who stopped because of
+    adverse events': a clause that picks a part of the counts before it states what that
+    part had, not what the counts before it had."""
+    words = words_of(doc)
+    k = facts.start + (words.lower[facts.start] in settings.list_separators)
+    return k < facts.end and words.lower[k] in settings.subset_openers
 
 
 def _assigned_participle(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:

@@ -60,12 +60,11 @@ from .groups import (
     recent_cohort,
     remember,
 )
-from .mentions import find_mentions, in_size_brackets, other_arms
+from .mentions import breakdown_counts, find_mentions, in_size_brackets, other_arms
 from .outcomes import (
     cause_part,
     clause_outcome,
     endpoint_harms,
-    forms_population,
     given_as_reason,
     harm_reason,
     harm_stops,
@@ -112,9 +111,12 @@ def link_document(doc: Doc, settings: LinkSettings,
                      and lower[c.end] not in settings.phrase_stops)
             # "28 had relapsed or refractory disease": the disease state of a population
             and not any(w in settings.disease_states for w in lower[c.end:c.end + 2])]
-    # "Within a year, 9 relapsed": a time window, not a yearly incidence.
+    cues = [c for c in cues if not _stopped_doing(words, c, settings)]
+    # "Within a year, 9 relapsed": a time window, not a yearly incidence; "gave 64 patients
+    # a year of X": how long a treatment lasted.
     cues = [c for c in cues if c.label != "INCIDENCE" or c.start == 0
-            or lower[c.start - 1] not in settings.time_prepositions]
+            or lower[c.start - 1] not in settings.time_prepositions
+            and not (c.id == "incidence" and c.end < len(lower) and lower[c.end] == "of")]
     at: dict[str, list[int]] = {}  # word -> where it stands: word lists found in one pass
     for i, word in enumerate(lower):
         at.setdefault(word, []).append(i)
@@ -398,6 +400,9 @@ def link_document(doc: Doc, settings: LinkSettings,
                       sent_cues=sent_cues)
             if not mentions and any(clause.start <= i < clause.end for i in none_at):
                 _link_zero_events(doc, sent_index, clause, facts, state, settings)
+        if sent_index in bracket_sents and len(state.arms) >= 2 \
+                and any(not c.drug for c in state.cohorts[n_cohorts:]):
+            _split_over_arms(words, sent, state, n_cohorts, settings)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
         # "...: 204 in Arm A, 204 in Arm B and 200 in Arm C": an arm restated with the size
         # it had is one of the sentence's groups too, in its place.
@@ -444,6 +449,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             if _changed_parts(state, siblings, previous_arms):
                 # (they hold only for a next sentence that refers back to them)
                 subgroup_arms = (sent_index - 1, siblings, previous_arms)
+            if _harm_stops_of_parts(state, siblings, previous_arms, n_events):
+                state.arms = previous_arms
         made = [c.index for c in state.cohorts[n_cohorts:] if c.statement and c.parent is None]
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
@@ -462,6 +469,9 @@ def link_document(doc: Doc, settings: LinkSettings,
         clear_sentence_total(state, n_cohorts, n_events)
         clear_frame_total(state, n_cohorts, n_events)
         clear_pooled_frame(words, state, n_cohorts, sent_index)
+        if len(arms_at_start) >= 2 and len({g[0] for g in sent_groups}) >= 2:
+            _clear_opening_frame(words, sent, state, n_cohorts, sent_groups, settings)
+        _state_totals(state, n_cohorts, n_events)
         _count_sized_groups(doc, state, n_cohorts, n_events, state.last_in_previous, settings)
         _sizes_before_shares(doc, state, n_events)
         treated = parts and any(t.lower_ in settings.safety_population_words for t in sent)
@@ -607,6 +617,20 @@ def _changed_parts(state: LinkState, siblings: list[int], arms: list[int]) -> bo
     pairs = [(state.cohorts[i], state.cohorts[a]) for i, a in zip(siblings, arms, strict=True)]
     return all(part.size < arm.size and part.drug == arm.drug for part, arm in pairs) \
         and any(part.drug_status in CHANGED_STATUSES for part, _ in pairs)
+
+
+def _harm_stops_of_parts(state: LinkState, siblings: list[int], arms: list[int],
+                         n_events: int) -> bool:
+    """'15, 12 and 11 discontinued, including 4, 5 and 3 who stopped because of adverse
+    events': stops for harms are counted over the whole arms (corpora/README), not over the
+    parts of the arms that stopped; with only such counts after a list of stops, the list
+    leaves the arms as they were."""
+    events = state.events[n_events:]
+    return bool(events) and len(siblings) == len(arms) >= 2 \
+        and all(e.outcome == "adverse_event" for e in events) \
+        and all(state.cohorts[i].drug_status in CHANGED_STATUSES
+                and state.cohorts[i].size < state.cohorts[a].size
+                for i, a in zip(siblings, arms, strict=True))
 
 
 def _opened_whole(words: Words, sent: Span, state: LinkState, siblings: list[int],
@@ -877,6 +901,9 @@ def _count_sized_groups(doc: Doc, state: LinkState, n_cohorts: int, n_events: in
             # Only groups told apart: parts of as many groups ("of the arms"), or groups
             # given different treatments, not a total and its part.
             continue
+        if all(e.outcome == "adverse_event" for e in group) \
+                and all(t.drug_status in CHANGED_STATUSES and t.parent is not None for t in targets):
+            continue  # "15 and 12 discontinued, including 4 and 5 because of harms": of the arms
         for event, target in zip(group, targets, strict=True):
             event.cohort = target.index
             if event.from_percent and event.percent is not None:
@@ -1497,6 +1524,65 @@ def _only_treatment(doc: Doc, groups: list[tuple[str, str, int, int]],
     return first[0], first[1]
 
 
+def _clear_opening_frame(words: Words, sent: Span, state: LinkState, n_cohorts: int,
+                         groups: list[tuple[str, str, int, int]], settings: LinkSettings) -> None:
+    """'Among the 84 patients with diabetes, 9 in the X group and 16 in the placebo group
+    were hospitalised', 'In a subset of 180 patients whose blood was tested, ... about a third
+    of those on X and almost none on Y': a group the sentence opens with, named by no
+    treatment of its own, and then split between the arms the sentence names is a subgroup
+    total over the arms (corpora/README: a cohort row with no drug)."""
+    if n_cohorts >= len(state.cohorts) or words.lower[sent.start] not in (
+            settings.reference_words | settings.frame_prepositions):
+        return
+    comma = next((k for k in range(sent.start, sent.end) if words.text[k] in {",", ";"}), None)
+    frame = state.cohorts[n_cohorts]
+    if comma is None or frame.parent is not None or words.idx[comma] < frame.end_char \
+            or any(g[2] < comma for g in groups):
+        return
+    named = {g[0] for g in groups if g[2] > comma}
+    if len(named) < 2:
+        return
+    frame.drug = frame.drug_mention = frame.drug_status = None
+    state.spanning.add(frame.index)
+
+
+def _stopped_doing(words: Words, cue: Cue, settings: LinkSettings) -> bool:
+    """'adults whose anaemia had stopped responding to X', 'the tumour stopped growing': a
+    stop of something other than taking a treatment is no change of the group's treatment
+    (but 'stopped taking X', 'stopped receiving X' is)."""
+    if cue.label != "STATUS" or cue.id != "discontinued" or cue.end >= len(words.lower) \
+            or not words.lower[cue.end - 1].startswith("stop"):
+        return False
+    after = words.lower[cue.end]
+    return after.endswith("ing") and after not in settings.treatment_words \
+        and after not in _STOPPED_USING
+
+
+#: Gerunds after "stopped" that do say a treatment was stopped ("stopped using the inhaler").
+_STOPPED_USING = frozenset({"using", "treatment", "dosing", "injecting", "infusing"})
+
+
+def _state_totals(state: LinkState, n_cohorts: int, n_events: int) -> None:
+    """'Among the 230 patients who had been hospitalised, death occurred in 30 of 117 with X
+    and in 41 of 113 with placebo': a frame that spans the arms is a subgroup total, a
+    cohort row of its own even when its clause counts events of its parts (corpora/README)."""
+    counted = {e.cohort for e in state.events[n_events:]}
+    for cohort in state.cohorts[n_cohorts:]:
+        if cohort.index in state.spanning and not cohort.statement \
+                and cohort.index not in counted and cohort.index not in state.screened:
+            cohort.statement = True
+
+
+def _split_over_arms(words: Words, sent: Span, state: LinkState, n_cohorts: int,
+                     settings: LinkSettings) -> None:
+    """'The safety population comprised the 364 patients (242 and 122) who ...': the
+    bracketed breakdown of a group gives one part of each arm, in the arms' order."""
+    starts = {words.idx[k] for k in breakdown_counts(words, sent.start, sent.end, settings)}
+    parts = [c.index for c in state.cohorts[n_cohorts:] if c.start_char in starts and not c.drug]
+    if parts and len(parts) == len(state.arms):
+        _cohorts_respectively(state, parts, state.arms)
+
+
 def _cohorts_respectively(state: LinkState, cohorts: list[int], arms: list[int]) -> None:
     """'161 and 160 patients, respectively, received at least one dose': one group per arm,
     in order, each a part of its arm with its treatment."""
@@ -1879,8 +1965,12 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = clause_outcome(doc, facts, m, settings)
     if sizes_only:
         outcome = None  # "(48 in cohort A and 50 in cohort B)": the sizes of the groups
-    if outcome is not None and m.outcome is None and forms_population(doc, m.end):
-        outcome = None  # "97 and 96 had X confirmed and formed the mITT population"
+    if outcome is not None and m.outcome is None and outcome.id in {"other", "adverse_event"} \
+            and _forms_population(doc, facts, outcome, settings):
+        outcome = None  # "97 and 96 had X confirmed and formed the mITT population": a group
+    dose_changed = outcome is not None and outcome.id == "other" and _changes_dose(outcome, settings)
+    if dose_changed:
+        outcome = None  # "22 needed at least one dose reduction": a group, no event
     if outcome is not None:
         outcome = qualified_outcome(doc, outcome, facts.cues, settings)
     if outcome is not None and (outcome.id == "other" and _names_stop(outcome, sent_cues or facts.cues)
@@ -1897,7 +1987,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     span = doc[m.start: m.end]
 
     if m.kind == "percent" and outcome is None and not _after_baseline(facts, m) \
-            and facts.shared_change is not None:
+            and (facts.shared_change is not None or _changes_after(m, facts)):
         _share_group(doc, sent_index, m, facts, state, settings,  # "93.3% ... completed"
                      stopped=facts.drug_status == "discontinued")
         return
@@ -2102,11 +2192,14 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     elif m.kind == "bare" and m.size_text.split()[0] in settings.complement_words \
             and not facts.arm_label:
         _complement_group(doc, sent_index, m, facts, state, settings)
-    elif (m.kind == "bare" and (facts.anaphora or facts.elliptical
+    elif (m.kind == "bare" and (facts.anaphora or facts.elliptical or dose_changed
                                 or _part_of_named(doc, m, facts, state))) or (
             m.kind == "loose" and facts.anaphora and m.end < facts.end and doc[m.end].is_lower):
         # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
         parent = _named_arm(state, m, facts) or recent_cohort(state)
+        if dose_changed and parent is not None and parent.size <= m.value:
+            # "18 stayed on the starting dose and 22 needed a dose reduction": of the 40 treated
+            parent = next((c for c in reversed(state.cohorts) if c.size > m.value), None)
         if parent is not None and parent.size > m.value:
             # ("200 were excluded (150 did not meet ...)": a part of those excluded is too)
             screened = parent.index in state.screened or _screened(doc, m, facts, settings)
@@ -2376,6 +2469,34 @@ def _reasons_as_groups(state: LinkState) -> set[int]:
             confidence=stopped.confidence))
     state.events = kept
     return arms  # (the arms stated on their own still: their harms were counted elsewhere)
+
+
+def _forms_population(doc: Doc, facts: ClauseFacts, outcome: Cue, settings: LinkSettings) -> bool:
+    """Does the clause say its group formed an analysis population ('... had confirmed
+    candidiasis and formed the modified intention-to-treat population')? What it says the
+    group had then picks the group; it counts no event. (The predicate may be the one the
+    clause shares: 'and 97 | and 96 had X and formed the mITT population'.)"""
+    words = words_of(doc)
+    end = max(facts.end, min(len(words.lower), outcome.end + _POPULATION_REACH * 2))
+    for k in range(facts.start, end):
+        if words.text[k] in {".", ";"} and k >= facts.end:
+            return False
+        if words.lower[k] in settings.population_verbs and any(
+                words.lower[j] in settings.population_nouns
+                for j in range(k + 1, min(end, k + _POPULATION_REACH))):
+            return True
+    return False
+
+
+_POPULATION_REACH = 8  # words from "formed" to "population" ("formed the mITT population")
+
+
+def _changes_dose(outcome: Cue, settings: LinkSettings) -> bool:
+    """Does an event named by its frame's words change the dosing of the treatment ('needed a
+    dose reduction', 'required dose interruptions')? Such a group is a cohort, not an event."""
+    said = outcome.text.lower().split()
+    return any(w in {"dose", "doses", "dosing"} for w in said) \
+        and any(w in settings.dose_changes for w in said)
 
 
 def _names_stop(outcome: Cue, cues: list[Cue]) -> bool:

@@ -201,8 +201,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "(95% CI, 47.0-62.7)", "(range, 38-81)": bounds, not counts
         if after < end and (words.lower[after] in units or (
                 words.lower[after] in settings.treatment_modifiers and after + 1 < end
-                and words.lower[after + 1] in units)):
-            continue  # "12 mg", "a single oral dose", "two intravenous doses"
+                and words.lower[after + 1] in units)) \
+                and not (after + 1 < end and words.lower[after] in settings.each_words
+                         and words.lower[after + 1] in settings.arm_nouns):
+            continue  # "12 mg", "a single oral dose", "two intravenous doses" (not "156 per arm")
         if after < end and words.lower[after] in settings.arm_nouns \
                 and words.lower[after].endswith("s"):
             continue  # "in the three groups", "in the other two arms": groups, not patients
@@ -272,7 +274,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                    value=round(share * value / 100), whole=int(value),
                                    size_text=number_text, percent=share)
             continue
-        if n_equals or bracketed is not None or is_group_size(number_text):
+        named_after = not n_equals and bracketed is None \
+            and _listed_with_name(words, number.start, after, sent.start, end, groups)
+        if n_equals or bracketed is not None or is_group_size(number_text) or named_after:
             # "Pola-R-CHP (n = 152)", "niraparib (264 patients)": a group of N, with the drug
             # named just before it.
             paren = number.start - (3 if n_equals else 1)
@@ -308,7 +312,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             setting = next((c.id for c in cues if c.label == "SETTING"
                             and segment_start <= c.start and c.end <= paren), None)
             named_end = number.end if bracketed is None else bracketed
-            direct = n_equals and _named_right_after(doc, after, end, groups)
+            direct = (n_equals or named_after) and _named_right_after(doc, after, end, groups)
             if after < end and (words.lower[after] in settings.size_for_words or direct):
                 # "n = 40 for selpercatinib, n = 41 for placebo", "(n = 45 vorasidenib; n =
                 # 41 placebo)": the group named after it.
@@ -378,11 +382,12 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             # "62 were assigned to each arm", "50 patients per group": one cohort per arm
             # (or per option compared: "randomized to A or B (120 per group)").
             # The predicate of "2 patients in each group died" starts after the noun.
-            noun = _noun_end(doc, after, end, patients, settings)
+            noun = _noun_end(doc, after_percent(doc, after, end), end, patients, settings)
             mentions.append(Mention("each", begin, noun or after, value=int(value),
                                     size_text=size_text))
             continue
-        noun = _noun_end(doc, after, end, patients, settings)
+        # ("9 (9%) patients": the noun may follow the count's share)
+        noun = _noun_end(doc, after_percent(doc, after, end), end, patients, settings)
         framed = _frame_end(doc, begin, after, start, end, cues, settings) if noun is None else None
         if framed is not None:
             # "Of the 27 who responded, 11 relapsed", "Among the 14 complete responders, three
@@ -411,13 +416,22 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             mentions.append(Mention("count", begin, after, value=int(value),
                                     size_text=size_text, percent=percent))
             continue
+        if noun is None and words.text[begin - 1] in {"(", ",", "and"} \
+                and words.lower[sent.start] not in settings.reference_words \
+                and _in_bare_brackets(words, begin, sent.start, settings) \
+                and begin in breakdown_counts(words, sent.start, sent_end, settings):
+            # "the 190 who received at least one dose (94 and 96)": a part of each arm (but
+            # "Of the 481 who ... (241 and 240), ...": the sizes of a frame, read as such)
+            mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
+            continue
         if noun is None and _in_count_list(doc, after, sent_end, settings):
             # "in 29, 17 and 16 patients": every number of the list counts patients. The
             # noun may end a later clause only when the list has one number per known arm
             # (with or without "respectively"): other lists gave more wrong rows than right
             # ones on the dev corpus.
             list_end = _list_end(doc, after, sent_end, settings)
-            across = (arm_count >= 2 and _list_length(doc, number.start, list_end) == arm_count)
+            first = _list_start(words, number.start, sent.start, settings)
+            across = (arm_count >= 2 and _list_length(doc, first, list_end) == arm_count)
             nouns = {c.start for c in (sent_cues or cues) if c.label == "PATIENT"} \
                 if across else patients
             listed = _noun_end(doc, list_end, sent_end, nouns, settings)
@@ -455,11 +469,29 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         elif _given_after(doc, after, end, given, drug_starts, settings) or (
                 number.start in object_at and after < end
                 and (words.lower[after] in settings.relative_pronouns
-                     or words.lower[after] == "whose")):
+                     or words.lower[after] == "whose"
+                     # "and LATITUDE-2 randomised 708 (X, n = 472; placebo, n = 236)": the
+                     # sizes in brackets say it counts people
+                     or words.text[after] == "(" and _names_group_size(words, after + 1, end))):
             # "so 120 took X and 60 took Y", "120 were given X": the group that received it;
             # "the trial enrolled 262 whose tumours qualified": the group enrolled (but "took 4
             # minutes": only a relative clause after the count says it counts people).
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
+        elif after < end and words.lower[after] in _MODIFIER_LINKS \
+                and _study_verb_after(words, after, end, study_verbs) and int(value) not in YEARS:
+            # "and 1,046 with triglyceride levels of 880 mg or higher were randomly assigned":
+            # the group a study verb after its modifier counts, the noun understood
+            mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
+        elif begin > start and words.lower[begin - 1] in settings.remainder_words \
+                and int(value) not in YEARS:
+            # "..., leaving 404 in the per-protocol population": the rest of the group, a group
+            mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
+        elif after == end and size_text.split()[0] in settings.complement_words \
+                and int(value) not in YEARS:
+            # "; the remaining 97 and all 50 placebo recipients formed ...": the rest of the
+            # group, its verb after the list
+            mentions.append(Mention("bare", begin, after, value=int(value), size_text=size_text,
+                                    percent=percent))
         elif after < end and (after in events or after in stops or (
                 after + 1 in stops and words.lower[after] in settings.auxiliaries) or (
                 anaphora and words.is_alpha[after] and words.is_lower[after])):
@@ -581,7 +613,10 @@ def in_size_brackets(doc: Doc, start: int, cues: list[Cue] | None,
     if closing is None:
         return False
     cue_list = cues or []  # the sentence's cues
-    if any(c.label in {"OUTCOME", "EVENT_VERB"} and sent.start <= c.start < opening for c in cue_list):
+    # ("Six were found ineligible, leaving 404 (203 X, 201 Y)": the rest names no event)
+    rest = next((k for k in range(opening - 1, sent.start - 1, -1)
+                 if words.lower[k] in settings.remainder_words), sent.start)
+    if any(c.label in {"OUTCOME", "EVENT_VERB"} and rest <= c.start < opening for c in cue_list):
         return False  # "Rash (12 in group A and 9 in group B)": counts of the event named
     named = {i for c in cue_list if opening < c.start < closing
              and c.label in {"ARM", "ARM_NAME", "PATIENT", "STATUS"} for i in range(c.start, c.end)}
@@ -659,6 +694,92 @@ def _named_right_after(doc: Doc, i: int, end: int, groups: list[tuple[str, str, 
     closes its item of the list."""
     group = next((g for g in groups if g[2] == i), None)
     return group is not None and (group[3] >= end or doc[group[3]].text in {";", ",", ")", "]"})
+
+
+def _study_verb_after(words: Words, i: int, end: int, study_verbs: set[int]) -> bool:
+    """Is there a study verb ('were randomly assigned', 'were enrolled') after ``i`` in the
+    clause, with no other count before it?"""
+    for k in range(i, end):
+        if k in study_verbs:
+            return True
+        if words.num[k] is not None and k + 1 < end and words.lower[k + 1] not in _UNIT_LIKE:
+            return False  # ("... of 880 mg ... were assigned": a measure, no other count)
+    return False
+
+
+#: Words after a count that begin a modifier of its understood noun ("1,046 with ...").
+_MODIFIER_LINKS = frozenset({"with", "whose"})
+_UNIT_LIKE = frozenset({"mg", "g", "ml", "mmol", "per", "years", "year", "months", "weeks",
+                        "days", "kg", "mm", "cm", "units", "%"})
+
+
+def _names_group_size(words: Words, k: int, end: int) -> bool:
+    """Do the brackets opening before ``k`` give sizes of groups ('(X, n = 472; ...)',
+    '(n = 350 and 358)')?"""
+    return any(words.lower[j] == "n" and words.text[j + 1] == "=" for j in range(k, min(end - 1, k + 6)))
+
+
+def _listed_with_name(words: Words, i: int, after: int, sent_start: int, end: int,
+                      groups: list[tuple[str, str, int, int]]) -> bool:
+    """'leaving 404 in the analysis (203 dexamethasone, 201 placebo)', '(77 with X and 73
+    with placebo)' without the 'with': a count in brackets followed at once by the name of
+    its group's treatment, which closes the item of the list."""
+    if after >= end or not any(g[2] == after for g in groups) \
+            or not _named_right_after(words.doc, after, end, groups) \
+            and not any(g[2] == after and g[3] < end and words.lower[g[3]] in _ITEM_ENDS
+                        for g in groups):
+        return False
+    depth = 0
+    for k in range(i - 1, max(sent_start, i - _BRACKET_REACH) - 1, -1):
+        if words.text[k] in {")", "]"}:
+            depth += 1
+        elif words.text[k] in {"(", "["}:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+_ITEM_ENDS = frozenset({"and", "vs", "versus", "or"})
+
+
+def _in_bare_brackets(words: Words, i: int, sent_start: int, settings: LinkSettings) -> bool:
+    """Do only counts and separators stand between the number at ``i`` and an opening bracket
+    before it ("(94 and 96)")? A cheap look before breakdown_counts reads the sentence."""
+    k = i - 1
+    while k > sent_start and (words.num[k] is not None or words.lower[k] in settings.list_separators):
+        k -= 1
+    return words.text[k] == "("
+
+
+def breakdown_counts(words: Words, sent_start: int, sent_end: int,
+                     settings: LinkSettings) -> list[int]:
+    """'the 190 who received at least one dose (94 and 96)', 'the 364 patients (242 and
+    122)': bare counts in brackets that add up to a group named before them in the
+    sentence, its breakdown by arm in the arms' order. Where they start, or []."""
+    found: list[int] = []
+    k = sent_start
+    while k < sent_end:
+        if words.text[k] != "(":
+            k += 1
+            continue
+        items, j = [], k + 1
+        while j < sent_end and (words.num[j] is not None or words.lower[j] in settings.list_separators
+                                or words.lower[j] in settings.respectively_words):
+            if words.num[j] is not None and (j == k + 1 or words.num[j - 1] is None):
+                items.append(j)
+            j += 1
+        if len(items) >= 2 and j < sent_end and words.text[j] == ")":
+            values = [words.num[i] for i in items]
+            whole = sum(v for v in values if v is not None)
+            if all(v is not None and v == int(v) for v in values) and any(
+                    words.num[i] == whole and (i + 1 >= sent_end or words.text[i + 1] != "%")
+                    for i in range(max(sent_start, k - _BRACKET_REACH), k)):
+                found += items
+        k = j
+    return found
+
+_BRACKET_REACH = 24  # words back to the bracket a list of sizes opens with
 
 
 def _tally_end(doc: Doc, sent: Span, cues: list[Cue], settings: LinkSettings) -> int | None:
@@ -1111,6 +1232,44 @@ def _list_length(doc: Doc, start: int, end: int) -> int:
                 i += 1
         i += 1
     return count
+
+
+def _list_start(words: Words, i: int, start: int, settings: LinkSettings) -> int:
+    """Start of the list of counts the number at ``i`` continues ("Ten, 14 and 9 patients":
+    14 and 9 are the second and third of a list that starts at "Ten"), or ``i``."""
+    separators = settings.list_separators
+    while True:
+        j = i - 1
+        if j > start and words.lower[j] in separators - {","} and words.text[j - 1] == ",":
+            j -= 1  # the serial ", and"
+        k = j - 1
+        if k > start and words.text[k] in {")", "]"}:  # "12 (30%), 14 (35%) and 9 (22%)"
+            k = next((b - 1 for b in range(k - 1, max(start, k - 6), -1)
+                      if words.text[b] in {"(", "["}), k)
+        if not (j > start and words.lower[j] in separators and k >= start
+                and words.num[k] is not None and words.num[k] not in YEARS_SET):
+            return i
+        while k > start and words.num[k - 1] is not None:
+            k -= 1  # ("twenty-one" may be several tokens of one number)
+        if not _opens_list(words, k, start, settings):
+            return i  # "At week 52, 120 and 115 ...", "Of the 365, 120 ...": no item of it
+        i = k
+
+
+def _opens_list(words: Words, k: int, start: int, settings: LinkSettings) -> bool:
+    """Can a list of counts begin at ``k``? Not when a word before it makes it a label or a
+    time ("At week 52, 120 and 115 ...", "In cohort 2, 14 and 9 ...") or a group already
+    named ("Of the 365, 120, 122 and 123 ...")."""
+    if k == start:
+        return True
+    before = words.lower[k - 1]
+    if before in settings.not_count_after or before in settings.interval_words:
+        return False
+    return not (before in settings.determiners or before in settings.reference_words)
+
+
+#: A year before a list ("In 2024, 14 and 9 ...") is no count of it.
+YEARS_SET = frozenset(YEARS)
 
 
 def _list_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int:

@@ -776,26 +776,6 @@ _NONE_PRONOUNS = frozenset({"none", "neither"})
 _JUDGEMENT_WORDS = 10
 
 
-def forms_population(doc: Doc, start: int) -> bool:
-    """'97 and 96 had invasive candidiasis confirmed and formed the mITT population': a
-    sentence that says, after a count at ``start``, that its counts make up an analysis
-    population names who they are, no event."""
-    words = words_of(doc)
-    formed = False
-    for k in range(start, len(doc)):
-        if words.sent_start[k]:
-            return False
-        formed = formed or words.lower[k] in _FORMING_VERBS
-        if formed and words.lower[k] in _POPULATION_NOUNS:
-            return True
-    return False
-
-
-#: 'formed the safety population', 'constituted the per-protocol set'.
-_POPULATION_NOUNS = frozenset({"population", "populations"})
-_FORMING_VERBS = frozenset({"formed", "form", "forms", "constituted", "comprised", "made"})
-
-
 #: Nouns that introduce what made a group stop ('the reasons were').
 _REASON_WORDS = frozenset({"reason", "reasons"})
 

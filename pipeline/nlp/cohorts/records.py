@@ -153,6 +153,11 @@ class LinkSettings:
     prior_reach: int
     unfit_phrases: tuple[tuple[str, ...], ...]
     complement_words: frozenset[str]
+    remainder_words: frozenset[str]  # 'leaving 404 in the analysis': the rest, a group
+    subset_openers: frozenset[str]  # ', including 20 who ...': a part of the counts before
+    population_verbs: frozenset[str]  # 'and formed the mITT population': the group is
+    population_nouns: frozenset[str]  # an analysis population, no event
+    dose_changes: frozenset[str]  # '22 needed a dose reduction': a change of dosing, no event
     part_words: dict[str, float]
     all_words: frozenset[str]
     demographic_openers: frozenset[str]
