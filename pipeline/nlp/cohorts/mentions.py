@@ -478,7 +478,7 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             # minutes": only a relative clause after the count says it counts people).
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
         elif after < end and words.lower[after] in _MODIFIER_LINKS \
-                and _study_verb_after(words, after, end, study_verbs) and int(value) not in YEARS:
+                and _study_verb_after(words, after, end, study_verbs, settings) and int(value) not in YEARS:
             # "and 1,046 with triglyceride levels of 880 mg or higher were randomly assigned":
             # the group a study verb after its modifier counts, the noun understood
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
@@ -696,21 +696,20 @@ def _named_right_after(doc: Doc, i: int, end: int, groups: list[tuple[str, str, 
     return group is not None and (group[3] >= end or doc[group[3]].text in {";", ",", ")", "]"})
 
 
-def _study_verb_after(words: Words, i: int, end: int, study_verbs: set[int]) -> bool:
+def _study_verb_after(words: Words, i: int, end: int, study_verbs: set[int],
+                      settings: LinkSettings) -> bool:
     """Is there a study verb ('were randomly assigned', 'were enrolled') after ``i`` in the
     clause, with no other count before it?"""
     for k in range(i, end):
         if k in study_verbs:
             return True
-        if words.num[k] is not None and k + 1 < end and words.lower[k + 1] not in _UNIT_LIKE:
+        if words.num[k] is not None and k + 1 < end and words.lower[k + 1] not in settings.measure_units:
             return False  # ("... of 880 mg ... were assigned": a measure, no other count)
     return False
 
 
 #: Words after a count that begin a modifier of its understood noun ("1,046 with ...").
 _MODIFIER_LINKS = frozenset({"with", "whose"})
-_UNIT_LIKE = frozenset({"mg", "g", "ml", "mmol", "per", "years", "year", "months", "weeks",
-                        "days", "kg", "mm", "cm", "units", "%"})
 
 
 def _names_group_size(words: Words, k: int, end: int) -> bool:

@@ -158,6 +158,7 @@ class LinkSettings:
     population_verbs: frozenset[str]  # 'and formed the mITT population': the group is
     population_nouns: frozenset[str]  # an analysis population, no event
     dose_changes: frozenset[str]  # '22 needed a dose reduction': a change of dosing, no event
+    measure_units: frozenset[str]  # 'of 880 mg', '12 years': a measure, no count
     part_words: dict[str, float]
     all_words: frozenset[str]
     demographic_openers: frozenset[str]
