@@ -263,7 +263,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         # "Among 241 and 238 patients with measurable disease at baseline, ...": what picks
         # the groups, no baseline statistic.
         lead_end = next((t.i for t in doc[max(lead):sent.end] if t.text == ","), sent.end) \
-            if lead else _frame_end(words, sent, settings)
+            if lead else _opening_frame_end(words, sent, settings)
         baseline = min((c.start for c in sent_cues if c.label == "INCIDENCE"
                         and c.id == "baseline" and c.start >= lead_end
                         and not any(a <= c.start < b for a, b in asides)), default=None)
@@ -767,7 +767,7 @@ def _restated_at(doc: Doc, sent: Span, cohort: Cohort) -> int:
     return sent.start_char + at if at >= 0 else sent.end_char
 
 
-def _frame_end(words: Words, sent: Span, settings: LinkSettings) -> int:
+def _opening_frame_end(words: Words, sent: Span, settings: LinkSettings) -> int:
     """'Of the 37 patients who needed steroids at baseline, 14 achieved remission': where the
     sized group a sentence opens with ends (its first comma), or the sentence's start."""
     if words.lower[sent.start] not in settings.reference_words:
@@ -1022,20 +1022,6 @@ def _size_giving_share(doc: Doc, m: Mention, sent_index: int, state: LinkState) 
         if gives_share(m.value, int(value), m.percent or 0, decimals=1):
             return int(value)
     return None
-
-
-def _describes_population(doc: Doc, m: Mention, outcome: Cue, facts: ClauseFacts) -> bool:
-    """'502 adults hospitalised with severe influenza were randomised': an event word right
-    after the count's noun, then a prepositional phrase and a study verb, says who the
-    group is (a participle), not what happened to it."""
-    words = words_of(doc)
-    return outcome.start == m.end and outcome.end < facts.end \
-        and words.lower[outcome.end] in _PARTICIPLE_LINKS \
-        and any(c.label == "STUDY_VERB" and c.start > outcome.end for c in facts.cues)
-
-
-#: Prepositions after a participle that describes a population ("hospitalised with X").
-_PARTICIPLE_LINKS = frozenset({"with", "for", "because"})
 
 
 def _rates_frequency(outcome: Cue, settings: LinkSettings) -> bool:
@@ -1917,8 +1903,6 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         # responders relapsed": the noun names the group; the event is the clause's other one.
         outcome = predicate_outcome(doc, outcome.end, facts.end, facts.cues, settings) \
             or preceding_outcome(doc, m.start, facts.start, facts.cues, settings) or outcome
-    if outcome is not None and m.outcome is None and _describes_population(doc, m, outcome, facts):
-        outcome = None  # "502 adults hospitalised with influenza were randomised": who they are
     last = state.events[-1] if state.events else None
     # Harms are being reported: the last count, in this sentence or the one before, was one.
     after_harm = last is not None and last.outcome == "adverse_event" \
