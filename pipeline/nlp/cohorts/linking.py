@@ -62,6 +62,7 @@ from .groups import (
 )
 from .mentions import breakdown_counts, find_mentions, in_size_brackets, other_arms
 from .outcomes import (
+    PRO_VERBS,
     cause_part,
     clause_outcome,
     endpoint_harms,
@@ -2212,7 +2213,7 @@ def _pro_verb_after(doc: Doc, k: int, end: int) -> bool:
     """Is the predicate at ``k`` a verb that stands for the one said before ('22 of 47
     did', 'and 9 in cohort B did so')?"""
     words = words_of(doc)
-    if k >= end or words.lower[k] not in _PRO_VERBS:
+    if k >= end or words.lower[k] not in PRO_VERBS:
         return False
     k += 1
     if k < end and words.lower[k] in {"so", "too", "likewise"}:
@@ -2220,8 +2221,6 @@ def _pro_verb_after(doc: Doc, k: int, end: int) -> bool:
     return k >= end or words.is_punct[k]
 
 
-#: Verbs that stand for the verb said before ("did", "did so").
-_PRO_VERBS = frozenset({"did", "do", "does"})
 
 
 def _denied_before(doc: Doc, outcome: Cue, m: Mention, facts: ClauseFacts,

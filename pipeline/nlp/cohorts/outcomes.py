@@ -52,7 +52,7 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i = next((k for k in range(i + 1, skip.end) if k in outcome_at), skip.end)
             # "in Group 1" and "Group 1" overlap: step to the end of the longer one.
             i = max([i] + [c.end for c in arm_at.values() if c.start < i < c.end])
-            if word in _PRO_VERBS and i < end and words.lower[i] == "so":
+            if word in PRO_VERBS and i < end and words.lower[i] == "so":
                 i += 1  # "Seven of them did so because of recurrent infections": the stop said before
         elif treated is not None:
             i = treated  # "Eight people taking belzutifan died"
@@ -234,7 +234,7 @@ def _state_in(words: Words, k: int, settings: LinkSettings) -> bool:
 _DRUG_LABELS = frozenset({"DRUG", "DRUG_CLASS"})
 
 #: Verbs that stand for the verb said before ("did so", "do so").
-_PRO_VERBS = frozenset({"did", "do", "does"})
+PRO_VERBS = frozenset({"did", "do", "does"})
 
 #: Words that deny the event after them ("had not regained MMR", "had never relapsed").
 _NEGATIONS = frozenset({"not", "never", "n't"})
