@@ -7,6 +7,11 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 
+def f1_of(precision: float, recall: float) -> float:
+    """The harmonic mean of precision and recall (0 when both are 0)."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 @dataclass
 class Score:
     """True positives, false positives and false negatives, summed over articles."""
@@ -32,5 +37,4 @@ class Score:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_of(self.precision, self.recall)

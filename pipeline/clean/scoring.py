@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..schema import SnippetFile
-from ..scores import Score
+from ..scores import Score, f1_of
 from .article import CleanArticle
 
 #: A cleaner under test: page bytes in, article text (or our CleanArticle) out.
@@ -100,8 +100,7 @@ class BodyScore:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_of(self.precision, self.recall)
 
 
 def body_overlap(gold: str, output: str, *, n: int = SHINGLE) -> tuple[float, float, float]:
