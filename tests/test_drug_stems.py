@@ -447,3 +447,27 @@ def test_an_irregular_participle_after_an_option_is_no_drug(nlp, participle) -> 
             f"two weeks, or to irinotecan. Tumours shrank in 39 of the 120 {participle} "
             "irinotecan.")
     assert analyse(clean_text(text), nlp=nlp).record.drugs == "irinotecan; sacituzumab tirumotecan"
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Velmorastide (QX-2291) is an oral agent. Of 44 adults given velmorastide, 12 responded.",
+     "velmorastide"),
+    ("The trial tested ZR4410 (trenobirin) in 80 adults; trenobirin lowered pain in 31.",
+     "trenobirin"),
+    ("Part A escalated Kolpavimod (BT-7702) from 10 mg; 9 of 20 patients on kolpavimod had "
+     "a flare.", "kolpavimod"),
+])
+def test_a_name_written_with_its_research_code_in_brackets_is_an_agent(nlp, text: str,
+                                                                       agent: str) -> None:
+    doc = nlp(text)
+    assert agent in {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+
+
+@pytest.mark.parametrize("text", [
+    "Grade 3 events included nausea or hypoxia in 8 patients.",
+    "Dose reductions for diarrhoea and colitis were needed in 5 of 40.",
+    "Kelvoria (NCT04567890) enrolled 300 adults at Hartwell (HQ) sites.",
+])
+def test_condition_words_and_bracketed_codes_of_no_agent_name_no_drug(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "DRUG"]

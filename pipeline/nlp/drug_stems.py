@@ -157,6 +157,8 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
         if word == "|" and i + 2 < n and heads.could_name(doc[i + 1]) \
                 and _cell_has_size(lowers, i + 2, heads):
             assigned.add(i + 1)  # "| Warfarin, n = 296 |", "| Warfarin group (n=296) |"
+        if word == "(":
+            assigned |= _coded_name(doc, lowers, i, heads)
     if not assigned and not received:
         return spaced_code_spans(doc, lowers, spaced)
     named = {lowers[i] for i in assigned} | received
@@ -170,6 +172,19 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
             assigned.add(i)  # every other mention of an assigned name
     return [Span(doc, i, i + 1, label="DRUG", span_id=lowers[i])
             for i in sorted(assigned)] + spaced_code_spans(doc, lowers, spaced)
+
+
+def _coded_name(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[int]:
+    """'Casdatifan (AB521)', 'HLV-5520 (zelmirestat)': a name written with a research code in
+    brackets at ``i`` (or a code with the name) is the agent the code stands for: companies
+    name a drug in development both ways, and a code names nothing else."""
+    if not 0 < i < len(lowers) - 2 or lowers[i + 2] != ")":
+        return set()
+    if heads.is_code(doc[i + 1]) and heads.could_name(doc[i - 1]) and not heads.is_code(doc[i - 1]):
+        return {i - 1}
+    if heads.is_code(doc[i - 1]) and heads.could_name(doc[i + 1]) and not heads.is_code(doc[i + 1]):
+        return {i + 1}
+    return set()
 
 
 def _sized_code(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[int]:
