@@ -471,3 +471,44 @@ def test_a_name_written_with_its_research_code_in_brackets_is_an_agent(nlp, text
 def test_condition_words_and_bracketed_codes_of_no_agent_name_no_drug(nlp, text: str) -> None:
     doc = nlp(text)
     assert not [e for e in doc.ents if e.label_ == "DRUG"]
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Adults over 60 were randomized to recombinant shingles vaccine or placebo; shingles "
+     "occurred in 6 of 3,100 in the vaccine group.", "recombinant shingles vaccine"),
+    ("Toddlers were assigned to receive the PNX-2401 conjugate vaccine or a control vaccine.",
+     "pnx-2401 conjugate vaccine"),
+    ("Participants were randomly assigned to Trivaxor adjuvanted vaccine or saline placebo.",
+     "trivaxor adjuvanted vaccine"),
+])
+def test_an_agent_closed_by_a_class_word_is_the_whole_product_name(nlp, text: str,
+                                                                    drug: str) -> None:
+    doc = nlp(text)
+    assert drug in {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+    assert not {e.id_ for e in doc.ents if e.label_ == "DRUG"} - {drug}
+
+
+def test_the_first_word_of_a_product_name_alone_is_no_agent_when_it_is_english(nlp) -> None:
+    doc = nlp("Children were randomized to inactivated rotavirus vaccine or placebo. "
+              "Inactivated virus particles were counted.")
+    assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {"inactivated rotavirus vaccine"}
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Adults received beclomethasone dipropionate or montelukast for 12 weeks.",
+     "beclomethasone dipropionate"),
+    ("Patients used vilanterol xinafoate 25 µg once daily.", "vilanterol xinafoate"),
+])
+def test_an_ester_that_stays_in_the_prescribed_name_is_one_drug(nlp, text: str, drug: str) -> None:
+    doc = nlp(text)
+    assert drug in {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Adults were randomly assigned to receive a single dose of Zostavar recombinant vaccine "
+     "or placebo.", "zostavar recombinant vaccine"),
+    ("Patients were randomized to receive two doses of tavrelumin or placebo.", "tavrelumin"),
+])
+def test_an_assigned_agent_after_its_number_of_doses_is_a_drug(nlp, text: str, drug: str) -> None:
+    doc = nlp(text)
+    assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {drug}

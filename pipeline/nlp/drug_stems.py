@@ -47,6 +47,8 @@ class ArmHeads:
     dose_units: frozenset[str] = frozenset()  # "received X 20 mg": a dose follows a name
     dose_links: frozenset[str] = frozenset()  # "X at (a dose of) 20 mg"
     modifier_endings: tuple[str, ...] = ()  # "flexibly dosed X": adverbs, participles
+    product_nouns: frozenset[str] = frozenset()  # "X zoster vaccine": the class word that ends a name
+    product_reach: int = 2  # how many words may stand between the name and that class word
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -65,7 +67,9 @@ class ArmHeads:
                    not_code_prefixes=frozenset(p.upper() for p in data["not_code_prefixes"]),
                    dose_units=frozenset(u.lower() for u in data.get("dose_units", ())),
                    dose_links=frozenset(data.get("dose_links", ())),
-                   modifier_endings=tuple(data.get("modifier_endings", ())))
+                   modifier_endings=tuple(data.get("modifier_endings", ())),
+                   product_nouns=frozenset(data.get("product_nouns", ())),
+                   product_reach=int(data.get("product_reach", 2)))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -79,7 +83,8 @@ class ArmHeads:
                 "code_pattern": self.code_pattern.pattern,
                 "not_code_prefixes": sorted(self.not_code_prefixes),
                 "dose_units": sorted(self.dose_units), "dose_links": sorted(self.dose_links),
-                "modifier_endings": list(self.modifier_endings)}
+                "modifier_endings": list(self.modifier_endings),
+                "product_nouns": sorted(self.product_nouns), "product_reach": self.product_reach}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -170,8 +175,61 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
     for i in range(n):
         if i not in assigned and lowers[i] in names and heads.could_name(doc[i]):
             assigned.add(i)  # every other mention of an assigned name
+    products = _product_names(doc, lowers, assigned, heads)
+    if products:
+        return _product_spans(doc, lowers, assigned, products, heads) \
+            + spaced_code_spans(doc, lowers, spaced)
     return [Span(doc, i, i + 1, label="DRUG", span_id=lowers[i])
             for i in sorted(assigned)] + spaced_code_spans(doc, lowers, spaced)
+
+
+def _product_spans(doc: Doc, lowers: list[str], assigned: set[int],
+                   products: dict[int, tuple[int, str]], heads: ArmHeads) -> list[Span]:
+    """The spans of the agents when some are product names (_product_names): a word of a
+    product's name alone is the product when it is a code or a name in mixed case ('the
+    MenXY group'), and nothing when it is a word ('recombinant protein', 'Rotavirus was
+    found'); 'the vaccine' is the product when the text names one."""
+    named = {lowers[k]: name for i, (end, name) in products.items() for k in range(i, end)}
+    spans = []
+    for i in sorted(assigned | products.keys()):
+        if i in products:
+            spans.append(Span(doc, i, products[i][0], label="DRUG", span_id=products[i][1]))
+        elif any(s < i < e for s, (e, _) in products.items()):
+            continue
+        elif lowers[i] not in named:
+            spans.append(Span(doc, i, i + 1, label="DRUG", span_id=lowers[i]))
+        elif heads.is_code(doc[i]) or not (doc[i].is_lower or doc[i].is_title):
+            spans.append(Span(doc, i, i + 1, label="DRUG", span_id=named[lowers[i]]))
+    if len(set(named.values())) == 1:
+        name = next(iter(named.values()))
+        taken = {k for s, (e, _) in products.items() for k in range(s, e)}
+        spans += [Span(doc, k, k + 1, label="DRUG", span_id=name) for k in range(1, len(lowers))
+                  if lowers[k] in heads.product_nouns and lowers[k - 1] == "the"
+                  and k not in taken and not doc[k].ent_type_]
+    return spans
+
+
+def _product_names(doc: Doc, lowers: list[str], assigned: set[int],
+                   heads: ArmHeads) -> dict[int, tuple[int, str]]:
+    """'randomized to recombinant zoster vaccine or placebo', 'the MenXY conjugate vaccine':
+    an agent's name that a class word such as "vaccine" closes a word or two later is the
+    whole product name (start -> (end, name)); its other mentions in full are too."""
+    if not heads.product_nouns:
+        return {}
+    found: dict[int, tuple[int, str]] = {}
+    for i in sorted(assigned):
+        for j in range(i + 1, min(len(lowers), i + heads.product_reach + 2)):
+            if lowers[j] in heads.product_nouns:
+                start = i
+                while start > 0 and heads.is_modifier(doc[start - 1]):
+                    start -= 1  # "inactivated rotavirus vaccine"
+                found[start] = (j + 1, " ".join(lowers[start:j + 1]))
+                break
+            # (the pathogen or disease a vaccine is named by may be an entity: "zoster")
+            if not (doc[j].is_alpha or heads.is_code(doc[j])) or doc[j].is_stop \
+                    or doc[j].ent_type_ in {"DRUG_CLASS", "COUNTRY"}:
+                break
+    return found
 
 
 def _coded_name(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[int]:
