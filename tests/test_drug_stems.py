@@ -340,7 +340,8 @@ def test_a_long_acting_ester_is_the_two_word_drug_in_every_mention(nlp, text: st
 
 @pytest.mark.parametrize("drug", [
     "gabapentin", "trazodone", "sugammadex", "ivacaftor", "macitentan", "dimethyl fumarate",
-    "flecainide", "mifepristone", "artemether", "deferasirox",
+    "flecainide", "mifepristone", "artemether", "deferasirox", "melatonin", "caffeine",
+    "vigabatrin", "acetylcysteine", "hydroxyzine", "oxybutynin",
 ])
 def test_widely_used_generics_without_a_stem_are_drugs(nlp, drug: str) -> None:
     from pipeline import clean_text
@@ -512,3 +513,32 @@ def test_an_ester_that_stays_in_the_prescribed_name_is_one_drug(nlp, text: str, 
 def test_an_assigned_agent_after_its_number_of_doses_is_a_drug(nlp, text: str, drug: str) -> None:
     doc = nlp(text)
     assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {drug}
+
+
+@pytest.mark.parametrize("drug", ["tamsulosin", "desloratadine", "solifenacin", "tolterodine",
+                                  "vibegron", "piperaquine", "moxidectin", "buspirone",
+                                  "fenofibrate", "crisaborole"])
+def test_stems_of_widely_used_classes_of_other_specialties_name_drugs(nlp, drug: str) -> None:
+    doc = nlp(f"In all, 90 adults took {drug} each day and 12 of them had dizziness.")
+    assert drug in {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Orvanelt, an oral once-daily FXR agonist, was given to 60 adults with cholangitis.",
+     "orvanelt"),
+    ("In the study, lomerivat is a selective antagonist of the receptor; 20 of 80 responded.",
+     "lomerivat"),
+])
+def test_a_name_set_beside_its_class_is_an_agent(nlp, text: str, agent: str) -> None:
+    doc = nlp(text)
+    assert agent in {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+
+
+@pytest.mark.parametrize("text", [
+    "The compound, a potent inhibitor of the kinase, was studied in 40 mice.",
+    "Inflammation, an agonist-driven process, was seen in 12 of 30.",
+    "The treatment, a monoclonal antibody, was given to 50 adults.",
+])
+def test_a_noun_set_beside_a_class_is_no_agent(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "DRUG"]

@@ -49,6 +49,9 @@ class ArmHeads:
     modifier_endings: tuple[str, ...] = ()  # "flexibly dosed X": adverbs, participles
     product_nouns: frozenset[str] = frozenset()  # "X zoster vaccine": the class word that ends a name
     product_reach: int = 2  # how many words may stand between the name and that class word
+    class_nouns: frozenset[str] = frozenset()  # "X, an oral HIF-2α inhibitor": what X is
+    class_reach: int = 6  # how many words may stand between "a" and that class noun
+    not_name_endings: tuple[str, ...] = ()  # "-tion", "-ment": English nouns, no agent's name
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -69,7 +72,10 @@ class ArmHeads:
                    dose_links=frozenset(data.get("dose_links", ())),
                    modifier_endings=tuple(data.get("modifier_endings", ())),
                    product_nouns=frozenset(data.get("product_nouns", ())),
-                   product_reach=int(data.get("product_reach", 2)))
+                   product_reach=int(data.get("product_reach", 2)),
+                   class_nouns=frozenset(data.get("class_nouns", ())),
+                   class_reach=int(data.get("class_reach", 6)),
+                   not_name_endings=tuple(data.get("not_name_endings", ())))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -84,7 +90,9 @@ class ArmHeads:
                 "not_code_prefixes": sorted(self.not_code_prefixes),
                 "dose_units": sorted(self.dose_units), "dose_links": sorted(self.dose_links),
                 "modifier_endings": list(self.modifier_endings),
-                "product_nouns": sorted(self.product_nouns), "product_reach": self.product_reach}
+                "product_nouns": sorted(self.product_nouns), "product_reach": self.product_reach,
+                "class_nouns": sorted(self.class_nouns), "class_reach": self.class_reach,
+                "not_name_endings": list(self.not_name_endings)}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -130,9 +138,12 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
     spaced: set[tuple[str, str]] = set()
     # Only the words that can open a pattern are looked at (a few per sentence): this runs
     # on every document, most of which assign nothing.
-    triggers = heads.triggers | heads.group_nouns | {"="}
+    triggers = heads.triggers | heads.group_nouns | heads.class_nouns | {"="}
     for i in [k for k, w in enumerate(lowers) if w in triggers]:
         word = lowers[i]
+        if word in heads.class_nouns:
+            assigned |= _classed_name(doc, lowers, i, heads)
+            continue
         if word in heads.group_nouns or word == "=":
             assigned |= _sized_code(doc, lowers, i, heads)
             continue
@@ -230,6 +241,26 @@ def _product_names(doc: Doc, lowers: list[str], assigned: set[int],
                     or doc[j].ent_type_ in {"DRUG_CLASS", "COUNTRY"}:
                 break
     return found
+
+
+def _classed_name(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[int]:
+    """'Casdatifan, an oral HIF-2α inhibitor, ...', 'Velmora is a first-in-class antagonist of
+    ...': a name set beside "a"/"an" and the class noun at ``i`` (only its modifiers between)
+    is an agent of that class."""
+    for k in range(i - 1, max(0, i - heads.class_reach - 1), -1):
+        if lowers[k] in {"a", "an"}:
+            break
+        if lowers[k] in {",", ";", ".", "(", ")", "and", "or", "of", "with", "the"}:
+            return set()
+    else:
+        return set()
+    j = k - 1  # "X, an ..." or "X is an ..."
+    if j >= 1 and lowers[j] in {",", "is", "was"}:
+        name = doc[j - 1]
+        if heads.could_name(name) and not name.lower_.endswith(heads.not_name_endings) \
+                and (name.is_title or name.is_lower):
+            return {j - 1}
+    return set()
 
 
 def _coded_name(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[int]:
