@@ -542,3 +542,12 @@ def test_a_name_set_beside_its_class_is_an_agent(nlp, text: str, agent: str) -> 
 def test_a_noun_set_beside_a_class_is_no_agent(nlp, text: str) -> None:
     doc = nlp(text)
     assert not [e for e in doc.ents if e.label_ == "DRUG"]
+
+
+@pytest.mark.parametrize("text", [
+    "Adults were randomized to extended thromboprophylaxis or to usual care.",
+    "Patients were assigned to intensive glucose management or to standard targets.",
+])
+def test_an_english_noun_after_an_assignment_is_no_agent(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "DRUG"]

@@ -52,6 +52,7 @@ class ArmHeads:
     class_nouns: frozenset[str] = frozenset()  # "X, an oral HIF-2α inhibitor": what X is
     class_reach: int = 6  # how many words may stand between "a" and that class noun
     not_name_endings: tuple[str, ...] = ()  # "-tion", "-ment": English nouns, no agent's name
+    noun_endings: tuple[str, ...] = ()  # "anticoagulation", "management": no agent's name
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -75,7 +76,8 @@ class ArmHeads:
                    product_reach=int(data.get("product_reach", 2)),
                    class_nouns=frozenset(data.get("class_nouns", ())),
                    class_reach=int(data.get("class_reach", 6)),
-                   not_name_endings=tuple(data.get("not_name_endings", ())))
+                   not_name_endings=tuple(data.get("not_name_endings", ())),
+                   noun_endings=tuple(data.get("noun_endings", ())))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -92,7 +94,8 @@ class ArmHeads:
                 "modifier_endings": list(self.modifier_endings),
                 "product_nouns": sorted(self.product_nouns), "product_reach": self.product_reach,
                 "class_nouns": sorted(self.class_nouns), "class_reach": self.class_reach,
-                "not_name_endings": list(self.not_name_endings)}
+                "not_name_endings": list(self.not_name_endings),
+                "noun_endings": list(self.noun_endings)}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -109,6 +112,7 @@ class ArmHeads:
         return (token.is_alpha and len(token) >= self.min_length and not token.ent_type_
                 and not token.is_upper and token.lower_ not in self.not_treatments
                 and not token.is_stop and not self.is_modifier(token)
+                and not token.lower_.endswith(self.noun_endings)
                 and not _possessive(token)) or self.is_code(token)
 
     def is_modifier(self, token: Token) -> bool:

@@ -643,6 +643,34 @@ def name_arms(words: Words, sent: Span, state: LinkState, first_new: int,
             cohort.dose = tuple(sorted({*cohort.dose, "name:" + named}))
 
 
+def name_arms_by_definition(words: Words, sent: Span, state: LinkState, first_new: int,
+                            names: dict[int, str], kinds: frozenset[str]) -> None:
+    """'randomly assigned to intensified treatment with high-dose rifampicin plus linezolid
+    (n=262) or to standard-dose rifampicin (n=258)', then 'in the intensified group' and 'in
+    the standard group': an arm is named later by a word of its own definition that no other
+    arm's has ("standard" of "standard-dose"), and that name picks it as a bracket's does.
+    (Not a word for a kind of treatment, ``kinds``: "the combination arm", "the monotherapy
+    arm" are read by the options, and name the arms of each analysis population.)"""
+    new = [c for c in state.cohorts[first_new:] if c.parent is None and c.index not in state.spanning]
+    if len(new) < 2:
+        return
+    heads = {name.split()[0]: name for name in names.values()
+             if len(name.split()) == 2 and name.split()[0] not in kinds}
+    idx = words.idx
+    windows: list[set[str]] = []
+    for k, cohort in enumerate(new):
+        start = bisect_right(idx, cohort.start_char) - 1
+        if not _in_open_bracket(words, sent.start, start):
+            return  # (only "definition (n = 262)": a list "combination, n = 137; ..." names none)
+        hi = next(j for j in range(start - 1, sent.start - 1, -1) if words.text[j] in {"(", "["})
+        lo = bisect_right(idx, new[k - 1].end_char - 1) if k else sent.start
+        windows.append({part for w in words.lower[lo:hi] for part in w.split("-")} & heads.keys())
+    for cohort, window in zip(new, windows, strict=True):
+        own = [w for w in window if sum(w in other for other in windows) == 1]
+        if len(own) == 1:
+            cohort.dose = tuple(sorted({*cohort.dose, "name:" + heads[own[0]]}))
+
+
 def same_treatment_arms(words: Words, sent: Span, state: LinkState, first_new: int) -> None:
     """'Arm B (radiotherapy with weekly cisplatin; n = 126) or Arm C (the same
     chemoradiotherapy followed by carboplatin and paclitaxel; n = 125)': an arm given 'the same'
