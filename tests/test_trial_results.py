@@ -2876,3 +2876,18 @@ def test_an_arm_named_later_by_a_word_of_its_own_definition(nlp, definition: str
             f"12 participants in {later}.")
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert [r.drug for r in rows if r.row_type == "outcome"] == [drug]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Group 1 (n = 90) received tirzepatide plus metformin", "Group 2 (n = 88) received placebo "
+     "plus metformin"),
+    ("Cohort A (64 patients) was given upadacitinib with methotrexate", "Cohort B (61 patients) "
+     "was given placebo with methotrexate"),
+])
+def test_a_label_sized_in_brackets_is_defined_by_the_treatment_after(nlp, first: str,
+                                                                     second: str) -> None:
+    label_a, label_b = first.split(" (")[0], second.split(" (")[0]
+    text = f"{first} and {second}. Remission was seen in 30 patients in {label_a} and 12 in {label_b}."
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    got = {(r.event_count, r.drug_status) for r in rows if r.row_type == "outcome"}
+    assert got == {(30, "received"), (12, "not_received")}

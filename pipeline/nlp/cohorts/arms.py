@@ -50,8 +50,9 @@ def _named_after(doc: Doc, sent: Span, arm: Cue, groups: list[tuple[str, str, in
                  arms: list[Cue], settings: LinkSettings) -> tuple[str, str, int, int] | None:
     """The treatment a label is defined by right after it ('Arm A (apixaban)', 'Arm B:
     placebo', 'Cohort 1 received X'), with only linking words between."""
-    end = min(sent.end, arm.end + settings.arm_definition_reach + 1)
-    for i in range(arm.end, end):
+    start = _after_size_bracket(doc, arm.end, sent.end)  # "Arm A (n = 120) received X"
+    end = min(sent.end, start + settings.arm_definition_reach + 1)
+    for i in range(start, end):
         group = next((g for g in groups if g[2] == i), None)
         if group is not None:
             return group
@@ -59,6 +60,25 @@ def _named_after(doc: Doc, sent: Span, arm: Cue, groups: list[tuple[str, str, in
         if word.lower_ not in settings.arm_definition_links or any(a.start == i for a in arms):
             return None
     return None
+
+
+def _after_size_bracket(doc: Doc, i: int, end: int) -> int:
+    """The token after a bracket at ``i`` that gives only a group's size ("(n = 120)", "(120
+    patients)"), or ``i`` when there is none."""
+    if i >= end or doc[i].text not in {"(", "["}:
+        return i
+    for k in range(i + 1, min(end, i + 6)):
+        word = doc[k]
+        if word.text in {")", "]"}:
+            return k + 1 if k > i + 1 else i
+        if not (word.like_num or word.lower_ in _SIZE_WORDS or word.lower_.startswith("n=")):
+            return i
+    return i
+
+
+#: The words of a bracket that gives a group's size: "(n = 120)", "(120 patients)".
+_SIZE_WORDS = frozenset({"n", "=", "patients", "participants", "subjects", "adults",
+                         "children", "people", "women", "men"})
 
 
 def label_taken(state: LinkState, label: str | None, sent_index: int) -> bool:
