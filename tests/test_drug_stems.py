@@ -551,3 +551,12 @@ def test_a_noun_set_beside_a_class_is_no_agent(nlp, text: str) -> None:
 def test_an_english_noun_after_an_assignment_is_no_agent(nlp, text: str) -> None:
     doc = nlp(text)
     assert not [e for e in doc.ents if e.label_ == "DRUG"]
+
+
+@pytest.mark.parametrize("text", [
+    "Biochemical response was a 50% fall in plasma metanephrine in 12 of 30 patients.",
+    "Urinary normetanephrine fell in 9 of 20, and serum dopamine-related markers were stable.",
+])
+def test_a_stem_word_measured_in_a_fluid_is_no_agent(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "DRUG"]

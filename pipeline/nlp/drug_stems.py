@@ -404,13 +404,14 @@ class DrugStems:
     short_suffixes: tuple[str, ...] = ()  # "-cel" of "cilta-cel": a cell therapy's short name
     radionuclides: tuple[tuple[str, str], ...] = ()  # ("lutetium", "lu"): element and symbol
     chelators: tuple[str, ...] = ()  # "-xetan": the second word of a radioligand
+    analyte_openers: frozenset[str] = frozenset()  # "plasma normetanephrine": a measured level
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugStems:
         check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners",
                           "second_words", "given_suffixes", "anaphors", "arm_heads",
                           "variant_words", "code_links", "short_suffixes", "radionuclides",
-                          "chelators", "_comment"},
+                          "chelators", "analyte_openers", "_comment"},
                    "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
                    prefixes=tuple(data["prefixes"]),
@@ -427,6 +428,7 @@ class DrugStems:
                    radionuclides=tuple((e.lower(), sym.lower()) for e, sym
                                        in data.get("radionuclides", {}).items()),
                    chelators=tuple(data.get("chelators", ())),
+                   analyte_openers=frozenset(data.get("analyte_openers", ())),
                    arm_heads=ArmHeads.from_dict(data["arm_heads"]) if "arm_heads" in data else None)
 
     def to_dict(self) -> dict[str, Any]:
@@ -439,7 +441,8 @@ class DrugStems:
                  "variant_words": sorted(self.variant_words),
                  "code_links": [" ".join(p) for p in self.code_links],
                  "short_suffixes": list(self.short_suffixes),
-                 "radionuclides": dict(self.radionuclides), "chelators": list(self.chelators)}
+                 "radionuclides": dict(self.radionuclides), "chelators": list(self.chelators),
+                 "analyte_openers": sorted(self.analyte_openers)}
         if self.arm_heads is not None:
             found["arm_heads"] = self.arm_heads.to_dict()
         return found
@@ -521,7 +524,8 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
     known = {} if known is None else known  # word -> is a drug name: one test per word
     strings = doc.vocab.strings
     # Token objects cost more than the test itself: read the words as ids.
-    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+    orths = doc.to_array(ORTH).tolist()
+    for i, orth in enumerate(orths):
         is_drug = known.get(orth)
         if is_drug is None:
             word = strings[orth]
@@ -532,6 +536,8 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
                                                   or stems.radioligand(word)))
         if not is_drug or i in covered:
             continue
+        if i and strings[orths[i - 1]].lower() in stems.analyte_openers:
+            continue  # "plasma normetanephrine", "serum ferritin": a level measured, no agent
         t = doc[i]
         if stems.is_drug_name(t.text):
             found.append(Span(doc, t.i, t.i + 1, label="DRUG",
