@@ -560,3 +560,25 @@ def test_an_english_noun_after_an_assignment_is_no_agent(nlp, text: str) -> None
 def test_a_stem_word_measured_in_a_fluid_is_no_agent(nlp, text: str) -> None:
     doc = nlp(text)
     assert not [e for e in doc.ents if e.label_ == "DRUG"]
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Zenvatide 40 mg was compared with placebo in 300 adults with migraine.", "zenvatide"),
+    ("In total, 90 children received oral ketalbuzin or placebo for 10 days.", "ketalbuzin"),
+    ("Adults took Dorvalix 25 mg twice daily; 18 of 70 had dizziness.", "dorvalix"),
+])
+def test_a_name_dosed_in_milligrams_or_received_by_a_route_is_an_agent(nlp, text: str,
+                                                                        agent: str) -> None:
+    doc = nlp(text)
+    assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {agent}
+
+
+@pytest.mark.parametrize("text", [
+    "The maximum 40 mg dose was reached; a total 300 mg was given; haemoglobin 12 mg.",
+    "Tablets 20 mg and capsules 50 mg were dispensed to 40 adults.",
+    "Participants receiving topical corticosteroids alone or oral antibiotics alone were "
+    "excluded.",
+])
+def test_words_before_a_dose_or_after_a_receipt_that_name_no_agent(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "DRUG"]

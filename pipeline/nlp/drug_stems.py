@@ -53,6 +53,7 @@ class ArmHeads:
     class_reach: int = 6  # how many words may stand between "a" and that class noun
     not_name_endings: tuple[str, ...] = ()  # "-tion", "-ment": English nouns, no agent's name
     noun_endings: tuple[str, ...] = ()  # "anticoagulation", "management": no agent's name
+    name_dose_units: frozenset[str] = frozenset()  # "X 40 mg": a name dosed in these units
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -77,7 +78,8 @@ class ArmHeads:
                    class_nouns=frozenset(data.get("class_nouns", ())),
                    class_reach=int(data.get("class_reach", 6)),
                    not_name_endings=tuple(data.get("not_name_endings", ())),
-                   noun_endings=tuple(data.get("noun_endings", ())))
+                   noun_endings=tuple(data.get("noun_endings", ())),
+                   name_dose_units=frozenset(data.get("name_dose_units", ())))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -95,7 +97,8 @@ class ArmHeads:
                 "product_nouns": sorted(self.product_nouns), "product_reach": self.product_reach,
                 "class_nouns": sorted(self.class_nouns), "class_reach": self.class_reach,
                 "not_name_endings": list(self.not_name_endings),
-                "noun_endings": list(self.noun_endings)}
+                "noun_endings": list(self.noun_endings),
+                "name_dose_units": sorted(self.name_dose_units)}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -112,7 +115,7 @@ class ArmHeads:
         return (token.is_alpha and len(token) >= self.min_length and not token.ent_type_
                 and not token.is_upper and token.lower_ not in self.not_treatments
                 and not token.is_stop and not self.is_modifier(token)
-                and not token.lower_.endswith(self.noun_endings)
+                and not token.lower_.endswith(self.noun_endings) and not _plural(token)
                 and not _possessive(token)) or self.is_code(token)
 
     def is_modifier(self, token: Token) -> bool:
@@ -125,6 +128,13 @@ class ArmHeads:
         match = self.code_pattern.match(token.text)
         return (match is not None and not token.ent_type_
                 and match.group(1).upper() not in self.not_code_prefixes)
+
+
+def _plural(token: Token) -> bool:
+    """'receiving topical corticosteroids', 'antibiotics', 'emollients': a plural noun names a
+    class of drugs, never one agent (an INN ends in "s" only as "-us": 'everolimus')."""
+    word = token.lower_
+    return token.is_lower and word.endswith("s") and not word.endswith(("us", "ss"))
 
 
 def _possessive(token: Token) -> bool:
@@ -142,11 +152,15 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
     spaced: set[tuple[str, str]] = set()
     # Only the words that can open a pattern are looked at (a few per sentence): this runs
     # on every document, most of which assign nothing.
-    triggers = heads.triggers | heads.group_nouns | heads.class_nouns | {"="}
+    triggers = heads.triggers | heads.group_nouns | heads.class_nouns | heads.name_dose_units \
+        | {"="}
     for i in [k for k, w in enumerate(lowers) if w in triggers]:
         word = lowers[i]
         if word in heads.class_nouns:
             assigned |= _classed_name(doc, lowers, i, heads)
+            continue
+        if word in heads.name_dose_units:
+            assigned |= _dosed_name(doc, lowers, i, heads)
             continue
         if word in heads.group_nouns or word == "=":
             assigned |= _sized_code(doc, lowers, i, heads)
@@ -159,6 +173,8 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
         for phrase in heads.receipts:
             if phrase[0] == word and tuple(lowers[i:i + len(phrase)]) == phrase:
                 j = i + len(phrase)
+                while j < n - 1 and lowers[j] in _ROUTES:
+                    j += 1  # "received oral X"
                 if j < n and heads.is_code(doc[j]):
                     assigned.add(j)  # "received ABBV-400": a code names nothing but an agent
                 elif j + 1 < n and _code_prefix(doc[j], heads) and _code_number(doc[j + 1]):
@@ -245,6 +261,15 @@ def _product_names(doc: Doc, lowers: list[str], assigned: set[int],
                     or doc[j].ent_type_ in {"DRUG_CLASS", "COUNTRY"}:
                 break
     return found
+
+
+def _dosed_name(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[int]:
+    """'Zenvatide 40 mg was compared with placebo', 'took mavorin 20 mg': a name written right
+    before an amount in milligrams (the unit at ``i``) is the agent dosed."""
+    if i >= 2 and doc[i - 1].like_num and heads.could_name(doc[i - 2]) \
+            and not lowers[i - 2].endswith(heads.not_name_endings):
+        return {i - 2}
+    return set()
 
 
 def _classed_name(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[int]:
@@ -380,6 +405,10 @@ def _names_after(doc: Doc, j: int, heads: ArmHeads) -> set[int]:
             break
     return found
 
+
+#: Routes between a receipt and the name: "received oral X", "given intravenous X".
+_ROUTES = frozenset({"oral", "intravenous", "subcutaneous", "inhaled", "topical", "intranasal",
+                     "intramuscular", "sublingual", "nebulised", "nebulized"})
 
 #: Words after a name received that say it was given as the treatment: "received X alone".
 _ALONE = frozenset({"alone", "monotherapy"})
