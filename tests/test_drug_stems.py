@@ -582,3 +582,21 @@ def test_a_name_dosed_in_milligrams_or_received_by_a_route_is_an_agent(nlp, text
 def test_words_before_a_dose_or_after_a_receipt_that_name_no_agent(nlp, text: str) -> None:
     doc = nlp(text)
     assert not [e for e in doc.ents if e.label_ == "DRUG"]
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Older adults received one dose of the FLUQ4-HD vaccine or a standard vaccine.",
+     "fluq4-hd vaccine"),
+    ("Adolescents were given the MenACYW vaccine; 4 of 300 had fever.",
+     "menacyw vaccine"),
+    ("Infants got PCV24 vaccine at 2, 4 and 6 months.", "pcv24 vaccine"),
+])
+def test_a_product_named_by_a_code_and_its_class_word_is_an_agent(nlp, text: str,
+                                                                  drug: str) -> None:
+    doc = nlp(text)
+    assert drug in {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+
+
+def test_a_vaccine_named_by_its_disease_is_no_coded_product(nlp) -> None:
+    doc = nlp("At least 1 COVID-19 vaccine and the HPV vaccine were given before enrolment.")
+    assert not [e for e in doc.ents if e.label_ == "DRUG"]

@@ -240,6 +240,34 @@ def _product_spans(doc: Doc, lowers: list[str], assigned: set[int],
     return spans
 
 
+def coded_products(doc: Doc, lowers: list[str], heads: ArmHeads) -> list[Span]:
+    """'the RSVPreF3 OA vaccine', 'MenABCWY vaccine', 'PCV21 vaccine': a product named by a
+    code-like word (letters with digits, or capitals inside) and the class word that closes
+    it is an agent, whatever precedes it ('COVID-19 vaccine' names a disease: an entity)."""
+    found = []
+    for v in [k for k, w in enumerate(lowers) if w in heads.product_nouns]:
+        k, coded = v, False
+        while k > 0 and v - k <= heads.product_reach and _code_like(doc[k - 1]):
+            k -= 1
+            coded = coded or _product_code(doc[k].text)
+        if coded:
+            found.append(Span(doc, k, v + 1, label="DRUG", span_id=" ".join(lowers[k:v + 1])))
+    return found
+
+
+def _code_like(token: Token) -> bool:
+    """A word of a product's code name: letters and digits with a capital, no entity."""
+    return (not token.ent_type_ and not token.is_lower and not token.is_title
+            and token.text.replace("-", "").isalnum() and not token.is_punct)
+
+
+def _product_code(text: str) -> bool:
+    """'RSVPreF3', 'PCV21', 'MenABCWY': digits among letters, or capitals after lower case."""
+    letters = any(c.isalpha() for c in text)
+    return letters and (any(c.isdigit() for c in text) or any(
+        a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False)))
+
+
 def _product_names(doc: Doc, lowers: list[str], assigned: set[int],
                    heads: ArmHeads) -> dict[int, tuple[int, str]]:
     """'randomized to recombinant zoster vaccine or placebo', 'the MenXY conjugate vaccine':
@@ -974,6 +1002,8 @@ class StemDrugFinder:
             ents = alias_codes(doc, ents, lowers, self.stems)
         resolve_anaphors(doc, ents, lowers, self.stems)
         found = find_arm_heads(doc, self.stems.arm_heads, lowers) if self.stems.arm_heads else []
+        if self.stems.arm_heads and self.stems.arm_heads.product_nouns:
+            found += coded_products(doc, lowers, self.stems.arm_heads)
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
             if self.stems.variant_words:  # "randomized to ... or interferon beta-1a"
