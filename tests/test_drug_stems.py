@@ -340,7 +340,8 @@ def test_a_long_acting_ester_is_the_two_word_drug_in_every_mention(nlp, text: st
 
 @pytest.mark.parametrize("drug", [
     "gabapentin", "trazodone", "sugammadex", "ivacaftor", "macitentan", "dimethyl fumarate",
-    "flecainide", "mifepristone", "artemether", "deferasirox",
+    "flecainide", "mifepristone", "artemether", "deferasirox", "melatonin", "caffeine",
+    "vigabatrin", "acetylcysteine", "hydroxyzine", "oxybutynin",
 ])
 def test_widely_used_generics_without_a_stem_are_drugs(nlp, drug: str) -> None:
     from pipeline import clean_text
@@ -447,3 +448,155 @@ def test_an_irregular_participle_after_an_option_is_no_drug(nlp, participle) -> 
             f"two weeks, or to irinotecan. Tumours shrank in 39 of the 120 {participle} "
             "irinotecan.")
     assert analyse(clean_text(text), nlp=nlp).record.drugs == "irinotecan; sacituzumab tirumotecan"
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Velmorastide (QX-2291) is an oral agent. Of 44 adults given velmorastide, 12 responded.",
+     "velmorastide"),
+    ("The trial tested ZR4410 (trenobirin) in 80 adults; trenobirin lowered pain in 31.",
+     "trenobirin"),
+    ("Part A escalated Kolpavimod (BT-7702) from 10 mg; 9 of 20 patients on kolpavimod had "
+     "a flare.", "kolpavimod"),
+])
+def test_a_name_written_with_its_research_code_in_brackets_is_an_agent(nlp, text: str,
+                                                                       agent: str) -> None:
+    doc = nlp(text)
+    assert agent in {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+
+
+@pytest.mark.parametrize("text", [
+    "Grade 3 events included nausea or hypoxia in 8 patients.",
+    "Dose reductions for diarrhoea and colitis were needed in 5 of 40.",
+    "Kelvoria (NCT04567890) enrolled 300 adults at Hartwell (HQ) sites.",
+])
+def test_condition_words_and_bracketed_codes_of_no_agent_name_no_drug(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "DRUG"]
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Adults over 60 were randomized to recombinant shingles vaccine or placebo; shingles "
+     "occurred in 6 of 3,100 in the vaccine group.", "recombinant shingles vaccine"),
+    ("Toddlers were assigned to receive the PNX-2401 conjugate vaccine or a control vaccine.",
+     "pnx-2401 conjugate vaccine"),
+    ("Participants were randomly assigned to Trivaxor adjuvanted vaccine or saline placebo.",
+     "trivaxor adjuvanted vaccine"),
+])
+def test_an_agent_closed_by_a_class_word_is_the_whole_product_name(nlp, text: str,
+                                                                    drug: str) -> None:
+    doc = nlp(text)
+    assert drug in {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+    assert not {e.id_ for e in doc.ents if e.label_ == "DRUG"} - {drug}
+
+
+def test_the_first_word_of_a_product_name_alone_is_no_agent_when_it_is_english(nlp) -> None:
+    doc = nlp("Children were randomized to inactivated rotavirus vaccine or placebo. "
+              "Inactivated virus particles were counted.")
+    assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {"inactivated rotavirus vaccine"}
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Adults received beclomethasone dipropionate or montelukast for 12 weeks.",
+     "beclomethasone dipropionate"),
+    ("Patients used vilanterol xinafoate 25 µg once daily.", "vilanterol xinafoate"),
+])
+def test_an_ester_that_stays_in_the_prescribed_name_is_one_drug(nlp, text: str, drug: str) -> None:
+    doc = nlp(text)
+    assert drug in {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Adults were randomly assigned to receive a single dose of Zostavar recombinant vaccine "
+     "or placebo.", "zostavar recombinant vaccine"),
+    ("Patients were randomized to receive two doses of tavrelumin or placebo.", "tavrelumin"),
+])
+def test_an_assigned_agent_after_its_number_of_doses_is_a_drug(nlp, text: str, drug: str) -> None:
+    doc = nlp(text)
+    assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {drug}
+
+
+@pytest.mark.parametrize("drug", ["tamsulosin", "desloratadine", "solifenacin", "tolterodine",
+                                  "vibegron", "piperaquine", "moxidectin", "buspirone",
+                                  "fenofibrate", "crisaborole"])
+def test_stems_of_widely_used_classes_of_other_specialties_name_drugs(nlp, drug: str) -> None:
+    doc = nlp(f"In all, 90 adults took {drug} each day and 12 of them had dizziness.")
+    assert drug in {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Orvanelt, an oral once-daily FXR agonist, was given to 60 adults with cholangitis.",
+     "orvanelt"),
+    ("In the study, lomerivat is a selective antagonist of the receptor; 20 of 80 responded.",
+     "lomerivat"),
+])
+def test_a_name_set_beside_its_class_is_an_agent(nlp, text: str, agent: str) -> None:
+    doc = nlp(text)
+    assert agent in {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+
+
+@pytest.mark.parametrize("text", [
+    "The compound, a potent inhibitor of the kinase, was studied in 40 mice.",
+    "Inflammation, an agonist-driven process, was seen in 12 of 30.",
+    "The treatment, a monoclonal antibody, was given to 50 adults.",
+])
+def test_a_noun_set_beside_a_class_is_no_agent(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "DRUG"]
+
+
+@pytest.mark.parametrize("text", [
+    "Adults were randomized to extended thromboprophylaxis or to usual care.",
+    "Patients were assigned to intensive glucose management or to standard targets.",
+])
+def test_an_english_noun_after_an_assignment_is_no_agent(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "DRUG"]
+
+
+@pytest.mark.parametrize("text", [
+    "Biochemical response was a 50% fall in plasma metanephrine in 12 of 30 patients.",
+    "Urinary normetanephrine fell in 9 of 20, and serum dopamine-related markers were stable.",
+])
+def test_a_stem_word_measured_in_a_fluid_is_no_agent(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "DRUG"]
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Zenvatide 40 mg was compared with placebo in 300 adults with migraine.", "zenvatide"),
+    ("In total, 90 children received oral ketalbuzin or placebo for 10 days.", "ketalbuzin"),
+    ("Adults took Dorvalix 25 mg twice daily; 18 of 70 had dizziness.", "dorvalix"),
+])
+def test_a_name_dosed_in_milligrams_or_received_by_a_route_is_an_agent(nlp, text: str,
+                                                                        agent: str) -> None:
+    doc = nlp(text)
+    assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {agent}
+
+
+@pytest.mark.parametrize("text", [
+    "The maximum 40 mg dose was reached; a total 300 mg was given; haemoglobin 12 mg.",
+    "Tablets 20 mg and capsules 50 mg were dispensed to 40 adults.",
+    "Participants receiving topical corticosteroids alone or oral antibiotics alone were "
+    "excluded.",
+])
+def test_words_before_a_dose_or_after_a_receipt_that_name_no_agent(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "DRUG"]
+
+
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Older adults received one dose of the FLUQ4-HD vaccine or a standard vaccine.",
+     "fluq4-hd vaccine"),
+    ("Adolescents were given the MenACYW vaccine; 4 of 300 had fever.",
+     "menacyw vaccine"),
+    ("Infants got PCV24 vaccine at 2, 4 and 6 months.", "pcv24 vaccine"),
+])
+def test_a_product_named_by_a_code_and_its_class_word_is_an_agent(nlp, text: str,
+                                                                  drug: str) -> None:
+    doc = nlp(text)
+    assert drug in {e.id_ for e in doc.ents if e.label_ == "DRUG"}
+
+
+def test_a_vaccine_named_by_its_disease_is_no_coded_product(nlp) -> None:
+    doc = nlp("At least 1 COVID-19 vaccine and the HPV vaccine were given before enrolment.")
+    assert not [e for e in doc.ents if e.label_ == "DRUG"]

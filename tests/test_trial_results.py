@@ -2859,3 +2859,35 @@ def test_pairs_of_shares_that_fit_both_arms_start_each_pair_at_the_first_arm(nlp
                       "(5.0%) vs 6 (2.5%).")
     assert {(r[1], r[6]) for r in rows if r[4] == "adverse_event"} == {
         (240, 10), (239, 8), (240, 4), (239, 1), (240, 12), (239, 6)}
+
+
+@pytest.mark.parametrize(("definition", "later", "drug"), [
+    ("to accelerated titration of sacubitril-valsartan plus spironolactone (n=151) or to "
+     "conventional titration of sacubitril-valsartan (n=150)", "the conventional group",
+     "sacubitril + valsartan"),
+    ("to extended anticoagulation with apixaban plus aspirin (n=151) or to short-course "
+     "apixaban (n=150)", "the short-course group", "apixaban"),
+    ("to short-course apixaban (n=150) or to extended anticoagulation with apixaban plus "
+     "aspirin (n=151)", "the extended group", "apixaban + aspirin"),
+])
+def test_an_arm_named_later_by_a_word_of_its_own_definition(nlp, definition: str, later: str,
+                                                            drug: str) -> None:
+    text = (f"In all, 301 adults were randomly assigned {definition}.\n\nBleeding occurred in "
+            f"12 participants in {later}.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert [r.drug for r in rows if r.row_type == "outcome"] == [drug]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Group 1 (n = 90) received tirzepatide plus metformin", "Group 2 (n = 88) received placebo "
+     "plus metformin"),
+    ("Cohort A (64 patients) was given upadacitinib with methotrexate", "Cohort B (61 patients) "
+     "was given placebo with methotrexate"),
+])
+def test_a_label_sized_in_brackets_is_defined_by_the_treatment_after(nlp, first: str,
+                                                                     second: str) -> None:
+    label_a, label_b = first.split(" (")[0], second.split(" (")[0]
+    text = f"{first} and {second}. Remission was seen in 30 patients in {label_a} and 12 in {label_b}."
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    got = {(r.event_count, r.drug_status) for r in rows if r.row_type == "outcome"}
+    assert got == {(30, "received"), (12, "not_received")}

@@ -45,6 +45,7 @@ class LinkerSettings:
     neighbours: int
     context_words: frozenset[str]
     not_drugs: frozenset[str]
+    not_endings: tuple[str, ...] = ()  # "hypoxia", "colitis": a lower-case condition word
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkerSettings:
@@ -54,7 +55,8 @@ class LinkerSettings:
                    short_word=int(data["short_word"]),
                    min_length=int(data["min_length"]), neighbours=int(data["neighbours"]),
                    context_words=frozenset(w.lower() for w in data["context_words"]),
-                   not_drugs=frozenset(w.lower() for w in data["not_drugs"]))
+                   not_drugs=frozenset(w.lower() for w in data["not_drugs"]),
+                   not_endings=tuple(data.get("not_endings", ())))
 
 
 def drug_knowledge_base(drugs: list[dict[str, Any]]) -> KnowledgeBase:
@@ -95,7 +97,8 @@ def drug_name_candidates(doc: Doc, settings: LinkerSettings) -> list[int]:
             continue
         brand = token.is_title and not token.is_sent_start
         after_cue = token.i > 0 and doc[token.i - 1].lower_ in settings.context_words
-        if brand or (token.is_lower and after_cue):
+        if brand or (token.is_lower and after_cue
+                     and not token.lower_.endswith(settings.not_endings)):
             found.append(token.i)
     return found
 

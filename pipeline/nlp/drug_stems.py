@@ -47,6 +47,13 @@ class ArmHeads:
     dose_units: frozenset[str] = frozenset()  # "received X 20 mg": a dose follows a name
     dose_links: frozenset[str] = frozenset()  # "X at (a dose of) 20 mg"
     modifier_endings: tuple[str, ...] = ()  # "flexibly dosed X": adverbs, participles
+    product_nouns: frozenset[str] = frozenset()  # "X zoster vaccine": the class word that ends a name
+    product_reach: int = 2  # how many words may stand between the name and that class word
+    class_nouns: frozenset[str] = frozenset()  # "X, an oral HIF-2α inhibitor": what X is
+    class_reach: int = 6  # how many words may stand between "a" and that class noun
+    not_name_endings: tuple[str, ...] = ()  # "-tion", "-ment": English nouns, no agent's name
+    noun_endings: tuple[str, ...] = ()  # "anticoagulation", "management": no agent's name
+    name_dose_units: frozenset[str] = frozenset()  # "X 40 mg": a name dosed in these units
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -65,7 +72,14 @@ class ArmHeads:
                    not_code_prefixes=frozenset(p.upper() for p in data["not_code_prefixes"]),
                    dose_units=frozenset(u.lower() for u in data.get("dose_units", ())),
                    dose_links=frozenset(data.get("dose_links", ())),
-                   modifier_endings=tuple(data.get("modifier_endings", ())))
+                   modifier_endings=tuple(data.get("modifier_endings", ())),
+                   product_nouns=frozenset(data.get("product_nouns", ())),
+                   product_reach=int(data.get("product_reach", 2)),
+                   class_nouns=frozenset(data.get("class_nouns", ())),
+                   class_reach=int(data.get("class_reach", 6)),
+                   not_name_endings=tuple(data.get("not_name_endings", ())),
+                   noun_endings=tuple(data.get("noun_endings", ())),
+                   name_dose_units=frozenset(data.get("name_dose_units", ())))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -79,7 +93,12 @@ class ArmHeads:
                 "code_pattern": self.code_pattern.pattern,
                 "not_code_prefixes": sorted(self.not_code_prefixes),
                 "dose_units": sorted(self.dose_units), "dose_links": sorted(self.dose_links),
-                "modifier_endings": list(self.modifier_endings)}
+                "modifier_endings": list(self.modifier_endings),
+                "product_nouns": sorted(self.product_nouns), "product_reach": self.product_reach,
+                "class_nouns": sorted(self.class_nouns), "class_reach": self.class_reach,
+                "not_name_endings": list(self.not_name_endings),
+                "noun_endings": list(self.noun_endings),
+                "name_dose_units": sorted(self.name_dose_units)}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -96,6 +115,7 @@ class ArmHeads:
         return (token.is_alpha and len(token) >= self.min_length and not token.ent_type_
                 and not token.is_upper and token.lower_ not in self.not_treatments
                 and not token.is_stop and not self.is_modifier(token)
+                and not token.lower_.endswith(self.noun_endings) and not _plural(token)
                 and not _possessive(token)) or self.is_code(token)
 
     def is_modifier(self, token: Token) -> bool:
@@ -108,6 +128,13 @@ class ArmHeads:
         match = self.code_pattern.match(token.text)
         return (match is not None and not token.ent_type_
                 and match.group(1).upper() not in self.not_code_prefixes)
+
+
+def _plural(token: Token) -> bool:
+    """'receiving topical corticosteroids', 'antibiotics', 'emollients': a plural noun names a
+    class of drugs, never one agent (an INN ends in "s" only as "-us": 'everolimus')."""
+    word = token.lower_
+    return token.is_lower and word.endswith("s") and not word.endswith(("us", "ss"))
 
 
 def _possessive(token: Token) -> bool:
@@ -125,9 +152,16 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
     spaced: set[tuple[str, str]] = set()
     # Only the words that can open a pattern are looked at (a few per sentence): this runs
     # on every document, most of which assign nothing.
-    triggers = heads.triggers | heads.group_nouns | {"="}
+    triggers = heads.triggers | heads.group_nouns | heads.class_nouns | heads.name_dose_units \
+        | {"="}
     for i in [k for k, w in enumerate(lowers) if w in triggers]:
         word = lowers[i]
+        if word in heads.class_nouns:
+            assigned |= _classed_name(doc, lowers, i, heads)
+            continue
+        if word in heads.name_dose_units:
+            assigned |= _dosed_name(doc, lowers, i, heads)
+            continue
         if word in heads.group_nouns or word == "=":
             assigned |= _sized_code(doc, lowers, i, heads)
             continue
@@ -139,6 +173,8 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
         for phrase in heads.receipts:
             if phrase[0] == word and tuple(lowers[i:i + len(phrase)]) == phrase:
                 j = i + len(phrase)
+                while j < n - 1 and lowers[j] in _ROUTES:
+                    j += 1  # "received oral X"
                 if j < n and heads.is_code(doc[j]):
                     assigned.add(j)  # "received ABBV-400": a code names nothing but an agent
                 elif j + 1 < n and _code_prefix(doc[j], heads) and _code_number(doc[j + 1]):
@@ -157,6 +193,8 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
         if word == "|" and i + 2 < n and heads.could_name(doc[i + 1]) \
                 and _cell_has_size(lowers, i + 2, heads):
             assigned.add(i + 1)  # "| Warfarin, n = 296 |", "| Warfarin group (n=296) |"
+        if word == "(":
+            assigned |= _coded_name(doc, lowers, i, heads)
     if not assigned and not received:
         return spaced_code_spans(doc, lowers, spaced)
     named = {lowers[i] for i in assigned} | received
@@ -168,8 +206,131 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
     for i in range(n):
         if i not in assigned and lowers[i] in names and heads.could_name(doc[i]):
             assigned.add(i)  # every other mention of an assigned name
+    products = _product_names(doc, lowers, assigned, heads)
+    if products:
+        return _product_spans(doc, lowers, assigned, products, heads) \
+            + spaced_code_spans(doc, lowers, spaced)
     return [Span(doc, i, i + 1, label="DRUG", span_id=lowers[i])
             for i in sorted(assigned)] + spaced_code_spans(doc, lowers, spaced)
+
+
+def _product_spans(doc: Doc, lowers: list[str], assigned: set[int],
+                   products: dict[int, tuple[int, str]], heads: ArmHeads) -> list[Span]:
+    """The spans of the agents when some are product names (_product_names): a word of a
+    product's name alone is the product when it is a code or a name in mixed case ('the
+    MenXY group'), and nothing when it is a word ('recombinant protein', 'Rotavirus was
+    found'); 'the vaccine' is the product when the text names one."""
+    named = {lowers[k]: name for i, (end, name) in products.items() for k in range(i, end)}
+    spans = []
+    for i in sorted(assigned | products.keys()):
+        if i in products:
+            spans.append(Span(doc, i, products[i][0], label="DRUG", span_id=products[i][1]))
+        elif any(s < i < e for s, (e, _) in products.items()):
+            continue
+        elif lowers[i] not in named:
+            spans.append(Span(doc, i, i + 1, label="DRUG", span_id=lowers[i]))
+        elif heads.is_code(doc[i]) or not (doc[i].is_lower or doc[i].is_title):
+            spans.append(Span(doc, i, i + 1, label="DRUG", span_id=named[lowers[i]]))
+    if len(set(named.values())) == 1:
+        name = next(iter(named.values()))
+        taken = {k for s, (e, _) in products.items() for k in range(s, e)}
+        spans += [Span(doc, k, k + 1, label="DRUG", span_id=name) for k in range(1, len(lowers))
+                  if lowers[k] in heads.product_nouns and lowers[k - 1] == "the"
+                  and k not in taken and not doc[k].ent_type_]
+    return spans
+
+
+def coded_products(doc: Doc, lowers: list[str], heads: ArmHeads) -> list[Span]:
+    """'the RSVPreF3 OA vaccine', 'MenABCWY vaccine', 'PCV21 vaccine': a product named by a
+    code-like word (letters with digits, or capitals inside) and the class word that closes
+    it is an agent, whatever precedes it ('COVID-19 vaccine' names a disease: an entity)."""
+    found = []
+    for v in [k for k, w in enumerate(lowers) if w in heads.product_nouns]:
+        k, coded = v, False
+        while k > 0 and v - k <= heads.product_reach and _code_like(doc[k - 1]):
+            k -= 1
+            coded = coded or _product_code(doc[k].text)
+        if coded:
+            found.append(Span(doc, k, v + 1, label="DRUG", span_id=" ".join(lowers[k:v + 1])))
+    return found
+
+
+def _code_like(token: Token) -> bool:
+    """A word of a product's code name: letters and digits with a capital, no entity."""
+    return (not token.ent_type_ and not token.is_lower and not token.is_title
+            and token.text.replace("-", "").isalnum() and not token.is_punct)
+
+
+def _product_code(text: str) -> bool:
+    """'RSVPreF3', 'PCV21', 'MenABCWY': digits among letters, or capitals after lower case."""
+    letters = any(c.isalpha() for c in text)
+    return letters and (any(c.isdigit() for c in text) or any(
+        a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False)))
+
+
+def _product_names(doc: Doc, lowers: list[str], assigned: set[int],
+                   heads: ArmHeads) -> dict[int, tuple[int, str]]:
+    """'randomized to recombinant zoster vaccine or placebo', 'the MenXY conjugate vaccine':
+    an agent's name that a class word such as "vaccine" closes a word or two later is the
+    whole product name (start -> (end, name)); its other mentions in full are too."""
+    if not heads.product_nouns:
+        return {}
+    found: dict[int, tuple[int, str]] = {}
+    for i in sorted(assigned):
+        for j in range(i + 1, min(len(lowers), i + heads.product_reach + 2)):
+            if lowers[j] in heads.product_nouns:
+                start = i
+                while start > 0 and heads.is_modifier(doc[start - 1]):
+                    start -= 1  # "inactivated rotavirus vaccine"
+                found[start] = (j + 1, " ".join(lowers[start:j + 1]))
+                break
+            # (the pathogen or disease a vaccine is named by may be an entity: "zoster")
+            if not (doc[j].is_alpha or heads.is_code(doc[j])) or doc[j].is_stop \
+                    or doc[j].ent_type_ in {"DRUG_CLASS", "COUNTRY"}:
+                break
+    return found
+
+
+def _dosed_name(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[int]:
+    """'Zenvatide 40 mg was compared with placebo', 'took mavorin 20 mg': a name written right
+    before an amount in milligrams (the unit at ``i``) is the agent dosed."""
+    if i >= 2 and doc[i - 1].like_num and heads.could_name(doc[i - 2]) \
+            and not lowers[i - 2].endswith(heads.not_name_endings):
+        return {i - 2}
+    return set()
+
+
+def _classed_name(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[int]:
+    """'Casdatifan, an oral HIF-2α inhibitor, ...', 'Velmora is a first-in-class antagonist of
+    ...': a name set beside "a"/"an" and the class noun at ``i`` (only its modifiers between)
+    is an agent of that class."""
+    for k in range(i - 1, max(0, i - heads.class_reach - 1), -1):
+        if lowers[k] in {"a", "an"}:
+            break
+        if lowers[k] in {",", ";", ".", "(", ")", "and", "or", "of", "with", "the"}:
+            return set()
+    else:
+        return set()
+    j = k - 1  # "X, an ..." or "X is an ..."
+    if j >= 1 and lowers[j] in {",", "is", "was"}:
+        name = doc[j - 1]
+        if heads.could_name(name) and not name.lower_.endswith(heads.not_name_endings) \
+                and (name.is_title or name.is_lower):
+            return {j - 1}
+    return set()
+
+
+def _coded_name(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[int]:
+    """'Casdatifan (AB521)', 'HLV-5520 (zelmirestat)': a name written with a research code in
+    brackets at ``i`` (or a code with the name) is the agent the code stands for: companies
+    name a drug in development both ways, and a code names nothing else."""
+    if not 0 < i < len(lowers) - 2 or lowers[i + 2] != ")":
+        return set()
+    if heads.is_code(doc[i + 1]) and heads.could_name(doc[i - 1]) and not heads.is_code(doc[i - 1]):
+        return {i - 1}
+    if heads.is_code(doc[i - 1]) and heads.could_name(doc[i + 1]) and not heads.is_code(doc[i + 1]):
+        return {i + 1}
+    return set()
 
 
 def _sized_code(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[int]:
@@ -273,6 +434,10 @@ def _names_after(doc: Doc, j: int, heads: ArmHeads) -> set[int]:
     return found
 
 
+#: Routes between a receipt and the name: "received oral X", "given intravenous X".
+_ROUTES = frozenset({"oral", "intravenous", "subcutaneous", "inhaled", "topical", "intranasal",
+                     "intramuscular", "sublingual", "nebulised", "nebulized"})
+
 #: Words after a name received that say it was given as the treatment: "received X alone".
 _ALONE = frozenset({"alone", "monotherapy"})
 
@@ -296,13 +461,14 @@ class DrugStems:
     short_suffixes: tuple[str, ...] = ()  # "-cel" of "cilta-cel": a cell therapy's short name
     radionuclides: tuple[tuple[str, str], ...] = ()  # ("lutetium", "lu"): element and symbol
     chelators: tuple[str, ...] = ()  # "-xetan": the second word of a radioligand
+    analyte_openers: frozenset[str] = frozenset()  # "plasma normetanephrine": a measured level
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugStems:
         check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners",
                           "second_words", "given_suffixes", "anaphors", "arm_heads",
                           "variant_words", "code_links", "short_suffixes", "radionuclides",
-                          "chelators", "_comment"},
+                          "chelators", "analyte_openers", "_comment"},
                    "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
                    prefixes=tuple(data["prefixes"]),
@@ -319,6 +485,7 @@ class DrugStems:
                    radionuclides=tuple((e.lower(), sym.lower()) for e, sym
                                        in data.get("radionuclides", {}).items()),
                    chelators=tuple(data.get("chelators", ())),
+                   analyte_openers=frozenset(data.get("analyte_openers", ())),
                    arm_heads=ArmHeads.from_dict(data["arm_heads"]) if "arm_heads" in data else None)
 
     def to_dict(self) -> dict[str, Any]:
@@ -331,7 +498,8 @@ class DrugStems:
                  "variant_words": sorted(self.variant_words),
                  "code_links": [" ".join(p) for p in self.code_links],
                  "short_suffixes": list(self.short_suffixes),
-                 "radionuclides": dict(self.radionuclides), "chelators": list(self.chelators)}
+                 "radionuclides": dict(self.radionuclides), "chelators": list(self.chelators),
+                 "analyte_openers": sorted(self.analyte_openers)}
         if self.arm_heads is not None:
             found["arm_heads"] = self.arm_heads.to_dict()
         return found
@@ -413,7 +581,8 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
     known = {} if known is None else known  # word -> is a drug name: one test per word
     strings = doc.vocab.strings
     # Token objects cost more than the test itself: read the words as ids.
-    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+    orths = doc.to_array(ORTH).tolist()
+    for i, orth in enumerate(orths):
         is_drug = known.get(orth)
         if is_drug is None:
             word = strings[orth]
@@ -424,6 +593,8 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
                                                   or stems.radioligand(word)))
         if not is_drug or i in covered:
             continue
+        if i and strings[orths[i - 1]].lower() in stems.analyte_openers:
+            continue  # "plasma normetanephrine", "serum ferritin": a level measured, no agent
         t = doc[i]
         if stems.is_drug_name(t.text):
             found.append(Span(doc, t.i, t.i + 1, label="DRUG",
@@ -831,6 +1002,8 @@ class StemDrugFinder:
             ents = alias_codes(doc, ents, lowers, self.stems)
         resolve_anaphors(doc, ents, lowers, self.stems)
         found = find_arm_heads(doc, self.stems.arm_heads, lowers) if self.stems.arm_heads else []
+        if self.stems.arm_heads and self.stems.arm_heads.product_nouns:
+            found += coded_products(doc, lowers, self.stems.arm_heads)
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
             if self.stems.variant_words:  # "randomized to ... or interferon beta-1a"

@@ -50,8 +50,9 @@ def _named_after(doc: Doc, sent: Span, arm: Cue, groups: list[tuple[str, str, in
                  arms: list[Cue], settings: LinkSettings) -> tuple[str, str, int, int] | None:
     """The treatment a label is defined by right after it ('Arm A (apixaban)', 'Arm B:
     placebo', 'Cohort 1 received X'), with only linking words between."""
-    end = min(sent.end, arm.end + settings.arm_definition_reach + 1)
-    for i in range(arm.end, end):
+    start = _after_size_bracket(doc, arm.end, sent.end)  # "Arm A (n = 120) received X"
+    end = min(sent.end, start + settings.arm_definition_reach + 1)
+    for i in range(start, end):
         group = next((g for g in groups if g[2] == i), None)
         if group is not None:
             return group
@@ -59,6 +60,25 @@ def _named_after(doc: Doc, sent: Span, arm: Cue, groups: list[tuple[str, str, in
         if word.lower_ not in settings.arm_definition_links or any(a.start == i for a in arms):
             return None
     return None
+
+
+def _after_size_bracket(doc: Doc, i: int, end: int) -> int:
+    """The token after a bracket at ``i`` that gives only a group's size ("(n = 120)", "(120
+    patients)"), or ``i`` when there is none."""
+    if i >= end or doc[i].text not in {"(", "["}:
+        return i
+    for k in range(i + 1, min(end, i + 6)):
+        word = doc[k]
+        if word.text in {")", "]"}:
+            return k + 1 if k > i + 1 else i
+        if not (word.like_num or word.lower_ in _SIZE_WORDS or word.lower_.startswith("n=")):
+            return i
+    return i
+
+
+#: The words of a bracket that gives a group's size: "(n = 120)", "(120 patients)".
+_SIZE_WORDS = frozenset({"n", "=", "patients", "participants", "subjects", "adults",
+                         "children", "people", "women", "men"})
 
 
 def label_taken(state: LinkState, label: str | None, sent_index: int) -> bool:
@@ -641,6 +661,34 @@ def name_arms(words: Words, sent: Span, state: LinkState, first_new: int,
                 named = names.get(j)
         if named is not None:
             cohort.dose = tuple(sorted({*cohort.dose, "name:" + named}))
+
+
+def name_arms_by_definition(words: Words, sent: Span, state: LinkState, first_new: int,
+                            names: dict[int, str], kinds: frozenset[str]) -> None:
+    """'randomly assigned to intensified treatment with high-dose rifampicin plus linezolid
+    (n=262) or to standard-dose rifampicin (n=258)', then 'in the intensified group' and 'in
+    the standard group': an arm is named later by a word of its own definition that no other
+    arm's has ("standard" of "standard-dose"), and that name picks it as a bracket's does.
+    (Not a word for a kind of treatment, ``kinds``: "the combination arm", "the monotherapy
+    arm" are read by the options, and name the arms of each analysis population.)"""
+    new = [c for c in state.cohorts[first_new:] if c.parent is None and c.index not in state.spanning]
+    if len(new) < 2:
+        return
+    heads = {name.split()[0]: name for name in names.values()
+             if len(name.split()) == 2 and name.split()[0] not in kinds}
+    idx = words.idx
+    windows: list[set[str]] = []
+    for k, cohort in enumerate(new):
+        start = bisect_right(idx, cohort.start_char) - 1
+        if not _in_open_bracket(words, sent.start, start):
+            return  # (only "definition (n = 262)": a list "combination, n = 137; ..." names none)
+        hi = next(j for j in range(start - 1, sent.start - 1, -1) if words.text[j] in {"(", "["})
+        lo = bisect_right(idx, new[k - 1].end_char - 1) if k else sent.start
+        windows.append({part for w in words.lower[lo:hi] for part in w.split("-")} & heads.keys())
+    for cohort, window in zip(new, windows, strict=True):
+        own = [w for w in window if sum(w in other for other in windows) == 1]
+        if len(own) == 1:
+            cohort.dose = tuple(sorted({*cohort.dose, "name:" + heads[own[0]]}))
 
 
 def same_treatment_arms(words: Words, sent: Span, state: LinkState, first_new: int) -> None:
