@@ -1931,3 +1931,45 @@ def test_an_included_part_named_by_its_own_clause_counts_that_event(nlp, part) -
                           f"Eighteen patients responded, including {part}.")
     assert rows == {(40, "glofitamab", "received", "response", 18),
                     (40, "glofitamab", "received", "complete_response", 3)}
+
+
+_ASTHMA = ("Adults with severe asthma were randomly assigned to tezepelumab (n = 150) or placebo "
+           "(n = 150). ")
+
+
+@pytest.mark.parametrize(("goal", "frame", "outcome"), [
+    ("The main goal was simple: a full year without an asthma attack.", "That happened for",
+     "other"),
+    ("The primary end point was remission of asthma at week 52.", "This was achieved by",
+     "remission"),
+    ("The trial's primary outcome was whether patients were alive and free of progression at "
+     "two years.", "That was the case for", "progression_free_survival"),
+    ("The main aim of the study was what pulmonologists call a clinical response.",
+     "It was reached by", "response")])
+def test_a_pronoun_after_the_goal_of_a_trial_counts_that_goal(nlp, goal, frame,
+                                                               outcome) -> None:
+    rows = _outcomes(nlp, f"{_ASTHMA}{goal} {frame} 60 patients in the tezepelumab group, "
+                          "compared with 30 in the placebo group.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(150, outcome, 60), (150, outcome, 30)}
+
+
+def test_a_pronoun_without_a_goal_before_it_counts_no_event(nlp) -> None:
+    rows = _outcomes(nlp, f"{_ASTHMA}Enrolment took two years. That happened for 60 patients "
+                          "in the tezepelumab group.")
+    assert rows == set()
+
+
+@pytest.mark.parametrize("share", ["or 40 percent", "or 40%", "or 40.0 per cent"])
+def test_a_share_after_or_restates_the_count_before_it(nlp, share) -> None:
+    rows = _outcomes(nlp, f"{_ASTHMA}Remission at week 52 was achieved by 60 of the 150 "
+                          f"patients on tezepelumab, {share}, compared with 30 of the 150 on "
+                          "placebo, or 20 percent.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(150, "remission", 60), (150, "remission", 30)}
+
+
+def test_event_free_survival_is_disease_free_survival(nlp) -> None:
+    rows = _outcomes(nlp, "Children with neuroblastoma were randomly assigned to dinutuximab "
+                          "(n = 100) or observation (n = 100). The 3-year event-free survival "
+                          "was 62% with dinutuximab and 48% with observation.")
+    assert {(r[3], r[4]) for r in rows} == {("disease_free_survival", 62),
+                                            ("disease_free_survival", 48)}

@@ -1053,7 +1053,9 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
         j -= 1  # "was observed only in", "was recorded at least once in"
     j = _before_amount(doc, j, clause_start, settings)  # "improved by at least 4 points in"
     j = _before_adjunct(doc, j, clause_start, settings)  # "were seen on MRI in 23"
-    if words.lower[j] not in settings.frame_verbs and words.lower[j] not in settings.affect_verbs:
+    if j - 1 > clause_start and words.lower[j] == "case" and words.lower[j - 1] == "the":
+        j -= 1  # "That was the case for 23 of the 32": a frame of the event said before
+    elif words.lower[j] not in settings.frame_verbs and words.lower[j] not in settings.affect_verbs:
         return _gapped_subject(doc, j, doc[start].sent.start, settings)
     while j > clause_start and words.lower[j - 1] in settings.frame_auxiliaries:
         j -= 1
@@ -1065,7 +1067,12 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
         if words.text[k] in {",", ":", ";", "(", ")"} and not _inner_bracket(words.text, first, k, j):
             first = k + 1
     if j - first == 1 and words.lower[first] in _OBJECT_PRONOUNS:
-        return _named_before(doc, first, settings)  # "Stomatitis was the most common; it was reported in"
+        # "Stomatitis was the most common; it was reported in"
+        named = _named_before(doc, first, settings)
+        if named is not None:
+            return named
+    if j - first == 1 and words.lower[first] in settings.pronouns and words.sent_start[first]:
+        return _previous_goal(doc, first, settings)  # "The main goal was X. That happened in 84"
     head = _apposition_head(doc, clause_start, j - 1) if first == j else None
     if head is not None:
         # "The primary outcome, a composite of ..., occurred in": what the trial counts;
@@ -1405,6 +1412,38 @@ def _named_before(doc: Doc, k: int, settings: LinkSettings) -> Cue | None:
              and not any(w in settings.relative_pronouns
                          for w in words.lower[max(sent_start, c.start - 3):c.start])]
     return named[-1] if named else None
+
+
+def _previous_goal(doc: Doc, k: int, settings: LinkSettings) -> Cue | None:
+    """'The main goal was going eight weeks without a transfusion. That happened for 84 of
+    the 212': a pronoun that opens the sentence after one stating the trial's goal or end
+    point stands for it. The outcome named first after the copula, else the words after it
+    (after a colon when one follows: 'was simple: going ...'), 'other'; None when the
+    sentence before states no goal."""
+    if k == 0:
+        return None
+    words = words_of(doc)
+    sent = doc[k - 1].sent
+    verb = next((n for n in range(sent.start + 1, min(k, sent.start + _GOAL_WORDS))
+                 if words.lower[n] in settings.auxiliaries), None)
+    if verb is None or all(w not in settings.goal_words for w in words.lower[sent.start:verb]):
+        return None  # ("The main aim of the study was": the goal before the copula)
+    end = k
+    while end > verb and (words.is_punct[end - 1] or words.is_space[end - 1]):
+        end -= 1
+    named = longest_cues([Cue("OUTCOME", c.id_, c.start, c.end, c.text)
+                          for c in doc.spans.get(CUES_KEY, []) if c.label_ == "OUTCOME"
+                          and verb < c.start and c.end <= end], "OUTCOME")
+    named = [c for c in named if not picks_group(doc, c.start, settings)]
+    if named:
+        return named[0]
+    start = next((n + 1 for n in range(verb + 1, min(end, verb + 4)) if words.text[n] == ":"),
+                 verb + 1)
+    return _phrase(doc, start, end, settings, subject=True, framed=True)
+
+
+#: At most this many words from a sentence's start to the copula after its goal noun.
+_GOAL_WORDS = 10
 
 
 def _stated_object(doc: Doc, i: int, clause_end: int, settings: LinkSettings) -> Cue | None:
