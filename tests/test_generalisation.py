@@ -1973,3 +1973,38 @@ def test_event_free_survival_is_disease_free_survival(nlp) -> None:
                           "was 62% with dinutuximab and 48% with observation.")
     assert {(r[3], r[4]) for r in rows} == {("disease_free_survival", 62),
                                             ("disease_free_survival", 48)}
+
+
+_LYMPHOMA = "In a single-arm phase 2 trial, 40 patients with follicular lymphoma received mosunetuzumab. "
+
+
+@pytest.mark.parametrize("end_point", [
+    "The composite end point of stroke, myocardial infarction, or death",
+    "The primary outcome of kidney failure, dialysis, or death",
+    "Hospitalisation for heart failure, urgent visit, or death"])
+def test_a_listed_composite_with_death_is_other(nlp, end_point) -> None:
+    rows = _outcomes(nlp, f"{_LYMPHOMA}{end_point} occurred in 6 of the 40 patients.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(40, "other", 6)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Twenty of the 40 patients had an objective response, six complete and fourteen partial.",
+     {("response", 20), ("complete_response", 6), ("partial_response", 14)}),
+    ("Of the 40 patients, 30 responded, 18 complete and 12 partial.",
+     {("response", 30), ("complete_response", 18), ("partial_response", 12)})])
+def test_a_response_split_into_its_kinds_by_adjectives_alone(nlp, sentence, expected) -> None:
+    rows = _outcomes(nlp, f"{_LYMPHOMA}{sentence}")
+    assert {(r[3], r[4]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Best overall responses were complete response 3 (7.5%), partial response 11 (27.5%) "
+     "and stable disease 15 (37.5%).",
+     {("complete_response", 3), ("partial_response", 11), ("stable_disease", 15)}),
+    ("The most common adverse events were fatigue 20 (50%), nausea 12 (30%) and rash 8 (20%).",
+     {("adverse_event", 20), ("adverse_event", 12), ("adverse_event", 8)})])
+def test_a_count_with_its_share_right_after_the_outcome_counts_it(nlp, sentence,
+                                                                  expected) -> None:
+    rows = _outcomes(nlp, f"{_LYMPHOMA}{sentence}")
+    assert {(r[3], r[4]) for r in rows} == expected
+    assert {r[0] for r in rows} == {40}

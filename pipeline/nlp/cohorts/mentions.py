@@ -220,6 +220,13 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "The total number of hospitalisations was 469 in the A group": events
         if after in actors or after + 1 in actors and words.is_alpha[after]:
             continue  # "at 38 (headache) centres", "12 investigators": not patients
+        listed = _count_after_outcome(doc, number.start, after, end, cues, settings)
+        if listed is not None:
+            # "best responses were complete response 3 (7.5%), partial response 11 (27.5%)":
+            # a count with its share right after the outcome it counts
+            mentions.append(Mention("count", number.start, number.end, value=int(value),
+                                    size_text=number_text, outcome=listed))
+            continue
         if _is_label_number(doc, number.start, sent.start, settings) and _whole_after(
                 doc, after_percent(doc, after, end), end, number_at, settings) is None \
                 and not _counted_in_arm(doc, number.start, after, end, arm_starts, settings) \
@@ -859,6 +866,16 @@ def _restated_share(doc: Doc, i: int, start: int, mentions: list[Mention]) -> bo
         if words.num[j] is not None or words.text[j] in {")", ";"}:
             return False
     return False
+
+
+def _count_after_outcome(doc: Doc, i: int, after: int, end: int, cues: list[Cue],
+                         settings: LinkSettings) -> Cue | None:
+    """The outcome that ends right before the number at ``i`` when its share follows it in
+    brackets ('partial response 11 (27.5%)', 'neutropenia 12 (30%)'), or None."""
+    if i == 0 or after_percent(doc, after, end) == after:
+        return None
+    return next((c for c in longest_cues(cues, "OUTCOME") if c.end == i
+                 and not picks_group(doc, c.start, settings)), None)
 
 
 def _share_after_or(doc: Doc, i: int, value: float) -> bool:

@@ -676,6 +676,22 @@ def qualified_outcome(doc: Doc, cue: Cue, cues: list[Cue], settings: LinkSetting
     return Cue("OUTCOME", "other", start, end, words.span_text(start, end))
 
 
+def response_kind(doc: Doc, end: int, cue: Cue) -> Cue | None:
+    """'Eight had an objective response, four complete and four partial': a count of a
+    response whose noun is left out after the adjective that names its kind (the adjective
+    at ``end``, where the count's noun phrase ends), or None."""
+    words = words_of(doc)
+    if cue.id not in _RESPONSE_IDS or end + 1 >= len(doc) or words.lower[end] not in _RESPONSE_KINDS \
+            or not (words.is_punct[end + 1] or words.lower[end + 1] in {"and", "or"}):
+        return None
+    return Cue("OUTCOME", _RESPONSE_KINDS[words.lower[end]], end, end + 1, words.text[end])
+
+
+#: The kind of response an adjective names when the noun is left out ('four complete').
+_RESPONSE_KINDS = {"complete": "complete_response", "partial": "partial_response"}
+_RESPONSE_IDS = frozenset({"response", *_RESPONSE_KINDS.values()})
+
+
 def _composite_end(doc: Doc, k: int, cues: list[Cue], settings: LinkSettings) -> int:
     """Index after the event named at ``k`` after 'death or' when the vocabulary has no
     word for it ('severe disability'), else ``k - 1`` (the 'or': no composite)."""
@@ -694,6 +710,8 @@ def _composite_start(doc: Doc, k: int, cues: list[Cue], settings: LinkSettings) 
     """Where the event named before 'or death' at ``k`` starts when the vocabulary has no
     word for it ('hospitalisation or death'), else ``k + 1`` (no composite)."""
     words = words_of(doc)
+    if k > 1 and words.text[k - 1] == ",":
+        k -= 1  # "stroke, myocardial infarction, or death": a serial comma before the 'or'
     if any(c.label == "OUTCOME" and c.end == k and c.id not in {"other", "adverse_event"}
            for c in cues):
         return k + 1  # "progression or death": an event of the vocabulary
