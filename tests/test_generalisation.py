@@ -2008,3 +2008,25 @@ def test_a_count_with_its_share_right_after_the_outcome_counts_it(nlp, sentence,
     rows = _outcomes(nlp, f"{_LYMPHOMA}{sentence}")
     assert {(r[3], r[4]) for r in rows} == expected
     assert {r[0] for r in rows} == {40}
+
+
+@pytest.mark.parametrize(("reference", "verb", "outcome"), [
+    ("in that cohort", "had died", "death"), ("in the same group", "relapsed", "recurrence"),
+    ("in this arm", "died", "death")])
+def test_a_group_pointed_back_to_keeps_the_predicate_after_it(nlp, reference, verb,
+                                                             outcome) -> None:
+    rows = _outcomes(nlp, f"{_LYMPHOMA}Nine of the 40 patients had progressed and 2 patients "
+                          f"{reference} {verb}.")
+    assert {(r[3], r[4]) for r in rows} == {("progression", 9), (outcome, 2)}
+
+
+@pytest.mark.parametrize("event", ["Recurrent deep-vein thrombosis",
+                                   "Recurrent venous thromboembolism"])
+def test_a_recurrent_condition_is_a_recurrence_outside_the_harms(nlp, event) -> None:
+    rows = _outcomes(nlp, "Patients with cancer and pulmonary embolism were randomly assigned "
+                          "to rivaroxaban (n = 200) or dalteparin (n = 200). Pulmonary embolism "
+                          "was confirmed by CT in all patients. Pulmonary embolism was "
+                          f"central in 80 patients. {event} occurred in 8 patients in the "
+                          "rivaroxaban group and 12 in the dalteparin group.")
+    assert {(r[3], r[4]) for r in rows if r[4] in {8, 12}} == {("recurrence", 8),
+                                                                ("recurrence", 12)}

@@ -80,6 +80,8 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i = _after_qualifier(doc, i, end, outcome_at, verb_at, settings)
             if i is None:
                 return None
+        elif word in _DEMONSTRATIVES and i + 1 < end and words.lower[i + 1] in settings.arm_nouns:
+            i += 2  # "2 patients in that cohort had died": the group named before, no clause
         elif word in settings.relative_pronouns:
             # "13 who stopped it died": the predicate after the clause that picks the group.
             return _after_relative(doc, i, end, outcome_at, settings)
@@ -114,6 +116,9 @@ def _after_qualifier(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
             return k  # (but "with a reduced dose": an adjective of the group's treatment)
     return None
 
+
+#: Words that point to a group named before ('in that cohort', 'in the same group').
+_DEMONSTRATIVES = frozenset({"that", "this", "same"})
 
 #: Prepositions whose phrase after a count picks the group ('12 patients with X relapsed').
 _GROUP_PREPOSITIONS = frozenset({"with", "without"})
@@ -660,7 +665,10 @@ def qualified_outcome(doc: Doc, cue: Cue, cues: list[Cue], settings: LinkSetting
             k = next((k for k in range(cue.start, max(-1, cue.start - 3), -1)
                       if words.lower[k] in _RECURRENT_WORDS
                       and all(words.is_alpha[n] for n in range(k, cue.start))), None)
-        if k is not None and (cue.id == "other" or names_main_condition(doc, cue.start, cue.end)) \
+        # (a condition the text names, not a harm word: "recurrent venous thromboembolism"
+        # is the event again in a trial of its prevention whichever condition it names most)
+        if k is not None and (cue.id == "other" or any(
+                words.ent_type[n] in _CONDITION_LABELS for n in range(cue.start, cue.end))) \
                 and not _among_harms(doc, cue.start, settings):
             return Cue("OUTCOME", "recurrence", k, cue.end, words.span_text(k, cue.end))
         return cue
