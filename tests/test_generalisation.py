@@ -2030,3 +2030,20 @@ def test_a_recurrent_condition_is_a_recurrence_outside_the_harms(nlp, event) -> 
                           "rivaroxaban group and 12 in the dalteparin group.")
     assert {(r[3], r[4]) for r in rows if r[4] in {8, 12}} == {("recurrence", 8),
                                                                 ("recurrence", 12)}
+
+
+def test_an_object_of_a_relative_clause_after_a_count_picks_its_group(nlp) -> None:
+    rows = _outcomes(nlp, "Adults with candidaemia were randomly assigned to rezafungin (n = 100) "
+                          "or caspofungin (n = 100). Global response at day 14 was achieved by "
+                          "57 of the 97 patients in the rezafungin group and 55 of the 96 in the "
+                          "caspofungin group who had centrally confirmed infection.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(97, "response", 57), (96, "response", 55)}
+
+
+@pytest.mark.parametrize("population", ["adults with candidaemia", "adults with pneumonia",
+                                        "children with bleeding disorders"])
+def test_the_disease_of_a_population_before_its_total_is_no_event(nlp, population) -> None:
+    rows = analyse(clean_text(f"In a trial of {population}, 300 were randomly assigned to "
+                              "ceftobiprole (n = 150) or ceftriaxone (n = 150)."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug) for r in rows} >= {("cohort", 300, None)}
+    assert not [r for r in rows if r.row_type == "outcome"]

@@ -262,7 +262,7 @@ def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
             j = k - 1
             while j > verb and doc[j].lower_ in settings.determiners:
                 j -= 1
-            if j > verb:
+            if j > verb and not _modifiers_only(words_of(doc), verb + 1, j + 1):
                 # (but "who were not randomised either progressed, ... or declined": reasons)
                 return None if doc[k - 1].lower_ == "either" else cue
             k = feature_end = cue.end  # the object of the clause's verb: the group's feature
@@ -270,6 +270,13 @@ def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
             continue
         k += 1
     return _included_part(doc, i, k, feature) if k >= end else None
+
+
+def _modifiers_only(words: Words, start: int, end: int) -> bool:
+    """Are the words [start, end) adverbs and participles only ('who had centrally confirmed
+    | infection'): modifiers of the object of the clause's verb, not a predicate of its own?"""
+    return all(words.is_alpha[j] and words.is_lower[j] and words.lower[j].endswith(("ly", "ed"))
+               and words.lower[j] not in _NOT_ADVERBS for j in range(start, end))
 
 
 #: At most this many words from the relative pronoun of an included part to its sentence end.
@@ -374,8 +381,8 @@ def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
             if doc[start].lower_ in settings.adverbial_openers:
                 return None  # "After confirmation of progression, 54 crossed over": when
             for k in range(j - 1, max(start, j - 15), -1):
-                if k in outcome_end:
-                    return outcome_end[k]
+                if k in outcome_end and not picks_group(doc, outcome_end[k].start, settings):
+                    return outcome_end[k]  # (not "Among adults with pneumonia, 300 were ...")
             return None
         if word == ")":
             # Step over a parenthesis: "complete response (ypT0/is ypN0) was achieved in".
@@ -864,9 +871,23 @@ def clause_outcome(doc: Doc, facts: ClauseFacts, m: Mention, settings: LinkSetti
         return None  # "weight loss of 5% or more occurred in": a threshold, not a share
     outcomes = [c for c in longest_cues(facts.cues, "OUTCOME")
                 if not picks_group(doc, c.start, settings)]
-    after = [c for c in outcomes if c.start >= m.end]
+    after = [c for c in outcomes if c.start >= m.end
+             and not _relative_object(doc, m.end, c.start, settings)]
     before = [c for c in outcomes if c.end <= m.start]
     return after[0] if after else (before[-1] if before else None)
+
+
+def _relative_object(doc: Doc, start: int, k: int, settings: LinkSettings) -> bool:
+    """'55 of the 96 in the X group who had confirmed infection': is the outcome at ``k`` the
+    object of a relative clause after a count that picks its group (a relative pronoun
+    between ``start`` and ``k``, whose verb is the only one before the outcome)?"""
+    words = words_of(doc)
+    rel = next((j for j in range(k - 1, start - 1, -1) if words.lower[j] in settings.relative_pronouns
+                or words.is_punct[j]), None)
+    if rel is None or words.is_punct[rel] or rel + 1 >= k:
+        return False
+    return not any(words.lower[j] in settings.article_verbs or words.lower[j] in settings.auxiliaries
+                   or words.ent_type[j] in _DRUG_LABELS for j in range(rel + 2, k))
 
 
 def picks_group(doc: Doc, i: int, settings: LinkSettings) -> bool:
