@@ -2047,3 +2047,14 @@ def test_the_disease_of_a_population_before_its_total_is_no_event(nlp, populatio
                               "ceftobiprole (n = 150) or ceftriaxone (n = 150)."), nlp=nlp).rows
     assert {(r.row_type, r.cohort_size, r.drug) for r in rows} >= {("cohort", 300, None)}
     assert not [r for r in rows if r.row_type == "outcome"]
+
+
+@pytest.mark.parametrize("link", ["; they led to discontinuation in 5 patients",
+                                  ", which led to discontinuation in 5 patients",
+                                  "; these led to permanent discontinuation in 5 patients"])
+def test_a_pronoun_for_a_harm_that_led_to_a_stop_counts_the_harm(nlp, link) -> None:
+    rows = _outcomes(nlp, "Adults with ulcerative colitis were randomly assigned to etrasimod "
+                          "(n = 150) or placebo (n = 150). Headaches were reported in 30 "
+                          f"patients in the etrasimod group{link} in the etrasimod group.")
+    assert (150, "etrasimod", "received", "adverse_event", 5) in rows
+    assert not [r for r in rows if r[4] == 5 and r[3] != "adverse_event"]

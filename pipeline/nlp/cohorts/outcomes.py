@@ -575,15 +575,23 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
         k = stop.start
         while k > 0 and stop.start - k < 2 and words.is_alpha[k - 1] and words.lower[k - 1] != "to":
             k -= 1  # "permanent", "premature"
-        if k >= 2 and _leads_to(doc, k - 2, settings) and k - 2 in harm_end:
+        harm = harm_end.get(k - 2) if k >= 2 and _leads_to(doc, k - 2, settings) else None
+        if harm is None and k >= 3 and _leads_to(doc, k - 2, settings) \
+                and words.lower[k - 3] in _SUBJECT_PRONOUNS:
+            # "Injection-site reactions were reported in 127 ...; they led to discontinuation
+            # in 6": the harm named before the pronoun in its sentence
+            sent_start = doc[k - 3].sent.start
+            harm = max((c for c in harm_end.values() if sent_start <= c.start and c.end <= k - 3),
+                       key=lambda c: c.end, default=None)
+        if harm is not None:
             end = stop.end
             if end < len(doc) and words.lower[end] == "of":  # "of the trial drug"
                 end += 1
                 while end < len(doc) and end - stop.end <= settings.noun_window \
                         and words.is_alpha[end] and words.lower[end] not in settings.phrase_stops:
                     end += 1
-            harm = harm_end[k - 2]
-            found.append(Cue("OUTCOME", "adverse_event", harm.start, end, doc[harm.start:end].text))
+            start = harm.start if harm.end == k - 2 else k - 3
+            found.append(Cue("OUTCOME", "adverse_event", start, end, doc[start:end].text))
     return found
 
 
@@ -604,6 +612,9 @@ def short_form_outcomes(doc: Doc, cues: list[Cue]) -> list[Cue]:
             for abbr, cue in named
             if covered.isdisjoint(range(abbr["short_start"], abbr["short_end"]))]
 
+
+#: Pronouns that may open a clause whose subject is a harm named before ('they led to').
+_SUBJECT_PRONOUNS = frozenset({"they", "which", "these", "this", "it"})
 
 #: Events whose absence in the living is a survival outcome ("alive without progression").
 _FREE_OF = {"progression": "progression_free_survival", "recurrence": "disease_free_survival"}
