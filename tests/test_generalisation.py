@@ -2058,3 +2058,12 @@ def test_a_pronoun_for_a_harm_that_led_to_a_stop_counts_the_harm(nlp, link) -> N
                           f"patients in the etrasimod group{link} in the etrasimod group.")
     assert (150, "etrasimod", "received", "adverse_event", 5) in rows
     assert not [r for r in rows if r[4] == 5 and r[3] != "adverse_event"]
+
+
+@pytest.mark.parametrize("interval", ["95% CI, 71.2 to 84.0", "95% CI 71.2-84.0", "P = 0.02",
+                                      "range, 70 to 85"])
+def test_a_semicolon_before_an_interval_in_brackets_splits_no_clause(nlp, interval) -> None:
+    rows = _outcomes(nlp, "In a single-arm trial, 180 adults with chronic hepatitis B received "
+                          f"bepirovirsen. Overall, 140 of 180 patients (77.8%; {interval}) had "
+                          "a sustained virologic response at week 24.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(180, "response", 140)}
