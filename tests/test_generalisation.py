@@ -2067,3 +2067,16 @@ def test_a_semicolon_before_an_interval_in_brackets_splits_no_clause(nlp, interv
                           f"bepirovirsen. Overall, 140 of 180 patients (77.8%; {interval}) had "
                           "a sustained virologic response at week 24.")
     assert {(r[0], r[3], r[4]) for r in rows} == {(180, "response", 140)}
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("The most common adverse event was nausea (20.5% vs 6.3%).", "nausea"),
+    ("The most frequent side effect was headache, reported in 52 patients in the tavapadon "
+     "group and 16 in the placebo group.", "headache")])
+def test_a_harm_named_as_the_complement_of_a_class_of_harms_is_that_harm(nlp, sentence,
+                                                                         mention) -> None:
+    rows = analyse(clean_text("Adults with Parkinson disease were randomly assigned to tavapadon "
+                              f"(n = 254) or placebo (n = 253). {sentence}"), nlp=nlp).rows
+    events = [r for r in rows if r.row_type == "outcome"]
+    assert {(r.cohort_size, r.event_count) for r in events} == {(254, 52), (253, 16)}
+    assert {r.outcome_mention for r in events} == {mention}

@@ -504,8 +504,19 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
         subject = outcome_end[j - 1]
         # "The best overall response was complete response in 3, partial response in 15":
         # the class is the subject, the kind of response its complement names.
-        return cue if subject.id == "response" and cue.id in _KINDS_OF_RESPONSE else subject
+        if subject.id == "response" and cue.id in _KINDS_OF_RESPONSE:
+            return cue
+        # "The most common adverse event was nausea (20.5% vs 6.3%)": a class of harms
+        # as the subject, the harm it was as the complement
+        return cue if subject.id == cue.id == "adverse_event" and _names_class(
+            words.lower[subject.start:subject.end], settings) and not _names_class(
+            words.lower[cue.start:cue.end], settings) else subject
     return cue
+
+
+def _names_class(words: list[str], settings: LinkSettings) -> bool:
+    """Do the words name harms by their class ('adverse event', 'side effects')?"""
+    return any(w in settings.harm_classes for w in words)
 
 
 
