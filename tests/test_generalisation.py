@@ -2080,3 +2080,13 @@ def test_a_harm_named_as_the_complement_of_a_class_of_harms_is_that_harm(nlp, se
     events = [r for r in rows if r.row_type == "outcome"]
     assert {(r.cohort_size, r.event_count) for r in events} == {(254, 52), (253, 16)}
     assert {r.outcome_mention for r in events} == {mention}
+
+
+@pytest.mark.parametrize(("predicate", "outcome"), [("had stable disease", "stable_disease"),
+                                                    ("died", "death"),
+                                                    ("relapsed within a year", "recurrence")])
+def test_a_count_of_others_reads_its_own_predicate(nlp, predicate, outcome) -> None:
+    rows = _outcomes(nlp, "In a single-arm phase 2 trial, 40 patients with chordoma received "
+                          f"abemaciclib. Four patients had a partial response and 23 others "
+                          f"{predicate}.")
+    assert {(r[3], r[4]) for r in rows} == {("partial_response", 4), (outcome, 23)}
