@@ -1931,3 +1931,162 @@ def test_an_included_part_named_by_its_own_clause_counts_that_event(nlp, part) -
                           f"Eighteen patients responded, including {part}.")
     assert rows == {(40, "glofitamab", "received", "response", 18),
                     (40, "glofitamab", "received", "complete_response", 3)}
+
+
+_ASTHMA = ("Adults with severe asthma were randomly assigned to tezepelumab (n = 150) or placebo "
+           "(n = 150). ")
+
+
+@pytest.mark.parametrize(("goal", "frame", "outcome"), [
+    ("The main goal was simple: a full year without an asthma attack.", "That happened for",
+     "other"),
+    ("The primary end point was remission of asthma at week 52.", "This was achieved by",
+     "remission"),
+    ("The trial's primary outcome was whether patients were alive and free of progression at "
+     "two years.", "That was the case for", "progression_free_survival"),
+    ("The main aim of the study was what pulmonologists call a clinical response.",
+     "It was reached by", "response")])
+def test_a_pronoun_after_the_goal_of_a_trial_counts_that_goal(nlp, goal, frame,
+                                                               outcome) -> None:
+    rows = _outcomes(nlp, f"{_ASTHMA}{goal} {frame} 60 patients in the tezepelumab group, "
+                          "compared with 30 in the placebo group.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(150, outcome, 60), (150, outcome, 30)}
+
+
+def test_a_pronoun_without_a_goal_before_it_counts_no_event(nlp) -> None:
+    rows = _outcomes(nlp, f"{_ASTHMA}Enrolment took two years. That happened for 60 patients "
+                          "in the tezepelumab group.")
+    assert rows == set()
+
+
+@pytest.mark.parametrize("share", ["or 40 percent", "or 40%", "or 40.0 per cent"])
+def test_a_share_after_or_restates_the_count_before_it(nlp, share) -> None:
+    rows = _outcomes(nlp, f"{_ASTHMA}Remission at week 52 was achieved by 60 of the 150 "
+                          f"patients on tezepelumab, {share}, compared with 30 of the 150 on "
+                          "placebo, or 20 percent.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(150, "remission", 60), (150, "remission", 30)}
+
+
+def test_event_free_survival_is_disease_free_survival(nlp) -> None:
+    rows = _outcomes(nlp, "Children with neuroblastoma were randomly assigned to dinutuximab "
+                          "(n = 100) or observation (n = 100). The 3-year event-free survival "
+                          "was 62% with dinutuximab and 48% with observation.")
+    assert {(r[3], r[4]) for r in rows} == {("disease_free_survival", 62),
+                                            ("disease_free_survival", 48)}
+
+
+_LYMPHOMA = "In a single-arm phase 2 trial, 40 patients with follicular lymphoma received mosunetuzumab. "
+
+
+@pytest.mark.parametrize("end_point", [
+    "The composite end point of stroke, myocardial infarction, or death",
+    "The primary outcome of kidney failure, dialysis, or death",
+    "Hospitalisation for heart failure, urgent visit, or death"])
+def test_a_listed_composite_with_death_is_other(nlp, end_point) -> None:
+    rows = _outcomes(nlp, f"{_LYMPHOMA}{end_point} occurred in 6 of the 40 patients.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(40, "other", 6)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Twenty of the 40 patients had an objective response, six complete and fourteen partial.",
+     {("response", 20), ("complete_response", 6), ("partial_response", 14)}),
+    ("Of the 40 patients, 30 responded, 18 complete and 12 partial.",
+     {("response", 30), ("complete_response", 18), ("partial_response", 12)})])
+def test_a_response_split_into_its_kinds_by_adjectives_alone(nlp, sentence, expected) -> None:
+    rows = _outcomes(nlp, f"{_LYMPHOMA}{sentence}")
+    assert {(r[3], r[4]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Best overall responses were complete response 3 (7.5%), partial response 11 (27.5%) "
+     "and stable disease 15 (37.5%).",
+     {("complete_response", 3), ("partial_response", 11), ("stable_disease", 15)}),
+    ("The most common adverse events were fatigue 20 (50%), nausea 12 (30%) and rash 8 (20%).",
+     {("adverse_event", 20), ("adverse_event", 12), ("adverse_event", 8)})])
+def test_a_count_with_its_share_right_after_the_outcome_counts_it(nlp, sentence,
+                                                                  expected) -> None:
+    rows = _outcomes(nlp, f"{_LYMPHOMA}{sentence}")
+    assert {(r[3], r[4]) for r in rows} == expected
+    assert {r[0] for r in rows} == {40}
+
+
+@pytest.mark.parametrize(("reference", "verb", "outcome"), [
+    ("in that cohort", "had died", "death"), ("in the same group", "relapsed", "recurrence"),
+    ("in this arm", "died", "death")])
+def test_a_group_pointed_back_to_keeps_the_predicate_after_it(nlp, reference, verb,
+                                                             outcome) -> None:
+    rows = _outcomes(nlp, f"{_LYMPHOMA}Nine of the 40 patients had progressed and 2 patients "
+                          f"{reference} {verb}.")
+    assert {(r[3], r[4]) for r in rows} == {("progression", 9), (outcome, 2)}
+
+
+@pytest.mark.parametrize("event", ["Recurrent deep-vein thrombosis",
+                                   "Recurrent venous thromboembolism"])
+def test_a_recurrent_condition_is_a_recurrence_outside_the_harms(nlp, event) -> None:
+    rows = _outcomes(nlp, "Patients with cancer and pulmonary embolism were randomly assigned "
+                          "to rivaroxaban (n = 200) or dalteparin (n = 200). Pulmonary embolism "
+                          "was confirmed by CT in all patients. Pulmonary embolism was "
+                          f"central in 80 patients. {event} occurred in 8 patients in the "
+                          "rivaroxaban group and 12 in the dalteparin group.")
+    assert {(r[3], r[4]) for r in rows if r[4] in {8, 12}} == {("recurrence", 8),
+                                                                ("recurrence", 12)}
+
+
+def test_an_object_of_a_relative_clause_after_a_count_picks_its_group(nlp) -> None:
+    rows = _outcomes(nlp, "Adults with candidaemia were randomly assigned to rezafungin (n = 100) "
+                          "or caspofungin (n = 100). Global response at day 14 was achieved by "
+                          "57 of the 97 patients in the rezafungin group and 55 of the 96 in the "
+                          "caspofungin group who had centrally confirmed infection.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(97, "response", 57), (96, "response", 55)}
+
+
+@pytest.mark.parametrize("population", ["adults with candidaemia", "adults with pneumonia",
+                                        "children with bleeding disorders"])
+def test_the_disease_of_a_population_before_its_total_is_no_event(nlp, population) -> None:
+    rows = analyse(clean_text(f"In a trial of {population}, 300 were randomly assigned to "
+                              "ceftobiprole (n = 150) or ceftriaxone (n = 150)."), nlp=nlp).rows
+    assert {(r.row_type, r.cohort_size, r.drug) for r in rows} >= {("cohort", 300, None)}
+    assert not [r for r in rows if r.row_type == "outcome"]
+
+
+@pytest.mark.parametrize("link", ["; they led to discontinuation in 5 patients",
+                                  ", which led to discontinuation in 5 patients",
+                                  "; these led to permanent discontinuation in 5 patients"])
+def test_a_pronoun_for_a_harm_that_led_to_a_stop_counts_the_harm(nlp, link) -> None:
+    rows = _outcomes(nlp, "Adults with ulcerative colitis were randomly assigned to etrasimod "
+                          "(n = 150) or placebo (n = 150). Headaches were reported in 30 "
+                          f"patients in the etrasimod group{link} in the etrasimod group.")
+    assert (150, "etrasimod", "received", "adverse_event", 5) in rows
+    assert not [r for r in rows if r[4] == 5 and r[3] != "adverse_event"]
+
+
+@pytest.mark.parametrize("interval", ["95% CI, 71.2 to 84.0", "95% CI 71.2-84.0", "P = 0.02",
+                                      "range, 70 to 85"])
+def test_a_semicolon_before_an_interval_in_brackets_splits_no_clause(nlp, interval) -> None:
+    rows = _outcomes(nlp, "In a single-arm trial, 180 adults with chronic hepatitis B received "
+                          f"bepirovirsen. Overall, 140 of 180 patients (77.8%; {interval}) had "
+                          "a sustained virologic response at week 24.")
+    assert {(r[0], r[3], r[4]) for r in rows} == {(180, "response", 140)}
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("The most common adverse event was nausea (20.5% vs 6.3%).", "nausea"),
+    ("The most frequent side effect was headache, reported in 52 patients in the tavapadon "
+     "group and 16 in the placebo group.", "headache")])
+def test_a_harm_named_as_the_complement_of_a_class_of_harms_is_that_harm(nlp, sentence,
+                                                                         mention) -> None:
+    rows = analyse(clean_text("Adults with Parkinson disease were randomly assigned to tavapadon "
+                              f"(n = 254) or placebo (n = 253). {sentence}"), nlp=nlp).rows
+    events = [r for r in rows if r.row_type == "outcome"]
+    assert {(r.cohort_size, r.event_count) for r in events} == {(254, 52), (253, 16)}
+    assert {r.outcome_mention for r in events} == {mention}
+
+
+@pytest.mark.parametrize(("predicate", "outcome"), [("had stable disease", "stable_disease"),
+                                                    ("died", "death"),
+                                                    ("relapsed within a year", "recurrence")])
+def test_a_count_of_others_reads_its_own_predicate(nlp, predicate, outcome) -> None:
+    rows = _outcomes(nlp, "In a single-arm phase 2 trial, 40 patients with chordoma received "
+                          f"abemaciclib. Four patients had a partial response and 23 others "
+                          f"{predicate}.")
+    assert {(r[3], r[4]) for r in rows} == {("partial_response", 4), (outcome, 23)}

@@ -67,6 +67,8 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
             continue
         if text in settings.clause_breaks and _names_group_size(words, i + 1, end):
             continue  # "Arm A (radiotherapy alone; n = 124)": the size of the arm just named
+        if text == ";" and _interval_after(words, i + 1, end, settings):
+            continue  # "398 of 412 (96.6%; 95% CI, 94.4 to 98.1) had": a statistic, no clause
         comma_break = (text == "," and nxt is not None
                        and not _names_group_size(words, i + 1, end)
                        # "Response, defined as a fall of 50% or more, occurred in 66": the
@@ -96,6 +98,23 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
     if start < sent.end:
         clauses.append(Clause(start, sent.end, elliptical=elliptical))
     return clauses
+
+
+def _interval_after(words: Words, i: int, end: int, settings: LinkSettings) -> bool:
+    """Do the words at ``i`` state an interval or a test ('95% CI, 94.4 to 98.1', 'P =
+    0.02', 'range 3-12') that ends in the bracket it opened in?"""
+    k = i
+    while k < end and k - i < 3 and (words.num[k] is not None or words.text[k] == "%"):
+        k += 1  # "95%"
+    if k >= end or words.lower[k] not in settings.interval_words:
+        return False
+    close = next((j for j in range(k, min(end, k + _INTERVAL_WORDS))
+                  if words.text[j] in {")", "]", "(", "[", ";"}), None)
+    return close is not None and words.text[close] in {")", "]"}
+
+
+#: At most this many words from an interval's name to the bracket that closes it.
+_INTERVAL_WORDS = 12
 
 
 def _time_opener(lower: list[str], start: int, comma: int, sent_start: int,

@@ -77,6 +77,7 @@ from .outcomes import (
     predicate_outcome,
     qualified_outcome,
     refers_back,
+    response_kind,
     short_form_outcomes,
     turned_outcomes,
 )
@@ -1960,6 +1961,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = None  # "22 needed at least one dose reduction": a group, no event
     if outcome is not None:
         outcome = qualified_outcome(doc, outcome, facts.cues, settings)
+        outcome = response_kind(doc, m.end, outcome) or outcome  # "..., four complete"
     if outcome is not None and (outcome.id == "other" and _names_stop(outcome, sent_cues or facts.cues)
                                 or outcome.id != "adverse_event"
                                 and given_as_reason(doc, outcome, settings)):

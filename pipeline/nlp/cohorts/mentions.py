@@ -140,6 +140,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if is_share and _restated_share(doc, number.start, start,
                                                                        mentions):
             continue  # "39 of the 96 patients (that's 40.6%)": that count's share, said again
+        if is_share and _share_after_or(doc, number.start, value):
+            continue  # "84 of the 212 patients on the drug, or 39.6 percent": said again
         if is_share and after + 1 < end and words.lower[after + 1] in _COMPARATIVES:
             continue  # "70 percent fewer women progressed": a relative change, no share
         if is_share and after + 1 < end and words.lower[after + 1] in settings.threshold_nouns:
@@ -218,6 +220,13 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "The total number of hospitalisations was 469 in the A group": events
         if after in actors or after + 1 in actors and words.is_alpha[after]:
             continue  # "at 38 (headache) centres", "12 investigators": not patients
+        listed = _count_after_outcome(doc, number.start, after, end, cues, settings)
+        if listed is not None:
+            # "best responses were complete response 3 (7.5%), partial response 11 (27.5%)":
+            # a count with its share right after the outcome it counts
+            mentions.append(Mention("count", number.start, number.end, value=int(value),
+                                    size_text=number_text, outcome=listed))
+            continue
         if _is_label_number(doc, number.start, sent.start, settings) and _whole_after(
                 doc, after_percent(doc, after, end), end, number_at, settings) is None \
                 and not _counted_in_arm(doc, number.start, after, end, arm_starts, settings) \
@@ -857,6 +866,41 @@ def _restated_share(doc: Doc, i: int, start: int, mentions: list[Mention]) -> bo
         if words.num[j] is not None or words.text[j] in {")", ";"}:
             return False
     return False
+
+
+def _count_after_outcome(doc: Doc, i: int, after: int, end: int, cues: list[Cue],
+                         settings: LinkSettings) -> Cue | None:
+    """The outcome that ends right before the number at ``i`` when its share follows it in
+    brackets ('partial response 11 (27.5%)', 'neutropenia 12 (30%)'), or None."""
+    if i == 0 or after_percent(doc, after, end) == after:
+        return None
+    return next((c for c in longest_cues(cues, "OUTCOME") if c.end == i
+                 and not picks_group(doc, c.start, settings)), None)
+
+
+def _share_after_or(doc: Doc, i: int, value: float) -> bool:
+    """Is the share at ``i`` an apposition ', or 39.6%' a few words after a count, with no
+    number between ('113 patients in the X group, or 76.9%'), and, after a fraction, that
+    fraction's share ('84 of the 212, or 39.6 percent')? (The count may end the clause
+    before: ', or' may open a clause of its own.)"""
+    words = words_of(doc)
+    if i < 3 or words.lower[i - 1] != "or" or words.text[i - 2] != ",":
+        return False
+    k = next((k for k in range(i - 3, max(-1, i - 3 - _APPOSITION_WORDS), -1)
+              if words.num[k] is not None or words.sent_start[k]), None)
+    if k is None or words.num[k] is None or words.text[k + 1] == "%" \
+            or words.lower[k + 1] in _PERCENT_WORDS:
+        return False  # (no count, or a share: "45% ..., or 60% in ...")
+    j = k - 1
+    while j > 0 and words.lower[j] in {"the", "those"}:
+        j -= 1
+    if j > 0 and words.lower[j] == "of" and words.num[j - 1] is not None and words.num[k]:
+        return abs(100 * words.num[j - 1] / words.num[k] - value) < 1  # "84 of the 212"
+    return True
+
+
+#: At most this many words between a count and a share that restates it after ', or'.
+_APPOSITION_WORDS = 8
 
 
 def _after_there(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:

@@ -80,6 +80,8 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i = _after_qualifier(doc, i, end, outcome_at, verb_at, settings)
             if i is None:
                 return None
+        elif word in _DEMONSTRATIVES and i + 1 < end and words.lower[i + 1] in settings.arm_nouns:
+            i += 2  # "2 patients in that cohort had died": the group named before, no clause
         elif word in settings.relative_pronouns:
             # "13 who stopped it died": the predicate after the clause that picks the group.
             return _after_relative(doc, i, end, outcome_at, settings)
@@ -114,6 +116,9 @@ def _after_qualifier(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
             return k  # (but "with a reduced dose": an adjective of the group's treatment)
     return None
 
+
+#: Words that point to a group named before ('in that cohort', 'in the same group').
+_DEMONSTRATIVES = frozenset({"that", "this", "same"})
 
 #: Prepositions whose phrase after a count picks the group ('12 patients with X relapsed').
 _GROUP_PREPOSITIONS = frozenset({"with", "without"})
@@ -257,7 +262,7 @@ def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
             j = k - 1
             while j > verb and doc[j].lower_ in settings.determiners:
                 j -= 1
-            if j > verb:
+            if j > verb and not _modifiers_only(words_of(doc), verb + 1, j + 1):
                 # (but "who were not randomised either progressed, ... or declined": reasons)
                 return None if doc[k - 1].lower_ == "either" else cue
             k = feature_end = cue.end  # the object of the clause's verb: the group's feature
@@ -265,6 +270,13 @@ def _after_relative(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
             continue
         k += 1
     return _included_part(doc, i, k, feature) if k >= end else None
+
+
+def _modifiers_only(words: Words, start: int, end: int) -> bool:
+    """Are the words [start, end) adverbs and participles only ('who had centrally confirmed
+    | infection'): modifiers of the object of the clause's verb, not a predicate of its own?"""
+    return all(words.is_alpha[j] and words.is_lower[j] and words.lower[j].endswith(("ly", "ed"))
+               and words.lower[j] not in _NOT_ADVERBS for j in range(start, end))
 
 
 #: At most this many words from the relative pronoun of an included part to its sentence end.
@@ -369,8 +381,8 @@ def _preceding_outcome(doc: Doc, i: int, start: int, cues: list[Cue],
             if doc[start].lower_ in settings.adverbial_openers:
                 return None  # "After confirmation of progression, 54 crossed over": when
             for k in range(j - 1, max(start, j - 15), -1):
-                if k in outcome_end:
-                    return outcome_end[k]
+                if k in outcome_end and not picks_group(doc, outcome_end[k].start, settings):
+                    return outcome_end[k]  # (not "Among adults with pneumonia, 300 were ...")
             return None
         if word == ")":
             # Step over a parenthesis: "complete response (ypT0/is ypN0) was achieved in".
@@ -492,8 +504,19 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
         subject = outcome_end[j - 1]
         # "The best overall response was complete response in 3, partial response in 15":
         # the class is the subject, the kind of response its complement names.
-        return cue if subject.id == "response" and cue.id in _KINDS_OF_RESPONSE else subject
+        if subject.id == "response" and cue.id in _KINDS_OF_RESPONSE:
+            return cue
+        # "The most common adverse event was nausea (20.5% vs 6.3%)": a class of harms
+        # as the subject, the harm it was as the complement
+        return cue if subject.id == cue.id == "adverse_event" and _names_class(
+            words.lower[subject.start:subject.end], settings) and not _names_class(
+            words.lower[cue.start:cue.end], settings) else subject
     return cue
+
+
+def _names_class(words: list[str], settings: LinkSettings) -> bool:
+    """Do the words name harms by their class ('adverse event', 'side effects')?"""
+    return any(w in settings.harm_classes for w in words)
 
 
 
@@ -563,15 +586,23 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
         k = stop.start
         while k > 0 and stop.start - k < 2 and words.is_alpha[k - 1] and words.lower[k - 1] != "to":
             k -= 1  # "permanent", "premature"
-        if k >= 2 and _leads_to(doc, k - 2, settings) and k - 2 in harm_end:
+        harm = harm_end.get(k - 2) if k >= 2 and _leads_to(doc, k - 2, settings) else None
+        if harm is None and k >= 3 and _leads_to(doc, k - 2, settings) \
+                and words.lower[k - 3] in _SUBJECT_PRONOUNS:
+            # "Injection-site reactions were reported in 127 ...; they led to discontinuation
+            # in 6": the harm named before the pronoun in its sentence
+            sent_start = doc[k - 3].sent.start
+            harm = max((c for c in harm_end.values() if sent_start <= c.start and c.end <= k - 3),
+                       key=lambda c: c.end, default=None)
+        if harm is not None:
             end = stop.end
             if end < len(doc) and words.lower[end] == "of":  # "of the trial drug"
                 end += 1
                 while end < len(doc) and end - stop.end <= settings.noun_window \
                         and words.is_alpha[end] and words.lower[end] not in settings.phrase_stops:
                     end += 1
-            harm = harm_end[k - 2]
-            found.append(Cue("OUTCOME", "adverse_event", harm.start, end, doc[harm.start:end].text))
+            start = harm.start if harm.end == k - 2 else k - 3
+            found.append(Cue("OUTCOME", "adverse_event", start, end, doc[start:end].text))
     return found
 
 
@@ -592,6 +623,9 @@ def short_form_outcomes(doc: Doc, cues: list[Cue]) -> list[Cue]:
             for abbr, cue in named
             if covered.isdisjoint(range(abbr["short_start"], abbr["short_end"]))]
 
+
+#: Pronouns that may open a clause whose subject is a harm named before ('they led to').
+_SUBJECT_PRONOUNS = frozenset({"they", "which", "these", "this", "it"})
 
 #: Events whose absence in the living is a survival outcome ("alive without progression").
 _FREE_OF = {"progression": "progression_free_survival", "recurrence": "disease_free_survival"}
@@ -660,7 +694,10 @@ def qualified_outcome(doc: Doc, cue: Cue, cues: list[Cue], settings: LinkSetting
             k = next((k for k in range(cue.start, max(-1, cue.start - 3), -1)
                       if words.lower[k] in _RECURRENT_WORDS
                       and all(words.is_alpha[n] for n in range(k, cue.start))), None)
-        if k is not None and (cue.id == "other" or names_main_condition(doc, cue.start, cue.end)) \
+        # (a condition the text names, not a harm word: "recurrent venous thromboembolism"
+        # is the event again in a trial of its prevention whichever condition it names most)
+        if k is not None and (cue.id == "other" or any(
+                words.ent_type[n] in _CONDITION_LABELS for n in range(cue.start, cue.end))) \
                 and not _among_harms(doc, cue.start, settings):
             return Cue("OUTCOME", "recurrence", k, cue.end, words.span_text(k, cue.end))
         return cue
@@ -674,6 +711,22 @@ def qualified_outcome(doc: Doc, cue: Cue, cues: list[Cue], settings: LinkSetting
     if (start, end) == (cue.start, cue.end):
         return cue
     return Cue("OUTCOME", "other", start, end, words.span_text(start, end))
+
+
+def response_kind(doc: Doc, end: int, cue: Cue) -> Cue | None:
+    """'Eight had an objective response, four complete and four partial': a count of a
+    response whose noun is left out after the adjective that names its kind (the adjective
+    at ``end``, where the count's noun phrase ends), or None."""
+    words = words_of(doc)
+    if cue.id not in _RESPONSE_IDS or end + 1 >= len(doc) or words.lower[end] not in _RESPONSE_KINDS \
+            or not (words.is_punct[end + 1] or words.lower[end + 1] in {"and", "or"}):
+        return None
+    return Cue("OUTCOME", _RESPONSE_KINDS[words.lower[end]], end, end + 1, words.text[end])
+
+
+#: The kind of response an adjective names when the noun is left out ('four complete').
+_RESPONSE_KINDS = {"complete": "complete_response", "partial": "partial_response"}
+_RESPONSE_IDS = frozenset({"response", *_RESPONSE_KINDS.values()})
 
 
 def _composite_end(doc: Doc, k: int, cues: list[Cue], settings: LinkSettings) -> int:
@@ -694,6 +747,8 @@ def _composite_start(doc: Doc, k: int, cues: list[Cue], settings: LinkSettings) 
     """Where the event named before 'or death' at ``k`` starts when the vocabulary has no
     word for it ('hospitalisation or death'), else ``k + 1`` (no composite)."""
     words = words_of(doc)
+    if k > 1 and words.text[k - 1] == ",":
+        k -= 1  # "stroke, myocardial infarction, or death": a serial comma before the 'or'
     if any(c.label == "OUTCOME" and c.end == k and c.id not in {"other", "adverse_event"}
            for c in cues):
         return k + 1  # "progression or death": an event of the vocabulary
@@ -838,9 +893,23 @@ def clause_outcome(doc: Doc, facts: ClauseFacts, m: Mention, settings: LinkSetti
         return None  # "weight loss of 5% or more occurred in": a threshold, not a share
     outcomes = [c for c in longest_cues(facts.cues, "OUTCOME")
                 if not picks_group(doc, c.start, settings)]
-    after = [c for c in outcomes if c.start >= m.end]
+    after = [c for c in outcomes if c.start >= m.end
+             and not _relative_object(doc, m.end, c.start, settings)]
     before = [c for c in outcomes if c.end <= m.start]
     return after[0] if after else (before[-1] if before else None)
+
+
+def _relative_object(doc: Doc, start: int, k: int, settings: LinkSettings) -> bool:
+    """'55 of the 96 in the X group who had confirmed infection': is the outcome at ``k`` the
+    object of a relative clause after a count that picks its group (a relative pronoun
+    between ``start`` and ``k``, whose verb is the only one before the outcome)?"""
+    words = words_of(doc)
+    rel = next((j for j in range(k - 1, start - 1, -1) if words.lower[j] in settings.relative_pronouns
+                or words.is_punct[j]), None)
+    if rel is None or words.is_punct[rel] or rel + 1 >= k:
+        return False
+    return not any(words.lower[j] in settings.article_verbs or words.lower[j] in settings.auxiliaries
+                   or words.ent_type[j] in _DRUG_LABELS for j in range(rel + 2, k))
 
 
 def picks_group(doc: Doc, i: int, settings: LinkSettings) -> bool:
@@ -1053,7 +1122,9 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
         j -= 1  # "was observed only in", "was recorded at least once in"
     j = _before_amount(doc, j, clause_start, settings)  # "improved by at least 4 points in"
     j = _before_adjunct(doc, j, clause_start, settings)  # "were seen on MRI in 23"
-    if words.lower[j] not in settings.frame_verbs and words.lower[j] not in settings.affect_verbs:
+    if j - 1 > clause_start and words.lower[j] == "case" and words.lower[j - 1] == "the":
+        j -= 1  # "That was the case for 23 of the 32": a frame of the event said before
+    elif words.lower[j] not in settings.frame_verbs and words.lower[j] not in settings.affect_verbs:
         return _gapped_subject(doc, j, doc[start].sent.start, settings)
     while j > clause_start and words.lower[j - 1] in settings.frame_auxiliaries:
         j -= 1
@@ -1065,7 +1136,12 @@ def _subject_outcome(doc: Doc, start: int, clause_start: int,
         if words.text[k] in {",", ":", ";", "(", ")"} and not _inner_bracket(words.text, first, k, j):
             first = k + 1
     if j - first == 1 and words.lower[first] in _OBJECT_PRONOUNS:
-        return _named_before(doc, first, settings)  # "Stomatitis was the most common; it was reported in"
+        # "Stomatitis was the most common; it was reported in"
+        named = _named_before(doc, first, settings)
+        if named is not None:
+            return named
+    if j - first == 1 and words.lower[first] in settings.pronouns and words.sent_start[first]:
+        return _previous_goal(doc, first, settings)  # "The main goal was X. That happened in 84"
     head = _apposition_head(doc, clause_start, j - 1) if first == j else None
     if head is not None:
         # "The primary outcome, a composite of ..., occurred in": what the trial counts;
@@ -1405,6 +1481,38 @@ def _named_before(doc: Doc, k: int, settings: LinkSettings) -> Cue | None:
              and not any(w in settings.relative_pronouns
                          for w in words.lower[max(sent_start, c.start - 3):c.start])]
     return named[-1] if named else None
+
+
+def _previous_goal(doc: Doc, k: int, settings: LinkSettings) -> Cue | None:
+    """'The main goal was going eight weeks without a transfusion. That happened for 84 of
+    the 212': a pronoun that opens the sentence after one stating the trial's goal or end
+    point stands for it. The outcome named first after the copula, else the words after it
+    (after a colon when one follows: 'was simple: going ...'), 'other'; None when the
+    sentence before states no goal."""
+    if k == 0:
+        return None
+    words = words_of(doc)
+    sent = doc[k - 1].sent
+    verb = next((n for n in range(sent.start + 1, min(k, sent.start + _GOAL_WORDS))
+                 if words.lower[n] in settings.auxiliaries), None)
+    if verb is None or all(w not in settings.goal_words for w in words.lower[sent.start:verb]):
+        return None  # ("The main aim of the study was": the goal before the copula)
+    end = k
+    while end > verb and (words.is_punct[end - 1] or words.is_space[end - 1]):
+        end -= 1
+    named = longest_cues([Cue("OUTCOME", c.id_, c.start, c.end, c.text)
+                          for c in doc.spans.get(CUES_KEY, []) if c.label_ == "OUTCOME"
+                          and verb < c.start and c.end <= end], "OUTCOME")
+    named = [c for c in named if not picks_group(doc, c.start, settings)]
+    if named:
+        return named[0]
+    start = next((n + 1 for n in range(verb + 1, min(end, verb + 4)) if words.text[n] == ":"),
+                 verb + 1)
+    return _phrase(doc, start, end, settings, subject=True, framed=True)
+
+
+#: At most this many words from a sentence's start to the copula after its goal noun.
+_GOAL_WORDS = 10
 
 
 def _stated_object(doc: Doc, i: int, clause_end: int, settings: LinkSettings) -> Cue | None:

@@ -139,6 +139,7 @@ class LinkSettings:
     list_separators: frozenset[str]
     versus_words: frozenset[str]
     generic_heads: frozenset[str]
+    goal_words: frozenset[str]  # 'The main goal was X. That happened in 40': what a trial aims at
     arm_definition_links: frozenset[str]
     arm_definition_reach: int
     arm_schedule_words: frozenset[str]
