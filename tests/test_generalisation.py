@@ -1931,3 +1931,18 @@ def test_an_included_part_named_by_its_own_clause_counts_that_event(nlp, part) -
                           f"Eighteen patients responded, including {part}.")
     assert rows == {(40, "glofitamab", "received", "response", 18),
                     (40, "glofitamab", "received", "complete_response", 3)}
+
+
+@pytest.mark.parametrize("zero", ["no deaths occurred with ravulizumab",
+                                  "there were no deaths in the ravulizumab group"])
+def test_a_zero_for_the_other_arm_counts_the_whole_arm_not_an_earlier_subgroup(nlp,
+                                                                               zero) -> None:
+    rows = _outcomes(nlp, "A total of 240 adults with myasthenia gravis were randomised to "
+                          "ravulizumab (n = 122) or placebo (n = 118). Among the 70 "
+                          "participants older than 65 years (n = 36 for ravulizumab and "
+                          "n = 34 for placebo), the response was similar. Infections were "
+                          "mostly mild. "
+                          f"Two participants in the placebo group died of pneumonia; {zero}.")
+    assert {r for r in rows if r[3] == "death"} == {
+        (118, "ravulizumab", "not_received", "death", 2),
+        (122, "ravulizumab", "received", "death", 0)}

@@ -2590,9 +2590,13 @@ def _link_zero_events(doc: Doc, sent_index: int, clause: Clause, facts: ClauseFa
             if found is not None and found not in targets:
                 targets.append(found)
         if not labels and (facts.drug or facts.control):
-            fitting = [c for c in reversed(state.cohorts) if fit_score(c, facts) > 0]
-            if fitting:
-                targets.append(max(fitting, key=lambda c: fit_score(c, facts)))
+            # "One died in the placebo group; no deaths occurred with X": the arm, as a count
+            # of the clause before had it, not the latest subgroup given X.
+            index, _ = implicit_cohort(state, 0, None, facts, settings.confidence,
+                                       safety=cue.id in settings.safety_outcomes,
+                                       sent=sent_index)
+            if index is not None:
+                targets.append(state.cohorts[index])
         for target in targets:
             add_event(state, target.index, 0, None, cue,
                        replace(facts, drug=None, drug_mention=None, drug_status=None,
