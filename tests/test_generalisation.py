@@ -1946,3 +1946,18 @@ def test_a_zero_for_the_other_arm_counts_the_whole_arm_not_an_earlier_subgroup(n
     assert {r for r in rows if r[3] == "death"} == {
         (118, "ravulizumab", "not_received", "death", 2),
         (122, "ravulizumab", "received", "death", 0)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Five patients, all in the upadacitinib group, stopped treatment because of adverse "
+     "events.", (150, "upadacitinib", "received", "adverse_event", 5)),
+    ("Two participants, both in the placebo group, died of sepsis.",
+     (148, "upadacitinib", "not_received", "death", 2)),
+    ("Herpes zoster occurred in 9 and 2 patients; it led to discontinuation in 4 patients, all "
+     "in the upadacitinib group.", (150, "upadacitinib", "received", "adverse_event", 4))])
+def test_an_apposition_naming_the_group_leaves_the_count_its_predicate(nlp, sentence,
+                                                                      expected) -> None:
+    rows = _outcomes(nlp, "In this trial, 298 adults with giant cell arteritis were randomly "
+                          "assigned to upadacitinib (n = 150) or placebo (n = 148). "
+                          f"{sentence}")
+    assert expected in rows

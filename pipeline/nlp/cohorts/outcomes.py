@@ -38,6 +38,12 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i += 3 if i + 2 < end and words.text[i + 2] == "," else 2
             steps += 1
             continue
+        if word == ",":
+            apposition = _apposition_end(words, i, end, outcome_at, settings)
+            if apposition is not None:
+                i = apposition  # "Three patients, all in the X group, stopped X because of ..."
+                steps += 1
+                continue
         state = word in settings.state_verbs and i + 1 < end
         if state and i + 1 not in outcome_at:
             free = _free_of(doc, i + 1, end)  # "became symptom-free", "were seizure free"
@@ -113,6 +119,24 @@ def _after_qualifier(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
         if k in outcome_at and outcome_at[k].end == k + 1 and words.lower[k].endswith("ed"):
             return k  # (but "with a reduced dose": an adjective of the group's treatment)
     return None
+
+
+def _apposition_end(words: Words, comma: int, end: int, outcome_at: dict[int, Cue],
+                    settings: LinkSettings) -> int | None:
+    """Where the predicate resumes after an apposition at ``comma`` that only says which
+    group the count is of (', all in the placebo group,', ', both given X,'); None if the
+    comma opens no such apposition (a number or an outcome inside it, or no closing comma)."""
+    if comma + 1 >= end or words.lower[comma + 1] not in settings.apposition_words:
+        return None
+    for k in range(comma + 2, min(end, comma + 2 + _APPOSITION_WORDS)):
+        if k in outcome_at or words.like_num[k]:
+            return None
+        if words.text[k] == ",":
+            return k + 1 if k > comma + 2 else None
+    return None
+
+
+_APPOSITION_WORDS = 8  # ', all in the high-dose X group,': words up to the closing comma
 
 
 #: Prepositions whose phrase after a count picks the group ('12 patients with X relapsed').
@@ -572,6 +596,13 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
                     end += 1
             harm = harm_end[k - 2]
             found.append(Cue("OUTCOME", "adverse_event", harm.start, end, doc[harm.start:end].text))
+        elif k >= 3 and _leads_to(doc, k - 2, settings) and words.lower[k - 3] in settings.pronouns \
+                and any(doc[stop.start].sent.start <= c.start and c.end <= k - 3
+                        for c in harm_at.values()):
+            # "Injection-site reactions occurred in 127; they led to discontinuation in 6": the
+            # harm the pronoun stands for, named before it in the sentence
+            found.append(Cue("OUTCOME", "adverse_event", k - 3, stop.end,
+                             doc[k - 3:stop.end].text))
     return found
 
 
