@@ -1961,3 +1961,14 @@ def test_an_apposition_naming_the_group_leaves_the_count_its_predicate(nlp, sent
                           "assigned to upadacitinib (n = 150) or placebo (n = 148). "
                           f"{sentence}")
     assert expected in rows
+
+
+@pytest.mark.parametrize("other", ["in 17 of those who received placebo",
+                                   "in 17 of those who were given placebo",
+                                   "in 17 of those who took placebo"])
+def test_a_part_of_those_who_received_a_treatment_is_of_that_arm(nlp, other) -> None:
+    rows = _outcomes(nlp, "Overall, 310 adults with bullous pemphigoid were enrolled. Of these, "
+                          "156 were randomly assigned to dupilumab and 154 to placebo. Sustained "
+                          f"remission occurred in 31 patients treated with dupilumab and {other}.")
+    assert rows == {(156, "dupilumab", "received", "remission", 31),
+                    (154, "dupilumab", "not_received", "remission", 17)}
