@@ -1972,3 +1972,34 @@ def test_a_part_of_those_who_received_a_treatment_is_of_that_arm(nlp, other) -> 
                           f"remission occurred in 31 patients treated with dupilumab and {other}.")
     assert rows == {(156, "dupilumab", "received", "remission", 31),
                     (154, "dupilumab", "not_received", "remission", 17)}
+
+
+_POPULATIONS = (
+    "A total of 300 adults with complicated urinary tract infection were randomly assigned to "
+    "cefepime-taniborbactam (n = 150) or meropenem (n = 150). Of these, 148 and 147 patients, "
+    "respectively, received at least one dose and formed the safety population. The "
+    "microbiological intention-to-treat (micro-ITT) population comprised 120 patients in the "
+    "cefepime-taniborbactam group and 118 in the meropenem group.\n\n")
+
+
+@pytest.mark.parametrize(("efficacy", "expected"), [
+    ("In the micro-ITT population, composite success occurred in 84 patients in the "
+     "cefepime-taniborbactam group and 66 in the meropenem group.",
+     {(120, "cefepime + taniborbactam", 84), (118, "meropenem", 66)}),
+    ("In the safety population, diarrhoea occurred in 9 patients receiving "
+     "cefepime-taniborbactam and 6 receiving meropenem.",
+     {(148, "cefepime + taniborbactam", 9), (147, "meropenem", 6)})])
+def test_a_named_analysis_population_sizes_the_counts_said_in_it(nlp, efficacy,
+                                                                 expected) -> None:
+    rows = _outcomes(nlp, _POPULATIONS + efficacy)
+    assert {(r[0], r[1], r[4]) for r in rows} == expected
+
+
+def test_a_bare_list_of_groups_after_two_arms_is_one_group_per_arm(nlp) -> None:
+    rows = analyse(clean_text(
+        "A total of 412 adults with community-acquired pneumonia were randomly assigned to "
+        "omadacycline (n = 206) or moxifloxacin (n = 206). Of these, 204 and 203 patients, "
+        "respectively, received at least one dose, and 161 and 158 patients had the pathogen "
+        "confirmed by culture."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.cohort_size in (161, 158)} == {
+        (161, "omadacycline"), (158, "moxifloxacin")}
