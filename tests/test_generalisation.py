@@ -2003,3 +2003,18 @@ def test_a_bare_list_of_groups_after_two_arms_is_one_group_per_arm(nlp) -> None:
         "confirmed by culture."), nlp=nlp).rows
     assert {(r.cohort_size, r.drug) for r in rows if r.cohort_size in (161, 158)} == {
         (161, "omadacycline"), (158, "moxifloxacin")}
+
+
+@pytest.mark.parametrize("completed", [
+    "In all, 377 patients assigned to mirikizumab and 166 assigned to placebo completed the "
+    "induction period.",
+    "Overall, 377 patients assigned to mirikizumab and 166 assigned to placebo continued into "
+    "the maintenance phase."])
+def test_groups_of_the_arms_that_completed_are_parts_of_the_arms_not_new_arms(nlp,
+                                                                            completed) -> None:
+    rows = _outcomes(nlp, "A total of 612 patients with ulcerative colitis were randomly assigned "
+                          f"to mirikizumab (n = 408) or placebo (n = 204). {completed} Clinical "
+                          "remission was reported in 82 patients in the mirikizumab group and 12 "
+                          "in the placebo group.")
+    assert rows == {(408, "mirikizumab", "received", "remission", 82),
+                    (204, "mirikizumab", "not_received", "remission", 12)}

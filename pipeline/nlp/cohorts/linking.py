@@ -409,6 +409,9 @@ def link_document(doc: Doc, settings: LinkSettings,
         if sent_index in bracket_sents and len(state.arms) >= 2 \
                 and any(not c.drug for c in state.cohorts[n_cohorts:]):
             _split_over_arms(words, sent, state, n_cohorts, settings)
+        if len(arms_at_start) >= 2 and any(c.label == "STATUS" and c.id in CHANGED_STATUSES
+                                           for c in sent_cues):
+            _changed_parts_of_arms(words, state, n_cohorts, arms_at_start, sent_cues, settings)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
         # "...: 204 in Arm A, 204 in Arm B and 200 in Arm C": an arm restated with the size
         # it had is one of the sentence's groups too, in its place.
@@ -1678,6 +1681,29 @@ def _cohorts_respectively(state: LinkState, cohorts: list[int], arms: list[int])
         cohort.drug_status = arm.drug_status if cohort.drug_status in (None, "received") \
             else cohort.drug_status
         cohort.arm = cohort.arm or arm.arm
+
+
+def _changed_parts_of_arms(words: Words, state: LinkState, n_cohorts: int, arms: list[int],
+                           sent_cues: list[Cue], settings: LinkSettings) -> None:
+    """'377 patients assigned to X and 166 assigned to placebo completed the induction period':
+    groups named by the arm they were assigned to (a participle before the status verb), whose
+    treatment then went on or stopped, are parts of those arms (corpora/README: completions
+    are cohort rows), not new arms that later counts of "the X group" are of."""
+    changed = min((c.start for c in sent_cues if c.label == "STATUS" and c.id in CHANGED_STATUSES),
+                  default=None)
+    for cohort in state.cohorts[n_cohorts:]:
+        if cohort.parent is not None or not cohort.statement or not cohort.drug:
+            continue
+        if changed is None or cohort.start_char >= words.idx[changed]:
+            continue
+        at = bisect_left(words.idx, cohort.start_char)
+        if not any(words.lower[k] in settings.assignment_participles for k in range(at, changed)):
+            continue  # (but "30 in the X group withdrew": those groups, which "Of these" takes up)
+        arm = next((state.cohorts[a] for a in arms if state.cohorts[a].drug == cohort.drug
+                    and state.cohorts[a].drug_status == cohort.drug_status
+                    and state.cohorts[a].size > cohort.size), None)
+        if arm is not None:
+            cohort.parent = arm.index
 
 
 def _bare_lists_over_arms(words: Words, state: LinkState, n_cohorts: int, arms: list[int],
