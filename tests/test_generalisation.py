@@ -2090,3 +2090,88 @@ def test_a_count_of_others_reads_its_own_predicate(nlp, predicate, outcome) -> N
                           f"abemaciclib. Four patients had a partial response and 23 others "
                           f"{predicate}.")
     assert {(r[3], r[4]) for r in rows} == {("partial_response", 4), (outcome, 23)}
+@pytest.mark.parametrize("zero", ["no deaths occurred with ravulizumab",
+                                  "there were no deaths in the ravulizumab group"])
+def test_a_zero_for_the_other_arm_counts_the_whole_arm_not_an_earlier_subgroup(nlp,
+                                                                               zero) -> None:
+    rows = _outcomes(nlp, "A total of 240 adults with myasthenia gravis were randomised to "
+                          "ravulizumab (n = 122) or placebo (n = 118). Among the 70 "
+                          "participants older than 65 years (n = 36 for ravulizumab and "
+                          "n = 34 for placebo), the response was similar. Infections were "
+                          "mostly mild. "
+                          f"Two participants in the placebo group died of pneumonia; {zero}.")
+    assert {r for r in rows if r[3] == "death"} == {
+        (118, "ravulizumab", "not_received", "death", 2),
+        (122, "ravulizumab", "received", "death", 0)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Five patients, all in the upadacitinib group, stopped treatment because of adverse "
+     "events.", (150, "upadacitinib", "received", "adverse_event", 5)),
+    ("Two participants, both in the placebo group, died of sepsis.",
+     (148, "upadacitinib", "not_received", "death", 2)),
+    ("Herpes zoster occurred in 9 and 2 patients; it led to discontinuation in 4 patients, all "
+     "in the upadacitinib group.", (150, "upadacitinib", "received", "adverse_event", 4))])
+def test_an_apposition_naming_the_group_leaves_the_count_its_predicate(nlp, sentence,
+                                                                      expected) -> None:
+    rows = _outcomes(nlp, "In this trial, 298 adults with giant cell arteritis were randomly "
+                          "assigned to upadacitinib (n = 150) or placebo (n = 148). "
+                          f"{sentence}")
+    assert expected in rows
+
+
+@pytest.mark.parametrize("other", ["in 17 of those who received placebo",
+                                   "in 17 of those who were given placebo",
+                                   "in 17 of those who took placebo"])
+def test_a_part_of_those_who_received_a_treatment_is_of_that_arm(nlp, other) -> None:
+    rows = _outcomes(nlp, "Overall, 310 adults with bullous pemphigoid were enrolled. Of these, "
+                          "156 were randomly assigned to dupilumab and 154 to placebo. Sustained "
+                          f"remission occurred in 31 patients treated with dupilumab and {other}.")
+    assert rows == {(156, "dupilumab", "received", "remission", 31),
+                    (154, "dupilumab", "not_received", "remission", 17)}
+
+
+_POPULATIONS = (
+    "A total of 300 adults with complicated urinary tract infection were randomly assigned to "
+    "cefepime-taniborbactam (n = 150) or meropenem (n = 150). Of these, 148 and 147 patients, "
+    "respectively, received at least one dose and formed the safety population. The "
+    "microbiological intention-to-treat (micro-ITT) population comprised 120 patients in the "
+    "cefepime-taniborbactam group and 118 in the meropenem group.\n\n")
+
+
+@pytest.mark.parametrize(("efficacy", "expected"), [
+    ("In the micro-ITT population, composite success occurred in 84 patients in the "
+     "cefepime-taniborbactam group and 66 in the meropenem group.",
+     {(120, "cefepime + taniborbactam", 84), (118, "meropenem", 66)}),
+    ("In the safety population, diarrhoea occurred in 9 patients receiving "
+     "cefepime-taniborbactam and 6 receiving meropenem.",
+     {(148, "cefepime + taniborbactam", 9), (147, "meropenem", 6)})])
+def test_a_named_analysis_population_sizes_the_counts_said_in_it(nlp, efficacy,
+                                                                 expected) -> None:
+    rows = _outcomes(nlp, _POPULATIONS + efficacy)
+    assert {(r[0], r[1], r[4]) for r in rows} == expected
+
+
+def test_a_bare_list_of_groups_after_two_arms_is_one_group_per_arm(nlp) -> None:
+    rows = analyse(clean_text(
+        "A total of 412 adults with community-acquired pneumonia were randomly assigned to "
+        "omadacycline (n = 206) or moxifloxacin (n = 206). Of these, 204 and 203 patients, "
+        "respectively, received at least one dose, and 161 and 158 patients had the pathogen "
+        "confirmed by culture."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.cohort_size in (161, 158)} == {
+        (161, "omadacycline"), (158, "moxifloxacin")}
+
+
+@pytest.mark.parametrize("completed", [
+    "In all, 377 patients assigned to mirikizumab and 166 assigned to placebo completed the "
+    "induction period.",
+    "Overall, 377 patients assigned to mirikizumab and 166 assigned to placebo continued into "
+    "the maintenance phase."])
+def test_groups_of_the_arms_that_completed_are_parts_of_the_arms_not_new_arms(nlp,
+                                                                            completed) -> None:
+    rows = _outcomes(nlp, "A total of 612 patients with ulcerative colitis were randomly assigned "
+                          f"to mirikizumab (n = 408) or placebo (n = 204). {completed} Clinical "
+                          "remission was reported in 82 patients in the mirikizumab group and 12 "
+                          "in the placebo group.")
+    assert rows == {(408, "mirikizumab", "received", "remission", 82),
+                    (204, "mirikizumab", "not_received", "remission", 12)}

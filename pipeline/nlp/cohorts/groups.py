@@ -51,6 +51,12 @@ class LinkState:
     # groups stated again ("and all 131 in the placebo group received a dose"): cohort,
     # sentence, start and end of the restatement, each a row of its own (corpora/README)
     restated: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # analysis populations defined with their groups ("97 and 96 ... formed the mITT
+    # population"): the words that name each, and its groups; and the population a sentence
+    # opening "In the mITT population, ..." has put its counts over (with the arms before it)
+    populations: list[tuple[frozenset[str], list[int]]] = field(default_factory=list)
+    population: list[int] = field(default_factory=list)
+    arms_before_population: list[int] = field(default_factory=list)
 
 
 def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:
@@ -132,7 +138,8 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
             # (n = 31)": the group the sentence has just counted harms of, given that drug
             # (even a part of the arm: "in 40 of the 61 treated ...; three discontinued X").
             counted = _counted_in(state, sent) if safety else set()
-            best = max(fitting, key=lambda c: (fit_score(c, facts), c.drug_status == facts.drug_status
+            best = max(fitting, key=lambda c: (fit_score(c, facts), c.index in state.population,
+                                               c.drug_status == facts.drug_status
                                                or c.drug_status not in CHANGED_STATUSES,
                                                c.index in counted,
                                                bool(facts.experimental or facts.drug or facts.dose)

@@ -201,6 +201,9 @@ def link_document(doc: Doc, settings: LinkSettings,
     # Rows of flattened tables ("a | b"): read from the words, not from each sent.text.
     table_sents = {sent_of[i] for i, text in enumerate(words.text) if "|" in text} \
         if "|" in words.doc_text else set()
+    populations_by: dict[int, list[int]] = {}  # "the mITT population": where each is named
+    for i in _where(at, settings.population_nouns):
+        populations_by.setdefault(sent_of[i], []).append(i)
     for sent_index, sent in enumerate(sents):
         if state.last_in_sentence:
             state.previous_at = sent_index - 1
@@ -250,6 +253,8 @@ def link_document(doc: Doc, settings: LinkSettings,
                                  for g in sent_groups]
                 state.options_sent = sent_index
             continue
+        if state.population or sent_index in populations_by:
+            _refer_to_population(words, sent, populations_by.get(sent_index, []), state, settings)
         sent_numbers = numbers_by[sent_index]
         arms_at_start = list(state.arms)
         n_cohorts, n_events = len(state.cohorts), len(state.events)
@@ -406,6 +411,9 @@ def link_document(doc: Doc, settings: LinkSettings,
         if sent_index in bracket_sents and len(state.arms) >= 2 \
                 and any(not c.drug for c in state.cohorts[n_cohorts:]):
             _split_over_arms(words, sent, state, n_cohorts, settings)
+        if len(arms_at_start) >= 2 and any(c.label == "STATUS" and c.id in CHANGED_STATUSES
+                                           for c in sent_cues):
+            _changed_parts_of_arms(words, state, n_cohorts, arms_at_start, sent_cues, settings)
         siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
         # "...: 204 in Arm A, 204 in Arm B and 200 in Arm C": an arm restated with the size
         # it had is one of the sentence's groups too, in its place.
@@ -457,6 +465,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         made = [c.index for c in state.cohorts[n_cohorts:] if c.statement and c.parent is None]
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
+        if len(previous_arms) >= 2 and len(state.cohorts) - n_cohorts >= len(previous_arms):
+            _bare_lists_over_arms(words, state, n_cohorts, previous_arms, settings)
         if sent_index in same_sents:  # "Arm C (the same chemoradiotherapy followed by X)"
             same_treatment_arms(words, sent, state, n_cohorts)
         if sent_index in dose_sents:
@@ -513,6 +523,9 @@ def link_document(doc: Doc, settings: LinkSettings,
             # "the safety population comprised 275 patients in each group": the groups harms
             # are counted over; efficacy stays with the arms as randomized.
             safety_arms, state.arms = (list(state.arms), arms_at_start), arms_at_start
+        if sent_index in populations_by and len(state.cohorts) > n_cohorts:
+            _define_populations(words, sent, populations_by[sent_index], state, n_cohorts,
+                                settings)
         if state.options and not options and state.options_sent == sent_index - 1:
             _name_by_options(state, n_cohorts, n_events, settings)
         if state.sentence_drug:
@@ -536,6 +549,91 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _population_names(words: Words, noun: int, start: int, settings: LinkSettings) -> tuple[
+        frozenset[str], int]:
+    """The words that name the population whose noun is at ``noun`` ('the modified
+    intention-to-treat (mITT) population': modified, intention, to, treat, mitt) and where its
+    phrase starts."""
+    names = []
+    k = noun - 1
+    while k >= start and noun - k <= _POPULATION_NAME_WORDS and words.lower[k] not in \
+            settings.determiners and words.lower[k] not in _POPULATION_OPENERS \
+            and words.lower[k] != "this" and (words.text[k] in "()-"
+                                               or words.lower[k].replace("-", "").isalnum()):
+        # ("micro-ITT", "per-protocol": a hyphened name is its parts)
+        names += [w for w in words.lower[k].split("-") if w.isalpha()]
+        k -= 1
+    return frozenset(names), k + 1
+
+
+_POPULATION_NAME_WORDS = 8
+_POPULATION_OPENERS = frozenset({"in", "among", "within", "for", "of"})
+
+
+def _refer_to_population(words: Words, sent: Span, nouns: list[int], state: LinkState,
+                         settings: LinkSettings) -> None:
+    """'In the mITT population, ...', 'In this population, ...': the counts of this sentence,
+    and of the next ones of its paragraph, are over the groups that population was defined
+    with; a new paragraph or another opening frame ('Among all 214 randomised patients')
+    ends it."""
+    opening = next((p for p in nouns if p - sent.start <= _POPULATION_NAME_WORDS + 2
+                    and words.lower[sent.start] in _POPULATION_OPENERS
+                    and not any(words.like_num[k] for k in range(sent.start, p))), None)
+    if opening is None:
+        if state.population and (words.lower[sent.start] in _POPULATION_OPENERS
+                                 and any(words.like_num[k] for k in range(sent.start,
+                                                                          min(sent.end, sent.start + 4)))
+                                 or "\n" in words.doc_text[max(0, sent.start_char - 2):sent.start_char]):
+            _end_population(state)
+        return
+    names, _ = _population_names(words, opening, sent.start, settings)
+    if names:
+        fitting = [(len(defined - names), -n, members)
+                   for n, (defined, members) in enumerate(state.populations) if names <= defined]
+        members = min(fitting)[2] if fitting else []
+    else:  # "In this population": the one named last
+        members = state.population or (state.populations[-1][1] if state.populations else [])
+    if not members:
+        return
+    if not state.population:
+        state.arms_before_population = list(state.arms)
+    state.population = members
+    if len(members) >= 2:
+        state.arms = list(members)
+
+
+def _end_population(state: LinkState) -> None:
+    if state.arms == state.population and state.arms_before_population:
+        state.arms = state.arms_before_population
+    state.population = []
+
+
+def _define_populations(words: Words, sent: Span, nouns: list[int], state: LinkState,
+                        n_cohorts: int, settings: LinkSettings) -> None:
+    """'105 and 104 ... formed the safety population, and 97 and 96 ... formed the mITT
+    population', 'The per-protocol population comprised 84 ... and 85 ...': each population a
+    sentence names is the groups it made before the name (since the last name), else after it."""
+    made = [c for c in state.cohorts[n_cohorts:] if c.statement]
+    phrases = [(p, *_population_names(words, p, sent.start, settings)) for p in nouns]
+    bounds = [words.idx[start] for _, _, start in phrases]
+    ends = [words.idx[p] for p, _, _ in phrases]
+    for n, (_, names, _) in enumerate(phrases):
+        if not names or words.lower[sent.start] in _POPULATION_OPENERS and n == 0 \
+                and phrases[0][0] - sent.start <= _POPULATION_NAME_WORDS + 2:
+            continue  # (an opening "In the safety population" refers; it defines nothing)
+        low = ends[n - 1] if n else -1
+        high = bounds[n + 1] if n + 1 < len(phrases) else sent.end_char
+        members = [c for c in made if low < c.start_char < bounds[n]] \
+            or [c for c in made if ends[n] < c.start_char < high]
+        if any(c.drug for c in members):
+            members = [c for c in members if c.drug]
+        if len(members) >= 3:  # (not the total of the groups)
+            members = [c for c in members if 2 * c.size != sum(m.size for m in members)]
+        if members:
+            state.populations.append((names, [c.index for c in members]))
+            state.population = []
 
 
 def _control_lacks(state: LinkState, defined: dict[str, tuple[str, str, str]],
@@ -1588,6 +1686,72 @@ def _cohorts_respectively(state: LinkState, cohorts: list[int], arms: list[int])
         cohort.arm = cohort.arm or arm.arm
 
 
+def _changed_parts_of_arms(words: Words, state: LinkState, n_cohorts: int, arms: list[int],
+                           sent_cues: list[Cue], settings: LinkSettings) -> None:
+    """'377 patients assigned to X and 166 assigned to placebo completed the induction period':
+    groups named by the arm they were assigned to (a participle before the status verb), whose
+    treatment then went on or stopped, are parts of those arms (corpora/README: completions
+    are cohort rows), not new arms that later counts of "the X group" are of."""
+    changed = min((c.start for c in sent_cues if c.label == "STATUS" and c.id in CHANGED_STATUSES),
+                  default=None)
+    for cohort in state.cohorts[n_cohorts:]:
+        if cohort.parent is not None or not cohort.statement or not cohort.drug:
+            continue
+        if changed is None or cohort.start_char >= words.idx[changed]:
+            continue
+        at = bisect_left(words.idx, cohort.start_char)
+        if not any(words.lower[k] in settings.assignment_participles for k in range(at, changed)):
+            continue  # (but "30 in the X group withdrew": those groups, which "Of these" takes up)
+        arm = next((state.cohorts[a] for a in arms if state.cohorts[a].drug == cohort.drug
+                    and state.cohorts[a].drug_status == cohort.drug_status
+                    and state.cohorts[a].size > cohort.size), None)
+        if arm is not None:
+            cohort.parent = arm.index
+
+
+def _bare_lists_over_arms(words: Words, state: LinkState, n_cohorts: int, arms: list[int],
+                          settings: LinkSettings) -> None:
+    """'..., and 97 and 96 had the infection confirmed': a bare list of as many groups as
+    there are arms, which names none of them, is one group per arm, in the arms' order (as
+    with 'respectively'), not each a part of the group before it."""
+    if any(a >= n_cohorts for a in arms):
+        return  # (arms this sentence made: no older arms its groups could be parts of)
+    made = sorted((c for c in state.cohorts[n_cohorts:] if c.statement),
+                  key=lambda c: c.start_char)
+    starts = [bisect_left(words.idx, c.start_char) for c in made]
+    n = len(arms)
+    k = 0
+    while k + n <= len(made):
+        items, at = made[k:k + n], starts[k:k + n]
+        listed = all(words.lower[j] in settings.list_separators
+                     for a, b in zip(at, at[1:], strict=False) for j in range(a + 1, b)) \
+            and all(b - a <= 3 for a, b in zip(at, at[1:], strict=False))
+        if not listed or len({c.drug for c in items}) == n \
+                or _names_a_group(words, at[-1] + 1, settings) \
+                or any(c.size > state.cohorts[a].size for c, a in zip(items, arms, strict=True)):
+            k += 1
+            continue
+        for c, a in zip(items, arms, strict=True):
+            arm = state.cohorts[a]
+            c.drug, c.drug_mention, c.drug_status = arm.drug, arm.drug_mention, arm.drug_status
+            c.arm, c.parent = c.arm or arm.arm, a
+        k += n
+
+
+def _names_a_group(words: Words, i: int, settings: LinkSettings) -> bool:
+    """Do the words after a list of counts name whom each is of ('... in the X group', 'to X',
+    'receiving X', ', respectively')? (Then the list is no bare one.)"""
+    for k in range(i, min(len(words.lower), i + _BARE_LIST_REACH)):
+        if words.ent_type[k] in {"DRUG", "DRUG_CLASS"} or words.lower[k] in settings.respectively_words \
+                or words.lower[k] in settings.size_for_words or words.lower[k] in settings.arm_nouns \
+                or words.lower[k] in settings.treatment_words or words.lower[k] == "to":
+            return True
+    return False
+
+
+_BARE_LIST_REACH = 4  # words after the last count ('patients, respectively', 'in the A group')
+
+
 def _after_baseline(facts: ClauseFacts, m: Mention) -> bool:
     """Is the count said after a baseline statistic of its clause ("median age", "at baseline"),
     or described as it was at baseline ("1,126 patients were receiving ventilation at
@@ -2594,9 +2758,13 @@ def _link_zero_events(doc: Doc, sent_index: int, clause: Clause, facts: ClauseFa
             if found is not None and found not in targets:
                 targets.append(found)
         if not labels and (facts.drug or facts.control):
-            fitting = [c for c in reversed(state.cohorts) if fit_score(c, facts) > 0]
-            if fitting:
-                targets.append(max(fitting, key=lambda c: fit_score(c, facts)))
+            # "One died in the placebo group; no deaths occurred with X": the arm, as a count
+            # of the clause before had it, not the latest subgroup given X.
+            index, _ = implicit_cohort(state, 0, None, facts, settings.confidence,
+                                       safety=cue.id in settings.safety_outcomes,
+                                       sent=sent_index)
+            if index is not None:
+                targets.append(state.cohorts[index])
         for target in targets:
             add_event(state, target.index, 0, None, cue,
                        replace(facts, drug=None, drug_mention=None, drug_status=None,

@@ -345,7 +345,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             # (but "two of these nine" names the whole: a fraction, below)
             # "Ninety-eight of them received ...": a part of the group just named; but "94
             # of those taking placebo" names its group by what it received.
-            named = treatment_end(doc, after + 2, end, settings)
+            named = treatment_end(doc, after + 2, end, settings) \
+                or _relative_treatment_end(words, after + 2, end, settings)
             mentions.append(Mention("part" if named is None else "named", begin,
                                     named or after + 2, value=int(value), size_text=size_text))
             continue
@@ -749,6 +750,33 @@ def _listed_with_name(words: Words, i: int, after: int, sent_start: int, end: in
 
 
 _ITEM_ENDS = frozenset({"and", "vs", "versus", "or"})
+
+
+def _relative_treatment_end(words: Words, i: int, end: int, settings: LinkSettings) -> int | None:
+    """End of 'who received topotecan', 'who were given placebo', 'that took X': a group named
+    by what it received, in a relative clause ('39 of those who received topotecan'), or None."""
+    if i >= end or words.lower[i] not in settings.relative_pronouns:
+        return None
+    j = i + 1
+    while j < end and words.lower[j] in settings.auxiliaries:
+        j += 1  # "who were given"
+    if j >= end or not (words.lower[j] in _RECEIVING_VERBS or words.lower[j] in settings.treatment_words
+                        or words.lower[j] in settings.assignment_participles):
+        return None
+    j += 1
+    while j < end and (words.lower[j] in settings.determiners or words.lower[j] in {"to", "with"}
+                       or words.lower[j] in settings.treatment_modifiers):
+        j += 1  # "who were assigned to the", "who were treated with oral"
+    if j >= end or words.ent_type[j] not in {"DRUG", "DRUG_CLASS"}:
+        return None
+    while j < end and (words.ent_type[j] in {"DRUG", "DRUG_CLASS"}
+                       or words.lower[j] in settings.drug_connectors):
+        j += 1
+    return j + 1 if j < end and words.lower[j] in settings.alone_words else j
+
+
+#: Finite verbs by which a relative clause says what its group received ('who took X').
+_RECEIVING_VERBS = frozenset({"received", "took", "got", "given", "started", "continued"})
 
 
 def _in_bare_brackets(words: Words, i: int, sent_start: int, settings: LinkSettings) -> bool:

@@ -38,6 +38,12 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             i += 3 if i + 2 < end and words.text[i + 2] == "," else 2
             steps += 1
             continue
+        if word == ",":
+            apposition = _apposition_end(words, i, end, outcome_at, settings)
+            if apposition is not None:
+                i = apposition  # "Three patients, all in the X group, stopped X because of ..."
+                steps += 1
+                continue
         state = word in settings.state_verbs and i + 1 < end
         if state and i + 1 not in outcome_at:
             free = _free_of(doc, i + 1, end)  # "became symptom-free", "were seizure free"
@@ -119,6 +125,25 @@ def _after_qualifier(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
 
 #: Words that point to a group named before ('in that cohort', 'in the same group').
 _DEMONSTRATIVES = frozenset({"that", "this", "same"})
+
+
+def _apposition_end(words: Words, comma: int, end: int, outcome_at: dict[int, Cue],
+                    settings: LinkSettings) -> int | None:
+    """Where the predicate resumes after an apposition at ``comma`` that only says which
+    group the count is of (', all in the placebo group,', ', both given X,'); None if the
+    comma opens no such apposition (a number or an outcome inside it, or no closing comma)."""
+    if comma + 1 >= end or words.lower[comma + 1] not in settings.apposition_words:
+        return None
+    for k in range(comma + 2, min(end, comma + 2 + _APPOSITION_WORDS)):
+        if k in outcome_at or words.like_num[k]:
+            return None
+        if words.text[k] == ",":
+            return k + 1 if k > comma + 2 else None
+    return None
+
+
+_APPOSITION_WORDS = 8  # ', all in the high-dose X group,': words up to the closing comma
+
 
 #: Prepositions whose phrase after a count picks the group ('12 patients with X relapsed').
 _GROUP_PREPOSITIONS = frozenset({"with", "without"})
@@ -588,7 +613,7 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
             k -= 1  # "permanent", "premature"
         harm = harm_end.get(k - 2) if k >= 2 and _leads_to(doc, k - 2, settings) else None
         if harm is None and k >= 3 and _leads_to(doc, k - 2, settings) \
-                and words.lower[k - 3] in _SUBJECT_PRONOUNS:
+                and words.lower[k - 3] in settings.pronouns:
             # "Injection-site reactions were reported in 127 ...; they led to discontinuation
             # in 6": the harm named before the pronoun in its sentence
             sent_start = doc[k - 3].sent.start
@@ -625,8 +650,6 @@ def short_form_outcomes(doc: Doc, cues: list[Cue]) -> list[Cue]:
 
 
 #: Pronouns that may open a clause whose subject is a harm named before ('they led to').
-_SUBJECT_PRONOUNS = frozenset({"they", "which", "these", "this", "it"})
-
 #: Events whose absence in the living is a survival outcome ("alive without progression").
 _FREE_OF = {"progression": "progression_free_survival", "recurrence": "disease_free_survival"}
 

@@ -47,6 +47,8 @@ class LinkSettings:
     total_words: frozenset[str]
     definite_words: frozenset[str]
     each_words: frozenset[str]
+    # 'Three patients, all in the X group, stopped': an apposition that only names the group
+    apposition_words: frozenset[str]
     treatment_words: frozenset[str]
     size_for_words: frozenset[str]
     threshold_words: frozenset[str]
