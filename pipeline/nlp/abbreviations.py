@@ -24,7 +24,7 @@ def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:
     ents = list(doc.ents)
     by_range = {(e.start, e.end): e for e in ents}
     new: list[Span] = []
-    positions: dict[int, list[int]] | None = None
+    orths: numpy.ndarray | None = None
     for abbr in abbreviations:
         long_ents = [e for e in ents
                      if e.start >= abbr["long_start"] and e.end <= abbr["long_end"]]
@@ -44,13 +44,11 @@ def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:
         if end - start == 1:
             # Every later use of the short form names the same thing ("371 received GnP");
             # the detector does not always list them. Found by word id, not token by token.
-            if positions is None:  # word id -> where it stands, built once per document
-                positions = {}
-                for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-                    positions.setdefault(orth, []).append(i)
+            if orths is None:  # the words as ids, read once per document
+                orths = doc.to_array(ORTH)
             short = abbr["short_text"]
-            found = positions.get(get_string_id(short), []) + positions.get(
-                get_string_id(short + "."), [])
+            found = [*numpy.flatnonzero(orths == get_string_id(short)).tolist(),
+                     *numpy.flatnonzero(orths == get_string_id(short + ".")).tolist()]
             new += [Span(doc, i, i + 1, label=source.label_, span_id=span_id)
                     for i in found if i >= end and (i, i + 1) not in by_range]
     if new:
