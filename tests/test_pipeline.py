@@ -66,6 +66,38 @@ def test_bracket_matches_are_the_scispacy_matchers_that_its_filter_keeps(nlp) ->
         assert brackets(doc) == kept, text[:80]
 
 
+def test_short_form_matches_are_the_scispacy_global_matchers(nlp) -> None:
+    """Exact word patterns, added and removed as the detector does: same matches, same order."""
+    import random
+
+    from spacy.matcher import Matcher
+
+    from pipeline.nlp.abbreviations import ShortFormMatches
+    from pipeline.process import discover_inputs, load_article
+
+    texts = [load_article(p).text for p in discover_inputs([CORPORA_DIR / "dev" / "tune"])]
+    texts += ["GIST GIST. (GIST) G I S T G I G I", ""]
+    rng = random.Random(7)
+    for text in texts:
+        doc = nlp.make_doc(text)
+        for _ in range(3):
+            matcher, forms = Matcher(nlp.vocab), ShortFormMatches(nlp)
+            keys = []
+            for k in range(rng.randint(1, 5)):
+                start = rng.randrange(max(len(doc), 1))
+                pattern = [{"ORTH": t.text} for t in doc[start:start + rng.choice([1, 1, 2, 3])]]
+                # a key given twice holds two patterns, which may match the same words
+                key = rng.choice(keys) if keys and rng.random() < 0.2 else f"form {k}"
+                keys.append(key)
+                for m in (matcher, forms):
+                    m.add(key, [pattern or [{"ORTH": "GIST"}]])
+            assert forms(doc) == matcher(doc), text[:80]
+            for key in set(keys):
+                matcher.remove(key)
+                forms.remove(key)
+            assert forms(doc) == []
+
+
 def test_the_drug_linker_search_is_exact_and_the_same_in_every_build() -> None:
     """An HNSW graph gave other borderline neighbours in each process; the search is exact."""
     import srsly

@@ -6,8 +6,7 @@
 
 from __future__ import annotations
 
-import warnings
-
+import numpy
 from scispacy.abbreviation import AbbreviationDetector
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -25,7 +24,7 @@ def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:
     ents = list(doc.ents)
     by_range = {(e.start, e.end): e for e in ents}
     new: list[Span] = []
-    positions: dict[int, list[int]] | None = None
+    orths: numpy.ndarray | None = None
     for abbr in abbreviations:
         long_ents = [e for e in ents
                      if e.start >= abbr["long_start"] and e.end <= abbr["long_end"]]
@@ -45,13 +44,11 @@ def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:
         if end - start == 1:
             # Every later use of the short form names the same thing ("371 received GnP");
             # the detector does not always list them. Found by word id, not token by token.
-            if positions is None:  # word id -> where it stands, built once per document
-                positions = {}
-                for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-                    positions.setdefault(orth, []).append(i)
+            if orths is None:  # the words as ids, read once per document
+                orths = doc.to_array(ORTH)
             short = abbr["short_text"]
-            found = positions.get(get_string_id(short), []) + positions.get(
-                get_string_id(short + "."), [])
+            found = [*numpy.flatnonzero(orths == get_string_id(short)).tolist(),
+                     *numpy.flatnonzero(orths == get_string_id(short + ".")).tolist()]
             new += [Span(doc, i, i + 1, label=source.label_, span_id=span_id)
                     for i in found if i >= end and (i, i + 1) not in by_range]
     if new:
@@ -110,6 +107,43 @@ class BracketMatches:
         return sorted(found, key=lambda m: (m[2], -m[1]))
 
 
+class ShortFormMatches:
+    """Stands in for the detector's second Matcher, the one that finds every later use of a
+    short form: the detector adds one exact pattern per short form it found (``{"ORTH": w}``
+    for each word), runs it over the document and removes them again.
+
+    Adding a pattern compiles it into the Matcher's memory, which is never freed, and the
+    Matcher makes a Token for every word of the document: a third of the detector's time.
+    Here a pattern is its tuple of word ids, looked for in the document's ids. Same matches,
+    in the Matcher's order (by end, then start, then the order the patterns were added;
+    tests/test_pipeline.py)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.vocab = nlp.vocab  # the detector reads the key's text from it
+        self.forms: dict[int, list[tuple[int, ...]]] = {}
+
+    def add(self, key: str, patterns: list[list[dict[str, str]]]) -> None:
+        strings = self.vocab.strings
+        self.forms.setdefault(strings.add(key), []).extend(
+            tuple(strings.add(spec["ORTH"]) for spec in pattern) for pattern in patterns)
+
+    def remove(self, key: str) -> None:
+        del self.forms[self.vocab.strings.add(key)]
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        if not self.forms:
+            return []
+        ids = doc.to_array(ORTH)
+        words = ids.tolist()
+        found = []
+        for order, (key, form) in enumerate((k, f) for k, fs in self.forms.items() for f in fs):
+            size = len(form)
+            found += [(i + size, i, order, key) for i in numpy.flatnonzero(ids == form[0]).tolist()
+                      if tuple(words[i:i + size]) == form]
+        # a key's two patterns may match the same words: one match (the Matcher's too)
+        return list(dict.fromkeys((key, start, end) for end, start, _, key in sorted(found)))
+
+
 class AbbreviationLinker:
     """Runs scispaCy's detector with a fresh list per document, then propagates labels."""
 
@@ -117,15 +151,13 @@ class AbbreviationLinker:
         self.name = name
         self.detector = AbbreviationDetector(nlp, make_serializable=True)
         self.detector.matcher = BracketMatches(nlp)
+        self.detector.global_matcher = ShortFormMatches(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         # scispaCy registers the extension with a shared list as default and appends to it;
         # a fresh list per document keeps one document's abbreviations out of the next.
         doc._.abbreviations = []
-        with warnings.catch_warnings():
-            # W036: the detector's second matcher is empty when a text defines no abbreviation.
-            warnings.filterwarnings("ignore", message=r"\[W036\]")
-            doc = self.detector(doc)
+        doc = self.detector(doc)
         propagate_labels(doc, doc._.abbreviations + combination_short_forms(doc))
         return doc
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import srsly
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -169,13 +169,15 @@ class NumberFinder:
         self._known: dict[int, NumberWord] = {}  # word id -> number; bounded by the vocabulary
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for start, end, value in find_numbers(doc, self.words, self._known):
-            span = Span(doc, start, end, label="NUMBER")
-            for token in span:
-                token._.num_value = value
-            spans.append(span)
-        doc.spans[SPANS_KEY] = spans
+        found = find_numbers(doc, self.words, self._known)
+        # token._.num_value, stored where spaCy's Underscore stores a token's value (in
+        # doc.user_data under ("._.", name, token.idx, None); the extension has no setter):
+        # a Token and an Underscore object per word of a number were a fifth of this component.
+        idx = doc.to_array(IDX).tolist() if found else []
+        for start, end, value in found:
+            for i in range(start, end):
+                doc.user_data[("._.", "num_value", idx[i], None)] = value
+        doc.spans[SPANS_KEY] = [Span(doc, start, end, label="NUMBER") for start, end, _ in found]
         return doc
 
     @property

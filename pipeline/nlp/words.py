@@ -51,7 +51,7 @@ class Words:
         return [strings[k] for k in self._ids(attr)]
 
     def _flags(self, attr: int) -> list[bool]:
-        return [k == 1 for k in self._ids(attr)]
+        return (self.doc.to_array(attr) == 1).tolist()
 
     @cached_property
     def text(self) -> list[str]:
@@ -81,7 +81,7 @@ class Words:
         values = {key[2]: value for key, value in self.doc.user_data.items()
                   if isinstance(key, tuple) and len(key) == 4 and key[0] == "._."
                   and key[1] == "num_value" and key[3] is None}
-        return [values.get(i) for i in self.idx] if values else [None] * len(self.doc)
+        return list(map(values.get, self.idx)) if values else [None] * len(self.doc)
 
     @cached_property
     def is_punct(self) -> list[bool]:
@@ -119,7 +119,7 @@ class Words:
     @cached_property
     def doc_text(self) -> str:
         """doc.text, joined from the words (doc.text makes a Token per word)."""
-        return "".join(t + " " if s else t for t, s in zip(self.text, self._ids(SPACY), strict=True))
+        return "".join([t + " " if s else t for t, s in zip(self.text, self._ids(SPACY), strict=True)])
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``, sliced from the document's text."""
