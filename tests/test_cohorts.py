@@ -1023,3 +1023,36 @@ def test_a_bare_count_a_study_verb_takes_with_its_arms_sizes_in_brackets_is_a_gr
                          "TRIAL-B randomised 612 (deucravacitinib, n = 408; placebo, n = 204).")
     assert {("cohort", 660, None, None, None), ("cohort", 612, None, None, None),
             ("cohort", 408, None, "deucravacitinib", "received")} <= found
+
+
+@pytest.mark.parametrize("tail", [
+    "and 231 and 226 completed the 52-week treatment period.",
+    "while 230 and 225, respectively, completed 52 weeks of dosing.",
+])
+def test_a_bare_list_of_completions_after_the_arms_gives_a_part_of_each_arm(nlp, tail: str) -> None:
+    found = _groups(nlp, "A total of 498 adults with heart failure were randomly assigned to "
+                         "finerenone (n = 250) or placebo (n = 248). Twelve and 15 participants, "
+                         f"respectively, withdrew consent, {tail}")
+    completed = {f for f in found if f[0] == "cohort" and f[1] in {231, 226, 230, 225}}
+    assert len(completed) == 2 and all(f[3] == "finerenone" for f in completed)
+
+
+@pytest.mark.parametrize("stops", [
+    "a further 14 and 19 patients, respectively, withdrew consent, and 6 and 4 were lost to "
+    "follow-up.",
+    "14 and 19 children withdrew from the trial, and 6 and 4 were lost to follow-up.",
+])
+def test_withdrawals_listed_after_a_harm_count_borrow_no_harm(nlp, stops: str) -> None:
+    found = _groups(nlp, "In total, 402 children with asthma were randomised to tezepelumab "
+                         "(n = 201) or placebo (n = 201). Treatment was stopped because of adverse "
+                         "events by 8 of the 201 children in the tezepelumab group and 5 of the "
+                         f"201 in the placebo group; {stops}")
+    assert {f[1] for f in found if f[0] == "cohort"} >= {14, 19, 6, 4}
+    assert not {f for f in found if f[0] == "outcome" and f[2] in {14, 19, 6, 4}}
+
+
+def test_a_stop_because_of_a_harm_after_a_list_is_still_that_harm(nlp) -> None:
+    found = _groups(nlp, "Forty adults with Crohn disease received upadacitinib at three centres "
+                         "in Lyon. Nine needed a dose interruption because of nausea, and two "
+                         "stopped upadacitinib because of herpes zoster.")
+    assert any(f[0] == "outcome" and f[2] == 2 for f in found)

@@ -1932,7 +1932,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = state.last_outcome  # "...; in cohort B, 22 of 47 did": the verb said before
     if outcome is None and facts.shares_comparison:
         outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
-    if outcome is None and facts.elliptical and (
+    if outcome is None and facts.elliptical \
+            and not _own_change(doc, m, settings, sent_cues or facts.cues) and (
             m.kind in {"fraction", "bare", "count", "loose", "percent", "named", "each"}
             or m.kind == "part" and _nothing_after(doc, m.end, facts, settings)):
         # "... compared with 47 of the 106 (44.3%)", "... in 14 and 6 of these."
@@ -2182,6 +2183,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             m.kind == "loose" and facts.anaphora and m.end < facts.end and doc[m.end].is_lower):
         # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
         parent = _named_arm(state, m, facts) or recent_cohort(state)
+        if parent is not None and parent.size <= m.value and facts.elliptical \
+                and _own_change(doc, m, settings, sent_cues or facts.cues):
+            parent = _arm_of_list_item(doc, m, state, settings) or parent
         if dose_changed and parent is not None and parent.size <= m.value:
             # "18 stayed on the starting dose and 22 needed a dose reduction": of the 40 treated
             parent = next((c for c in reversed(state.cohorts) if c.size > m.value), None)
@@ -2207,6 +2211,51 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             remember(state, part.index)
             if facts.drug_status == "discontinued":
                 state.stopped.add(part.index)  # ("..., 25 of them because of adverse events")
+    elif m.kind in {"loose", "bare"} and facts.elliptical \
+            and _own_change(doc, m, settings, sent_cues or facts.cues):
+        # "..., and 280 and 271 completed 52 weeks": an item of a list with one count per arm,
+        # no arm named, whose treatment changed: a part of the arm of its place in the list.
+        parent = _arm_of_list_item(doc, m, state, settings)
+        if parent is not None:
+            part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                              parent=parent, statement=True, confidence=conf["subgroup"])
+            remember(state, part.index)
+
+
+def _arm_of_list_item(doc: Doc, m: Mention, state: LinkState,
+                      settings: LinkSettings) -> Cohort | None:
+    """'Eight and 11 withdrew, and 150 and 149 completed the trial' after two arms: the arm
+    a count of a list with one count per arm (no arm named) stands for, by its place in the
+    list; None when the list is not one count per arm or the arm is no larger."""
+    if len(state.arms) < 2:
+        return None
+    words = words_of(doc)
+    sent = doc[m.start].sent
+    separators = settings.list_separators
+
+    def step(i: int, way: int) -> int | None:  # the next number of the list, or None
+        j = i
+        k = j + way
+        seen = False
+        while sent.start <= k < sent.end and words.lower[k] in separators:
+            k += way
+            seen = True
+        return k if seen and sent.start <= k < sent.end and words.num[k] is not None else None
+
+    before, i = 0, m.start
+    while (i := step(i, -1)) is not None:  # type: ignore[assignment]
+        while i > sent.start and words.num[i - 1] is not None:
+            i -= 1
+        before += 1
+    after, i = 0, m.end - 1
+    while (i := step(i, 1)) is not None:  # type: ignore[assignment]
+        while i + 1 < sent.end and words.num[i + 1] is not None:
+            i += 1
+        after += 1
+    if before + after + 1 != len(state.arms):
+        return None
+    arm = state.cohorts[state.arms[before]]
+    return arm if arm.size > m.value else None
 
 
 def _pro_verb_after(doc: Doc, k: int, end: int) -> bool:
@@ -2305,6 +2354,34 @@ def _shares_change(m: Mention, facts: ClauseFacts) -> bool:
     return facts.elliptical and (facts.shared_change is not None or _changes_after(m, facts)) \
         and bool(facts.dose or facts.arm_label or facts.drug or facts.experimental
                  or facts.control)
+
+
+def _own_change(doc: Doc, m: Mention, settings: LinkSettings, cues: list[Cue]) -> bool:
+    """'...; a further 18 and 22, respectively, withdrew consent, and 7 and 5 were lost to
+    follow-up': a count (or a list of counts) whose predicate is a change of treatment says
+    what became of its group; it repeats no event said before (but 'and one stopped X
+    because of diarrhoea' counts that harm)."""
+    if m.outcome is not None:
+        return False
+    words = words_of(doc)
+    end = doc[m.start].sent.end
+    k = after_percent(doc, m.end, end)  # ("5 (1.6%) were lost")
+    while k + 1 < end and words.lower[k] in settings.list_separators \
+            and words.num[k + 1] is not None:  # "7 and 5 were lost": the rest of the list
+        k += 1
+        while k < end and words.num[k] is not None:
+            k += 1
+        k = after_percent(doc, k, end)
+    while k < end and (words.text[k] == "," or words.lower[k] in settings.respectively_words
+                       or words.lower[k] in settings.auxiliaries):
+        k += 1
+    change = next((c for c in cues if c.label == "STATUS" and c.id in CHANGED_STATUSES
+                   and c.start == k), None)
+    if change is None:
+        return False
+    stop = next((j for j in range(change.end, end) if words.text[j] in {";", "."}), end)
+    return not any(words.lower[j:j + len(p)] == list(p) for p in settings.cause_phrases
+                   for j in range(change.end, stop))
 
 
 def _changes_after(m: Mention, facts: ClauseFacts) -> bool:
