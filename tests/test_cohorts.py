@@ -1056,3 +1056,24 @@ def test_a_stop_because_of_a_harm_after_a_list_is_still_that_harm(nlp) -> None:
                          "in Lyon. Nine needed a dose interruption because of nausea, and two "
                          "stopped upadacitinib because of herpes zoster.")
     assert any(f[0] == "outcome" and f[2] == 2 for f in found)
+
+
+@pytest.mark.parametrize("breakdown, sizes", [
+    ("64 adults had received at least one infusion of zanidatamab: 18 in dose escalation, 28 in "
+     "the biliary tract expansion cohort and 18 in the gastric expansion cohort.", {64, 18, 28}),
+    ("In all, 85 children were treated with selumetinib: 25 in the dose-finding portion and 60 "
+     "in the expansion cohort.", {85, 25, 60}),
+    ("The phase 2 study of ripretinib in desmoid tumours had two stages. Stage 2 enrolled 33 "
+     "patients in cohort C1 and 21 in cohort C2.", {33, 21}),
+])
+def test_a_breakdown_by_the_part_of_the_study_gives_each_part(nlp, breakdown: str,
+                                                              sizes: set[int]) -> None:
+    found = _groups(nlp, breakdown)
+    assert sizes <= {f[1] for f in found if f[0] == "cohort"}
+
+
+def test_a_comparison_by_arm_with_no_study_verb_gives_no_part(nlp) -> None:
+    found = _groups(nlp, "A total of 240 adults with lymphoma were randomised to obinutuzumab "
+                         "maintenance (Arm M, n = 120) or observation (Arm O, n = 120). Thirty "
+                         "patients in Arm O needed radiotherapy, compared with 12 in Arm M.")
+    assert 12 not in {f[1] for f in found if f[0] == "cohort"}

@@ -60,7 +60,7 @@ from .groups import (
     recent_cohort,
     remember,
 )
-from .mentions import breakdown_counts, find_mentions, in_size_brackets, other_arms
+from .mentions import breakdown_counts, find_mentions, in_size_brackets, names_study_part, other_arms
 from .outcomes import (
     PRO_VERBS,
     cause_part,
@@ -2082,6 +2082,12 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         remember(state, found.index)  # "Of the 19 patients, ...": later counts refer to it
         return
 
+    if m.kind == "loose" and outcome is None and not facts.is_incidence \
+            and not _after_baseline(facts, m) \
+            and names_study_part(doc, m.end, facts.end, facts.cues, settings):
+        _study_part(doc, sent_index, m, facts, state, settings,  # "30 in dose escalation"
+                    sent_cues or facts.cues)
+        return
     if facts.is_incidence or _after_baseline(facts, m) \
             or not (facts.is_study or facts.elliptical or framed or m.outcome is not None
                     or noun_size or facts.anaphora or m.kind == "part"):
@@ -2220,6 +2226,44 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                               parent=parent, statement=True, confidence=conf["subgroup"])
             remember(state, part.index)
+
+
+def _study_part(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
+                settings: LinkSettings, sent_cues: list[Cue]) -> None:
+    """'96 received X: 30 in dose escalation, 40 in the expansion cohort ...', '(4 at 2 mg/kg,
+    4 at 4 mg/kg ...)', 'Part B enrolled 41 in cohort B1 and 19 in cohort B2': a count of a
+    breakdown by the part of the study its group is in is a group. It is a part of the total
+    the breakdown opens with (before the colon or bracket), or, with neither, of what the
+    count before it is a part of."""
+    words = words_of(doc)
+    sent = doc[m.start].sent
+    mine = [c for c in state.cohorts if c.sent == sent_index and c.start_char < doc[m.start].idx]
+    opener = next((k for k in range(m.start - 1, sent.start - 1, -1)
+                   if words.text[k] in {"(", ":"} and not _closed_between(words, k, m.start)), None)
+    if opener is not None:
+        at = doc[opener].idx
+        parent = next((c for c in reversed(mine) if c.start_char < at and c.size > m.value), None)
+        if parent is None:
+            return
+    elif mine and facts.elliptical and any(c.label == "STUDY_VERB" and c.end <= m.start
+                                           for c in sent_cues):
+        # ("Part B enrolled 41 in cohort B1 and 19 in cohort B2", but not "41 in Arm O needed
+        # further treatment, compared with 19 in Arm R": no group the study made)
+        parent = state.cohorts[mine[-1].parent] if mine[-1].parent is not None else None
+    else:
+        return
+    if parent is not None and parent.size <= m.value:
+        return
+    # (a group of its own, like the items of the breakdown that name their size with a noun:
+    # what it received is what the article's groups received)
+    part = new_cohort(state, m.value, m.size_text, sent_index, doc[m.start:m.end], facts,
+                      parent=None, statement=True, confidence=settings.confidence["subgroup"])
+    remember(state, part.index)
+
+
+def _closed_between(words: Words, k: int, i: int) -> bool:
+    """Is the bracket opened at ``k`` closed before ``i``?"""
+    return words.text[k] == "(" and ")" in words.text[k + 1:i]
 
 
 def _arm_of_list_item(doc: Doc, m: Mention, state: LinkState,

@@ -162,6 +162,7 @@ class LinkSettings:
     part_words: dict[str, float]
     all_words: frozenset[str]
     demographic_openers: frozenset[str]
+    study_parts: frozenset[str]  # '30 in dose escalation, 40 in the expansion': a study's parts
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
