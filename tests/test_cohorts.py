@@ -1077,3 +1077,28 @@ def test_a_comparison_by_arm_with_no_study_verb_gives_no_part(nlp) -> None:
                          "maintenance (Arm M, n = 120) or observation (Arm O, n = 120). Thirty "
                          "patients in Arm O needed radiotherapy, compared with 12 in Arm M.")
     assert 12 not in {f[1] for f in found if f[0] == "cohort"}
+
+
+_SCREENED_THEN_RANDOMISED = ("In total, 316 adults with gout were randomly assigned to "
+                             "tigulixostat (n = 158) or placebo (n = 158). ")
+
+
+@pytest.mark.parametrize("reasons", [
+    "Of 590 people screened, the commonest reasons for screening failure were a serum urate "
+    "below 6 mg/dL (88 people) and renal impairment (37 people).",
+    "Before randomisation, 274 were excluded, mostly because of abnormal liver enzymes "
+    "(n = 61) or withdrawal of consent (n = 29).",
+])
+def test_reasons_for_screening_failure_or_exclusion_give_no_rows(nlp, reasons: str) -> None:
+    found = _groups(nlp, _SCREENED_THEN_RANDOMISED + reasons)
+    assert not {f for f in found if f[1] in {88, 37, 61, 29} or f[2] in {88, 37, 61, 29}}
+
+
+@pytest.mark.parametrize("plan", [
+    "The company plans to enrol approximately 900 patients in a confirmatory trial.",
+    "A head-to-head trial of about 450 patients comparing tigulixostat with allopurinol is "
+    "planned for 2027.",
+])
+def test_a_planned_sample_is_no_group(nlp, plan: str) -> None:
+    found = _groups(nlp, _SCREENED_THEN_RANDOMISED + plan)
+    assert not {f for f in found if f[1] in {900, 450}}

@@ -1876,6 +1876,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
           *, back: bool = False, brackets: bool = False,
           sent_cues: list[Cue] | None = None) -> None:
     conf = settings.confidence
+    if _not_enrolled(doc, m, settings, sent_cues or facts.cues):
+        return  # "reasons for screening failure were X (96 patients)", "a trial of about 120"
     if m.kind in {"bare", "count", "loose"} and m.outcome is None \
             and cause_part(doc, m.start, m.end, settings):
         return  # "two died, one of pneumonia and one of sepsis": a breakdown, no count
@@ -2226,6 +2228,28 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                               parent=parent, statement=True, confidence=conf["subgroup"])
             remember(state, part.index)
+
+
+def _not_enrolled(doc: Doc, m: Mention, settings: LinkSettings, cues: list[Cue]) -> bool:
+    """Does the count tell of people the trial did not (yet) enrol: a reason for screening
+    failure or exclusion ('the most common reasons for screening failure were X (96
+    patients)', '382 were excluded, most often because of Y (35 patients)'), or a planned
+    sample ('plans to enroll approximately 600 patients')?"""
+    words = words_of(doc)
+    sent = doc[m.start].sent
+    if m.start > sent.start and words.lower[m.start - 1] in settings.approximation_words \
+            and any(w in settings.plan_verbs for w in words.lower[sent.start:sent.end]):
+        return True
+    screening = next((k for k in range(m.start - 1, sent.start - 1, -1)
+                      if words.lower[k] in settings.screening_words), None)
+    if screening is None or any(c.label == "STUDY_VERB" and screening < c.start < sent.end
+                                for c in cues):
+        return False  # ("812 were screened and 430 randomised to X (n = 215) or ...")
+    if any(w in settings.remainder_words for w in words.lower[screening:m.start]):
+        return False  # ("6 were found ineligible, leaving 514 (260 X, 254 placebo)")
+    bracketed = words.text[m.start - 1] == "(" or words.text[m.start - 1] == "=" \
+        and words.text[m.start - 3] == "("
+    return bracketed or any(w in settings.reason_words for w in words.lower[screening:m.start])
 
 
 def _study_part(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,

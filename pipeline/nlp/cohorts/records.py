@@ -163,6 +163,9 @@ class LinkSettings:
     all_words: frozenset[str]
     demographic_openers: frozenset[str]
     study_parts: frozenset[str]  # '30 in dose escalation, 40 in the expansion': a study's parts
+    reason_words: frozenset[str]  # 'reasons for screening failure were X (96 patients)'
+    approximation_words: frozenset[str]  # 'plans to enrol about 600': a planned sample
+    plan_verbs: frozenset[str]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
