@@ -1102,3 +1102,13 @@ def test_reasons_for_screening_failure_or_exclusion_give_no_rows(nlp, reasons: s
 def test_a_planned_sample_is_no_group(nlp, plan: str) -> None:
     found = _groups(nlp, _SCREENED_THEN_RANDOMISED + plan)
     assert not {f for f in found if f[1] in {900, 450}}
+
+
+@pytest.mark.parametrize("history", [
+    "Overall, 71 had previously received anakinra and 33 had prior colchicine.",
+    "In all, 71 patients (22.8%) were previously treated with anakinra.",
+])
+def test_a_count_of_what_patients_had_before_the_study_is_no_row(nlp, history: str) -> None:
+    found = _groups(nlp, "A total of 312 adults with recurrent pericarditis were randomised to "
+                         f"rilonacept (n = 156) or placebo (n = 156). {history}")
+    assert not {f for f in found if f[1] in {71, 33} or f[2] in {71, 33}}

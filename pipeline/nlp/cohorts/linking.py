@@ -1878,6 +1878,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     conf = settings.confidence
     if _not_enrolled(doc, m, settings, sent_cues or facts.cues):
         return  # "reasons for screening failure were X (96 patients)", "a trial of about 120"
+    if _history(doc, m, facts, settings):
+        return  # "96 had previously received belimumab": a baseline characteristic
     if m.kind in {"bare", "count", "loose"} and m.outcome is None \
             and cause_part(doc, m.start, m.end, settings):
         return  # "two died, one of pneumonia and one of sepsis": a breakdown, no count
@@ -2250,6 +2252,23 @@ def _not_enrolled(doc: Doc, m: Mention, settings: LinkSettings, cues: list[Cue])
     bracketed = words.text[m.start - 1] == "(" or words.text[m.start - 1] == "=" \
         and words.text[m.start - 3] == "("
     return bracketed or any(w in settings.reason_words for w in words.lower[screening:m.start])
+
+
+def _history(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """'Overall, 96 had previously received belimumab and 61 had prior rituximab', '40 were
+    previously treated with X': a count whose predicate tells what the patients had before
+    the study is a baseline characteristic, no group of the study and no event."""
+    if m.kind not in {"bare", "count", "loose"} or m.outcome is not None:
+        return False
+    words = words_of(doc)
+    k = after_percent(doc, m.end, facts.end)  # ("118 (22.7%) had previously ...")
+    if k < facts.end and (words.lower[k] in _HAVE or words.lower[k] in settings.auxiliaries):
+        k += 1
+    return k < facts.end and words.lower[k] in settings.history_words
+
+
+#: The auxiliaries of a perfect before a patient's history ("had previously received").
+_HAVE = frozenset({"had", "have", "has"})
 
 
 def _study_part(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,

@@ -166,6 +166,7 @@ class LinkSettings:
     reason_words: frozenset[str]  # 'reasons for screening failure were X (96 patients)'
     approximation_words: frozenset[str]  # 'plans to enrol about 600': a planned sample
     plan_verbs: frozenset[str]
+    history_words: frozenset[str]  # '96 had previously received X': the patients' history
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
