@@ -1112,3 +1112,14 @@ def test_a_count_of_what_patients_had_before_the_study_is_no_row(nlp, history: s
     found = _groups(nlp, "A total of 312 adults with recurrent pericarditis were randomised to "
                          f"rilonacept (n = 156) or placebo (n = 156). {history}")
     assert not {f for f in found if f[1] in {71, 33} or f[2] in {71, 33}}
+
+
+@pytest.mark.parametrize("completed", [
+    "; 861 (95.7%) completed the 52-week treatment period.",
+    ". In all, 861 completed the 52-week treatment period.",
+])
+def test_completions_more_than_any_arm_are_a_part_of_the_total_with_no_drug(
+        nlp, completed: str) -> None:
+    found = _groups(nlp, "Of 900 randomised adults with psoriasis, 600 were assigned to "
+                         f"icotrokinra and 300 to placebo{completed}")
+    assert ("cohort", 861, None, None, None) in found

@@ -2214,6 +2214,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         # part of a group whose treatment changed (status verb), a subgroup of that group.
         fitting = [c for c in reversed(state.cohorts) if c.size > m.value and fit_score(c, facts) > 0]
         parent = max(fitting, key=lambda c: fit_score(c, facts)) if fitting else recent_cohort(state)
+        if (parent is None or parent.size <= m.value) and not fitting:
+            _change_over_arms(sent_index, m, facts, state, span, settings)
+            return
         if parent is not None and parent.size > m.value:
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                               parent=parent, statement=parent.index not in state.screened,
@@ -2269,6 +2272,28 @@ def _history(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -
 
 #: The auxiliaries of a perfect before a patient's history ("had previously received").
 _HAVE = frozenset({"had", "have", "has"})
+
+
+def _change_over_arms(sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
+                      span: Span, settings: LinkSettings) -> None:
+    """'...; 1,150 (95.8%) completed the 12-month treatment period' after arms of 600 and
+    600: a count larger than every group given a treatment, whose treatment changed, is a
+    part of the total over the arms (of this sentence or the one before), which received no
+    one treatment (a cohort row with no drug, corpora/README)."""
+    if facts.drug or facts.control or facts.arm_label:
+        return
+    near = [c for c in state.cohorts if c.sent >= sent_index - 1 and c.parent is None]
+    if any(c.drug and c.size >= m.value for c in near):
+        return
+    over = next((c for c in reversed(state.cohorts) if c.parent is None and not c.drug
+                 and c.size > m.value), None)  # (the total, perhaps stated again here)
+    if over is None or not any(c.drug for c in near):
+        return
+    part = new_cohort(state, m.value, m.size_text, sent_index, span,
+                      replace(_plain(facts), drug_status=None), parent=over, statement=True,
+                      confidence=settings.confidence["subgroup"])
+    state.spanning.add(part.index)
+    remember(state, part.index)
 
 
 def _study_part(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
