@@ -1123,3 +1123,13 @@ def test_completions_more_than_any_arm_are_a_part_of_the_total_with_no_drug(
     found = _groups(nlp, "Of 900 randomised adults with psoriasis, 600 were assigned to "
                          f"icotrokinra and 300 to placebo{completed}")
     assert ("cohort", 861, None, None, None) in found
+
+
+@pytest.mark.parametrize("available", [
+    "Follow-up for the primary end point was complete for 1,946 patients (97.3%).",
+    "Stored serum samples were available for 1,210 patients.",
+])
+def test_the_group_an_analysis_had_data_for_is_a_total_over_the_arms(nlp, available: str) -> None:
+    found = _groups(nlp, "A total of 2,000 adults with atrial fibrillation were randomly assigned "
+                         f"to abelacimab (n = 1,000) or apixaban (n = 1,000). {available}")
+    assert {f for f in found if f[0] == "cohort" and f[1] in {1946, 1210} and f[3] is None}

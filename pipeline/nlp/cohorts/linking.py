@@ -2092,9 +2092,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         _study_part(doc, sent_index, m, facts, state, settings,  # "30 in dose escalation"
                     sent_cues or facts.cues)
         return
+    analysed = outcome is None and _available_for(doc, m, settings)
     if facts.is_incidence or _after_baseline(facts, m) \
             or not (facts.is_study or facts.elliptical or framed or m.outcome is not None
-                    or noun_size or facts.anaphora or m.kind == "part"):
+                    or noun_size or facts.anaphora or m.kind == "part" or analysed):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if m.kind == "part" and outcome is None and _breaks_down_event(doc, sent_index, m, facts,
@@ -2152,7 +2153,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if m.kind == "count":
         if m.drug is None and m.arm is None and (_compares(doc, facts, settings)
                                                  or _trial_population(doc, m, facts, groups)
-                                                 or _randomised_unnamed(m, facts)):
+                                                 or _randomised_unnamed(m, facts)
+                                                 or analysed and not facts.drug
+                                                 and len(state.arms) >= 2):
             m = replace(m, drug=SEVERAL_ARMS)  # "700 were randomly assigned to A or B"
         if m.drug == SEVERAL_ARMS:
             facts = replace(facts, drug=None, drug_mention=None, drug_status=None,
@@ -2294,6 +2297,14 @@ def _change_over_arms(sent_index: int, m: Mention, facts: ClauseFacts, state: Li
                       confidence=settings.confidence["subgroup"])
     state.spanning.add(part.index)
     remember(state, part.index)
+
+
+def _available_for(doc: Doc, m: Mention, settings: LinkSettings) -> bool:
+    """'Follow-up was complete for 2,190 patients (98.9%)', 'samples were available for 271
+    patients': the group an analysis had data for, a group of the study."""
+    words = words_of(doc)
+    return m.kind == "count" and m.start >= 2 and words.lower[m.start - 1] == "for" \
+        and words.lower[m.start - 2] in settings.availability_words
 
 
 def _study_part(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,

@@ -167,6 +167,7 @@ class LinkSettings:
     approximation_words: frozenset[str]  # 'plans to enrol about 600': a planned sample
     plan_verbs: frozenset[str]
     history_words: frozenset[str]  # '96 had previously received X': the patients' history
+    availability_words: frozenset[str]  # 'samples were available for 271 patients'
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
