@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -1937,9 +1937,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if outcome is None and facts.shares_comparison:
         outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
     if outcome is None and facts.elliptical \
-            and not _own_change(doc, m, settings, sent_cues or facts.cues) and (
-            m.kind in {"fraction", "bare", "count", "loose", "percent", "named", "each"}
-            or m.kind == "part" and _nothing_after(doc, m.end, facts, settings)):
+            and (m.kind in {"fraction", "bare", "count", "loose", "percent", "named", "each"}
+                 or m.kind == "part" and _nothing_after(doc, m.end, facts, settings)) \
+            and not _own_change(doc, m, settings, sent_cues or facts.cues):
         # "... compared with 47 of the 106 (44.3%)", "... in 14 and 6 of these."
         outcome = state.last_outcome
     if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:
@@ -2244,13 +2244,13 @@ def _not_enrolled(doc: Doc, m: Mention, settings: LinkSettings, cues: list[Cue])
     patients)', '382 were excluded, most often because of Y (35 patients)'), or a planned
     sample ('plans to enroll approximately 600 patients')?"""
     words = words_of(doc)
-    sent = doc[m.start].sent
-    if m.start > sent.start and words.lower[m.start - 1] in settings.approximation_words \
-            and any(w in settings.plan_verbs for w in words.lower[sent.start:sent.end]):
+    sent_start, sent_end = _sentence_of(words, m.start)
+    if m.start > sent_start and words.lower[m.start - 1] in settings.approximation_words \
+            and any(w in settings.plan_verbs for w in words.lower[sent_start:sent_end]):
         return True
-    screening = next((k for k in range(m.start - 1, sent.start - 1, -1)
+    screening = next((k for k in range(m.start - 1, sent_start - 1, -1)
                       if words.lower[k] in settings.screening_words), None)
-    if screening is None or any(c.label == "STUDY_VERB" and screening < c.start < sent.end
+    if screening is None or any(c.label == "STUDY_VERB" and screening < c.start < sent_end
                                 for c in cues):
         return False  # ("812 were screened and 430 randomised to X (n = 215) or ...")
     if any(w in settings.remainder_words for w in words.lower[screening:m.start]):
@@ -2258,6 +2258,19 @@ def _not_enrolled(doc: Doc, m: Mention, settings: LinkSettings, cues: list[Cue])
     bracketed = words.text[m.start - 1] == "(" or words.text[m.start - 1] == "=" \
         and words.text[m.start - 3] == "("
     return bracketed or any(w in settings.reason_words for w in words.lower[screening:m.start])
+
+
+def _sentence_of(words: Words, i: int) -> tuple[int, int]:
+    """Start and end of the sentence of token ``i``, read from the word lists (no Span)."""
+    starts = _sentence_starts(words)
+    k = bisect_right(starts, i)
+    return starts[k - 1] if k else 0, starts[k] if k < len(starts) else len(words.sent_start)
+
+
+@lru_cache(maxsize=4)
+def _sentence_starts(words: Words) -> list[int]:
+    """Where each sentence of a document starts (once per document reading)."""
+    return [i for i, first in enumerate(words.sent_start) if first]
 
 
 def _history(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:
@@ -2487,7 +2500,7 @@ def _own_change(doc: Doc, m: Mention, settings: LinkSettings, cues: list[Cue]) -
     if m.outcome is not None:
         return False
     words = words_of(doc)
-    end = doc[m.start].sent.end
+    end = _sentence_of(words, m.start)[1]
     k = after_percent(doc, m.end, end)  # ("5 (1.6%) were lost")
     while k + 1 < end and words.lower[k] in settings.list_separators \
             and words.num[k + 1] is not None:  # "7 and 5 were lost": the rest of the list
