@@ -2244,12 +2244,16 @@ def _not_enrolled(doc: Doc, m: Mention, settings: LinkSettings, cues: list[Cue])
     patients)', '382 were excluded, most often because of Y (35 patients)'), or a planned
     sample ('plans to enroll approximately 600 patients')?"""
     words = words_of(doc)
+    said = _positions(words, settings.screening_words)
+    k = bisect_left(said, m.start)
+    approximate = m.start > 0 and words.lower[m.start - 1] in settings.approximation_words
+    if not k and not approximate:
+        return False  # (most counts: no screening word before them, no "about")
     sent_start, sent_end = _sentence_of(words, m.start)
-    if m.start > sent_start and words.lower[m.start - 1] in settings.approximation_words \
+    if approximate and m.start > sent_start \
             and any(w in settings.plan_verbs for w in words.lower[sent_start:sent_end]):
         return True
-    screening = next((k for k in range(m.start - 1, sent_start - 1, -1)
-                      if words.lower[k] in settings.screening_words), None)
+    screening = said[k - 1] if k and said[k - 1] >= sent_start else None
     if screening is None or any(c.label == "STUDY_VERB" and screening < c.start < sent_end
                                 for c in cues):
         return False  # ("812 were screened and 430 randomised to X (n = 215) or ...")
@@ -2265,6 +2269,12 @@ def _sentence_of(words: Words, i: int) -> tuple[int, int]:
     starts = _sentence_starts(words)
     k = bisect_right(starts, i)
     return starts[k - 1] if k else 0, starts[k] if k < len(starts) else len(words.sent_start)
+
+
+@lru_cache(maxsize=8)
+def _positions(words: Words, vocabulary: frozenset[str]) -> list[int]:
+    """Where the words of ``vocabulary`` stand in a document (once per document reading)."""
+    return [i for i, word in enumerate(words.lower) if word in vocabulary]
 
 
 @lru_cache(maxsize=4)
