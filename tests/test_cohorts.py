@@ -1023,3 +1023,113 @@ def test_a_bare_count_a_study_verb_takes_with_its_arms_sizes_in_brackets_is_a_gr
                          "TRIAL-B randomised 612 (deucravacitinib, n = 408; placebo, n = 204).")
     assert {("cohort", 660, None, None, None), ("cohort", 612, None, None, None),
             ("cohort", 408, None, "deucravacitinib", "received")} <= found
+
+
+@pytest.mark.parametrize("tail", [
+    "and 231 and 226 completed the 52-week treatment period.",
+    "while 230 and 225, respectively, completed 52 weeks of dosing.",
+])
+def test_a_bare_list_of_completions_after_the_arms_gives_a_part_of_each_arm(nlp, tail: str) -> None:
+    found = _groups(nlp, "A total of 498 adults with heart failure were randomly assigned to "
+                         "finerenone (n = 250) or placebo (n = 248). Twelve and 15 participants, "
+                         f"respectively, withdrew consent, {tail}")
+    completed = {f for f in found if f[0] == "cohort" and f[1] in {231, 226, 230, 225}}
+    assert len(completed) == 2 and all(f[3] == "finerenone" for f in completed)
+
+
+@pytest.mark.parametrize("stops", [
+    "a further 14 and 19 patients, respectively, withdrew consent, and 6 and 4 were lost to "
+    "follow-up.",
+    "14 and 19 children withdrew from the trial, and 6 and 4 were lost to follow-up.",
+])
+def test_withdrawals_listed_after_a_harm_count_borrow_no_harm(nlp, stops: str) -> None:
+    found = _groups(nlp, "In total, 402 children with asthma were randomised to tezepelumab "
+                         "(n = 201) or placebo (n = 201). Treatment was stopped because of adverse "
+                         "events by 8 of the 201 children in the tezepelumab group and 5 of the "
+                         f"201 in the placebo group; {stops}")
+    assert {f[1] for f in found if f[0] == "cohort"} >= {14, 19, 6, 4}
+    assert not {f for f in found if f[0] == "outcome" and f[2] in {14, 19, 6, 4}}
+
+
+def test_a_stop_because_of_a_harm_after_a_list_is_still_that_harm(nlp) -> None:
+    found = _groups(nlp, "Forty adults with Crohn disease received upadacitinib at three centres "
+                         "in Lyon. Nine needed a dose interruption because of nausea, and two "
+                         "stopped upadacitinib because of herpes zoster.")
+    assert any(f[0] == "outcome" and f[2] == 2 for f in found)
+
+
+@pytest.mark.parametrize("breakdown, sizes", [
+    ("64 adults had received at least one infusion of zanidatamab: 18 in dose escalation, 28 in "
+     "the biliary tract expansion cohort and 18 in the gastric expansion cohort.", {64, 18, 28}),
+    ("In all, 85 children were treated with selumetinib: 25 in the dose-finding portion and 60 "
+     "in the expansion cohort.", {85, 25, 60}),
+    ("The phase 2 study of ripretinib in desmoid tumours had two stages. Stage 2 enrolled 33 "
+     "patients in cohort C1 and 21 in cohort C2.", {33, 21}),
+])
+def test_a_breakdown_by_the_part_of_the_study_gives_each_part(nlp, breakdown: str,
+                                                              sizes: set[int]) -> None:
+    found = _groups(nlp, breakdown)
+    assert sizes <= {f[1] for f in found if f[0] == "cohort"}
+
+
+def test_a_comparison_by_arm_with_no_study_verb_gives_no_part(nlp) -> None:
+    found = _groups(nlp, "A total of 240 adults with lymphoma were randomised to obinutuzumab "
+                         "maintenance (Arm M, n = 120) or observation (Arm O, n = 120). Thirty "
+                         "patients in Arm O needed radiotherapy, compared with 12 in Arm M.")
+    assert 12 not in {f[1] for f in found if f[0] == "cohort"}
+
+
+_SCREENED_THEN_RANDOMISED = ("In total, 316 adults with gout were randomly assigned to "
+                             "tigulixostat (n = 158) or placebo (n = 158). ")
+
+
+@pytest.mark.parametrize("reasons", [
+    "Of 590 people screened, the commonest reasons for screening failure were a serum urate "
+    "below 6 mg/dL (88 people) and renal impairment (37 people).",
+    "Before randomisation, 274 were excluded, mostly because of abnormal liver enzymes "
+    "(n = 61) or withdrawal of consent (n = 29).",
+])
+def test_reasons_for_screening_failure_or_exclusion_give_no_rows(nlp, reasons: str) -> None:
+    found = _groups(nlp, _SCREENED_THEN_RANDOMISED + reasons)
+    assert not {f for f in found if f[1] in {88, 37, 61, 29} or f[2] in {88, 37, 61, 29}}
+
+
+@pytest.mark.parametrize("plan", [
+    "The company plans to enrol approximately 900 patients in a confirmatory trial.",
+    "A head-to-head trial of about 450 patients comparing tigulixostat with allopurinol is "
+    "planned for 2027.",
+])
+def test_a_planned_sample_is_no_group(nlp, plan: str) -> None:
+    found = _groups(nlp, _SCREENED_THEN_RANDOMISED + plan)
+    assert not {f for f in found if f[1] in {900, 450}}
+
+
+@pytest.mark.parametrize("history", [
+    "Overall, 71 had previously received anakinra and 33 had prior colchicine.",
+    "In all, 71 patients (22.8%) were previously treated with anakinra.",
+])
+def test_a_count_of_what_patients_had_before_the_study_is_no_row(nlp, history: str) -> None:
+    found = _groups(nlp, "A total of 312 adults with recurrent pericarditis were randomised to "
+                         f"rilonacept (n = 156) or placebo (n = 156). {history}")
+    assert not {f for f in found if f[1] in {71, 33} or f[2] in {71, 33}}
+
+
+@pytest.mark.parametrize("completed", [
+    "; 861 (95.7%) completed the 52-week treatment period.",
+    ". In all, 861 completed the 52-week treatment period.",
+])
+def test_completions_more_than_any_arm_are_a_part_of_the_total_with_no_drug(
+        nlp, completed: str) -> None:
+    found = _groups(nlp, "Of 900 randomised adults with psoriasis, 600 were assigned to "
+                         f"icotrokinra and 300 to placebo{completed}")
+    assert ("cohort", 861, None, None, None) in found
+
+
+@pytest.mark.parametrize("available", [
+    "Follow-up for the primary end point was complete for 1,946 patients (97.3%).",
+    "Stored serum samples were available for 1,210 patients.",
+])
+def test_the_group_an_analysis_had_data_for_is_a_total_over_the_arms(nlp, available: str) -> None:
+    found = _groups(nlp, "A total of 2,000 adults with atrial fibrillation were randomly assigned "
+                         f"to abelacimab (n = 1,000) or apixaban (n = 1,000). {available}")
+    assert {f for f in found if f[0] == "cohort" and f[1] in {1946, 1210} and f[3] is None}

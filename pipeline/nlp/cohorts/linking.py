@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -61,7 +61,7 @@ from .groups import (
     recent_cohort,
     remember,
 )
-from .mentions import breakdown_counts, find_mentions, in_size_brackets, other_arms
+from .mentions import breakdown_counts, find_mentions, in_size_brackets, names_study_part, other_arms
 from .outcomes import (
     PRO_VERBS,
     cause_part,
@@ -2043,6 +2043,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
           *, back: bool = False, brackets: bool = False,
           sent_cues: list[Cue] | None = None) -> None:
     conf = settings.confidence
+    if _not_enrolled(doc, m, settings, sent_cues or facts.cues):
+        return  # "reasons for screening failure were X (96 patients)", "a trial of about 120"
+    if _history(doc, m, facts, settings):
+        return  # "96 had previously received belimumab": a baseline characteristic
     if m.kind in {"bare", "count", "loose"} and m.outcome is None \
             and cause_part(doc, m.start, m.end, settings):
         return  # "two died, one of pneumonia and one of sepsis": a breakdown, no count
@@ -2099,9 +2103,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = state.last_outcome  # "...; in cohort B, 22 of 47 did": the verb said before
     if outcome is None and facts.shares_comparison:
         outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
-    if outcome is None and facts.elliptical and (
-            m.kind in {"fraction", "bare", "count", "loose", "percent", "named", "each"}
-            or m.kind == "part" and _nothing_after(doc, m.end, facts, settings)):
+    if outcome is None and facts.elliptical \
+            and (m.kind in {"fraction", "bare", "count", "loose", "percent", "named", "each"}
+                 or m.kind == "part" and _nothing_after(doc, m.end, facts, settings)) \
+            and not _own_change(doc, m, settings, sent_cues or facts.cues):
         # "... compared with 47 of the 106 (44.3%)", "... in 14 and 6 of these."
         outcome = state.last_outcome
     if outcome is None and m.kind in {"fraction", "bare", "count", "loose", "percent", "named"}:
@@ -2249,9 +2254,16 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         remember(state, found.index)  # "Of the 19 patients, ...": later counts refer to it
         return
 
+    if m.kind == "loose" and outcome is None and not facts.is_incidence \
+            and not _after_baseline(facts, m) \
+            and names_study_part(doc, m.end, facts.end, facts.cues, settings):
+        _study_part(doc, sent_index, m, facts, state, settings,  # "30 in dose escalation"
+                    sent_cues or facts.cues)
+        return
+    analysed = outcome is None and _available_for(doc, m, settings)
     if facts.is_incidence or _after_baseline(facts, m) \
             or not (facts.is_study or facts.elliptical or framed or m.outcome is not None
-                    or noun_size or facts.anaphora or m.kind == "part"):
+                    or noun_size or facts.anaphora or m.kind == "part" or analysed):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if m.kind == "part" and outcome is None and _breaks_down_event(doc, sent_index, m, facts,
@@ -2309,7 +2321,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if m.kind == "count":
         if m.drug is None and m.arm is None and (_compares(doc, facts, settings)
                                                  or _trial_population(doc, m, facts, groups)
-                                                 or _randomised_unnamed(m, facts)):
+                                                 or _randomised_unnamed(m, facts)
+                                                 or analysed and not facts.drug
+                                                 and len(state.arms) >= 2):
             m = replace(m, drug=SEVERAL_ARMS)  # "700 were randomly assigned to A or B"
         if m.drug == SEVERAL_ARMS:
             facts = replace(facts, drug=None, drug_mention=None, drug_status=None,
@@ -2350,6 +2364,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             m.kind == "loose" and facts.anaphora and m.end < facts.end and doc[m.end].is_lower):
         # "Of these, 219 had epithelioid tumours and 93 had ...": subgroups of the last cohort.
         parent = _named_arm(state, m, facts) or recent_cohort(state)
+        if parent is not None and parent.size <= m.value and facts.elliptical \
+                and _own_change(doc, m, settings, sent_cues or facts.cues):
+            parent = _arm_of_list_item(doc, m, state, settings) or parent
         if dose_changed and parent is not None and parent.size <= m.value:
             # "18 stayed on the starting dose and 22 needed a dose reduction": of the 40 treated
             parent = next((c for c in reversed(state.cohorts) if c.size > m.value), None)
@@ -2368,6 +2385,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         # part of a group whose treatment changed (status verb), a subgroup of that group.
         fitting = [c for c in reversed(state.cohorts) if c.size > m.value and fit_score(c, facts) > 0]
         parent = max(fitting, key=lambda c: fit_score(c, facts)) if fitting else recent_cohort(state)
+        if (parent is None or parent.size <= m.value) and not fitting:
+            _change_over_arms(sent_index, m, facts, state, span, settings)
+            return
         if parent is not None and parent.size > m.value:
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
                               parent=parent, statement=parent.index not in state.screened,
@@ -2375,6 +2395,181 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             remember(state, part.index)
             if facts.drug_status == "discontinued":
                 state.stopped.add(part.index)  # ("..., 25 of them because of adverse events")
+    elif m.kind in {"loose", "bare"} and facts.elliptical \
+            and _own_change(doc, m, settings, sent_cues or facts.cues):
+        # "..., and 280 and 271 completed 52 weeks": an item of a list with one count per arm,
+        # no arm named, whose treatment changed: a part of the arm of its place in the list.
+        parent = _arm_of_list_item(doc, m, state, settings)
+        if parent is not None:
+            part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
+                              parent=parent, statement=True, confidence=conf["subgroup"])
+            remember(state, part.index)
+
+
+def _not_enrolled(doc: Doc, m: Mention, settings: LinkSettings, cues: list[Cue]) -> bool:
+    """Does the count tell of people the trial did not (yet) enrol: a reason for screening
+    failure or exclusion ('the most common reasons for screening failure were X (96
+    patients)', '382 were excluded, most often because of Y (35 patients)'), or a planned
+    sample ('plans to enroll approximately 600 patients')?"""
+    words = words_of(doc)
+    said = _positions(words, settings.screening_words)
+    k = bisect_left(said, m.start)
+    approximate = m.start > 0 and words.lower[m.start - 1] in settings.approximation_words
+    if not k and not approximate:
+        return False  # (most counts: no screening word before them, no "about")
+    sent_start, sent_end = _sentence_of(words, m.start)
+    if approximate and m.start > sent_start \
+            and any(w in settings.plan_verbs for w in words.lower[sent_start:sent_end]):
+        return True
+    screening = said[k - 1] if k and said[k - 1] >= sent_start else None
+    if screening is None or any(c.label == "STUDY_VERB" and screening < c.start < sent_end
+                                for c in cues):
+        return False  # ("812 were screened and 430 randomised to X (n = 215) or ...")
+    if any(w in settings.remainder_words for w in words.lower[screening:m.start]):
+        return False  # ("6 were found ineligible, leaving 514 (260 X, 254 placebo)")
+    bracketed = words.text[m.start - 1] == "(" or words.text[m.start - 1] == "=" \
+        and words.text[m.start - 3] == "("
+    return bracketed or any(w in settings.reason_words for w in words.lower[screening:m.start])
+
+
+def _sentence_of(words: Words, i: int) -> tuple[int, int]:
+    """Start and end of the sentence of token ``i``, read from the word lists (no Span)."""
+    starts = _sentence_starts(words)
+    k = bisect_right(starts, i)
+    return starts[k - 1] if k else 0, starts[k] if k < len(starts) else len(words.sent_start)
+
+
+@lru_cache(maxsize=8)
+def _positions(words: Words, vocabulary: frozenset[str]) -> list[int]:
+    """Where the words of ``vocabulary`` stand in a document (once per document reading)."""
+    return [i for i, word in enumerate(words.lower) if word in vocabulary]
+
+
+@lru_cache(maxsize=4)
+def _sentence_starts(words: Words) -> list[int]:
+    """Where each sentence of a document starts (once per document reading)."""
+    return [i for i, first in enumerate(words.sent_start) if first]
+
+
+def _history(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """'Overall, 96 had previously received belimumab and 61 had prior rituximab', '40 were
+    previously treated with X': a count whose predicate tells what the patients had before
+    the study is a baseline characteristic, no group of the study and no event."""
+    if m.kind not in {"bare", "count", "loose"} or m.outcome is not None:
+        return False
+    words = words_of(doc)
+    k = after_percent(doc, m.end, facts.end)  # ("118 (22.7%) had previously ...")
+    if k < facts.end and (words.lower[k] in _HAVE or words.lower[k] in settings.auxiliaries):
+        k += 1
+    return k < facts.end and words.lower[k] in settings.history_words
+
+
+#: The auxiliaries of a perfect before a patient's history ("had previously received").
+_HAVE = frozenset({"had", "have", "has"})
+
+
+def _change_over_arms(sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
+                      span: Span, settings: LinkSettings) -> None:
+    """'...; 1,150 (95.8%) completed the 12-month treatment period' after arms of 600 and
+    600: a count larger than every group given a treatment, whose treatment changed, is a
+    part of the total over the arms (of this sentence or the one before), which received no
+    one treatment (a cohort row with no drug, corpora/README)."""
+    if facts.drug or facts.control or facts.arm_label:
+        return
+    near = [c for c in state.cohorts if c.sent >= sent_index - 1 and c.parent is None]
+    if any(c.drug and c.size >= m.value for c in near):
+        return
+    over = next((c for c in reversed(state.cohorts) if c.parent is None and not c.drug
+                 and c.size > m.value), None)  # (the total, perhaps stated again here)
+    if over is None or not any(c.drug for c in near):
+        return
+    part = new_cohort(state, m.value, m.size_text, sent_index, span,
+                      replace(_plain(facts), drug_status=None), parent=over, statement=True,
+                      confidence=settings.confidence["subgroup"])
+    state.spanning.add(part.index)
+    remember(state, part.index)
+
+
+def _available_for(doc: Doc, m: Mention, settings: LinkSettings) -> bool:
+    """'Follow-up was complete for 2,190 patients (98.9%)', 'samples were available for 271
+    patients': the group an analysis had data for, a group of the study."""
+    words = words_of(doc)
+    return m.kind == "count" and m.start >= 2 and words.lower[m.start - 1] == "for" \
+        and words.lower[m.start - 2] in settings.availability_words
+
+
+def _study_part(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
+                settings: LinkSettings, sent_cues: list[Cue]) -> None:
+    """'96 received X: 30 in dose escalation, 40 in the expansion cohort ...', '(4 at 2 mg/kg,
+    4 at 4 mg/kg ...)', 'Part B enrolled 41 in cohort B1 and 19 in cohort B2': a count of a
+    breakdown by the part of the study its group is in is a group. It is a part of the total
+    the breakdown opens with (before the colon or bracket), or, with neither, of what the
+    count before it is a part of."""
+    words = words_of(doc)
+    sent = doc[m.start].sent
+    mine = [c for c in state.cohorts if c.sent == sent_index and c.start_char < doc[m.start].idx]
+    opener = next((k for k in range(m.start - 1, sent.start - 1, -1)
+                   if words.text[k] in {"(", ":"} and not _closed_between(words, k, m.start)), None)
+    if opener is not None:
+        at = doc[opener].idx
+        parent = next((c for c in reversed(mine) if c.start_char < at and c.size > m.value), None)
+        if parent is None:
+            return
+    elif mine and facts.elliptical and any(c.label == "STUDY_VERB" and c.end <= m.start
+                                           for c in sent_cues):
+        # ("Part B enrolled 41 in cohort B1 and 19 in cohort B2", but not "41 in Arm O needed
+        # further treatment, compared with 19 in Arm R": no group the study made)
+        parent = state.cohorts[mine[-1].parent] if mine[-1].parent is not None else None
+    else:
+        return
+    if parent is not None and parent.size <= m.value:
+        return
+    # (a group of its own, like the items of the breakdown that name their size with a noun:
+    # what it received is what the article's groups received)
+    part = new_cohort(state, m.value, m.size_text, sent_index, doc[m.start:m.end], facts,
+                      parent=None, statement=True, confidence=settings.confidence["subgroup"])
+    remember(state, part.index)
+
+
+def _closed_between(words: Words, k: int, i: int) -> bool:
+    """Is the bracket opened at ``k`` closed before ``i``?"""
+    return words.text[k] == "(" and ")" in words.text[k + 1:i]
+
+
+def _arm_of_list_item(doc: Doc, m: Mention, state: LinkState,
+                      settings: LinkSettings) -> Cohort | None:
+    """'Eight and 11 withdrew, and 150 and 149 completed the trial' after two arms: the arm
+    a count of a list with one count per arm (no arm named) stands for, by its place in the
+    list; None when the list is not one count per arm or the arm is no larger."""
+    if len(state.arms) < 2:
+        return None
+    words = words_of(doc)
+    sent = doc[m.start].sent
+    separators = settings.list_separators
+
+    def step(i: int, way: int) -> int | None:  # the next number of the list, or None
+        j = i
+        k = j + way
+        seen = False
+        while sent.start <= k < sent.end and words.lower[k] in separators:
+            k += way
+            seen = True
+        return k if seen and sent.start <= k < sent.end and words.num[k] is not None else None
+
+    before, i = 0, m.start
+    while (i := step(i, -1)) is not None:  # type: ignore[assignment]
+        while i > sent.start and words.num[i - 1] is not None:
+            i -= 1
+        before += 1
+    after, i = 0, m.end - 1
+    while (i := step(i, 1)) is not None:  # type: ignore[assignment]
+        while i + 1 < sent.end and words.num[i + 1] is not None:
+            i += 1
+        after += 1
+    if before + after + 1 != len(state.arms):
+        return None
+    arm = state.cohorts[state.arms[before]]
+    return arm if arm.size > m.value else None
 
 
 def _pro_verb_after(doc: Doc, k: int, end: int) -> bool:
@@ -2473,6 +2668,34 @@ def _shares_change(m: Mention, facts: ClauseFacts) -> bool:
     return facts.elliptical and (facts.shared_change is not None or _changes_after(m, facts)) \
         and bool(facts.dose or facts.arm_label or facts.drug or facts.experimental
                  or facts.control)
+
+
+def _own_change(doc: Doc, m: Mention, settings: LinkSettings, cues: list[Cue]) -> bool:
+    """'...; a further 18 and 22, respectively, withdrew consent, and 7 and 5 were lost to
+    follow-up': a count (or a list of counts) whose predicate is a change of treatment says
+    what became of its group; it repeats no event said before (but 'and one stopped X
+    because of diarrhoea' counts that harm)."""
+    if m.outcome is not None:
+        return False
+    words = words_of(doc)
+    end = _sentence_of(words, m.start)[1]
+    k = after_percent(doc, m.end, end)  # ("5 (1.6%) were lost")
+    while k + 1 < end and words.lower[k] in settings.list_separators \
+            and words.num[k + 1] is not None:  # "7 and 5 were lost": the rest of the list
+        k += 1
+        while k < end and words.num[k] is not None:
+            k += 1
+        k = after_percent(doc, k, end)
+    while k < end and (words.text[k] == "," or words.lower[k] in settings.respectively_words
+                       or words.lower[k] in settings.auxiliaries):
+        k += 1
+    change = next((c for c in cues if c.label == "STATUS" and c.id in CHANGED_STATUSES
+                   and c.start == k), None)
+    if change is None:
+        return False
+    stop = next((j for j in range(change.end, end) if words.text[j] in {";", "."}), end)
+    return not any(words.lower[j:j + len(p)] == list(p) for p in settings.cause_phrases
+                   for j in range(change.end, stop))
 
 
 def _changes_after(m: Mention, facts: ClauseFacts) -> bool:

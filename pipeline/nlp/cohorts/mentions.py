@@ -511,7 +511,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         elif (clause.elliptical or headed or percent is not None
               or _after_frame(doc, begin, start, outcome_ends, settings)
               or _after_there(doc, begin, start, settings)
-              or _group_after(doc, after, end, groups, cues)) and int(value) not in YEARS:
+              or _group_after(doc, after, end, groups, cues)
+              or begin > sent.start and words.text[begin - 1] == ":"
+              and names_study_part(doc, after, end, cues, settings)) and int(value) not in YEARS:
             # "and in 14 (13%)"; "Major bleeding: 2 (1.7%) vs 5 (4.2%)"; "12 (30%)" counts
             # patients wherever it stands. It becomes an event only with an outcome.
             named = None
@@ -693,6 +695,27 @@ def _group_after(doc: Doc, i: int, end: int, groups: list[tuple[str, str, int, i
     j = i + 1 + (words.lower[i + 1] in {"the", "a", "an"})
     return any(g[2] == j for g in groups) or any(
         c.start == j and c.label == "STATUS" and c.id == "not_received" for c in cues)
+
+
+def names_study_part(doc: Doc, i: int, end: int, cues: list[Cue], settings: LinkSettings) -> bool:
+    """'30 in dose escalation', '19 in cohort B2', '40 in the lung cancer expansion cohort',
+    '4 at 2 mg/kg': after a count at ``i``, the part of a study (an arm, a cohort, a phase of
+    dosing) or the dose level its group is in."""
+    words = words_of(doc)
+    if i + 2 >= end:
+        return False
+    if words.lower[i] == "at":
+        return words.num[i + 1] is not None and words.lower[i + 2] in settings.dose_units
+    if words.lower[i] != "in":
+        return False
+    j = i + 1
+    while j < end and words.lower[j] in settings.determiners:
+        j += 1
+    stop = next((k for k in range(j, min(end, j + 6)) if words.is_punct[k]
+                 or words.lower[k] in settings.list_separators), min(end, j + 6))
+    return any(words.lower[k] in settings.arm_nouns or words.lower[k] in settings.study_parts
+               for k in range(j, stop)) or any(c.label in {"ARM", "ARM_NAME"}
+                                               and j <= c.start < stop for c in cues)
 
 
 #: Words between a bare count and the treatment of its group ("9 with baloxavir").

@@ -165,6 +165,12 @@ class LinkSettings:
     part_words: dict[str, float]
     all_words: frozenset[str]
     demographic_openers: frozenset[str]
+    study_parts: frozenset[str]  # '30 in dose escalation, 40 in the expansion': a study's parts
+    reason_words: frozenset[str]  # 'reasons for screening failure were X (96 patients)'
+    approximation_words: frozenset[str]  # 'plans to enrol about 600': a planned sample
+    plan_verbs: frozenset[str]
+    history_words: frozenset[str]  # '96 had previously received X': the patients' history
+    availability_words: frozenset[str]  # 'samples were available for 271 patients'
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
