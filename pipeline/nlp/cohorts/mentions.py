@@ -12,7 +12,7 @@ from ..words import Words, words_of
 from .groups import gives_share
 from .outcomes import listed_outcome, other_outcome, picks_group, predicate_outcome
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
-from .spans import after_percent, longest_cues, percent_sign_end, stated_percent, treatment_end
+from .spans import after_percent, drugs_end, longest_cues, percent_sign_end, stated_percent, treatment_end
 
 
 def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
@@ -790,12 +790,7 @@ def _relative_treatment_end(words: Words, i: int, end: int, settings: LinkSettin
     while j < end and (words.lower[j] in settings.determiners or words.lower[j] in {"to", "with"}
                        or words.lower[j] in settings.treatment_modifiers):
         j += 1  # "who were assigned to the", "who were treated with oral"
-    if j >= end or words.ent_type[j] not in {"DRUG", "DRUG_CLASS"}:
-        return None
-    while j < end and (words.ent_type[j] in {"DRUG", "DRUG_CLASS"}
-                       or words.lower[j] in settings.drug_connectors):
-        j += 1
-    return j + 1 if j < end and words.lower[j] in settings.alone_words else j
+    return drugs_end(words, j, end, settings)
 
 
 #: Finite verbs by which a relative clause says what its group received ('who took X').

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..words import words_of
+from ..words import Words, words_of
 from .records import Cue, LinkSettings
 
 
@@ -62,6 +62,12 @@ def treatment_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int | N
     while j < end and (words.lower[j] in settings.treatment_words
                        or words.lower[j] in settings.determiners):
         j += 1
+    return drugs_end(words, j, end, settings)
+
+
+def drugs_end(words: Words, j: int, end: int, settings: LinkSettings) -> int | None:
+    """End of the drugs named from ``j`` on ('X and Y', 'X plus Y alone'), or None if no
+    drug starts at ``j``."""
     if j >= end or words.ent_type[j] not in {"DRUG", "DRUG_CLASS"}:
         return None
     while j < end and (words.ent_type[j] in {"DRUG", "DRUG_CLASS"}
