@@ -50,7 +50,8 @@ def _named_after(doc: Doc, sent: Span, arm: Cue, groups: list[tuple[str, str, in
                  arms: list[Cue], settings: LinkSettings) -> tuple[str, str, int, int] | None:
     """The treatment a label is defined by right after it ('Arm A (apixaban)', 'Arm B:
     placebo', 'Cohort 1 received X'), with only linking words between."""
-    start = _after_size_bracket(doc, arm.end, sent.end)  # "Arm A (n = 120) received X"
+    # "Arm A (n = 120) received X"
+    start = _after_size_bracket(doc, arm.end, sent.end, settings.size_bracket_words)
     end = min(sent.end, start + settings.arm_definition_reach + 1)
     for i in range(start, end):
         group = next((g for g in groups if g[2] == i), None)
@@ -62,7 +63,7 @@ def _named_after(doc: Doc, sent: Span, arm: Cue, groups: list[tuple[str, str, in
     return None
 
 
-def _after_size_bracket(doc: Doc, i: int, end: int) -> int:
+def _after_size_bracket(doc: Doc, i: int, end: int, size_words: frozenset[str]) -> int:
     """The token after a bracket at ``i`` that gives only a group's size ("(n = 120)", "(120
     patients)"), or ``i`` when there is none."""
     if i >= end or doc[i].text not in {"(", "["}:
@@ -71,14 +72,9 @@ def _after_size_bracket(doc: Doc, i: int, end: int) -> int:
         word = doc[k]
         if word.text in {")", "]"}:
             return k + 1 if k > i + 1 else i
-        if not (word.like_num or word.lower_ in _SIZE_WORDS or word.lower_.startswith("n=")):
+        if not (word.like_num or word.lower_ in size_words or word.lower_.startswith("n=")):
             return i
     return i
-
-
-#: The words of a bracket that gives a group's size: "(n = 120)", "(120 patients)".
-_SIZE_WORDS = frozenset({"n", "=", "patients", "participants", "subjects", "adults",
-                         "children", "people", "women", "men"})
 
 
 def label_taken(state: LinkState, label: str | None, sent_index: int) -> bool:

@@ -473,7 +473,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             dose_arms(words, sent, state, n_cohorts, settings)
             if arm_names:
                 name_arms(words, sent, state, n_cohorts, arm_names)
-                name_arms_by_definition(words, sent, state, n_cohorts, arm_names, _TREATMENT_KINDS)
+                name_arms_by_definition(words, sent, state, n_cohorts, arm_names,
+                                        settings.treatment_kinds)
         # (arms with dose terms: only then does a clause's dose pick one)
         dosed_arms = dosed_arms or any(c.dose for c in state.cohorts[n_cohorts:])
         order = named_order(words, sent, state, n_events, sent_drugs, settings,
@@ -2772,8 +2773,3 @@ def _link_zero_events(doc: Doc, sent_index: int, clause: Clause, facts: ClauseFa
                        sent_index, doc[cue.start:cue.end], settings.confidence["fraction"])
         return
 
-
-#: Words that name an arm by its kind of treatment ("the combination arm", "the monotherapy
-#: group"), which the options of a comparison already read: no arm's own name.
-_TREATMENT_KINDS = frozenset({"combination", "monotherapy", "alone", "control", "placebo",
-                              "doublet", "triplet", "regimen", "treatment", "treated"})

@@ -145,6 +145,8 @@ class LinkSettings:
     arm_definition_links: frozenset[str]
     arm_definition_reach: int
     arm_schedule_words: frozenset[str]
+    size_bracket_words: frozenset[str]  # "Arm A (n = 120) received X": a bracket of the size only
+    treatment_kinds: frozenset[str]  # "the combination arm": a kind of treatment, no arm's name
     plan_words: frozenset[str]
     dummy_forms: frozenset[str]
     dummy_links: tuple[tuple[str, ...], ...]
