@@ -2175,3 +2175,42 @@ def test_groups_of_the_arms_that_completed_are_parts_of_the_arms_not_new_arms(nl
                           "in the placebo group.")
     assert rows == {(408, "mirikizumab", "received", "remission", 82),
                     (204, "mirikizumab", "not_received", "remission", 12)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Patients were randomised to ramucirumab plus paclitaxel (90 patients) or paclitaxel alone "
+     "(90 patients). Response occurred in 25 patients in the ramucirumab group and 14 in the "
+     "paclitaxel-alone group.",
+     {(90, "paclitaxel + ramucirumab", "received", 25), (90, "ramucirumab", "not_received", 14)}),
+    ("Adults with severe asthma were randomly assigned to tezepelumab plus budesonide (152 "
+     "patients) or budesonide alone (148 patients). Remission occurred in 61 patients in the "
+     "tezepelumab group and in 37 in the budesonide-alone group.",
+     {(152, "budesonide + tezepelumab", "received", 61),
+      (148, "tezepelumab", "not_received", 37)}),
+])
+def test_a_size_in_brackets_after_a_backbone_alone_sizes_the_control_arm(nlp, text,
+                                                                        expected) -> None:
+    rows = _outcomes(nlp, text)
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(("arms", "counts", "expected"), [
+    ("zolbetuximab plus capecitabine and oxaliplatin (206 patients) or to placebo plus "
+     "capecitabine and oxaliplatin (206 patients)",
+     "An objective response was seen in 98 of the patients given the zolbetuximab regimen and "
+     "in 77 of those in the placebo group.",
+     {(206, "capecitabine + oxaliplatin + zolbetuximab", "received", 98),
+      (206, "zolbetuximab", "not_received", 77)}),
+    ("vedolizumab plus azathioprine (140 patients) or placebo plus azathioprine (140 patients)",
+     "Clinical remission was reached by 70 of the patients given vedolizumab and by 41 of those "
+     "in the placebo group.",
+     {(140, "azathioprine + vedolizumab", "received", 70),
+      (140, "vedolizumab", "not_received", 41)}),
+])
+def test_a_part_of_those_named_by_the_other_arm_is_of_that_arm(nlp, arms, counts,
+                                                              expected) -> None:
+    text = ("The first study enrolled 280 patients. They were randomly assigned to "
+            f"{arms}. A second study randomised 180 patients to ramucirumab plus paclitaxel "
+            "(90 patients) or paclitaxel alone (90 patients). In the first study, " + counts)
+    rows = _outcomes(nlp, text)
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == expected

@@ -38,6 +38,7 @@ from .arms import (
     named_order,
     option_doses,
     same_treatment_arms,
+    widen_to_arm,
 )
 from .clauses import (
     background_drugs,
@@ -60,6 +61,7 @@ from .groups import (
     new_cohort,
     recent_cohort,
     remember,
+    sibling_arm,
 )
 from .mentions import breakdown_counts, find_mentions, in_size_brackets, other_arms
 from .outcomes import (
@@ -323,6 +325,9 @@ def link_document(doc: Doc, settings: LinkSettings,
                 if state.named_options:
                     name_pieces(facts, state.named_options, arm_drugs, alone=any(
                         w in settings.alone_words for w in lower[facts.start:facts.end]))
+        if len(state.arms) >= 2:
+            for facts in all_facts:
+                widen_to_arm(facts, state)
         options = compared_options(doc, clauses, all_facts, sent_groups, settings)
         if not options:
             # "ponatinib plus blinatumomab, ..., ponatinib continued": the combination is
@@ -1130,6 +1135,26 @@ def _size_giving_share(doc: Doc, m: Mention, sent_index: int, state: LinkState) 
 def _rates_frequency(outcome: Cue, settings: LinkSettings) -> bool:
     """Is the outcome phrase only words that rate how often ('more frequent', 'less common')?"""
     return all(w in settings.frequency_words for w in outcome.text.lower().split())
+
+
+def _part_of_other_arm(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
+                       state: LinkState, conf: dict[str, float]) -> bool:
+    """'a response was seen in 98 of the patients given X and in 77 of those in the placebo
+    group': 'those' of a clause that names the other arm are that arm (of the same size),
+    and the count is of the event the sentence counted before. Whether it was so read."""
+    last = state.events[-1] if state.events else None
+    if last is None or last.sent != sent_index or last.cohort is None \
+            or last.end_char > doc[m.start].idx:
+        return False
+    counted = state.cohorts[last.cohort]
+    arm = sibling_arm(state, counted, facts)
+    if arm is counted or arm.size < m.value:
+        return False
+    add_event(state, arm.index, m.value, None,
+              Cue("OUTCOME", last.outcome, last.outcome_at, last.outcome_at + 1,
+                  last.outcome_mention),
+              facts, sent_index, doc[m.start: m.end], conf["count_same_sentence"])
+    return True
 
 
 def _breaks_down_event(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
@@ -2255,6 +2280,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                     or noun_size or facts.anaphora or m.kind == "part"):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
+    if m.kind == "part" and outcome is None and _part_of_other_arm(doc, sent_index, m, facts,
+                                                                    state, conf):
+        return
     if m.kind == "part" and outcome is None and _breaks_down_event(doc, sent_index, m, facts,
                                                                     state, settings):
         # "Nineteen patients had died, 15 of them from lymphoma": those of the count just
@@ -2273,6 +2301,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         parent = state.cohorts[referent] if referent is not None else recent_cohort(state)
         if m.kind == "named" and parent is not None:
             parent = named_parent(state, parent, m.value, facts, conf)
+        elif parent is not None:  # "70 of the patients given X": the arm given X
+            parent = named_parent(state, sibling_arm(state, parent, facts), m.value, facts, conf)
         if parent is None or parent.size < m.value:
             return
         if outcome:
