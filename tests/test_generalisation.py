@@ -2214,3 +2214,24 @@ def test_a_part_of_those_named_by_the_other_arm_is_of_that_arm(nlp, arms, counts
             "(90 patients) or paclitaxel alone (90 patients). In the first study, " + counts)
     rows = _outcomes(nlp, text)
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In this 2x2 factorial trial, 2,400 patients were randomly assigned to colchicine plus "
+     "spironolactone (n = 600), colchicine plus placebo (n = 602), spironolactone plus placebo "
+     "(n = 598), or double placebo (n = 600). Among patients assigned to colchicine, 127 of "
+     "1,202 had a primary outcome event, as compared with 149 of 1,198 among those not "
+     "assigned to colchicine.",
+     {(1202, "colchicine", "received", 127), (1198, "colchicine", "not_received", 149)}),
+    ("Women with osteopenia were randomised to zoledronate or placebo and, separately, to "
+     "vitamin D or placebo. A fracture occurred in 33 of 980 women allocated to zoledronate "
+     "and in 58 of 975 women not allocated to zoledronate.",
+     {(980, "zoledronic acid", "received", 33), (975, "zoledronic acid", "not_received", 58)}),
+    ("Children with recurrent wheeze were randomised to azithromycin or placebo. Relapse "
+     "occurred in 12 of 150 children given azithromycin and in 25 of 148 children not given "
+     "azithromycin.",
+     {(150, "azithromycin", "received", 12), (148, "azithromycin", "not_received", 25)}),
+])
+def test_those_not_assigned_to_a_drug_did_not_receive_it(nlp, text, expected) -> None:
+    rows = _outcomes(nlp, text)
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == expected

@@ -2043,6 +2043,10 @@ def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str,
         return replace(facts, experimental=True, control=False, drug=None, drug_mention=None,
                        drug_status=None)
     if kind == "control":
+        lacked = next((n for n in named if n[0] == end and n[2] == "drug"), None)
+        if lacked is not None:  # "37 of 1,202 patients not given X": X, not received
+            return replace(facts, experimental=False, control=True, drug=lacked[3],
+                           drug_mention=doc[start:lacked[1]].text, drug_status="not_received")
         return replace(facts, experimental=False, control=True, drug=None,
                        drug_mention=doc[start:end].text, drug_status="not_received")
     return replace(facts, experimental=False, control=False, drug=text,
