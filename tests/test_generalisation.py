@@ -2235,3 +2235,23 @@ def test_a_part_of_those_named_by_the_other_arm_is_of_that_arm(nlp, arms, counts
 def test_those_not_assigned_to_a_drug_did_not_receive_it(nlp, text, expected) -> None:
     rows = _outcomes(nlp, text)
     assert {(r[0], r[1], r[2], r[4]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The approval rests on the single-arm AURORA study, which enrolled 121 patients treated "
+     "with repotrectinib, and on the randomized CASCADE trial. In CASCADE, 150 patients "
+     "received repotrectinib and 150 received crizotinib. Progression occurred in 48 patients "
+     "in the repotrectinib arm and 79 in the crizotinib arm. Dizziness occurred in 58% of "
+     "patients in AURORA.",
+     (121, "repotrectinib", 70)),
+    ("Two trials were presented. The first study, ORCHARD, enrolled 64 children with "
+     "refractory epilepsy who all received fenfluramine. The second study, MERIDIAN, "
+     "randomised 200 children to cannabidiol (n = 100) or placebo (n = 100); seizures fell by "
+     "half in 44 and 21 children, respectively. Somnolence was reported by 25% of the "
+     "children in ORCHARD.",
+     (64, "fenfluramine", 16)),
+])
+def test_a_sentence_naming_one_of_two_trials_counts_that_trials_group(nlp, text,
+                                                                      expected) -> None:
+    rows = _outcomes(nlp, text)
+    assert expected in {(r[0], r[1], r[4]) for r in rows}

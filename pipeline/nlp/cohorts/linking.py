@@ -206,12 +206,16 @@ def link_document(doc: Doc, settings: LinkSettings,
     populations_by: dict[int, list[int]] = {}  # "the mITT population": where each is named
     for i in _where(at, settings.population_nouns):
         populations_by.setdefault(sent_of[i], []).append(i)
+    names_by = _trial_names(words, at, sent_of, settings)  # "CASCADE", "TRIDENT-5": trials named by sentence
+    trials: dict[str, list[int]] = {}  # a trial's name -> the groups of the sentences naming it
     for sent_index, sent in enumerate(sents):
         if state.last_in_sentence:
             state.previous_at = sent_index - 1
         state.last_in_previous = state.last_in_sentence or state.last_in_previous
         state.last_in_sentence = []
         state.last_outcome = None
+        if sent_index in names_by:
+            _enter_trial(state, trials, names_by[sent_index], sent_index)
         sent_drugs = drugs_by[sent_index]
         sent_groups = drug_groups(doc, sent_drugs, settings)
         active = [g for g in sent_groups if g[0] not in settings.control_drugs]
@@ -540,6 +544,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.options, state.options_sent = options or add_on, sent_index
             state.named_options = kept_options(doc, sent_groups, state.options, settings)
             state.option_doses = state.sentence_option_doses if options else []
+        if sent_index in names_by:
+            _remember_trial(state, trials, names_by[sent_index], n_cohorts, n_events)
     clear_totals(state)
     _own_arm_drugs(state)
     _count_main_treatment(state, groups, settings)
@@ -555,6 +561,67 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _trial_names(words: Words, at: dict[str, list[int]], sent_of: list[int],
+                 settings: LinkSettings) -> dict[int, list[tuple[int, str]]]:
+    """The sentences that name a trial, and its names there (where, which): a word in capitals set beside a
+    trial noun somewhere in the text ('the pivotal TRIDENT-5 study', 'The second study,
+    LUMEN, ...'), and then wherever it stands ('In TRIDENT-5, ...')."""
+    text = words.text
+    names = set()
+    for p in _where(at, settings.trial_nouns):
+        for k in range(max(0, p - _TRIAL_NAME_REACH), min(len(text), p + _TRIAL_NAME_REACH)):
+            word = text[k]
+            if len(word) >= 4 and word.isupper() and sum(ch.isalpha() for ch in word) >= 3:
+                names.add(word)
+    found: dict[int, list[tuple[int, str]]] = {}
+    for name in names:
+        for i in at.get(name.lower(), ()):
+            if text[i] == name:
+                found.setdefault(sent_of[i], []).append((words.idx[i], name))
+    for named in found.values():
+        named.sort()
+    return found
+
+
+_TRIAL_NAME_REACH = 3  # words between a trial's name and its noun ("CASCADE phase 3 trial")
+
+
+def _remember_trial(state: LinkState, trials: dict[str, list[int]],
+                    named: list[tuple[int, str]], n_cohorts: int, n_events: int) -> None:
+    """The groups a sentence that names trials made or counted are of the trial named last
+    before them ('the AURORA study, which enrolled 121 patients ..., and the CASCADE
+    trial'), or of its one trial."""
+    for index, at in [(c.index, c.start_char) for c in state.cohorts[n_cohorts:]] + [
+            (e.cohort, e.start_char) for e in state.events[n_events:] if e.cohort is not None]:
+        before = [name for start, name in named if start < at]
+        name = before[-1] if before else named[0][1] if len({n for _, n in named}) == 1 else None
+        if name is not None and index not in trials.setdefault(name, []):
+            trials[name].append(index)
+
+
+def _enter_trial(state: LinkState, trials: dict[str, list[int]],
+                 named: list[tuple[int, str]], sent_index: int) -> None:
+    """'In TRIDENT-5, ...', '... in patients in CASCADE' in a text on several trials: the
+    counts of a sentence that names one of them are of that trial's groups (its arms, or its
+    one group), not of the trial whose groups were named last."""
+    known = {n for _, n in named if n in trials}
+    if len(trials) < 2 or len(known) != 1:
+        return
+    own = [i for i in trials[known.pop()] if state.cohorts[i].parent is None
+           and i not in state.spanning]
+    if not own or set(state.arms) <= set(own) and set(state.last_in_previous) <= set(own):
+        return
+    by_sent: dict[int, list[int]] = {}
+    for i in own:
+        by_sent.setdefault(state.cohorts[i].sent, []).append(i)
+    arms = next((group for _, group in sorted(by_sent.items(), reverse=True) if len(
+        {(state.cohorts[i].drug, state.cohorts[i].drug_status == "not_received")
+         for i in group}) >= 2), [])
+    state.arms = arms
+    state.last_in_previous = arms or by_sent[max(by_sent)]
+    state.previous_at = sent_index - 1
 
 
 def _population_names(words: Words, noun: int, start: int, settings: LinkSettings) -> tuple[
