@@ -2255,3 +2255,21 @@ def test_a_sentence_naming_one_of_two_trials_counts_that_trials_group(nlp, text,
                                                                       expected) -> None:
     rows = _outcomes(nlp, text)
     assert expected in {(r[0], r[1], r[4]) for r in rows}
+
+
+@pytest.mark.parametrize(("arms", "counts", "expected"), [
+    ("nivolumab alone (group A; n = 40), relatlimab alone (group B; n = 41), or nivolumab plus "
+     "relatlimab (group C; n = 42)",
+     "Among patients who received the combination, 9 had grade 3 immune-related adverse events, "
+     "compared with 3 of those given nivolumab alone and 2 of those given relatlimab alone.",
+     {("nivolumab + relatlimab", 9), ("nivolumab", 3), ("relatlimab", 2)}),
+    ("ezetimibe alone (arm 1; n = 150), bempedoic acid alone (arm 2; n = 148), or ezetimibe "
+     "plus bempedoic acid (arm 3; n = 152)",
+     "Among patients who received both drugs, 14 had serious adverse events, compared with 6 of those "
+     "given ezetimibe alone and 8 of those given bempedoic acid alone.",
+     {("bempedoic acid + ezetimibe", 14), ("ezetimibe", 6), ("bempedoic acid", 8)}),
+])
+def test_a_part_given_one_drug_alone_is_of_that_arm_not_the_combination(nlp, arms, counts,
+                                                                       expected) -> None:
+    rows = _outcomes(nlp, f"Patients were randomly assigned (1:1:1) to {arms}. {counts}")
+    assert {(r[1], r[4]) for r in rows} == expected

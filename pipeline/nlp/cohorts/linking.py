@@ -1204,6 +1204,19 @@ def _rates_frequency(outcome: Cue, settings: LinkSettings) -> bool:
     return all(w in settings.frequency_words for w in outcome.text.lower().split())
 
 
+def _arm_given_alone(doc: Doc, m: Mention, facts: ClauseFacts, state: LinkState,
+                     settings: LinkSettings) -> Cohort | None:
+    """'compared with 3 of those given nivolumab alone' in a trial of nivolumab, relatlimab
+    and both: the one arm that received that drug and no other, not the combination arm it
+    is a part of."""
+    if not facts.drug or facts.control or not any(
+            w in settings.alone_words for w in words_of(doc).lower[m.start:m.end]):
+        return None
+    arms = [state.cohorts[a] for a in state.arms if state.cohorts[a].drug == facts.drug
+            and state.cohorts[a].drug_status == "received" and state.cohorts[a].size >= m.value]
+    return arms[0] if len(arms) == 1 else None
+
+
 def _part_of_other_arm(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                        state: LinkState, conf: dict[str, float]) -> bool:
     """'a response was seen in 98 of the patients given X and in 77 of those in the placebo
@@ -2371,7 +2384,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             else None
         parent = state.cohorts[referent] if referent is not None else recent_cohort(state)
         if m.kind == "named" and parent is not None:
-            parent = named_parent(state, parent, m.value, facts, conf)
+            parent = _arm_given_alone(doc, m, facts, state, settings) \
+                or named_parent(state, parent, m.value, facts, conf)
         elif parent is not None:  # "70 of the patients given X": the arm given X
             parent = named_parent(state, sibling_arm(state, parent, facts), m.value, facts, conf)
         if parent is None or parent.size < m.value:
