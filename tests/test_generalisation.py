@@ -2273,3 +2273,25 @@ def test_a_part_given_one_drug_alone_is_of_that_arm_not_the_combination(nlp, arm
                                                                        expected) -> None:
     rows = _outcomes(nlp, f"Patients were randomly assigned (1:1:1) to {arms}. {counts}")
     assert {(r[1], r[4]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    ("ivonescimab plus carboplatin and pemetrexed (n = 250) or pembrolizumab plus carboplatin "
+     "and pemetrexed (n = 250)", "datopotamab deruxtecan (n = 150) or docetaxel (n = 150)",
+     {(250, "carboplatin + ivonescimab + pemetrexed", 80),
+      (250, "carboplatin + pembrolizumab + pemetrexed", 71)}),
+    ("semaglutide (n = 250) or placebo (n = 250)",
+     "tirzepatide (n = 150) or insulin glargine (n = 150)",
+     {(250, "semaglutide", 80), (250, "semaglutide", 71)}),
+])
+def test_counts_named_for_an_earlier_trials_arms_make_those_the_arms_again(nlp, first, second,
+                                                                          expected) -> None:
+    text = (f"The first trial randomly assigned 500 patients to {first}. The second trial "
+            f"randomly assigned 300 patients to {second}. In the second trial, a response "
+            "occurred in 40 and 19 patients, respectively. In the first trial, death occurred "
+            "in 12 patients in the {a} group and 15 in the {b} group. Serious adverse events "
+            "occurred in 80 and 71 patients, respectively.")
+    a, b = ("ivonescimab", "pembrolizumab") if "ivonescimab" in first else ("semaglutide",
+                                                                             "placebo")
+    rows = _outcomes(nlp, text.replace("{a}", a).replace("{b}", b))
+    assert {(r[0], r[1], r[4]) for r in rows if r[4] in (80, 71)} == expected

@@ -546,6 +546,7 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.option_doses = state.sentence_option_doses if options else []
         if sent_index in names_by:
             _remember_trial(state, trials, names_by[sent_index], n_cohorts, n_events)
+        _arms_named_again(state, n_cohorts, n_events)
     clear_totals(state)
     _own_arm_drugs(state)
     _count_main_treatment(state, groups, settings)
@@ -599,6 +600,28 @@ def _remember_trial(state: LinkState, trials: dict[str, list[int]],
         name = before[-1] if before else named[0][1] if len({n for _, n in named}) == 1 else None
         if name is not None and index not in trials.setdefault(name, []):
             trials[name].append(index)
+
+
+def _arms_named_again(state: LinkState, n_cohorts: int, n_events: int) -> None:
+    """'In the first trial, progression occurred in 120 patients in the X group and 151 in the
+    Y group. Serious adverse events occurred in 80 and 71, respectively.': counts of a
+    sentence each tied by name to one of the arms an earlier sentence defined, arms given
+    none of the treatments of the arms last defined (another trial's), make those the arms
+    a next list is of."""
+    if len(state.cohorts) > n_cohorts or len(state.arms) < 2:
+        return
+    counted = [e.cohort for e in state.events[n_events:] if e.cohort is not None]
+    if len(counted) < 2 or len(set(counted)) != len(counted) or set(counted) <= set(state.arms):
+        return
+    cohorts = [state.cohorts[i] for i in counted]
+    if len({c.sent for c in cohorts}) != 1 or any(c.parent is not None for c in cohorts):
+        return
+    def signature(c: Cohort) -> tuple:
+        return (c.drug, c.drug_status == "not_received")
+    if len({signature(c) for c in cohorts}) != len(cohorts) or {signature(c) for c in cohorts} \
+            & {signature(state.cohorts[a]) for a in state.arms}:
+        return
+    state.arms = sorted(counted)
 
 
 def _enter_trial(state: LinkState, trials: dict[str, list[int]],
