@@ -2295,3 +2295,21 @@ def test_counts_named_for_an_earlier_trials_arms_make_those_the_arms_again(nlp, 
                                                                              "placebo")
     rows = _outcomes(nlp, text.replace("{a}", a).replace("{b}", b))
     assert {(r[0], r[1], r[4]) for r in rows if r[4] in (80, 71)} == expected
+
+
+@pytest.mark.parametrize(("arms", "sentence", "expected"), [
+    ("colchicine plus spironolactone (n = 600), colchicine plus placebo (n = 602), "
+     "spironolactone plus placebo (n = 598), or double placebo (n = 600)",
+     "Diarrhoea was reported in 110 patients receiving both drugs.",
+     (600, "colchicine + spironolactone", "received", 110)),
+    ("metformin plus vitamin D (n = 400), metformin plus placebo (n = 401), vitamin D plus "
+     "placebo (n = 399), or two placebos (n = 400)",
+     "Diabetes developed in 48 of 400 participants assigned to both active treatments.",
+     (400, "metformin + vitamin d", "received", 48)),
+])
+def test_those_given_both_drugs_of_a_factorial_trial_received_the_combination(nlp, arms,
+                                                                             sentence,
+                                                                             expected) -> None:
+    rows = _outcomes(nlp, f"In this 2x2 factorial trial, patients were randomly assigned to "
+                          f"{arms}. {sentence}")
+    assert expected in {(r[0], r[1], r[2], r[4]) for r in rows}
