@@ -2313,3 +2313,18 @@ def test_those_given_both_drugs_of_a_factorial_trial_received_the_combination(nl
     rows = _outcomes(nlp, f"In this 2x2 factorial trial, patients were randomly assigned to "
                           f"{arms}. {sentence}")
     assert expected in {(r[0], r[1], r[2], r[4]) for r in rows}
+
+
+@pytest.mark.parametrize(("drugs", "expected"), [
+    (("metformin", "vitamin D"),
+     {(401, "metformin", 55), (399, "vitamin d", 70), (400, "metformin + vitamin d", 48)}),
+    (("atorvastatin", "ramipril"),
+     {(401, "atorvastatin", 55), (399, "ramipril", 70), (400, "atorvastatin + ramipril", 48)}),
+])
+def test_a_drug_given_only_in_a_factorial_trial_is_that_drug_alone(nlp, drugs, expected) -> None:
+    a, b = drugs
+    rows = _outcomes(nlp, f"We randomly assigned 1,600 adults to {a} and {b}, {a} and placebo, "
+                          f"{b} and placebo, or two placebos. The primary outcome occurred in 48 "
+                          f"of 400 participants assigned to both active treatments, 55 of 401 "
+                          f"assigned to {a} only, and 70 of 399 assigned to {b} only.")
+    assert {(r[0], r[1], r[4]) for r in rows if r[4] in (48, 55, 70)} == expected

@@ -325,6 +325,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             arm_drugs = frozenset(state.cohorts[i].drug or "" for i in state.arms
                                   if state.cohorts[i].drug_status == "received")
             for facts in all_facts:
+                if _given_only(words, facts, sent_drugs, settings):
+                    continue  # "55 of 401 assigned to metformin only": no option it is part of
                 name_option(facts, state.options, arm_drugs)
                 if state.named_options:
                     name_pieces(facts, state.named_options, arm_drugs, alone=any(
@@ -600,6 +602,15 @@ def _remember_trial(state: LinkState, trials: dict[str, list[int]],
         name = before[-1] if before else named[0][1] if len({n for _, n in named}) == 1 else None
         if name is not None and index not in trials.setdefault(name, []):
             trials[name].append(index)
+
+
+def _given_only(words: Words, facts: ClauseFacts, drugs: list[Span],
+                settings: LinkSettings) -> bool:
+    """'assigned to metformin only' in a factorial trial: the clause's drug is named as given
+    on its own, which no later reading widens to a combination it is part of."""
+    return bool(facts.drug) and any(
+        facts.start <= e.start and e.end < facts.end and words.lower[e.end] in settings.sole_words
+        for e in drugs)
 
 
 def _arms_named_again(state: LinkState, n_cohorts: int, n_events: int) -> None:
