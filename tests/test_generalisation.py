@@ -2328,3 +2328,22 @@ def test_a_drug_given_only_in_a_factorial_trial_is_that_drug_alone(nlp, drugs, e
                           f"of 400 participants assigned to both active treatments, 55 of 401 "
                           f"assigned to {a} only, and 70 of 399 assigned to {b} only.")
     assert {(r[0], r[1], r[4]) for r in rows if r[4] in (48, 55, 70)} == expected
+
+
+@pytest.mark.parametrize(("arms", "sentence", "expected"), [
+    ("colchicine plus spironolactone (n = 600), colchicine plus placebo (n = 602), "
+     "spironolactone plus placebo (n = 598), or double placebo (n = 610)",
+     "Diarrhoea was reported in 110 patients receiving both drugs and in 52 patients receiving "
+     "neither drug.",
+     (610, "colchicine + spironolactone", "not_received", 52)),
+    ("azithromycin plus prednisolone (n = 250), azithromycin plus placebo (n = 251), "
+     "prednisolone plus placebo (n = 249), or two placebos (n = 252)",
+     "Hospitalisation occurred in 31 children given both drugs and in 44 children given "
+     "neither treatment.",
+     (252, "azithromycin + prednisolone", "not_received", 44)),
+])
+def test_those_given_neither_drug_of_a_factorial_trial_are_the_placebo_arm(nlp, arms, sentence,
+                                                                          expected) -> None:
+    rows = _outcomes(nlp, f"In this 2x2 factorial trial, participants were randomly assigned to "
+                          f"{arms}. {sentence}")
+    assert expected in {(r[0], r[1], r[2], r[4]) for r in rows}
