@@ -2175,3 +2175,175 @@ def test_groups_of_the_arms_that_completed_are_parts_of_the_arms_not_new_arms(nl
                           "in the placebo group.")
     assert rows == {(408, "mirikizumab", "received", "remission", 82),
                     (204, "mirikizumab", "not_received", "remission", 12)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Patients were randomised to ramucirumab plus paclitaxel (90 patients) or paclitaxel alone "
+     "(90 patients). Response occurred in 25 patients in the ramucirumab group and 14 in the "
+     "paclitaxel-alone group.",
+     {(90, "paclitaxel + ramucirumab", "received", 25), (90, "ramucirumab", "not_received", 14)}),
+    ("Adults with severe asthma were randomly assigned to tezepelumab plus budesonide (152 "
+     "patients) or budesonide alone (148 patients). Remission occurred in 61 patients in the "
+     "tezepelumab group and in 37 in the budesonide-alone group.",
+     {(152, "budesonide + tezepelumab", "received", 61),
+      (148, "tezepelumab", "not_received", 37)}),
+])
+def test_a_size_in_brackets_after_a_backbone_alone_sizes_the_control_arm(nlp, text,
+                                                                        expected) -> None:
+    rows = _outcomes(nlp, text)
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(("arms", "counts", "expected"), [
+    ("zolbetuximab plus capecitabine and oxaliplatin (206 patients) or to placebo plus "
+     "capecitabine and oxaliplatin (206 patients)",
+     "An objective response was seen in 98 of the patients given the zolbetuximab regimen and "
+     "in 77 of those in the placebo group.",
+     {(206, "capecitabine + oxaliplatin + zolbetuximab", "received", 98),
+      (206, "zolbetuximab", "not_received", 77)}),
+    ("vedolizumab plus azathioprine (140 patients) or placebo plus azathioprine (140 patients)",
+     "Clinical remission was reached by 70 of the patients given vedolizumab and by 41 of those "
+     "in the placebo group.",
+     {(140, "azathioprine + vedolizumab", "received", 70),
+      (140, "vedolizumab", "not_received", 41)}),
+])
+def test_a_part_of_those_named_by_the_other_arm_is_of_that_arm(nlp, arms, counts,
+                                                              expected) -> None:
+    text = ("The first study enrolled 280 patients. They were randomly assigned to "
+            f"{arms}. A second study randomised 180 patients to ramucirumab plus paclitaxel "
+            "(90 patients) or paclitaxel alone (90 patients). In the first study, " + counts)
+    rows = _outcomes(nlp, text)
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In this 2x2 factorial trial, 2,400 patients were randomly assigned to colchicine plus "
+     "spironolactone (n = 600), colchicine plus placebo (n = 602), spironolactone plus placebo "
+     "(n = 598), or double placebo (n = 600). Among patients assigned to colchicine, 127 of "
+     "1,202 had a primary outcome event, as compared with 149 of 1,198 among those not "
+     "assigned to colchicine.",
+     {(1202, "colchicine", "received", 127), (1198, "colchicine", "not_received", 149)}),
+    ("Women with osteopenia were randomised to zoledronate or placebo and, separately, to "
+     "vitamin D or placebo. A fracture occurred in 33 of 980 women allocated to zoledronate "
+     "and in 58 of 975 women not allocated to zoledronate.",
+     {(980, "zoledronic acid", "received", 33), (975, "zoledronic acid", "not_received", 58)}),
+    ("Children with recurrent wheeze were randomised to azithromycin or placebo. Relapse "
+     "occurred in 12 of 150 children given azithromycin and in 25 of 148 children not given "
+     "azithromycin.",
+     {(150, "azithromycin", "received", 12), (148, "azithromycin", "not_received", 25)}),
+])
+def test_those_not_assigned_to_a_drug_did_not_receive_it(nlp, text, expected) -> None:
+    rows = _outcomes(nlp, text)
+    assert {(r[0], r[1], r[2], r[4]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The approval rests on the single-arm AURORA study, which enrolled 121 patients treated "
+     "with repotrectinib, and on the randomized CASCADE trial. In CASCADE, 150 patients "
+     "received repotrectinib and 150 received crizotinib. Progression occurred in 48 patients "
+     "in the repotrectinib arm and 79 in the crizotinib arm. Dizziness occurred in 58% of "
+     "patients in AURORA.",
+     (121, "repotrectinib", 70)),
+    ("Two trials were presented. The first study, ORCHARD, enrolled 64 children with "
+     "refractory epilepsy who all received fenfluramine. The second study, MERIDIAN, "
+     "randomised 200 children to cannabidiol (n = 100) or placebo (n = 100); seizures fell by "
+     "half in 44 and 21 children, respectively. Somnolence was reported by 25% of the "
+     "children in ORCHARD.",
+     (64, "fenfluramine", 16)),
+])
+def test_a_sentence_naming_one_of_two_trials_counts_that_trials_group(nlp, text,
+                                                                      expected) -> None:
+    rows = _outcomes(nlp, text)
+    assert expected in {(r[0], r[1], r[4]) for r in rows}
+
+
+@pytest.mark.parametrize(("arms", "counts", "expected"), [
+    ("nivolumab alone (group A; n = 40), relatlimab alone (group B; n = 41), or nivolumab plus "
+     "relatlimab (group C; n = 42)",
+     "Among patients who received the combination, 9 had grade 3 immune-related adverse events, "
+     "compared with 3 of those given nivolumab alone and 2 of those given relatlimab alone.",
+     {("nivolumab + relatlimab", 9), ("nivolumab", 3), ("relatlimab", 2)}),
+    ("ezetimibe alone (arm 1; n = 150), bempedoic acid alone (arm 2; n = 148), or ezetimibe "
+     "plus bempedoic acid (arm 3; n = 152)",
+     "Among patients who received both drugs, 14 had serious adverse events, compared with 6 of those "
+     "given ezetimibe alone and 8 of those given bempedoic acid alone.",
+     {("bempedoic acid + ezetimibe", 14), ("ezetimibe", 6), ("bempedoic acid", 8)}),
+])
+def test_a_part_given_one_drug_alone_is_of_that_arm_not_the_combination(nlp, arms, counts,
+                                                                       expected) -> None:
+    rows = _outcomes(nlp, f"Patients were randomly assigned (1:1:1) to {arms}. {counts}")
+    assert {(r[1], r[4]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    ("ivonescimab plus carboplatin and pemetrexed (n = 250) or pembrolizumab plus carboplatin "
+     "and pemetrexed (n = 250)", "datopotamab deruxtecan (n = 150) or docetaxel (n = 150)",
+     {(250, "carboplatin + ivonescimab + pemetrexed", 80),
+      (250, "carboplatin + pembrolizumab + pemetrexed", 71)}),
+    ("semaglutide (n = 250) or placebo (n = 250)",
+     "tirzepatide (n = 150) or insulin glargine (n = 150)",
+     {(250, "semaglutide", 80), (250, "semaglutide", 71)}),
+])
+def test_counts_named_for_an_earlier_trials_arms_make_those_the_arms_again(nlp, first, second,
+                                                                          expected) -> None:
+    text = (f"The first trial randomly assigned 500 patients to {first}. The second trial "
+            f"randomly assigned 300 patients to {second}. In the second trial, a response "
+            "occurred in 40 and 19 patients, respectively. In the first trial, death occurred "
+            "in 12 patients in the {a} group and 15 in the {b} group. Serious adverse events "
+            "occurred in 80 and 71 patients, respectively.")
+    a, b = ("ivonescimab", "pembrolizumab") if "ivonescimab" in first else ("semaglutide",
+                                                                             "placebo")
+    rows = _outcomes(nlp, text.replace("{a}", a).replace("{b}", b))
+    assert {(r[0], r[1], r[4]) for r in rows if r[4] in (80, 71)} == expected
+
+
+@pytest.mark.parametrize(("arms", "sentence", "expected"), [
+    ("colchicine plus spironolactone (n = 600), colchicine plus placebo (n = 602), "
+     "spironolactone plus placebo (n = 598), or double placebo (n = 600)",
+     "Diarrhoea was reported in 110 patients receiving both drugs.",
+     (600, "colchicine + spironolactone", "received", 110)),
+    ("metformin plus vitamin D (n = 400), metformin plus placebo (n = 401), vitamin D plus "
+     "placebo (n = 399), or two placebos (n = 400)",
+     "Diabetes developed in 48 of 400 participants assigned to both active treatments.",
+     (400, "metformin + vitamin d", "received", 48)),
+])
+def test_those_given_both_drugs_of_a_factorial_trial_received_the_combination(nlp, arms,
+                                                                             sentence,
+                                                                             expected) -> None:
+    rows = _outcomes(nlp, f"In this 2x2 factorial trial, patients were randomly assigned to "
+                          f"{arms}. {sentence}")
+    assert expected in {(r[0], r[1], r[2], r[4]) for r in rows}
+
+
+@pytest.mark.parametrize(("drugs", "expected"), [
+    (("metformin", "vitamin D"),
+     {(401, "metformin", 55), (399, "vitamin d", 70), (400, "metformin + vitamin d", 48)}),
+    (("atorvastatin", "ramipril"),
+     {(401, "atorvastatin", 55), (399, "ramipril", 70), (400, "atorvastatin + ramipril", 48)}),
+])
+def test_a_drug_given_only_in_a_factorial_trial_is_that_drug_alone(nlp, drugs, expected) -> None:
+    a, b = drugs
+    rows = _outcomes(nlp, f"We randomly assigned 1,600 adults to {a} and {b}, {a} and placebo, "
+                          f"{b} and placebo, or two placebos. The primary outcome occurred in 48 "
+                          f"of 400 participants assigned to both active treatments, 55 of 401 "
+                          f"assigned to {a} only, and 70 of 399 assigned to {b} only.")
+    assert {(r[0], r[1], r[4]) for r in rows if r[4] in (48, 55, 70)} == expected
+
+
+@pytest.mark.parametrize(("arms", "sentence", "expected"), [
+    ("colchicine plus spironolactone (n = 600), colchicine plus placebo (n = 602), "
+     "spironolactone plus placebo (n = 598), or double placebo (n = 610)",
+     "Diarrhoea was reported in 110 patients receiving both drugs and in 52 patients receiving "
+     "neither drug.",
+     (610, "colchicine + spironolactone", "not_received", 52)),
+    ("azithromycin plus prednisolone (n = 250), azithromycin plus placebo (n = 251), "
+     "prednisolone plus placebo (n = 249), or two placebos (n = 252)",
+     "Hospitalisation occurred in 31 children given both drugs and in 44 children given "
+     "neither treatment.",
+     (252, "azithromycin + prednisolone", "not_received", 44)),
+])
+def test_those_given_neither_drug_of_a_factorial_trial_are_the_placebo_arm(nlp, arms, sentence,
+                                                                          expected) -> None:
+    rows = _outcomes(nlp, f"In this 2x2 factorial trial, participants were randomly assigned to "
+                          f"{arms}. {sentence}")
+    assert expected in {(r[0], r[1], r[2], r[4]) for r in rows}

@@ -54,6 +54,7 @@ class ArmHeads:
     not_name_endings: tuple[str, ...] = ()  # "-tion", "-ment": English nouns, no agent's name
     noun_endings: tuple[str, ...] = ()  # "anticoagulation", "management": no agent's name
     name_dose_units: frozenset[str] = frozenset()  # "X 40 mg": a name dosed in these units
+    routes: frozenset[str] = frozenset()  # "received oral X": a route between receipt and name
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -79,7 +80,8 @@ class ArmHeads:
                    class_reach=int(data.get("class_reach", 6)),
                    not_name_endings=tuple(data.get("not_name_endings", ())),
                    noun_endings=tuple(data.get("noun_endings", ())),
-                   name_dose_units=frozenset(data.get("name_dose_units", ())))
+                   name_dose_units=frozenset(data.get("name_dose_units", ())),
+                   routes=frozenset(data.get("routes", ())))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -98,7 +100,8 @@ class ArmHeads:
                 "class_nouns": sorted(self.class_nouns), "class_reach": self.class_reach,
                 "not_name_endings": list(self.not_name_endings),
                 "noun_endings": list(self.noun_endings),
-                "name_dose_units": sorted(self.name_dose_units)}
+                "name_dose_units": sorted(self.name_dose_units),
+                "routes": sorted(self.routes)}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -173,7 +176,7 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
         for phrase in heads.receipts:
             if phrase[0] == word and tuple(lowers[i:i + len(phrase)]) == phrase:
                 j = i + len(phrase)
-                while j < n - 1 and lowers[j] in _ROUTES:
+                while j < n - 1 and lowers[j] in heads.routes:
                     j += 1  # "received oral X"
                 if j < n and heads.is_code(doc[j]):
                     assigned.add(j)  # "received ABBV-400": a code names nothing but an agent
@@ -433,10 +436,6 @@ def _names_after(doc: Doc, j: int, heads: ArmHeads) -> set[int]:
             break
     return found
 
-
-#: Routes between a receipt and the name: "received oral X", "given intravenous X".
-_ROUTES = frozenset({"oral", "intravenous", "subcutaneous", "inhaled", "topical", "intranasal",
-                     "intramuscular", "sublingual", "nebulised", "nebulized"})
 
 #: Words after a name received that say it was given as the treatment: "received X alone".
 _ALONE = frozenset({"alone", "monotherapy"})

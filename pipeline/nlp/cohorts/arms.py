@@ -50,7 +50,8 @@ def _named_after(doc: Doc, sent: Span, arm: Cue, groups: list[tuple[str, str, in
                  arms: list[Cue], settings: LinkSettings) -> tuple[str, str, int, int] | None:
     """The treatment a label is defined by right after it ('Arm A (apixaban)', 'Arm B:
     placebo', 'Cohort 1 received X'), with only linking words between."""
-    start = _after_size_bracket(doc, arm.end, sent.end)  # "Arm A (n = 120) received X"
+    # "Arm A (n = 120) received X"
+    start = _after_size_bracket(doc, arm.end, sent.end, settings.size_bracket_words)
     end = min(sent.end, start + settings.arm_definition_reach + 1)
     for i in range(start, end):
         group = next((g for g in groups if g[2] == i), None)
@@ -62,7 +63,7 @@ def _named_after(doc: Doc, sent: Span, arm: Cue, groups: list[tuple[str, str, in
     return None
 
 
-def _after_size_bracket(doc: Doc, i: int, end: int) -> int:
+def _after_size_bracket(doc: Doc, i: int, end: int, size_words: frozenset[str]) -> int:
     """The token after a bracket at ``i`` that gives only a group's size ("(n = 120)", "(120
     patients)"), or ``i`` when there is none."""
     if i >= end or doc[i].text not in {"(", "["}:
@@ -71,14 +72,9 @@ def _after_size_bracket(doc: Doc, i: int, end: int) -> int:
         word = doc[k]
         if word.text in {")", "]"}:
             return k + 1 if k > i + 1 else i
-        if not (word.like_num or word.lower_ in _SIZE_WORDS or word.lower_.startswith("n=")):
+        if not (word.like_num or word.lower_ in size_words or word.lower_.startswith("n=")):
             return i
     return i
-
-
-#: The words of a bracket that gives a group's size: "(n = 120)", "(120 patients)".
-_SIZE_WORDS = frozenset({"n", "=", "patients", "participants", "subjects", "adults",
-                         "children", "people", "women", "men"})
 
 
 def label_taken(state: LinkState, label: str | None, sent_index: int) -> bool:
@@ -198,6 +194,26 @@ def _widen_to_option(facts: ClauseFacts, options: list[tuple[str, bool]],
     if len(wider) == 1:
         facts.drug = wider[0][0]
     return True
+
+
+def widen_to_arm(facts: ClauseFacts, state: LinkState) -> None:
+    """'70 of the patients given vedolizumab' after arms of vedolizumab plus azathioprine and
+    placebo plus azathioprine, and another trial's arms since: a drug named alone that no arm
+    last defined received, but that is a part of one earlier arm's treatment (and of no other
+    treatment a group received), names that arm."""
+    if not facts.drug or facts.control or facts.drug_status in CHANGED_STATUSES \
+            or facts.drug_status == "not_received" or facts.setting in _LATER_PHASES:
+        return
+    parts = set(facts.drug.split(" + "))
+    if any(parts <= set((state.cohorts[a].drug or "").split(" + ")) for a in state.arms):
+        return  # (a part of the current arms' treatment: the options read it)
+    received = {c.drug for c in state.cohorts if c.drug and c.parent is None
+                and c.drug_status == "received" and c.index not in state.spanning}
+    # (not a group given the union of arms' treatments: "842 screened ... X or Y")
+    wider = [t for t in received if parts <= set(t.split(" + ")) and not any(
+        set(u.split(" + ")) < set(t.split(" + ")) for u in received)]
+    if len(wider) == 1:
+        facts.drug = wider[0]
 
 
 def name_pieces(facts: ClauseFacts, options: list[tuple[str, bool]], arm_drugs: frozenset[str],
@@ -393,6 +409,8 @@ def assign_respectively(state: LinkState, first_event: int,
                 and not _shares_fit_either_order(state, group) \
                 or order is not None and [e.cohort for e in group] == order:
             continue  # one count per arm already ("71% in Arm B, 58% in Arm A and 40% in Arm C")
+        if _named_for_other_arms(state, group):
+            continue  # "In the first study, ... in 70 given X and 41 in the placebo group"
         if any(e.confidence >= 0.9 for e in group) and not (order is not None and all(
                 _fits(e, state.cohorts[a]) for e, a in zip(group, order, strict=True))):
             # Fractions name their group's size; "respectively" still says which arm it is.
@@ -421,6 +439,19 @@ def assign_respectively(state: LinkState, first_event: int,
             if not event.drug or event.drug != cohort.drug:
                 event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
                 event.drug_status = cohort.drug_status
+
+
+def _named_for_other_arms(state: LinkState, group: list[Event]) -> bool:
+    """Were the counts each tied to a group of its own by the treatment its clause names, none
+    of them a treatment of the arms last defined (the arms of an earlier trial of the text,
+    named again after another trial's)?"""
+    cohorts = [state.cohorts[e.cohort] for e in group if e.cohort is not None]
+    if len(cohorts) != len(group) or len({c.index for c in cohorts}) != len(group) \
+            or not all(e.drug_mention for e in group) or any(c.drug is None for c in cohorts):
+        return False
+    arms = {(state.cohorts[a].drug, state.cohorts[a].drug_status == "not_received")
+            for a in state.arms}
+    return not any((c.drug, c.drug_status == "not_received") in arms for c in cohorts)
 
 
 def named_order(words: Words, sent: Span, state: LinkState, first_event: int,

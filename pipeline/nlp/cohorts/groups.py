@@ -265,6 +265,22 @@ def named_parent(state: LinkState, parent: Cohort, count: int, facts: ClauseFact
     return state.cohorts[index] if index is not None else parent
 
 
+def sibling_arm(state: LinkState, parent: Cohort, facts: ClauseFacts) -> Cohort:
+    """'a response in 98 of the patients given X and in 77 of those in the placebo group': a
+    part of 'those' whose clause names the other arm's treatment is of the arm of the same
+    size that fits it, not of the group just named."""
+    if not names_other_arm(parent, facts):
+        return parent
+    arm = find_cohort(state, parent.size, facts)
+    return arm if arm is not None and fit_score(arm, facts) > 0 else parent
+
+
+def names_other_arm(cohort: Cohort, facts: ClauseFacts) -> bool:
+    """Does the clause name the treatment of another arm than ``cohort`` (another drug, or
+    the control of a treated arm, or the drug of a control arm)?"""
+    return _other_arm(cohort, facts) or _opposite_arm(cohort, facts)
+
+
 def remember(state: LinkState, index: int) -> None:
     if index in state.last_in_sentence:
         state.last_in_sentence.remove(index)

@@ -38,6 +38,7 @@ from .arms import (
     named_order,
     option_doses,
     same_treatment_arms,
+    widen_to_arm,
 )
 from .clauses import (
     background_drugs,
@@ -60,6 +61,7 @@ from .groups import (
     new_cohort,
     recent_cohort,
     remember,
+    sibling_arm,
 )
 from .mentions import breakdown_counts, find_mentions, in_size_brackets, names_study_part, other_arms
 from .outcomes import (
@@ -204,12 +206,16 @@ def link_document(doc: Doc, settings: LinkSettings,
     populations_by: dict[int, list[int]] = {}  # "the mITT population": where each is named
     for i in _where(at, settings.population_nouns):
         populations_by.setdefault(sent_of[i], []).append(i)
+    names_by = _trial_names(words, at, sent_of, settings)  # "CASCADE", "TRIDENT-5": trials named by sentence
+    trials: dict[str, list[int]] = {}  # a trial's name -> the groups of the sentences naming it
     for sent_index, sent in enumerate(sents):
         if state.last_in_sentence:
             state.previous_at = sent_index - 1
         state.last_in_previous = state.last_in_sentence or state.last_in_previous
         state.last_in_sentence = []
         state.last_outcome = None
+        if sent_index in names_by:
+            _enter_trial(state, trials, names_by[sent_index], sent_index)
         sent_drugs = drugs_by[sent_index]
         sent_groups = drug_groups(doc, sent_drugs, settings)
         active = [g for g in sent_groups if g[0] not in settings.control_drugs]
@@ -319,10 +325,15 @@ def link_document(doc: Doc, settings: LinkSettings,
             arm_drugs = frozenset(state.cohorts[i].drug or "" for i in state.arms
                                   if state.cohorts[i].drug_status == "received")
             for facts in all_facts:
+                if _given_only(words, facts, sent_drugs, settings):
+                    continue  # "55 of 401 assigned to metformin only": no option it is part of
                 name_option(facts, state.options, arm_drugs)
                 if state.named_options:
                     name_pieces(facts, state.named_options, arm_drugs, alone=any(
                         w in settings.alone_words for w in lower[facts.start:facts.end]))
+        if len(state.arms) >= 2:
+            for facts in all_facts:
+                widen_to_arm(facts, state)
         options = compared_options(doc, clauses, all_facts, sent_groups, settings)
         if not options:
             # "ponatinib plus blinatumomab, ..., ponatinib continued": the combination is
@@ -473,7 +484,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             dose_arms(words, sent, state, n_cohorts, settings)
             if arm_names:
                 name_arms(words, sent, state, n_cohorts, arm_names)
-                name_arms_by_definition(words, sent, state, n_cohorts, arm_names, _TREATMENT_KINDS)
+                name_arms_by_definition(words, sent, state, n_cohorts, arm_names,
+                                        settings.treatment_kinds)
         # (arms with dose terms: only then does a clause's dose pick one)
         dosed_arms = dosed_arms or any(c.dose for c in state.cohorts[n_cohorts:])
         order = named_order(words, sent, state, n_events, sent_drugs, settings,
@@ -534,6 +546,9 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.options, state.options_sent = options or add_on, sent_index
             state.named_options = kept_options(doc, sent_groups, state.options, settings)
             state.option_doses = state.sentence_option_doses if options else []
+        if sent_index in names_by:
+            _remember_trial(state, trials, names_by[sent_index], n_cohorts, n_events)
+        _arms_named_again(state, n_cohorts, n_events)
     clear_totals(state)
     _own_arm_drugs(state)
     _count_main_treatment(state, groups, settings)
@@ -549,6 +564,98 @@ def link_document(doc: Doc, settings: LinkSettings,
             if cohort.sent == event.sent:
                 cohort.statement = False
     return state.cohorts, state.events
+
+
+def _trial_names(words: Words, at: dict[str, list[int]], sent_of: list[int],
+                 settings: LinkSettings) -> dict[int, list[tuple[int, str]]]:
+    """The sentences that name a trial, and its names there (where, which): a word in capitals set beside a
+    trial noun somewhere in the text ('the pivotal TRIDENT-5 study', 'The second study,
+    LUMEN, ...'), and then wherever it stands ('In TRIDENT-5, ...')."""
+    text = words.text
+    names = set()
+    for p in _where(at, settings.trial_nouns):
+        for k in range(max(0, p - _TRIAL_NAME_REACH), min(len(text), p + _TRIAL_NAME_REACH)):
+            word = text[k]
+            if len(word) >= 4 and word.isupper() and sum(ch.isalpha() for ch in word) >= 3:
+                names.add(word)
+    found: dict[int, list[tuple[int, str]]] = {}
+    for name in names:
+        for i in at.get(name.lower(), ()):
+            if text[i] == name:
+                found.setdefault(sent_of[i], []).append((words.idx[i], name))
+    for named in found.values():
+        named.sort()
+    return found
+
+
+_TRIAL_NAME_REACH = 3  # words between a trial's name and its noun ("CASCADE phase 3 trial")
+
+
+def _remember_trial(state: LinkState, trials: dict[str, list[int]],
+                    named: list[tuple[int, str]], n_cohorts: int, n_events: int) -> None:
+    """The groups a sentence that names trials made or counted are of the trial named last
+    before them ('the AURORA study, which enrolled 121 patients ..., and the CASCADE
+    trial'), or of its one trial."""
+    for index, at in [(c.index, c.start_char) for c in state.cohorts[n_cohorts:]] + [
+            (e.cohort, e.start_char) for e in state.events[n_events:] if e.cohort is not None]:
+        before = [name for start, name in named if start < at]
+        name = before[-1] if before else named[0][1] if len({n for _, n in named}) == 1 else None
+        if name is not None and index not in trials.setdefault(name, []):
+            trials[name].append(index)
+
+
+def _given_only(words: Words, facts: ClauseFacts, drugs: list[Span],
+                settings: LinkSettings) -> bool:
+    """'assigned to metformin only' in a factorial trial: the clause's drug is named as given
+    on its own, which no later reading widens to a combination it is part of."""
+    return bool(facts.drug) and any(
+        facts.start <= e.start and e.end < facts.end and words.lower[e.end] in settings.sole_words
+        for e in drugs)
+
+
+def _arms_named_again(state: LinkState, n_cohorts: int, n_events: int) -> None:
+    """'In the first trial, progression occurred in 120 patients in the X group and 151 in the
+    Y group. Serious adverse events occurred in 80 and 71, respectively.': counts of a
+    sentence each tied by name to one of the arms an earlier sentence defined, arms given
+    none of the treatments of the arms last defined (another trial's), make those the arms
+    a next list is of."""
+    if len(state.cohorts) > n_cohorts or len(state.arms) < 2:
+        return
+    counted = [e.cohort for e in state.events[n_events:] if e.cohort is not None]
+    if len(counted) < 2 or len(set(counted)) != len(counted) or set(counted) <= set(state.arms):
+        return
+    cohorts = [state.cohorts[i] for i in counted]
+    if len({c.sent for c in cohorts}) != 1 or any(c.parent is not None for c in cohorts):
+        return
+    def signature(c: Cohort) -> tuple:
+        return (c.drug, c.drug_status == "not_received")
+    if len({signature(c) for c in cohorts}) != len(cohorts) or {signature(c) for c in cohorts} \
+            & {signature(state.cohorts[a]) for a in state.arms}:
+        return
+    state.arms = sorted(counted)
+
+
+def _enter_trial(state: LinkState, trials: dict[str, list[int]],
+                 named: list[tuple[int, str]], sent_index: int) -> None:
+    """'In TRIDENT-5, ...', '... in patients in CASCADE' in a text on several trials: the
+    counts of a sentence that names one of them are of that trial's groups (its arms, or its
+    one group), not of the trial whose groups were named last."""
+    known = {n for _, n in named if n in trials}
+    if len(trials) < 2 or len(known) != 1:
+        return
+    own = [i for i in trials[known.pop()] if state.cohorts[i].parent is None
+           and i not in state.spanning]
+    if not own or set(state.arms) <= set(own) and set(state.last_in_previous) <= set(own):
+        return
+    by_sent: dict[int, list[int]] = {}
+    for i in own:
+        by_sent.setdefault(state.cohorts[i].sent, []).append(i)
+    arms = next((group for _, group in sorted(by_sent.items(), reverse=True) if len(
+        {(state.cohorts[i].drug, state.cohorts[i].drug_status == "not_received")
+         for i in group}) >= 2), [])
+    state.arms = arms
+    state.last_in_previous = arms or by_sent[max(by_sent)]
+    state.previous_at = sent_index - 1
 
 
 def _population_names(words: Words, noun: int, start: int, settings: LinkSettings) -> tuple[
@@ -1129,6 +1236,39 @@ def _size_giving_share(doc: Doc, m: Mention, sent_index: int, state: LinkState) 
 def _rates_frequency(outcome: Cue, settings: LinkSettings) -> bool:
     """Is the outcome phrase only words that rate how often ('more frequent', 'less common')?"""
     return all(w in settings.frequency_words for w in outcome.text.lower().split())
+
+
+def _arm_given_alone(doc: Doc, m: Mention, facts: ClauseFacts, state: LinkState,
+                     settings: LinkSettings) -> Cohort | None:
+    """'compared with 3 of those given nivolumab alone' in a trial of nivolumab, relatlimab
+    and both: the one arm that received that drug and no other, not the combination arm it
+    is a part of."""
+    if not facts.drug or facts.control or not any(
+            w in settings.alone_words for w in words_of(doc).lower[m.start:m.end]):
+        return None
+    arms = [state.cohorts[a] for a in state.arms if state.cohorts[a].drug == facts.drug
+            and state.cohorts[a].drug_status == "received" and state.cohorts[a].size >= m.value]
+    return arms[0] if len(arms) == 1 else None
+
+
+def _part_of_other_arm(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
+                       state: LinkState, conf: dict[str, float]) -> bool:
+    """'a response was seen in 98 of the patients given X and in 77 of those in the placebo
+    group': 'those' of a clause that names the other arm are that arm (of the same size),
+    and the count is of the event the sentence counted before. Whether it was so read."""
+    last = state.events[-1] if state.events else None
+    if last is None or last.sent != sent_index or last.cohort is None \
+            or last.end_char > doc[m.start].idx:
+        return False
+    counted = state.cohorts[last.cohort]
+    arm = sibling_arm(state, counted, facts)
+    if arm is counted or arm.size < m.value:
+        return False
+    add_event(state, arm.index, m.value, None,
+              Cue("OUTCOME", last.outcome, last.outcome_at, last.outcome_at + 1,
+                  last.outcome_mention),
+              facts, sent_index, doc[m.start: m.end], conf["count_same_sentence"])
+    return True
 
 
 def _breaks_down_event(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
@@ -2017,6 +2157,10 @@ def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str,
         return replace(facts, experimental=True, control=False, drug=None, drug_mention=None,
                        drug_status=None)
     if kind == "control":
+        lacked = next((n for n in named if n[0] == end and n[2] == "drug"), None)
+        if lacked is not None:  # "37 of 1,202 patients not given X": X, not received
+            return replace(facts, experimental=False, control=True, drug=lacked[3],
+                           drug_mention=doc[start:lacked[1]].text, drug_status="not_received")
         return replace(facts, experimental=False, control=True, drug=None,
                        drug_mention=doc[start:end].text, drug_status="not_received")
     return replace(facts, experimental=False, control=False, drug=text,
@@ -2266,6 +2410,9 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                     or noun_size or facts.anaphora or m.kind == "part" or analysed):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
+    if m.kind == "part" and outcome is None and _part_of_other_arm(doc, sent_index, m, facts,
+                                                                    state, conf):
+        return
     if m.kind == "part" and outcome is None and _breaks_down_event(doc, sent_index, m, facts,
                                                                     state, settings):
         # "Nineteen patients had died, 15 of them from lymphoma": those of the count just
@@ -2283,7 +2430,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             else None
         parent = state.cohorts[referent] if referent is not None else recent_cohort(state)
         if m.kind == "named" and parent is not None:
-            parent = named_parent(state, parent, m.value, facts, conf)
+            parent = _arm_given_alone(doc, m, facts, state, settings) \
+                or named_parent(state, parent, m.value, facts, conf)
+        elif parent is not None:  # "70 of the patients given X": the arm given X
+            parent = named_parent(state, sibling_arm(state, parent, facts), m.value, facts, conf)
         if parent is None or parent.size < m.value:
             return
         if outcome:
@@ -2995,8 +3145,3 @@ def _link_zero_events(doc: Doc, sent_index: int, clause: Clause, facts: ClauseFa
                        sent_index, doc[cue.start:cue.end], settings.confidence["fraction"])
         return
 
-
-#: Words that name an arm by its kind of treatment ("the combination arm", "the monotherapy
-#: group"), which the options of a comparison already read: no arm's own name.
-_TREATMENT_KINDS = frozenset({"combination", "monotherapy", "alone", "control", "placebo",
-                              "doublet", "triplet", "regimen", "treatment", "treated"})

@@ -987,7 +987,9 @@ def _bracketed_size(doc: Doc, i: int, after: int, start: int, end: int,
     paren = i - 1
     named = any(g[3] == paren for g in groups) or any(
         c.end == paren and c.label in {"ARM", "OUTCOME"} for c in cues) \
-        or words.lower[paren - 1] in settings.control_drugs
+        or words.lower[paren - 1] in settings.control_drugs \
+        or words.lower[paren - 1] in settings.alone_words \
+        and any(g[3] == paren - 1 for g in groups)  # "or paclitaxel alone (90 patients)"
     return noun + 1 if named else None
 
 

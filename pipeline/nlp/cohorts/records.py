@@ -145,6 +145,10 @@ class LinkSettings:
     arm_definition_links: frozenset[str]
     arm_definition_reach: int
     arm_schedule_words: frozenset[str]
+    size_bracket_words: frozenset[str]  # "Arm A (n = 120) received X": a bracket of the size only
+    treatment_kinds: frozenset[str]  # "the combination arm": a kind of treatment, no arm's name
+    trial_nouns: frozenset[str]  # "the CASCADE study": a word in capitals beside one names a trial
+    sole_words: frozenset[str]  # "assigned to X only": X given on its own, no part of an option
     plan_words: frozenset[str]
     dummy_forms: frozenset[str]
     dummy_links: tuple[tuple[str, ...], ...]
