@@ -2175,3 +2175,54 @@ def test_groups_of_the_arms_that_completed_are_parts_of_the_arms_not_new_arms(nl
                           "in the placebo group.")
     assert rows == {(408, "mirikizumab", "received", "remission", 82),
                     (204, "mirikizumab", "not_received", "remission", 12)}
+
+
+# A group sized once ("121 underwent resection", "88 in the X group and 85 in the placebo
+# group had compensated cirrhosis"), then named again paragraphs later by what it is, with no
+# size ("Among those who underwent resection, ..."): its counts are of that group, and the
+# counts after it in the paragraph too.
+def _sized_outcomes(nlp, text: str) -> set[tuple]:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    return {(r.cohort_size, r.outcome, r.event_count) for r in rows if r.row_type == "outcome"}
+
+
+_SURGERY = ("Perioperative dastiverib in resectable pancreatic cancer\n\n"
+            "Methods\n\nWe enrolled 156 patients with borderline resectable pancreatic "
+            "adenocarcinoma who received six cycles of dastiverib before planned resection. "
+            "The primary end point was the R0 resection rate.\n\n"
+            "Results\n\nOf the 156 patients, 121 underwent resection and 35 did not, mostly "
+            "because of metastatic spread. The median age was 66 years.\n\n"
+            "Efficacy\n\n{opening} 94 had an R0 resection. Recurrence occurred in 40 patients "
+            "during follow-up.\n\nOverall, 58 patients died.")
+
+
+@pytest.mark.parametrize("opening", [
+    "Among those who underwent resection,", "In the patients who underwent resection,",
+    "Among patients undergoing resection,"])
+def test_an_opening_that_names_a_group_by_what_it_is_takes_its_size(nlp, opening) -> None:
+    rows = _sized_outcomes(nlp, _SURGERY.format(opening=opening))
+    assert (121, "recurrence", 40) in rows
+    assert (156, "death", 58) in rows  # (a new paragraph: the whole study again)
+
+
+_OLDER = ("Tirapavir in adults with chronic hepatitis D\n\nMethods\n\nWe randomly assigned "
+          "540 adults to tirapavir (272) or placebo (268). Of these, 88 in the tirapavir group "
+          "and 85 in the placebo group had compensated cirrhosis.\n\n"
+          "Results\n\nA combined response occurred in 131 patients with tirapavir and 12 with "
+          "placebo.\n\n{opening} a combined response occurred in 37 with tirapavir and 3 with "
+          "placebo.\n\nSerious adverse events occurred in 24 patients in the tirapavir group "
+          "and 21 in the placebo group.")
+
+
+@pytest.mark.parametrize("opening", [
+    "Among participants with compensated cirrhosis,", "In patients with cirrhosis,"])
+def test_a_described_subgroup_of_each_arm_sizes_the_counts_of_each_arm(nlp, opening) -> None:
+    rows = _sized_outcomes(nlp, _OLDER.format(opening=opening))
+    assert {(88, "response", 37), (85, "response", 3), (272, "response", 131),
+            (268, "response", 12), (272, "adverse_event", 24),
+            (268, "adverse_event", 21)} <= rows
+
+
+def test_an_opening_that_matches_no_group_named_before_changes_nothing(nlp) -> None:
+    rows = _sized_outcomes(nlp, _OLDER.format(opening="Among patients with diabetes,"))
+    assert (272, "response", 37) in rows

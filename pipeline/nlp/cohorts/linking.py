@@ -255,6 +255,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             continue
         if state.population or sent_index in populations_by:
             _refer_to_population(words, sent, populations_by.get(sent_index, []), state, settings)
+        if state.cohorts and lower[sent.start] in _POPULATION_OPENERS:
+            _refer_to_described_group(words, sents, sent_index, state, settings)
         sent_numbers = numbers_by[sent_index]
         arms_at_start = list(state.arms)
         n_cohorts, n_events = len(state.cohorts), len(state.events)
@@ -602,6 +604,83 @@ def _refer_to_population(words: Words, sent: Span, nouns: list[int], state: Link
     state.population = members
     if len(members) >= 2:
         state.arms = list(members)
+
+
+def _refer_to_described_group(words: Words, sents: list[Span], sent_index: int,
+                              state: LinkState, settings: LinkSettings) -> None:
+    """'Among those who underwent surgery, 37 had ...', 'In patients aged 65 or older, ...':
+    an opening that names a group by what it is, with no size, counts over the group an
+    earlier sentence sized with the same words ('198 underwent surgery', '204 in the X group
+    and 199 in the placebo group were aged 65 years or older'), and goes on doing so until a
+    new paragraph or another group opens (as an analysis population named by its noun)."""
+    sent = sents[sent_index]
+    described = _description(words, sent, settings)
+    if not described:
+        return
+    best: tuple[int, int] | None = None  # (words matched, sentence)
+    for s in sorted({c.sent for c in state.cohorts if c.sent < sent_index}):
+        found = _matched(described, _content_words(words, sents[s].start, sents[s].end, settings))
+        if found and (best is None or found >= best[0]):
+            best = (found, s)
+    if best is None or best[0] < min(2, len(described)):
+        return
+    made = [c for c in state.cohorts if c.sent == best[1] and c.index not in state.screened
+            and c.index not in state.spanning]
+    treated = [c for c in made if c.drug]
+    if len({(c.drug, c.drug_status, c.arm_label) for c in treated}) >= 2:
+        # (the parts of each arm: those of one drug and status, the smallest)
+        members = sorted({(c.drug, c.drug_status, c.arm_label): c for c in sorted(
+            treated, key=lambda c: -c.size)}.values(), key=lambda c: c.index)
+    else:
+        bounds = [bisect_left(words.idx, c.start_char) for c in made]
+        ends = bounds[1:] + [sents[best[1]].end]
+        fits = [_matched(described, _content_words(words, a, b, settings))
+                for a, b in zip(bounds, ends, strict=True)]
+        members = [made[fits.index(max(fits))]] if made and max(fits) else []
+    if not members or [c.index for c in members] == state.arms:
+        return
+    if not state.population:
+        state.arms_before_population = list(state.arms)
+    state.population = [c.index for c in members]
+    if len(members) >= 2:
+        state.arms = list(state.population)
+    else:
+        state.last_in_sentence.append(members[0].index)
+
+
+def _description(words: Words, sent: Span, settings: LinkSettings) -> frozenset[str]:
+    """The words by which an opening 'Among those who underwent surgery,' names its group:
+    none when the opening gives a size ('Among the 318 patients'), a drug, an arm label or an
+    analysis population, or no count follows it."""
+    k = sent.start + 1
+    while k < sent.end and words.lower[k] in settings.determiners:
+        k += 1
+    end = next((j for j in range(k, min(sent.end, k + _DESCRIPTION_WORDS)) if words.text[j] == ","),
+               None)
+    if end is None or words.like_num[k] or not any(words.lower[j] in settings.described_heads
+                                                   for j in range(sent.start + 1, end)):
+        return frozenset()
+    if any(words.ent_type[j] in {"DRUG", "DRUG_CLASS"} or words.text[j] in {"=", "("}
+           or words.lower[j] in settings.population_nouns for j in range(k, end)):
+        return frozenset()
+    if not any(words.like_num[j] for j in range(end, sent.end)):
+        return frozenset()
+    return _content_words(words, k, end, settings)
+
+
+_DESCRIPTION_WORDS = 14
+
+
+def _content_words(words: Words, start: int, end: int, settings: LinkSettings) -> frozenset[str]:
+    return frozenset(w for w in words.lower[start:end] if w not in settings.description_stops
+                     and (len(w) >= 3 and w.isalpha() or w.isdigit()))
+
+
+def _matched(described: frozenset[str], found: frozenset[str]) -> int:
+    """How many of the words of a description a text has, a word matching another of its
+    stem ('previous' and 'previously', 'crossover' and 'crossed')."""
+    return sum(1 for w in described if w in found or len(w) >= 5 and any(
+        len(f) >= 5 and f[:5] == w[:5] for f in found))
 
 
 def _end_population(state: LinkState) -> None:
