@@ -2226,3 +2226,15 @@ def test_a_described_subgroup_of_each_arm_sizes_the_counts_of_each_arm(nlp, open
 def test_an_opening_that_matches_no_group_named_before_changes_nothing(nlp) -> None:
     rows = _sized_outcomes(nlp, _OLDER.format(opening="Among patients with diabetes,"))
     assert (272, "response", 37) in rows
+
+
+@pytest.mark.parametrize("share", [
+    "By week 52, 7% of those on dapaglutide had a fall, compared with 11% of those on the "
+    "dummy tablet.",
+    "By week 52, 7% of the dapaglutide group had a fall, compared with 11% of the placebo "
+    "group."])
+def test_a_share_of_a_named_group_that_had_an_event_is_a_count_of_it(nlp, share) -> None:
+    rows = _sized_outcomes(nlp, "The study enrolled 800 older adults. Half of them, 400 people, "
+                                "took dapaglutide, and the other 400 took a dummy tablet.\n\n"
+                                + share)
+    assert {(400, "other", 28), (400, "other", 44)} <= rows
