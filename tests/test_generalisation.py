@@ -2238,3 +2238,20 @@ def test_a_share_of_a_named_group_that_had_an_event_is_a_count_of_it(nlp, share)
                                 "took dapaglutide, and the other 400 took a dummy tablet.\n\n"
                                 + share)
     assert {(400, "other", 28), (400, "other", 44)} <= rows
+
+
+_MATCHED = ("Methods\n\nWe identified 5,120 adults with type 2 diabetes: 1,840 received "
+            "tirzaglutide and 3,280 received sitagliptin. After propensity-score matching, the "
+            "matched cohort comprised 1,610 patients in each group.\n\nResults\n\n"
+            "{opening}hospitalisation for heart failure occurred in 64 patients in the "
+            "tirzaglutide group and 151 in the sitagliptin group.\n\nSafety\n\nPancreatitis "
+            "occurred in 9 patients in the tirzaglutide group and 12 in the sitagliptin group.")
+
+
+@pytest.mark.parametrize(("opening", "sizes"), [
+    ("", (1840, 3280)), ("In the matched cohort, ", (1610, 1610))])
+def test_a_named_population_of_parts_of_the_arms_holds_only_where_named(nlp, opening,
+                                                                          sizes) -> None:
+    rows = _sized_outcomes(nlp, _MATCHED.format(opening=opening))
+    assert {(sizes[0], "other", 64), (sizes[1], "other", 151),
+            (1840, "adverse_event", 9), (3280, "adverse_event", 12)} <= rows

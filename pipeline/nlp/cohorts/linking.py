@@ -528,6 +528,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         if sent_index in populations_by and len(state.cohorts) > n_cohorts:
             _define_populations(words, sent, populations_by[sent_index], state, n_cohorts,
                                 settings)
+            if _keep_arms_beside_population(state, arms_at_start):
+                subgroup_arms = None  # (the population's parts are no subgroup in force)
         if state.options and not options and state.options_sent == sent_index - 1:
             _name_by_options(state, n_cohorts, n_events, settings)
         if state.sentence_drug:
@@ -681,6 +683,20 @@ def _matched(described: frozenset[str], found: frozenset[str]) -> int:
     stem ('previous' and 'previously', 'crossover' and 'crossed')."""
     return sum(1 for w in described if w in found or len(w) >= 5 and any(
         len(f) >= 5 and f[:5] == w[:5] for f in found))
+
+
+def _keep_arms_beside_population(state: LinkState, previous_arms: list[int]) -> bool:
+    """'After matching, the matched cohort comprised 2,050 patients in each group', 'The
+    per-protocol population included 412 and 409': a named population made of parts of the
+    arms holds only where the text names it again ('In the matched cohort, ...'); a bare arm
+    name later is the arm as randomised."""
+    if len(previous_arms) >= 2 and state.populations and state.arms == state.populations[-1][1] \
+            and state.arms != previous_arms and all(
+                state.cohorts[i].size <= state.cohorts[a].size
+                for i, a in zip(state.arms, previous_arms, strict=False)):
+        state.arms = list(previous_arms)
+        return True
+    return False
 
 
 def _end_population(state: LinkState) -> None:
