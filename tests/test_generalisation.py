@@ -2255,3 +2255,14 @@ def test_a_named_population_of_parts_of_the_arms_holds_only_where_named(nlp, ope
     rows = _sized_outcomes(nlp, _MATCHED.format(opening=opening))
     assert {(sizes[0], "other", 64), (sizes[1], "other", 151),
             (1840, "adverse_event", 9), (3280, "adverse_event", 12)} <= rows
+
+
+@pytest.mark.parametrize("split", [
+    "were randomly assigned to olaparib (188) and bevacizumab (186)",
+    "were split between olaparib (188) and bevacizumab (186)",
+    "were divided between olaparib (188) and bevacizumab (186)"])
+def test_bracketed_sizes_after_each_arm_of_an_assignment_size_both_arms(nlp, split) -> None:
+    rows = analyse(clean_text(f"In the trial, 374 women {split}. Responses occurred in 71 "
+                              "women given olaparib and 52 given bevacizumab."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
+        (188, "olaparib", 71), (186, "bevacizumab", 52)}

@@ -250,8 +250,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
 
         n_equals = number.start - 2 >= start and words.text[number.start - 1] == "=" \
             and words.lower[number.start - 2] == "n"
-        bracketed = _bracketed_size(doc, number.start, after, start, end, groups, cues, patients,
-                                    settings)
+        # ("randomly assigned to X (233) and Y (229)": the verb is the sentence's, before the
+        # clause of the second arm)
+        bracketed = _bracketed_size(doc, number.start, after, start, end, groups,
+                                    sent_cues or cues, patients, settings)
         if (n_equals or is_group_size(number_text)) and mentions \
                 and mentions[-1].kind == "percent" and mentions[-1].percent is not None \
                 and mentions[-1].end == number.start - (3 if n_equals else 1):
@@ -968,7 +970,7 @@ def _bracketed_size(doc: Doc, i: int, after: int, start: int, end: int,
         return None
     paren = i - 1
     named = any(g[3] == paren for g in groups) or any(
-        c.end == paren and c.label in {"ARM", "OUTCOME"} for c in cues) \
+        c.end == paren and c.label in {"ARM", "OUTCOME", "EXPERIMENTAL_ARM"} for c in cues) \
         or words.lower[paren - 1] in settings.control_drugs
     return noun + 1 if named else None
 
