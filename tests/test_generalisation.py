@@ -2266,3 +2266,23 @@ def test_bracketed_sizes_after_each_arm_of_an_assignment_size_both_arms(nlp, spl
                               "women given olaparib and 52 given bevacizumab."), nlp=nlp).rows
     assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
         (188, "olaparib", 71), (186, "bevacizumab", 52)}
+
+
+_THREE_POPULATIONS = (
+    "Results\n\nIn all, 300 adults were randomly assigned to tebipenem (n = 150) or "
+    "ertapenem (n = 150). Of these, 141 and 139 patients, respectively, had a uropathogen "
+    "confirmed and formed the micro-ITT population.\n\nIn the micro-ITT population, overall "
+    "response was achieved by 90 patients in the tebipenem group and 84 in the ertapenem group. "
+    "The clinically evaluable population comprised 120 patients in the tebipenem group and 118 "
+    "in the ertapenem group. In this population, overall response occurred in 81 and 77 "
+    "patients, respectively. {whole} 6 in the tebipenem group and 5 in the ertapenem group had "
+    "died by day 28.")
+
+
+@pytest.mark.parametrize("whole", ["Among all 300 randomised patients,",
+                                   "Of all 300 patients randomly assigned,"])
+def test_an_opening_over_all_randomised_returns_to_the_arms_after_two_populations(
+        nlp, whole) -> None:
+    rows = _sized_outcomes(nlp, _THREE_POPULATIONS.format(whole=whole))
+    assert {(141, "response", 90), (139, "response", 84), (120, "response", 81),
+            (118, "response", 77), (150, "death", 6), (150, "death", 5)} <= rows

@@ -700,7 +700,10 @@ def _keep_arms_beside_population(state: LinkState, previous_arms: list[int]) -> 
 
 
 def _end_population(state: LinkState) -> None:
-    if state.arms == state.population and state.arms_before_population:
+    # (the arms before it, also when another named population was put in force meanwhile:
+    # "In this population, ..." after "The per-protocol population comprised ...")
+    if state.arms_before_population and (state.arms == state.population or any(
+            state.arms == members for _, members in state.populations)):
         state.arms = state.arms_before_population
     state.population = []
 
@@ -728,7 +731,7 @@ def _define_populations(words: Words, sent: Span, nouns: list[int], state: LinkS
             members = [c for c in members if 2 * c.size != sum(m.size for m in members)]
         if members:
             state.populations.append((names, [c.index for c in members]))
-            state.population = []
+            _end_population(state)  # (and the arms it had put in force)
 
 
 def _control_lacks(state: LinkState, defined: dict[str, tuple[str, str, str]],
