@@ -2286,3 +2286,11 @@ def test_an_opening_over_all_randomised_returns_to_the_arms_after_two_population
     rows = _sized_outcomes(nlp, _THREE_POPULATIONS.format(whole=whole))
     assert {(141, "response", 90), (139, "response", 84), (120, "response", 81),
             (118, "response", 77), (150, "death", 6), (150, "death", 5)} <= rows
+
+
+@pytest.mark.parametrize("index", ["vIGA-AD 0/1", "IGA 0/1", "sPGA 0/1"])
+def test_the_scores_of_an_index_threshold_are_no_fraction(nlp, index) -> None:
+    rows = _sized_outcomes(nlp, "We randomly assigned 330 adults with atopic dermatitis to "
+                                "lebrikizumab (n = 220) or placebo (n = 110). At week 16, "
+                                f"{index} was achieved by 95 and 14 patients, respectively.")
+    assert rows == {(220, "response", 95), (110, "response", 14)}
