@@ -2294,3 +2294,22 @@ def test_the_scores_of_an_index_threshold_are_no_fraction(nlp, index) -> None:
                                 "lebrikizumab (n = 220) or placebo (n = 110). At week 16, "
                                 f"{index} was achieved by 95 and 14 patients, respectively.")
     assert rows == {(220, "response", 95), (110, "response", 14)}
+
+
+_LABELLED_SUBGROUP = (
+    "Methods\n\nPatients were randomly assigned to Cohort 1, ribociclib plus letrozole, or "
+    "Cohort 2, placebo plus letrozole.\n\nResults\n\nIn all, 500 women were randomised: 251 to "
+    "Cohort 1 and 249 to Cohort 2. A prespecified analysis included the 130 women whose "
+    "tumours carried an ESR1 mutation, 66 in Cohort 1 and 64 in Cohort 2.\n\nA response "
+    "occurred in 140 women in Cohort 1 and 98 in Cohort 2.\n\n{subgroup} responses were seen "
+    "in 35 women in Cohort 1 and 19 in Cohort 2.")
+
+
+@pytest.mark.parametrize("subgroup", [
+    "The benefit was consistent in the ESR1 subgroup, in which",
+    "Among women with an ESR1 mutation,"])
+def test_a_described_subgroup_of_labelled_arms_sizes_counts_named_by_label(nlp,
+                                                                          subgroup) -> None:
+    rows = _sized_outcomes(nlp, _LABELLED_SUBGROUP.format(subgroup=subgroup))
+    assert {(251, "response", 140), (249, "response", 98), (66, "response", 35),
+            (64, "response", 19)} <= rows

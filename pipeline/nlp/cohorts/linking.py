@@ -201,6 +201,8 @@ def link_document(doc: Doc, settings: LinkSettings,
     # Rows of flattened tables ("a | b"): read from the words, not from each sent.text.
     table_sents = {sent_of[i] for i, text in enumerate(words.text) if "|" in text} \
         if "|" in words.doc_text else set()
+    # "The benefit held in the STK11 subgroup, in which ...": a subgroup named mid-sentence
+    subgroup_sents = {sent_of[i] for i in _where(at, _SUBGROUP_NOUNS)}
     populations_by: dict[int, list[int]] = {}  # "the mITT population": where each is named
     for i in _where(at, settings.population_nouns):
         populations_by.setdefault(sent_of[i], []).append(i)
@@ -255,7 +257,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             continue
         if state.population or sent_index in populations_by:
             _refer_to_population(words, sent, populations_by.get(sent_index, []), state, settings)
-        if state.cohorts and lower[sent.start] in _POPULATION_OPENERS:
+        if state.cohorts and (lower[sent.start] in _POPULATION_OPENERS
+                              or sent_index in subgroup_sents):
             _refer_to_described_group(words, sents, sent_index, state, settings)
         sent_numbers = numbers_by[sent_index]
         arms_at_start = list(state.arms)
@@ -654,13 +657,18 @@ def _description(words: Words, sent: Span, settings: LinkSettings) -> frozenset[
     """The words by which an opening 'Among those who underwent surgery,' names its group:
     none when the opening gives a size ('Among the 318 patients'), a drug, an arm label or an
     analysis population, or no count follows it."""
-    k = sent.start + 1
+    opener = sent.start
+    if words.lower[opener] not in _POPULATION_OPENERS:
+        opener = _subgroup_opener(words, sent)
+        if opener is None:
+            return frozenset()
+    k = opener + 1
     while k < sent.end and words.lower[k] in settings.determiners:
         k += 1
-    end = next((j for j in range(k, min(sent.end, k + _DESCRIPTION_WORDS)) if words.text[j] == ","),
-               None)
+    end = next((j for j in range(k, min(sent.end, k + _DESCRIPTION_WORDS))
+                if words.text[j] == "," or words.lower[j] in _SUBGROUP_NOUNS), None)
     if end is None or words.like_num[k] or not any(words.lower[j] in settings.described_heads
-                                                   for j in range(sent.start + 1, end)):
+                                                   for j in range(opener + 1, end + 1)):
         return frozenset()
     if any(words.ent_type[j] in {"DRUG", "DRUG_CLASS"} or words.text[j] in {"=", "("}
            or words.lower[j] in settings.population_nouns for j in range(k, end)):
@@ -671,11 +679,24 @@ def _description(words: Words, sent: Span, settings: LinkSettings) -> frozenset[
 
 
 _DESCRIPTION_WORDS = 14
+_SUBGROUP_NOUNS = frozenset({"subgroup", "subset", "subpopulation"})
+
+
+def _subgroup_opener(words: Words, sent: Span) -> int | None:
+    """'The benefit held in the STK11 subgroup, in which ...': the preposition before a
+    subgroup noun that comes before the sentence's first number, else None."""
+    for j in range(sent.start, sent.end):
+        if words.like_num[j]:
+            return None
+        if words.lower[j] in _SUBGROUP_NOUNS:
+            return next((k for k in range(j - 1, max(sent.start, j - 6) - 1, -1)
+                         if words.lower[k] in _POPULATION_OPENERS), None)
+    return None
 
 
 def _content_words(words: Words, start: int, end: int, settings: LinkSettings) -> frozenset[str]:
     return frozenset(w for w in words.lower[start:end] if w not in settings.description_stops
-                     and (len(w) >= 3 and w.isalpha() or w.isdigit()))
+                     and (len(w) >= 3 and w.isalnum() or w.isdigit()))
 
 
 def _matched(described: frozenset[str], found: frozenset[str]) -> int:
