@@ -2313,3 +2313,21 @@ def test_a_described_subgroup_of_labelled_arms_sizes_counts_named_by_label(nlp,
     rows = _sized_outcomes(nlp, _LABELLED_SUBGROUP.format(subgroup=subgroup))
     assert {(251, "response", 140), (249, "response", 98), (66, "response", 35),
             (64, "response", 19)} <= rows
+
+
+_TWO_TRIALS = (
+    "The approval rests on two randomised trials.\n\nIn the SPARROW trial, 380 adults with "
+    "chronic urticaria were randomly assigned to remibrutinib (n = 190) or placebo (n = 190). "
+    "In the KESTREL trial, 150 adolescents were randomly assigned to remibrutinib (n = 75) or "
+    "placebo (n = 75).\n\n{first} complete control of hives occurred in 61 patients with "
+    "remibrutinib and 19 with placebo.\n\n{second} complete control of hives occurred in 28 "
+    "patients with remibrutinib and 9 with placebo.")
+
+
+@pytest.mark.parametrize(("first", "second", "sizes"), [
+    ("In SPARROW,", "In KESTREL,", (190, 75)), ("In KESTREL,", "In SPARROW,", (75, 190))])
+def test_an_opening_that_names_a_trial_counts_over_that_trials_arms(nlp, first, second,
+                                                                      sizes) -> None:
+    rows = analyse(clean_text(_TWO_TRIALS.format(first=first, second=second)), nlp=nlp).rows
+    found = {(r.cohort_size, r.event_count) for r in rows if r.row_type == "outcome"}
+    assert {(sizes[0], 61), (sizes[0], 19), (sizes[1], 28), (sizes[1], 9)} <= found

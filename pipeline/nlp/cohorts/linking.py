@@ -259,7 +259,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             _refer_to_population(words, sent, populations_by.get(sent_index, []), state, settings)
         if state.cohorts and (lower[sent.start] in _POPULATION_OPENERS
                               or sent_index in subgroup_sents):
-            _refer_to_described_group(words, sents, sent_index, state, settings)
+            if _refer_to_described_group(words, sents, sent_index, state, settings):
+                subgroup_arms = None  # (the group named is in force, not the arms before it)
         sent_numbers = numbers_by[sent_index]
         arms_at_start = list(state.arms)
         n_cohorts, n_events = len(state.cohorts), len(state.events)
@@ -612,7 +613,7 @@ def _refer_to_population(words: Words, sent: Span, nouns: list[int], state: Link
 
 
 def _refer_to_described_group(words: Words, sents: list[Span], sent_index: int,
-                              state: LinkState, settings: LinkSettings) -> None:
+                              state: LinkState, settings: LinkSettings) -> bool:
     """'Among those who underwent surgery, 37 had ...', 'In patients aged 65 or older, ...':
     an opening that names a group by what it is, with no size, counts over the group an
     earlier sentence sized with the same words ('198 underwent surgery', '204 in the X group
@@ -621,14 +622,14 @@ def _refer_to_described_group(words: Words, sents: list[Span], sent_index: int,
     sent = sents[sent_index]
     described = _description(words, sent, settings)
     if not described:
-        return
+        return False
     best: tuple[int, int] | None = None  # (words matched, sentence)
     for s in sorted({c.sent for c in state.cohorts if c.sent < sent_index}):
         found = _matched(described, _content_words(words, sents[s].start, sents[s].end, settings))
         if found and (best is None or found >= best[0]):
             best = (found, s)
     if best is None or best[0] < min(2, len(described)):
-        return
+        return False
     made = [c for c in state.cohorts if c.sent == best[1] and c.index not in state.screened
             and c.index not in state.spanning]
     treated = [c for c in made if c.drug]
@@ -642,15 +643,16 @@ def _refer_to_described_group(words: Words, sents: list[Span], sent_index: int,
         fits = [_matched(described, _content_words(words, a, b, settings))
                 for a, b in zip(bounds, ends, strict=True)]
         members = [made[fits.index(max(fits))]] if made and max(fits) else []
-    if not members or [c.index for c in members] == state.arms:
-        return
+    if not members:
+        return False
     if not state.population:
         state.arms_before_population = list(state.arms)
     state.population = [c.index for c in members]
     if len(members) >= 2:
         state.arms = list(state.population)
-    else:
-        state.last_in_sentence.append(members[0].index)
+        return True
+    state.last_in_sentence.append(members[0].index)
+    return False
 
 
 def _description(words: Words, sent: Span, settings: LinkSettings) -> frozenset[str]:
@@ -668,7 +670,8 @@ def _description(words: Words, sent: Span, settings: LinkSettings) -> frozenset[
     end = next((j for j in range(k, min(sent.end, k + _DESCRIPTION_WORDS))
                 if words.text[j] == "," or words.lower[j] in _SUBGROUP_NOUNS), None)
     if end is None or words.like_num[k] or not any(words.lower[j] in settings.described_heads
-                                                   for j in range(opener + 1, end + 1)):
+                                                   for j in range(opener + 1, end + 1)) \
+            and not _trial_name(words, k, end):
         return frozenset()
     if any(words.ent_type[j] in {"DRUG", "DRUG_CLASS"} or words.text[j] in {"=", "("}
            or words.lower[j] in settings.population_nouns for j in range(k, end)):
@@ -679,6 +682,13 @@ def _description(words: Words, sent: Span, settings: LinkSettings) -> frozenset[
 
 
 _DESCRIPTION_WORDS = 14
+
+
+def _trial_name(words: Words, start: int, end: int) -> bool:
+    """'In FALCON-1,', 'In the HERON trial,': an opening that names a trial by its acronym
+    (which picks the groups the sentence that named it sized)."""
+    return any(len(w) >= 3 and w.isupper() and w.replace("-", "").isalnum()
+               for w in words.text[start:end])
 _SUBGROUP_NOUNS = frozenset({"subgroup", "subset", "subpopulation"})
 
 
@@ -695,8 +705,10 @@ def _subgroup_opener(words: Words, sent: Span) -> int | None:
 
 
 def _content_words(words: Words, start: int, end: int, settings: LinkSettings) -> frozenset[str]:
-    return frozenset(w for w in words.lower[start:end] if w not in settings.description_stops
-                     and (len(w) >= 3 and w.isalnum() or w.isdigit()))
+    # ("co-mutation" and "co-occurring STK11 mutation": a hyphened word is also its parts)
+    return frozenset(p for w in words.lower[start:end] if w not in settings.description_stops
+                     for p in {w, *w.split("-")} if p not in settings.description_stops
+                     and (len(p) >= 3 and p.replace("-", "").isalnum() or p.isdigit()))
 
 
 def _matched(described: frozenset[str], found: frozenset[str]) -> int:
