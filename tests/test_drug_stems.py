@@ -600,3 +600,11 @@ def test_a_product_named_by_a_code_and_its_class_word_is_an_agent(nlp, text: str
 def test_a_vaccine_named_by_its_disease_is_no_coded_product(nlp) -> None:
     doc = nlp("At least 1 COVID-19 vaccine and the HPV vaccine were given before enrolment.")
     assert not [e for e in doc.ents if e.label_ == "DRUG"]
+
+
+@pytest.mark.parametrize("setting", ["perioperative", "preoperative", "postoperative",
+                                     "frontline"])
+def test_a_treatment_setting_after_an_assignment_names_no_drug(nlp, setting: str) -> None:
+    doc = nlp(f"We randomly assigned 310 patients to {setting} tislelizumab (n = 156) or "
+              "placebo (n = 154).")
+    assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {"tislelizumab"}

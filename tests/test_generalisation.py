@@ -2347,3 +2347,157 @@ def test_those_given_neither_drug_of_a_factorial_trial_are_the_placebo_arm(nlp, 
     rows = _outcomes(nlp, f"In this 2x2 factorial trial, participants were randomly assigned to "
                           f"{arms}. {sentence}")
     assert expected in {(r[0], r[1], r[2], r[4]) for r in rows}
+# A group sized once ("121 underwent resection", "88 in the X group and 85 in the placebo
+# group had compensated cirrhosis"), then named again paragraphs later by what it is, with no
+# size ("Among those who underwent resection, ..."): its counts are of that group, and the
+# counts after it in the paragraph too.
+def _sized_outcomes(nlp, text: str) -> set[tuple]:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    return {(r.cohort_size, r.outcome, r.event_count) for r in rows if r.row_type == "outcome"}
+
+
+_SURGERY = ("Perioperative dastiverib in resectable pancreatic cancer\n\n"
+            "Methods\n\nWe enrolled 156 patients with borderline resectable pancreatic "
+            "adenocarcinoma who received six cycles of dastiverib before planned resection. "
+            "The primary end point was the R0 resection rate.\n\n"
+            "Results\n\nOf the 156 patients, 121 underwent resection and 35 did not, mostly "
+            "because of metastatic spread. The median age was 66 years.\n\n"
+            "Efficacy\n\n{opening} 94 had an R0 resection. Recurrence occurred in 40 patients "
+            "during follow-up.\n\nOverall, 58 patients died.")
+
+
+@pytest.mark.parametrize("opening", [
+    "Among those who underwent resection,", "In the patients who underwent resection,",
+    "Among patients undergoing resection,"])
+def test_an_opening_that_names_a_group_by_what_it_is_takes_its_size(nlp, opening) -> None:
+    rows = _sized_outcomes(nlp, _SURGERY.format(opening=opening))
+    assert (121, "recurrence", 40) in rows
+    assert (156, "death", 58) in rows  # (a new paragraph: the whole study again)
+
+
+_OLDER = ("Tirapavir in adults with chronic hepatitis D\n\nMethods\n\nWe randomly assigned "
+          "540 adults to tirapavir (272) or placebo (268). Of these, 88 in the tirapavir group "
+          "and 85 in the placebo group had compensated cirrhosis.\n\n"
+          "Results\n\nA combined response occurred in 131 patients with tirapavir and 12 with "
+          "placebo.\n\n{opening} a combined response occurred in 37 with tirapavir and 3 with "
+          "placebo.\n\nSerious adverse events occurred in 24 patients in the tirapavir group "
+          "and 21 in the placebo group.")
+
+
+@pytest.mark.parametrize("opening", [
+    "Among participants with compensated cirrhosis,", "In patients with cirrhosis,"])
+def test_a_described_subgroup_of_each_arm_sizes_the_counts_of_each_arm(nlp, opening) -> None:
+    rows = _sized_outcomes(nlp, _OLDER.format(opening=opening))
+    assert {(88, "response", 37), (85, "response", 3), (272, "response", 131),
+            (268, "response", 12), (272, "adverse_event", 24),
+            (268, "adverse_event", 21)} <= rows
+
+
+def test_an_opening_that_matches_no_group_named_before_changes_nothing(nlp) -> None:
+    rows = _sized_outcomes(nlp, _OLDER.format(opening="Among patients with diabetes,"))
+    assert (272, "response", 37) in rows
+
+
+@pytest.mark.parametrize("share", [
+    "By week 52, 7% of those on dapaglutide had a fall, compared with 11% of those on the "
+    "dummy tablet.",
+    "By week 52, 7% of the dapaglutide group had a fall, compared with 11% of the placebo "
+    "group."])
+def test_a_share_of_a_named_group_that_had_an_event_is_a_count_of_it(nlp, share) -> None:
+    rows = _sized_outcomes(nlp, "The study enrolled 800 older adults. Half of them, 400 people, "
+                                "took dapaglutide, and the other 400 took a dummy tablet.\n\n"
+                                + share)
+    assert {(400, "other", 28), (400, "other", 44)} <= rows
+
+
+_MATCHED = ("Methods\n\nWe identified 5,120 adults with type 2 diabetes: 1,840 received "
+            "tirzaglutide and 3,280 received sitagliptin. After propensity-score matching, the "
+            "matched cohort comprised 1,610 patients in each group.\n\nResults\n\n"
+            "{opening}hospitalisation for heart failure occurred in 64 patients in the "
+            "tirzaglutide group and 151 in the sitagliptin group.\n\nSafety\n\nPancreatitis "
+            "occurred in 9 patients in the tirzaglutide group and 12 in the sitagliptin group.")
+
+
+@pytest.mark.parametrize(("opening", "sizes"), [
+    ("", (1840, 3280)), ("In the matched cohort, ", (1610, 1610))])
+def test_a_named_population_of_parts_of_the_arms_holds_only_where_named(nlp, opening,
+                                                                          sizes) -> None:
+    rows = _sized_outcomes(nlp, _MATCHED.format(opening=opening))
+    assert {(sizes[0], "other", 64), (sizes[1], "other", 151),
+            (1840, "adverse_event", 9), (3280, "adverse_event", 12)} <= rows
+
+
+@pytest.mark.parametrize("split", [
+    "were randomly assigned to olaparib (188) and bevacizumab (186)",
+    "were split between olaparib (188) and bevacizumab (186)",
+    "were divided between olaparib (188) and bevacizumab (186)"])
+def test_bracketed_sizes_after_each_arm_of_an_assignment_size_both_arms(nlp, split) -> None:
+    rows = analyse(clean_text(f"In the trial, 374 women {split}. Responses occurred in 71 "
+                              "women given olaparib and 52 given bevacizumab."), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug, r.event_count) for r in rows if r.row_type == "outcome"} == {
+        (188, "olaparib", 71), (186, "bevacizumab", 52)}
+
+
+_THREE_POPULATIONS = (
+    "Results\n\nIn all, 300 adults were randomly assigned to tebipenem (n = 150) or "
+    "ertapenem (n = 150). Of these, 141 and 139 patients, respectively, had a uropathogen "
+    "confirmed and formed the micro-ITT population.\n\nIn the micro-ITT population, overall "
+    "response was achieved by 90 patients in the tebipenem group and 84 in the ertapenem group. "
+    "The clinically evaluable population comprised 120 patients in the tebipenem group and 118 "
+    "in the ertapenem group. In this population, overall response occurred in 81 and 77 "
+    "patients, respectively. {whole} 6 in the tebipenem group and 5 in the ertapenem group had "
+    "died by day 28.")
+
+
+@pytest.mark.parametrize("whole", ["Among all 300 randomised patients,",
+                                   "Of all 300 patients randomly assigned,"])
+def test_an_opening_over_all_randomised_returns_to_the_arms_after_two_populations(
+        nlp, whole) -> None:
+    rows = _sized_outcomes(nlp, _THREE_POPULATIONS.format(whole=whole))
+    assert {(141, "response", 90), (139, "response", 84), (120, "response", 81),
+            (118, "response", 77), (150, "death", 6), (150, "death", 5)} <= rows
+
+
+@pytest.mark.parametrize("index", ["vIGA-AD 0/1", "IGA 0/1", "sPGA 0/1"])
+def test_the_scores_of_an_index_threshold_are_no_fraction(nlp, index) -> None:
+    rows = _sized_outcomes(nlp, "We randomly assigned 330 adults with atopic dermatitis to "
+                                "lebrikizumab (n = 220) or placebo (n = 110). At week 16, "
+                                f"{index} was achieved by 95 and 14 patients, respectively.")
+    assert rows == {(220, "response", 95), (110, "response", 14)}
+
+
+_LABELLED_SUBGROUP = (
+    "Methods\n\nPatients were randomly assigned to Cohort 1, ribociclib plus letrozole, or "
+    "Cohort 2, placebo plus letrozole.\n\nResults\n\nIn all, 500 women were randomised: 251 to "
+    "Cohort 1 and 249 to Cohort 2. A prespecified analysis included the 130 women whose "
+    "tumours carried an ESR1 mutation, 66 in Cohort 1 and 64 in Cohort 2.\n\nA response "
+    "occurred in 140 women in Cohort 1 and 98 in Cohort 2.\n\n{subgroup} responses were seen "
+    "in 35 women in Cohort 1 and 19 in Cohort 2.")
+
+
+@pytest.mark.parametrize("subgroup", [
+    "The benefit was consistent in the ESR1 subgroup, in which",
+    "Among women with an ESR1 mutation,"])
+def test_a_described_subgroup_of_labelled_arms_sizes_counts_named_by_label(nlp,
+                                                                          subgroup) -> None:
+    rows = _sized_outcomes(nlp, _LABELLED_SUBGROUP.format(subgroup=subgroup))
+    assert {(251, "response", 140), (249, "response", 98), (66, "response", 35),
+            (64, "response", 19)} <= rows
+
+
+_TWO_TRIALS = (
+    "The approval rests on two randomised trials.\n\nIn the SPARROW trial, 380 adults with "
+    "chronic urticaria were randomly assigned to remibrutinib (n = 190) or placebo (n = 190). "
+    "In the KESTREL trial, 150 adolescents were randomly assigned to remibrutinib (n = 75) or "
+    "placebo (n = 75).\n\n{first} complete control of hives occurred in 61 patients with "
+    "remibrutinib and 19 with placebo.\n\n{second} complete control of hives occurred in 28 "
+    "patients with remibrutinib and 9 with placebo.")
+
+
+@pytest.mark.parametrize(("first", "second", "sizes"), [
+    ("In SPARROW,", "In KESTREL,", (190, 75)), ("In KESTREL,", "In SPARROW,", (75, 190))])
+def test_an_opening_that_names_a_trial_counts_over_that_trials_arms(nlp, first, second,
+                                                                      sizes) -> None:
+    rows = analyse(clean_text(_TWO_TRIALS.format(first=first, second=second)), nlp=nlp).rows
+    found = {(r.cohort_size, r.event_count) for r in rows if r.row_type == "outcome"}
+    assert {(sizes[0], 61), (sizes[0], 19), (sizes[1], 28), (sizes[1], 9)} <= found

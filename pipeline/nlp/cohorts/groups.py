@@ -123,7 +123,8 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
             best = _next_of_list(state, [c for c in fitting if fit(c) == fit(best)], sent) or best
             return best.index, conf["count_same_sentence"]
     if facts.arm_label or facts.drug or facts.control or facts.experimental or facts.dose:
-        fitting = [c for c in reversed(state.cohorts) if c.size >= count and fit_score(c, facts) > 0]
+        fitting = [c for c in reversed(state.cohorts) if c.size >= count
+                   and fit_score(c, facts) + _population_label_fit(state, c, facts) > 0]
         if fitting:
             # A share of a harm with a drug named and no group after it ("adverse events
             # with niraparib were anemia (24%)") is counted over everyone who had the drug:
@@ -138,7 +139,9 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
             # (n = 31)": the group the sentence has just counted harms of, given that drug
             # (even a part of the arm: "in 40 of the 61 treated ...; three discontinued X").
             counted = _counted_in(state, sent) if safety else set()
-            best = max(fitting, key=lambda c: (fit_score(c, facts), c.index in state.population,
+            best = max(fitting, key=lambda c: (fit_score(c, facts)
+                                               + _population_label_fit(state, c, facts),
+                                               c.index in state.population,
                                                c.drug_status == facts.drug_status
                                                or c.drug_status not in CHANGED_STATUSES,
                                                c.index in counted,
@@ -175,6 +178,16 @@ def implicit_cohort(state: LinkState, count: int, percent: float | None, facts: 
     if first is not None:
         return first.index, conf["count_previous_sentence"]
     return None, conf["unlinked"]
+
+
+def _population_label_fit(state: LinkState, cohort: Cohort, facts: ClauseFacts) -> int:
+    """'in Arm A' while the STK11 subgroup (49 in Arm A and 47 in Arm B) is in force: the
+    part of the arm of that label fits as the arm would."""
+    if cohort.arm_label is None and cohort.parent is not None and facts.arm_label \
+            and cohort.index in state.population \
+            and same_label(state.cohorts[cohort.parent].arm_label, facts.arm_label):
+        return 4
+    return 0
 
 
 def _recent(cohort: Cohort, sent: int) -> bool:

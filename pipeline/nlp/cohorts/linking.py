@@ -203,6 +203,8 @@ def link_document(doc: Doc, settings: LinkSettings,
     # Rows of flattened tables ("a | b"): read from the words, not from each sent.text.
     table_sents = {sent_of[i] for i, text in enumerate(words.text) if "|" in text} \
         if "|" in words.doc_text else set()
+    # "The benefit held in the STK11 subgroup, in which ...": a subgroup named mid-sentence
+    subgroup_sents = {sent_of[i] for i in _where(at, _SUBGROUP_NOUNS)}
     populations_by: dict[int, list[int]] = {}  # "the mITT population": where each is named
     for i in _where(at, settings.population_nouns):
         populations_by.setdefault(sent_of[i], []).append(i)
@@ -261,6 +263,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             continue
         if state.population or sent_index in populations_by:
             _refer_to_population(words, sent, populations_by.get(sent_index, []), state, settings)
+        if state.cohorts and (lower[sent.start] in _POPULATION_OPENERS
+                              or sent_index in subgroup_sents):
+            if _refer_to_described_group(words, sents, sent_index, state, settings):
+                subgroup_arms = None  # (the group named is in force, not the arms before it)
         sent_numbers = numbers_by[sent_index]
         arms_at_start = list(state.arms)
         n_cohorts, n_events = len(state.cohorts), len(state.events)
@@ -538,6 +544,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         if sent_index in populations_by and len(state.cohorts) > n_cohorts:
             _define_populations(words, sent, populations_by[sent_index], state, n_cohorts,
                                 settings)
+            if _keep_arms_beside_population(state, arms_at_start):
+                subgroup_arms = None  # (the population's parts are no subgroup in force)
         if state.options and not options and state.options_sent == sent_index - 1:
             _name_by_options(state, n_cohorts, n_events, settings)
         if state.sentence_drug:
@@ -711,8 +719,131 @@ def _refer_to_population(words: Words, sent: Span, nouns: list[int], state: Link
         state.arms = list(members)
 
 
+def _refer_to_described_group(words: Words, sents: list[Span], sent_index: int,
+                              state: LinkState, settings: LinkSettings) -> bool:
+    """'Among those who underwent surgery, 37 had ...', 'In patients aged 65 or older, ...':
+    an opening that names a group by what it is, with no size, counts over the group an
+    earlier sentence sized with the same words ('198 underwent surgery', '204 in the X group
+    and 199 in the placebo group were aged 65 years or older'), and goes on doing so until a
+    new paragraph or another group opens (as an analysis population named by its noun)."""
+    sent = sents[sent_index]
+    described = _description(words, sent, settings)
+    if not described:
+        return False
+    best: tuple[int, int] | None = None  # (words matched, sentence)
+    for s in sorted({c.sent for c in state.cohorts if c.sent < sent_index}):
+        found = _matched(described, _content_words(words, sents[s].start, sents[s].end, settings))
+        if found and (best is None or found >= best[0]):
+            best = (found, s)
+    if best is None or best[0] < min(2, len(described)):
+        return False
+    made = [c for c in state.cohorts if c.sent == best[1] and c.index not in state.screened
+            and c.index not in state.spanning]
+    treated = [c for c in made if c.drug]
+    if len({(c.drug, c.drug_status, c.arm_label) for c in treated}) >= 2:
+        # (the parts of each arm: those of one drug and status, the smallest)
+        members = sorted({(c.drug, c.drug_status, c.arm_label): c for c in sorted(
+            treated, key=lambda c: -c.size)}.values(), key=lambda c: c.index)
+    else:
+        bounds = [bisect_left(words.idx, c.start_char) for c in made]
+        ends = bounds[1:] + [sents[best[1]].end]
+        fits = [_matched(described, _content_words(words, a, b, settings))
+                for a, b in zip(bounds, ends, strict=True)]
+        members = [made[fits.index(max(fits))]] if made and max(fits) else []
+    if not members:
+        return False
+    if not state.population:
+        state.arms_before_population = list(state.arms)
+    state.population = [c.index for c in members]
+    if len(members) >= 2:
+        state.arms = list(state.population)
+        return True
+    state.last_in_sentence.append(members[0].index)
+    return False
+
+
+def _description(words: Words, sent: Span, settings: LinkSettings) -> frozenset[str]:
+    """The words by which an opening 'Among those who underwent surgery,' names its group:
+    none when the opening gives a size ('Among the 318 patients'), a drug, an arm label or an
+    analysis population, or no count follows it."""
+    opener = sent.start
+    if words.lower[opener] not in _POPULATION_OPENERS:
+        opener = _subgroup_opener(words, sent)
+        if opener is None:
+            return frozenset()
+    k = opener + 1
+    while k < sent.end and words.lower[k] in settings.determiners:
+        k += 1
+    end = next((j for j in range(k, min(sent.end, k + _DESCRIPTION_WORDS))
+                if words.text[j] == "," or words.lower[j] in _SUBGROUP_NOUNS), None)
+    if end is None or words.like_num[k] or not any(words.lower[j] in settings.described_heads
+                                                   for j in range(opener + 1, end + 1)) \
+            and not _trial_name(words, k, end):
+        return frozenset()
+    if any(words.ent_type[j] in {"DRUG", "DRUG_CLASS"} or words.text[j] in {"=", "("}
+           or words.lower[j] in settings.population_nouns for j in range(k, end)):
+        return frozenset()
+    if not any(words.like_num[j] for j in range(end, sent.end)):
+        return frozenset()
+    return _content_words(words, k, end, settings)
+
+
+_DESCRIPTION_WORDS = 14
+
+
+def _trial_name(words: Words, start: int, end: int) -> bool:
+    """'In FALCON-1,', 'In the HERON trial,': an opening that names a trial by its acronym
+    (which picks the groups the sentence that named it sized)."""
+    return any(len(w) >= 3 and w.isupper() and w.replace("-", "").isalnum()
+               for w in words.text[start:end])
+_SUBGROUP_NOUNS = frozenset({"subgroup", "subset", "subpopulation"})
+
+
+def _subgroup_opener(words: Words, sent: Span) -> int | None:
+    """'The benefit held in the STK11 subgroup, in which ...': the preposition before a
+    subgroup noun that comes before the sentence's first number, else None."""
+    for j in range(sent.start, sent.end):
+        if words.like_num[j]:
+            return None
+        if words.lower[j] in _SUBGROUP_NOUNS:
+            return next((k for k in range(j - 1, max(sent.start, j - 6) - 1, -1)
+                         if words.lower[k] in _POPULATION_OPENERS), None)
+    return None
+
+
+def _content_words(words: Words, start: int, end: int, settings: LinkSettings) -> frozenset[str]:
+    # ("co-mutation" and "co-occurring STK11 mutation": a hyphened word is also its parts)
+    return frozenset(p for w in words.lower[start:end] if w not in settings.description_stops
+                     for p in {w, *w.split("-")} if p not in settings.description_stops
+                     and (len(p) >= 3 and p.replace("-", "").isalnum() or p.isdigit()))
+
+
+def _matched(described: frozenset[str], found: frozenset[str]) -> int:
+    """How many of the words of a description a text has, a word matching another of its
+    stem ('previous' and 'previously', 'crossover' and 'crossed')."""
+    return sum(1 for w in described if w in found or len(w) >= 5 and any(
+        len(f) >= 5 and f[:5] == w[:5] for f in found))
+
+
+def _keep_arms_beside_population(state: LinkState, previous_arms: list[int]) -> bool:
+    """'After matching, the matched cohort comprised 2,050 patients in each group', 'The
+    per-protocol population included 412 and 409': a named population made of parts of the
+    arms holds only where the text names it again ('In the matched cohort, ...'); a bare arm
+    name later is the arm as randomised."""
+    if len(previous_arms) >= 2 and state.populations and state.arms == state.populations[-1][1] \
+            and state.arms != previous_arms and all(
+                state.cohorts[i].size <= state.cohorts[a].size
+                for i, a in zip(state.arms, previous_arms, strict=False)):
+        state.arms = list(previous_arms)
+        return True
+    return False
+
+
 def _end_population(state: LinkState) -> None:
-    if state.arms == state.population and state.arms_before_population:
+    # (the arms before it, also when another named population was put in force meanwhile:
+    # "In this population, ..." after "The per-protocol population comprised ...")
+    if state.arms_before_population and (state.arms == state.population or any(
+            state.arms == members for _, members in state.populations)):
         state.arms = state.arms_before_population
     state.population = []
 
@@ -740,7 +871,7 @@ def _define_populations(words: Words, sent: Span, nouns: list[int], state: LinkS
             members = [c for c in members if 2 * c.size != sum(m.size for m in members)]
         if members:
             state.populations.append((names, [c.index for c in members]))
-            state.population = []
+            _end_population(state)  # (and the arms it had put in force)
 
 
 def _control_lacks(state: LinkState, defined: dict[str, tuple[str, str, str]],

@@ -67,6 +67,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         parts = fraction_parts(token.text)
         if parts and token.i > start and words.lower[token.i - 1] in settings.not_count_after:
             continue  # "a Phase 1/2 study", "grade 3/4 neutropenia": a label, no fraction
+        if parts and token.i > start and words.lower[token.i - 1] in settings.response_indices:
+            continue  # "sPGA 0/1", "IGA 0/1": the scores of a responder threshold
         if parts:  # "3/40"
             noun = _noun_end(doc, token.i + 1, end, patients, settings)
             mentions.append(Mention("fraction", token.i, noun or token.i + 1, value=parts[0],
@@ -250,8 +252,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
 
         n_equals = number.start - 2 >= start and words.text[number.start - 1] == "=" \
             and words.lower[number.start - 2] == "n"
-        bracketed = _bracketed_size(doc, number.start, after, start, end, groups, cues, patients,
-                                    settings)
+        # ("randomly assigned to X (233) and Y (229)": the verb is the sentence's, before the
+        # clause of the second arm)
+        bracketed = _bracketed_size(doc, number.start, after, start, end, groups,
+                                    sent_cues or cues, patients, settings)
         if (n_equals or is_group_size(number_text)) and mentions \
                 and mentions[-1].kind == "percent" and mentions[-1].percent is not None \
                 and mentions[-1].end == number.start - (3 if n_equals else 1):
@@ -986,7 +990,7 @@ def _bracketed_size(doc: Doc, i: int, after: int, start: int, end: int,
         return None
     paren = i - 1
     named = any(g[3] == paren for g in groups) or any(
-        c.end == paren and c.label in {"ARM", "OUTCOME"} for c in cues) \
+        c.end == paren and c.label in {"ARM", "OUTCOME", "EXPERIMENTAL_ARM"} for c in cues) \
         or words.lower[paren - 1] in settings.control_drugs \
         or words.lower[paren - 1] in settings.alone_words \
         and any(g[3] == paren - 1 for g in groups)  # "or paclitaxel alone (90 patients)"

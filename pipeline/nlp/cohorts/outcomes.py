@@ -980,6 +980,13 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
             i = after_percent(doc, treatment_end(doc, i, clause_end, settings) or i, clause_end)
         found = _object_outcome(doc, i, clause_end, settings)
     if found is None:
+        # "8% of those on X had a heart attack", "50 of the X group had a stroke": the
+        # object after a phrase that names the count's group (a share of a treated group is
+        # of an event, not a baseline feature)
+        i = after_percent(doc, end, clause_end)
+        verb = _group_phrase_end(doc, i, clause_end, settings)
+        found = _object_outcome(doc, verb, clause_end, settings) if verb > i else None
+    if found is None:
         return None
     if found.end - found.start <= 2 and doc[found.end - 1].lower_ in settings.pronouns:
         # "Remission was apparent at week 4, when it was reported by 68/278": the outcome
@@ -1475,6 +1482,33 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
         # "had at least a 75% improvement in their PASI score": a responder threshold
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
     return found
+
+
+def _group_phrase_end(doc: Doc, i: int, clause_end: int, settings: LinkSettings) -> int:
+    """'8% of the X group had a stroke', '50 of those on the dummy pill had a fall': where
+    the verb stands after a phrase naming the count's group (a preposition or participle,
+    then words, no comma, no number, ending in a group noun, a drug or a treatment word),
+    else ``i``."""
+    words = words_of(doc)
+    if i >= clause_end or words.lower[i] not in _GROUP_OPENERS \
+            and words.lower[i] not in settings.treatment_words:
+        return i
+    j = i + 1
+    while j < clause_end and j - i <= _GROUP_PHRASE_WORDS and words.is_alpha[j] \
+            and words.lower[j] not in settings.article_verbs \
+            and words.lower[j] not in settings.object_verbs:
+        j += 1
+    if j >= clause_end or j - i > _GROUP_PHRASE_WORDS or words.lower[j] not in \
+            settings.article_verbs and words.lower[j] not in settings.object_verbs:
+        return i
+    if any(words.lower[k] in settings.arm_nouns or words.ent_type[k] in {"DRUG", "DRUG_CLASS"}
+           or words.lower[k] in settings.treatment_words for k in range(i + 1, j)):
+        return j
+    return i
+
+
+_GROUP_OPENERS = frozenset({"of", "in", "among"})
+_GROUP_PHRASE_WORDS = 7
 
 
 def _ends_in_event(doc: Doc, i: int, clause_end: int, settings: LinkSettings) -> bool:

@@ -164,6 +164,10 @@ class LinkSettings:
     subset_openers: frozenset[str]  # ', including 20 who ...': a part of the counts before
     population_verbs: frozenset[str]  # 'and formed the mITT population': the group is
     population_nouns: frozenset[str]  # an analysis population, no event
+    # 'Among those who underwent surgery, ...': an opening that names a group by what it is
+    # (a head among described_heads), matched by its other words to a group named before
+    described_heads: frozenset[str]
+    description_stops: frozenset[str]  # words that tell no group apart ('who', 'with')
     dose_changes: frozenset[str]  # '22 needed a dose reduction': a change of dosing, no event
     measure_units: frozenset[str]  # 'of 880 mg', '12 years': a measure, no count
     part_words: dict[str, float]
