@@ -2501,3 +2501,14 @@ def test_an_opening_that_names_a_trial_counts_over_that_trials_arms(nlp, first, 
     rows = analyse(clean_text(_TWO_TRIALS.format(first=first, second=second)), nlp=nlp).rows
     found = {(r.cohort_size, r.event_count) for r in rows if r.row_type == "outcome"}
     assert {(sizes[0], 61), (sizes[0], 19), (sizes[1], 28), (sizes[1], 9)} <= found
+
+
+@pytest.mark.parametrize("relative", ["in which patients received", "where participants were given"])
+def test_a_control_arm_defined_by_a_relative_clause_gets_its_named_drug(nlp, relative) -> None:
+    text = ("Tarvolimab in Ovarian Cancer\n\nThe trial enrolled 264 women: 130 in the "
+            f"tarvolimab arm and 134 in the comparator arm, {relative} topotecan. Death "
+            "occurred in 41 women in the tarvolimab arm and 58 in the comparator arm.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    found = {(r.row_type, r.cohort_size, r.event_count, r.drug) for r in rows}
+    assert {("cohort", 134, None, "topotecan"), ("outcome", 134, 58, "topotecan"),
+            ("outcome", 130, 41, "tarvolimab")} <= found

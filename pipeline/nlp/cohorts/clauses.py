@@ -631,6 +631,37 @@ def share_whom_drug(facts: list[ClauseFacts], doc: Doc) -> None:
 _WHOM_QUANTIFIERS = frozenset({"all", "each", "both"})
 
 
+def share_control_drug(facts: list[ClauseFacts], doc: Doc) -> None:
+    """'148 in the control arm, in which patients received docetaxel', 'the comparator group,
+    where patients were given Y': a control arm named by no drug, with a relative clause
+    ('in which', 'where') right after it that names what it was given, is an active arm of
+    that drug, received (corpora/README: a control arm given a named regimen without
+    placebo)."""
+    lower = None
+    for here in facts:
+        if not here.control or not here.drug or here.alone or here.background:
+            continue
+        lower = lower or words_of(doc).lower
+        mention = (here.drug_mention or "").lower().split()
+        if mention and any(
+                (opener := defining_relative(lower, c.end, here.end)) is not None
+                and mention[0] in lower[opener:here.end]
+                for c in here.cues if c.label == "STATUS" and c.id == "not_received"
+                and not _status_verb(c, lower)):
+            here.control, here.drug_status = False, "received"
+
+
+def defining_relative(lower: list[str], i: int, end: int) -> int | None:
+    """Where a relative clause that defines the group named right before ``i`` opens ('the
+    control arm, in which ...', 'the comparator group, where ...'), or None."""
+    k = i + (i < end and lower[i] == ",")
+    if k < end and lower[k] == "where":
+        return k
+    if k + 1 < end and lower[k] == "in" and lower[k + 1] == "which":
+        return k
+    return None
+
+
 def _status_verb(cue: Cue, lower: list[str]) -> bool:
     """Is the cue a verb that changes a group's treatment ("withdrew", "stopped", "did not
     receive"), not a control arm's name ("the placebo group", "observation")?"""

@@ -43,7 +43,9 @@ from .arms import (
 from .clauses import (
     background_drugs,
     clause_facts,
+    defining_relative,
     drug_groups,
+    share_control_drug,
     share_predicates,
     share_statuses,
     share_whom_drug,
@@ -296,6 +298,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         share_predicates(all_facts, settings, doc, anchor_list)
         share_statuses(all_facts, doc, settings)
         share_whom_drug(all_facts, doc)
+        share_control_drug(all_facts, doc)
         listed = listed_sizes(words, sent, sent_groups, settings) \
             if respectively_sents and sent_index in respectively_sents else []
         listed_at = {i for i, _ in listed}
@@ -2289,6 +2292,12 @@ def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str,
                        drug_status=None)
     if kind == "control":
         lacked = next((n for n in named if n[0] == end and n[2] == "drug"), None)
+        opener = defining_relative(words_of(doc).lower, end, facts.end)
+        given = next((n for n in named if opener is not None and n[0] > opener
+                      and n[2] == "drug"), None)
+        if given is not None and not facts.control and facts.drug == given[3]:
+            # "148 in the control arm, in which patients received Y" (share_control_drug)
+            return replace(facts, experimental=False)
         if lacked is not None:  # "37 of 1,202 patients not given X": X, not received
             return replace(facts, experimental=False, control=True, drug=lacked[3],
                            drug_mention=doc[start:lacked[1]].text, drug_status="not_received")
