@@ -2512,3 +2512,15 @@ def test_a_control_arm_defined_by_a_relative_clause_gets_its_named_drug(nlp, rel
     found = {(r.row_type, r.cohort_size, r.event_count, r.drug) for r in rows}
     assert {("cohort", 134, None, "topotecan"), ("outcome", 134, 58, "topotecan"),
             ("outcome", 130, 41, "tarvolimab")} <= found
+
+
+def test_an_arm_named_and_sized_in_one_bracket_after_a_semicolon(nlp) -> None:
+    text = ("Velquatinib in Mesothelioma\n\nAdults were randomly assigned in a 1:1 ratio to "
+            "receive either velquatinib (velquatinib group; 187 participants) or placebo "
+            "(placebo group; 184 participants). Death occurred in 96 participants in the "
+            "velquatinib group and 121 in the placebo group.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    found = {(r.row_type, r.cohort_size, r.event_count, r.drug, r.drug_status) for r in rows}
+    assert {("cohort", 187, None, "velquatinib", "received"),
+            ("cohort", 184, None, "velquatinib", "not_received"),
+            ("outcome", 184, 121, "velquatinib", "not_received")} <= found

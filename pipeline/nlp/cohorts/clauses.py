@@ -67,6 +67,8 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
             continue
         if text in settings.clause_breaks and _names_group_size(words, i + 1, end):
             continue  # "Arm A (radiotherapy alone; n = 124)": the size of the arm just named
+        if text == ";" and _bracket_closing_size(words, i + 1, end):
+            continue  # "to X (the X group; 201 patients)": the size of the arm just named
         if text == ";" and _interval_after(words, i + 1, end, settings):
             continue  # "398 of 412 (96.6%; 95% CI, 94.4 to 98.1) had": a statistic, no clause
         comma_break = (text == "," and nxt is not None
@@ -152,6 +154,16 @@ def _dose_of(doc: Doc, comma: int, settings: LinkSettings) -> bool:
     """Does the comma set a drug's dose after it ('intravenous ceftriaxone, 2 g once daily')?"""
     return comma > 0 and comma + 2 < len(doc) and doc[comma - 1].ent_type_ == "DRUG" \
         and doc[comma + 1].like_num and doc[comma + 2].lower_ in settings.dose_words
+
+
+def _bracket_closing_size(words: Words, k: int, end: int) -> bool:
+    """'(the X group; 201 patients)', '(placebo group; 202 participants)': the count at
+    ``k`` and a noun or two after it close the bracket, so it is the size of the group named
+    before it in the bracket."""
+    if k >= end or words.num[k] is None or not words.like_num[k]:
+        return False
+    close = next((j for j in range(k + 1, min(end, k + 4)) if words.text[j] in {")", "]"}), None)
+    return close is not None and close > k + 1 and all(words.is_alpha[j] for j in range(k + 1, close))
 
 
 def _names_group_size(words: Words, k: int, end: int) -> bool:
