@@ -2524,3 +2524,25 @@ def test_an_arm_named_and_sized_in_one_bracket_after_a_semicolon(nlp) -> None:
     assert {("cohort", 187, None, "velquatinib", "received"),
             ("cohort", 184, None, "velquatinib", "not_received"),
             ("outcome", 184, 121, "velquatinib", "not_received")} <= found
+
+
+_CORNER_TABLE = ("Orvepitant in Pancreatic Cancer\n\nIn the trial, 162 patients were assigned to "
+                 "orvepitant and 158 to placebo.\n\n{header}| Death | 44 | 61 |\n| Nausea | 30 "
+                 "| 12 |")
+
+
+@pytest.mark.parametrize("header", ["|  | Orvepitant | Placebo |\n",
+                                    "|  | Orvepitant | Placebo |\n|  | (n = 162) | (n = 158) |\n"])
+def test_a_table_header_with_a_blank_corner_cell_names_the_arms_in_order(nlp, header) -> None:
+    rows = analyse(clean_text(_CORNER_TABLE.format(header=header)), nlp=nlp).rows
+    found = {(r.cohort_size, r.event_count, r.drug_status) for r in rows if r.row_type == "outcome"}
+    assert {(162, 44, "received"), (158, 61, "not_received"), (162, 30, "received"),
+            (158, 12, "not_received")} <= found
+
+
+def test_a_header_row_of_sizes_under_one_of_treatments_sizes_those_columns(nlp) -> None:
+    text = ("Results\n\n|  | Orvepitant | Gemcitabine |\n|  | (n = 162) | (n = 158) |\n"
+            "| Death | 44 | 61 |")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    found = {(r.cohort_size, r.event_count, r.drug) for r in rows if r.row_type == "outcome"}
+    assert {(162, 44, "orvepitant"), (158, 61, "gemcitabine")} <= found

@@ -40,6 +40,9 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     cells = _cells(doc, sent)
     if len(cells) < 2:
         return
+    corner = _empty_corner(doc, sent)
+    if corner is not None:
+        cells = [(corner, corner), *cells]  # "|  | X | Placebo |": the label cell is empty
     if title is not None and title_cues and any(
             c.label in {"STUDY_VERB", "EVENT_VERB"} for c in title_cues):
         # "Infants with bronchiolitis were assigned to ...": a statement before the table,
@@ -67,11 +70,13 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     # (a single-arm study's table has one sized column: "Best response | X (n = 52)")
     if sum(s is not None for s in sizes) >= 2 or sizes == [sizes[0]] and sizes[0] is not None:
         named_above = _named_above(doc, cells[0], state)
+        named_before = _sizes_only_below(doc, cells[1:], state.table_facts)
         state.table_facts = None  # (the columns are the sized groups)
         columns: list[int | None] = [None] * len(sizes)
         all_facts = []
-        for a, b in cells[1:]:
-            facts = clause_facts(doc, Clause(a, b), cues, drug_ents, settings)
+        for k, (a, b) in enumerate(cells[1:]):
+            facts = named_before[k] if named_before else \
+                clause_facts(doc, Clause(a, b), cues, drug_ents, settings)
             if name_control(facts, state.options):
                 facts.control = True  # "| X alone (n = 163) |": the add-on's control arm
             all_facts.append(facts)
@@ -161,6 +166,33 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         percent = stated_percent(doc, numbers[0].i + 1, b, number_at)
         add_event(state, cohort, count, percent, outcomes[0], facts, sent_index, doc[a:b],
                    settings.confidence["fraction"])
+
+
+def _sizes_only_below(doc: Doc, cells: list[tuple[int, int]],
+                      named: list[ClauseFacts] | None) -> list[ClauseFacts] | None:
+    """'| | X | Placebo |' then '| | (n = 150) | (n = 148) |': a header row of sizes alone
+    under a row that named the columns' treatments sizes those columns; what each names,
+    or None."""
+    if not named or len(named) != len(cells) or not any(f.drug or f.control for f in named):
+        return None
+    if any(t.is_alpha and t.lower_ != "n" for a, b in cells for t in doc[a:b]):
+        return None
+    return [replace(f, start=a, end=b, cues=[]) for f, (a, b) in zip(named, cells, strict=True)]
+
+
+def _empty_corner(doc: Doc, sent: Span) -> int | None:
+    """Where the empty first cell of a row stands ("|  | X | Placebo |": a header whose
+    label cell is blank, so its first named cell is an arm's column), or None."""
+    bars = 0
+    for k in range(sent.start, min(sent.end, sent.start + 4)):
+        text = doc[k].text
+        if text == "|":
+            bars += 1
+            if bars == 2:
+                return k
+        elif not text.isspace():
+            return None
+    return None
 
 
 def _named_columns_first(all_facts: list[ClauseFacts]) -> list[int]:
