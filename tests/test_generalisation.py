@@ -2546,3 +2546,16 @@ def test_a_header_row_of_sizes_under_one_of_treatments_sizes_those_columns(nlp) 
     rows = analyse(clean_text(text), nlp=nlp).rows
     found = {(r.cohort_size, r.event_count, r.drug) for r in rows if r.row_type == "outcome"}
     assert {(162, 44, "orvepitant"), (158, 61, "gemcitabine")} <= found
+
+
+@pytest.mark.parametrize("control", ["the chemotherapy group", "the standard-therapy arm"])
+def test_a_count_naming_its_arms_drug_stays_when_the_comparator_is_listed_first(nlp,
+                                                                                control) -> None:
+    text = ("Brenzatinib in Oesophageal Cancer\n\nA total of 412 patients were randomly "
+            "assigned to paclitaxel, carboplatin and fluorouracil (n = 205) or brenzatinib "
+            f"(n = 207). Death occurred in 71 patients in the brenzatinib group and 98 in "
+            f"{control}.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    found = {(r.cohort_size, r.event_count, r.drug) for r in rows if r.row_type == "outcome"}
+    assert {(207, 71, "brenzatinib"),
+            (205, 98, "carboplatin + fluorouracil + paclitaxel")} <= found

@@ -427,7 +427,7 @@ def assign_respectively(state: LinkState, first_event: int,
         # the fractions just named, else the arms.
         targets = named if named is not None and all(
             _fits(event, state.cohorts[c]) for event, c in zip(group, named, strict=True)) \
-            else order or state.arms
+            else order or _around_named_arms(state, group) or state.arms
         if not all(_fits(event, state.cohorts[arm]) or _fits_treated(event, arm, state, treated)
                    for event, arm in zip(group, targets, strict=True)):
             continue  # "101 patients (48.8%)" is no part of an arm of 53: another group
@@ -439,6 +439,26 @@ def assign_respectively(state: LinkState, first_event: int,
             if not event.drug or event.drug != cohort.drug:
                 event.drug, event.drug_mention = cohort.drug, cohort.drug_mention
                 event.drug_status = cohort.drug_status
+
+
+def _around_named_arms(state: LinkState, group: list[Event]) -> list[int] | None:
+    """'60 in the X group and 80 in the chemotherapy group' after arms of 'A, B and C (n =
+    148) or X (n = 150)': a count whose clause named the drug of exactly one arm stays with
+    that arm, and the counts that named none take the other arms in order. None when no
+    count so names an arm, or a count names no group at all ('headache (14 and 18)')."""
+    if not all(e.drug_mention for e in group):
+        return None
+    arms = [state.cohorts[a] for a in state.arms]
+    pinned: list[int | None] = []
+    for event in group:
+        fits = [c.index for c in arms if c.drug == event.drug
+                and c.drug_status == event.drug_status and c.drug_status == "received"]
+        pinned.append(fits[0] if len(fits) == 1 else None)
+    kept = [a for a in pinned if a is not None]
+    if not kept or len(set(kept)) != len(kept) or len(kept) == len(group):
+        return None
+    rest = iter(a for a in state.arms if a not in kept)
+    return [a if a is not None else next(rest) for a in pinned]
 
 
 def _named_for_other_arms(state: LinkState, group: list[Event]) -> bool:
