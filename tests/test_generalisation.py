@@ -2559,3 +2559,16 @@ def test_a_count_naming_its_arms_drug_stays_when_the_comparator_is_listed_first(
     found = {(r.cohort_size, r.event_count, r.drug) for r in rows if r.row_type == "outcome"}
     assert {(207, 71, "brenzatinib"),
             (205, 98, "carboplatin + fluorouracil + paclitaxel")} <= found
+
+
+@pytest.mark.parametrize("joiner", ["versus", "compared with"])
+def test_a_count_followed_by_its_arms_drug_keeps_it_when_the_other_names_no_drug(nlp,
+                                                                                 joiner) -> None:
+    text = ("Brenzatinib in Oesophageal Cancer\n\nA total of 412 patients were randomly "
+            "assigned to paclitaxel, carboplatin and fluorouracil (n = 205) or brenzatinib "
+            f"(n = 207). Death occurred in 71 patients with brenzatinib {joiner} 98 with "
+            "standard chemotherapy.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    found = {(r.cohort_size, r.event_count, r.drug) for r in rows if r.row_type == "outcome"}
+    assert {(207, 71, "brenzatinib"),
+            (205, 98, "carboplatin + fluorouracil + paclitaxel")} <= found

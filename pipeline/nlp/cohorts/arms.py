@@ -502,6 +502,39 @@ def named_order(words: Words, sent: Span, state: LinkState, first_event: int,
     return _arms_named(named, state, settings)
 
 
+def counted_order(words: Words, sent: Span, state: LinkState, first_event: int,
+                  drugs: list[Span], settings: LinkSettings) -> list[int] | None:
+    """'Death occurred in 60 patients with X versus 80 with standard chemotherapy' after arms
+    of 'A, B and C (n = 148) or X (n = 150)': one count per arm, each followed right after
+    (only linking words between) by the drug of at most one arm; the counts that named an arm's drug go to
+    it, the others to the arms left, in order. None when no count names one."""
+    events = state.events[first_event:]
+    if len(state.arms) < 2 or len(events) != len(state.arms) or any(
+            e.confidence >= 0.9 or e.cohort is not None and e.cohort not in state.arms
+            for e in events):
+        return None  # (fractions, and counts tied to other groups, name their own)
+    at = [bisect_right(words.idx, e.start_char) - 1 for e in events]
+    if at != sorted(at):
+        return None
+    links = settings.reference_words | settings.size_for_words | settings.determiners \
+        | settings.assignment_words | settings.arm_definition_links
+    pinned: list[int | None] = []
+    for k, lo in enumerate(at):
+        hi = at[k + 1] if k + 1 < len(at) else sent.end
+        # ("60 patients with X", "80 in the X group": the drug right after the count)
+        fits = {a for d in drugs if lo < d.start < hi
+                and d.start - lo <= settings.arm_definition_reach + 1
+                and all(w in links for w in words.lower[lo + 1:d.start]) for a in state.arms
+                if state.cohorts[a].drug_status == "received"
+                and state.cohorts[a].drug == (d.id_ or d.text.lower())}
+        pinned.append(next(iter(fits)) if len(fits) == 1 else None)
+    kept = [a for a in pinned if a is not None]
+    if not kept or len(set(kept)) != len(kept):
+        return None
+    rest = iter(a for a in state.arms if a not in kept)
+    return [a if a is not None else next(rest) for a in pinned]
+
+
 def _arms_named(named: list[Span], state: LinkState, settings: LinkSettings) -> list[int] | None:
     """The arms the drug names pick, in order, when they pick every arm once."""
     order: list[int] = []

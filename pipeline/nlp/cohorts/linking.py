@@ -25,6 +25,7 @@ from .arms import (
     clear_sentence_total,
     clear_totals,
     compared_options,
+    counted_order,
     dose_arms,
     dose_terms,
     kept_options,
@@ -500,6 +501,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         order = named_order(words, sent, state, n_events, sent_drugs, settings,
                             respectively=respectively) \
             if respectively or sent_index in bracket_sents and len(sent_drugs) >= 2 else None
+        if order is None and not respectively:  # "60 with X versus 80 with chemotherapy"
+            order = counted_order(words, sent, state, n_events, sent_drugs, settings)
         assign_respectively(state, n_events, safety_arms, order)  # (after the arms this sentence defines)
         clear_sentence_total(state, n_cohorts, n_events)
         clear_frame_total(state, n_cohorts, n_events)
