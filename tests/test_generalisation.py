@@ -2572,3 +2572,15 @@ def test_a_count_followed_by_its_arms_drug_keeps_it_when_the_other_names_no_drug
     found = {(r.cohort_size, r.event_count, r.drug) for r in rows if r.row_type == "outcome"}
     assert {(207, 71, "brenzatinib"),
             (205, 98, "carboplatin + fluorouracil + paclitaxel")} <= found
+
+
+@pytest.mark.parametrize(("groups", "sizes"), [
+    ("the brenzatinib and chemotherapy groups", (207, 205)),
+    ("the chemotherapy and brenzatinib groups", (205, 207))])
+def test_respectively_over_two_arms_one_named_by_no_drug(nlp, groups, sizes) -> None:
+    text = ("Brenzatinib in Oesophageal Cancer\n\nA total of 412 patients were randomly "
+            "assigned to paclitaxel, carboplatin and fluorouracil (n = 205) or brenzatinib "
+            f"(n = 207). Death occurred in 71 and 98 patients in {groups}, respectively.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    found = {(r.cohort_size, r.event_count) for r in rows if r.row_type == "outcome"}
+    assert {(sizes[0], 71), (sizes[1], 98)} <= found

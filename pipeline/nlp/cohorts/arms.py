@@ -499,7 +499,27 @@ def named_order(words: Words, sent: Span, state: LinkState, first_event: int,
                 e.end_char <= words.doc_text.find(")", opened) for e in events):
             return None
         named = [e for e in drugs if words.idx[e.start] < opened]
-    return _arms_named(named, state, settings)
+    return _arms_named(named, state, settings) or _one_arm_named(words, named, state, settings)
+
+
+def _one_arm_named(words: Words, named: list[Span], state: LinkState,
+                   settings: LinkSettings) -> list[int] | None:
+    """'in 60 and 80 patients in the X and chemotherapy groups, respectively': of two arms,
+    one named by its drug, the other by words that name no drug; the drug's place before or
+    after 'and' gives the order."""
+    if len(state.arms) != 2 or len(named) != 1:
+        return None
+    ent = named[0]
+    fits = [a for a in state.arms if state.cohorts[a].drug_status == "received"
+            and state.cohorts[a].drug == (ent.id_ or ent.text.lower())]
+    if len(fits) != 1:
+        return None
+    other = next(a for a in state.arms if a != fits[0])
+    if ent.end < len(words.lower) and words.lower[ent.end] in {"and", "or"}:
+        return [fits[0], other]
+    if words.lower[ent.start - 1] in {"and", "or"}:
+        return [other, fits[0]]
+    return None
 
 
 def counted_order(words: Words, sent: Span, state: LinkState, first_event: int,
