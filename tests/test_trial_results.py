@@ -2891,3 +2891,14 @@ def test_a_label_sized_in_brackets_is_defined_by_the_treatment_after(nlp, first:
     rows = analyse(clean_text(text), nlp=nlp).rows
     got = {(r.event_count, r.drug_status) for r in rows if r.row_type == "outcome"}
     assert got == {(30, "received"), (12, "not_received")}
+
+
+@pytest.mark.parametrize("verb", ["maintained", "sustained"])
+def test_an_end_point_kept_by_a_count_is_an_outcome(nlp, verb: str) -> None:
+    text = ("We randomly assigned 120 smokers to cytisine (n = 60) or placebo (n = 60). "
+            f"Continuous abstinence was {verb} by 17 participants in the cytisine group and "
+            "6 in the placebo group.")
+    rows = _rows(nlp, text)
+    assert {(r[1], r[3], r[4], r[5], r[6]) for r in rows} == {
+        (60, "received", "other", "Continuous abstinence", 17),
+        (60, "not_received", "other", "Continuous abstinence", 6)}
