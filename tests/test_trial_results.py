@@ -2902,3 +2902,10 @@ def test_an_end_point_kept_by_a_count_is_an_outcome(nlp, verb: str) -> None:
     assert {(r[1], r[3], r[4], r[5], r[6]) for r in rows} == {
         (60, "received", "other", "Continuous abstinence", 17),
         (60, "not_received", "other", "Continuous abstinence", 6)}
+
+
+def test_a_heading_opened_by_a_participle_before_its_outcome(nlp) -> None:
+    rows = _rows(nlp, "Adults with psoriasis were randomised to bimekizumab (n = 70) or placebo "
+                      "(n = 68). Maintained response at week 52: 51 (72.9%) vs 9 (13.2%).")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {(70, "received", "response", 51),
+                                                        (68, "not_received", "response", 9)}

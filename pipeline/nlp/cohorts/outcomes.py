@@ -1632,6 +1632,13 @@ def _rated_heading(doc: Doc, sent_start: int, colon: int, cues: list[Cue],
     return named if all(w in settings.frequency_words for w in rest) else None
 
 
+def _heading_modifier(verb: Cue, sent_start: int, cues: list[Cue]) -> bool:
+    """'Sustained remission: ...', 'Maintained response: ...': an event verb that opens the
+    heading right before an outcome modifies it; it makes no statement of the heading."""
+    return verb.label == "EVENT_VERB" and verb.start == sent_start \
+        and any(c.label == "OUTCOME" and c.start == verb.end for c in cues)
+
+
 def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue],
                     settings: LinkSettings) -> Cue | None:
     """'Major bleeding: 2 (1.7%) vs 5 (4.2%)': what a heading before a colon names."""
@@ -1643,7 +1650,8 @@ def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue
     rated = _rated_heading(doc, sent_start, colon, cues, settings)
     if rated is not None:
         return rated  # "Objective responses were uncommon: 2 (4.4%) with X and none with Y"
-    if any(c.label in {"EVENT_VERB", "STUDY_VERB", "STATUS"} and c.start < colon for c in cues) \
+    if any(c.label in {"EVENT_VERB", "STUDY_VERB", "STATUS"} and c.start < colon
+           and not _heading_modifier(c, sent_start, cues) for c in cues) \
             or any(c.label == "PATIENT" and c.start < colon and words.num[c.start - 1]
                    is not None for c in cues) \
             or any(t.lower_ in settings.frame_auxiliaries for t in doc[sent_start:colon]):
