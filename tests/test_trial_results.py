@@ -2909,3 +2909,19 @@ def test_a_heading_opened_by_a_participle_before_its_outcome(nlp) -> None:
                       "(n = 68). Maintained response at week 52: 51 (72.9%) vs 9 (13.2%).")
     assert {(r[1], r[3], r[4], r[6]) for r in rows} == {(70, "received", "response", 51),
                                                         (68, "not_received", "response", 9)}
+
+
+def test_a_header_with_an_empty_label_cell_names_the_arms_of_its_columns(nlp) -> None:
+    text = ("We randomly assigned 180 adults with gout to febuxostat (n = 90) or allopurinol "
+            "(n = 90).\n\nTable 2. Outcomes at 12 months\n | Febuxostat | Allopurinol\n"
+            "Gout flare | 21 (23.3) | 30 (33.3)")
+    rows = _rows(nlp, text)
+    assert {(r[1], r[2], r[4], r[6]) for r in rows} == {(90, "febuxostat", "other", 21),
+                                                        (90, "allopurinol", "other", 30)}
+
+
+def test_an_unlabelled_header_without_an_outcome_title_counts_nothing(nlp) -> None:
+    text = ("We randomly assigned 180 adults with gout to febuxostat (n = 90) or allopurinol "
+            "(n = 90).\n\nTable 1. Baseline characteristics\n | Febuxostat | Allopurinol\n"
+            "Women | 21 (23.3) | 30 (33.3)")
+    assert _rows(nlp, text) == set()

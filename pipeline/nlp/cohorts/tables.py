@@ -51,6 +51,8 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         # " | Dupilumab, n = 120 | Placebo, n = 118": a header whose label cell is empty (or
         # left out) names an arm in every cell it has; the data rows keep their label cell.
         cells = [(cells[0][0], cells[0][0]), *cells]
+    elif _unlabelled_arms(doc, sent, cells, cues, drug_ents, settings):
+        cells = [(cells[0][0], cells[0][0]), *cells]  # " | Apixaban | Warfarin"
     sizes = [_cell_size(doc, a, b, patients) for a, b in cells[1:]]
     if not any(sizes) and not any(_starts_with_count(doc, a, b) for a, b in cells[1:]):
         if _split_columns(doc, cells, cues, drug_ents, state):
@@ -365,6 +367,17 @@ def _column_part(state: LinkState, column: Cohort, size: int, sent_index: int, s
     return part.index
 
 
+def _unlabelled_arms(doc: Doc, sent: Span, cells: list[tuple[int, int]], cues: list[Cue],
+                     drug_ents: list[Span], settings: LinkSettings) -> bool:
+    """" | Omega-3 | Vitamin D | Placebo": a header row that opens with a bar has an empty
+    label cell, when its first cell names a treatment and no cell gives a count."""
+    if not any(t.text == "|" for t in doc[sent.start:cells[0][0]]) \
+            or any(_starts_with_count(doc, a, b) for a, b in cells):
+        return False
+    facts = clause_facts(doc, Clause(*cells[0]), cues, drug_ents, settings)
+    return bool(facts.drug or facts.control)
+
+
 def _starts_with_count(doc: Doc, a: int, b: int) -> bool:
     first = next((t for t in doc[a:b] if not t.is_space), None)
     return first is not None and (first._.num_value is not None or bool(fraction_parts(first.text)))
@@ -400,7 +413,8 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
         state.table = columns  # (columns named by treatment only: a disposition row sizes them)
         outcomes = longest_cues([c for c in title_cues + cues if c.label == "OUTCOME"], "OUTCOME")
         state.table_outcome = next((c for c in outcomes if c.id == "adverse_event"), None) \
-            or _outcome_header(doc, cells[0], settings)
+            or _outcome_header(doc, cells[0], settings) \
+            or _titled_outcomes(doc, cells[0], title, settings)
 
 
 def _cell_size(doc: Doc, a: int, b: int, patients: frozenset[int] = frozenset()) -> int | None:
