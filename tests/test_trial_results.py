@@ -2925,3 +2925,22 @@ def test_an_unlabelled_header_without_an_outcome_title_counts_nothing(nlp) -> No
             "(n = 90).\n\nTable 1. Baseline characteristics\n | Febuxostat | Allopurinol\n"
             "Women | 21 (23.3) | 30 (33.3)")
     assert _rows(nlp, text) == set()
+
+
+def test_a_column_named_by_the_backbone_alone_is_the_control_arm(nlp) -> None:
+    text = ("Adults with myeloma were randomly assigned to isatuximab plus dexamethasone "
+            "(n = 80) or dexamethasone alone (n = 78).\n\nTable 2. Outcomes\n"
+            " | Isatuximab plus dexamethasone | Dexamethasone\n"
+            "Very good partial response | 28 (35.0) | 12 (15.4)")
+    rows = _rows(nlp, text)
+    assert {(r[1], r[2], r[3], r[6]) for r in rows} == {
+        (80, "dexamethasone + isatuximab", "received", 28),
+        (78, "isatuximab", "not_received", 12)}
+
+
+def test_a_column_named_by_a_procedure_backbone_is_the_control_arm(nlp) -> None:
+    text = ("Women were randomly assigned to olaparib with radiotherapy (n = 60) or "
+            "radiotherapy alone (n = 61).\n\nTable 2. Outcomes\n"
+            " | Olaparib with radiotherapy | Radiotherapy\nLocal recurrence | 3 (5.0) | 9 (14.8)")
+    rows = _rows(nlp, text)
+    assert {(r[1], r[3], r[6]) for r in rows} == {(60, "received", 3), (61, "not_received", 9)}

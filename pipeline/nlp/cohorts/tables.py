@@ -409,12 +409,38 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
             if title is not None and found.sent == sent_index - 1:
                 found.statement = False  # a caption, not a statement about the group
         columns.append(found.index if found else None)
+    for k, column in enumerate(columns):
+        if column is None:
+            columns[k] = _backbone_column(doc, cells[1:], k, columns, state)
     if any(c is not None for c in columns) or any(f.drug or f.control for f in state.table_facts):
         state.table = columns  # (columns named by treatment only: a disposition row sizes them)
         outcomes = longest_cues([c for c in title_cues + cues if c.label == "OUTCOME"], "OUTCOME")
         state.table_outcome = next((c for c in outcomes if c.id == "adverse_event"), None) \
             or _outcome_header(doc, cells[0], settings) \
             or _titled_outcomes(doc, cells[0], title, settings)
+
+
+_ADDING_WORDS = frozenset({"plus", "with", "and", "+"})
+
+
+def _backbone_column(doc: Doc, cells: list[tuple[int, int]], k: int,
+                     columns: list[int | None], state: LinkState) -> int | None:
+    """' | X plus chemotherapy | Chemotherapy': a column named only by the backbone another
+    column adds a drug to is the control arm of that drug (the arm that did not receive it,
+    defined last); None when no column adds to it or no such arm was defined."""
+    words = [t.lower_ for t in doc[cells[k][0]:cells[k][1]] if not t.is_space]
+    if not words:
+        return None
+    for j, (a, b) in enumerate(cells):
+        other = [t.lower_ for t in doc[a:b] if not t.is_space]
+        if j == k or columns[j] is None or len(other) <= len(words) + 1 \
+                or other[-len(words):] != words or other[-len(words) - 1] not in _ADDING_WORDS:
+            continue
+        drugs = set((state.cohorts[columns[j]].drug or "").split(" + ")) - {""}
+        controls = [c.index for c in state.cohorts if c.drug and drugs >= set(c.drug.split(" + "))
+                    and c.drug_status == "not_received" and c.index not in columns]
+        return controls[-1] if controls else None
+    return None
 
 
 def _cell_size(doc: Doc, a: int, b: int, patients: frozenset[int] = frozenset()) -> int | None:
