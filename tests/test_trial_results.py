@@ -2944,3 +2944,13 @@ def test_a_column_named_by_a_procedure_backbone_is_the_control_arm(nlp) -> None:
             " | Olaparib with radiotherapy | Radiotherapy\nLocal recurrence | 3 (5.0) | 9 (14.8)")
     rows = _rows(nlp, text)
     assert {(r[1], r[3], r[6]) for r in rows} == {(60, "received", 3), (61, "not_received", 9)}
+
+
+@pytest.mark.parametrize("rating", ["less frequent", "rarer", "less common"])
+def test_an_end_point_rated_as_less_frequent_is_the_copulas_subject(nlp, rating: str) -> None:
+    text = ("Smokers were randomised to varenicline (n = 90) or nicotine patch (n = 88). "
+            f"Return to daily smoking was {rating} with varenicline (21 of 90) than with the "
+            "patch (35 of 88).")
+    rows = _rows(nlp, text)
+    assert {(r[1], r[4], r[5], r[6]) for r in rows} == {
+        (90, "other", "Return to daily smoking", 21), (88, "other", "Return to daily smoking", 35)}

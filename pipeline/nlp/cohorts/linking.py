@@ -78,6 +78,7 @@ from .outcomes import (
     preceding_outcome,
     predicate_outcome,
     qualified_outcome,
+    rated_subject,
     refers_back,
     response_kind,
     short_form_outcomes,
@@ -2365,10 +2366,11 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
                                 subject_only=m.kind == "percent", after_harm=after_harm)
         framed = outcome is not None
-        if framed and m.kind == "percent" and _rates_frequency(outcome, settings):
+        if framed and _rates_frequency(outcome, settings):
             # "Clinical remission was more frequent with X (24.0%)": the adjective says how
-            # often; the event is the one the clause names
-            outcome = clause_outcome(doc, facts, m, settings) or outcome
+            # often; the event is the one the clause names, or the copula's subject
+            outcome = clause_outcome(doc, facts, m, settings) \
+                or rated_subject(doc, outcome, facts.start, settings) or outcome
     if outcome is None and back and state.events and refers_back(doc, m.start, facts.start,
                                                                  settings):
         last = state.events[-1]  # "the corresponding rates were 55.0% and 36.4%"

@@ -1639,6 +1639,20 @@ def _heading_modifier(verb: Cue, sent_start: int, cues: list[Cue]) -> bool:
         and any(c.label == "OUTCOME" and c.start == verb.end for c in cues)
 
 
+def rated_subject(doc: Doc, rating: Cue, clause_start: int, settings: LinkSettings) -> Cue | None:
+    """'Return to heavy drinking was less frequent with X (18 of 60)': the subject of the
+    copula before words that rate how often names the event; None when there is none."""
+    words = words_of(doc)
+    k = rating.start - 1
+    if k <= clause_start or words.lower[k] not in settings.frame_auxiliaries:
+        return None
+    first = clause_start
+    for j in range(clause_start, k):
+        if words.text[j] in {",", ":", ";", "(", ")"}:
+            first = j + 1
+    return _phrase(doc, first, k, settings, subject=True, framed=True) if first < k else None
+
+
 def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue],
                     settings: LinkSettings) -> Cue | None:
     """'Major bleeding: 2 (1.7%) vs 5 (4.2%)': what a heading before a colon names."""
