@@ -2954,3 +2954,19 @@ def test_an_end_point_rated_as_less_frequent_is_the_copulas_subject(nlp, rating:
     rows = _rows(nlp, text)
     assert {(r[1], r[4], r[5], r[6]) for r in rows} == {
         (90, "other", "Return to daily smoking", 21), (88, "other", "Return to daily smoking", 35)}
+
+
+@pytest.mark.parametrize("verb", ["were confirmed", "were reported"])
+def test_cases_of_a_disease_that_arose_are_an_outcome(nlp, verb: str) -> None:
+    text = ("Older adults were randomised to zoster vaccine (n = 900) or placebo (n = 900). "
+            f"In all, 9 cases of shingles {verb} in the vaccine group and 41 in the "
+            "placebo group.")
+    rows = _rows(nlp, text)
+    assert {(r[1], r[3], r[4], r[5], r[6]) for r in rows} == {
+        (900, "received", "other", "shingles", 9),
+        (900, "not_received", "other", "shingles", 41)}
+
+
+def test_cases_of_a_disease_that_were_treated_are_patients(nlp) -> None:
+    assert _rows(nlp, "We reviewed 38 cases of uveal melanoma that were treated with "
+                      "tebentafusp.") == set()

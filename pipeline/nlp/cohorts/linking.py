@@ -66,6 +66,7 @@ from .groups import (
 from .mentions import breakdown_counts, find_mentions, in_size_brackets, names_study_part, other_arms
 from .outcomes import (
     PRO_VERBS,
+    cases_of,
     cause_part,
     clause_outcome,
     endpoint_harms,
@@ -2337,7 +2338,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     sizes_only = sizes_only or noun_size
     outcome = None if sizes_only else (
         m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
-        or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
+        or preceding_outcome(doc, m.start, facts.start, facts.cues, settings)
+        or cases_of(doc, m.end, facts.end, facts.cues, settings))
     if outcome is not None and _describes_population(doc, m, outcome, facts):
         outcome = None  # "502 adults hospitalised with influenza were randomised to ..."
     if outcome is not None and outcome.start == m.end and facts.shared_outcome is not None \

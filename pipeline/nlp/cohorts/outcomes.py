@@ -1653,6 +1653,31 @@ def rated_subject(doc: Doc, rating: Cue, clause_start: int, settings: LinkSettin
     return _phrase(doc, first, k, settings, subject=True, framed=True) if first < k else None
 
 
+_CASE_NOUNS = frozenset({"case", "cases"})
+
+
+def cases_of(doc: Doc, end: int, clause_end: int, cues: list[Cue],
+             settings: LinkSettings) -> Cue | None:
+    """'12 cases of shingles occurred in the vaccine group': cases of a disease that an event
+    verb says arose count the people who had it, the disease named after 'of' (but '45 cases
+    of melanoma were treated with X' are patients); None otherwise."""
+    words = words_of(doc)
+    if end + 1 >= clause_end or words.lower[end - 1] not in _CASE_NOUNS or words.lower[end] != "of":
+        return None
+    stop = end + 1
+    while stop < clause_end and not _ends_phrase(doc[stop], settings) \
+            and words.lower[stop] not in settings.frame_verbs \
+            and words.lower[stop] not in settings.frame_auxiliaries:
+        stop += 1
+    verb = stop
+    while verb < clause_end and words.lower[verb] in settings.frame_auxiliaries:
+        verb += 1
+    if stop == end + 1 or verb == clause_end or words.lower[verb] not in settings.frame_verbs:
+        return None
+    named = next((c for c in longest_cues(cues, "OUTCOME") if c.start == end + 1), None)
+    return named or _phrase(doc, end + 1, stop, settings)
+
+
 def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue],
                     settings: LinkSettings) -> Cue | None:
     """'Major bleeding: 2 (1.7%) vs 5 (4.2%)': what a heading before a colon names."""
