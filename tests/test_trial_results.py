@@ -2970,3 +2970,12 @@ def test_cases_of_a_disease_that_arose_are_an_outcome(nlp, verb: str) -> None:
 def test_cases_of_a_disease_that_were_treated_are_patients(nlp) -> None:
     assert _rows(nlp, "We reviewed 38 cases of uveal melanoma that were treated with "
                       "tebentafusp.") == set()
+
+
+def test_a_column_named_by_the_words_before_a_groups_size_is_that_group(nlp) -> None:
+    text = ("In a factorial design, 600 adults were randomly assigned to losartan (n = 150), "
+            "amlodipine (n = 150), both (n = 150) or placebo (n = 150).\n\n"
+            "Table 2. Outcomes\nOutcome | Losartan | Amlodipine | Both | Placebo\n"
+            "Kidney failure | 14 (9.3) | 16 (10.7) | 9 (6.0) | 25 (16.7)")
+    rows = _rows(nlp, text)
+    assert {(r[1], r[6]) for r in rows} == {(150, 14), (150, 16), (150, 9), (150, 25)}

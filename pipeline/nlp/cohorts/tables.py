@@ -411,7 +411,8 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
         columns.append(found.index if found else None)
     for k, column in enumerate(columns):
         if column is None:
-            columns[k] = _backbone_column(doc, cells[1:], k, columns, state)
+            columns[k] = _backbone_column(doc, cells[1:], k, columns, state) \
+                if state.table_facts[k].drug else _sized_name_column(doc, cells[k + 1], columns, state)
     if any(c is not None for c in columns) or any(f.drug or f.control for f in state.table_facts):
         state.table = columns  # (columns named by treatment only: a disposition row sizes them)
         outcomes = longest_cues([c for c in title_cues + cues if c.label == "OUTCOME"], "OUTCOME")
@@ -440,6 +441,24 @@ def _backbone_column(doc: Doc, cells: list[tuple[int, int]], k: int,
         controls = [c.index for c in state.cohorts if c.drug and drugs >= set(c.drug.split(" + "))
                     and c.drug_status == "not_received" and c.index not in columns]
         return controls[-1] if controls else None
+    return None
+
+
+def _sized_name_column(doc: Doc, cell: tuple[int, int], columns: list[int | None],
+                       state: LinkState) -> int | None:
+    """'... or both (n = 200)' / ' | A | B | Both | Placebo': a column named by the words
+    that named a group right before its size '(n = N)' is that group; None otherwise."""
+    words = [t.lower_ for t in doc[cell[0]:cell[1]] if not t.is_space]
+    if not words:
+        return None
+    for cohort in reversed(state.cohorts):
+        span = doc.char_span(cohort.start_char, cohort.end_char, alignment_mode="expand")
+        k = span.start if span is not None else 0
+        if cohort.index in columns or k < 3 + len(words) or doc[k - 1].text != "=" \
+                or doc[k - 2].lower_ != "n" or doc[k - 3].text != "(":
+            continue
+        if [t.lower_ for t in doc[k - 3 - len(words):k - 3]] == words:
+            return cohort.index
     return None
 
 
