@@ -411,8 +411,9 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
         columns.append(found.index if found else None)
     for k, column in enumerate(columns):
         if column is None:
-            columns[k] = _backbone_column(doc, cells[1:], k, columns, state) \
-                if state.table_facts[k].drug else _sized_name_column(doc, cells[k + 1], columns, state)
+            columns[k] = _backbone_column(doc, cells[1:], k, columns, state)
+        if columns[k] is None and not state.table_facts[k].drug:
+            columns[k] = _sized_name_column(doc, cells[k + 1], columns, state)
     if any(c is not None for c in columns) or any(f.drug or f.control for f in state.table_facts):
         state.table = columns  # (columns named by treatment only: a disposition row sizes them)
         outcomes = longest_cues([c for c in title_cues + cues if c.label == "OUTCOME"], "OUTCOME")
