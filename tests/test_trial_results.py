@@ -2891,3 +2891,91 @@ def test_a_label_sized_in_brackets_is_defined_by_the_treatment_after(nlp, first:
     rows = analyse(clean_text(text), nlp=nlp).rows
     got = {(r.event_count, r.drug_status) for r in rows if r.row_type == "outcome"}
     assert got == {(30, "received"), (12, "not_received")}
+
+
+@pytest.mark.parametrize("verb", ["maintained", "sustained"])
+def test_an_end_point_kept_by_a_count_is_an_outcome(nlp, verb: str) -> None:
+    text = ("We randomly assigned 120 smokers to cytisine (n = 60) or placebo (n = 60). "
+            f"Continuous abstinence was {verb} by 17 participants in the cytisine group and "
+            "6 in the placebo group.")
+    rows = _rows(nlp, text)
+    assert {(r[1], r[3], r[4], r[5], r[6]) for r in rows} == {
+        (60, "received", "other", "Continuous abstinence", 17),
+        (60, "not_received", "other", "Continuous abstinence", 6)}
+
+
+def test_a_heading_opened_by_a_participle_before_its_outcome(nlp) -> None:
+    rows = _rows(nlp, "Adults with psoriasis were randomised to bimekizumab (n = 70) or placebo "
+                      "(n = 68). Maintained response at week 52: 51 (72.9%) vs 9 (13.2%).")
+    assert {(r[1], r[3], r[4], r[6]) for r in rows} == {(70, "received", "response", 51),
+                                                        (68, "not_received", "response", 9)}
+
+
+def test_a_header_with_an_empty_label_cell_names_the_arms_of_its_columns(nlp) -> None:
+    text = ("We randomly assigned 180 adults with gout to febuxostat (n = 90) or allopurinol "
+            "(n = 90).\n\nTable 2. Outcomes at 12 months\n | Febuxostat | Allopurinol\n"
+            "Gout flare | 21 (23.3) | 30 (33.3)")
+    rows = _rows(nlp, text)
+    assert {(r[1], r[2], r[4], r[6]) for r in rows} == {(90, "febuxostat", "other", 21),
+                                                        (90, "allopurinol", "other", 30)}
+
+
+def test_an_unlabelled_header_without_an_outcome_title_counts_nothing(nlp) -> None:
+    text = ("We randomly assigned 180 adults with gout to febuxostat (n = 90) or allopurinol "
+            "(n = 90).\n\nTable 1. Baseline characteristics\n | Febuxostat | Allopurinol\n"
+            "Women | 21 (23.3) | 30 (33.3)")
+    assert _rows(nlp, text) == set()
+
+
+def test_a_column_named_by_the_backbone_alone_is_the_control_arm(nlp) -> None:
+    text = ("Adults with myeloma were randomly assigned to isatuximab plus dexamethasone "
+            "(n = 80) or dexamethasone alone (n = 78).\n\nTable 2. Outcomes\n"
+            " | Isatuximab plus dexamethasone | Dexamethasone\n"
+            "Very good partial response | 28 (35.0) | 12 (15.4)")
+    rows = _rows(nlp, text)
+    assert {(r[1], r[2], r[3], r[6]) for r in rows} == {
+        (80, "dexamethasone + isatuximab", "received", 28),
+        (78, "isatuximab", "not_received", 12)}
+
+
+def test_a_column_named_by_a_procedure_backbone_is_the_control_arm(nlp) -> None:
+    text = ("Women were randomly assigned to olaparib with radiotherapy (n = 60) or "
+            "radiotherapy alone (n = 61).\n\nTable 2. Outcomes\n"
+            " | Olaparib with radiotherapy | Radiotherapy\nLocal recurrence | 3 (5.0) | 9 (14.8)")
+    rows = _rows(nlp, text)
+    assert {(r[1], r[3], r[6]) for r in rows} == {(60, "received", 3), (61, "not_received", 9)}
+
+
+@pytest.mark.parametrize("rating", ["less frequent", "rarer", "less common"])
+def test_an_end_point_rated_as_less_frequent_is_the_copulas_subject(nlp, rating: str) -> None:
+    text = ("Smokers were randomised to varenicline (n = 90) or nicotine patch (n = 88). "
+            f"Return to daily smoking was {rating} with varenicline (21 of 90) than with the "
+            "patch (35 of 88).")
+    rows = _rows(nlp, text)
+    assert {(r[1], r[4], r[5], r[6]) for r in rows} == {
+        (90, "other", "Return to daily smoking", 21), (88, "other", "Return to daily smoking", 35)}
+
+
+@pytest.mark.parametrize("verb", ["were confirmed", "were reported"])
+def test_cases_of_a_disease_that_arose_are_an_outcome(nlp, verb: str) -> None:
+    text = ("Older adults were randomised to zoster vaccine (n = 900) or placebo (n = 900). "
+            f"In all, 9 cases of shingles {verb} in the vaccine group and 41 in the "
+            "placebo group.")
+    rows = _rows(nlp, text)
+    assert {(r[1], r[3], r[4], r[5], r[6]) for r in rows} == {
+        (900, "received", "other", "shingles", 9),
+        (900, "not_received", "other", "shingles", 41)}
+
+
+def test_cases_of_a_disease_that_were_treated_are_patients(nlp) -> None:
+    assert _rows(nlp, "We reviewed 38 cases of uveal melanoma that were treated with "
+                      "tebentafusp.") == set()
+
+
+def test_a_column_named_by_the_words_before_a_groups_size_is_that_group(nlp) -> None:
+    text = ("In a factorial design, 600 adults were randomly assigned to losartan (n = 150), "
+            "amlodipine (n = 150), both (n = 150) or placebo (n = 150).\n\n"
+            "Table 2. Outcomes\nOutcome | Losartan | Amlodipine | Both | Placebo\n"
+            "Kidney failure | 14 (9.3) | 16 (10.7) | 9 (6.0) | 25 (16.7)")
+    rows = _rows(nlp, text)
+    assert {(r[1], r[6]) for r in rows} == {(150, 14), (150, 16), (150, 9), (150, 25)}

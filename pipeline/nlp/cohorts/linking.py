@@ -69,6 +69,7 @@ from .groups import (
 from .mentions import breakdown_counts, find_mentions, in_size_brackets, names_study_part, other_arms
 from .outcomes import (
     PRO_VERBS,
+    cases_of,
     cause_part,
     clause_outcome,
     endpoint_harms,
@@ -81,6 +82,7 @@ from .outcomes import (
     preceding_outcome,
     predicate_outcome,
     qualified_outcome,
+    rated_subject,
     refers_back,
     response_kind,
     short_form_outcomes,
@@ -2348,7 +2350,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     sizes_only = sizes_only or noun_size
     outcome = None if sizes_only else (
         m.outcome or predicate_outcome(doc, m.end, facts.end, facts.cues, settings)
-        or preceding_outcome(doc, m.start, facts.start, facts.cues, settings))
+        or preceding_outcome(doc, m.start, facts.start, facts.cues, settings)
+        or cases_of(doc, m.end, facts.end, facts.cues, settings))
     if outcome is not None and _describes_population(doc, m, outcome, facts):
         outcome = None  # "502 adults hospitalised with influenza were randomised to ..."
     if outcome is not None and outcome.start == m.end and facts.shared_outcome is not None \
@@ -2377,10 +2380,11 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         outcome = other_outcome(doc, m.start, m.end, facts.start, facts.end, facts.cues, settings,
                                 subject_only=m.kind == "percent", after_harm=after_harm)
         framed = outcome is not None
-        if framed and m.kind == "percent" and _rates_frequency(outcome, settings):
+        if framed and _rates_frequency(outcome, settings):
             # "Clinical remission was more frequent with X (24.0%)": the adjective says how
-            # often; the event is the one the clause names
-            outcome = clause_outcome(doc, facts, m, settings) or outcome
+            # often; the event is the one the clause names, or the copula's subject
+            outcome = clause_outcome(doc, facts, m, settings) \
+                or rated_subject(doc, outcome, facts.start, settings) or outcome
     if outcome is None and back and state.events and refers_back(doc, m.start, facts.start,
                                                                  settings):
         last = state.events[-1]  # "the corresponding rates were 55.0% and 36.4%"

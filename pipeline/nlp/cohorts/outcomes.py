@@ -1632,6 +1632,52 @@ def _rated_heading(doc: Doc, sent_start: int, colon: int, cues: list[Cue],
     return named if all(w in settings.frequency_words for w in rest) else None
 
 
+def _heading_modifier(verb: Cue, sent_start: int, cues: list[Cue]) -> bool:
+    """'Sustained remission: ...', 'Maintained response: ...': an event verb that opens the
+    heading right before an outcome modifies it; it makes no statement of the heading."""
+    return verb.label == "EVENT_VERB" and verb.start == sent_start \
+        and any(c.label == "OUTCOME" and c.start == verb.end for c in cues)
+
+
+def rated_subject(doc: Doc, rating: Cue, clause_start: int, settings: LinkSettings) -> Cue | None:
+    """'Return to heavy drinking was less frequent with X (18 of 60)': the subject of the
+    copula before words that rate how often names the event; None when there is none."""
+    words = words_of(doc)
+    k = rating.start - 1
+    if k <= clause_start or words.lower[k] not in settings.frame_auxiliaries:
+        return None
+    first = clause_start
+    for j in range(clause_start, k):
+        if words.text[j] in {",", ":", ";", "(", ")"}:
+            first = j + 1
+    return _phrase(doc, first, k, settings, subject=True, framed=True) if first < k else None
+
+
+_CASE_NOUNS = frozenset({"case", "cases"})
+
+
+def cases_of(doc: Doc, end: int, clause_end: int, cues: list[Cue],
+             settings: LinkSettings) -> Cue | None:
+    """'12 cases of shingles occurred in the vaccine group': cases of a disease that an event
+    verb says arose count the people who had it, the disease named after 'of' (but '45 cases
+    of melanoma were treated with X' are patients); None otherwise."""
+    words = words_of(doc)
+    if end + 1 >= clause_end or words.lower[end - 1] not in _CASE_NOUNS or words.lower[end] != "of":
+        return None
+    stop = end + 1
+    while stop < clause_end and not _ends_phrase(doc[stop], settings) \
+            and words.lower[stop] not in settings.frame_verbs \
+            and words.lower[stop] not in settings.frame_auxiliaries:
+        stop += 1
+    verb = stop
+    while verb < clause_end and words.lower[verb] in settings.frame_auxiliaries:
+        verb += 1
+    if stop == end + 1 or verb == clause_end or words.lower[verb] not in settings.frame_verbs:
+        return None
+    named = next((c for c in longest_cues(cues, "OUTCOME") if c.start == end + 1), None)
+    return named or _phrase(doc, end + 1, stop, settings)
+
+
 def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue],
                     settings: LinkSettings) -> Cue | None:
     """'Major bleeding: 2 (1.7%) vs 5 (4.2%)': what a heading before a colon names."""
@@ -1643,7 +1689,8 @@ def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue
     rated = _rated_heading(doc, sent_start, colon, cues, settings)
     if rated is not None:
         return rated  # "Objective responses were uncommon: 2 (4.4%) with X and none with Y"
-    if any(c.label in {"EVENT_VERB", "STUDY_VERB", "STATUS"} and c.start < colon for c in cues) \
+    if any(c.label in {"EVENT_VERB", "STUDY_VERB", "STATUS"} and c.start < colon
+           and not _heading_modifier(c, sent_start, cues) for c in cues) \
             or any(c.label == "PATIENT" and c.start < colon and words.num[c.start - 1]
                    is not None for c in cues) \
             or any(t.lower_ in settings.frame_auxiliaries for t in doc[sent_start:colon]):

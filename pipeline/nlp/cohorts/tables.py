@@ -54,6 +54,8 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         # " | Dupilumab, n = 120 | Placebo, n = 118": a header whose label cell is empty (or
         # left out) names an arm in every cell it has; the data rows keep their label cell.
         cells = [(cells[0][0], cells[0][0]), *cells]
+    elif _unlabelled_arms(doc, sent, cells, cues, drug_ents, settings):
+        cells = [(cells[0][0], cells[0][0]), *cells]  # " | Apixaban | Warfarin"
     sizes = [_cell_size(doc, a, b, patients) for a, b in cells[1:]]
     if not any(sizes) and not any(_starts_with_count(doc, a, b) for a, b in cells[1:]):
         if _split_columns(doc, cells, cues, drug_ents, state):
@@ -397,6 +399,17 @@ def _column_part(state: LinkState, column: Cohort, size: int, sent_index: int, s
     return part.index
 
 
+def _unlabelled_arms(doc: Doc, sent: Span, cells: list[tuple[int, int]], cues: list[Cue],
+                     drug_ents: list[Span], settings: LinkSettings) -> bool:
+    """" | Omega-3 | Vitamin D | Placebo": a header row that opens with a bar has an empty
+    label cell, when its first cell names a treatment and no cell gives a count."""
+    if not any(t.text == "|" for t in doc[sent.start:cells[0][0]]) \
+            or any(_starts_with_count(doc, a, b) for a, b in cells):
+        return False
+    facts = clause_facts(doc, Clause(*cells[0]), cues, drug_ents, settings)
+    return bool(facts.drug or facts.control)
+
+
 def _starts_with_count(doc: Doc, a: int, b: int) -> bool:
     first = next((t for t in doc[a:b] if not t.is_space), None)
     return first is not None and (first._.num_value is not None or bool(fraction_parts(first.text)))
@@ -428,11 +441,58 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
             if title is not None and found.sent == sent_index - 1:
                 found.statement = False  # a caption, not a statement about the group
         columns.append(found.index if found else None)
+    for k, column in enumerate(columns):
+        if column is None:
+            columns[k] = _backbone_column(doc, cells[1:], k, columns, state)
+        if columns[k] is None and not state.table_facts[k].drug:
+            columns[k] = _sized_name_column(doc, cells[k + 1], columns, state)
     if any(c is not None for c in columns) or any(f.drug or f.control for f in state.table_facts):
         state.table = columns  # (columns named by treatment only: a disposition row sizes them)
         outcomes = longest_cues([c for c in title_cues + cues if c.label == "OUTCOME"], "OUTCOME")
         state.table_outcome = next((c for c in outcomes if c.id == "adverse_event"), None) \
-            or _outcome_header(doc, cells[0], settings)
+            or _outcome_header(doc, cells[0], settings) \
+            or _titled_outcomes(doc, cells[0], title, settings)
+
+
+_ADDING_WORDS = frozenset({"plus", "with", "and", "+"})
+
+
+def _backbone_column(doc: Doc, cells: list[tuple[int, int]], k: int,
+                     columns: list[int | None], state: LinkState) -> int | None:
+    """' | X plus chemotherapy | Chemotherapy': a column named only by the backbone another
+    column adds a drug to is the control arm of that drug (the arm that did not receive it,
+    defined last); None when no column adds to it or no such arm was defined."""
+    words = [t.lower_ for t in doc[cells[k][0]:cells[k][1]] if not t.is_space]
+    if not words:
+        return None
+    for j, (a, b) in enumerate(cells):
+        other = [t.lower_ for t in doc[a:b] if not t.is_space]
+        if j == k or columns[j] is None or len(other) <= len(words) + 1 \
+                or other[-len(words):] != words or other[-len(words) - 1] not in _ADDING_WORDS:
+            continue
+        drugs = set((state.cohorts[columns[j]].drug or "").split(" + ")) - {""}
+        controls = [c.index for c in state.cohorts if c.drug and drugs >= set(c.drug.split(" + "))
+                    and c.drug_status == "not_received" and c.index not in columns]
+        return controls[-1] if controls else None
+    return None
+
+
+def _sized_name_column(doc: Doc, cell: tuple[int, int], columns: list[int | None],
+                       state: LinkState) -> int | None:
+    """'... or both (n = 200)' / ' | A | B | Both | Placebo': a column named by the words
+    that named a group right before its size '(n = N)' is that group; None otherwise."""
+    words = [t.lower_ for t in doc[cell[0]:cell[1]] if not t.is_space]
+    if not words:
+        return None
+    for cohort in reversed(state.cohorts):
+        span = doc.char_span(cohort.start_char, cohort.end_char, alignment_mode="expand")
+        k = span.start if span is not None else 0
+        if cohort.index in columns or k < 3 + len(words) or doc[k - 1].text != "=" \
+                or doc[k - 2].lower_ != "n" or doc[k - 3].text != "(":
+            continue
+        if [t.lower_ for t in doc[k - 3 - len(words):k - 3]] == words:
+            return cohort.index
+    return None
 
 
 def _cell_size(doc: Doc, a: int, b: int, patients: frozenset[int] = frozenset()) -> int | None:
