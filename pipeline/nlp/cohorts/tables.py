@@ -443,7 +443,7 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
         columns.append(found.index if found else None)
     for k, column in enumerate(columns):
         if column is None:
-            columns[k] = _backbone_column(doc, cells[1:], k, columns, state)
+            columns[k] = _backbone_column(doc, cells[1:], k, columns, state, settings)
         if columns[k] is None and not state.table_facts[k].drug:
             columns[k] = _sized_name_column(doc, cells[k + 1], columns, state)
     if any(c is not None for c in columns) or any(f.drug or f.control for f in state.table_facts):
@@ -454,11 +454,9 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
             or _titled_outcomes(doc, cells[0], title, settings)
 
 
-_ADDING_WORDS = frozenset({"plus", "with", "and", "+"})
-
-
 def _backbone_column(doc: Doc, cells: list[tuple[int, int]], k: int,
-                     columns: list[int | None], state: LinkState) -> int | None:
+                     columns: list[int | None], state: LinkState,
+                     settings: LinkSettings) -> int | None:
     """' | X plus chemotherapy | Chemotherapy': a column named only by the backbone another
     column adds a drug to is the control arm of that drug (the arm that did not receive it,
     defined last); None when no column adds to it or no such arm was defined."""
@@ -468,7 +466,7 @@ def _backbone_column(doc: Doc, cells: list[tuple[int, int]], k: int,
     for j, (a, b) in enumerate(cells):
         other = [t.lower_ for t in doc[a:b] if not t.is_space]
         if j == k or columns[j] is None or len(other) <= len(words) + 1 \
-                or other[-len(words):] != words or other[-len(words) - 1] not in _ADDING_WORDS:
+                or other[-len(words):] != words or other[-len(words) - 1] not in settings.dose_joiners:
             continue
         drugs = set((state.cohorts[columns[j]].drug or "").split(" + ")) - {""}
         controls = [c.index for c in state.cohorts if c.drug and drugs >= set(c.drug.split(" + "))
