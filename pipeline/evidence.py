@@ -181,6 +181,17 @@ def _disease_names() -> dict[str, str]:
             for term in (e.name, *e.synonyms, *e.abbreviations)}
 
 
+@cache
+def _disease_words() -> frozenset[str]:
+    """The words the lexicon's disease names are made of, as written ("mantle", "myeloid",
+    "Hodgkin"), but for those that tie words together or count them (conditions.json)."""
+    rules = _condition_rules()
+    words = {word for e in _disease_entries() for term in (e.name, *e.synonyms)
+             for word in term.split()}  # as written: "acute", "Hodgkin"
+    return frozenset(w for w in words if w.lower() not in rules.name_breaks
+                     and w.lower() not in rules.stage_words and w.lower() not in rules.leading_words)
+
+
 #: A cancer (DISEASE) or a condition outside oncology (CONDITION), both from diseases.jsonl.
 _DISEASE_LABELS = frozenset({"DISEASE", "CONDITION"})
 
@@ -199,7 +210,9 @@ def _disease_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     for ent in doc.ents:
         if ent.label_ not in _DISEASE_LABELS or not ent.id_:
             continue
-        name, first = subtype_name(doc, ent.start, ent.end, ent.id_, _disease_names(), rules)
+        name, first = subtype_name(doc, ent.start, ent.end, ent.id_, _disease_names(), rules,
+                                   generic=ent.id_ in _generic_diseases(),
+                                   name_words=_disease_words())
         while spans and spans[-1][0] >= first:
             spans.pop()  # "gastroesophageal junction (GEJ) adenocarcinoma" is one mention
         spans.append((first, ent.end, name))

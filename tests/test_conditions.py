@@ -293,3 +293,21 @@ def test_a_score_is_written_in_capitals(nlp) -> None:
 def test_an_eponymous_disease_is_named_without_the_possessive(nlp, text, disease) -> None:
     # The current nomenclature (and the annotators): 'Crohn disease', however the text writes it.
     assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    # a generic disease the lexicon has no subtype for is named with the words that qualify
+    # it, without stage words, in the lexicon's spelling
+    ("Overall, 46 adults with relapsed plasmablastic lymphoma received daratumumab; 20 of "
+     "the 46 responded.", "plasmablastic lymphoma"),
+    ("Chronic neutrophilic leukaemia is rare. In this series, 31 patients with chronic "
+     "neutrophilic leukaemia were given ruxolitinib and 12 had a response.",
+     "chronic neutrophilic leukemia"),
+    ("We reviewed 58 patients with advanced sebaceous carcinoma of the eyelid; 19 were "
+     "treated with pembrolizumab.", "sebaceous carcinoma"),
+    # a word before the disease that is no part of its name ends the name
+    ("Their lymphoma was treated in 40 patients with polatuzumab; the lymphoma recurred in 9.",
+     "lymphoma"),
+])
+def test_a_generic_disease_is_named_with_its_qualifiers(nlp, text: str, disease: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from spacy.attrs import LOWER, ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..data import check_keys
 
@@ -43,6 +43,9 @@ class ConditionRules:
     population_weight: int
     subtype_window: int
     condition_heads: frozenset[str] = frozenset()
+    name_breaks: frozenset[str] = frozenset()
+    qualifier_endings: frozenset[str] = frozenset()
+    us_spellings: dict[str, str] = field(default_factory=dict)
     condition_endings: frozenset[str] = frozenset()
 
     @classmethod
@@ -171,36 +174,95 @@ def population_weight(doc: Doc, start: int, end: int, starts: list[int],
 
 
 def subtype_name(doc: Doc, start: int, end: int, own: str, names: dict[str, str],
-                 rules: ConditionRules) -> tuple[str, int]:
+                 rules: ConditionRules, *, generic: bool = False,
+                 name_words: frozenset[str] = frozenset()) -> tuple[str, int]:
     """The name of the disease at tokens [start, end), named ``own``, and where it starts.
 
     A subtype written around stage words ("HR+, HER2- advanced breast cancer", "hormone
     receptor-positive (HR+) metastatic breast cancer"): the words before the disease,
     without stage words and bracketed short forms, are looked up with it in ``names``
-    (keys from ``name_key``); the longest match wins.
+    (keys from ``name_key``); the longest match wins. A ``generic`` disease ("lymphoma",
+    "carcinoma") that no lexicon subtype matches is named with the words right before it
+    that disease names are made of (``name_words``: "relapsed splenic marginal zone
+    lymphoma" is "splenic marginal zone lymphoma"): alone it names no disease a reader
+    would look for.
     """
     sent_start = doc[start].sent.start
     kept: list[str] = []
+    qualifiers: list[str] = []
     found = own
     first = start
+    naming = generic  # still reading the words of the name, right before the disease
+    named_from = start
     i = start - 1
     while i >= max(sent_start, start - rules.subtype_window):
         token = doc[i]
         if token.text == ")":
+            naming = False
             while i > sent_start and doc[i].text != "(":
                 i -= 1  # "(HR+)": the short form of what stands before it
         elif token.lower_ in rules.stage_words or token.is_punct:
-            pass
+            naming = False
         elif (token.lower_ in rules.stop_words or token.lower_ in rules.with_words
               or token.lower_ in rules.population_nouns):
             break
         else:
+            naming = naming and _names(token, name_words, rules)
+            if naming:
+                qualifiers.insert(0, as_named(token, name_words))
+                named_from = i
             kept.insert(0, token.text)
             name = _lookup(names, " ".join([*kept, doc[start:end].text]))
             if name:
                 found, first = name, i
         i -= 1
+    if found == own and qualifiers:
+        return us_spelling(" ".join([*qualifiers, own]), rules), named_from
     return found, first
+
+
+def _names(token: Token, name_words: frozenset[str], rules: ConditionRules) -> bool:
+    """Whether a word before a generic disease is a word of its name: a word disease names
+    are made of, an eponym ("Kaposi", mid-sentence), or a qualifier ending like one
+    ("splenic", "follicular"); not a drug, a place, a code ("FIGO", "V600E") or a verb."""
+    lower = token.lower_
+    if token.ent_type_ or lower in rules.name_breaks:
+        return False
+    if lower in name_words or token.text in name_words:
+        return True
+    if not token.is_alpha:
+        return False
+    if token.is_title:
+        return as_named(token, name_words) == token.text  # a capital that a name keeps
+    return token.is_lower and lower.endswith(tuple(rules.qualifier_endings))
+
+
+def as_named(token: Token, name_words: frozenset[str] = frozenset()) -> str:
+    """A word of a disease's name as a name is written mid-sentence: a capital that only
+    starts a sentence or a heading in title case is dropped ("Chronic", "Idiopathic
+    Intracranial"), a name's capital is kept ("Merkel", "B-cell", "HER2"); ``name_words``,
+    the words of known names as they are written, settle it ("acute", "Hodgkin")."""
+    text = token.text
+    if not (text[:1].isupper() and text[1:2].islower()) or text in name_words:
+        return text
+    if token.lower_ in name_words:
+        return token.lower_
+    doc = token.doc
+    heading = any(doc[k].text[:1].isupper() and doc[k].text[1:2].islower()
+                  for k in (token.i - 1, token.i + 1) if token.sent.start <= k < token.sent.end
+                  and not doc[k].is_punct)
+    return text.lower() if token.is_sent_start or heading else text
+
+
+def us_spelling(name: str, rules: ConditionRules) -> str:
+    """A disease's name in the lexicon's (US) spelling: "oesophageal" is "esophageal"."""
+    words = name.split()
+    for k, word in enumerate(words):
+        for british, us in rules.us_spellings.items():
+            if british in word.lower():
+                word = word.replace(british, us).replace(british.capitalize(), us.capitalize())
+        words[k] = word
+    return " ".join(words)
 
 
 def instrument_diseases(doc: Doc, rules: ConditionRules) -> list[str]:
