@@ -237,7 +237,7 @@ def test_one_trial_with_a_subtype_named_once_keeps_one_disease(nlp) -> None:
      "hypothyroidism"),
     ("Patients with recurrent pericarditis (n = 86) received rilonacept.", "pericarditis"),
     ("In all, 412 adults with a recent transient ischaemic attack were randomised.",
-     "transient ischaemic attack"),
+     "transient ischemic attack"),  # the name in US spelling, as the gold writes names
 ])
 def test_the_condition_phrase_without_severity_or_control_words(nlp, text: str,
                                                                 condition: str) -> None:
@@ -310,4 +310,18 @@ def test_an_eponymous_disease_is_named_without_the_possessive(nlp, text, disease
      "lymphoma"),
 ])
 def test_a_generic_disease_is_named_with_its_qualifiers(nlp, text: str, disease: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    # the condition a population phrase names, in the form a name is written: after "an
+    # episode of", without a heading's capitals or a stage word, singular, in US spelling
+    ("In total, 120 adults with an episode of acute vestibular neuritis were randomised to "
+     "methylprednisolone or placebo; 70 recovered.", "acute vestibular neuritis"),
+    ("Itraconazole in Women With Recurrent Vulvovaginal Candidiasis\n\nWe randomised 160 "
+     "women; 44 of 80 given itraconazole relapsed.", "vulvovaginal candidiasis"),
+    ("A total of 140 infants with infantile haemangiomas received propranolol; 96 responded.",
+     "infantile hemangioma"),
+])
+def test_the_population_condition_is_written_as_a_name(nlp, text: str, disease: str) -> None:
     assert analyse(clean_text(text), nlp=nlp).record.disease == disease

@@ -121,7 +121,8 @@ def names_a_condition(phrase: str, rules: ConditionRules) -> bool:
 def condition_after(doc: Doc, i: int, rules: ConditionRules) -> str | None:
     """The noun phrase of a condition starting at token ``i``, or None."""
     sent_end = doc[i].sent.end if i < len(doc) else len(doc)
-    while i < sent_end and doc[i].lower_ in rules.leading_words:
+    while i < sent_end and (doc[i].lower_ in rules.leading_words
+                            or doc[i].lower_ in rules.stage_words):
         i += 1
     j = i
     while j < sent_end and not _ends_phrase(doc, j, i, rules):
@@ -134,7 +135,21 @@ def condition_after(doc: Doc, i: int, rules: ConditionRules) -> str | None:
         return None
     if any(t.ent_type_ in {"DRUG", "DRUG_CLASS"} for t in words):
         return None
-    return words.text
+    return _condition_name([*words], rules)
+
+
+def _condition_name(words: list[Token], rules: ConditionRules) -> str:
+    """The name of the condition a phrase after '<population> with' names: what follows its
+    last "of" when that names it ("an episode of C. difficile infection"), in the singular,
+    as written mid-sentence and in US spelling ("Desmoid Tumours" is "desmoid tumor")."""
+    of = [k for k, t in enumerate(words) if t.lower_ == "of"]
+    if of and of[-1] + 1 < len(words) and names_a_condition(words[-1].text, rules):
+        words = words[of[-1] + 1:]
+    named = [as_named(t) + t.whitespace_ for t in words]
+    last = named[-1].rstrip()
+    if last.endswith("s") and last.islower() and names_a_condition(last[:-1], rules):
+        named[-1] = last[:-1]  # "tumors"; "psoriasis", "herpes" stay
+    return us_spelling("".join(named).strip(), rules)
 
 
 def _ends_phrase(doc: Doc, j: int, start: int, rules: ConditionRules) -> bool:
