@@ -24,6 +24,7 @@ from .nlp.conditions import (
     condition_starts,
     find_condition,
     instrument_diseases,
+    long_form_names,
     name_key,
     population_condition,
     population_weight,
@@ -201,11 +202,13 @@ def _disease_mentions(doc: Doc) -> list[tuple[int, int, str]]:
 
     A disease named in the phrase that defines the population weighs more than one named in
     passing (pipeline.nlp.conditions.population_weight); a subtype written around stage
-    words is named as the lexicon names it ("HR+, HER2- advanced breast cancer"); a
-    disease-specific score ("ACR20") names its disease once.
+    words is named as the lexicon names it ("HR+, HER2- advanced breast cancer"), a short
+    form as its long form names it ("IIH"); a disease-specific score ("ACR20") names its
+    disease once.
     """
     rules = _condition_rules()
     starts = condition_starts(doc, rules)
+    long_forms = long_form_names(doc, _DISEASE_LABELS, _disease_names(), rules, _disease_words())
     spans: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if ent.label_ not in _DISEASE_LABELS or not ent.id_:
@@ -213,6 +216,7 @@ def _disease_mentions(doc: Doc) -> list[tuple[int, int, str]]:
         name, first = subtype_name(doc, ent.start, ent.end, ent.id_, _disease_names(), rules,
                                    generic=ent.id_ in _generic_diseases(),
                                    name_words=_disease_words())
+        name = long_forms.get(ent.text, name)
         while spans and spans[-1][0] >= first:
             spans.pop()  # "gastroesophageal junction (GEJ) adenocarcinoma" is one mention
         spans.append((first, ent.end, name))

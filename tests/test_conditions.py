@@ -325,3 +325,20 @@ def test_a_generic_disease_is_named_with_its_qualifiers(nlp, text: str, disease:
 ])
 def test_the_population_condition_is_written_as_a_name(nlp, text: str, disease: str) -> None:
     assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    # a short form names what its long form names, when that is more than the lexicon
+    # disease inside it
+    ("Benign paroxysmal positional vertigo (BPPV) is common. We randomised 180 adults with "
+     "BPPV to a repositioning manoeuvre or sham; vertigo resolved in 70 of 90 and 31 of 90.",
+     "benign paroxysmal positional vertigo"),
+    ("Idiopathic subglottic stenosis (iSGS) is rare. Of 120 adults with iSGS, 60 received "
+     "steroid injections; stenosis recurred in 12 of the 60.", "idiopathic subglottic stenosis"),
+    # one short form for two diseases names both
+    ("Patients with multiple endocrine neoplasia and medullary thyroid cancer were excluded. "
+     "We enrolled 64 adults with thymoma and thymic carcinoma (TTC); 30 of the 64 with TTC "
+     "responded to sunitinib.", "thymoma and thymic carcinoma"),
+])
+def test_a_short_form_names_its_whole_long_form(nlp, text: str, disease: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease

@@ -135,6 +135,10 @@ def condition_after(doc: Doc, i: int, rules: ConditionRules) -> str | None:
         return None
     if any(t.ent_type_ in {"DRUG", "DRUG_CLASS"} for t in words):
         return None
+    if len(words) == 1:  # "adults with BPPV": what its long form names
+        long = next((a for a in doc._.abbreviations or [] if a["short_text"] == words.text), None)
+        if long and long["long_end"] - long["long_start"] <= rules.max_words:
+            words = doc[long_form_start(doc, long):long["long_end"]]
     return _condition_name([*words], rules)
 
 
@@ -267,6 +271,47 @@ def as_named(token: Token, name_words: frozenset[str] = frozenset()) -> str:
                   for k in (token.i - 1, token.i + 1) if token.sent.start <= k < token.sent.end
                   and not doc[k].is_punct)
     return text.lower() if token.is_sent_start or heading else text
+
+
+def long_form_names(doc: Doc, labels: frozenset[str], names: dict[str, str],
+                    rules: ConditionRules, name_words: frozenset[str]) -> dict[str, str]:
+    """The disease each short form names, by its text, when its long form is more than the
+    lexicon disease inside it: "idiopathic intracranial hypertension (IIH)" (a lexicon names
+    only "hypertension"), "pheochromocytoma and paraganglioma (PPGL)" (one name for two)."""
+    found: dict[str, str] = {}
+    for abbr in doc._.abbreviations or []:
+        start, end, short = abbr["long_start"], abbr["long_end"], abbr["short_text"]
+        ents = [e for e in doc.ents if e.label_ in labels and e.id_
+                and start <= e.start and e.end <= end]
+        if not ents or ents[-1].end != end:
+            continue
+        start = long_form_start(doc, abbr)
+        while start < ents[0].start and (doc[start].lower_ in rules.stage_words
+                                         or doc[start].lower_ in rules.leading_words):
+            start += 1  # "metastatic castration-resistant prostate cancer (mCRPC)"
+        if _lookup(names, doc[start:end].text):
+            continue  # a lexicon name: pipeline.evidence reads it as one
+        between = [t.lower_ for t in doc[ents[0].end:ents[-1].start]]
+        if len(ents) == 2 and between in (["and"], ["or"]) and start == ents[0].start:
+            found[short] = f"{ents[0].id_} {between[0]} {ents[1].id_}"
+        elif len(ents) == 1 and start < ents[0].start \
+                and all(_names(t, name_words, rules) for t in doc[start:ents[0].start]):
+            words = [as_named(t, name_words) for t in doc[start:ents[0].start]]
+            found[short] = us_spelling(" ".join([*words, ents[0].id_]), rules)
+    return found
+
+
+def long_form_start(doc: Doc, abbr: dict) -> int:
+    """Where the long form of a short form starts, with the first words scispaCy's detector
+    may leave out when their initials are the short form's first letters ("Idiopathic
+    intracranial hypertension (IIH)": the detector reads "intracranial hypertension")."""
+    start, end = abbr["long_start"], abbr["long_end"]
+    letters = [c for c in abbr["short_text"] if c.isupper()]
+    sent_start = doc[start].sent.start
+    while start > sent_start and end - start < len(letters) \
+            and doc[start - 1].text[:1].upper() == letters[len(letters) - (end - start) - 1]:
+        start -= 1
+    return start
 
 
 def us_spelling(name: str, rules: ConditionRules) -> str:
