@@ -44,6 +44,7 @@ class ConditionRules:
     subtype_window: int
     condition_heads: frozenset[str] = frozenset()
     name_breaks: frozenset[str] = frozenset()
+    topic_mentions: int = 1_000_000
     qualifier_endings: frozenset[str] = frozenset()
     us_spellings: dict[str, str] = field(default_factory=dict)
     condition_endings: frozenset[str] = frozenset()
@@ -98,9 +99,16 @@ def _most_frequent_condition(doc: Doc, rules: ConditionRules, *,
     first) and how often; ``named_only``: only phrases that end in a noun of disease."""
     found: Counter[str] = Counter()
     written: dict[str, str] = {}
+    text = ""
     for start in condition_starts(doc, rules):
         phrase = condition_after(doc, start, rules)
-        if phrase and (not named_only or names_a_condition(phrase, rules)):
+        if phrase and named_only and not names_a_condition(phrase, rules):
+            # a condition the heads do not know ("gout", "hidradenitis suppurativa") is still
+            # what the article is about when it names it again and again
+            text = text or doc.text.lower()
+            if text.count(phrase.lower()) < rules.topic_mentions:
+                continue
+        if phrase:
             found[phrase.lower()] += 1
             written.setdefault(phrase.lower(), phrase)
     if not found:
@@ -211,7 +219,9 @@ def subtype_name(doc: Doc, start: int, end: int, own: str, names: dict[str, str]
     qualifiers: list[str] = []
     found = own
     first = start
-    naming = generic  # still reading the words of the name, right before the disease
+    # still reading the words of the name, right before the disease; "the French Sarcoma
+    # Group" is the name of a group
+    naming = generic and not _capital_of_a_name(doc[start])
     named_from = start
     i = start - 1
     while i >= max(sent_start, start - rules.subtype_window):
@@ -266,11 +276,18 @@ def as_named(token: Token, name_words: frozenset[str] = frozenset()) -> str:
         return text
     if token.lower_ in name_words:
         return token.lower_
-    doc = token.doc
-    heading = any(doc[k].text[:1].isupper() and doc[k].text[1:2].islower()
-                  for k in (token.i - 1, token.i + 1) if token.sent.start <= k < token.sent.end
-                  and not doc[k].is_punct)
-    return text.lower() if token.is_sent_start or heading else text
+    return text if _capital_of_a_name(token) else text.lower()
+
+
+def _capital_of_a_name(token: Token) -> bool:
+    """Whether a capitalised word is capitalised as a name is: not at the start of a
+    sentence, nor in a heading in title case, where most longer words start with a capital
+    ("Romosozumab for One Year in Postmenopausal Women with Osteoporosis")."""
+    if not token.is_title or token.is_sent_start:
+        return False
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    capitals = sum(t.is_title for t in words)
+    return not (capitals > 2 and capitals >= 0.6 * len(words))
 
 
 def long_form_names(doc: Doc, labels: frozenset[str], names: dict[str, str],
