@@ -356,3 +356,18 @@ def test_a_short_form_names_its_whole_long_form(nlp, text: str, disease: str) ->
 ])
 def test_a_condition_named_again_and_again_is_the_articles(nlp, text: str, disease: str) -> None:
     assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    # "cell", "zone": a name's word that names only with the word before it, whatever it is
+    ("In all, 38 patients with recurrent spindle cell sarcoma of bone received "
+     "pazopanib; 9 of the 38 responded.", "spindle cell sarcoma"),
+    # stage words joined by "or" before the condition are one list of stage words
+    ("In all, 44 adults with locally advanced or metastatic epithelioid "
+     "hemangioendothelioma received sirolimus; 12 had a partial response. Anaemia occurred "
+     "in 3.",
+     "epithelioid hemangioendothelioma"),
+])
+def test_a_name_is_read_past_its_bound_words_and_stage_lists(nlp, text: str,
+                                                            disease: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease

@@ -44,6 +44,7 @@ class ConditionRules:
     subtype_window: int
     condition_heads: frozenset[str] = frozenset()
     name_breaks: frozenset[str] = frozenset()
+    bound_words: frozenset[str] = frozenset()
     topic_mentions: int = 1_000_000
     qualifier_endings: frozenset[str] = frozenset()
     us_spellings: dict[str, str] = field(default_factory=dict)
@@ -129,8 +130,12 @@ def names_a_condition(phrase: str, rules: ConditionRules) -> bool:
 def condition_after(doc: Doc, i: int, rules: ConditionRules) -> str | None:
     """The noun phrase of a condition starting at token ``i``, or None."""
     sent_end = doc[i].sent.end if i < len(doc) else len(doc)
+    qualifier = False
     while i < sent_end and (doc[i].lower_ in rules.leading_words
-                            or doc[i].lower_ in rules.stage_words):
+                            or doc[i].lower_ in rules.stage_words
+                            or qualifier and doc[i].lower_ in {"or", "and", ","}):
+        # "locally advanced or metastatic pancreatic cancer": the stage words are one list
+        qualifier = doc[i].lower_ in rules.leading_words or doc[i].lower_ in rules.stage_words
         i += 1
     j = i
     while j < sent_end and not _ends_phrase(doc, j, i, rules):
@@ -236,7 +241,9 @@ def subtype_name(doc: Doc, start: int, end: int, own: str, names: dict[str, str]
               or token.lower_ in rules.population_nouns):
             break
         else:
-            naming = naming and _names(token, name_words, rules)
+            bound = bool(qualifiers) and qualifiers[0].lower() in rules.bound_words
+            naming = naming and (_names(token, name_words, rules) or bound and token.is_alpha
+                                 and token.lower_ not in rules.name_breaks)
             if naming:
                 qualifiers.insert(0, as_named(token, name_words))
                 named_from = i
@@ -245,6 +252,8 @@ def subtype_name(doc: Doc, start: int, end: int, own: str, names: dict[str, str]
             if name:
                 found, first = name, i
         i -= 1
+    if qualifiers and qualifiers[0].lower() in rules.bound_words:
+        qualifiers = []  # "... cell lymphoma" names no disease without the word before "cell"
     if found == own and qualifiers:
         return us_spelling(" ".join([*qualifiers, own]), rules), named_from
     return found, first
