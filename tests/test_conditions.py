@@ -371,3 +371,17 @@ def test_a_condition_named_again_and_again_is_the_articles(nlp, text: str, disea
 def test_a_name_is_read_past_its_bound_words_and_stage_lists(nlp, text: str,
                                                             disease: str) -> None:
     assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    # chronic hepatitis B is the indication's name (the gold keeps "chronic"); the virus,
+    # its antigen or an acute infection are hepatitis B
+    ("Of 300 adults with chronic HBV infection, 150 received vebicorvir; HBsAg loss occurred "
+     "in 21 and HBV DNA fell in 120.", "chronic hepatitis B"),
+    ("Adults with chronic hepatitis B on nucleoside therapy (n = 240) received an siRNA; "
+     "hepatitis B surface antigen cleared in 30.", "chronic hepatitis B"),
+    ("In all, 88 adults with acute hepatitis B received tenofovir; 80 cleared HBV.",
+     "hepatitis B"),
+])
+def test_chronic_hepatitis_b_keeps_its_name(nlp, text: str, disease: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease
