@@ -278,6 +278,7 @@ def _trial_diseases(doc: Doc, mentions: list[tuple[int, int, str]]) -> tuple[tup
     own population ("200 patients with resected Merkel cell carcinoma", then "patients with
     metastatic urothelial carcinoma"): when unrelated specific diseases each define a
     population and are named again elsewhere, a row belongs to the last one defined before it.
+    Diseases that define a population in one sentence are one trial's.
     """
     weights: Counter[str] = Counter()
     for _, weight, name in mentions:
@@ -288,7 +289,9 @@ def _trial_diseases(doc: Doc, mentions: list[tuple[int, int, str]]) -> tuple[tup
                and weights[name] > rules.population_weight]
     names = list(dict.fromkeys(name for _, name in defined))
     related = any(a in b or a.split()[0] == b.split()[0] for a in names for b in names if a != b)
-    return tuple(defined) if len(names) > 1 and not related else ()
+    # "patients with mycosis fungoides or Sézary syndrome": one population of two diseases
+    one_population = any(a != b and at == bt for at, a in defined for bt, b in defined)
+    return tuple(defined) if len(names) > 1 and not related and not one_population else ()
 
 
 def _study_country(doc: Doc, sents: list[Span], cues: Any) -> str | None:

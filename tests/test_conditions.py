@@ -385,3 +385,14 @@ def test_a_name_is_read_past_its_bound_words_and_stage_lists(nlp, text: str,
 ])
 def test_chronic_hepatitis_b_keeps_its_name(nlp, text: str, disease: str) -> None:
     assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+def test_diseases_that_define_one_population_are_one_trials(nlp) -> None:
+    # "patients with X or Y": one population of two diseases, not a report on two trials
+    result = analyse(clean_text(
+        "A total of 200 patients with uveal melanoma or Merkel cell carcinoma were enrolled; "
+        "100 received nivolumab and 100 ipilimumab. Uveal melanoma is rare and Merkel cell "
+        "carcinoma is rarer. A response occurred in 40 of the 100 given nivolumab and in 25 "
+        "of the 100 given ipilimumab."), nlp=nlp)
+    assert result.rows
+    assert {r.disease for r in result.rows} == {result.record.disease}
