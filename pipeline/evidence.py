@@ -22,6 +22,7 @@ from .nlp.cohorts import CUES_KEY
 from .nlp.conditions import (
     ConditionRules,
     condition_starts,
+    coordinated_names,
     find_condition,
     instrument_diseases,
     long_form_names,
@@ -203,8 +204,9 @@ def _disease_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     A disease named in the phrase that defines the population weighs more than one named in
     passing (pipeline.nlp.conditions.population_weight); a subtype written around stage
     words is named as the lexicon names it ("HR+, HER2- advanced breast cancer"), a short
-    form as its long form names it ("IIH"); a disease-specific score ("ACR20") names its
-    disease once.
+    form as its long form names it ("IIH"), words joined to a disease as the diseases they
+    name with its last words ("gastric or GEJ adenocarcinoma"); a disease-specific score
+    ("ACR20") names its disease once.
     """
     rules = _condition_rules()
     starts = condition_starts(doc, rules)
@@ -219,6 +221,8 @@ def _disease_mentions(doc: Doc) -> list[tuple[int, int, str]]:
         name = long_forms.get(ent.text, name)
         while spans and spans[-1][0] >= first:
             spans.pop()  # "gastroesophageal junction (GEJ) adenocarcinoma" is one mention
+        spans += [(at, ent.end, other)
+                  for at, other in coordinated_names(doc, first, ent.end, _disease_names(), rules)]
         spans.append((first, ent.end, name))
     mentions = [(first, population_weight(doc, first, end, starts, rules), name)
                 for first, end, name in spans]

@@ -396,3 +396,19 @@ def test_diseases_that_define_one_population_are_one_trials(nlp) -> None:
         "of the 100 given ipilimumab."), nlp=nlp)
     assert result.rows
     assert {r.disease for r in result.rows} == {result.record.disease}
+
+
+@pytest.mark.parametrize(("text", "disease"), [
+    # words joined to a disease by "or" name a disease with its last words: the first one
+    # named is the population's
+    ("In all, 420 patients with HER2-negative gastric or gastroesophageal junction "
+     "adenocarcinoma received nivolumab plus chemotherapy (n = 210) or chemotherapy alone "
+     "(n = 210). Gastric cancer is common in East Asia.",
+     "gastric cancer"),
+    ("We enrolled 300 women with platinum-sensitive recurrent ovarian, fallopian tube, or "
+     "primary peritoneal cancer; 200 received rucaparib and 100 placebo. Peritoneal cancer "
+     "was the primary site in 30.", "ovarian cancer"),
+])
+def test_words_joined_to_a_disease_name_the_disease_with_its_head(nlp, text: str,
+                                                                  disease: str) -> None:
+    assert analyse(clean_text(text), nlp=nlp).record.disease == disease

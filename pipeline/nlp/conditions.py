@@ -259,6 +259,33 @@ def subtype_name(doc: Doc, start: int, end: int, own: str, names: dict[str, str]
     return found, first
 
 
+def coordinated_names(doc: Doc, first: int, end: int, names: dict[str, str],
+                      rules: ConditionRules) -> list[tuple[int, str]]:
+    """(start, name) of the diseases named by words joined to the disease at [first, end)
+    that share its last words: "gastric or gastroesophageal junction adenocarcinoma" names
+    gastric adenocarcinoma too, "ovarian, fallopian tube, or primary peritoneal cancer"
+    ovarian cancer; only what the lexicon names (``names``) counts."""
+    found: list[tuple[int, str]] = []
+    sent_start = doc[first].sent.start
+    heads = [doc[end - k:end].text for k in (1, 2) if end - k >= first]
+    i = first - 1
+    while i > sent_start and doc[i].lower_ in {"or", "and", ","} and len(found) < 3:
+        while i > sent_start and doc[i].lower_ in {"or", "and", ","}:
+            i -= 1
+        stop = i
+        while i >= sent_start and stop - i < 2 and doc[i].is_alpha \
+                and doc[i].lower_ not in rules.stop_words and doc[i].lower_ not in {"or", "and"}:
+            i -= 1
+        if i == stop:
+            break
+        words = doc[i + 1:stop + 1].text
+        name = next((n for n in (_lookup(names, f"{w} {h}") for w in (words, doc[stop].text)
+                                 for h in heads) if n), None)
+        if name:
+            found.insert(0, (i + 1, name))
+    return found
+
+
 def _names(token: Token, name_words: frozenset[str], rules: ConditionRules) -> bool:
     """Whether a word before a generic disease is a word of its name: a word disease names
     are made of, an eponym ("Kaposi", mid-sentence), or a qualifier ending like one
