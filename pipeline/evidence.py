@@ -22,8 +22,10 @@ from .nlp.cohorts import CUES_KEY
 from .nlp.conditions import (
     ConditionRules,
     condition_starts,
+    coordinated_names,
     find_condition,
     instrument_diseases,
+    long_form_names,
     name_key,
     population_condition,
     population_weight,
@@ -181,6 +183,17 @@ def _disease_names() -> dict[str, str]:
             for term in (e.name, *e.synonyms, *e.abbreviations)}
 
 
+@cache
+def _disease_words() -> frozenset[str]:
+    """The words the lexicon's disease names are made of, as written ("mantle", "myeloid",
+    "Hodgkin"), but for those that tie words together or count them (conditions.json)."""
+    rules = _condition_rules()
+    words = {word for e in _disease_entries() for term in (e.name, *e.synonyms)
+             for word in term.split()}  # as written: "acute", "Hodgkin"
+    return frozenset(w for w in words if w.lower() not in rules.name_breaks
+                     and w.lower() not in rules.stage_words and w.lower() not in rules.leading_words)
+
+
 #: A cancer (DISEASE) or a condition outside oncology (CONDITION), both from diseases.jsonl.
 _DISEASE_LABELS = frozenset({"DISEASE", "CONDITION"})
 
@@ -190,18 +203,26 @@ def _disease_mentions(doc: Doc) -> list[tuple[int, int, str]]:
 
     A disease named in the phrase that defines the population weighs more than one named in
     passing (pipeline.nlp.conditions.population_weight); a subtype written around stage
-    words is named as the lexicon names it ("HR+, HER2- advanced breast cancer"); a
-    disease-specific score ("ACR20") names its disease once.
+    words is named as the lexicon names it ("HR+, HER2- advanced breast cancer"), a short
+    form as its long form names it ("IIH"), words joined to a disease as the diseases they
+    name with its last words ("gastric or GEJ adenocarcinoma"); a disease-specific score
+    ("ACR20") names its disease once.
     """
     rules = _condition_rules()
     starts = condition_starts(doc, rules)
+    long_forms = long_form_names(doc, _DISEASE_LABELS, _disease_names(), rules, _disease_words())
     spans: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if ent.label_ not in _DISEASE_LABELS or not ent.id_:
             continue
-        name, first = subtype_name(doc, ent.start, ent.end, ent.id_, _disease_names(), rules)
+        name, first = subtype_name(doc, ent.start, ent.end, ent.id_, _disease_names(), rules,
+                                   generic=ent.id_ in _generic_diseases(),
+                                   name_words=_disease_words())
+        name = long_forms.get(ent.text, name)
         while spans and spans[-1][0] >= first:
             spans.pop()  # "gastroesophageal junction (GEJ) adenocarcinoma" is one mention
+        spans += [(at, ent.end, other)
+                  for at, other in coordinated_names(doc, first, ent.end, _disease_names(), rules)]
         spans.append((first, ent.end, name))
     mentions = [(first, population_weight(doc, first, end, starts, rules), name)
                 for first, end, name in spans]
@@ -261,6 +282,7 @@ def _trial_diseases(doc: Doc, mentions: list[tuple[int, int, str]]) -> tuple[tup
     own population ("200 patients with resected Merkel cell carcinoma", then "patients with
     metastatic urothelial carcinoma"): when unrelated specific diseases each define a
     population and are named again elsewhere, a row belongs to the last one defined before it.
+    Diseases that define a population in one sentence are one trial's.
     """
     weights: Counter[str] = Counter()
     for _, weight, name in mentions:
@@ -271,7 +293,9 @@ def _trial_diseases(doc: Doc, mentions: list[tuple[int, int, str]]) -> tuple[tup
                and weights[name] > rules.population_weight]
     names = list(dict.fromkeys(name for _, name in defined))
     related = any(a in b or a.split()[0] == b.split()[0] for a in names for b in names if a != b)
-    return tuple(defined) if len(names) > 1 and not related else ()
+    # "patients with mycosis fungoides or Sézary syndrome": one population of two diseases
+    one_population = any(a != b and at == bt for at, a in defined for bt, b in defined)
+    return tuple(defined) if len(names) > 1 and not related and not one_population else ()
 
 
 def _study_country(doc: Doc, sents: list[Span], cues: Any) -> str | None:
