@@ -787,7 +787,7 @@ def alias_brands(doc: Doc, ents: list[Span], lowers: list[str], heads: ArmHeads)
 
 
 #: What may close a research code given with a drug's name: "X (CODE)", "X (CODE; Company)".
-_CODE_CLOSERS = frozenset({")", ",", ";"})
+CODE_CLOSERS = frozenset({")", ",", ";"})
 
 
 def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems) -> list[Span]:
@@ -814,9 +814,9 @@ def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems)
             k = after + 1
             while k < min(n, after + 12) and lowers[k] != ")":
                 end = _renamed_at(doc, lowers, k, stems)
-                if end and end < n and lowers[end] in _CODE_CLOSERS:
+                if end and end < n and lowers[end] in CODE_CLOSERS:
                     codes.setdefault(tuple(_code_words(doc, lowers, k, stems)), ent.id_)
-                while k < n and lowers[k] not in _CODE_CLOSERS:
+                while k < n and lowers[k] not in CODE_CLOSERS:
                     k += 1  # the next item of the brackets
                 if k < n and lowers[k] != ")":
                     k += 1
@@ -825,7 +825,7 @@ def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems)
             if end and _after_link(lowers, after + 1, stems) > after + 1:
                 codes.setdefault(tuple(_code_words(doc, lowers, after + 1, stems)), ent.id_)
         start = ent.start
-        if ent.end < n and lowers[ent.end] in _CODE_CLOSERS:
+        if ent.end < n and lowers[ent.end] in CODE_CLOSERS:
             k = start - 1  # "CODE (name)", "CODE (now name)"
             while k > 0 and lowers[k] != "(" and start - k <= 4:
                 k -= 1
