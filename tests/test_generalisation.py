@@ -637,6 +637,28 @@ def test_a_backbone_alone_arm_of_an_add_on_comparison_lacks_the_added_drug(
     assert any((r[0], r[1], r[2], r[4]) == control for r in rows), rows
 
 
+@pytest.mark.parametrize(("text", "control"), [
+    ("Adults with advanced melanoma were randomised to relatlimab plus nivolumab (n = 210), "
+     "relatlimab monotherapy (n = 208) or nivolumab alone (n = 212). Responses occurred in 90 "
+     "of 210 patients in the combination arm, 41 of 208 in the relatlimab arm and 62 of 212 in "
+     "the nivolumab-alone arm.", (212, "relatlimab", "not_received", 62)),
+    ("In the phase 3 trial, 330 patients with neuroendocrine tumours were randomly assigned to "
+     "RVX-208 plus octreotide (n = 110), RVX-208 as monotherapy (n = 111) or octreotide alone "
+     "(n = 109). Objective responses occurred in 25 of the 110 patients in the combination "
+     "arm, 14 of the 111 patients in the monotherapy arm and 6 of the 109 patients in the "
+     "octreotide-alone arm.", (109, "rvx-208", "not_received", 6)),
+    ("In a three-arm trial of metastatic breast cancer, 450 women were randomly assigned to "
+     "receive Zentibra with letrozole (n = 150), Zentibra as monotherapy (n = 151) or letrozole "
+     "alone (n = 149); disease progressed in 48 of the 149 women in the letrozole-alone arm.",
+     (149, "zentibra", "not_received", 48)),
+])
+def test_a_third_arm_given_the_added_drug_alone_keeps_the_backbone_arm_its_control(
+        nlp, text: str, control: tuple) -> None:
+    rows = _outcomes(nlp, text)
+    assert any((r[0], r[1], r[2], r[4]) == control for r in rows), rows
+    assert not any(r[1] in {"nivolumab", "letrozole", "octreotide"} for r in rows), rows
+
+
 def test_a_non_randomised_cohort_given_the_backbone_alone_keeps_it(nlp) -> None:
     rows = _outcomes(nlp, "In this registry, 120 patients received ibrutinib plus rituximab "
                           "and 80 received rituximab alone. Infections occurred in 20 of the "

@@ -241,16 +241,19 @@ def name_control(facts: ClauseFacts, options: list[tuple[str, bool]]) -> bool:
 
 
 def added_drug(backbone: str, options: list[tuple[str, bool]]) -> str | None:
-    """The drug every other option adds to the one given alone ("X + Y" and "Y alone": X), or
+    """The drug every other option adds to the one given alone ("X + Y" and "Y alone": X; "X
+    + Y", "X" and "Y alone": X too, the third arm gives X without the backbone), or
     None when they add different drugs ("FOLFOX + bevacizumab", "FOLFOX + cetuximab"), are no
     add-on, or several options are given alone (a factorial design: "X + Y", "X alone", "Y
     alone")."""
     if [o[0] for o in options if o[1]] != [backbone]:
         return None
-    others = [o[0] for o in options if not o[1]]
+    others = [set(o[0].split(" + ")) for o in options if not o[1]]
     base = set(backbone.split(" + "))
-    added = {frozenset(set(o.split(" + ")) - base) for o in others if base < set(o.split(" + "))}
-    if len(added) != 1 or not all(base < set(o.split(" + ")) for o in others):
+    added = {frozenset(o - base) for o in others}
+    # (a third arm given the added drug alone, "X plus Y, X or Y alone", adds the same X)
+    if len(added) != 1 or not any(base < o for o in others) \
+            or not all(base < o or o == set(next(iter(added))) for o in others):
         return None
     return " + ".join(sorted(next(iter(added))))
 
