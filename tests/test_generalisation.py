@@ -659,6 +659,24 @@ def test_a_third_arm_given_the_added_drug_alone_keeps_the_backbone_arm_its_contr
     assert not any(r[1] in {"nivolumab", "letrozole", "octreotide"} for r in rows), rows
 
 
+@pytest.mark.parametrize(("text", "control"), [
+    ("In the randomised phase 2 trial, 398 women with ovarian cancer were assigned to "
+     "relacorilant plus nab-paclitaxel (n = 200) or nab-paclitaxel alone (n = 198). The safety "
+     "population comprised 390 patients: combination, n = 196; nab-paclitaxel alone, n = 194.",
+     (194, "relacorilant")),
+    ("Norvane Bio today reported results of NOVA-3, which randomized 450 patients with bladder "
+     "cancer to NVB-101 plus gemcitabine (n = 150), NVB-101 as monotherapy (n = 149) or "
+     "gemcitabine alone (n = 151). The safety population included 445 patients (NVB-101 plus "
+     "gemcitabine, n = 148; NVB-101 monotherapy, n = 147; gemcitabine alone, n = 150).",
+     (150, "nvb-101")),
+])
+def test_a_later_list_of_arm_sizes_keeps_the_backbone_alone_arm_the_control(
+        nlp, text: str, control: tuple) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    later = [r for r in rows if r.cohort_size == control[0] and "safety" in r.sentence]
+    assert [(r.drug, r.drug_status) for r in later] == [(control[1], "not_received")], later
+
+
 def test_a_non_randomised_cohort_given_the_backbone_alone_keeps_it(nlp) -> None:
     rows = _outcomes(nlp, "In this registry, 120 patients received ibrutinib plus rituximab "
                           "and 80 received rituximab alone. Infections occurred in 20 of the "

@@ -2635,8 +2635,11 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             facts = replace(facts, drug=None if control else m.drug[0], drug_mention=m.drug[1],
                             control=control, background=background,
                             drug_status="not_received" if control else "received")
-            added = added_drug(m.drug[0], state.sentence_options)
-            if added is not None:  # "X plus Y (n = 151) or Y alone (n = 149)": Y is no arm's drug
+            # "X plus Y (n = 151) or Y alone (n = 149)": Y is no arm's drug; nor is it in a
+            # later list of the arms' sizes ("combination, n = 137; Y alone, n = 132")
+            added = added_drug(m.drug[0], state.sentence_options) \
+                or added_drug(m.drug[0], state.options)
+            if added is not None:
                 facts = replace(facts, drug=added, drug_status="not_received")
         if m.arm is not None:
             facts = replace(facts, arm_label=m.arm, setting=m.setting)
