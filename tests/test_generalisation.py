@@ -2624,3 +2624,35 @@ def test_respectively_over_two_arms_one_named_by_no_drug(nlp, groups, sizes) -> 
     rows = analyse(clean_text(text), nlp=nlp).rows
     found = {(r.cohort_size, r.event_count) for r in rows if r.row_type == "outcome"}
     assert {(sizes[0], 71), (sizes[1], 98)} <= found
+
+
+@pytest.mark.parametrize(("text", "size", "drug"), [
+    # a conference report: a drug the patients had before closes its clause ("... before.")
+    ("Two myeloma studies were presented on Sunday.\n\nThe first, the randomised phase 3 "
+     "CARTESIA trial, assigned 300 patients to daratumumab or observation; progression "
+     "occurred in 40 of the 150 patients given daratumumab and in 66 of the 150 under "
+     "observation.\n\nThe second talk reported BELLWEAVE, an open-label, single-arm, "
+     "multicentre phase 2 study of belantamab mafodotin in relapsed disease. Many participants "
+     "had also received daratumumab or lenalidomide before. BELLWEAVE enrolled 64 patients in "
+     "nine countries. Thirty-one of the 64 patients had a response.",
+     64, "belantamab mafodotin"),
+    # a newsletter: the trial named in apposition ("MERLIN, a ... trial of X")
+    ("Our newsletter covers two trials this month.\n\nIn the KESTREL-2 study, 210 women with "
+     "ovarian cancer were randomized to olaparib or placebo, and disease progressed in 60 of "
+     "the 105 women given olaparib.\n\nWe also heard about MERLIN, a small investigator-led "
+     "phase 2 trial of mirvetuximab in platinum-resistant disease. Most patients had taken "
+     "bevacizumab previously. MERLIN enrolled 40 women. Fourteen of the 40 women had an "
+     "objective response.", 40, "mirvetuximab soravtansine"),
+])
+def test_the_groups_of_the_second_trial_of_a_text_take_that_trial_s_drug(
+        nlp, text: str, size: int, drug: str) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.row_type, r.drug) for r in rows if r.cohort_size == size} == {
+        ("cohort", drug), ("outcome", drug)}
+
+
+def test_a_drug_given_before_surgery_is_the_study_s_treatment(nlp) -> None:
+    rows = _outcomes(nlp, "In this single-arm study, 80 patients with kidney cancer received "
+                          "cabozantinib before surgery; 12 of the 80 had a pathological "
+                          "complete response.")
+    assert rows == {(80, "cabozantinib", "received", "complete_response", 12)}

@@ -26,6 +26,10 @@ class LinkState:
     arm_added: dict[str, str] = field(default_factory=dict)  # 'Y alone (cohort B)': X not had
     arm_lacks: dict[str, str] = field(default_factory=dict)  # 'Arm B, placebo plus Y': X not had
     only_drug: tuple[str, str] | None = None  # the one drug of a single-treatment study
+    # the drug of the trial the text last named ("LORAL, a trial of lorlatinib"), and of the
+    # trial each group was named under (for a text on several trials)
+    trial_drug: tuple[str, str] | None = None
+    tested_at: dict[int, tuple[str, str]] = field(default_factory=dict)
     arms: list[int] = field(default_factory=list)  # the arms last defined, in text order
     table: list[int | None] | None = None  # cohorts of the columns of the current table
     table_outcome: Cue | None = None  # "Adverse events (N = 48)": what every row counts
@@ -366,6 +370,8 @@ def new_cohort(state: LinkState, size: int, size_text: str, sent_index: int, spa
     if parent is not None:
         _inherit(cohort, parent)
     state.cohorts.append(cohort)
+    if state.trial_drug is not None:
+        state.tested_at[cohort.index] = state.trial_drug
     return cohort
 
 

@@ -158,6 +158,7 @@ class LinkSettings:
     prior_words: frozenset[str]
     prior_links: frozenset[str]
     prior_reach: int
+    prior_after_words: frozenset[str]  # 'had also received X or Y before.': no arm's treatment
     unfit_phrases: tuple[tuple[str, ...], ...]
     complement_words: frozenset[str]
     remainder_words: frozenset[str]  # 'leaving 404 in the analysis': the rest, a group
