@@ -117,8 +117,22 @@ def kept_options(doc: Doc, groups: list[tuple[str, str, int, int]],
     """The options a sentence compared, as later sentences name them: an add-on option
     written in pieces is one (joined_add_on; the pieces may begin before the clause that
     compares)."""
-    return joined_add_on([(g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words)
-                          for g in groups]) or options
+    joined = joined_add_on([(g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words)
+                            for g in groups])
+    if joined is None or _sized_options(doc, groups, settings) > len(joined):
+        return options  # ("X plus Y (n = 138), X as monotherapy (n = 137) or Y alone (n = 136)")
+    return joined
+
+
+def _sized_options(doc: Doc, groups: list[tuple[str, str, int, int]],
+                   settings: LinkSettings) -> int:
+    """How many brackets that give only a group's size ('(n = 138)') the sentence of the
+    groups has from its first group on: one per arm randomized."""
+    if not groups:
+        return 0
+    end = doc[groups[-1][3] - 1].sent.end
+    return sum(_after_size_bracket(doc, k, end, settings.size_bracket_words) != k
+               for k in range(groups[0][2], end) if doc[k].text in {"(", "["})
 
 
 def joined_add_on(options: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
