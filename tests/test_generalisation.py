@@ -2656,3 +2656,25 @@ def test_a_drug_given_before_surgery_is_the_study_s_treatment(nlp) -> None:
                           "cabozantinib before surgery; 12 of the 80 had a pathological "
                           "complete response.")
     assert rows == {(80, "cabozantinib", "received", "complete_response", 12)}
+
+
+@pytest.mark.parametrize(("text", "size", "drugs"), [
+    ("In this 2-by-2 factorial trial, 800 adults with chronic insomnia were randomized: 200 "
+     "were assigned to melatonin with trazodone placebo (the melatonin group), 200 to "
+     "trazodone with melatonin placebo (the trazodone group), 200 to both active drugs (the "
+     "combination group) and 200 to two matching placebos (the double-placebo group). The "
+     "12-week treatment period was completed by 180 patients in the melatonin group, 176 in "
+     "the trazodone group, 170 in the combination group and 185 in the double-placebo group.",
+     185, "melatonin + trazodone"),
+    ("Vantor Health announced results of its factorial study in 1,200 people with knee pain: "
+     "300 were assigned to duloxetine with celecoxib placebo (the duloxetine group), 300 to "
+     "celecoxib with duloxetine placebo (the celecoxib group), 300 to both drugs and 300 to "
+     "double placebo. Treatment was stopped because of side effects by 21 patients in the "
+     "duloxetine group, 15 in the celecoxib group and 6 in the double-placebo group.",
+     300, "celecoxib + duloxetine"),
+])
+def test_the_double_placebo_group_of_a_factorial_trial_lacks_every_drug(
+        nlp, text: str, size: int, drugs: str) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    placebo = [r for r in rows if r.cohort_size == size and r.drug_status == "not_received"]
+    assert placebo and {r.drug for r in placebo} == {drugs}

@@ -386,6 +386,10 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
         # patients of any arm, who missed no one drug.
         cohort.drug_mention = facts.drug_mention
         state.spanning.add(cohort.index)
+    elif facts.control and not cohort.drug and not other and facts.every_control \
+            and (tested_all := _every_arm_drug(state, cohort.sent)):
+        # "the double-placebo group" of a factorial trial: no drug of any arm
+        cohort.drug, cohort.drug_mention = tested_all, facts.drug_mention
     elif facts.control and not cohort.drug and not other:
         # A placebo or observation arm: the experimental drug, not received.
         experimental = state.sentence_drug or state.experimental
@@ -426,6 +430,16 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
         cohort.drug_status = facts.drug_status
     if facts.procedure and not cohort.procedure:
         cohort.procedure = facts.procedure
+
+
+def _every_arm_drug(state: LinkState, sent: int) -> str | None:
+    """The drugs the arms last defined, or the groups this sentence is defining, received, all
+    together ("X", "Y", "X + Y": "X + Y")."""
+    arms = [state.cohorts[i] for i in state.arms] + [
+        c for c in state.cohorts if c.sent == sent and c.parent is None]
+    drugs = {p for c in arms if c.drug_status == "received" for p in (c.drug or "").split(" + ")
+             if p}
+    return " + ".join(sorted(drugs)) if len(drugs) >= 2 else None
 
 
 def _lacked_before(state: LinkState, tested: list[str]) -> str | None:

@@ -46,6 +46,7 @@ from .clauses import (
     clause_facts,
     defining_relative,
     drug_groups,
+    names_every_control,
     share_control_drug,
     share_predicates,
     share_statuses,
@@ -2670,6 +2671,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                 background = background_drugs(named, (m.drug[0], m.drug[1], a, b), settings)
             facts = replace(facts, drug=None if control else m.drug[0], drug_mention=m.drug[1],
                             control=control, background=background,
+                            every_control=control and names_every_control(m.drug[1], settings),
                             drug_status="not_received" if control else "received")
             # "X plus Y (n = 151) or Y alone (n = 149)": Y is no arm's drug; nor is it in a
             # later list of the arms' sizes ("combination, n = 137; Y alone, n = 132")
