@@ -2444,29 +2444,6 @@ def test_an_add_on_option_written_in_pieces_is_one_arm(nlp, text, combination, a
     assert rows == {(sizes[0], combination, "received"), (sizes[1], added, "not_received")}
 
 
-@pytest.mark.parametrize(("text", "size", "combination"), [
-    ("Patients were randomly assigned (1:1) to carboplatin (area under the curve 5) and "
-     "pemetrexed (500 mg/m²) every 3 weeks for four cycles with bevacizumab (15 mg/kg every 3 "
-     "weeks), followed by bevacizumab maintenance (bevacizumab group), or to carboplatin and "
-     "pemetrexed alone (control group).\n\nBetween 2020 and 2023, 200 patients were randomly "
-     "assigned to the bevacizumab group (n=101) or the control group (n=99). An objective "
-     "response was achieved in 45/101 patients in the bevacizumab group and 30/99 in the "
-     "control group.", 101, "bevacizumab + carboplatin + pemetrexed"),
-    ("Children were randomly assigned to vincristine (1.5 mg/m² weekly) and carboplatin "
-     "(175 mg/m²) for ten weeks with nivolumab (3 mg/kg every 2 weeks), followed by nivolumab "
-     "maintenance (nivolumab arm), or to vincristine and carboplatin alone (chemotherapy arm)."
-     "\n\nOverall, 150 children were randomised to the nivolumab arm (n = 76) or the "
-     "chemotherapy arm (n = 74). Tumour progression was recorded in 20 of the 76 children in "
-     "the nivolumab arm and 31 of the 74 in the chemotherapy arm.",
-     76, "carboplatin + nivolumab + vincristine"),
-])
-def test_an_arm_sized_later_by_the_part_that_names_it_is_the_add_on_option(
-        nlp, text, size, combination) -> None:
-    # "(the X group)" closes an option written in pieces; "the X group (n = 60)" later is it.
-    rows = {(r[1], r[2], r[3]) for r in _rows(nlp, text) if r[1] == size}
-    assert rows == {(size, combination, "received")}
-
-
 def test_arms_sized_one_by_one_are_no_option_in_pieces(nlp) -> None:
     rows = {(r.cohort_size, r.drug, r.drug_status) for r in analyse(clean_text(
         "In all, 330 adults were randomized to alpelisib 300 mg daily plus fulvestrant "

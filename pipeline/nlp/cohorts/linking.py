@@ -2679,10 +2679,6 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                 or added_drug(m.drug[0], state.options)
             if added is not None:
                 facts = replace(facts, drug=added, drug_status="not_received")
-            elif state.named_options and not control:
-                # "to X and Y every 3 weeks with Z, followed by Z maintenance (Z group), or to
-                # X and Y alone" ... "to the Z group (n = 60)": the option Z is a part of
-                name_pieces(facts, state.named_options, frozenset(), alone=False)
         if m.arm is not None:
             facts = replace(facts, arm_label=m.arm, setting=m.setting)
         elif m.drug is not None and m.drug != SEVERAL_ARMS \
