@@ -608,3 +608,58 @@ def test_a_treatment_setting_after_an_assignment_names_no_drug(nlp, setting: str
     doc = nlp(f"We randomly assigned 310 patients to {setting} tislelizumab (n = 156) or "
               "placebo (n = 154).")
     assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {"tislelizumab"}
+
+
+@pytest.mark.parametrize(("text", "size", "drug"), [
+    # a short form first in a bracket of names, spelling two words of which the role gave one
+    ("In all, 480 adults with muscle cramps were randomised: 240 were assigned to oral "
+     "citrulline malate (CM; development code TRX-7) and 240 to placebo. Cramps recurred in "
+     "50 of 240 patients in the CM group and 81 of 240 in the placebo group.",
+     240, "citrulline malate"),
+    # the short form leaves out how the product is given ("adjuvanted")
+    ("Adults aged 65 or older were randomly assigned to the adjuvanted quadrivalent influenza "
+     "vaccine (QIV; Fluvexa) or saline placebo. Laboratory-confirmed influenza occurred in 12 "
+     "of 1,500 participants in the QIV group and in 40 of 1,490 in the placebo group.",
+     1500, "quadrivalent influenza vaccine"),
+    # a short form alone in its brackets (the detector's own), in a press release
+    ("Helion Bio said 90 children were randomised to arginine butyrate (AB) or standard care; "
+     "crises recurred in 30 of 45 in the AB group.", 45, "arginine butyrate"),
+])
+def test_a_short_form_spells_the_agent_s_whole_name(nlp, text: str, size: int,
+                                                    drug: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    counted = [r for r in rows if r.row_type == "outcome" and r.drug_status == "received"]
+    assert [(r.drug, r.cohort_size) for r in counted] == [(drug, size)]
+    assert {r.drug for r in rows} <= {drug, None}
+
+
+@pytest.mark.parametrize(("text", "size", "drug"), [
+    # a brand with its mark before the generic in brackets, a two-word name with the suffix
+    ("Velaris Therapeutics today announced FDA approval of TORVEXA™ (ravotuzumab "
+     "govitecan-hzqp) for recurrent ovarian cancer. In the pivotal VELA-2 trial, 37 of 80 "
+     "patients treated with TORVEXA had an objective response.", 80, "ravotuzumab govitecan"),
+    ("In this phase 2 study of metastatic urothelial carcinoma, 120 patients received KALIRA® "
+     "(delpatuzumab vedotin-mxbt) every three weeks; 30 of the 120 patients had disease "
+     "progression by month 6.", 120, "delpatuzumab vedotin"),
+    ("Patients with gastric cancer were randomly assigned to selitamab deruxtecan-qwer "
+     "(n = 64) or paclitaxel (n = 62). Responses occurred in 29 of 64 patients given "
+     "selitamab deruxtecan-qwer and 11 of 62 given paclitaxel.", 64, "selitamab deruxtecan"),
+])
+def test_a_biologic_s_suffix_and_a_marked_brand_name_the_two_word_agent(nlp, text: str,
+                                                                          size: int,
+                                                                          drug: str) -> None:
+    from pipeline import clean_text
+    from pipeline.evidence import analyse
+
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    outcome = [r for r in rows if r.row_type == "outcome" and r.cohort_size == size]
+    assert [r.drug for r in outcome] == [drug]
+    assert drug in {r.drug for r in rows if r.drug_status == "received"}
+
+
+def test_a_biologic_s_suffix_is_left_out_of_the_name() -> None:
+    assert STEMS.without_suffix("duvotecan-kvnx") == "duvotecan"
+    assert STEMS.without_suffix("dual-site") == "dual-site"

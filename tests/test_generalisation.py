@@ -637,6 +637,46 @@ def test_a_backbone_alone_arm_of_an_add_on_comparison_lacks_the_added_drug(
     assert any((r[0], r[1], r[2], r[4]) == control for r in rows), rows
 
 
+@pytest.mark.parametrize(("text", "control"), [
+    ("Adults with advanced melanoma were randomised to relatlimab plus nivolumab (n = 210), "
+     "relatlimab monotherapy (n = 208) or nivolumab alone (n = 212). Responses occurred in 90 "
+     "of 210 patients in the combination arm, 41 of 208 in the relatlimab arm and 62 of 212 in "
+     "the nivolumab-alone arm.", (212, "relatlimab", "not_received", 62)),
+    ("In the phase 3 trial, 330 patients with neuroendocrine tumours were randomly assigned to "
+     "RVX-208 plus octreotide (n = 110), RVX-208 as monotherapy (n = 111) or octreotide alone "
+     "(n = 109). Objective responses occurred in 25 of the 110 patients in the combination "
+     "arm, 14 of the 111 patients in the monotherapy arm and 6 of the 109 patients in the "
+     "octreotide-alone arm.", (109, "rvx-208", "not_received", 6)),
+    ("In a three-arm trial of metastatic breast cancer, 450 women were randomly assigned to "
+     "receive Zentibra with letrozole (n = 150), Zentibra as monotherapy (n = 151) or letrozole "
+     "alone (n = 149); disease progressed in 48 of the 149 women in the letrozole-alone arm.",
+     (149, "zentibra", "not_received", 48)),
+])
+def test_a_third_arm_given_the_added_drug_alone_keeps_the_backbone_arm_its_control(
+        nlp, text: str, control: tuple) -> None:
+    rows = _outcomes(nlp, text)
+    assert any((r[0], r[1], r[2], r[4]) == control for r in rows), rows
+    assert not any(r[1] in {"nivolumab", "letrozole", "octreotide"} for r in rows), rows
+
+
+@pytest.mark.parametrize(("text", "control"), [
+    ("In the randomised phase 2 trial, 398 women with ovarian cancer were assigned to "
+     "relacorilant plus nab-paclitaxel (n = 200) or nab-paclitaxel alone (n = 198). The safety "
+     "population comprised 390 patients: combination, n = 196; nab-paclitaxel alone, n = 194.",
+     (194, "relacorilant")),
+    ("Norvane Bio today reported results of NOVA-3, which randomized 450 patients with bladder "
+     "cancer to NVB-101 plus gemcitabine (n = 150), NVB-101 as monotherapy (n = 149) or "
+     "gemcitabine alone (n = 151). The safety population included 445 patients (NVB-101 plus "
+     "gemcitabine, n = 148; NVB-101 monotherapy, n = 147; gemcitabine alone, n = 150).",
+     (150, "nvb-101")),
+])
+def test_a_later_list_of_arm_sizes_keeps_the_backbone_alone_arm_the_control(
+        nlp, text: str, control: tuple) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    later = [r for r in rows if r.cohort_size == control[0] and "safety" in r.sentence]
+    assert [(r.drug, r.drug_status) for r in later] == [(control[1], "not_received")], later
+
+
 def test_a_non_randomised_cohort_given_the_backbone_alone_keeps_it(nlp) -> None:
     rows = _outcomes(nlp, "In this registry, 120 patients received ibrutinib plus rituximab "
                           "and 80 received rituximab alone. Infections occurred in 20 of the "
@@ -2584,3 +2624,57 @@ def test_respectively_over_two_arms_one_named_by_no_drug(nlp, groups, sizes) -> 
     rows = analyse(clean_text(text), nlp=nlp).rows
     found = {(r.cohort_size, r.event_count) for r in rows if r.row_type == "outcome"}
     assert {(sizes[0], 71), (sizes[1], 98)} <= found
+
+
+@pytest.mark.parametrize(("text", "size", "drug"), [
+    # a conference report: a drug the patients had before closes its clause ("... before.")
+    ("Two myeloma studies were presented on Sunday.\n\nThe first, the randomised phase 3 "
+     "CARTESIA trial, assigned 300 patients to daratumumab or observation; progression "
+     "occurred in 40 of the 150 patients given daratumumab and in 66 of the 150 under "
+     "observation.\n\nThe second talk reported BELLWEAVE, an open-label, single-arm, "
+     "multicentre phase 2 study of belantamab mafodotin in relapsed disease. Many participants "
+     "had also received daratumumab or lenalidomide before. BELLWEAVE enrolled 64 patients in "
+     "nine countries. Thirty-one of the 64 patients had a response.",
+     64, "belantamab mafodotin"),
+    # a newsletter: the trial named in apposition ("MERLIN, a ... trial of X")
+    ("Our newsletter covers two trials this month.\n\nIn the KESTREL-2 study, 210 women with "
+     "ovarian cancer were randomized to olaparib or placebo, and disease progressed in 60 of "
+     "the 105 women given olaparib.\n\nWe also heard about MERLIN, a small investigator-led "
+     "phase 2 trial of mirvetuximab in platinum-resistant disease. Most patients had taken "
+     "bevacizumab previously. MERLIN enrolled 40 women. Fourteen of the 40 women had an "
+     "objective response.", 40, "mirvetuximab soravtansine"),
+])
+def test_the_groups_of_the_second_trial_of_a_text_take_that_trial_s_drug(
+        nlp, text: str, size: int, drug: str) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.row_type, r.drug) for r in rows if r.cohort_size == size} == {
+        ("cohort", drug), ("outcome", drug)}
+
+
+def test_a_drug_given_before_surgery_is_the_study_s_treatment(nlp) -> None:
+    rows = _outcomes(nlp, "In this single-arm study, 80 patients with kidney cancer received "
+                          "cabozantinib before surgery; 12 of the 80 had a pathological "
+                          "complete response.")
+    assert rows == {(80, "cabozantinib", "received", "complete_response", 12)}
+
+
+@pytest.mark.parametrize(("text", "size", "drugs"), [
+    ("In this 2-by-2 factorial trial, 800 adults with chronic insomnia were randomized: 200 "
+     "were assigned to melatonin with trazodone placebo (the melatonin group), 200 to "
+     "trazodone with melatonin placebo (the trazodone group), 200 to both active drugs (the "
+     "combination group) and 200 to two matching placebos (the double-placebo group). The "
+     "12-week treatment period was completed by 180 patients in the melatonin group, 176 in "
+     "the trazodone group, 170 in the combination group and 185 in the double-placebo group.",
+     185, "melatonin + trazodone"),
+    ("Vantor Health announced results of its factorial study in 1,200 people with knee pain: "
+     "300 were assigned to duloxetine with celecoxib placebo (the duloxetine group), 300 to "
+     "celecoxib with duloxetine placebo (the celecoxib group), 300 to both drugs and 300 to "
+     "double placebo. Treatment was stopped because of side effects by 21 patients in the "
+     "duloxetine group, 15 in the celecoxib group and 6 in the double-placebo group.",
+     300, "celecoxib + duloxetine"),
+])
+def test_the_double_placebo_group_of_a_factorial_trial_lacks_every_drug(
+        nlp, text: str, size: int, drugs: str) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    placebo = [r for r in rows if r.cohort_size == size and r.drug_status == "not_received"]
+    assert placebo and {r.drug for r in placebo} == {drugs}

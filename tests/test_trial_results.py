@@ -2444,6 +2444,16 @@ def test_an_add_on_option_written_in_pieces_is_one_arm(nlp, text, combination, a
     assert rows == {(sizes[0], combination, "received"), (sizes[1], added, "not_received")}
 
 
+def test_arms_sized_one_by_one_are_no_option_in_pieces(nlp) -> None:
+    rows = {(r.cohort_size, r.drug, r.drug_status) for r in analyse(clean_text(
+        "In all, 330 adults were randomized to alpelisib 300 mg daily plus fulvestrant "
+        "(n = 110), alpelisib 300 mg daily as monotherapy (n = 111) or fulvestrant alone "
+        "(n = 109).\n\nThe safety population comprised 321 patients: combination, "
+        "n = 108; alpelisib monotherapy, n = 107; fulvestrant alone, n = 106."),
+        nlp=nlp).rows}
+    assert (107, "alpelisib", "received") in rows and (106, "alpelisib", "not_received") in rows
+
+
 def test_arms_that_each_add_their_drug_to_one_backbone_stay_apart() -> None:
     from pipeline.nlp.cohorts.arms import joined_add_on
     pieces = [("carboplatin", False), ("paclitaxel + ramucirumab", False),

@@ -14,6 +14,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .drug_stems import CODE_CLOSERS
+
 #: Last words of a bracketed name that names a group of patients, not the drugs before it
 #: (the arm nouns of models/rules/linking.json).
 _ARM_NOUNS = frozenset({"group", "groups", "arm", "arms", "cohort", "cohorts"})
@@ -75,6 +77,53 @@ def combination_short_forms(doc: Doc) -> list[dict]:
                 and all(p and p[0].isalnum() for p in short.split("/")):
             found.append({"long_start": ent.start, "long_end": ent.end, "short_start": k + 1,
                           "short_end": k + 2, "short_text": short})
+    return found
+
+
+def spelled_short_forms(doc: Doc) -> list[dict]:
+    """'oral ornithine phenylacetate (OP; code OCR-002)', 'the adjuvanted recombinant zoster
+    vaccine (RZV; Shingrix)': a capitalised word opening a bracket whose letters are the
+    initials of the words right before it spells a drug's name, also when more names follow
+    it in the brackets (the detector reads none there). When those words start inside an
+    agent's name found by its shape or role and go on after it ("ornithine phenylacetate"),
+    or leave out a word it began with ("adjuvanted": how it is given), the agent is named by
+    them, at every mention (the article shortens the name it gave). The short forms, for
+    propagate_labels."""
+    ents = list(doc.ents)
+    n = len(doc)
+    renamed: dict[str, tuple[int, int, str]] = {}  # old id -> (start, end, name)
+    found = []
+    for ent in ents:
+        if ent.label_ != "DRUG" or not ent.id_ or ent.id_ != ent.text.lower():
+            continue  # (a name some lexicon gives keeps it)
+        k = ent.end
+        while k < n and k < ent.end + 3 and doc[k].is_alpha and doc[k].is_lower \
+                and not doc[k].is_stop and not doc[k].ent_type_:
+            k += 1  # the words of the name after the agent's ("phenylacetate")
+        if k + 2 >= n or doc[k].text != "(" or doc[k + 2].text not in CODE_CLOSERS:
+            continue
+        short = doc[k + 1]
+        start = k - len(short)
+        if not (short.is_alpha and short.text[0].isupper() and 2 <= len(short) <= 6
+                and ent.start <= start < ent.end and (start, k) != (ent.start, ent.end)):
+            continue
+        if "".join(t.lower_[0] for t in doc[start:k]) != short.lower_:
+            continue
+        renamed.setdefault(ent.id_, (start, k, doc[start:k].text.lower()))
+        found.append({"long_start": start, "long_end": k, "short_start": k + 1,
+                      "short_end": k + 2, "short_text": short.text})
+    if not renamed:
+        return found
+    spans = []
+    for ent in ents:
+        start, end, name = renamed.get(ent.id_, (0, 0, ""))
+        if not name:
+            spans.append(ent)
+        elif ent.start <= start < ent.end:
+            spans.append(Span(doc, start, end, label="DRUG", span_id=name))
+        else:
+            spans.append(Span(doc, ent.start, ent.end, label="DRUG", span_id=name))
+    doc.ents = filter_spans(spans)
     return found
 
 
@@ -158,7 +207,8 @@ class AbbreviationLinker:
         # a fresh list per document keeps one document's abbreviations out of the next.
         doc._.abbreviations = []
         doc = self.detector(doc)
-        propagate_labels(doc, doc._.abbreviations + combination_short_forms(doc))
+        spelled = spelled_short_forms(doc)
+        propagate_labels(doc, doc._.abbreviations + combination_short_forms(doc) + spelled)
         return doc
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..data import check_keys, read_json_file
+from .cohorts.records import BRAND_MARKS
 
 
 @dataclass(frozen=True)
@@ -461,13 +462,14 @@ class DrugStems:
     radionuclides: tuple[tuple[str, str], ...] = ()  # ("lutetium", "lu"): element and symbol
     chelators: tuple[str, ...] = ()  # "-xetan": the second word of a radioligand
     analyte_openers: frozenset[str] = frozenset()  # "plasma normetanephrine": a measured level
+    biologic_suffix: re.Pattern[str] | None = None  # "duvotecan-kvnx": a US biologic's suffix
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DrugStems:
         check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners",
                           "second_words", "given_suffixes", "anaphors", "arm_heads",
                           "variant_words", "code_links", "short_suffixes", "radionuclides",
-                          "chelators", "analyte_openers", "_comment"},
+                          "chelators", "analyte_openers", "biologic_suffix", "_comment"},
                    "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
                    prefixes=tuple(data["prefixes"]),
@@ -485,6 +487,8 @@ class DrugStems:
                                        in data.get("radionuclides", {}).items()),
                    chelators=tuple(data.get("chelators", ())),
                    analyte_openers=frozenset(data.get("analyte_openers", ())),
+                   biologic_suffix=(re.compile(data["biologic_suffix"])
+                                    if data.get("biologic_suffix") else None),
                    arm_heads=ArmHeads.from_dict(data["arm_heads"]) if "arm_heads" in data else None)
 
     def to_dict(self) -> dict[str, Any]:
@@ -499,6 +503,8 @@ class DrugStems:
                  "short_suffixes": list(self.short_suffixes),
                  "radionuclides": dict(self.radionuclides), "chelators": list(self.chelators),
                  "analyte_openers": sorted(self.analyte_openers)}
+        if self.biologic_suffix is not None:
+            found["biologic_suffix"] = self.biologic_suffix.pattern
         if self.arm_heads is not None:
             found["arm_heads"] = self.arm_heads.to_dict()
         return found
@@ -515,6 +521,13 @@ class DrugStems:
         object.__setattr__(self, "_symbols", frozenset(sym for _, sym in self.radionuclides))
         object.__setattr__(self, "link_firsts", frozenset(p[0] for p in self.code_links))
         object.__setattr__(self, "link_words", frozenset(w for p in self.code_links for w in p))
+
+    def without_suffix(self, word: str) -> str:
+        """'duvotecan-kvnx' -> 'duvotecan': the name of a biologic without the four letters
+        of no meaning the FDA adds to it (Nonproprietary Naming of Biological Products, 2017);
+        any other word as it is."""
+        match = self.biologic_suffix.match(word) if self.biologic_suffix else None
+        return match.group(1) if match else word
 
     def radioligand(self, word: str) -> bool:
         """'177Lu-PNT2002', '[177Lu]Lu-PSMA-617', '225Ac-FPI-2265': a ligand labelled with a
@@ -682,8 +695,9 @@ def join_second_words(doc: Doc, ents: list[Span], lowers: list[str], stems: Drug
         if j >= len(lowers) or ent.label_ != "DRUG" or not ent.id_:
             continue
         word = doc[j]
-        if not (lowers[j].endswith(stems.second_words) and word.is_alpha and word.is_lower
-                and len(word) >= 5 or _variant(lowers[j], stems)
+        second = stems.without_suffix(lowers[j]) if word.is_lower else lowers[j]
+        if not (second.endswith(stems.second_words) and second.isalpha() and word.is_lower
+                and len(second) >= 5 or _variant(lowers[j], stems)
                 or (lowers[j] in stems.variant_words and " " not in ent.id_)):
             continue  # ("efanesoctocog alfa": a bare Greek letter after an unlisted name)
         if k + 1 < len(ents) and ents[k + 1].start == j and (
@@ -695,7 +709,7 @@ def join_second_words(doc: Doc, ents: list[Span], lowers: list[str], stems: Drug
         if first not in parts:
             continue
         # ("epoetin beta-2x" even when a lone "epoetin" is a synonym of "epoetin alfa")
-        name = f"{ent.text.lower() if ' ' in first else first} {word.lower_}"
+        name = f"{ent.text.lower() if ' ' in first else first} {second}"
         parts = sorted(name if p == first else p for p in parts)
         joined[k] = Span(doc, ent.start, j + 1, label="DRUG", span_id=" + ".join(parts))
         renamed.setdefault(first, set()).add(name)
@@ -767,9 +781,12 @@ def alias_brands(doc: Doc, ents: list[Span], lowers: list[str], heads: ArmHeads)
         if ent.end + 2 < n and lowers[ent.end] == "(" and lowers[ent.end + 2] in _BRAND_CLOSERS \
                 and _could_be_brand(doc[ent.end + 1], heads):
             brands.setdefault(doc[ent.end + 1].text, ent.id_)  # "X (Brand)"
-        if ent.start >= 2 and lowers[ent.start - 1] == "(" and ent.end < n \
-                and lowers[ent.end] in _BRAND_CLOSERS and _could_be_brand(doc[ent.start - 2], heads):
-            brands.setdefault(doc[ent.start - 2].text, ent.id_)  # "Brand (X)"
+        brand = ent.start - 2  # "Brand (X)", "Brand™ (X)"
+        if brand >= 1 and doc[brand].text in BRAND_MARKS:
+            brand -= 1
+        if brand >= 0 and lowers[ent.start - 1] == "(" and ent.end < n \
+                and lowers[ent.end] in _BRAND_CLOSERS and _could_be_brand(doc[brand], heads):
+            brands.setdefault(doc[brand].text, ent.id_)
     if not brands:
         return ents
     # A brand is no English word: one the article also writes in lower case ("Results
@@ -787,7 +804,7 @@ def alias_brands(doc: Doc, ents: list[Span], lowers: list[str], heads: ArmHeads)
 
 
 #: What may close a research code given with a drug's name: "X (CODE)", "X (CODE; Company)".
-_CODE_CLOSERS = frozenset({")", ",", ";"})
+CODE_CLOSERS = frozenset({")", ",", ";"})
 
 
 def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems) -> list[Span]:
@@ -814,9 +831,9 @@ def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems)
             k = after + 1
             while k < min(n, after + 12) and lowers[k] != ")":
                 end = _renamed_at(doc, lowers, k, stems)
-                if end and end < n and lowers[end] in _CODE_CLOSERS:
+                if end and end < n and lowers[end] in CODE_CLOSERS:
                     codes.setdefault(tuple(_code_words(doc, lowers, k, stems)), ent.id_)
-                while k < n and lowers[k] not in _CODE_CLOSERS:
+                while k < n and lowers[k] not in CODE_CLOSERS:
                     k += 1  # the next item of the brackets
                 if k < n and lowers[k] != ")":
                     k += 1
@@ -825,7 +842,7 @@ def alias_codes(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems)
             if end and _after_link(lowers, after + 1, stems) > after + 1:
                 codes.setdefault(tuple(_code_words(doc, lowers, after + 1, stems)), ent.id_)
         start = ent.start
-        if ent.end < n and lowers[ent.end] in _CODE_CLOSERS:
+        if ent.end < n and lowers[ent.end] in CODE_CLOSERS:
             k = start - 1  # "CODE (name)", "CODE (now name)"
             while k > 0 and lowers[k] != "(" and start - k <= 4:
                 k -= 1

@@ -117,8 +117,22 @@ def kept_options(doc: Doc, groups: list[tuple[str, str, int, int]],
     """The options a sentence compared, as later sentences name them: an add-on option
     written in pieces is one (joined_add_on; the pieces may begin before the clause that
     compares)."""
-    return joined_add_on([(g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words)
-                          for g in groups]) or options
+    joined = joined_add_on([(g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words)
+                            for g in groups])
+    if joined is None or _sized_options(doc, groups, settings) > len(joined):
+        return options  # ("X plus Y (n = 138), X as monotherapy (n = 137) or Y alone (n = 136)")
+    return joined
+
+
+def _sized_options(doc: Doc, groups: list[tuple[str, str, int, int]],
+                   settings: LinkSettings) -> int:
+    """How many brackets that give only a group's size ('(n = 138)') the sentence of the
+    groups has from its first group on: one per arm randomized."""
+    if not groups:
+        return 0
+    end = doc[groups[-1][3] - 1].sent.end
+    return sum(_after_size_bracket(doc, k, end, settings.size_bracket_words) != k
+               for k in range(groups[0][2], end) if doc[k].text in {"(", "["})
 
 
 def joined_add_on(options: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
@@ -241,16 +255,19 @@ def name_control(facts: ClauseFacts, options: list[tuple[str, bool]]) -> bool:
 
 
 def added_drug(backbone: str, options: list[tuple[str, bool]]) -> str | None:
-    """The drug every other option adds to the one given alone ("X + Y" and "Y alone": X), or
+    """The drug every other option adds to the one given alone ("X + Y" and "Y alone": X; "X
+    + Y", "X" and "Y alone": X too, the third arm gives X without the backbone), or
     None when they add different drugs ("FOLFOX + bevacizumab", "FOLFOX + cetuximab"), are no
     add-on, or several options are given alone (a factorial design: "X + Y", "X alone", "Y
     alone")."""
     if [o[0] for o in options if o[1]] != [backbone]:
         return None
-    others = [o[0] for o in options if not o[1]]
+    others = [set(o[0].split(" + ")) for o in options if not o[1]]
     base = set(backbone.split(" + "))
-    added = {frozenset(set(o.split(" + ")) - base) for o in others if base < set(o.split(" + "))}
-    if len(added) != 1 or not all(base < set(o.split(" + ")) for o in others):
+    added = {frozenset(o - base) for o in others}
+    # (a third arm given the added drug alone, "X plus Y, X or Y alone", adds the same X)
+    if len(added) != 1 or not any(base < o for o in others) \
+            or not all(base < o or o == set(next(iter(added))) for o in others):
         return None
     return " + ".join(sorted(next(iter(added))))
 

@@ -382,6 +382,7 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
         else:
             facts.control, facts.drug_mention = True, groups[0][1]
             facts.background = background_drugs(drugs, groups[0], settings)
+            facts.every_control = names_every_control(groups[0][1], settings)
     # "stopped the drug because of side effects" counts a harm of the group, not a stop.
     statuses = {c.id for c in longest_cues(mine, "STATUS") if not _within_outcome(c, mine)
                 and not _of_prior_treatment(doc, c, end, settings)}
@@ -440,6 +441,11 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     opening = tuple(lower[start:min(end, start + longest)])
     facts.anaphora = any(opening[: len(o)] == o for o in settings.anaphora_openers)
     return facts
+
+
+def names_every_control(mention: str, settings: LinkSettings) -> bool:
+    """'double placebo', 'two matching placebos': the placebo of every drug tested."""
+    return not settings.every_control_words.isdisjoint(mention.lower().split())
 
 
 def _of_prior_treatment(doc: Doc, cue: Cue, end: int, settings: LinkSettings) -> bool:

@@ -26,6 +26,10 @@ class LinkState:
     arm_added: dict[str, str] = field(default_factory=dict)  # 'Y alone (cohort B)': X not had
     arm_lacks: dict[str, str] = field(default_factory=dict)  # 'Arm B, placebo plus Y': X not had
     only_drug: tuple[str, str] | None = None  # the one drug of a single-treatment study
+    # the drug of the trial the text last named ("LORAL, a trial of lorlatinib"), and of the
+    # trial each group was named under (for a text on several trials)
+    trial_drug: tuple[str, str] | None = None
+    tested_at: dict[int, tuple[str, str]] = field(default_factory=dict)
     arms: list[int] = field(default_factory=list)  # the arms last defined, in text order
     table: list[int | None] | None = None  # cohorts of the columns of the current table
     table_outcome: Cue | None = None  # "Adverse events (N = 48)": what every row counts
@@ -366,6 +370,8 @@ def new_cohort(state: LinkState, size: int, size_text: str, sent_index: int, spa
     if parent is not None:
         _inherit(cohort, parent)
     state.cohorts.append(cohort)
+    if state.trial_drug is not None:
+        state.tested_at[cohort.index] = state.trial_drug
     return cohort
 
 
@@ -380,6 +386,10 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
         # patients of any arm, who missed no one drug.
         cohort.drug_mention = facts.drug_mention
         state.spanning.add(cohort.index)
+    elif facts.control and not cohort.drug and not other and facts.every_control \
+            and (tested_all := _every_arm_drug(state, cohort.sent)):
+        # "the double-placebo group" of a factorial trial: no drug of any arm
+        cohort.drug, cohort.drug_mention = tested_all, facts.drug_mention
     elif facts.control and not cohort.drug and not other:
         # A placebo or observation arm: the experimental drug, not received.
         experimental = state.sentence_drug or state.experimental
@@ -420,6 +430,16 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
         cohort.drug_status = facts.drug_status
     if facts.procedure and not cohort.procedure:
         cohort.procedure = facts.procedure
+
+
+def _every_arm_drug(state: LinkState, sent: int) -> str | None:
+    """The drugs the arms last defined, or the groups this sentence is defining, received, all
+    together ("X", "Y", "X + Y": "X + Y")."""
+    arms = [state.cohorts[i] for i in state.arms] + [
+        c for c in state.cohorts if c.sent == sent and c.parent is None]
+    drugs = {p for c in arms if c.drug_status == "received" for p in (c.drug or "").split(" + ")
+             if p}
+    return " + ".join(sorted(drugs)) if len(drugs) >= 2 else None
 
 
 def _lacked_before(state: LinkState, tested: list[str]) -> str | None:

@@ -46,6 +46,7 @@ from .clauses import (
     clause_facts,
     defining_relative,
     drug_groups,
+    names_every_control,
     share_control_drug,
     share_predicates,
     share_statuses,
@@ -215,6 +216,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         populations_by.setdefault(sent_of[i], []).append(i)
     names_by = _trial_names(words, at, sent_of, settings)  # "CASCADE", "TRIDENT-5": trials named by sentence
     trials: dict[str, list[int]] = {}  # a trial's name -> the groups of the sentences naming it
+    trial_drugs: dict[str, tuple[str, str]] = {}  # a trial's name -> the drug it first named
     for sent_index, sent in enumerate(sents):
         if state.last_in_sentence:
             state.previous_at = sent_index - 1
@@ -227,6 +229,12 @@ def link_document(doc: Doc, settings: LinkSettings,
         sent_groups = drug_groups(doc, sent_drugs, settings)
         active = [g for g in sent_groups if g[0] not in settings.control_drugs]
         state.sentence_drug = _tested_drug(doc, sent_groups, active, settings, units)
+        if sent_index in names_by and len({n for _, n in names_by[sent_index]}) == 1:
+            # "LORAL, a single-arm trial of lorlatinib": the trial's drug, until another is named
+            name = names_by[sent_index][0][1]
+            if state.sentence_drug is not None:
+                trial_drugs.setdefault(name, state.sentence_drug)
+            state.trial_drug = trial_drugs.get(name)
         if state.combination is None:
             state.combination = _named_together(doc, active, settings)
         sent_cues = cues_by[sent_index]
@@ -567,7 +575,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         _arms_named_again(state, n_cohorts, n_events)
     clear_totals(state)
     _own_arm_drugs(state)
-    _count_main_treatment(state, groups, settings)
+    _count_main_treatment(state, groups, settings, several_trials=len(
+        {name for named in names_by.values() for _, name in named}) >= 2)
     kept = state.stopped | _reasons_as_groups(state)
     for index, sent_index, start_char, end_char in state.restated:
         state.cohorts.append(replace(state.cohorts[index], index=len(state.cohorts),
@@ -591,9 +600,14 @@ def _trial_names(words: Words, at: dict[str, list[int]], sent_of: list[int],
     names = set()
     for p in _where(at, settings.trial_nouns):
         for k in range(max(0, p - _TRIAL_NAME_REACH), min(len(text), p + _TRIAL_NAME_REACH)):
-            word = text[k]
-            if len(word) >= 4 and word.isupper() and sum(ch.isalpha() for ch in word) >= 3:
-                names.add(word)
+            if _names_trial(text[k]):
+                names.add(text[k])
+        # "LORAL, a single-arm, multicentre phase 2 trial": a name set in apposition to a
+        # trial noun its describing words keep further away
+        for k in range(max(0, p - _APPOSED_NAME_REACH), p - _TRIAL_NAME_REACH):
+            if text[k + 1] == "," and words.lower[k + 2] in settings.determiners \
+                    and _names_trial(text[k]) and "." not in text[k + 2:p]:
+                names.add(text[k])
     found: dict[int, list[tuple[int, str]]] = {}
     for name in names:
         for i in at.get(name.lower(), ()):
@@ -605,6 +619,12 @@ def _trial_names(words: Words, at: dict[str, list[int]], sent_of: list[int],
 
 
 _TRIAL_NAME_REACH = 3  # words between a trial's name and its noun ("CASCADE phase 3 trial")
+_APPOSED_NAME_REACH = 10  # the same after a name in apposition ("LORAL, a single-arm ... trial")
+
+
+def _names_trial(word: str) -> bool:
+    """A word in capitals that may name a trial ('TRIDENT-5', 'LORAL')."""
+    return len(word) >= 4 and word.isupper() and sum(ch.isalpha() for ch in word) >= 3
 
 
 def _remember_trial(state: LinkState, trials: dict[str, list[int]],
@@ -1528,7 +1548,21 @@ def _prior_therapy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
             and lower[k] in settings.prior_links:
         k -= 1
     return k >= 0 and not sent_start[k + 1] and lower[k] in settings.prior_words \
-        or _unfit_for(words, ent.start, settings)
+        or _unfit_for(words, ent.start, settings) or _had_before(doc, ent, settings)
+
+
+def _had_before(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
+    """'a third had also received crizotinib or alectinib before.': a drug, or a list of
+    drugs, that a word of time before the study closes the clause after (but 'X before
+    surgery' is given in the study)."""
+    words = words_of(doc)
+    lower, n = words.lower, len(words.lower)
+    k = ent.end
+    while k < n and k - ent.end <= settings.prior_reach and not words.sent_start[k] and (
+            lower[k] in settings.list_separators or words.ent_type[k] == "DRUG"):
+        k += 1  # ("X or Y before": the rest of the list)
+    return k + 1 < n and not words.sent_start[k] and lower[k] in settings.prior_after_words \
+        and (words.sent_start[k + 1] or not lower[k + 1].isalnum())
 
 
 @cache
@@ -1710,11 +1744,13 @@ def _scan_words(doc: Doc, at: dict[str, list[int]], cues: list[Cue],
 
 
 def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, int]],
-                          settings: LinkSettings) -> None:
+                          settings: LinkSettings, *, several_trials: bool = False) -> None:
     """'The drug, obicetrapib, was given to 1,200 people ... 48 had a heart attack': an event
     the text ties to no treatment, in a group with none, is of the treatment the article is
     about, the one it names most often. Not a total split into arms that received different
-    things ("None of the 240 patients died" after "121 to TCH and 119 to TCHP")."""
+    things ("None of the 240 patients died" after "121 to TCH and 119 to TCHP"). In a text on
+    several trials ("LORAL, a single-arm trial of lorlatinib ... LORAL enrolled 48 patients"
+    after a trial of crizotinib) it is the drug of the trial last named where the group is."""
     counts = Counter(g[0] for g in groups if g[0] not in settings.control_drugs)
     if not counts:
         return
@@ -1735,7 +1771,8 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
         if not cohort.drug and cohort.index not in totals | state.spanning \
                 and cohort.index != first \
                 and not (compared and cohort.size > widest_arm):  # (a part of that size too)
-            cohort.drug, cohort.drug_mention = main[0], main[1]
+            tested = state.tested_at.get(cohort.index, main) if several_trials else main
+            cohort.drug, cohort.drug_mention = tested[0], tested[1]
             cohort.drug_status = cohort.drug_status or "received"
     for event in state.events:
         cohort = state.cohorts[event.cohort] if event.cohort is not None else None
@@ -2634,9 +2671,13 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                 background = background_drugs(named, (m.drug[0], m.drug[1], a, b), settings)
             facts = replace(facts, drug=None if control else m.drug[0], drug_mention=m.drug[1],
                             control=control, background=background,
+                            every_control=control and names_every_control(m.drug[1], settings),
                             drug_status="not_received" if control else "received")
-            added = added_drug(m.drug[0], state.sentence_options)
-            if added is not None:  # "X plus Y (n = 151) or Y alone (n = 149)": Y is no arm's drug
+            # "X plus Y (n = 151) or Y alone (n = 149)": Y is no arm's drug; nor is it in a
+            # later list of the arms' sizes ("combination, n = 137; Y alone, n = 132")
+            added = added_drug(m.drug[0], state.sentence_options) \
+                or added_drug(m.drug[0], state.options)
+            if added is not None:
                 facts = replace(facts, drug=added, drug_status="not_received")
         if m.arm is not None:
             facts = replace(facts, arm_label=m.arm, setting=m.setting)

@@ -158,6 +158,8 @@ class LinkSettings:
     prior_words: frozenset[str]
     prior_links: frozenset[str]
     prior_reach: int
+    prior_after_words: frozenset[str]  # 'had also received X or Y before.': no arm's treatment
+    every_control_words: frozenset[str]  # 'double placebo', 'two matching placebos'
     unfit_phrases: tuple[tuple[str, ...], ...]
     complement_words: frozenset[str]
     remainder_words: frozenset[str]  # 'leaving 404 in the analysis': the rest, a group
@@ -279,6 +281,7 @@ class ClauseFacts:
     experimental: bool = False  # "in the experimental arm": the drug under test, by role
     comparison: bool = False  # "randomized to X or Y": the group as a whole had neither
     alone: bool = False  # the control arm is named by "alone" ("the chemotherapy-alone group")
+    every_control: bool = False  # "the double-placebo group": the placebo of every drug tested
     procedure: str | None = None
     arm_label: str | None = None
     setting: str | None = None
