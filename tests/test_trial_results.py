@@ -2979,3 +2979,22 @@ def test_a_column_named_by_the_words_before_a_groups_size_is_that_group(nlp) -> 
             "Kidney failure | 14 (9.3) | 16 (10.7) | 9 (6.0) | 25 (16.7)")
     rows = _rows(nlp, text)
     assert {(r[1], r[6]) for r in rows} == {(150, 14), (150, 16), (150, 9), (150, 25)}
+
+
+@pytest.mark.parametrize(("text", "sizes"), [
+    ("Adults with episodic migraine were randomly assigned to erenumab or placebo. The "
+     "per-protocol population included 301 participants who had received erenumab and 298 who "
+     "had received placebo. In the per-protocol population, a response occurred in 150 "
+     "participants in the erenumab group and 90 in the placebo group.",
+     {("erenumab", "received", 150, 301), ("erenumab", "not_received", 90, 298)}),
+    ("Patients with previously treated lung cancer were randomly assigned to tislelizumab or "
+     "docetaxel. The safety analysis covered 250 patients who had been given tislelizumab and "
+     "247 who had been given docetaxel. Serious adverse events occurred in 60 patients in the "
+     "tislelizumab group and 80 in the docetaxel group.",
+     {("tislelizumab", "received", 60, 250), ("docetaxel", "received", 80, 247)}),
+])
+def test_a_group_named_by_what_it_had_received_in_a_perfect_relative_clause(
+        nlp, text: str, sizes: set) -> None:
+    # "1,869 who had received placebo": the group an arm's later counts are over.
+    rows = _rows(nlp, text)
+    assert {(r[2], r[3], r[6], r[1]) for r in rows} == sizes

@@ -785,8 +785,8 @@ def _relative_treatment_end(words: Words, i: int, end: int, settings: LinkSettin
     if i >= end or words.lower[i] not in settings.relative_pronouns:
         return None
     j = i + 1
-    while j < end and words.lower[j] in settings.auxiliaries:
-        j += 1  # "who were given"
+    while j < end and words.lower[j] in settings.frame_auxiliaries:
+        j += 1  # "who were given", "who had been given", "who have received"
     if j >= end or not (words.lower[j] in _RECEIVING_VERBS or words.lower[j] in settings.treatment_words
                         or words.lower[j] in settings.assignment_participles):
         return None
@@ -1551,7 +1551,13 @@ def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_star
                     arm_starts: set[int], settings: LinkSettings) -> bool:
     """'N were assigned / were randomized / received ...', 'N to <drug>'."""
     words = words_of(doc)
-    if i + 1 < end and words.lower[i] in settings.relative_pronouns and (
+    verb = i + 1
+    while verb < min(end - 1, i + 3) and words.lower[verb] in settings.frame_auxiliaries:
+        verb += 1  # "1,869 who had received placebo", "247 who had been given X"
+    if i + 1 < end and words.lower[i] in settings.relative_pronouns and verb > i + 1 and (
+            verb in study_verbs or words.lower[verb] in settings.assignment_words):
+        i = verb  # (the perfect: the verb after its auxiliaries)
+    elif i + 1 < end and words.lower[i] in settings.relative_pronouns and (
             i + 1 in study_verbs or words.lower[i + 1] in settings.auxiliaries):
         i += 1  # "... and 119 who received placebo", "182 who were assigned to X"
     elif i + 1 < end and words.lower[i] in settings.relative_pronouns:
