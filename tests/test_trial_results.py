@@ -2998,3 +2998,23 @@ def test_a_group_named_by_what_it_had_received_in_a_perfect_relative_clause(
     # "1,869 who had received placebo": the group an arm's later counts are over.
     rows = _rows(nlp, text)
     assert {(r[2], r[3], r[6], r[1]) for r in rows} == sizes
+
+
+@pytest.mark.parametrize(("text", "sizes"), [
+    ("Between 2021 and 2023, 300 patients with ovarian cancer were randomly assigned: 100 to "
+     "olaparib, 100 to rucaparib, and 100 to the combination.\n\nIn the safety population "
+     "(olaparib n = 98, rucaparib n = 97, combination n = 99), grade 3 or worse adverse events "
+     "occurred in 40 (41%), 52 (54%), and 60 (61%) patients, respectively. Anaemia of grade 3 "
+     "occurred in 20 (20%), 25 (26%), and 30 (30%) patients.",
+     {(40, 98), (52, 97), (60, 99), (20, 98), (25, 97), (30, 99)}),
+    ("Adults with moderate asthma were randomized to tezepelumab (n = 150) or placebo "
+     "(n = 150). Exacerbations occurred in 30 and 55 patients, respectively.\n\nAmong the "
+     "per-protocol population (tezepelumab, n = 141; placebo, n = 139), 28 and 50 patients, "
+     "respectively, had an exacerbation. Hospitalization was needed by 3 and 9 patients.",
+     {(30, 150), (55, 150), (28, 141), (50, 139), (3, 141), (9, 139)}),
+])
+def test_an_opening_population_with_its_sizes_in_brackets_holds_for_its_paragraph(
+        nlp, text: str, sizes: set) -> None:
+    # the counts after the opening, in that sentence and the next, are of its groups
+    rows = _rows(nlp, text)
+    assert {(r[6], r[1]) for r in rows} == sizes

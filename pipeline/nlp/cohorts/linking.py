@@ -282,9 +282,13 @@ def link_document(doc: Doc, settings: LinkSettings,
         clauses = [c for c in clauses if not c.ignored]
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
         # "Among the 88, 90 and 88 patients who started treatment, ...": sizes of groups.
+        # "In the safety population (X n = 122, Y n = 121), ...": the sizes of that
+        # population's groups, which it then holds (as 'In the mITT population' does)
+        sized_population = _sized_population(words, sent, populations_by.get(sent_index, []),
+                                             settings)
         lead = (_leading_sizes(doc, sent, sent_cues, settings)
                 or _bracketed_sizes(doc, sent, sent_cues, settings)) \
-            if words.lower[sent.start] in settings.reference_words else {}
+            if words.lower[sent.start] in settings.reference_words or sized_population else {}
         # "Among 241 and 238 patients with measurable disease at baseline, ...": what picks
         # the groups, no baseline statistic.
         lead_end = next((t.i for t in doc[max(lead):sent.end] if t.text == ","), sent.end) \
@@ -549,7 +553,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             # "the safety population comprised 275 patients in each group": the groups harms
             # are counted over; efficacy stays with the arms as randomized.
             safety_arms, state.arms = (list(state.arms), arms_at_start), arms_at_start
-        if sent_index in populations_by and len(state.cohorts) > n_cohorts:
+        if sized_population and parts and state.arms == previous_arms:
+            state.populations.append((sized_population, list(siblings)))
+            _enter_population(state, siblings)
+        elif sent_index in populations_by and len(state.cohorts) > n_cohorts:
             _define_populations(words, sent, populations_by[sent_index], state, n_cohorts,
                                 settings)
             if _keep_arms_beside_population(state, arms_at_start):
@@ -718,13 +725,29 @@ def _refer_to_population(words: Words, sent: Span, nouns: list[int], state: Link
         members = min(fitting)[2] if fitting else []
     else:  # "In this population": the one named last
         members = state.population or (state.populations[-1][1] if state.populations else [])
-    if not members:
-        return
+    if members:
+        _enter_population(state, members)
+
+
+def _enter_population(state: LinkState, members: list[int]) -> None:
+    """Put a population's groups in force (its parts of the arms as the arms, the arms before
+    it kept for when it ends)."""
     if not state.population:
         state.arms_before_population = list(state.arms)
     state.population = members
     if len(members) >= 2:
         state.arms = list(members)
+
+
+def _sized_population(words: Words, sent: Span, nouns: list[int],
+                      settings: LinkSettings) -> frozenset[str]:
+    """The names of the analysis population a sentence opens with when a bracket after its
+    noun sizes its groups ('In the safety population (X n = 122, Y n = 121), ...'), else none."""
+    if not nouns or words.lower[sent.start] not in _POPULATION_OPENERS \
+            or nouns[0] - sent.start > _POPULATION_NAME_WORDS + 2 \
+            or nouns[0] + 1 >= sent.end or words.text[nouns[0] + 1] not in {"(", "["}:
+        return frozenset()
+    return _population_names(words, nouns[0], sent.start, settings)[0]
 
 
 def _refer_to_described_group(words: Words, sents: list[Span], sent_index: int,
