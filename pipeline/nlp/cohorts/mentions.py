@@ -1466,7 +1466,12 @@ def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bo
         k = j
         while k >= start and words.lower[k] in connectors:
             k -= 1
-        if k < j and k >= start and words.num[k] is not None and words.is_digit[k] == digits:
+        # (", and" joins an item only to a list of commas, "grade 3, 4, and 5": "at weeks 0,
+        # 2, 4 and 8, and 204 were assigned to placebo", "at week 0, and 204 ..." start a clause)
+        closed = j - k == 2 and words.text[k + 1] == "," and words.lower[j] in {"and", "or"} \
+            and not (k - 1 >= start and words.text[k - 1] == ",")
+        if k < j and k >= start and words.num[k] is not None and words.is_digit[k] == digits \
+                and not closed:
             j = k - 1
         else:
             break
