@@ -3018,3 +3018,30 @@ def test_an_opening_population_with_its_sizes_in_brackets_holds_for_its_paragrap
     # the counts after the opening, in that sentence and the next, are of its groups
     rows = _rows(nlp, text)
     assert {(r[6], r[1]) for r in rows} == sizes
+
+
+_PER_PROTOCOL = ("From 2020 to 2022, {total} adults were randomly assigned to two doses of the "
+                 "{vaccine} (RZV) or placebo. The per-protocol population included {a} "
+                 "participants who had received RZV and {b} who had received placebo. A total "
+                 "of 300 participants in the per-protocol population were taking methotrexate. "
+                 "Before the end of the study, 30 participants in the vaccine group and 35 in "
+                 "the placebo group withdrew consent; 800 participants completed the final "
+                 "visit.\n\nIn the per-protocol population, {event} in {x} participants in "
+                 "the vaccine group and {y} in the placebo group.")
+
+
+@pytest.mark.parametrize(("text", "sizes"), [
+    (_PER_PROTOCOL.format(total=900, vaccine="adjuvanted recombinant zoster vaccine", a=420,
+                          b=415, event="herpes zoster occurred", x=4, y=30),
+     {(4, 420), (30, 415)}),
+    (_PER_PROTOCOL.format(total="1,000", vaccine="recombinant adjuvanted zoster vaccine", a=480,
+                          b=470, event="shingles was confirmed", x=6, y=41),
+     {(6, 480), (41, 470)}),
+])
+def test_a_population_defined_by_its_arms_wins_over_a_part_of_it_named_after(
+        nlp, text: str, sizes: set) -> None:
+    # "In the per-protocol population": the groups of each arm it was defined with ("420 who
+    # had received RZV"), not "300 participants in the per-protocol population" nor the
+    # withdrawals stated after them
+    rows = _rows(nlp, text)
+    assert {(r[6], r[1]) for r in rows} == sizes

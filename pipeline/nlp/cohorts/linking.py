@@ -720,9 +720,12 @@ def _refer_to_population(words: Words, sent: Span, nouns: list[int], state: Link
         return
     names, _ = _population_names(words, opening, sent.start, settings)
     if names:
-        fitting = [(len(defined - names), -n, members)
+        # (of populations of that name, one defined by its groups in each arm before one
+        # stated as a whole: "1,874 who had received X and 1,869 who had received placebo",
+        # then "1,322 participants in the per-protocol population were taking Y")
+        fitting = [(len(defined - names), len(members) < 2, -n, members)
                    for n, (defined, members) in enumerate(state.populations) if names <= defined]
-        members = min(fitting)[2] if fitting else []
+        members = min(fitting)[-1] if fitting else []
     else:  # "In this population": the one named last
         members = state.population or (state.populations[-1][1] if state.populations else [])
     if members:
@@ -897,7 +900,9 @@ def _define_populations(words: Words, sent: Span, nouns: list[int], state: LinkS
         members = [c for c in made if low < c.start_char < bounds[n]] \
             or [c for c in made if ends[n] < c.start_char < high]
         if any(c.drug for c in members):
-            members = [c for c in members if c.drug]
+            # (a group named by what it received, "1,874 who had received RZV", whose drug
+            # is filled in later, is one of them too; a total received nothing as such)
+            members = [c for c in members if c.drug or c.drug_status]
         if len(members) >= 3:  # (not the total of the groups)
             members = [c for c in members if 2 * c.size != sum(m.size for m in members)]
         if members:
