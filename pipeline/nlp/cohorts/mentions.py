@@ -1459,10 +1459,6 @@ def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bo
     words = words_of(doc)
     digits = words.is_digit[i]
     connectors = {"or", "and", "to", "-", "/", ","}
-    # ("Of the 40 who had remission at week 24, 6 had a relapse": the comma that closes the
-    # sentence's opening frame ends what it names)
-    frame_end = next((k for k in range(start, i) if words.text[k] == ","), None) \
-        if words.lower[start] in settings.reference_words else None
     j = i - 1
     # Walk back over a list of the same kind of numbers: "grade 3, 4, or 5" (but not
     # "In Group 2, five of the eight", nor "every day and 103 to ...").
@@ -1473,7 +1469,7 @@ def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bo
         # (", and" joins an item only to a list of commas, "grade 3, 4, and 5": "at weeks 0,
         # 2, 4 and 8, and 204 were assigned to placebo", "at week 0, and 204 ..." start a clause)
         closed = j - k == 2 and words.text[k + 1] == "," and words.lower[j] in {"and", "or"} \
-            and not (k - 1 >= start and words.text[k - 1] == ",") or j - k == 1 and j == frame_end
+            and not (k - 1 >= start and words.text[k - 1] == ",")
         if k < j and k >= start and words.num[k] is not None and words.is_digit[k] == digits \
                 and not closed:
             j = k - 1
