@@ -3045,3 +3045,16 @@ def test_a_population_defined_by_its_arms_wins_over_a_part_of_it_named_after(
     # withdrawals stated after them
     rows = _rows(nlp, text)
     assert {(r[6], r[1]) for r in rows} == sizes
+
+
+@pytest.mark.parametrize("frame", [
+    "Of the 81 patients in the rifaximin group and the 104 in the lactulose group who had a "
+    "breakthrough episode, 36 and 53, respectively, required rescue therapy.",
+    "Among the 81 patients in the rifaximin group and 104 patients in the lactulose group who "
+    "had an episode, 36 and 53, respectively, were admitted to hospital.",
+])
+def test_an_opening_frame_that_names_a_group_of_each_arm_sizes_the_counts_respectively(
+        nlp, frame: str) -> None:
+    rows = _rows(nlp, "Adults with cirrhosis were randomly assigned to rifaximin (n = 160) or "
+                      "lactulose (n = 158). " + frame)
+    assert {(r[2], r[6], r[1]) for r in rows} == {("rifaximin", 36, 81), ("lactulose", 53, 104)}

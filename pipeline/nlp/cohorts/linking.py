@@ -287,7 +287,9 @@ def link_document(doc: Doc, settings: LinkSettings,
         sized_population = _sized_population(words, sent, populations_by.get(sent_index, []),
                                              settings)
         lead = (_leading_sizes(doc, sent, sent_cues, settings)
-                or _bracketed_sizes(doc, sent, sent_cues, settings)) \
+                or _bracketed_sizes(doc, sent, sent_cues, settings)
+                or (_framed_sizes(words, sent, sent_cues, settings)
+                    if sent_index in respectively_sents else {})) \
             if words.lower[sent.start] in settings.reference_words or sized_population else {}
         # "Among 241 and 238 patients with measurable disease at baseline, ...": what picks
         # the groups, no baseline statistic.
@@ -1221,6 +1223,24 @@ def _bracketed_sizes(doc: Doc, sent: Span, cues: list[Cue],
             j in named or words.ent_type[j] in {"DRUG", "DRUG_CLASS"} for j in range(k + 2, k + 5))
         for k in found)
     return {k: (n, len(found)) for n, k in enumerate(found)} if listed else {}
+
+
+def _framed_sizes(words: Words, sent: Span, cues: list[Cue],
+                  settings: LinkSettings) -> dict[int, tuple[int, int]]:
+    """'Of the 81 patients in the A group and the 104 in the B group who had an episode, 36
+    and 53, respectively, ...': the sizes of the groups an opening frame names one after
+    another, each with its own words, before the counts of each. Token of each size ->
+    (place in the list, length), as ``_leading_sizes``."""
+    end = _opening_frame_end(words, sent, settings)
+    patients = {c.start for c in cues if c.label == "PATIENT"}
+    found = [k for k in range(sent.start + 1, end) if words.num[k] is not None
+             and (words.lower[k - 1] in settings.determiners or words.lower[k - 1]
+                  in settings.reference_words or words.lower[k - 1] == "and")
+             and (k + 1 in patients or words.lower[k + 1] in _SIZE_AFTER)]
+    if len(found) < 2 or any(words.num[k] is not None and k not in found
+                             for k in range(sent.start + 1, end)):
+        return {}  # (a frame with other numbers, "aged 65 to 74", is no list of groups)
+    return {k: (n, len(found)) for n, k in enumerate(found)}
 
 
 #: What stands before a size in a bracketed list of sizes: "(52, 55 and 51 ...", "(n = 80; n = 77)".
