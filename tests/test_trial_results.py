@@ -3058,3 +3058,24 @@ def test_an_opening_frame_that_names_a_group_of_each_arm_sizes_the_counts_respec
     rows = _rows(nlp, "Adults with cirrhosis were randomly assigned to rifaximin (n = 160) or "
                       "lactulose (n = 158). " + frame)
     assert {(r[2], r[6], r[1]) for r in rows} == {("rifaximin", 36, 81), ("lactulose", 53, 104)}
+
+
+@pytest.mark.parametrize(("text", "sizes"), [
+    ("Adults with hypertension were randomly assigned to lorundrostat 50 mg (n = 163), "
+     "lorundrostat 100 mg (n = 161) or placebo (n = 162). Ambulatory monitoring of adequate "
+     "quality was available at both baseline and week 12 for 398 participants (134 in the "
+     "50-mg group, 131 in the 100-mg group, and 133 in the placebo group). An ambulatory "
+     "response was seen in 61, 72, and 21 of them, respectively.",
+     {(61, 134), (72, 131), (21, 133)}),
+    ("Adults with resistant hypertension were randomized to baxdrostat 1 mg (n = 120), "
+     "baxdrostat 2 mg (n = 122) or placebo (n = 118). Home readings of adequate quality were "
+     "available at both baseline and week 8 for 300 participants (101 in the 1-mg group, 99 in "
+     "the 2-mg group, and 100 in the placebo group). A response was seen in 40, 52, and 15 of "
+     "them, respectively.",
+     {(40, 101), (52, 99), (15, 100)}),
+])
+def test_counts_of_them_after_a_breakdown_by_arm_are_of_its_parts(nlp, text: str,
+                                                                   sizes: set) -> None:
+    # "... for 398 participants (134 in the 50-mg group, ...). ... in 61, 72, and 21 of them"
+    rows = _rows(nlp, text)
+    assert {(r[6], r[1]) for r in rows} == sizes

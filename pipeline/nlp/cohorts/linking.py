@@ -160,6 +160,9 @@ def link_document(doc: Doc, settings: LinkSettings,
     # Arms of a subgroup ("158 were HRD, of whom 106 received X and 52 placebo"): the
     # sentence that defined them, its arms and the whole arms they are parts of.
     subgroup_arms: tuple[int, list[int], list[int]] | None = None
+    # parts of each arm a sentence broke a group down into, with no count of their own
+    # there: (sentence, parts, arms); a next sentence that refers back counts over them
+    broken_down: tuple[int, list[int], list[int]] | None = None
     safety_arms: tuple[list[int], list[int]] | None = None  # the treated parts of the arms
     groups = drug_groups(doc, drugs, settings)
     state.only_drug = _only_treatment(doc, groups, settings)
@@ -315,6 +318,12 @@ def link_document(doc: Doc, settings: LinkSettings,
             for facts in all_facts:  # "in the 70-mg group": the arm given that dose
                 terms = dose_terms(words, facts.start, facts.end, settings, arm_names)
                 facts.dose = clause_dose(terms, state) if terms else ()
+        if broken_down is not None and broken_down[0] == sent_index - 1 \
+                and state.arms == broken_down[2] and _refers_back(words, sent, settings):
+            # "... for 398 (134 in the A group, 131 in the B group and 133 in the placebo
+            # group). A response was seen in 61, 72 and 21 of them, respectively."
+            state.arms, subgroup_arms = list(broken_down[1]), broken_down
+        broken_down = None
         if subgroup_arms is not None and state.arms == subgroup_arms[1] \
                 and sent_index > subgroup_arms[0] + 1 and not all_facts[0].anaphora:
             # The sentence after next that does not refer back ("In this group, ...") is of
@@ -534,7 +543,11 @@ def link_document(doc: Doc, settings: LinkSettings,
                                                          for e in state.events[n_events:])):
             # Parts of the arms with their counts in their own sentence ("..., 20 and 9
             # responded, respectively"), or subgroups of each arm ("39 went on to transplant
-            # (29 in cohort 1 and 10 in cohort 2)"): the next list is of the whole arms again.
+            # (29 in cohort 1 and 10 in cohort 2)"): the next list is of the whole arms again
+            # (unless it refers back to the parts: broken_down).
+            if len(parents) > 1 and not treated and not any(
+                    e.cohort in siblings for e in state.events[n_events:]):
+                broken_down = (sent_index, list(siblings), list(previous_arms))
             state.arms = previous_arms
         elif parts and state.arms == siblings:
             subgroup_arms = (sent_index, siblings, previous_arms)
@@ -742,6 +755,13 @@ def _enter_population(state: LinkState, members: list[int]) -> None:
     state.population = members
     if len(members) >= 2:
         state.arms = list(members)
+
+
+def _refers_back(words: Words, sent: Span, settings: LinkSettings) -> bool:
+    """Does the sentence name the group before it again ('of them', 'among these'), wherever
+    ('... was seen in 61, 72 and 21 of them, respectively')?"""
+    return any(tuple(words.lower[k:k + len(o)]) == tuple(o) for k in range(sent.start, sent.end)
+               for o in settings.anaphora_openers if words.lower[k] == o[0])
 
 
 def _sized_population(words: Words, sent: Span, nouns: list[int],
@@ -1532,9 +1552,10 @@ def _part_of_arm(part: Cohort, arm: Cohort) -> bool:
     """Is ``part`` a smaller group of the same arm (its subgroup, or given the same)?"""
     if part.index == arm.index:
         return True  # the arm restated with its size ("204 in Arm B" of an arm of 204)
-    if part.drug is None and part.arm_label is None:
-        # "N = 21 for <unnamed>"; "the safety population included 406 and 204 patients":
-        # the list's place names the arm, all of whom may be in it
+    if part.drug is None and (part.arm_label is None or arm.arm_label is None):
+        # "N = 21 for <unnamed>"; "the safety population included 406 and 204 patients";
+        # "131 in the 100-mg group" of arms named by their drugs and doses: the list's place
+        # names the arm, all of whom may be in it
         return part.size <= arm.size
     return part.size < arm.size and (part.parent == arm.index or (
         part.drug == arm.drug and part.drug_status == arm.drug_status and part.drug is not None))
