@@ -1133,3 +1133,16 @@ def test_the_group_an_analysis_had_data_for_is_a_total_over_the_arms(nlp, availa
     found = _groups(nlp, "A total of 2,000 adults with atrial fibrillation were randomly assigned "
                          f"to abelacimab (n = 1,000) or apixaban (n = 1,000). {available}")
     assert {f for f in found if f[0] == "cohort" and f[1] in {1946, 1210} and f[3] is None}
+
+
+@pytest.mark.parametrize(("text", "sizes"), [
+    ("Overall, 300 adults with Crohn's disease were enrolled; 200 were assigned to receive "
+     "risankizumab at weeks 0, 4 and 8, and 100 were assigned to receive placebo.",
+     {(200, "received"), (100, "not_received")}),
+    ("In the pilot study, 90 children with leukaemia were randomised: 46 took blinatumomab "
+     "from day 1, and 44 took placebo.", {(46, "received"), (44, "not_received")}),
+])
+def test_a_count_after_a_closed_list_of_times_is_a_group(nlp, text: str, sizes: set) -> None:
+    # "at weeks 0, 4 and 8, and 100 were assigned": the list of times ended at "and 8"
+    found = _groups(nlp, text)
+    assert {(f[1], f[4]) for f in found if f[0] == "cohort" and f[3]} == sizes

@@ -2989,3 +2989,103 @@ def test_a_column_named_by_the_words_before_a_groups_size_is_that_group(nlp) -> 
             "Kidney failure | 14 (9.3) | 16 (10.7) | 9 (6.0) | 25 (16.7)")
     rows = _rows(nlp, text)
     assert {(r[1], r[6]) for r in rows} == {(150, 14), (150, 16), (150, 9), (150, 25)}
+
+
+@pytest.mark.parametrize(("text", "sizes"), [
+    ("Adults with episodic migraine were randomly assigned to erenumab or placebo. The "
+     "per-protocol population included 301 participants who had received erenumab and 298 who "
+     "had received placebo. In the per-protocol population, a response occurred in 150 "
+     "participants in the erenumab group and 90 in the placebo group.",
+     {("erenumab", "received", 150, 301), ("erenumab", "not_received", 90, 298)}),
+    ("Patients with previously treated lung cancer were randomly assigned to tislelizumab or "
+     "docetaxel. The safety analysis covered 250 patients who had been given tislelizumab and "
+     "247 who had been given docetaxel. Serious adverse events occurred in 60 patients in the "
+     "tislelizumab group and 80 in the docetaxel group.",
+     {("tislelizumab", "received", 60, 250), ("docetaxel", "received", 80, 247)}),
+])
+def test_a_group_named_by_what_it_had_received_in_a_perfect_relative_clause(
+        nlp, text: str, sizes: set) -> None:
+    # "1,869 who had received placebo": the group an arm's later counts are over.
+    rows = _rows(nlp, text)
+    assert {(r[2], r[3], r[6], r[1]) for r in rows} == sizes
+
+
+@pytest.mark.parametrize(("text", "sizes"), [
+    ("Between 2021 and 2023, 300 patients with ovarian cancer were randomly assigned: 100 to "
+     "olaparib, 100 to rucaparib, and 100 to the combination.\n\nIn the safety population "
+     "(olaparib n = 98, rucaparib n = 97, combination n = 99), grade 3 or worse adverse events "
+     "occurred in 40 (41%), 52 (54%), and 60 (61%) patients, respectively. Anaemia of grade 3 "
+     "occurred in 20 (20%), 25 (26%), and 30 (30%) patients.",
+     {(40, 98), (52, 97), (60, 99), (20, 98), (25, 97), (30, 99)}),
+    ("Adults with moderate asthma were randomized to tezepelumab (n = 150) or placebo "
+     "(n = 150). Exacerbations occurred in 30 and 55 patients, respectively.\n\nAmong the "
+     "per-protocol population (tezepelumab, n = 141; placebo, n = 139), 28 and 50 patients, "
+     "respectively, had an exacerbation. Hospitalization was needed by 3 and 9 patients.",
+     {(30, 150), (55, 150), (28, 141), (50, 139), (3, 141), (9, 139)}),
+])
+def test_an_opening_population_with_its_sizes_in_brackets_holds_for_its_paragraph(
+        nlp, text: str, sizes: set) -> None:
+    # the counts after the opening, in that sentence and the next, are of its groups
+    rows = _rows(nlp, text)
+    assert {(r[6], r[1]) for r in rows} == sizes
+
+
+_PER_PROTOCOL = ("From 2020 to 2022, {total} adults were randomly assigned to two doses of the "
+                 "{vaccine} (RZV) or placebo. The per-protocol population included {a} "
+                 "participants who had received RZV and {b} who had received placebo. A total "
+                 "of 300 participants in the per-protocol population were taking methotrexate. "
+                 "Before the end of the study, 30 participants in the vaccine group and 35 in "
+                 "the placebo group withdrew consent; 800 participants completed the final "
+                 "visit.\n\nIn the per-protocol population, {event} in {x} participants in "
+                 "the vaccine group and {y} in the placebo group.")
+
+
+@pytest.mark.parametrize(("text", "sizes"), [
+    (_PER_PROTOCOL.format(total=900, vaccine="adjuvanted recombinant zoster vaccine", a=420,
+                          b=415, event="herpes zoster occurred", x=4, y=30),
+     {(4, 420), (30, 415)}),
+    (_PER_PROTOCOL.format(total="1,000", vaccine="recombinant adjuvanted zoster vaccine", a=480,
+                          b=470, event="shingles was confirmed", x=6, y=41),
+     {(6, 480), (41, 470)}),
+])
+def test_a_population_defined_by_its_arms_wins_over_a_part_of_it_named_after(
+        nlp, text: str, sizes: set) -> None:
+    # "In the per-protocol population": the groups of each arm it was defined with ("420 who
+    # had received RZV"), not "300 participants in the per-protocol population" nor the
+    # withdrawals stated after them
+    rows = _rows(nlp, text)
+    assert {(r[6], r[1]) for r in rows} == sizes
+
+
+@pytest.mark.parametrize("frame", [
+    "Of the 81 patients in the rifaximin group and the 104 in the lactulose group who had a "
+    "breakthrough episode, 36 and 53, respectively, required rescue therapy.",
+    "Among the 81 patients in the rifaximin group and 104 patients in the lactulose group who "
+    "had an episode, 36 and 53, respectively, were admitted to hospital.",
+])
+def test_an_opening_frame_that_names_a_group_of_each_arm_sizes_the_counts_respectively(
+        nlp, frame: str) -> None:
+    rows = _rows(nlp, "Adults with cirrhosis were randomly assigned to rifaximin (n = 160) or "
+                      "lactulose (n = 158). " + frame)
+    assert {(r[2], r[6], r[1]) for r in rows} == {("rifaximin", 36, 81), ("lactulose", 53, 104)}
+
+
+@pytest.mark.parametrize(("text", "sizes"), [
+    ("Adults with hypertension were randomly assigned to lorundrostat 50 mg (n = 163), "
+     "lorundrostat 100 mg (n = 161) or placebo (n = 162). Ambulatory monitoring of adequate "
+     "quality was available at both baseline and week 12 for 398 participants (134 in the "
+     "50-mg group, 131 in the 100-mg group, and 133 in the placebo group). An ambulatory "
+     "response was seen in 61, 72, and 21 of them, respectively.",
+     {(61, 134), (72, 131), (21, 133)}),
+    ("Adults with resistant hypertension were randomized to baxdrostat 1 mg (n = 120), "
+     "baxdrostat 2 mg (n = 122) or placebo (n = 118). Home readings of adequate quality were "
+     "available at both baseline and week 8 for 300 participants (101 in the 1-mg group, 99 in "
+     "the 2-mg group, and 100 in the placebo group). A response was seen in 40, 52, and 15 of "
+     "them, respectively.",
+     {(40, 101), (52, 99), (15, 100)}),
+])
+def test_counts_of_them_after_a_breakdown_by_arm_are_of_its_parts(nlp, text: str,
+                                                                   sizes: set) -> None:
+    # "... for 398 participants (134 in the 50-mg group, ...). ... in 61, 72, and 21 of them"
+    rows = _rows(nlp, text)
+    assert {(r[6], r[1]) for r in rows} == sizes

@@ -161,6 +161,9 @@ def link_document(doc: Doc, settings: LinkSettings,
     # Arms of a subgroup ("158 were HRD, of whom 106 received X and 52 placebo"): the
     # sentence that defined them, its arms and the whole arms they are parts of.
     subgroup_arms: tuple[int, list[int], list[int]] | None = None
+    # parts of each arm a sentence broke a group down into, with no count of their own
+    # there: (sentence, parts, arms); a next sentence that refers back counts over them
+    broken_down: tuple[int, list[int], list[int]] | None = None
     safety_arms: tuple[list[int], list[int]] | None = None  # the treated parts of the arms
     groups = drug_groups(doc, drugs, settings)
     state.only_drug = _only_treatment(doc, groups, settings)
@@ -290,9 +293,15 @@ def link_document(doc: Doc, settings: LinkSettings,
         clauses = [c for c in clauses if not c.ignored]
         all_facts = [clause_facts(doc, c, sent_cues, sent_drugs, settings) for c in clauses]
         # "Among the 88, 90 and 88 patients who started treatment, ...": sizes of groups.
+        # "In the safety population (X n = 122, Y n = 121), ...": the sizes of that
+        # population's groups, which it then holds (as 'In the mITT population' does)
+        sized_population = _sized_population(words, sent, populations_by.get(sent_index, []),
+                                             settings)
         lead = (_leading_sizes(doc, sent, sent_cues, settings)
-                or _bracketed_sizes(doc, sent, sent_cues, settings)) \
-            if words.lower[sent.start] in settings.reference_words else {}
+                or _bracketed_sizes(doc, sent, sent_cues, settings)
+                or (_framed_sizes(words, sent, sent_cues, settings)
+                    if sent_index in respectively_sents else {})) \
+            if words.lower[sent.start] in settings.reference_words or sized_population else {}
         # "Among 241 and 238 patients with measurable disease at baseline, ...": what picks
         # the groups, no baseline statistic.
         lead_end = next((t.i for t in doc[max(lead):sent.end] if t.text == ","), sent.end) \
@@ -317,6 +326,12 @@ def link_document(doc: Doc, settings: LinkSettings,
             for facts in all_facts:  # "in the 70-mg group": the arm given that dose
                 terms = dose_terms(words, facts.start, facts.end, settings, arm_names)
                 facts.dose = clause_dose(terms, state) if terms else ()
+        if broken_down is not None and broken_down[0] == sent_index - 1 \
+                and state.arms == broken_down[2] and _refers_back(words, sent, settings):
+            # "... for 398 (134 in the A group, 131 in the B group and 133 in the placebo
+            # group). A response was seen in 61, 72 and 21 of them, respectively."
+            state.arms, subgroup_arms = list(broken_down[1]), broken_down
+        broken_down = None
         if subgroup_arms is not None and state.arms == subgroup_arms[1] \
                 and sent_index > subgroup_arms[0] + 1 and not all_facts[0].anaphora:
             # The sentence after next that does not refer back ("In this group, ...") is of
@@ -536,7 +551,11 @@ def link_document(doc: Doc, settings: LinkSettings,
                                                          for e in state.events[n_events:])):
             # Parts of the arms with their counts in their own sentence ("..., 20 and 9
             # responded, respectively"), or subgroups of each arm ("39 went on to transplant
-            # (29 in cohort 1 and 10 in cohort 2)"): the next list is of the whole arms again.
+            # (29 in cohort 1 and 10 in cohort 2)"): the next list is of the whole arms again
+            # (unless it refers back to the parts: broken_down).
+            if len(parents) > 1 and not treated and not any(
+                    e.cohort in siblings for e in state.events[n_events:]):
+                broken_down = (sent_index, list(siblings), list(previous_arms))
             state.arms = previous_arms
         elif parts and state.arms == siblings:
             subgroup_arms = (sent_index, siblings, previous_arms)
@@ -557,7 +576,10 @@ def link_document(doc: Doc, settings: LinkSettings,
             # "the safety population comprised 275 patients in each group": the groups harms
             # are counted over; efficacy stays with the arms as randomized.
             safety_arms, state.arms = (list(state.arms), arms_at_start), arms_at_start
-        if sent_index in populations_by and len(state.cohorts) > n_cohorts:
+        if sized_population and parts and state.arms == previous_arms:
+            state.populations.append((sized_population, list(siblings)))
+            _enter_population(state, siblings)
+        elif sent_index in populations_by and len(state.cohorts) > n_cohorts:
             _define_populations(words, sent, populations_by[sent_index], state, n_cohorts,
                                 settings)
             if _keep_arms_beside_population(state, arms_at_start):
@@ -733,18 +755,44 @@ def _refer_to_population(words: Words, sent: Span, nouns: list[int], state: Link
         return
     names, _ = _population_names(words, opening, sent.start, settings)
     if names:
-        fitting = [(len(defined - names), -n, members)
+        # (of populations of that name, one defined by its groups in each arm before one
+        # stated as a whole: "1,874 who had received X and 1,869 who had received placebo",
+        # then "1,322 participants in the per-protocol population were taking Y")
+        fitting = [(len(defined - names), len(members) < 2, -n, members)
                    for n, (defined, members) in enumerate(state.populations) if names <= defined]
-        members = min(fitting)[2] if fitting else []
+        members = min(fitting)[-1] if fitting else []
     else:  # "In this population": the one named last
         members = state.population or (state.populations[-1][1] if state.populations else [])
-    if not members:
-        return
+    if members:
+        _enter_population(state, members)
+
+
+def _enter_population(state: LinkState, members: list[int]) -> None:
+    """Put a population's groups in force (its parts of the arms as the arms, the arms before
+    it kept for when it ends)."""
     if not state.population:
         state.arms_before_population = list(state.arms)
     state.population = members
     if len(members) >= 2:
         state.arms = list(members)
+
+
+def _refers_back(words: Words, sent: Span, settings: LinkSettings) -> bool:
+    """Does the sentence name the group before it again ('of them', 'among these'), wherever
+    ('... was seen in 61, 72 and 21 of them, respectively')?"""
+    return any(tuple(words.lower[k:k + len(o)]) == tuple(o) for k in range(sent.start, sent.end)
+               for o in settings.anaphora_openers if words.lower[k] == o[0])
+
+
+def _sized_population(words: Words, sent: Span, nouns: list[int],
+                      settings: LinkSettings) -> frozenset[str]:
+    """The names of the analysis population a sentence opens with when a bracket after its
+    noun sizes its groups ('In the safety population (X n = 122, Y n = 121), ...'), else none."""
+    if not nouns or words.lower[sent.start] not in _POPULATION_OPENERS \
+            or nouns[0] - sent.start > _POPULATION_NAME_WORDS + 2 \
+            or nouns[0] + 1 >= sent.end or words.text[nouns[0] + 1] not in {"(", "["}:
+        return frozenset()
+    return _population_names(words, nouns[0], sent.start, settings)[0]
 
 
 def _refer_to_described_group(words: Words, sents: list[Span], sent_index: int,
@@ -894,7 +942,9 @@ def _define_populations(words: Words, sent: Span, nouns: list[int], state: LinkS
         members = [c for c in made if low < c.start_char < bounds[n]] \
             or [c for c in made if ends[n] < c.start_char < high]
         if any(c.drug for c in members):
-            members = [c for c in members if c.drug]
+            # (a group named by what it received, "1,874 who had received RZV", whose drug
+            # is filled in later, is one of them too; a total received nothing as such)
+            members = [c for c in members if c.drug or c.drug_status]
         if len(members) >= 3:  # (not the total of the groups)
             members = [c for c in members if 2 * c.size != sum(m.size for m in members)]
         if members:
@@ -1215,6 +1265,24 @@ def _bracketed_sizes(doc: Doc, sent: Span, cues: list[Cue],
     return {k: (n, len(found)) for n, k in enumerate(found)} if listed else {}
 
 
+def _framed_sizes(words: Words, sent: Span, cues: list[Cue],
+                  settings: LinkSettings) -> dict[int, tuple[int, int]]:
+    """'Of the 81 patients in the A group and the 104 in the B group who had an episode, 36
+    and 53, respectively, ...': the sizes of the groups an opening frame names one after
+    another, each with its own words, before the counts of each. Token of each size ->
+    (place in the list, length), as ``_leading_sizes``."""
+    end = _opening_frame_end(words, sent, settings)
+    patients = {c.start for c in cues if c.label == "PATIENT"}
+    found = [k for k in range(sent.start + 1, end) if words.num[k] is not None
+             and (words.lower[k - 1] in settings.determiners or words.lower[k - 1]
+                  in settings.reference_words or words.lower[k - 1] == "and")
+             and (k + 1 in patients or words.lower[k + 1] in _SIZE_AFTER)]
+    if len(found) < 2 or any(words.num[k] is not None and k not in found
+                             for k in range(sent.start + 1, end)):
+        return {}  # (a frame with other numbers, "aged 65 to 74", is no list of groups)
+    return {k: (n, len(found)) for n, k in enumerate(found)}
+
+
 #: What stands before a size in a bracketed list of sizes: "(52, 55 and 51 ...", "(n = 80; n = 77)".
 _SIZE_BEFORE = frozenset({",", "and", ";", "="})
 #: What stands after each size of a bracketed list that names its group ("31 in Arm R").
@@ -1504,9 +1572,10 @@ def _part_of_arm(part: Cohort, arm: Cohort) -> bool:
     """Is ``part`` a smaller group of the same arm (its subgroup, or given the same)?"""
     if part.index == arm.index:
         return True  # the arm restated with its size ("204 in Arm B" of an arm of 204)
-    if part.drug is None and part.arm_label is None:
-        # "N = 21 for <unnamed>"; "the safety population included 406 and 204 patients":
-        # the list's place names the arm, all of whom may be in it
+    if part.drug is None and (part.arm_label is None or arm.arm_label is None):
+        # "N = 21 for <unnamed>"; "the safety population included 406 and 204 patients";
+        # "131 in the 100-mg group" of arms named by their drugs and doses: the list's place
+        # names the arm, all of whom may be in it
         return part.size <= arm.size
     return part.size < arm.size and (part.parent == arm.index or (
         part.drug == arm.drug and part.drug_status == arm.drug_status and part.drug is not None))

@@ -785,8 +785,8 @@ def _relative_treatment_end(words: Words, i: int, end: int, settings: LinkSettin
     if i >= end or words.lower[i] not in settings.relative_pronouns:
         return None
     j = i + 1
-    while j < end and words.lower[j] in settings.auxiliaries:
-        j += 1  # "who were given"
+    while j < end and words.lower[j] in settings.frame_auxiliaries:
+        j += 1  # "who were given", "who had been given", "who have received"
     if j >= end or not (words.lower[j] in _RECEIVING_VERBS or words.lower[j] in settings.treatment_words
                         or words.lower[j] in settings.assignment_participles):
         return None
@@ -1466,7 +1466,12 @@ def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bo
         k = j
         while k >= start and words.lower[k] in connectors:
             k -= 1
-        if k < j and k >= start and words.num[k] is not None and words.is_digit[k] == digits:
+        # (", and" joins an item only to a list of commas, "grade 3, 4, and 5": "at weeks 0,
+        # 2, 4 and 8, and 204 were assigned to placebo", "at week 0, and 204 ..." start a clause)
+        closed = j - k == 2 and words.text[k + 1] == "," and words.lower[j] in {"and", "or"} \
+            and not (k - 1 >= start and words.text[k - 1] == ",")
+        if k < j and k >= start and words.num[k] is not None and words.is_digit[k] == digits \
+                and not closed:
             j = k - 1
         else:
             break
@@ -1551,7 +1556,13 @@ def _assigned_after(doc: Doc, i: int, end: int, study_verbs: set[int], drug_star
                     arm_starts: set[int], settings: LinkSettings) -> bool:
     """'N were assigned / were randomized / received ...', 'N to <drug>'."""
     words = words_of(doc)
-    if i + 1 < end and words.lower[i] in settings.relative_pronouns and (
+    verb = i + 1
+    while verb < min(end - 1, i + 3) and words.lower[verb] in settings.frame_auxiliaries:
+        verb += 1  # "1,869 who had received placebo", "247 who had been given X"
+    if i + 1 < end and words.lower[i] in settings.relative_pronouns and verb > i + 1 and (
+            verb in study_verbs or words.lower[verb] in settings.assignment_words):
+        i = verb  # (the perfect: the verb after its auxiliaries)
+    elif i + 1 < end and words.lower[i] in settings.relative_pronouns and (
             i + 1 in study_verbs or words.lower[i + 1] in settings.auxiliaries):
         i += 1  # "... and 119 who received placebo", "182 who were assigned to X"
     elif i + 1 < end and words.lower[i] in settings.relative_pronouns:
