@@ -2584,3 +2584,36 @@ def test_respectively_over_two_arms_one_named_by_no_drug(nlp, groups, sizes) -> 
     rows = analyse(clean_text(text), nlp=nlp).rows
     found = {(r.cohort_size, r.event_count) for r in rows if r.row_type == "outcome"}
     assert {(sizes[0], 71), (sizes[1], 98)} <= found
+
+
+# A table of subgroups: the header's label cell says its rows are subgroups, its columns name
+# the arms by treatment only, the title names the one outcome, and each cell is events/patients.
+_SUBGROUP_TABLES = [
+    ("Osimertinib after chemoradiation in stage III lung cancer\n\nIn this trial, 400 patients "
+     "with EGFR-mutated lung cancer were randomly assigned to osimertinib or placebo.\n\n"
+     "Table 3. Progression by subgroup, events/patients\n\n"
+     "Subgroup | Osimertinib | Placebo | HR (95% CI)\n\n"
+     "Women | 20/110 | 45/105 | 0.41 (0.24-0.70)\n\nMen | 18/90 | 40/95 | 0.45 (0.26-0.78)",
+     {(110, "osimertinib", "received", "progression", 20),
+      (105, "osimertinib", "not_received", "progression", 45),
+      (90, "osimertinib", "received", "progression", 18),
+      (95, "osimertinib", "not_received", "progression", 40)}),
+    ("Vedolizumab in moderate ulcerative colitis: a randomized trial\n\nAdults with "
+     "ulcerative colitis were randomised to vedolizumab or placebo.\n\n"
+     "Table 4. Clinical remission at week 52, by stratum (n/N)\n\n"
+     "Stratum | Vedolizumab | Placebo | Difference\n\n"
+     "Prior anti-TNF therapy | 12/80 | 5/78 | 8.6\n\nNo prior anti-TNF therapy | 31/95 | 14/97 | 18.2",
+     {(80, "vedolizumab", "received", "remission", 12),
+      (78, "vedolizumab", "not_received", "remission", 5),
+      (95, "vedolizumab", "received", "remission", 31),
+      (97, "vedolizumab", "not_received", "remission", 14)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _SUBGROUP_TABLES)
+def test_a_subgroup_table_counts_the_titles_outcome_in_each_arms_column(nlp, text,
+                                                                         expected) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    found = {(r.cohort_size, r.drug, r.drug_status, r.outcome, r.event_count)
+             for r in rows if r.row_type == "outcome"}
+    assert found == expected
