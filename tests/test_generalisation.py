@@ -2617,3 +2617,33 @@ def test_a_subgroup_table_counts_the_titles_outcome_in_each_arms_column(nlp, tex
     found = {(r.cohort_size, r.drug, r.drug_status, r.outcome, r.event_count)
              for r in rows if r.row_type == "outcome"}
     assert found == expected
+
+
+# Numbers that count no patients: a ratio after a patient noun ('one patient in ten'), how many
+# events each patient had ('at least one relapse'), and a number of doses of the design.
+@pytest.mark.parametrize("sentence", [
+    "Grade 2 rash was reported by about one participant in eight on baricitinib.",
+    "For a disease where salvage chemotherapy helps perhaps one patient in ten, that matters.",
+    "At least one moderate or severe flare occurred in 22 of the 96 participants.",
+    "At least two hypoglycaemic episodes were recorded in 9 of the 96 participants.",
+    "Participants received baricitinib at one of four dose levels from 1 mg to 8 mg.",
+    "At week 24, participants given placebo were assigned to one of the two baricitinib doses.",
+])
+def test_a_ratio_an_events_per_patient_minimum_or_a_dose_level_is_no_group(nlp, sentence) -> None:
+    text = ("Baricitinib in juvenile arthritis\n\nIn this open-label study, 96 children with "
+            f"juvenile idiopathic arthritis received baricitinib.\n\n{sentence}")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {r.cohort_size for r in rows} <= {96}
+    assert all(r.event_count not in {1, 2, 4} for r in rows if r.row_type == "outcome")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("At least one relapse occurred in 31 of the 96 children.", (96, "recurrence", 31)),
+    ("At least 12 children died.", (96, "death", 12)),
+])
+def test_counts_after_a_minimum_still_count_patients(nlp, sentence, expected) -> None:
+    text = ("Baricitinib in juvenile arthritis\n\nIn this open-label study, 96 children with "
+            f"juvenile idiopathic arthritis received baricitinib.\n\n{sentence}")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {expected}
