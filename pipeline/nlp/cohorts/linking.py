@@ -78,6 +78,7 @@ from .outcomes import (
     harm_stops,
     heading_outcome,
     judged_none,
+    listed_reason,
     other_outcome,
     preceding_outcome,
     predicate_outcome,
@@ -437,7 +438,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         if len(arms_at_start) >= 2 and any(c.label == "STATUS" and c.id in CHANGED_STATUSES
                                            for c in sent_cues):
             _changed_parts_of_arms(words, state, n_cohorts, arms_at_start, sent_cues, settings)
-        siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
+        siblings = [c.index for c in state.cohorts[n_cohorts:]
+                    if c.statement and c.index not in state.reasons]
         # "...: 204 in Arm A, 204 in Arm B and 200 in Arm C": an arm restated with the size
         # it had is one of the sentence's groups too, in its place.
         restated = [i for i in state.last_in_sentence if i < n_cohorts
@@ -2012,7 +2014,11 @@ def _bare_lists_over_arms(words: Words, state: LinkState, n_cohorts: int, arms: 
             continue
         for c, a in zip(items, arms, strict=True):
             arm = state.cohorts[a]
-            c.drug, c.drug_mention, c.drug_status = arm.drug, arm.drug_mention, arm.drug_status
+            # ("withdrawal of consent (12 and 14)": those of each arm who stopped it; the
+            # comparator arm never had X to stop, corpora/README)
+            changed = c.drug_status in CHANGED_STATUSES and arm.drug_status != "not_received"
+            c.drug, c.drug_mention = arm.drug, arm.drug_mention
+            c.drug_status = c.drug_status if changed else arm.drug_status
             c.arm, c.parent = c.arm or arm.arm, a
         k += n
 
@@ -2422,6 +2428,25 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if outcome is not None:
         outcome = qualified_outcome(doc, outcome, facts.cues, settings)
         outcome = response_kind(doc, m.end, outcome) or outcome  # "..., four complete"
+    reason = listed_reason(doc, m.start, settings) \
+        if m.kind in {"count", "bare", "loose"} and not sizes_only \
+        and _stops_named(state, sent_index, sent_cues or facts.cues) else None
+    if reason is not None:
+        harms = [c for c in longest_cues(sent_cues or facts.cues, "OUTCOME")
+                 if c.id == "adverse_event" and reason[0] <= c.start and c.end <= reason[1]]
+        if harms:
+            # "the reasons were adverse events (18 and 11, respectively)": a harm of the whole
+            # arm (corpora/README), however the text named those who stopped before
+            outcome = harms[0]
+            state.stopped.update(c.index for c in state.cohorts[-_STOP_REACH:]
+                                 if c.sent >= sent_index - 1 and c.drug_status == "discontinued")
+        else:
+            # "..., withdrawal of consent (12 and 14) and other reasons (8 and 9)": who stopped
+            # for a reason other than a harm is a group (corpora/README), not the event before
+            if not facts.control and facts.drug_status != "not_received":
+                facts = replace(facts, drug_status="discontinued")
+            _reason_group(doc, sent_index, m, facts, state, settings, reason[0])
+            return
     if outcome is not None and (outcome.id == "other" and _names_stop(outcome, sent_cues or facts.cues)
                                 or outcome.id != "adverse_event"
                                 and given_as_reason(doc, outcome, settings)):
@@ -2719,7 +2744,17 @@ def _not_enrolled(doc: Doc, m: Mention, settings: LinkSettings, cues: list[Cue])
             and any(w in settings.plan_verbs for w in words.lower[sent_start:sent_end]):
         return True
     screening = said[k - 1] if k and said[k - 1] >= sent_start else None
-    if screening is None or any(c.label == "STUDY_VERB" and screening < c.start < sent_end
+    # (a study verb within the reason given is no enrolment: "17 were excluded because the
+    # scan could not be reviewed centrally (n = 9) or ...")
+    reason = None if screening is None else next(
+        (j for j in range(screening, m.start) if words.lower[j] in settings.reason_words), None)
+    reason_end = reason if reason is None else next(
+        (j for j in range(reason, m.start) if words.text[j] in _REASON_ENDS), m.start)
+    # (nor one the rest left does: "..., leaving 146 who received X")
+    left = next((j for j in range(m.end, sent_end) if words.lower[j] in settings.remainder_words),
+                sent_end) if reason is not None else sent_end
+    if screening is None or any(c.label == "STUDY_VERB" and screening < c.start < left
+                                and not (reason is not None and reason < c.start < reason_end)
                                 for c in cues):
         return False  # ("812 were screened and 430 randomised to X (n = 215) or ...")
     if any(w in settings.remainder_words for w in words.lower[screening:m.start]):
@@ -2727,6 +2762,10 @@ def _not_enrolled(doc: Doc, m: Mention, settings: LinkSettings, cues: list[Cue])
     bracketed = words.text[m.start - 1] == "(" or words.text[m.start - 1] == "=" \
         and words.text[m.start - 3] == "("
     return bracketed or any(w in settings.reason_words for w in words.lower[screening:m.start])
+
+
+#: Punctuation that ends the reason a screening sentence gives ("8 for other reasons), and").
+_REASON_ENDS = frozenset({")", ";", ":", ","})
 
 
 def _sentence_of(words: Words, i: int) -> tuple[int, int]:
@@ -3064,6 +3103,32 @@ def _compares(doc: Doc, facts: ClauseFacts, settings: LinkSettings) -> bool:
     return any(w in offered for w in words_of(doc).lower[facts.start:facts.end])
 
 
+#: How many of the last groups a listed harm reason looks back over for those who stopped.
+_STOP_REACH = 8
+
+
+def _reason_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
+                  settings: LinkSettings, reason_start: int) -> None:
+    """'..., withdrawal of consent (12 and 14)': those who stopped for a reason, a part of a
+    group named before the list of reasons (of those who stopped, when counted), not of a
+    group another reason of the list made."""
+    limit = doc[reason_start].idx
+    before = [c for c in reversed(state.cohorts) if c.start_char < limit and c.size > m.value
+              and c.index not in state.reasons and fit_score(c, facts) >= 0]
+    parent = next((c for c in before if c.index in state.stopped), None) \
+        or next(iter(before), None)
+    part = new_cohort(state, m.value, m.size_text, sent_index, doc[m.start:m.end], facts,
+                      parent=parent, statement=True, confidence=settings.confidence["subgroup"])
+    state.stopped.add(part.index)
+    state.reasons.add(part.index)
+
+
+def _stops_named(state: LinkState, sent_index: int, cues: list[Cue]) -> bool:
+    """Does this sentence, or a group of the one before, say that patients stopped?"""
+    return any(c.label == "STATUS" and c.id == "discontinued" for c in cues) \
+        or any(state.cohorts[i].sent >= sent_index - 1 for i in state.stopped)
+
+
 def _stopped_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
                    settings: LinkSettings) -> None:
     """Those of an arm who stopped ("occurred in 18 patients in the X group", "in 58 of the
@@ -3123,8 +3188,9 @@ def _reasons_as_groups(state: LinkState) -> set[int]:
         if event.outcome != "other":
             # "... adverse events (5 and 3)": stopping because of a harm is a harm of the
             # whole arm (corpora/README), counted over the arm.
-            if stopped.parent is not None:
-                arm = state.cohorts[stopped.parent]
+            arm = state.cohorts[stopped.parent] if stopped.parent is not None \
+                else _stopped_from(state, stopped)
+            if arm is not None:
                 event.cohort, event.drug_status = arm.index, arm.drug_status
                 if event.from_percent and event.percent is not None:
                     # "... and was attributed to an adverse event in 3.9% and 2.0%": of the arm
@@ -3140,6 +3206,15 @@ def _reasons_as_groups(state: LinkState) -> set[int]:
             confidence=stopped.confidence))
     state.events = kept
     return arms  # (the arms stated on their own still: their harms were counted elsewhere)
+
+
+def _stopped_from(state: LinkState, stopped: Cohort) -> Cohort | None:
+    """The arm a group that stopped was taken from when the text named it by its treatment
+    alone ('40 in the X group and 29 in the Y group stopped'): the last larger group named
+    before it with the same treatment that did not stop, or None."""
+    return next((c for c in reversed(state.cohorts[:stopped.index]) if c.size > stopped.size
+                 and c.drug == stopped.drug and c.drug is not None and c.parent is None
+                 and c.drug_status not in CHANGED_STATUSES), None)
 
 
 def _forms_population(doc: Doc, facts: ClauseFacts, outcome: Cue, settings: LinkSettings) -> bool:

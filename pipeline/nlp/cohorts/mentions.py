@@ -10,7 +10,13 @@ from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts, is_group_size
 from ..words import Words, words_of
 from .groups import gives_share
-from .outcomes import listed_outcome, other_outcome, picks_group, predicate_outcome
+from .outcomes import (
+    listed_outcome,
+    listed_reason,
+    other_outcome,
+    picks_group,
+    predicate_outcome,
+)
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
 from .spans import after_percent, drugs_end, longest_cues, percent_sign_end, stated_percent, treatment_end
 
@@ -523,7 +529,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
               or _after_there(doc, begin, start, settings)
               or _group_after(doc, after, end, groups, cues)
               or begin > sent.start and words.text[begin - 1] == ":"
-              and names_study_part(doc, after, end, cues, settings)) and int(value) not in YEARS:
+              and names_study_part(doc, after, end, cues, settings)
+              or listed_reason(doc, begin, settings) is not None) and int(value) not in YEARS:
             # "and in 14 (13%)"; "Major bleeding: 2 (1.7%) vs 5 (4.2%)"; "12 (30%)" counts
             # patients wherever it stands. It becomes an event only with an outcome.
             named = None
@@ -1477,6 +1484,8 @@ def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bo
             j = k - 1
         else:
             break
+    if start < j < i and words.text[j] == "=" and words.lower[j - 1] in settings.not_count_after:
+        j -= 1  # "grade >=3", "age <= 5": the tokenizer splits the sign of the bound
     return start <= j < i and words.lower[j] in settings.not_count_after
 
 
