@@ -2700,3 +2700,13 @@ def test_a_study_verb_inside_the_reason_for_exclusion_enrols_no_one(nlp) -> None
             "they declined (n = 5), leaving 146 who received ruxolitinib cream.")
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert not {9, 5} & {r.cohort_size for r in rows}
+
+
+@pytest.mark.parametrize("line", ["People in the study: 120, at 21 hospitals",
+                                  "Children in the trial: 120"])
+def test_a_heading_that_names_the_patients_names_no_event(nlp, line) -> None:
+    text = ("New pill shrinks lung tumours\n\nThe study tested sotorasib in 120 people with "
+            f"lung cancer.\n\nBY THE NUMBERS\n\n{line}\n\nTumours shrank: 37% of patients")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(120, "response", 44)}

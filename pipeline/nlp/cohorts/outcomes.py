@@ -1744,6 +1744,8 @@ def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue
     named = [c for c in longest_cues(cues, "OUTCOME") if sent_start <= c.start and c.end <= colon]
     if named:
         return named[0]
+    if any(c.label == "PATIENT" and c.start == sent_start for c in cues):
+        return None  # "Women in the study: 236, at 38 hospitals": the group, no event
     stop = sent_start
     while stop < colon and not _ends_phrase(doc[stop], settings, subject=True) \
             and words.text[stop] != "(":
