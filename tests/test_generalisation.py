@@ -2710,3 +2710,16 @@ def test_a_heading_that_names_the_patients_names_no_event(nlp, line) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {(r.cohort_size, r.outcome, r.event_count) for r in rows
             if r.row_type == "outcome"} == {(120, "response", 44)}
+
+
+@pytest.mark.parametrize(("heading", "outcome"), [("Deaths were few", "death"),
+                                                   ("Serious infections were few", "adverse_event")])
+def test_a_heading_that_says_how_few_names_the_outcome_of_its_counts(nlp, heading,
+                                                                      outcome) -> None:
+    text = ("Nivolumab after resection of oesophageal cancer\n\nA total of 200 patients were "
+            "randomly assigned to nivolumab (n = 101) or placebo (n = 99).\n\n"
+            f"{heading}: two in the nivolumab group and five in the placebo group, most of "
+            "them after a relapse.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(101, outcome, 2), (99, outcome, 5)}
