@@ -2723,3 +2723,13 @@ def test_a_heading_that_says_how_few_names_the_outcome_of_its_counts(nlp, headin
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {(r.cohort_size, r.outcome, r.event_count) for r in rows
             if r.row_type == "outcome"} == {(101, outcome, 2), (99, outcome, 5)}
+
+
+@pytest.mark.parametrize("frame", ["In the subgroup with asthma at baseline (n = 47)",
+                                   "Among participants with nasal polyps at baseline (n = 47)"])
+def test_a_frame_sized_after_at_baseline_is_a_subgroup_total(nlp, frame) -> None:
+    text = ("Dupilumab in eosinophilic oesophagitis\n\nA total of 240 patients were randomly "
+            "assigned to dupilumab (n = 120) or placebo (n = 120).\n\n"
+            f"{frame}, remission occurred in 20 of 24 vs 7 of 23 patients.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert (47, None) in {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"}

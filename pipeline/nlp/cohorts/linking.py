@@ -2041,6 +2041,10 @@ def _after_baseline(facts: ClauseFacts, m: Mention) -> bool:
     """Is the count said after a baseline statistic of its clause ("median age", "at baseline"),
     or described as it was at baseline ("1,126 patients were receiving ventilation at
     baseline")?"""
+    if any(c.label == "INCIDENCE" and c.id == "baseline" and c.end == m.start - 3
+           and c.text.lower().startswith("at ") for c in facts.cues) \
+            and m.kind == "count":
+        return False  # "In the subgroup with X at baseline (n = 47), ...": that group's size
     return (facts.baseline_at is not None and facts.baseline_at < m.start) or any(
         c.label == "INCIDENCE" and c.id == "baseline" and c.start >= m.end
         and c.text.lower().startswith("at ") for c in facts.cues)
