@@ -2733,3 +2733,19 @@ def test_a_frame_sized_after_at_baseline_is_a_subgroup_total(nlp, frame) -> None
             f"{frame}, remission occurred in 20 of 24 vs 7 of 23 patients.")
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert (47, None) in {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"}
+
+
+@pytest.mark.parametrize("results", [
+    "Results Of 480 randomized patients (mean [SD] age, 52.3 [11.0] years; 301 [62.7%] women), "
+    "241 were assigned to ritlecitinib and 239 to placebo.",
+    "Results: Among 480 randomized participants (mean [SD] age, 52.3 [11.0] years), 241 were "
+    "assigned to ritlecitinib and 239 to placebo, and 455 (94.8%) completed the trial.",
+])
+def test_the_total_stated_again_and_split_into_arms_is_a_row_again(nlp, results) -> None:
+    text = ("Ritlecitinib for Vitiligo: A Randomized Clinical Trial\n\nFindings In this "
+            "randomized clinical trial of 480 adults, repigmentation was more frequent with "
+            "ritlecitinib than with placebo.\n\n"
+            f"{results}")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert [r.cohort_size for r in rows if r.row_type == "cohort" and r.drug is None
+            and r.cohort_size == 480] == [480, 480]

@@ -2567,6 +2567,11 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                     for c in facts.cues):
             # "the safety analysis included all 107 treated patients": the group stated again
             state.restated.append((found.index, sent_index, span.start_char, span.end_char))
+        elif not outcome and found.sent < sent_index and found.statement and found.drug is None \
+                and _splits_total(m, found, sent_cues or facts.cues):
+            # "Of 612 randomized patients (...), 408 were assigned to X and 204 to placebo"
+            # after "a trial of 612 adults": the total over the arms stated again
+            state.restated.append((found.index, sent_index, span.start_char, span.end_char))
         if outcome is not None and _denied_before(doc, outcome, m, facts, settings):
             # "No responses were observed among the 12 patients with X": none of that group
             add_event(state, found.index, 0, None, outcome, facts, sent_index, span,
@@ -3125,6 +3130,13 @@ def _reason_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, sta
                       parent=parent, statement=True, confidence=settings.confidence["subgroup"])
     state.stopped.add(part.index)
     state.reasons.add(part.index)
+
+
+def _splits_total(m: Mention, total: Cohort, cues: list[Cue]) -> bool:
+    """Does a study verb after the group of no one treatment a sentence refers to split it
+    ('Of 612 randomized patients, 408 were assigned to X and 204 to placebo')?"""
+    return total.parent is None and any(c.label == "STUDY_VERB" and c.start >= m.end
+                                        for c in cues)
 
 
 def _stops_named(state: LinkState, sent_index: int, cues: list[Cue]) -> bool:
