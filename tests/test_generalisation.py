@@ -2749,3 +2749,14 @@ def test_the_total_stated_again_and_split_into_arms_is_a_row_again(nlp, results)
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert [r.cohort_size for r in rows if r.row_type == "cohort" and r.drug is None
             and r.cohort_size == 480] == [480, 480]
+
+
+@pytest.mark.parametrize("words", ["no sign of cancer", "no evidence of cancer",
+                                   "no trace of cancer"])
+def test_no_sign_of_cancer_after_treatment_is_a_complete_response(nlp, words) -> None:
+    text = ("Chemo before surgery clears bladder tumours\n\nIn the study, 96 patients with "
+            "bladder cancer received enfortumab vedotin before surgery.\n\n"
+            f"At surgery, doctors found {words} in 40 of the 96 patients.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(96, "complete_response", 40)}
