@@ -2760,3 +2760,13 @@ def test_no_sign_of_cancer_after_treatment_is_a_complete_response(nlp, words) ->
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {(r.cohort_size, r.outcome, r.event_count) for r in rows
             if r.row_type == "outcome"} == {(96, "complete_response", 40)}
+
+
+@pytest.mark.parametrize("sentence", ["Three patients had fatal events.",
+                                      "Fatal episodes occurred in 3 of the 180 patients."])
+def test_fatal_events_are_deaths(nlp, sentence) -> None:
+    text = ("Zenratuzumab in biliary tract cancer\n\nIn this single-arm trial, 180 patients "
+            f"received zenratuzumab.\n\n{sentence}")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(180, "death", 3)}

@@ -119,7 +119,8 @@ def link_document(doc: Doc, settings: LinkSettings,
     cues = [c for c in cues if c.label != "OUTCOME" or c.end >= len(doc)
             or lower[c.end] not in settings.not_event_after
             and not (c.text.lower() in settings.event_adjectives and words.is_alpha[c.end]
-                     and lower[c.end] not in settings.phrase_stops)
+                     and lower[c.end] not in settings.phrase_stops
+                     and lower[c.end] not in settings.event_heads)  # ("fatal events": deaths)
             # "28 had relapsed or refractory disease": the disease state of a population
             and not any(w in settings.disease_states for w in lower[c.end:c.end + 2])]
     cues = [c for c in cues if not _stopped_doing(words, c, settings)]
