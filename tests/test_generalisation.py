@@ -2770,3 +2770,15 @@ def test_fatal_events_are_deaths(nlp, sentence) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {(r.cohort_size, r.outcome, r.event_count) for r in rows
             if r.row_type == "outcome"} == {(180, "death", 3)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Twenty-three others had stable disease as their best response.", (40, "stable_disease", 23)),
+    ("Nine others died before the first scan.", (40, "death", 9)),
+])
+def test_a_count_of_others_counts_patients(nlp, sentence, expected) -> None:
+    text = ("Sotorasib in colorectal cancer\n\nIn this single-arm trial, 40 patients received "
+            f"sotorasib.\n\nTwelve had a partial response. {sentence}")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert expected in {(r.cohort_size, r.outcome, r.event_count) for r in rows
+                        if r.row_type == "outcome"}

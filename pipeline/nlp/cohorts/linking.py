@@ -3123,6 +3123,18 @@ def _reason_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, sta
     group named before the list of reasons (of those who stopped, when counted), not of a
     group another reason of the list made."""
     limit = doc[reason_start].idx
+    words = words_of(doc)
+    # "(12 and 14)": one count per arm, in the arms' order, as with "respectively"
+    paren = max(k for k in range(reason_start, m.start + 1) if words.text[k] == "(") \
+        if "(" in words.text[reason_start:m.start] else m.start
+    place = sum(words.num[k] is not None for k in range(paren, m.start))
+    arm = state.cohorts[state.arms[place]] if len(state.arms) >= 2 and place < len(state.arms) \
+        and not (facts.drug or facts.control or facts.arm_label) else None
+    if arm is not None and arm.size > m.value:
+        facts = replace(facts, drug=arm.drug, drug_mention=arm.drug_mention,
+                        control=arm.drug_status == "not_received",
+                        drug_status="not_received" if arm.drug_status == "not_received"
+                        else facts.drug_status)
     before = [c for c in reversed(state.cohorts) if c.start_char < limit and c.size > m.value
               and c.index not in state.reasons and fit_score(c, facts) >= 0]
     parent = next((c for c in before if c.index in state.stopped), None) \
