@@ -2782,3 +2782,16 @@ def test_a_count_of_others_counts_patients(nlp, sentence, expected) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert expected in {(r.cohort_size, r.outcome, r.event_count) for r in rows
                         if r.row_type == "outcome"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mean (SD) age was 61.8 (10.4) years, 229 participants (47.1%) were women, and most "
+    "were treated at home.",
+    "Overall, 250 (51.4%) were men.",
+])
+def test_a_count_that_says_what_kind_of_people_is_no_group(nlp, sentence) -> None:
+    text = ("Lorundrostat in hypertension: a randomized trial\n\nA total of 486 participants "
+            "were randomly assigned to lorundrostat (n = 324) or placebo (n = 162).\n\n"
+            f"{sentence}")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert not {229, 250} & {r.cohort_size for r in rows}

@@ -2347,6 +2347,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return  # "reasons for screening failure were X (96 patients)", "a trial of about 120"
     if _history(doc, m, facts, settings):
         return  # "96 had previously received belimumab": a baseline characteristic
+    if _kind_of_patient(doc, m, facts, settings):
+        return  # "229 participants (47.1%) were women": a baseline characteristic
     if m.kind in {"bare", "count", "loose"} and m.outcome is None \
             and cause_part(doc, m.start, m.end, settings):
         return  # "two died, one of pneumonia and one of sepsis": a breakdown, no count
@@ -2808,6 +2810,18 @@ def _history(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -
     if k < facts.end and (words.lower[k] in _HAVE or words.lower[k] in settings.auxiliaries):
         k += 1
     return k < facts.end and words.lower[k] in settings.history_words
+
+
+def _kind_of_patient(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """'229 participants (47.1%) were women', '250 were men': a count whose predicate is a
+    copula and a patient noun says what kind of people part of the group were, a baseline
+    characteristic, no group of the study and no event."""
+    if m.kind not in {"bare", "count", "loose"} or m.outcome is not None:
+        return False
+    words = words_of(doc)
+    k = after_percent(doc, m.end, facts.end)
+    return k + 1 < facts.end and words.lower[k] in settings.auxiliaries and any(
+        c.label == "PATIENT" and c.start == k + 1 and c.end >= facts.end - 1 for c in facts.cues)
 
 
 #: The auxiliaries of a perfect before a patient's history ("had previously received").
