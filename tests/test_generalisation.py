@@ -2678,3 +2678,210 @@ def test_the_double_placebo_group_of_a_factorial_trial_lacks_every_drug(
     rows = analyse(clean_text(text), nlp=nlp).rows
     placebo = [r for r in rows if r.cohort_size == size and r.drug_status == "not_received"]
     assert placebo and {r.drug for r in placebo} == {drugs}
+
+
+# A table of subgroups: the header's label cell says its rows are subgroups, its columns name
+# the arms by treatment only, the title names the one outcome, and each cell is events/patients.
+_SUBGROUP_TABLES = [
+    ("Osimertinib after chemoradiation in stage III lung cancer\n\nIn this trial, 400 patients "
+     "with EGFR-mutated lung cancer were randomly assigned to osimertinib or placebo.\n\n"
+     "Table 3. Progression by subgroup, events/patients\n\n"
+     "Subgroup | Osimertinib | Placebo | HR (95% CI)\n\n"
+     "Women | 20/110 | 45/105 | 0.41 (0.24-0.70)\n\nMen | 18/90 | 40/95 | 0.45 (0.26-0.78)",
+     {(110, "osimertinib", "received", "progression", 20),
+      (105, "osimertinib", "not_received", "progression", 45),
+      (90, "osimertinib", "received", "progression", 18),
+      (95, "osimertinib", "not_received", "progression", 40)}),
+    ("Vedolizumab in moderate ulcerative colitis: a randomized trial\n\nAdults with "
+     "ulcerative colitis were randomised to vedolizumab or placebo.\n\n"
+     "Table 4. Clinical remission at week 52, by stratum (n/N)\n\n"
+     "Stratum | Vedolizumab | Placebo | Difference\n\n"
+     "Prior anti-TNF therapy | 12/80 | 5/78 | 8.6\n\nNo prior anti-TNF therapy | 31/95 | 14/97 | 18.2",
+     {(80, "vedolizumab", "received", "remission", 12),
+      (78, "vedolizumab", "not_received", "remission", 5),
+      (95, "vedolizumab", "received", "remission", 31),
+      (97, "vedolizumab", "not_received", "remission", 14)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _SUBGROUP_TABLES)
+def test_a_subgroup_table_counts_the_titles_outcome_in_each_arms_column(nlp, text,
+                                                                         expected) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    found = {(r.cohort_size, r.drug, r.drug_status, r.outcome, r.event_count)
+             for r in rows if r.row_type == "outcome"}
+    assert found == expected
+
+
+# Numbers that count no patients: a ratio after a patient noun ('one patient in ten'), how many
+# events each patient had ('at least one relapse'), and a number of doses of the design.
+@pytest.mark.parametrize("sentence", [
+    "Grade 2 rash was reported by about one participant in eight on baricitinib.",
+    "For a disease where salvage chemotherapy helps perhaps one patient in ten, that matters.",
+    "At least one moderate or severe flare occurred in 22 of the 96 participants.",
+    "At least two hypoglycaemic episodes were recorded in 9 of the 96 participants.",
+    "Participants received baricitinib at one of four dose levels from 1 mg to 8 mg.",
+    "At week 24, participants given placebo were assigned to one of the two baricitinib doses.",
+])
+def test_a_ratio_an_events_per_patient_minimum_or_a_dose_level_is_no_group(nlp, sentence) -> None:
+    text = ("Baricitinib in juvenile arthritis\n\nIn this open-label study, 96 children with "
+            f"juvenile idiopathic arthritis received baricitinib.\n\n{sentence}")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {r.cohort_size for r in rows} <= {96}
+    assert all(r.event_count not in {1, 2, 4} for r in rows if r.row_type == "outcome")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("At least one relapse occurred in 31 of the 96 children.", (96, "recurrence", 31)),
+    ("At least 12 children died.", (96, "death", 12)),
+])
+def test_counts_after_a_minimum_still_count_patients(nlp, sentence, expected) -> None:
+    text = ("Baricitinib in juvenile arthritis\n\nIn this open-label study, 96 children with "
+            f"juvenile idiopathic arthritis received baricitinib.\n\n{sentence}")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {expected}
+
+
+# A list of reasons for stopping, one count per arm in brackets after each reason: a harm is an
+# outcome row of the whole arm (corpora/README), however the text named those who stopped.
+_REASONS = [
+    ("Apremilast in Behcet disease\n\nA total of 300 patients were randomly assigned to "
+     "apremilast (n = 150) or placebo (n = 150).\n\nBy week 52, 31 patients in the apremilast "
+     "group and 24 in the placebo group had discontinued the trial regimen. The reasons were "
+     "adverse events (13 and 5 patients, respectively), lack of efficacy (8 and 12), withdrawal "
+     "of consent (6 and 4) and other reasons (4 and 3).",
+     {(150, 13), (150, 5)}),
+    ("Tenapanor for hyperphosphataemia\n\nWe randomly assigned 412 adults on dialysis to "
+     "tenapanor (n = 206) or sevelamer (n = 206). Before week 26, 40 patients in the tenapanor "
+     "group and 29 in the sevelamer group stopped treatment; the most common reasons were "
+     "diarrhoea (17 and 3 patients, respectively), kidney transplantation (9 and 10) and "
+     "withdrawal of consent (7 and 8).",
+     {(206, 17), (206, 3)}),
+]
+
+
+@pytest.mark.parametrize(("text", "harms"), _REASONS)
+def test_a_listed_harm_reason_for_stopping_is_counted_over_the_arm(nlp, text, harms) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    found = {(r.cohort_size, r.event_count) for r in rows
+             if r.row_type == "outcome" and r.outcome == "adverse_event"
+             and r.outcome_mention in {"adverse events", "diarrhoea"}}
+    assert found == harms
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # spaCy's emoticon "8)" kept the count glued to its bracket
+    ("Responses were seen in 12 of the 30 patients with adenocarcinoma and in squamous "
+     "cancer (3 of 8).", {(30, 12), (8, 3)}),
+    ("A complete response was seen in 7 of the 38 patients, and in those with liver "
+     "metastases (2 of 8).", {(38, 7), (8, 2)}),
+])
+def test_a_count_closed_by_a_bracket_after_an_eight_is_read(nlp, sentence, expected) -> None:
+    text = ("Paclitaxel in advanced oesophageal cancer\n\nIn this single-arm study, 38 patients "
+            f"with oesophageal cancer received paclitaxel.\n\n{sentence}")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert expected <= {(r.cohort_size, r.event_count) for r in rows if r.row_type == "outcome"}
+
+
+def test_a_study_verb_inside_the_reason_for_exclusion_enrols_no_one(nlp) -> None:
+    text = ("Ruxolitinib cream for vitiligo: a registry study\n\nOf 160 patients screened, 14 "
+            "were excluded because their photographs could not be reviewed centrally (n = 9) or "
+            "they declined (n = 5), leaving 146 who received ruxolitinib cream.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert not {9, 5} & {r.cohort_size for r in rows}
+
+
+@pytest.mark.parametrize("line", ["People in the study: 120, at 21 hospitals",
+                                  "Children in the trial: 120"])
+def test_a_heading_that_names_the_patients_names_no_event(nlp, line) -> None:
+    text = ("New pill shrinks lung tumours\n\nThe study tested sotorasib in 120 people with "
+            f"lung cancer.\n\nBY THE NUMBERS\n\n{line}\n\nTumours shrank: 37% of patients")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(120, "response", 44)}
+
+
+@pytest.mark.parametrize(("heading", "outcome"), [("Deaths were few", "death"),
+                                                   ("Serious infections were few", "adverse_event")])
+def test_a_heading_that_says_how_few_names_the_outcome_of_its_counts(nlp, heading,
+                                                                      outcome) -> None:
+    text = ("Nivolumab after resection of oesophageal cancer\n\nA total of 200 patients were "
+            "randomly assigned to nivolumab (n = 101) or placebo (n = 99).\n\n"
+            f"{heading}: two in the nivolumab group and five in the placebo group, most of "
+            "them after a relapse.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(101, outcome, 2), (99, outcome, 5)}
+
+
+@pytest.mark.parametrize("frame", ["In the subgroup with asthma at baseline (n = 47)",
+                                   "Among participants with nasal polyps at baseline (n = 47)"])
+def test_a_frame_sized_after_at_baseline_is_a_subgroup_total(nlp, frame) -> None:
+    text = ("Dupilumab in eosinophilic oesophagitis\n\nA total of 240 patients were randomly "
+            "assigned to dupilumab (n = 120) or placebo (n = 120).\n\n"
+            f"{frame}, remission occurred in 20 of 24 vs 7 of 23 patients.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert (47, None) in {(r.cohort_size, r.drug) for r in rows if r.row_type == "cohort"}
+
+
+@pytest.mark.parametrize("results", [
+    "Results Of 480 randomized patients (mean [SD] age, 52.3 [11.0] years; 301 [62.7%] women), "
+    "241 were assigned to ritlecitinib and 239 to placebo.",
+    "Results: Among 480 randomized participants (mean [SD] age, 52.3 [11.0] years), 241 were "
+    "assigned to ritlecitinib and 239 to placebo, and 455 (94.8%) completed the trial.",
+])
+def test_the_total_stated_again_and_split_into_arms_is_a_row_again(nlp, results) -> None:
+    text = ("Ritlecitinib for Vitiligo: A Randomized Clinical Trial\n\nFindings In this "
+            "randomized clinical trial of 480 adults, repigmentation was more frequent with "
+            "ritlecitinib than with placebo.\n\n"
+            f"{results}")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert [r.cohort_size for r in rows if r.row_type == "cohort" and r.drug is None
+            and r.cohort_size == 480] == [480, 480]
+
+
+@pytest.mark.parametrize("words", ["no sign of cancer", "no evidence of cancer",
+                                   "no trace of cancer"])
+def test_no_sign_of_cancer_after_treatment_is_a_complete_response(nlp, words) -> None:
+    text = ("Chemo before surgery clears bladder tumours\n\nIn the study, 96 patients with "
+            "bladder cancer received enfortumab vedotin before surgery.\n\n"
+            f"At surgery, doctors found {words} in 40 of the 96 patients.")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(96, "complete_response", 40)}
+
+
+@pytest.mark.parametrize("sentence", ["Three patients had fatal events.",
+                                      "Fatal episodes occurred in 3 of the 180 patients."])
+def test_fatal_events_are_deaths(nlp, sentence) -> None:
+    text = ("Zenratuzumab in biliary tract cancer\n\nIn this single-arm trial, 180 patients "
+            f"received zenratuzumab.\n\n{sentence}")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.outcome, r.event_count) for r in rows
+            if r.row_type == "outcome"} == {(180, "death", 3)}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Twenty-three others had stable disease as their best response.", (40, "stable_disease", 23)),
+    ("Nine others died before the first scan.", (40, "death", 9)),
+])
+def test_a_count_of_others_counts_patients(nlp, sentence, expected) -> None:
+    text = ("Sotorasib in colorectal cancer\n\nIn this single-arm trial, 40 patients received "
+            f"sotorasib.\n\nTwelve had a partial response. {sentence}")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert expected in {(r.cohort_size, r.outcome, r.event_count) for r in rows
+                        if r.row_type == "outcome"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mean (SD) age was 61.8 (10.4) years, 229 participants (47.1%) were women, and most "
+    "were treated at home.",
+    "Overall, 250 (51.4%) were men.",
+])
+def test_a_count_that_says_what_kind_of_people_is_no_group(nlp, sentence) -> None:
+    text = ("Lorundrostat in hypertension: a randomized trial\n\nA total of 486 participants "
+            "were randomly assigned to lorundrostat (n = 324) or placebo (n = 162).\n\n"
+            f"{sentence}")
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert not {229, 250} & {r.cohort_size for r in rows}

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from types import SimpleNamespace
 
 from scispacy.custom_tokenizer import combined_rule_tokenizer
+from spacy.lang.tokenizer_exceptions import emoticons
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import registry
@@ -30,6 +31,11 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
             # "10^9/L."): the sentence after it was glued to the one before.
             pattern = tokenizer.suffix_search.__self__.pattern  # type: ignore[attr-defined]
             tokenizer.suffix_search = re.compile(pattern + r"|(?<=[a-z/][A-Z])\.$").search
+            # spaCy's emoticons with a digit ("8)", "<3", "=3", "0.0") are counts, bounds and
+            # sizes in a study's text: "(7 and 8)", "age <3 years", "(n =3)" kept the digit
+            # glued to its bracket or sign, and the count was lost.
+            tokenizer.rules = {k: v for k, v in tokenizer.rules.items()
+                               if not (k in emoticons and any(c.isdigit() for c in k))}
         return tokenizer
 
     return make

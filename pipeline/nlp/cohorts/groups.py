@@ -33,6 +33,7 @@ class LinkState:
     arms: list[int] = field(default_factory=list)  # the arms last defined, in text order
     table: list[int | None] | None = None  # cohorts of the columns of the current table
     table_outcome: Cue | None = None  # "Adverse events (N = 48)": what every row counts
+    table_subgroups: bool = False  # "Subgroup | X | Placebo": rows are subgroups, not events
     table_facts: list[ClauseFacts] | None = None  # what each column of a plain header names
     sentence_drug: tuple[str, str] | None = None  # first active drug of the sentence
     # The treatments a group was randomized between ("to X plus Y, or Y alone"): later

@@ -10,7 +10,13 @@ from ..numbers import SPANS_KEY as NUMBERS_KEY
 from ..numbers import fraction_parts, is_group_size
 from ..words import Words, words_of
 from .groups import gives_share
-from .outcomes import listed_outcome, other_outcome, picks_group, predicate_outcome
+from .outcomes import (
+    listed_outcome,
+    listed_reason,
+    other_outcome,
+    picks_group,
+    predicate_outcome,
+)
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
 from .spans import after_percent, drugs_end, longest_cues, percent_sign_end, stated_percent, treatment_end
 
@@ -214,6 +220,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "in the three groups", "in the other two arms": groups, not patients
         if _threshold_value(doc, number.start, after, end, patients, events, settings):
             continue  # "no patient had a QTcF above 500 ms": a threshold of a measure
+        if _events_per_patient(words, number.start, after, end, patients, cues, settings):
+            continue  # "at least one relapse occurred in 46": a number of events each had
         if int(value) in YEARS and number.start > sent.start \
                 and words.lower[number.start - 1] in settings.date_words \
                 and _noun_end(doc, after, end, patients, settings) is None:
@@ -242,6 +250,10 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         if after + 1 < end and words.lower[after] == "in" and words.num[after + 1] is not None:
             consumed.add(after + 1)
             continue  # "1 in 4 adults": a ratio
+        ratio = _ratio_after_noun(words, after, end, int(value), patients, settings)
+        if ratio is not None:
+            consumed.add(ratio)
+            continue  # "one patient in ten", "about one child in five on X": a ratio
         every = _every_after(words, after, end)
         if every is not None:
             consumed.add(every)
@@ -517,7 +529,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
               or _after_there(doc, begin, start, settings)
               or _group_after(doc, after, end, groups, cues)
               or begin > sent.start and words.text[begin - 1] == ":"
-              and names_study_part(doc, after, end, cues, settings)) and int(value) not in YEARS:
+              and names_study_part(doc, after, end, cues, settings)
+              or listed_reason(doc, begin, settings) is not None) and int(value) not in YEARS:
             # "and in 14 (13%)"; "Major bleeding: 2 (1.7%) vs 5 (4.2%)"; "12 (30%)" counts
             # patients wherever it stands. It becomes an event only with an outcome.
             named = None
@@ -1100,10 +1113,11 @@ def _gapped_receipt(cues: list[Cue], begin: int, sent_start: int) -> bool:
 
 def _design_arms(words: Words, i: int, end: int, patients: set[int],
                  settings: LinkSettings) -> bool:
-    """'one of three arms', 'one of four dosing cohorts': is the whole before ``i`` a
-    number of arms (an arm noun after it, with at most two words that name no patients)?"""
+    """'one of three arms', 'one of four dosing cohorts', 'one of six dose levels', 'one of
+    the two X doses': is the whole before ``i`` a number of arms or doses (an arm or design
+    noun after it, with at most two words that name no patients)?"""
     for k in range(i, min(end, i + 3)):
-        if words.lower[k] in settings.arm_nouns:
+        if words.lower[k] in settings.arm_nouns or words.lower[k] in settings.design_nouns:
             return True
         if not words.is_alpha[k] or k in patients or words.lower[k] in settings.phrase_stops:
             return False
@@ -1475,6 +1489,8 @@ def _is_label_number(doc: Doc, i: int, start: int, settings: LinkSettings) -> bo
             j = k - 1
         else:
             break
+    if start < j < i and words.text[j] == "=" and words.lower[j - 1] in settings.not_count_after:
+        j -= 1  # "grade >=3", "age <= 5": the tokenizer splits the sign of the bound
     return start <= j < i and words.lower[j] in settings.not_count_after
 
 
@@ -1489,6 +1505,38 @@ def _whole_after(doc: Doc, i: int, end: int, number_at: dict[int, Span],
     while i < end and words.lower[i] in settings.determiners:
         i += 1
     return number_at.get(i)
+
+
+def _ratio_after_noun(words: Words, i: int, end: int, value: int, patients: set[int],
+                      settings: LinkSettings) -> int | None:
+    """Where the number of 'in ten' stands after a count's patient noun ('one patient in
+    ten', 'one child in five on X': a ratio, no group), or None. The number after 'in' is
+    larger and has no noun of its own ('20 patients in 3 centres' counts patients)."""
+    k = i + 1
+    if i not in patients or k + 1 >= end or words.lower[k] != "in":
+        return None
+    whole = words.num[k + 1]
+    if whole is None or whole <= value:
+        return None
+    if k + 2 < end and words.is_alpha[k + 2] and words.lower[k + 2] not in settings.phrase_stops:
+        return None
+    return k + 1
+
+
+def _events_per_patient(words: Words, start: int, after: int, end: int, patients: set[int],
+                        cues: list[Cue], settings: LinkSettings) -> bool:
+    """'at least one relapse occurred in 46', 'at least two moderate exacerbations': a number
+    after a minimum ('at least') and before the words of what was counted, not before a
+    patient noun or a verb, is how many events each patient had: no count of patients."""
+    if not any(tuple(words.lower[start - len(p):start]) == p for p in settings.minimum_phrases
+               if start - len(p) >= 0):
+        return False
+    if after >= end or not words.is_alpha[after] or after in patients \
+            or words.lower[after].endswith("ed") or words.lower[after] in settings.phrase_stops:
+        return False  # "at least 12 died", "at least 40 were enrolled": counts
+    if any(c.start == after and c.label in {"EVENT_VERB", "STUDY_VERB", "STATUS"} for c in cues):
+        return False  # "at least 12 had a response", "at least 10 stopped"
+    return _noun_end(words.doc, after, end, patients, settings) is None
 
 
 def _threshold_value(doc: Doc, start: int, after: int, end: int, patients: set[int],

@@ -797,10 +797,7 @@ def given_as_reason(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
     the reason why a group stopped or switched counts who stopped, not the event (corpora/
     README: stops are cohort rows, but for a harm)."""
     words = words_of(doc)
-    found = doc.user_data.get(_REASONS_KEY)
-    if found is None:  # where reasons are named, once per document
-        found = tuple(k for k, w in enumerate(words.lower) if w in _REASON_WORDS)
-        doc.user_data[_REASONS_KEY] = found
+    found = _reason_words(doc)
     n = bisect_right(found, cue.start - 1) - 1
     if n < 0:
         return False
@@ -812,6 +809,53 @@ def given_as_reason(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
 
 
 _REASONS_KEY = "onco_reason_words"
+
+
+def _reason_words(doc: Doc) -> tuple[int, ...]:
+    """Where the document names reasons ('reason', 'reasons'), found once per document."""
+    found = doc.user_data.get(_REASONS_KEY)
+    if found is None:
+        found = tuple(k for k, w in enumerate(words_of(doc).lower) if w in _REASON_WORDS)
+        doc.user_data[_REASONS_KEY] = found
+    return found
+
+
+def listed_reason(doc: Doc, start: int, settings: LinkSettings) -> tuple[int, int] | None:
+    """'The reasons were adverse events (18 and 11 patients, respectively), withdrawal of
+    consent (12 and 14) and other reasons (8 and 9)': the words of the reason whose bracket
+    holds the count at ``start``, in a list after a reason word of its sentence; None when the
+    count is not so listed (or the reason is the subject: 'X was the most common reason (11)')."""
+    words = words_of(doc)
+    found = _reason_words(doc)
+    if not found or found[0] >= start:
+        return None
+    paren = next((k for k in range(start - 1, max(start - 9, 0), -1)
+                  if words.text[k] in _BRACKET_STOPS), None)
+    if paren is None or words.text[paren] != "(":
+        return None
+    first = paren
+    while first > 0 and not words.sent_start[first] and words.text[first - 1] not in _ITEM_STOPS \
+            and words.lower[first - 1] not in settings.auxiliaries:
+        first -= 1
+    while first < paren and words.lower[first] in settings.list_separators:
+        first += 1  # ", and other reasons (8 and 9)"
+    if first == paren or paren - first > settings.max_outcome_words:
+        return None
+    if any(k in found for k in range(first, paren)) and words.lower[first] not in \
+            settings.complement_words:
+        return None  # "X was the most common reason (11)": the subject is the reason
+    n = bisect_right(found, first - 1) - 1
+    if n < 0:
+        return None
+    if any(words.sent_start[j] or words.text[j] in {";", "."} for j in range(found[n] + 1, first)):
+        return None  # (another sentence or clause)
+    return first, paren
+
+
+#: Tokens that close the search for the bracket a listed count stands in.
+_BRACKET_STOPS = frozenset({"(", ")", "[", "]", ";", "."})
+#: Tokens before the first word of an item of a list of reasons.
+_ITEM_STOPS = frozenset({",", ";", ":", "(", ")"})
 
 
 def cause_part(doc: Doc, m_start: int, m_end: int, settings: LinkSettings) -> bool:
@@ -1700,6 +1744,8 @@ def heading_outcome(doc: Doc, sent_start: int, clause_start: int, cues: list[Cue
     named = [c for c in longest_cues(cues, "OUTCOME") if sent_start <= c.start and c.end <= colon]
     if named:
         return named[0]
+    if any(c.label == "PATIENT" and c.start == sent_start for c in cues):
+        return None  # "Women in the study: 236, at 38 hospitals": the group, no event
     stop = sent_start
     while stop < colon and not _ends_phrase(doc[stop], settings, subject=True) \
             and words.text[stop] != "(":

@@ -141,6 +141,10 @@ class LinkSettings:
     list_separators: frozenset[str]
     versus_words: frozenset[str]
     generic_heads: frozenset[str]
+    # 'Subgroup | X | Placebo': a header whose rows are subgroups, counting the title's outcome
+    subgroup_headers: frozenset[str]
+    minimum_phrases: tuple[tuple[str, ...], ...]  # 'at least one relapse': events per patient
+    design_nouns: frozenset[str]  # 'one of six dose levels': doses of the design, no patients
     goal_words: frozenset[str]  # 'The main goal was X. That happened in 40': what a trial aims at
     arm_definition_links: frozenset[str]
     arm_definition_reach: int

@@ -94,6 +94,7 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
             if found is not None:
                 taken.add(found.index)
         state.table = columns
+        state.table_subgroups = False
         state.arms = [c for c in columns if c is not None]
         named = next((c for c in longest_cues([c for c in (title_cues or []) + cues
                                                if c.label == "OUTCOME"], "OUTCOME")
@@ -106,6 +107,8 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
         return
     first = cells[0]
     outcomes = longest_cues([c for c in cues if first[0] <= c.start and c.end <= first[1]], "OUTCOME")
+    if state.table_subgroups and state.table_outcome is not None:
+        outcomes = [state.table_outcome]  # 'Age <18 years | 14/139 | 33/192': a subgroup's count
     label = next((t for t in doc[first[0]:first[1]] if not t.is_space), None)
     if not outcomes and any(c.label == "STATUS" and c.id in {"discontinued", "continued"}
                             and first[0] <= c.start and c.end <= first[1] for c in cues):
@@ -123,7 +126,8 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     if not outcomes:
         _link_disposition_row(doc, sent_index, cells, cues, state, settings)
         return
-    outcomes[0] = qualified_outcome(doc, outcomes[0], cues, settings)
+    if not state.table_subgroups:
+        outcomes[0] = qualified_outcome(doc, outcomes[0], cues, settings)
     facts = clause_facts(doc, Clause(*first), cues, drug_ents, settings)
     number_at = {s.start: s for s in numbers if sent.start <= s.start < sent.end}
     # "Objective response rate, % (95% CI) | 45.3 (37.2-53.6) | 30.0 (...)": the row gives
@@ -135,14 +139,18 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     if measured and not label_words & _COUNT_WORDS:
         return  # "Median time to response, days | 42 | 84": a measure of each arm, no count
     shares = "%" in label_words and not label_words & _COUNT_WORDS
-    for (a, b), cohort in zip(cells[1:], state.table, strict=False):
+    for k, ((a, b), cohort) in enumerate(zip(cells[1:], state.table, strict=False)):
         lead = next((t for t in doc[a:b] if not t.is_space), None)
         parts = fraction_parts(lead.text) if lead is not None else None
-        if parts and cohort is not None and parts[0] <= parts[1]:
+        named = _treatment_column(state, k) if cohort is None else None
+        if parts and parts[0] <= parts[1] and (cohort is not None or named is not None):
             # "dMMR, progression | 12/53 (22.6%) | 31/51": the cell names its own
-            # denominator, a part of the column's arm (a subgroup, or the evaluable patients).
+            # denominator, a part of the column's arm (a subgroup, or the evaluable patients);
+            # under a column named by its treatment alone, a group given that treatment.
             whole = _column_part(state, state.cohorts[cohort], parts[1], sent_index, doc[a:b],
-                                 facts, settings)
+                                 facts, settings) if cohort is not None else new_cohort(
+                state, parts[1], str(parts[1]), sent_index, doc[a:b], named, parent=None,
+                statement=False, confidence=settings.confidence["fraction"]).index
             percent = stated_percent(doc, lead.i + 1, b, number_at)
             add_event(state, whole, parts[0], percent, outcomes[0], facts, sent_index, doc[a:b],
                       settings.confidence["fraction"])
@@ -419,7 +427,7 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
                        cues: list[Cue], drug_ents: list[Span], state: LinkState,
                        settings: LinkSettings, title: Span | None, title_cues: list[Cue]) -> None:
     """Columns of a header row that gives no sizes (see link_table_row)."""
-    state.table, state.table_outcome = None, None
+    state.table, state.table_outcome, state.table_subgroups = None, None, False
     title_sizes = [] if title is None else [
         size for t in title if (t.lower_ == "n" or is_group_size(t.text))
         and (size := _cell_size(doc, t.i, min(t.i + 3, title.end))) is not None]
@@ -452,6 +460,29 @@ def _link_plain_header(doc: Doc, sent: Span, sent_index: int, cells: list[tuple[
         state.table_outcome = next((c for c in outcomes if c.id == "adverse_event"), None) \
             or _outcome_header(doc, cells[0], settings) \
             or _titled_outcomes(doc, cells[0], title, settings)
+        if state.table_outcome is None:
+            state.table_outcome = _subgroup_outcome(doc, cells[0], title_cues, settings)
+            state.table_subgroups = state.table_outcome is not None
+
+
+def _subgroup_outcome(doc: Doc, cell: tuple[int, int], title_cues: list[Cue],
+                      settings: LinkSettings) -> Cue | None:
+    """'Table 2. Relapse by subgroup' / 'Subgroup | X | Placebo | HR': the one outcome the
+    title names, which every subgroup row counts in each arm's column; None otherwise."""
+    label = next((t.lower_ for t in doc[cell[0]:cell[1]] if not t.is_space), None)
+    if label not in settings.subgroup_headers:
+        return None
+    named = longest_cues([c for c in title_cues if c.label == "OUTCOME"], "OUTCOME")
+    return named[0] if named and len({c.id for c in named}) == 1 else None
+
+
+def _treatment_column(state: LinkState, k: int) -> ClauseFacts | None:
+    """What the k-th column of a plain header names when it names a treatment or a control
+    but no group was found for it ('Subgroup | X | No X'), or None."""
+    if state.table_facts is None or k >= len(state.table_facts):
+        return None
+    facts = state.table_facts[k]
+    return facts if facts.drug or facts.control else None
 
 
 def _backbone_column(doc: Doc, cells: list[tuple[int, int]], k: int,
