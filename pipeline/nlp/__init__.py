@@ -13,6 +13,7 @@ from thinc.api import Config
 from ..errors import ModelError
 from ..settings import MODELS_DIR
 from .extensions import register_extensions
+from .tokenizer import RememberingTokenizer
 
 CONFIG = "onco_en/config.cfg"
 
@@ -55,7 +56,10 @@ def empty_tokenizer_cache(nlp: Language) -> Language:
     tokenizes its 6,000 phrase patterns and fills the cache: then the documents' words,
     "patients," or "(n = 152)", were split rule by rule each time, twice the tokenizer's time.
     """
-    nlp.tokenizer.rules = nlp.tokenizer.rules  # the setter empties the cache (same rules)
+    if isinstance(nlp.tokenizer, RememberingTokenizer):
+        nlp.tokenizer.forget()  # and the chunks it has seen, to be remembered again
+    else:
+        nlp.tokenizer.rules = nlp.tokenizer.rules  # the setter empties the cache (same rules)
     return nlp
 
 

@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from ..data import check_keys, read_json_file
 from .cohorts.records import BRAND_MARKS
+from .words import strings_of
 
 
 @dataclass(frozen=True)
@@ -361,8 +362,7 @@ def spaced_code_spans(doc: Doc, lowers: list[str], codes: set[tuple[str, str]]) 
 
 def lower_words(doc: Doc) -> list[str]:
     """The lower-case words of the document, read as ids (Token objects cost more)."""
-    strings = doc.vocab.strings
-    return [strings[w] for w in doc.to_array(LOWER).tolist()]
+    return strings_of(doc, doc.to_array(LOWER).tolist())
 
 
 def _dose_after(doc: Doc, lowers: list[str], j: int, heads: ArmHeads) -> bool:
@@ -791,7 +791,7 @@ def alias_brands(doc: Doc, ents: list[Span], lowers: list[str], heads: ArmHeads)
         return ents
     # A brand is no English word: one the article also writes in lower case ("Results
     # (imatinib)" and "the results") is a heading or a role, not a name.
-    words = [doc.vocab.strings[w] for w in doc.to_array(ORTH).tolist()]
+    words = strings_of(doc, doc.to_array(ORTH).tolist())
     lower_set = set(words)
     brands = {b: d for b, d in brands.items() if b.lower() not in lower_set}
     covered = {i for e in ents for i in range(e.start, e.end)}

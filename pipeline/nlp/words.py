@@ -47,8 +47,7 @@ class Words:
         return self.doc.to_array(attr).tolist()
 
     def _strings(self, attr: int) -> list[str]:
-        strings = self.doc.vocab.strings
-        return [strings[k] for k in self._ids(attr)]
+        return strings_of(self.doc, self._ids(attr))
 
     def _flags(self, attr: int) -> list[bool]:
         return (self.doc.to_array(attr) == 1).tolist()
@@ -128,6 +127,27 @@ class Words:
         return self.doc_text[self.idx[start]: self.idx[end - 1] + len(self.text[end - 1])]
 
 
+#: hash -> string, shared by every document: a string's hash is the same in every spaCy
+#: string store (murmurhash of its bytes), and a dict lookup costs half a StringStore's.
+_STRINGS: dict[int, str] = {}
+#: Past this many strings the table starts again (a vocabulary grows with the corpus).
+_MAX_STRINGS = 500_000
+
+
+def strings_of(doc: Doc, ids: list[int]) -> list[str]:
+    """The strings of ``ids``, hashes in the document's string store (``doc.to_array(LOWER)``
+    as words)."""
+    found = list(map(_STRINGS.get, ids))
+    if None in found:
+        if len(_STRINGS) > _MAX_STRINGS:
+            _STRINGS.clear()
+        store = doc.vocab.strings
+        for k in set(ids).difference(_STRINGS):
+            _STRINGS[k] = store[k]
+        found = list(map(_STRINGS.__getitem__, ids))
+    return found
+
+
 #: id(doc) -> its words, while reading(doc) holds them.
 _READING: dict[int, Words] = {}
 
@@ -153,4 +173,4 @@ def words_of(doc: Doc) -> Words:
     return found if found is not None else Words(doc)
 
 
-__all__ = ["Words", "reading", "words_of"]
+__all__ = ["Words", "reading", "strings_of", "words_of"]
