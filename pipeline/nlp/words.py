@@ -141,10 +141,10 @@ def strings_of(doc: Doc, ids: list[int]) -> list[str]:
     if None in found:
         if len(_STRINGS) > _MAX_STRINGS:
             _STRINGS.clear()
+        # read from the store, not from the table again: another thread may clear the table
         store = doc.vocab.strings
-        for k in set(ids).difference(_STRINGS):
-            _STRINGS[k] = store[k]
-        found = list(map(_STRINGS.__getitem__, ids))
+        found = [s if s is not None else store[k] for s, k in zip(found, ids, strict=True)]
+        _STRINGS.update(zip(ids, found, strict=True))
     return found
 
 
