@@ -42,6 +42,7 @@ class ConditionRules:
     max_age_words: int
     population_weight: int
     subtype_window: int
+    list_joiners: frozenset[str]  # 'locally advanced or metastatic': words joining qualifiers
     condition_heads: frozenset[str] = frozenset()
     name_breaks: frozenset[str] = frozenset()
     bound_words: frozenset[str] = frozenset()
@@ -133,7 +134,7 @@ def condition_after(doc: Doc, i: int, rules: ConditionRules) -> str | None:
     qualifier = False
     while i < sent_end and (doc[i].lower_ in rules.leading_words
                             or doc[i].lower_ in rules.stage_words
-                            or qualifier and doc[i].lower_ in {"or", "and", ","}):
+                            or qualifier and doc[i].lower_ in rules.list_joiners):
         # "locally advanced or metastatic pancreatic cancer": the stage words are one list
         qualifier = doc[i].lower_ in rules.leading_words or doc[i].lower_ in rules.stage_words
         i += 1
@@ -269,12 +270,12 @@ def coordinated_names(doc: Doc, first: int, end: int, names: dict[str, str],
     sent_start = doc[first].sent.start
     heads = [doc[end - k:end].text for k in (1, 2) if end - k >= first]
     i = first - 1
-    while i > sent_start and doc[i].lower_ in {"or", "and", ","} and len(found) < 3:
-        while i > sent_start and doc[i].lower_ in {"or", "and", ","}:
+    while i > sent_start and doc[i].lower_ in rules.list_joiners and len(found) < 3:
+        while i > sent_start and doc[i].lower_ in rules.list_joiners:
             i -= 1
         stop = i
         while i >= sent_start and stop - i < 2 and doc[i].is_alpha \
-                and doc[i].lower_ not in rules.stop_words and doc[i].lower_ not in {"or", "and"}:
+                and doc[i].lower_ not in rules.stop_words and doc[i].lower_ not in rules.list_joiners:
             i -= 1
         if i == stop:
             break

@@ -797,7 +797,7 @@ def given_as_reason(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
     the reason why a group stopped or switched counts who stopped, not the event (corpora/
     README: stops are cohort rows, but for a harm)."""
     words = words_of(doc)
-    found = _reason_words(doc)
+    found = _reason_words(doc, settings)
     n = bisect_right(found, cue.start - 1) - 1
     if n < 0:
         return False
@@ -811,11 +811,11 @@ def given_as_reason(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
 _REASONS_KEY = "onco_reason_words"
 
 
-def _reason_words(doc: Doc) -> tuple[int, ...]:
+def _reason_words(doc: Doc, settings: LinkSettings) -> tuple[int, ...]:
     """Where the document names reasons ('reason', 'reasons'), found once per document."""
     found = doc.user_data.get(_REASONS_KEY)
     if found is None:
-        found = tuple(k for k, w in enumerate(words_of(doc).lower) if w in _REASON_WORDS)
+        found = tuple(k for k, w in enumerate(words_of(doc).lower) if w in settings.reason_nouns)
         doc.user_data[_REASONS_KEY] = found
     return found
 
@@ -826,7 +826,7 @@ def listed_reason(doc: Doc, start: int, settings: LinkSettings) -> tuple[int, in
     holds the count at ``start``, in a list after a reason word of its sentence; None when the
     count is not so listed (or the reason is the subject: 'X was the most common reason (11)')."""
     words = words_of(doc)
-    found = _reason_words(doc)
+    found = _reason_words(doc, settings)
     if not found or found[0] >= start:
         return None
     paren = next((k for k in range(start - 1, max(start - 9, 0), -1)
@@ -896,10 +896,6 @@ def judged_none(doc: Doc, m_start: int, m_end: int, settings: LinkSettings) -> b
 #: Pronouns of a zero ('none of which'); at most this many words to the judgement of cause.
 _NONE_PRONOUNS = frozenset({"none", "neither"})
 _JUDGEMENT_WORDS = 10
-
-
-#: Nouns that introduce what made a group stop ('the reasons were').
-_REASON_WORDS = frozenset({"reason", "reasons"})
 
 
 #: Words that say an event happened again ('recurrent stroke').

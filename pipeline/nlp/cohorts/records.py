@@ -181,6 +181,7 @@ class LinkSettings:
     demographic_openers: frozenset[str]
     study_parts: frozenset[str]  # '30 in dose escalation, 40 in the expansion': a study's parts
     reason_words: frozenset[str]  # 'reasons for screening failure were X (96 patients)'
+    reason_nouns: frozenset[str]  # 'the reasons were': what a group stopped for follows
     approximation_words: frozenset[str]  # 'plans to enrol about 600': a planned sample
     plan_verbs: frozenset[str]
     history_words: frozenset[str]  # '96 had previously received X': the patients' history
