@@ -97,6 +97,16 @@ def test_misspelt_drug_names_are_linked_by_the_scispacy_candidate_generator(nlp)
                      ("Imbruvika", "ibrutinib"), ("Opdivio", "nivolumab")}
 
 
+def test_english_words_near_a_brand_are_not_linked_to_it(nlp) -> None:
+    # 'different' is 0.69 from the brand Differin, 'requests' near Questran, 'parental' near
+    # Trental: brands that close to English words are left out of the lexicon; 'penicillin'
+    # is its own drug, not the nearest alias 'penicillamine'.
+    doc = nlp("Doses were assigned to different, parental or requests groups. Patients given "
+              "Penicillin and later treated with precompose did well.")
+    drugs = {(e.text, e.id_) for e in doc.ents if e.label_ == "DRUG"}
+    assert drugs == {("Penicillin", "benzylpenicillin")}
+
+
 # Patterns added for issue #4 (hand-written sentences, several phrasings each).
 ARM_CASES = [
     # "Arm X (treatment; n = N)": the size belongs to the arm just named, not to the next

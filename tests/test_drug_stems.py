@@ -112,6 +112,10 @@ def test_unlisted_names_an_assignment_gives(nlp, text: str, drugs: str | None) -
     "kelozolid", "tormecamten", "lumaperone", "zolidone", "varuprazine", "desfaxine",
     "lumorexant", "fosrapitant", "oritavancin", "brexucabtagene", "ramoleucel", "danuglipron",
     "pemvidutide", "ecnoglutide", "dotrutide", "petrelintide", "zanlepatide", "molfamulin",
+    # fusion proteins, ecteinascidins, podophyllotoxins, retinoids, FGF analogues, orexin
+    # agonists, PDE inhibitors, kappa antagonists, glycine transport inhibitors, PPAR agonists
+    "zanofusp", "ravectedin", "velposide", "Palovarotene", "pegozafermin", "solorexton",
+    "kelfentrine", "navacaprant", "iclepertin", "lanifibranor", "ulotaront",
 ])
 def test_new_class_stems_name_drugs(word: str) -> None:
     assert STEMS.is_drug_name(word)
@@ -119,7 +123,7 @@ def test_new_class_stems_name_drugs(word: str) -> None:
 
 @pytest.mark.parametrize("word", [
     "thermostat", "hemostat", "coarsen", "chaperone", "palpitant", "precipitant", "interleukin",
-    "magazine", "peptide", "SmartThermostat", "Cryohemostat",
+    "magazine", "peptide", "SmartThermostat", "Cryohemostat", "carotene", "beta-carotene",
 ])
 def test_english_words_on_new_stems_are_not_drugs(word: str) -> None:
     assert not STEMS.is_drug_name(word)
