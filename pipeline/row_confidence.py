@@ -1,0 +1,272 @@
+"""Row confidence: a learned, calibrated probability that an evidence row is right.
+
+The linker's rules say how a count was found (models/rules/linking.json "confidence": a
+fraction, a count in the sentence of its group, a group referred back to, ...). Whether
+such a row is right also depends on what else is known when it is built: how far the
+group's size is from the count, whether the percentage stated agrees with count / size,
+how many rows the sentence yields, the article's genre. ``row_features`` describes a row by
+those facts only (never by an article's words or a drug's identity); a logistic regression
+trained on the tune gold (pipeline.learn.row_confidence) weighs them, and the row's
+``confidence`` is the probability it gives. A second regression on the same features
+gives the probability that the row's numbers (cohort size, event count) are right; rows
+under the model's threshold on it, chosen by cross-validation to maximise rows F1, are
+dropped (a dropped row loses its numbers too, so doubt about its drug alone is no reason).
+
+At run time this is a dot product and a sigmoid over the weights of
+models/learned/row_confidence.json; the cue words are in models/rules/row_cues.json.
+Re-create the weights with
+``python -m pipeline.learn.row_confidence corpora/dev/tune --out models/learned/row_confidence.json``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .data import check_keys, read_json_file
+from .errors import ModelError
+from .schema import DRUG_STATUSES, OUTCOMES
+from .settings import MODELS_DIR
+
+MODEL_PATH = MODELS_DIR / "learned" / "row_confidence.json"
+CUES_PATH = MODELS_DIR / "rules" / "row_cues.json"
+LINKING_PATH = MODELS_DIR / "rules" / "linking.json"
+TRAIN_COMMAND = ("python -m pipeline.learn.row_confidence corpora/dev/tune "
+                 "--out models/learned/row_confidence.json")
+
+
+@dataclass(frozen=True)
+class RowCues:
+    """The cue words of models/rules/row_cues.json."""
+
+    negation: frozenset[str]
+    hedge: frozenset[str]
+    press: frozenset[str]
+    abstract: frozenset[str]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RowCues:
+        check_keys(data, set(cls.__dataclass_fields__) | {"_comment"}, "row_cues.json")
+        return cls(**{name: frozenset(w.lower() for w in data[name])
+                      for name in cls.__dataclass_fields__})
+
+
+@cache
+def row_cues() -> RowCues:
+    return RowCues.from_dict(read_json_file(CUES_PATH))
+
+
+@cache
+def patterns() -> dict[float, str]:
+    """The linker's confidence ranks, each named by the patterns that give it
+    ("fraction", "count_same_sentence/universal/cohort")."""
+    ranks: dict[float, list[str]] = {}
+    for name, value in read_json_file(LINKING_PATH)["confidence"].items():
+        ranks.setdefault(float(value), []).append(name)
+    return {value: "/".join(names) for value, names in sorted(ranks.items())}
+
+
+@cache
+def _linking_words() -> dict[str, Any]:
+    """The linker's own words for a "respectively" list and for referring back ("Of these")."""
+    data = read_json_file(LINKING_PATH)
+    openers = tuple(tuple(o) for o in data["anaphora_openers"])
+    return {"respectively": frozenset(data["respectively_words"]), "openers": openers,
+            "opener_length": max(map(len, openers))}
+
+
+#: Sentences between a count and the sentence that states its group's size.
+_GAPS = ("0", "1", "2-5", "6+")
+
+
+@cache
+def feature_names() -> tuple[str, ...]:
+    """Every feature ``row_features`` may set, in the order of the model file."""
+    return (
+        "cohort_row", *(f"pattern:{p}" for p in patterns().values()), "pattern:other",
+        "from_percent", "table_cell", "respectively", "refers_back", "subgroup", "arm",
+        *(f"outcome:{o}" for o in OUTCOMES),
+        *(f"sentence_gap:{g}" for g in _GAPS), "char_gap_log",
+        "drugs:0", "drugs:1", "drugs:2+", "drug_from_clause",
+        *(f"status:{s}" for s in DRUG_STATUSES), "status:none", "procedure",
+        "negation", "hedge", "count_is_size", "count_zero", "percent_agrees", "percent_disagrees",
+        "size_log10", "count_log10", "round_size", "position",
+        "rows_in_sentence_log", "repeated_row", "article_rows_log", "article_drugs:0",
+        "article_drugs:1", "article_drugs:2+", "top_drug_share", "row_has_top_drug",
+        "genre:press", "genre:abstract", "disease_known",
+        "sentence_drugs:0", "sentence_drugs:1", "sentence_drugs:2+", "drug_in_sentence",
+        "drug_not_cohorts", "same_size_cohorts", "article_cohorts_log",
+    )
+
+
+def _few(n: int) -> str:
+    return "2+" if n >= 2 else str(n)
+
+
+def _gap(n: int) -> str:
+    return "0" if n <= 0 else "1" if n == 1 else "2-5" if n <= 5 else "6+"
+
+
+def row_features(doc: Doc, drafts: Sequence[dict[str, Any]], *,
+                 disease: str | None) -> list[dict[str, float]]:
+    """The features of each draft row of one article (pipeline.evidence.row_drafts).
+
+    A draft holds the row's fields and ``_event`` (the onco_events dict, None for a cohort
+    row), ``_cohort`` (the onco_cohorts dict) and ``_sent`` (its sentence index).
+    """
+    cues = row_cues()
+    ranks = patterns()
+    linking = _linking_words()
+    sents = list(doc.sents)
+    text = doc.text
+    words = {t.lower_ for t in doc}
+    cohorts = doc._.onco_cohorts or []
+    drug_counts = Counter(part for e in doc.ents if e.label_ == "DRUG" and e.id_
+                          for part in e.id_.split(" + "))
+    top = drug_counts.most_common(1)[0] if drug_counts else None
+    article: dict[str, float] = {
+        f"article_drugs:{_few(len(drug_counts))}": 1.0,
+        "top_drug_share": top[1] / sum(drug_counts.values()) if top else 0.0,
+        "genre:press": float(bool(words & cues.press)),
+        "genre:abstract": float(bool(words & cues.abstract)),
+        "disease_known": float(disease is not None),
+        "article_rows_log": math.log1p(len(drafts)),
+        "article_cohorts_log": math.log1p(len(cohorts)),
+    }
+    sizes = Counter(c["size"] for c in cohorts)
+    sent_drugs: dict[int, set[str]] = {}
+    per_sentence = Counter(d["_sent"] for d in drafts)
+    seen: Counter[tuple] = Counter()
+    sent_words: dict[int, set[str]] = {}
+    out = []
+    for draft in drafts:
+        event, cohort, n = draft["_event"], draft["_cohort"], draft["_sent"]
+        source = event or cohort
+        if n not in sent_words:
+            sent_words[n] = {t.lower_ for t in sents[n]}
+        said = sent_words[n]
+        f = dict(article)
+        f["cohort_row"] = float(event is None)
+        rank = float(source["confidence"])
+        f[f"pattern:{ranks[rank]}" if rank in ranks else "pattern:other"] = 1.0
+        f["table_cell"] = float("|" in said)
+        f["respectively"] = float(bool(said & linking["respectively"]))
+        opening = tuple(t.lower_ for t in sents[n][:linking["opener_length"]])
+        f["refers_back"] = float(any(opening[:len(o)] == o for o in linking["openers"]))
+        f["subgroup"] = float(cohort.get("parent") is not None)
+        f["arm"] = float(bool(draft["arm"]))
+        drug = draft["drug"]
+        parts = drug.split(" + ") if drug else []
+        f[f"drugs:{_few(len(parts))}"] = 1.0
+        f[f"status:{draft['drug_status'] or 'none'}"] = 1.0
+        f["procedure"] = float(bool(draft["procedure"]))
+        f["negation"] = float(bool(said & cues.negation))
+        f["hedge"] = float(bool(said & cues.hedge))
+        size = draft["cohort_size"]
+        f["size_log10"] = math.log10(size) if size else 0.0
+        f["round_size"] = float(size >= 100 and size % 50 == 0)
+        named = sent_drugs.setdefault(n, {part for e in sents[n].ents if e.label_ == "DRUG"
+                                          and e.id_ for part in e.id_.split(" + ")})
+        f[f"sentence_drugs:{_few(len(named))}"] = 1.0
+        f["drug_in_sentence"] = float(bool(named & set(parts)))
+        f["same_size_cohorts"] = math.log1p(sizes[size] - 1) if size else 0.0
+        f["position"] = draft["char_start"] / max(len(text), 1)
+        f["rows_in_sentence_log"] = math.log1p(per_sentence[n] - 1)
+        if top:
+            f["row_has_top_drug"] = float(top[0] in parts)
+        if event is not None:
+            count = event["count"]
+            f[f"outcome:{event['outcome']}"] = 1.0
+            f["from_percent"] = float(bool(event.get("from_percent")))
+            f[f"sentence_gap:{_gap(event['sent'] - cohort['sent'])}"] = 1.0
+            f["char_gap_log"] = math.log1p(abs(event["start_char"] - cohort["start_char"])) / 5
+            f["drug_from_clause"] = float(bool(event["drug"]))
+            f["drug_not_cohorts"] = float(bool(event["drug"]) and event["drug"] != cohort["drug"])
+            f["count_is_size"] = float(count == size)
+            f["count_zero"] = float(count == 0)
+            f["count_log10"] = math.log10(count) if count else 0.0
+            stated = event["percent"]
+            if stated is not None and not event.get("from_percent") and size:
+                agrees = abs(stated - 100 * count / size) <= 1.0
+                f["percent_agrees" if agrees else "percent_disagrees"] = 1.0
+        key = (draft["row_type"], size, draft["outcome"], draft["event_count"], drug)
+        seen[key] += 1
+        f["repeated_row"] = float(seen[key] > 1)
+        out.append({k: v for k, v in f.items() if v})
+    return out
+
+
+@dataclass(frozen=True)
+class RowModel:
+    """Two logistic regressions over ``feature_names()`` and the threshold of the drop.
+
+    ``weights``/``bias`` give P(the row is right): its confidence. ``drop_weights``/
+    ``drop_bias`` give P(its numbers are right: cohort size and event count, the numbers
+    score's key); a row goes when that is under ``threshold``. A row dropped loses its
+    numbers too, so it goes on doubt about them, not only about its drug or outcome.
+    """
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    drop_weights: tuple[float, ...]
+    drop_bias: float
+    threshold: float
+    provenance: dict[str, Any]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RowModel:
+        check_keys(data, {"_comment", *cls.__dataclass_fields__}, "row_confidence.json")
+        if not len(data["features"]) == len(data["weights"]) == len(data["drop_weights"]):
+            raise ModelError("row_confidence.json: as many weights as features expected")
+        return cls(features=tuple(data["features"]), weights=tuple(map(float, data["weights"])),
+                   bias=float(data["bias"]),
+                   drop_weights=tuple(map(float, data["drop_weights"])),
+                   drop_bias=float(data["drop_bias"]), threshold=float(data["threshold"]),
+                   provenance=dict(data["provenance"]))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"_comment": f"Learned row confidence (pipeline/row_confidence.py). Re-create "
+                            f"with: {TRAIN_COMMAND}",
+                "features": list(self.features), "weights": list(self.weights),
+                "bias": self.bias, "drop_weights": list(self.drop_weights),
+                "drop_bias": self.drop_bias, "threshold": self.threshold,
+                "provenance": self.provenance}
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_row", dict(zip(self.features, self.weights, strict=True)))
+        object.__setattr__(self, "_numbers",
+                           dict(zip(self.features, self.drop_weights, strict=True)))
+
+    def probability(self, features: dict[str, float]) -> float:
+        """P(row right): the confidence."""
+        return _sigmoid(self.bias, self._row, features)  # type: ignore[attr-defined]
+
+    def numbers_probability(self, features: dict[str, float]) -> float:
+        """P(the row's cohort size and event count are right)."""
+        return _sigmoid(self.drop_bias, self._numbers, features)  # type: ignore[attr-defined]
+
+    def keeps(self, features: dict[str, float]) -> bool:
+        """Whether the row stays: its numbers are likely enough right."""
+        return self.numbers_probability(features) >= self.threshold
+
+
+def _sigmoid(bias: float, weights: dict[str, float], features: dict[str, float]) -> float:
+    z = bias + sum(weights[k] * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
+@cache
+def row_model() -> RowModel:
+    """The shipped model; its features must be the code's (else re-train it)."""
+    model = RowModel.from_dict(read_json_file(MODEL_PATH))
+    if model.features != feature_names():
+        raise ModelError(f"{MODEL_PATH}: its features are not the code's; re-train it with "
+                         f"{TRAIN_COMMAND}")
+    return model
