@@ -367,8 +367,8 @@ def build_rows(doc: Doc, article: CleanArticle, facts: ArticleFacts,
                extracted_at: dt.datetime, *, model: RowModel | None = None) -> list[EvidenceRow]:
     """Outcome rows for every event, cohort rows for every cohort stated on its own.
 
-    Each row's confidence is the learned probability that it is right; rows whose numbers
-    are unlikely right are dropped (pipeline.row_confidence).
+    Each row's confidence is the learned probability that it is right; a model that says
+    ``drop`` leaves out the rows under its threshold (pipeline.row_confidence).
     """
     model = model or row_model()
     drafts = row_drafts(doc, facts)
@@ -394,9 +394,10 @@ def build_rows(doc: Doc, article: CleanArticle, facts: ArticleFacts,
                              fields["drug"], fields["drug_status"], fields["procedure"],
                              fields["outcome"], fields["event_count"])
         seen[identity] += 1  # counted over every draft: a dropped row shifts no other's id
-        if not model.keeps(described):
+        probability = model.probability(described)
+        if not model.keeps(probability):
             continue
-        fields["confidence"] = round(model.probability(described), 3)
+        fields["confidence"] = round(probability, 3)
         summary = summarize(cohort_size=fields["cohort_size"], drug=fields["drug"],
                             drug_status=fields["drug_status"], procedure=fields["procedure"],
                             outcome=fields["outcome"], event_count=fields["event_count"],

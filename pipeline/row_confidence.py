@@ -7,10 +7,9 @@ group's size is from the count, whether the percentage stated agrees with count 
 how many rows the sentence yields, the article's genre. ``row_features`` describes a row by
 those facts only (never by an article's words or a drug's identity); a logistic regression
 trained on the tune gold (pipeline.learn.row_confidence) weighs them, and the row's
-``confidence`` is the probability it gives. A second regression on the same features
-gives the probability that the row's numbers (cohort size, event count) are right; rows
-under the model's threshold on it, chosen by cross-validation to maximise rows F1, are
-dropped (a dropped row loses its numbers too, so doubt about its drug alone is no reason).
+``confidence`` is the probability it gives. The model also holds the confidence that
+maximised rows F1 under cross-validation; rows under it are dropped when the model says
+``drop`` (the shipped one does not: pipeline.learn.row_confidence says why).
 
 At run time this is a dot product and a sigmoid over the weights of
 models/learned/row_confidence.json; the cue words are in models/rules/row_cues.json.
@@ -204,57 +203,47 @@ def row_features(doc: Doc, drafts: Sequence[dict[str, Any]], *,
 
 @dataclass(frozen=True)
 class RowModel:
-    """Two logistic regressions over ``feature_names()`` and the threshold of the drop.
+    """A logistic regression over ``feature_names()``, and the confidence under which rows go.
 
-    ``weights``/``bias`` give P(the row is right): its confidence. ``drop_weights``/
-    ``drop_bias`` give P(its numbers are right: cohort size and event count, the numbers
-    score's key); a row goes when that is under ``threshold``. A row dropped loses its
-    numbers too, so it goes on doubt about them, not only about its drug or outcome.
+    ``threshold`` is the confidence that maximised rows F1 under cross-validation on the tune
+    gold; rows under it are dropped only when ``drop`` is set (see pipeline.learn.row_confidence
+    for why the shipped model does not), else it is what an analyst's "confidence >=" filter
+    should start from.
     """
 
     features: tuple[str, ...]
     weights: tuple[float, ...]
     bias: float
-    drop_weights: tuple[float, ...]
-    drop_bias: float
     threshold: float
+    drop: bool
     provenance: dict[str, Any]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RowModel:
         check_keys(data, {"_comment", *cls.__dataclass_fields__}, "row_confidence.json")
-        if not len(data["features"]) == len(data["weights"]) == len(data["drop_weights"]):
+        if len(data["features"]) != len(data["weights"]):
             raise ModelError("row_confidence.json: as many weights as features expected")
         return cls(features=tuple(data["features"]), weights=tuple(map(float, data["weights"])),
-                   bias=float(data["bias"]),
-                   drop_weights=tuple(map(float, data["drop_weights"])),
-                   drop_bias=float(data["drop_bias"]), threshold=float(data["threshold"]),
-                   provenance=dict(data["provenance"]))
+                   bias=float(data["bias"]), threshold=float(data["threshold"]),
+                   drop=bool(data["drop"]), provenance=dict(data["provenance"]))
 
     def to_dict(self) -> dict[str, Any]:
         return {"_comment": f"Learned row confidence (pipeline/row_confidence.py). Re-create "
                             f"with: {TRAIN_COMMAND}",
                 "features": list(self.features), "weights": list(self.weights),
-                "bias": self.bias, "drop_weights": list(self.drop_weights),
-                "drop_bias": self.drop_bias, "threshold": self.threshold,
+                "bias": self.bias, "threshold": self.threshold, "drop": self.drop,
                 "provenance": self.provenance}
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_row", dict(zip(self.features, self.weights, strict=True)))
-        object.__setattr__(self, "_numbers",
-                           dict(zip(self.features, self.drop_weights, strict=True)))
+        object.__setattr__(self, "_weight", dict(zip(self.features, self.weights, strict=True)))
 
     def probability(self, features: dict[str, float]) -> float:
-        """P(row right): the confidence."""
-        return _sigmoid(self.bias, self._row, features)  # type: ignore[attr-defined]
+        """P(row right): the row's confidence."""
+        return _sigmoid(self.bias, self._weight, features)  # type: ignore[attr-defined]
 
-    def numbers_probability(self, features: dict[str, float]) -> float:
-        """P(the row's cohort size and event count are right)."""
-        return _sigmoid(self.drop_bias, self._numbers, features)  # type: ignore[attr-defined]
-
-    def keeps(self, features: dict[str, float]) -> bool:
-        """Whether the row stays: its numbers are likely enough right."""
-        return self.numbers_probability(features) >= self.threshold
+    def keeps(self, probability: float) -> bool:
+        """Whether a row of this confidence stays."""
+        return not self.drop or probability >= self.threshold
 
 
 def _sigmoid(bias: float, weights: dict[str, float], features: dict[str, float]) -> float:

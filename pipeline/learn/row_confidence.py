@@ -6,14 +6,21 @@ Every gold article is run through the pipeline; each candidate row (pipeline.evi
 is labelled right when it matches a gold row on the fields the evaluator matches on (row type,
 cohort size, outcome, event count, drug), one to one as pipeline.evaluate counts them. A
 logistic regression (scikit-learn, L2, C=1) over pipeline.row_confidence.row_features gives the
-probability, the row's confidence; a second one, labelled by whether the row's numbers
-(cohort size, event count) match a gold row's, gives the probability the drop looks at. The
-drop threshold is the one that maximises rows F1 over out-of-fold probabilities (5 folds by
-article). Before that, an honest estimate is printed: 5-fold
-cross-validation by article in which the threshold is chosen on the 4 training folds only
+probability, the row's confidence. The threshold recorded is the confidence that maximises
+rows F1 over out-of-fold probabilities (5 folds by article). Before that, an honest estimate
+is printed: 5-fold cross-validation by article in which the threshold is chosen on the 4 training folds only
 (again by inner out-of-fold probabilities) and rows P/R/F1 are measured on the held-out
 fold, summed over the folds, for the rules alone and with the drop. Folds are fixed by the
 articles' sorted names and a seeded shuffle, so the same corpus gives the same weights.
+
+The model drops rows under the threshold only when trained with ``--drop`` (and the drop
+paid under cross-validation). The shipped model does not: on 2026-11-28 the drop lifted rows
+F1 under cross-validation on tune (0.8378 -> 0.8434) and on the held-out split (aggregate
+only: 0.497 -> 0.514), but it cost held-out numbers F1 (0.761 -> 0.757, under its quality
+floor of 0.7605): a row with the right numbers and the wrong drug counts for the numbers
+score, and on unseen articles the dropped rows held many such. Dropping on the probability
+that the numbers are right instead (a second regression) did no better (0.759). The
+calibrated confidence stays; an analyst filters on it ("confidence >=" in report.html).
 """
 
 from __future__ import annotations
@@ -46,19 +53,13 @@ THRESHOLDS = tuple(round(0.01 * i, 2) for i in range(96))  # 0.0 keeps every row
 
 @dataclass
 class ArticleRows:
-    """One gold article's candidate rows: features, labels (row right, numbers right), keys."""
+    """One gold article's candidate rows: feature matrix, labels, row keys, gold keys."""
 
     name: str
     x: np.ndarray
     y: np.ndarray
-    y_numbers: np.ndarray
     keys: list[tuple]
     gold: Counter
-
-    def numbers_view(self) -> ArticleRows:
-        """The same rows labelled by whether their numbers are right."""
-        return ArticleRows(self.name, self.x, self.y_numbers, self.y_numbers, self.keys,
-                           self.gold)
 
 
 def _numbers(key: tuple) -> tuple:
@@ -94,12 +95,7 @@ def collect(gold_dir: Path, *, nlp: Language | None = None) -> list[ArticleRows]
                 x[i, column[name]] = value
         gold_keys = Counter(tuple(r.model_dump().get(n) for n in _ROW_KEY) for r in gold.rows)
         keys = [tuple(d.get(n) for n in _ROW_KEY) for d in drafts]
-        gold_numbers = Counter()
-        for key, n in gold_keys.items():
-            gold_numbers[_numbers(key)] += n
-        out.append(ArticleRows(path.name, x, _one_to_one(keys, gold_keys),
-                               _one_to_one([_numbers(k) for k in keys], gold_numbers),
-                               keys, gold_keys))
+        out.append(ArticleRows(path.name, x, _one_to_one(keys, gold_keys), keys, gold_keys))
     return out
 
 
@@ -160,9 +156,9 @@ def out_of_fold(articles: list[ArticleRows]) -> list[np.ndarray]:
 
 
 def best_threshold(articles: list[ArticleRows]) -> float:
-    """The threshold on P(numbers right) that maximises rows F1 over out-of-fold
-    probabilities (the lowest on ties)."""
-    probabilities = out_of_fold([a.numbers_view() for a in articles])
+    """The confidence that maximises rows F1 over out-of-fold probabilities (the lowest on
+    ties)."""
+    probabilities = out_of_fold(articles)
     return max(THRESHOLDS, key=lambda t: (score(articles, probabilities, t)[0].f1, -t))
 
 
@@ -183,7 +179,7 @@ def cross_validate(articles: list[ArticleRows]) -> CrossValidation:
         train = [a for i, a in enumerate(articles) if i not in held]
         test = [articles[i] for i in fold]
         threshold = best_threshold(train)
-        p = _predict(fit([a.numbers_view() for a in train]), test)
+        p = _predict(fit(train), test)
         for target, t in ((rules, 0.0), (dropped, threshold)):
             for total, s in zip(target, score(test, p, t), strict=True):
                 total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
@@ -196,35 +192,30 @@ def _prf(s: Score) -> dict[str, float]:
             "f1": round(s.f1, 4), "tp": s.tp, "fp": s.fp, "fn": s.fn}
 
 
-def train(gold_dir: Path, *, nlp: Language | None = None, report: bool = True) -> RowModel:
-    """Cross-validate, then fit on every article of ``gold_dir``."""
+def train(gold_dir: Path, *, nlp: Language | None = None, drop: bool = False,
+          report: bool = True) -> RowModel:
+    """Cross-validate, then fit on every article of ``gold_dir``. With ``drop``, the model
+    drops the rows under the threshold, if that paid under cross-validation."""
     articles = collect(gold_dir, nlp=nlp)
     cv = cross_validate(articles)
     if report:
         print(f"{len(articles)} articles, {sum(len(a.keys) for a in articles)} candidate rows, "
-              f"{int(sum(a.y.sum() for a in articles))} right, "
-              f"{int(sum(a.y_numbers.sum() for a in articles))} with right numbers")
+              f"{int(sum(a.y.sum() for a in articles))} right")
         for name, (rows, numbers) in (("rules alone", cv.rules), ("with the drop", cv.dropped)):
             print(f"  {FOLDS}-fold CV by article, {name:14} rows P {rows.precision:.4f} "
                   f"R {rows.recall:.4f} F1 {rows.f1:.4f}   numbers F1 {numbers.f1:.4f}")
         print(f"  thresholds chosen per fold: {cv.thresholds}")
-    # No drop when it does not pay on held-out folds: the confidence stays, calibrated.
-    threshold = best_threshold(articles) if cv.dropped[0].f1 > cv.rules[0].f1 else 0.0
-    row = fit(articles)
-    numbers = fit([a.numbers_view() for a in articles])
+    model = fit(articles)
     return RowModel(
         features=feature_names(),
-        weights=tuple(round(float(w), 6) for w in row.coef_[0]),
-        bias=round(float(row.intercept_[0]), 6),
-        drop_weights=tuple(round(float(w), 6) for w in numbers.coef_[0]),
-        drop_bias=round(float(numbers.intercept_[0]), 6), threshold=threshold,
+        weights=tuple(round(float(w), 6) for w in model.coef_[0]),
+        bias=round(float(model.intercept_[0]), 6), threshold=best_threshold(articles),
+        drop=drop and cv.dropped[0].f1 > cv.rules[0].f1,
         provenance={
             "corpus": Path(gold_dir).as_posix(), "articles": len(articles),
             "rows": sum(len(a.keys) for a in articles),
             "right_rows": int(sum(a.y.sum() for a in articles)),
-            "right_numbers": int(sum(a.y_numbers.sum() for a in articles)),
-            "model": f"sklearn LogisticRegression(C={C}), L2; confidence = P(row right), "
-                     f"drop when P(numbers right) < threshold",
+            "model": f"sklearn LogisticRegression(C={C}), L2; confidence = P(row right)",
             "cv": {"folds": FOLDS, "by": "article", "seed": SEED,
                    "rules_alone": {"rows": _prf(cv.rules[0]), "numbers": _prf(cv.rules[1])},
                    "with_drop": {"rows": _prf(cv.dropped[0]), "numbers": _prf(cv.dropped[1])},
@@ -237,11 +228,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold_dir", type=Path, help="folder of *.gold.json articles (tune)")
     parser.add_argument("--out", type=Path, required=True, help="model file to write")
+    parser.add_argument("--drop", action="store_true",
+                        help="drop the rows under the threshold at run time (off by default: "
+                             "see the module docstring)")
     args = parser.parse_args(argv)
-    model = train(args.gold_dir)
+    model = train(args.gold_dir, drop=args.drop)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
-    print(f"threshold {model.threshold}; wrote {args.out}")
+    print(f"threshold {model.threshold}, drop {model.drop}; wrote {args.out}")
     return 0
 
 
