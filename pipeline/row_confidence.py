@@ -169,6 +169,7 @@ def row_features(doc: Doc, drafts: Sequence[dict[str, Any]], *,
         f["hedge"] = float(bool(said & cues.hedge))
         size = draft["cohort_size"]
         f["size_log10"] = math.log10(size) if size else 0.0
+        # "about 300 patients will be enrolled": planned samples are round; counted ones rarely
         f["round_size"] = float(size >= 100 and size % 50 == 0)
         named = sent_drugs.setdefault(n, {part for e in sents[n].ents if e.label_ == "DRUG"
                                           and e.id_ for part in e.id_.split(" + ")})
@@ -184,6 +185,7 @@ def row_features(doc: Doc, drafts: Sequence[dict[str, Any]], *,
             f[f"outcome:{event['outcome']}"] = 1.0
             f["from_percent"] = float(bool(event.get("from_percent")))
             f[f"sentence_gap:{_gap(event['sent'] - cohort['sent'])}"] = 1.0
+            # /5: log1p of a paragraph's length (~150 chars) is ~5, so the feature is ~1 there
             f["char_gap_log"] = math.log1p(abs(event["start_char"] - cohort["start_char"])) / 5
             f["drug_from_clause"] = float(bool(event["drug"]))
             f["drug_not_cohorts"] = float(bool(event["drug"]) and event["drug"] != cohort["drug"])
@@ -192,7 +194,7 @@ def row_features(doc: Doc, drafts: Sequence[dict[str, Any]], *,
             f["count_log10"] = math.log10(count) if count else 0.0
             stated = event["percent"]
             if stated is not None and not event.get("from_percent") and size:
-                agrees = abs(stated - 100 * count / size) <= 1.0
+                agrees = abs(stated - 100 * count / size) <= 1.0  # a percent given to 0 decimals
                 f["percent_agrees" if agrees else "percent_disagrees"] = 1.0
         key = (draft["row_type"], size, draft["outcome"], draft["event_count"], drug)
         seen[key] += 1
