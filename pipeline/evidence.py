@@ -411,7 +411,8 @@ def row_drafts(doc: Doc, facts: ArticleFacts) -> list[dict[str, Any]]:
     """The candidate rows of a document, in text order, before the learned confidence.
 
     Each holds the row's own fields (no confidence yet) and, for pipeline.row_confidence,
-    ``_event`` (the onco_events dict, None for a cohort row), ``_cohort`` and ``_sent``.
+    ``_event`` (the onco_events dict, None for a cohort row), ``_cohort``, ``_sent`` and
+    ``_span`` (the sentence's index and token range).
     """
     sents = list(doc.sents)
     cohorts: list[dict[str, Any]] = doc._.onco_cohorts or []
@@ -441,6 +442,7 @@ def row_drafts(doc: Doc, facts: ArticleFacts) -> list[dict[str, Any]]:
             "event_percent": event["percent"] if event["percent"] is not None and
             event["percent"] <= 100 else (round(100 * event["count"] / size, 1) if size else None),
             "_event": event, "_cohort": cohort, "_sent": event["sent"],
+            "_span": (sents[event["sent"]].start, sents[event["sent"]].end),
         }
         drafts.append(_with_provenance(fields, sents[event["sent"]], event["start_char"]))
     for cohort in cohorts:
@@ -459,6 +461,7 @@ def row_drafts(doc: Doc, facts: ArticleFacts) -> list[dict[str, Any]]:
             "event_count": None,
             "event_percent": None,
             "_event": None, "_cohort": cohort, "_sent": cohort["sent"],
+            "_span": (sents[cohort["sent"]].start, sents[cohort["sent"]].end),
         }
         drafts.append(_with_provenance(fields, sents[cohort["sent"]], cohort["start_char"]))
     for draft in drafts:
