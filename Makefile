@@ -12,7 +12,7 @@ export DO_NOT_TRACK ?= 1
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS ?= 180
 
-.PHONY: setup run test lint docs evaluate constraints clean
+.PHONY: setup run test lint docs evaluate row-confidence constraints clean
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "onco-evidence needs Python 3.11 or newer, this is " + sys.version.split()[0]'
@@ -49,6 +49,10 @@ docs: setup
 
 evaluate: setup
 	$(BIN)/onco-evidence evaluate corpora
+
+# The learned row confidence, re-trained on the tune gold (after a rule or tune change).
+row-confidence: setup
+	$(BIN)/python -m pipeline.learn.row_confidence corpora/dev/tune --out models/learned/row_confidence.json
 
 # Pin every dependency to what was tested (run after changing pyproject.toml).
 constraints:

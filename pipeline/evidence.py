@@ -35,6 +35,7 @@ from .nlp.lexicons import CountryEntry, DiseaseEntry, read_lexicon
 from .nlp.numbers import SPANS_KEY as NUMBERS_KEY
 from .normalize import summarize
 from .report import doc_highlights
+from .row_confidence import RowModel, row_features, row_model
 from .schema import ArticleRecord, EvidenceRow
 from .settings import MODELS_DIR, PIPELINE_VERSION
 
@@ -363,11 +364,15 @@ def _time_units() -> dict[str, float]:
 
 
 def build_rows(doc: Doc, article: CleanArticle, facts: ArticleFacts,
-               extracted_at: dt.datetime) -> list[EvidenceRow]:
-    """Outcome rows for every event, cohort rows for every cohort stated on its own."""
-    sents = list(doc.sents)
-    cohorts: list[dict[str, Any]] = doc._.onco_cohorts or []
-    events: list[dict[str, Any]] = doc._.onco_events or []
+               extracted_at: dt.datetime, *, model: RowModel | None = None) -> list[EvidenceRow]:
+    """Outcome rows for every event, cohort rows for every cohort stated on its own.
+
+    Each row's confidence is the learned probability that it is right; a model that says
+    ``drop`` leaves out the rows under its threshold (pipeline.row_confidence).
+    """
+    model = model or row_model()
+    drafts = row_drafts(doc, facts)
+    features = row_features(doc, drafts, disease=facts.disease)
     art_id = article_id(article)
     common = {
         "article_id": art_id,
@@ -381,6 +386,37 @@ def build_rows(doc: Doc, article: CleanArticle, facts: ArticleFacts,
         "extracted_at": extracted_at,
         "pipeline_version": PIPELINE_VERSION,
     }
+    rows: list[EvidenceRow] = []
+    seen: Counter[str] = Counter()
+    for draft, described in zip(drafts, features, strict=True):
+        fields = {k: v for k, v in draft.items() if not k.startswith("_")}
+        identity = stable_id(art_id, fields["row_type"], fields["cohort_size"], fields["arm"],
+                             fields["drug"], fields["drug_status"], fields["procedure"],
+                             fields["outcome"], fields["event_count"])
+        seen[identity] += 1  # counted over every draft: a dropped row shifts no other's id
+        probability = model.probability(described)
+        if not model.keeps(probability):
+            continue
+        fields["confidence"] = round(probability, 3)
+        summary = summarize(cohort_size=fields["cohort_size"], drug=fields["drug"],
+                            drug_status=fields["drug_status"], procedure=fields["procedure"],
+                            outcome=fields["outcome"], event_count=fields["event_count"],
+                            event_percent=fields["event_percent"])
+        rows.append(EvidenceRow(row_id=stable_id(identity, seen[identity]), summary=summary,
+                                **common, **fields))
+    return rows
+
+
+def row_drafts(doc: Doc, facts: ArticleFacts) -> list[dict[str, Any]]:
+    """The candidate rows of a document, in text order, before the learned confidence.
+
+    Each holds the row's own fields (no confidence yet) and, for pipeline.row_confidence,
+    ``_event`` (the onco_events dict, None for a cohort row), ``_cohort``, ``_sent`` and
+    ``_span`` (the sentence's index and token range).
+    """
+    sents = list(doc.sents)
+    cohorts: list[dict[str, Any]] = doc._.onco_cohorts or []
+    events: list[dict[str, Any]] = doc._.onco_events or []
     drafts: list[dict[str, Any]] = []
     for event in events:
         cohort = cohorts[event["cohort"]] if event["cohort"] is not None else {}
@@ -405,7 +441,8 @@ def build_rows(doc: Doc, article: CleanArticle, facts: ArticleFacts,
             "event_count": event["count"],
             "event_percent": event["percent"] if event["percent"] is not None and
             event["percent"] <= 100 else (round(100 * event["count"] / size, 1) if size else None),
-            "confidence": event["confidence"],
+            "_event": event, "_cohort": cohort, "_sent": event["sent"],
+            "_span": (sents[event["sent"]].start, sents[event["sent"]].end),
         }
         drafts.append(_with_provenance(fields, sents[event["sent"]], event["start_char"]))
     for cohort in cohorts:
@@ -423,29 +460,15 @@ def build_rows(doc: Doc, article: CleanArticle, facts: ArticleFacts,
             "outcome_mention": None,
             "event_count": None,
             "event_percent": None,
-            "confidence": cohort["confidence"],
+            "_event": None, "_cohort": cohort, "_sent": cohort["sent"],
+            "_span": (sents[cohort["sent"]].start, sents[cohort["sent"]].end),
         }
         drafts.append(_with_provenance(fields, sents[cohort["sent"]], cohort["start_char"]))
     for draft in drafts:
         draft["disease"] = next((d for at, d in reversed(facts.trial_diseases)
                                  if at <= draft["char_start"]), facts.disease)
-
     drafts.sort(key=lambda d: (d["_at"], d["row_type"]))
-    rows: list[EvidenceRow] = []
-    seen: Counter[str] = Counter()
-    for draft in drafts:
-        draft.pop("_at")
-        identity = stable_id(art_id, draft["row_type"], draft["cohort_size"], draft["arm"],
-                             draft["drug"], draft["drug_status"], draft["procedure"],
-                             draft["outcome"], draft["event_count"])
-        seen[identity] += 1
-        summary = summarize(cohort_size=draft["cohort_size"], drug=draft["drug"],
-                            drug_status=draft["drug_status"], procedure=draft["procedure"],
-                            outcome=draft["outcome"], event_count=draft["event_count"],
-                            event_percent=draft["event_percent"])
-        rows.append(EvidenceRow(row_id=stable_id(identity, seen[identity]), summary=summary,
-                                **common, **draft))
-    return rows
+    return drafts
 
 
 def _with_provenance(fields: dict[str, Any], sent: Span, at: int) -> dict[str, Any]:

@@ -153,8 +153,10 @@ class EvidenceRow(_Record):
                             examples=[1740])
     char_end: int = Field(ge=0, description="End offset of the sentence in the cleaned text.",
                           examples=[1853])
-    confidence: float = Field(ge=0, le=1, description="How firmly the count was linked to its "
-                              "group (a rank, not a calibrated probability).", examples=[0.9])
+    confidence: float = Field(ge=0, le=1, description="Learned probability that the row is "
+                              "right (cohort size, outcome, event count and drug), calibrated "
+                              "on the tune gold (pipeline.row_confidence).",
+                              examples=[0.93])
     extracted_at: dt.datetime = Field(description="When the row was extracted (UTC).",
                                       examples=["2026-11-26T23:41:28Z"])
     pipeline_version: str = Field(description="onco-evidence version that extracted the row.",

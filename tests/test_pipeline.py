@@ -33,19 +33,16 @@ def test_saved_pipeline_loads_in_a_fresh_process_without_our_imports(nlp, tmp_pa
     assert out.strip() == "[(4, 'recurrence')] ['pembrolizumab']"
 
 
-def test_row_confidences_are_exactly_the_configured_ranks(nlp) -> None:
-    import json
-
+def test_row_confidences_are_the_learned_probabilities_rounded(nlp) -> None:
     from pipeline import clean_text
     from pipeline.evidence import analyse
-    from pipeline.settings import MODELS_DIR
 
-    ranks = set(json.loads((MODELS_DIR / "rules" / "linking.json").read_text())["confidence"]
-                .values())
     text = ("Researchers enrolled 80 patients who received osimertinib. Twelve patients died. "
             "Of the 80 patients, 30 responded.")
-    confidences = {r.confidence for r in analyse(clean_text(text), nlp=nlp).rows}
-    assert confidences and confidences <= ranks  # no 0.7000000000000001 from a JSON reader
+    confidences = [r.confidence for r in analyse(clean_text(text), nlp=nlp).rows]
+    assert confidences
+    assert all(0.0 <= c <= 1.0 for c in confidences)
+    assert all(c == round(c, 3) for c in confidences)  # no 0.7000000000000001 in the CSV
 
 
 def test_bracket_matches_are_the_scispacy_matchers_that_its_filter_keeps(nlp) -> None:
