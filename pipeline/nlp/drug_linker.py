@@ -28,7 +28,6 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..data import check_keys, read_json_file
-from .words import reading, words_of
 
 #: Words remembered between documents (cleared when full); a word costs a TF-IDF transform
 #: and an index query the first time only.
@@ -90,18 +89,17 @@ def candidate_generator(kb: KnowledgeBase) -> CandidateGenerator:
 
 def drug_name_candidates(doc: Doc, settings: LinkerSettings) -> list[int]:
     """Indices of the tokens worth looking up."""
-    words = words_of(doc)  # (lists, not a Token object per word)
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found = []
-    for i, lower in enumerate(words.lower):
-        if (i in covered or not words.is_alpha[i] or len(words.text[i]) < settings.min_length
-                or lower in settings.not_drugs or words.is_upper[i]):
+    for token in doc:
+        if (token.i in covered or not token.is_alpha or len(token) < settings.min_length
+                or token.lower_ in settings.not_drugs or token.is_upper):
             continue
-        brand = words.is_title[i] and not words.sent_start[i]
-        after_cue = i > 0 and words.lower[i - 1] in settings.context_words
-        if brand or (words.is_lower[i] and after_cue
-                     and not lower.endswith(settings.not_endings)):
-            found.append(i)
+        brand = token.is_title and not token.is_sent_start
+        after_cue = token.i > 0 and doc[token.i - 1].lower_ in settings.context_words
+        if brand or (token.is_lower and after_cue
+                     and not token.lower_.endswith(settings.not_endings)):
+            found.append(token.i)
     return found
 
 
@@ -153,10 +151,8 @@ class DrugLinker:
     def __call__(self, doc: Doc) -> Doc:
         if self.generator is None or self.settings is None:
             raise ValueError(f"{self.name}: no knowledge base or settings loaded")
-        with reading(doc) as read:  # (one reading, shared with drug_name_candidates)
-            indices = drug_name_candidates(doc, self.settings)
-            names = [read.text[i] for i in indices]
-        words = set(names)
+        indices = drug_name_candidates(doc, self.settings)
+        words = {doc[i].text for i in indices}
         linked = {w: self.cache[w] for w in words if w in self.cache}
         unseen = sorted(words - linked.keys())
         if unseen:
@@ -166,8 +162,8 @@ class DrugLinker:
             if len(self.cache) + len(unseen) > _CACHE_SIZE:
                 self.cache.clear()
             self.cache.update((w, linked[w]) for w in unseen)
-        found = [Span(doc, i, i + 1, label="DRUG", span_id=linked[name])
-                 for i, name in zip(indices, names, strict=True) if linked[name]]
+        found = [Span(doc, i, i + 1, label="DRUG", span_id=linked[doc[i].text])
+                 for i in indices if linked[doc[i].text]]
         if found:
             doc.ents = filter_spans(list(doc.ents) + found)
         return doc
