@@ -38,3 +38,34 @@ def test_chunks_after_a_special_case_are_remembered() -> None:
     assert {"(abc1),", "patients", "Dr."} <= ours.seen
     ours.forget()
     assert not ours.seen
+
+
+def _recording_suffix_tries(tokenizer: Tokenizer) -> list[str]:
+    """Make ``tokenizer`` record every string its suffix rule is tried on."""
+    tried: list[str] = []
+    search = tokenizer.suffix_search
+
+    def recording(text: str) -> object:
+        tried.append(text)
+        return search(text)
+
+    tokenizer.suffix_search = recording
+    return tried
+
+
+def test_a_new_chunk_goes_through_the_affix_rules_once() -> None:
+    ours, plain = _tokenizers()
+    ours_tried, plain_tried = _recording_suffix_tries(ours), _recording_suffix_tries(plain)
+    text = "Title\nAfter the line break, (abc1), 12 of 40 patients (30%) relapsed."
+    ours(text)
+    plain(text)
+    # the first time, as much affix work as spaCy's (not once in the text and once alone)
+    assert plain_tried
+    assert sorted(ours_tried) == sorted(plain_tried)
+    ours_tried.clear()
+    plain_tried.clear()
+    ours(text)
+    plain(text)
+    # the second time, every chunk from the cache: spaCy stopped caching at the line break
+    assert ours_tried == []
+    assert "(abc1)," in plain_tried and "patients" in plain_tried

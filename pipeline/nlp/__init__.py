@@ -12,6 +12,7 @@ from thinc.api import Config
 
 from ..errors import ModelError
 from ..settings import MODELS_DIR
+from . import sentences  # noqa: F401 - registers onco_sentencizer (also an entry point)
 from .extensions import register_extensions
 from .tokenizer import RememberingTokenizer
 

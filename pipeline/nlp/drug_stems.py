@@ -661,23 +661,26 @@ def _variant(word: str, stems: DrugStems) -> bool:
     return match is not None and match.group(1) in stems.variant_words
 
 
-def name_groups_by_head(doc: Doc, lowers: list[str], group_nouns: frozenset[str]) -> None:
+def name_groups_by_head(doc: Doc, ents: list[Span], lowers: list[str],
+                        group_nouns: frozenset[str]) -> list[Span]:
     """'the interferon group' after 'interferon beta-1a', 'the insulin arm' after 'insulin
     glargine': the first word of the one two-word drug of the document that starts with it,
-    right before a group noun, names that drug's arm."""
+    right before a group noun, names that drug's arm. The document's entities after it."""
     heads: dict[str, set[str]] = {}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "DRUG" and len(ent) == 2 and ent.id_ and " + " not in ent.id_:
             heads.setdefault(lowers[ent.start], set()).add(ent.id_)
     if not heads:
-        return
-    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        return ents
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
     found = [Span(doc, i, i + 1, label="DRUG", span_id=next(iter(heads[word])))
              for i, word in enumerate(lowers[:-1])
              if word in heads and len(heads[word]) == 1 and i not in covered
              and lowers[i + 1] in group_nouns and len(word) >= 5 and word.isalpha()]
-    if found:
-        doc.ents = filter_spans(list(doc.ents) + found)
+    if not found:
+        return ents
+    doc.ents = filter_spans(ents + found)
+    return list(doc.ents)
 
 
 def join_second_words(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems,
@@ -729,18 +732,19 @@ def join_second_words(doc: Doc, ents: list[Span], lowers: list[str], stems: Drug
     return list(doc.ents)
 
 
-def resolve_anaphors(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugStems) -> None:
+def resolve_anaphors(doc: Doc, ents: list[Span], lowers: list[str],
+                     stems: DrugStems) -> list[Span]:
     """'The pill, zanubrutinib, blocks BTK ... 124 were assigned to the drug plus rituximab':
     "the pill", "the drug" name the drug the article set beside them ("the pill,
     zanubrutinib", "zanubrutinib, the pill"), or else the one drug it names; with several
-    drugs and no such apposition they name none."""
+    drugs and no such apposition they name none. The document's entities after it."""
     anaphors = stems.anaphors
     at = [i for i, w in enumerate(lowers) if w in anaphors and i and lowers[i - 1] == "the"]
     if not at:
-        return
+        return ents
     drugs = [e for e in ents if e.label_ == "DRUG" and e.id_]  # placebo is a DRUG_CLASS
     if not drugs:
-        return
+        return ents
     starts = {e.start: e for e in drugs}
     ends = {e.end: e for e in drugs}
     named: str | None = None
@@ -755,12 +759,14 @@ def resolve_anaphors(doc: Doc, ents: list[Span], lowers: list[str], stems: DrugS
         ids = {e.id_ for e in drugs}
         named = next(iter(ids)) if len(ids) == 1 else None
     if named is None:
-        return
+        return ents
     covered = {i for e in ents for i in range(e.start, e.end)}
     found = [Span(doc, i, i + 1, label="DRUG", span_id=named) for i in at
              if i not in covered and i + 1 not in starts]
-    if found:
-        doc.ents = filter_spans(ents + found)
+    if not found:
+        return ents
+    doc.ents = filter_spans(ents + found)
+    return list(doc.ents)
 
 
 #: What may close a brand written in brackets after the generic: "X (Brand)", "X (Brand®,
@@ -946,11 +952,10 @@ def _code_number(token: Token) -> bool:
             and not (len(token) == 4 and token.text[:2] in {"19", "20"}))
 
 
-def alias_entity_codes(doc: Doc, heads: ArmHeads) -> None:
+def alias_entity_codes(doc: Doc, ents: list[Span], heads: ArmHeads) -> None:
     """'gotistobart (BNT-316)', 'BNT-316 (gotistobart)': a research code already read as an
     agent of its own, written beside a named drug in brackets, is that drug's code; every
     mention of it names the drug (alias_codes does this for codes no entity covers yet)."""
-    ents = list(doc.ents)
     n = len(doc)
     by_start = {e.start: e for e in ents if e.label_ == "DRUG" and e.id_}
     codes: dict[str, str] = {}
@@ -1016,19 +1021,22 @@ class StemDrugFinder:
         if self.stems.arm_heads:
             ents = alias_brands(doc, ents, lowers, self.stems.arm_heads)
             ents = alias_codes(doc, ents, lowers, self.stems)
-        resolve_anaphors(doc, ents, lowers, self.stems)
+        # (each step returns the document's entities after it: reading doc.ents again makes
+        # a Span object, and three Token objects, per entity)
+        ents = resolve_anaphors(doc, ents, lowers, self.stems)
         found = find_arm_heads(doc, self.stems.arm_heads, lowers) if self.stems.arm_heads else []
         if self.stems.arm_heads and self.stems.arm_heads.product_nouns:
             found += coded_products(doc, lowers, self.stems.arm_heads)
         if found:
-            doc.ents = filter_spans(list(doc.ents) + found)
+            doc.ents = filter_spans(ents + found)
+            ents = list(doc.ents)
             if self.stems.variant_words:  # "randomized to ... or interferon beta-1a"
-                join_second_words(doc, list(doc.ents), lowers, self.stems, self.aliases)
+                ents = join_second_words(doc, ents, lowers, self.stems, self.aliases)
             # "randomised to gotistobart (BNT-316)": the brand or code of an arm's agent
-            alias_brands(doc, list(doc.ents), lowers, self.stems.arm_heads)  # type: ignore[arg-type]
+            ents = alias_brands(doc, ents, lowers, self.stems.arm_heads)  # type: ignore[arg-type]
         if self.stems.arm_heads:
-            name_groups_by_head(doc, lowers, self.stems.arm_heads.group_nouns)
-            alias_entity_codes(doc, self.stems.arm_heads)
+            ents = name_groups_by_head(doc, ents, lowers, self.stems.arm_heads.group_nouns)
+            alias_entity_codes(doc, ents, self.stems.arm_heads)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:

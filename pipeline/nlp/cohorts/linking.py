@@ -92,7 +92,6 @@ from .outcomes import (
 )
 from .records import (
     CHANGED_STATUSES,
-    CUES_KEY,
     SEVERAL_ARMS,
     Clause,
     ClauseFacts,
@@ -102,7 +101,7 @@ from .records import (
     LinkSettings,
     Mention,
 )
-from .spans import after_percent, longest_cues, same_label, treatment_end
+from .spans import after_percent, cue_spans, longest_cues, same_label, treatment_end
 from .tables import link_table_row
 
 
@@ -111,7 +110,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     """All cohorts and events of a document, linked."""
     words = words_of(doc)
     lower = words.lower  # lower[i] is doc[i].lower_, without a Token object
-    cues = [_cue(s) for s in doc.spans.get(CUES_KEY, [])]
+    cues = [_cue(c, words) for c in cue_spans(words)]
     # "the vasopressin group 90": a group named by its drug, then a number, is no label.
     cues = [c for c in cues if c.label != "ARM" or c.start == 0
             or words.ent_type[c.start - 1] != "DRUG"]
@@ -1653,16 +1652,14 @@ def _unfit_for(words: Words, i: int, settings: LinkSettings) -> bool:
                if j - len(p) >= 0 and not any(words.sent_start[j - len(p) + 1:j + 1]))
 
 
-def _cue(span: Span) -> Cue:
-    """A cue as plain data. A role told by the group size after it ("Control (n = 198)",
+def _cue(cue: Cue, words: Words) -> Cue:
+    """The cue the linker reads. A role told by the group size after it ("Control (n = 198)",
     models/rules/token_patterns.jsonl) ends before the size."""
-    words = words_of(span.doc)
-    text = words.span_text(span.start, span.end)  # span.text, without its Token objects
-    if "(" not in text and "[" not in text:
-        return Cue(span.label_, span.id_, span.start, span.end, text)
-    end = next((i for i in range(span.start + 1, span.end) if words.text[i] in {"(", "["}),
-               span.end)
-    return Cue(span.label_, span.id_, span.start, end, words.span_text(span.start, end))
+    if "(" not in cue.text and "[" not in cue.text:
+        return cue
+    end = next((i for i in range(cue.start + 1, cue.end) if words.text[i] in {"(", "["}),
+               cue.end)
+    return Cue(cue.label, cue.id, cue.start, end, words.span_text(cue.start, end))
 
 
 @cache

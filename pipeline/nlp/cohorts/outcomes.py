@@ -8,8 +8,8 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from ..words import Words, words_of
-from .records import CUES_KEY, ClauseFacts, Cue, LinkSettings, Mention
-from .spans import after_percent, by_start, longest_cues, treatment_end
+from .records import ClauseFacts, Cue, LinkSettings, Mention
+from .spans import after_percent, by_start, cue_spans, longest_cues, treatment_end
 
 
 def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
@@ -1032,10 +1032,9 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         # "Remission was apparent at week 4, when it was reported by 68/278": the outcome
         # the pronoun stands for, named before it in the sentence
         sent_start = doc[found.start].sent.start
-        named = [c for c in doc.spans.get(CUES_KEY, []) if c.label_ == "OUTCOME"
+        named = [c for c in cue_spans(doc_words) if c.label == "OUTCOME"
                  and sent_start <= c.start and c.end <= found.start]
-        last = max(named, key=lambda c: (c.start, -c.end), default=None)
-        return None if last is None else Cue("OUTCOME", last.id_, last.start, last.end, last.text)
+        return max(named, key=lambda c: (c.start, -c.end), default=None)
     outcomes = longest_cues(cues, "OUTCOME")
     named = [c for c in outcomes if found.start <= c.start < found.end]
     # "Numbness in the feet (peripheral neuropathy) was reported in", "A reduction of at least
@@ -1298,8 +1297,8 @@ def _after_harm(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
     if k <= 0 or words.lower[k] not in settings.list_separators - {","}:
         return False  # (after a comma it may follow a phrase that only names the group)
     sent_start = doc[found.start].sent.start
-    return any(c.label_ == "OUTCOME" and c.id_ == "adverse_event" and sent_start <= c.start
-               and c.end <= k for c in doc.spans.get(CUES_KEY, []))
+    return any(c.label == "OUTCOME" and c.id == "adverse_event" and sent_start <= c.start
+               and c.end <= k for c in cue_spans(words))
 
 
 def _in_safety_report(doc: Doc, found: Cue, settings: LinkSettings, *,
@@ -1392,16 +1391,16 @@ def _listed_outcome(doc: Doc, start: int, clause_start: int, cues: list[Cue],
         return None  # "Arm B (148 patients)", "placebo (n = 118)": a group and its size
     found = _phrase(doc, first, paren, settings)
     sent_start = doc[start].sent.start
-    if found is not None and any(c.label_ == "OUTCOME" and c.id_ == "adverse_event"
+    if found is not None and any(c.label == "OUTCOME" and c.id == "adverse_event"
                                  and sent_start <= c.start and c.end <= first
                                  and not picks_group(doc, c.start, settings)
-                                 for c in doc.spans.get(CUES_KEY, [])):
+                                 for c in cue_spans(words)):
         # "The most common adverse events were dissociation (41 ...)": items of harms (not
         # "adults with hepatitis D were assigned to X (n = 150)": the population's disease)
         return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
-    if found is not None and any(c.label_ == "STATUS" and c.id_ == "discontinued"
+    if found is not None and any(c.label == "STATUS" and c.id == "discontinued"
                                  and sent_start <= c.start < first
-                                 for c in doc.spans.get(CUES_KEY, [])):
+                                 for c in cue_spans(words)):
         # "Discontinuation occurred in 18; the reasons were withdrawal of consent (7), lack
         # of efficacy (1) ...": reasons for stopping, whose counts are cohort rows
         return None
@@ -1450,12 +1449,9 @@ def _named_apposition(doc: Doc, head: tuple[int, int], comma: int,
     k = head[1] + 1
     while k < comma and words.lower[k] in settings.determiners:
         k += 1
-    named = [c for c in doc.spans.get(CUES_KEY, []) if c.label_ == "OUTCOME" and c.start == k
+    named = [c for c in cue_spans(words) if c.label == "OUTCOME" and c.start == k
              and c.end <= comma]
-    if not named:
-        return None
-    cue = max(named, key=lambda c: c.end)
-    return Cue("OUTCOME", cue.id_, cue.start, cue.end, cue.text)
+    return max(named, key=lambda c: c.end, default=None)
 
 
 def _apposition_head(doc: Doc, clause_start: int, comma: int) -> tuple[int, int] | None:
@@ -1571,8 +1567,7 @@ def _named_before(doc: Doc, k: int, settings: LinkSettings) -> Cue | None:
     None."""
     words = words_of(doc)
     sent_start = doc[k].sent.start
-    named = longest_cues([Cue("OUTCOME", c.id_, c.start, c.end, c.text)
-                          for c in doc.spans.get(CUES_KEY, []) if c.label_ == "OUTCOME"
+    named = longest_cues([c for c in cue_spans(words) if c.label == "OUTCOME"
                           and sent_start <= c.start and c.end <= k], "OUTCOME")
     named = [c for c in named if not picks_group(doc, c.start, settings)
              and not any(w in settings.relative_pronouns
@@ -1597,8 +1592,7 @@ def _previous_goal(doc: Doc, k: int, settings: LinkSettings) -> Cue | None:
     end = k
     while end > verb and (words.is_punct[end - 1] or words.is_space[end - 1]):
         end -= 1
-    named = longest_cues([Cue("OUTCOME", c.id_, c.start, c.end, c.text)
-                          for c in doc.spans.get(CUES_KEY, []) if c.label_ == "OUTCOME"
+    named = longest_cues([c for c in cue_spans(words) if c.label == "OUTCOME"
                           and verb < c.start and c.end <= end], "OUTCOME")
     named = [c for c in named if not picks_group(doc, c.start, settings)]
     if named:

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
 from ..words import Words, words_of
-from .records import Cue, LinkSettings
+from .records import CUES_KEY, Cue, LinkSettings
+
+
+@lru_cache(maxsize=4)
+def cue_spans(words: Words) -> list[Cue]:
+    """The document's cue spans (``doc.spans[CUES_KEY]``) as plain Cues, in their order:
+    read once per reading of the document (each read of a Span makes three Token objects,
+    and a rule looking back over the sentence's cues read them all again for each count)."""
+    return [Cue(s.label_, s.id_, s.start, s.end, words.span_text(s.start, s.end))
+            for s in words.doc.spans.get(CUES_KEY, [])]
 
 
 def longest_cues(cues: list[Cue], label: str) -> list[Cue]:
