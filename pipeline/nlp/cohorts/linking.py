@@ -511,6 +511,9 @@ def link_document(doc: Doc, settings: LinkSettings,
             if _harm_stops_of_parts(state, siblings, previous_arms, n_events):
                 state.arms = previous_arms
         made = [c.index for c in state.cohorts[n_cohorts:] if c.statement and c.parent is None]
+        if respectively and len(made) == len(previous_arms) + 1 and not state.cohorts[made[0]].drug \
+                and state.cohorts[made[0]].size == sum(state.cohorts[i].size for i in made[1:]):
+            made = made[1:]  # "comprised 917: 612 and 305, respectively": the total, then its parts
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
         if len(previous_arms) >= 2 and len(state.cohorts) - n_cohorts >= len(previous_arms):
@@ -2454,6 +2457,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return  # "96 had previously received belimumab": a baseline characteristic
     if _kind_of_patient(doc, m, facts, settings):
         return  # "229 participants (47.1%) were women": a baseline characteristic
+    if _population_statistic(doc, m, facts, settings):
+        return  # "about 30,000 people live with the disease": no group of the study
     if m.kind in {"bare", "count", "loose"} and m.outcome is None \
             and cause_part(doc, m.start, m.end, settings):
         return  # "two died, one of pneumonia and one of sepsis": a breakdown, no count
@@ -2691,7 +2696,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     analysed = outcome is None and _available_for(doc, m, settings)
     if facts.is_incidence or _after_baseline(facts, m) \
             or not (facts.is_study or facts.elliptical or framed or m.outcome is not None
-                    or noun_size or facts.anaphora or m.kind == "part" or analysed):
+                    or noun_size or facts.anaphora or m.kind == "part" or analysed
+                    or _listed_after_colon(doc, m, facts, settings)):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if m.kind == "part" and outcome is None and _part_of_other_arm(doc, sent_index, m, facts,
@@ -2926,6 +2932,37 @@ def _kind_of_patient(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSet
     k = after_percent(doc, m.end, facts.end)
     return k + 1 < facts.end and words.lower[k] in settings.auxiliaries and any(
         c.label == "PATIENT" and c.start == k + 1 and c.end >= facts.end - 1 for c in facts.cues)
+
+
+def _listed_after_colon(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """'The analysis population comprised 917 participants: 612 and 305, respectively': a
+    verbless list of counts that opens a clause after a colon and says 'respectively' breaks
+    the group before the colon down by arm; the verb of that group is its own."""
+    if m.kind != "count" or m.outcome is not None or facts.start == 0 \
+            or doc[facts.start - 1].text != ":":
+        return False
+    words = words_of(doc)
+    end = _sentence_of(words, m.start)[1]
+    return any(w in settings.respectively_words for w in words.lower[m.end:end])
+
+
+def _population_statistic(doc: Doc, m: Mention, facts: ClauseFacts,
+                          settings: LinkSettings) -> bool:
+    """'About 30,000 people in the country live with the disease', 'some 5,000 are diagnosed
+    each year': a count of people whose clause tells how many have a disease (prevalence,
+    incidence in a population) and names no study verb, arm, outcome or status is background
+    to the study, no group of it. A trial's own "adults living with HIV were enrolled"
+    keeps its study verb and stays a group."""
+    if m.kind not in {"bare", "count", "loose"} or m.outcome is not None:
+        return False
+    lower = words_of(doc).lower
+    clause = lower[facts.start:facts.end]
+    if not (any(w in settings.statistic_words for w in clause) or any(
+            tuple(clause[i:i + len(p)]) == p for p in settings.statistic_phrases
+            for i in range(len(clause) - len(p) + 1))):
+        return False  # (most counts)
+    return not any(c.label in {"STUDY_VERB", "PROCEDURE", "ARM", "OUTCOME", "STATUS"}
+                   for c in facts.cues if facts.start <= c.start < facts.end)
 
 
 #: The auxiliaries of a perfect before a patient's history ("had previously received").
