@@ -1204,3 +1204,20 @@ def test_a_sentence_final_respectively_after_a_verb_still_counts_events(nlp) -> 
                              "and 12, respectively.")
     assert ("outcome", 400, "gepotidacin", "received", "adverse_event", 60) in rows
     assert ("outcome", 200, "nitrofurantoin", "received", "adverse_event", 12) in rows
+
+
+@pytest.mark.parametrize("money", ["a $350,000 award from a foundation",
+                                   "a grant of £1,200,000", "€90,000 raised by patients"])
+def test_an_amount_of_money_is_no_group(nlp, money: str) -> None:
+    rows = _cohort_rows(nlp, "A pilot study enrolled 24 patients who received cabozantinib, and "
+                             f"9 of the 24 responded. The study was paid for by {money}.")
+    assert {size for _, size, *_ in rows} == {24}
+
+
+@pytest.mark.parametrize(("words", "count"), [("a dozen", 12), ("two dozen", 24),
+                                              ("one dozen", 12)])
+def test_dozens_are_counts(nlp, words: str, count: int) -> None:
+    rows = _cohort_rows(nlp, "Overall, 60 patients were randomly assigned, 30 to selinexor and "
+                             "30 to placebo. Responses occurred in 6 of the 30 given selinexor, "
+                             f"compared with {words} of the 30 who had placebo.")
+    assert ("outcome", 30, "selinexor", "not_received", "response", count) in rows
