@@ -1221,3 +1221,13 @@ def test_dozens_are_counts(nlp, words: str, count: int) -> None:
                              "30 to placebo. Responses occurred in 6 of the 30 given selinexor, "
                              f"compared with {words} of the 30 who had placebo.")
     assert ("outcome", 30, "selinexor", "not_received", "response", count) in rows
+
+
+@pytest.mark.parametrize("screened", [
+    "In 2023, 1,050 adults with asthma and at least two attacks in the previous year were "
+    "assessed for eligibility at 40 clinics.",
+    "Overall, 980 children with epilepsy and more than four seizures a month were screened."])
+def test_a_screened_group_described_with_a_bound_gives_no_row(nlp, screened: str) -> None:
+    rows = _cohort_rows(nlp, f"{screened} Of these, 500 were randomly assigned to tezepelumab "
+                             "(250) or placebo (250).")
+    assert {size for _, size, *_ in rows} == {500, 250}
