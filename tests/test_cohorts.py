@@ -1231,3 +1231,18 @@ def test_a_screened_group_described_with_a_bound_gives_no_row(nlp, screened: str
     rows = _cohort_rows(nlp, f"{screened} Of these, 500 were randomly assigned to tezepelumab "
                              "(250) or placebo (250).")
     assert {size for _, size, *_ in rows} == {500, 250}
+
+
+@pytest.mark.parametrize("restated", [
+    "Three patients in the apixaban group and two in the warfarin group withdrew before the "
+    "first dose, so 497 and 248 patients, respectively, made up the safety population.",
+    "As four in the apixaban group and three in the warfarin group were never treated, the "
+    "safety population included 496 and 247 patients, respectively."])
+def test_a_list_closed_by_respectively_after_named_dropouts_goes_to_the_arms_in_order(
+        nlp, restated: str) -> None:
+    rows = _cohort_rows(nlp, "Overall, 750 patients with atrial fibrillation were randomized: "
+                             f"500 were assigned to apixaban and 250 to warfarin. {restated}")
+    parts = {(size, drug) for kind, size, drug, *_ in rows if kind == "cohort" and size > 100}
+    assert parts >= {(500, "apixaban"), (250, "warfarin")}
+    assert len(parts & {(497, "apixaban"), (248, "warfarin"), (496, "apixaban"),
+                        (247, "warfarin")}) == 2

@@ -514,6 +514,11 @@ def link_document(doc: Doc, settings: LinkSettings,
         if respectively and len(made) == len(previous_arms) + 1 and not state.cohorts[made[0]].drug \
                 and state.cohorts[made[0]].size == sum(state.cohorts[i].size for i in made[1:]):
             made = made[1:]  # "comprised 917: 612 and 305, respectively": the total, then its parts
+        if respectively and len(previous_arms) >= 2 and len(made) > len(previous_arms) \
+                and _listed_last(words, sent, state, made[-len(previous_arms):], settings):
+            # "Two in the X group and one in the Y group left, so the safety population
+            # included 672 and 336, respectively": the list before "respectively" is the arms'
+            made = made[-len(previous_arms):]
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
         if len(previous_arms) >= 2 and len(state.cohorts) - n_cohorts >= len(previous_arms):
@@ -2932,6 +2937,22 @@ def _kind_of_patient(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSet
     k = after_percent(doc, m.end, facts.end)
     return k + 1 < facts.end and words.lower[k] in settings.auxiliaries and any(
         c.label == "PATIENT" and c.start == k + 1 and c.end >= facts.end - 1 for c in facts.cues)
+
+
+def _listed_last(words: Words, sent: Span, state: LinkState, listed: list[int],
+                 settings: LinkSettings) -> bool:
+    """Do the groups ``listed`` (the last of a sentence) stand in one list that 'respectively'
+    closes, with no treatment or arm named between them and it (which would be their own)?"""
+    start = bisect_left(words.idx, state.cohorts[listed[0]].start_char)
+    if start < sent.start or any(state.cohorts[i].sent != state.cohorts[listed[0]].sent
+                                 for i in listed):
+        return False
+    end = next((k for k in range(start, sent.end) if words.lower[k] in settings.respectively_words),
+               None)
+    if end is None or words.idx[end] < state.cohorts[listed[-1]].start_char:
+        return False
+    return not any(words.ent_type[k] in {"DRUG", "DRUG_CLASS"} or words.lower[k] in settings.arm_nouns
+                   or words.lower[k] in settings.control_drugs for k in range(start, end))
 
 
 def _listed_after_colon(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:
