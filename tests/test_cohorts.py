@@ -1156,3 +1156,93 @@ def test_a_count_after_a_closed_list_of_times_is_a_group(nlp, text: str, sizes: 
     # "at weeks 0, 4 and 8, and 100 were assigned": the list of times ended at "and 8"
     found = _groups(nlp, text)
     assert {(f[1], f[4]) for f in found if f[0] == "cohort" and f[3]} == sizes
+
+
+def _cohort_rows(nlp, text: str) -> set[tuple]:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    return {(r.row_type, r.cohort_size, r.drug, r.drug_status, r.outcome, r.event_count)
+            for r in rows}
+
+
+@pytest.mark.parametrize("statistic", [
+    "Roughly 12,000 people in Canada live with the condition, and few treatments exist.",
+    "Some 4,000 adults are newly diagnosed with the disease each year in the region.",
+    "Around 20,000 patients worldwide have this rare form of lymphoma."])
+def test_a_population_statistic_after_the_arms_is_no_group_and_takes_no_shares(
+        nlp, statistic: str) -> None:
+    rows = _cohort_rows(nlp, "The trial enrolled 300 adults with myasthenia gravis. Of them, "
+                             "200 were randomly assigned to efgartigimod and 100 to placebo. "
+                             f"{statistic} Relapse occurred in 10.0% of the efgartigimod group "
+                             "and 20.0% of the placebo group.")
+    assert not any(size is not None and size > 1000 for _, size, *_ in rows)
+    assert ("outcome", 200, "efgartigimod", "received", "recurrence", 20) in rows
+    assert ("outcome", 100, "efgartigimod", "not_received", "recurrence", 20) in rows
+
+
+def test_adults_living_with_a_disease_who_were_enrolled_stay_a_group(nlp) -> None:
+    rows = _cohort_rows(nlp, "We enrolled 240 adults living with HIV, and 120 were assigned "
+                             "to lenacapavir and 120 to placebo.")
+    assert ("cohort", 240, None, None, None, None) in rows
+
+
+@pytest.mark.parametrize("population", [
+    "The modified intention-to-treat population comprised 560 patients: 370 and 190, "
+    "respectively.",
+    "The per-protocol analysis included 560 participants: 370 and 190, respectively."])
+def test_a_population_broken_down_by_arm_after_a_colon_gives_each_arm_its_part(
+        nlp, population: str) -> None:
+    rows = _cohort_rows(nlp, "Overall, 600 patients were randomized: 400 were assigned to "
+                             f"gepotidacin and 200 to nitrofurantoin. {population}")
+    assert ("cohort", 370, "gepotidacin", "received", None, None) in rows
+    assert ("cohort", 190, "nitrofurantoin", "received", None, None) in rows
+    assert ("cohort", 560, None, None, None, None) in rows
+
+
+def test_a_sentence_final_respectively_after_a_verb_still_counts_events(nlp) -> None:
+    rows = _cohort_rows(nlp, "Overall, 600 patients were randomized: 400 were assigned to "
+                             "gepotidacin and 200 to nitrofurantoin. Diarrhoea occurred in 60 "
+                             "and 12, respectively.")
+    assert ("outcome", 400, "gepotidacin", "received", "adverse_event", 60) in rows
+    assert ("outcome", 200, "nitrofurantoin", "received", "adverse_event", 12) in rows
+
+
+@pytest.mark.parametrize("money", ["a $350,000 award from a foundation",
+                                   "a grant of £1,200,000", "€90,000 raised by patients"])
+def test_an_amount_of_money_is_no_group(nlp, money: str) -> None:
+    rows = _cohort_rows(nlp, "A pilot study enrolled 24 patients who received cabozantinib, and "
+                             f"9 of the 24 responded. The study was paid for by {money}.")
+    assert {size for _, size, *_ in rows} == {24}
+
+
+@pytest.mark.parametrize(("words", "count"), [("a dozen", 12), ("two dozen", 24),
+                                              ("one dozen", 12)])
+def test_dozens_are_counts(nlp, words: str, count: int) -> None:
+    rows = _cohort_rows(nlp, "Overall, 60 patients were randomly assigned, 30 to selinexor and "
+                             "30 to placebo. Responses occurred in 6 of the 30 given selinexor, "
+                             f"compared with {words} of the 30 who had placebo.")
+    assert ("outcome", 30, "selinexor", "not_received", "response", count) in rows
+
+
+@pytest.mark.parametrize("screened", [
+    "In 2023, 1,050 adults with asthma and at least two attacks in the previous year were "
+    "assessed for eligibility at 40 clinics.",
+    "Overall, 980 children with epilepsy and more than four seizures a month were screened."])
+def test_a_screened_group_described_with_a_bound_gives_no_row(nlp, screened: str) -> None:
+    rows = _cohort_rows(nlp, f"{screened} Of these, 500 were randomly assigned to tezepelumab "
+                             "(250) or placebo (250).")
+    assert {size for _, size, *_ in rows} == {500, 250}
+
+
+@pytest.mark.parametrize("restated", [
+    "Three patients in the apixaban group and two in the warfarin group withdrew before the "
+    "first dose, so 497 and 248 patients, respectively, made up the safety population.",
+    "As four in the apixaban group and three in the warfarin group were never treated, the "
+    "safety population included 496 and 247 patients, respectively."])
+def test_a_list_closed_by_respectively_after_named_dropouts_goes_to_the_arms_in_order(
+        nlp, restated: str) -> None:
+    rows = _cohort_rows(nlp, "Overall, 750 patients with atrial fibrillation were randomized: "
+                             f"500 were assigned to apixaban and 250 to warfarin. {restated}")
+    parts = {(size, drug) for kind, size, drug, *_ in rows if kind == "cohort" and size > 100}
+    assert parts >= {(500, "apixaban"), (250, "warfarin")}
+    assert len(parts & {(497, "apixaban"), (248, "warfarin"), (496, "apixaban"),
+                        (247, "warfarin")}) == 2

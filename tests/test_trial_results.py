@@ -3089,3 +3089,13 @@ def test_counts_of_them_after_a_breakdown_by_arm_are_of_its_parts(nlp, text: str
     # "... for 398 participants (134 in the 50-mg group, ...). ... in 61, 72, and 21 of them"
     rows = _rows(nlp, text)
     assert {(r[6], r[1]) for r in rows} == sizes
+
+
+@pytest.mark.parametrize("grew", ["the tumour had grown again in", "the cancer grew again in",
+                                  "the disease began growing again in"])
+def test_a_cancer_that_grew_again_is_a_progression(nlp, grew: str) -> None:
+    rows = _rows(nlp, "Overall, 90 patients with sarcoma were randomly assigned, 45 to "
+                      "eribulin and 45 to dacarbazine. After a year of follow-up, "
+                      f"{grew} 19 of the 45 given eribulin and 27 of the 45 given dacarbazine.")
+    assert {(r[1], r[2], r[4], r[6]) for r in rows} == {(45, "eribulin", "progression", 19),
+                                                       (45, "dacarbazine", "progression", 27)}

@@ -35,6 +35,7 @@ class NumberWords:
     scales: dict[str, int]
     measure_units: frozenset[str]
     time_units_in_months: dict[str, float]
+    currency_marks: frozenset[str] = frozenset()  # "£240,000": an amount of money, no number
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> NumberWords:
@@ -45,12 +46,14 @@ class NumberWords:
             scales=dict(data["scales"]),
             measure_units=frozenset(u.lower() for u in data["measure_units"]),
             time_units_in_months=dict(data["time_units_in_months"]),
+            currency_marks=frozenset(data["currency_marks"]),
         )
 
     def to_dict(self) -> dict[str, Any]:
         return {"units": self.units, "tens": self.tens, "scales": self.scales,
                 "measure_units": sorted(self.measure_units),
-                "time_units_in_months": self.time_units_in_months}
+                "time_units_in_months": self.time_units_in_months,
+                "currency_marks": sorted(self.currency_marks)}
 
     def is_word(self, word: str) -> bool:
         return word in self.units or word in self.tens or word in self.scales
@@ -111,6 +114,9 @@ def find_numbers(doc: Doc, table: NumberWords,
         known[word] = NumberWord.read(strings[word], table)
     starts = [i for i, (orth, lower) in enumerate(zip(orths, lowers, strict=True))
               if known[orth].value is not None or known[lower].parts]
+    if table.currency_marks:  # ("a £240,000 grant", "$1.2 million": money, no count)
+        money = {strings.add(mark) for mark in table.currency_marks}
+        starts = [i for i in starts if not (i and orths[i - 1] in money)]
     found: list[tuple[int, int, float]] = []
     size, done = len(orths), 0  # done: the end of the number found last
     for i in starts:
@@ -133,7 +139,9 @@ def find_numbers(doc: Doc, table: NumberWords,
             else:
                 break
         value = parse_words(words, table) if words else None
-        if value is not None and not (len(words) == 1 and words[0] in table.scales):
+        # (a scale alone is no number, "thousands", but "a dozen" is twelve)
+        if value is not None and not (len(words) == 1 and words[0] in table.scales
+                                      and table.scales[words[0]] >= 100):
             found.append((i, end, float(value)))
             done = end
     return found

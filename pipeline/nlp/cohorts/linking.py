@@ -510,6 +510,14 @@ def link_document(doc: Doc, settings: LinkSettings,
             if _harm_stops_of_parts(state, siblings, previous_arms, n_events):
                 state.arms = previous_arms
         made = [c.index for c in state.cohorts[n_cohorts:] if c.statement and c.parent is None]
+        if respectively and len(made) == len(previous_arms) + 1 and not state.cohorts[made[0]].drug \
+                and state.cohorts[made[0]].size == sum(state.cohorts[i].size for i in made[1:]):
+            made = made[1:]  # "comprised 917: 612 and 305, respectively": the total, then its parts
+        if respectively and len(previous_arms) >= 2 and len(made) > len(previous_arms) \
+                and _listed_last(words, sent, state, made[-len(previous_arms):], settings):
+            # "Two in the X group and one in the Y group left, so the safety population
+            # included 672 and 336, respectively": the list before "respectively" is the arms'
+            made = made[-len(previous_arms):]
         if len(previous_arms) >= 2 and len(made) == len(previous_arms) and respectively:
             _cohorts_respectively(state, made, previous_arms)
         if len(previous_arms) >= 2 and len(state.cohorts) - n_cohorts >= len(previous_arms):
@@ -2451,6 +2459,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return  # "96 had previously received belimumab": a baseline characteristic
     if _kind_of_patient(doc, m, facts, settings):
         return  # "229 participants (47.1%) were women": a baseline characteristic
+    if _population_statistic(doc, m, facts, settings):
+        return  # "about 30,000 people live with the disease": no group of the study
     if m.kind in {"bare", "count", "loose"} and m.outcome is None \
             and cause_part(doc, m.start, m.end, settings):
         return  # "two died, one of pneumonia and one of sepsis": a breakdown, no count
@@ -2688,7 +2698,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     analysed = outcome is None and _available_for(doc, m, settings)
     if facts.is_incidence or _after_baseline(facts, m) \
             or not (facts.is_study or facts.elliptical or framed or m.outcome is not None
-                    or noun_size or facts.anaphora or m.kind == "part" or analysed):
+                    or noun_size or facts.anaphora or m.kind == "part" or analysed
+                    or _listed_after_colon(doc, m, facts, settings)):
         return  # "5,000 individuals are diagnosed annually": not a study cohort
 
     if m.kind == "part" and outcome is None and _part_of_other_arm(doc, sent_index, m, facts,
@@ -2923,6 +2934,53 @@ def _kind_of_patient(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSet
     k = after_percent(doc, m.end, facts.end)
     return k + 1 < facts.end and words.lower[k] in settings.auxiliaries and any(
         c.label == "PATIENT" and c.start == k + 1 and c.end >= facts.end - 1 for c in facts.cues)
+
+
+def _listed_last(words: Words, sent: Span, state: LinkState, listed: list[int],
+                 settings: LinkSettings) -> bool:
+    """Do the groups ``listed`` (the last of a sentence) stand in one list that 'respectively'
+    closes, with no treatment or arm named between them and it (which would be their own)?"""
+    start = bisect_left(words.idx, state.cohorts[listed[0]].start_char)
+    if start < sent.start or any(state.cohorts[i].sent != state.cohorts[listed[0]].sent
+                                 for i in listed):
+        return False
+    end = next((k for k in range(start, sent.end) if words.lower[k] in settings.respectively_words),
+               None)
+    if end is None or words.idx[end] < state.cohorts[listed[-1]].start_char:
+        return False
+    return not any(words.ent_type[k] in {"DRUG", "DRUG_CLASS"} or words.lower[k] in settings.arm_nouns
+                   or words.lower[k] in settings.control_drugs for k in range(start, end))
+
+
+def _listed_after_colon(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:
+    """'The analysis population comprised 917 participants: 612 and 305, respectively': a
+    verbless list of counts that opens a clause after a colon and says 'respectively' breaks
+    the group before the colon down by arm; the verb of that group is its own."""
+    if m.kind != "count" or m.outcome is not None or facts.start == 0 \
+            or doc[facts.start - 1].text != ":":
+        return False
+    words = words_of(doc)
+    end = _sentence_of(words, m.start)[1]
+    return any(w in settings.respectively_words for w in words.lower[m.end:end])
+
+
+def _population_statistic(doc: Doc, m: Mention, facts: ClauseFacts,
+                          settings: LinkSettings) -> bool:
+    """'About 30,000 people in the country live with the disease', 'some 5,000 are diagnosed
+    each year': a count of people whose clause tells how many have a disease (prevalence,
+    incidence in a population) and names no study verb, arm, outcome or status is background
+    to the study, no group of it. A trial's own "adults living with HIV were enrolled"
+    keeps its study verb and stays a group."""
+    if m.kind not in {"bare", "count", "loose"} or m.outcome is not None:
+        return False
+    lower = words_of(doc).lower
+    clause = lower[facts.start:facts.end]
+    if not (any(w in settings.statistic_words for w in clause) or any(
+            tuple(clause[i:i + len(p)]) == p for p in settings.statistic_phrases
+            for i in range(len(clause) - len(p) + 1))):
+        return False  # (most counts)
+    return not any(c.label in {"STUDY_VERB", "PROCEDURE", "ARM", "OUTCOME", "STATUS"}
+                   for c in facts.cues if facts.start <= c.start < facts.end)
 
 
 #: The auxiliaries of a perfect before a patient's history ("had previously received").
@@ -3442,11 +3500,18 @@ def _screened(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) 
     """'Of 3,418 patients screened', '1,146 adults ... were screened at 61 sites', 'Of 612
     adults assessed for eligibility': the people a trial looked at before enrolling, which
     no row counts (corpora/README: screening counts are hard negatives)."""
-    if not any(t.lower_ in settings.screening_words for t in doc[m.end:facts.end]):
+    # (the group's description may hold an "and" that ends its clause early: "1,317 adults
+    # with X and at least two exacerbations ... were assessed for eligibility")
+    end = _sentence_of(words_of(doc), m.start)[1]
+    end = next((k for k in range(facts.end, end) if doc[k].text in settings.clause_breaks), end)
+    if not any(t.lower_ in settings.screening_words for t in doc[m.end:end]):
         return False
     statuses = {c.start for c in facts.cues if c.label == "STATUS"}
-    for token in doc[m.end:facts.end]:
-        if (token._.num_value is not None and doc[token.i - 1].lower_ not in settings.not_count_after) \
+    for token in doc[m.end:end]:
+        # (a bound within the group's description is no other count: "adults with at least
+        # two exacerbations in the previous year were assessed for eligibility")
+        if (token._.num_value is not None and doc[token.i - 1].lower_ not in settings.not_count_after
+                and doc[token.i - 1].lower_ not in settings.threshold_words) \
                 or token.i in statuses:
             return False  # another count, or what the group received ("did not receive")
         if token.lower_ in settings.screening_words:

@@ -1236,15 +1236,28 @@ def _respectively_list(doc: Doc, i: int, after: int, sent: Span, settings: LinkS
     followed by ', respectively,' ("1,998 and 996, respectively, received")?"""
     words = words_of(doc)
     k = _list_end(doc, after, sent.end, settings)
-    if not (k + 2 < sent.end and words.text[k] == "," and words.lower[k + 1] in settings.respectively_words
-            and words.text[k + 2] == ","):
+    if not (k + 1 < sent.end and words.text[k] == "," and words.lower[k + 1] in settings.respectively_words):
         return False
+    if not (k + 2 < sent.end and words.text[k + 2] == ","):
+        # "The analysis population comprised 917: 612 and 305, respectively.": a list that
+        # follows a colon and closes its sentence with "respectively" is one group per arm
+        # too (a list that ends so after a verb, "... occurred in 40 and 30, respectively",
+        # counts that verb's events, read elsewhere).
+        first = _list_start(words, i, sent.start, settings)
+        if not (k + 2 >= sent.end or words.text[k + 2] in _CLOSING_MARKS) \
+                or first <= sent.start or words.text[first - 1] not in _LIST_COLONS:
+            return False
     if k > after:
         return True  # more numbers follow in the list
     j = i - 1  # the last of the list: a number and a separator before it
     if j > sent.start and words.lower[j] in settings.list_separators - {","} and words.text[j - 1] == ",":
         j -= 1  # ", and"
     return j > sent.start and words.lower[j] in settings.list_separators and words.num[j - 1] is not None
+
+
+#: Marks that may close a sentence after "respectively", and that may open its list.
+_CLOSING_MARKS = frozenset({".", ";", ")"})
+_LIST_COLONS = frozenset({":", "\u2013", "\u2014"})
 
 
 def _list_whole(doc: Doc, after: int, end: int, settings: LinkSettings) -> int | None:

@@ -179,6 +179,8 @@ class LinkSettings:
     part_words: dict[str, float]
     all_words: frozenset[str]
     demographic_openers: frozenset[str]
+    statistic_words: frozenset[str]  # '30,000 people live with the disease': no group studied
+    statistic_phrases: tuple[tuple[str, ...], ...]  # '5,000 are diagnosed each year'
     study_parts: frozenset[str]  # '30 in dose escalation, 40 in the expansion': a study's parts
     reason_words: frozenset[str]  # 'reasons for screening failure were X (96 patients)'
     reason_nouns: frozenset[str]  # 'the reasons were': what a group stopped for follows
