@@ -1156,3 +1156,31 @@ def test_a_count_after_a_closed_list_of_times_is_a_group(nlp, text: str, sizes: 
     # "at weeks 0, 4 and 8, and 100 were assigned": the list of times ended at "and 8"
     found = _groups(nlp, text)
     assert {(f[1], f[4]) for f in found if f[0] == "cohort" and f[3]} == sizes
+
+
+@pytest.mark.parametrize("text", [
+    "The trial tested relugolix given with combined hormone therapy (CHT; estradiol 1 mg and "
+    "norethindrone acetate 0.5 mg) in women with uterine fibroids. In all, 388 women were "
+    "randomised to relugolix plus CHT (n = 194) or placebo (n = 194).",
+    "Elagolix was given together with add-back therapy (AB: estradiol 1 mg, norethindrone "
+    "acetate 0.5 mg) to women with heavy menstrual bleeding; 210 received elagolix plus AB "
+    "and 105 received placebo.",
+])
+def test_a_short_form_that_lists_its_drugs_in_its_bracket_names_them(nlp, text: str) -> None:
+    # "X plus CHT": the short form stands for the drugs its bracket lists after ";" or ":"
+    found = _groups(nlp, text)
+    arms = {f for f in found if f[0] == "cohort" and f[4]}  # (the total has no drug)
+    assert arms and all(f[3].startswith("estradiol + ") and "norethisterone acetate" in f[3]
+                        for f in arms)
+    assert {f[4] for f in arms} == {"received", "not_received"}
+
+
+@pytest.mark.parametrize("text", [
+    "Patients received nivolumab with a standard protocol (SP; see the supplement, cohort 2 "
+    "received 480 mg) and 120 patients were enrolled.",
+    "Patients received nivolumab (RFS; relapse-free survival at 12 months) and 120 patients "
+    "were enrolled in the study.",
+])
+def test_a_bracket_that_says_more_than_drugs_makes_no_short_form(nlp, text: str) -> None:
+    found = _groups(nlp, text)
+    assert {f[3] for f in found if f[1] == 120} <= {"nivolumab", None}
