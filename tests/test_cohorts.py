@@ -1184,3 +1184,22 @@ def test_a_short_form_that_lists_its_drugs_in_its_bracket_names_them(nlp, text: 
 def test_a_bracket_that_says_more_than_drugs_makes_no_short_form(nlp, text: str) -> None:
     found = _groups(nlp, text)
     assert {f[3] for f in found if f[1] == 120} <= {"nivolumab", None}
+
+
+@pytest.mark.parametrize("cohort", [
+    "The second cohort included 18 previously treated or untreated patients with high-risk "
+    "disease.",
+    "The second cohort took 18 patients, previously treated or untreated, whose disease "
+    "had spread to the heart.",
+])
+def test_a_history_word_before_treated_or_untreated_makes_no_control(nlp, cohort: str) -> None:
+    # "previously" opens both states: the patients' history, not an untreated arm
+    found = _groups(nlp, "The single-arm study enrolled 60 adults with myeloma who received "
+                         f"teclistamab. {cohort} In that cohort, 12 of the 18 had a response.")
+    assert {(f[3], f[4]) for f in found if f[1] == 18} == {("teclistamab", "received")}
+
+
+def test_an_untreated_control_arm_stays_a_control(nlp) -> None:
+    found = _groups(nlp, "In all, 80 adults with myeloma were randomised to teclistamab "
+                         "(n = 40) or to be left untreated (n = 40).")
+    assert ("cohort", 40, None, "teclistamab", "not_received") in found
