@@ -1203,3 +1203,17 @@ def test_an_untreated_control_arm_stays_a_control(nlp) -> None:
     found = _groups(nlp, "In all, 80 adults with myeloma were randomised to teclistamab "
                          "(n = 40) or to be left untreated (n = 40).")
     assert ("cohort", 40, None, "teclistamab", "not_received") in found
+
+
+@pytest.mark.parametrize("split", [
+    "Of these 250, 238 finished all four cycles; the last cycle was not given to 12 patients "
+    "because of toxicity.",
+    "Among them, 238 continued treatment to the end, while 12 were not given the final cycle "
+    "after adverse events.",
+])
+def test_a_group_split_by_who_kept_the_drug_keeps_its_drug(nlp, split: str) -> None:
+    # those who kept the drug and those who stopped it are no arms: the group keeps its drug
+    found = _groups(nlp, "In all, 520 women with ovarian cancer were randomly assigned to "
+                         "olaparib (n = 260) or placebo (n = 260). Thus 250 patients received "
+                         f"at least one dose of olaparib. {split}")
+    assert ("cohort", 250, None, "olaparib", "received") in found

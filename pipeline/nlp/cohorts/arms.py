@@ -275,19 +275,23 @@ def added_drug(backbone: str, options: list[tuple[str, bool]]) -> str | None:
 def clear_totals(state: LinkState) -> None:
     """'238 patients ... Of these, 119 were assigned to azacitidine and 119 to placebo': a
     group split right after into arms that received different things is the total over
-    those arms, which received no one treatment."""
+    those arms, which received no one treatment. ('297 received X. Of these, 284 completed
+    both cycles; the second was not given to 13': a split by a change of treatment, those
+    who kept X and those who stopped it, is no split into arms.)"""
     cohorts = state.cohorts
     for total in cohorts:
         if not total.drug:
             continue
         k, parts = total.index + 1, 0
         signatures = set()
+        changed = False
         while k < len(cohorts) and parts < total.size and cohorts[k].sent <= total.sent + 1:
             part = cohorts[k]
             parts += part.size
             signatures.add((part.drug, part.drug_status == "not_received"))
+            changed = changed or part.drug_status in CHANGED_STATUSES
             k += 1
-        if parts == total.size and k - total.index > 2 and len(signatures) >= 2:
+        if parts == total.size and k - total.index > 2 and len(signatures) >= 2 and not changed:
             total.drug = total.drug_mention = total.drug_status = None
 
 
