@@ -1217,3 +1217,17 @@ def test_a_group_split_by_who_kept_the_drug_keeps_its_drug(nlp, split: str) -> N
                          "olaparib (n = 260) or placebo (n = 260). Thus 250 patients received "
                          f"at least one dose of olaparib. {split}")
     assert ("cohort", 250, None, "olaparib", "received") in found
+
+
+@pytest.mark.parametrize("header", [
+    "Outcome | Period 1, suvorexant (n = 60) | Period 1, placebo (n = 58)",
+    "Outcome | Stage 2, suvorexant (n = 60) | Stage 2, placebo (n = 58)",
+])
+def test_a_numbered_time_opening_a_table_column_names_no_drug(nlp, header: str) -> None:
+    # "Period 1", "Stage 2": a label of a time or part of the trial, not the arm's treatment
+    rows = analyse(clean_text(
+        "In this crossover trial, 118 adults with insomnia were randomly assigned to one of two "
+        "sequences of suvorexant and placebo.\n\n"
+        f"{header}\n\nSleep response | 30 (50.0) | 12 (20.7)"), nlp=nlp).rows
+    assert not {r.drug for r in rows if r.drug and ("period" in r.drug or "week" in r.drug)}
+    assert ("suvorexant", 60, 30) in {(r.drug, r.cohort_size, r.event_count) for r in rows}
