@@ -1231,3 +1231,17 @@ def test_a_numbered_time_opening_a_table_column_names_no_drug(nlp, header: str) 
         f"{header}\n\nSleep response | 30 (50.0) | 12 (20.7)"), nlp=nlp).rows
     assert not {r.drug for r in rows if r.drug and ("period" in r.drug or "week" in r.drug)}
     assert ("suvorexant", 60, 30) in {(r.drug, r.cohort_size, r.event_count) for r in rows}
+
+
+@pytest.mark.parametrize("text", [
+    "Overall, 120 adults with melanoma were randomly assigned, 60 of them to dacarbazine plus "
+    "nivolumab, an antibody that blocks PD-1, and 60 to dacarbazine alone.",
+    "In total, 120 adults with melanoma were randomised: 60 to dacarbazine plus nivolumab, a "
+    "checkpoint inhibitor given every two weeks, and 60 to dacarbazine alone.",
+])
+def test_a_description_after_the_added_drug_leaves_the_backbone_alone_arm_a_control(
+        nlp, text: str) -> None:
+    # ", an antibody ...,": what the added drug is, no third option of the comparison
+    found = _groups(nlp, text)
+    assert ("cohort", 60, None, "nivolumab", "not_received") in found
+    assert ("cohort", 60, None, "dacarbazine + nivolumab", "received") in found

@@ -100,8 +100,12 @@ def compared_options(doc: Doc, clauses: list[Clause], all_facts: list[ClauseFact
         if not facts.comparison:
             continue
         found: list[tuple[str, bool]] = []
+        last_end = -1
         for g in groups:
             if clause.start <= g[2] and g[3] <= clause.end:
+                if _appositive(doc, g, last_end, settings):
+                    continue  # "to X plus Y, an antibody that ...,": what Y is, no option
+                last_end = g[3]
                 after = doc[g[3]] if g[3] < clause.end else None
                 if after is not None and after.lower_ in settings.arm_nouns and found \
                         and set(g[0].split(" + ")) < set(found[-1][0].split(" + ")):
@@ -110,6 +114,28 @@ def compared_options(doc: Doc, clauses: list[Clause], all_facts: list[ClauseFact
         if len(found) >= 2:
             return found
     return []
+
+
+def _appositive(doc: Doc, group: tuple[str, str, int, int], last_end: int,
+                settings: LinkSettings) -> bool:
+    """'X plus Y, an antibody that ...': a group the words right after another one open with
+    a comma and a determiner describes that one."""
+    k = group[2]
+    return k >= 2 and k - 2 == last_end and doc[k - 2].text == "," \
+        and doc[k - 1].lower_ in settings.determiners
+
+
+def sentence_offers(doc: Doc, groups: list[tuple[str, str, int, int]],
+                    settings: LinkSettings) -> list[tuple[str, bool]]:
+    """The treatments a sentence's groups offer, one per group, "alone" marked: "74 to X plus
+    Y, an antibody, and 76 to Y alone" (the appositive describes Y, no option)."""
+    found, last_end = [], -1
+    for g in groups:
+        if _appositive(doc, g, last_end, settings):
+            continue
+        last_end = g[3]
+        found.append((g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words))
+    return found
 
 
 def kept_options(doc: Doc, groups: list[tuple[str, str, int, int]],

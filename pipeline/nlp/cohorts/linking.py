@@ -39,6 +39,7 @@ from .arms import (
     named_order,
     option_doses,
     same_treatment_arms,
+    sentence_offers,
     widen_to_arm,
 )
 from .clauses import (
@@ -382,8 +383,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         add_on: list[tuple[str, bool]] = []
         if len(sent_groups) >= 2 and any(_randomises(c) for c in sent_cues):
             # "74 to X plus Y and 76 to Y alone": the options of the sentence, one per clause
-            offered = options or [(g[0], g[3] < len(doc) and lower[g[3]] in settings.alone_words)
-                                  for g in sent_groups]
+            offered = options or sentence_offers(doc, sent_groups, settings)
             for facts in all_facts:
                 name_control(facts, offered)
             alone = [o[0] for o in offered if o[1]]
