@@ -1245,3 +1245,16 @@ def test_a_description_after_the_added_drug_leaves_the_backbone_alone_arm_a_cont
     found = _groups(nlp, text)
     assert ("cohort", 60, None, "nivolumab", "not_received") in found
     assert ("cohort", 60, None, "dacarbazine + nivolumab", "received") in found
+
+
+@pytest.mark.parametrize("history", [
+    "Before entering the study, 31 patients had been treated with doxorubicin.",
+    "Previously, 31 patients had received doxorubicin and ifosfamide.",
+    "Overall, 31 patients had never been given doxorubicin.",
+])
+def test_a_past_perfect_of_before_the_study_is_no_group(nlp, history: str) -> None:
+    # "Before ..., N had been treated with X", "N had never been given X": their history
+    found = _groups(nlp, "The single-arm study enrolled 64 adults with sarcoma who received "
+                         f"anlotinib. {history}")
+    assert not {f for f in found if f[1] == 31 or f[2] == 31}
+    assert ("cohort", 64, None, "anlotinib", "received") in found

@@ -2911,9 +2911,23 @@ def _history(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -
         return False
     words = words_of(doc)
     k = after_percent(doc, m.end, facts.end)  # ("118 (22.7%) had previously ...")
+    perfect = k < facts.end and words.lower[k] == "had"
     if k < facts.end and (words.lower[k] in _HAVE or words.lower[k] in settings.auxiliaries):
         k += 1
+    if perfect and k < facts.end and _opens_before(words, facts.start, settings):
+        # "Before any ALK inhibitor, 12 patients had been treated with chemotherapy": a
+        # past perfect under a "before" the sentence opens with tells the patients' history
+        return True
     return k < facts.end and words.lower[k] in settings.history_words
+
+
+def _opens_before(words: Words, start: int, settings: LinkSettings) -> bool:
+    """Whether the sentence of ``start`` opens with a word of prior_after_words ("Before
+    ...", "Previously, ...")."""
+    k = start
+    while k > 0 and not words.sent_start[k]:
+        k -= 1
+    return words.lower[k] in settings.prior_after_words
 
 
 def _kind_of_patient(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:
