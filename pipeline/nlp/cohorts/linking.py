@@ -2918,7 +2918,9 @@ def _history(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -
         # "Before any ALK inhibitor, 12 patients had been treated with chemotherapy": a
         # past perfect under a "before" the sentence opens with tells the patients' history
         return True
-    return k < facts.end and words.lower[k] in settings.history_words
+    # ("11 had never received X", but "Four never received study drug": a group of the study)
+    return k < facts.end and (words.lower[k] in settings.history_words
+                              or perfect and words.lower[k] in settings.perfect_history_words)
 
 
 def _opens_before(words: Words, start: int, settings: LinkSettings) -> bool:
