@@ -1246,3 +1246,105 @@ def test_a_list_closed_by_respectively_after_named_dropouts_goes_to_the_arms_in_
     assert parts >= {(500, "apixaban"), (250, "warfarin")}
     assert len(parts & {(497, "apixaban"), (248, "warfarin"), (496, "apixaban"),
                         (247, "warfarin")}) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The trial tested relugolix given with combined hormone therapy (CHT; estradiol 1 mg and "
+    "norethindrone acetate 0.5 mg) in women with uterine fibroids. In all, 388 women were "
+    "randomised to relugolix plus CHT (n = 194) or placebo (n = 194).",
+    "Elagolix was given together with add-back therapy (AB: estradiol 1 mg, norethindrone "
+    "acetate 0.5 mg) to women with heavy menstrual bleeding; 210 received elagolix plus AB "
+    "and 105 received placebo.",
+])
+def test_a_short_form_that_lists_its_drugs_in_its_bracket_names_them(nlp, text: str) -> None:
+    # "X plus CHT": the short form stands for the drugs its bracket lists after ";" or ":"
+    found = _groups(nlp, text)
+    arms = {f for f in found if f[0] == "cohort" and f[4]}  # (the total has no drug)
+    assert arms and all(f[3].startswith("estradiol + ") and "norethisterone acetate" in f[3]
+                        for f in arms)
+    assert {f[4] for f in arms} == {"received", "not_received"}
+
+
+@pytest.mark.parametrize("text", [
+    "Patients received nivolumab with a standard protocol (SP; see the supplement, cohort 2 "
+    "received 480 mg) and 120 patients were enrolled.",
+    "Patients received nivolumab (RFS; relapse-free survival at 12 months) and 120 patients "
+    "were enrolled in the study.",
+])
+def test_a_bracket_that_says_more_than_drugs_makes_no_short_form(nlp, text: str) -> None:
+    found = _groups(nlp, text)
+    assert {f[3] for f in found if f[1] == 120} <= {"nivolumab", None}
+
+
+@pytest.mark.parametrize("cohort", [
+    "The second cohort included 18 previously treated or untreated patients with high-risk "
+    "disease.",
+    "The second cohort took 18 patients, previously treated or untreated, whose disease "
+    "had spread to the heart.",
+])
+def test_a_history_word_before_treated_or_untreated_makes_no_control(nlp, cohort: str) -> None:
+    # "previously" opens both states: the patients' history, not an untreated arm
+    found = _groups(nlp, "The single-arm study enrolled 60 adults with myeloma who received "
+                         f"teclistamab. {cohort} In that cohort, 12 of the 18 had a response.")
+    assert {(f[3], f[4]) for f in found if f[1] == 18} == {("teclistamab", "received")}
+
+
+def test_an_untreated_control_arm_stays_a_control(nlp) -> None:
+    found = _groups(nlp, "In all, 80 adults with myeloma were randomised to teclistamab "
+                         "(n = 40) or to be left untreated (n = 40).")
+    assert ("cohort", 40, None, "teclistamab", "not_received") in found
+
+
+@pytest.mark.parametrize("split", [
+    "Of these 250, 238 finished all four cycles; the last cycle was not given to 12 patients "
+    "because of toxicity.",
+    "Among them, 238 continued treatment to the end, while 12 were not given the final cycle "
+    "after adverse events.",
+])
+def test_a_group_split_by_who_kept_the_drug_keeps_its_drug(nlp, split: str) -> None:
+    # those who kept the drug and those who stopped it are no arms: the group keeps its drug
+    found = _groups(nlp, "In all, 520 women with ovarian cancer were randomly assigned to "
+                         "olaparib (n = 260) or placebo (n = 260). Thus 250 patients received "
+                         f"at least one dose of olaparib. {split}")
+    assert ("cohort", 250, None, "olaparib", "received") in found
+
+
+@pytest.mark.parametrize("header", [
+    "Outcome | Period 1, suvorexant (n = 60) | Period 1, placebo (n = 58)",
+    "Outcome | Stage 2, suvorexant (n = 60) | Stage 2, placebo (n = 58)",
+])
+def test_a_numbered_time_opening_a_table_column_names_no_drug(nlp, header: str) -> None:
+    # "Period 1", "Stage 2": a label of a time or part of the trial, not the arm's treatment
+    rows = analyse(clean_text(
+        "In this crossover trial, 118 adults with insomnia were randomly assigned to one of two "
+        "sequences of suvorexant and placebo.\n\n"
+        f"{header}\n\nSleep response | 30 (50.0) | 12 (20.7)"), nlp=nlp).rows
+    assert not {r.drug for r in rows if r.drug and ("period" in r.drug or "week" in r.drug)}
+    assert ("suvorexant", 60, 30) in {(r.drug, r.cohort_size, r.event_count) for r in rows}
+
+
+@pytest.mark.parametrize("text", [
+    "Overall, 120 adults with melanoma were randomly assigned, 60 of them to dacarbazine plus "
+    "nivolumab, an antibody that blocks PD-1, and 60 to dacarbazine alone.",
+    "In total, 120 adults with melanoma were randomised: 60 to dacarbazine plus nivolumab, a "
+    "checkpoint inhibitor given every two weeks, and 60 to dacarbazine alone.",
+])
+def test_a_description_after_the_added_drug_leaves_the_backbone_alone_arm_a_control(
+        nlp, text: str) -> None:
+    # ", an antibody ...,": what the added drug is, no third option of the comparison
+    found = _groups(nlp, text)
+    assert ("cohort", 60, None, "nivolumab", "not_received") in found
+    assert ("cohort", 60, None, "dacarbazine + nivolumab", "received") in found
+
+
+@pytest.mark.parametrize("history", [
+    "Before entering the study, 31 patients had been treated with doxorubicin.",
+    "Previously, 31 patients had received doxorubicin and ifosfamide.",
+    "Overall, 31 patients had never been given doxorubicin.",
+])
+def test_a_past_perfect_of_before_the_study_is_no_group(nlp, history: str) -> None:
+    # "Before ..., N had been treated with X", "N had never been given X": their history
+    found = _groups(nlp, "The single-arm study enrolled 64 adults with sarcoma who received "
+                         f"anlotinib. {history}")
+    assert not {f for f in found if f[1] == 31 or f[2] == 31}
+    assert ("cohort", 64, None, "anlotinib", "received") in found

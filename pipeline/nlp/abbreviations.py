@@ -80,6 +80,36 @@ def combination_short_forms(doc: Doc) -> list[dict]:
     return found
 
 
+#: How far a bracket that opens with a short form is read for the drugs it lists.
+_MAX_LISTED = 24
+
+
+def listed_short_forms(doc: Doc) -> list[dict]:
+    """'hormonal add-back therapy (ABT; estradiol 1 mg and norethisterone acetate 0.5 mg)': a
+    capitalised short form opening a bracket whose rest, after a semicolon or colon, lists
+    only drugs and their doses names those drugs, so that "X plus ABT" is X with them. The
+    rest must hold nothing but drug names, numbers, punctuation and short lower-case words
+    (units, "and", "plus"): a bracket that goes on to say something else names no regimen.
+    The detector reads none of these (its brackets hold at most 8 words)."""
+    found = []
+    n = len(doc)
+    drug_at = {i: e for e in doc.ents if e.label_ == "DRUG" and e.id_ for i in range(e.start, e.end)}
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    for k in range(n - 4):
+        short = doc[k + 1]
+        if doc[k].text != "(" or doc[k + 2].text not in (";", ":") or k + 1 in taken \
+                or not (short.is_alpha and short.is_upper and 2 <= len(short) <= 6):
+            continue
+        end = next((j for j in range(k + 3, min(n, k + 3 + _MAX_LISTED)) if doc[j].text == ")"), 0)
+        if not end or not any(j in drug_at for j in range(k + 3, end)):
+            continue
+        if all(j in drug_at or doc[j].like_num or doc[j].is_punct
+               or (doc[j].is_lower and len(doc[j]) <= 4) for j in range(k + 3, end)):
+            found.append({"long_start": k + 3, "long_end": end, "short_start": k + 1,
+                          "short_end": k + 2, "short_text": short.text})
+    return found
+
+
 def spelled_short_forms(doc: Doc) -> list[dict]:
     """'oral ornithine phenylacetate (OP; code OCR-002)', 'the adjuvanted recombinant zoster
     vaccine (RZV; Shingrix)': a capitalised word opening a bracket whose letters are the
@@ -208,7 +238,8 @@ class AbbreviationLinker:
         doc._.abbreviations = []
         doc = self.detector(doc)
         spelled = spelled_short_forms(doc)
-        propagate_labels(doc, doc._.abbreviations + combination_short_forms(doc) + spelled)
+        propagate_labels(doc, doc._.abbreviations + combination_short_forms(doc) + spelled
+                         + listed_short_forms(doc))
         return doc
 
 

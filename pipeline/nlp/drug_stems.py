@@ -196,6 +196,7 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
                 and (i == 1 or lowers[i - 2] in heads.column_openers):
             assigned.add(i - 1)  # "Warfarin (n = 296)": a column or arm named with its size
         if word == "|" and i + 2 < n and heads.could_name(doc[i + 1]) \
+                and not _numbered_label(doc, lowers, i + 1, heads) \
                 and _cell_has_size(lowers, i + 2, heads):
             assigned.add(i + 1)  # "| Warfarin, n = 296 |", "| Warfarin group (n=296) |"
         if word == "(":
@@ -378,6 +379,13 @@ def _control_after(doc: Doc, j: int, heads: ArmHeads) -> bool:
     "X versus warfarin")?"""
     return (j + 1 < len(doc) and doc[j].lower_ in heads.alternatives - {"and"}
             and doc[j + 1].ent_type_ in {"DRUG", "DRUG_CLASS"})
+
+
+def _numbered_label(doc: Doc, lowers: list[str], j: int, heads: ArmHeads) -> bool:
+    """'| Period 1, X (n = 77) |', '| Week 12, placebo (n = 71) |': a word with a number that
+    is no dose after it labels a time or a part of the trial, not a treatment."""
+    return j + 1 < len(lowers) and doc[j + 1].like_num \
+        and not (j + 2 < len(lowers) and lowers[j + 2] in heads.dose_units)
 
 
 def _cell_has_size(lowers: list[str], j: int, heads: ArmHeads) -> bool:

@@ -100,8 +100,12 @@ def compared_options(doc: Doc, clauses: list[Clause], all_facts: list[ClauseFact
         if not facts.comparison:
             continue
         found: list[tuple[str, bool]] = []
+        last_end = -1
         for g in groups:
             if clause.start <= g[2] and g[3] <= clause.end:
+                if _appositive(doc, g, last_end, settings):
+                    continue  # "to X plus Y, an antibody that ...,": what Y is, no option
+                last_end = g[3]
                 after = doc[g[3]] if g[3] < clause.end else None
                 if after is not None and after.lower_ in settings.arm_nouns and found \
                         and set(g[0].split(" + ")) < set(found[-1][0].split(" + ")):
@@ -110,6 +114,28 @@ def compared_options(doc: Doc, clauses: list[Clause], all_facts: list[ClauseFact
         if len(found) >= 2:
             return found
     return []
+
+
+def _appositive(doc: Doc, group: tuple[str, str, int, int], last_end: int,
+                settings: LinkSettings) -> bool:
+    """'X plus Y, an antibody that ...': a group the words right after another one open with
+    a comma and a determiner describes that one."""
+    k = group[2]
+    return k >= 2 and k - 2 == last_end and doc[k - 2].text == "," \
+        and doc[k - 1].lower_ in settings.determiners
+
+
+def sentence_offers(doc: Doc, groups: list[tuple[str, str, int, int]],
+                    settings: LinkSettings) -> list[tuple[str, bool]]:
+    """The treatments a sentence's groups offer, one per group, "alone" marked: "74 to X plus
+    Y, an antibody, and 76 to Y alone" (the appositive describes Y, no option)."""
+    found, last_end = [], -1
+    for g in groups:
+        if _appositive(doc, g, last_end, settings):
+            continue
+        last_end = g[3]
+        found.append((g[0], g[3] < len(doc) and doc[g[3]].lower_ in settings.alone_words))
+    return found
 
 
 def kept_options(doc: Doc, groups: list[tuple[str, str, int, int]],
@@ -275,19 +301,23 @@ def added_drug(backbone: str, options: list[tuple[str, bool]]) -> str | None:
 def clear_totals(state: LinkState) -> None:
     """'238 patients ... Of these, 119 were assigned to azacitidine and 119 to placebo': a
     group split right after into arms that received different things is the total over
-    those arms, which received no one treatment."""
+    those arms, which received no one treatment. ('297 received X. Of these, 284 completed
+    both cycles; the second was not given to 13': a split by a change of treatment, those
+    who kept X and those who stopped it, is no split into arms.)"""
     cohorts = state.cohorts
     for total in cohorts:
         if not total.drug:
             continue
         k, parts = total.index + 1, 0
         signatures = set()
+        changed = False
         while k < len(cohorts) and parts < total.size and cohorts[k].sent <= total.sent + 1:
             part = cohorts[k]
             parts += part.size
             signatures.add((part.drug, part.drug_status == "not_received"))
+            changed = changed or part.drug_status in CHANGED_STATUSES
             k += 1
-        if parts == total.size and k - total.index > 2 and len(signatures) >= 2:
+        if parts == total.size and k - total.index > 2 and len(signatures) >= 2 and not changed:
             total.drug = total.drug_mention = total.drug_status = None
 
 

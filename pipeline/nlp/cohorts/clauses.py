@@ -450,9 +450,13 @@ def names_every_control(mention: str, settings: LinkSettings) -> bool:
 
 def _of_prior_treatment(doc: Doc, cue: Cue, end: int, settings: LinkSettings) -> bool:
     """'61 had not received any previous treatment', 'the previously untreated group': a
-    status of the treatment before the study, not of the study's drug."""
+    status of the treatment before the study, not of the study's drug; so is the second of
+    two coordinated states the prior word opens ('previously treated or untreated')."""
+    k = cue.start
     return cue.id == "not_received" and (
-        (cue.start > 0 and doc[cue.start - 1].lower_ in settings.prior_words)
+        (k > 0 and doc[k - 1].lower_ in settings.prior_words)
+        or (k > 2 and doc[k - 1].lower_ in settings.list_separators
+            and doc[k - 3].lower_ in settings.prior_words)
         or any(doc[k].lower_ in settings.prior_words for k in range(cue.end, min(cue.end + 3, end))))
 
 

@@ -39,6 +39,7 @@ from .arms import (
     named_order,
     option_doses,
     same_treatment_arms,
+    sentence_offers,
     widen_to_arm,
 )
 from .clauses import (
@@ -381,8 +382,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         add_on: list[tuple[str, bool]] = []
         if len(sent_groups) >= 2 and any(_randomises(c) for c in sent_cues):
             # "74 to X plus Y and 76 to Y alone": the options of the sentence, one per clause
-            offered = options or [(g[0], g[3] < len(doc) and lower[g[3]] in settings.alone_words)
-                                  for g in sent_groups]
+            offered = options or sentence_offers(doc, sent_groups, settings)
             for facts in all_facts:
                 name_control(facts, offered)
             alone = [o[0] for o in offered if o[1]]
@@ -2919,9 +2919,25 @@ def _history(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -
         return False
     words = words_of(doc)
     k = after_percent(doc, m.end, facts.end)  # ("118 (22.7%) had previously ...")
+    perfect = k < facts.end and words.lower[k] == "had"
     if k < facts.end and (words.lower[k] in _HAVE or words.lower[k] in settings.auxiliaries):
         k += 1
-    return k < facts.end and words.lower[k] in settings.history_words
+    if perfect and k < facts.end and _opens_before(words, facts.start, settings):
+        # "Before any ALK inhibitor, 12 patients had been treated with chemotherapy": a
+        # past perfect under a "before" the sentence opens with tells the patients' history
+        return True
+    # ("11 had never received X", but "Four never received study drug": a group of the study)
+    return k < facts.end and (words.lower[k] in settings.history_words
+                              or perfect and words.lower[k] in settings.perfect_history_words)
+
+
+def _opens_before(words: Words, start: int, settings: LinkSettings) -> bool:
+    """Whether the sentence of ``start`` opens with a word of prior_after_words ("Before
+    ...", "Previously, ...")."""
+    k = start
+    while k > 0 and not words.sent_start[k]:
+        k -= 1
+    return words.lower[k] in settings.prior_after_words
 
 
 def _kind_of_patient(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:

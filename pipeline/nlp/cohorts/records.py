@@ -187,6 +187,7 @@ class LinkSettings:
     approximation_words: frozenset[str]  # 'plans to enrol about 600': a planned sample
     plan_verbs: frozenset[str]
     history_words: frozenset[str]  # '96 had previously received X': the patients' history
+    perfect_history_words: frozenset[str]  # '11 had never received X': after 'had' only
     availability_words: frozenset[str]  # 'samples were available for 271 patients'
 
     @classmethod
