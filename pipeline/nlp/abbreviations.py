@@ -82,6 +82,7 @@ def combination_short_forms(doc: Doc) -> list[dict]:
 
 #: How far a bracket that opens with a short form is read for the drugs it lists.
 _MAX_LISTED = 24
+_OPEN = get_string_id("(")
 
 
 def listed_short_forms(doc: Doc) -> list[dict]:
@@ -91,13 +92,16 @@ def listed_short_forms(doc: Doc) -> list[dict]:
     rest must hold nothing but drug names, numbers, punctuation and short lower-case words
     (units, "and", "plus"): a bracket that goes on to say something else names no regimen.
     The detector reads none of these (its brackets hold at most 8 words)."""
-    found = []
+    found: list[dict] = []
     n = len(doc)
+    opens = [k for k in numpy.flatnonzero(doc.to_array(ORTH) == _OPEN).tolist() if k < n - 4]
+    if not opens:  # (the brackets are found from token ids: a Token per word costs more)
+        return found
     drug_at = {i: e for e in doc.ents if e.label_ == "DRUG" and e.id_ for i in range(e.start, e.end)}
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
-    for k in range(n - 4):
+    for k in opens:
         short = doc[k + 1]
-        if doc[k].text != "(" or doc[k + 2].text not in (";", ":") or k + 1 in taken \
+        if doc[k + 2].text not in (";", ":") or k + 1 in taken \
                 or not (short.is_alpha and short.is_upper and 2 <= len(short) <= 6):
             continue
         end = next((j for j in range(k + 3, min(n, k + 3 + _MAX_LISTED)) if doc[j].text == ")"), 0)
