@@ -23,6 +23,11 @@ RULES = ConditionRules.from_dict(read_json_file(MODELS_DIR / "rules" / "conditio
     ("Patients with at least two prior hospital admissions were excluded.", None),
     ("Patients with a history of stroke were enrolled.", None),
     ("Participants with 3 or more visits were counted.", None),
+    ("Patients with missing data at week 12 were counted as non-responders.", None),
+    ("Participants with major protocol deviations were excluded from the per-protocol set.",
+     None),
+    ("Men with the disease were offered surgery first.", None),
+    ("Of the children with the condition, few were treated.", None),
 ])
 def test_condition_after_population_noun(nlp, text: str, condition: str | None) -> None:
     assert find_condition(nlp(text), RULES) == condition
@@ -412,3 +417,11 @@ def test_diseases_that_define_one_population_are_one_trials(nlp) -> None:
 def test_words_joined_to_a_disease_name_the_disease_with_its_head(nlp, text: str,
                                                                   disease: str) -> None:
     assert analyse(clean_text(text), nlp=nlp).record.disease == disease
+
+
+def test_a_word_that_refers_back_leaves_the_named_cancer_the_disease(nlp) -> None:
+    """"Men with the disease" names no disease: the cancer named before it stays the article's."""
+    result = analyse(clean_text(
+        "A trial tested toripalimab in penile squamous cell carcinoma. Men with the disease "
+        "are often diagnosed late. Of the 40 men treated, 12 responded."), nlp=nlp)
+    assert result.record.disease == "penile cancer"

@@ -50,6 +50,7 @@ class ConditionRules:
     qualifier_endings: frozenset[str] = frozenset()
     us_spellings: dict[str, str] = field(default_factory=dict)
     condition_endings: frozenset[str] = frozenset()
+    anaphoric_heads: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ConditionRules:
@@ -142,8 +143,11 @@ def condition_after(doc: Doc, i: int, rules: ConditionRules) -> str | None:
     while j < sent_end and not _ends_phrase(doc, j, i, rules):
         j += 1
     words = doc[i:j]
-    if not len(words) or len(words) > rules.max_words or words[0].lower_ in rules.not_conditions:
-        return None
+    if not len(words) or len(words) > rules.max_words or words[0].lower_ in rules.not_conditions \
+            or words[-1].lower_ in rules.not_conditions:
+        return None  # "a history of ...", "patients with missing data"
+    if len(words) == 1 and words[0].lower_ in rules.anaphoric_heads:
+        return None  # "patients with the disease": a word that refers back names nothing
     if words[0].like_num or not any(sum(c.isalpha() for c in t.text) > 2 for t in words):
         # (a word of three letters at least: "COVID-19" and "SARS-CoV-2" count)
         return None
