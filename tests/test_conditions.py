@@ -28,6 +28,7 @@ RULES = ConditionRules.from_dict(read_json_file(MODELS_DIR / "rules" / "conditio
      None),
     ("Men with the disease were offered surgery first.", None),
     ("Of the children with the condition, few were treated.", None),
+    ("Adults with a cough frequency of 10 or more an hour were eligible.", None),
 ])
 def test_condition_after_population_noun(nlp, text: str, condition: str | None) -> None:
     assert find_condition(nlp(text), RULES) == condition

@@ -148,6 +148,8 @@ def condition_after(doc: Doc, i: int, rules: ConditionRules) -> str | None:
         return None  # "a history of ...", "patients with missing data"
     if len(words) == 1 and words[0].lower_ in rules.anaphoric_heads:
         return None  # "patients with the disease": a word that refers back names nothing
+    if words[-1].is_stop:
+        return None  # "a cough frequency of [10 an hour]": a description cut at its number
     if words[0].like_num or not any(sum(c.isalpha() for c in t.text) > 2 for t in words):
         # (a word of three letters at least: "COVID-19" and "SARS-CoV-2" count)
         return None
