@@ -667,11 +667,14 @@ def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[C
     events = {c.start: c for c in outcomes if c.id in _FREE_OF}
     found = []
     for cue in outcomes:
-        if cue.id == "survival" and cue.end < len(doc) and doc[cue.end].lower_ == "without":
-            # "alive without their cancer getting worse": alive and free of that event
-            k = cue.end + 1
-            while k < len(doc) and k - cue.end <= 3 and k not in events and (
-                    doc[k].lower_ in settings.filler_words or doc[k].lower_ in settings.determiners):
+        opener = _free_of_opener(words.lower, cue.end, settings) if cue.id == "survival" else 0
+        if opener:
+            # "alive without their cancer getting worse", "alive with no sign that the
+            # tumour had grown": alive and free of that event
+            k = cue.end + opener
+            while k < len(doc) and k - cue.end - opener < 3 and k not in events and (
+                    doc[k].lower_ in settings.filler_words or doc[k].lower_ in settings.determiners
+                    or words.ent_type[k] == "DISEASE"):  # ("that their lymphoma had grown")
                 k += 1
             if k in events:
                 found.append(Cue("OUTCOME", _FREE_OF[events[k].id], cue.start, events[k].end,
@@ -697,6 +700,13 @@ def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[C
             found.append(Cue("OUTCOME", "death", cue.start, after.end,
                              doc[cue.start:after.end].text))
     return found
+
+
+def _free_of_opener(lower: list[str], k: int, settings: LinkSettings) -> int:
+    """How many words at ``k`` say that what follows is absent ('without', 'with no sign
+    that', 'and free of'; free_of_openers), or 0."""
+    return max((len(p) for p in settings.free_of_openers
+                if tuple(lower[k:k + len(p)]) == p), default=0)
 
 
 def qualified_outcome(doc: Doc, cue: Cue, cues: list[Cue], settings: LinkSettings) -> Cue:

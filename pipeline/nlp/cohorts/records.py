@@ -189,6 +189,7 @@ class LinkSettings:
     history_words: frozenset[str]  # '96 had previously received X': the patients' history
     perfect_history_words: frozenset[str]  # '11 had never received X': after 'had' only
     availability_words: frozenset[str]  # 'samples were available for 271 patients'
+    free_of_openers: tuple[tuple[str, ...], ...]  # 'alive with no sign of': free of what follows
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
