@@ -315,9 +315,17 @@ def test_the_primary_outcome_as_the_subject_of_an_event_frame_is_an_outcome(nlp)
     ("sertraline", "bupropion", ("sertraline", "bupropion")),
     ("rifampin", "levofloxacin", ("rifampicin", "levofloxacin")),
     ("Entresto", "enalapril", ("sacubitril + valsartan", "enalapril")),
+    ("co-amoxiclav", "cefuroxime", ("amoxicillin + clavulanic acid", "cefuroxime")),
+    ("amoxicillin/clavulanate", "azithromycin", ("amoxicillin + clavulanic acid",
+                                                  "azithromycin")),
+    ("Symbicort", "salbutamol", ("budesonide + formoterol", "salbutamol")),
+    ("Tazocin", "meropenem", ("piperacillin + tazobactam", "meropenem")),
+    ("Mirena", "norethisterone", ("levonorgestrel", "norethisterone")),
+    ("IVIG", "prednisolone", ("intravenous immunoglobulin", "prednisolone")),
 ])
-def test_agents_of_other_specialties_and_their_brands_name_the_arms(nlp, first: str, second: str,
-                                                                    drugs: tuple[str, str]) -> None:
+def test_agents_of_other_specialties_and_their_brands_name_the_arms(
+        nlp, first: str, second: str, drugs: tuple[str, str]) -> None:
+    """Generic, brand, salt and fixed-dose combination names."""
     rows = _outcomes(nlp, f"Adults were randomly assigned to {first} (n = 150) or {second} "
                           f"(n = 148). Treatment failure occurred in 21 of 150 patients in the "
                           f"{first} group and in 30 of 148 patients in the {second} group.")
