@@ -3163,3 +3163,29 @@ def test_clinical_benefit_and_disease_control_are_no_response(nlp, sentence: str
 ])
 def test_outcome_words_without_a_count_give_no_row(nlp, sentence: str) -> None:
     assert _outcome_kinds(nlp, _TWO_ARMS + sentence) == set()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("By month 18, 21 of the 150 given riluzole had died or needed tracheostomy ventilation.",
+     (150, "other", 21)),
+    ("Twelve patients died or required a liver transplant within a year.", (150, "other", 12)),
+    ("Twelve patients died or progressed within a year.", (150, "progression", 12)),
+])
+def test_death_or_a_needed_intervention_is_a_composite(nlp, sentence: str,
+                                                       expected: tuple) -> None:
+    rows = _outcome_kinds(nlp, f"In the study, 150 adults took riluzole. {sentence}")
+    assert rows == {expected}
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("Three-year failure-free survival was 81% (97 of 120).", "disease_free_survival"),
+    ("At five years, distant metastasis-free survival was 70% (84 of 120).",
+     "disease_free_survival"),
+    ("Grade 3 or higher treatment-related events occurred in 31 of the 120 patients.",
+     "adverse_event"),
+    ("A blood clot in a leg vein was diagnosed in 4 of the 120 patients.", "adverse_event"),
+])
+def test_survival_and_harm_words_of_other_genres(nlp, sentence: str, outcome: str) -> None:
+    rows = _outcome_kinds(nlp, "In the study, 120 adults with nasopharyngeal carcinoma "
+                               f"received capecitabine after chemoradiotherapy. {sentence}")
+    assert {r[1] for r in rows} == {outcome}

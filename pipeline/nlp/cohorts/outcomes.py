@@ -769,11 +769,13 @@ def _composite_end(doc: Doc, k: int, cues: list[Cue], settings: LinkSettings) ->
     named = next((c for c in cues if c.label == "OUTCOME" and c.start == k), None)
     if named is not None and named.id not in {"other", "adverse_event"}:
         return k - 1  # "death or progression": an event of the vocabulary
-    stop = k
+    # "died or needed permanent ventilation": the other event a verb of need names
+    verb = int(words.lower[k] in settings.intervention_verbs)
+    stop = k + verb
     while stop < len(doc) and stop - k < settings.max_outcome_words \
             and not _ends_phrase(doc[stop], settings) and words.lower[stop] not in settings.frame_verbs:
         stop += 1  # ("Death or severe disability | occurred in")
-    return stop if stop > k and words.is_alpha[k] else k - 1
+    return stop if stop > k + verb and words.is_alpha[k] else k - 1
 
 
 def _composite_start(doc: Doc, k: int, cues: list[Cue], settings: LinkSettings) -> int:
