@@ -3189,3 +3189,31 @@ def test_survival_and_harm_words_of_other_genres(nlp, sentence: str, outcome: st
     rows = _outcome_kinds(nlp, "In the study, 120 adults with nasopharyngeal carcinoma "
                                f"received capecitabine after chemoradiotherapy. {sentence}")
     assert {r[1] for r in rows} == {outcome}
+
+
+@pytest.mark.parametrize("harm", ["Anaphylaxis", "Suicidal ideation", "Hot flushes", "Dehydration",
+                                  "Nasal congestion", "Dyskinesia", "Hyperkalaemia", "Side-effects"])
+def test_named_side_effects_of_other_specialties_are_harms(nlp, harm: str) -> None:
+    rows = _outcome_kinds(nlp, "Adults with Parkinson disease were randomly assigned to "
+                               "opicapone (n = 210) or placebo (n = 208). "
+                               f"{harm} occurred in 19 and 6 patients, respectively.")
+    assert rows == {(210, "adverse_event", 19), (208, "adverse_event", 6)}
+
+
+def test_disability_worsening_is_a_progression(nlp) -> None:
+    rows = _outcome_kinds(nlp, "Adults with multiple sclerosis were randomly assigned to "
+                               "tolebrutinib (n = 300) or teriflunomide (n = 298). Disability "
+                               "worsening confirmed at 24 weeks occurred in 33 and 51 patients, "
+                               "respectively.")
+    assert {r[1] for r in rows} == {"progression"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "No anaphylaxis attributed to omalizumab was reported.",
+    "No hepatotoxicity related to omalizumab occurred.",
+])
+def test_a_zero_of_harms_caused_by_the_drug_names_no_group(nlp, sentence: str) -> None:
+    # corpora/README: a trial-wide zero gives no row; the drug is named as the cause
+    rows = _outcome_kinds(nlp, "Adults with urticaria were randomly assigned to omalizumab "
+                               f"(n = 150) or placebo (n = 152). {sentence}")
+    assert rows == set()
