@@ -1058,6 +1058,8 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
     if glosses:
         named = glosses[:1]  # (the name, over a word inside the phrase: "seizure" above)
     words = set(doc_words.lower[found.start:found.end])
+    if _responder_threshold(doc, found, start, settings):
+        return Cue("OUTCOME", "response", found.start, found.end, found.text)
     if doc_words.lower[found.start] in settings.absence_words \
             or any(names_measure(doc, c, settings) for c in named) \
             or named and any(w in settings.resolution_verbs for w in doc_words.lower[found.end:start]):
@@ -1083,6 +1085,33 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
         # dysfunction", "nail problems").
         return Cue("OUTCOME", "adverse_event", found.start, found.end, found.text)
     return found
+
+
+def _responder_threshold(doc: Doc, found: Cue, start: int, settings: LinkSettings) -> bool:
+    """Does the event phrase open with a fall in a measure and hold a threshold of at least
+    a percentage, up to the count at ``start`` ('A reduction of at least 50% in monthly
+    headache days', 'A fall of more than 50% from baseline')? Those who meet it are the
+    responders (corpora/README: a response whatever the disease), unless the sentence
+    names a measure whose fall is no response (body weight, eGFR, bone density)."""
+    words = words_of(doc)
+    k = found.start
+    while k < found.end and (words.lower[k] in settings.determiners or not words.is_alpha[k]
+                             or words.lower[k] in settings.threshold_words
+                             or words.lower[k] == "at"):
+        k += 1  # ("at least a 50% drop", "≥50% reduction")
+    if k == found.end or words.lower[k] not in settings.responder_changes:
+        return False
+    window = words.lower[found.start:min(start, found.end + _THRESHOLD_REACH)]
+    if "%" not in window or not any(w in settings.threshold_words or w.startswith(("≥", ">="))
+                                    for w in window):
+        return False
+    sent = doc[found.start].sent
+    return settings.not_responder_measures.isdisjoint(words.lower[sent.start:sent.end])
+
+
+#: How far after an event phrase cut at 'than' its threshold may go on ('fall of more | than
+#: 50%').
+_THRESHOLD_REACH = 4
 
 
 def _harm_word(doc: Doc, found: Cue, words: set[str], settings: LinkSettings) -> bool:
