@@ -3237,3 +3237,15 @@ def test_a_fall_past_a_threshold_defines_responders(nlp, sentence: str, outcome:
     rows = _outcome_kinds(nlp, "Adults with prurigo nodularis were randomly assigned to "
                                f"nemolizumab (n = 120) or placebo (n = 118). {sentence}")
     assert rows == {(120, outcome, 44), (118, outcome, 18)}
+
+
+@pytest.mark.parametrize("rated", [
+    "rated their itch as much or very much improved",
+    "described their nausea as much improved",
+])
+def test_a_rating_states_the_outcome_after_as(nlp, rated: str) -> None:
+    rows = _outcome_kinds(nlp, "Adults with cholestatic pruritus were randomly assigned to "
+                               "maralixibat (n = 90) or placebo (n = 88). At week 8, 40 of the 90 "
+                               f"patients given maralixibat {rated}, as did 21 of the 88 given "
+                               "placebo.")
+    assert rows == {(90, "response", 40), (88, "response", 21)}

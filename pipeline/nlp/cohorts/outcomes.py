@@ -101,10 +101,24 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             # "one infant had primary progression" (the cue itself: counts of one list share it)
             found = outcome_at[i + 1]
             return None if names_measure(doc, found, settings) else found
+        elif word in settings.rating_verbs and _rated_as(words.lower, i, end, outcome_at):
+            return _rated_as(words.lower, i, end, outcome_at)
         else:
             return _harm_cause(doc, i, end, cues, settings)
         steps += 1
     return None
+
+
+def _rated_as(lower: list[str], i: int, end: int, outcome_at: dict[int, Cue]) -> Cue | None:
+    """'rated their cough as much or very much improved': the outcome named right after the
+    'as' that follows the rating verb at ``i`` (within a few words), or None."""
+    k = next((k for k in range(i + 1, min(end, i + _RATED_WORDS)) if lower[k] == "as"), None)
+    return None if k is None else next(
+        (outcome_at[j] for j in range(k + 1, min(end, k + 3)) if j in outcome_at), None)
+
+
+#: At most this many words between a rating verb and its 'as' ('rated their daily cough as').
+_RATED_WORDS = 6
 
 
 def _after_qualifier(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
