@@ -3197,7 +3197,8 @@ def test_survival_and_harm_words_of_other_genres(nlp, sentence: str, outcome: st
 
 
 @pytest.mark.parametrize("harm", ["Anaphylaxis", "Suicidal ideation", "Hot flushes", "Dehydration",
-                                  "Nasal congestion", "Dyskinesia", "Hyperkalaemia", "Side-effects"])
+                                  "Nasal congestion", "Dyskinesia", "Hyperkalaemia", "Side-effects",
+                                  "ARIA-H on MRI"])
 def test_named_side_effects_of_other_specialties_are_harms(nlp, harm: str) -> None:
     rows = _outcome_kinds(nlp, "Adults with Parkinson disease were randomly assigned to "
                                "opicapone (n = 210) or placebo (n = 208). "
