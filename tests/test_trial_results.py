@@ -3250,3 +3250,16 @@ def test_a_rating_states_the_outcome_after_as(nlp, rated: str) -> None:
                                f"patients given maralixibat {rated}, as did 21 of the 88 given "
                                "placebo.")
     assert rows == {(90, "response", 40), (88, "response", 21)}
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("Scans showed no remaining tumour in 6 of the 48 patients.", "complete_response"),
+    ("In 19 of the 48 patients the cancer stayed the same.", "stable_disease"),
+    ("Eleven of the 48 patients developed new metastases within a year.", "progression"),
+    ("Three years on, 30 of the 48 patients were still living.", "survival"),
+])
+def test_plain_words_of_news_stories_for_the_vocabulary(nlp, sentence: str,
+                                                        outcome: str) -> None:
+    rows = _outcome_kinds(nlp, "In the pilot study, 48 people with bile duct cancer took "
+                               f"futibatinib every day. {sentence}")
+    assert {r[1] for r in rows} == {outcome}
