@@ -3263,3 +3263,20 @@ def test_plain_words_of_news_stories_for_the_vocabulary(nlp, sentence: str,
     rows = _outcome_kinds(nlp, "In the pilot study, 48 people with bile duct cancer took "
                                f"futibatinib every day. {sentence}")
     assert {r[1] for r in rows} == {outcome}
+
+
+@pytest.mark.parametrize(("event", "outcome"), [
+    ("Peripheral neuropathy of grade 2 or higher", "adverse_event"),
+    ("Grade 3 or 4 peripheral neuropathy", "adverse_event"),
+    ("Peripheral neuropathy", "other"),
+])
+def test_a_harm_named_as_an_end_point_stays_a_harm_when_graded(nlp, event: str,
+                                                              outcome: str) -> None:
+    # corpora/README: an end point of the trial is 'other', a harm reported as one is an
+    # adverse event; a toxicity grade says the text reports it as a harm
+    grade = event.lower() if event != "Peripheral neuropathy" else "peripheral neuropathy"
+    rows = _outcome_kinds(nlp, "Children with Hodgkin lymphoma were randomly assigned to "
+                               "brentuximab vedotin (n = 300) or vincristine (n = 297). The "
+                               f"secondary end points were event-free survival and {grade}. "
+                               f"{event} occurred in 30 and 12 patients, respectively.")
+    assert rows == {(300, outcome, 30), (297, outcome, 12)}

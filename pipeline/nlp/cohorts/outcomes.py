@@ -1135,12 +1135,16 @@ def _harm_word(doc: Doc, found: Cue, words: set[str], settings: LinkSettings) ->
     harm = words & settings.harm_words
     if not harm or harm - settings.grade_words:
         return bool(harm)
-    doc_words = words_of(doc)
-    return any(doc_words.lower[k] in settings.grade_words and k + 1 < len(doc)
-               and (doc_words.num[k + 1] is not None
-                    or doc_words.lower[k + 1] in settings.threshold_words
-                    or doc_words.lower[k + 1].lstrip("<>=≥≤").isdigit())
-               for k in range(found.start, found.end))
+    return any(_toxicity_grade(doc, k, settings) for k in range(found.start, found.end))
+
+
+def _toxicity_grade(doc: Doc, k: int, settings: LinkSettings) -> bool:
+    """Is the word at ``k`` a grade of the toxicity scale ('grade 3', 'grade >=3', 'grade 3
+    or higher'), not of a disease scale ('BILAG grade A')?"""
+    words = words_of(doc)
+    return words.lower[k] in settings.grade_words and k + 1 < len(doc) \
+        and (words.num[k + 1] is not None or words.lower[k + 1] in settings.threshold_words
+             or words.lower[k + 1].lstrip("<>=≥≤").isdigit())
 
 
 def _names_harm(words: set[str], frame: set[str], settings: LinkSettings) -> bool:
@@ -1900,6 +1904,9 @@ def endpoint_harms(doc: Doc, cues: list[Cue], sent_starts: list[int],
     for cue in harms:
         if any(w in settings.harm_classes for w in words.lower[cue.start:cue.end]):
             continue  # "serious adverse events", "infusion reactions": harms by name
+        if any(_toxicity_grade(doc, k, settings)
+               for k in range(max(0, cue.start - _GRADE_REACH), min(len(doc), cue.end + _GRADE_REACH))):
+            continue  # "neurotoxicity of grade 3 or higher": graded as a toxicity, a harm
         n = bisect_right(sent_starts, cue.start) - 1
         if n not in read:
             first = sent_starts[n]
@@ -1919,6 +1926,11 @@ def endpoint_harms(doc: Doc, cues: list[Cue], sent_starts: list[int],
               if named or section == "endpoint"
               or section is None and _singular(cue.text) in stated}
     return [turned.get(c, c) for c in cues] if turned else cues
+
+
+#: How far before or after a harm word its toxicity grade may stand ('grade 3 or 4 X', 'X of
+#: grade 3 or higher').
+_GRADE_REACH = 3
 
 
 def _singular(text: str) -> str:
