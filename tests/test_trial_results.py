@@ -3280,3 +3280,15 @@ def test_a_harm_named_as_an_end_point_stays_a_harm_when_graded(nlp, event: str,
                                f"secondary end points were event-free survival and {grade}. "
                                f"{event} occurred in 30 and 12 patients, respectively.")
     assert rows == {(300, outcome, 30), (297, outcome, 12)}
+
+
+@pytest.mark.parametrize("apposition", [
+    "defined as a new focal deficit or a seizure",
+    "the key secondary end point",
+])
+def test_a_harm_word_defined_as_an_end_point_is_the_end_point(nlp, apposition: str) -> None:
+    rows = _outcome_kinds(nlp, "Adults with cryptococcal meningitis were randomly assigned to "
+                               "flucytosine (n = 180) or fluconazole (n = 178). New neurological "
+                               f"events, {apposition}, occurred in 21 and 35 patients, "
+                               "respectively.")
+    assert rows == {(180, "other", 21), (178, "other", 35)}

@@ -1920,12 +1920,34 @@ def endpoint_harms(doc: Doc, cues: list[Cue], sent_starts: list[int],
         if section != "safety" and states \
                 or n == 0 and _heading_kind(doc, sent_starts + [len(doc)], 0, settings) is not None:
             stated.add(_singular(cue.text))  # ... or the title names ("X Cuts Fractures in ...")
-        candidates.append((cue, names_main_condition(doc, cue.start, cue.end), section))
+        candidates.append((cue, names_main_condition(doc, cue.start, cue.end)
+                           or _defined_end_point(doc, cue, settings), section))
     turned = {cue: Cue("OUTCOME", "other", cue.start, cue.end, cue.text)
               for cue, named, section in candidates
               if named or section == "endpoint"
               or section is None and _singular(cue.text) in stated}
     return [turned.get(c, c) for c in cues] if turned else cues
+
+
+def _defined_end_point(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
+    """Does an apposition right after the outcome words define them or call them an end
+    point ('New neurological events, defined as ...', 'A second tumour, a prespecified
+    secondary end point, was diagnosed in')? Then they are the trial's end point."""
+    words = words_of(doc)
+    k = cue.end
+    if k + 1 >= len(doc) or words.text[k] not in {",", "("}:
+        return False
+    window = []
+    for j in range(k + 1, min(len(doc), k + 1 + _APPOSITION_WORDS)):
+        if words.text[j] in {",", ")"}:
+            break
+        window.append(words.lower[j])
+    return bool(window) and (window[0] in settings.endpoint_definers
+                             or any(w in settings.goal_words for w in window))
+
+
+#: At most this many words in an apposition that calls an outcome an end point.
+_APPOSITION_WORDS = 6
 
 
 #: How far before or after a harm word its toxicity grade may stand ('grade 3 or 4 X', 'X of
