@@ -3292,3 +3292,11 @@ def test_a_harm_word_defined_as_an_end_point_is_the_end_point(nlp, apposition: s
                                f"events, {apposition}, occurred in 21 and 35 patients, "
                                "respectively.")
     assert rows == {(180, "other", 21), (178, "other", 35)}
+
+
+@pytest.mark.parametrize("harm", ["immune-related side effects", "immune-mediated toxicities",
+                                  "drug-related side effects"])
+def test_harms_qualified_by_their_cause_are_harms(nlp, harm: str) -> None:
+    rows = _outcome_kinds(nlp, "In the study, 75 people with kidney cancer received "
+                               f"nivolumab. Fourteen of them had serious {harm}.")
+    assert rows == {(75, "adverse_event", 14)}
