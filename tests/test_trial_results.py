@@ -3300,3 +3300,17 @@ def test_harms_qualified_by_their_cause_are_harms(nlp, harm: str) -> None:
     rows = _outcome_kinds(nlp, "In the study, 75 people with kidney cancer received "
                                f"nivolumab. Fourteen of them had serious {harm}.")
     assert rows == {(75, "adverse_event", 14)}
+
+
+@pytest.mark.parametrize(("sentence", "harm"), [
+    ("Sharp drops in infection-fighting white cells occurred in 31 and 4 patients, "
+     "respectively.", True),
+    ("A fall in platelets to below 50,000 was seen in 31 and 4 patients, respectively.", True),
+    ("Low neutrophil counts were found in 31 and 4 patients, respectively.", True),
+    ("A drop in systolic blood pressure of at least 10 mm Hg was seen in 31 and 4 patients, "
+     "respectively.", False),
+])
+def test_falling_blood_counts_in_plain_words_are_harms(nlp, sentence: str, harm: bool) -> None:
+    rows = _outcome_kinds(nlp, "Adults with myelofibrosis were randomly assigned to "
+                               f"navtemadlin (n = 120) or placebo (n = 118). {sentence}")
+    assert rows and all((r[1] == "adverse_event") == harm for r in rows)
