@@ -17,10 +17,10 @@ def _rows(nlp, text: str) -> set[tuple]:
 
 def test_subject_of_an_event_frame_is_an_other_outcome(nlp) -> None:
     rows = _rows(nlp, "Adults with otitis media were assigned to cefdinir (n = 70) or "
-                      "amoxicillin (n = 72). Clinical cure was achieved in 52 of 70 (74%) "
+                      "amoxicillin (n = 72). Treatment failure was recorded in 52 of 70 (74%) "
                       "vs 49 of 72 (68%).")
-    assert rows == {("outcome", 70, "cefdinir", "received", "other", "Clinical cure", 52),
-                    ("outcome", 72, "amoxicillin", "received", "other", "Clinical cure", 49)}
+    assert rows == {("outcome", 70, "cefdinir", "received", "other", "Treatment failure", 52),
+                    ("outcome", 72, "amoxicillin", "received", "other", "Treatment failure", 49)}
 
 
 def test_object_of_an_event_verb_is_an_other_outcome(nlp) -> None:
@@ -628,18 +628,21 @@ def test_sizes_assigned_to_labelled_arms_are_the_arms_of_a_later_list(nlp, desig
         (size, f"{label} {name}") for size, name in zip(sizes, (first, second, third), strict=True)}
 
 
-@pytest.mark.parametrize(("subject", "verb"), [
-    ("A fall of at least 30% in daily pain scores", "was achieved by"),
-    ("An improvement of at least 4 points in the symptom score", "was reported by"),
-    ("The primary composite end point (dialysis, transplantation or renal death)", "occurred in"),
-    ("A major adverse limb event (amputation or urgent revascularisation)", "occurred in"),
+@pytest.mark.parametrize(("subject", "verb", "outcome"), [
+    # (a fall past a percentage defines responders: a response, corpora/README)
+    ("A fall of at least 30% in daily pain scores", "was achieved by", "response"),
+    ("An improvement of at least 4 points in the symptom score", "was reported by", "other"),
+    ("The primary composite end point (dialysis, transplantation or renal death)", "occurred in",
+     "other"),
+    ("A major adverse limb event (amputation or urgent revascularisation)", "occurred in",
+     "other"),
 ])
 def test_a_subject_with_a_threshold_or_a_definition_in_brackets_names_the_event(
-        nlp, subject: str, verb: str) -> None:
+        nlp, subject: str, verb: str, outcome: str) -> None:
     rows = _rows(nlp, "Adults were randomly assigned: 150 to Group 1 and 149 to Group 2. "
                       f"{subject} {verb} 45 participants (30.0%) in Group 1 and 31 (20.8%) in "
                       "Group 2.")
-    assert {(r[1], r[4], r[6]) for r in rows} == {(150, "other", 45), (149, "other", 31)}
+    assert {(r[1], r[4], r[6]) for r in rows} == {(150, outcome, 45), (149, outcome, 31)}
 
 
 @pytest.mark.parametrize("sites", ["At 42 dermatology centres in Canada",
@@ -1524,8 +1527,8 @@ def _outcome_kinds(nlp, text: str) -> set[tuple]:
      "Seizure freedom during maintenance was achieved in 21 of 150 patients given lacosamide "
      "and 4 of 150 given placebo.", "seizure freedom"),
     ("Children with absence epilepsy were randomised to ethosuximide (n = 90) or placebo "
-     "(n = 90). A reduction of at least 50% in seizure frequency occurred in 40 of 90 and "
-     "12 of 90 children, respectively.", "seizure frequency"),
+     "(n = 90). A reduction in seizure frequency was seen in 40 of 90 and 12 of 90 children, "
+     "respectively.", "seizure frequency"),
     ("Adults with haemophilia A were randomised to emicizumab (n = 80) or no prophylaxis "
      "(n = 80). A bleeding score of zero was achieved by 30 of 80 patients given emicizumab "
      "and 5 of 80 without prophylaxis.", "bleeding score"),
@@ -1601,7 +1604,7 @@ def test_becoming_free_of_something_is_an_end_point(nlp) -> None:
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("By day 42, 150 children in the pyronaridine group and 141 in the mefloquine group were "
-     "cured.", {(160, "other", 150), (160, "other", 141)}),
+     "cured.", {(160, "response", 150), (160, "response", 141)}),
     ("Recrudescence was confirmed by genotyping in 4 and 12 children, respectively.",
      {(160, "recurrence", 4), (160, "recurrence", 12)}),
     ("EASI-90 was reached by 40 and 11 children, respectively.",
@@ -1621,7 +1624,7 @@ def test_an_outcome_word_naming_the_trial_is_no_event(nlp, trial: str) -> None:
         "Clinical cure was achieved in 150 and 131 patients, respectively."), nlp=nlp).rows
     assert {(r.row_type, r.cohort_size, r.outcome, r.event_count) for r in rows} == {
         ("cohort", 420, None, None), ("cohort", 210, None, None),
-        ("outcome", 210, "other", 150), ("outcome", 210, "other", 131)}
+        ("outcome", 210, "response", 150), ("outcome", 210, "response", 131)}
 
 
 @pytest.mark.parametrize(("sentence", "mention"), [
@@ -2005,11 +2008,13 @@ def test_a_zero_said_of_a_named_group_keeps_its_row(nlp, zero: str) -> None:
     ("A fall of at least 75%", "occurred in")])
 def test_a_responder_threshold_that_ends_the_subject_is_the_end_point(
         nlp, threshold: str, verb: str) -> None:
+    # those past the threshold are the responders: a response (corpora/README; the majority
+    # of tune's gold, tune-110, 159, 179, 183, against tune-86)
     rows = _rows(nlp, "Patients were randomly assigned to Arm A (fremanezumab 225 mg, n = 88) or "
                       f"Arm B (placebo, n = 86). {threshold} {verb} 30 of 88 in Arm A and 12 of 86 "
                       "in Arm B.")
     assert {(r[1], r[3], r[4], r[6]) for r in rows} == {
-        (88, "received", "other", 30), (86, "not_received", "other", 12)}
+        (88, "received", "response", 30), (86, "not_received", "response", 12)}
 
 
 @pytest.mark.parametrize(("heading", "outcome"), [
@@ -2092,7 +2097,7 @@ def test_the_kinds_of_a_best_response_list_are_the_events(nlp, best: str) -> Non
 @pytest.mark.parametrize(("event", "outcome"), [
     ("Injection-site erythema", "adverse_event"), ("Muscle cramps", "adverse_event"),
     ("Conjunctivitis", "adverse_event"), ("Hyperkalaemia", "adverse_event"),
-    ("A reduction in joint pain of at least 50%", "other"),
+    ("A reduction in joint pain of at least 50%", "response"),
     ("Normoglycaemia at week 36", "other")])
 def test_an_unlisted_symptom_or_a_word_of_harm_form_is_a_harm(nlp, event: str,
                                                                outcome: str) -> None:
@@ -3099,3 +3104,213 @@ def test_a_cancer_that_grew_again_is_a_progression(nlp, grew: str) -> None:
                       f"{grew} 19 of the 45 given eribulin and 27 of the 45 given dacarbazine.")
     assert {(r[1], r[2], r[4], r[6]) for r in rows} == {(45, "eribulin", "progression", 19),
                                                        (45, "dacarbazine", "progression", 27)}
+
+
+# The outcome word across specialties (corpora/README: the vocabulary holds in every
+# specialty; "other" only for what it has no word for). Cure and treatment success are
+# responses (tune's gold: "microbiological cure", "treatment success"); disease control and
+# clinical benefit, which count stable disease too, are not.
+
+_TWO_ARMS = ("Adults were randomly assigned to cefiderocol (n = 140) or meropenem (n = 138). ")
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("Mycological cure at the end of therapy was achieved in 97 of 140 and 88 of 138 "
+     "patients.", "response"),
+    ("By day 21, 101 patients in the cefiderocol group and 92 in the meropenem group were "
+     "clinically cured.", "response"),
+    ("Bacteriological cure was documented in 97 and 88 patients, respectively.", "response"),
+    ("Treatment success, defined as no fever and a negative culture at day 14, occurred in 97 "
+     "of 140 and 88 of 138 patients.", "response"),
+    ("In all, 97 and 88 patients, respectively, rated their symptoms as much or very much "
+     "improved.", "response"),
+    ("Disease control was achieved in 97 of 140 and 88 of 138 patients.", "other"),
+    ("Three stillbirths occurred in the cefiderocol group and five in the meropenem group.",
+     "death"),
+    ("Of the 140 given cefiderocol, 9 passed away before day 28, as did 14 of the 138 given "
+     "meropenem.", "death"),
+])
+def test_outcome_words_of_other_specialties(nlp, sentence: str, outcome: str) -> None:
+    rows = _outcome_kinds(nlp, _TWO_ARMS + sentence)
+    assert rows and {r[1] for r in rows} == {outcome}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Two years on, 41 of the 70 were alive with no sign that their lymphoma had progressed.",
+     (70, "progression_free_survival", 41)),
+    ("At three years, 52 of the 70 were alive with no evidence of progression.",
+     (70, "progression_free_survival", 52)),
+    ("At five years, 38 of the 70 remained alive and free from relapse.",
+     (70, "disease_free_survival", 38)),
+])
+def test_alive_and_free_of_an_event_is_that_survival(nlp, sentence: str,
+                                                      expected: tuple) -> None:
+    rows = _outcome_kinds(nlp, "In the study, 70 adults with follicular lymphoma received "
+                               f"mosunetuzumab. {sentence}")
+    assert expected in rows and (expected[0], "survival", expected[2]) not in rows
+
+
+@pytest.mark.parametrize("sentence", [
+    "The clinical benefit rate, which counted stable disease as well, was 62% (31 of 50).",
+    "Disease control lasting at least 16 weeks was reported in 31 of the 50 patients.",
+])
+def test_clinical_benefit_and_disease_control_are_no_response(nlp, sentence: str) -> None:
+    rows = _outcome_kinds(nlp, f"In the study, 50 adults with chondrosarcoma took ivosidenib. "
+                               f"{sentence}")
+    assert rows == {(50, "other", 31)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The response rate was similar in the two groups.",
+    "Median progression-free survival was 11 months with cefiderocol and 9 months with "
+    "meropenem.",
+    "Cure rates did not differ between the groups.",
+])
+def test_outcome_words_without_a_count_give_no_row(nlp, sentence: str) -> None:
+    assert _outcome_kinds(nlp, _TWO_ARMS + sentence) == set()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("By month 18, 21 of the 150 given riluzole had died or needed tracheostomy ventilation.",
+     (150, "other", 21)),
+    ("Twelve patients died or required a liver transplant within a year.", (150, "other", 12)),
+    ("Twelve patients died or progressed within a year.", (150, "progression", 12)),
+])
+def test_death_or_a_needed_intervention_is_a_composite(nlp, sentence: str,
+                                                       expected: tuple) -> None:
+    rows = _outcome_kinds(nlp, f"In the study, 150 adults took riluzole. {sentence}")
+    assert rows == {expected}
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("Three-year failure-free survival was 81% (97 of 120).", "disease_free_survival"),
+    ("At five years, distant metastasis-free survival was 70% (84 of 120).",
+     "disease_free_survival"),
+    ("Grade 3 or higher treatment-related events occurred in 31 of the 120 patients.",
+     "adverse_event"),
+    ("A blood clot in a leg vein was diagnosed in 4 of the 120 patients.", "adverse_event"),
+])
+def test_survival_and_harm_words_of_other_genres(nlp, sentence: str, outcome: str) -> None:
+    rows = _outcome_kinds(nlp, "In the study, 120 adults with nasopharyngeal carcinoma "
+                               f"received capecitabine after chemoradiotherapy. {sentence}")
+    assert {r[1] for r in rows} == {outcome}
+
+
+@pytest.mark.parametrize("harm", ["Anaphylaxis", "Suicidal ideation", "Hot flushes", "Dehydration",
+                                  "Nasal congestion", "Dyskinesia", "Hyperkalaemia", "Side-effects",
+                                  "ARIA-H on MRI"])
+def test_named_side_effects_of_other_specialties_are_harms(nlp, harm: str) -> None:
+    rows = _outcome_kinds(nlp, "Adults with Parkinson disease were randomly assigned to "
+                               "opicapone (n = 210) or placebo (n = 208). "
+                               f"{harm} occurred in 19 and 6 patients, respectively.")
+    assert rows == {(210, "adverse_event", 19), (208, "adverse_event", 6)}
+
+
+def test_disability_worsening_is_a_progression(nlp) -> None:
+    rows = _outcome_kinds(nlp, "Adults with multiple sclerosis were randomly assigned to "
+                               "tolebrutinib (n = 300) or teriflunomide (n = 298). Disability "
+                               "worsening confirmed at 24 weeks occurred in 33 and 51 patients, "
+                               "respectively.")
+    assert {r[1] for r in rows} == {"progression"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "No anaphylaxis attributed to omalizumab was reported.",
+    "No hepatotoxicity related to omalizumab occurred.",
+])
+def test_a_zero_of_harms_caused_by_the_drug_names_no_group(nlp, sentence: str) -> None:
+    # corpora/README: a trial-wide zero gives no row; the drug is named as the cause
+    rows = _outcome_kinds(nlp, "Adults with urticaria were randomly assigned to omalizumab "
+                               f"(n = 150) or placebo (n = 152). {sentence}")
+    assert rows == set()
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("A reduction of at least 50% in weekly itch episodes was reported by 44 and 18 patients, "
+     "respectively.", "response"),
+    ("A fall of more than 30% in the pain score occurred in 44 and 18 patients, respectively.",
+     "response"),
+    ("A reduction in body weight of 5% or more occurred in 44 and 18 patients, respectively.",
+     "other"),
+])
+def test_a_fall_past_a_threshold_defines_responders(nlp, sentence: str, outcome: str) -> None:
+    # corpora/README: a response whatever the disease; a fall in body weight is no response
+    rows = _outcome_kinds(nlp, "Adults with prurigo nodularis were randomly assigned to "
+                               f"nemolizumab (n = 120) or placebo (n = 118). {sentence}")
+    assert rows == {(120, outcome, 44), (118, outcome, 18)}
+
+
+@pytest.mark.parametrize("rated", [
+    "rated their itch as much or very much improved",
+    "described their nausea as much improved",
+])
+def test_a_rating_states_the_outcome_after_as(nlp, rated: str) -> None:
+    rows = _outcome_kinds(nlp, "Adults with cholestatic pruritus were randomly assigned to "
+                               "maralixibat (n = 90) or placebo (n = 88). At week 8, 40 of the 90 "
+                               f"patients given maralixibat {rated}, as did 21 of the 88 given "
+                               "placebo.")
+    assert rows == {(90, "response", 40), (88, "response", 21)}
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("Scans showed no remaining tumour in 6 of the 48 patients.", "complete_response"),
+    ("In 19 of the 48 patients the cancer stayed the same.", "stable_disease"),
+    ("Eleven of the 48 patients developed new metastases within a year.", "progression"),
+    ("Three years on, 30 of the 48 patients were still living.", "survival"),
+])
+def test_plain_words_of_news_stories_for_the_vocabulary(nlp, sentence: str,
+                                                        outcome: str) -> None:
+    rows = _outcome_kinds(nlp, "In the pilot study, 48 people with bile duct cancer took "
+                               f"futibatinib every day. {sentence}")
+    assert {r[1] for r in rows} == {outcome}
+
+
+@pytest.mark.parametrize(("event", "outcome"), [
+    ("Peripheral neuropathy of grade 2 or higher", "adverse_event"),
+    ("Grade 3 or 4 peripheral neuropathy", "adverse_event"),
+    ("Peripheral neuropathy", "other"),
+])
+def test_a_harm_named_as_an_end_point_stays_a_harm_when_graded(nlp, event: str,
+                                                              outcome: str) -> None:
+    # corpora/README: an end point of the trial is 'other', a harm reported as one is an
+    # adverse event; a toxicity grade says the text reports it as a harm
+    grade = event.lower() if event != "Peripheral neuropathy" else "peripheral neuropathy"
+    rows = _outcome_kinds(nlp, "Children with Hodgkin lymphoma were randomly assigned to "
+                               "brentuximab vedotin (n = 300) or vincristine (n = 297). The "
+                               f"secondary end points were event-free survival and {grade}. "
+                               f"{event} occurred in 30 and 12 patients, respectively.")
+    assert rows == {(300, outcome, 30), (297, outcome, 12)}
+
+
+@pytest.mark.parametrize("apposition", [
+    "defined as a new focal deficit or a seizure",
+    "the key secondary end point",
+])
+def test_a_harm_word_defined_as_an_end_point_is_the_end_point(nlp, apposition: str) -> None:
+    rows = _outcome_kinds(nlp, "Adults with cryptococcal meningitis were randomly assigned to "
+                               "flucytosine (n = 180) or fluconazole (n = 178). New neurological "
+                               f"events, {apposition}, occurred in 21 and 35 patients, "
+                               "respectively.")
+    assert rows == {(180, "other", 21), (178, "other", 35)}
+
+
+@pytest.mark.parametrize("harm", ["immune-related side effects", "immune-mediated toxicities",
+                                  "drug-related side effects"])
+def test_harms_qualified_by_their_cause_are_harms(nlp, harm: str) -> None:
+    rows = _outcome_kinds(nlp, "In the study, 75 people with kidney cancer received "
+                               f"nivolumab. Fourteen of them had serious {harm}.")
+    assert rows == {(75, "adverse_event", 14)}
+
+
+@pytest.mark.parametrize(("sentence", "harm"), [
+    ("Sharp drops in infection-fighting white cells occurred in 31 and 4 patients, "
+     "respectively.", True),
+    ("A fall in platelets to below 50,000 was seen in 31 and 4 patients, respectively.", True),
+    ("Low neutrophil counts were found in 31 and 4 patients, respectively.", True),
+    ("A drop in systolic blood pressure of at least 10 mm Hg was seen in 31 and 4 patients, "
+     "respectively.", False),
+])
+def test_falling_blood_counts_in_plain_words_are_harms(nlp, sentence: str, harm: bool) -> None:
+    rows = _outcome_kinds(nlp, "Adults with myelofibrosis were randomly assigned to "
+                               f"navtemadlin (n = 120) or placebo (n = 118). {sentence}")
+    assert rows and all((r[1] == "adverse_event") == harm for r in rows)

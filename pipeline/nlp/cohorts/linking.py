@@ -3549,9 +3549,14 @@ def _link_zero_events(doc: Doc, sent_index: int, clause: Clause, facts: ClauseFa
             found = next((c for c in reversed(state.cohorts) if same_label(c.arm_label, label)), None)
             if found is not None and found not in targets:
                 targets.append(found)
-        if not labels and (facts.drug or facts.control):
+        lower = words_of(doc).lower
+        caused = any(lower[k] in settings.causality_words and lower[k + 1] == "to"
+                     for k in range(cue.end, min(clause.end - 1, cue.end + 2)))
+        if not labels and (facts.drug or facts.control) and not caused:
             # "One died in the placebo group; no deaths occurred with X": the arm, as a count
-            # of the clause before had it, not the latest subgroup given X.
+            # of the clause before had it, not the latest subgroup given X. (But "No
+            # anaphylaxis attributed to X was reported" names X as a cause, no group: a
+            # trial-wide zero, corpora/README, no row.)
             index, _ = implicit_cohort(state, 0, None, facts, settings.confidence,
                                        safety=cue.id in settings.safety_outcomes,
                                        sent=sent_index)

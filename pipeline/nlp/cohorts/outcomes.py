@@ -101,10 +101,24 @@ def predicate_outcome(doc: Doc, i: int, end: int, cues: list[Cue],
             # "one infant had primary progression" (the cue itself: counts of one list share it)
             found = outcome_at[i + 1]
             return None if names_measure(doc, found, settings) else found
+        elif word in settings.rating_verbs and _rated_as(words.lower, i, end, outcome_at):
+            return _rated_as(words.lower, i, end, outcome_at)
         else:
             return _harm_cause(doc, i, end, cues, settings)
         steps += 1
     return None
+
+
+def _rated_as(lower: list[str], i: int, end: int, outcome_at: dict[int, Cue]) -> Cue | None:
+    """'rated their cough as much or very much improved': the outcome named right after the
+    'as' that follows the rating verb at ``i`` (within a few words), or None."""
+    k = next((k for k in range(i + 1, min(end, i + _RATED_WORDS)) if lower[k] == "as"), None)
+    return None if k is None else next(
+        (outcome_at[j] for j in range(k + 1, min(end, k + 3)) if j in outcome_at), None)
+
+
+#: At most this many words between a rating verb and its 'as' ('rated their daily cough as').
+_RATED_WORDS = 6
 
 
 def _after_qualifier(doc: Doc, i: int, end: int, outcome_at: dict[int, Cue],
@@ -667,11 +681,14 @@ def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[C
     events = {c.start: c for c in outcomes if c.id in _FREE_OF}
     found = []
     for cue in outcomes:
-        if cue.id == "survival" and cue.end < len(doc) and doc[cue.end].lower_ == "without":
-            # "alive without their cancer getting worse": alive and free of that event
-            k = cue.end + 1
-            while k < len(doc) and k - cue.end <= 3 and k not in events and (
-                    doc[k].lower_ in settings.filler_words or doc[k].lower_ in settings.determiners):
+        opener = _free_of_opener(words.lower, cue.end, settings) if cue.id == "survival" else 0
+        if opener:
+            # "alive without their cancer getting worse", "alive with no sign that the
+            # tumour had grown": alive and free of that event
+            k = cue.end + opener
+            while k < len(doc) and k - cue.end - opener < 3 and k not in events and (
+                    doc[k].lower_ in settings.filler_words or doc[k].lower_ in settings.determiners
+                    or words.ent_type[k] == "DISEASE"):  # ("that their lymphoma had grown")
                 k += 1
             if k in events:
                 found.append(Cue("OUTCOME", _FREE_OF[events[k].id], cue.start, events[k].end,
@@ -697,6 +714,13 @@ def turned_outcomes(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[C
             found.append(Cue("OUTCOME", "death", cue.start, after.end,
                              doc[cue.start:after.end].text))
     return found
+
+
+def _free_of_opener(lower: list[str], k: int, settings: LinkSettings) -> int:
+    """How many words at ``k`` say that what follows is absent ('without', 'with no sign
+    that', 'and free of'; free_of_openers), or 0."""
+    return max((len(p) for p in settings.free_of_openers
+                if tuple(lower[k:k + len(p)]) == p), default=0)
 
 
 def qualified_outcome(doc: Doc, cue: Cue, cues: list[Cue], settings: LinkSettings) -> Cue:
@@ -759,11 +783,13 @@ def _composite_end(doc: Doc, k: int, cues: list[Cue], settings: LinkSettings) ->
     named = next((c for c in cues if c.label == "OUTCOME" and c.start == k), None)
     if named is not None and named.id not in {"other", "adverse_event"}:
         return k - 1  # "death or progression": an event of the vocabulary
-    stop = k
+    # "died or needed permanent ventilation": the other event a verb of need names
+    verb = int(words.lower[k] in settings.intervention_verbs)
+    stop = k + verb
     while stop < len(doc) and stop - k < settings.max_outcome_words \
             and not _ends_phrase(doc[stop], settings) and words.lower[stop] not in settings.frame_verbs:
         stop += 1  # ("Death or severe disability | occurred in")
-    return stop if stop > k and words.is_alpha[k] else k - 1
+    return stop if stop > k + verb and words.is_alpha[k] else k - 1
 
 
 def _composite_start(doc: Doc, k: int, cues: list[Cue], settings: LinkSettings) -> int:
@@ -1046,6 +1072,8 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
     if glosses:
         named = glosses[:1]  # (the name, over a word inside the phrase: "seizure" above)
     words = set(doc_words.lower[found.start:found.end])
+    if _responder_threshold(doc, found, start, settings):
+        return Cue("OUTCOME", "response", found.start, found.end, found.text)
     if doc_words.lower[found.start] in settings.absence_words \
             or any(names_measure(doc, c, settings) for c in named) \
             or named and any(w in settings.resolution_verbs for w in doc_words.lower[found.end:start]):
@@ -1073,6 +1101,33 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
     return found
 
 
+def _responder_threshold(doc: Doc, found: Cue, start: int, settings: LinkSettings) -> bool:
+    """Does the event phrase open with a fall in a measure and hold a threshold of at least
+    a percentage, up to the count at ``start`` ('A reduction of at least 50% in monthly
+    headache days', 'A fall of more than 50% from baseline')? Those who meet it are the
+    responders (corpora/README: a response whatever the disease), unless the sentence
+    names a measure whose fall is no response (body weight, eGFR, bone density)."""
+    words = words_of(doc)
+    k = found.start
+    while k < found.end and (words.lower[k] in settings.determiners or not words.is_alpha[k]
+                             or words.lower[k] in settings.threshold_words
+                             or words.lower[k] == "at"):
+        k += 1  # ("at least a 50% drop", "≥50% reduction")
+    if k == found.end or words.lower[k] not in settings.responder_changes:
+        return False
+    window = words.lower[found.start:min(start, found.end + _THRESHOLD_REACH)]
+    if "%" not in window or not any(w in settings.threshold_words or w.startswith(("≥", ">="))
+                                    for w in window):
+        return False
+    sent = doc[found.start].sent
+    return settings.not_responder_measures.isdisjoint(words.lower[sent.start:sent.end])
+
+
+#: How far after an event phrase cut at 'than' its threshold may go on ('fall of more | than
+#: 50%').
+_THRESHOLD_REACH = 4
+
+
 def _harm_word(doc: Doc, found: Cue, words: set[str], settings: LinkSettings) -> bool:
     """Do the words of an event hold a word that makes it a harm ('grade 3 transaminase
     elevation', 'ovarian dysfunction')? A grade is of the toxicity scale only with a number
@@ -1080,12 +1135,16 @@ def _harm_word(doc: Doc, found: Cue, words: set[str], settings: LinkSettings) ->
     harm = words & settings.harm_words
     if not harm or harm - settings.grade_words:
         return bool(harm)
-    doc_words = words_of(doc)
-    return any(doc_words.lower[k] in settings.grade_words and k + 1 < len(doc)
-               and (doc_words.num[k + 1] is not None
-                    or doc_words.lower[k + 1] in settings.threshold_words
-                    or doc_words.lower[k + 1].lstrip("<>=≥≤").isdigit())
-               for k in range(found.start, found.end))
+    return any(_toxicity_grade(doc, k, settings) for k in range(found.start, found.end))
+
+
+def _toxicity_grade(doc: Doc, k: int, settings: LinkSettings) -> bool:
+    """Is the word at ``k`` a grade of the toxicity scale ('grade 3', 'grade >=3', 'grade 3
+    or higher'), not of a disease scale ('BILAG grade A')?"""
+    words = words_of(doc)
+    return words.lower[k] in settings.grade_words and k + 1 < len(doc) \
+        and (words.num[k + 1] is not None or words.lower[k + 1] in settings.threshold_words
+             or words.lower[k + 1].lstrip("<>=≥≤").isdigit())
 
 
 def _names_harm(words: set[str], frame: set[str], settings: LinkSettings) -> bool:
@@ -1845,6 +1904,9 @@ def endpoint_harms(doc: Doc, cues: list[Cue], sent_starts: list[int],
     for cue in harms:
         if any(w in settings.harm_classes for w in words.lower[cue.start:cue.end]):
             continue  # "serious adverse events", "infusion reactions": harms by name
+        if any(_toxicity_grade(doc, k, settings)
+               for k in range(max(0, cue.start - _GRADE_REACH), min(len(doc), cue.end + _GRADE_REACH))):
+            continue  # "neurotoxicity of grade 3 or higher": graded as a toxicity, a harm
         n = bisect_right(sent_starts, cue.start) - 1
         if n not in read:
             first = sent_starts[n]
@@ -1858,12 +1920,39 @@ def endpoint_harms(doc: Doc, cues: list[Cue], sent_starts: list[int],
         if section != "safety" and states \
                 or n == 0 and _heading_kind(doc, sent_starts + [len(doc)], 0, settings) is not None:
             stated.add(_singular(cue.text))  # ... or the title names ("X Cuts Fractures in ...")
-        candidates.append((cue, names_main_condition(doc, cue.start, cue.end), section))
+        candidates.append((cue, names_main_condition(doc, cue.start, cue.end)
+                           or _defined_end_point(doc, cue, settings), section))
     turned = {cue: Cue("OUTCOME", "other", cue.start, cue.end, cue.text)
               for cue, named, section in candidates
               if named or section == "endpoint"
               or section is None and _singular(cue.text) in stated}
     return [turned.get(c, c) for c in cues] if turned else cues
+
+
+def _defined_end_point(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
+    """Does an apposition right after the outcome words define them or call them an end
+    point ('New neurological events, defined as ...', 'A second tumour, a prespecified
+    secondary end point, was diagnosed in')? Then they are the trial's end point."""
+    words = words_of(doc)
+    k = cue.end
+    if k + 1 >= len(doc) or words.text[k] not in {",", "("}:
+        return False
+    window = []
+    for j in range(k + 1, min(len(doc), k + 1 + _APPOSITION_WORDS)):
+        if words.text[j] in {",", ")"}:
+            break
+        window.append(words.lower[j])
+    return bool(window) and (window[0] in settings.endpoint_definers
+                             or any(w in settings.goal_words for w in window))
+
+
+#: At most this many words in an apposition that calls an outcome an end point.
+_APPOSITION_WORDS = 6
+
+
+#: How far before or after a harm word its toxicity grade may stand ('grade 3 or 4 X', 'X of
+#: grade 3 or higher').
+_GRADE_REACH = 3
 
 
 def _singular(text: str) -> str:

@@ -189,6 +189,11 @@ class LinkSettings:
     history_words: frozenset[str]  # '96 had previously received X': the patients' history
     perfect_history_words: frozenset[str]  # '11 had never received X': after 'had' only
     availability_words: frozenset[str]  # 'samples were available for 271 patients'
+    free_of_openers: tuple[tuple[str, ...], ...]  # 'alive with no sign of': free of what follows
+    endpoint_definers: frozenset[str]  # 'X, defined as ...': an end point, not a harm
+    rating_verbs: frozenset[str]  # 'rated their cough as much improved': the rating
+    responder_changes: frozenset[str]  # 'a reduction of at least 50% in X': responders
+    not_responder_measures: frozenset[str]  # 'a reduction in body weight of 5% or more'
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
