@@ -256,13 +256,14 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     "nivolumab plus ipilimumab", "TCH plus pertuzumab") are one combined treatment, written
     as the sorted generic names joined with " + ".
     """
+    words = words_of(doc)  # span texts sliced from the doc's text, not joined from tokens
     groups: list[list[Span]] = []
     for ent in drug_ents:
         if groups and not _compared_with(doc, groups[-1], ent, settings) \
                 and (_joined(doc, groups[-1][-1].end, ent.start, settings) or (
                 _dummy(doc, ent, settings) and ent.start - groups[-1][-1].end <= 3 and all(
-                    t.lower_ in settings.dummy_forms or t.lower_ in settings.dose_joiners
-                    for t in doc[groups[-1][-1].end:ent.start]))):
+                    w in settings.dummy_forms or w in settings.dose_joiners
+                    for w in words.lower[groups[-1][-1].end:ent.start]))):
             # ("anakinra injection plus placebo tablets": a drug and its dummy)
             groups[-1].append(ent)
         else:
@@ -270,7 +271,6 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     groups = [part for group in groups for part in _listed_options(doc, group, settings)]
     groups = [part for group in groups for part in _plural_arms(doc, group, settings)]
     found = []
-    words = words_of(doc)  # span texts sliced from the doc's text, not joined from tokens
     for group in groups:
         if len(group) > 1:
             # "colchicine plus placebo injection": the dummy of a double-dummy design
@@ -315,20 +315,23 @@ def _named_apart(names: list[str], mention: str) -> list[str]:
 def _dummy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
     """Is the entity a placebo given in a form ("placebo tablets") to keep a double-dummy
     comparison blind?"""
-    return (ent.id_ or ent.text.lower()) in settings.control_drugs and ent.end < len(doc) \
-        and doc[ent.end].lower_ in settings.dummy_forms
+    words = words_of(doc)
+    return ent.end < len(doc) and words.lower[ent.end] in settings.dummy_forms \
+        and (ent.id_ or words.span_text(ent.start, ent.end).lower()) in settings.control_drugs
 
 
 def _listed_options(doc: Doc, group: list[Span], settings: LinkSettings) -> list[list[Span]]:
     """'to paroxetine, sertraline or placebo': drugs a comma lists before an alternative
     word are options, each its own treatment, not one combination ('docetaxel,
     carboplatin and trastuzumab' is one)."""
+    words = words_of(doc)
+    text, lower = words.text, words.lower
     commas = [k for k in range(1, len(group))
-              if [t.text for t in doc[group[k - 1].end:group[k].start]] == [","]]
+              if group[k].start - group[k - 1].end == 1 and text[group[k - 1].end] == ","]
     end = group[-1].end
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in settings.alternative_words:
+    if end + 1 < len(doc) and text[end] == "," and lower[end + 1] in settings.alternative_words:
         end += 1  # "X, Y, or Z": a comma before the alternative word
-    if not commas or end >= len(doc) or doc[end].lower_ not in settings.alternative_words:
+    if not commas or end >= len(doc) or lower[end] not in settings.alternative_words:
         return [group]
     parts, start = [], 0
     for k in commas:
