@@ -2991,9 +2991,10 @@ def _population_statistic(doc: Doc, m: Mention, facts: ClauseFacts,
         return False
     lower = words_of(doc).lower
     clause = lower[facts.start:facts.end]
+    ends = _last_words(settings.statistic_phrases)  # a phrase is tried only where it can end
     if not (any(w in settings.statistic_words for w in clause) or any(
-            tuple(clause[i:i + len(p)]) == p for p in settings.statistic_phrases
-            for i in range(len(clause) - len(p) + 1))):
+            tuple(clause[k + 1 - len(p):k + 1]) == p for k, w in enumerate(clause) if w in ends
+            for p in settings.statistic_phrases if len(p) <= k + 1)):
         return False  # (most counts)
     return not any(c.label in {"STUDY_VERB", "PROCEDURE", "ARM", "OUTCOME", "STATUS"}
                    for c in facts.cues if facts.start <= c.start < facts.end)
