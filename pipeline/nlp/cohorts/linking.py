@@ -3519,19 +3519,21 @@ def _screened(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) 
     no row counts (corpora/README: screening counts are hard negatives)."""
     # (the group's description may hold an "and" that ends its clause early: "1,317 adults
     # with X and at least two exacerbations ... were assessed for eligibility")
-    end = _sentence_of(words_of(doc), m.start)[1]
-    end = next((k for k in range(facts.end, end) if doc[k].text in settings.clause_breaks), end)
-    if not any(t.lower_ in settings.screening_words for t in doc[m.end:end]):
+    words = words_of(doc)
+    lower = words.lower
+    end = _sentence_of(words, m.start)[1]
+    end = next((k for k in range(facts.end, end) if words.text[k] in settings.clause_breaks), end)
+    if not any(w in settings.screening_words for w in lower[m.end:end]):
         return False
     statuses = {c.start for c in facts.cues if c.label == "STATUS"}
-    for token in doc[m.end:end]:
+    for k in range(m.end, end):
         # (a bound within the group's description is no other count: "adults with at least
         # two exacerbations in the previous year were assessed for eligibility")
-        if (token._.num_value is not None and doc[token.i - 1].lower_ not in settings.not_count_after
-                and doc[token.i - 1].lower_ not in settings.threshold_words) \
-                or token.i in statuses:
+        if (words.num[k] is not None and lower[k - 1] not in settings.not_count_after
+                and lower[k - 1] not in settings.threshold_words) \
+                or k in statuses:
             return False  # another count, or what the group received ("did not receive")
-        if token.lower_ in settings.screening_words:
+        if lower[k] in settings.screening_words:
             return True
     return False
 
