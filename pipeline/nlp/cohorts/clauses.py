@@ -152,8 +152,9 @@ def _demographic_aside(words: Words, i: int, end: int, settings: LinkSettings) -
 
 def _dose_of(doc: Doc, comma: int, settings: LinkSettings) -> bool:
     """Does the comma set a drug's dose after it ('intravenous ceftriaxone, 2 g once daily')?"""
-    return comma > 0 and comma + 2 < len(doc) and doc[comma - 1].ent_type_ == "DRUG" \
-        and doc[comma + 1].like_num and doc[comma + 2].lower_ in settings.dose_words
+    words = words_of(doc)
+    return comma > 0 and comma + 2 < len(doc) and words.ent_type[comma - 1] == "DRUG" \
+        and words.like_num[comma + 1] and words.lower[comma + 2] in settings.dose_words
 
 
 def _bracket_closing_size(words: Words, k: int, end: int) -> bool:
@@ -524,7 +525,8 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
             # died": a verb in a phrase set off before the clause's count picks the group.
             k = bisect_left(anchors, here.start)
             first = anchors[k] if k < len(anchors) and anchors[k] < here.end else here.end
-            comma = max((t.i for t in doc[here.start:first] if t.text == ","), default=here.start)
+            text = words_of(doc).text
+            comma = max((j for j in range(here.start, first) if text[j] == ","), default=here.start)
             own = [c for c in own if c.start >= comma]
         outcomes = [c for c in longest_cues(after.cues, "OUTCOME")
                     if not names_measure(doc, c, settings)]  # "achieved headache freedom"
@@ -698,7 +700,7 @@ def _status_verb(cue: Cue, lower: list[str]) -> bool:
 
 def _relative(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
     """Is the verb at ``i`` that of a relative clause ('9 patients who continued X')?"""
-    return i - 1 >= start and doc[i - 1].lower_ in settings.relative_pronouns
+    return i - 1 >= start and words_of(doc).lower[i - 1] in settings.relative_pronouns
 
 
 def _within_outcome(cue: Cue, cues: list[Cue]) -> bool:

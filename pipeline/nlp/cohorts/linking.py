@@ -2288,16 +2288,17 @@ def _label_heading(sent: Span, clause: Clause, sent_cues: list[Cue], words: Word
 def _headed(doc: Doc, sent: Span, clause: Clause, facts: ClauseFacts, sent_cues: list[Cue],
             settings: LinkSettings) -> Cue | None:
     """The outcome a heading names for the verbless clause after its colon, or None."""
-    if clause.start <= sent.start or doc[clause.start - 1].text not in {":", ";"} \
+    text = words_of(doc).text
+    if clause.start <= sent.start or text[clause.start - 1] not in {":", ";"} \
             or any(c.label in _VERBS and c.id != "not_received"
                    for c in facts.cues):  # "placebo, 6/301"
         return None
     start = clause.start
-    if doc[start - 1].text == ";":
+    if text[start - 1] == ";":
         # "Vomiting: A, 30/300; B, 45/298; placebo, 6/301": every item of the list after the
         # heading's colon.
-        start = next((t.i + 1 for t in doc[sent.start:clause.start] if t.text == ":"), start)
-    if doc[start - 1].text != ":":
+        start = next((k + 1 for k in range(sent.start, clause.start) if text[k] == ":"), start)
+    if text[start - 1] != ":":
         return None
     return heading_outcome(doc, sent.start, start, sent_cues, settings)
 
