@@ -1597,19 +1597,20 @@ def _background_drugs(doc: Doc, drugs: list[Span], cues: list[Cue], sent_starts:
     found: set[int] = set()
     if not drugs:
         return found
+    words = words_of(doc)
+    lower, sent_start = words.lower, words.sent_start
     openers = [c.end for c in cues if c.label == "UNIVERSAL"] + [
-        i + 1 for i in sent_starts if doc[i].lower_ in settings.definite_words
-        and doc[i].lower_ != "the"]
+        i + 1 for i in sent_starts if lower[i] in settings.definite_words and lower[i] != "the"]
     for i in openers:
         k = i
-        while k < len(doc) and k - i <= settings.noun_window and not doc[k].is_sent_start \
-                and doc[k].lower_ not in settings.assignment_words:
+        while k < len(doc) and k - i <= settings.noun_window and not sent_start[k] \
+                and lower[k] not in settings.assignment_words:
             k += 1
-        if k >= len(doc) or doc[k].lower_ not in settings.assignment_words or doc[k].is_sent_start:
+        if k >= len(doc) or lower[k] not in settings.assignment_words or sent_start[k]:
             continue
         end = k
-        while end < len(doc) and not doc[end].is_sent_start \
-                and doc[end].text not in settings.clause_breaks:
+        while end < len(doc) and not sent_start[end] \
+                and words.text[end] not in settings.clause_breaks:
             end += 1
         found |= {e.start for e in drugs if k < e.start < end}
     return found
