@@ -457,11 +457,12 @@ def _of_prior_treatment(doc: Doc, cue: Cue, end: int, settings: LinkSettings) ->
     status of the treatment before the study, not of the study's drug; so is the second of
     two coordinated states the prior word opens ('previously treated or untreated')."""
     k = cue.start
+    lower = words_of(doc).lower
     return cue.id == "not_received" and (
-        (k > 0 and doc[k - 1].lower_ in settings.prior_words)
-        or (k > 2 and doc[k - 1].lower_ in settings.list_separators
-            and doc[k - 3].lower_ in settings.prior_words)
-        or any(doc[k].lower_ in settings.prior_words for k in range(cue.end, min(cue.end + 3, end))))
+        (k > 0 and lower[k - 1] in settings.prior_words)
+        or (k > 2 and lower[k - 1] in settings.list_separators
+            and lower[k - 3] in settings.prior_words)
+        or any(w in settings.prior_words for w in lower[cue.end:min(cue.end + 3, end)]))
 
 
 def _part_named_again(doc: Doc, group: tuple[str, str, int, int],
@@ -471,8 +472,8 @@ def _part_named_again(doc: Doc, group: tuple[str, str, int, int],
     parts = set(group[0].split(" + "))
     for other in groups:
         if other[3] <= group[2] and parts < set(other[0].split(" + ")) and not any(
-                t.lower_ in settings.alternative_words or t.lower_ in settings.comparators
-                for t in doc[other[3]:group[2]]):
+                w in settings.alternative_words or w in settings.comparators
+                for w in words_of(doc).lower[other[3]:group[2]]):
             return True
     return False
 
