@@ -152,8 +152,9 @@ def _demographic_aside(words: Words, i: int, end: int, settings: LinkSettings) -
 
 def _dose_of(doc: Doc, comma: int, settings: LinkSettings) -> bool:
     """Does the comma set a drug's dose after it ('intravenous ceftriaxone, 2 g once daily')?"""
-    return comma > 0 and comma + 2 < len(doc) and doc[comma - 1].ent_type_ == "DRUG" \
-        and doc[comma + 1].like_num and doc[comma + 2].lower_ in settings.dose_words
+    words = words_of(doc)
+    return comma > 0 and comma + 2 < len(doc) and words.ent_type[comma - 1] == "DRUG" \
+        and words.like_num[comma + 1] and words.lower[comma + 2] in settings.dose_words
 
 
 def _bracket_closing_size(words: Words, k: int, end: int) -> bool:
@@ -256,13 +257,14 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     "nivolumab plus ipilimumab", "TCH plus pertuzumab") are one combined treatment, written
     as the sorted generic names joined with " + ".
     """
+    words = words_of(doc)  # span texts sliced from the doc's text, not joined from tokens
     groups: list[list[Span]] = []
     for ent in drug_ents:
         if groups and not _compared_with(doc, groups[-1], ent, settings) \
                 and (_joined(doc, groups[-1][-1].end, ent.start, settings) or (
                 _dummy(doc, ent, settings) and ent.start - groups[-1][-1].end <= 3 and all(
-                    t.lower_ in settings.dummy_forms or t.lower_ in settings.dose_joiners
-                    for t in doc[groups[-1][-1].end:ent.start]))):
+                    w in settings.dummy_forms or w in settings.dose_joiners
+                    for w in words.lower[groups[-1][-1].end:ent.start]))):
             # ("anakinra injection plus placebo tablets": a drug and its dummy)
             groups[-1].append(ent)
         else:
@@ -270,7 +272,6 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
     groups = [part for group in groups for part in _listed_options(doc, group, settings)]
     groups = [part for group in groups for part in _plural_arms(doc, group, settings)]
     found = []
-    words = words_of(doc)  # span texts sliced from the doc's text, not joined from tokens
     for group in groups:
         if len(group) > 1:
             # "colchicine plus placebo injection": the dummy of a double-dummy design
@@ -315,20 +316,23 @@ def _named_apart(names: list[str], mention: str) -> list[str]:
 def _dummy(doc: Doc, ent: Span, settings: LinkSettings) -> bool:
     """Is the entity a placebo given in a form ("placebo tablets") to keep a double-dummy
     comparison blind?"""
-    return (ent.id_ or ent.text.lower()) in settings.control_drugs and ent.end < len(doc) \
-        and doc[ent.end].lower_ in settings.dummy_forms
+    words = words_of(doc)
+    return ent.end < len(doc) and words.lower[ent.end] in settings.dummy_forms \
+        and (ent.id_ or words.span_text(ent.start, ent.end).lower()) in settings.control_drugs
 
 
 def _listed_options(doc: Doc, group: list[Span], settings: LinkSettings) -> list[list[Span]]:
     """'to paroxetine, sertraline or placebo': drugs a comma lists before an alternative
     word are options, each its own treatment, not one combination ('docetaxel,
     carboplatin and trastuzumab' is one)."""
+    words = words_of(doc)
+    text, lower = words.text, words.lower
     commas = [k for k in range(1, len(group))
-              if [t.text for t in doc[group[k - 1].end:group[k].start]] == [","]]
+              if group[k].start - group[k - 1].end == 1 and text[group[k - 1].end] == ","]
     end = group[-1].end
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in settings.alternative_words:
+    if end + 1 < len(doc) and text[end] == "," and lower[end + 1] in settings.alternative_words:
         end += 1  # "X, Y, or Z": a comma before the alternative word
-    if not commas or end >= len(doc) or doc[end].lower_ not in settings.alternative_words:
+    if not commas or end >= len(doc) or lower[end] not in settings.alternative_words:
         return [group]
     parts, start = [], 0
     for k in commas:
@@ -453,11 +457,12 @@ def _of_prior_treatment(doc: Doc, cue: Cue, end: int, settings: LinkSettings) ->
     status of the treatment before the study, not of the study's drug; so is the second of
     two coordinated states the prior word opens ('previously treated or untreated')."""
     k = cue.start
+    lower = words_of(doc).lower
     return cue.id == "not_received" and (
-        (k > 0 and doc[k - 1].lower_ in settings.prior_words)
-        or (k > 2 and doc[k - 1].lower_ in settings.list_separators
-            and doc[k - 3].lower_ in settings.prior_words)
-        or any(doc[k].lower_ in settings.prior_words for k in range(cue.end, min(cue.end + 3, end))))
+        (k > 0 and lower[k - 1] in settings.prior_words)
+        or (k > 2 and lower[k - 1] in settings.list_separators
+            and lower[k - 3] in settings.prior_words)
+        or any(w in settings.prior_words for w in lower[cue.end:min(cue.end + 3, end)]))
 
 
 def _part_named_again(doc: Doc, group: tuple[str, str, int, int],
@@ -467,8 +472,8 @@ def _part_named_again(doc: Doc, group: tuple[str, str, int, int],
     parts = set(group[0].split(" + "))
     for other in groups:
         if other[3] <= group[2] and parts < set(other[0].split(" + ")) and not any(
-                t.lower_ in settings.alternative_words or t.lower_ in settings.comparators
-                for t in doc[other[3]:group[2]]):
+                w in settings.alternative_words or w in settings.comparators
+                for w in words_of(doc).lower[other[3]:group[2]]):
             return True
     return False
 
@@ -521,7 +526,8 @@ def share_predicates(facts: list[ClauseFacts], settings: LinkSettings, doc: Doc,
             # died": a verb in a phrase set off before the clause's count picks the group.
             k = bisect_left(anchors, here.start)
             first = anchors[k] if k < len(anchors) and anchors[k] < here.end else here.end
-            comma = max((t.i for t in doc[here.start:first] if t.text == ","), default=here.start)
+            text = words_of(doc).text
+            comma = max((j for j in range(here.start, first) if text[j] == ","), default=here.start)
             own = [c for c in own if c.start >= comma]
         outcomes = [c for c in longest_cues(after.cues, "OUTCOME")
                     if not names_measure(doc, c, settings)]  # "achieved headache freedom"
@@ -695,7 +701,7 @@ def _status_verb(cue: Cue, lower: list[str]) -> bool:
 
 def _relative(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
     """Is the verb at ``i`` that of a relative clause ('9 patients who continued X')?"""
-    return i - 1 >= start and doc[i - 1].lower_ in settings.relative_pronouns
+    return i - 1 >= start and words_of(doc).lower[i - 1] in settings.relative_pronouns
 
 
 def _within_outcome(cue: Cue, cues: list[Cue]) -> bool:

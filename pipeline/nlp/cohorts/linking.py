@@ -1597,19 +1597,20 @@ def _background_drugs(doc: Doc, drugs: list[Span], cues: list[Cue], sent_starts:
     found: set[int] = set()
     if not drugs:
         return found
+    words = words_of(doc)
+    lower, sent_start = words.lower, words.sent_start
     openers = [c.end for c in cues if c.label == "UNIVERSAL"] + [
-        i + 1 for i in sent_starts if doc[i].lower_ in settings.definite_words
-        and doc[i].lower_ != "the"]
+        i + 1 for i in sent_starts if lower[i] in settings.definite_words and lower[i] != "the"]
     for i in openers:
         k = i
-        while k < len(doc) and k - i <= settings.noun_window and not doc[k].is_sent_start \
-                and doc[k].lower_ not in settings.assignment_words:
+        while k < len(doc) and k - i <= settings.noun_window and not sent_start[k] \
+                and lower[k] not in settings.assignment_words:
             k += 1
-        if k >= len(doc) or doc[k].lower_ not in settings.assignment_words or doc[k].is_sent_start:
+        if k >= len(doc) or lower[k] not in settings.assignment_words or sent_start[k]:
             continue
         end = k
-        while end < len(doc) and not doc[end].is_sent_start \
-                and doc[end].text not in settings.clause_breaks:
+        while end < len(doc) and not sent_start[end] \
+                and words.text[end] not in settings.clause_breaks:
             end += 1
         found |= {e.start for e in drugs if k < e.start < end}
     return found
@@ -2288,16 +2289,17 @@ def _label_heading(sent: Span, clause: Clause, sent_cues: list[Cue], words: Word
 def _headed(doc: Doc, sent: Span, clause: Clause, facts: ClauseFacts, sent_cues: list[Cue],
             settings: LinkSettings) -> Cue | None:
     """The outcome a heading names for the verbless clause after its colon, or None."""
-    if clause.start <= sent.start or doc[clause.start - 1].text not in {":", ";"} \
+    text = words_of(doc).text
+    if clause.start <= sent.start or text[clause.start - 1] not in {":", ";"} \
             or any(c.label in _VERBS and c.id != "not_received"
                    for c in facts.cues):  # "placebo, 6/301"
         return None
     start = clause.start
-    if doc[start - 1].text == ";":
+    if text[start - 1] == ";":
         # "Vomiting: A, 30/300; B, 45/298; placebo, 6/301": every item of the list after the
         # heading's colon.
-        start = next((t.i + 1 for t in doc[sent.start:clause.start] if t.text == ":"), start)
-    if doc[start - 1].text != ":":
+        start = next((k + 1 for k in range(sent.start, clause.start) if text[k] == ":"), start)
+    if text[start - 1] != ":":
         return None
     return heading_outcome(doc, sent.start, start, sent_cues, settings)
 
@@ -2991,9 +2993,10 @@ def _population_statistic(doc: Doc, m: Mention, facts: ClauseFacts,
         return False
     lower = words_of(doc).lower
     clause = lower[facts.start:facts.end]
+    ends = _last_words(settings.statistic_phrases)  # a phrase is tried only where it can end
     if not (any(w in settings.statistic_words for w in clause) or any(
-            tuple(clause[i:i + len(p)]) == p for p in settings.statistic_phrases
-            for i in range(len(clause) - len(p) + 1))):
+            tuple(clause[k + 1 - len(p):k + 1]) == p for k, w in enumerate(clause) if w in ends
+            for p in settings.statistic_phrases if len(p) <= k + 1)):
         return False  # (most counts)
     return not any(c.label in {"STUDY_VERB", "PROCEDURE", "ARM", "OUTCOME", "STATUS"}
                    for c in facts.cues if facts.start <= c.start < facts.end)
@@ -3518,19 +3521,21 @@ def _screened(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) 
     no row counts (corpora/README: screening counts are hard negatives)."""
     # (the group's description may hold an "and" that ends its clause early: "1,317 adults
     # with X and at least two exacerbations ... were assessed for eligibility")
-    end = _sentence_of(words_of(doc), m.start)[1]
-    end = next((k for k in range(facts.end, end) if doc[k].text in settings.clause_breaks), end)
-    if not any(t.lower_ in settings.screening_words for t in doc[m.end:end]):
+    words = words_of(doc)
+    lower = words.lower
+    end = _sentence_of(words, m.start)[1]
+    end = next((k for k in range(facts.end, end) if words.text[k] in settings.clause_breaks), end)
+    if not any(w in settings.screening_words for w in lower[m.end:end]):
         return False
     statuses = {c.start for c in facts.cues if c.label == "STATUS"}
-    for token in doc[m.end:end]:
+    for k in range(m.end, end):
         # (a bound within the group's description is no other count: "adults with at least
         # two exacerbations in the previous year were assessed for eligibility")
-        if (token._.num_value is not None and doc[token.i - 1].lower_ not in settings.not_count_after
-                and doc[token.i - 1].lower_ not in settings.threshold_words) \
-                or token.i in statuses:
+        if (words.num[k] is not None and lower[k - 1] not in settings.not_count_after
+                and lower[k - 1] not in settings.threshold_words) \
+                or k in statuses:
             return False  # another count, or what the group received ("did not receive")
-        if token.lower_ in settings.screening_words:
+        if lower[k] in settings.screening_words:
             return True
     return False
 

@@ -1224,13 +1224,14 @@ def index_response(doc: Doc, start: int, end: int, settings: LinkSettings) -> bo
 def names_measure(doc: Doc, cue: Cue, settings: LinkSettings) -> bool:
     """Does the outcome word qualify a measure after it ('seizure frequency', 'seizure
     freedom', 'seizure-free', 'bleeding score'), so that the event is not that outcome?"""
+    words = words_of(doc)
     k = cue.end
-    if k < len(doc) and doc[k].text in {"-", "–"}:
+    if k < len(doc) and words.text[k] in {"-", "–"}:
         k += 1
-    if cue.id == "adverse_event" and k + 1 < len(doc) and doc[k].lower_ == "of" and (
-            doc[k + 1]._.num_value is not None or doc[k + 1].lower_ == "at"):
+    if cue.id == "adverse_event" and k + 1 < len(doc) and words.lower[k] == "of" and (
+            words.num[k + 1] is not None or words.lower[k + 1] == "at"):
         return True  # "weight loss of 5% or more": a threshold (but "PSA decline of 90%")
-    return k < len(doc) and doc[k].lower_ in settings.measured_nouns
+    return k < len(doc) and words.lower[k] in settings.measured_nouns
 
 
 def _subject_outcome(doc: Doc, start: int, clause_start: int,

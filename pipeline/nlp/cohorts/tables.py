@@ -7,6 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from ..numbers import fraction_parts, is_group_size
+from ..words import words_of
 from .arms import name_control
 from .clauses import clause_facts
 from .groups import LinkState, add_event, find_cohort, fit_score, new_cohort
@@ -17,13 +18,14 @@ from .spans import longest_cues, stated_percent
 
 def _cells(doc: Doc, sent: Span) -> list[tuple[int, int]]:
     """Token ranges of the cells of a flattened table row ("a | b | c")."""
+    words = words_of(doc)
     cells, start = [], sent.start
-    for token in sent:
-        if token.text == "|":
-            cells.append((start, token.i))
-            start = token.i + 1
+    for i in range(sent.start, sent.end):
+        if words.text[i] == "|":
+            cells.append((start, i))
+            start = i + 1
     cells.append((start, sent.end))
-    return [(a, b) for a, b in cells if b > a and not all(t.is_space for t in doc[a:b])]
+    return [(a, b) for a, b in cells if b > a and not all(words.is_space[a:b])]
 
 
 def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
@@ -526,16 +528,18 @@ def _sized_name_column(doc: Doc, cell: tuple[int, int], columns: list[int | None
 
 def _cell_size(doc: Doc, a: int, b: int, patients: frozenset[int] = frozenset()) -> int | None:
     """N of a header cell: "(n = 124)", "n=124", "(N = 98)", "Placebo (98 patients)"."""
-    for t in doc[a:b]:
-        if is_group_size(t.text):
-            return int(t._.num_value)
-        if t.text == "(" and t.i + 3 < b and t.i > a and t.i + 2 in patients \
-                and doc[t.i + 3].text == ")" and doc[t.i + 1].like_num:
-            value = doc[t.i + 1]._.num_value
+    words = words_of(doc)
+    text, lower, num = words.text, words.lower, words.num
+    for i in range(a, b):
+        if is_group_size(text[i]):
+            return int(num[i])  # type: ignore[arg-type]
+        if text[i] == "(" and i + 3 < b and i > a and i + 2 in patients \
+                and text[i + 3] == ")" and words.like_num[i + 1]:
+            value = num[i + 1]
             if value is not None and value == int(value):
                 return int(value)
-        if t.lower_ == "=" and t.i - 1 >= a and doc[t.i - 1].lower_ == "n" and t.i + 1 < b:
-            value = doc[t.i + 1]._.num_value
+        if lower[i] == "=" and i - 1 >= a and lower[i - 1] == "n" and i + 1 < b:
+            value = num[i + 1]
             if value is not None and value == int(value):
                 return int(value)
     return None
