@@ -2885,3 +2885,22 @@ def test_a_count_that_says_what_kind_of_people_is_no_group(nlp, sentence) -> Non
             f"{sentence}")
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert not {229, 250} & {r.cohort_size for r in rows}
+
+
+@pytest.mark.parametrize(("stops", "harms"), [
+    ("the main reasons were withdrawal of consent (11 and 15 patients, respectively) and loss "
+     "to follow-up", "Treatment was stopped because of adverse events by 5 patients in the "
+     "mirikizumab group and 9 in the placebo group."),
+    ("the most common reason was loss to follow-up (12 and 14 patients, respectively)",
+     "Adverse events led to discontinuation in 5 patients in the mirikizumab group and 9 in "
+     "the placebo group."),
+])
+def test_harm_stops_per_arm_after_dropouts_listed_respectively_are_of_the_arms(
+        nlp, stops: str, harms: str) -> None:
+    # Those of each arm who left for another reason are parts of the arms, listed before
+    # the arms are given to them: a next sentence that does not refer back counts the arms.
+    rows = _outcomes(nlp, "In this trial in Crohn disease, 180 patients were assigned to "
+                          "mirikizumab and 178 to placebo. The induction period was completed "
+                          "by 160 patients in the mirikizumab group and 150 in the placebo "
+                          f"group. The others stopped early; {stops}. {harms}")
+    assert {(r[0], r[4]) for r in rows} == {(180, 5), (178, 9)}

@@ -501,10 +501,12 @@ def link_document(doc: Doc, settings: LinkSettings,
         parts = not stated_parent and len(siblings) == len(previous_arms) >= 2 and all(
                 _part_of_arm(state.cohorts[i], state.cohorts[a])
                 for i, a in zip(siblings, previous_arms, strict=True))
+        changed_parts = False
         if len(siblings) >= 2 and (len(parents) == 1 or parts or restated_parts) \
                 and not _opened_whole(words, sent, state, siblings, settings):
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
-            if _changed_parts(state, siblings, previous_arms):
+            changed_parts = _changed_parts(state, siblings, previous_arms)
+            if changed_parts:
                 # (they hold only for a next sentence that refers back to them)
                 subgroup_arms = (sent_index - 1, siblings, previous_arms)
             if _harm_stops_of_parts(state, siblings, previous_arms, n_events):
@@ -566,7 +568,8 @@ def link_document(doc: Doc, settings: LinkSettings,
                     e.cohort in siblings for e in state.events[n_events:]):
                 broken_down = (sent_index, list(siblings), list(previous_arms))
             state.arms = previous_arms
-        elif parts and state.arms == siblings:
+        elif parts and state.arms == siblings and not changed_parts:
+            # (parts whose treatment changed hold only for a next sentence that refers back)
             subgroup_arms = (sent_index, siblings, previous_arms)
         analysed = _analysed_wholes(state, n_events, sent_index)
         if analysed is not None and not any(words.lower[k] in settings.safety_population_words
@@ -1042,7 +1045,9 @@ def _changed_parts(state: LinkState, siblings: list[int], arms: list[int]) -> bo
     if len(siblings) != len(arms) or len(arms) < 2:
         return False
     pairs = [(state.cohorts[i], state.cohorts[a]) for i, a in zip(siblings, arms, strict=True)]
-    return all(part.size < arm.size and part.drug == arm.drug for part, arm in pairs) \
+    # ("loss to follow-up (31 and 29 patients, respectively)": parts whose arm the list
+    # gives them only after the sentence, no drug yet)
+    return all(part.size < arm.size and part.drug in (None, arm.drug) for part, arm in pairs) \
         and any(part.drug_status in CHANGED_STATUSES for part, _ in pairs)
 
 
