@@ -2904,3 +2904,21 @@ def test_harm_stops_per_arm_after_dropouts_listed_respectively_are_of_the_arms(
                           "by 160 patients in the mirikizumab group and 150 in the placebo "
                           f"group. The others stopped early; {stops}. {harms}")
     assert {(r[0], r[4]) for r in rows} == {(180, 5), (178, 9)}
+
+
+@pytest.mark.parametrize(("opening", "arms"), [
+    ("The study enrolled 240 adults with polycythaemia vera. All of them needed treatment to "
+     "lower their haematocrit, and none had taken ruxolitinib. Investigators assigned 121 of "
+     "them to rusfertide and 119 to placebo.", {(121, "rusfertide", "received"),
+                                                (119, "rusfertide", "not_received")}),
+    ("A total of 150 women with endometriosis took part. All of them needed treatment for "
+     "pelvic pain, and none had taken elagolix. Investigators assigned 76 of them to "
+     "linzagolix and 74 to placebo.", {(76, "linzagolix", "received"),
+                                       (74, "linzagolix", "not_received")}),
+])
+def test_a_part_of_them_after_none_had_is_of_the_enrolled_group(nlp, opening: str,
+                                                                  arms: set) -> None:
+    # "none had taken X" counts no one: "N of them" are of the group enrolled before it.
+    rows = analyse(clean_text(opening), nlp=nlp).rows
+    assert arms <= {(r.cohort_size, r.drug, r.drug_status) for r in rows
+                    if r.row_type == "cohort"}

@@ -2731,6 +2731,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                 or named_parent(state, parent, m.value, facts, conf)
         elif parent is not None:  # "70 of the patients given X": the arm given X
             parent = named_parent(state, sibling_arm(state, parent, facts), m.value, facts, conf)
+        while parent is not None and parent.size == 0 and parent.parent is not None:
+            # "..., and none had taken X. A computer assigned 207 of them to Y": no one is
+            # no group to take a part of; "them" are the group that "none" was counted in
+            parent = state.cohorts[parent.parent]
         if parent is None or parent.size < m.value:
             return
         if outcome:
