@@ -2922,3 +2922,25 @@ def test_a_part_of_them_after_none_had_is_of_the_enrolled_group(nlp, opening: st
     rows = analyse(clean_text(opening), nlp=nlp).rows
     assert arms <= {(r.cohort_size, r.drug, r.drug_status) for r in rows
                     if r.row_type == "cohort"}
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("Among 412 randomized participants, 207 were assigned to ropinirole and 205 to placebo. "
+     "Among the 180 participants with severe symptoms at baseline, a response occurred in 40 "
+     "of 91 receiving ropinirole and 20 of 89 receiving placebo. Adverse events occurred in 150 "
+     "participants (72.5%) in the ropinirole group and 120 (58.5%) in the placebo group, most "
+     "commonly nausea (21.3% vs 6.3%).", (205, 13)),
+    ("Of 318 adults with psoriatic arthritis, 160 were assigned to bimekizumab and 158 to "
+     "placebo. Among the 120 participants with dactylitis at baseline, resolution occurred in "
+     "44 of 62 receiving bimekizumab and 18 of 58 receiving placebo. Infections were reported "
+     "in 60 participants (37.5%) in the bimekizumab group and 41 (25.9%) in the placebo group, "
+     "most commonly nasopharyngitis (11.9% vs 7.6%).", (158, 12)),
+])
+def test_a_share_with_decimals_is_of_the_group_whose_size_gives_it(nlp, text: str,
+                                                                    share: tuple) -> None:
+    # 6.3% is no share of a subgroup of 89 (6/89 = 6.7%); of the arm of 205 it is 13.
+    rows = [r for r in analyse(clean_text(text), nlp=nlp).rows
+            if r.row_type == "outcome" and r.outcome == "adverse_event"
+            and r.drug_status == "not_received"]
+    assert share in {(r.cohort_size, r.event_count) for r in rows}
+    assert all(r.cohort_size > 100 for r in rows)

@@ -61,6 +61,7 @@ from .groups import (
     find_cohort,
     fit_score,
     gives_share,
+    group_of_share,
     implicit_cohort,
     named_parent,
     new_cohort,
@@ -2606,6 +2607,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             harm = outcome.id in settings.safety_outcomes and not facts.anaphora
             cohort, confidence = implicit_cohort(state, 0, None, facts, conf, safety=harm,
                                                  widest=harm and bracketed)
+            if cohort is not None and m.percent is not None:
+                cohort = group_of_share(state, cohort, m.percent, facts)
         if cohort is not None and m.percent is not None:
             count = round(m.percent * state.cohorts[cohort].size / 100)
             add_event(state, cohort, count, m.percent, outcome, facts, sent_index, span,
