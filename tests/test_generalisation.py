@@ -2944,3 +2944,22 @@ def test_a_share_with_decimals_is_of_the_group_whose_size_gives_it(nlp, text: st
             and r.drug_status == "not_received"]
     assert share in {(r.cohort_size, r.event_count) for r in rows}
     assert all(r.cohort_size > 100 for r in rows)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 900 adults with atrial fibrillation were randomly assigned to asundexian "
+     "(n = 451) or apixaban (n = 449). The safety population included the 447 patients in the "
+     "asundexian group and the 446 patients in the apixaban group. Major bleeding occurred in 6 "
+     "of the 451 patients (1.3%) assigned to asundexian and in 15 of the 449 (3.3%) assigned to "
+     "apixaban.", {(451, 6), (449, 15)}),
+    ("Overall, 604 patients with COPD were randomised to ensifentrine (n = 302) or placebo "
+     "(n = 302). The safety population included the 299 patients in the ensifentrine group and "
+     "the 300 patients in the placebo group. Pneumonia was reported in 7 of the 302 patients "
+     "(2.3%) assigned to ensifentrine and in 9 of the 302 (3.0%) assigned to placebo.",
+     {(302, 7), (302, 9)}),
+])
+def test_a_harm_of_the_whole_arm_the_text_sizes_stays_with_it(nlp, text: str,
+                                                               expected: set) -> None:
+    # Harms go to the treated groups of a safety population, but not a fraction whose whole
+    # is the arm as randomised, written out.
+    assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected

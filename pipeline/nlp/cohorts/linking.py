@@ -1170,7 +1170,9 @@ def _count_harms_over_treated(state: LinkState, n_events: int,
     for event in state.events[n_events:]:
         # (deaths of any cause are counted over everyone randomized, as efficacy is, unless
         # the sentence judges whether the treatment caused them)
-        if event.outcome in harms and event.cohort in whole:
+        if event.outcome in harms and event.cohort in whole \
+                and event.whole != state.cohorts[event.cohort].size:
+            # ("22 of the 1,108 patients assigned to X": the whole arm the fraction names)
             target = state.cohorts[treated[whole.index(event.cohort)]]
             if event.from_percent and event.percent is not None:
                 event.count = round(event.percent * target.size / 100)
@@ -2659,6 +2661,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             add_event(state, whole.index, m.value, m.percent, outcome,
                       _plain(facts) if named_later and not whole.drug else facts, sent_index,
                       span, conf["fraction"])
+            state.events[-1].whole = m.whole
         elif facts.is_study and not facts.is_incidence and not _after_baseline(facts, m) \
                 and (not facts.elliptical or _changes_after(m, facts)):
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
