@@ -2963,3 +2963,16 @@ def test_a_harm_of_the_whole_arm_the_text_sizes_stays_with_it(nlp, text: str,
     # Harms go to the treated groups of a safety population, but not a fraction whose whole
     # is the arm as randomised, written out.
     assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("Adults with severe asthma were eligible for a trial of tezepelumab against placebo. We "
+     "screened 640 adults and randomised 415, two to one.", 415),
+    ("Women with endometriosis-associated pain took part in a trial of linzagolix. The "
+     "investigators screened 1,210 women and enrolled 486.", 486),
+])
+def test_screened_and_enrolled_as_objects_of_the_verbs(nlp, text: str, size: int) -> None:
+    # "screened N" is a screening count (no row); the count a study verb takes as its object,
+    # the noun understood, is the group randomised or enrolled: a total with no drug.
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert [(r.row_type, r.cohort_size, r.drug) for r in rows] == [("cohort", size, None)]

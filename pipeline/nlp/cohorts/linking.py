@@ -835,7 +835,7 @@ def _refer_to_described_group(words: Words, sents: list[Span], sent_index: int,
             treated, key=lambda c: -c.size)}.values(), key=lambda c: c.index)
     else:
         bounds = [bisect_left(words.idx, c.start_char) for c in made]
-        ends = bounds[1:] + [sents[best[1]].end]
+        ends = bounds[1:] + [sents[best[1]].end] if bounds else []  # (none but totals: no fit)
         fits = [_matched(described, _content_words(words, a, b, settings))
                 for a, b in zip(bounds, ends, strict=True)]
         members = [made[fits.index(max(fits))]] if made and max(fits) else []
@@ -3172,11 +3172,12 @@ def _all_of_counted(doc: Doc, m: Mention, facts: ClauseFacts, outcome: Cue, stat
 
 
 def _randomised_unnamed(m: Mention, facts: ClauseFacts) -> bool:
-    """'..., of whom 246 were randomly assigned: 83 to ...', '314 were randomised:': a group
-    randomised with no arm named in its clause is everyone randomised, a total over the arms."""
+    """'..., of whom 246 were randomly assigned: 83 to ...', '314 were randomised:', 'and
+    randomised 291, two to one': a group randomised with no arm named in its clause is
+    everyone randomised, a total over the arms."""
     return not (facts.drug or facts.control or facts.arm_label or facts.experimental
                 or facts.dose or facts.drug_mention) \
-        and any(_randomises(c) and c.start >= m.end for c in facts.cues)
+        and any(_randomises(c) and (c.start >= m.end or c.end == m.start) for c in facts.cues)
 
 
 def _trial_population(doc: Doc, m: Mention, facts: ClauseFacts,
@@ -3533,7 +3534,10 @@ def _screened(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) 
     no row counts (corpora/README: screening counts are hard negatives)."""
     # (the group's description may hold an "and" that ends its clause early: "1,317 adults
     # with X and at least two exacerbations ... were assessed for eligibility")
-    end = _sentence_of(words_of(doc), m.start)[1]
+    words = words_of(doc)
+    if m.start > facts.start and words.lower[m.start - 1] in settings.screening_words:
+        return True  # "We screened 352 patients and randomised 291": screened, the object
+    end = _sentence_of(words, m.start)[1]
     end = next((k for k in range(facts.end, end) if doc[k].text in settings.clause_breaks), end)
     if not any(t.lower_ in settings.screening_words for t in doc[m.end:end]):
         return False

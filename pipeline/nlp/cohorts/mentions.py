@@ -498,8 +498,11 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                      or words.lower[after] == "whose"
                      # "and LATITUDE-2 randomised 708 (X, n = 472; placebo, n = 236)": the
                      # sizes in brackets say it counts people
-                     or words.text[after] == "(" and _names_group_size(words, after + 1, end))):
+                     or words.text[after] == "(" and _names_group_size(words, after + 1, end))
+                or number.start in object_at and int(value) not in YEARS
+                and (after >= end or words.text[after] in _OBJECT_ENDS)):
             # "so 120 took X and 60 took Y", "120 were given X": the group that received it;
+            # "We screened 352 patients and randomised 291, two to one": the object alone;
             # "the trial enrolled 262 whose tumours qualified": the group enrolled (but "took 4
             # minutes": only a relative clause after the count says it counts people).
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
@@ -1568,6 +1571,11 @@ def _threshold_value(doc: Doc, start: int, after: int, end: int, patients: set[i
 
 #: Signs of a bound before a number.
 _BOUND_SIGNS = frozenset({">", "<", "≥", "≤", ">=", "<="})
+
+
+#: What may end a study verb's object count with the noun understood ("randomised 291, two
+#: to one", "and enrolled 64.").
+_OBJECT_ENDS = frozenset({",", ".", ";"})
 
 
 def _noun_end(doc: Doc, i: int, end: int, patients: set[int],
