@@ -2744,30 +2744,34 @@ def test_counts_after_a_minimum_still_count_patients(nlp, sentence, expected) ->
 
 
 # A list of reasons for stopping, one count per arm in brackets after each reason: a harm is an
-# outcome row of the whole arm (corpora/README), however the text named those who stopped.
+# outcome row of the whole arm; any other reason (consent withdrawn, lack of efficacy, a
+# transplant, "other reasons") is a group that stopped, a cohort row (corpora/README).
 _REASONS = [
     ("Apremilast in Behcet disease\n\nA total of 300 patients were randomly assigned to "
      "apremilast (n = 150) or placebo (n = 150).\n\nBy week 52, 31 patients in the apremilast "
      "group and 24 in the placebo group had discontinued the trial regimen. The reasons were "
      "adverse events (13 and 5 patients, respectively), lack of efficacy (8 and 12), withdrawal "
      "of consent (6 and 4) and other reasons (4 and 3).",
-     {(150, 13), (150, 5)}),
+     {(150, "adverse_event", 13), (150, "adverse_event", 5)},
+     [8, 12, 6, 4, 4, 3]),
     ("Tenapanor for hyperphosphataemia\n\nWe randomly assigned 412 adults on dialysis to "
      "tenapanor (n = 206) or sevelamer (n = 206). Before week 26, 40 patients in the tenapanor "
      "group and 29 in the sevelamer group stopped treatment; the most common reasons were "
      "diarrhoea (17 and 3 patients, respectively), kidney transplantation (9 and 10) and "
      "withdrawal of consent (7 and 8).",
-     {(206, 17), (206, 3)}),
+     {(206, "adverse_event", 17), (206, "adverse_event", 3)},
+     [40, 29, 9, 10, 7, 8]),  # (the stops are stated in the same sentence)
 ]
 
 
-@pytest.mark.parametrize(("text", "harms"), _REASONS)
-def test_a_listed_harm_reason_for_stopping_is_counted_over_the_arm(nlp, text, harms) -> None:
+@pytest.mark.parametrize(("text", "harms", "stopped"), _REASONS)
+def test_listed_reasons_for_stopping_are_harms_or_groups_that_stopped(nlp, text, harms,
+                                                                      stopped) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
-    found = {(r.cohort_size, r.event_count) for r in rows
-             if r.row_type == "outcome" and r.outcome == "adverse_event"
-             and r.outcome_mention in {"adverse events", "diarrhoea"}}
-    assert found == harms
+    outcomes = {(r.cohort_size, r.outcome, r.event_count) for r in rows if r.row_type == "outcome"}
+    assert outcomes == harms
+    listed = [r for r in rows if r.row_type == "cohort" and r.sentence.count("(") >= 3]
+    assert sorted(r.cohort_size for r in listed) == sorted(stopped)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

@@ -52,6 +52,7 @@ class LinkState:
     spanning: set[int] = field(default_factory=set)  # totals over arms ("randomized to A or B")
     pooled: set[int] = field(default_factory=set)  # events of several groups, pooled
     stopped: set[int] = field(default_factory=set)  # those of an arm who stopped or withdrew
+    reasons: set[int] = field(default_factory=set)  # who stopped for a listed reason: no arms
     screened: set[int] = field(default_factory=set)  # excluded before enrolment, and their parts
     # groups stated again ("and all 131 in the placebo group received a dose"): cohort,
     # sentence, start and end of the restatement, each a row of its own (corpora/README)

@@ -462,7 +462,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         if len(arms_at_start) >= 2 and any(c.label == "STATUS" and c.id in CHANGED_STATUSES
                                            for c in sent_cues):
             _changed_parts_of_arms(words, state, n_cohorts, arms_at_start, sent_cues, settings)
-        siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
+        siblings = [c.index for c in state.cohorts[n_cohorts:]
+                    if c.statement and c.index not in state.reasons]
         # "...: 204 in Arm A, 204 in Arm B and 200 in Arm C": an arm restated with the size
         # it had is one of the sentence's groups too, in its place.
         restated = [i for i in state.last_in_sentence if i < n_cohorts
@@ -2558,17 +2559,22 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     reason = listed_reason(doc, m.start, settings) \
         if m.kind in {"count", "bare", "loose"} and not sizes_only \
         and _stops_named(state, sent_index, sent_cues or facts.cues) else None
-    harms = [] if reason is None else [
-        c for c in longest_cues(sent_cues or facts.cues, "OUTCOME")
-        if c.id == "adverse_event" and reason[0] <= c.start and c.end <= reason[1]]
-    if harms:
-        # "the reasons were adverse events (18 and 11, respectively)": a harm of the whole arm
-        # (corpora/README), however the text named those who stopped before. (Any other
-        # reason, "withdrawal of consent (12 and 14)", is a group that stopped: a cohort row
-        # by corpora/README, read so by commit eca4484 and taken out again: see the report.)
-        outcome = harms[0]
-        state.stopped.update(c.index for c in state.cohorts[-_STOP_REACH:]
-                             if c.sent >= sent_index - 1 and c.drug_status == "discontinued")
+    if reason is not None:
+        harms = [c for c in longest_cues(sent_cues or facts.cues, "OUTCOME")
+                 if c.id == "adverse_event" and reason[0] <= c.start and c.end <= reason[1]]
+        if harms:
+            # "the reasons were adverse events (18 and 11, respectively)": a harm of the whole
+            # arm (corpora/README), however the text named those who stopped before
+            outcome = harms[0]
+            state.stopped.update(c.index for c in state.cohorts[-_STOP_REACH:]
+                                 if c.sent >= sent_index - 1 and c.drug_status == "discontinued")
+        else:
+            # "..., withdrawal of consent (12 and 14) and other reasons (8 and 9)": who stopped
+            # for a reason other than a harm is a group (corpora/README), not the event before
+            if not facts.control and facts.drug_status != "not_received":
+                facts = replace(facts, drug_status="discontinued")
+            _reason_group(doc, sent_index, m, facts, state, settings, reason[0])
+            return
     if outcome is not None and (outcome.id == "other" and _names_stop(outcome, sent_cues or facts.cues)
                                 or outcome.id != "adverse_event"
                                 and given_as_reason(doc, outcome, settings)):
@@ -3320,6 +3326,34 @@ def _compares(doc: Doc, facts: ClauseFacts, settings: LinkSettings) -> bool:
 
 #: How many of the last groups a listed harm reason looks back over for those who stopped.
 _STOP_REACH = 8
+
+
+def _reason_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
+                  settings: LinkSettings, reason_start: int) -> None:
+    """'..., withdrawal of consent (12 and 14)': those who stopped for a reason, a part of a
+    group named before the list of reasons (of those who stopped, when counted), not of a
+    group another reason of the list made."""
+    limit = doc[reason_start].idx
+    words = words_of(doc)
+    # "(12 and 14)": one count per arm, in the arms' order, as with "respectively"
+    paren = max(k for k in range(reason_start, m.start + 1) if words.text[k] == "(") \
+        if "(" in words.text[reason_start:m.start] else m.start
+    place = sum(words.num[k] is not None for k in range(paren, m.start))
+    arm = state.cohorts[state.arms[place]] if len(state.arms) >= 2 and place < len(state.arms) \
+        and not (facts.drug or facts.control or facts.arm_label) else None
+    if arm is not None and arm.size > m.value:
+        facts = replace(facts, drug=arm.drug, drug_mention=arm.drug_mention,
+                        control=arm.drug_status == "not_received",
+                        drug_status="not_received" if arm.drug_status == "not_received"
+                        else facts.drug_status)
+    before = [c for c in reversed(state.cohorts) if c.start_char < limit and c.size > m.value
+              and c.index not in state.reasons and fit_score(c, facts) >= 0]
+    parent = next((c for c in before if c.index in state.stopped), None) \
+        or next(iter(before), None)
+    part = new_cohort(state, m.value, m.size_text, sent_index, doc[m.start:m.end], facts,
+                      parent=parent, statement=True, confidence=settings.confidence["subgroup"])
+    state.stopped.add(part.index)
+    state.reasons.add(part.index)
 
 
 def _splits_total(m: Mention, total: Cohort, cues: list[Cue]) -> bool:
