@@ -2980,3 +2980,15 @@ def test_screened_and_enrolled_as_objects_of_the_verbs(nlp, text: str, size: int
     # the noun understood, is the group randomised or enrolled: a total with no drug.
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert [(r.row_type, r.cohort_size, r.drug) for r in rows] == [("cohort", size, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 120 adults with melanoma received encorafenib plus binimetinib. The "
+     "investigators reported 12 responses among 31 patients with brain metastases.",
+     {(31, "response", 12)}),
+    ("In the pilot study, 80 children with neuroblastoma were given naxitamab. There were 5 "
+     "deaths in 64 children who completed induction, the doctors said.", {(64, "death", 5)}),
+])
+def test_events_counted_in_a_group_sized_after_them(nlp, text: str, expected: set) -> None:
+    # "N relapses in M children": N events of a group of M, not M events.
+    assert {(r[0], r[3], r[4]) for r in _outcomes(nlp, text)} == expected

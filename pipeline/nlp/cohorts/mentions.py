@@ -378,6 +378,18 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     value=int(value), whole=shared, size_text=size_text,
                                     percent=percent))
             continue
+        counted = _events_in_whole(doc, after, end, number_at, cues, patients, settings) \
+            if whole is None and percent is None else None
+        if counted is not None:
+            # "We saw 11 relapses in 107 children on X", "Eleven responses among 24 children":
+            # a count of events in a group sized right after them, a part of that group.
+            event, whole = counted
+            consumed.add(whole.start)
+            noun = _noun_end(doc, whole.end, end, patients, settings)
+            mentions.append(Mention("fraction", begin, noun or whole.end, value=int(value),
+                                    whole=int(words.num[whole.start]), size_text=size_text,
+                                    outcome=event))
+            continue
         if whole is not None:  # "four of the five (patients)", "20 (54%) of 37"
             consumed.add(whole.start)
             if _design_arms(words, whole.end, end, patients, settings):
@@ -1521,6 +1533,35 @@ def _whole_after(doc: Doc, i: int, end: int, number_at: dict[int, Span],
     while i < end and words.lower[i] in settings.determiners:
         i += 1
     return number_at.get(i)
+
+
+def _events_in_whole(doc: Doc, i: int, end: int, number_at: dict[int, Span], cues: list[Cue],
+                     patients: set[int], settings: LinkSettings) -> tuple[Cue, Span] | None:
+    """The event and the group of '11 relapses in 107 children', '17 among 55 without it':
+    an outcome named right after the count ``i`` ends, then 'in' or 'among' and a larger
+    number that counts people (its noun, or no other noun after it), or None."""
+    words = words_of(doc)
+    event = next((c for c in cues if c.label == "OUTCOME" and c.start == i), None)
+    if event is None or event.end + 1 >= end or words.lower[event.end] not in _EVENTS_IN:
+        return None
+    k = event.end + 1
+    while k < end and words.lower[k] in settings.determiners:
+        k += 1
+    whole = number_at.get(k)
+    count = words.num[i - 1] if i > 0 else None
+    size = words.num[whole.start] if whole is not None else None
+    if whole is None or size is None or count is None or size <= count or size != int(size) \
+            or int(size) in YEARS:
+        return None
+    after = whole.end
+    if after < end and words.is_alpha[after] and words.lower[after] not in settings.phrase_stops \
+            and _noun_end(doc, after, end, patients, settings) is None:
+        return None  # "3 responses in 5 tumour types": no group of people
+    return event, whole
+
+
+#: The words between an event count and the group it is counted in ("11 relapses in 107").
+_EVENTS_IN = frozenset({"in", "among"})
 
 
 def _ratio_after_noun(words: Words, i: int, end: int, value: int, patients: set[int],
