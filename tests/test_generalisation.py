@@ -2992,3 +2992,18 @@ def test_screened_and_enrolled_as_objects_of_the_verbs(nlp, text: str, size: int
 def test_events_counted_in_a_group_sized_after_them(nlp, text: str, expected: set) -> None:
     # "N relapses in M children": N events of a group of M, not M events.
     assert {(r[0], r[3], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In this trial, 178 adults with myasthenia gravis were randomised to nipocalimab (n = 88) "
+     "or placebo (n = 90). We saw 9 relapses in 88 patients given nipocalimab, compared with 21 "
+     "in 90 given placebo.", {(88, "received", 9), (90, "not_received", 21)}),
+    ("A total of 298 patients with septic shock were assigned to hydrocortisone (n = 150) or "
+     "placebo (n = 148). There were 12 deaths in 150 patients on hydrocortisone, versus 25 in "
+     "148 on placebo.", {(150, "received", 12), (148, "not_received", 25)}),
+])
+def test_a_compared_count_in_a_group_sized_after_it_is_no_ratio(nlp, text: str,
+                                                                 expected: set) -> None:
+    # ", compared with 21 in 90 given placebo": the events of the clause before, in a group of
+    # 90 (a ratio is "1 in 4", of a base of ten or less).
+    assert {(r[0], r[2], r[4]) for r in _outcomes(nlp, text)} == expected
