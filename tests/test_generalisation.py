@@ -3007,3 +3007,18 @@ def test_a_compared_count_in_a_group_sized_after_it_is_no_ratio(nlp, text: str,
     # ", compared with 21 in 90 given placebo": the events of the clause before, in a group of
     # 90 (a ratio is "1 in 4", of a base of ten or less).
     assert {(r[0], r[2], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "sizes"), [
+    ("In this trial, 450 adults with atopic dermatitis were randomised to lebrikizumab 250 mg "
+     "every 2 weeks (n = 300) or placebo (n = 150). At week 16, the 150 patients previously "
+     "assigned to placebo were re-randomised to 250 mg every 2 weeks (74 patients) or 250 mg "
+     "every 4 weeks (76 patients).", {74, 76}),
+    ("Adults with chronic cough were randomised to gefapixant 15 mg (n = 200), gefapixant 45 mg "
+     "(n = 198) or placebo (n = 196). In the extension, the 180 patients previously given "
+     "placebo were rerandomized to 15 mg (91 patients) or 45 mg (89 patients).", {91, 89}),
+])
+def test_groups_rerandomised_are_groups_not_events(nlp, text: str, sizes: set) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert not [r for r in rows if r.row_type == "outcome"]
+    assert sizes <= {r.cohort_size for r in rows}
