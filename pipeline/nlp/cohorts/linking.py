@@ -1335,7 +1335,9 @@ def _count_sized_groups(doc: Doc, state: LinkState, n_cohorts: int, n_events: in
         return
     # Not the wholes of fractions ("33 of the 132"): their event names them already.
     starts = {e.start_char for e in events}
-    sized = [c for c in state.cohorts[n_cohorts:] if c.start_char not in starts]
+    # (nor those who stopped for a listed reason: "withdrawal of consent (6 and 8)")
+    sized = [c for c in state.cohorts[n_cohorts:] if c.start_char not in starts
+             and c.index not in state.reasons]
     lists: dict[tuple[str, int], list[Event]] = {}
     for event in events:
         lists.setdefault((event.outcome, event.outcome_at), []).append(event)
@@ -1356,7 +1358,8 @@ def _count_sized_groups(doc: Doc, state: LinkState, n_cohorts: int, n_events: in
             # given different treatments, not a total and its part.
             continue
         if all(e.outcome == "adverse_event" for e in group) \
-                and all(t.drug_status in CHANGED_STATUSES and t.parent is not None for t in targets):
+                and all((t.drug_status in CHANGED_STATUSES or t.index in state.stopped)
+                        and t.parent is not None for t in targets):
             continue  # "15 and 12 discontinued, including 4 and 5 because of harms": of the arms
         for event, target in zip(group, targets, strict=True):
             event.cohort = target.index
