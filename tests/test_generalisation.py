@@ -2752,30 +2752,34 @@ def test_counts_after_a_minimum_still_count_patients(nlp, sentence, expected) ->
 
 
 # A list of reasons for stopping, one count per arm in brackets after each reason: a harm is an
-# outcome row of the whole arm (corpora/README), however the text named those who stopped.
+# outcome row of the whole arm; any other reason (consent withdrawn, lack of efficacy, a
+# transplant, "other reasons") is a group that stopped, a cohort row (corpora/README).
 _REASONS = [
     ("Apremilast in Behcet disease\n\nA total of 300 patients were randomly assigned to "
      "apremilast (n = 150) or placebo (n = 150).\n\nBy week 52, 31 patients in the apremilast "
      "group and 24 in the placebo group had discontinued the trial regimen. The reasons were "
      "adverse events (13 and 5 patients, respectively), lack of efficacy (8 and 12), withdrawal "
      "of consent (6 and 4) and other reasons (4 and 3).",
-     {(150, 13), (150, 5)}),
+     {(150, "adverse_event", 13), (150, "adverse_event", 5)},
+     [8, 12, 6, 4, 4, 3]),
     ("Tenapanor for hyperphosphataemia\n\nWe randomly assigned 412 adults on dialysis to "
      "tenapanor (n = 206) or sevelamer (n = 206). Before week 26, 40 patients in the tenapanor "
      "group and 29 in the sevelamer group stopped treatment; the most common reasons were "
      "diarrhoea (17 and 3 patients, respectively), kidney transplantation (9 and 10) and "
      "withdrawal of consent (7 and 8).",
-     {(206, 17), (206, 3)}),
+     {(206, "adverse_event", 17), (206, "adverse_event", 3)},
+     [40, 29, 9, 10, 7, 8]),  # (the stops are stated in the same sentence)
 ]
 
 
-@pytest.mark.parametrize(("text", "harms"), _REASONS)
-def test_a_listed_harm_reason_for_stopping_is_counted_over_the_arm(nlp, text, harms) -> None:
+@pytest.mark.parametrize(("text", "harms", "stopped"), _REASONS)
+def test_listed_reasons_for_stopping_are_harms_or_groups_that_stopped(nlp, text, harms,
+                                                                      stopped) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
-    found = {(r.cohort_size, r.event_count) for r in rows
-             if r.row_type == "outcome" and r.outcome == "adverse_event"
-             and r.outcome_mention in {"adverse events", "diarrhoea"}}
-    assert found == harms
+    outcomes = {(r.cohort_size, r.outcome, r.event_count) for r in rows if r.row_type == "outcome"}
+    assert outcomes == harms
+    listed = [r for r in rows if r.row_type == "cohort" and r.sentence.count("(") >= 3]
+    assert sorted(r.cohort_size for r in listed) == sorted(stopped)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -2893,3 +2897,136 @@ def test_a_count_that_says_what_kind_of_people_is_no_group(nlp, sentence) -> Non
             f"{sentence}")
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert not {229, 250} & {r.cohort_size for r in rows}
+
+
+@pytest.mark.parametrize(("stops", "harms"), [
+    ("the main reasons were withdrawal of consent (11 and 15 patients, respectively) and loss "
+     "to follow-up", "Treatment was stopped because of adverse events by 5 patients in the "
+     "mirikizumab group and 9 in the placebo group."),
+    ("the most common reason was loss to follow-up (12 and 14 patients, respectively)",
+     "Adverse events led to discontinuation in 5 patients in the mirikizumab group and 9 in "
+     "the placebo group."),
+])
+def test_harm_stops_per_arm_after_dropouts_listed_respectively_are_of_the_arms(
+        nlp, stops: str, harms: str) -> None:
+    # Those of each arm who left for another reason are parts of the arms, listed before
+    # the arms are given to them: a next sentence that does not refer back counts the arms.
+    rows = _outcomes(nlp, "In this trial in Crohn disease, 180 patients were assigned to "
+                          "mirikizumab and 178 to placebo. The induction period was completed "
+                          "by 160 patients in the mirikizumab group and 150 in the placebo "
+                          f"group. The others stopped early; {stops}. {harms}")
+    assert {(r[0], r[4]) for r in rows} == {(180, 5), (178, 9)}
+
+
+@pytest.mark.parametrize(("opening", "arms"), [
+    ("The study enrolled 240 adults with polycythaemia vera. All of them needed treatment to "
+     "lower their haematocrit, and none had taken ruxolitinib. Investigators assigned 121 of "
+     "them to rusfertide and 119 to placebo.", {(121, "rusfertide", "received"),
+                                                (119, "rusfertide", "not_received")}),
+    ("A total of 150 women with endometriosis took part. All of them needed treatment for "
+     "pelvic pain, and none had taken elagolix. Investigators assigned 76 of them to "
+     "linzagolix and 74 to placebo.", {(76, "linzagolix", "received"),
+                                       (74, "linzagolix", "not_received")}),
+])
+def test_a_part_of_them_after_none_had_is_of_the_enrolled_group(nlp, opening: str,
+                                                                  arms: set) -> None:
+    # "none had taken X" counts no one: "N of them" are of the group enrolled before it.
+    rows = analyse(clean_text(opening), nlp=nlp).rows
+    assert arms <= {(r.cohort_size, r.drug, r.drug_status) for r in rows
+                    if r.row_type == "cohort"}
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("Among 412 randomized participants, 207 were assigned to ropinirole and 205 to placebo. "
+     "Among the 180 participants with severe symptoms at baseline, a response occurred in 40 "
+     "of 91 receiving ropinirole and 20 of 89 receiving placebo. Adverse events occurred in 150 "
+     "participants (72.5%) in the ropinirole group and 120 (58.5%) in the placebo group, most "
+     "commonly nausea (21.3% vs 6.3%).", (205, 13)),
+    ("Of 318 adults with psoriatic arthritis, 160 were assigned to bimekizumab and 158 to "
+     "placebo. Among the 120 participants with dactylitis at baseline, resolution occurred in "
+     "44 of 62 receiving bimekizumab and 18 of 58 receiving placebo. Infections were reported "
+     "in 60 participants (37.5%) in the bimekizumab group and 41 (25.9%) in the placebo group, "
+     "most commonly nasopharyngitis (11.9% vs 7.6%).", (158, 12)),
+])
+def test_a_share_with_decimals_is_of_the_group_whose_size_gives_it(nlp, text: str,
+                                                                    share: tuple) -> None:
+    # 6.3% is no share of a subgroup of 89 (6/89 = 6.7%); of the arm of 205 it is 13.
+    rows = [r for r in analyse(clean_text(text), nlp=nlp).rows
+            if r.row_type == "outcome" and r.outcome == "adverse_event"
+            and r.drug_status == "not_received"]
+    assert share in {(r.cohort_size, r.event_count) for r in rows}
+    assert all(r.cohort_size > 100 for r in rows)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 900 adults with atrial fibrillation were randomly assigned to asundexian "
+     "(n = 451) or apixaban (n = 449). The safety population included the 447 patients in the "
+     "asundexian group and the 446 patients in the apixaban group. Major bleeding occurred in 6 "
+     "of the 451 patients (1.3%) assigned to asundexian and in 15 of the 449 (3.3%) assigned to "
+     "apixaban.", {(451, 6), (449, 15)}),
+    ("Overall, 604 patients with COPD were randomised to ensifentrine (n = 302) or placebo "
+     "(n = 302). The safety population included the 299 patients in the ensifentrine group and "
+     "the 300 patients in the placebo group. Pneumonia was reported in 7 of the 302 patients "
+     "(2.3%) assigned to ensifentrine and in 9 of the 302 (3.0%) assigned to placebo.",
+     {(302, 7), (302, 9)}),
+])
+def test_a_harm_of_the_whole_arm_the_text_sizes_stays_with_it(nlp, text: str,
+                                                               expected: set) -> None:
+    # Harms go to the treated groups of a safety population, but not a fraction whose whole
+    # is the arm as randomised, written out.
+    assert {(r[0], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("Adults with severe asthma were eligible for a trial of tezepelumab against placebo. We "
+     "screened 640 adults and randomised 415, two to one.", 415),
+    ("Women with endometriosis-associated pain took part in a trial of linzagolix. The "
+     "investigators screened 1,210 women and enrolled 486.", 486),
+])
+def test_screened_and_enrolled_as_objects_of_the_verbs(nlp, text: str, size: int) -> None:
+    # "screened N" is a screening count (no row); the count a study verb takes as its object,
+    # the noun understood, is the group randomised or enrolled: a total with no drug.
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert [(r.row_type, r.cohort_size, r.drug) for r in rows] == [("cohort", size, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A total of 120 adults with melanoma received encorafenib plus binimetinib. The "
+     "investigators reported 12 responses among 31 patients with brain metastases.",
+     {(31, "response", 12)}),
+    ("In the pilot study, 80 children with neuroblastoma were given naxitamab. There were 5 "
+     "deaths in 64 children who completed induction, the doctors said.", {(64, "death", 5)}),
+])
+def test_events_counted_in_a_group_sized_after_them(nlp, text: str, expected: set) -> None:
+    # "N relapses in M children": N events of a group of M, not M events.
+    assert {(r[0], r[3], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In this trial, 178 adults with myasthenia gravis were randomised to nipocalimab (n = 88) "
+     "or placebo (n = 90). We saw 9 relapses in 88 patients given nipocalimab, compared with 21 "
+     "in 90 given placebo.", {(88, "received", 9), (90, "not_received", 21)}),
+    ("A total of 298 patients with septic shock were assigned to hydrocortisone (n = 150) or "
+     "placebo (n = 148). There were 12 deaths in 150 patients on hydrocortisone, versus 25 in "
+     "148 on placebo.", {(150, "received", 12), (148, "not_received", 25)}),
+])
+def test_a_compared_count_in_a_group_sized_after_it_is_no_ratio(nlp, text: str,
+                                                                 expected: set) -> None:
+    # ", compared with 21 in 90 given placebo": the events of the clause before, in a group of
+    # 90 (a ratio is "1 in 4", of a base of ten or less).
+    assert {(r[0], r[2], r[4]) for r in _outcomes(nlp, text)} == expected
+
+
+@pytest.mark.parametrize(("text", "sizes"), [
+    ("In this trial, 450 adults with atopic dermatitis were randomised to lebrikizumab 250 mg "
+     "every 2 weeks (n = 300) or placebo (n = 150). At week 16, the 150 patients previously "
+     "assigned to placebo were re-randomised to 250 mg every 2 weeks (74 patients) or 250 mg "
+     "every 4 weeks (76 patients).", {74, 76}),
+    ("Adults with chronic cough were randomised to gefapixant 15 mg (n = 200), gefapixant 45 mg "
+     "(n = 198) or placebo (n = 196). In the extension, the 180 patients previously given "
+     "placebo were rerandomized to 15 mg (91 patients) or 45 mg (89 patients).", {91, 89}),
+])
+def test_groups_rerandomised_are_groups_not_events(nlp, text: str, sizes: set) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert not [r for r in rows if r.row_type == "outcome"]
+    assert sizes <= {r.cohort_size for r in rows}

@@ -52,6 +52,7 @@ class LinkState:
     spanning: set[int] = field(default_factory=set)  # totals over arms ("randomized to A or B")
     pooled: set[int] = field(default_factory=set)  # events of several groups, pooled
     stopped: set[int] = field(default_factory=set)  # those of an arm who stopped or withdrew
+    reasons: set[int] = field(default_factory=set)  # who stopped for a listed reason: no arms
     screened: set[int] = field(default_factory=set)  # excluded before enrolment, and their parts
     # groups stated again ("and all 131 in the placebo group received a dose"): cohort,
     # sentence, start and end of the restatement, each a row of its own (corpora/README)
@@ -258,6 +259,27 @@ def gives_share(count: int, size: int, percent: float, *, decimals: int = 0) -> 
     while digits < 2 and round(percent, digits) != percent:
         digits += 1  # the decimals the share is written with
     return abs(100 * count / size - percent) <= 0.5 / 10 ** digits + 1e-9
+
+
+def share_fits(size: int, percent: float) -> bool:
+    """Can a whole count of a group of ``size`` give ``percent`` as written (64.1% of 64
+    is 41, 41/64 = 64.06%; of 60 it would be 38, 38/60 = 63.3%)?"""
+    return size > 0 and gives_share(round(percent * size / 100), size, percent)
+
+
+def group_of_share(state: LinkState, index: int, percent: float, facts: ClauseFacts) -> int:
+    """'Progression occurred in 64.1% of the patients given X' after groups of 64 given X and
+    of 60 evaluable on X: a share with decimals no whole count of the group found can give is
+    of the group given the same treatment that it fits, the most recent of those that fit
+    the clause best (a whole percent fits too many sizes to tell groups apart)."""
+    found = state.cohorts[index]
+    if round(percent) == percent or share_fits(found.size, percent):
+        return index
+    score = fit_score(found, facts)
+    same = [c for c in reversed(state.cohorts) if c.drug == found.drug
+            and c.drug_status == found.drug_status and c.index not in state.screened
+            and fit_score(c, facts) >= score and share_fits(c.size, percent)]
+    return same[0].index if same else index
 
 
 def _gives_share(count: int, size: int, percent: float) -> tuple[bool, bool]:

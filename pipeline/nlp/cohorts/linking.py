@@ -61,6 +61,7 @@ from .groups import (
     find_cohort,
     fit_score,
     gives_share,
+    group_of_share,
     implicit_cohort,
     named_parent,
     new_cohort,
@@ -461,7 +462,8 @@ def link_document(doc: Doc, settings: LinkSettings,
         if len(arms_at_start) >= 2 and any(c.label == "STATUS" and c.id in CHANGED_STATUSES
                                            for c in sent_cues):
             _changed_parts_of_arms(words, state, n_cohorts, arms_at_start, sent_cues, settings)
-        siblings = [c.index for c in state.cohorts[n_cohorts:] if c.statement]
+        siblings = [c.index for c in state.cohorts[n_cohorts:]
+                    if c.statement and c.index not in state.reasons]
         # "...: 204 in Arm A, 204 in Arm B and 200 in Arm C": an arm restated with the size
         # it had is one of the sentence's groups too, in its place.
         restated = [i for i in state.last_in_sentence if i < n_cohorts
@@ -501,10 +503,12 @@ def link_document(doc: Doc, settings: LinkSettings,
         parts = not stated_parent and len(siblings) == len(previous_arms) >= 2 and all(
                 _part_of_arm(state.cohorts[i], state.cohorts[a])
                 for i, a in zip(siblings, previous_arms, strict=True))
+        changed_parts = False
         if len(siblings) >= 2 and (len(parents) == 1 or parts or restated_parts) \
                 and not _opened_whole(words, sent, state, siblings, settings):
             state.arms = siblings  # "121 to TCH and 119 to TCHP": the arms, in order
-            if _changed_parts(state, siblings, previous_arms):
+            changed_parts = _changed_parts(state, siblings, previous_arms)
+            if changed_parts:
                 # (they hold only for a next sentence that refers back to them)
                 subgroup_arms = (sent_index - 1, siblings, previous_arms)
             if _harm_stops_of_parts(state, siblings, previous_arms, n_events):
@@ -566,7 +570,8 @@ def link_document(doc: Doc, settings: LinkSettings,
                     e.cohort in siblings for e in state.events[n_events:]):
                 broken_down = (sent_index, list(siblings), list(previous_arms))
             state.arms = previous_arms
-        elif parts and state.arms == siblings:
+        elif parts and state.arms == siblings and not changed_parts:
+            # (parts whose treatment changed hold only for a next sentence that refers back)
             subgroup_arms = (sent_index, siblings, previous_arms)
         analysed = _analysed_wholes(state, n_events, sent_index)
         if analysed is not None and not any(words.lower[k] in settings.safety_population_words
@@ -831,7 +836,7 @@ def _refer_to_described_group(words: Words, sents: list[Span], sent_index: int,
             treated, key=lambda c: -c.size)}.values(), key=lambda c: c.index)
     else:
         bounds = [bisect_left(words.idx, c.start_char) for c in made]
-        ends = bounds[1:] + [sents[best[1]].end]
+        ends = bounds[1:] + [sents[best[1]].end] if bounds else []  # (none but totals: no fit)
         fits = [_matched(described, _content_words(words, a, b, settings))
                 for a, b in zip(bounds, ends, strict=True)]
         members = [made[fits.index(max(fits))]] if made and max(fits) else []
@@ -1042,7 +1047,9 @@ def _changed_parts(state: LinkState, siblings: list[int], arms: list[int]) -> bo
     if len(siblings) != len(arms) or len(arms) < 2:
         return False
     pairs = [(state.cohorts[i], state.cohorts[a]) for i, a in zip(siblings, arms, strict=True)]
-    return all(part.size < arm.size and part.drug == arm.drug for part, arm in pairs) \
+    # ("loss to follow-up (31 and 29 patients, respectively)": parts whose arm the list
+    # gives them only after the sentence, no drug yet)
+    return all(part.size < arm.size and part.drug in (None, arm.drug) for part, arm in pairs) \
         and any(part.drug_status in CHANGED_STATUSES for part, _ in pairs)
 
 
@@ -1164,7 +1171,9 @@ def _count_harms_over_treated(state: LinkState, n_events: int,
     for event in state.events[n_events:]:
         # (deaths of any cause are counted over everyone randomized, as efficacy is, unless
         # the sentence judges whether the treatment caused them)
-        if event.outcome in harms and event.cohort in whole:
+        if event.outcome in harms and event.cohort in whole \
+                and event.whole != state.cohorts[event.cohort].size:
+            # ("22 of the 1,108 patients assigned to X": the whole arm the fraction names)
             target = state.cohorts[treated[whole.index(event.cohort)]]
             if event.from_percent and event.percent is not None:
                 event.count = round(event.percent * target.size / 100)
@@ -1326,7 +1335,9 @@ def _count_sized_groups(doc: Doc, state: LinkState, n_cohorts: int, n_events: in
         return
     # Not the wholes of fractions ("33 of the 132"): their event names them already.
     starts = {e.start_char for e in events}
-    sized = [c for c in state.cohorts[n_cohorts:] if c.start_char not in starts]
+    # (nor those who stopped for a listed reason: "withdrawal of consent (6 and 8)")
+    sized = [c for c in state.cohorts[n_cohorts:] if c.start_char not in starts
+             and c.index not in state.reasons]
     lists: dict[tuple[str, int], list[Event]] = {}
     for event in events:
         lists.setdefault((event.outcome, event.outcome_at), []).append(event)
@@ -1347,7 +1358,8 @@ def _count_sized_groups(doc: Doc, state: LinkState, n_cohorts: int, n_events: in
             # given different treatments, not a total and its part.
             continue
         if all(e.outcome == "adverse_event" for e in group) \
-                and all(t.drug_status in CHANGED_STATUSES and t.parent is not None for t in targets):
+                and all((t.drug_status in CHANGED_STATUSES or t.index in state.stopped)
+                        and t.parent is not None for t in targets):
             continue  # "15 and 12 discontinued, including 4 and 5 because of harms": of the arms
         for event, target in zip(group, targets, strict=True):
             event.cohort = target.index
@@ -2552,17 +2564,22 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     reason = listed_reason(doc, m.start, settings) \
         if m.kind in {"count", "bare", "loose"} and not sizes_only \
         and _stops_named(state, sent_index, sent_cues or facts.cues) else None
-    harms = [] if reason is None else [
-        c for c in longest_cues(sent_cues or facts.cues, "OUTCOME")
-        if c.id == "adverse_event" and reason[0] <= c.start and c.end <= reason[1]]
-    if harms:
-        # "the reasons were adverse events (18 and 11, respectively)": a harm of the whole arm
-        # (corpora/README), however the text named those who stopped before. (Any other
-        # reason, "withdrawal of consent (12 and 14)", is a group that stopped: a cohort row
-        # by corpora/README, read so by commit eca4484 and taken out again: see the report.)
-        outcome = harms[0]
-        state.stopped.update(c.index for c in state.cohorts[-_STOP_REACH:]
-                             if c.sent >= sent_index - 1 and c.drug_status == "discontinued")
+    if reason is not None:
+        harms = [c for c in longest_cues(sent_cues or facts.cues, "OUTCOME")
+                 if c.id == "adverse_event" and reason[0] <= c.start and c.end <= reason[1]]
+        if harms:
+            # "the reasons were adverse events (18 and 11, respectively)": a harm of the whole
+            # arm (corpora/README), however the text named those who stopped before
+            outcome = harms[0]
+            state.stopped.update(c.index for c in state.cohorts[-_STOP_REACH:]
+                                 if c.sent >= sent_index - 1 and c.drug_status == "discontinued")
+        else:
+            # "..., withdrawal of consent (12 and 14) and other reasons (8 and 9)": who stopped
+            # for a reason other than a harm is a group (corpora/README), not the event before
+            if not facts.control and facts.drug_status != "not_received":
+                facts = replace(facts, drug_status="discontinued")
+            _reason_group(doc, sent_index, m, facts, state, settings, reason[0])
+            return
     if outcome is not None and (outcome.id == "other" and _names_stop(outcome, sent_cues or facts.cues)
                                 or outcome.id != "adverse_event"
                                 and given_as_reason(doc, outcome, settings)):
@@ -2603,6 +2620,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             harm = outcome.id in settings.safety_outcomes and not facts.anaphora
             cohort, confidence = implicit_cohort(state, 0, None, facts, conf, safety=harm,
                                                  widest=harm and bracketed)
+            if cohort is not None and m.percent is not None:
+                cohort = group_of_share(state, cohort, m.percent, facts)
         if cohort is not None and m.percent is not None:
             count = round(m.percent * state.cohorts[cohort].size / 100)
             add_event(state, cohort, count, m.percent, outcome, facts, sent_index, span,
@@ -2653,6 +2672,7 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             add_event(state, whole.index, m.value, m.percent, outcome,
                       _plain(facts) if named_later and not whole.drug else facts, sent_index,
                       span, conf["fraction"])
+            state.events[-1].whole = m.whole
         elif facts.is_study and not facts.is_incidence and not _after_baseline(facts, m) \
                 and (not facts.elliptical or _changes_after(m, facts)):
             part = new_cohort(state, m.value, m.size_text, sent_index, span, facts,
@@ -2728,6 +2748,10 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                 or named_parent(state, parent, m.value, facts, conf)
         elif parent is not None:  # "70 of the patients given X": the arm given X
             parent = named_parent(state, sibling_arm(state, parent, facts), m.value, facts, conf)
+        while parent is not None and parent.size == 0 and parent.parent is not None:
+            # "..., and none had taken X. A computer assigned 207 of them to Y": no one is
+            # no group to take a part of; "them" are the group that "none" was counted in
+            parent = state.cohorts[parent.parent]
         if parent is None or parent.size < m.value:
             return
         if outcome:
@@ -3160,11 +3184,12 @@ def _all_of_counted(doc: Doc, m: Mention, facts: ClauseFacts, outcome: Cue, stat
 
 
 def _randomised_unnamed(m: Mention, facts: ClauseFacts) -> bool:
-    """'..., of whom 246 were randomly assigned: 83 to ...', '314 were randomised:': a group
-    randomised with no arm named in its clause is everyone randomised, a total over the arms."""
+    """'..., of whom 246 were randomly assigned: 83 to ...', '314 were randomised:', 'and
+    randomised 291, two to one': a group randomised with no arm named in its clause is
+    everyone randomised, a total over the arms."""
     return not (facts.drug or facts.control or facts.arm_label or facts.experimental
                 or facts.dose or facts.drug_mention) \
-        and any(_randomises(c) and c.start >= m.end for c in facts.cues)
+        and any(_randomises(c) and (c.start >= m.end or c.end == m.start) for c in facts.cues)
 
 
 def _trial_population(doc: Doc, m: Mention, facts: ClauseFacts,
@@ -3307,6 +3332,34 @@ def _compares(doc: Doc, facts: ClauseFacts, settings: LinkSettings) -> bool:
 
 #: How many of the last groups a listed harm reason looks back over for those who stopped.
 _STOP_REACH = 8
+
+
+def _reason_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, state: LinkState,
+                  settings: LinkSettings, reason_start: int) -> None:
+    """'..., withdrawal of consent (12 and 14)': those who stopped for a reason, a part of a
+    group named before the list of reasons (of those who stopped, when counted), not of a
+    group another reason of the list made."""
+    limit = doc[reason_start].idx
+    words = words_of(doc)
+    # "(12 and 14)": one count per arm, in the arms' order, as with "respectively"
+    paren = max(k for k in range(reason_start, m.start + 1) if words.text[k] == "(") \
+        if "(" in words.text[reason_start:m.start] else m.start
+    place = sum(words.num[k] is not None for k in range(paren, m.start))
+    arm = state.cohorts[state.arms[place]] if len(state.arms) >= 2 and place < len(state.arms) \
+        and not (facts.drug or facts.control or facts.arm_label) else None
+    if arm is not None and arm.size > m.value:
+        facts = replace(facts, drug=arm.drug, drug_mention=arm.drug_mention,
+                        control=arm.drug_status == "not_received",
+                        drug_status="not_received" if arm.drug_status == "not_received"
+                        else facts.drug_status)
+    before = [c for c in reversed(state.cohorts) if c.start_char < limit and c.size > m.value
+              and c.index not in state.reasons and fit_score(c, facts) >= 0]
+    parent = next((c for c in before if c.index in state.stopped), None) \
+        or next(iter(before), None)
+    part = new_cohort(state, m.value, m.size_text, sent_index, doc[m.start:m.end], facts,
+                      parent=parent, statement=True, confidence=settings.confidence["subgroup"])
+    state.stopped.add(part.index)
+    state.reasons.add(part.index)
 
 
 def _splits_total(m: Mention, total: Cohort, cues: list[Cue]) -> bool:
@@ -3523,6 +3576,8 @@ def _screened(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) 
     # with X and at least two exacerbations ... were assessed for eligibility")
     words = words_of(doc)
     lower = words.lower
+    if m.start > facts.start and lower[m.start - 1] in settings.screening_words:
+        return True  # "We screened 352 patients and randomised 291": screened, the object
     end = _sentence_of(words, m.start)[1]
     end = next((k for k in range(facts.end, end) if words.text[k] in settings.clause_breaks), end)
     if not any(w in settings.screening_words for w in lower[m.end:end]):

@@ -247,9 +247,11 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue  # "grade 3 or 4", "stage II", "cohort 2" (but "group 1, 39 of 96" counts)
         if _in_range(doc, number.start, after, start, end, settings):
             continue  # "a performance status of 50 to 70": bounds, not counts
-        if after + 1 < end and words.lower[after] == "in" and words.num[after + 1] is not None:
+        if after + 1 < end and words.lower[after] == "in" and words.num[after + 1] is not None \
+                and _events_in_whole(doc, after, end, number_at, cues, patients, settings,
+                                     elliptical=clause.elliptical) is None:
             consumed.add(after + 1)
-            continue  # "1 in 4 adults": a ratio
+            continue  # "1 in 4 adults": a ratio (but "..., compared with 24 in 105 on Y")
         ratio = _ratio_after_noun(words, after, end, int(value), patients, settings)
         if ratio is not None:
             consumed.add(ratio)
@@ -378,6 +380,19 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                                     value=int(value), whole=shared, size_text=size_text,
                                     percent=percent))
             continue
+        counted = _events_in_whole(doc, after, end, number_at, cues, patients, settings,
+                                   elliptical=clause.elliptical) \
+            if whole is None and percent is None else None
+        if counted is not None:
+            # "We saw 11 relapses in 107 children on X", "Eleven responses among 24 children":
+            # a count of events in a group sized right after them, a part of that group.
+            event, whole = counted
+            consumed.add(whole.start)
+            noun = _noun_end(doc, whole.end, end, patients, settings)
+            mentions.append(Mention("fraction", begin, noun or whole.end, value=int(value),
+                                    whole=int(words.num[whole.start]), size_text=size_text,
+                                    outcome=event))
+            continue
         if whole is not None:  # "four of the five (patients)", "20 (54%) of 37"
             consumed.add(whole.start)
             if _design_arms(words, whole.end, end, patients, settings):
@@ -498,8 +513,11 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
                      or words.lower[after] == "whose"
                      # "and LATITUDE-2 randomised 708 (X, n = 472; placebo, n = 236)": the
                      # sizes in brackets say it counts people
-                     or words.text[after] == "(" and _names_group_size(words, after + 1, end))):
+                     or words.text[after] == "(" and _names_group_size(words, after + 1, end))
+                or number.start in object_at and int(value) not in YEARS
+                and (after >= end or words.text[after] in _OBJECT_ENDS)):
             # "so 120 took X and 60 took Y", "120 were given X": the group that received it;
+            # "We screened 352 patients and randomised 291, two to one": the object alone;
             # "the trial enrolled 262 whose tumours qualified": the group enrolled (but "took 4
             # minutes": only a relative clause after the count says it counts people).
             mentions.append(Mention("count", begin, after, value=int(value), size_text=size_text))
@@ -1520,6 +1538,41 @@ def _whole_after(doc: Doc, i: int, end: int, number_at: dict[int, Span],
     return number_at.get(i)
 
 
+def _events_in_whole(doc: Doc, i: int, end: int, number_at: dict[int, Span], cues: list[Cue],
+                     patients: set[int], settings: LinkSettings, *,
+                     elliptical: bool = False) -> tuple[Cue | None, Span] | None:
+    """The event and the group of '11 relapses in 107 children', '..., against 17 among 55
+    without it': an outcome named right after the count ``i`` ends (or, in a clause that
+    compares, none: the event of the clause before), then 'in' or 'among' and a larger
+    number that counts people (its noun, or no other noun after it), or None."""
+    words = words_of(doc)
+    event = next((c for c in cues if c.label == "OUTCOME" and c.start == i), None)
+    at = event.end if event is not None else i
+    if event is None and not elliptical or at + 1 >= end or words.lower[at] not in _EVENTS_IN:
+        return None
+    k = at + 1
+    while k < end and words.lower[k] in settings.determiners:
+        k += 1
+    whole = number_at.get(k)
+    count = words.num[i - 1] if i > 0 else None
+    size = words.num[whole.start] if whole is not None else None
+    if whole is None or size is None or count is None or size <= count or size != int(size) \
+            or int(size) in YEARS or event is None and size <= _RATIO_BASES:
+        return None  # (", versus 3 in 10": a ratio)
+    after = whole.end
+    if after < end and words.is_alpha[after] and words.lower[after] not in settings.phrase_stops \
+            and _noun_end(doc, after, end, patients, settings) is None \
+            and treatment_end(doc, after, end, settings) is None:  # ("in 90 given placebo")
+        return None  # "3 responses in 5 tumour types": no group of people
+    return event, whole
+
+
+#: The words between an event count and the group it is counted in ("11 relapses in 107").
+_EVENTS_IN = frozenset({"in", "among"})
+#: "3 in 10", "one in 5": the bases of a ratio, no group's size.
+_RATIO_BASES = 10
+
+
 def _ratio_after_noun(words: Words, i: int, end: int, value: int, patients: set[int],
                       settings: LinkSettings) -> int | None:
     """Where the number of 'in ten' stands after a count's patient noun ('one patient in
@@ -1568,6 +1621,11 @@ def _threshold_value(doc: Doc, start: int, after: int, end: int, patients: set[i
 
 #: Signs of a bound before a number.
 _BOUND_SIGNS = frozenset({">", "<", "≥", "≤", ">=", "<="})
+
+
+#: What may end a study verb's object count with the noun understood ("randomised 291, two
+#: to one", "and enrolled 64.").
+_OBJECT_ENDS = frozenset({",", ".", ";"})
 
 
 def _noun_end(doc: Doc, i: int, end: int, patients: set[int],

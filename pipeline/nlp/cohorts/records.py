@@ -258,6 +258,7 @@ class Event:
     procedure: str | None = None
     confidence: float = 0.8
     outcome_at: int = -1  # token where the outcome is named: counts of one list share it
+    whole: int | None = None  # the size the text states with the count ("22 of the 1,108")
 
 
 @dataclass(frozen=True)
