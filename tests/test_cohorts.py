@@ -1348,3 +1348,27 @@ def test_a_past_perfect_of_before_the_study_is_no_group(nlp, history: str) -> No
                          f"anlotinib. {history}")
     assert not {f for f in found if f[1] == 31 or f[2] == 31}
     assert ("cohort", 64, None, "anlotinib", "received") in found
+
+
+@pytest.mark.parametrize(("text", "size", "drug"), [
+    ("Adults with advanced gastric cancer were randomly assigned to cisplatin and capecitabine "
+     "with nivolumab (nivolumab group) or to cisplatin and capecitabine alone (control group). "
+     "In all, 200 patients were randomly assigned to the nivolumab group (n=101) or the control "
+     "group (n=99).", 101, "capecitabine + cisplatin + nivolumab"),
+    ("Women with recurrent ovarian cancer were randomised to carboplatin (AUC 5) and paclitaxel "
+     "(175 mg/m2) every 3 weeks with olaparib, followed by olaparib maintenance (olaparib arm), "
+     "or to carboplatin and paclitaxel alone (control arm). Of 162 women enrolled, 81 were "
+     "allocated to the olaparib arm (n = 81) and 81 to the control arm (n = 81).",
+     81, "carboplatin + olaparib + paclitaxel"),
+    ("Children with high-risk neuroblastoma were randomly allocated to irinotecan and "
+     "temozolomide plus dinutuximab or to irinotecan and temozolomide alone. Overall, 70 "
+     "children were allocated: dinutuximab, n = 36; irinotecan and temozolomide alone, n = 34.",
+     36, "dinutuximab + irinotecan + temozolomide"),
+])
+def test_an_arm_sized_by_the_drug_it_adds_is_the_whole_option(nlp, text: str, size: int,
+                                                              drug: str) -> None:
+    # "to the X group (n=101)" after "to Y and Z with X, or Y and Z alone": the arm's name is a
+    # part of the option, whose drugs it received (corpora/README: backbone drugs included)
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    received = {(r.cohort_size, r.drug) for r in rows if r.drug_status == "received"}
+    assert received == {(size, drug)}

@@ -96,6 +96,13 @@ def test_unseen_cardiology_agent_reaches_the_rows(nlp) -> None:
      "given as an infusion every three weeks, or to topotecan.", "ravotecan; topotecan"),
     ("Adults were randomised to belvarafenib, given orally once daily, or to placebo.",
      "belvarafenib"),
+    # the verb had its "to": a later "to" is no assignment unless a conjunction opens it
+    ("Stillbirth occurred in 1.2% of babies of women assigned to metformin and in 1.4% of "
+     "babies born to women given insulin.", "insulin; metformin"),
+    ("Apnoea was seen in 12 of 80 preterm infants allocated to caffeine and in 9 of 78 "
+     "infants transferred to hospital.", "caffeine"),
+    ("Adults with gout were randomly assigned to lumocabine, or to zeltorin in the second "
+     "stage.", "lumocabine; zeltorin"),
 ])
 def test_unlisted_names_an_assignment_gives(nlp, text: str, drugs: str | None) -> None:
     from pipeline import clean_text

@@ -411,6 +411,10 @@ def _assigned_before(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> bo
             return True
         if lowers[k] in heads.interrupters:
             return False
+        if lowers[k] == "to" and lowers[i - 1] not in heads.alternatives and lowers[i - 1] != ",":
+            # "infants of women assigned to X and in 33% of infants born to women": the verb
+            # had its "to"; a later one continues its list only after "or", "and" or a comma.
+            return False
     return False
 
 

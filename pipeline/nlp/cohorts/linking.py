@@ -2787,6 +2787,12 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                 or added_drug(m.drug[0], state.options)
             if added is not None:
                 facts = replace(facts, drug=added, drug_status="not_received")
+            elif not control:
+                # "to the ramucirumab group (n=60) or the control group (n=58)" after "to
+                # carboplatin and paclitaxel with ramucirumab, or carboplatin and paclitaxel
+                # alone": the arm's name is a part of the option it names, in full.
+                name_pieces(facts, state.sentence_options or state.named_options or state.options,
+                            frozenset(), alone=False)
         if m.arm is not None:
             facts = replace(facts, arm_label=m.arm, setting=m.setting)
         elif m.drug is not None and m.drug != SEVERAL_ARMS \
