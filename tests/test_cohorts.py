@@ -1372,3 +1372,30 @@ def test_an_arm_sized_by_the_drug_it_adds_is_the_whole_option(nlp, text: str, si
     rows = analyse(clean_text(text), nlp=nlp).rows
     received = {(r.cohort_size, r.drug) for r in rows if r.drug_status == "received"}
     assert received == {(size, drug)}
+
+
+@pytest.mark.parametrize(("text", "drug", "chosen"), [
+    ("Women with HER2-low breast cancer were randomly assigned to zanidatamab or to the "
+     "physician's choice of capecitabine or eribulin. Overall, 373 were assigned to zanidatamab "
+     "and 184 to the control group. A response occurred in 195 of the 373 patients in the "
+     "zanidatamab group and in 30 of the 184 patients in the control group.",
+     "zanidatamab", {(None, 184), (30, 184)}),
+    ("Patients with previously treated lung cancer were randomised to sotorelin 200 mg daily or "
+     "to investigator's choice (docetaxel, pemetrexed or gemcitabine). In total, 150 patients "
+     "received sotorelin and 148 received the comparator; grade 3 events occurred in 40 of 150 "
+     "patients given sotorelin and in 61 of 148 given docetaxel, pemetrexed or gemcitabine.",
+     "sotorelin", {(61, 148)}),
+    ("Adults with lupus nephritis were randomised to obinutuzumab or to standard "
+     "immunosuppression at the treating physician's discretion (mycophenolate or azathioprine). "
+     "Renal response was reached by 64 of 120 patients in the obinutuzumab group and 41 of 118 "
+     "in the control group.", "obinutuzumab", {(41, 118)}),
+])
+def test_a_control_arm_given_one_of_several_agents_at_choice_has_no_drug(
+        nlp, text: str, drug: str, chosen: set) -> None:
+    # corpora/README: "physician's choice of A or B" is no combination and no placebo: the
+    # arm's rows (named "the control group" or by the agents) have no drug and no status
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.event_count, r.cohort_size) for r in rows
+            if r.drug is None and r.drug_status is None} == chosen
+    assert all(r.drug == drug and r.drug_status == "received" for r in rows
+               if (r.event_count, r.cohort_size) not in chosen)

@@ -19,6 +19,7 @@ from .arms import (
     arm_signature,
     assign_respectively,
     bracket_drug,
+    chosen_agents,
     clause_dose,
     clear_frame_total,
     clear_pooled_frame,
@@ -31,6 +32,7 @@ from .arms import (
     kept_options,
     label_taken,
     listed_sizes,
+    mark_choice,
     name_arms,
     name_arms_by_definition,
     name_control,
@@ -220,6 +222,9 @@ def link_document(doc: Doc, settings: LinkSettings,
     for i in _where(at, settings.population_nouns):
         populations_by.setdefault(sent_of[i], []).append(i)
     names_by = _trial_names(words, at, sent_of, settings)  # "CASCADE", "TRIDENT-5": trials named by sentence
+    choices_by: dict[int, list[int]] = {}  # "the physician's choice of A or B": where named
+    for i in _where(at, settings.choice_words):
+        choices_by.setdefault(sent_of[i], []).append(i)
     trials: dict[str, list[int]] = {}  # a trial's name -> the groups of the sentences naming it
     trial_drugs: dict[str, tuple[str, str]] = {}  # a trial's name -> the drug it first named
     for sent_index, sent in enumerate(sents):
@@ -242,6 +247,8 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.trial_drug = trial_drugs.get(name)
         if state.combination is None:
             state.combination = _named_together(doc, active, settings)
+        for i in choices_by.get(sent_index, ()):
+            state.choice = chosen_agents(words, i, sent_groups, settings) or state.choice
         sent_cues = cues_by[sent_index]
         defined = arm_definitions(doc, sent, sent_groups,
                                   [c for c in sent_cues if c.label == "ARM"], settings)
@@ -321,6 +328,9 @@ def link_document(doc: Doc, settings: LinkSettings,
         share_statuses(all_facts, doc, settings)
         share_whom_drug(all_facts, doc)
         share_control_drug(all_facts, doc)
+        if state.choice is not None:
+            for facts in all_facts:
+                mark_choice(facts, sent_groups, state.choice, settings)
         listed = listed_sizes(words, sent, sent_groups, settings) \
             if respectively_sents and sent_index in respectively_sents else []
         listed_at = {i for i, _ in listed}
@@ -1843,8 +1853,9 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
     widest_arm = max((c.size for c in treated), default=0)
     if first is not None and _single_treatment(state, compared, first):
         first = None  # "The study enrolled 89 adults, all of whom received X": X's group
+    chosen = _of_chosen(state)
     for cohort in state.cohorts:
-        if not cohort.drug and cohort.index not in totals | state.spanning \
+        if not cohort.drug and cohort.index not in totals | state.spanning | chosen \
                 and cohort.index != first \
                 and not (compared and cohort.size > widest_arm):  # (a part of that size too)
             tested = state.tested_at.get(cohort.index, main) if several_trials else main
@@ -1853,10 +1864,20 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
     for event in state.events:
         cohort = state.cohorts[event.cohort] if event.cohort is not None else None
         if event.drug or (cohort is not None and (cohort.drug or cohort.index in totals
-                                                   or cohort.index in state.pooled)):
+                                                   or cohort.index in state.pooled
+                                                   or cohort.index in chosen)):
             continue
         event.drug, event.drug_mention = main[0], main[1]
         event.drug_status = event.drug_status or "received"
+
+
+def _of_chosen(state: LinkState) -> set[int]:
+    """The groups given one of several agents at the physician's choice, and their parts."""
+    found = set(state.chosen)
+    for cohort in state.cohorts:  # (a part comes after its parent)
+        if cohort.parent in found and not cohort.drug:
+            found.add(cohort.index)
+    return found
 
 
 def _single_treatment(state: LinkState, compared: bool, first: int) -> bool:

@@ -189,6 +189,9 @@ class LinkSettings:
     history_words: frozenset[str]  # '96 had previously received X': the patients' history
     perfect_history_words: frozenset[str]  # '11 had never received X': after 'had' only
     availability_words: frozenset[str]  # 'samples were available for 271 patients'
+    # 'to X or to the physician's choice of A or B': an arm given one of several agents
+    choice_words: frozenset[str]
+    choice_links: frozenset[str]  # 'choice of (either) A or B': words before the first agent
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
@@ -290,6 +293,7 @@ class ClauseFacts:
     comparison: bool = False  # "randomized to X or Y": the group as a whole had neither
     alone: bool = False  # the control arm is named by "alone" ("the chemotherapy-alone group")
     every_control: bool = False  # "the double-placebo group": the placebo of every drug tested
+    choice: bool = False  # the arm given one of several agents at the physician's choice
     procedure: str | None = None
     arm_label: str | None = None
     setting: str | None = None
