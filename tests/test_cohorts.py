@@ -1399,3 +1399,21 @@ def test_a_control_arm_given_one_of_several_agents_at_choice_has_no_drug(
             if r.drug is None and r.drug_status is None} == chosen
     assert all(r.drug == drug and r.drug_status == "received" for r in rows
                if (r.event_count, r.cohort_size) not in chosen)
+
+
+@pytest.mark.parametrize(("text", "control"), [
+    ("The trial randomised 140 adults with myeloma. Seventy-one received daratumumab plus "
+     "lenalidomide and dexamethasone, and the other 69 received lenalidomide and dexamethasone "
+     "alone.", (69, "daratumumab", "not_received")),
+    ("Researchers randomly allocated 210 adults with rheumatoid arthritis. In all, 104 took "
+     "tofacitinib plus methotrexate; the other 106 took methotrexate alone.",
+     (106, "tofacitinib", "not_received")),
+    # no randomisation: a group given the backbone alone keeps its own drugs (corpora/README)
+    ("The registry followed 90 patients with lymphoma. Fifty received rituximab plus "
+     "bendamustine and 40 received bendamustine alone.", (40, "bendamustine", "received")),
+])
+def test_arms_given_right_after_the_randomisation_sentence_are_its_arms(
+        nlp, text: str, control: tuple) -> None:
+    # "They randomized 112 people. Fifty-seven got X plus Y; the other 55 got Y alone."
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert control in {(r.cohort_size, r.drug, r.drug_status) for r in rows}

@@ -222,6 +222,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     for i in _where(at, settings.population_nouns):
         populations_by.setdefault(sent_of[i], []).append(i)
     names_by = _trial_names(words, at, sent_of, settings)  # "CASCADE", "TRIDENT-5": trials named by sentence
+    randomised_before = -2  # the last sentence that said the patients were randomised
     choices_by: dict[int, list[int]] = {}  # "the physician's choice of A or B": where named
     for i in _where(at, settings.choice_words):
         choices_by.setdefault(sent_of[i], []).append(i)
@@ -250,6 +251,12 @@ def link_document(doc: Doc, settings: LinkSettings,
         for i in choices_by.get(sent_index, ()):
             state.choice = chosen_agents(words, i, sent_groups, settings) or state.choice
         sent_cues = cues_by[sent_index]
+        # "They randomized 112 people. Fifty-seven got X plus Y; the other 55 got Y alone.":
+        # the groups of the sentence after a randomisation are its arms
+        randomised = any(_randomises(c) for c in sent_cues)
+        randomised_here = randomised or randomised_before == sent_index - 1
+        if randomised:
+            randomised_before = sent_index
         defined = arm_definitions(doc, sent, sent_groups,
                                   [c for c in sent_cues if c.label == "ARM"], settings)
         state.arm_drugs.update({k: (v[0], v[1]) for k, v in defined.items()})
@@ -259,7 +266,7 @@ def link_document(doc: Doc, settings: LinkSettings,
                      if g[1] == v[1]), frozenset())
             for k, v in defined.items() if v[0] in settings.control_drugs})
         _control_lacks(state, defined, settings)
-        if len(defined) >= 2 and any(_randomises(c) for c in sent_cues):
+        if len(defined) >= 2 and randomised:
             offered = [(g[0], g[3] < len(doc) and lower[g[3]] in settings.alone_words)
                        for g in sent_groups]
             for label, (drug, _, _) in defined.items():
@@ -390,7 +397,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         state.sentence_option_doses = option_doses(words, clauses, all_facts, sent_groups, settings) \
             if options and sent_index in dose_sents else []
         add_on: list[tuple[str, bool]] = []
-        if len(sent_groups) >= 2 and any(_randomises(c) for c in sent_cues):
+        if len(sent_groups) >= 2 and randomised_here:
             # "74 to X plus Y and 76 to Y alone": the options of the sentence, one per clause
             offered = options or sentence_offers(doc, sent_groups, settings)
             for facts in all_facts:
