@@ -1417,3 +1417,22 @@ def test_arms_given_right_after_the_randomisation_sentence_are_its_arms(
     # "They randomized 112 people. Fifty-seven got X plus Y; the other 55 got Y alone."
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert control in {(r.cohort_size, r.drug, r.drug_status) for r in rows}
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("MIRROR-CRC is a single-arm phase 2 study of ordalimab, an investigational PD-1 antibody. "
+     "The study enrolled 40 adults with advanced dMMR colorectal cancer. Twenty-six of them had "
+     "already had chemotherapy. Thyroid problems occurred in 9 of the 40 patients.", 26),
+    ("The cohort study followed 58 women given abemaciclib with letrozole for metastatic breast "
+     "cancer. Of these, 31 had already received tamoxifen. Neutropenia occurred in 20 of the 58 "
+     "women.", 31),
+    ("A phase 2 trial gave tirelizumab to 45 adults with nasopharyngeal carcinoma; 17 of them "
+     "had previously received gemcitabine and cisplatin. Responses were seen in 21 of the 45.", 17),
+])
+def test_a_part_of_a_group_told_by_its_treatment_before_the_study_is_no_row(
+        nlp, text: str, part: int) -> None:
+    # "N of them had already had chemotherapy": a baseline characteristic, no group, and no
+    # split of the study population into groups given different things
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert part not in {r.cohort_size for r in rows}
+    assert len({r.drug for r in rows}) == 1

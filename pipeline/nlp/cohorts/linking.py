@@ -2948,8 +2948,9 @@ def _sentence_starts(words: Words) -> list[int]:
 def _history(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:
     """'Overall, 96 had previously received belimumab and 61 had prior rituximab', '40 were
     previously treated with X': a count whose predicate tells what the patients had before
-    the study is a baseline characteristic, no group of the study and no event."""
-    if m.kind not in {"bare", "count", "loose"} or m.outcome is not None:
+    the study is a baseline characteristic, no group of the study and no event (also of a
+    group named before: 'Twenty-two of them had already had chemotherapy')."""
+    if m.kind not in {"bare", "count", "loose", "part"} or m.outcome is not None:
         return False
     words = words_of(doc)
     k = after_percent(doc, m.end, facts.end)  # ("118 (22.7%) had previously ...")
