@@ -1471,3 +1471,20 @@ def test_a_count_between_two_drugs_keeps_them_apart(nlp, text: str, size: int,
     # total over both groups received neither as a combination
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert [r.drug for r in rows if r.cohort_size == size] == [drug]
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    ("Adults with mesothelioma were randomly assigned to tremelimumab (n=80) or placebo (n=79). "
+     "Two patients assigned to tremelimumab withdrew before the first dose, so the safety "
+     "population comprised 157 patients (78 in the tremelimumab group and 79 in the placebo "
+     "group).", {(157, None, None), (78, "tremelimumab", "received")}),
+    ("Children with croup were randomised to dexamethasone (n=100) or prednisolone (n=98). Four "
+     "children given dexamethasone discontinued treatment, so the per-protocol analysis "
+     "included 96 in the dexamethasone group and 98 in the prednisolone group.",
+     {(96, "dexamethasone", "received")}),
+])
+def test_a_clause_after_so_states_its_own_groups(nlp, text: str, groups: set) -> None:
+    # "N withdrew, so the safety population comprised ...": the consequence is a new clause,
+    # whose groups did not withdraw
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert groups <= {(r.cohort_size, r.drug, r.drug_status) for r in rows}
