@@ -103,6 +103,12 @@ def test_unseen_cardiology_agent_reaches_the_rows(nlp) -> None:
      "infants transferred to hospital.", "caffeine"),
     ("Adults with gout were randomly assigned to lumocabine, or to zeltorin in the second "
      "stage.", "lumocabine; zeltorin"),
+    # ", a ..." after an agent says what it is: no next option
+    ("Of 404 children, 203 were randomly assigned to receive IVIG plus prednisolone, a cheap "
+     "corticosteroid, and 201 to receive IVIG alone.",
+     "intravenous immunoglobulin; prednisolone"),
+    ("Patients were allocated to zoledronic acid, an intravenous bisphosphonate, or to "
+     "denosumab.", "denosumab; zoledronic acid"),
 ])
 def test_unlisted_names_an_assignment_gives(nlp, text: str, drugs: str | None) -> None:
     from pipeline import clean_text

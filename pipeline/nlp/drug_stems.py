@@ -57,6 +57,7 @@ class ArmHeads:
     noun_endings: tuple[str, ...] = ()  # "anticoagulation", "management": no agent's name
     name_dose_units: frozenset[str] = frozenset()  # "X 40 mg": a name dosed in these units
     routes: frozenset[str] = frozenset()  # "received oral X": a route between receipt and name
+    apposition_openers: frozenset[str] = frozenset()  # "X, a cheap steroid": what X is
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -83,7 +84,8 @@ class ArmHeads:
                    not_name_endings=tuple(data.get("not_name_endings", ())),
                    noun_endings=tuple(data.get("noun_endings", ())),
                    name_dose_units=frozenset(data.get("name_dose_units", ())),
-                   routes=frozenset(data.get("routes", ())))
+                   routes=frozenset(data.get("routes", ())),
+                   apposition_openers=frozenset(data.get("apposition_openers", ())))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -103,7 +105,8 @@ class ArmHeads:
                 "not_name_endings": list(self.not_name_endings),
                 "noun_endings": list(self.noun_endings),
                 "name_dose_units": sorted(self.name_dose_units),
-                "routes": sorted(self.routes)}
+                "routes": sorted(self.routes),
+                "apposition_openers": sorted(self.apposition_openers)}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -439,6 +442,9 @@ def _names_after(doc: Doc, j: int, heads: ArmHeads) -> set[int]:
             j += 1
             while j < len(doc) and doc[j].lower_ in heads.skip:
                 j += 1
+        elif j + 1 < len(doc) and doc[j].text == "," \
+                and doc[j + 1].lower_ in heads.apposition_openers:
+            break  # "to X plus Y, a cheap corticosteroid, and ...": what Y is, no option
         elif j + 1 < len(doc) and doc[j].lower_ in _OPTION_GLUE:
             # "to gemcitabine alone (n = 87), gemcitabine plus X (n = 88) or ...": the next
             # option of the list, or the agent added to the one before
