@@ -1488,3 +1488,28 @@ def test_a_clause_after_so_states_its_own_groups(nlp, text: str, groups: set) ->
     # whose groups did not withdraw
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert groups <= {(r.cohort_size, r.drug, r.drug_status) for r in rows}
+
+
+@pytest.mark.parametrize(("text", "arms"), [
+    # a regimen's short form defined by its drugs: "known as X, short for A, B and C"
+    ("Sarcoma is usually treated with a combination known as VAI, which stands for vincristine, "
+     "dactinomycin and ifosfamide. In the trial, 62 children were assigned to VAI plus "
+     "temsirolimus and 60 to VAI alone.",
+     {(62, "dactinomycin + ifosfamide + temsirolimus + vincristine", "received"),
+      (60, "temsirolimus", "not_received")}),
+    ("Children with Wilms tumour usually get a pair of drugs known as VA, short for vincristine "
+     "and dactinomycin. Here 45 children were assigned to VA plus doxorubicin and 44 to VA "
+     "alone.", {(45, "dactinomycin + doxorubicin + vincristine", "received"),
+                (44, "doxorubicin", "not_received")}),
+    # an added agent named after what kind of agent it is: "X plus a new antibody called Y"
+    ("In the trial, 80 adults were assigned to nivolumab plus a new antibody called relatlimab "
+     "and 78 to nivolumab alone.",
+     {(80, "nivolumab + relatlimab", "received"), (78, "relatlimab", "not_received")}),
+    ("Overall, 120 women were randomised: 61 to docetaxel with an experimental antibody named "
+     "zelvatamab and 59 to docetaxel alone.",
+     {(61, "docetaxel + zelvatamab", "received"), (59, "zelvatamab", "not_received")}),
+])
+def test_a_combination_arm_named_by_a_regimen_short_form_or_an_agent_called_so(
+        nlp, text: str, arms: set) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert arms <= {(r.cohort_size, r.drug, r.drug_status) for r in rows}

@@ -191,7 +191,7 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
     if end - start <= 3 and all(lower[k] in connectors or texts[k] in BRAND_MARKS
                                 for k in range(start, end)):
         return True
-    if _joined_by_route(words, start, end, settings):
+    if _joined_by_route(words, start, end, settings) or _joined_by_name(words, start, end, settings):
         return True
     if end - start <= 24 and texts[end - 1] not in {")", "]"} \
             and any(texts[k] in {"(", "["} for k in range(start, end)):
@@ -222,6 +222,19 @@ def _joined_by_route(words: Words, start: int, end: int, settings: LinkSettings)
     return start < k < end <= start + 4 and any(words.lower[j] in settings.dose_joiners
                                                for j in range(start, k)) \
         and all(words.lower[j] in settings.drug_connectors for j in range(start, k))
+
+
+#: How many words may say what kind of agent is added before it is named.
+_KIND_WORDS = 4
+
+
+def _joined_by_name(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
+    """'TIP plus an immunotherapy drug called Tevimra', 'nivolumab with a new antibody named
+    X': a joining word, a few lower-case words saying what kind of agent follows, and a naming
+    word right before the second drug join them as a combination does."""
+    return 3 <= end - start <= _KIND_WORDS + 2 and words.lower[start] in settings.dose_joiners \
+        and words.lower[end - 1] in settings.naming_words \
+        and all(words.text[k].isalpha() and words.text[k].islower() for k in range(start + 1, end - 1))
 
 
 def _joined_past_dose_aside(words: Words, start: int, end: int, settings: LinkSettings) -> bool:

@@ -192,6 +192,7 @@ class LinkSettings:
     # 'to X or to the physician's choice of A or B': an arm given one of several agents
     choice_words: frozenset[str]
     choice_links: frozenset[str]  # 'choice of (either) A or B': words before the first agent
+    naming_words: frozenset[str]  # 'X plus an immunotherapy drug called Y': Y is what is added
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
