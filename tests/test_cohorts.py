@@ -1513,3 +1513,22 @@ def test_a_combination_arm_named_by_a_regimen_short_form_or_an_agent_called_so(
         nlp, text: str, arms: set) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert arms <= {(r.cohort_size, r.drug, r.drug_status) for r in rows}
+
+
+@pytest.mark.parametrize(("text", "control"), [
+    ("Patients were randomly assigned to pembrolizumab plus chemotherapy or chemotherapy alone. "
+     "Surgery followed in 120 patients in the pembrolizumab group and 98 in the "
+     "chemotherapy-only group.", (98, "pembrolizumab")),
+    ("Adults with asthma were randomised to tezepelumab plus inhaled steroids or to inhaled "
+     "steroids alone; exacerbations occurred in 40 of 180 in the tezepelumab group and 75 of 178 "
+     "in the steroid-only group.", (178, "tezepelumab")),
+    ("Women were randomly assigned to ribociclib plus letrozole or to letrozole alone. "
+     "Neutropenia occurred in 90 of 334 patients in the ribociclib group and in 5 of 330 in the "
+     "letrozole-only group.", (330, "ribociclib")),
+])
+def test_a_group_named_x_only_is_the_control_of_what_was_added_to_x(
+        nlp, text: str, control: tuple) -> None:
+    # "the chemotherapy-only group" is "the chemotherapy-alone group" (corpora/README: the
+    # added drug, not received)
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.drug_status == "not_received"} == {control}

@@ -11,7 +11,7 @@ from ..numbers import is_group_size
 from ..words import Words, words_of
 from .outcomes import absent_or_named, absent_predicate, names_measure, verb_object
 from .records import BRAND_MARKS, CHANGED_STATUSES, Clause, ClauseFacts, Cue, LinkSettings
-from .spans import longest_cues
+from .spans import alone_compound, longest_cues
 
 
 def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
@@ -410,9 +410,11 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     lower = words.lower  # lower[i] is doc[i].lower_ (no Token objects)
     clause_text = words.span_text(start, end).lower()
     alone = None  # the index of the word "alone"
-    if any(word in clause_text for word in settings.alone_words):
+    if any(word in clause_text for word in settings.alone_words) or "-" in clause_text and any(
+            f"-{word}" in clause_text for word in settings.sole_words):
         alone = next((i for i in range(start, end)
-                      if lower[i] in settings.alone_words or lower[i].endswith("-alone")), None)
+                      if lower[i] in settings.alone_words or alone_compound(lower[i], settings)),
+                     None)
     if alone is not None and facts.drug and len(groups) == 1 and groups[0][3] == alone \
             and groups[0][0] == facts.drug:
         pass  # "received nivolumab alone": that drug without the others, as monotherapy
