@@ -1532,3 +1532,18 @@ def test_a_group_named_x_only_is_the_control_of_what_was_added_to_x(
     # added drug, not received)
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert {(r.cohort_size, r.drug) for r in rows if r.drug_status == "not_received"} == {control}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The study treated 150 women with letrozole. Among the 40 patients without measurable "
+     "disease, progression occurred in 12.", {(40, "received")}),
+    ("Overall, 90 adults received apixaban after ablation; at one year, 81 of them remained "
+     "without atrial fibrillation.", {(81, "received")}),
+    # said of a treatment (here a pronoun for it), "without" still names the control
+    ("Adults were randomised to dupilumab or placebo. A response occurred in 40 of 80 patients "
+     "given dupilumab and in 17 of 79 without it.", {(79, "not_received")}),
+])
+def test_without_a_state_is_no_treatment_the_group_went_without(nlp, text: str,
+                                                                 status: set) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert status <= {(r.cohort_size, r.drug_status) for r in rows}

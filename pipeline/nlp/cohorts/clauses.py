@@ -378,6 +378,7 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     """Drug, status, procedure, arm label and setting stated in one clause."""
     start, end = clause.start, clause.end
     mine = [c for c in cues if c.start >= start and c.end <= end]
+    mine = [c for c in mine if not _absence_of_state(doc, c, mine, settings)]
     facts = ClauseFacts(start=start, end=end, cues=mine, elliptical=clause.elliptical)
     drugs = [e for e in drug_ents if e.start >= start and e.end <= end]
     groups = drug_groups(doc, drugs, settings)
@@ -459,6 +460,25 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     opening = tuple(lower[start:min(end, start + longest)])
     facts.anaphora = any(opening[: len(o)] == o for o in settings.anaphora_openers)
     return facts
+
+
+def _absence_of_state(doc: Doc, cue: Cue, cues: list[Cue], settings: LinkSettings) -> bool:
+    """'the nine patients without measurable disease', 'all of them without progression': a
+    'without' before no treatment (a drug, a class, a procedure, a pronoun or a word of
+    treatment) says what the patients did not have, not what they were not given."""
+    words = words_of(doc)
+    if cue.label != "STATUS" or cue.id != "not_received" or cue.end - cue.start != 1 \
+            or words.lower[cue.start] not in settings.without_words:
+        return False
+    k = cue.end
+    while k < len(words.lower) and words.lower[k] in settings.determiners:
+        k += 1
+    if k >= len(words.lower) or words.is_punct[k] or not words.text[k].strip() \
+            or doc[k].is_sent_start:
+        return False  # ("35% without": without it)
+    return not (words.ent_type[k] in {"DRUG", "DRUG_CLASS"} or words.lower[k] in settings.pronouns
+                or words.lower[k] in settings.treatment_kinds
+                or any(c.label == "PROCEDURE" and c.start == k for c in cues))
 
 
 def names_every_control(mention: str, settings: LinkSettings) -> bool:

@@ -193,6 +193,7 @@ class LinkSettings:
     choice_words: frozenset[str]
     choice_links: frozenset[str]  # 'choice of (either) A or B': words before the first agent
     naming_words: frozenset[str]  # 'X plus an immunotherapy drug called Y': Y is what is added
+    without_words: frozenset[str]  # 'without X': not received, when X is a treatment
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
