@@ -680,3 +680,14 @@ def test_a_biologic_s_suffix_and_a_marked_brand_name_the_two_word_agent(nlp, tex
 def test_a_biologic_s_suffix_is_left_out_of_the_name() -> None:
     assert STEMS.without_suffix("duvotecan-kvnx") == "duvotecan"
     assert STEMS.without_suffix("dual-site") == "dual-site"
+
+
+@pytest.mark.parametrize(("name", "drug"), [
+    ("leuprolide", "leuprorelin"), ("Lupron", "leuprorelin"), ("leuprorelin", "leuprorelin"),
+    ("IVIG", "intravenous immunoglobulin"), ("immune globulin", "intravenous immunoglobulin"),
+])
+def test_drugs_are_named_as_the_gold_names_them(nlp, name: str, drug: str) -> None:
+    # the generic (INN) name where one exists (leuprorelin, not the USAN leuprolide), and the
+    # name the tuning gold gives immunoglobulin given intravenously (tune-177)
+    doc = nlp(f"In the trial, 120 adults received {name} and 30 of them improved.")
+    assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {drug}
