@@ -1348,3 +1348,202 @@ def test_a_past_perfect_of_before_the_study_is_no_group(nlp, history: str) -> No
                          f"anlotinib. {history}")
     assert not {f for f in found if f[1] == 31 or f[2] == 31}
     assert ("cohort", 64, None, "anlotinib", "received") in found
+
+
+@pytest.mark.parametrize(("text", "size", "drug"), [
+    ("Adults with advanced gastric cancer were randomly assigned to cisplatin and capecitabine "
+     "with nivolumab (nivolumab group) or to cisplatin and capecitabine alone (control group). "
+     "In all, 200 patients were randomly assigned to the nivolumab group (n=101) or the control "
+     "group (n=99).", 101, "capecitabine + cisplatin + nivolumab"),
+    ("Women with recurrent ovarian cancer were randomised to carboplatin (AUC 5) and paclitaxel "
+     "(175 mg/m2) every 3 weeks with olaparib, followed by olaparib maintenance (olaparib arm), "
+     "or to carboplatin and paclitaxel alone (control arm). Of 162 women enrolled, 81 were "
+     "allocated to the olaparib arm (n = 81) and 81 to the control arm (n = 81).",
+     81, "carboplatin + olaparib + paclitaxel"),
+    ("Children with high-risk neuroblastoma were randomly allocated to irinotecan and "
+     "temozolomide plus dinutuximab or to irinotecan and temozolomide alone. Overall, 70 "
+     "children were allocated: dinutuximab, n = 36; irinotecan and temozolomide alone, n = 34.",
+     36, "dinutuximab + irinotecan + temozolomide"),
+])
+def test_an_arm_sized_by_the_drug_it_adds_is_the_whole_option(nlp, text: str, size: int,
+                                                              drug: str) -> None:
+    # "to the X group (n=101)" after "to Y and Z with X, or Y and Z alone": the arm's name is a
+    # part of the option, whose drugs it received (corpora/README: backbone drugs included)
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    received = {(r.cohort_size, r.drug) for r in rows if r.drug_status == "received"}
+    assert received == {(size, drug)}
+
+
+@pytest.mark.parametrize(("text", "drug", "chosen"), [
+    ("Women with HER2-low breast cancer were randomly assigned to zanidatamab or to the "
+     "physician's choice of capecitabine or eribulin. Overall, 373 were assigned to zanidatamab "
+     "and 184 to the control group. A response occurred in 195 of the 373 patients in the "
+     "zanidatamab group and in 30 of the 184 patients in the control group.",
+     "zanidatamab", {(None, 184), (30, 184)}),
+    ("Patients with previously treated lung cancer were randomised to sotorelin 200 mg daily or "
+     "to investigator's choice (docetaxel, pemetrexed or gemcitabine). In total, 150 patients "
+     "received sotorelin and 148 received the comparator; grade 3 events occurred in 40 of 150 "
+     "patients given sotorelin and in 61 of 148 given docetaxel, pemetrexed or gemcitabine.",
+     "sotorelin", {(61, 148)}),
+    ("Adults with lupus nephritis were randomised to obinutuzumab or to standard "
+     "immunosuppression at the treating physician's discretion (mycophenolate or azathioprine). "
+     "Renal response was reached by 64 of 120 patients in the obinutuzumab group and 41 of 118 "
+     "in the control group.", "obinutuzumab", {(41, 118)}),
+])
+def test_a_control_arm_given_one_of_several_agents_at_choice_has_no_drug(
+        nlp, text: str, drug: str, chosen: set) -> None:
+    # corpora/README: "physician's choice of A or B" is no combination and no placebo: the
+    # arm's rows (named "the control group" or by the agents) have no drug and no status
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.event_count, r.cohort_size) for r in rows
+            if r.drug is None and r.drug_status is None} == chosen
+    assert all(r.drug == drug and r.drug_status == "received" for r in rows
+               if (r.event_count, r.cohort_size) not in chosen)
+
+
+@pytest.mark.parametrize(("text", "control"), [
+    ("The trial randomised 140 adults with myeloma. Seventy-one received daratumumab plus "
+     "lenalidomide and dexamethasone, and the other 69 received lenalidomide and dexamethasone "
+     "alone.", (69, "daratumumab", "not_received")),
+    ("Researchers randomly allocated 210 adults with rheumatoid arthritis. In all, 104 took "
+     "tofacitinib plus methotrexate; the other 106 took methotrexate alone.",
+     (106, "tofacitinib", "not_received")),
+    # no randomisation: a group given the backbone alone keeps its own drugs (corpora/README)
+    ("The registry followed 90 patients with lymphoma. Fifty received rituximab plus "
+     "bendamustine and 40 received bendamustine alone.", (40, "bendamustine", "received")),
+])
+def test_arms_given_right_after_the_randomisation_sentence_are_its_arms(
+        nlp, text: str, control: tuple) -> None:
+    # "They randomized 112 people. Fifty-seven got X plus Y; the other 55 got Y alone."
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert control in {(r.cohort_size, r.drug, r.drug_status) for r in rows}
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("MIRROR-CRC is a single-arm phase 2 study of ordalimab, an investigational PD-1 antibody. "
+     "The study enrolled 40 adults with advanced dMMR colorectal cancer. Twenty-six of them had "
+     "already had chemotherapy. Thyroid problems occurred in 9 of the 40 patients.", 26),
+    ("The cohort study followed 58 women given abemaciclib with letrozole for metastatic breast "
+     "cancer. Of these, 31 had already received tamoxifen. Neutropenia occurred in 20 of the 58 "
+     "women.", 31),
+    ("A phase 2 trial gave tirelizumab to 45 adults with nasopharyngeal carcinoma; 17 of them "
+     "had previously received gemcitabine and cisplatin. Responses were seen in 21 of the 45.", 17),
+])
+def test_a_part_of_a_group_told_by_its_treatment_before_the_study_is_no_row(
+        nlp, text: str, part: int) -> None:
+    # "N of them had already had chemotherapy": a baseline characteristic, no group, and no
+    # split of the study population into groups given different things
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert part not in {r.cohort_size for r in rows}
+    assert len({r.drug for r in rows}) == 1
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("The registry included 150 patients with metastatic breast cancer. Letrozole was given to "
+     "80 patients, anastrozole to 40 patients and exemestane to 30 patients. Of the 150 "
+     "patients, 140 had measurable disease. An objective response was recorded in 45 of the 140 "
+     "evaluable patients.", (45, 140)),
+    ("We reviewed 120 adults with ulcerative colitis treated with a biologic: 70 received "
+     "vedolizumab and 50 received ustekinumab. Endoscopy at one year was available for 104 of "
+     "them. Mucosal healing was seen in 41 of the 104 patients.", (41, 104)),
+])
+def test_a_count_over_more_patients_than_any_agent_was_given_to_has_no_drug(
+        nlp, text: str, event: tuple) -> None:
+    # a real-world cohort grouped by agent: a count over the evaluable patients of all agents
+    # is of no one agent (not of the agent the text names first or most)
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert [(r.drug, r.drug_status) for r in rows
+            if (r.event_count, r.cohort_size) == event] == [(None, None)]
+
+
+@pytest.mark.parametrize(("text", "size", "drug"), [
+    ("Records of 210 adults with gout were reviewed; 130 were treated with allopurinol and 80 "
+     "with febuxostat.", 210, None),
+    ("The audit reviewed 96 children with focal epilepsy: 50 were started on levetiracetam and "
+     "46 on valproate.", 96, None),
+    # a dose between two drugs still joins them
+    ("Of the 75 patients enrolled, 40 received cisplatin 75 mg/m2 plus docetaxel every 3 weeks.",
+     40, "cisplatin + docetaxel"),
+])
+def test_a_count_between_two_drugs_keeps_them_apart(nlp, text: str, size: int,
+                                                    drug: str | None) -> None:
+    # "X and 80 with Y": a number no dose unit follows is a count, which joins no drugs; the
+    # total over both groups received neither as a combination
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert [r.drug for r in rows if r.cohort_size == size] == [drug]
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    ("Adults with mesothelioma were randomly assigned to tremelimumab (n=80) or placebo (n=79). "
+     "Two patients assigned to tremelimumab withdrew before the first dose, so the safety "
+     "population comprised 157 patients (78 in the tremelimumab group and 79 in the placebo "
+     "group).", {(157, None, None), (78, "tremelimumab", "received")}),
+    ("Children with croup were randomised to dexamethasone (n=100) or prednisolone (n=98). Four "
+     "children given dexamethasone discontinued treatment, so the per-protocol analysis "
+     "included 96 in the dexamethasone group and 98 in the prednisolone group.",
+     {(96, "dexamethasone", "received")}),
+])
+def test_a_clause_after_so_states_its_own_groups(nlp, text: str, groups: set) -> None:
+    # "N withdrew, so the safety population comprised ...": the consequence is a new clause,
+    # whose groups did not withdraw
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert groups <= {(r.cohort_size, r.drug, r.drug_status) for r in rows}
+
+
+@pytest.mark.parametrize(("text", "arms"), [
+    # a regimen's short form defined by its drugs: "known as X, short for A, B and C"
+    ("Sarcoma is usually treated with a combination known as VAI, which stands for vincristine, "
+     "dactinomycin and ifosfamide. In the trial, 62 children were assigned to VAI plus "
+     "temsirolimus and 60 to VAI alone.",
+     {(62, "dactinomycin + ifosfamide + temsirolimus + vincristine", "received"),
+      (60, "temsirolimus", "not_received")}),
+    ("Children with Wilms tumour usually get a pair of drugs known as VA, short for vincristine "
+     "and dactinomycin. Here 45 children were assigned to VA plus doxorubicin and 44 to VA "
+     "alone.", {(45, "dactinomycin + doxorubicin + vincristine", "received"),
+                (44, "doxorubicin", "not_received")}),
+    # an added agent named after what kind of agent it is: "X plus a new antibody called Y"
+    ("In the trial, 80 adults were assigned to nivolumab plus a new antibody called relatlimab "
+     "and 78 to nivolumab alone.",
+     {(80, "nivolumab + relatlimab", "received"), (78, "relatlimab", "not_received")}),
+    ("Overall, 120 women were randomised: 61 to docetaxel with an experimental antibody named "
+     "zelvatamab and 59 to docetaxel alone.",
+     {(61, "docetaxel + zelvatamab", "received"), (59, "zelvatamab", "not_received")}),
+])
+def test_a_combination_arm_named_by_a_regimen_short_form_or_an_agent_called_so(
+        nlp, text: str, arms: set) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert arms <= {(r.cohort_size, r.drug, r.drug_status) for r in rows}
+
+
+@pytest.mark.parametrize(("text", "control"), [
+    ("Patients were randomly assigned to pembrolizumab plus chemotherapy or chemotherapy alone. "
+     "Surgery followed in 120 patients in the pembrolizumab group and 98 in the "
+     "chemotherapy-only group.", (98, "pembrolizumab")),
+    ("Adults with asthma were randomised to tezepelumab plus inhaled steroids or to inhaled "
+     "steroids alone; exacerbations occurred in 40 of 180 in the tezepelumab group and 75 of 178 "
+     "in the steroid-only group.", (178, "tezepelumab")),
+    ("Women were randomly assigned to ribociclib plus letrozole or to letrozole alone. "
+     "Neutropenia occurred in 90 of 334 patients in the ribociclib group and in 5 of 330 in the "
+     "letrozole-only group.", (330, "ribociclib")),
+])
+def test_a_group_named_x_only_is_the_control_of_what_was_added_to_x(
+        nlp, text: str, control: tuple) -> None:
+    # "the chemotherapy-only group" is "the chemotherapy-alone group" (corpora/README: the
+    # added drug, not received)
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.drug) for r in rows if r.drug_status == "not_received"} == {control}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The study treated 150 women with letrozole. Among the 40 patients without measurable "
+     "disease, progression occurred in 12.", {(40, "received")}),
+    ("Overall, 90 adults received apixaban after ablation; at one year, 81 of them remained "
+     "without atrial fibrillation.", {(81, "received")}),
+    # said of a treatment (here a pronoun for it), "without" still names the control
+    ("Adults were randomised to dupilumab or placebo. A response occurred in 40 of 80 patients "
+     "given dupilumab and in 17 of 79 without it.", {(79, "not_received")}),
+])
+def test_without_a_state_is_no_treatment_the_group_went_without(nlp, text: str,
+                                                                 status: set) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert status <= {(r.cohort_size, r.drug_status) for r in rows}

@@ -96,6 +96,19 @@ def test_unseen_cardiology_agent_reaches_the_rows(nlp) -> None:
      "given as an infusion every three weeks, or to topotecan.", "ravotecan; topotecan"),
     ("Adults were randomised to belvarafenib, given orally once daily, or to placebo.",
      "belvarafenib"),
+    # the verb had its "to": a later "to" is no assignment unless a conjunction opens it
+    ("Stillbirth occurred in 1.2% of babies of women assigned to metformin and in 1.4% of "
+     "babies born to women given insulin.", "insulin; metformin"),
+    ("Apnoea was seen in 12 of 80 preterm infants allocated to caffeine and in 9 of 78 "
+     "infants transferred to hospital.", "caffeine"),
+    ("Adults with gout were randomly assigned to lumocabine, or to zeltorin in the second "
+     "stage.", "lumocabine; zeltorin"),
+    # ", a ..." after an agent says what it is: no next option
+    ("Of 404 children, 203 were randomly assigned to receive IVIG plus prednisolone, a cheap "
+     "corticosteroid, and 201 to receive IVIG alone.",
+     "intravenous immunoglobulin; prednisolone"),
+    ("Patients were allocated to zoledronic acid, an intravenous bisphosphonate, or to "
+     "denosumab.", "denosumab; zoledronic acid"),
 ])
 def test_unlisted_names_an_assignment_gives(nlp, text: str, drugs: str | None) -> None:
     from pipeline import clean_text
@@ -667,3 +680,14 @@ def test_a_biologic_s_suffix_and_a_marked_brand_name_the_two_word_agent(nlp, tex
 def test_a_biologic_s_suffix_is_left_out_of_the_name() -> None:
     assert STEMS.without_suffix("duvotecan-kvnx") == "duvotecan"
     assert STEMS.without_suffix("dual-site") == "dual-site"
+
+
+@pytest.mark.parametrize(("name", "drug"), [
+    ("leuprolide", "leuprorelin"), ("Lupron", "leuprorelin"), ("leuprorelin", "leuprorelin"),
+    ("IVIG", "intravenous immunoglobulin"), ("immune globulin", "intravenous immunoglobulin"),
+])
+def test_drugs_are_named_as_the_gold_names_them(nlp, name: str, drug: str) -> None:
+    # the generic (INN) name where one exists (leuprorelin, not the USAN leuprolide), and the
+    # name the tuning gold gives immunoglobulin given intravenously (tune-177)
+    doc = nlp(f"In the trial, 120 adults received {name} and 30 of them improved.")
+    assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {drug}

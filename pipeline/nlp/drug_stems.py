@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy
 import srsly
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
@@ -57,6 +58,9 @@ class ArmHeads:
     noun_endings: tuple[str, ...] = ()  # "anticoagulation", "management": no agent's name
     name_dose_units: frozenset[str] = frozenset()  # "X 40 mg": a name dosed in these units
     routes: frozenset[str] = frozenset()  # "received oral X": a route between receipt and name
+    apposition_openers: frozenset[str] = frozenset()  # "X, a cheap steroid": what X is
+    # "known as TIP, short for paclitaxel, ifosfamide and cisplatin": a regimen's short form
+    regimen_links: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -83,7 +87,9 @@ class ArmHeads:
                    not_name_endings=tuple(data.get("not_name_endings", ())),
                    noun_endings=tuple(data.get("noun_endings", ())),
                    name_dose_units=frozenset(data.get("name_dose_units", ())),
-                   routes=frozenset(data.get("routes", ())))
+                   routes=frozenset(data.get("routes", ())),
+                   apposition_openers=frozenset(data.get("apposition_openers", ())),
+                   regimen_links=tuple(tuple(p.split()) for p in data.get("regimen_links", ())))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -103,7 +109,9 @@ class ArmHeads:
                 "not_name_endings": list(self.not_name_endings),
                 "noun_endings": list(self.noun_endings),
                 "name_dose_units": sorted(self.name_dose_units),
-                "routes": sorted(self.routes)}
+                "routes": sorted(self.routes),
+                "apposition_openers": sorted(self.apposition_openers),
+                "regimen_links": [" ".join(p) for p in self.regimen_links]}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -411,6 +419,10 @@ def _assigned_before(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> bo
             return True
         if lowers[k] in heads.interrupters:
             return False
+        if lowers[k] == "to" and lowers[i - 1] not in heads.alternatives and lowers[i - 1] != ",":
+            # "infants of women assigned to X and in 33% of infants born to women": the verb
+            # had its "to"; a later one continues its list only after "or", "and" or a comma.
+            return False
     return False
 
 
@@ -435,6 +447,9 @@ def _names_after(doc: Doc, j: int, heads: ArmHeads) -> set[int]:
             j += 1
             while j < len(doc) and doc[j].lower_ in heads.skip:
                 j += 1
+        elif j + 1 < len(doc) and doc[j].text == "," \
+                and doc[j + 1].lower_ in heads.apposition_openers:
+            break  # "to X plus Y, a cheap corticosteroid, and ...": what Y is, no option
         elif j + 1 < len(doc) and doc[j].lower_ in _OPTION_GLUE:
             # "to gemcitabine alone (n = 87), gemcitabine plus X (n = 88) or ...": the next
             # option of the list, or the agent added to the one before
@@ -740,6 +755,38 @@ def join_second_words(doc: Doc, ents: list[Span], lowers: list[str], stems: Drug
     return list(doc.ents)
 
 
+def defined_regimens(doc: Doc, ents: list[Span], lowers: list[str], heads: ArmHeads) -> list[Span]:
+    """'a three-drug combination known as TIP, short for paclitaxel, ifosfamide and cisplatin':
+    a word in capitals, a comma and one of ``regimen_links`` before a list of two or more drugs
+    (commas and short joining words between them) name that combination, there and at every
+    later mention, though its letters are no initials of the names (Schwartz & Hearst read
+    none of these). The document's entities with those short forms added."""
+    drugs = [e for e in ents if e.label_ == "DRUG" and e.id_]
+    found: list[Span] = []
+    for n, ent in enumerate(drugs):
+        link = next((p for p in heads.regimen_links
+                     if tuple(lowers[max(0, ent.start - len(p)):ent.start]) == p), None)
+        k = ent.start - len(link) - 2 if link else -1  # the short form, before ", short for"
+        if k < 0 or doc[k + 1].text != "," or doc[k].ent_type_ or not (
+                doc[k].is_alpha and doc[k].is_upper and 2 <= len(doc[k]) <= 6):
+            continue
+        listed = [ent]
+        for after in drugs[n + 1:]:
+            gap = doc[listed[-1].end:after.start]
+            if not len(gap) or not all(t.is_punct or t.is_lower and len(t) <= 4 for t in gap) \
+                    or any(t.text in {".", ";", ")"} for t in gap):
+                break
+            listed.append(after)
+        parts = sorted({p for e in listed for p in e.id_.split(" + ")})
+        if len(parts) < 2:
+            continue
+        name = " + ".join(parts)
+        orths = doc.to_array(ORTH)
+        found += [Span(doc, i, i + 1, label="DRUG", span_id=name)
+                  for i in numpy.flatnonzero(orths == doc[k].orth).tolist() if i >= k]
+    return filter_spans(ents + found) if found else ents
+
+
 def resolve_anaphors(doc: Doc, ents: list[Span], lowers: list[str],
                      stems: DrugStems) -> list[Span]:
     """'The pill, zanubrutinib, blocks BTK ... 124 were assigned to the drug plus rituximab':
@@ -1032,6 +1079,11 @@ class StemDrugFinder:
         # (each step returns the document's entities after it: reading doc.ents again makes
         # a Span object, and three Token objects, per entity)
         ents = resolve_anaphors(doc, ents, lowers, self.stems)
+        if self.stems.arm_heads and self.stems.arm_heads.regimen_links:
+            defined = defined_regimens(doc, ents, lowers, self.stems.arm_heads)
+            if defined is not ents:
+                doc.ents = defined
+                ents = list(doc.ents)
         found = find_arm_heads(doc, self.stems.arm_heads, lowers) if self.stems.arm_heads else []
         if self.stems.arm_heads and self.stems.arm_heads.product_nouns:
             found += coded_products(doc, lowers, self.stems.arm_heads)

@@ -936,6 +936,58 @@ def listed_sizes(words: Words, sent: Span, groups: list[tuple[str, str, int, int
     return []
 
 
+#: How many words may stand between a choice word and the first agent offered.
+_CHOICE_REACH = 4
+
+
+def chosen_agents(words: Words, i: int, groups: list[tuple[str, str, int, int]],
+                  settings: LinkSettings) -> tuple[frozenset[str], str] | None:
+    """'randomised to X or to the physician's choice of A or B', 'investigator's choice (A, B
+    or C)': the choice word at ``i`` followed by two or more agents offered as alternatives
+    (doses and schedules between them) names an arm given one of them, no combination
+    (corpora/README). Their drugs and the words naming them; None for one agent or regimen
+    ('investigator's choice of A plus B')."""
+    after = [g for g in groups if g[2] > i and g[0] not in settings.control_drugs]
+    if not after or after[0][2] - i > _CHOICE_REACH or not all(
+            words.lower[k] in settings.choice_links for k in range(i + 1, after[0][2])):
+        return None
+    offered = after[:1]
+    for group in after[1:]:
+        if not _only_between_options(words, offered[-1][3], group[2], settings):
+            break
+        offered.append(group)
+    alternative = any(words.lower[k] in settings.alternative_words
+                      for k in range(offered[0][3], offered[-1][2]))
+    drugs = frozenset(g[0] for g in offered)
+    if len(drugs) < 2 or not alternative:
+        return None
+    return drugs, " or ".join(g[1] for g in offered)
+
+
+def mark_choice(facts: ClauseFacts, groups: list[tuple[str, str, int, int]],
+                choice: tuple[frozenset[str], str], settings: LinkSettings) -> None:
+    """In a trial whose comparator is a choice of several agents (chosen_agents), the control
+    arm named by its role ('97 to the control group', '40 assigned to control') and a clause
+    naming those agents as alternatives ('72 of 96 receiving A or B') are the arm given one
+    of them: no drug, no status (a placebo or "alone" control keeps its reading)."""
+    mention = (facts.drug_mention or "").lower()
+    # ("97 to the control group, in which physicians chose A for 52": still the arm)
+    role = facts.drug in choice[0] and any(c.label == "STATUS" and c.id == "not_received"
+                                            for c in facts.cues)
+    if (facts.control or role) and not (facts.background or facts.alone or facts.every_control) \
+            and (not facts.drug or facts.drug in choice[0]) \
+            and not any(c in mention for c in settings.control_drugs):
+        facts.choice, facts.drug = True, None
+    elif facts.comparison and not facts.drug and not facts.control:
+        named = [g for g in groups if facts.start <= g[2] and g[3] <= facts.end]
+        if len({g[0] for g in named}) >= 2 and {g[0] for g in named} <= choice[0]:
+            facts.choice = facts.control = True
+            facts.comparison = False
+            facts.drug_mention = " or ".join(g[1] for g in named)
+    if facts.choice:
+        facts.drug_status = None
+
+
 def _only_between_options(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
     """Are the words [start, end) between two options only doses, schedules and 'or'?"""
     return all(words.like_num[k] or words.lower[k] in settings.dose_words

@@ -11,7 +11,7 @@ from ..numbers import is_group_size
 from ..words import Words, words_of
 from .outcomes import absent_or_named, absent_predicate, names_measure, verb_object
 from .records import BRAND_MARKS, CHANGED_STATUSES, Clause, ClauseFacts, Cue, LinkSettings
-from .spans import longest_cues
+from .spans import alone_compound, longest_cues
 
 
 def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
@@ -192,7 +192,7 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
     if end - start <= 3 and all(lower[k] in connectors or texts[k] in BRAND_MARKS
                                 for k in range(start, end)):
         return True
-    if _joined_by_route(words, start, end, settings):
+    if _joined_by_route(words, start, end, settings) or _joined_by_name(words, start, end, settings):
         return True
     if end - start <= 24 and texts[end - 1] not in {")", "]"} \
             and any(texts[k] in {"(", "["} for k in range(start, end)):
@@ -202,6 +202,10 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
     doses, joined = 0, False
     for k in range(start, end):  # stops at the first word that neither joins nor doses
         word = lower[k]
+        if words.like_num[k] and not (lower[k + 1] in settings.dose_units or k > start and (
+                lower[k - 1] in settings.dose_words and lower[k - 1] not in connectors)
+                or k > start + 1 and words.like_num[k - 2]):  # ("on days 1 and 8 plus Y")
+            return False  # "130 with allopurinol and 80 with febuxostat": a count, no dose
         if words.like_num[k] or word in settings.dose_words:
             doses += 1
         elif word != "," and (word in connectors or texts[k] in BRAND_MARKS):
@@ -220,6 +224,19 @@ def _joined_by_route(words: Words, start: int, end: int, settings: LinkSettings)
     return start < k < end <= start + 4 and any(words.lower[j] in settings.dose_joiners
                                                for j in range(start, k)) \
         and all(words.lower[j] in settings.drug_connectors for j in range(start, k))
+
+
+#: How many words may say what kind of agent is added before it is named.
+_KIND_WORDS = 4
+
+
+def _joined_by_name(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
+    """'TIP plus an immunotherapy drug called Tevimra', 'nivolumab with a new antibody named
+    X': a joining word, a few lower-case words saying what kind of agent follows, and a naming
+    word right before the second drug join them as a combination does."""
+    return 3 <= end - start <= _KIND_WORDS + 2 and words.lower[start] in settings.dose_joiners \
+        and words.lower[end - 1] in settings.naming_words \
+        and all(words.text[k].isalpha() and words.text[k].islower() for k in range(start + 1, end - 1))
 
 
 def _joined_past_dose_aside(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
@@ -366,6 +383,7 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     """Drug, status, procedure, arm label and setting stated in one clause."""
     start, end = clause.start, clause.end
     mine = [c for c in cues if c.start >= start and c.end <= end]
+    mine = [c for c in mine if not _absence_of_state(doc, c, mine, settings)]
     facts = ClauseFacts(start=start, end=end, cues=mine, elliptical=clause.elliptical)
     drugs = [e for e in drug_ents if e.start >= start and e.end <= end]
     groups = drug_groups(doc, drugs, settings)
@@ -398,9 +416,11 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     lower = words.lower  # lower[i] is doc[i].lower_ (no Token objects)
     clause_text = words.span_text(start, end).lower()
     alone = None  # the index of the word "alone"
-    if any(word in clause_text for word in settings.alone_words):
+    if any(word in clause_text for word in settings.alone_words) or "-" in clause_text and any(
+            f"-{word}" in clause_text for word in settings.sole_words):
         alone = next((i for i in range(start, end)
-                      if lower[i] in settings.alone_words or lower[i].endswith("-alone")), None)
+                      if lower[i] in settings.alone_words or alone_compound(lower[i], settings)),
+                     None)
     if alone is not None and facts.drug and len(groups) == 1 and groups[0][3] == alone \
             and groups[0][0] == facts.drug:
         pass  # "received nivolumab alone": that drug without the others, as monotherapy
@@ -445,6 +465,25 @@ def clause_facts(doc: Doc, clause: Clause, cues: list[Cue], drug_ents: list[Span
     opening = tuple(lower[start:min(end, start + longest)])
     facts.anaphora = any(opening[: len(o)] == o for o in settings.anaphora_openers)
     return facts
+
+
+def _absence_of_state(doc: Doc, cue: Cue, cues: list[Cue], settings: LinkSettings) -> bool:
+    """'the nine patients without measurable disease', 'all of them without progression': a
+    'without' before no treatment (a drug, a class, a procedure, a pronoun or a word of
+    treatment) says what the patients did not have, not what they were not given."""
+    words = words_of(doc)
+    if cue.label != "STATUS" or cue.id != "not_received" or cue.end - cue.start != 1 \
+            or words.lower[cue.start] not in settings.without_words:
+        return False
+    k = cue.end
+    while k < len(words.lower) and words.lower[k] in settings.determiners:
+        k += 1
+    if k >= len(words.lower) or words.is_punct[k] or not words.text[k].strip() \
+            or doc[k].is_sent_start:
+        return False  # ("35% without": without it)
+    return not (words.ent_type[k] in {"DRUG", "DRUG_CLASS"} or words.lower[k] in settings.pronouns
+                or words.lower[k] in settings.treatment_kinds
+                or any(c.label == "PROCEDURE" and c.start == k for c in cues))
 
 
 def names_every_control(mention: str, settings: LinkSettings) -> bool:

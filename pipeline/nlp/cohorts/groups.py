@@ -63,6 +63,10 @@ class LinkState:
     populations: list[tuple[frozenset[str], list[int]]] = field(default_factory=list)
     population: list[int] = field(default_factory=list)
     arms_before_population: list[int] = field(default_factory=list)
+    # 'to X or the physician's choice of A or B': the agents of the choice arm and their
+    # words; and the groups given one of them, which no drug is read into
+    choice: tuple[frozenset[str], str] | None = None
+    chosen: set[int] = field(default_factory=set)
 
 
 def fit_score(cohort: Cohort, facts: ClauseFacts) -> int:
@@ -401,7 +405,12 @@ def new_cohort(state: LinkState, size: int, size_text: str, sent_index: int, spa
 def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
     """Take what the clause says about the cohort, without erasing what is known."""
     other = _defined_otherwise(facts, state)
-    if facts.control and not cohort.drug and not other and facts.drug:
+    if facts.choice and not cohort.drug and not other:
+        # "97 to the control group" of "X or the physician's choice of A or B": one of several
+        # agents, no drug and no status (corpora/README)
+        cohort.drug_mention = cohort.drug_mention or facts.drug_mention
+        state.chosen.add(cohort.index)
+    elif facts.control and not cohort.drug and not other and facts.drug:
         # "without X", "one randomised to X never started treatment": X, not received.
         cohort.drug, cohort.drug_mention = facts.drug, facts.drug_mention
     elif facts.control and not cohort.drug and not other and _unassigned_stop(facts, state):
@@ -449,7 +458,8 @@ def fill_cohort(cohort: Cohort, facts: ClauseFacts, state: LinkState) -> None:
     elif not cohort.drug and state.only_drug and not facts.comparison:
         cohort.drug, cohort.drug_mention = state.only_drug
         cohort.drug_status = cohort.drug_status or facts.drug_status or "received"
-    if facts.drug_status and not (other and facts.drug_status in ("received", "not_received")):
+    if facts.drug_status and not (other and facts.drug_status in ("received", "not_received")) \
+            and cohort.index not in state.chosen:
         cohort.drug_status = facts.drug_status
     if facts.procedure and not cohort.procedure:
         cohort.procedure = facts.procedure
@@ -522,7 +532,12 @@ def add_event(state: LinkState, cohort: int | None, count: int, percent: float |
     state.last_outcome = outcome
     group = state.cohorts[cohort] if cohort is not None else None
     drug, mention, status = facts.drug, facts.drug_mention, facts.drug_status
-    if facts.control:  # the control arm's own drug is the experimental one, not received
+    if facts.choice or group is not None and group.index in state.chosen:
+        drug, status = None, None  # one of several agents at the physician's choice
+        if group is not None and not group.drug:
+            state.chosen.add(group.index)  # ("25 of 57 on control": a part of that arm)
+            group.drug_status = None
+    elif facts.control:  # the control arm's own drug is the experimental one, not received
         drug = group.drug if group else (state.sentence_drug or state.experimental or (None,))[0]
     elif drug and group is not None and group.drug and group.drug_status != "not_received" \
             and set(drug.split(" + ")) < set(group.drug.split(" + ")):

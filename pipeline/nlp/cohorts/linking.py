@@ -19,6 +19,7 @@ from .arms import (
     arm_signature,
     assign_respectively,
     bracket_drug,
+    chosen_agents,
     clause_dose,
     clear_frame_total,
     clear_pooled_frame,
@@ -31,6 +32,7 @@ from .arms import (
     kept_options,
     label_taken,
     listed_sizes,
+    mark_choice,
     name_arms,
     name_arms_by_definition,
     name_control,
@@ -221,6 +223,10 @@ def link_document(doc: Doc, settings: LinkSettings,
     for i in _where(at, settings.population_nouns):
         populations_by.setdefault(sent_of[i], []).append(i)
     names_by = _trial_names(words, at, sent_of, settings)  # "CASCADE", "TRIDENT-5": trials named by sentence
+    randomised_before = -2  # the last sentence that said the patients were randomised
+    choices_by: dict[int, list[int]] = {}  # "the physician's choice of A or B": where named
+    for i in _where(at, settings.choice_words):
+        choices_by.setdefault(sent_of[i], []).append(i)
     trials: dict[str, list[int]] = {}  # a trial's name -> the groups of the sentences naming it
     trial_drugs: dict[str, tuple[str, str]] = {}  # a trial's name -> the drug it first named
     for sent_index, sent in enumerate(sents):
@@ -243,7 +249,15 @@ def link_document(doc: Doc, settings: LinkSettings,
             state.trial_drug = trial_drugs.get(name)
         if state.combination is None:
             state.combination = _named_together(doc, active, settings)
+        for i in choices_by.get(sent_index, ()):
+            state.choice = chosen_agents(words, i, sent_groups, settings) or state.choice
         sent_cues = cues_by[sent_index]
+        # "They randomized 112 people. Fifty-seven got X plus Y; the other 55 got Y alone.":
+        # the groups of the sentence after a randomisation are its arms
+        randomised = any(_randomises(c) for c in sent_cues)
+        randomised_here = randomised or randomised_before == sent_index - 1
+        if randomised:
+            randomised_before = sent_index
         defined = arm_definitions(doc, sent, sent_groups,
                                   [c for c in sent_cues if c.label == "ARM"], settings)
         state.arm_drugs.update({k: (v[0], v[1]) for k, v in defined.items()})
@@ -253,7 +267,7 @@ def link_document(doc: Doc, settings: LinkSettings,
                      if g[1] == v[1]), frozenset())
             for k, v in defined.items() if v[0] in settings.control_drugs})
         _control_lacks(state, defined, settings)
-        if len(defined) >= 2 and any(_randomises(c) for c in sent_cues):
+        if len(defined) >= 2 and randomised:
             offered = [(g[0], g[3] < len(doc) and lower[g[3]] in settings.alone_words)
                        for g in sent_groups]
             for label, (drug, _, _) in defined.items():
@@ -322,6 +336,9 @@ def link_document(doc: Doc, settings: LinkSettings,
         share_statuses(all_facts, doc, settings)
         share_whom_drug(all_facts, doc)
         share_control_drug(all_facts, doc)
+        if state.choice is not None:
+            for facts in all_facts:
+                mark_choice(facts, sent_groups, state.choice, settings)
         listed = listed_sizes(words, sent, sent_groups, settings) \
             if respectively_sents and sent_index in respectively_sents else []
         listed_at = {i for i, _ in listed}
@@ -381,7 +398,7 @@ def link_document(doc: Doc, settings: LinkSettings,
         state.sentence_option_doses = option_doses(words, clauses, all_facts, sent_groups, settings) \
             if options and sent_index in dose_sents else []
         add_on: list[tuple[str, bool]] = []
-        if len(sent_groups) >= 2 and any(_randomises(c) for c in sent_cues):
+        if len(sent_groups) >= 2 and randomised_here:
             # "74 to X plus Y and 76 to Y alone": the options of the sentence, one per clause
             offered = options or sentence_offers(doc, sent_groups, settings)
             for facts in all_facts:
@@ -1856,8 +1873,12 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
     widest_arm = max((c.size for c in treated), default=0)
     if first is not None and _single_treatment(state, compared, first):
         first = None  # "The study enrolled 89 adults, all of whom received X": X's group
+    chosen = _of_chosen(state)
+    over_arms = set()  # in a comparison, the groups wider than any arm
     for cohort in state.cohorts:
-        if not cohort.drug and cohort.index not in totals | state.spanning \
+        if not cohort.drug and compared and cohort.size > widest_arm:
+            over_arms.add(cohort.index)
+        if not cohort.drug and cohort.index not in totals | state.spanning | chosen \
                 and cohort.index != first \
                 and not (compared and cohort.size > widest_arm):  # (a part of that size too)
             tested = state.tested_at.get(cohort.index, main) if several_trials else main
@@ -1865,11 +1886,23 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
             cohort.drug_status = cohort.drug_status or "received"
     for event in state.events:
         cohort = state.cohorts[event.cohort] if event.cohort is not None else None
+        # ("An objective response was recorded in 24 of the 109 evaluable patients" after
+        # letrozole in 64, anastrozole in 29 and tamoxifen in 25: of no one agent)
         if event.drug or (cohort is not None and (cohort.drug or cohort.index in totals
-                                                   or cohort.index in state.pooled)):
+                                                   or cohort.index in state.pooled
+                                                   or cohort.index in chosen | over_arms)):
             continue
         event.drug, event.drug_mention = main[0], main[1]
         event.drug_status = event.drug_status or "received"
+
+
+def _of_chosen(state: LinkState) -> set[int]:
+    """The groups given one of several agents at the physician's choice, and their parts."""
+    found = set(state.chosen)
+    for cohort in state.cohorts:  # (a part comes after its parent)
+        if cohort.parent in found and not cohort.drug:
+            found.add(cohort.index)
+    return found
 
 
 def _single_treatment(state: LinkState, compared: bool, first: int) -> bool:
@@ -2813,6 +2846,12 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                 or added_drug(m.drug[0], state.options)
             if added is not None:
                 facts = replace(facts, drug=added, drug_status="not_received")
+            elif not control:
+                # "to the ramucirumab group (n=60) or the control group (n=58)" after "to
+                # carboplatin and paclitaxel with ramucirumab, or carboplatin and paclitaxel
+                # alone": the arm's name is a part of the option it names, in full.
+                name_pieces(facts, state.sentence_options or state.named_options or state.options,
+                            frozenset(), alone=False)
         if m.arm is not None:
             facts = replace(facts, arm_label=m.arm, setting=m.setting)
         elif m.drug is not None and m.drug != SEVERAL_ARMS \
@@ -2940,8 +2979,9 @@ def _sentence_starts(words: Words) -> list[int]:
 def _history(doc: Doc, m: Mention, facts: ClauseFacts, settings: LinkSettings) -> bool:
     """'Overall, 96 had previously received belimumab and 61 had prior rituximab', '40 were
     previously treated with X': a count whose predicate tells what the patients had before
-    the study is a baseline characteristic, no group of the study and no event."""
-    if m.kind not in {"bare", "count", "loose"} or m.outcome is not None:
+    the study is a baseline characteristic, no group of the study and no event (also of a
+    group named before: 'Twenty-two of them had already had chemotherapy')."""
+    if m.kind not in {"bare", "count", "loose", "part"} or m.outcome is not None:
         return False
     words = words_of(doc)
     k = after_percent(doc, m.end, facts.end)  # ("118 (22.7%) had previously ...")

@@ -18,7 +18,15 @@ from .outcomes import (
     predicate_outcome,
 )
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
-from .spans import after_percent, drugs_end, longest_cues, percent_sign_end, stated_percent, treatment_end
+from .spans import (
+    after_percent,
+    alone_compound,
+    drugs_end,
+    longest_cues,
+    percent_sign_end,
+    stated_percent,
+    treatment_end,
+)
 
 
 def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
@@ -1155,7 +1163,7 @@ def _control_named(doc: Doc, start: int, end: int,
     for t in doc[start:end]:
         if t.ent_id_ in settings.control_drugs or t.lower_ in settings.control_drugs:
             return ("placebo", t.text)
-        if t.lower_ in settings.alone_words or t.lower_.endswith("-alone"):
+        if t.lower_ in settings.alone_words or alone_compound(t.lower_, settings):
             before = doc[t.i - 1] if t.i > start and t.lower_ in settings.alone_words else None
             return ("placebo", f"{before.text} {t.text}" if before is not None else t.text)
     return None
@@ -1666,7 +1674,7 @@ def _alone_arms(words: Words, start: int, end: int, settings: LinkSettings) -> s
     for k in range(start + 1, end):
         if words.lower[k] in settings.alone_words and words.is_alpha[k - 1]:
             found.add(k - 1)
-        elif words.lower[k].endswith("-alone"):
+        elif alone_compound(words.lower[k], settings):
             found.add(k)
     return found
 
@@ -1731,8 +1739,8 @@ def _named_alone(words: Words, i: int, end: int, settings: LinkSettings) -> bool
     """'243 to TCS alone', '60 to surgery alone': a control arm named by the treatment it
     had alone, in words no drug list holds."""
     for k in range(i, min(end, i + 4)):
-        if words.lower[k] in settings.alone_words or words.lower[k].endswith("-alone"):
-            return k > i or words.lower[k].endswith("-alone")
+        if words.lower[k] in settings.alone_words or alone_compound(words.lower[k], settings):
+            return k > i or alone_compound(words.lower[k], settings)
         if words.is_punct[k] or words.num[k] is not None:
             return False
     return False

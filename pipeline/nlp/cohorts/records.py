@@ -194,6 +194,11 @@ class LinkSettings:
     rating_verbs: frozenset[str]  # 'rated their cough as much improved': the rating
     responder_changes: frozenset[str]  # 'a reduction of at least 50% in X': responders
     not_responder_measures: frozenset[str]  # 'a reduction in body weight of 5% or more'
+    # 'to X or to the physician's choice of A or B': an arm given one of several agents
+    choice_words: frozenset[str]
+    choice_links: frozenset[str]  # 'choice of (either) A or B': words before the first agent
+    naming_words: frozenset[str]  # 'X plus an immunotherapy drug called Y': Y is what is added
+    without_words: frozenset[str]  # 'without X': not received, when X is a treatment
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
@@ -296,6 +301,7 @@ class ClauseFacts:
     comparison: bool = False  # "randomized to X or Y": the group as a whole had neither
     alone: bool = False  # the control arm is named by "alone" ("the chemotherapy-alone group")
     every_control: bool = False  # "the double-placebo group": the placebo of every drug tested
+    choice: bool = False  # the arm given one of several agents at the physician's choice
     procedure: str | None = None
     arm_label: str | None = None
     setting: str | None = None

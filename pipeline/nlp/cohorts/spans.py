@@ -96,3 +96,9 @@ def stated_percent(doc: Doc, i: int, end: int, number_at: dict[int, Span]) -> fl
     if number is not None and percent_sign_end(doc, number.end, end) is not None:
         return words.num[number.start]
     return None
+
+
+def alone_compound(word: str, settings: LinkSettings) -> bool:
+    """'the chemotherapy-alone group', 'the chemo-only group': a treatment given on its own,
+    said in one hyphenated word."""
+    return "-" in word and word.rsplit("-", 1)[1] in settings.alone_words | settings.sole_words
