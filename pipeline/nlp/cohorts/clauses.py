@@ -203,8 +203,7 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
     for k in range(start, end):  # stops at the first word that neither joins nor doses
         word = lower[k]
         if words.like_num[k] and not (lower[k + 1] in settings.dose_units or k > start and (
-                lower[k - 1] in settings.dose_words and lower[k - 1] not in connectors)
-                or k > start + 1 and words.like_num[k - 2]):  # ("on days 1 and 8 plus Y")
+                lower[k - 1] in settings.dose_words and lower[k - 1] not in connectors)):
             return False  # "130 with allopurinol and 80 with febuxostat": a count, no dose
         if words.like_num[k] or word in settings.dose_words:
             doses += 1
