@@ -1438,41 +1438,6 @@ def test_a_part_of_a_group_told_by_its_treatment_before_the_study_is_no_row(
     assert len({r.drug for r in rows}) == 1
 
 
-@pytest.mark.parametrize(("text", "event"), [
-    ("The registry included 150 patients with metastatic breast cancer. Letrozole was given to "
-     "80 patients, anastrozole to 40 patients and exemestane to 30 patients. Of the 150 "
-     "patients, 140 had measurable disease. An objective response was recorded in 45 of the 140 "
-     "evaluable patients.", (45, 140)),
-    ("We reviewed 120 adults with ulcerative colitis treated with a biologic: 70 received "
-     "vedolizumab and 50 received ustekinumab. Endoscopy at one year was available for 104 of "
-     "them. Mucosal healing was seen in 41 of the 104 patients.", (41, 104)),
-])
-def test_a_count_over_more_patients_than_any_agent_was_given_to_has_no_drug(
-        nlp, text: str, event: tuple) -> None:
-    # a real-world cohort grouped by agent: a count over the evaluable patients of all agents
-    # is of no one agent (not of the agent the text names first or most)
-    rows = analyse(clean_text(text), nlp=nlp).rows
-    assert [(r.drug, r.drug_status) for r in rows
-            if (r.event_count, r.cohort_size) == event] == [(None, None)]
-
-
-@pytest.mark.parametrize(("text", "size", "drug"), [
-    ("Records of 210 adults with gout were reviewed; 130 were treated with allopurinol and 80 "
-     "with febuxostat.", 210, None),
-    ("The audit reviewed 96 children with focal epilepsy: 50 were started on levetiracetam and "
-     "46 on valproate.", 96, None),
-    # a dose between two drugs still joins them
-    ("Of the 75 patients enrolled, 40 received cisplatin 75 mg/m2 plus docetaxel every 3 weeks.",
-     40, "cisplatin + docetaxel"),
-])
-def test_a_count_between_two_drugs_keeps_them_apart(nlp, text: str, size: int,
-                                                    drug: str | None) -> None:
-    # "X and 80 with Y": a number no dose unit follows is a count, which joins no drugs; the
-    # total over both groups received neither as a combination
-    rows = analyse(clean_text(text), nlp=nlp).rows
-    assert [r.drug for r in rows if r.cohort_size == size] == [drug]
-
-
 @pytest.mark.parametrize(("text", "groups"), [
     ("Adults with mesothelioma were randomly assigned to tremelimumab (n=80) or placebo (n=79). "
      "Two patients assigned to tremelimumab withdrew before the first dose, so the safety "

@@ -202,9 +202,6 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
     doses, joined = 0, False
     for k in range(start, end):  # stops at the first word that neither joins nor doses
         word = lower[k]
-        if words.like_num[k] and not (lower[k + 1] in settings.dose_units or k > start and (
-                lower[k - 1] in settings.dose_words and lower[k - 1] not in connectors)):
-            return False  # "130 with allopurinol and 80 with febuxostat": a count, no dose
         if words.like_num[k] or word in settings.dose_words:
             doses += 1
         elif word != "," and (word in connectors or texts[k] in BRAND_MARKS):

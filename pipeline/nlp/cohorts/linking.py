@@ -1874,10 +1874,7 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
     if first is not None and _single_treatment(state, compared, first):
         first = None  # "The study enrolled 89 adults, all of whom received X": X's group
     chosen = _of_chosen(state)
-    over_arms = set()  # in a comparison, the groups wider than any arm
     for cohort in state.cohorts:
-        if not cohort.drug and compared and cohort.size > widest_arm:
-            over_arms.add(cohort.index)
         if not cohort.drug and cohort.index not in totals | state.spanning | chosen \
                 and cohort.index != first \
                 and not (compared and cohort.size > widest_arm):  # (a part of that size too)
@@ -1886,11 +1883,9 @@ def _count_main_treatment(state: LinkState, groups: list[tuple[str, str, int, in
             cohort.drug_status = cohort.drug_status or "received"
     for event in state.events:
         cohort = state.cohorts[event.cohort] if event.cohort is not None else None
-        # ("An objective response was recorded in 24 of the 109 evaluable patients" after
-        # letrozole in 64, anastrozole in 29 and tamoxifen in 25: of no one agent)
         if event.drug or (cohort is not None and (cohort.drug or cohort.index in totals
                                                    or cohort.index in state.pooled
-                                                   or cohort.index in chosen | over_arms)):
+                                                   or cohort.index in chosen)):
             continue
         event.drug, event.drug_mention = main[0], main[1]
         event.drug_status = event.drug_status or "received"
