@@ -1556,7 +1556,8 @@ def _events_in_whole(doc: Doc, i: int, end: int, number_at: dict[int, Span], cue
     words = words_of(doc)
     event = next((c for c in cues if c.label == "OUTCOME" and c.start == i), None)
     at = event.end if event is not None else i
-    if event is None and not elliptical or at + 1 >= end or words.lower[at] not in _EVENTS_IN:
+    if event is None and not elliptical or at + 1 >= end \
+            or words.lower[at] not in settings.events_in_words:
         return None
     k = at + 1
     while k < end and words.lower[k] in settings.determiners:
@@ -1575,8 +1576,6 @@ def _events_in_whole(doc: Doc, i: int, end: int, number_at: dict[int, Span], cue
     return event, whole
 
 
-#: The words between an event count and the group it is counted in ("11 relapses in 107").
-_EVENTS_IN = frozenset({"in", "among"})
 #: "3 in 10", "one in 5": the bases of a ratio, no group's size.
 _RATIO_BASES = 10
 

@@ -199,6 +199,7 @@ class LinkSettings:
     choice_links: frozenset[str]  # 'choice of (either) A or B': words before the first agent
     naming_words: frozenset[str]  # 'X plus an immunotherapy drug called Y': Y is what is added
     without_words: frozenset[str]  # 'without X': not received, when X is a treatment
+    events_in_words: frozenset[str]  # '11 relapses in 107 children': the group's word
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
