@@ -579,6 +579,21 @@ def test_a_stem_word_measured_in_a_fluid_is_no_agent(nlp, text: str) -> None:
     assert not [e for e in doc.ents if e.label_ == "DRUG"]
 
 
+@pytest.mark.parametrize(("text", "agents"), [
+    ("Disclosures: R. Lindqvist: consulting fees. T. Haldorsen: research grant.", set()),
+    ("Dr Okarsen, who led the study, said 14 of 52 given miravotinib responded.",
+     {"miravotinib"}),
+    ("Pellarsone Therapeutics, Inc. announced that 9 of 30 patients given Tavorafenib "
+     "responded.", {"tavorafenib"}),
+    ("Prof. Venlosone presented the data; Velorafenib was stopped in 3 of 41.",
+     {"velorafenib"}),
+])
+def test_a_capitalised_stem_word_after_an_initial_or_title_or_before_a_company_word_is_a_name(
+        nlp, text: str, agents: set[str]) -> None:
+    doc = nlp(text)
+    assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == agents
+
+
 @pytest.mark.parametrize(("text", "agent"), [
     ("Zenvatide 40 mg was compared with placebo in 300 adults with migraine.", "zenvatide"),
     ("In total, 90 children received oral ketalbuzin or placebo for 10 days.", "ketalbuzin"),

@@ -485,6 +485,8 @@ class DrugStems:
     radionuclides: tuple[tuple[str, str], ...] = ()  # ("lutetium", "lu"): element and symbol
     chelators: tuple[str, ...] = ()  # "-xetan": the second word of a radioligand
     analyte_openers: frozenset[str] = frozenset()  # "plasma normetanephrine": a measured level
+    name_titles: frozenset[str] = frozenset()  # "Dr Nakasone": a person, whatever the ending
+    company_words: frozenset[str] = frozenset()  # "Halvorsen Therapeutics": a company
     biologic_suffix: re.Pattern[str] | None = None  # "duvotecan-kvnx": a US biologic's suffix
 
     @classmethod
@@ -492,7 +494,8 @@ class DrugStems:
         check_keys(data, {"stems", "prefixes", "min_length", "not_drugs", "not_partners",
                           "second_words", "given_suffixes", "anaphors", "arm_heads",
                           "variant_words", "code_links", "short_suffixes", "radionuclides",
-                          "chelators", "analyte_openers", "biologic_suffix", "_comment"},
+                          "chelators", "analyte_openers", "name_titles", "company_words",
+                          "biologic_suffix", "_comment"},
                    "drug_stems.json")
         return cls(stems=tuple(sorted(data["stems"], key=len, reverse=True)),
                    prefixes=tuple(data["prefixes"]),
@@ -510,6 +513,8 @@ class DrugStems:
                                        in data.get("radionuclides", {}).items()),
                    chelators=tuple(data.get("chelators", ())),
                    analyte_openers=frozenset(data.get("analyte_openers", ())),
+                   name_titles=frozenset(data.get("name_titles", ())),
+                   company_words=frozenset(data.get("company_words", ())),
                    biologic_suffix=(re.compile(data["biologic_suffix"])
                                     if data.get("biologic_suffix") else None),
                    arm_heads=ArmHeads.from_dict(data["arm_heads"]) if "arm_heads" in data else None)
@@ -525,7 +530,9 @@ class DrugStems:
                  "code_links": [" ".join(p) for p in self.code_links],
                  "short_suffixes": list(self.short_suffixes),
                  "radionuclides": dict(self.radionuclides), "chelators": list(self.chelators),
-                 "analyte_openers": sorted(self.analyte_openers)}
+                 "analyte_openers": sorted(self.analyte_openers),
+                 "name_titles": sorted(self.name_titles),
+                 "company_words": sorted(self.company_words)}
         if self.biologic_suffix is not None:
             found["biologic_suffix"] = self.biologic_suffix.pattern
         if self.arm_heads is not None:
@@ -544,6 +551,14 @@ class DrugStems:
         object.__setattr__(self, "_symbols", frozenset(sym for _, sym in self.radionuclides))
         object.__setattr__(self, "link_firsts", frozenset(p[0] for p in self.code_links))
         object.__setattr__(self, "link_words", frozenset(w for p in self.code_links for w in p))
+
+    def names_someone(self, before: str, word: str, after: str) -> bool:
+        """'T. Halvorsen', 'Dr Nakasone', 'Halvorsen Therapeutics': a capitalised word after
+        an initial or a title, or before a company's last word, is a person's or a company's
+        name, whatever its ending (an INN is written in lower case)."""
+        return word.istitle() and (_INITIAL.match(before) is not None
+                                   or before.lower().rstrip(".") in self.name_titles
+                                   or after.lower() in self.company_words)
 
     def without_suffix(self, word: str) -> str:
         """'duvotecan-kvnx' -> 'duvotecan': the name of a biologic without the four letters
@@ -628,10 +643,14 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
                                                   or stems.radioligand(word)))
         if not is_drug or i in covered:
             continue
-        if i and strings[orths[i - 1]].lower() in stems.analyte_openers:
+        before = strings[orths[i - 1]] if i else ""
+        if before.lower() in stems.analyte_openers:
             continue  # "plasma normetanephrine", "serum ferritin": a level measured, no agent
         t = doc[i]
         if stems.is_drug_name(t.text):
+            if stems.names_someone(before, t.text, strings[orths[i + 1]] if i + 1 < len(orths)
+                                   else ""):
+                continue
             found.append(Span(doc, t.i, t.i + 1, label="DRUG",
                               span_id=first_words.get(t.lower_, t.lower_)))
         elif (pair := stems.combination(t.text, aliases)) is not None:
@@ -642,6 +661,9 @@ def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | No
             found.append(Span(doc, t.i, t.i + 1, label="DRUG", span_id=t.lower_))
     return found
 
+
+#: An initial before a surname: "T.", "K.-H.".
+_INITIAL = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)?$")
 
 #: "177Lu-PNT2002", "[177Lu]Lu-PSMA-617": mass number, symbol (group 1), hyphen, ligand.
 _RADIOLIGAND = re.compile(r"^\[?\d{2,3}([A-Z][a-z]?)\]?(?:[A-Z][a-z]?)?-[A-Za-z0-9][\w&-]*$")
