@@ -737,6 +737,19 @@ def test_an_event_word_that_describes_who_was_enrolled_is_no_event(nlp, who: str
     assert not {f for f in found if f[0] == "outcome"}
 
 
+@pytest.mark.parametrize("text", [
+    "In this trial in ulcerative colitis, 180 were assigned to etrasimod and 178 to placebo.",
+    "In this trial in heart failure, 310 were randomly assigned to finerenone and 305 to "
+    "placebo.",
+    "In this study in acute pancreatitis, 48 were allocated to infliximab and 47 to usual care.",
+])
+def test_the_trials_own_condition_named_before_groups_that_were_assigned_is_no_event(
+        nlp, text: str) -> None:
+    found = _groups(nlp, text)
+    assert not {f for f in found if f[0] == "outcome"}
+    assert len({f for f in found if f[0] == "cohort" and f[4] in {"received", "not_received"}}) >= 2
+
+
 def test_a_bare_size_in_brackets_after_each_randomised_option_is_that_arm(nlp) -> None:
     found = _groups(nlp, "The trial randomly assigned 1,210 adults with chronic kidney disease to "
                          "finerenone (604) or placebo (606).")

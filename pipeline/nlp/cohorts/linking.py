@@ -84,6 +84,7 @@ from .outcomes import (
     heading_outcome,
     judged_none,
     listed_reason,
+    names_main_condition,
     other_outcome,
     preceding_outcome,
     predicate_outcome,
@@ -3243,9 +3244,20 @@ def _describes_population(doc: Doc, m: Mention, outcome: Cue, facts: ClauseFacts
     admitted for heart failure were enrolled': an event word right after the group, with
     what it was for, describes who was enrolled when a study verb follows: no event."""
     words = words_of(doc)
-    return outcome.start == m.end and outcome.end < facts.end \
-        and words.lower[outcome.end] in {"with", "for"} \
-        and any(c.label == "STUDY_VERB" and c.start > outcome.end for c in facts.cues)
+    if outcome.start == m.end and outcome.end < facts.end \
+            and words.lower[outcome.end] in {"with", "for"} \
+            and any(c.label == "STUDY_VERB" and c.start > outcome.end for c in facts.cues):
+        return True
+    # "In this trial in heart failure, 120 were assigned to X", "Among adults with ulcerative
+    # colitis, 180 were randomly assigned": the trial's own condition, named before a group
+    # that a study verb follows, says who was enrolled, not what happened to them.
+    return outcome.end <= m.start and names_main_condition(doc, outcome.start, outcome.end) \
+        and any(c.label == "STUDY_VERB" and 0 <= c.start - m.end <= _STUDY_VERB_REACH
+                and all(words.is_alpha[k] for k in range(m.end, c.start)) for c in facts.cues)
+
+
+#: Words that may stand between a group and its study verb ("120 had been randomly assigned").
+_STUDY_VERB_REACH = 3
 
 
 def _named_arm(state: LinkState, m: Mention, facts: ClauseFacts) -> Cohort | None:
