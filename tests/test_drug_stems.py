@@ -579,6 +579,33 @@ def test_a_stem_word_measured_in_a_fluid_is_no_agent(nlp, text: str) -> None:
     assert not [e for e in doc.ents if e.label_ == "DRUG"]
 
 
+@pytest.mark.parametrize(("text", "agent"), [
+    ("The new pill, Zarvexa, cut relapses in 12 of 40 patients.", "zarvexa"),
+    ("An experimental drug known as vemtoralin was given to 30 children with epilepsy.",
+     "vemtoralin"),
+    ("Patients on the medicine, sold as Kestrova, lived longer than those on placebo.",
+     "kestrova"),
+    ("Treatment with the investigational agent ONC-2201 led to responses in 9 of 31.",
+     "onc-2201"),
+    ("Researchers gave dexorvane, an oral iron chelator, to 44 adults with thalassaemia.",
+     "dexorvane"),
+])
+def test_a_name_set_beside_a_noun_that_says_it_is_a_drug_is_an_agent(nlp, text: str,
+                                                                       agent: str) -> None:
+    doc = nlp(text)
+    assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {agent}
+
+
+@pytest.mark.parametrize("text", [
+    "The drug, however, did not lower relapses in 12 of 40 patients.",
+    "The treatment, patients said, was easy to take; 30 of 41 kept taking it.",
+    "The pill, approved last year, is taken once daily by 200 adults.",
+])
+def test_words_set_beside_a_drug_noun_that_name_no_agent(nlp, text: str) -> None:
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "DRUG"]
+
+
 @pytest.mark.parametrize(("text", "agents"), [
     ("Disclosures: R. Lindqvist: consulting fees. T. Haldorsen: research grant.", set()),
     ("Dr Okarsen, who led the study, said 14 of 52 given miravotinib responded.",

@@ -61,6 +61,9 @@ class ArmHeads:
     apposition_openers: frozenset[str] = frozenset()  # "X, a cheap steroid": what X is
     # "known as TIP, short for paclitaxel, ifosfamide and cisplatin": a regimen's short form
     regimen_links: tuple[tuple[str, ...], ...] = ()
+    drug_nouns: frozenset[str] = frozenset()  # "the new pill, Zarvexa,": what a name is
+    naming_links: tuple[tuple[str, ...], ...] = ()  # "a drug called X", "known as X"
+    name_ends: frozenset[str] = frozenset()  # what may follow such a name: ",", "is", ...
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -89,7 +92,10 @@ class ArmHeads:
                    name_dose_units=frozenset(data.get("name_dose_units", ())),
                    routes=frozenset(data.get("routes", ())),
                    apposition_openers=frozenset(data.get("apposition_openers", ())),
-                   regimen_links=tuple(tuple(p.split()) for p in data.get("regimen_links", ())))
+                   regimen_links=tuple(tuple(p.split()) for p in data.get("regimen_links", ())),
+                   drug_nouns=frozenset(data.get("drug_nouns", ())),
+                   naming_links=tuple(tuple(p.split()) for p in data.get("naming_links", ())),
+                   name_ends=frozenset(data.get("name_ends", ())))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -111,7 +117,10 @@ class ArmHeads:
                 "name_dose_units": sorted(self.name_dose_units),
                 "routes": sorted(self.routes),
                 "apposition_openers": sorted(self.apposition_openers),
-                "regimen_links": [" ".join(p) for p in self.regimen_links]}
+                "regimen_links": [" ".join(p) for p in self.regimen_links],
+                "drug_nouns": sorted(self.drug_nouns),
+                "naming_links": [" ".join(p) for p in self.naming_links],
+                "name_ends": sorted(self.name_ends)}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -166,9 +175,12 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
     # Only the words that can open a pattern are looked at (a few per sentence): this runs
     # on every document, most of which assign nothing.
     triggers = heads.triggers | heads.group_nouns | heads.class_nouns | heads.name_dose_units \
-        | {"="}
+        | heads.drug_nouns | {"="}
     for i in [k for k, w in enumerate(lowers) if w in triggers]:
         word = lowers[i]
+        if word in heads.drug_nouns:
+            assigned |= _apposed_name(doc, lowers, i, heads)
+            continue
         if word in heads.class_nouns:
             assigned |= _classed_name(doc, lowers, i, heads)
             continue
@@ -331,6 +343,31 @@ def _classed_name(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[i
         if heads.could_name(name) and not name.lower_.endswith(heads.not_name_endings) \
                 and (name.is_title or name.is_lower):
             return {j - 1}
+    return set()
+
+
+def _apposed_name(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[int]:
+    """'The new pill, Zarvexa, ...', 'an experimental drug known as vemtoralin', 'the drug,
+    sold as Kestrova,', 'the investigational agent ONC-2201': a name set beside a noun that
+    says what it is (at ``i``), after a comma or a naming link, or a research code right
+    after it, and closed by punctuation or a verb of being (name_ends), is that agent."""
+    n = len(lowers)
+    j = i + 1
+    linked = j < n and lowers[j] == ","
+    j += linked
+    for link in heads.naming_links:
+        if tuple(lowers[j:j + len(link)]) == link:
+            j += len(link)
+            linked = True
+            break
+    if j >= n:
+        return set()
+    name = doc[j]
+    if heads.is_code(name):
+        return {j}  # (a code names nothing but an agent)
+    if linked and heads.could_name(name) and not name.lower_.endswith(heads.not_name_endings) \
+            and (name.is_title or name.is_lower) and (j + 1 == n or lowers[j + 1] in heads.name_ends):
+        return {j}
     return set()
 
 
