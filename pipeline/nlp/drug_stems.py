@@ -64,6 +64,7 @@ class ArmHeads:
     drug_nouns: frozenset[str] = frozenset()  # "the new pill, Zarvexa,": what a name is
     naming_links: tuple[tuple[str, ...], ...] = ()  # "a drug called X", "known as X"
     name_ends: frozenset[str] = frozenset()  # what may follow such a name: ",", "is", ...
+    name_forms: frozenset[str] = frozenset()  # "treated with X capsules": the form received
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -95,7 +96,8 @@ class ArmHeads:
                    regimen_links=tuple(tuple(p.split()) for p in data.get("regimen_links", ())),
                    drug_nouns=frozenset(data.get("drug_nouns", ())),
                    naming_links=tuple(tuple(p.split()) for p in data.get("naming_links", ())),
-                   name_ends=frozenset(data.get("name_ends", ())))
+                   name_ends=frozenset(data.get("name_ends", ())),
+                   name_forms=frozenset(data.get("name_forms", ())))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -120,7 +122,8 @@ class ArmHeads:
                 "regimen_links": [" ".join(p) for p in self.regimen_links],
                 "drug_nouns": sorted(self.drug_nouns),
                 "naming_links": [" ".join(p) for p in self.naming_links],
-                "name_ends": sorted(self.name_ends)}
+                "name_ends": sorted(self.name_ends),
+                "name_forms": sorted(self.name_forms)}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -206,8 +209,10 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
                     spaced.add((lowers[j], lowers[j + 1]))  # "received AZD 0901"
                 elif j < n and heads.could_name(doc[j]):
                     if _dose_after(doc, lowers, j + 1, heads) or _control_after(doc, j + 1, heads) \
-                            or j + 1 < n and lowers[j + 1] in _ALONE:
-                        # "treated with X 20 mg", "received X or placebo", "received X alone"
+                            or j + 1 < n and (lowers[j + 1] in _ALONE
+                                              or lowers[j + 1] in heads.name_forms):
+                        # "treated with X 20 mg", "received X or placebo", "received X alone",
+                        # "treated with X capsules"
                         assigned.add(j)
                     else:
                         received.add(lowers[j])
