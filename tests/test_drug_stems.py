@@ -590,6 +590,9 @@ def test_a_stem_word_measured_in_a_fluid_is_no_agent(nlp, text: str) -> None:
     ("Researchers gave dexorvane, an oral iron chelator, to 44 adults with thalassaemia.",
      "dexorvane"),
     ("Ninety patients were treated with mavorixafor capsules for a year.", "mavorixafor"),
+    ("The trial compared torvanex with placebo in 300 adults with migraine.", "torvanex"),
+    ("Patients receiving Quelvira (n = 100) or placebo (n = 98) were followed for a year.",
+     "quelvira"),
 ])
 def test_a_name_set_beside_a_noun_that_says_it_is_a_drug_is_an_agent(nlp, text: str,
                                                                        agent: str) -> None:

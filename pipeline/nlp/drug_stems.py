@@ -65,6 +65,8 @@ class ArmHeads:
     naming_links: tuple[tuple[str, ...], ...] = ()  # "a drug called X", "known as X"
     name_ends: frozenset[str] = frozenset()  # what may follow such a name: ",", "is", ...
     name_forms: frozenset[str] = frozenset()  # "treated with X capsules": the form received
+    comparisons: frozenset[str] = frozenset()  # receipts that compare: "compared X with Y"
+    comparison_joins: frozenset[str] = frozenset()  # "with", "to", "against" after them
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArmHeads:
@@ -97,7 +99,9 @@ class ArmHeads:
                    drug_nouns=frozenset(data.get("drug_nouns", ())),
                    naming_links=tuple(tuple(p.split()) for p in data.get("naming_links", ())),
                    name_ends=frozenset(data.get("name_ends", ())),
-                   name_forms=frozenset(data.get("name_forms", ())))
+                   name_forms=frozenset(data.get("name_forms", ())),
+                   comparisons=frozenset(data.get("comparisons", ())),
+                   comparison_joins=frozenset(data.get("comparison_joins", ())))
 
     def to_dict(self) -> dict[str, Any]:
         return {"assignments": [" ".join(p) for p in self.assignments],
@@ -123,7 +127,9 @@ class ArmHeads:
                 "drug_nouns": sorted(self.drug_nouns),
                 "naming_links": [" ".join(p) for p in self.naming_links],
                 "name_ends": sorted(self.name_ends),
-                "name_forms": sorted(self.name_forms)}
+                "name_forms": sorted(self.name_forms),
+                "comparisons": sorted(self.comparisons),
+                "comparison_joins": sorted(self.comparison_joins)}
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -208,7 +214,9 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
                 elif j + 1 < n and _code_prefix(doc[j], heads) and _code_number(doc[j + 1]):
                     spaced.add((lowers[j], lowers[j + 1]))  # "received AZD 0901"
                 elif j < n and heads.could_name(doc[j]):
-                    if _dose_after(doc, lowers, j + 1, heads) or _control_after(doc, j + 1, heads) \
+                    joins = heads.comparison_joins if phrase[-1] in heads.comparisons else frozenset()
+                    if _dose_after(doc, lowers, j + 1, heads) \
+                            or _control_after(doc, j + 1, heads, joins) \
                             or j + 1 < n and (lowers[j + 1] in _ALONE
                                               or lowers[j + 1] in heads.name_forms):
                         # "treated with X 20 mg", "received X or placebo", "received X alone",
@@ -424,11 +432,18 @@ def _dose_after(doc: Doc, lowers: list[str], j: int, heads: ArmHeads) -> bool:
     return k + 1 < len(lowers) and doc[k].like_num and lowers[k + 1] in heads.dose_units
 
 
-def _control_after(doc: Doc, j: int, heads: ArmHeads) -> bool:
+def _control_after(doc: Doc, j: int, heads: ArmHeads, joins: frozenset[str] = frozenset()) -> bool:
     """Is the name at ``j - 1`` compared with a placebo or a known drug ("X or placebo",
-    "X versus warfarin")?"""
-    return (j + 1 < len(doc) and doc[j].lower_ in heads.alternatives - {"and"}
-            and doc[j + 1].ent_type_ in {"DRUG", "DRUG_CLASS"})
+    "X (n = 100) versus warfarin"; after "compared", ``joins``: "compared X with placebo")?"""
+    if j < len(doc) and doc[j].text == "(":  # "X (n = 100) or placebo": past its size
+        j = next((k + 1 for k in range(j + 1, min(len(doc), j + 10)) if doc[k].text == ")"), j)
+    if not (j + 1 < len(doc) and (doc[j].lower_ in heads.alternatives - {"and"}
+                                  or doc[j].lower_ in joins)):
+        return False
+    k = j + 1
+    while k < len(doc) - 1 and doc[k].lower_ in heads.skip:
+        k += 1  # "X or a placebo", "versus the standard drug"
+    return doc[k].ent_type_ in {"DRUG", "DRUG_CLASS"}
 
 
 def _numbered_label(doc: Doc, lowers: list[str], j: int, heads: ArmHeads) -> bool:
