@@ -593,6 +593,8 @@ def test_a_stem_word_measured_in_a_fluid_is_no_agent(nlp, text: str) -> None:
     ("The trial compared torvanex with placebo in 300 adults with migraine.", "torvanex"),
     ("Patients receiving Quelvira (n = 100) or placebo (n = 98) were followed for a year.",
      "quelvira"),
+    ("In the dorvelin arm, 40 of 100 responded, against 20 of 98 in the placebo arm.",
+     "dorvelin"),
 ])
 def test_a_name_set_beside_a_noun_that_says_it_is_a_drug_is_an_agent(nlp, text: str,
                                                                        agent: str) -> None:
@@ -604,6 +606,7 @@ def test_a_name_set_beside_a_noun_that_says_it_is_a_drug_is_an_agent(nlp, text: 
     "The drug, however, did not lower relapses in 12 of 40 patients.",
     "The treatment, patients said, was easy to take; 30 of 41 kept taking it.",
     "The pill, approved last year, is taken once daily by 200 adults.",
+    "In the younger group, 40 of 100 responded, against 20 of 98 in the placebo group.",
 ])
 def test_words_set_beside_a_drug_noun_that_name_no_agent(nlp, text: str) -> None:
     doc = nlp(text)

@@ -197,7 +197,8 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
             assigned |= _dosed_name(doc, lowers, i, heads)
             continue
         if word in heads.group_nouns or word == "=":
-            assigned |= _sized_code(doc, lowers, i, heads)
+            assigned |= _sized_code(doc, lowers, i, heads) | _group_beside_control(doc, lowers, i,
+                                                                                  heads)
             continue
         for phrase in heads.assignments:
             if phrase[0] == word and tuple(lowers[i:i + len(phrase)]) == phrase:
@@ -356,6 +357,21 @@ def _classed_name(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[i
         if heads.could_name(name) and not name.lower_.endswith(heads.not_name_endings) \
                 and (name.is_title or name.is_lower):
             return {j - 1}
+    return set()
+
+
+def _group_beside_control(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[int]:
+    """'In the torvanex arm, 40 of 100 responded, against 20 of 98 in the placebo arm': a name
+    that opens 'the X arm' (a group noun at ``i``) in a sentence that names another arm by a
+    placebo or a known drug ('the placebo arm', 'the warfarin group') is an arm's agent."""
+    if i < 2 or lowers[i - 2] != "the" or not heads.could_name(doc[i - 1]) \
+            or doc[i - 1].lower_.endswith(heads.not_name_endings):
+        return set()
+    sent = doc[i].sent
+    for k in range(sent.start + 1, sent.end - 1):
+        if k != i and lowers[k] in heads.group_nouns and lowers[k - 2] == "the" \
+                and doc[k - 1].ent_type_ in {"DRUG", "DRUG_CLASS"}:
+            return {i - 1}
     return set()
 
 
