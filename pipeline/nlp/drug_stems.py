@@ -367,6 +367,8 @@ def _group_beside_control(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) 
     if i < 2 or lowers[i - 2] != "the" or not heads.could_name(doc[i - 1]) \
             or doc[i - 1].lower_.endswith(heads.not_name_endings):
         return set()
+    if any(e.label_ == "DRUG" and len(e) > 1 and e[0].lower_ == lowers[i - 1] for e in doc.ents):
+        return set()  # "the interferon group": the first word of a drug named in full
     sent = doc[i].sent
     for k in range(sent.start + 1, sent.end - 1):
         if k != i and lowers[k] in heads.group_nouns and lowers[k - 2] == "the" \
