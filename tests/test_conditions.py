@@ -29,6 +29,10 @@ RULES = ConditionRules.from_dict(read_json_file(MODELS_DIR / "rules" / "conditio
     ("Men with the disease were offered surgery first.", None),
     ("Of the children with the condition, few were treated.", None),
     ("Adults with a cough frequency of 10 or more an hour were eligible.", None),
+    ("Adults with chronic hand eczema affecting both palms were enrolled.", "chronic hand eczema"),
+    ("Patients with vitiligo involving the face were counted apart.", "vitiligo"),
+    ("Of the patients with relapse, 12 had a second transplant.", None),
+    ("Patients with a complete response stopped treatment at 2 years.", None),
 ])
 def test_condition_after_population_noun(nlp, text: str, condition: str | None) -> None:
     assert find_condition(nlp(text), RULES) == condition
