@@ -750,6 +750,21 @@ def test_the_trials_own_condition_named_before_groups_that_were_assigned_is_no_e
     assert len({f for f in found if f[0] == "cohort" and f[4] in {"received", "not_received"}}) >= 2
 
 
+@pytest.mark.parametrize(("text", "drug"), [
+    ("Overall, 212 patients were randomised: 107 to nadekibart and 105 to placebo. Relapse "
+     "during the steroid taper with prednisolone occurred in 19 patients (17.8%) receiving "
+     "nadekibart and in 41 patients (39.0%) receiving placebo.", "nadekibart"),
+    ("In all, 400 adults were randomised to abatacept or placebo (200 each). Pneumonia "
+     "treated with ceftriaxone occurred in 19 of 200 patients (9.5%) given abatacept.",
+     "abatacept"),
+])
+def test_the_treatment_named_right_after_a_count_and_its_share_is_its_groups(
+        nlp, text: str, drug: str) -> None:
+    found = _groups(nlp, text)
+    first = next(f for f in found if f[0] == "outcome" and f[2] == 19)
+    assert first[3] == drug
+
+
 def test_a_bare_size_in_brackets_after_each_randomised_option_is_that_arm(nlp) -> None:
     found = _groups(nlp, "The trial randomly assigned 1,210 adults with chronic kidney disease to "
                          "finerenone (604) or placebo (606).")

@@ -2445,8 +2445,9 @@ def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str,
     # "in the X group", "280 to adalimumab", "450 were assigned to guselkumab"
     links = settings.reference_words | settings.size_for_words | settings.determiners \
         | settings.assignment_words | settings.arm_definition_links
-    after = [n for n in named if m.end <= n[0] <= m.end + settings.arm_definition_reach and all(
-        t.lower_ in links for t in doc[m.end:n[0]])]
+    end = _past_share(doc, m.end, facts.end)  # "19 patients (17.8%) receiving X"
+    after = [n for n in named if end <= n[0] <= end + settings.arm_definition_reach and all(
+        t.lower_ in links for t in doc[end:n[0]])]
     before = [n for n in named if n[1] <= m.start]
     own = after[0] if after else before[-1] if before else None
     if own is None:
@@ -2476,6 +2477,20 @@ def _own_group(doc: Doc, m: Mention, facts: ClauseFacts, groups: list[tuple[str,
                    drug_mention=next(g[1] for g in groups if g[2] == start),
                    drug_status=facts.drug_status if facts.drug_status not in (None, "not_received")
                    else "received")
+
+
+def _past_share(doc: Doc, i: int, end: int) -> int:
+    """Where the words after a count go on when a share in brackets follows it ('19 patients
+    (17.8%) receiving X': at 'receiving')."""
+    words = words_of(doc)
+    if i >= end or words.text[i] not in {"(", "["}:
+        return i
+    for k in range(i + 1, min(end, i + 6)):
+        if words.text[k] in {")", "]"}:
+            return k + 1
+        if not (words.like_num[k] or words.text[k] in {"%", ",", ";", "·", "."}):
+            return i
+    return i
 
 
 def _switched_to(m: Mention, facts: ClauseFacts,
