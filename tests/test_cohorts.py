@@ -765,6 +765,15 @@ def test_the_treatment_named_right_after_a_count_and_its_share_is_its_groups(
     assert first[3] == drug
 
 
+@pytest.mark.parametrize("label", ["Rescue therapy with lactulose", "Needed intravenous albumin"])
+def test_a_drug_in_a_table_rows_label_leaves_each_column_its_arms_treatment(nlp, label: str) -> None:
+    found = _groups(nlp, "In the trial, 198 adults with cirrhosis were randomised to rifaximin "
+                         "(n = 100) or placebo (n = 98).\n\nOutcome | Rifaximin (n = 100) | "
+                         f"Placebo (n = 98)\n\n{label} | 10 (10.0) | 20 (20.4)\n")
+    assert {("outcome", 100, 10, "rifaximin", "received"),
+            ("outcome", 98, 20, "rifaximin", "not_received")} <= found
+
+
 def test_a_bare_size_in_brackets_after_each_randomised_option_is_that_arm(nlp) -> None:
     found = _groups(nlp, "The trial randomly assigned 1,210 adults with chronic kidney disease to "
                          "finerenone (604) or placebo (606).")

@@ -131,6 +131,10 @@ def link_table_row(doc: Doc, sent: Span, sent_index: int, cues: list[Cue],
     if not state.table_subgroups:
         outcomes[0] = qualified_outcome(doc, outcomes[0], cues, settings)
     facts = clause_facts(doc, Clause(*first), cues, drug_ents, settings)
+    if facts.drug is not None and any(c is not None for c in state.table):
+        # "Rescue therapy with PEG 3350 | 36 (11.4) | 53 (16.7)": a drug the row's label names
+        # is part of what the row counts; each column's arm keeps its own treatment.
+        facts = replace(facts, drug=None, drug_mention=None, drug_status=None)
     number_at = {s.start: s for s in numbers if sent.start <= s.start < sent.end}
     # "Objective response rate, % (95% CI) | 45.3 (37.2-53.6) | 30.0 (...)": the row gives
     # shares of the columns' arms (but "Responders, n (%)" gives counts).
