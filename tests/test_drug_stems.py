@@ -595,6 +595,9 @@ def test_a_stem_word_measured_in_a_fluid_is_no_agent(nlp, text: str) -> None:
      "quelvira"),
     ("In the dorvelin arm, 40 of 100 responded, against 20 of 98 in the placebo arm.",
      "dorvelin"),
+    ("Keraxis said its drug Zarvexa met the primary end point in 300 adults.", "zarvexa"),
+    ("Quelmira is a once-monthly injection. In the trial, 40 of 120 adults had no attacks.",
+     "quelmira"),
 ])
 def test_a_name_set_beside_a_noun_that_says_it_is_a_drug_is_an_agent(nlp, text: str,
                                                                        agent: str) -> None:
@@ -607,6 +610,7 @@ def test_a_name_set_beside_a_noun_that_says_it_is_a_drug_is_an_agent(nlp, text: 
     "The treatment, patients said, was easy to take; 30 of 41 kept taking it.",
     "The pill, approved last year, is taken once daily by 200 adults.",
     "In the younger group, 40 of 100 responded, against 20 of 98 in the placebo group.",
+    "The Food and Drug Administration approved it; the agency, a drug regulator, said so.",
 ])
 def test_words_set_beside_a_drug_noun_that_name_no_agent(nlp, text: str) -> None:
     doc = nlp(text)

@@ -64,6 +64,7 @@ class ArmHeads:
     drug_nouns: frozenset[str] = frozenset()  # "the new pill, Zarvexa,": what a name is
     naming_links: tuple[tuple[str, ...], ...] = ()  # "a drug called X", "known as X"
     name_ends: frozenset[str] = frozenset()  # what may follow such a name: ",", "is", ...
+    product_kinds: frozenset[str] = frozenset()  # "X is a once-monthly injection": what X is
     name_forms: frozenset[str] = frozenset()  # "treated with X capsules": the form received
     comparisons: frozenset[str] = frozenset()  # receipts that compare: "compared X with Y"
     comparison_joins: frozenset[str] = frozenset()  # "with", "to", "against" after them
@@ -99,6 +100,7 @@ class ArmHeads:
                    drug_nouns=frozenset(data.get("drug_nouns", ())),
                    naming_links=tuple(tuple(p.split()) for p in data.get("naming_links", ())),
                    name_ends=frozenset(data.get("name_ends", ())),
+                   product_kinds=frozenset(data.get("product_kinds", ())),
                    name_forms=frozenset(data.get("name_forms", ())),
                    comparisons=frozenset(data.get("comparisons", ())),
                    comparison_joins=frozenset(data.get("comparison_joins", ())))
@@ -127,6 +129,7 @@ class ArmHeads:
                 "drug_nouns": sorted(self.drug_nouns),
                 "naming_links": [" ".join(p) for p in self.naming_links],
                 "name_ends": sorted(self.name_ends),
+                "product_kinds": sorted(self.product_kinds),
                 "name_forms": sorted(self.name_forms),
                 "comparisons": sorted(self.comparisons),
                 "comparison_joins": sorted(self.comparison_joins)}
@@ -189,6 +192,8 @@ def find_arm_heads(doc: Doc, heads: ArmHeads, lowers: list[str] | None = None) -
         word = lowers[i]
         if word in heads.drug_nouns:
             assigned |= _apposed_name(doc, lowers, i, heads)
+            if word in heads.product_kinds and i + 1 < n and lowers[i + 1] in {",", ".", ";"}:
+                assigned |= _classed_name(doc, lowers, i, heads)  # "Zarvexa is a pill."
             continue
         if word in heads.class_nouns:
             assigned |= _classed_name(doc, lowers, i, heads)
@@ -396,9 +401,13 @@ def _apposed_name(doc: Doc, lowers: list[str], i: int, heads: ArmHeads) -> set[i
     name = doc[j]
     if heads.is_code(name):
         return {j}  # (a code names nothing but an agent)
-    if linked and heads.could_name(name) and not name.lower_.endswith(heads.not_name_endings) \
-            and (name.is_title or name.is_lower) and (j + 1 == n or lowers[j + 1] in heads.name_ends):
+    if not heads.could_name(name) or name.lower_.endswith(heads.not_name_endings):
+        return set()
+    if linked and (name.is_title or name.is_lower) \
+            and (j + 1 == n or lowers[j + 1] in heads.name_ends):
         return {j}
+    if not linked and doc[i].is_lower and name.is_title and not name.is_sent_start:
+        return {j}  # "its drug Zarvexa met ...": a capitalised name right after the noun
     return set()
 
 
