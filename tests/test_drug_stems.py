@@ -564,6 +564,9 @@ def test_a_noun_set_beside_a_class_is_no_agent(nlp, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Adults were randomized to extended thromboprophylaxis or to usual care.",
     "Patients were assigned to intensive glucose management or to standard targets.",
+    "Children were randomly assigned to immunochemotherapy with or without a maintenance phase.",
+    "Adults with depression were allocated to pharmacotherapy or to a waiting list.",
+    "Sixty men were randomised to hormonotherapy alone or to hormonotherapy and surgery.",
 ])
 def test_an_english_noun_after_an_assignment_is_no_agent(nlp, text: str) -> None:
     doc = nlp(text)
