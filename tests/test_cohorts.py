@@ -1473,6 +1473,13 @@ def test_a_clause_after_so_states_its_own_groups(nlp, text: str, groups: set) ->
     ("Overall, 120 women were randomised: 61 to docetaxel with an experimental antibody named "
      "zelvatamab and 59 to docetaxel alone.",
      {(61, "docetaxel + zelvatamab", "received"), (59, "zelvatamab", "not_received")}),
+    # the kind of agent said with a determiner before the added drug: "X and the oral pill Y"
+    ("Cohort 1 enrolled 33 adults with bile duct cancer, who received the EGFR antibody "
+     "cetuximab and the targeted pill erlotinib; 12 of the 33 had a response.",
+     {(33, "cetuximab + erlotinib", "received")}),
+    ("In the second part, 47 men with prostate cancer were given enzalutamide plus the "
+     "experimental PARP inhibitor talazoparib, and 20 of them had a PSA response.",
+     {(47, "enzalutamide + talazoparib", "received")}),
 ])
 def test_a_combination_arm_named_by_a_regimen_short_form_or_an_agent_called_so(
         nlp, text: str, arms: set) -> None:

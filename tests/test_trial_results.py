@@ -2537,7 +2537,8 @@ def test_table_columns_of_arms_of_one_size_are_each_their_own_arm(nlp, first, se
 
 
 @pytest.mark.parametrize("comparison", ["comparing sotorasib with docetaxel",
-                                        "that compared sotorasib to docetaxel"])
+                                        "that compared sotorasib to docetaxel",
+                                        "comparing sotorasib and the older drug docetaxel"])
 def test_a_comparison_with_joins_no_combination(nlp, comparison) -> None:
     rows = _rows(nlp, f"In this single-arm study, 40 of 75 patients given sotorasib had a "
                       f"response. A randomised trial {comparison} is planned.")

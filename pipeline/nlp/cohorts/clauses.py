@@ -229,10 +229,23 @@ _KIND_WORDS = 4
 def _joined_by_name(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
     """'TIP plus an immunotherapy drug called Tevimra', 'nivolumab with a new antibody named
     X': a joining word, a few lower-case words saying what kind of agent follows, and a naming
-    word right before the second drug join them as a combination does."""
-    return 3 <= end - start <= _KIND_WORDS + 2 and words.lower[start] in settings.dose_joiners \
-        and words.lower[end - 1] in settings.naming_words \
-        and all(words.text[k].isalpha() and words.text[k].islower() for k in range(start + 1, end - 1))
+    word right before the second drug join them as a combination does; so do a determiner and
+    a few words ending in the kind of agent ('trastuzumab and the targeted pill tucatinib',
+    'X plus the oral BTK inhibitor Y')."""
+    if not (3 <= end - start <= _KIND_WORDS + 2 and words.lower[start] in settings.dose_joiners):
+        return False
+    if words.lower[end - 1] in settings.naming_words:
+        return all(words.text[k].isalpha() and words.text[k].islower() for k in range(start + 1, end - 1))
+    return words.lower[end - 1] in settings.agent_kind_nouns \
+        and words.lower[start + 1] in settings.determiners \
+        and all(_kind_word(words.text[k]) for k in range(start + 2, end - 1))
+
+
+def _kind_word(text: str) -> bool:
+    """A word of an agent's kind: lower case ('targeted', 'oral') or a target's name
+    ('HER2', 'BTK', 'PD-1')."""
+    return (text.isalpha() and text.islower()) or (
+        any(c.isupper() for c in text) and all(c.isalnum() or c in "-/" for c in text))
 
 
 def _joined_past_dose_aside(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
@@ -305,12 +318,12 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
 
 
 def _compared_with(doc: Doc, group: list[Span], ent: Span, settings: LinkSettings) -> bool:
-    """'a trial comparing X with Y', 'compared X with Y': the 'with' of a comparison sets the
-    drugs against each other; it joins no combination."""
+    """'a trial comparing X with Y', 'compared X with Y', 'comparing X and the related drug Y':
+    the 'with' of a comparison sets the drugs against each other; it joins no combination."""
     words = words_of(doc)
     first = group[0].start
     return len(group) == 1 and first > 0 and words.lower[first - 1] in settings.comparison_verbs \
-        and ent.start - group[-1].end == 1 and words.lower[group[-1].end] in {"with", "to", "and"}
+        and ent.start > group[-1].end and words.lower[group[-1].end] in {"with", "to", "and"}
 
 
 def _named_apart(names: list[str], mention: str) -> list[str]:
