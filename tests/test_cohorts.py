@@ -1480,6 +1480,14 @@ def test_a_clause_after_so_states_its_own_groups(nlp, text: str, groups: set) ->
     ("In the second part, 47 men with prostate cancer were given enzalutamide plus the "
      "experimental PARP inhibitor talazoparib, and 20 of them had a PSA response.",
      {(47, "enzalutamide + talazoparib", "received")}),
+    # an aside on how the first drug is given between the two: "X, given as ..., with Y"
+    ("Of 140 women, 71 were assigned to receive trastuzumab deruxtecan, given as an infusion "
+     "every three weeks, together with pertuzumab, and 69 to pertuzumab alone.",
+     {(71, "pertuzumab + trastuzumab deruxtecan", "received"),
+      (69, "trastuzumab deruxtecan", "not_received")}),
+    ("In all, 90 children received vincristine, administered weekly for 6 weeks, plus oral "
+     "dexamethasone tablets, and 30 of them relapsed.",
+     {(90, "dexamethasone + vincristine", "received")}),
 ])
 def test_a_combination_arm_named_by_a_regimen_short_form_or_an_agent_called_so(
         nlp, text: str, arms: set) -> None:

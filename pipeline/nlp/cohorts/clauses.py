@@ -192,7 +192,8 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
     if end - start <= 3 and all(lower[k] in connectors or texts[k] in BRAND_MARKS
                                 for k in range(start, end)):
         return True
-    if _joined_by_route(words, start, end, settings) or _joined_by_name(words, start, end, settings):
+    if _joined_by_route(words, start, end, settings) or _joined_by_name(words, start, end, settings) \
+            or _joined_past_given_aside(words, start, end, settings):
         return True
     if end - start <= 24 and texts[end - 1] not in {")", "]"} \
             and any(texts[k] in {"(", "["} for k in range(start, end)):
@@ -246,6 +247,30 @@ def _kind_word(text: str) -> bool:
     ('HER2', 'BTK', 'PD-1')."""
     return (text.isalpha() and text.islower()) or (
         any(c.isupper() for c in text) and all(c.isalnum() or c in "-/" for c in text))
+
+
+#: How many words an aside on how a drug is given may hold after its participle.
+_ASIDE_WORDS = 9
+
+
+def _joined_past_given_aside(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
+    """'corvelimab, given as a drip every three weeks, together with lenvatinib tablets': a
+    comma, a participle of giving and a few words of how (lower case or numbers), a comma,
+    then only joining words (one of them a dose joiner) before the second drug join the
+    two as one treatment. An alternative word anywhere keeps them apart ('X, given daily, or Y')."""
+    lower = words.lower
+    if not (end - start <= _ASIDE_WORDS + 5 and lower[start] == ","
+            and start + 1 < end and lower[start + 1] in settings.aside_participles):
+        return False
+    close = next((k for k in range(start + 2, end) if lower[k] == ","), None)
+    if close is None or close - start - 2 > _ASIDE_WORDS or not all(
+            (words.text[k].isalpha() and words.text[k].islower() or words.like_num[k])
+            and lower[k] not in settings.alternative_words for k in range(start + 2, close)):
+        return False
+    tail = range(close + 1, end)
+    return any(lower[k] in settings.dose_joiners for k in tail) and all(
+        lower[k] in settings.drug_connectors or lower[k] in settings.treatment_modifiers
+        or lower[k] in settings.determiners for k in tail)
 
 
 def _joined_past_dose_aside(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
