@@ -694,3 +694,23 @@ def test_drugs_are_named_as_the_gold_names_them(nlp, name: str, drug: str) -> No
     # name the tuning gold gives immunoglobulin given intravenously (tune-177)
     doc = nlp(f"In the trial, 120 adults received {name} and 30 of them improved.")
     assert {e.id_ for e in doc.ents if e.label_ == "DRUG"} == {drug}
+
+
+@pytest.mark.parametrize(("text", "regimen"), [
+    # the article spells out a known regimen in brackets with its own drugs: prednisolone,
+    # not the lexicon's prednisone; the short form keeps them at every later mention
+    ("In all, 60 adults received CHOP (cyclophosphamide, doxorubicin, vincristine and "
+     "prednisolone) every 21 days. Relapse after CHOP occurred in 14 of the 60.",
+     "cyclophosphamide + doxorubicin + prednisolone + vincristine"),
+    ("Older adults with follicular lymphoma were given R-CVP (rituximab, cyclophosphamide, "
+     "vincristine and prednisolone); after R-CVP, 52 of 70 were in remission.",
+     "cyclophosphamide + prednisolone + rituximab + vincristine"),
+    ("Forty children were treated with ABVD (doxorubicin, bleomycin, vinblastine and "
+     "dacarbazine); 33 of the 40 treated with ABVD had a complete response.",
+     "bleomycin + dacarbazine + doxorubicin + vinblastine"),
+])
+def test_a_regimen_spelled_out_in_brackets_is_the_drugs_listed(nlp, text: str,
+                                                               regimen: str) -> None:
+    doc = nlp(text)
+    named = [e.id_ for e in doc.ents if e.label_ == "DRUG" and e.text.isupper()]
+    assert len(named) == 2 and set(named) == {regimen}
