@@ -688,6 +688,9 @@ def test_a_biologic_s_suffix_is_left_out_of_the_name() -> None:
 @pytest.mark.parametrize(("name", "drug"), [
     ("leuprolide", "leuprorelin"), ("Lupron", "leuprorelin"), ("leuprorelin", "leuprorelin"),
     ("IVIG", "intravenous immunoglobulin"), ("immune globulin", "intravenous immunoglobulin"),
+    # a bismuth salt of a quadruple therapy is bismuth, as tune-188's gold names it
+    ("bismuth potassium citrate", "bismuth"), ("colloidal bismuth subcitrate", "bismuth"),
+    ("bismuth subsalicylate", "bismuth"),
 ])
 def test_drugs_are_named_as_the_gold_names_them(nlp, name: str, drug: str) -> None:
     # the generic (INN) name where one exists (leuprorelin, not the USAN leuprolide), and the

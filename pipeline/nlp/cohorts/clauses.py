@@ -82,6 +82,8 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
                        and (lower[nxt] in settings.clause_breaks_after_comma
                             or (anchored(start, i)
                                 and anchored(i + 1, i + reach + 1))))
+        if comma_break and _within_treatment(doc, i, sent.start, end, settings):
+            comma_break = False  # "X, 20 mg, Y, 1 g, and Z for 10 days": one treatment's list
         if text in settings.clause_breaks or comma_break:
             if i > start:
                 clauses.append(Clause(start, i + 1, elliptical=elliptical))
@@ -93,13 +95,29 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
         elif (lower[i] in settings.comparators and i > start
               and words.ent_iob[i] != "I"  # "lenalidomide and dexamethasone (n=369)": one name
               and anchored(start, i)
-              and anchored(i + 1, i + reach + 1)):
+              and anchored(i + 1, i + reach + 1)
+              and not _within_treatment(doc, i, sent.start, end, settings)):
             clauses.append(Clause(start, i, elliptical=elliptical))
             start = i
             elliptical = True
     if start < sent.end:
         clauses.append(Clause(start, sent.end, elliptical=elliptical))
     return clauses
+
+
+#: How far a comma may stand from the drugs of a treatment it lists.
+_LIST_REACH = 8
+
+
+def _within_treatment(doc: Doc, i: int, lo: int, hi: int, settings: LinkSettings) -> bool:
+    """Does the comma or joining word at ``i`` stand in the doses set off by commas between
+    two drugs of one treatment ('esomeprazole, 20 mg, amoxicillin, 1 g, and levofloxacin')?"""
+    ent_type = words_of(doc).ent_type
+    before = next((k for k in range(i - 1, max(lo, i - _LIST_REACH) - 1, -1)
+                   if ent_type[k] == "DRUG"), None)
+    after = next((k for k in range(i + 1, min(hi, i + _LIST_REACH)) if ent_type[k] == "DRUG"), None)
+    return before is not None and after is not None \
+        and _joined_past_dose_apposition(words_of(doc), before + 1, after, settings)
 
 
 def _interval_after(words: Words, i: int, end: int, settings: LinkSettings) -> bool:
@@ -193,7 +211,8 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
                                 for k in range(start, end)):
         return True
     if _joined_by_route(words, start, end, settings) or _joined_by_name(words, start, end, settings) \
-            or _joined_past_given_aside(words, start, end, settings):
+            or _joined_past_given_aside(words, start, end, settings) \
+            or _joined_past_dose_apposition(words, start, end, settings):
         return True
     if end - start <= 24 and texts[end - 1] not in {")", "]"} \
             and any(texts[k] in {"(", "["} for k in range(start, end)):
@@ -271,6 +290,28 @@ def _joined_past_given_aside(words: Words, start: int, end: int, settings: LinkS
     return any(lower[k] in settings.dose_joiners for k in tail) and all(
         lower[k] in settings.drug_connectors or lower[k] in settings.treatment_modifiers
         or lower[k] in settings.determiners for k in tail)
+
+
+def _joined_past_dose_apposition(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
+    """'vonoprazan, 20 mg twice daily, plus amoxicillin', 'esomeprazole, 20 mg, bismuth
+    potassium citrate, 220 mg, tetracycline': a dose set off by commas after the first drug,
+    then a comma or a joining word, lists the next drug of the same treatment as the
+    commas of 'docetaxel, carboplatin and trastuzumab' do. Only numbers, dose words, commas
+    and joining words stand between them; an alternative word keeps them apart
+    ('X, 10 mg, or Y, 20 mg')."""
+    if not (4 <= end - start <= 12 and words.lower[start] == ","
+            and (words.like_num[start + 1] or words.lower[start + 1] in settings.dose_units)):
+        return False
+    commas = doses = 0
+    for k in range(start, end):
+        word = words.lower[k]
+        if word == ",":
+            commas += 1
+        elif words.like_num[k] or word in settings.dose_words:
+            doses += 1
+        elif word not in settings.dose_joiners:
+            return False
+    return commas >= 2 and doses > 0
 
 
 def _joined_past_dose_aside(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
@@ -378,9 +419,9 @@ def _listed_options(doc: Doc, group: list[Span], settings: LinkSettings) -> list
     carboplatin and trastuzumab' is one)."""
     words = words_of(doc)
     text, lower = words.text, words.lower
-    commas = [k for k in range(1, len(group))
-              if group[k].start - group[k - 1].end == 1 and text[group[k - 1].end] == ","]
-    end = group[-1].end
+    commas = [k for k in range(1, len(group)) if _comma_apart(words, group[k - 1].end, group[k].start,
+                                                               settings)]
+    end = _past_dose_apposition(words, group[-1].end, settings)
     if end + 1 < len(doc) and text[end] == "," and lower[end + 1] in settings.alternative_words:
         end += 1  # "X, Y, or Z": a comma before the alternative word
     if not commas or end >= len(doc) or lower[end] not in settings.alternative_words:
@@ -391,6 +432,26 @@ def _listed_options(doc: Doc, group: list[Span], settings: LinkSettings) -> list
         start = k
     parts.append(group[start:])
     return parts
+
+
+def _comma_apart(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
+    """Are two listed drugs apart by a comma alone ('X, Y'), or by a dose set off by commas
+    with no joining word but 'and' ('X, 15 mg, Y')?"""
+    if end - start == 1:
+        return words.text[start] == ","
+    return words.text[start] == "," and not any(
+        words.lower[k] in settings.dose_joiners and words.lower[k] != "and" for k in range(start, end))
+
+
+def _past_dose_apposition(words: Words, i: int, settings: LinkSettings) -> int:
+    """The token after a dose set off by commas at ``i`` (', 30 mg,' of 'Y, 30 mg, or
+    placebo'), up to its closing comma; ``i`` when there is none."""
+    if i + 2 >= len(words.lower) or words.text[i] != "," or not words.like_num[i + 1]:
+        return i
+    k = i + 1
+    while k < len(words.lower) and (words.like_num[k] or words.lower[k] in settings.dose_words):
+        k += 1
+    return k if k < len(words.lower) and words.text[k] == "," else i
 
 
 def _plural_arms(doc: Doc, group: list[Span], settings: LinkSettings) -> list[list[Span]]:
