@@ -171,6 +171,14 @@ def test_a_drug_given_alone_is_that_drug(nlp) -> None:
     ("Arm A (60 patients) received dapagliflozin plus finerenone; Arm B (58 patients) got the "
      "same doublet with semaglutide added. Hyperkalaemia occurred in 7 patients in Arm A and "
      "9 in Arm B.", {"dapagliflozin + finerenone", "dapagliflozin + finerenone + semaglutide"}),
+    # the drugs counted: "the same two drugs", "the two medicines"
+    ("Sunitinib has long been standard, and the trial tested cabozantinib plus atezolizumab "
+     "against sunitinib. In an earlier pilot study, 22 patients received the same two drugs; "
+     "9 of the 22 responded.",
+     {"atezolizumab + cabozantinib"}),
+    ("Children with uveitis usually take methotrexate; in this trial they were randomised to "
+     "adalimumab plus methotrexate or to methotrexate alone. Among 40 children who took the "
+     "two medicines for a year, 31 were in remission.", {"adalimumab + methotrexate"}),
 ])
 def test_the_combination_named_again_by_a_word(nlp, text: str, drugs: set[str]) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
