@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from pipeline import clean_text
+from pipeline.data import read_json_file
 from pipeline.evidence import analyse
+from pipeline.nlp.cohorts.clauses import drug_groups
+from pipeline.nlp.cohorts.records import LinkSettings
+from pipeline.nlp.words import reading
+from pipeline.settings import MODELS_DIR
 
 
 def _rows(nlp, text: str) -> set[tuple]:
@@ -2544,9 +2549,26 @@ def test_table_columns_of_arms_of_one_size_are_each_their_own_arm(nlp, first, se
     assert relapse == expected
 
 
+LINK_SETTINGS = LinkSettings.from_dict(read_json_file(MODELS_DIR / "rules" / "linking.json"))
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    ("A trial compared cabozantinib plus atezolizumab with sunitinib in kidney cancer.",
+     ["atezolizumab + cabozantinib", "sunitinib"]),
+    ("The study compares durvalumab plus tremelimumab to sorafenib in liver cancer.",
+     ["durvalumab + tremelimumab", "sorafenib"]),
+])
+def test_a_combination_compared_with_a_drug_stays_apart_from_it(nlp, text, groups) -> None:
+    doc = nlp(text)
+    with reading(doc):
+        found = drug_groups(doc, [e for e in doc.ents if e.label_ == "DRUG"], LINK_SETTINGS)
+    assert [g[0] for g in found] == groups
+
+
 @pytest.mark.parametrize("comparison", ["comparing sotorasib with docetaxel",
                                         "that compared sotorasib to docetaxel",
-                                        "comparing sotorasib and the older drug docetaxel"])
+                                        "comparing sotorasib and the older drug docetaxel",
+                                        "comparing sotorasib with docetaxel plus nintedanib"])
 def test_a_comparison_with_joins_no_combination(nlp, comparison) -> None:
     rows = _rows(nlp, f"In this single-arm study, 40 of 75 patients given sotorasib had a "
                       f"response. A randomised trial {comparison} is planned.")

@@ -384,12 +384,15 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
 
 
 def _compared_with(doc: Doc, group: list[Span], ent: Span, settings: LinkSettings) -> bool:
-    """'a trial comparing X with Y', 'compared X with Y', 'comparing X and the related drug Y':
-    the 'with' of a comparison sets the drugs against each other; it joins no combination."""
+    """'a trial comparing X with Y', 'compared X with Y', 'comparing X and the related drug Y',
+    'compared X plus Y with Z': the 'with' of a comparison sets the drugs against each other;
+    it joins no combination."""
     words = words_of(doc)
     first = group[0].start
-    return len(group) == 1 and first > 0 and words.lower[first - 1] in settings.comparison_verbs \
-        and ent.start > group[-1].end and words.lower[group[-1].end] in {"with", "to", "and"}
+    # ("compared X plus Y with Z": the 'with' after a combination sets it against Z too)
+    setting = {"with", "to", "and"} if len(group) == 1 else {"with", "to"}
+    return first > 0 and words.lower[first - 1] in settings.comparison_verbs \
+        and ent.start > group[-1].end and words.lower[group[-1].end] in setting
 
 
 def _named_apart(names: list[str], mention: str) -> list[str]:
