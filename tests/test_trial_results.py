@@ -197,6 +197,22 @@ def test_a_defined_short_form_names_its_combination_at_every_use(nlp) -> None:
     assert len(ids) == 3 and set(ids) == {"sacubitril + valsartan"}
 
 
+@pytest.mark.parametrize(("text", "arms"), [
+    # the options of the Methods sized in the Results: "N were randomised, M to each arm"
+    ("Adults were randomized to tenecteplase or alteplase. Randomization was stratified by "
+     "age. Between 2021 and 2023, 600 adults were randomized, 300 to each arm.",
+     {(300, "tenecteplase", "received"), (300, "alteplase", "received")}),
+    # a physician's choice of agents is one arm, no drug (corpora/README)
+    ("Women were randomized to mirvetuximab or to the investigator's choice of paclitaxel, "
+     "topotecan or doxorubicin. Enrolment ended early. In total, 452 women were randomized, "
+     "226 to each group.",
+     {(226, "mirvetuximab soravtansine", "received"), (226, None, None)}),
+])
+def test_each_arm_of_options_compared_sentences_before(nlp, text: str, arms: set) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert arms <= {(r.cohort_size, r.drug, r.drug_status) for r in rows}
+
+
 def test_in_each_group(nlp) -> None:
     rows = analyse(clean_text(
         "Of 300 eligible adults, 160 received apixaban and 140 received enoxaparin. After "
