@@ -1493,6 +1493,20 @@ def test_a_clause_after_so_states_its_own_groups(nlp, text: str, groups: set) ->
 
 
 @pytest.mark.parametrize(("text", "arms"), [
+    ("Adults were randomized to ziltivekimab, 15 mg, pelacarsen, 30 mg, or placebo; nausea "
+     "occurred in 12 of 100 given ziltivekimab and 9 of 98 given pelacarsen.",
+     {(100, "ziltivekimab"), (98, "pelacarsen")}),
+    ("Women were assigned to letrozole, 2.5 mg, anastrozole, 1 mg, or exemestane, 25 mg; "
+     "hot flushes occurred in 30 of 120 on letrozole and 25 of 118 on anastrozole.",
+     {(120, "letrozole"), (118, "anastrozole")}),
+])
+def test_options_listed_with_their_doses_before_or_stay_apart(nlp, text: str, arms: set) -> None:
+    # ", 15 mg," between two drugs joins them only when no alternative word follows the list
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert arms <= {(r.cohort_size, r.drug) for r in rows}
+
+
+@pytest.mark.parametrize(("text", "arms"), [
     # a regimen's short form defined by its drugs: "known as X, short for A, B and C"
     ("Sarcoma is usually treated with a combination known as VAI, which stands for vincristine, "
      "dactinomycin and ifosfamide. In the trial, 62 children were assigned to VAI plus "
@@ -1510,6 +1524,28 @@ def test_a_clause_after_so_states_its_own_groups(nlp, text: str, groups: set) ->
     ("Overall, 120 women were randomised: 61 to docetaxel with an experimental antibody named "
      "zelvatamab and 59 to docetaxel alone.",
      {(61, "docetaxel + zelvatamab", "received"), (59, "zelvatamab", "not_received")}),
+    # the kind of agent said with a determiner before the added drug: "X and the oral pill Y"
+    ("Cohort 1 enrolled 33 adults with bile duct cancer, who received the EGFR antibody "
+     "cetuximab and the targeted pill erlotinib; 12 of the 33 had a response.",
+     {(33, "cetuximab + erlotinib", "received")}),
+    ("In the second part, 47 men with prostate cancer were given enzalutamide plus the "
+     "experimental PARP inhibitor talazoparib, and 20 of them had a PSA response.",
+     {(47, "enzalutamide + talazoparib", "received")}),
+    # an aside on how the first drug is given between the two: "X, given as ..., with Y"
+    ("Of 140 women, 71 were assigned to receive trastuzumab deruxtecan, given as an infusion "
+     "every three weeks, together with pertuzumab, and 69 to pertuzumab alone.",
+     {(71, "pertuzumab + trastuzumab deruxtecan", "received"),
+      (69, "trastuzumab deruxtecan", "not_received")}),
+    ("In all, 90 children received vincristine, administered weekly for 6 weeks, plus oral "
+     "dexamethasone tablets, and 30 of them relapsed.",
+     {(90, "dexamethasone + vincristine", "received")}),
+    # a dose set off by commas after each drug of a regimen: "X, 20 mg, Y, 220 mg, and Z"
+    ("In total, 212 adults with gastric MALT lymphoma received rabeprazole, 20 mg twice "
+     "daily, plus clarithromycin, 500 mg twice daily, and 40 of the 212 relapsed.",
+     {(212, "clarithromycin + rabeprazole", "received")}),
+    ("In all, 64 adults received esomeprazole, 20 mg, amoxicillin, 1 g, and levofloxacin for "
+     "10 days; 51 of the 64 had a response.",
+     {(64, "amoxicillin + esomeprazole + levofloxacin", "received")}),
 ])
 def test_a_combination_arm_named_by_a_regimen_short_form_or_an_agent_called_so(
         nlp, text: str, arms: set) -> None:

@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from pipeline import clean_text
+from pipeline.data import read_json_file
 from pipeline.evidence import analyse
+from pipeline.nlp.cohorts.clauses import drug_groups
+from pipeline.nlp.cohorts.records import LinkSettings
+from pipeline.nlp.words import reading
+from pipeline.settings import MODELS_DIR
 
 
 def _rows(nlp, text: str) -> set[tuple]:
@@ -171,6 +176,14 @@ def test_a_drug_given_alone_is_that_drug(nlp) -> None:
     ("Arm A (60 patients) received dapagliflozin plus finerenone; Arm B (58 patients) got the "
      "same doublet with semaglutide added. Hyperkalaemia occurred in 7 patients in Arm A and "
      "9 in Arm B.", {"dapagliflozin + finerenone", "dapagliflozin + finerenone + semaglutide"}),
+    # the drugs counted: "the same two drugs", "the two medicines"
+    ("Sunitinib has long been standard, and the trial tested cabozantinib plus atezolizumab "
+     "against sunitinib. In an earlier pilot study, 22 patients received the same two drugs; "
+     "9 of the 22 responded.",
+     {"atezolizumab + cabozantinib"}),
+    ("Children with uveitis usually take methotrexate; in this trial they were randomised to "
+     "adalimumab plus methotrexate or to methotrexate alone. Among 40 children who took the "
+     "two medicines for a year, 31 were in remission.", {"adalimumab + methotrexate"}),
 ])
 def test_the_combination_named_again_by_a_word(nlp, text: str, drugs: set[str]) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
@@ -182,6 +195,22 @@ def test_a_defined_short_form_names_its_combination_at_every_use(nlp) -> None:
               "SV and 409 received enalapril; 40 patients on SV died.")
     ids = [e.id_ for e in doc.ents if e.text.rstrip(".") == "SV"]
     assert len(ids) == 3 and set(ids) == {"sacubitril + valsartan"}
+
+
+@pytest.mark.parametrize(("text", "arms"), [
+    # the options of the Methods sized in the Results: "N were randomised, M to each arm"
+    ("Adults were randomized to tenecteplase or alteplase. Randomization was stratified by "
+     "age. Between 2021 and 2023, 600 adults were randomized, 300 to each arm.",
+     {(300, "tenecteplase", "received"), (300, "alteplase", "received")}),
+    # a physician's choice of agents is one arm, no drug (corpora/README)
+    ("Women were randomized to mirvetuximab or to the investigator's choice of paclitaxel, "
+     "topotecan or doxorubicin. Enrolment ended early. In total, 452 women were randomized, "
+     "226 to each group.",
+     {(226, "mirvetuximab soravtansine", "received"), (226, None, None)}),
+])
+def test_each_arm_of_options_compared_sentences_before(nlp, text: str, arms: set) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert arms <= {(r.cohort_size, r.drug, r.drug_status) for r in rows}
 
 
 def test_in_each_group(nlp) -> None:
@@ -2536,8 +2565,26 @@ def test_table_columns_of_arms_of_one_size_are_each_their_own_arm(nlp, first, se
     assert relapse == expected
 
 
+LINK_SETTINGS = LinkSettings.from_dict(read_json_file(MODELS_DIR / "rules" / "linking.json"))
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    ("A trial compared cabozantinib plus atezolizumab with sunitinib in kidney cancer.",
+     ["atezolizumab + cabozantinib", "sunitinib"]),
+    ("The study compares durvalumab plus tremelimumab to sorafenib in liver cancer.",
+     ["durvalumab + tremelimumab", "sorafenib"]),
+])
+def test_a_combination_compared_with_a_drug_stays_apart_from_it(nlp, text, groups) -> None:
+    doc = nlp(text)
+    with reading(doc):
+        found = drug_groups(doc, [e for e in doc.ents if e.label_ == "DRUG"], LINK_SETTINGS)
+    assert [g[0] for g in found] == groups
+
+
 @pytest.mark.parametrize("comparison", ["comparing sotorasib with docetaxel",
-                                        "that compared sotorasib to docetaxel"])
+                                        "that compared sotorasib to docetaxel",
+                                        "comparing sotorasib and the older drug docetaxel",
+                                        "comparing sotorasib with docetaxel plus nintedanib"])
 def test_a_comparison_with_joins_no_combination(nlp, comparison) -> None:
     rows = _rows(nlp, f"In this single-arm study, 40 of 75 patients given sotorasib had a "
                       f"response. A randomised trial {comparison} is planned.")

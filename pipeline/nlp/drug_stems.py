@@ -870,19 +870,21 @@ def defined_regimens(doc: Doc, ents: list[Span], lowers: list[str], heads: ArmHe
     drugs = [e for e in ents if e.label_ == "DRUG" and e.id_]
     found: list[Span] = []
     for n, ent in enumerate(drugs):
-        link = next((p for p in heads.regimen_links
-                     if tuple(lowers[max(0, ent.start - len(p)):ent.start]) == p), None)
-        k = ent.start - len(link) - 2 if link else -1  # the short form, before ", short for"
-        if k < 0 or doc[k + 1].text != "," or doc[k].ent_type_ or not (
-                doc[k].is_alpha and doc[k].is_upper and 2 <= len(doc[k]) <= 6):
-            continue
-        listed = [ent]
-        for after in drugs[n + 1:]:
-            gap = doc[listed[-1].end:after.start]
-            if not len(gap) or not all(t.is_punct or t.is_lower and len(t) <= 4 for t in gap) \
-                    or any(t.text in {".", ";", ")"} for t in gap):
-                break
-            listed.append(after)
+        if n and _spelled_out(doc, drugs[n - 1], ent):
+            # "CHOP (cyclophosphamide, doxorubicin, vincristine and prednisolone)": the
+            # article's own drugs of a known regimen, in brackets right after its name
+            k = drugs[n - 1].start
+        else:
+            link = next((p for p in heads.regimen_links
+                         if tuple(lowers[max(0, ent.start - len(p)):ent.start]) == p), None)
+            k = ent.start - len(link) - 2 if link else -1  # the short form, before ", short for"
+            if k < 0 or doc[k + 1].text != "," or doc[k].ent_type_ or not (
+                    doc[k].is_alpha and doc[k].is_upper and 2 <= len(doc[k]) <= 6):
+                continue
+        listed = _listed_from(doc, drugs, n)
+        if k == ent.start - 2 and (listed[-1].end >= len(doc) or doc[listed[-1].end].text != ")"
+                                   or len(_shared(drugs[n - 1], listed)) < 2):
+            continue  # a bracket that goes on after the drugs, or names another regimen
         parts = sorted({p for e in listed for p in e.id_.split(" + ")})
         if len(parts) < 2:
             continue
@@ -890,7 +892,37 @@ def defined_regimens(doc: Doc, ents: list[Span], lowers: list[str], heads: ArmHe
         orths = doc.to_array(ORTH)
         found += [Span(doc, i, i + 1, label="DRUG", span_id=name)
                   for i in numpy.flatnonzero(orths == doc[k].orth).tolist() if i >= k]
-    return filter_spans(ents + found) if found else ents
+    if not found:
+        return ents
+    # the regimen's own entity gives way to its spelled-out drugs
+    named = {f.start for f in found}
+    return filter_spans([e for e in ents if e.start not in named] + found)
+
+
+def _spelled_out(doc: Doc, regimen: Span, ent: Span) -> bool:
+    """Is ``ent`` the first drug of a bracket right after a regimen named by one word in
+    capitals ('CHOP (', 'FOLFOX ('), a regimen the lexicon knows by its drugs?"""
+    return len(regimen) == 1 and " + " in regimen.id_ and ent.start == regimen.end + 1 \
+        and doc[regimen.end].text == "(" and any(c.isupper() for c in regimen.text) \
+        and regimen.text == regimen.text.upper()
+
+
+def _listed_from(doc: Doc, drugs: list[Span], n: int) -> list[Span]:
+    """The drugs listed from ``drugs[n]`` on, with only commas and short joining words
+    between them ('paclitaxel, ifosfamide and cisplatin')."""
+    listed = [drugs[n]]
+    for after in drugs[n + 1:]:
+        gap = doc[listed[-1].end:after.start]
+        if not len(gap) or not all(t.is_punct or t.is_lower and len(t) <= 4 for t in gap) \
+                or any(t.text in {".", ";", ")"} for t in gap):
+            break
+        listed.append(after)
+    return listed
+
+
+def _shared(regimen: Span, listed: list[Span]) -> set[str]:
+    """The drugs a regimen the lexicon knows shares with a list that spells it out."""
+    return set(regimen.id_.split(" + ")) & {p for e in listed for p in e.id_.split(" + ")}
 
 
 def resolve_anaphors(doc: Doc, ents: list[Span], lowers: list[str],

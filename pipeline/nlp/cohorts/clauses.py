@@ -82,6 +82,8 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
                        and (lower[nxt] in settings.clause_breaks_after_comma
                             or (anchored(start, i)
                                 and anchored(i + 1, i + reach + 1))))
+        if comma_break and _within_treatment(doc, i, sent.start, end, settings):
+            comma_break = False  # "X, 20 mg, Y, 1 g, and Z for 10 days": one treatment's list
         if text in settings.clause_breaks or comma_break:
             if i > start:
                 clauses.append(Clause(start, i + 1, elliptical=elliptical))
@@ -93,13 +95,29 @@ def split_clauses(doc: Doc, sent: Span, settings: LinkSettings,
         elif (lower[i] in settings.comparators and i > start
               and words.ent_iob[i] != "I"  # "lenalidomide and dexamethasone (n=369)": one name
               and anchored(start, i)
-              and anchored(i + 1, i + reach + 1)):
+              and anchored(i + 1, i + reach + 1)
+              and not _within_treatment(doc, i, sent.start, end, settings)):
             clauses.append(Clause(start, i, elliptical=elliptical))
             start = i
             elliptical = True
     if start < sent.end:
         clauses.append(Clause(start, sent.end, elliptical=elliptical))
     return clauses
+
+
+#: How far a comma may stand from the drugs of a treatment it lists.
+_LIST_REACH = 8
+
+
+def _within_treatment(doc: Doc, i: int, lo: int, hi: int, settings: LinkSettings) -> bool:
+    """Does the comma or joining word at ``i`` stand in the doses set off by commas between
+    two drugs of one treatment ('esomeprazole, 20 mg, amoxicillin, 1 g, and levofloxacin')?"""
+    ent_type = words_of(doc).ent_type
+    before = next((k for k in range(i - 1, max(lo, i - _LIST_REACH) - 1, -1)
+                   if ent_type[k] == "DRUG"), None)
+    after = next((k for k in range(i + 1, min(hi, i + _LIST_REACH)) if ent_type[k] == "DRUG"), None)
+    return before is not None and after is not None \
+        and _joined_past_dose_apposition(words_of(doc), before + 1, after, settings)
 
 
 def _interval_after(words: Words, i: int, end: int, settings: LinkSettings) -> bool:
@@ -192,7 +210,9 @@ def _joined(doc: Doc, start: int, end: int, settings: LinkSettings) -> bool:
     if end - start <= 3 and all(lower[k] in connectors or texts[k] in BRAND_MARKS
                                 for k in range(start, end)):
         return True
-    if _joined_by_route(words, start, end, settings) or _joined_by_name(words, start, end, settings):
+    if _joined_by_route(words, start, end, settings) or _joined_by_name(words, start, end, settings) \
+            or _joined_past_given_aside(words, start, end, settings) \
+            or _joined_past_dose_apposition(words, start, end, settings):
         return True
     if end - start <= 24 and texts[end - 1] not in {")", "]"} \
             and any(texts[k] in {"(", "["} for k in range(start, end)):
@@ -229,10 +249,69 @@ _KIND_WORDS = 4
 def _joined_by_name(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
     """'TIP plus an immunotherapy drug called Tevimra', 'nivolumab with a new antibody named
     X': a joining word, a few lower-case words saying what kind of agent follows, and a naming
-    word right before the second drug join them as a combination does."""
-    return 3 <= end - start <= _KIND_WORDS + 2 and words.lower[start] in settings.dose_joiners \
-        and words.lower[end - 1] in settings.naming_words \
-        and all(words.text[k].isalpha() and words.text[k].islower() for k in range(start + 1, end - 1))
+    word right before the second drug join them as a combination does; so do a determiner and
+    a few words ending in the kind of agent ('trastuzumab and the targeted pill tucatinib',
+    'X plus the oral BTK inhibitor Y')."""
+    if not (3 <= end - start <= _KIND_WORDS + 2 and words.lower[start] in settings.dose_joiners):
+        return False
+    if words.lower[end - 1] in settings.naming_words:
+        return all(words.text[k].isalpha() and words.text[k].islower() for k in range(start + 1, end - 1))
+    return words.lower[end - 1] in settings.agent_kind_nouns \
+        and words.lower[start + 1] in settings.determiners \
+        and all(_kind_word(words.text[k]) for k in range(start + 2, end - 1))
+
+
+def _kind_word(text: str) -> bool:
+    """A word of an agent's kind: lower case ('targeted', 'oral') or a target's name
+    ('HER2', 'BTK', 'PD-1')."""
+    return (text.isalpha() and text.islower()) or (
+        any(c.isupper() for c in text) and all(c.isalnum() or c in "-/" for c in text))
+
+
+#: How many words an aside on how a drug is given may hold after its participle.
+_ASIDE_WORDS = 9
+
+
+def _joined_past_given_aside(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
+    """'corvelimab, given as a drip every three weeks, together with lenvatinib tablets': a
+    comma, a participle of giving and a few words of how (lower case or numbers), a comma,
+    then only joining words (one of them a dose joiner) before the second drug join the
+    two as one treatment. An alternative word anywhere keeps them apart ('X, given daily, or Y')."""
+    lower = words.lower
+    if not (end - start <= _ASIDE_WORDS + 5 and lower[start] == ","
+            and start + 1 < end and lower[start + 1] in settings.aside_participles):
+        return False
+    close = next((k for k in range(start + 2, end) if lower[k] == ","), None)
+    if close is None or close - start - 2 > _ASIDE_WORDS or not all(
+            (words.text[k].isalpha() and words.text[k].islower() or words.like_num[k])
+            and lower[k] not in settings.alternative_words for k in range(start + 2, close)):
+        return False
+    tail = range(close + 1, end)
+    return any(lower[k] in settings.dose_joiners for k in tail) and all(
+        lower[k] in settings.drug_connectors or lower[k] in settings.treatment_modifiers
+        or lower[k] in settings.determiners for k in tail)
+
+
+def _joined_past_dose_apposition(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
+    """'vonoprazan, 20 mg twice daily, plus amoxicillin', 'esomeprazole, 20 mg, bismuth
+    potassium citrate, 220 mg, tetracycline': a dose set off by commas after the first drug,
+    then a comma or a joining word, lists the next drug of the same treatment as the
+    commas of 'docetaxel, carboplatin and trastuzumab' do. Only numbers, dose words, commas
+    and joining words stand between them; an alternative word keeps them apart
+    ('X, 10 mg, or Y, 20 mg')."""
+    if not (4 <= end - start <= 12 and words.lower[start] == ","
+            and (words.like_num[start + 1] or words.lower[start + 1] in settings.dose_units)):
+        return False
+    commas = doses = 0
+    for k in range(start, end):
+        word = words.lower[k]
+        if word == ",":
+            commas += 1
+        elif words.like_num[k] or word in settings.dose_words:
+            doses += 1
+        elif word not in settings.dose_joiners:
+            return False
+    return commas >= 2 and doses > 0
 
 
 def _joined_past_dose_aside(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
@@ -305,12 +384,15 @@ def drug_groups(doc: Doc, drug_ents: list[Span], settings: LinkSettings) -> list
 
 
 def _compared_with(doc: Doc, group: list[Span], ent: Span, settings: LinkSettings) -> bool:
-    """'a trial comparing X with Y', 'compared X with Y': the 'with' of a comparison sets the
-    drugs against each other; it joins no combination."""
+    """'a trial comparing X with Y', 'compared X with Y', 'comparing X and the related drug Y',
+    'compared X plus Y with Z': the 'with' of a comparison sets the drugs against each other;
+    it joins no combination."""
     words = words_of(doc)
     first = group[0].start
-    return len(group) == 1 and first > 0 and words.lower[first - 1] in settings.comparison_verbs \
-        and ent.start - group[-1].end == 1 and words.lower[group[-1].end] in {"with", "to", "and"}
+    # ("compared X plus Y with Z": the 'with' after a combination sets it against Z too)
+    setting = {"with", "to", "and"} if len(group) == 1 else {"with", "to"}
+    return first > 0 and words.lower[first - 1] in settings.comparison_verbs \
+        and ent.start > group[-1].end and words.lower[group[-1].end] in setting
 
 
 def _named_apart(names: list[str], mention: str) -> list[str]:
@@ -340,9 +422,9 @@ def _listed_options(doc: Doc, group: list[Span], settings: LinkSettings) -> list
     carboplatin and trastuzumab' is one)."""
     words = words_of(doc)
     text, lower = words.text, words.lower
-    commas = [k for k in range(1, len(group))
-              if group[k].start - group[k - 1].end == 1 and text[group[k - 1].end] == ","]
-    end = group[-1].end
+    commas = [k for k in range(1, len(group)) if _comma_apart(words, group[k - 1].end, group[k].start,
+                                                               settings)]
+    end = _past_dose_apposition(words, group[-1].end, settings)
     if end + 1 < len(doc) and text[end] == "," and lower[end + 1] in settings.alternative_words:
         end += 1  # "X, Y, or Z": a comma before the alternative word
     if not commas or end >= len(doc) or lower[end] not in settings.alternative_words:
@@ -353,6 +435,26 @@ def _listed_options(doc: Doc, group: list[Span], settings: LinkSettings) -> list
         start = k
     parts.append(group[start:])
     return parts
+
+
+def _comma_apart(words: Words, start: int, end: int, settings: LinkSettings) -> bool:
+    """Are two listed drugs apart by a comma alone ('X, Y'), or by a dose set off by commas
+    with no joining word but 'and' ('X, 15 mg, Y')?"""
+    if end - start == 1:
+        return words.text[start] == ","
+    return words.text[start] == "," and not any(
+        words.lower[k] in settings.dose_joiners and words.lower[k] != "and" for k in range(start, end))
+
+
+def _past_dose_apposition(words: Words, i: int, settings: LinkSettings) -> int:
+    """The token after a dose set off by commas at ``i`` (', 30 mg,' of 'Y, 30 mg, or
+    placebo'), up to its closing comma; ``i`` when there is none."""
+    if i + 2 >= len(words.lower) or words.text[i] != "," or not words.like_num[i + 1]:
+        return i
+    k = i + 1
+    while k < len(words.lower) and (words.like_num[k] or words.lower[k] in settings.dose_words):
+        k += 1
+    return k if k < len(words.lower) and words.text[k] == "," else i
 
 
 def _plural_arms(doc: Doc, group: list[Span], settings: LinkSettings) -> list[list[Span]]:

@@ -444,7 +444,9 @@ def link_document(doc: Doc, settings: LinkSettings,
                                      sent=sent, numbers=sent_numbers, anaphora=facts.anaphora,
                                      arm_count=len(state.arms), sent_cues=sent_cues,
                                      options_count=len(options) or (
-                                         len(state.options) if state.options_sent == sent_index - 1
+                                         len(state.options) if (
+                                             state.options_sent == sent_index - 1 or randomised
+                                             and -1 < state.options_sent < sent_index)
                                          and len(state.arms) < 2 else 0),
                                      labelled_arms=len(state.arm_labels),
                                      interval_at=intervals_by.get(sent_index),
@@ -2346,10 +2348,13 @@ def _headed(doc: Doc, sent: Span, clause: Clause, facts: ClauseFacts, sent_cues:
 
 
 def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcome: Cue | None,
-               span: Span, state: LinkState, settings: LinkSettings) -> None:
+               span: Span, state: LinkState, settings: LinkSettings, *,
+               randomised: bool = False) -> None:
     """'62 were assigned to each arm', '150 patients remained in each group': one cohort per
     arm; 'occurred in three patients in each group': one event per arm (of the arms the
-    words pick: "in each of the two ibrutinib-containing arms")."""
+    words pick: "in each of the two ibrutinib-containing arms"). A sentence that says the
+    patients were randomised ('286 patients were randomised, 143 to each arm') sizes the
+    options compared before it, however many sentences back (Methods, then Results)."""
     if any(t.lower_ in settings.plan_words for t in doc[facts.start:facts.end]):
         return  # "with 60 patients per arm the trial had 80% power": a plan, no groups
     conf = settings.confidence
@@ -2380,7 +2385,9 @@ def _link_each(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, outcom
         # "randomized to roflumilast or placebo (120 per group)": one arm per option.
         made = _arm_per_option(sent_index, m, plain, span, state, settings,
                                state.sentence_options, state.sentence_option_doses)
-    elif len(state.arms) < 2 and len(state.options) >= 2 and state.options_sent == sent_index - 1:
+    elif len(state.arms) < 2 and len(state.options) >= 2 and (
+            state.options_sent == sent_index - 1
+            or randomised and -1 < state.options_sent < sent_index):
         # "... to X 3 mg, X 6 mg or Y. Eighty patients were assigned to each group."
         made = _arm_per_option(sent_index, m, plain, span, state, settings, state.options,
                                state.option_doses)
@@ -2401,9 +2408,24 @@ def _arm_per_option(sent_index: int, m: Mention, plain: ClauseFacts, span: Span,
                     settings: LinkSettings, options: list[tuple[str, bool]],
                     doses: list[tuple[str, ...]]) -> list[Cohort]:
     """One arm of the size given per option compared, with its dose terms when the options
-    differ by them."""
+    differ by them. The agents of a physician's choice ('X or investigator's choice of A or
+    B', chosen_agents) are one option: an arm given one of them, no drug (corpora/README)."""
     made = []
-    for drug, _ in options:
+    if state.choice is not None and sum(d in state.choice[0] for d, _ in options) >= 2:
+        first = next(k for k, (d, _) in enumerate(options) if d in state.choice[0])
+        options = [o for k, o in enumerate(options) if k == first or o[0] not in state.choice[0]]
+        doses = []
+        chosen = first
+    else:
+        chosen = -1
+    for k, (drug, _) in enumerate(options):
+        if k == chosen:
+            named = replace(plain, drug=None, drug_mention=state.choice[1], control=True,  # type: ignore[index]
+                            choice=True, drug_status=None)
+            made.append(new_cohort(state, m.value, m.size_text, sent_index, span, named,
+                                   parent=None, statement=True,
+                                   confidence=settings.confidence["cohort"]))
+            continue
         control = drug in settings.control_drugs
         named = replace(plain, drug=None if control else drug, drug_mention=drug,
                         control=control, drug_status="not_received" if control else "received")
@@ -2674,7 +2696,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
         return
 
     if m.kind == "each":
-        _link_each(doc, sent_index, m, facts, outcome, span, state, settings)
+        _link_each(doc, sent_index, m, facts, outcome, span, state, settings,
+                   randomised=any(_randomises(c) for c in (sent_cues or facts.cues)))
         return
 
     if m.kind == "universal":

@@ -198,6 +198,8 @@ class LinkSettings:
     choice_words: frozenset[str]
     choice_links: frozenset[str]  # 'choice of (either) A or B': words before the first agent
     naming_words: frozenset[str]  # 'X plus an immunotherapy drug called Y': Y is what is added
+    agent_kind_nouns: frozenset[str]  # 'X and the targeted pill Y': what kind of agent Y is
+    aside_participles: frozenset[str]  # 'X, given as a drip every 3 weeks, with Y': how X is given
     without_words: frozenset[str]  # 'without X': not received, when X is a treatment
     events_in_words: frozenset[str]  # '11 relapses in 107 children': the group's word
 
