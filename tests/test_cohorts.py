@@ -1512,3 +1512,41 @@ def test_without_a_state_is_no_treatment_the_group_went_without(nlp, text: str,
                                                                  status: set) -> None:
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert status <= {(r.cohort_size, r.drug_status) for r in rows}
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    ("In the trial, 64 adults were assigned to atezolizumab plus bevacizumab and 62 to "
+     "bevacizumab alone. Eleven patients on the combination stopped treatment because of side "
+     "effects.", {(64, 11, "adverse_event")}),
+    ("Women were randomly assigned to olaparib and durvalumab (n = 90) or to olaparib alone "
+     "(n = 88). Twenty of the women taking both drugs had a response.",
+     {(90, 20, "response")}),
+    ("The trial assigned 40 children to dabrafenib plus trametinib and 38 to standard "
+     "chemotherapy. Nine children receiving the combination died.", {(40, 9, "death")}),
+])
+def test_a_group_on_the_combination_is_the_arm_given_it(nlp, text: str, events: set) -> None:
+    # "on the combination", "taking both drugs": the treatment named before, said again by a
+    # word, picks the arm that received it; the count is an event of that arm, no new group
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert events <= {(r.cohort_size, r.event_count, r.outcome) for r in rows
+                      if r.row_type == "outcome"}
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    ("The trial randomly assigned 130 adults to lecanemab (66 people) or placebo (64 people). "
+     "With lecanemab, 25 of the 66 people had a response. On placebo, only 7 of 64 did.",
+     {(66, 25, "response"), (64, 7, "response")}),
+    ("Overall, 98 patients were randomised to tirzepatide (n = 50) or placebo (n = 48). "
+     "Nausea occurred in 14 of 50 patients given tirzepatide. With placebo it was 3 of 48.",
+     {(50, 14, "adverse_event"), (48, 3, "adverse_event")}),
+    ("We assigned 70 men to finerenone and 68 to placebo. Death occurred in 6 of the 70 men "
+     "given finerenone. In the placebo group it was 11 of 68, or 16%.",
+     {(70, 6, "death"), (68, 11, "death")}),
+])
+def test_a_share_said_with_a_pro_verb_or_it_was_counts_the_outcome_before(
+        nlp, text: str, events: set) -> None:
+    # "On placebo, only 7 of 64 did", "With placebo it was 3 of 48": the sentence names no
+    # outcome of its own; the verb or pronoun stands for the one counted just before
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert events <= {(r.cohort_size, r.event_count, r.outcome) for r in rows
+                      if r.row_type == "outcome"}

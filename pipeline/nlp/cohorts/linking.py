@@ -2554,11 +2554,18 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                 or rated_subject(doc, outcome, facts.start, settings) or outcome
     if outcome is None and back and state.events and refers_back(doc, m.start, facts.start,
                                                                  settings):
-        last = state.events[-1]  # "the corresponding rates were 55.0% and 36.4%"
-        outcome = Cue("OUTCOME", last.outcome, last.outcome_at, last.outcome_at + 1,
-                      last.outcome_mention)
+        outcome = _last_event_outcome(state.events[-1])  # "the corresponding rates were ..."
     if outcome is None and not sizes_only and _pro_verb_after(doc, m.end, facts.end):
         outcome = state.last_outcome  # "...; in cohort B, 22 of 47 did": the verb said before
+        last = state.events[-1] if state.events else None
+        if outcome is None and last is not None and last.sent == sent_index - 1:
+            # "31 of the 57 in Arm A responded. On placebo, just 5 of 56 did.": the verb of
+            # the sentence before, when this one has said none yet
+            outcome = _last_event_outcome(last)
+    if outcome is None and m.kind in {"fraction", "percent"} and state.events \
+            and state.events[-1].sent >= sent_index - 1 \
+            and _rate_pronoun_before(doc, m.start, facts.start, settings):
+        outcome = _last_event_outcome(state.events[-1])  # "In Arm B it was 40 of 58"
     if outcome is None and facts.shares_comparison:
         outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
     if outcome is None and facts.elliptical \
@@ -3167,6 +3174,20 @@ def _arm_of_list_item(doc: Doc, m: Mention, state: LinkState,
         return None
     arm = state.cohorts[state.arms[before]]
     return arm if arm.size > m.value else None
+
+
+def _last_event_outcome(event: Event) -> Cue:
+    """The outcome of a count linked before, as a cue for a count that refers back to it."""
+    return Cue("OUTCOME", event.outcome, event.outcome_at, event.outcome_at + 1,
+               event.outcome_mention)
+
+
+def _rate_pronoun_before(doc: Doc, start: int, clause_start: int, settings: LinkSettings) -> bool:
+    """Is the share at ``start`` the complement of 'it was' ('In Arm B it was 40 of 58'),
+    the pronoun standing for the rate counted last?"""
+    words = words_of(doc)
+    return start - 2 >= clause_start and words.lower[start - 1] in settings.auxiliaries \
+        and words.lower[start - 2] in settings.rate_pronouns
 
 
 def _pro_verb_after(doc: Doc, k: int, end: int) -> bool:

@@ -76,6 +76,7 @@ class LinkSettings:
     max_framed_words: int
     back_references: frozenset[str]
     figure_words: frozenset[str]
+    rate_pronouns: frozenset[str]  # "in Arm B it was 40 of 58": the rate counted last
     control_drugs: frozenset[str]
     alone_words: frozenset[str]
     relative_pronouns: frozenset[str]
