@@ -1550,3 +1550,26 @@ def test_a_share_said_with_a_pro_verb_or_it_was_counts_the_outcome_before(
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert events <= {(r.cohort_size, r.event_count, r.outcome) for r in rows
                       if r.row_type == "outcome"}
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("The study treated 88 adults with apremilast. Six adults stopped apremilast because of "
+     "gastrointestinal adverse effects.", (88, 6)),
+    ("The trial enrolled 120 patients, all treated with sotorasib. Nine patients discontinued "
+     "sotorasib because they could not tolerate the side effects.", (120, 9)),
+    ("A total of 64 women received ribociclib. Of these, 5 (7.8%) discontinued ribociclib "
+     "because of a TRAE.", (64, 5)),
+])
+def test_a_stop_whose_cause_names_a_harm_after_a_modifier_or_a_clause_is_a_harm(
+        nlp, text: str, event: tuple) -> None:
+    # corpora/README: "N stopped X because of side effects" in a group of known size is an
+    # adverse_event row, however the cause is worded before the harm it names
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert (*event, "adverse_event") in {(r.cohort_size, r.event_count, r.outcome) for r in rows}
+
+
+def test_a_stop_for_another_reason_stays_a_group(nlp) -> None:
+    rows = analyse(clean_text(
+        "The trial treated 60 patients with tucatinib. Seven stopped tucatinib because they "
+        "moved away."), nlp=nlp).rows
+    assert not [r for r in rows if r.outcome == "adverse_event"]

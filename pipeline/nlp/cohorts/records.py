@@ -102,6 +102,8 @@ class LinkSettings:
     breakdown_words: frozenset[str]
     threshold_nouns: frozenset[str]
     cause_phrases: tuple[tuple[str, ...], ...]
+    cause_clause_openers: frozenset[str]  # "because they could not tolerate ..."
+    cause_modifiers: int  # words before the harm a cause names ("gastrointestinal")
     lead_words: frozenset[str]
     screening_words: frozenset[str]
     harm_words: frozenset[str]
