@@ -1573,3 +1573,21 @@ def test_a_stop_for_another_reason_stays_a_group(nlp) -> None:
         "The trial treated 60 patients with tucatinib. Seven stopped tucatinib because they "
         "moved away."), nlp=nlp).rows
     assert not [r for r in rows if r.outcome == "adverse_event"]
+
+
+@pytest.mark.parametrize(("text", "rows_wanted"), [
+    ("The trial randomly assigned 412 adults: 206 to roflumilast and 206 to placebo. In all, "
+     "38 participants stopped taking roflumilast early, 15 of them because of adverse "
+     "effects.",
+     {("cohort", 38, None, "discontinued"), ("outcome", 206, 15, "received")}),
+    ("Overall, 150 men were assigned to enzalutamide and 148 to placebo. Twenty-two men "
+     "discontinued enzalutamide early, nine of them because of fatigue.",
+     {("cohort", 22, None, "discontinued"), ("outcome", 150, 9, "received")}),
+])
+def test_a_harm_given_as_why_part_of_those_who_stopped_did_so_is_counted_over_the_arm(
+        nlp, text: str, rows_wanted: set) -> None:
+    # corpora/README: stopping because of a harm is an adverse_event of the whole arm; those
+    # who stopped keep their cohort row (discontinued)
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert rows_wanted <= {(r.row_type, r.cohort_size, r.event_count, r.drug_status)
+                           for r in rows}

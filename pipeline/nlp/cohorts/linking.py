@@ -630,6 +630,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     _own_arm_drugs(state)
     _count_main_treatment(state, groups, settings, several_trials=len(
         {name for named in names_by.values() for _, name in named}) >= 2)
+    _harm_reasons_of_stops(words, state, settings)
     kept = state.stopped | _reasons_as_groups(state)
     for index, sent_index, start_char, end_char in state.restated:
         state.cohorts.append(replace(state.cohorts[index], index=len(state.cohorts),
@@ -3477,6 +3478,24 @@ def _share_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, stat
         state.stopped.add(part.index)
 
 
+def _harm_reasons_of_stops(words: Words, state: LinkState, settings: LinkSettings) -> None:
+    """'64 stopped taking X before week 26, 41 of them because of adverse effects', 'the
+    second cycle was not given to 13 patients, because of adverse events in 8': a harm given
+    as the reason why a part of those who stopped did so is a harm of the whole arm
+    (corpora/README), as in a list of reasons; those who stopped stay a group of their own."""
+    for event in state.events:
+        if event.outcome != "adverse_event" or event.cohort is None \
+                or event.cohort in state.stopped \
+                or state.cohorts[event.cohort].drug_status != "discontinued":
+            continue
+        k = event.outcome_at
+        while k > 0 and words.lower[k - 1] in settings.determiners:
+            k -= 1  # "because of an adverse event"
+        if any(k >= len(p) and tuple(words.lower[k - len(p):k]) == p
+               for p in settings.cause_phrases):
+            state.stopped.add(event.cohort)
+
+
 def _reasons_as_groups(state: LinkState) -> set[int]:
     """'18 in the X group and 22 in the placebo group stopped; the reasons were withdrawal of
     consent (7 and 9) and lack of efficacy (1 and 8)': the reasons for stopping split those
@@ -3514,9 +3533,14 @@ def _stopped_from(state: LinkState, stopped: Cohort) -> Cohort | None:
     """The arm a group that stopped was taken from when the text named it by its treatment
     alone ('40 in the X group and 29 in the Y group stopped'): the last larger group named
     before it with the same treatment that did not stop, or None."""
-    return next((c for c in reversed(state.cohorts[:stopped.index]) if c.size > stopped.size
-                 and c.drug == stopped.drug and c.drug is not None and c.parent is None
-                 and c.drug_status not in CHANGED_STATUSES), None)
+    # (those who stopped X had received it: not the arm that went without X; of the groups
+    # that fit, an arm before a subgroup named since)
+    fitting = [c for c in reversed(state.cohorts[:stopped.index]) if c.size > stopped.size
+               and c.drug == stopped.drug and c.drug is not None and c.parent is None
+               and c.drug_status not in CHANGED_STATUSES
+               and not (stopped.drug_status == "discontinued" and c.drug_status == "not_received")]
+    return next((c for c in fitting if c.index in state.arms), None) \
+        or next(iter(fitting), None)
 
 
 def _forms_population(doc: Doc, facts: ClauseFacts, outcome: Cue, settings: LinkSettings) -> bool:
