@@ -1617,6 +1617,19 @@ def test_cure_relapse_and_index_thresholds_in_any_specialty(nlp, sentence: str,
     assert rows == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the eradication of an infection is its cure (corpora/README: a cure is a response)
+    ("In the per-protocol analysis, eradication rates were 91.0% (131 of 144) and 83.6% "
+     "(122 of 146), respectively.", {(144, "response", 131), (146, "response", 122)}),
+    ("Eradication was confirmed in 128 of 150 patients given rifabutin and in 112 of 150 given "
+     "clarithromycin.", {(150, "response", 128), (150, "response", 112)}),
+])
+def test_eradication_of_an_infection_is_a_response(nlp, sentence: str, expected: set) -> None:
+    rows = _outcome_kinds(nlp, "Adults with Helicobacter pylori infection were randomised to "
+                               f"rifabutin (n = 150) or clarithromycin (n = 150). {sentence}")
+    assert rows == expected
+
+
 @pytest.mark.parametrize("trial", ["In the sepsis trial", "For this influenza study"])
 def test_an_outcome_word_naming_the_trial_is_no_event(nlp, trial: str) -> None:
     rows = analyse(clean_text(
