@@ -3327,3 +3327,20 @@ def test_falling_blood_counts_in_plain_words_are_harms(nlp, sentence: str, harm:
     rows = _outcome_kinds(nlp, "Adults with myelofibrosis were randomly assigned to "
                                f"navtemadlin (n = 120) or placebo (n = 118). {sentence}")
     assert rows and all((r[1] == "adverse_event") == harm for r in rows)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("In all, 14 people on lemborexant reported headache, compared with 6 on placebo.",
+     {(100, "adverse_event", 14), (98, "adverse_event", 6)}),
+    ("Nineteen of the 100 patients given lemborexant reported nightmares.",
+     {(100, "adverse_event", 19)}),
+    ("Of those on placebo, 9 reported dizziness.", {(98, "adverse_event", 9)}),
+])
+def test_a_count_that_reported_an_event_is_a_count_of_it(nlp, sentence: str,
+                                                          expected: set) -> None:
+    # "N reported X" like "N developed X": the object is the event (no cohort row of N)
+    rows = analyse(clean_text("Adults with insomnia were randomised to lemborexant (n = 100) "
+                              f"or placebo (n = 98). {sentence}"), nlp=nlp).rows
+    assert expected <= {(r.cohort_size, r.outcome, r.event_count) for r in rows
+                        if r.row_type == "outcome"}
+    assert not [r for r in rows if r.row_type == "cohort" and r.cohort_size not in {100, 98}]
