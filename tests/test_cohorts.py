@@ -1591,3 +1591,20 @@ def test_a_harm_given_as_why_part_of_those_who_stopped_did_so_is_counted_over_th
     rows = analyse(clean_text(text), nlp=nlp).rows
     assert rows_wanted <= {(r.row_type, r.cohort_size, r.event_count, r.drug_status)
                            for r in rows}
+
+
+@pytest.mark.parametrize(("text", "zero"), [
+    ("Adults were randomised to tofacitinib (n = 80) or placebo (n = 78). Six patients on "
+     "tofacitinib had a rash; none on placebo did.", (78, "adverse_event")),
+    ("Children were assigned to budesonide (Group 1, 45 children) or montelukast (Group 2, 44 "
+     "children). Four children in Group 2 were hospitalised; nobody in Group 1 was.", None),
+    ("Women were randomised to letrozole (n = 120) or anastrozole (n = 118). Nine women in the "
+     "anastrozole group died; nobody in the letrozole group did.", (120, "death")),
+])
+def test_none_with_a_group_and_a_pro_verb_is_a_zero_of_the_event_before(
+        nlp, text: str, zero: tuple | None) -> None:
+    # corpora/README: a zero stated for a group the text names gets a row; "none on placebo
+    # did" states the event of the clause before for that group ("was" is no pro-verb)
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    zeros = {(r.cohort_size, r.outcome) for r in rows if r.event_count == 0}
+    assert zeros == ({zero} if zero else set())

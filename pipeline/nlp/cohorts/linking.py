@@ -2556,7 +2556,8 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
     if outcome is None and back and state.events and refers_back(doc, m.start, facts.start,
                                                                  settings):
         outcome = _last_event_outcome(state.events[-1])  # "the corresponding rates were ..."
-    if outcome is None and not sizes_only and _pro_verb_after(doc, m.end, facts.end):
+    if outcome is None and not sizes_only and _pro_verb_after(doc, m.end, facts.end, settings,
+                                                              facts.cues):
         outcome = state.last_outcome  # "...; in cohort B, 22 of 47 did": the verb said before
         last = state.events[-1] if state.events else None
         if outcome is None and last is not None and last.sent == sent_index - 1:
@@ -3191,10 +3192,15 @@ def _rate_pronoun_before(doc: Doc, start: int, clause_start: int, settings: Link
         and words.lower[start - 2] in settings.rate_pronouns
 
 
-def _pro_verb_after(doc: Doc, k: int, end: int) -> bool:
+def _pro_verb_after(doc: Doc, k: int, end: int, settings: LinkSettings, cues: list[Cue]) -> bool:
     """Is the predicate at ``k`` a verb that stands for the one said before ('22 of 47
-    did', 'and 9 in cohort B did so')?"""
+    did', 'and 9 in cohort B did so', 'none on placebo did', 'nobody in Arm A did')?"""
     words = words_of(doc)
+    # (the group the count is of, said between: "on placebo", "in Arm A")
+    k = treatment_end(doc, k, end, settings) or k
+    if k + 1 < end and words.lower[k] in {"in", "with"}:
+        k = next((c.end for c in cues if c.label in {"ARM", "ARM_NAME"}
+                  and c.start in {k + 1, k + 2}), k)
     if k >= end or words.lower[k] not in PRO_VERBS:
         return False
     k += 1
