@@ -1608,3 +1608,16 @@ def test_none_with_a_group_and_a_pro_verb_is_a_zero_of_the_event_before(
     rows = analyse(clean_text(text), nlp=nlp).rows
     zeros = {(r.cohort_size, r.outcome) for r in rows if r.event_count == 0}
     assert zeros == ({zero} if zero else set())
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    ("Adults were randomised to upadacitinib 15 mg (n = 150), upadacitinib 30 mg (n = 148) or "
+     "placebo (n = 149). Six patients in the 30-mg group and two in each of the other groups "
+     "stopped treatment because of adverse events.", {(148, 6), (150, 2), (149, 2)}),
+    ("Children were assigned to Arm A (n = 60), Arm B (n = 61) or Arm C (n = 59). Four children "
+     "in Arm A and one in each of the other two arms died.", {(60, 4), (61, 1), (59, 1)}),
+])
+def test_a_count_in_each_of_the_other_arms_is_one_per_arm_not_yet_counted(
+        nlp, text: str, events: set) -> None:
+    rows = analyse(clean_text(text), nlp=nlp).rows
+    assert {(r.cohort_size, r.event_count) for r in rows if r.row_type == "outcome"} == events
