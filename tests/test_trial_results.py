@@ -1646,6 +1646,19 @@ def test_cure_relapse_and_index_thresholds_in_any_specialty(nlp, sentence: str,
     assert rows == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the eradication of an infection is its cure (corpora/README: a cure is a response)
+    ("In the per-protocol analysis, eradication rates were 91.0% (131 of 144) and 83.6% "
+     "(122 of 146), respectively.", {(144, "response", 131), (146, "response", 122)}),
+    ("Eradication was confirmed in 128 of 150 patients given rifabutin and in 112 of 150 given "
+     "clarithromycin.", {(150, "response", 128), (150, "response", 112)}),
+])
+def test_eradication_of_an_infection_is_a_response(nlp, sentence: str, expected: set) -> None:
+    rows = _outcome_kinds(nlp, "Adults with Helicobacter pylori infection were randomised to "
+                               f"rifabutin (n = 150) or clarithromycin (n = 150). {sentence}")
+    assert rows == expected
+
+
 @pytest.mark.parametrize("trial", ["In the sepsis trial", "For this influenza study"])
 def test_an_outcome_word_naming_the_trial_is_no_event(nlp, trial: str) -> None:
     rows = analyse(clean_text(
@@ -3361,3 +3374,20 @@ def test_falling_blood_counts_in_plain_words_are_harms(nlp, sentence: str, harm:
     rows = _outcome_kinds(nlp, "Adults with myelofibrosis were randomly assigned to "
                                f"navtemadlin (n = 120) or placebo (n = 118). {sentence}")
     assert rows and all((r[1] == "adverse_event") == harm for r in rows)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("In all, 14 people on lemborexant reported headache, compared with 6 on placebo.",
+     {(100, "adverse_event", 14), (98, "adverse_event", 6)}),
+    ("Nineteen of the 100 patients given lemborexant reported nightmares.",
+     {(100, "adverse_event", 19)}),
+    ("Of those on placebo, 9 reported dizziness.", {(98, "adverse_event", 9)}),
+])
+def test_a_count_that_reported_an_event_is_a_count_of_it(nlp, sentence: str,
+                                                          expected: set) -> None:
+    # "N reported X" like "N developed X": the object is the event (no cohort row of N)
+    rows = analyse(clean_text("Adults with insomnia were randomised to lemborexant (n = 100) "
+                              f"or placebo (n = 98). {sentence}"), nlp=nlp).rows
+    assert expected <= {(r.cohort_size, r.outcome, r.event_count) for r in rows
+                        if r.row_type == "outcome"}
+    assert not [r for r in rows if r.row_type == "cohort" and r.cohort_size not in {100, 98}]

@@ -633,6 +633,7 @@ def link_document(doc: Doc, settings: LinkSettings,
     _own_arm_drugs(state)
     _count_main_treatment(state, groups, settings, several_trials=len(
         {name for named in names_by.values() for _, name in named}) >= 2)
+    _harm_reasons_of_stops(words, state, settings)
     kept = state.stopped | _reasons_as_groups(state)
     for index, sent_index, start_char, end_char in state.restated:
         state.cohorts.append(replace(state.cohorts[index], index=len(state.cohorts),
@@ -2592,11 +2593,19 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
                 or rated_subject(doc, outcome, facts.start, settings) or outcome
     if outcome is None and back and state.events and refers_back(doc, m.start, facts.start,
                                                                  settings):
-        last = state.events[-1]  # "the corresponding rates were 55.0% and 36.4%"
-        outcome = Cue("OUTCOME", last.outcome, last.outcome_at, last.outcome_at + 1,
-                      last.outcome_mention)
-    if outcome is None and not sizes_only and _pro_verb_after(doc, m.end, facts.end):
+        outcome = _last_event_outcome(state.events[-1])  # "the corresponding rates were ..."
+    if outcome is None and not sizes_only and _pro_verb_after(doc, m.end, facts.end, settings,
+                                                              facts.cues):
         outcome = state.last_outcome  # "...; in cohort B, 22 of 47 did": the verb said before
+        last = state.events[-1] if state.events else None
+        if outcome is None and last is not None and last.sent == sent_index - 1:
+            # "31 of the 57 in Arm A responded. On placebo, just 5 of 56 did.": the verb of
+            # the sentence before, when this one has said none yet
+            outcome = _last_event_outcome(last)
+    if outcome is None and m.kind in {"fraction", "percent"} and state.events \
+            and state.events[-1].sent >= sent_index - 1 \
+            and _rate_pronoun_before(doc, m.start, facts.start, settings):
+        outcome = _last_event_outcome(state.events[-1])  # "In Arm B it was 40 of 58"
     if outcome is None and facts.shares_comparison:
         outcome = facts.shared_outcome  # "and 6 versus 16 died": not the outcome before
     if outcome is None and facts.elliptical \
@@ -3208,10 +3217,29 @@ def _arm_of_list_item(doc: Doc, m: Mention, state: LinkState,
     return arm if arm.size > m.value else None
 
 
-def _pro_verb_after(doc: Doc, k: int, end: int) -> bool:
-    """Is the predicate at ``k`` a verb that stands for the one said before ('22 of 47
-    did', 'and 9 in cohort B did so')?"""
+def _last_event_outcome(event: Event) -> Cue:
+    """The outcome of a count linked before, as a cue for a count that refers back to it."""
+    return Cue("OUTCOME", event.outcome, event.outcome_at, event.outcome_at + 1,
+               event.outcome_mention)
+
+
+def _rate_pronoun_before(doc: Doc, start: int, clause_start: int, settings: LinkSettings) -> bool:
+    """Is the share at ``start`` the complement of 'it was' ('In Arm B it was 40 of 58'),
+    the pronoun standing for the rate counted last?"""
     words = words_of(doc)
+    return start - 2 >= clause_start and words.lower[start - 1] in settings.auxiliaries \
+        and words.lower[start - 2] in settings.rate_pronouns
+
+
+def _pro_verb_after(doc: Doc, k: int, end: int, settings: LinkSettings, cues: list[Cue]) -> bool:
+    """Is the predicate at ``k`` a verb that stands for the one said before ('22 of 47
+    did', 'and 9 in cohort B did so', 'none on placebo did', 'nobody in Arm A did')?"""
+    words = words_of(doc)
+    # (the group the count is of, said between: "on placebo", "in Arm A")
+    k = treatment_end(doc, k, end, settings) or k
+    if k + 1 < end and words.lower[k] in {"in", "with"}:
+        k = next((c.end for c in cues if c.label in {"ARM", "ARM_NAME"}
+                  and c.start in {k + 1, k + 2}), k)
     if k >= end or words.lower[k] not in PRO_VERBS:
         return False
     k += 1
@@ -3506,6 +3534,24 @@ def _share_group(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts, stat
         state.stopped.add(part.index)
 
 
+def _harm_reasons_of_stops(words: Words, state: LinkState, settings: LinkSettings) -> None:
+    """'64 stopped taking X before week 26, 41 of them because of adverse effects', 'the
+    second cycle was not given to 13 patients, because of adverse events in 8': a harm given
+    as the reason why a part of those who stopped did so is a harm of the whole arm
+    (corpora/README), as in a list of reasons; those who stopped stay a group of their own."""
+    for event in state.events:
+        if event.outcome != "adverse_event" or event.cohort is None \
+                or event.cohort in state.stopped \
+                or state.cohorts[event.cohort].drug_status != "discontinued":
+            continue
+        k = event.outcome_at
+        while k > 0 and words.lower[k - 1] in settings.determiners:
+            k -= 1  # "because of an adverse event"
+        if any(k >= len(p) and tuple(words.lower[k - len(p):k]) == p
+               for p in settings.cause_phrases):
+            state.stopped.add(event.cohort)
+
+
 def _reasons_as_groups(state: LinkState) -> set[int]:
     """'18 in the X group and 22 in the placebo group stopped; the reasons were withdrawal of
     consent (7 and 9) and lack of efficacy (1 and 8)': the reasons for stopping split those
@@ -3543,9 +3589,14 @@ def _stopped_from(state: LinkState, stopped: Cohort) -> Cohort | None:
     """The arm a group that stopped was taken from when the text named it by its treatment
     alone ('40 in the X group and 29 in the Y group stopped'): the last larger group named
     before it with the same treatment that did not stop, or None."""
-    return next((c for c in reversed(state.cohorts[:stopped.index]) if c.size > stopped.size
-                 and c.drug == stopped.drug and c.drug is not None and c.parent is None
-                 and c.drug_status not in CHANGED_STATUSES), None)
+    # (those who stopped X had received it: not the arm that went without X; of the groups
+    # that fit, an arm before a subgroup named since)
+    fitting = [c for c in reversed(state.cohorts[:stopped.index]) if c.size > stopped.size
+               and c.drug == stopped.drug and c.drug is not None and c.parent is None
+               and c.drug_status not in CHANGED_STATUSES
+               and not (stopped.drug_status == "discontinued" and c.drug_status == "not_received")]
+    return next((c for c in fitting if c.index in state.arms), None) \
+        or next(iter(fitting), None)
 
 
 def _forms_population(doc: Doc, facts: ClauseFacts, outcome: Cue, settings: LinkSettings) -> bool:

@@ -1114,7 +1114,9 @@ def _per_arm(doc: Doc, i: int, end: int, settings: LinkSettings) -> bool:
         if words.lower[j] in settings.each_words and (
                 words.lower[j + 1] in settings.arm_nouns
                 # "randomly assigned 200 to X or to observation, 100 to each."
-                or words.is_punct[j + 1] and j > i and words.lower[j - 1] in {"to", "in"}):
+                or words.is_punct[j + 1] and j > i and words.lower[j - 1] in {"to", "in"}
+                # "five in the X group and two in each of the other groups"
+                or words.lower[j + 1] == "of" and other_arms(doc, j + 1, end, settings)):
             return True
     return False
 

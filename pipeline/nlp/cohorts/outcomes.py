@@ -602,13 +602,20 @@ def harm_stops(doc: Doc, cues: list[Cue], settings: LinkSettings) -> list[Cue]:
         k = stop.end
         while k < len(doc) and k - stop.end <= settings.noun_window \
                 and (words.is_alpha[k] or words.ent_type[k] in _DRUG_LABELS) \
-                and _cause_end(doc, k, settings) is None:
+                and _cause_end(doc, k, settings) is None \
+                and words.lower[k] not in settings.cause_clause_openers:
             k += 1  # ("stopped I-DXd because of side effects": a drug's code is no word)
         cause = _cause_end(doc, k, settings)
+        reach = settings.cause_modifiers
+        if cause is None and k + 1 < len(doc) and words.lower[k] in settings.cause_clause_openers \
+                and words.lower[k + 1] in settings.pronouns:
+            # "stopped X because they could not tolerate the side effects": the harm the
+            # clause of the cause names, a few words after its subject
+            cause, reach = k + 2, settings.noun_window
         if cause is not None:
             while cause < len(doc) and words.lower[cause] in settings.determiners:
                 cause += 1
-            harm = harm_at.get(cause)
+            harm = harm_at.get(cause) or _harm_within(doc, cause, reach, harm_at, cues, settings)
             if harm is None and cause < len(doc) and doc[cause].lower_ in settings.pronouns \
                     and (any(c.end <= stop.start and c.start >= doc[stop.start].sent.start
                              for c in harm_at.values())
@@ -957,6 +964,21 @@ def _leads_to(doc: Doc, k: int, settings: LinkSettings) -> bool:
     words = words_of(doc)
     return k + 1 < len(doc) and words.lower[k] in settings.lead_words \
         and words.lower[k + 1] in {"to", "in"}
+
+
+def _harm_within(doc: Doc, k: int, reach: int, harm_at: dict[int, Cue], cues: list[Cue],
+                 settings: LinkSettings) -> Cue | None:
+    """The harm a cause names after at most ``reach`` plain words ('because of gastrointestinal
+    adverse effects', 'because they could not tolerate the rash'), or None: no punctuation,
+    phrase stop or other outcome comes first."""
+    words = words_of(doc)
+    others = {c.start for c in cues if c.label == "OUTCOME" and c.id != "adverse_event"}
+    for j in range(k, min(len(doc), k + reach + 1)):
+        if j in harm_at:
+            return harm_at[j]
+        if not words.is_alpha[j] or j in others or words.lower[j] in settings.phrase_stops:
+            return None
+    return None
 
 
 def _cause_end(doc: Doc, k: int, settings: LinkSettings) -> int | None:

@@ -76,6 +76,7 @@ class LinkSettings:
     max_framed_words: int
     back_references: frozenset[str]
     figure_words: frozenset[str]
+    rate_pronouns: frozenset[str]  # "in Arm B it was 40 of 58": the rate counted last
     control_drugs: frozenset[str]
     alone_words: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -101,6 +102,8 @@ class LinkSettings:
     breakdown_words: frozenset[str]
     threshold_nouns: frozenset[str]
     cause_phrases: tuple[tuple[str, ...], ...]
+    cause_clause_openers: frozenset[str]  # "because they could not tolerate ..."
+    cause_modifiers: int  # words before the harm a cause names ("gastrointestinal")
     lead_words: frozenset[str]
     screening_words: frozenset[str]
     harm_words: frozenset[str]

@@ -69,6 +69,12 @@ def treatment_end(doc: Doc, i: int, end: int, settings: LinkSettings) -> int | N
         i += 1  # "41 assigned to vorinostat had died": the arm the count was assigned to
     elif i >= end or words.lower[i] not in settings.treatment_words:
         return None
+    for a in settings.combination_anaphors:
+        # "Eight people on the combination died", "those taking both drugs": the combination
+        # named before, said again by a word, is what the group received.
+        k = i + 1 + len(a)
+        if k <= end and tuple(words.lower[i + 1:k]) == a:
+            return k + 1 if k < end and words.lower[k] in settings.alone_words else k
     j = i + 1
     while j < end and (words.lower[j] in settings.treatment_words
                        or words.lower[j] in settings.determiners):
