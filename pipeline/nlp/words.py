@@ -22,6 +22,8 @@ from spacy.attrs import (
     IS_LOWER,
     IS_PUNCT,
     IS_SPACE,
+    IS_TITLE,
+    IS_UPPER,
     LIKE_NUM,
     LOWER,
     ORTH,
@@ -93,6 +95,14 @@ class Words:
     @cached_property
     def is_lower(self) -> list[bool]:
         return self._flags(IS_LOWER)
+
+    @cached_property
+    def is_upper(self) -> list[bool]:
+        return self._flags(IS_UPPER)
+
+    @cached_property
+    def is_title(self) -> list[bool]:
+        return self._flags(IS_TITLE)
 
     @cached_property
     def is_digit(self) -> list[bool]:
