@@ -91,18 +91,20 @@ def candidate_generator(kb: KnowledgeBase) -> CandidateGenerator:
 def drug_name_candidates(doc: Doc, settings: LinkerSettings) -> list[int]:
     """Indices of the tokens worth looking up."""
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    # The words as lists (pipeline/nlp/words.py): a Token object per word was most of the
-    # time of this component.
+    # The words as lists (pipeline/nlp/words.py); a Token only for a word long enough to be
+    # a name: a Token per word was most of this component's time.
     words = words_of(doc)
-    lower, is_alpha = words.lower, words.is_alpha
+    lower = words.lower
     found = []
     for i, text in enumerate(words.text):
-        if (i in covered or not is_alpha[i] or len(text) < settings.min_length
-                or lower[i] in settings.not_drugs or words.is_upper[i]):
+        if len(text) < settings.min_length or i in covered:
             continue
-        brand = words.is_title[i] and not words.sent_start[i]
+        token = doc[i]
+        if not token.is_alpha or lower[i] in settings.not_drugs or token.is_upper:
+            continue
+        brand = token.is_title and not token.is_sent_start
         after_cue = i > 0 and lower[i - 1] in settings.context_words
-        if brand or (words.is_lower[i] and after_cue
+        if brand or (token.is_lower and after_cue
                      and not lower[i].endswith(settings.not_endings)):
             found.append(i)
     return found
