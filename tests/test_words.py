@@ -7,8 +7,8 @@ import spacy
 
 from pipeline.nlp.words import Words
 
-LISTS = ["text", "lower", "is_punct", "is_alpha", "is_lower", "is_upper", "is_title",
-         "is_digit", "like_num", "is_space"]
+LISTS = ["text", "lower", "is_punct", "is_alpha", "is_lower", "is_digit", "like_num",
+         "is_space"]
 
 
 @pytest.mark.parametrize("text", [

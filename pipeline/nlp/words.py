@@ -105,14 +105,6 @@ class Words:
         return self._lexical("is_lower")
 
     @cached_property
-    def is_upper(self) -> list[bool]:
-        return self._lexical("is_upper")
-
-    @cached_property
-    def is_title(self) -> list[bool]:
-        return self._lexical("is_title")
-
-    @cached_property
     def is_digit(self) -> list[bool]:
         return self._lexical("is_digit")
 
@@ -167,8 +159,8 @@ def strings_of(doc: Doc, ids: list[int]) -> list[str]:
 
 
 #: The lexeme attributes Words reads by word id, in the order of a lexemes_of tuple.
-LEXICAL = ("orth_", "lower_", "is_punct", "is_alpha", "is_lower", "is_upper", "is_title",
-           "is_digit", "like_num", "is_space")
+LEXICAL = ("orth_", "lower_", "is_punct", "is_alpha", "is_lower", "is_digit", "like_num",
+           "is_space")
 #: id(vocab) -> (the vocabulary, word id -> its LEXICAL attributes): a vocabulary's own
 #: lexemes (another language's may read a word otherwise); held with the vocabulary, so
 #: that its id is not another's.
