@@ -113,3 +113,21 @@ def test_the_drug_linker_search_is_exact_and_the_same_in_every_build() -> None:
     assert first == found(candidate_generator(drug_knowledge_base(drugs)))
     best = max((max(c[1]), c[0]) for c in first[0])
     assert best[1] == "pembrolizumab" and best[0] > 0.9  # Keytruda, misspelt
+
+
+def test_drug_name_candidates_are_brands_inside_a_sentence_and_words_after_a_treatment_cue(
+        nlp) -> None:
+    """The words looked up fuzzily: capitalised inside a sentence, or lower case after "with",
+    "plus"...; not all capitals, not at a sentence's start, not already an entity."""
+    from pipeline.nlp.drug_linker import drug_name_candidates
+
+    after = nlp.pipe_names[nlp.pipe_names.index("onco_drug_linker"):]
+    with nlp.select_pipes(disable=after):  # the document as the linker gets it
+        doc = nlp("Zentrava was stopped early. Clinicians then gave Lumorex plus amoxicilin, "
+                  "or ciprofloxacin with METHAXOL, to older adults.")
+    linker = nlp.get_pipe("onco_drug_linker")
+    words = [doc[i].text for i in drug_name_candidates(doc, linker.settings)]
+    assert "Lumorex" in words and "amoxicilin" in words  # a brand; a word after "plus"
+    assert "Zentrava" not in words  # capitalised only as a sentence's first word
+    assert "METHAXOL" not in words and "Clinicians" not in words and "older" not in words
+    assert "ciprofloxacin" not in words  # a lexicon drug: already an entity

@@ -21,9 +21,9 @@ from .drug_stems import CODE_CLOSERS
 _ARM_NOUNS = frozenset({"group", "groups", "arm", "arms", "cohort", "cohorts"})
 
 
-def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:
-    """Give each short form the label and id of the entity that its long form is."""
-    ents = list(doc.ents)
+def propagate_labels(doc: Doc, abbreviations: list[dict], ents: list[Span]) -> None:
+    """Give each short form the label and id of the entity that its long form is (``ents``:
+    the document's entities)."""
     by_range = {(e.start, e.end): e for e in ents}
     new: list[Span] = []
     orths: numpy.ndarray | None = None
@@ -59,13 +59,12 @@ def propagate_labels(doc: Doc, abbreviations: list[dict]) -> None:
         doc.ents = filter_spans(ents + kept)
 
 
-def combination_short_forms(doc: Doc) -> list[dict]:
+def combination_short_forms(doc: Doc, ents: list[Span]) -> list[dict]:
     """'dolutegravir/lamivudine (DTG/3TC)', 'bictegravir/emtricitabine/tenofovir alafenamide
     (B/F/TAF)': a bracketed word of as many slash-separated parts as the combination before
     it has drugs is its short form, though its letters are the agents' conventional codes,
     not the initials the detector matches (Schwartz & Hearst, PSB 2003)."""
     found = []
-    ents = doc.ents
     taken = {e.start for e in ents}
     for ent in ents:
         k = ent.end
@@ -85,7 +84,7 @@ _MAX_LISTED = 24
 _OPEN = get_string_id("(")
 
 
-def listed_short_forms(doc: Doc) -> list[dict]:
+def listed_short_forms(doc: Doc, ents: list[Span]) -> list[dict]:
     """'hormonal add-back therapy (ABT; estradiol 1 mg and norethisterone acetate 0.5 mg)': a
     capitalised short form opening a bracket whose rest, after a semicolon or colon, lists
     only drugs and their doses names those drugs, so that "X plus ABT" is X with them. The
@@ -97,8 +96,8 @@ def listed_short_forms(doc: Doc) -> list[dict]:
     opens = [k for k in numpy.flatnonzero(doc.to_array(ORTH) == _OPEN).tolist() if k < n - 4]
     if not opens:  # (the brackets are found from token ids: a Token per word costs more)
         return found
-    drug_at = {i: e for e in doc.ents if e.label_ == "DRUG" and e.id_ for i in range(e.start, e.end)}
-    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    drug_at = {i: e for e in ents if e.label_ == "DRUG" and e.id_ for i in range(e.start, e.end)}
+    taken = {i for e in ents for i in range(e.start, e.end)}
     for k in opens:
         short = doc[k + 1]
         if doc[k + 2].text not in (";", ":") or k + 1 in taken \
@@ -242,8 +241,10 @@ class AbbreviationLinker:
         doc._.abbreviations = []
         doc = self.detector(doc)
         spelled = spelled_short_forms(doc)
-        propagate_labels(doc, doc._.abbreviations + combination_short_forms(doc) + spelled
-                         + listed_short_forms(doc))
+        # The entities, read once (doc.ents makes a Span, and three Tokens, per entity)
+        ents = list(doc.ents)
+        propagate_labels(doc, doc._.abbreviations + combination_short_forms(doc, ents) + spelled
+                         + listed_short_forms(doc, ents), ents)
         return doc
 
 

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..data import check_keys, read_json_file
+from .words import words_of
 
 #: Words remembered between documents (cleared when full); a word costs a TF-IDF transform
 #: and an index query the first time only.
@@ -90,16 +91,22 @@ def candidate_generator(kb: KnowledgeBase) -> CandidateGenerator:
 def drug_name_candidates(doc: Doc, settings: LinkerSettings) -> list[int]:
     """Indices of the tokens worth looking up."""
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    # The words as lists (pipeline/nlp/words.py); a Token only for a word long enough to be
+    # a name: a Token per word was most of this component's time.
+    words = words_of(doc)
+    lower = words.lower
     found = []
-    for token in doc:
-        if (token.i in covered or not token.is_alpha or len(token) < settings.min_length
-                or token.lower_ in settings.not_drugs or token.is_upper):
+    for i, text in enumerate(words.text):
+        if len(text) < settings.min_length or i in covered:
+            continue
+        token = doc[i]
+        if not token.is_alpha or lower[i] in settings.not_drugs or token.is_upper:
             continue
         brand = token.is_title and not token.is_sent_start
-        after_cue = token.i > 0 and doc[token.i - 1].lower_ in settings.context_words
+        after_cue = i > 0 and lower[i - 1] in settings.context_words
         if brand or (token.is_lower and after_cue
-                     and not token.lower_.endswith(settings.not_endings)):
-            found.append(token.i)
+                     and not lower[i].endswith(settings.not_endings)):
+            found.append(i)
     return found
 
 

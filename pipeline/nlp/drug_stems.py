@@ -703,14 +703,16 @@ class DrugStems:
 
 def find_stem_drugs(doc: Doc, stems: DrugStems, first_words: dict[str, str] | None = None,
                     known: dict[int, bool] | None = None,
-                    aliases: dict[str, str] | None = None) -> list[Span]:
-    """DRUG spans for words with a drug stem that no other entity covers.
+                    aliases: dict[str, str] | None = None,
+                    ents: list[Span] | None = None) -> list[Span]:
+    """DRUG spans for words with a drug stem that no other entity covers (``ents``: the
+    document's entities, if the caller has read them).
 
     A word that is the first word of a known two-word name ("brentuximab" of "brentuximab
     vedotin") is that drug; any other is an unseen agent, named by its lower-case form.
     """
     first_words = first_words or {}
-    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    covered = {i for ent in (doc.ents if ents is None else ents) for i in range(ent.start, ent.end)}
     found = []
     known = {} if known is None else known  # word -> is a drug name: one test per word
     strings = doc.vocab.strings
@@ -1202,8 +1204,9 @@ class StemDrugFinder:
     def __call__(self, doc: Doc) -> Doc:
         if self.stems is None:
             raise ValueError(f"{self.name}: no stems loaded (stems_path or from_disk)")
-        found = find_stem_drugs(doc, self.stems, self.first_words, self._known, self.aliases)
         ents = list(doc.ents)
+        found = find_stem_drugs(doc, self.stems, self.first_words, self._known, self.aliases,
+                                ents)
         if found:
             doc.ents = filter_spans(ents + found)
             ents = list(doc.ents)

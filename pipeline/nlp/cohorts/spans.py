@@ -22,8 +22,11 @@ def cue_spans(words: Words) -> list[Cue]:
 def longest_cues(cues: list[Cue], label: str) -> list[Cue]:
     """Cues of one label, the longest where they overlap ("did not continue" over "continue",
     "alive and free of progression" over "were alive"), in text order."""
+    same = [c for c in cues if c.label == label]
+    if len(same) < 2:
+        return same  # (most clauses have one cue of a label or none: nothing to sort)
     kept: list[Cue] = []
-    for cue in sorted((c for c in cues if c.label == label), key=lambda c: (c.start - c.end, c.start)):
+    for cue in sorted(same, key=lambda c: (c.start - c.end, c.start)):
         if all(cue.end <= k.start or k.end <= cue.start for k in kept):
             kept.append(cue)
     return sorted(kept, key=lambda c: c.start)
