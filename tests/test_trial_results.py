@@ -3124,6 +3124,10 @@ _TWO_ARMS = ("Adults were randomly assigned to cefiderocol (n = 140) or meropene
      "of 140 and 88 of 138 patients.", "response"),
     ("In all, 97 and 88 patients, respectively, rated their symptoms as much or very much "
      "improved.", "response"),
+    ("Eradication rates were 69% (97 of 140) and 64% (88 of 138), respectively.", "response"),
+    ("The infection was eradicated in 97 of 140 and 88 of 138 patients.", "response"),
+    ("By the test-of-cure visit the pneumonia was cured in 97 of 140 and 88 of 138.",
+     "response"),
     ("Disease control was achieved in 97 of 140 and 88 of 138 patients.", "other"),
     ("Three stillbirths occurred in the cefiderocol group and five in the meropenem group.",
      "death"),

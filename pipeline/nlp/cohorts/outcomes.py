@@ -545,6 +545,10 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
         # the class is the subject, the kind of response its complement names.
         if subject.id == "response" and cue.id in _KINDS_OF_RESPONSE:
             return cue
+        # "The infection was eradicated (cured) in 130": the harm or disease as the subject,
+        # what the treatment did to it as the complement (a response, corpora/README)
+        if cue.id in _HELD_OUTCOMES and subject.id in {"adverse_event", "other"}:
+            return cue
         # "The most common adverse event was nausea (20.5% vs 6.3%)": a class of harms
         # as the subject, the harm it was as the complement
         return cue if subject.id == cue.id == "adverse_event" and _names_class(
