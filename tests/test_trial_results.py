@@ -3318,3 +3318,24 @@ def test_falling_blood_counts_in_plain_words_are_harms(nlp, sentence: str, harm:
     rows = _outcome_kinds(nlp, "Adults with myelofibrosis were randomly assigned to "
                                f"navtemadlin (n = 120) or placebo (n = 118). {sentence}")
     assert rows and all((r[1] == "adverse_event") == harm for r in rows)
+
+
+_SLEEP_ARMS = ("A trial randomly assigned 120 adults with narcolepsy to modafinil (n = 60) or "
+               "placebo (n = 60). ")
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("Twenty-two of the 60 people on modafinil reached an Epworth score of 10 or less, "
+     "against 6 of the 60 on placebo.", "response"),
+    ("By week 16, a symptom score below 3 had been achieved by 22 of the 60 patients given "
+     "modafinil and 6 of the 60 given placebo.", "response"),
+    ("At week 24, 22 of the 60 on modafinil and 6 of the 60 on placebo attained a sleepiness "
+     "score of 0 or 1.", "response"),
+    # a score the patients merely had is no threshold they reached (tune-187's gold)
+    ("At week 8, 22 of the 60 on modafinil had an itch score of 2 or less, as did 6 of the 60 "
+     "on placebo.", "other"),
+])
+def test_a_score_threshold_reached_is_a_response(nlp, sentence: str, outcome: str) -> None:
+    rows = _outcome_kinds(nlp, _SLEEP_ARMS + sentence)
+    assert (60, outcome, 22) in rows and (60, outcome, 6) in rows
+    assert {r[1] for r in rows if r[2] in {22, 6}} == {outcome}

@@ -1088,7 +1088,7 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
     if named:
         return named[0]
     if index_response(doc, found.start, found.end, settings) \
-            or _index_threshold(doc, found, settings):
+            or _index_threshold(doc, found, settings) or reached_score(doc, found, settings):
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
     if names_main_condition(doc, found.start, found.end):
         return found  # "gout flares requiring treatment" in a gout trial: its end point
@@ -1578,10 +1578,56 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
             and word in settings.object_verbs:
         # "51 reached the primary end point": the event the trial counts (no heading)
         found = _phrase(doc, i, stop, settings, framed=True)
-    if found is not None and _index_threshold(doc, found, settings):
+    if found is not None and (_index_threshold(doc, found, settings)
+                              or reached_score(doc, found, settings)):
         # "had at least a 75% improvement in their PASI score": a responder threshold
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
     return found
+
+
+def reached_score(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
+    """Is the event a score at a threshold that the count reaches ('reached an Epworth score
+    of 10 or less', 'a SALT score of 20 or less was reached by', 'achieved a symptom score
+    below 5')? Those who reach it are the responders (corpora/README: a response whatever
+    the disease); a score the patients merely had ('had an itch score of 2 or less') is not."""
+    words = words_of(doc)
+    score = next((k for k in range(found.start, found.end)
+                  if words.lower[k] in settings.score_nouns), None)
+    if score is None or score_threshold(doc, score + 1, found.end + 1, settings) is None:
+        return False
+    k = found.start - 1
+    while k >= 0 and words.lower[k] in settings.determiners:
+        k -= 1
+    if k >= 0 and words.lower[k] in settings.reach_verbs:
+        return True
+    k = found.end
+    while k < len(doc) and k - found.end < 3 and words.lower[k] in settings.frame_auxiliaries:
+        k += 1  # "... had been reached by 13"
+    return k > found.end and k < len(doc) and words.lower[k] in settings.reach_verbs
+
+
+def score_threshold(doc: Doc, start: int, end: int, settings: LinkSettings) -> int | None:
+    """The number of a threshold in the words from ``start`` ('of 20 or less', '<= 20', 'below
+    5', 'of 0 or 1'), or None. Such a number bounds a score; it is no count."""
+    words = words_of(doc)
+    for k in range(start, min(end, start + _SCORE_WORDS, len(doc))):
+        if words.num[k] is None:
+            if words.is_punct[k] and words.text[k] not in _BOUND_SIGNS:
+                return None
+            continue
+        before = words.lower[k - 1]
+        if before in settings.threshold_words or before in _BOUND_SIGNS:
+            return k  # "below 5", "≤ 20"
+        if k + 2 < len(doc) and words.lower[k + 1] == "or" and (
+                words.lower[k + 2] in settings.threshold_tails or words.num[k + 2] is not None):
+            return k  # "of 20 or less", "of 0 or 1"
+        return None
+    return None
+
+
+#: At most this many words between a score's noun and its threshold ('score of 20 or less').
+_SCORE_WORDS = 4
+_BOUND_SIGNS = frozenset({"≤", "<", "<=", "≥", ">", ">="})
 
 
 def _group_phrase_end(doc: Doc, i: int, clause_end: int, settings: LinkSettings) -> int:

@@ -200,6 +200,8 @@ class LinkSettings:
     naming_words: frozenset[str]  # 'X plus an immunotherapy drug called Y': Y is what is added
     without_words: frozenset[str]  # 'without X': not received, when X is a treatment
     events_in_words: frozenset[str]  # '11 relapses in 107 children': the group's word
+    reach_verbs: frozenset[str]  # '22 reached an Epworth score of 10 or less': responders
+    score_nouns: frozenset[str]  # (the score whose threshold they reach)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
