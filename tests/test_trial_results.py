@@ -3339,3 +3339,14 @@ def test_a_score_threshold_reached_is_a_response(nlp, sentence: str, outcome: st
     rows = _outcome_kinds(nlp, _SLEEP_ARMS + sentence)
     assert (60, outcome, 22) in rows and (60, outcome, 6) in rows
     assert {r[1] for r in rows if r[2] in {22, 6}} == {outcome}
+
+
+@pytest.mark.parametrize("sentence", [
+    "At week 24, 22 of the 60 on modafinil and 6 of the 60 on placebo reached a SALT score of "
+    "20 or less.",
+    "Twenty-two of the 60 people on modafinil achieved a sleepiness score of 8 or lower, "
+    "against 6 of the 60 on placebo.",
+])
+def test_the_number_of_a_score_threshold_is_no_count(nlp, sentence: str) -> None:
+    rows = _outcome_kinds(nlp, _SLEEP_ARMS + sentence)
+    assert {r[2] for r in rows} == {22, 6}
