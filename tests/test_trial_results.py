@@ -3350,3 +3350,19 @@ def test_a_score_threshold_reached_is_a_response(nlp, sentence: str, outcome: st
 def test_the_number_of_a_score_threshold_is_no_count(nlp, sentence: str) -> None:
     rows = _outcome_kinds(nlp, _SLEEP_ARMS + sentence)
     assert {r[2] for r in rows} == {22, 6}
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("At 12 weeks, 20 of the 45 patients on galcanezumab had at least a 50% reduction in "
+     "monthly migraine days, compared with 9 of the 45 on placebo.", "response"),
+    ("At 12 weeks, 20 of the 45 patients on galcanezumab had a drop of more than 50% in "
+     "monthly migraine days, as did 9 of the 45 on placebo.", "response"),
+    # a fall in a measure that is no responder threshold (not_responder_measures)
+    ("At 12 weeks, 20 of the 45 patients on galcanezumab had at least a 10% reduction in body "
+     "weight, compared with 9 of the 45 on placebo.", "other"),
+])
+def test_a_threshold_of_improvement_after_the_count_defines_responders(
+        nlp, sentence: str, outcome: str) -> None:
+    rows = _outcome_kinds(nlp, "In the study, 90 adults with migraine were randomised to "
+                               f"galcanezumab (n = 45) or placebo (n = 45). {sentence}")
+    assert (45, outcome, 20) in rows and (45, outcome, 9) in rows

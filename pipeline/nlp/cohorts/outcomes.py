@@ -1119,7 +1119,13 @@ def _responder_threshold(doc: Doc, found: Cue, start: int, settings: LinkSetting
         k += 1  # ("at least a 50% drop", "≥50% reduction")
     if k == found.end or words.lower[k] not in settings.responder_changes:
         return False
-    window = words.lower[found.start:min(start, found.end + _THRESHOLD_REACH)]
+    first = found.start
+    while first > 0 and found.start - first < 3 and (
+            words.lower[first - 1] in settings.threshold_words
+            or words.lower[first - 1] in {"a", "an", "at"}):
+        first -= 1  # "had at least a | 50% reduction in knee pain": the threshold before it
+    last = found.end + _THRESHOLD_REACH
+    window = words.lower[first:min(start, last) if start > found.start else last]
     if "%" not in window or not any(w in settings.threshold_words or w.startswith(("≥", ">="))
                                     for w in window):
         return False
