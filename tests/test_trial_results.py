@@ -3128,14 +3128,21 @@ _TWO_ARMS = ("Adults were randomly assigned to cefiderocol (n = 140) or meropene
     ("The infection was eradicated in 97 of 140 and 88 of 138 patients.", "response"),
     ("By the test-of-cure visit the pneumonia was cured in 97 of 140 and 88 of 138.",
      "response"),
+    ("Hospital admission for any reason occurred in 97 of 140 and 88 of 138 patients.",
+     "other"),
+    ("Adverse events were reported in 97 and 88 patients; admission to hospital was needed by "
+     "31 of 140 and 28 of 138.", None),
     ("Disease control was achieved in 97 of 140 and 88 of 138 patients.", "other"),
     ("Three stillbirths occurred in the cefiderocol group and five in the meropenem group.",
      "death"),
     ("Of the 140 given cefiderocol, 9 passed away before day 28, as did 14 of the 138 given "
      "meropenem.", "death"),
 ])
-def test_outcome_words_of_other_specialties(nlp, sentence: str, outcome: str) -> None:
+def test_outcome_words_of_other_specialties(nlp, sentence: str, outcome: str | None) -> None:
     rows = _outcome_kinds(nlp, _TWO_ARMS + sentence)
+    if outcome is None:  # a harm, then an admission to hospital ('other', corpora/README)
+        assert {r[1] for r in rows if r[2] in {31, 28}} == {"other"}
+        return
     assert rows and {r[1] for r in rows} == {outcome}
 
 
