@@ -3338,6 +3338,10 @@ _SLEEP_ARMS = ("A trial randomly assigned 120 adults with narcolepsy to modafini
      "modafinil and 6 of the 60 given placebo.", "response"),
     ("At week 24, 22 of the 60 on modafinil and 6 of the 60 on placebo attained a sleepiness "
      "score of 0 or 1.", "response"),
+    ("The primary end point, an Epworth score of 10 or less at week 12, was met by 22 of the "
+     "60 patients on modafinil and 6 of the 60 on placebo.", "response"),
+    ("The main goal, a sleepiness score below 8, was achieved by 22 of the 60 on modafinil "
+     "and 6 of the 60 on placebo.", "response"),
     # a score the patients merely had is no threshold they reached (tune-187's gold)
     ("At week 8, 22 of the 60 on modafinil had an itch score of 2 or less, as did 6 of the 60 "
      "on placebo.", "other"),

@@ -1521,6 +1521,11 @@ def _named_apposition(doc: Doc, head: tuple[int, int], comma: int,
         k += 1
     named = [c for c in cue_spans(words) if c.label == "OUTCOME" and c.start == k
              and c.end <= comma]
+    if not named and k < comma:
+        # "The primary end point, a SALT score of 20 or less at week 24, was met by": the
+        # threshold the apposition names, reached by the count
+        stated = Cue("OUTCOME", "response", k, comma, words.span_text(k, comma))
+        return stated if reached_score(doc, stated, settings) else None
     return max(named, key=lambda c: c.end, default=None)
 
 
@@ -1606,8 +1611,8 @@ def reached_score(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
         k -= 1
     if k >= 0 and words.lower[k] in settings.reach_verbs:
         return True
-    k = found.end
-    while k < len(doc) and k - found.end < 3 and words.lower[k] in settings.frame_auxiliaries:
+    k = found.end + (found.end < len(doc) and words.text[found.end] == ",")  # (an apposition)
+    while k < len(doc) and k - found.end < 4 and words.lower[k] in settings.frame_auxiliaries:
         k += 1  # "... had been reached by 13"
     return k > found.end and k < len(doc) and words.lower[k] in settings.reach_verbs
 
