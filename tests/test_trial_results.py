@@ -3377,3 +3377,21 @@ def test_a_threshold_of_improvement_after_the_count_defines_responders(
     rows = _outcome_kinds(nlp, "In the study, 90 adults with migraine were randomised to "
                                f"galcanezumab (n = 45) or placebo (n = 45). {sentence}")
     assert (45, outcome, 20) in rows and (45, outcome, 9) in rows
+
+
+@pytest.mark.parametrize(("before", "outcome"), [
+    ("Complete remission occurred in 58 of the 100 given dupilumab and 32 of the 100 given "
+     "placebo.", "remission"),
+    ("By week 16, 58 of the 100 given dupilumab and 32 of the 100 given placebo had a "
+     "response.", "response"),
+])
+@pytest.mark.parametrize("similar", [
+    "The results were similar in the per-protocol population (52 of 89 vs. 24 of 74).",
+    "Outcomes were comparable in the subgroup with severe disease (52 of 89 vs 24 of 74).",
+])
+def test_results_said_to_be_similar_count_the_outcome_counted_before(
+        nlp, before: str, outcome: str, similar: str) -> None:
+    rows = _outcome_kinds(nlp, "In the trial, 200 patients with bullous pemphigoid were "
+                               f"assigned to dupilumab (n = 100) or placebo (n = 100). {before} "
+                               f"{similar}")
+    assert {r for r in rows if r[0] in {89, 74}} == {(89, outcome, 52), (74, outcome, 24)}
