@@ -3395,3 +3395,15 @@ def test_results_said_to_be_similar_count_the_outcome_counted_before(
                                f"assigned to dupilumab (n = 100) or placebo (n = 100). {before} "
                                f"{similar}")
     assert {r for r in rows if r[0] in {89, 74}} == {(89, outcome, 52), (74, outcome, 24)}
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("Eleven of the 28 patients had a response, and the disease remained stable in another "
+     "nine.", "stable_disease"),
+    ("Four of the 28 patients had a complete response, and the disease progressed in another "
+     "nine.", "progression"),
+])
+def test_another_count_takes_the_event_named_before_it(nlp, sentence: str, outcome: str) -> None:
+    rows = _outcome_kinds(nlp, "In the study, 28 patients with oesophageal cancer received "
+                               f"pembrolizumab. {sentence}")
+    assert (28, outcome, 9) in rows
