@@ -3128,6 +3128,10 @@ _TWO_ARMS = ("Adults were randomly assigned to cefiderocol (n = 140) or meropene
     ("The infection was eradicated in 97 of 140 and 88 of 138 patients.", "response"),
     ("By the test-of-cure visit the pneumonia was cured in 97 of 140 and 88 of 138.",
      "response"),
+    ("Clear or almost clear skin was achieved by 97 of 140 and 88 of 138 patients.",
+     "response"),
+    ("By week 8, sputum culture conversion had occurred in 97 of 140 and 88 of 138 patients.",
+     "response"),
     ("Hospital admission for any reason occurred in 97 of 140 and 88 of 138 patients.",
      "other"),
     ("Adverse events were reported in 97 and 88 patients; admission to hospital was needed by "
