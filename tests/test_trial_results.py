@@ -3412,3 +3412,18 @@ def test_another_count_takes_the_event_named_before_it(nlp, sentence: str, outco
     rows = _outcome_kinds(nlp, "In the study, 28 patients with oesophageal cancer received "
                                f"pembrolizumab. {sentence}")
     assert (28, outcome, 9) in rows
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("A serum potassium level above 6.0 mmol/L, confirmed on repeat testing, occurred in 3 of "
+     "the 100 patients given finerenone and 1 of the 100 given placebo.", "adverse_event"),
+    ("Alanine aminotransferase above 3 times the upper limit of normal was recorded in 3 of the "
+     "100 patients given finerenone and 1 of the 100 given placebo.", "adverse_event"),
+    # a value below a threshold may be what the drug aims at: an end point
+    ("A serum urate level below 6 mg/dL was recorded in 3 of the 100 patients given finerenone "
+     "and 1 of the 100 given placebo.", "other"),
+])
+def test_a_laboratory_value_above_a_threshold_is_a_harm(nlp, sentence: str, outcome: str) -> None:
+    rows = _outcome_kinds(nlp, "In the trial, 200 adults with kidney disease were assigned to "
+                               f"finerenone (n = 100) or placebo (n = 100). {sentence}")
+    assert rows == {(100, outcome, 3), (100, outcome, 1)}

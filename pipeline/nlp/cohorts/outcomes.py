@@ -1095,7 +1095,7 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
     if "DISEASE" in doc_words.ent_type[found.start:found.end] \
             or _harm_word(doc, found, words, settings) \
             or _names_harm(words, set(doc_words.lower[found.end:start]), settings) \
-            or _after_harm(doc, found, settings) \
+            or _after_harm(doc, found, settings) or lab_excess(doc, found, settings) \
             or _in_safety_report(doc, found, settings, after_harm=after_harm):
         # "Myelodysplastic syndrome or acute myeloid leukemia was reported in three": a
         # disease that arises during a trial is an adverse event of it; so is a graded
@@ -1594,6 +1594,19 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
         # "had at least a 75% improvement in their PASI score": a responder threshold
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
     return found
+
+
+def lab_excess(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
+    """Is the event a laboratory value above a threshold ('serum potassium level above 6.0
+    mmol/L', 'ALT above 3 times the upper limit of normal')? Such a value is a harm; one
+    below a threshold ('sUA below 6 mg/dL') may be the target, and stays an end point."""
+    words = words_of(doc)
+    lower = words.lower[found.start:found.end]
+    if not any(w in settings.lab_units for w in lower) \
+            and not any(lower[k:k + 2] == ["upper", "limit"] for k in range(len(lower) - 1)):
+        return False
+    return any(w in settings.excess_words and k + 1 < found.end and words.num[k + 1] is not None
+               for k, w in enumerate(lower, found.start))
 
 
 def reached_score(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
