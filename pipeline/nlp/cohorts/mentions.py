@@ -82,8 +82,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         parts = fraction_parts(token.text)
         if parts and token.i > start and words.lower[token.i - 1] in settings.not_count_after:
             continue  # "a Phase 1/2 study", "grade 3/4 neutropenia": a label, no fraction
-        if parts and token.i > start and words.lower[token.i - 1] in settings.response_indices:
-            continue  # "sPGA 0/1", "IGA 0/1": the scores of a responder threshold
+        if parts and token.i > start and words.lower[token.i - 1].split("-")[0].rstrip(
+                "0123456789") in settings.response_indices:
+            continue  # "sPGA 0/1", "IGA 0/1", "vIGA-AD 0/1": the scores of a responder threshold
         if parts:  # "3/40"
             noun = _noun_end(doc, token.i + 1, end, patients, settings)
             mentions.append(Mention("fraction", token.i, noun or token.i + 1, value=parts[0],
