@@ -3430,3 +3430,17 @@ def test_a_laboratory_value_above_a_threshold_is_a_harm(nlp, sentence: str, outc
     rows = _outcome_kinds(nlp, "In the trial, 200 adults with kidney disease were assigned to "
                                f"finerenone (n = 100) or placebo (n = 100). {sentence}")
     assert rows == {(100, outcome, 3), (100, outcome, 1)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Eosinophil counts rose transiently in 12 of the 100 patients receiving dupilumab and 2 of "
+    "the 100 given placebo.",
+    "Transient rises in the liver enzyme ALT occurred in 12 of the 100 patients given dupilumab "
+    "and 2 of the 100 given placebo.",
+    "Bilirubin levels increased in 12 of the 100 patients given dupilumab and 2 of the 100 "
+    "given placebo.",
+])
+def test_a_rise_in_a_blood_value_is_a_harm(nlp, sentence: str) -> None:
+    rows = _outcome_kinds(nlp, "In the trial, 200 adults with asthma were assigned to dupilumab "
+                               f"(n = 100) or placebo (n = 100). {sentence}")
+    assert rows == {(100, "adverse_event", 12), (100, "adverse_event", 2)}
