@@ -1371,8 +1371,10 @@ def test_a_stop_said_again_by_did_so_counts_the_harm_that_caused_it(
         "In this study, 120 adults with marginal zone lymphoma received rituximab maintenance. "
         f"Overall, 9 patients stopped maintenance early. Seven of them did so because of {cause}."),
         nlp=nlp).rows
+    # counted over the group that received the drug, as a stop for a harm is (corpora/README;
+    # settled in the fourteenth session: tune-163, 170 and 194 against tune-71's 7 of 9)
     assert {(r.cohort_size, r.outcome, r.outcome_mention, r.event_count) for r in rows
-            if r.row_type == "outcome"} == {(9, "adverse_event", harm, 7)}
+            if r.row_type == "outcome"} == {(120, "adverse_event", harm, 7)}
 
 
 @pytest.mark.parametrize("endpoint", ["major adverse limb events", "acute kidney injury"])
@@ -2980,8 +2982,8 @@ def test_a_harm_of_the_whole_arm_the_text_sizes_stays_with_it(nlp, text: str,
 @pytest.mark.parametrize(("text", "size"), [
     ("Adults with severe asthma were eligible for a trial of tezepelumab against placebo. We "
      "screened 640 adults and randomised 415, two to one.", 415),
-    ("Women with endometriosis-associated pain took part in a trial of linzagolix. The "
-     "investigators screened 1,210 women and enrolled 486.", 486),
+    ("Women with endometriosis-associated pain took part in a trial of a new hormonal pill. "
+     "The investigators screened 1,210 women and enrolled 486.", 486),
 ])
 def test_screened_and_enrolled_as_objects_of_the_verbs(nlp, text: str, size: int) -> None:
     # "screened N" is a screening count (no row); the count a study verb takes as its object,

@@ -1827,9 +1827,10 @@ def test_thresholds_times_and_adverbs_in_event_frames(nlp, sentence: str, expect
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    # (clear or almost clear skin: the IGA 0/1 responder threshold, a response, corpora/README)
     ("Skin infections occurred in 6 and 14 patients. Clear or almost clear skin was achieved by "
      "45 and 10 patients.", {(120, "adverse_event", 6), (120, "adverse_event", 14),
-                             (120, "other", 45), (120, "other", 10)}),
+                             (120, "response", 45), (120, "response", 10)}),
     ("Conjunctivitis occurred in 9 and 2 patients. Early treatment failure occurred in 3 and 11 "
      "patients.", {(120, "adverse_event", 9), (120, "adverse_event", 2), (120, "other", 3),
                    (120, "other", 11)}),
@@ -2289,7 +2290,10 @@ def test_an_event_suffered_by_a_group_in_the_passive(nlp, verb: str) -> None:
 @pytest.mark.parametrize(("event", "outcome"), [
     ("had at least a 75% improvement in their EASI score", "response"),
     ("had at least a 90% improvement in the PASI", "response"),
-    ("had at least a 30% improvement in itch", "other")])
+    # (a threshold of improvement defines responders whatever it measures, corpora/README and
+    # linking.json's responder_changes; body weight is no such measure)
+    ("had at least a 30% improvement in itch", "response"),
+    ("had at least a 10% reduction in body weight", "other")])
 def test_a_threshold_of_an_index_named_after_the_share_is_a_response(nlp, event: str,
                                                                       outcome: str) -> None:
     rows = _rows(nlp, "Adults with atopic dermatitis were randomly assigned to lebrikizumab "
@@ -3184,14 +3188,29 @@ _TWO_ARMS = ("Adults were randomly assigned to cefiderocol (n = 140) or meropene
      "of 140 and 88 of 138 patients.", "response"),
     ("In all, 97 and 88 patients, respectively, rated their symptoms as much or very much "
      "improved.", "response"),
+    ("Eradication rates were 69% (97 of 140) and 64% (88 of 138), respectively.", "response"),
+    ("The infection was eradicated in 97 of 140 and 88 of 138 patients.", "response"),
+    ("By the test-of-cure visit the pneumonia was cured in 97 of 140 and 88 of 138.",
+     "response"),
+    ("Clear or almost clear skin was achieved by 97 of 140 and 88 of 138 patients.",
+     "response"),
+    ("By week 8, sputum culture conversion had occurred in 97 of 140 and 88 of 138 patients.",
+     "response"),
+    ("Hospital admission for any reason occurred in 97 of 140 and 88 of 138 patients.",
+     "other"),
+    ("Adverse events were reported in 97 and 88 patients; admission to hospital was needed by "
+     "31 of 140 and 28 of 138.", None),
     ("Disease control was achieved in 97 of 140 and 88 of 138 patients.", "other"),
     ("Three stillbirths occurred in the cefiderocol group and five in the meropenem group.",
      "death"),
     ("Of the 140 given cefiderocol, 9 passed away before day 28, as did 14 of the 138 given "
      "meropenem.", "death"),
 ])
-def test_outcome_words_of_other_specialties(nlp, sentence: str, outcome: str) -> None:
+def test_outcome_words_of_other_specialties(nlp, sentence: str, outcome: str | None) -> None:
     rows = _outcome_kinds(nlp, _TWO_ARMS + sentence)
+    if outcome is None:  # a harm, then an admission to hospital ('other', corpora/README)
+        assert {r[1] for r in rows if r[2] in {31, 28}} == {"other"}
+        return
     assert rows and {r[1] for r in rows} == {outcome}
 
 
@@ -3391,3 +3410,114 @@ def test_a_count_that_reported_an_event_is_a_count_of_it(nlp, sentence: str,
     assert expected <= {(r.cohort_size, r.outcome, r.event_count) for r in rows
                         if r.row_type == "outcome"}
     assert not [r for r in rows if r.row_type == "cohort" and r.cohort_size not in {100, 98}]
+
+
+_SLEEP_ARMS = ("A trial randomly assigned 120 adults with narcolepsy to modafinil (n = 60) or "
+               "placebo (n = 60). ")
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("Twenty-two of the 60 people on modafinil reached an Epworth score of 10 or less, "
+     "against 6 of the 60 on placebo.", "response"),
+    ("By week 16, a symptom score below 3 had been achieved by 22 of the 60 patients given "
+     "modafinil and 6 of the 60 given placebo.", "response"),
+    ("At week 24, 22 of the 60 on modafinil and 6 of the 60 on placebo attained a sleepiness "
+     "score of 0 or 1.", "response"),
+    ("The primary end point, an Epworth score of 10 or less at week 12, was met by 22 of the "
+     "60 patients on modafinil and 6 of the 60 on placebo.", "response"),
+    ("The main goal, a sleepiness score below 8, was achieved by 22 of the 60 on modafinil "
+     "and 6 of the 60 on placebo.", "response"),
+    # a score the patients merely had is no threshold they reached (tune-187's gold)
+    ("At week 8, 22 of the 60 on modafinil had an itch score of 2 or less, as did 6 of the 60 "
+     "on placebo.", "other"),
+])
+def test_a_score_threshold_reached_is_a_response(nlp, sentence: str, outcome: str) -> None:
+    rows = _outcome_kinds(nlp, _SLEEP_ARMS + sentence)
+    assert (60, outcome, 22) in rows and (60, outcome, 6) in rows
+    assert {r[1] for r in rows if r[2] in {22, 6}} == {outcome}
+
+
+@pytest.mark.parametrize("sentence", [
+    "At week 24, 22 of the 60 on modafinil and 6 of the 60 on placebo reached a SALT score of "
+    "20 or less.",
+    "Twenty-two of the 60 people on modafinil achieved a sleepiness score of 8 or lower, "
+    "against 6 of the 60 on placebo.",
+])
+def test_the_number_of_a_score_threshold_is_no_count(nlp, sentence: str) -> None:
+    rows = _outcome_kinds(nlp, _SLEEP_ARMS + sentence)
+    assert {r[2] for r in rows} == {22, 6}
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("At 12 weeks, 20 of the 45 patients on galcanezumab had at least a 50% reduction in "
+     "monthly migraine days, compared with 9 of the 45 on placebo.", "response"),
+    ("At 12 weeks, 20 of the 45 patients on galcanezumab had a drop of more than 50% in "
+     "monthly migraine days, as did 9 of the 45 on placebo.", "response"),
+    # a fall in a measure that is no responder threshold (not_responder_measures)
+    ("At 12 weeks, 20 of the 45 patients on galcanezumab had at least a 10% reduction in body "
+     "weight, compared with 9 of the 45 on placebo.", "other"),
+])
+def test_a_threshold_of_improvement_after_the_count_defines_responders(
+        nlp, sentence: str, outcome: str) -> None:
+    rows = _outcome_kinds(nlp, "In the study, 90 adults with migraine were randomised to "
+                               f"galcanezumab (n = 45) or placebo (n = 45). {sentence}")
+    assert (45, outcome, 20) in rows and (45, outcome, 9) in rows
+
+
+@pytest.mark.parametrize(("before", "outcome"), [
+    ("Complete remission occurred in 58 of the 100 given dupilumab and 32 of the 100 given "
+     "placebo.", "remission"),
+    ("By week 16, 58 of the 100 given dupilumab and 32 of the 100 given placebo had a "
+     "response.", "response"),
+])
+@pytest.mark.parametrize("similar", [
+    "The results were similar in the per-protocol population (52 of 89 vs. 24 of 74).",
+    "Outcomes were comparable in the subgroup with severe disease (52 of 89 vs 24 of 74).",
+])
+def test_results_said_to_be_similar_count_the_outcome_counted_before(
+        nlp, before: str, outcome: str, similar: str) -> None:
+    rows = _outcome_kinds(nlp, "In the trial, 200 patients with bullous pemphigoid were "
+                               f"assigned to dupilumab (n = 100) or placebo (n = 100). {before} "
+                               f"{similar}")
+    assert {r for r in rows if r[0] in {89, 74}} == {(89, outcome, 52), (74, outcome, 24)}
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("Eleven of the 28 patients had a response, and the disease remained stable in another "
+     "nine.", "stable_disease"),
+    ("Four of the 28 patients had a complete response, and the disease progressed in another "
+     "nine.", "progression"),
+])
+def test_another_count_takes_the_event_named_before_it(nlp, sentence: str, outcome: str) -> None:
+    rows = _outcome_kinds(nlp, "In the study, 28 patients with oesophageal cancer received "
+                               f"pembrolizumab. {sentence}")
+    assert (28, outcome, 9) in rows
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("A serum potassium level above 6.0 mmol/L, confirmed on repeat testing, occurred in 3 of "
+     "the 100 patients given finerenone and 1 of the 100 given placebo.", "adverse_event"),
+    ("Alanine aminotransferase above 3 times the upper limit of normal was recorded in 3 of the "
+     "100 patients given finerenone and 1 of the 100 given placebo.", "adverse_event"),
+    # a value below a threshold may be what the drug aims at: an end point
+    ("A serum urate level below 6 mg/dL was recorded in 3 of the 100 patients given finerenone "
+     "and 1 of the 100 given placebo.", "other"),
+])
+def test_a_laboratory_value_above_a_threshold_is_a_harm(nlp, sentence: str, outcome: str) -> None:
+    rows = _outcome_kinds(nlp, "In the trial, 200 adults with kidney disease were assigned to "
+                               f"finerenone (n = 100) or placebo (n = 100). {sentence}")
+    assert rows == {(100, outcome, 3), (100, outcome, 1)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Eosinophil counts rose transiently in 12 of the 100 patients receiving dupilumab and 2 of "
+    "the 100 given placebo.",
+    "Transient rises in the liver enzyme ALT occurred in 12 of the 100 patients given dupilumab "
+    "and 2 of the 100 given placebo.",
+    "Bilirubin levels increased in 12 of the 100 patients given dupilumab and 2 of the 100 "
+    "given placebo.",
+])
+def test_a_rise_in_a_blood_value_is_a_harm(nlp, sentence: str) -> None:
+    rows = _outcome_kinds(nlp, "In the trial, 200 adults with asthma were assigned to dupilumab "
+                               f"(n = 100) or placebo (n = 100). {sentence}")
+    assert rows == {(100, "adverse_event", 12), (100, "adverse_event", 2)}

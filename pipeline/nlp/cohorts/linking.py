@@ -2591,6 +2591,13 @@ def _link(doc: Doc, sent_index: int, m: Mention, facts: ClauseFacts,
             # often; the event is the one the clause names, or the copula's subject
             outcome = clause_outcome(doc, facts, m, settings) \
                 or rated_subject(doc, outcome, facts.start, settings) or outcome
+            last = state.events[-1] if state.events else None
+            if _rates_frequency(outcome, settings) and last is not None \
+                    and last.outcome not in {None, "other"} and last.sent >= sent_index - 1:
+                # "The results were similar in the per-protocol population (52 of 89 vs 24 of
+                # 74)": no event named; the one counted last, named by the vocabulary
+                outcome = Cue("OUTCOME", last.outcome, last.outcome_at, last.outcome_at + 1,
+                              last.outcome_mention)
     if outcome is None and back and state.events and refers_back(doc, m.start, facts.start,
                                                                  settings):
         outcome = _last_event_outcome(state.events[-1])  # "the corresponding rates were ..."

@@ -16,6 +16,7 @@ from .outcomes import (
     other_outcome,
     picks_group,
     predicate_outcome,
+    score_threshold,
 )
 from .records import YEARS, Clause, Cue, LinkSettings, Mention
 from .spans import (
@@ -81,8 +82,9 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
         parts = fraction_parts(token.text)
         if parts and token.i > start and words.lower[token.i - 1] in settings.not_count_after:
             continue  # "a Phase 1/2 study", "grade 3/4 neutropenia": a label, no fraction
-        if parts and token.i > start and words.lower[token.i - 1] in settings.response_indices:
-            continue  # "sPGA 0/1", "IGA 0/1": the scores of a responder threshold
+        if parts and token.i > start and words.lower[token.i - 1].split("-")[0].rstrip(
+                "0123456789") in settings.response_indices:
+            continue  # "sPGA 0/1", "IGA 0/1", "vIGA-AD 0/1": the scores of a responder threshold
         if parts:  # "3/40"
             noun = _noun_end(doc, token.i + 1, end, patients, settings)
             mentions.append(Mention("fraction", token.i, noun or token.i + 1, value=parts[0],
@@ -127,6 +129,8 @@ def find_mentions(doc: Doc, clause: Clause, cues: list[Cue],
             continue
         if any(a < number.start < b for a, b in breakdowns):
             continue  # "Two deaths (one sepsis, one pneumonia) occurred in": kinds of a count
+        if _bounds_score(doc, number.start, start, settings):
+            continue  # "reached a SALT score of 20 or less": a threshold, no count
         number_text = words.span_text(number.start, number.end)
         after = number.end
         is_share = after < end and words.text[after] == "%"  # "30.2%"
@@ -1404,6 +1408,17 @@ def _list_start(words: Words, i: int, start: int, settings: LinkSettings) -> int
         if not _opens_list(words, k, start, settings):
             return i  # "At week 52, 120 and 115 ...", "Of the 365, 120 ...": no item of it
         i = k
+
+
+def _bounds_score(doc: Doc, i: int, start: int, settings: LinkSettings) -> bool:
+    """Is the number at ``i`` the threshold of a score named right before it ('a SALT score
+    of 20 or less', 'an Epworth score below 10', 'a score <= 2')?"""
+    words = words_of(doc)
+    k = i - 1
+    while k > start and i - k <= 2 and words.lower[k] not in settings.score_nouns:
+        k -= 1
+    return k >= start and words.lower[k] in settings.score_nouns \
+        and score_threshold(doc, k + 1, i + 3, settings) == i
 
 
 def _opens_list(words: Words, k: int, start: int, settings: LinkSettings) -> bool:

@@ -545,6 +545,10 @@ def _copula_subject(doc: Doc, cue: Cue, start: int, outcome_end: dict[int, Cue],
         # the class is the subject, the kind of response its complement names.
         if subject.id == "response" and cue.id in _KINDS_OF_RESPONSE:
             return cue
+        # "The infection was eradicated (cured) in 130": the harm or disease as the subject,
+        # what the treatment did to it as the complement (a response, corpora/README)
+        if cue.id in _HELD_OUTCOMES and subject.id in {"adverse_event", "other"}:
+            return cue
         # "The most common adverse event was nausea (20.5% vs 6.3%)": a class of harms
         # as the subject, the harm it was as the complement
         return cue if subject.id == cue.id == "adverse_event" and _names_class(
@@ -1106,14 +1110,14 @@ def other_outcome(doc: Doc, start: int, end: int, clause_start: int, clause_end:
     if named:
         return named[0]
     if index_response(doc, found.start, found.end, settings) \
-            or _index_threshold(doc, found, settings):
+            or _index_threshold(doc, found, settings) or reached_score(doc, found, settings):
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
     if names_main_condition(doc, found.start, found.end):
         return found  # "gout flares requiring treatment" in a gout trial: its end point
     if "DISEASE" in doc_words.ent_type[found.start:found.end] \
             or _harm_word(doc, found, words, settings) \
             or _names_harm(words, set(doc_words.lower[found.end:start]), settings) \
-            or _after_harm(doc, found, settings) \
+            or _after_harm(doc, found, settings) or lab_excess(doc, found, settings) \
             or _in_safety_report(doc, found, settings, after_harm=after_harm):
         # "Myelodysplastic syndrome or acute myeloid leukemia was reported in three": a
         # disease that arises during a trial is an adverse event of it; so is a graded
@@ -1137,7 +1141,13 @@ def _responder_threshold(doc: Doc, found: Cue, start: int, settings: LinkSetting
         k += 1  # ("at least a 50% drop", "≥50% reduction")
     if k == found.end or words.lower[k] not in settings.responder_changes:
         return False
-    window = words.lower[found.start:min(start, found.end + _THRESHOLD_REACH)]
+    first = found.start
+    while first > 0 and found.start - first < 3 and (
+            words.lower[first - 1] in settings.threshold_words
+            or words.lower[first - 1] in {"a", "an", "at"}):
+        first -= 1  # "had at least a | 50% reduction in knee pain": the threshold before it
+    last = found.end + _THRESHOLD_REACH
+    window = words.lower[first:min(start, last) if start > found.start else last]
     if "%" not in window or not any(w in settings.threshold_words or w.startswith(("≥", ">="))
                                     for w in window):
         return False
@@ -1533,6 +1543,11 @@ def _named_apposition(doc: Doc, head: tuple[int, int], comma: int,
         k += 1
     named = [c for c in cue_spans(words) if c.label == "OUTCOME" and c.start == k
              and c.end <= comma]
+    if not named and k < comma:
+        # "The primary end point, a SALT score of 20 or less at week 24, was met by": the
+        # threshold the apposition names, reached by the count
+        stated = Cue("OUTCOME", "response", k, comma, words.span_text(k, comma))
+        return stated if reached_score(doc, stated, settings) else None
     return max(named, key=lambda c: c.end, default=None)
 
 
@@ -1596,10 +1611,69 @@ def _object_outcome(doc: Doc, end: int, clause_end: int, settings: LinkSettings)
             and word in settings.object_verbs:
         # "51 reached the primary end point": the event the trial counts (no heading)
         found = _phrase(doc, i, stop, settings, framed=True)
-    if found is not None and _index_threshold(doc, found, settings):
+    if found is not None and (_index_threshold(doc, found, settings)
+                              or reached_score(doc, found, settings)):
         # "had at least a 75% improvement in their PASI score": a responder threshold
         return Cue("OUTCOME", "response", found.start, found.end, found.text)
     return found
+
+
+def lab_excess(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
+    """Is the event a laboratory value above a threshold ('serum potassium level above 6.0
+    mmol/L', 'ALT above 3 times the upper limit of normal')? Such a value is a harm; one
+    below a threshold ('sUA below 6 mg/dL') may be the target, and stays an end point."""
+    words = words_of(doc)
+    lower = words.lower[found.start:found.end]
+    if not any(w in settings.lab_units for w in lower) \
+            and not any(lower[k:k + 2] == ["upper", "limit"] for k in range(len(lower) - 1)):
+        return False
+    return any(w in settings.excess_words and k + 1 < found.end and words.num[k + 1] is not None
+               for k, w in enumerate(lower, found.start))
+
+
+def reached_score(doc: Doc, found: Cue, settings: LinkSettings) -> bool:
+    """Is the event a score at a threshold that the count reaches ('reached an Epworth score
+    of 10 or less', 'a SALT score of 20 or less was reached by', 'achieved a symptom score
+    below 5')? Those who reach it are the responders (corpora/README: a response whatever
+    the disease); a score the patients merely had ('had an itch score of 2 or less') is not."""
+    words = words_of(doc)
+    score = next((k for k in range(found.start, found.end)
+                  if words.lower[k] in settings.score_nouns), None)
+    if score is None or score_threshold(doc, score + 1, found.end + 1, settings) is None:
+        return False
+    k = found.start - 1
+    while k >= 0 and words.lower[k] in settings.determiners:
+        k -= 1
+    if k >= 0 and words.lower[k] in settings.reach_verbs:
+        return True
+    k = found.end + (found.end < len(doc) and words.text[found.end] == ",")  # (an apposition)
+    while k < len(doc) and k - found.end < 4 and words.lower[k] in settings.frame_auxiliaries:
+        k += 1  # "... had been reached by 13"
+    return k > found.end and k < len(doc) and words.lower[k] in settings.reach_verbs
+
+
+def score_threshold(doc: Doc, start: int, end: int, settings: LinkSettings) -> int | None:
+    """The number of a threshold in the words from ``start`` ('of 20 or less', '<= 20', 'below
+    5', 'of 0 or 1'), or None. Such a number bounds a score; it is no count."""
+    words = words_of(doc)
+    for k in range(start, min(end, start + _SCORE_WORDS, len(doc))):
+        if words.num[k] is None:
+            if words.is_punct[k] and words.text[k] not in _BOUND_SIGNS:
+                return None
+            continue
+        before = words.lower[k - 1]
+        if before in settings.threshold_words or before in _BOUND_SIGNS:
+            return k  # "below 5", "≤ 20"
+        if k + 2 < len(doc) and words.lower[k + 1] == "or" and (
+                words.lower[k + 2] in settings.threshold_tails or words.num[k + 2] is not None):
+            return k  # "of 20 or less", "of 0 or 1"
+        return None
+    return None
+
+
+#: At most this many words between a score's noun and its threshold ('score of 20 or less').
+_SCORE_WORDS = 4
+_BOUND_SIGNS = frozenset({"≤", "<", "<=", "≥", ">", ">="})
 
 
 def _group_phrase_end(doc: Doc, i: int, clause_end: int, settings: LinkSettings) -> int:

@@ -205,6 +205,10 @@ class LinkSettings:
     aside_participles: frozenset[str]  # 'X, given as a drip every 3 weeks, with Y': how X is given
     without_words: frozenset[str]  # 'without X': not received, when X is a treatment
     events_in_words: frozenset[str]  # '11 relapses in 107 children': the group's word
+    reach_verbs: frozenset[str]  # '22 reached an Epworth score of 10 or less': responders
+    score_nouns: frozenset[str]  # (the score whose threshold they reach)
+    lab_units: frozenset[str]  # 'potassium above 6.0 mmol/L occurred in 3': a harm
+    excess_words: frozenset[str]  # (a laboratory value above a threshold)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LinkSettings:
