@@ -614,6 +614,7 @@ def test_a_name_set_beside_a_noun_that_says_it_is_a_drug_is_an_agent(nlp, text: 
     "The pill, approved last year, is taken once daily by 200 adults.",
     "In the younger group, 40 of 100 responded, against 20 of 98 in the placebo group.",
     "The Food and Drug Administration approved it; the agency, a drug regulator, said so.",
+    "The analysis compared survival with placebo and efficacy with the standard of care.",
 ])
 def test_words_set_beside_a_drug_noun_that_name_no_agent(nlp, text: str) -> None:
     doc = nlp(text)
